@@ -1,0 +1,79 @@
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './config';
+import type { Db } from './db/db';
+import { authenticate, csrfProtection } from './http/auth';
+import { apiNotFound, errorHandler } from './http/errors';
+import { buildOpenApi } from './http/openapi';
+import { authLimiters } from './http/rate-limit';
+import { createApi } from './http/route';
+import { pageRoutes } from './pages/routes';
+import { BUNDLE_DIR, STATIC_DIR } from './paths';
+import { articleRoutes } from './routes/articles';
+import { authRoutes } from './routes/auth';
+import { billRoutes } from './routes/bills';
+
+export interface AppDeps {
+  db: Db;
+  logger: Logger;
+}
+
+/** Builds the HTTP app: no side effects beyond the objects it returns (nothing listens yet). */
+export function createApp(config: Config, deps: AppDeps): Express {
+  const { db, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await db.query('SELECT 1');
+      res.json({ ok: true });
+    } catch {
+      res.status(503).json({ ok: false });
+    }
+  });
+  app.use('/static', express.static(STATIC_DIR, { maxAge: '1h' }), express.static(BUNDLE_DIR, { maxAge: '1h' }));
+
+  app.use(cookieParser());
+  app.use(authenticate(db));
+  app.use(csrfProtection(config.publicOrigin));
+
+  const limiters = authLimiters(config.rateLimits);
+  const api = createApi();
+  authRoutes(api, db, limiters);
+  billRoutes(api, db);
+  articleRoutes(api, db);
+  app.use(api.router);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(buildOpenApi(api, { '/healthz': { get: { summary: 'État du serveur', responses: { 200: { description: '{"ok": true}' } } } } }));
+  });
+  app.use('/api', apiNotFound);
+
+  app.use(pageRoutes(db, limiters));
+  app.use(errorHandler(logger));
+  return app;
+}

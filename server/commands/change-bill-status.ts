@@ -1,0 +1,33 @@
+import { canMoveTo, STATUS_LABELS_FR, type BillStatus } from '../../shared/phases';
+import type { Db } from '../db/db';
+import { AppError, notFound } from '../http/errors';
+import { findBill, updateBillStatus, type BillRow } from '../sql/bills';
+import { appendEvent } from '../sql/events';
+
+/** Moves a bill one phase forward (never back, never skipping) and records who did it and when. */
+export async function changeBillStatus(
+  db: Db,
+  input: { billId: string; to: BillStatus; actorId: string },
+): Promise<BillRow> {
+  return db.transaction(async (tx) => {
+    const bill = await findBill(tx, input.billId, { forUpdate: true });
+    if (!bill) throw notFound('Projet de loi introuvable.');
+    if (!canMoveTo(bill.status, input.to)) {
+      throw new AppError(
+        'wrong_phase',
+        `Impossible de passer de la phase « ${STATUS_LABELS_FR[bill.status]} » à « ${STATUS_LABELS_FR[input.to]} » : les phases avancent une à une.`,
+        { status: bill.status, requested: input.to },
+      );
+    }
+    await updateBillStatus(tx, bill.id, bill.status, input.to);
+    await appendEvent(tx, {
+      billId: bill.id,
+      type: 'bill.status_changed',
+      actorId: input.actorId,
+      subjectType: 'bill',
+      subjectId: bill.id,
+      data: { from: bill.status, to: input.to },
+    });
+    return { ...bill, status: input.to };
+  });
+}

@@ -1,0 +1,21 @@
+import type { Db } from '../db/db';
+import { hashPassword } from '../auth/passwords';
+import { findUserByEmailWithHash, insertUser, updateUserPassword, updateUserRoles } from '../sql/users';
+
+/**
+ * ADMIN_EMAIL/ADMIN_PASSWORD bootstrap: after start-up an admin with these credentials exists.
+ * An existing account with that email is given the admin role and that password.
+ */
+export async function ensureAdmin(db: Db, admin: { email: string; password: string }): Promise<'created' | 'updated'> {
+  const existing = await findUserByEmailWithHash(db, admin.email);
+  const passwordHash = await hashPassword(admin.password);
+  if (!existing) {
+    await insertUser(db, { email: admin.email, passwordHash, displayName: 'Administration', kind: 'citizen', roles: ['admin'] });
+    return 'created';
+  }
+  await db.transaction(async (tx) => {
+    await updateUserPassword(tx, existing.id, passwordHash);
+    if (!existing.roles.includes('admin')) await updateUserRoles(tx, existing.id, [...existing.roles, 'admin']);
+  });
+  return 'updated';
+}

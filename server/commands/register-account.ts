@@ -1,0 +1,25 @@
+import type { Db } from '../db/db';
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/db';
+import { AppError } from '../http/errors';
+import { hashPassword } from '../auth/passwords';
+import { insertUser, type AccountKind, type Role, type UserRow } from '../sql/users';
+import { openSession } from './open-session';
+
+/** Creates an account and opens its first session; a taken email (any case) is a `conflict`. */
+export async function registerAccount(
+  db: Db,
+  input: { email: string; password: string; displayName: string; kind: AccountKind; roles?: Role[] },
+): Promise<{ user: UserRow; token: string }> {
+  const passwordHash = await hashPassword(input.password);
+  let user: UserRow;
+  try {
+    user = await insertUser(db, { ...input, passwordHash });
+  } catch (err) {
+    if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) {
+      throw new AppError('conflict', 'Un compte existe déjà avec cette adresse électronique.', { field: 'email' });
+    }
+    throw err;
+  }
+  const token = await openSession(db, user.id);
+  return { user, token };
+}

@@ -1,0 +1,14 @@
+import type { Db } from '../db/db';
+import { AppError, notFound } from '../http/errors';
+import { updateUserRoles, type Role, type UserRow } from '../sql/users';
+
+/** Replaces an account's roles (admin only); an admin cannot remove their own admin role. */
+export async function setRoles(db: Db, input: { actor: UserRow; userId: string; roles: Role[] }): Promise<UserRow> {
+  if (input.actor.id === input.userId && !input.roles.includes('admin')) {
+    throw new AppError('conflict', 'Vous ne pouvez pas retirer votre propre rôle d’administrateur.');
+  }
+  const roles = [...new Set(input.roles)].sort();
+  const user = await updateUserRoles(db, input.userId, roles);
+  if (!user) throw notFound('Compte introuvable.');
+  return user;
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the server reads, validated once at start-up. Nothing else reads `process.env`:
+ * the rest of the code receives a `Config` value, which is what tests build by hand.
+ */
+const boolish = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no', ''])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+const envSchema = z.object({
+  /** TCP port of the HTTP + WebSocket server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** A PostgreSQL URL; when unset, an embedded PostgreSQL (PGlite) lives in DATA_DIR. */
+  DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /** Folder of the embedded database (ignored when DATABASE_URL is set). */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Both set → an admin account with these credentials exists after start-up. */
+  ADMIN_EMAIL: z.string().email().optional().or(z.literal('').transform(() => undefined)),
+  ADMIN_PASSWORD: z.string().min(10).optional().or(z.literal('').transform(() => undefined)),
+  /** Seed the demo bill and accounts on an empty embedded database (default on). */
+  DEMO: boolish.default(true),
+  /** `off` only for load tests on a closed network. */
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Public origin (e.g. https://palimpseste.example) used for CSRF checks behind a proxy. */
+  PUBLIC_ORIGIN: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /** Trust X-Forwarded-* from a reverse proxy (needed for per-client rate limits behind one). */
+  TRUST_PROXY: boolish.default(false),
+});
+
+export interface Config {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  admin: { email: string; password: string } | undefined;
+  demo: boolean;
+  rateLimits: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  publicOrigin: string | undefined;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws a ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
+    throw new ConfigError('Configuration invalide : ADMIN_EMAIL et ADMIN_PASSWORD vont ensemble.');
+  }
+  return {
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    demo: e.DEMO,
+    rateLimits: e.RATE_LIMITS === 'on',
+    logLevel: e.LOG_LEVEL,
+    publicOrigin: e.PUBLIC_ORIGIN,
+    trustProxy: e.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,9 @@
+import type { Config } from '../config';
+import type { Db } from './db';
+import { createPgDb } from './pg';
+import { createPgliteDb } from './pglite';
+
+/** A real PostgreSQL when DATABASE_URL is set, else the embedded one in DATA_DIR. */
+export function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
+  return config.databaseUrl ? Promise.resolve(createPgDb(config.databaseUrl)) : createPgliteDb(config.dataDir);
+}

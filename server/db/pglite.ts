@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import type { Db, Queryable, QueryResult } from './db';
+
+function wrap(q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable {
+  return {
+    async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+      const r = await q.query<R>(sql, params as unknown[]);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    },
+    async exec(sql: string): Promise<void> {
+      await q.exec(sql);
+    },
+  };
+}
+
+/**
+ * An embedded PostgreSQL (PGlite, WebAssembly) whose files live in `dataDir`, so that the app runs
+ * on a fresh machine with nothing installed and keeps its data across restarts. One connection:
+ * PGlite serialises queries itself, and a transaction holds it exclusively.
+ */
+export async function createPgliteDb(dataDir: string): Promise<Db> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lite = await PGlite.create(dataDir, {
+    // Same parsing as the pg adapter: int8 → number.
+    parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
+  });
+  const base = wrap(lite);
+  const db: Db = {
+    kind: 'embedded',
+    query: base.query,
+    exec: base.exec,
+    transaction: (fn) => lite.transaction((tx) => fn(wrap(tx))),
+    withSession: (fn) => fn({ ...base, transaction: db.transaction }),
+    close: () => lite.close(),
+  };
+  return db;
+}

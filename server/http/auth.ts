@@ -1,0 +1,78 @@
+import type { Request, RequestHandler } from 'express';
+import type { Db } from '../db/db';
+import { hashToken, SESSION_COOKIE } from '../auth/tokens';
+import { findUserBySessionHash } from '../sql/sessions';
+import type { Role, UserRow } from '../sql/users';
+import { AppError, forbidden, unauthenticated } from './errors';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The signed-in account, or null for a visitor. Set by `authenticate`. */
+    user?: UserRow | null;
+    /** How the session was presented: CSRF checks apply to cookies only. */
+    authVia?: 'bearer' | 'cookie' | null;
+    /** The raw session token (to log out). */
+    sessionToken?: string | null;
+  }
+}
+
+/** Reads a bearer token or the session cookie; resolves it to an account (or a visitor). */
+export function authenticate(db: Db): RequestHandler {
+  return async (req, _res, next) => {
+    try {
+      const header = req.headers.authorization;
+      const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+      const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+      const token = bearer ?? cookie ?? null;
+      req.authVia = bearer ? 'bearer' : cookie ? 'cookie' : null;
+      req.sessionToken = token;
+      req.user = token ? ((await findUserBySessionHash(db, hashToken(token))) ?? null) : null;
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+/** The signed-in account, or a 401. */
+export function requireUser(req: Request): UserRow {
+  if (!req.user) throw unauthenticated();
+  return req.user;
+}
+
+/** The signed-in account holding one of `roles`, or 401 / 403. */
+export function requireRole(req: Request, ...roles: Role[]): UserRow {
+  const user = requireUser(req);
+  if (!roles.some((r) => user.roles.includes(r))) {
+    throw forbidden(`Réservé aux rôles : ${roles.join(', ')}.`);
+  }
+  return user;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF protection by Origin check: an unsafe request that a browser could make on its own
+ * (session cookie, or a form post) must come from our own origin. Bearer requests need none,
+ * since another site cannot make a browser attach an Authorization header.
+ */
+export function csrfProtection(publicOrigin: string | undefined): RequestHandler {
+  return (req, _res, next) => {
+    if (SAFE_METHODS.has(req.method) || req.authVia === 'bearer') return next();
+    const isForm = req.is('application/x-www-form-urlencoded') || req.is('multipart/form-data') || req.is('text/plain');
+    if (req.authVia !== 'cookie' && !isForm) return next();
+    const own = publicOrigin ?? `${req.protocol}://${req.get('host') ?? ''}`;
+    const origin = req.get('origin') ?? refererOrigin(req.get('referer'));
+    if (origin === own) return next();
+    next(new AppError('forbidden', 'Requête refusée : origine inconnue (protection CSRF).', { origin: origin ?? null }));
+  };
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,53 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../shared/errors';
+
+/** An error meant for the client: a stable code from the catalogue, a message, optional details. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what = 'Ressource introuvable.') => new AppError('not_found', what);
+export const forbidden = (why = "Vous n'avez pas le droit de faire cela.") => new AppError('forbidden', why);
+export const unauthenticated = () => new AppError('unauthenticated', 'Connectez-vous pour faire cela.');
+
+export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** Body-parser errors carry a `type`; map the ones a client can cause to catalogue codes. */
+function fromParserError(err: unknown): AppError | undefined {
+  if (typeof err !== 'object' || err === null || !('type' in err)) return undefined;
+  if (err.type === 'entity.too.large') return new AppError('payload_too_large', 'Requête trop volumineuse.');
+  if (err.type === 'entity.parse.failed') return new AppError('validation_failed', 'Le corps de la requête n’est pas du JSON valide.');
+  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') {
+    return new AppError('validation_failed', 'Encodage non pris en charge : utilisez UTF-8.');
+  }
+  return undefined;
+}
+
+/** The one error handler: catalogue errors as API.md's body, anything else logged and `internal`. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    const known = err instanceof AppError ? err : fromParserError(err);
+    if (known) {
+      res.status(known.status).json(errorBody(known.code, known.message, known.details));
+      return;
+    }
+    logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+    res.status(500).json(errorBody('internal', 'Erreur interne. Réessayez plus tard.'));
+  };
+}
+
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new AppError('not_found', `Aucune route ${req.method} ${req.originalUrl}.`));
+};

@@ -1,0 +1,102 @@
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { z } from 'zod';
+import { requireRole, requireUser } from './auth';
+import { AppError } from './errors';
+
+/**
+ * A route reads like a checklist: its spec (method, path, zod schemas, documentation) and a
+ * handler that receives validated, typed input. The same spec feeds `GET /api/openapi.json`,
+ * so the published contract cannot drift from what the server validates.
+ */
+export type Method = 'get' | 'post' | 'put' | 'delete';
+
+export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  /** Who may call it, for the documentation; the handler enforces it. */
+  access: 'public' | 'signed-in' | 'admin' | 'admin-or-clerk' | 'author' | 'member' | 'clerk';
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Status → description of the success responses (errors are documented globally). */
+  responses: Record<number, string>;
+  /** Body size limit; 1 MB unless a route needs more (bill imports). */
+  bodyLimit?: string;
+  /** Extra middleware run before validation (rate limits). */
+  before?: RequestHandler[];
+  /** Media type of the response when it is not JSON (exports). */
+  produces?: string;
+}
+
+export interface Input<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  body: z.infer<B>;
+  query: z.infer<Q>;
+  params: z.infer<P>;
+  req: Request;
+  res: Response;
+}
+
+/** What a handler returns: a status and a JSON body, or `undefined` when it wrote the response. */
+export type Reply = { status?: number; json?: unknown } | undefined;
+
+type AnySpec = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
+
+/** An Express router plus the specs of its routes (for the OpenAPI document). One per app. */
+export interface Api {
+  router: Router;
+  specs: AnySpec[];
+}
+
+export function createApi(): Api {
+  return { router: express.Router(), specs: [] };
+}
+
+/** Coarse access checks done before validation, so an anonymous write is a 401 whatever its body. */
+function enforceAccess(access: AnySpec['access'], req: Request): void {
+  if (access === 'public') return;
+  if (access === 'admin') requireRole(req, 'admin');
+  else if (access === 'admin-or-clerk') requireRole(req, 'admin', 'clerk');
+  else requireUser(req);
+}
+
+function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): z.infer<S> {
+  if (!schema) return undefined as z.infer<S>;
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const details = r.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
+  throw new AppError('validation_failed', 'Requête invalide : vérifiez les champs signalés.', details);
+}
+
+const empty = z.object({});
+
+export function route<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = typeof empty, P extends z.ZodType = typeof empty>(
+  api: Api,
+  spec: RouteSpec<B, Q, P>,
+  handler: (input: Input<B, Q, P>) => Promise<Reply> | Reply,
+): void {
+  api.specs.push(spec as unknown as AnySpec);
+  const jsonParser = express.json({ limit: spec.bodyLimit ?? '1mb' });
+  const run: RequestHandler = async (req, res, next) => {
+    try {
+      enforceAccess(spec.access, req);
+      const input = {
+        body: parse(spec.body, req.body, 'body'),
+        query: parse(spec.query, req.query, 'query'),
+        params: parse(spec.params, req.params, 'params'),
+        req,
+        res,
+      } as Input<B, Q, P>;
+      const reply = await handler(input);
+      if (reply === undefined) return;
+      res.status(reply.status ?? 200);
+      if (reply.json === undefined) res.end();
+      else res.json(reply.json);
+    } catch (err) {
+      next(err);
+    }
+  };
+  const chain: RequestHandler[] = [...(spec.before ?? []), ...(spec.method === 'get' ? [] : [jsonParser]), run];
+  api.router[spec.method](spec.path, ...chain);
+}

@@ -1,0 +1,62 @@
+import http from 'node:http';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { ensureAdmin } from './commands/ensure-admin';
+import { seedDemo } from './commands/seed-demo';
+import { migrate } from './db/migrate';
+import { openDb } from './db/open';
+import { createLogger } from './logger';
+import { DEMO_BILL_FILE, MIGRATIONS_DIR } from './paths';
+
+/** Starts Palimpseste: config → database → migrations → bootstrap → HTTP; stops cleanly on SIGTERM. */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const db = await openDb(config);
+  const ran = await migrate(db, MIGRATIONS_DIR);
+  if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
+  if (config.admin) logger.info({ email: config.admin.email }, `admin account ${await ensureAdmin(db, config.admin)}`);
+  if (config.demo && !config.databaseUrl) {
+    const accounts = await seedDemo(db, DEMO_BILL_FILE);
+    if (accounts) printDemo(accounts);
+  }
+
+  const server = http.createServer(createApp(config, { db, logger }));
+  server.listen(config.port, () => {
+    const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `base embarquée ${config.dataDir}`;
+    logger.info({ port: config.port, startupMs: Date.now() - started }, `Palimpseste écoute sur http://localhost:${config.port} — ${where}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // Stop accepting, let in-flight requests finish, then close the database; force after 10 s.
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(() => {
+      db.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+function printDemo(accounts: { email: string; password: string; displayName: string; role: string }[]): void {
+  const lines = accounts.map((a) => `  ${a.role.padEnd(10)} ${a.email.padEnd(30)} ${a.password}   (${a.displayName})`);
+  process.stdout.write(
+    `\nMode démo : le projet de loi de démonstration est en consultation. Comptes créés :\n${lines.join('\n')}\n` +
+      '(ces mots de passe ne seront plus affichés ; DEMO=0 désactive ce mode)\n\n',
+  );
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof ConfigError ? err.message : String((err as Error)?.stack ?? err)}\n`);
+  process.exit(1);
+});

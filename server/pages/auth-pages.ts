@@ -1,0 +1,58 @@
+import { html, type SafeHtml } from './html';
+import { layout, type PageContext } from './layout';
+
+export interface FormState {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+  next?: string;
+}
+
+function field(name: string, label: string, type: string, state: FormState, extra: { autocomplete: string; hint?: string }): SafeHtml {
+  const err = state.fieldErrors?.[name];
+  const describedBy = [extra.hint ? `${name}-hint` : '', err ? `${name}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field">
+    <label for="${name}">${label}</label>
+    ${extra.hint ? html`<p class="hint" id="${name}-hint">${extra.hint}</p>` : ''}
+    ${err ? html`<p class="field-error" id="${name}-error">${err}</p>` : ''}
+    <input id="${name}" name="${name}" type="${type}" autocomplete="${extra.autocomplete}" required
+      value="${type === 'password' ? '' : (state.values?.[name] ?? '')}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${err ? html` aria-invalid="true"` : ''}>
+  </div>`;
+}
+
+const alert = (state: FormState) => (state.error ? html`<div class="alert" role="alert">${state.error}</div>` : '');
+const nextField = (state: FormState) => (state.next ? html`<input type="hidden" name="suite" value="${state.next}">` : '');
+
+export function loginPage(ctx: PageContext, state: FormState = {}): string {
+  return layout(ctx, {
+    title: 'Se connecter',
+    main: html`<h1>Se connecter</h1>${alert(state)}
+      <form method="post" action="/connexion" class="form" novalidate>
+        ${nextField(state)}
+        ${field('email', 'Adresse électronique', 'email', state, { autocomplete: 'email' })}
+        ${field('password', 'Mot de passe', 'password', state, { autocomplete: 'current-password' })}
+        <button type="submit">Se connecter</button>
+      </form>
+      <p>Pas encore de compte ? <a href="/inscription">Créer un compte</a></p>`,
+  });
+}
+
+export function registerPage(ctx: PageContext, state: FormState = {}): string {
+  const kind = state.values?.kind === 'organisation' ? 'organisation' : 'citizen';
+  return layout(ctx, {
+    title: 'Créer un compte',
+    main: html`<h1>Créer un compte</h1>${alert(state)}
+      <form method="post" action="/inscription" class="form" novalidate>
+        ${nextField(state)}
+        ${field('displayName', 'Nom affiché', 'text', state, { autocomplete: 'name', hint: 'Il apparaîtra à côté de vos contributions publiques.' })}
+        ${field('email', 'Adresse électronique', 'email', state, { autocomplete: 'email', hint: 'Elle ne sera jamais publiée.' })}
+        ${field('password', 'Mot de passe', 'password', state, { autocomplete: 'new-password', hint: 'Au moins 10 caractères.' })}
+        <fieldset><legend>Vous participez en tant que</legend>
+          <div><input type="radio" id="kind-citizen" name="kind" value="citizen"${kind === 'citizen' ? html` checked` : ''}><label for="kind-citizen">Citoyenne ou citoyen</label></div>
+          <div><input type="radio" id="kind-organisation" name="kind" value="organisation"${kind === 'organisation' ? html` checked` : ''}><label for="kind-organisation">Organisation (association, entreprise, syndicat…) — signalée comme telle</label></div>
+        </fieldset>
+        <button type="submit">Créer mon compte</button>
+      </form>
+      <p>Déjà inscrit ? <a href="/connexion">Se connecter</a></p>`,
+  });
+}

@@ -1,0 +1,89 @@
+import { STATUS_LABELS_FR, type BillStatus } from '../../shared/phases';
+import { VOTE_LABELS_FR, VOTE_VALUES, type Tally, type VoteValue } from '../../shared/votes';
+import type { ArticleRow, VersionRow } from '../sql/articles';
+import type { BillListRow, BillRow } from '../sql/bills';
+import { alineaList, fullText, tableOfContents } from './bill-text';
+import { html, type SafeHtml } from './html';
+import { layout, type PageContext } from './layout';
+
+const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+
+export function phaseBadge(status: BillStatus): SafeHtml {
+  return html`<span class="phase phase-${status}">${STATUS_LABELS_FR[status]}</span>`;
+}
+
+export function homePage(ctx: PageContext, bills: BillListRow[]): string {
+  const list = bills.length
+    ? html`<ul class="bill-list">${bills.map(
+        (b) => html`<li><a href="/textes/${b.id}">${b.title}</a>
+          <p class="meta">${phaseBadge(b.status)} · ${b.article_count} article${b.article_count > 1 ? 's' : ''} · déposé le ${dateFr.format(b.created_at)}</p></li>`,
+      )}</ul>`
+    : html`<p class="empty">Aucun projet de loi n’est encore en ligne. Les textes apparaîtront ici dès leur publication.</p>`;
+  return layout(ctx, {
+    title: 'Projets de loi',
+    main: html`<h1>Projets de loi</h1>
+      <p class="lead">Lisez les textes, annotez-les, proposez et votez des amendements : la loi s’écrit en public.</p>
+      ${list}`,
+  });
+}
+
+export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]): string {
+  return layout(ctx, {
+    title: bill.title,
+    breadcrumb: html`<a href="/">Projets de loi</a>`,
+    main: html`<h1 class="bill-title">${bill.title}</h1>
+      <p class="meta">${phaseBadge(bill.status)} · ${articles.length} article${articles.length > 1 ? 's' : ''}</p>
+      <div class="bill-layout">${tableOfContents(articles)}${fullText(articles)}</div>`,
+  });
+}
+
+function voteForm(article: ArticleRow, tally: Tally, mine: VoteValue | null, ctx: PageContext, open: boolean): SafeHtml {
+  const counts = html`<p class="tally">${VOTE_VALUES.map((v) => html`<span class="tally-${v}">${VOTE_LABELS_FR[v]} : <strong>${tally[v]}</strong></span> `)}
+    <span class="muted">(${tally.total} vote${tally.total > 1 ? 's' : ''})</span></p>`;
+  if (!open) return html`${counts}<p class="muted">Les votes sont ouverts pendant la consultation.</p>`;
+  if (!ctx.user) return html`${counts}<p><a href="/connexion?suite=/articles/${article.id}">Connectez-vous</a> pour donner votre avis.</p>`;
+  return html`${counts}<form method="post" action="/articles/${article.id}/vote" class="vote-form">
+    <fieldset><legend>Votre avis sur l’article ${article.number}</legend>
+    ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}" aria-pressed="${mine === v ? 'true' : 'false'}">${VOTE_LABELS_FR[v]}</button> `)}
+    ${mine ? html`<button type="submit" name="value" value="none" class="link">Retirer mon vote</button>` : ''}
+    </fieldset></form>`;
+}
+
+export function articlePage(
+  ctx: PageContext,
+  page: {
+    bill: BillRow;
+    article: ArticleRow;
+    versions: VersionRow[];
+    tally: Tally;
+    mine: VoteValue | null;
+    neighbours: { previous?: { id: string; number: string }; next?: { id: string; number: string } };
+  },
+): string {
+  const { bill, article, versions, neighbours } = page;
+  const path = article.headings.map((h) => html`<li>${h.label}${h.title ? html` – ${h.title}` : ''}</li>`);
+  return layout(ctx, {
+    title: `Article ${article.number} – ${bill.title}`,
+    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a>`,
+    main: html`<h1>Article ${article.number}</h1>
+      ${path.length ? html`<ol class="heading-path" aria-label="Division">${path}</ol>` : ''}
+      <p class="meta">${phaseBadge(bill.status)} · version ${article.version}</p>
+      <div class="bill-text">${alineaList(article.number, article.alineas)}</div>
+      <section aria-labelledby="avis"><h2 id="avis">Avis des participants</h2>
+        ${voteForm(article, page.tally, page.mine, ctx, bill.status === 'consultation')}</section>
+      <section aria-labelledby="versions"><h2 id="versions">Versions</h2>
+        <ol class="versions">${versions.map((v) => html`<li>Version ${v.version} — ${v.reason}, ${dateFr.format(v.created_at)}</li>`)}</ol></section>
+      <nav aria-label="Articles voisins" class="pager">
+        ${neighbours.previous ? html`<a href="/articles/${neighbours.previous.id}" rel="prev">← Article ${neighbours.previous.number}</a>` : ''}
+        ${neighbours.next ? html`<a href="/articles/${neighbours.next.id}" rel="next">Article ${neighbours.next.number} →</a>` : ''}
+      </nav>`,
+  });
+}
+
+export function notFoundPage(ctx: PageContext, message = 'Cette page n’existe pas.'): string {
+  return layout(ctx, { title: 'Page introuvable', main: html`<h1>Page introuvable</h1><p>${message}</p><p><a href="/">Retour à l’accueil</a></p>` });
+}
+
+export function errorPage(ctx: PageContext, title: string, message: string): string {
+  return layout(ctx, { title, main: html`<h1>${title}</h1><p>${message}</p><p><a href="/">Retour à l’accueil</a></p>` });
+}

@@ -1,0 +1,69 @@
+import type { Heading } from '../../shared/bill';
+import { html, raw, type SafeHtml } from './html';
+
+/** Anchors as in Akoma Ntoso eIds: « 2 bis » → art_2bis, its 3rd alinéa → art_2bis__al_3. */
+export function articleAnchor(number: string): string {
+  return `art_${number.replace(/\s+/g, '')}`;
+}
+
+export interface TextArticle {
+  id: string;
+  number: string;
+  headings: Heading[];
+  alineas: string[];
+}
+
+const sameHeading = (a: Heading | undefined, b: Heading | undefined) => a?.label === b?.label && a?.title === b?.title;
+
+/** Numbered alinéas, numbers in the margin as in parliamentary prints (and read out by screen readers). */
+export function alineaList(number: string, alineas: readonly string[]): SafeHtml {
+  const anchor = articleAnchor(number);
+  return html`<ol class="alineas">${alineas.map(
+    (text, i) => html`<li id="${anchor}__al_${i + 1}"><span class="al-num" aria-hidden="true">${i + 1}</span>${text}</li>`,
+  )}</ol>`;
+}
+
+/** The headings that open before `article`, i.e. those that differ from the previous article's. */
+function newHeadings(previous: Heading[] | undefined, current: Heading[]): { heading: Heading; depth: number }[] {
+  let depth = 0;
+  while (depth < current.length && sameHeading(previous?.[depth], current[depth])) depth++;
+  return current.slice(depth).map((heading, i) => ({ heading, depth: depth + i }));
+}
+
+/** h2…h6 by depth: the tag name comes from a number we compute, never from input. */
+function hTag(level: number, cls: string, inner: SafeHtml, id?: string): SafeHtml {
+  const tag = `h${Math.min(Math.max(level, 2), 6)}`;
+  return html`${raw(`<${tag}`)} class="${cls}"${id ? html` id="${id}"` : ''}>${inner}${raw(`</${tag}>`)}`;
+}
+
+function headingTag(depth: number, h: Heading): SafeHtml {
+  const inner = html`<span class="division-label">${h.label}</span>${h.title ? html`<span class="division-title">${h.title}</span>` : ''}`;
+  return hTag(depth + 2, `division division-${h.level}`, inner);
+}
+
+/** The whole text: divisions, then each article with its numbered alinéas. */
+export function fullText(articles: readonly TextArticle[]): SafeHtml {
+  let previous: Heading[] | undefined;
+  const parts = articles.map((a) => {
+    const opened = newHeadings(previous, a.headings).map(({ heading, depth }) => headingTag(depth, heading));
+    previous = a.headings;
+    return html`${opened}<section class="article" aria-labelledby="${articleAnchor(a.number)}">
+      ${hTag(a.headings.length + 2, 'article-title', html`<a href="/articles/${a.id}">Article ${a.number}</a>`, articleAnchor(a.number))}
+      ${alineaList(a.number, a.alineas)}
+    </section>`;
+  });
+  return html`<div class="bill-text">${parts}</div>`;
+}
+
+/** Table of contents: divisions and articles, in text order. */
+export function tableOfContents(articles: readonly TextArticle[]): SafeHtml {
+  let previous: Heading[] | undefined;
+  const items = articles.map((a) => {
+    const opened = newHeadings(previous, a.headings).map(
+      ({ heading, depth }) => html`<li class="toc-division toc-depth-${depth}">${heading.label}${heading.title ? html` – ${heading.title}` : ''}</li>`,
+    );
+    previous = a.headings;
+    return html`${opened}<li class="toc-article toc-depth-${a.headings.length}"><a href="#${articleAnchor(a.number)}">Article ${a.number}</a> <span class="muted">(${a.alineas.length} al.)</span></li>`;
+  });
+  return html`<nav aria-labelledby="toc-title" class="toc"><h2 id="toc-title">Sommaire</h2><ul>${items}</ul></nav>`;
+}

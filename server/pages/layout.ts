@@ -1,0 +1,44 @@
+import type { UserRow } from '../sql/users';
+import { html, type SafeHtml } from './html';
+
+export interface PageContext {
+  user: UserRow | null;
+}
+
+/** Organisations are labelled as such wherever their name appears. */
+export function displayName(u: Pick<UserRow, 'display_name' | 'kind'>): SafeHtml {
+  return u.kind === 'organisation'
+    ? html`${u.display_name} <span class="badge">organisation</span>`
+    : html`${u.display_name}`;
+}
+
+/** The page shell: French, landmarks, a skip link, one h1 supplied by the page. */
+export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; breadcrumb?: SafeHtml }): string {
+  const account = ctx.user
+    ? html`<span class="who">${displayName(ctx.user)}</span>
+        <form method="post" action="/deconnexion" class="inline"><button type="submit" class="link">Se déconnecter</button></form>`
+    : html`<a href="/connexion">Se connecter</a> <a href="/inscription">Créer un compte</a>`;
+  return html`<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title} · Palimpseste</title>
+<link rel="stylesheet" href="/static/styles.css">
+</head>
+<body>
+<a class="skip-link" href="#contenu">Aller au contenu</a>
+<header class="site-header">
+  <a class="brand" href="/">Palimpseste</a>
+  <nav aria-label="Compte">${account}</nav>
+</header>
+${page.breadcrumb ? html`<nav aria-label="Fil d’Ariane" class="breadcrumb">${page.breadcrumb}</nav>` : ''}
+<main id="contenu" tabindex="-1">
+${page.main}
+</main>
+<footer class="site-footer">
+  <p>Palimpseste — la loi s’écrit en public. <a href="/api/openapi.json">API ouverte</a></p>
+</footer>
+</body>
+</html>`.value;
+}

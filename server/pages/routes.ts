@@ -1,0 +1,134 @@
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { z } from 'zod';
+import type { Db } from '../db/db';
+import { hashToken, SESSION_COOKIE } from '../auth/tokens';
+import { logIn } from '../commands/log-in';
+import { registerAccount } from '../commands/register-account';
+import { voteOnArticle } from '../commands/vote-on-article';
+import { AppError } from '../http/errors';
+import type { AuthLimiters } from '../http/rate-limit';
+import { loginBody, registerBody, setSessionCookie } from '../routes/auth';
+import { findArticle, findNeighbours, listArticleVersions, listBillArticles } from '../sql/articles';
+import { findBill, listBills } from '../sql/bills';
+import { deleteSession } from '../sql/sessions';
+import { findMyVote, getTally } from '../sql/votes';
+import { articlePage, billPage, errorPage, homePage, notFoundPage } from './bill-pages';
+import { loginPage, registerPage, type FormState } from './auth-pages';
+
+/** Only local paths are followed after login, never another site (open-redirect guard). */
+function safeNext(value: unknown): string {
+  return typeof value === 'string' && /^\/(?!\/)[\w\-/.?=&%]*$/.test(value) ? value : '/';
+}
+
+const ctx = (req: Request) => ({ user: req.user ?? null });
+
+type PageHandler = (req: Request, res: Response) => Promise<void>;
+
+/** Page errors render as pages: a 404 page, a clear message for others, never a JSON body. */
+function page(handler: PageHandler): RequestHandler {
+  return (req, res, next) => {
+    handler(req, res).catch((err: unknown) => {
+      if (!(err instanceof AppError)) return next(err);
+      res.status(err.status).type('html');
+      res.send(err.code === 'not_found' ? notFoundPage(ctx(req), err.message) : errorPage(ctx(req), 'Action impossible', err.message));
+    });
+  };
+}
+
+function formErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    out[key] ??= issue.code === 'too_small' && key === 'password' ? 'Au moins 10 caractères.' : 'Valeur invalide.';
+  }
+  return out;
+}
+
+/** Server-rendered pages: readable without JavaScript, forms that work without it too. */
+export function pageRoutes(db: Db, limiters: AuthLimiters): Router {
+  const r = express.Router();
+  const form = express.urlencoded({ extended: false, limit: '100kb' });
+
+  r.get('/', page(async (req, res) => {
+    res.type('html').send(homePage(ctx(req), await listBills(db, 200, 0)));
+  }));
+
+  r.get('/textes/:billId', page(async (req, res) => {
+    const bill = await findBill(db, String(req.params.billId));
+    if (!bill) throw new AppError('not_found', 'Ce projet de loi n’existe pas.');
+    res.type('html').send(billPage(ctx(req), bill, await listBillArticles(db, bill.id)));
+  }));
+
+  r.get('/articles/:articleId', page(async (req, res) => {
+    const article = await findArticle(db, String(req.params.articleId));
+    if (!article) throw new AppError('not_found', 'Cet article n’existe pas.');
+    const target = { type: 'article', id: article.id } as const;
+    const [bill, versions, tally, mine, neighbours] = await Promise.all([
+      findBill(db, article.bill_id),
+      listArticleVersions(db, article.id),
+      getTally(db, target),
+      req.user ? findMyVote(db, target, req.user.id) : Promise.resolve(null),
+      findNeighbours(db, article.bill_id, article.position),
+    ]);
+    if (!bill) throw new AppError('not_found', 'Ce projet de loi n’existe pas.');
+    res.type('html').send(articlePage(ctx(req), { bill, article, versions, tally, mine, neighbours }));
+  }));
+
+  r.post('/articles/:articleId/vote', form, page(async (req, res) => {
+    if (!req.user) return res.redirect(303, `/connexion?suite=/articles/${encodeURIComponent(String(req.params.articleId))}`);
+    const value = z.enum(['for', 'mitigated', 'against', 'none']).safeParse((req.body as Record<string, unknown>).value);
+    if (!value.success) throw new AppError('validation_failed', 'Choix de vote inconnu.');
+    await voteOnArticle(db, { userId: req.user.id, articleId: String(req.params.articleId), value: value.data === 'none' ? null : value.data });
+    res.redirect(303, `/articles/${encodeURIComponent(String(req.params.articleId))}#avis`);
+  }));
+
+  r.get('/connexion', (req, res) => {
+    res.type('html').send(loginPage(ctx(req), { next: safeNext(req.query.suite) }));
+  });
+  r.post('/connexion', limiters.login, form, page(async (req, res) => {
+    const body = req.body as Record<string, string>;
+    const next = safeNext(body.suite);
+    const input = loginBody.safeParse(body);
+    try {
+      if (!input.success) throw new AppError('unauthenticated', 'Adresse électronique ou mot de passe incorrect.');
+      const { token } = await logIn(db, input.data);
+      setSessionCookie(res, token, req.secure);
+      res.redirect(303, next);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      res.status(err.status).type('html').send(loginPage(ctx(req), { error: err.message, values: { email: body.email ?? '' }, next }));
+    }
+  }));
+
+  r.get('/inscription', (req, res) => {
+    res.type('html').send(registerPage(ctx(req), { next: safeNext(req.query.suite) }));
+  });
+  r.post('/inscription', limiters.register, form, page(async (req, res) => {
+    const body = req.body as Record<string, string>;
+    const state: FormState = { values: { email: body.email ?? '', displayName: body.displayName ?? '', kind: body.kind ?? '' }, next: safeNext(body.suite) };
+    const input = registerBody.safeParse(body);
+    if (!input.success) {
+      res.status(400).type('html').send(registerPage(ctx(req), { ...state, error: 'Le formulaire contient des erreurs.', fieldErrors: formErrors(input.error) }));
+      return;
+    }
+    try {
+      const { token } = await registerAccount(db, input.data);
+      setSessionCookie(res, token, req.secure);
+      res.redirect(303, state.next ?? '/');
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      res.status(err.status).type('html').send(registerPage(ctx(req), { ...state, error: err.message }));
+    }
+  }));
+
+  r.post('/deconnexion', page(async (req, res) => {
+    if (req.sessionToken) await deleteSession(db, hashToken(req.sessionToken));
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.redirect(303, '/');
+  }));
+
+  r.use((req, res) => {
+    res.status(404).type('html').send(notFoundPage(ctx(req)));
+  });
+  return r;
+}

@@ -1,0 +1,82 @@
+import type { Response } from 'express';
+import { z } from 'zod';
+import type { Db } from '../db/db';
+import { presentUser } from '../auth/present';
+import { hashToken, SESSION_COOKIE, SESSION_TTL_MS } from '../auth/tokens';
+import { logIn } from '../commands/log-in';
+import { registerAccount } from '../commands/register-account';
+import { setRoles } from '../commands/set-roles';
+import { requireRole, requireUser } from '../http/auth';
+import type { AuthLimiters } from '../http/rate-limit';
+import { route, type Api } from '../http/route';
+import { idParam } from '../http/schemas';
+import { deleteSession } from '../sql/sessions';
+
+export const registerBody = z.object({
+  email: z.string().trim().email().max(254),
+  password: z.string().min(10, 'au moins 10 caractères').max(256),
+  displayName: z.string().trim().min(2).max(80),
+  kind: z.enum(['citizen', 'organisation']).default('citizen'),
+});
+export const loginBody = z.object({ email: z.string().trim().max(254), password: z.string().max(256) });
+
+/** The session cookie: HttpOnly (no script reads it), SameSite=Lax, Secure over HTTPS. */
+export function setSessionCookie(res: Response, token: string, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_TTL_MS, path: '/' });
+}
+
+export function authRoutes(api: Api, db: Db, limiters: AuthLimiters): void {
+  route(
+    api,
+    {
+      method: 'post', path: '/api/auth/register', tag: 'Comptes', access: 'public', body: registerBody,
+      summary: 'Créer un compte (citoyen ou organisation) et ouvrir une session',
+      responses: { 201: '{user, token}' }, before: [limiters.register],
+    },
+    async ({ body, req, res }) => {
+      const { user, token } = await registerAccount(db, body);
+      setSessionCookie(res, token, req.secure);
+      return { status: 201, json: { user: presentUser(user), token } };
+    },
+  );
+  route(
+    api,
+    {
+      method: 'post', path: '/api/auth/login', tag: 'Comptes', access: 'public', body: loginBody,
+      summary: 'Se connecter', responses: { 200: '{user, token} et cookie de session' }, before: [limiters.login],
+    },
+    async ({ body, req, res }) => {
+      const { user, token } = await logIn(db, body);
+      setSessionCookie(res, token, req.secure);
+      return { json: { user: presentUser(user), token } };
+    },
+  );
+  route(
+    api,
+    { method: 'post', path: '/api/auth/logout', tag: 'Comptes', access: 'public', summary: 'Fermer la session', responses: { 204: 'Session fermée' } },
+    async ({ req, res }) => {
+      if (req.sessionToken) await deleteSession(db, hashToken(req.sessionToken));
+      res.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { status: 204 };
+    },
+  );
+  route(
+    api,
+    { method: 'get', path: '/api/me', tag: 'Comptes', access: 'signed-in', summary: 'Le compte connecté', responses: { 200: '{user}' } },
+    ({ req }) => ({ json: { user: presentUser(requireUser(req)) } }),
+  );
+  route(
+    api,
+    {
+      method: 'put', path: '/api/users/:userId/roles', tag: 'Comptes', access: 'admin',
+      params: z.object({ userId: idParam }),
+      body: z.object({ roles: z.array(z.enum(['admin', 'clerk', 'moderator'])).max(3) }),
+      summary: 'Attribuer les rôles d’un compte', responses: { 200: '{user}' },
+    },
+    async ({ params, body, req }) => {
+      const actor = requireRole(req, 'admin');
+      const user = await setRoles(db, { actor, userId: params.userId, roles: body.roles });
+      return { json: { user: presentUser(user) } };
+    },
+  );
+}

@@ -1,0 +1,28 @@
+import type { Queryable } from '../db/db';
+import type { UserRow } from './users';
+
+/** SQL for the `sessions` table: tokens are looked up by their SHA-256 hash only. */
+const SQL = {
+  insert: 'INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)',
+  userByToken: `SELECT u.id, u.email, u.display_name, u.kind, u.roles, u.created_at
+                FROM sessions s JOIN users u ON u.id = s.user_id
+                WHERE s.token_hash = $1 AND s.expires_at > now()`,
+  delete: 'DELETE FROM sessions WHERE token_hash = $1',
+  deleteExpired: 'DELETE FROM sessions WHERE expires_at <= now()',
+} as const;
+
+export async function insertSession(db: Queryable, tokenHash: string, userId: string, expiresAt: Date): Promise<void> {
+  await db.query(SQL.insert, [tokenHash, userId, expiresAt]);
+}
+
+export async function findUserBySessionHash(db: Queryable, tokenHash: string): Promise<UserRow | undefined> {
+  return (await db.query<UserRow>(SQL.userByToken, [tokenHash])).rows[0];
+}
+
+export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.query(SQL.delete, [tokenHash]);
+}
+
+export async function deleteExpiredSessions(db: Queryable): Promise<number> {
+  return (await db.query(SQL.deleteExpired)).rowCount;
+}

@@ -1,0 +1,54 @@
+import type { Queryable } from '../db/db';
+import { isId } from './ids';
+
+/** SQL for the `users` table. */
+const COLUMNS = 'id, email, display_name, kind, roles, created_at';
+const SQL = {
+  insert: `INSERT INTO users (email, password_hash, display_name, kind, roles)
+           VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+  byId: `SELECT ${COLUMNS} FROM users WHERE id = $1`,
+  byEmailWithHash: `SELECT ${COLUMNS}, password_hash FROM users WHERE lower(email) = lower($1)`,
+  setRoles: `UPDATE users SET roles = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
+  setPassword: `UPDATE users SET password_hash = $2 WHERE id = $1`,
+} as const;
+
+export type Role = 'admin' | 'clerk' | 'moderator';
+export type AccountKind = 'citizen' | 'organisation';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  kind: AccountKind;
+  roles: Role[];
+  created_at: Date;
+}
+
+export async function insertUser(
+  db: Queryable,
+  u: { email: string; passwordHash: string; displayName: string; kind: AccountKind; roles?: Role[] },
+): Promise<UserRow> {
+  const r = await db.query<UserRow>(SQL.insert, [u.email, u.passwordHash, u.displayName, u.kind, u.roles ?? []]);
+  return r.rows[0]!;
+}
+
+export async function findUserById(db: Queryable, id: string): Promise<UserRow | undefined> {
+  if (!isId(id)) return undefined;
+  return (await db.query<UserRow>(SQL.byId, [id])).rows[0];
+}
+
+export async function findUserByEmailWithHash(
+  db: Queryable,
+  email: string,
+): Promise<(UserRow & { password_hash: string }) | undefined> {
+  return (await db.query<UserRow & { password_hash: string }>(SQL.byEmailWithHash, [email])).rows[0];
+}
+
+export async function updateUserRoles(db: Queryable, id: string, roles: Role[]): Promise<UserRow | undefined> {
+  if (!isId(id)) return undefined;
+  return (await db.query<UserRow>(SQL.setRoles, [id, roles])).rows[0];
+}
+
+export async function updateUserPassword(db: Queryable, id: string, passwordHash: string): Promise<void> {
+  await db.query(SQL.setPassword, [id, passwordHash]);
+}

@@ -1,0 +1,24 @@
+/**
+ * The one catalogue of errors a client can see: a stable code and its HTTP status (API.md ›
+ * Conventions). WebSocket close codes mirror the HTTP ones so that a client can switch on them.
+ */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  wrong_phase: 409,
+  payload_too_large: 413,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export const WS_CLOSE = { unauthenticated: 4401, forbidden: 4403, not_found: 4404 } as const;

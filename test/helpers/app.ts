@@ -1,0 +1,101 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import request from 'supertest';
+import { createApp } from '../../server/app';
+import type { Config } from '../../server/config';
+import { hashPassword } from '../../server/auth/passwords';
+import { insertUser, type Role } from '../../server/sql/users';
+import { openSession } from '../../server/commands/open-session';
+import { createTestDb, type TestDb } from './db';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0, databaseUrl: undefined, dataDir: '/nonexistent', admin: undefined, demo: false,
+    rateLimits: false, logLevel: 'silent', publicOrigin: undefined, trustProxy: false, ...overrides,
+  };
+}
+
+export interface TestApp {
+  url: string;
+  testDb: TestDb;
+  /** supertest bound to the running server */
+  http: ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+/** The real app on a real PostgreSQL database of its own, listening on a free port. */
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const testDb = await createTestDb();
+  const app = createApp(testConfig({ databaseUrl: testDb.url, ...overrides }), { db: testDb.db, logger: pino({ level: 'silent' }) });
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    testDb,
+    http: request(url),
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await testDb.drop();
+    },
+  };
+}
+
+let counter = 0;
+const cheapHash = hashPassword('mot-de-passe-de-test');
+
+export interface TestUser {
+  id: string;
+  token: string;
+  email: string;
+  displayName: string;
+}
+
+/** An account created straight in the database (fast), with a session token. */
+export async function createUser(
+  app: TestApp,
+  opts: { roles?: Role[]; kind?: 'citizen' | 'organisation'; displayName?: string } = {},
+): Promise<TestUser> {
+  counter += 1;
+  const email = `user${counter}-${process.pid}@example.test`;
+  const displayName = opts.displayName ?? `Participant ${counter}`;
+  const user = await insertUser(app.testDb.db, {
+    email, passwordHash: await cheapHash, displayName, kind: opts.kind ?? 'citizen', roles: opts.roles ?? [],
+  });
+  return { id: user.id, token: await openSession(app.testDb.db, user.id), email, displayName };
+}
+
+export const createCitizen = (app: TestApp, displayName?: string) => createUser(app, { displayName });
+export const createAdmin = (app: TestApp) => createUser(app, { roles: ['admin'], displayName: 'Admin' });
+
+export const auth = (u: { token: string }) => ({ Authorization: `Bearer ${u.token}` });
+
+export const SMALL_BILL = `PROJET DE LOI pour une République numérique
+
+TITRE Ier
+LA CIRCULATION DES DONNÉES
+
+Article 1er
+Les administrations communiquent leurs documents.
+Elles les publient en ligne.
+
+Article 2
+Le présent article entre en vigueur au 1er janvier.
+`;
+
+/** A bill imported through the API by an admin, optionally moved to a phase. */
+export async function createBill(
+  app: TestApp,
+  admin: TestUser,
+  opts: { text?: string; status?: 'consultation' | 'commission' | 'adopted' } = {},
+): Promise<{ id: string; articles: { id: string; number: string; alineas: string[] }[] }> {
+  const res = await app.http.post('/api/bills').set(auth(admin)).send({ title: 'Projet de loi de test', text: opts.text ?? SMALL_BILL });
+  if (res.status !== 201) throw new Error(`createBill: ${res.status} ${JSON.stringify(res.body)}`);
+  const order = ['consultation', 'commission', 'adopted'];
+  for (const status of order.slice(0, opts.status ? order.indexOf(opts.status) + 1 : 0)) {
+    await app.http.post(`/api/bills/${res.body.bill.id}/status`).set(auth(admin)).send({ status }).expect(200);
+  }
+  return res.body.bill;
+}
