@@ -136,9 +136,9 @@ function looksLikeDivisionNumber(tokens: readonly string[]): boolean {
 
 const DIVISION_KEYWORD_RE = /^(titre|chapitre|section|sous[-\s]section)\s+(.+)$/i;
 /** The designation ends at the first dash, colon or period; the rest is the division's title. */
-const DIVISION_SPLIT_RE = /^([^–—‑:.\-]+?)\s*(?:[–—‑:.\-]\s*(.*))?$/;
+const DIVISION_SPLIT_RE = /^([^–—‑:.-]+?)\s*(?:[–—‑:.-]\s*(.*))?$/;
 const ARTICLE_KEYWORD_RE = /^(?:article\s+|art\.\s*|art\s+)(.+)$/i;
-const TRAILING_PUNCTUATION_RE = /[\s.–—‑:\-]+$/;
+const TRAILING_PUNCTUATION_RE = /[\s.–—‑:-]+$/;
 const TRAILING_NOTE_RE = /^(.*?)\s*\(([^()]*)\)$/;
 
 interface DivisionLine {
@@ -351,7 +351,8 @@ function splitLines(text: string): string[] {
 
 /** Issues in line order (line-less ones last), capped at MAX_REPORTED_ISSUES with a summary. */
 export function limitIssues(issues: readonly ImportIssue[]): ImportIssue[] {
-  const sorted = [...issues].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+  const rank = (issue: ImportIssue) => issue.line ?? Number.MAX_SAFE_INTEGER;
+  const sorted = [...issues].sort((a, b) => rank(a) - rank(b)); // stable: same-line issues keep their order
   if (sorted.length <= MAX_REPORTED_ISSUES) return sorted;
   const hidden = sorted.length - (MAX_REPORTED_ISSUES - 1);
   return [...sorted.slice(0, MAX_REPORTED_ISSUES - 1), { message: `… et ${hidden} autres problèmes, non détaillés.` }];

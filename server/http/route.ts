@@ -69,9 +69,7 @@ function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where
   throw new AppError('validation_failed', 'Requête invalide : vérifiez les champs signalés.', details);
 }
 
-const empty = z.object({});
-
-export function route<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = typeof empty, P extends z.ZodType = typeof empty>(
+export function route<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
   api: Api,
   spec: RouteSpec<B, Q, P>,
   handler: (input: Input<B, Q, P>) => Promise<Reply> | Reply,

@@ -1,0 +1,49 @@
+// Lint rules that CI enforces. Beyond the recommended sets, two architecture rules:
+// shared/ is pure (no server/ or client/ imports, no Node built-ins), and only server/config.ts
+// reads process.env.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const envRead = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: 'Read configuration through server/config.ts only.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-artifacts/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+      'no-restricted-syntax': ['error', envRead],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '**/server', '**/client/**', '**/client'], message: 'shared/ may not import from server/ or client/.' },
+            { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'os', 'child_process'], message: 'shared/ is pure: no Node built-ins.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['client/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/server'], message: 'client/ may not import from server/.' }] }],
+    },
+  },
+  { files: ['server/config.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**'], rules: { 'no-restricted-syntax': 'off' } },
+  { files: ['scripts/**/*.mjs', 'eslint.config.mjs', 'jest.config.js'], languageOptions: { globals: { ...globals.node } } },
+);
