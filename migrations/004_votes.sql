@@ -47,10 +47,16 @@ BEGIN
     d_mit := d_mit + (NEW.value = 'mitigated')::int;
     d_against := d_against + (NEW.value = 'against')::int;
   END IF;
-  INSERT INTO tallies AS t (target_type, target_id, n_for, n_mitigated, n_against)
-    VALUES (t_type, t_id, d_for, d_mit, d_against)
-    ON CONFLICT (target_type, target_id) DO UPDATE
-    SET n_for = t.n_for + d_for, n_mitigated = t.n_mitigated + d_mit, n_against = t.n_against + d_against;
+  -- Update first: CHECK constraints would refuse a negative delta in an INSERT … ON CONFLICT.
+  UPDATE tallies SET n_for = n_for + d_for, n_mitigated = n_mitigated + d_mit, n_against = n_against + d_against
+    WHERE target_type = t_type AND target_id = t_id;
+  IF NOT FOUND THEN
+    -- Only a first vote gets here (deltas ≥ 0); ON CONFLICT covers two first votes at once.
+    INSERT INTO tallies AS t (target_type, target_id, n_for, n_mitigated, n_against)
+      VALUES (t_type, t_id, d_for, d_mit, d_against)
+      ON CONFLICT (target_type, target_id) DO UPDATE
+      SET n_for = t.n_for + d_for, n_mitigated = t.n_mitigated + d_mit, n_against = t.n_against + d_against;
+  END IF;
   INSERT INTO vote_events (target_type, target_id, old_value, new_value)
     VALUES (t_type, t_id, CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE OLD.value END,
             CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE NEW.value END);

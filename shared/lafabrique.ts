@@ -20,7 +20,7 @@
  *   parser writes it) becomes the single alinéa « (Supprimé) », as printed in the text version.
  */
 import type { Heading, HeadingLevel, ImportIssue, ImportResult, ParsedArticle } from './bill';
-import { limitIssues, normaliseArticleNumber, normaliseSpaces } from './legistic-text';
+import { ADVERB_PATTERN, excerpt, LEVEL_DEPTH, limitIssues, normaliseArticleNumber, normaliseSpaces } from './legistic-text';
 
 type JsonObject = Record<string, unknown>;
 
@@ -40,7 +40,9 @@ const NEWLINE_RE = /[\r\n\u0085\u2028\u2029]/;
 // ---------------------------------------------------------------------------------------------
 
 /** One part of a section id: kind letters then number (« 3 », « 3 bis », « 1 A », « L »). */
-const SECTION_ID_PART_SOURCE = '(SS|[TCSPLV])(L|\\d+(?: ?[a-z]+)?(?: [A-Z]{1,2}(?=$|[TCSPLV]))?)';
+const SECTION_ID_PART_SOURCE = `(SS|[TCSPLV])(L|\\d{1,4}(?: ?(?:${ADVERB_PATTERN}))?(?: [A-Z]{1,2}(?=$|[TCSPLV]))?)`;
+/** Livre › partie › volume › titre › chapitre › section › sous-section: no real id is longer. */
+const MAX_SECTION_ID_PARTS = 7;
 
 const LEVEL_OF_KIND: Readonly<Record<string, HeadingLevel>> = {
   T: 'titre',
@@ -60,6 +62,7 @@ function splitSectionId(id: string): SectionIdPart[] | null {
   const re = new RegExp(SECTION_ID_PART_SOURCE, 'y'); // sticky: the parts must tile the whole id
   const parts: SectionIdPart[] = [];
   while (re.lastIndex < id.length) {
+    if (parts.length === MAX_SECTION_ID_PARTS) return null;
     const m = re.exec(id);
     if (m?.[1] === undefined || m[2] === undefined) return null;
     parts.push({ prefix: id.slice(0, re.lastIndex), kind: m[1], number: m[2] });
@@ -111,6 +114,9 @@ function headingsForSection(id: string, titles: ReadonlyMap<string, string>): He
   for (const part of parts) {
     const level = LEVEL_OF_KIND[part.kind];
     if (level === undefined) continue;
+    const previous = headings[headings.length - 1];
+    // « T1T2 » or « C1T1 » describe no real division tree: a mistyped id, better reported.
+    if (previous !== undefined && LEVEL_DEPTH[level] <= LEVEL_DEPTH[previous.level]) return null;
     headings.push({ level, label: divisionLabel(level, part.number), title: titles.get(part.prefix) ?? '' });
   }
   return headings;
@@ -164,7 +170,7 @@ function readAlineas(article: JsonObject, path: string, issues: ImportIssue[]): 
   for (const key of keys) {
     const text = value[key];
     const at = `${path}/alineas/${pointerPart(key)}`;
-    if (!/^\d+$/.test(key)) issues.push({ path: at, message: `Clé d\u2019alinéa non numérique : « ${key} ».` });
+    if (!/^\d+$/.test(key)) issues.push({ path: at, message: `Clé d\u2019alinéa non numérique : « ${excerpt(key)} ».` });
     else if (typeof text !== 'string') issues.push({ path: at, message: 'Un alinéa doit être un texte.' });
     else if (NEWLINE_RE.test(text)) issues.push({ path: at, message: 'Un alinéa ne peut pas contenir de retour à la ligne : chaque ligne est un alinéa distinct.' });
   }
@@ -192,7 +198,7 @@ function readHeadings(article: JsonObject, path: string, titles: ReadonlyMap<str
   if (section === undefined || section === null || section === '') return [];
   const headings = typeof section === 'string' ? headingsForSection(section, titles) : null;
   if (headings === null) {
-    issues.push({ path: `${path}/section`, message: `Identifiant de division non reconnu : ${JSON.stringify(section)} (attendu par exemple « T1C2 », « T3 bis », « T4C1S2 »).` });
+    issues.push({ path: `${path}/section`, message: `Identifiant de division non reconnu : ${excerpt(JSON.stringify(section) ?? '')} (attendu par exemple « T1C2 », « T3 bis », « T4C1S2 »).` });
   }
   return headings;
 }
@@ -208,7 +214,7 @@ function readArticle(article: JsonObject, index: number, titles: ReadonlyMap<str
   const raw = article['titre'];
   const number = typeof raw === 'string' ? normaliseArticleNumber(raw) : null;
   if (number === null) {
-    issues.push({ path: `${path}/titre`, message: `Numéro d\u2019article non reconnu : ${JSON.stringify(raw ?? null)} (attendu par exemple « 1er », « 2 bis », « 1er A »).` });
+    issues.push({ path: `${path}/titre`, message: `Numéro d\u2019article non reconnu : ${excerpt(JSON.stringify(raw ?? null) ?? '')} (attendu par exemple « 1er », « 2 bis », « 1er A »).` });
   }
   const order = article['order'];
   if (typeof order !== 'number' || !Number.isFinite(order)) {

@@ -50,6 +50,11 @@ function isTypographicSpacePosition(before: string | undefined, after: string | 
   return before === '«' || (after !== undefined && ';:!?»'.includes(after));
 }
 
+/** Quotes user input in a message without echoing a whole pasted page back. */
+export function excerpt(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Numbers
 // ---------------------------------------------------------------------------------------------
@@ -58,21 +63,22 @@ function isTypographicSpacePosition(before: string | undefined, after: string | 
  * Latin multiplicative adverbs used for inserted articles and divisions (« 2 bis », « 4 sexdecies »).
  * The list goes past « decies » because long bills do (up to « vicies »).
  */
-const MULTIPLICATIVE_ADVERBS = [
+export const MULTIPLICATIVE_ADVERBS: readonly string[] = [
   'bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'nonies', 'decies',
   'undecies', 'duodecies', 'terdecies', 'quaterdecies', 'quindecies', 'sexdecies', 'septdecies',
   'octodecies', 'novodecies', 'vicies',
 ];
-const ADVERB_PATTERN = MULTIPLICATIVE_ADVERBS.join('|');
+/** Longest first, so that an unanchored match takes « terdecies » whole rather than « ter ». */
+export const ADVERB_PATTERN = [...MULTIPLICATIVE_ADVERBS].sort((a, b) => b.length - a.length).join('|');
 const ADVERB_RE = new RegExp(`^(?:${ADVERB_PATTERN})$`, 'i');
 
 /**
- * `1`/`1er`/`premier`, then an optional adverb (glued or spaced: « 2bis » is a common paste
+ * `1`/`1er`/`premier` (at most four digits: no bill reaches article 10000), then an optional adverb (glued or spaced: « 2bis » is a common paste
  * accident), then optional capital letters (« 1er A », « 3 ter B », Sénat « 1er AA »).
  * Case-insensitive so that « ARTICLE 2 BIS » works; the letters' case is checked afterwards.
  */
 const ARTICLE_NUMBER_RE = new RegExp(
-  `^(?:([1-9]\\d*)(er)?|(premier))(?: ?(${ADVERB_PATTERN}))?(?: ([a-z]{1,2}))?$`,
+  `^(?:([1-9]\\d{0,3})(er)?|(premier))(?: ?(${ADVERB_PATTERN}))?(?: ([a-z]{1,2}))?$`,
   'i',
 );
 
@@ -114,7 +120,7 @@ function isValidDivisionBase(base: string): boolean {
   if (DIVISION_WORD_RE.test(base)) return true;
   const roman = /^([IVXLCDM]+)(er|ER)?$/.exec(base);
   if (roman?.[1] !== undefined) return ROMAN_RE.test(roman[1]) && (roman[2] === undefined || roman[1] === 'I');
-  const arabic = /^([1-9]\d*)(er|ER)?$/.exec(base);
+  const arabic = /^([1-9]\d{0,3})(er|ER)?$/.exec(base);
   return arabic !== null && (arabic[2] === undefined || arabic[1] === '1');
 }
 
@@ -138,7 +144,6 @@ const DIVISION_KEYWORD_RE = /^(titre|chapitre|section|sous[-\s]section)\s+(.+)$/
 /** The designation ends at the first dash, colon or period; the rest is the division's title. */
 const DIVISION_SPLIT_RE = /^([^–—‑:.-]+?)\s*(?:[–—‑:.-]\s*(.*))?$/;
 const ARTICLE_KEYWORD_RE = /^(?:article\s+|art\.\s*|art\s+)(.+)$/i;
-const TRAILING_PUNCTUATION_RE = /[\s.–—‑:-]+$/;
 const TRAILING_NOTE_RE = /^(.*?)\s*\(([^()]*)\)$/;
 
 interface DivisionLine {
@@ -183,15 +188,25 @@ function classifyDivision(line: string): DivisionLine | null {
   return { kind: 'division', heading, hasTitle: title !== '', validNumber: isValidDivisionNumber(tokens) };
 }
 
+/**
+ * « Article 3. », « Article 4 – »: drops the trailing punctuation. A loop, not /[.:-]+$/, whose
+ * backtracking is quadratic on a long run of dots that does not end the line.
+ */
+function trimTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s.–—‑:-]/.test(text[end - 1] ?? '')) end -= 1;
+  return text.slice(0, end);
+}
+
 /** An article heading line (« Article 2 bis », « ART. 3. », « Article 4 (nouveau) »), or null. */
 function classifyArticle(line: string): ArticleLine | null {
   const keyword = ARTICLE_KEYWORD_RE.exec(line);
   if (keyword?.[1] === undefined) return null;
-  let core = keyword[1].replace(TRAILING_PUNCTUATION_RE, '');
+  let core = trimTrailingPunctuation(keyword[1]);
   let note: string | null = null;
   const noted = TRAILING_NOTE_RE.exec(core);
   if (noted?.[1] !== undefined && noted[2] !== undefined) {
-    core = noted[1].replace(TRAILING_PUNCTUATION_RE, '');
+    core = trimTrailingPunctuation(noted[1]);
     // « (nouveau) » only tells that the article was added; anything else (« (Supprimé) ») is content.
     if (!/^(?:nouveau|nouvelle)$/i.test(noted[2].trim())) note = `(${noted[2].trim()})`;
   }
@@ -221,7 +236,8 @@ export function parseDivisionHeading(text: string): Heading | null {
 // Parsing
 // ---------------------------------------------------------------------------------------------
 
-const LEVEL_DEPTH: Record<HeadingLevel, number> = { titre: 0, chapitre: 1, section: 2, 'sous-section': 3 };
+/** Nesting depth of each division level, outermost first. */
+export const LEVEL_DEPTH: Readonly<Record<HeadingLevel, number>> = { titre: 0, chapitre: 1, section: 2, 'sous-section': 3 };
 
 interface OpenArticle {
   number: string | null;
@@ -285,7 +301,7 @@ class BillTextReader {
     this.closeArticle();
     this.sawHeading = true;
     if (!division.validNumber) {
-      this.issues.push({ line, message: `Numéro de division non reconnu : « ${text} » (attendu par exemple « TITRE II », « Chapitre Ier », « Section 2 bis »).` });
+      this.issues.push({ line, message: `Numéro de division non reconnu : « ${excerpt(text)} » (attendu par exemple « TITRE II », « Chapitre Ier », « Section 2 bis »).` });
     }
     const depth = LEVEL_DEPTH[division.heading.level];
     // A new division closes every deeper one: a new TITRE leaves no Chapitre open.
@@ -299,7 +315,7 @@ class BillTextReader {
     this.sawHeading = true;
     this.sawArticleHeading = true;
     if (heading.number === null) {
-      this.issues.push({ line, message: `Numéro d\u2019article non reconnu : « ${heading.raw} » (attendu par exemple « 1er », « 2 bis », « 1er A »).` });
+      this.issues.push({ line, message: `Numéro d\u2019article non reconnu : « ${excerpt(heading.raw)} » (attendu par exemple « 1er », « 2 bis », « 1er A »).` });
     } else {
       this.checkDuplicate(heading.number, line);
     }

@@ -12,7 +12,7 @@
  * A missing, null or blank heading means no heading.
  */
 import type { Heading, ImportIssue, ImportResult, ParsedArticle } from './bill';
-import { limitIssues, normaliseArticleNumber, normaliseSpaces, parseDivisionHeading } from './legistic-text';
+import { excerpt, LEVEL_DEPTH, limitIssues, normaliseArticleNumber, normaliseSpaces, parseDivisionHeading } from './legistic-text';
 
 export interface StructuredArticleInput {
   number: string;
@@ -26,7 +26,6 @@ export interface StructuredBillInput {
 }
 
 const NEWLINE_RE = /[\r\n\u0085\u2028\u2029]/;
-const LEVEL_DEPTH = { titre: 0, chapitre: 1, section: 2, 'sous-section': 3 } as const;
 
 /** The headingLine path, or null when some part is not a division or the levels do not nest. */
 function parseHeadingPath(heading: string): Heading[] | null {
@@ -63,7 +62,7 @@ function checkAlineas(alineas: readonly string[], path: string, issues: ImportIs
 function checkNumber(raw: string, path: string, issues: ImportIssue[]): string | null {
   const number = typeof raw === 'string' ? normaliseArticleNumber(raw) : null;
   if (number === null) {
-    issues.push({ path: `${path}/number`, message: `Numéro d\u2019article non reconnu : ${JSON.stringify(raw)} (attendu par exemple « 1er », « 2 bis », « 1er A »).` });
+    issues.push({ path: `${path}/number`, message: `Numéro d\u2019article non reconnu : ${excerpt(JSON.stringify(raw) ?? '')} (attendu par exemple « 1er », « 2 bis », « 1er A »).` });
   }
   return number;
 }
