@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { ensureAdmin } from './commands/ensure-admin';
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   const server = http.createServer(createApp(config, { db, logger }));
   server.listen(config.port, () => {
     const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `base embarquée ${config.dataDir}`;
-    logger.info({ port: config.port, startupMs: Date.now() - started }, `Palimpseste écoute sur http://localhost:${config.port} — ${where}`);
+    const port = (server.address() as AddressInfo).port;
+    logger.info({ port, startupMs: Date.now() - started }, `Palimpseste écoute sur http://localhost:${port} — ${where}`);
   });
 
   let stopping = false;

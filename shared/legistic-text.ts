@@ -11,6 +11,17 @@
  *
  * Pure functions, no I/O: the same code runs in the server and in the browser preview.
  *
+ * Headings: « TITRE », « Chapitre », « Section », « Sous-section » (keyword in any case) followed
+ * by a Roman or Arabic number (« Ier »/« 1er » for one), « PRÉLIMINAIRE », « premier » or
+ * « unique », then optionally an adverb (« bis ») and capital letters (« A »). Articles:
+ * « Article », « ARTICLE », « Art. » followed by a bill-article number (`normaliseArticleNumber`),
+ * optionally a trailing « . » / « – » / « : » and a trailing « (nouveau) » (dropped) or other
+ * parenthesised note such as « (Supprimé) » (kept as the article's first alinéa). A line is a
+ * heading only when it is exactly that; a line opening with a quotation mark never is, so quoted
+ * provisions (« Art. L. 123-4-1. - … », « TITRE II ») stay alinéas. Prose such as « Article L.
+ * 123-4 » or « Section 1 du chapitre II … » is an alinéa; a near-miss such as « Article 3a » or
+ * « TITRE IIII » is reported rather than silently merged into the previous article.
+ *
  * Whitespace rule (applied to the title, headings and every alinéa), see `normaliseSpaces`:
  * trim; a single space, U+00A0 or U+202F is kept as is (French typography puts no-break spaces
  * before « ; : ! ? » and after « »); any other run of whitespace (tabs, doubled spaces, a
@@ -73,8 +84,9 @@ export const ADVERB_PATTERN = [...MULTIPLICATIVE_ADVERBS].sort((a, b) => b.lengt
 const ADVERB_RE = new RegExp(`^(?:${ADVERB_PATTERN})$`, 'i');
 
 /**
- * `1`/`1er`/`premier` (at most four digits: no bill reaches article 10000), then an optional adverb (glued or spaced: « 2bis » is a common paste
- * accident), then optional capital letters (« 1er A », « 3 ter B », Sénat « 1er AA »).
+ * `1`/`1er`/`premier` (at most four digits: no bill reaches article 10000), then an optional
+ * adverb (glued or spaced: « 2bis » is a common paste accident), then optional capital letters
+ * (« 1er A », « 3 ter B », Sénat « 1er AA »).
  * Case-insensitive so that « ARTICLE 2 BIS » works; the letters' case is checked afterwards.
  */
 const ARTICLE_NUMBER_RE = new RegExp(
@@ -111,8 +123,8 @@ function isValidDivisionNumber(tokens: readonly string[]): boolean {
   const [base, ...rest] = tokens;
   if (base === undefined || !isValidDivisionBase(base)) return false;
   let i = 0;
-  if (rest[i] !== undefined && ADVERB_RE.test(rest[i] ?? '')) i += 1;
-  if (rest[i] !== undefined && /^[A-Z]{1,2}$/.test(rest[i] ?? '')) i += 1;
+  if (ADVERB_RE.test(rest[i] ?? '')) i += 1;
+  if (/^[A-Z]{1,2}$/.test(rest[i] ?? '')) i += 1;
   return i === rest.length;
 }
 
@@ -208,7 +220,8 @@ function classifyArticle(line: string): ArticleLine | null {
   if (noted?.[1] !== undefined && noted[2] !== undefined) {
     core = trimTrailingPunctuation(noted[1]);
     // « (nouveau) » only tells that the article was added; anything else (« (Supprimé) ») is content.
-    if (!/^(?:nouveau|nouvelle)$/i.test(noted[2].trim())) note = `(${noted[2].trim()})`;
+    const text = noted[2].trim();
+    if (text !== '' && !/^(?:nouveau|nouvelle)$/i.test(text)) note = `(${text})`;
   }
   const number = normaliseArticleNumber(core);
   if (number !== null) return { kind: 'article', number, raw: core, note };

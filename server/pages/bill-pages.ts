@@ -14,7 +14,7 @@ export function phaseBadge(status: BillStatus): SafeHtml {
 
 export function homePage(ctx: PageContext, bills: BillListRow[]): string {
   const list = bills.length
-    ? html`<ul class="bill-list">${bills.map(
+    ? html`<ul class="bill-list" role="list">${bills.map(
         (b) => html`<li><a href="/textes/${b.id}">${b.title}</a>
           <p class="meta">${phaseBadge(b.status)} · ${b.article_count} article${b.article_count > 1 ? 's' : ''} · déposé le ${dateFr.format(b.created_at)}</p></li>`,
       )}</ul>`

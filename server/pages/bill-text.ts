@@ -15,10 +15,14 @@ export interface TextArticle {
 
 const sameHeading = (a: Heading | undefined, b: Heading | undefined) => a?.label === b?.label && a?.title === b?.title;
 
-/** Numbered alinéas, numbers in the margin as in parliamentary prints (and read out by screen readers). */
+/**
+ * Numbered alinéas, numbers in the margin as in parliamentary prints. The printed numbers are
+ * hidden from screen readers, which announce the list position instead; role="list" keeps that
+ * list semantics in Safari, which drops it once the style sheet removes the browser's numbers.
+ */
 export function alineaList(number: string, alineas: readonly string[]): SafeHtml {
   const anchor = articleAnchor(number);
-  return html`<ol class="alineas">${alineas.map(
+  return html`<ol class="alineas" role="list">${alineas.map(
     (text, i) => html`<li id="${anchor}__al_${i + 1}"><span class="al-num" aria-hidden="true">${i + 1}</span>${text}</li>`,
   )}</ol>`;
 }
@@ -55,6 +59,11 @@ export function fullText(articles: readonly TextArticle[]): SafeHtml {
   return html`<div class="bill-text">${parts}</div>`;
 }
 
+/** « (10 al.) » on screen, « 10 alinéas » to a screen reader, which would spell out « al. ». */
+function alineaCount(n: number): SafeHtml {
+  return html`<span class="muted" aria-hidden="true">(${n} al.)</span><span class="visually-hidden">${n} alinéa${n > 1 ? 's' : ''}</span>`;
+}
+
 /** Table of contents: divisions and articles, in text order. */
 export function tableOfContents(articles: readonly TextArticle[]): SafeHtml {
   let previous: Heading[] | undefined;
@@ -63,7 +72,7 @@ export function tableOfContents(articles: readonly TextArticle[]): SafeHtml {
       ({ heading, depth }) => html`<li class="toc-division toc-depth-${depth}">${heading.label}${heading.title ? html` – ${heading.title}` : ''}</li>`,
     );
     previous = a.headings;
-    return html`${opened}<li class="toc-article toc-depth-${a.headings.length}"><a href="#${articleAnchor(a.number)}">Article ${a.number}</a> <span class="muted">(${a.alineas.length} al.)</span></li>`;
+    return html`${opened}<li class="toc-article toc-depth-${a.headings.length}"><a href="#${articleAnchor(a.number)}">Article ${a.number}</a> ${alineaCount(a.alineas.length)}</li>`;
   });
-  return html`<nav aria-labelledby="toc-title" class="toc"><h2 id="toc-title">Sommaire</h2><ul>${items}</ul></nav>`;
+  return html`<nav aria-labelledby="toc-title" class="toc"><h2 id="toc-title">Sommaire</h2><ul role="list">${items}</ul></nav>`;
 }

@@ -114,6 +114,17 @@ describe('parseLaFabriqueJson: reading', () => {
     ]);
   });
 
+  it('reads long multiplicative adverbs and capital letters inside section ids', () => {
+    const bill = billOf(parseLaFabriqueJson(doc([
+      article('1er', 1, { '001': 'a' }, { section: 'T2 terdeciesC1 AS3' }),
+    ], [{ id: 'T2 terdeciesC1 A', titre: 'Chapitre inséré' }])));
+    expect(bill.articles[0]?.headings).toEqual([
+      { level: 'titre', label: 'TITRE II terdecies', title: '' },
+      { level: 'chapitre', label: 'Chapitre Ier A', title: 'Chapitre inséré' },
+      { level: 'section', label: 'Section 3', title: '' },
+    ]);
+  });
+
   it('turns a deleted article with an empty alinéa into « (Supprimé) »', () => {
     const bill = billOf(parseLaFabriqueJson(doc([article('2', 1, { '001': '' }, { statut: 'supprimé' })])));
     expect(bill.articles[0]?.alineas).toEqual(['(Supprimé)']);
@@ -139,6 +150,15 @@ describe('parseLaFabriqueJson: errors', () => {
   it('rejects a duplicate article number, naming both entries', () => {
     const issues = issuesOf(parseLaFabriqueJson(doc([article('2', 1, { '001': 'a' }), article('1', 2, { '001': 'b' }), article('2', 3, { '001': 'c' })])));
     expect(issues).toEqual([{ path: 'articles/2/titre', message: 'L’article 2 apparaît deux fois : articles/0 et articles/2.' }]);
+  });
+
+  it('rejects section ids whose levels do not nest', () => {
+    const issues = issuesOf(parseLaFabriqueJson(doc([
+      article('1er', 1, { '001': 'a' }, { section: 'T1T2' }),
+      article('2', 2, { '001': 'b' }, { section: 'C1T1' }),
+      article('3', 3, { '001': 'c' }, { section: 'T1x' }),
+    ])));
+    expect(issues.map((i) => i.path)).toEqual(['articles/0/section', 'articles/1/section', 'articles/2/section']);
   });
 
   it('reports every malformed field of an article with its path', () => {

@@ -253,6 +253,17 @@ describe('parseLegisticText: article headings', () => {
     const issues = issuesOf(parseLines('PROJET DE LOI test', 'Article 1er', 'a', 'Article 3a', 'b'));
     expect(issues).toEqual([{ line: 4, message: expect.stringMatching(/Numéro d’article non reconnu : « 3a »/) }]);
   });
+
+  it('quotes at most 80 characters of a rejected number in the message', () => {
+    const issues = issuesOf(parseLines('PROJET DE LOI test', 'Article 1er', 'a', `Article 3${'x'.repeat(10_000)}`, 'b'));
+    expect(issues[0]?.message.length).toBeLessThan(200);
+  });
+
+  it('stays fast on a long run of dots after « Article »', () => {
+    const started = Date.now();
+    parseLines('PROJET DE LOI test', `Article ${'.'.repeat(200_000)}x`, 'a');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
 });
 
 describe('parseLegisticText: whitespace', () => {
@@ -377,7 +388,7 @@ describe('normaliseArticleNumber', () => {
     expect(normaliseArticleNumber(raw)).toBe(expected);
   });
 
-  it.each(['', '0', '01', '2er', '2 a', '2 bis bis', 'L. 123-4-1', 'additionnel', '3a', 'III', '2 bis ABC'])(
+  it.each(['', '0', '01', '12345', '2er', '2 a', '2 bis bis', 'L. 123-4-1', 'additionnel', '3a', 'III', '2 bis ABC'])(
     'rejects « %s »',
     (raw) => {
       expect(normaliseArticleNumber(raw)).toBeNull();
