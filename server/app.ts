@@ -10,10 +10,12 @@ import { apiNotFound, errorHandler } from './http/errors';
 import { buildOpenApi } from './http/openapi';
 import { authLimiters } from './http/rate-limit';
 import { createApi } from './http/route';
+import { errorPage } from './pages/bill-pages';
 import { pageRoutes } from './pages/routes';
 import { BUNDLE_DIR, STATIC_DIR } from './paths';
 import { articleRoutes } from './routes/articles';
 import { authRoutes } from './routes/auth';
+import { amendmentRoutes } from './routes/amendments';
 import { billRoutes } from './routes/bills';
 
 export interface AppDeps {
@@ -29,6 +31,9 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
+      // Same-origin referrers: with helmet's default `no-referrer`, Chromium sends `Origin: null`
+      // on form posts, which the CSRF origin check must refuse.
+      referrerPolicy: { policy: 'same-origin' },
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
@@ -67,6 +72,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   authRoutes(api, db, limiters);
   billRoutes(api, db);
   articleRoutes(api, db);
+  amendmentRoutes(api, db);
   app.use(api.router);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(buildOpenApi(api, { '/healthz': { get: { summary: 'État du serveur', responses: { 200: { description: '{"ok": true}' } } } } }));
@@ -74,6 +80,6 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.use('/api', apiNotFound);
 
   app.use(pageRoutes(db, limiters));
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, (req, status, message) => errorPage({ user: req.user ?? null }, status === 404 ? 'Page introuvable' : 'Action impossible', message)));
   return app;
 }

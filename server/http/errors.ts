@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../shared/errors';
 
@@ -35,16 +35,22 @@ function fromParserError(err: unknown): AppError | undefined {
   return undefined;
 }
 
-/** The one error handler: catalogue errors as API.md's body, anything else logged and `internal`. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export type HtmlErrorRenderer = (req: Request, status: number, message: string) => string;
+
+/**
+ * The one error handler: catalogue errors as API.md's body, anything else logged and `internal`.
+ * Requests for pages (outside /api) get the same message as an HTML page.
+ */
+export function errorHandler(logger: Logger, renderHtml: HtmlErrorRenderer): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
-    const known = err instanceof AppError ? err : fromParserError(err);
-    if (known) {
-      res.status(known.status).json(errorBody(known.code, known.message, known.details));
-      return;
+    let known = err instanceof AppError ? err : fromParserError(err);
+    if (!known) {
+      logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+      known = new AppError('internal', 'Erreur interne. Réessayez plus tard.');
     }
-    logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
-    res.status(500).json(errorBody('internal', 'Erreur interne. Réessayez plus tard.'));
+    res.status(known.status);
+    if (req.path.startsWith('/api/') || req.path === '/api') res.json(errorBody(known.code, known.message, known.details));
+    else res.type('html').send(renderHtml(req, known.status, known.message));
   };
 }
 

@@ -20,12 +20,14 @@ function field(name: string, label: string, type: string, state: FormState, extr
   </div>`;
 }
 
+/** « Erreur – » first in the window title, the first thing a screen reader says on the new page. */
+const titled = (title: string, state: FormState) => (state.error ? `Erreur – ${title}` : title);
 const alert = (state: FormState) => (state.error ? html`<div class="alert" role="alert">${state.error}</div>` : '');
 const nextField = (state: FormState) => (state.next ? html`<input type="hidden" name="suite" value="${state.next}">` : '');
 
 export function loginPage(ctx: PageContext, state: FormState = {}): string {
   return layout(ctx, {
-    title: 'Se connecter',
+    title: titled('Se connecter', state),
     main: html`<h1>Se connecter</h1>${alert(state)}
       <form method="post" action="/connexion" class="form" novalidate>
         ${nextField(state)}
@@ -40,7 +42,7 @@ export function loginPage(ctx: PageContext, state: FormState = {}): string {
 export function registerPage(ctx: PageContext, state: FormState = {}): string {
   const kind = state.values?.kind === 'organisation' ? 'organisation' : 'citizen';
   return layout(ctx, {
-    title: 'Créer un compte',
+    title: titled('Créer un compte', state),
     main: html`<h1>Créer un compte</h1>${alert(state)}
       <form method="post" action="/inscription" class="form" novalidate>
         ${nextField(state)}

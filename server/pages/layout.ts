@@ -12,11 +12,7 @@ export function displayName(u: Pick<UserRow, 'display_name' | 'kind'>): SafeHtml
     : html`${u.display_name}`;
 }
 
-/**
- * The page shell: French, landmarks, a skip link, one h1 supplied by the page.
- * Referrer policy « same-origin »: under the server-wide « no-referrer », browsers send
- * `Origin: null` with a form post, and the CSRF origin check then refuses every form.
- */
+/** The page shell: French, landmarks, a skip link, one h1 supplied by the page. */
 export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; breadcrumb?: SafeHtml }): string {
   const account = ctx.user
     ? html`<span class="who">${displayName(ctx.user)}</span>
@@ -27,7 +23,6 @@ export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="same-origin">
 <title>${page.title} · Palimpseste</title>
 <link rel="stylesheet" href="/static/styles.css">
 </head>

@@ -4,7 +4,7 @@ import type { Db } from '../db/db';
 import { hashToken, SESSION_COOKIE } from '../auth/tokens';
 import { logIn } from '../commands/log-in';
 import { registerAccount } from '../commands/register-account';
-import { voteOnArticle } from '../commands/vote-on-article';
+import { castVote } from '../commands/cast-vote';
 import { AppError } from '../http/errors';
 import type { AuthLimiters } from '../http/rate-limit';
 import { loginBody, registerBody, setSessionCookie } from '../routes/auth';
@@ -35,11 +35,29 @@ function page(handler: PageHandler): RequestHandler {
   };
 }
 
+/** What to do about each field, said in words: « Valeur invalide » tells nobody how to fix it. */
+const FIELD_MESSAGES: Record<string, { too_small?: string; too_big?: string; other: string }> = {
+  displayName: {
+    too_small: 'Le nom affiché doit compter au moins 2 caractères.',
+    too_big: 'Le nom affiché doit compter au plus 80 caractères.',
+    other: 'Saisissez le nom qui apparaîtra à côté de vos contributions.',
+  },
+  email: { other: 'Saisissez une adresse électronique valide, par exemple nom@exemple.fr.' },
+  password: {
+    too_small: 'Le mot de passe est trop court : il doit compter au moins 10 caractères.',
+    too_big: 'Le mot de passe est trop long : 256 caractères au plus.',
+    other: 'Saisissez un mot de passe.',
+  },
+  kind: { other: 'Choisissez « citoyenne ou citoyen » ou « organisation ».' },
+};
+
 function formErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? 'form');
-    out[key] ??= issue.code === 'too_small' && key === 'password' ? 'Au moins 10 caractères.' : 'Valeur invalide.';
+    const messages = FIELD_MESSAGES[key];
+    const specific = issue.code === 'too_small' || issue.code === 'too_big' ? messages?.[issue.code] : undefined;
+    out[key] ??= specific ?? messages?.other ?? 'Valeur invalide.';
   }
   return out;
 }
@@ -78,7 +96,7 @@ export function pageRoutes(db: Db, limiters: AuthLimiters): Router {
     if (!req.user) return res.redirect(303, `/connexion?suite=/articles/${encodeURIComponent(String(req.params.articleId))}`);
     const value = z.enum(['for', 'mitigated', 'against', 'none']).safeParse((req.body as Record<string, unknown>).value);
     if (!value.success) throw new AppError('validation_failed', 'Choix de vote inconnu.');
-    await voteOnArticle(db, { userId: req.user.id, articleId: String(req.params.articleId), value: value.data === 'none' ? null : value.data });
+    await castVote(db, { userId: req.user.id, target: { type: 'article', id: String(req.params.articleId) }, value: value.data === 'none' ? null : value.data });
     res.redirect(303, `/articles/${encodeURIComponent(String(req.params.articleId))}#avis`);
   }));
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { headingLine } from '../../shared/bill';
 import type { Db } from '../db/db';
-import { voteOnArticle } from '../commands/vote-on-article';
+import { castVote } from '../commands/cast-vote';
 import { requireUser } from '../http/auth';
 import { notFound } from '../http/errors';
 import { route, type Api } from '../http/route';
@@ -53,7 +53,7 @@ export function articleRoutes(api: Api, db: Db): void {
     },
     async ({ params, body, req }) => {
       const user = requireUser(req);
-      return { json: { tally: await voteOnArticle(db, { userId: user.id, articleId: params.articleId, value: body.value }) } };
+      return { json: { tally: await castVote(db, { userId: user.id, target: { type: 'article', id: params.articleId }, value: body.value }) } };
     },
   );
   route(
@@ -64,7 +64,7 @@ export function articleRoutes(api: Api, db: Db): void {
     },
     async ({ params, req }) => {
       const user = requireUser(req);
-      return { json: { tally: await voteOnArticle(db, { userId: user.id, articleId: params.articleId, value: null }) } };
+      return { json: { tally: await castVote(db, { userId: user.id, target: { type: 'article', id: params.articleId }, value: null }) } };
     },
   );
 }

@@ -88,6 +88,8 @@ test('a visitor registers, logs out, logs back in, reads Article 2 and votes « 
   await account.locator('.who').waitFor();
   expect(await account.locator('.who').textContent()).toBe('Camille Durand');
 
+  await screenshot(page, 'home-desktop');
+
   await page.getByRole('link', { name: 'Projet de loi de test' }).click();
   await page.getByRole('heading', { level: 1, name: 'Projet de loi de test' }).waitFor();
   await expectSoundPage(page);
@@ -177,4 +179,32 @@ test('a visitor reaches every page of the consultation in French, with one h1 an
     await page.waitForFunction(() => document.activeElement?.id === 'contenu');
     expect(await isFocused(page.getByRole('main'))).toBe(true);
   }
+});
+
+test('a registration with a bad address and a short password is refused with each error next to its field', async () => {
+  const page = await open({ viewport: VIEWPORTS.phone });
+  await page.goto('/inscription');
+  await page.getByLabel('Nom affiché').fill('Sacha Petit');
+  await page.getByLabel('Adresse électronique').fill('pas-une-adresse');
+  await page.getByLabel('Mot de passe').fill('court');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectSoundPage(page);
+
+  expect(await page.getByRole('alert').textContent()).toBe('Le formulaire contient des erreurs.');
+  for (const [label, id] of [['Adresse électronique', 'email'], ['Mot de passe', 'password']] as const) {
+    const input = page.getByLabel(label);
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect((await input.getAttribute('aria-describedby'))?.split(' ')).toContain(`${id}-error`);
+    expect(await page.locator(`#${id}-error`).isVisible()).toBe(true);
+  }
+  expect(await page.locator('#password-error').textContent()).toBe('Le mot de passe est trop court : il doit compter au moins 10 caractères.');
+  expect(await page.locator('#email-error').textContent()).toBe('Saisissez une adresse électronique valide, par exemple nom@exemple.fr.');
+  expect((await pageOutline(page)).title).toBe('Erreur – Créer un compte · Palimpseste');
+  // what was typed is kept, except the password
+  expect(await page.getByLabel('Nom affiché').inputValue()).toBe('Sacha Petit');
+  expect(await page.getByLabel('Mot de passe').inputValue()).toBe('');
+  expect(await page.getByRole('navigation', { name: 'Compte' }).locator('.who').count()).toBe(0);
+  expect(await horizontalOverflow(page)).toBe(0);
+  await screenshot(page, 'register-errors-phone');
 });

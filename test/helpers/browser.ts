@@ -57,9 +57,13 @@ export async function openContext(
   return { context, page };
 }
 
-/** A full-page PNG in test-artifacts/<name>.png; returns its path. */
+/**
+ * A full-page PNG in test-artifacts/<name>.png; returns its path. The page is shown at rest:
+ * focus is dropped first, so that a focused skip link does not cover the header.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;

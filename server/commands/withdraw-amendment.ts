@@ -1,0 +1,22 @@
+import { isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
+import type { Db } from '../db/db';
+import { AppError } from '../http/errors';
+import { setAmendmentStatus } from '../sql/amendments';
+import { appendEvent } from '../sql/events';
+import type { UserRow } from '../sql/users';
+import { loadOwnAmendment } from './amendment-access';
+
+/** An author withdraws a submitted amendment, as long as nothing was decided on it. */
+export async function withdrawAmendment(db: Db, input: { user: UserRow; amendmentId: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const a = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
+    if (!isOpen(a.status)) {
+      const why = a.status === 'draft' ? 'un brouillon n’est pas déposé' : `il est « ${STATUS_LABELS_FR[a.status]} »`;
+      throw new AppError('conflict', `Impossible de retirer cet amendement : ${why}.`, { status: a.status });
+    }
+    await setAmendmentStatus(tx, a.id, 'withdrawn');
+    await appendEvent(tx, {
+      billId: a.bill_id, type: 'amendment.withdrawn', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id, data: { number: a.number },
+    });
+  });
+}

@@ -1,0 +1,78 @@
+import { displayNumber } from '../../shared/amendment';
+import { diffTexts, type TextDiff } from '../../shared/text-diff';
+import type { Tally } from '../../shared/votes';
+import type { Queryable } from '../db/db';
+import { listAuthors, type AuthorRow } from '../sql/amendment-authors';
+import { listRevisions } from '../sql/amendment-revisions';
+import type { AmendmentRow } from '../sql/amendments';
+import { findArticleVersion } from '../sql/articles';
+import { getTally } from '../sql/votes';
+import type { UserRow } from '../sql/users';
+
+export const presentAuthor = (a: Pick<AuthorRow, 'id' | 'display_name' | 'kind'>) => ({ id: a.id, displayName: a.display_name, kind: a.kind });
+
+/** A moderated contribution keeps its place but not its content: « masqué par la modération ». */
+export const hiddenView = (reason: string | null) => (reason === null ? null : { reason, label: `masqué par la modération : ${reason}` });
+
+/** The fields every view of an amendment shares (list items included). */
+export function presentAmendmentSummary(a: AmendmentRow, authors: AuthorRow[], tally: Tally) {
+  const hidden = hiddenView(a.hidden_reason);
+  return {
+    id: a.id,
+    number: a.number,
+    displayNumber: displayNumber(a.origin, a.number),
+    billId: a.bill_id,
+    articleId: a.article_id,
+    articleNumber: a.article_number,
+    kind: a.kind,
+    status: a.status,
+    origin: a.origin,
+    authors: authors.map(presentAuthor),
+    baseVersion: a.base_version,
+    // Written against an older version of the article than the current one.
+    stale: a.base_version !== a.article_version,
+    alineas: hidden ? [] : a.alineas,
+    rationale: hidden ? '' : a.rationale,
+    hidden,
+    tally,
+    createdAt: a.created_at.toISOString(),
+    submittedAt: a.submitted_at?.toISOString() ?? null,
+  };
+}
+
+/** What the amendment changes: the diff of its base article version against its proposal. */
+export function amendmentDiff(kind: AmendmentRow['kind'], base: readonly string[], proposed: readonly string[]): TextDiff {
+  if (kind === 'delete') return diffTexts(base, []);
+  if (kind === 'insert_after') return diffTexts([], proposed);
+  return diffTexts(base, proposed);
+}
+
+/** The full view (API.md › Amendments): revisions, diff, dispositif, decision. */
+export async function loadAmendmentView(db: Queryable, a: AmendmentRow, viewer: UserRow | null, viewerIsAuthor: boolean) {
+  const [authors, revisions, tally, base] = await Promise.all([
+    listAuthors(db, [a.id]),
+    listRevisions(db, a.id),
+    getTally(db, { type: 'amendment', id: a.id }),
+    findArticleVersion(db, a.article_id, a.base_version),
+  ]);
+  const summary = presentAmendmentSummary(a, authors.get(a.id) ?? [], tally);
+  const masked = summary.hidden !== null && !viewer?.roles.includes('moderator') && !viewer?.roles.includes('admin');
+  // Draft saves are the authors' working history; the public sees submissions and formalisations.
+  const visible = revisions.filter((r) => viewerIsAuthor || r.kind !== 'draft');
+  const latest = revisions[revisions.length - 1];
+  return {
+    ...summary,
+    ...(masked ? {} : { alineas: a.alineas, rationale: a.rationale }),
+    baseAlineas: base?.alineas ?? [],
+    dispositif: latest?.dispositif ?? null,
+    diff: masked ? null : amendmentDiff(a.kind, base?.alineas ?? [], a.alineas),
+    revisions: masked
+      ? []
+      : visible.map((r) => ({
+          revision: r.revision, kind: r.kind, alineas: r.alineas, rationale: r.rationale, dispositif: r.dispositif,
+          authorId: r.author_id, createdAt: r.created_at.toISOString(),
+        })),
+    decision: null,
+    viewerIsAuthor,
+  };
+}

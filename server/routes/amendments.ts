@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { AMENDMENT_KINDS, AMENDMENT_STATUSES } from '../../shared/amendment';
+import { RANKING_DOCS, RANKINGS } from '../../shared/ranking';
+import type { Db } from '../db/db';
+import { loadVisibleAmendment } from '../commands/amendment-access';
+import { addCoauthor } from '../commands/add-coauthor';
+import { castVote } from '../commands/cast-vote';
+import { createAmendment } from '../commands/create-amendment';
+import { editAmendment } from '../commands/edit-amendment';
+import { submitAmendment } from '../commands/submit-amendment';
+import { withdrawAmendment } from '../commands/withdraw-amendment';
+import { requireUser } from '../http/auth';
+import { notFound } from '../http/errors';
+import { route, type Api } from '../http/route';
+import { alineasSchema, idParam, voteBody } from '../http/schemas';
+import { loadAmendmentView } from '../present/amendment';
+import { listAmendmentsPage } from '../present/amendment-list';
+import { findBill } from '../sql/bills';
+
+const rationale = z.string().max(20_000);
+const amendmentParams = z.object({ id: idParam });
+const SEED_COOKIE = 'palimpseste_seed';
+
+/** The `random` ranking is stable per viewer: their account, or a random cookie for visitors. */
+function viewerSeed(req: Request, res: Response): string {
+  if (req.user) return req.user.id;
+  const cookie = (req.cookies as Record<string, string> | undefined)?.[SEED_COOKIE];
+  if (cookie) return cookie;
+  const seed = randomBytes(8).toString('hex');
+  res.cookie(SEED_COOKIE, seed, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000 });
+  return seed;
+}
+
+export function amendmentRoutes(api: Api, db: Db): void {
+  const view = async (req: Request, id: string) => {
+    const { amendment, viewerIsAuthor } = await loadVisibleAmendment(db, id, req.user ?? null);
+    return { amendment: await loadAmendmentView(db, amendment, req.user ?? null, viewerIsAuthor) };
+  };
+
+  route(api, {
+    method: 'post', path: '/api/articles/:articleId/amendments', tag: 'Amendements', access: 'signed-in',
+    params: z.object({ articleId: idParam }),
+    body: z.object({ kind: z.enum(AMENDMENT_KINDS), alineas: alineasSchema.max(500).optional(), rationale: rationale.default(''), submit: z.boolean().default(false) }),
+    summary: 'Proposer un amendement (brouillon, ou déposé aussitôt avec submit: true)', responses: { 201: '{amendment}' },
+  }, async ({ params, body, req }) => {
+    const user = requireUser(req);
+    const id = await createAmendment(db, { user, articleId: params.articleId, ...body });
+    return { status: 201, json: await view(req, id) };
+  });
+
+  route(api, {
+    method: 'get', path: '/api/amendments/:id', tag: 'Amendements', access: 'public', params: amendmentParams,
+    summary: 'Un amendement : auteurs, texte, diff, révisions, votes (un brouillon n’est visible que de ses auteurs)',
+    responses: { 200: '{amendment}' },
+  }, async ({ params, req }) => ({ json: await view(req, params.id) }));
+
+  route(api, {
+    method: 'put', path: '/api/amendments/:id', tag: 'Amendements', access: 'author', params: amendmentParams,
+    body: z.object({ alineas: alineasSchema.max(500).optional(), rationale: rationale.optional() }),
+    summary: 'Modifier un brouillon (auteurs)', responses: { 200: '{amendment}' },
+  }, async ({ params, body, req }) => {
+    await editAmendment(db, { user: requireUser(req), amendmentId: params.id, ...body });
+    return { json: await view(req, params.id) };
+  });
+
+  route(api, {
+    method: 'post', path: '/api/amendments/:id/coauthors', tag: 'Amendements', access: 'author', params: amendmentParams,
+    body: z.object({ userId: idParam }), summary: 'Ajouter un co-auteur à un brouillon', responses: { 200: '{amendment}' },
+  }, async ({ params, body, req }) => {
+    await addCoauthor(db, { user: requireUser(req), amendmentId: params.id, coauthorId: body.userId });
+    return { json: await view(req, params.id) };
+  });
+
+  route(api, {
+    method: 'post', path: '/api/amendments/:id/submit', tag: 'Amendements', access: 'author', params: amendmentParams,
+    summary: 'Déposer : attribue le numéro public et fige le texte', responses: { 200: '{amendment}' },
+  }, async ({ params, req }) => {
+    await submitAmendment(db, { user: requireUser(req), amendmentId: params.id });
+    return { json: await view(req, params.id) };
+  });
+
+  route(api, {
+    method: 'post', path: '/api/amendments/:id/withdraw', tag: 'Amendements', access: 'author', params: amendmentParams,
+    summary: 'Retirer un amendement déposé (avant décision)', responses: { 200: '{amendment}' },
+  }, async ({ params, req }) => {
+    await withdrawAmendment(db, { user: requireUser(req), amendmentId: params.id });
+    return { json: await view(req, params.id) };
+  });
+
+  route(api, {
+    method: 'get', path: '/api/bills/:billId/amendments', tag: 'Amendements', access: 'public',
+    params: z.object({ billId: idParam }),
+    query: z.object({
+      article: idParam.optional(),
+      status: z.enum(AMENDMENT_STATUSES).exclude(['draft']).optional(),
+      sort: z.enum(RANKINGS).default('position'),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      offset: z.coerce.number().int().min(0).default(0),
+    }),
+    summary: 'Les amendements publiés d’un projet de loi, classés (voir /api/ranking)',
+    responses: { 200: '{amendments, total, limit, offset, sort}' },
+  }, async ({ params, query, req, res }) => {
+    const bill = await findBill(db, params.billId);
+    if (!bill) throw notFound('Projet de loi introuvable.');
+    return {
+      json: await listAmendmentsPage(db, {
+        billId: bill.id, articleId: query.article, status: query.status, sort: query.sort,
+        viewerSeed: query.sort === 'random' ? viewerSeed(req, res) : '', limit: query.limit, offset: query.offset,
+      }),
+    };
+  });
+
+  route(api, {
+    method: 'get', path: '/api/ranking', tag: 'Amendements', access: 'public',
+    summary: 'Les formules de classement, expliquées en français et en anglais', responses: { 200: '{rankings}' },
+  }, () => ({ json: { rankings: RANKINGS.map((id) => ({ id, ...RANKING_DOCS[id] })) } }));
+
+  for (const method of ['put', 'delete'] as const) {
+    route(api, {
+      method, path: '/api/amendments/:id/vote', tag: 'Amendements', access: 'signed-in', params: amendmentParams,
+      ...(method === 'put' ? { body: voteBody } : {}),
+      summary: method === 'put' ? 'Voter sur un amendement (revoter remplace le vote)' : 'Retirer son vote sur un amendement',
+      responses: { 200: '{tally}' },
+    }, async ({ params, body, req }) => {
+      const value = method === 'put' ? (body as z.infer<typeof voteBody>).value : null;
+      return { json: { tally: await castVote(db, { userId: requireUser(req).id, target: { type: 'amendment', id: params.id }, value }) } };
+    });
+  }
+}

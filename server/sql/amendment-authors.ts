@@ -1,0 +1,38 @@
+import type { Queryable } from '../db/db';
+import type { AccountKind } from './users';
+
+/** SQL for `amendment_authors`. */
+const SQL = {
+  insert: 'INSERT INTO amendment_authors (amendment_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+  isAuthor: 'SELECT 1 FROM amendment_authors WHERE amendment_id = $1 AND user_id = $2',
+  byAmendments: `SELECT aa.amendment_id, u.id, u.display_name, u.kind
+                 FROM amendment_authors aa JOIN users u ON u.id = aa.user_id
+                 WHERE aa.amendment_id = ANY($1::uuid[]) ORDER BY aa.added_at, u.id`,
+} as const;
+
+export interface AuthorRow {
+  amendment_id: string;
+  id: string;
+  display_name: string;
+  kind: AccountKind;
+}
+
+export async function addAuthor(db: Queryable, amendmentId: string, userId: string): Promise<void> {
+  await db.query(SQL.insert, [amendmentId, userId]);
+}
+
+export async function isAuthor(db: Queryable, amendmentId: string, userId: string): Promise<boolean> {
+  return (await db.query(SQL.isAuthor, [amendmentId, userId])).rowCount > 0;
+}
+
+/** Authors of several amendments at once, in the order they joined. */
+export async function listAuthors(db: Queryable, amendmentIds: readonly string[]): Promise<Map<string, AuthorRow[]>> {
+  const byAmendment = new Map<string, AuthorRow[]>();
+  if (amendmentIds.length === 0) return byAmendment;
+  for (const row of (await db.query<AuthorRow>(SQL.byAmendments, [amendmentIds])).rows) {
+    const list = byAmendment.get(row.amendment_id) ?? [];
+    list.push(row);
+    byAmendment.set(row.amendment_id, list);
+  }
+  return byAmendment;
+}

@@ -1,0 +1,107 @@
+import type { AmendmentKind, AmendmentOrigin, AmendmentStatus } from '../../shared/amendment';
+import type { Queryable } from '../db/db';
+import { isId } from './ids';
+
+/** SQL for `amendments` (and the counter that numbers them). */
+const COLUMNS = `a.id, a.bill_id, a.article_id, a.kind, a.origin, a.status, a.number, a.base_version, a.alineas,
+  a.rationale, a.created_by, a.created_at, a.submitted_at, a.withdrawn_at, a.hidden_reason,
+  ar.number AS article_number, ar.position AS article_position, ar.current_version AS article_version`;
+const FROM = 'FROM amendments a JOIN articles ar ON ar.id = a.article_id';
+const SQL = {
+  insert: `INSERT INTO amendments (bill_id, article_id, kind, origin, base_version, alineas, rationale, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) RETURNING id`,
+  byId: `SELECT ${COLUMNS} ${FROM} WHERE a.id = $1`,
+  byIdForUpdate: `SELECT ${COLUMNS} ${FROM} WHERE a.id = $1 FOR UPDATE OF a`,
+  byIds: `SELECT ${COLUMNS} ${FROM} WHERE a.id = ANY($1::uuid[])`,
+  updateText: 'UPDATE amendments SET alineas = $2::jsonb, rationale = $3 WHERE id = $1',
+  nextNumber: `INSERT INTO amendment_counters AS c (bill_id, origin, last_number) VALUES ($1, $2, 1)
+               ON CONFLICT (bill_id, origin) DO UPDATE SET last_number = c.last_number + 1 RETURNING last_number`,
+  submit: `UPDATE amendments SET status = 'submitted', number = $2, submitted_at = now() WHERE id = $1`,
+  setStatus: 'UPDATE amendments SET status = $2, withdrawn_at = CASE WHEN $2 = \'withdrawn\' THEN now() ELSE withdrawn_at END WHERE id = $1',
+  setHidden: 'UPDATE amendments SET hidden_reason = $2 WHERE id = $1',
+  // Light rows for ranking a whole list in memory before loading one page.
+  rankRows: `SELECT a.id, a.number, a.submitted_at, ar.position AS article_position,
+                    COALESCE(t.n_for, 0) AS n_for, COALESCE(t.n_mitigated, 0) AS n_mitigated, COALESCE(t.n_against, 0) AS n_against
+             FROM amendments a JOIN articles ar ON ar.id = a.article_id
+             LEFT JOIN tallies t ON t.target_type = 'amendment' AND t.target_id = a.id
+             WHERE a.bill_id = $1 AND a.status <> 'draft'
+               AND ($2::uuid IS NULL OR a.article_id = $2) AND ($3::text IS NULL OR a.status = $3)`,
+} as const;
+
+export interface AmendmentRow {
+  id: string;
+  bill_id: string;
+  article_id: string;
+  kind: AmendmentKind;
+  origin: AmendmentOrigin;
+  status: AmendmentStatus;
+  number: number | null;
+  base_version: number;
+  alineas: string[];
+  rationale: string;
+  created_by: string;
+  created_at: Date;
+  submitted_at: Date | null;
+  withdrawn_at: Date | null;
+  hidden_reason: string | null;
+  article_number: string;
+  article_position: number;
+  article_version: number;
+}
+
+export interface RankRow {
+  id: string;
+  number: number;
+  submitted_at: Date;
+  article_position: number;
+  n_for: number;
+  n_mitigated: number;
+  n_against: number;
+}
+
+export async function insertAmendment(
+  db: Queryable,
+  a: { billId: string; articleId: string; kind: AmendmentKind; origin: AmendmentOrigin; baseVersion: number; alineas: string[]; rationale: string; createdBy: string },
+): Promise<string> {
+  const r = await db.query<{ id: string }>(SQL.insert, [a.billId, a.articleId, a.kind, a.origin, a.baseVersion, JSON.stringify(a.alineas), a.rationale, a.createdBy]);
+  return r.rows[0]!.id;
+}
+
+export async function findAmendment(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<AmendmentRow | undefined> {
+  if (!isId(id)) return undefined;
+  return (await db.query<AmendmentRow>(opts.forUpdate ? SQL.byIdForUpdate : SQL.byId, [id])).rows[0];
+}
+
+export async function findAmendments(db: Queryable, ids: readonly string[]): Promise<AmendmentRow[]> {
+  if (ids.length === 0) return [];
+  return (await db.query<AmendmentRow>(SQL.byIds, [ids])).rows;
+}
+
+export async function updateAmendmentText(db: Queryable, id: string, alineas: string[], rationale: string): Promise<void> {
+  await db.query(SQL.updateText, [id, JSON.stringify(alineas), rationale]);
+}
+
+/** The next public number for this bill and origin; the counter row lock serialises submissions. */
+export async function nextAmendmentNumber(db: Queryable, billId: string, origin: AmendmentOrigin): Promise<number> {
+  return (await db.query<{ last_number: number }>(SQL.nextNumber, [billId, origin])).rows[0]!.last_number;
+}
+
+export async function markSubmitted(db: Queryable, id: string, number: number): Promise<void> {
+  await db.query(SQL.submit, [id, number]);
+}
+
+export async function setAmendmentStatus(db: Queryable, id: string, status: AmendmentStatus): Promise<void> {
+  await db.query(SQL.setStatus, [id, status]);
+}
+
+export async function setAmendmentHidden(db: Queryable, id: string, reason: string | null): Promise<void> {
+  await db.query(SQL.setHidden, [id, reason]);
+}
+
+export async function listRankRows(
+  db: Queryable,
+  billId: string,
+  filter: { articleId?: string | undefined; status?: AmendmentStatus | undefined },
+): Promise<RankRow[]> {
+  return (await db.query<RankRow>(SQL.rankRows, [billId, filter.articleId ?? null, filter.status ?? null])).rows;
+}

@@ -1,0 +1,75 @@
+/**
+ * Amendment rules that both the server and the browser apply: kinds, statuses, what a valid
+ * proposed text is, and what may happen in which status.
+ */
+export const AMENDMENT_KINDS = ['modify', 'delete', 'insert_after'] as const;
+export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
+
+export const AMENDMENT_STATUSES = ['draft', 'submitted', 'formalised', 'inadmissible', 'withdrawn', 'adopted', 'rejected', 'fallen'] as const;
+export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
+
+export type AmendmentOrigin = 'citizen' | 'commission';
+
+export const KIND_LABELS_FR: Record<AmendmentKind, string> = {
+  modify: 'Modification',
+  delete: 'Suppression',
+  insert_after: 'Article additionnel',
+};
+
+export const STATUS_LABELS_FR: Record<AmendmentStatus, string> = {
+  draft: 'Brouillon',
+  submitted: 'Déposé',
+  formalised: 'Mis en forme',
+  inadmissible: 'Irrecevable',
+  withdrawn: 'Retiré',
+  adopted: 'Adopté',
+  rejected: 'Rejeté',
+  fallen: 'Tombé',
+};
+
+/** Published and still open: it can be voted on, argued about, withdrawn. */
+export const OPEN_STATUSES: readonly AmendmentStatus[] = ['submitted', 'formalised'];
+
+export function isOpen(status: AmendmentStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
+/** Citizen amendments are numbered 1, 2, 3…; the commission's own COM-1, COM-2… */
+export function displayNumber(origin: AmendmentOrigin, number: number | null): string | null {
+  if (number === null) return null;
+  return origin === 'commission' ? `COM-${number}` : String(number);
+}
+
+export type TextProblem =
+  | { reason: 'missing_text'; message: string }
+  | { reason: 'unexpected_text'; message: string }
+  | { reason: 'empty_alinea'; index: number; message: string }
+  | { reason: 'no_change'; message: string };
+
+/** Trims each alinéa; a proposed text never carries leading or trailing blanks. */
+export function normaliseAlineas(alineas: readonly string[]): string[] {
+  return alineas.map((a) => a.trim());
+}
+
+/**
+ * What a kind requires of its text: `delete` has none; `modify` is the whole new article and must
+ * change something; `insert_after` is the new article's text. No alinéa may be empty.
+ */
+export function checkAmendmentText(kind: AmendmentKind, base: readonly string[], alineas: readonly string[] | undefined): TextProblem | null {
+  if (kind === 'delete') {
+    return alineas && alineas.length > 0 ? { reason: 'unexpected_text', message: 'Un amendement de suppression ne propose pas de texte.' } : null;
+  }
+  if (!alineas || alineas.length === 0) {
+    return { reason: 'missing_text', message: 'Proposez le texte de l’article (au moins un alinéa).' };
+  }
+  const empty = alineas.findIndex((a) => a.trim() === '');
+  if (empty >= 0) return { reason: 'empty_alinea', index: empty, message: `L’alinéa ${empty + 1} est vide.` };
+  if (kind === 'modify' && sameText(base, normaliseAlineas(alineas))) {
+    return { reason: 'no_change', message: 'Le texte proposé est identique au texte de l’article : l’amendement ne change rien.' };
+  }
+  return null;
+}
+
+function sameText(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
