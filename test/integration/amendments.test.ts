@@ -240,8 +240,8 @@ describe('listing and ranking', () => {
       .send({ kind: 'delete', rationale: 'Supprimer.', submit: true }).expect(201);
     // Amendment 3: 3 for out of 3; amendment 2: 30 for and 2 against → 2 ranks first on support.
     const voters = await Promise.all(Array.from({ length: 32 }, () => createCitizen(app)));
-    await Promise.all(voters.slice(0, 3).map((v) => app.http.put(`/api/amendments/${made[2].id}/vote`).set(auth(v)).send({ value: 'for' }).expect(200)));
-    await Promise.all(voters.map((v, i) => app.http.put(`/api/amendments/${made[1].id}/vote`).set(auth(v)).send({ value: i < 30 ? 'for' : 'against' }).expect(200)));
+    await Promise.all(voters.slice(0, 3).map((v) => app.http.put(`/api/amendments/${made[2]!.id}/vote`).set(auth(v)).send({ value: 'for' }).expect(200)));
+    await Promise.all(voters.map((v, i) => app.http.put(`/api/amendments/${made[1]!.id}/vote`).set(auth(v)).send({ value: i < 30 ? 'for' : 'against' }).expect(200)));
     const list = async (q: string, u?: TestUser) => {
       const r = u ? await app.http.get(`/api/bills/${bill.id}/amendments?${q}`).set(auth(u)) : await app.http.get(`/api/bills/${bill.id}/amendments?${q}`);
       expect(r.status).toBe(200);
@@ -255,7 +255,7 @@ describe('listing and ranking', () => {
     const r1 = await list('sort=random', authors[0]);
     expect(await list('sort=random', authors[0])).toEqual(r1);
     expect([...r1].sort()).toEqual(['1', '2', '3', '4']);
-    await app.http.post(`/api/amendments/${made[0].id}/withdraw`).set(auth(authors[0]!)).expect(200);
+    await app.http.post(`/api/amendments/${made[0]!.id}/withdraw`).set(auth(authors[0]!)).expect(200);
     expect(await list('status=withdrawn')).toEqual(['1']);
     expect(await list('limit=2&offset=1')).toEqual(['2', '3']);
     expect((await app.http.get(`/api/bills/${bill.id}/amendments?sort=best`)).status).toBe(400);
