@@ -11,12 +11,9 @@ import { buildOpenApi } from './http/openapi';
 import { authLimiters } from './http/rate-limit';
 import { createApi } from './http/route';
 import { errorPage } from './pages/bill-pages';
-import { pageRoutes } from './pages/routes';
+import { allPages } from './pages';
 import { BUNDLE_DIR, STATIC_DIR } from './paths';
-import { articleRoutes } from './routes/articles';
-import { authRoutes } from './routes/auth';
-import { amendmentRoutes } from './routes/amendments';
-import { billRoutes } from './routes/bills';
+import { registerApiRoutes } from './routes';
 
 export interface AppDeps {
   db: Db;
@@ -69,17 +66,14 @@ export function createApp(config: Config, deps: AppDeps): Express {
 
   const limiters = authLimiters(config.rateLimits);
   const api = createApi();
-  authRoutes(api, db, limiters);
-  billRoutes(api, db);
-  articleRoutes(api, db);
-  amendmentRoutes(api, db);
+  registerApiRoutes(api, db, limiters);
   app.use(api.router);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(buildOpenApi(api, { '/healthz': { get: { summary: 'État du serveur', responses: { 200: { description: '{"ok": true}' } } } } }));
   });
   app.use('/api', apiNotFound);
 
-  app.use(pageRoutes(db, limiters));
+  app.use(allPages(db, limiters));
   app.use(errorHandler(logger, (req, status, message) => errorPage({ user: req.user ?? null }, status === 404 ? 'Page introuvable' : 'Action impossible', message)));
   return app;
 }

@@ -145,8 +145,5 @@ export function pageRoutes(db: Db, limiters: AuthLimiters): Router {
     res.redirect(303, '/');
   }));
 
-  r.use((req, res) => {
-    res.status(404).type('html').send(notFoundPage(ctx(req)));
-  });
   return r;
 }

@@ -1,0 +1,15 @@
+import express, { type Router } from 'express';
+import type { Db } from '../db/db';
+import type { AuthLimiters } from '../http/rate-limit';
+import { notFoundPage } from './bill-pages';
+import { pageRoutes } from './routes';
+
+/** Every server-rendered page, then the HTML 404. */
+export function allPages(db: Db, limiters: AuthLimiters): Router {
+  const r = express.Router();
+  r.use(pageRoutes(db, limiters));
+  r.use((req, res) => {
+    res.status(404).type('html').send(notFoundPage({ user: req.user ?? null }));
+  });
+  return r;
+}
