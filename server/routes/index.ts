@@ -2,9 +2,12 @@ import type { Db } from '../db/db';
 import type { AuthLimiters } from '../http/rate-limit';
 import type { Api } from '../http/route';
 import { amendmentRoutes } from './amendments';
+import { annotationRoutes } from './annotations';
+import { argumentRoutes } from './arguments';
 import { articleRoutes } from './articles';
 import { authRoutes } from './auth';
 import { billRoutes } from './bills';
+import { moderationRoutes } from './moderation';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
 export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters): void {
@@ -12,4 +15,7 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters): voi
   billRoutes(api, db);
   articleRoutes(api, db);
   amendmentRoutes(api, db);
+  argumentRoutes(api, db);
+  annotationRoutes(api, db);
+  moderationRoutes(api, db);
 }

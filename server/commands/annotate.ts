@@ -1,0 +1,36 @@
+import { checkSelection } from '../../shared/annotation-anchor';
+import type { Db } from '../db/db';
+import { AppError, notFound } from '../http/errors';
+import { findAnnotation, insertAnnotation, insertReply } from '../sql/annotations';
+import { findArticle, findArticleVersion } from '../sql/articles';
+import type { UserRow } from '../sql/users';
+import { requireConsultation } from './amendment-access';
+
+/**
+ * Annotates a passage of a published article version. The selection must quote the text exactly
+ * (422 otherwise); prefix and suffix are stored so the passage can be found again on later versions.
+ */
+export async function annotate(
+  db: Db,
+  input: { user: UserRow; articleId: string; version: number; alinea: number; start: number; end: number; quote: string; body: string },
+): Promise<string> {
+  const article = await findArticle(db, input.articleId);
+  if (!article) throw notFound('Article introuvable.');
+  await requireConsultation(db, article.bill_id, 'Annoter');
+  const version = await findArticleVersion(db, article.id, input.version);
+  if (!version) throw notFound(`L’article n’a pas de version ${input.version}.`);
+  const check = checkSelection(version.alineas, input);
+  if (!check.ok) throw new AppError('unprocessable', check.message, { reason: check.reason });
+  return insertAnnotation(db, {
+    billId: article.bill_id, articleId: article.id, version: input.version, alinea: input.alinea, start: input.start, end: input.end,
+    quote: input.quote, prefix: check.prefix, suffix: check.suffix, body: input.body.trim(), authorId: input.user.id,
+  });
+}
+
+/** Replies to an annotation (during the consultation). */
+export async function replyToAnnotation(db: Db, input: { user: UserRow; annotationId: string; body: string }): Promise<string> {
+  const annotation = await findAnnotation(db, input.annotationId);
+  if (!annotation) throw notFound('Annotation introuvable.');
+  await requireConsultation(db, annotation.bill_id, 'Répondre');
+  return insertReply(db, annotation.id, input.body.trim(), input.user.id);
+}

@@ -1,0 +1,57 @@
+import { isOpen } from '../../shared/amendment';
+import type { AmendmentView } from './amendment-pages';
+import { rowsFor, textareaField, type FormState } from './amendment-parts';
+import { html, type SafeHtml } from './html';
+
+/**
+ * What only the authors see: while a draft, edit it, submit it, invite a co-author; once
+ * submitted, withdraw it. Field errors are keyed by field id (`edit-texte`, `edit-expose`,
+ * `coauteur`), as the route that sends a form back sets them.
+ */
+export function authorActions(a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 'alineas' | 'rationale'>, state?: FormState): SafeHtml {
+  const errors = state?.fieldErrors ?? {};
+  const values = state?.values ?? {};
+  if (a.status === 'draft') {
+    const text = values.texte ?? a.alineas.join('\n');
+    const coauthorError = errors.coauteur;
+    return html`<section aria-labelledby="auteurs"><h2 id="auteurs">Espace des auteurs</h2>
+      <form method="post" action="/amendements/${a.id}/modifier" class="form form-wide" novalidate>
+        <h3>Modifier le brouillon</h3>
+        ${a.kind === 'delete' ? '' : textareaField({
+          id: 'edit-texte', name: 'texte', label: 'Texte proposé', value: text, rows: rowsFor(text, 6), error: errors['edit-texte'],
+          hint: 'Un alinéa par ligne : chaque ligne non vide devient un alinéa.',
+        })}
+        ${textareaField({
+          id: 'edit-expose', name: 'expose', label: 'Exposé sommaire', value: values.expose ?? a.rationale, rows: 6, error: errors['edit-expose'],
+          hint: 'Obligatoire pour déposer l’amendement.',
+        })}
+        <button type="submit" class="secondary">Enregistrer le brouillon</button>
+      </form>
+      <form method="post" action="/amendements/${a.id}/deposer" class="form">
+        <h3>Déposer</h3>
+        <p id="deposer-hint">Le dépôt attribue à l’amendement son numéro public, le soumet au vote de tous et fige son texte. Enregistrez d’abord vos dernières modifications.</p>
+        <button type="submit" aria-describedby="deposer-hint">Déposer l’amendement</button>
+      </form>
+      <form method="post" action="/amendements/${a.id}/coauteurs" class="form" novalidate>
+        <h3>Ajouter un co-auteur</h3>
+        <div class="field">
+          <label for="coauteur">Identifiant du compte du co-auteur</label>
+          <p class="hint" id="coauteur-hint">Demandez-lui l’identifiant de son compte. Les co-auteurs se joignent avant le dépôt.</p>
+          ${coauthorError ? html`<p class="field-error" id="coauteur-error">${coauthorError}</p>` : ''}
+          <input type="text" id="coauteur" name="compte" autocomplete="off" spellcheck="false" value="${values.compte ?? ''}"
+            aria-describedby="coauteur-hint${coauthorError ? ' coauteur-error' : ''}"${coauthorError ? html` aria-invalid="true"` : ''}>
+        </div>
+        <button type="submit" class="secondary">Ajouter le co-auteur</button>
+      </form>
+    </section>`;
+  }
+  if (isOpen(a.status)) {
+    return html`<section aria-labelledby="auteurs"><h2 id="auteurs">Espace des auteurs</h2>
+      <form method="post" action="/amendements/${a.id}/retirer" class="form">
+        <p id="retirer-hint">Un amendement retiré reste visible, avec la mention « Retiré », mais n’est plus soumis au vote ni examiné. Ce choix est définitif.</p>
+        <button type="submit" class="danger" aria-describedby="retirer-hint">Retirer l’amendement</button>
+      </form>
+    </section>`;
+  }
+  return html``;
+}

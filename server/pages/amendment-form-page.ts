@@ -1,0 +1,59 @@
+import { AMENDMENT_KINDS, type AmendmentKind } from '../../shared/amendment';
+import type { ArticleRow } from '../sql/articles';
+import type { BillRow } from '../sql/bills';
+import { alertBox, rowsFor, textareaField, titled, type FormState } from './amendment-parts';
+import { html } from './html';
+import { layout, type PageContext } from './layout';
+
+const KIND_CHOICES: Record<AmendmentKind, (articleNumber: string) => { label: string; hint: string }> = {
+  modify: (n) => ({ label: `Modifier l’article ${n}`, hint: 'Corrigez le texte ci-dessous : il remplacera celui de l’article.' }),
+  delete: (n) => ({ label: `Supprimer l’article ${n}`, hint: 'Le texte proposé est alors ignoré.' }),
+  insert_after: (n) => ({
+    label: `Insérer un article additionnel après l’article ${n}`,
+    hint: 'Remplacez le texte ci-dessous par celui du nouvel article.',
+  }),
+};
+
+export const isKind = (v: unknown): v is AmendmentKind => typeof v === 'string' && (AMENDMENT_KINDS as readonly string[]).includes(v);
+
+/**
+ * « Proposer un amendement »: the kind, the proposed text (the article's alinéas, one per line,
+ * to be edited in place), the exposé sommaire, then save as a draft or submit at once.
+ */
+export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; article: ArticleRow; state?: FormState }): string {
+  const { bill, article, state } = page;
+  const kind = isKind(state?.values?.kind) ? state.values.kind : 'modify';
+  const text = state?.values?.texte ?? article.alineas.join('\n');
+  const errors = state?.fieldErrors ?? {};
+  const choices = AMENDMENT_KINDS.map((k) => {
+    const c = KIND_CHOICES[k](article.number);
+    return html`<div><input type="radio" id="kind-${k}" name="kind" value="${k}" aria-describedby="kind-${k}-hint"${k === kind ? html` checked` : ''}>
+      <span><label for="kind-${k}">${c.label}</label><span class="hint choice-hint" id="kind-${k}-hint">${c.hint}</span></span></div>`;
+  });
+  const title = `Proposer un amendement à l’article ${article.number}`;
+  return layout(ctx, {
+    title: titled(title, state),
+    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
+    main: html`<h1>${title}</h1>${alertBox(state)}
+      <form method="post" action="/articles/${article.id}/amendements" class="form form-wide" novalidate>
+        <fieldset${errors.kind ? html` aria-describedby="kind-error"` : ''}><legend>Nature de l’amendement</legend>
+          ${errors.kind ? html`<p class="field-error" id="kind-error">${errors.kind}</p>` : ''}
+          ${choices}
+        </fieldset>
+        ${textareaField({
+          id: 'texte', name: 'texte', label: 'Texte proposé', value: text, rows: rowsFor(text, 8), error: errors.texte,
+          hint: 'Un alinéa par ligne : chaque ligne non vide devient un alinéa. Le texte de l’article y figure déjà ; modifiez-le directement.',
+        })}
+        ${textareaField({
+          id: 'expose', name: 'expose', label: 'Exposé sommaire', value: state?.values?.expose ?? '', rows: 6, error: errors.expose,
+          hint: 'Expliquez en quelques phrases ce que change l’amendement et pourquoi. Il est obligatoire pour déposer l’amendement.',
+        })}
+        <p class="hint" id="actions-hint">Un brouillon n’est visible que de ses auteurs et reste modifiable. Le dépôt lui attribue un numéro public et fige son texte.</p>
+        <div class="actions">
+          <button type="submit" name="action" value="deposer" aria-describedby="actions-hint">Déposer l’amendement</button>
+          <button type="submit" name="action" value="brouillon" class="secondary" aria-describedby="actions-hint">Enregistrer le brouillon</button>
+        </div>
+      </form>
+      <p><a href="/articles/${article.id}">Revenir à l’article ${article.number} sans rien enregistrer</a></p>`,
+  });
+}

@@ -1,0 +1,103 @@
+import { RANKING_DOCS, RANKINGS, type Ranking } from '../../shared/ranking';
+import type { listAmendmentsPage } from '../present/amendment-list';
+import type { ArticleRow } from '../sql/articles';
+import type { BillRow } from '../sql/bills';
+import { amendmentTitle, authorList, kindBadge, statusBadge, tallyLine } from './amendment-parts';
+import { html, type SafeHtml } from './html';
+import { layout, type PageContext } from './layout';
+
+/** The orders a reader can choose, as the sort selector names them. */
+export const RANKING_LABELS_FR: Record<Ranking, string> = {
+  position: 'ordre d’examen',
+  support: 'les plus soutenus',
+  controversy: 'les plus débattus',
+  recent: 'les plus récents',
+  random: 'au hasard',
+};
+
+/** The query value of the sort selector is the ranking's own id: `?tri=support`. */
+export const SORT_PARAM = 'tri';
+
+type ListPage = Awaited<ReturnType<typeof listAmendmentsPage>>;
+type Item = ListPage['amendments'][number];
+
+function item(a: Item): SafeHtml {
+  const title = amendmentTitle(a.displayNumber);
+  return html`<li class="amendment-item">
+    <h2 class="amendment-item-title"><a href="/amendements/${a.id}">${title}</a></h2>
+    <p class="meta">${kindBadge(a.kind)} ${statusBadge(a.status)}${a.stale ? html` <span class="stale-flag">rédigé sur une version antérieure</span>` : ''}</p>
+    <p class="authors">${a.authors.length > 1 ? 'Auteurs' : 'Auteur'} : ${authorList(a.authors)}</p>
+    ${a.hidden ? html`<p class="moderated">${a.hidden.label}</p>` : ''}
+    ${tallyLine(a.tally)}
+  </li>`;
+}
+
+function pageHref(articleId: string, sort: Ranking, page: number): string {
+  const params = new URLSearchParams();
+  if (sort !== 'position') params.set(SORT_PARAM, sort);
+  if (page > 1) params.set('page', String(page));
+  const q = params.toString();
+  return `/articles/${articleId}/amendements${q ? `?${q}` : ''}`;
+}
+
+function pager(articleId: string, list: ListPage, page: number): SafeHtml {
+  const hasPrevious = page > 1;
+  const hasNext = list.offset + list.limit < list.total;
+  if (!hasPrevious && !hasNext) return html``;
+  return html`<nav aria-label="Pages de la liste" class="pager">
+    ${hasPrevious ? html`<a href="${pageHref(articleId, list.sort, page - 1)}" rel="prev">← Page précédente</a>` : ''}
+    ${hasNext ? html`<a href="${pageHref(articleId, list.sort, page + 1)}" rel="next">Page suivante →</a>` : ''}
+  </nav>`;
+}
+
+/** An article's published amendments, in the order the reader chose, 20 to a page. */
+export function amendmentListPage(ctx: PageContext, d: { bill: BillRow; article: ArticleRow; list: ListPage; page: number }): string {
+  const { bill, article, list, page } = d;
+  const first = list.offset + 1;
+  const last = list.offset + list.amendments.length;
+  const sortForm = html`<form method="get" action="/articles/${article.id}/amendements" class="sort-form">
+    <label for="tri">Trier par</label>
+    <select id="tri" name="${SORT_PARAM}">${RANKINGS.map(
+      (r) => html`<option value="${r}"${r === list.sort ? html` selected` : ''}>${RANKING_LABELS_FR[r]}</option>`,
+    )}</select>
+    <button type="submit" class="secondary">Trier</button>
+    <a href="/classements">Comment ces classements sont-ils calculés ?</a>
+  </form>`;
+  const count = list.total === 0
+    ? ''
+    : html`<p class="meta">${list.total} amendement${list.total > 1 ? 's' : ''}${list.total > list.limit ? html` — ${first} à ${last} ci-dessous` : ''}, ${RANKING_LABELS_FR[list.sort]}</p>`;
+  const body = list.total === 0
+    ? html`<p class="empty">Aucun amendement n’a encore été déposé sur cet article.${bill.status === 'consultation' ? ' Soyez le premier à en proposer un.' : ''}</p>`
+    : list.amendments.length === 0
+      ? html`<p class="empty">Cette page est vide : la liste compte ${list.total} amendement${list.total > 1 ? 's' : ''}. <a href="${pageHref(article.id, list.sort, 1)}">Revenir à la première page</a></p>`
+      : html`<ol class="amendment-list" role="list">${list.amendments.map(item)}</ol>`;
+  return layout(ctx, {
+    title: `Amendements à l’article ${article.number}${page > 1 ? ` (page ${page})` : ''} – ${bill.title}`,
+    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
+    main: html`<h1>Amendements à l’article ${article.number}</h1>
+      ${bill.status === 'consultation' ? html`<p><a class="button" href="/articles/${article.id}/amendements/nouveau">Proposer un amendement</a></p>` : ''}
+      ${list.total > 0 ? sortForm : ''}
+      ${count}
+      ${body}
+      ${pager(article.id, list, page)}`,
+  });
+}
+
+/** GET /classements: every ranking formula, in French, as the API publishes it. */
+export function rankingsPage(ctx: PageContext): string {
+  return layout(ctx, {
+    title: 'Comment les amendements sont classés',
+    breadcrumb: html`<a href="/">Projets de loi</a>`,
+    main: html`<h1>Comment les amendements sont classés</h1>
+      <p class="lead">Chaque ordre de la liste des amendements est calculé à partir des votes publics seulement, par une formule publiée ici telle qu’elle est appliquée : chacun peut refaire le calcul à partir des données ouvertes.</p>
+      ${RANKINGS.map((r) => {
+        const doc = RANKING_DOCS[r].fr;
+        return html`<section aria-labelledby="classement-${r}" class="ranking-doc">
+          <h2 id="classement-${r}">${doc.name} <span class="muted">— « ${RANKING_LABELS_FR[r]} »</span></h2>
+          <p>${doc.explanation}</p>
+          <p class="formula"><strong>Formule :</strong> ${doc.formula}</p>
+        </section>`;
+      })}
+      <p>Les mêmes formules, en français et en anglais, au format JSON : <a href="/api/ranking">/api/ranking</a>.</p>`,
+  });
+}

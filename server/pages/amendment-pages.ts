@@ -1,0 +1,115 @@
+import { isOpen } from '../../shared/amendment';
+import { renderSideBySideDiff, renderUnifiedDiff } from '../../shared/diff-html';
+import { VOTE_LABELS_FR, VOTE_VALUES, type VoteValue } from '../../shared/votes';
+import type { loadAmendmentView } from '../present/amendment';
+import type { BillRow } from '../sql/bills';
+import { authorActions } from './amendment-author-forms';
+import {
+  alertBox, amendmentTitle, authorList, dateTimeFr, kindBadge, paragraphs, statusBadge, tallyLine, titled, type FormState,
+} from './amendment-parts';
+import { html, raw, type SafeHtml } from './html';
+import { layout, type PageContext } from './layout';
+
+export type AmendmentView = Awaited<ReturnType<typeof loadAmendmentView>>;
+export type DiffView = 'unified' | 'side';
+
+export interface AmendmentPageData {
+  bill: BillRow;
+  amendment: AmendmentView;
+  /** The article's current version, to say how far behind a stale amendment is. */
+  articleVersion: number;
+  mine: VoteValue | null;
+  view: DiffView;
+  /** A form of the authors' space sent back with errors. */
+  state?: FormState;
+}
+
+const REVISION_LABELS = { draft: 'brouillon', submission: 'dépôt', formalisation: 'mise en forme' } as const;
+
+function diffHeading(a: AmendmentView): string {
+  if (a.kind === 'delete') return `Suppression de l’article ${a.articleNumber}`;
+  if (a.kind === 'insert_after') return `Article additionnel après l’article ${a.articleNumber}`;
+  return 'Modifications proposées';
+}
+
+/** The diff, unified by default or side by side; a plain link switches, so no script is needed. */
+function diffSection(a: AmendmentView, view: DiffView): SafeHtml {
+  if (!a.diff) return html``;
+  const here = `/amendements/${a.id}`;
+  const toggle = view === 'side'
+    ? html`<a href="${here}#texte">Afficher les modifications dans le texte</a>`
+    : html`<a href="${here}?vue=cote-a-cote#texte">Afficher le texte actuel et le texte proposé côte à côte</a>`;
+  const base = a.stale ? ` (version ${a.baseVersion} de l’article, sur laquelle il a été rédigé)` : '';
+  const rendered = view === 'side'
+    ? renderSideBySideDiff(a.diff, { caption: `Texte actuel${base} et texte proposé, alinéa par alinéa` })
+    : renderUnifiedDiff(a.diff);
+  return html`<section aria-labelledby="texte"><h2 id="texte">${diffHeading(a)}</h2>
+    <p class="hint">Les ajouts sont soulignés, les suppressions barrées.</p>
+    <p class="view-switch">${toggle}</p>
+    <div class="diff-wrap">${raw(rendered)}</div>
+    ${a.dispositif ? html`<h3>Dispositif</h3><div class="dispositif">${paragraphs(a.dispositif)}</div>` : ''}
+  </section>`;
+}
+
+function voteSection(ctx: PageContext, d: AmendmentPageData): SafeHtml {
+  const a = d.amendment;
+  const counts = tallyLine(a.tally);
+  let body: SafeHtml;
+  if (a.status === 'draft') body = html`<p class="muted">Le vote s’ouvrira au dépôt de l’amendement.</p>`;
+  else if (!isOpen(a.status)) body = html`<p class="muted">Cet amendement n’est plus soumis au vote.</p>`;
+  else if (d.bill.status !== 'consultation') body = html`<p class="muted">Les votes sont ouverts pendant la consultation.</p>`;
+  else if (a.hidden) body = html`<p class="muted">Une contribution masquée par la modération ne peut pas recevoir de votes.</p>`;
+  else if (!ctx.user) body = html`<p><a href="/connexion?suite=/amendements/${a.id}">Connectez-vous</a> pour donner votre avis.</p>`;
+  else {
+    body = html`<form method="post" action="/amendements/${a.id}/vote" class="vote-form">
+      <fieldset><legend>Votre avis sur l’amendement n° ${a.displayNumber ?? ''}</legend>
+      ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}" aria-pressed="${d.mine === v ? 'true' : 'false'}">${VOTE_LABELS_FR[v]}</button> `)}
+      ${d.mine ? html`<button type="submit" name="value" value="none" class="link">Retirer mon vote</button>` : ''}
+      </fieldset></form>`;
+  }
+  return html`<section aria-labelledby="avis"><h2 id="avis">Avis des participants</h2>${counts}${body}</section>`;
+}
+
+function revisionsSection(a: AmendmentView): SafeHtml {
+  if (a.revisions.length === 0) return html``;
+  const names = new Map(a.authors.map((x) => [x.id, x.displayName]));
+  return html`<section aria-labelledby="revisions"><h2 id="revisions">Révisions</h2>
+    <ol class="revisions">${a.revisions.map((r) => {
+      const who = r.authorId ? names.get(r.authorId) : undefined;
+      return html`<li>Révision ${r.revision} — ${REVISION_LABELS[r.kind]}, le ${dateTimeFr.format(new Date(r.createdAt))}${who ? html`, par ${who}` : ''}</li>`;
+    })}</ol></section>`;
+}
+
+/** Where the amendment stands: stale, masked, withdrawn… said in words above its text. */
+function notices(d: AmendmentPageData, masked: boolean): SafeHtml {
+  const a = d.amendment;
+  return html`
+    ${a.stale ? html`<p class="notice notice-warn"><strong>Texte à mettre à jour :</strong> cet amendement a été rédigé sur la version ${a.baseVersion} de l’article, qui a changé depuis (version actuelle : ${d.articleVersion}).</p>` : ''}
+    ${a.hidden && masked ? html`<p class="moderated">${a.hidden.label}</p>` : ''}
+    ${a.hidden && !masked ? html`<p class="notice notice-warn">Masqué pour le public — ${a.hidden.label}</p>` : ''}
+    ${a.status === 'draft' ? html`<p class="notice">Brouillon : vous seuls, ses auteurs, le voyez. Il recevra un numéro public à son dépôt.</p>` : ''}`;
+}
+
+/** One amendment: who, where, what it changes, why, what people think, and its history. */
+export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
+  const a = d.amendment;
+  // loadAmendmentView leaves the diff out when the viewer may not see a masked text
+  const masked = a.hidden !== null && a.diff === null;
+  const title = amendmentTitle(a.displayNumber);
+  const submitted = a.submittedAt ? html` · déposé le ${dateTimeFr.format(new Date(a.submittedAt))}` : '';
+  return layout(ctx, {
+    title: titled(`${title} – article ${a.articleNumber} – ${d.bill.title}`, d.state),
+    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a> › <a href="/articles/${a.articleId}">Article ${a.articleNumber}</a> › <a href="/articles/${a.articleId}/amendements">Amendements</a>`,
+    main: html`<h1>${title}</h1>${alertBox(d.state)}
+      <p class="meta">${kindBadge(a.kind)} ${statusBadge(a.status)} · à l’<a href="/articles/${a.articleId}">article ${a.articleNumber}</a>${submitted}</p>
+      <p class="authors">${a.authors.length > 1 ? 'Auteurs' : 'Auteur'} : ${authorList(a.authors)}</p>
+      ${notices(d, masked)}
+      ${masked ? '' : diffSection(a, d.view)}
+      ${masked ? '' : html`<section aria-labelledby="expose"><h2 id="expose">Exposé sommaire</h2>
+        ${a.rationale.trim() ? html`<div class="rationale">${paragraphs(a.rationale)}</div>` : html`<p class="empty">Pas encore d’exposé sommaire.</p>`}</section>`}
+      ${voteSection(ctx, d)}
+      ${a.viewerIsAuthor ? authorActions(a, d.state) : ''}
+      ${revisionsSection(a)}
+      <p><a href="/articles/${a.articleId}/amendements">Tous les amendements à l’article ${a.articleNumber}</a></p>`,
+  });
+}

@@ -1,0 +1,69 @@
+import { KIND_LABELS_FR, STATUS_LABELS_FR, type AmendmentKind, type AmendmentStatus } from '../../shared/amendment';
+import { VOTE_LABELS_FR, VOTE_VALUES, type Tally } from '../../shared/votes';
+import type { AccountKind } from '../sql/users';
+import { html, type SafeHtml } from './html';
+import { displayName } from './layout';
+
+/** Pieces shared by the amendment pages: badges, authors, tallies, form fields. */
+
+export const dateTimeFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+
+/** What a form sent back, to show again with its errors: nothing the person typed is lost. */
+export interface FormState {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+export function kindBadge(kind: AmendmentKind): SafeHtml {
+  return html`<span class="kind kind-${kind}">${KIND_LABELS_FR[kind]}</span>`;
+}
+
+export function statusBadge(status: AmendmentStatus): SafeHtml {
+  return html`<span class="status status-${status}">${STATUS_LABELS_FR[status]}</span>`;
+}
+
+/** « Amendement n° 3 », « Amendement n° COM-2 », or a draft, which has no number yet. */
+export function amendmentTitle(displayNumber: string | null): string {
+  return displayNumber === null ? 'Brouillon d’amendement' : `Amendement n° ${displayNumber}`;
+}
+
+export function authorList(authors: readonly { displayName: string; kind: AccountKind }[]): SafeHtml {
+  if (authors.length === 0) return html`<span class="muted">auteur inconnu</span>`;
+  return html`${authors.map((a, i) => html`${i > 0 ? ', ' : ''}${displayName({ display_name: a.displayName, kind: a.kind })}`)}`;
+}
+
+/** The three counts, each with its label: a number alone means nothing to a screen reader. */
+export function tallyLine(tally: Tally): SafeHtml {
+  return html`<p class="tally">${VOTE_VALUES.map((v) => html`<span class="tally-${v}">${VOTE_LABELS_FR[v]} : <strong>${tally[v]}</strong></span> `)}
+    <span class="muted">(${tally.total} vote${tally.total > 1 ? 's' : ''})</span></p>`;
+}
+
+/** « Erreur – » first in the window title, the first thing a screen reader says on the new page. */
+export const titled = (title: string, state: FormState | undefined) => (state?.error ? `Erreur – ${title}` : title);
+
+export const alertBox = (state: FormState | undefined) => (state?.error ? html`<div class="alert" role="alert">${state.error}</div>` : '');
+
+/**
+ * A labelled textarea with its hint and its error, both tied to it by aria-describedby. `id`
+ * lets two forms on one page use the same field name.
+ */
+export function textareaField(
+  f: { id: string; name: string; label: string; value: string; rows: number; hint?: string; error?: string | undefined; required?: boolean },
+): SafeHtml {
+  const describedBy = [f.hint ? `${f.id}-hint` : '', f.error ? `${f.id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field">
+    <label for="${f.id}">${f.label}</label>
+    ${f.hint ? html`<p class="hint" id="${f.id}-hint">${f.hint}</p>` : ''}
+    ${f.error ? html`<p class="field-error" id="${f.id}-error">${f.error}</p>` : ''}
+    <textarea id="${f.id}" name="${f.name}" rows="${f.rows}"${f.required ? html` required` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${f.error ? html` aria-invalid="true"` : ''}>${f.value}</textarea>
+  </div>`;
+}
+
+/** Rows enough to show the whole text without a scroll bar inside the box, within reason. */
+export const rowsFor = (text: string, min: number) => Math.min(30, Math.max(min, text.split('\n').length + 2));
+
+/** The exposé sommaire as paragraphs, one per line the authors wrote. */
+export function paragraphs(text: string): SafeHtml {
+  return html`${text.split(/\r?\n/).filter((l) => l.trim() !== '').map((l) => html`<p>${l}</p>`)}`;
+}

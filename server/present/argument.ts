@@ -1,0 +1,25 @@
+import { rankItems } from '../../shared/ranking';
+import { tally } from '../../shared/votes';
+import type { ArgumentRow } from '../sql/arguments';
+import { hiddenView } from './amendment';
+
+export function presentArgument(g: ArgumentRow) {
+  const hidden = hiddenView(g.hidden_reason);
+  return {
+    id: g.id,
+    targetType: g.target_type,
+    targetId: g.target_id,
+    side: g.side,
+    body: hidden ? '' : g.body,
+    author: { id: g.author_id, displayName: g.author_name, kind: g.author_kind },
+    createdAt: g.created_at.toISOString(),
+    tally: tally(g.n_for, g.n_mitigated, g.n_against),
+    hidden,
+  };
+}
+
+/** Arguments sorted by support (the Wilson lower bound of /api/ranking), the best first. */
+export function presentArgumentsBySupport(rows: ArgumentRow[]) {
+  const items = rows.map((g, i) => ({ ...presentArgument(g), position: [0, i] as [number, number], submittedAt: g.created_at.getTime() }));
+  return rankItems(items, 'support', { viewerSeed: '' }).map(({ position: _p, submittedAt: _s, ...rest }) => rest);
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { Db } from '../db/db';
+import { annotate, replyToAnnotation } from '../commands/annotate';
+import { requireUser } from '../http/auth';
+import { route, type Api } from '../http/route';
+import { idParam } from '../http/schemas';
+import { loadArticleAnnotations } from '../present/annotations';
+
+const body = z.string().trim().min(1).max(5000);
+
+export function annotationRoutes(api: Api, db: Db): void {
+  route(api, {
+    method: 'post', path: '/api/articles/:articleId/annotations', tag: 'Annotations', access: 'signed-in',
+    params: z.object({ articleId: idParam }),
+    body: z.object({
+      version: z.number().int().min(1),
+      alinea: z.number().int().min(1),
+      start: z.number().int().min(0),
+      end: z.number().int().min(1),
+      quote: z.string().min(1).max(5000),
+      body,
+    }),
+    summary: 'Annoter un passage (alinéa, début, fin en unités UTF-16, citation exacte — sinon 422)',
+    responses: { 201: '{annotation}' },
+  }, async ({ params, body: input, req }) => {
+    const id = await annotate(db, { user: requireUser(req), articleId: params.articleId, ...input });
+    const all = await loadArticleAnnotations(db, params.articleId);
+    return { status: 201, json: { annotation: all.find((a) => a.id === id) } };
+  });
+  route(api, {
+    method: 'get', path: '/api/articles/:articleId/annotations', tag: 'Annotations', access: 'public',
+    params: z.object({ articleId: idParam }),
+    summary: 'Les annotations d’un article et leurs réponses, ré-ancrées sur la version courante',
+    responses: { 200: '{annotations}' },
+  }, async ({ params }) => ({ json: { annotations: await loadArticleAnnotations(db, params.articleId) } }));
+  route(api, {
+    method: 'post', path: '/api/annotations/:id/replies', tag: 'Annotations', access: 'signed-in',
+    params: z.object({ id: idParam }), body: z.object({ body }),
+    summary: 'Répondre à une annotation', responses: { 201: '{reply}' },
+  }, async ({ params, body: input, req }) => {
+    const id = await replyToAnnotation(db, { user: requireUser(req), annotationId: params.id, body: input.body });
+    return { status: 201, json: { reply: { id, annotationId: params.id, body: input.body.trim() } } };
+  });
+}
