@@ -7,4 +7,5 @@ module.exports = {
   // Browser tests start Chromium and a server each: give them room on a 2-core machine.
   testTimeout: 30000,
   maxWorkers: 2,
+  globalSetup: '<rootDir>/test/global-setup.ts',
 };

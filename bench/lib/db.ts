@@ -67,3 +67,26 @@ export async function pgDescription(db: Db): Promise<string> {
   const s = Object.fromEntries(rows.map((r) => [r.name, r.setting]));
   return `PostgreSQL ${s.server_version} (synchronous_commit=${s.synchronous_commit}, fsync=${s.fsync}, shared_buffers=${Number(s.shared_buffers) * 8 / 1024} MB, max_connections=${s.max_connections})`;
 }
+
+/**
+ * Waits until the server has finished the requests still in flight when the load generator
+ * stopped (they complete after it closes its sockets): no other active backend on this database,
+ * and `probe` unchanged, for three samples in a row.
+ */
+export async function waitForIdle(db: Db, probe: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  let stable = 0;
+  while (stable < 3) {
+    if (Date.now() > deadline) throw new Error('the database did not become idle');
+    await new Promise((r) => setTimeout(r, 200));
+    const active = (
+      await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()`,
+      )
+    ).rows[0]!.n;
+    const value = JSON.stringify((await db.query(probe)).rows);
+    stable = active === 0 && value === last ? stable + 1 : 0;
+    last = value;
+  }
+}

@@ -14,9 +14,9 @@ export function authorActions(a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 
   if (a.status === 'draft') {
     const text = values.texte ?? a.alineas.join('\n');
     const coauthorError = errors.coauteur;
-    return html`<section aria-labelledby="auteurs"><h2 id="auteurs">Espace des auteurs</h2>
+    return html`<section aria-labelledby="auteurs" class="author-space"><h2 id="auteurs">Espace des auteurs</h2>
       <form method="post" action="/amendements/${a.id}/modifier" class="form form-wide" novalidate>
-        <h3>Modifier le brouillon</h3>
+        <h3>Modifier ou déposer le brouillon</h3>
         ${a.kind === 'delete' ? '' : textareaField({
           id: 'edit-texte', name: 'texte', label: 'Texte proposé', value: text, rows: rowsFor(text, 6), error: errors['edit-texte'],
           hint: 'Un alinéa par ligne : chaque ligne non vide devient un alinéa.',
@@ -25,12 +25,11 @@ export function authorActions(a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 
           id: 'edit-expose', name: 'expose', label: 'Exposé sommaire', value: values.expose ?? a.rationale, rows: 6, error: errors['edit-expose'],
           hint: 'Obligatoire pour déposer l’amendement.',
         })}
-        <button type="submit" class="secondary">Enregistrer le brouillon</button>
-      </form>
-      <form method="post" action="/amendements/${a.id}/deposer" class="form">
-        <h3>Déposer</h3>
-        <p id="deposer-hint">Le dépôt attribue à l’amendement son numéro public, le soumet au vote de tous et fige son texte. Enregistrez d’abord vos dernières modifications.</p>
-        <button type="submit" aria-describedby="deposer-hint">Déposer l’amendement</button>
+        <p class="hint" id="deposer-hint">Déposer enregistre ces champs, attribue à l’amendement son numéro public, le soumet au vote de tous et fige son texte.</p>
+        <div class="actions">
+          <button type="submit" formaction="/amendements/${a.id}/deposer" aria-describedby="deposer-hint">Déposer l’amendement</button>
+          <button type="submit" class="secondary">Enregistrer le brouillon</button>
+        </div>
       </form>
       <form method="post" action="/amendements/${a.id}/coauteurs" class="form" novalidate>
         <h3>Ajouter un co-auteur</h3>
@@ -46,7 +45,7 @@ export function authorActions(a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 
     </section>`;
   }
   if (isOpen(a.status)) {
-    return html`<section aria-labelledby="auteurs"><h2 id="auteurs">Espace des auteurs</h2>
+    return html`<section aria-labelledby="auteurs" class="author-space"><h2 id="auteurs">Espace des auteurs</h2>
       <form method="post" action="/amendements/${a.id}/retirer" class="form">
         <p id="retirer-hint">Un amendement retiré reste visible, avec la mention « Retiré », mais n’est plus soumis au vote ni examiné. Ce choix est définitif.</p>
         <button type="submit" class="danger" aria-describedby="retirer-hint">Retirer l’amendement</button>

@@ -53,7 +53,8 @@ function diffSection(a: AmendmentView, view: DiffView): SafeHtml {
 
 function voteSection(ctx: PageContext, d: AmendmentPageData): SafeHtml {
   const a = d.amendment;
-  const counts = tallyLine(a.tally);
+  // a draft has no votes to count: saying « 0 » would suggest that nobody agrees
+  const counts = a.status === 'draft' ? '' : tallyLine(a.tally);
   let body: SafeHtml;
   if (a.status === 'draft') body = html`<p class="muted">Le vote s’ouvrira au dépôt de l’amendement.</p>`;
   else if (!isOpen(a.status)) body = html`<p class="muted">Cet amendement n’est plus soumis au vote.</p>`;
@@ -74,7 +75,7 @@ function revisionsSection(a: AmendmentView): SafeHtml {
   if (a.revisions.length === 0) return html``;
   const names = new Map(a.authors.map((x) => [x.id, x.displayName]));
   return html`<section aria-labelledby="revisions"><h2 id="revisions">Révisions</h2>
-    <ol class="revisions">${a.revisions.map((r) => {
+    <ol class="revisions" role="list">${a.revisions.map((r) => {
       const who = r.authorId ? names.get(r.authorId) : undefined;
       return html`<li>Révision ${r.revision} — ${REVISION_LABELS[r.kind]}, le ${dateTimeFr.format(new Date(r.createdAt))}${who ? html`, par ${who}` : ''}</li>`;
     })}</ol></section>`;
@@ -87,7 +88,7 @@ function notices(d: AmendmentPageData, masked: boolean): SafeHtml {
     ${a.stale ? html`<p class="notice notice-warn"><strong>Texte à mettre à jour :</strong> cet amendement a été rédigé sur la version ${a.baseVersion} de l’article, qui a changé depuis (version actuelle : ${d.articleVersion}).</p>` : ''}
     ${a.hidden && masked ? html`<p class="moderated">${a.hidden.label}</p>` : ''}
     ${a.hidden && !masked ? html`<p class="notice notice-warn">Masqué pour le public — ${a.hidden.label}</p>` : ''}
-    ${a.status === 'draft' ? html`<p class="notice">Brouillon : vous seuls, ses auteurs, le voyez. Il recevra un numéro public à son dépôt.</p>` : ''}`;
+    ${a.status === 'draft' ? html`<p class="notice">Brouillon : seuls ses auteurs le voient. Il recevra un numéro public à son dépôt.</p>` : ''}`;
 }
 
 /** One amendment: who, where, what it changes, why, what people think, and its history. */

@@ -2,7 +2,7 @@ import { STATUS_LABELS_FR, type BillStatus } from '../../shared/phases';
 import { VOTE_LABELS_FR, VOTE_VALUES, type Tally, type VoteValue } from '../../shared/votes';
 import type { ArticleRow, VersionRow } from '../sql/articles';
 import type { BillListRow, BillRow } from '../sql/bills';
-import { alineaList, fullText, tableOfContents } from './bill-text';
+import { alineaList, fullText, tableOfContents, type PassageMark } from './bill-text';
 import { html, type SafeHtml } from './html';
 import { layout, type PageContext } from './layout';
 
@@ -49,6 +49,16 @@ function voteForm(article: ArticleRow, tally: Tally, mine: VoteValue | null, ctx
     </fieldset></form>`;
 }
 
+/** The way from an article to its amendments, and to proposing one while the consultation is open. */
+function articleAmendments(bill: BillRow, article: ArticleRow): SafeHtml {
+  return html`<section aria-labelledby="amendements"><h2 id="amendements">Amendements</h2>
+    <p><a href="/articles/${article.id}/amendements">Voir les amendements à l’article ${article.number}</a></p>
+    ${bill.status === 'consultation'
+      ? html`<p><a class="button" href="/articles/${article.id}/amendements/nouveau">Proposer un amendement</a></p>`
+      : html`<p class="muted">Les amendements se proposent pendant la consultation.</p>`}
+  </section>`;
+}
+
 export function articlePage(
   ctx: PageContext,
   page: {
@@ -58,6 +68,10 @@ export function articlePage(
     tally: Tally;
     mine: VoteValue | null;
     neighbours: { previous?: { id: string; number: string }; next?: { id: string; number: string } };
+    /** Annotated passages, highlighted in the text with a link to their note. */
+    marks?: PassageMark[];
+    /** Sections after the amendments (arguments, annotations). */
+    extras?: SafeHtml;
   },
 ): string {
   const { bill, article, versions, neighbours } = page;
@@ -68,9 +82,11 @@ export function articlePage(
     main: html`<h1>Article ${article.number}</h1>
       ${path.length ? html`<ol class="heading-path" aria-label="Division">${path}</ol>` : ''}
       <p class="meta">${phaseBadge(bill.status)} · version ${article.version}</p>
-      <div class="bill-text">${alineaList(article.number, article.alineas)}</div>
+      <div class="bill-text">${alineaList(article.number, article.alineas, page.marks)}</div>
       <section aria-labelledby="avis"><h2 id="avis">Avis des participants</h2>
         ${voteForm(article, page.tally, page.mine, ctx, bill.status === 'consultation')}</section>
+      ${articleAmendments(bill, article)}
+      ${page.extras ?? ''}
       <section aria-labelledby="versions"><h2 id="versions">Versions</h2>
         <ol class="versions">${versions.map((v) => html`<li>Version ${v.version} — ${v.reason}, ${dateFr.format(v.created_at)}</li>`)}</ol></section>
       <nav aria-label="Articles voisins" class="pager">

@@ -15,15 +15,40 @@ export interface TextArticle {
 
 const sameHeading = (a: Heading | undefined, b: Heading | undefined) => a?.label === b?.label && a?.title === b?.title;
 
+/** An annotated passage: offsets in UTF-16 units inside a 1-based alinéa, and its note number. */
+export interface PassageMark {
+  alinea: number;
+  start: number;
+  end: number;
+  id: string;
+  index: number;
+}
+
+/** An alinéa's text with its annotated passages in <mark>, each followed by a footnote link. */
+function markedText(text: string, marks: readonly PassageMark[]): SafeHtml | string {
+  if (marks.length === 0) return text;
+  const parts: SafeHtml[] = [];
+  let at = 0;
+  // Overlapping passages: the first one wins the highlight; the note stays listed below the text.
+  for (const m of [...marks].sort((a, b) => a.start - b.start)) {
+    if (m.start < at || m.end > text.length) continue;
+    parts.push(html`${text.slice(at, m.start)}<mark id="passage-${m.id}">${text.slice(m.start, m.end)}</mark><a class="note-ref" href="#annotation-${m.id}"><span class="visually-hidden">annotation </span>${m.index}</a>`);
+    at = m.end;
+  }
+  parts.push(html`${text.slice(at)}`);
+  return html`${parts}`;
+}
+
 /**
  * Numbered alinéas, numbers in the margin as in parliamentary prints. The printed numbers are
  * hidden from screen readers, which announce the list position instead; role="list" keeps that
  * list semantics in Safari, which drops it once the style sheet removes the browser's numbers.
+ * The text sits in its own span so that selection offsets (annotations) count only the alinéa.
  */
-export function alineaList(number: string, alineas: readonly string[]): SafeHtml {
+export function alineaList(number: string, alineas: readonly string[], marks: readonly PassageMark[] = []): SafeHtml {
   const anchor = articleAnchor(number);
   return html`<ol class="alineas" role="list">${alineas.map(
-    (text, i) => html`<li id="${anchor}__al_${i + 1}"><span class="al-num" aria-hidden="true">${i + 1}</span>${text}</li>`,
+    (text, i) => html`<li id="${anchor}__al_${i + 1}" data-alinea="${i + 1}"><span class="al-num" aria-hidden="true">${i + 1}</span><span class="al-text">${markedText(text, marks.filter((m) => m.alinea === i + 1))}</span></li>`,
   )}</ol>`;
 }
 

@@ -2,12 +2,18 @@ import express, { type Router } from 'express';
 import type { Db } from '../db/db';
 import type { AuthLimiters } from '../http/rate-limit';
 import { notFoundPage } from './bill-pages';
+import { amendmentPageRoutes } from './amendment-routes';
+import { contributionRoutes } from './contribution-routes';
+import { moderationPages } from './moderation-pages';
 import { pageRoutes } from './routes';
 
 /** Every server-rendered page, then the HTML 404. */
 export function allPages(db: Db, limiters: AuthLimiters): Router {
   const r = express.Router();
   r.use(pageRoutes(db, limiters));
+  r.use(amendmentPageRoutes(db));
+  r.use(contributionRoutes(db));
+  r.use(moderationPages(db));
   r.use((req, res) => {
     res.status(404).type('html').send(notFoundPage({ user: req.user ?? null }));
   });

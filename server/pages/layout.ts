@@ -15,7 +15,7 @@ export function displayName(u: Pick<UserRow, 'display_name' | 'kind'>): SafeHtml
 /** The page shell: French, landmarks, a skip link, one h1 supplied by the page. */
 export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; breadcrumb?: SafeHtml }): string {
   const account = ctx.user
-    ? html`<span class="who">${displayName(ctx.user)}</span>
+    ? html`${ctx.user.roles.some((r) => r === 'moderator' || r === 'admin') ? html`<a href="/moderation/signalements">Signalements</a> ` : ''}<span class="who">${displayName(ctx.user)}</span>
         <form method="post" action="/deconnexion" class="inline"><button type="submit" class="link">Se déconnecter</button></form>`
     : html`<a href="/connexion">Se connecter</a> <a href="/inscription">Créer un compte</a>`;
   return html`<!doctype html>
@@ -25,6 +25,7 @@ export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} · Palimpseste</title>
 <link rel="stylesheet" href="/static/styles.css">
+<script src="/static/app.js" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#contenu">Aller au contenu</a>
@@ -37,7 +38,7 @@ ${page.breadcrumb ? html`<nav aria-label="Fil d’Ariane" class="breadcrumb">${p
 ${page.main}
 </main>
 <footer class="site-footer">
-  <p>Palimpseste — la loi s’écrit en public. <a href="/api/openapi.json">API ouverte</a></p>
+  <p>Palimpseste — la loi s’écrit en public. <a href="/moderation">Journal de la modération</a> · <a href="/classements">Classements</a> · <a href="/api/openapi.json">API ouverte</a></p>
 </footer>
 </body>
 </html>`.value;

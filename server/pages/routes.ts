@@ -1,4 +1,4 @@
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/db';
 import { hashToken, SESSION_COOKIE } from '../auth/tokens';
@@ -8,32 +8,13 @@ import { castVote } from '../commands/cast-vote';
 import { AppError } from '../http/errors';
 import type { AuthLimiters } from '../http/rate-limit';
 import { loginBody, registerBody, setSessionCookie } from '../routes/auth';
-import { findArticle, findNeighbours, listArticleVersions, listBillArticles } from '../sql/articles';
+import { listBillArticles } from '../sql/articles';
 import { findBill, listBills } from '../sql/bills';
 import { deleteSession } from '../sql/sessions';
-import { findMyVote, getTally } from '../sql/votes';
-import { articlePage, billPage, errorPage, homePage, notFoundPage } from './bill-pages';
+import { billPage, homePage } from './bill-pages';
+import { renderArticlePage } from './article-route';
+import { ctx, page, safeNext } from './page-kit';
 import { loginPage, registerPage, type FormState } from './auth-pages';
-
-/** Only local paths are followed after login, never another site (open-redirect guard). */
-function safeNext(value: unknown): string {
-  return typeof value === 'string' && /^\/(?!\/)[\w\-/.?=&%]*$/.test(value) ? value : '/';
-}
-
-const ctx = (req: Request) => ({ user: req.user ?? null });
-
-type PageHandler = (req: Request, res: Response) => Promise<void>;
-
-/** Page errors render as pages: a 404 page, a clear message for others, never a JSON body. */
-function page(handler: PageHandler): RequestHandler {
-  return (req, res, next) => {
-    handler(req, res).catch((err: unknown) => {
-      if (!(err instanceof AppError)) return next(err);
-      res.status(err.status).type('html');
-      res.send(err.code === 'not_found' ? notFoundPage(ctx(req), err.message) : errorPage(ctx(req), 'Action impossible', err.message));
-    });
-  };
-}
 
 /** What to do about each field, said in words: « Valeur invalide » tells nobody how to fix it. */
 const FIELD_MESSAGES: Record<string, { too_small?: string; too_big?: string; other: string }> = {
@@ -77,20 +58,7 @@ export function pageRoutes(db: Db, limiters: AuthLimiters): Router {
     res.type('html').send(billPage(ctx(req), bill, await listBillArticles(db, bill.id)));
   }));
 
-  r.get('/articles/:articleId', page(async (req, res) => {
-    const article = await findArticle(db, String(req.params.articleId));
-    if (!article) throw new AppError('not_found', 'Cet article n’existe pas.');
-    const target = { type: 'article', id: article.id } as const;
-    const [bill, versions, tally, mine, neighbours] = await Promise.all([
-      findBill(db, article.bill_id),
-      listArticleVersions(db, article.id),
-      getTally(db, target),
-      req.user ? findMyVote(db, target, req.user.id) : Promise.resolve(null),
-      findNeighbours(db, article.bill_id, article.position),
-    ]);
-    if (!bill) throw new AppError('not_found', 'Ce projet de loi n’existe pas.');
-    res.type('html').send(articlePage(ctx(req), { bill, article, versions, tally, mine, neighbours }));
-  }));
+  r.get('/articles/:articleId', page((req, res) => renderArticlePage(db, req, res, String(req.params.articleId))));
 
   r.post('/articles/:articleId/vote', form, page(async (req, res) => {
     if (!req.user) return res.redirect(303, `/connexion?suite=/articles/${encodeURIComponent(String(req.params.articleId))}`);

@@ -1,0 +1,86 @@
+/**
+ * Where the machine's CPU went during a measured phase: the server process, the PostgreSQL
+ * processes, the load generator (this process) and everything else, from /proc (Linux only;
+ * elsewhere the split is simply not printed).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+
+const TICK = 100; // USER_HZ on Linux
+
+interface Sample {
+  at: number;
+  byPid: Map<number, { comm: string; ticks: number }>;
+}
+
+function readSample(): Sample | undefined {
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return undefined;
+  }
+  const byPid = new Map<number, { comm: string; ticks: number }>();
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      const fields = stat.slice(close + 2).split(' ');
+      // fields[0] is field 3 (state): utime is field 14, stime field 15.
+      byPid.set(Number(pid), { comm, ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return { at: performance.now(), byPid };
+}
+
+export interface CpuSplit {
+  seconds: number;
+  /** cores used on average, per group */
+  server: number;
+  postgres: number;
+  loadGenerator: number;
+  other: number;
+  cores: number;
+}
+
+export function startCpuWatch(serverPid: number): () => CpuSplit | undefined {
+  const before = readSample();
+  return () => {
+    const after = readSample();
+    if (!before || !after) return undefined;
+    const seconds = (after.at - before.at) / 1000;
+    const groups = { server: 0, postgres: 0, loadGenerator: 0, other: 0 };
+    for (const [pid, a] of after.byPid) {
+      const b = before.byPid.get(pid);
+      const delta = a.ticks - (b && b.comm === a.comm ? b.ticks : 0);
+      if (delta <= 0) continue;
+      const group = pid === serverPid ? 'server' : pid === process.pid ? 'loadGenerator' : a.comm === 'postgres' ? 'postgres' : 'other';
+      groups[group] += delta / TICK;
+    }
+    return {
+      seconds,
+      server: groups.server / seconds,
+      postgres: groups.postgres / seconds,
+      loadGenerator: groups.loadGenerator / seconds,
+      other: groups.other / seconds,
+      cores: os.cpus().length,
+    };
+  };
+}
+
+export function formatCpu(c: CpuSplit | undefined): string {
+  if (!c) return 'CPU split: unavailable (no /proc)';
+  const f = (x: number) => `${x.toFixed(2)} (${((x / c.cores) * 100).toFixed(0)} %)`;
+  return `CPU used, in cores of ${c.cores}: server ${f(c.server)}, postgres ${f(c.postgres)}, load generator ${f(c.loadGenerator)}, other ${f(c.other)}`;
+}
+
+/** Cores used by other processes over `ms` (to warn when the machine is not quiet). */
+export async function busyCores(ms = 1000): Promise<number | undefined> {
+  const stop = startCpuWatch(-1);
+  await new Promise((r) => setTimeout(r, ms));
+  const c = stop();
+  return c ? c.postgres + c.other : undefined;
+}

@@ -1,0 +1,114 @@
+/**
+ * The frame both HTTP benches share: a fresh database, the server in its own process, optional
+ * CPU profile and SQL statement counts around the measured phase, clean-up whatever happens.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createBenchDb, pgDescription, type BenchDb } from './db';
+import { busyCores, formatCpu, startCpuWatch, type CpuSplit } from './cpu';
+import { machineLine, type CommonOptions } from './load';
+import { latestProfile, summariseProfile } from './profile';
+import { diffCounts, readQueryCounts } from './query-counter';
+import { buildDist, ROOT, startServer, type RunningServer } from './server';
+
+export interface BenchContext {
+  bench: BenchDb;
+  server: RunningServer;
+  /** Wraps the measured phase: CPU split, and SQL statements per request when counting. */
+  measure<T>(fn: () => Promise<T>, requests: (result: T) => number): Promise<{ result: T; cpu: CpuSplit | undefined; queries: string[] }>;
+}
+
+export async function withBench(
+  label: string,
+  opts: CommonOptions,
+  seed: (bench: BenchDb) => Promise<void>,
+  body: (ctx: BenchContext) => Promise<void>,
+): Promise<void> {
+  console.log(machineLine());
+  console.log(`load generator: autocannon (in this process), ${opts.connections} keep-alive connections`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `palimpseste-bench-${label}-`));
+  const bench = await createBenchDb(label);
+  let server: RunningServer | undefined;
+  try {
+    console.log(`database: ${bench.name} — ${await pgDescription(bench.db)}`);
+    await seed(bench);
+
+    let mode = opts.server;
+    if (mode === 'dist' && opts.build) {
+      try {
+        buildDist();
+      } catch (err) {
+        console.log(`  ${(err as Error).message.split('\n').slice(0, 8).join('\n  ')}`);
+        console.log('  → falling back to --server=tsx');
+        mode = 'tsx';
+      }
+    }
+    const queryCountFile = opts.countQueries ? path.join(tmp, 'queries.jsonl') : undefined;
+    const cpuProfDir = opts.profile ? path.join(tmp, 'cpu') : undefined;
+    const t0 = performance.now();
+    server = await startServer({ databaseUrl: bench.url, mode, logLevel: opts.logLevel, cpuProfDir, queryCountFile });
+    console.log(
+      `server: pid ${server.pid}, ${mode === 'dist' ? 'node dist/server/main.js' : 'node --require tsx/cjs server/main.ts'}` +
+        ` (RATE_LIMITS=off LOG_LEVEL=${opts.logLevel} DEMO=0 NODE_ENV=production${opts.profile ? ', --cpu-prof' : ''}${opts.countQueries ? ', SQL statement counter preloaded' : ''}),` +
+        ` ready in ${Math.round(performance.now() - t0)} ms`,
+    );
+    const running = server;
+
+    const snapshot = async () => {
+      if (!queryCountFile) return;
+      running.signal('SIGUSR2');
+      await new Promise((r) => setTimeout(r, 200));
+    };
+    const measure: BenchContext['measure'] = async (fn, requests) => {
+      await snapshot();
+      const busy = await busyCores();
+      if (busy !== undefined && busy > 0.2) console.log(`WARNING: the machine is not quiet: other processes use ${busy.toFixed(2)} cores before the measure`);
+      const stopCpu = startCpuWatch(running.pid);
+      const result = await fn();
+      const cpu = stopCpu();
+      await snapshot();
+      const queries: string[] = [];
+      if (queryCountFile) {
+        const snaps = readQueryCounts(queryCountFile);
+        const n = requests(result);
+        const diff = diffCounts(snaps[snaps.length - 2] ?? {}, snaps[snaps.length - 1] ?? {});
+        const total = diff.reduce((s, [, c]) => s + c, 0);
+        queries.push(`SQL statements sent by the server: ${(total / n).toFixed(2)} per request (${total} for ${n} requests)`);
+        for (const [sql, c] of diff.slice(0, 8)) queries.push(`    ${(c / n).toFixed(2)}/req  ${sql}`);
+      }
+      console.log(formatCpu(cpu));
+      if (cpu && cpu.other > 0.2) console.log(`WARNING: other processes took ${cpu.other.toFixed(2)} cores during the measure: the figures above are pessimistic`);
+      for (const q of queries) console.log(q);
+      return { result, cpu, queries };
+    };
+
+    await body({ bench, server: running, measure });
+
+    const serverLog = running.output().trim();
+    const code = await running.stop();
+    server = undefined;
+    if (code !== 0) console.log(`server exited with code ${code}`);
+    if (serverLog) {
+      const lines = serverLog.split('\n');
+      console.log(`server output (${lines.length} lines at LOG_LEVEL=${opts.logLevel}), first ones:\n  ${lines.slice(0, 5).join('\n  ')}`);
+    }
+    if (cpuProfDir) {
+      const file = latestProfile(cpuProfDir);
+      if (file) {
+        const kept = path.join(os.tmpdir(), `palimpseste-bench-${label}-${Date.now()}.cpuprofile`);
+        fs.copyFileSync(file, kept);
+        console.log(`server CPU profile (whole run, warm-up and checks included) kept in ${kept}:`);
+        console.log(summariseProfile(file, ROOT));
+      } else console.log('no CPU profile was written');
+    }
+  } finally {
+    if (server) await server.stop();
+    await bench.drop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+export function seconds(t0: number): string {
+  return `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+}

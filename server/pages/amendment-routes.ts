@@ -1,0 +1,214 @@
+import { randomBytes } from 'node:crypto';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { z } from 'zod';
+import { RANKINGS } from '../../shared/ranking';
+import { VOTE_VALUES } from '../../shared/votes';
+import type { Db } from '../db/db';
+import { addCoauthor } from '../commands/add-coauthor';
+import { loadVisibleAmendment, requireConsultation } from '../commands/amendment-access';
+import { castVote } from '../commands/cast-vote';
+import { createAmendment } from '../commands/create-amendment';
+import { editAmendment } from '../commands/edit-amendment';
+import { submitAmendment } from '../commands/submit-amendment';
+import { withdrawAmendment } from '../commands/withdraw-amendment';
+import { AppError } from '../http/errors';
+import { loadAmendmentView } from '../present/amendment';
+import { listAmendmentsPage } from '../present/amendment-list';
+import { findArticle } from '../sql/articles';
+import { findBill } from '../sql/bills';
+import { findMyVote } from '../sql/votes';
+import { newAmendmentPage } from './amendment-form-page';
+import {
+  alineasProblem, editAmendmentForm, fieldErrorsOf, newAmendmentForm, textToAlineas, validationFields,
+} from './amendment-forms';
+import { amendmentListPage, rankingsPage, SORT_PARAM } from './amendment-list-pages';
+import { amendmentPage, type DiffView } from './amendment-pages';
+import type { FormState } from './amendment-parts';
+import { ctx, page } from './page-kit';
+
+const PAGE_SIZE = 20;
+// The same cookie as the API's, so that « au hasard » is one order for a visitor everywhere.
+const SEED_COOKIE = 'palimpseste_seed';
+
+/** The « au hasard » order is stable per viewer: their account, or a random cookie for visitors. */
+function viewerSeed(req: Request, res: Response): string {
+  if (req.user) return req.user.id;
+  const cookie = (req.cookies as Record<string, string> | undefined)?.[SEED_COOKIE];
+  if (cookie) return cookie;
+  const seed = randomBytes(8).toString('hex');
+  res.cookie(SEED_COOKIE, seed, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000 });
+  return seed;
+}
+
+const listQuery = z.object({
+  [SORT_PARAM]: z.enum(RANKINGS).catch('position'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+const voteForm = z.object({ value: z.enum([...VOTE_VALUES, 'none']) });
+
+const param = (req: Request, name: string) => String(req.params[name]);
+const signIn = (res: Response, next: string) => res.redirect(303, `/connexion?suite=${next}`);
+const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** The amendment pages: list, proposal form, the amendment, and its authors' and voters' forms. */
+export function amendmentPageRoutes(db: Db): Router {
+  const r = express.Router();
+  // An article's whole text travels in the form, hence more room than the login form needs.
+  const form = express.urlencoded({ extended: false, limit: '2mb' });
+
+  async function loadArticle(id: string) {
+    const article = await findArticle(db, id);
+    const bill = article ? await findBill(db, article.bill_id) : undefined;
+    if (!article || !bill) throw new AppError('not_found', 'Cet article n’existe pas.');
+    return { article, bill };
+  }
+
+  /** The amendment page, possibly with a form of the authors' space sent back with its errors. */
+  async function renderAmendment(req: Request, res: Response, id: string, state?: FormState, status = 200): Promise<void> {
+    const user = req.user ?? null;
+    const { amendment, viewerIsAuthor } = await loadVisibleAmendment(db, id, user);
+    const [view, bill, mine] = await Promise.all([
+      loadAmendmentView(db, amendment, user, viewerIsAuthor),
+      findBill(db, amendment.bill_id),
+      user ? findMyVote(db, { type: 'amendment', id: amendment.id }, user.id) : Promise.resolve(null),
+    ]);
+    if (!bill) throw new AppError('not_found', 'Ce projet de loi n’existe pas.');
+    const diffView: DiffView = req.query.vue === 'cote-a-cote' ? 'side' : 'unified';
+    res.status(status).type('html').send(amendmentPage(ctx(req), {
+      bill, amendment: view, articleVersion: amendment.article_version, mine, view: diffView, ...(state ? { state } : {}),
+    }));
+  }
+
+  r.get('/classements', (req, res) => {
+    res.type('html').send(rankingsPage(ctx(req)));
+  });
+
+  r.get('/articles/:articleId/amendements', page(async (req, res) => {
+    const { article, bill } = await loadArticle(param(req, 'articleId'));
+    const q = listQuery.parse(req.query);
+    const sort = q[SORT_PARAM];
+    const list = await listAmendmentsPage(db, {
+      billId: bill.id, articleId: article.id, sort, viewerSeed: sort === 'random' ? viewerSeed(req, res) : '',
+      limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE,
+    });
+    res.type('html').send(amendmentListPage(ctx(req), { bill, article, list, page: q.page }));
+  }));
+
+  r.get('/articles/:articleId/amendements/nouveau', page(async (req, res) => {
+    const articleId = param(req, 'articleId');
+    if (!req.user) return signIn(res, `/articles/${encodeURIComponent(articleId)}/amendements/nouveau`);
+    const { article, bill } = await loadArticle(articleId);
+    await requireConsultation(db, bill.id, 'Proposer un amendement');
+    res.type('html').send(newAmendmentPage(ctx(req), { bill, article }));
+  }));
+
+  r.post('/articles/:articleId/amendements', form, page(async (req, res) => {
+    const articleId = param(req, 'articleId');
+    if (!req.user) return signIn(res, `/articles/${encodeURIComponent(articleId)}/amendements/nouveau`);
+    const { article, bill } = await loadArticle(articleId);
+    const raw = body(req);
+    const values = { kind: str(raw.kind), texte: str(raw.texte), expose: str(raw.expose) };
+    const sendBack = (status: number, fieldErrors: Record<string, string>, error: string) => {
+      res.status(status).type('html').send(newAmendmentPage(ctx(req), { bill, article, state: { error, fieldErrors, values } }));
+    };
+    const input = newAmendmentForm.safeParse(raw);
+    if (!input.success) return sendBack(400, fieldErrorsOf(input.error), 'Le formulaire contient des erreurs.');
+    const alineas = input.data.kind === 'delete' ? undefined : textToAlineas(input.data.texte);
+    const tooLong = alineas && alineasProblem(alineas);
+    if (tooLong) return sendBack(400, { texte: tooLong }, tooLong);
+    try {
+      const id = await createAmendment(db, {
+        user: req.user, articleId: article.id, kind: input.data.kind, alineas, rationale: input.data.expose, submit: input.data.action === 'deposer',
+      });
+      res.redirect(303, `/amendements/${encodeURIComponent(id)}`);
+    } catch (err) {
+      const fields = validationFields(err, { alineas: 'texte', rationale: 'expose' });
+      if (!fields) throw err;
+      sendBack(400, fields, (err as AppError).message);
+    }
+  }));
+
+  r.get('/amendements/:id', page(async (req, res) => {
+    await renderAmendment(req, res, param(req, 'id'));
+  }));
+
+  amendmentActionRoutes(r, form, renderAmendment, db);
+  return r;
+}
+
+type Render = (req: Request, res: Response, id: string, state?: FormState, status?: number) => Promise<void>;
+
+/** The forms posted from an amendment page; each answers with a redirect back to it (303). */
+function amendmentActionRoutes(r: Router, form: RequestHandler, renderAmendment: Render, db: Db): void {
+  const back = (res: Response, id: string, hash = '') => res.redirect(303, `/amendements/${encodeURIComponent(id)}${hash}`);
+
+  r.post('/amendements/:id/vote', form, page(async (req, res) => {
+    const id = param(req, 'id');
+    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
+    const value = voteForm.safeParse(body(req));
+    if (!value.success) throw new AppError('validation_failed', 'Choix de vote inconnu.');
+    await castVote(db, { userId: req.user.id, target: { type: 'amendment', id }, value: value.data.value === 'none' ? null : value.data.value });
+    back(res, id, '#avis');
+  }));
+
+  r.post('/amendements/:id/modifier', form, page(async (req, res) => {
+    const id = param(req, 'id');
+    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
+    const raw = body(req);
+    const values = { ...(typeof raw.texte === 'string' ? { texte: raw.texte } : {}), expose: str(raw.expose) };
+    const sendBack = (fieldErrors: Record<string, string>, error: string) => renderAmendment(req, res, id, { error, fieldErrors, values }, 400);
+    const input = editAmendmentForm.safeParse(raw);
+    if (!input.success) {
+      const errors = fieldErrorsOf(input.error);
+      return sendBack(Object.fromEntries(Object.entries(errors).map(([k, v]) => [`edit-${k}`, v])), 'Le formulaire contient des erreurs.');
+    }
+    const alineas = input.data.texte === undefined ? undefined : textToAlineas(input.data.texte);
+    const tooLong = alineas && alineasProblem(alineas);
+    if (tooLong) return sendBack({ 'edit-texte': tooLong }, tooLong);
+    try {
+      await editAmendment(db, { user: req.user, amendmentId: id, alineas, rationale: input.data.expose });
+      back(res, id);
+    } catch (err) {
+      const fields = validationFields(err, { alineas: 'edit-texte', rationale: 'edit-expose' });
+      if (!fields) throw err;
+      await sendBack(fields, (err as AppError).message);
+    }
+  }));
+
+  r.post('/amendements/:id/deposer', form, page(async (req, res) => {
+    const id = param(req, 'id');
+    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
+    try {
+      await submitAmendment(db, { user: req.user, amendmentId: id });
+      back(res, id);
+    } catch (err) {
+      const fields = validationFields(err, { alineas: 'edit-texte', rationale: 'edit-expose' });
+      if (!fields) throw err;
+      await renderAmendment(req, res, id, { error: (err as AppError).message, fieldErrors: fields }, 400);
+    }
+  }));
+
+  r.post('/amendements/:id/coauteurs', form, page(async (req, res) => {
+    const id = param(req, 'id');
+    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
+    const compte = str(body(req).compte).trim();
+    const sendBack = (message: string) => renderAmendment(req, res, id, { error: message, fieldErrors: { coauteur: message }, values: { compte } }, 400);
+    if (compte === '') return sendBack('Saisissez l’identifiant du compte de votre co-auteur.');
+    try {
+      await addCoauthor(db, { user: req.user, amendmentId: id, coauthorId: compte });
+      back(res, id);
+    } catch (err) {
+      // An amendment that the viewer may not see 404s again when the page is rendered.
+      if (!(err instanceof AppError) || err.code !== 'not_found') throw err;
+      await sendBack('Aucun compte ne porte cet identifiant : vérifiez-le auprès de votre co-auteur.');
+    }
+  }));
+
+  r.post('/amendements/:id/retirer', form, page(async (req, res) => {
+    const id = param(req, 'id');
+    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
+    await withdrawAmendment(db, { user: req.user, amendmentId: id });
+    back(res, id);
+  }));
+}

@@ -1,0 +1,132 @@
+import { VOTE_LABELS_FR, VOTE_VALUES, type Tally } from '../../shared/votes';
+import type { loadArticleAnnotations } from '../present/annotations';
+import type { presentArgumentsBySupport } from '../present/argument';
+import { html, type SafeHtml } from './html';
+import type { PageContext } from './layout';
+
+type Annotation = Awaited<ReturnType<typeof loadArticleAnnotations>>[number];
+type Argument = ReturnType<typeof presentArgumentsBySupport>[number];
+
+const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
+const when = (iso: string) => html`<time datetime="${iso}">${dateFr.format(new Date(iso))}</time>`;
+
+export function authorLine(a: { displayName: string; kind: string }): SafeHtml {
+  return html`${a.displayName}${a.kind === 'organisation' ? html` <span class="badge">organisation</span>` : ''}`;
+}
+
+/** « Signaler » as a disclosure: a reason field appears when opened; works without JavaScript. */
+export function reportForm(ctx: PageContext, subjectType: string, subjectId: string, returnTo: string): SafeHtml {
+  if (!ctx.user) return html``;
+  return html`<details class="report"><summary>Signaler</summary>
+    <form method="post" action="/signalements" class="inline-form">
+      <input type="hidden" name="subjectType" value="${subjectType}"><input type="hidden" name="subjectId" value="${subjectId}">
+      <input type="hidden" name="suite" value="${returnTo}">
+      <label for="report-${subjectId}">Motif du signalement</label>
+      <input id="report-${subjectId}" name="reason" required minlength="3" maxlength="1000">
+      <button type="submit">Envoyer le signalement</button>
+    </form></details>`;
+}
+
+const hiddenNotice = (reason: string) => html`<p class="moderated">masqué par la modération : ${reason}</p>`;
+
+function tallyLine(t: Tally): SafeHtml {
+  return html`<span class="tally">${VOTE_VALUES.map((v) => html`<span class="tally-${v}">${VOTE_LABELS_FR[v]} ${t[v]}</span> `)}</span>`;
+}
+
+function argumentItem(ctx: PageContext, g: Argument, open: boolean, returnTo: string): SafeHtml {
+  const vote = open && ctx.user && !g.hidden
+    ? html`<form method="post" action="/arguments/${g.id}/vote" class="inline-form vote-mini">
+        <input type="hidden" name="suite" value="${returnTo}">
+        ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}">${VOTE_LABELS_FR[v]}<span class="visually-hidden"> avec cet argument</span></button> `)}
+      </form>`
+    : '';
+  return html`<li class="argument argument-${g.side}" id="argument-${g.id}">
+    ${g.hidden ? hiddenNotice(g.hidden.reason) : html`<p>${g.body}</p>`}
+    <p class="meta">${authorLine(g.author)} · ${when(g.createdAt)} · ${tallyLine(g.tally)}</p>
+    ${vote}${g.hidden ? '' : reportForm(ctx, 'argument', g.id, returnTo)}</li>`;
+}
+
+/** Arguments for and against, each column sorted by support, with a form to add one. */
+export function argumentsSection(
+  ctx: PageContext,
+  target: { type: 'article' | 'amendment'; id: string },
+  args: Argument[],
+  open: boolean,
+  returnTo: string,
+): SafeHtml {
+  const column = (side: 'for' | 'against', title: string) => {
+    const items = args.filter((a) => a.side === side);
+    return html`<div class="arguments-col"><h3>${title} <span class="muted">(${items.length})</span></h3>
+      ${items.length ? html`<ol class="arguments" role="list">${items.map((g) => argumentItem(ctx, g, open, returnTo))}</ol>` : html`<p class="empty">Aucun argument pour l’instant.</p>`}</div>`;
+  };
+  const form = !open
+    ? html`<p class="muted">Les arguments sont ouverts pendant la consultation.</p>`
+    : !ctx.user
+      ? html`<p><a href="/connexion?suite=${returnTo}">Connectez-vous</a> pour argumenter.</p>`
+      : html`<form method="post" action="/arguments" class="form">
+          <input type="hidden" name="targetType" value="${target.type}"><input type="hidden" name="targetId" value="${target.id}">
+          <input type="hidden" name="suite" value="${returnTo}">
+          <fieldset><legend>Votre argument</legend>
+            <div><input type="radio" id="side-for" name="side" value="for" checked><label for="side-for">Pour</label></div>
+            <div><input type="radio" id="side-against" name="side" value="against"><label for="side-against">Contre</label></div>
+          </fieldset>
+          <div class="field"><label for="argument-body">Argument</label><textarea id="argument-body" name="body" rows="3" required minlength="3" maxlength="5000"></textarea></div>
+          <button type="submit">Publier l’argument</button></form>`;
+  return html`<section aria-labelledby="arguments-title" class="arguments-section"><h2 id="arguments-title">Arguments</h2>
+    <div class="arguments-cols">${column('for', 'Pour')}${column('against', 'Contre')}</div>${form}</section>`;
+}
+
+function annotationItem(ctx: PageContext, n: Annotation, index: number, open: boolean, returnTo: string): SafeHtml {
+  const where = n.anchor.status === 'orphaned'
+    ? html`<span class="muted">(passage disparu de la version actuelle)</span>`
+    : html`<a href="#passage-${n.id}">alinéa ${n.anchor.alinea}</a>${n.anchor.status === 'moved' ? html` <span class="muted">(passage déplacé)</span>` : ''}`;
+  const replies = n.replies.map((r) => html`<li>${r.hidden ? hiddenNotice(r.hidden.reason) : html`<p>${r.body}</p>`}
+    <p class="meta">${authorLine(r.author)} · ${when(r.createdAt)}</p>${r.hidden ? '' : reportForm(ctx, 'reply', r.id, returnTo)}</li>`);
+  const replyForm = open && ctx.user
+    ? html`<form method="post" action="/annotations/${n.id}/reponses" class="inline-form">
+        <input type="hidden" name="suite" value="${returnTo}">
+        <label for="reply-${n.id}">Répondre</label><input id="reply-${n.id}" name="body" required maxlength="5000">
+        <button type="submit">Envoyer</button></form>`
+    : '';
+  return html`<li id="annotation-${n.id}" class="annotation">
+    <p class="annotation-head"><span class="note-num">${index}</span> ${where} — « <q>${n.quote}</q> »</p>
+    ${n.hidden ? hiddenNotice(n.hidden.reason) : html`<p>${n.body}</p>`}
+    <p class="meta">${authorLine(n.author)} · ${when(n.createdAt)}</p>
+    ${n.hidden ? '' : reportForm(ctx, 'annotation', n.id, returnTo)}
+    ${replies.length ? html`<ol class="replies" role="list" aria-label="Réponses">${replies}</ol>` : ''}${replyForm}</li>`;
+}
+
+/**
+ * Annotations as footnotes of the text, and the form to add one. Without JavaScript (and with the
+ * keyboard) one picks the alinéa and types the passage; with it, selecting text fills the form.
+ */
+export function annotationsSection(
+  ctx: PageContext,
+  article: { id: string; version: number; alineas: string[] },
+  notes: Annotation[],
+  open: boolean,
+  returnTo: string,
+  error?: { message: string; values: Record<string, string> },
+): SafeHtml {
+  const list = notes.length
+    ? html`<ol class="annotations" role="list">${notes.map((n, i) => annotationItem(ctx, n, i + 1, open, returnTo))}</ol>`
+    : html`<p class="empty">Aucune annotation. Soyez la première personne à commenter un passage.</p>`;
+  const v = error?.values ?? {};
+  const form = !open
+    ? ''
+    : !ctx.user
+      ? html`<p><a href="/connexion?suite=${returnTo}">Connectez-vous</a> pour annoter un passage.</p>`
+      : html`<form method="post" action="/articles/${article.id}/annotations" class="form annotate-form" id="annoter">
+          <h3>Annoter un passage</h3>
+          ${error ? html`<div class="alert" role="alert">${error.message}</div>` : ''}
+          <input type="hidden" name="version" value="${article.version}"><input type="hidden" name="start" value="${v.start ?? ''}">
+          <div class="field"><label for="annot-alinea">Alinéa</label>
+            <select id="annot-alinea" name="alinea">${article.alineas.map((_, i) => html`<option value="${i + 1}"${v.alinea === String(i + 1) ? html` selected` : ''}>Alinéa ${i + 1}</option>`)}</select></div>
+          <div class="field"><label for="annot-quote">Passage cité</label>
+            <p class="hint" id="annot-quote-hint">Recopiez exactement les mots commentés, ou sélectionnez-les dans le texte.</p>
+            <input id="annot-quote" name="quote" required maxlength="5000" aria-describedby="annot-quote-hint" value="${v.quote ?? ''}"></div>
+          <div class="field"><label for="annot-body">Votre commentaire</label>
+            <textarea id="annot-body" name="body" rows="3" required maxlength="5000">${v.body ?? ''}</textarea></div>
+          <button type="submit">Publier l’annotation</button></form>`;
+  return html`<section aria-labelledby="annotations-title" class="annotations-section"><h2 id="annotations-title">Annotations</h2>${list}${form}</section>`;
+}
