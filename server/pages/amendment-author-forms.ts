@@ -4,8 +4,8 @@ import { rowsFor, textareaField, type FormState } from './amendment-parts';
 import { html, type SafeHtml } from './html';
 
 /**
- * What only the authors see: while a draft, edit it, submit it, invite a co-author; once
- * submitted, withdraw it. Field errors are keyed by field id (`edit-texte`, `edit-expose`,
+ * What only the authors see: while a draft, edit it and save or submit it (one form, so that
+ * nothing typed is lost on submission), invite a co-author; once submitted, withdraw it. Field errors are keyed by field id (`edit-texte`, `edit-expose`,
  * `coauteur`), as the route that sends a form back sets them.
  */
 export function authorActions(a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 'alineas' | 'rationale'>, state?: FormState): SafeHtml {

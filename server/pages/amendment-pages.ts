@@ -22,6 +22,10 @@ export interface AmendmentPageData {
   view: DiffView;
   /** A form of the authors' space sent back with errors. */
   state?: FormState;
+  /** Sections other modules render under the votes (arguments). */
+  extras?: SafeHtml;
+  /** « Signaler » the amendment to the moderators, shown under its authors. */
+  report?: SafeHtml;
 }
 
 const REVISION_LABELS = { draft: 'brouillon', submission: 'dépôt', formalisation: 'mise en forme' } as const;
@@ -104,11 +108,13 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
     main: html`<h1>${title}</h1>${alertBox(d.state)}
       <p class="meta">${kindBadge(a.kind)} ${statusBadge(a.status)} · à l’<a href="/articles/${a.articleId}">article ${a.articleNumber}</a>${submitted}</p>
       <p class="authors">${a.authors.length > 1 ? 'Auteurs' : 'Auteur'} : ${authorList(a.authors)}</p>
+      ${d.report ?? ''}
       ${notices(d, masked)}
       ${masked ? '' : diffSection(a, d.view)}
       ${masked ? '' : html`<section aria-labelledby="expose"><h2 id="expose">Exposé sommaire</h2>
         ${a.rationale.trim() ? html`<div class="rationale">${paragraphs(a.rationale)}</div>` : html`<p class="empty">Pas encore d’exposé sommaire.</p>`}</section>`}
       ${voteSection(ctx, d)}
+      ${d.extras ?? ''}
       ${a.viewerIsAuthor ? authorActions(a, d.state) : ''}
       ${revisionsSection(a)}
       <p><a href="/articles/${a.articleId}/amendements">Tous les amendements à l’article ${a.articleNumber}</a></p>`,

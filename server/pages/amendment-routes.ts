@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { isOpen } from '../../shared/amendment';
 import { RANKINGS } from '../../shared/ranking';
 import { VOTE_VALUES } from '../../shared/votes';
 import type { Db } from '../db/db';
@@ -14,8 +15,11 @@ import { withdrawAmendment } from '../commands/withdraw-amendment';
 import { AppError } from '../http/errors';
 import { loadAmendmentView } from '../present/amendment';
 import { listAmendmentsPage } from '../present/amendment-list';
+import { presentArgumentsBySupport } from '../present/argument';
+import { listArguments } from '../sql/arguments';
 import { findArticle } from '../sql/articles';
 import { findBill } from '../sql/bills';
+import type { UserRow } from '../sql/users';
 import { findMyVote } from '../sql/votes';
 import { newAmendmentPage } from './amendment-form-page';
 import {
@@ -24,6 +28,7 @@ import {
 import { amendmentListPage, rankingsPage, SORT_PARAM } from './amendment-list-pages';
 import { amendmentPage, type DiffView } from './amendment-pages';
 import type { FormState } from './amendment-parts';
+import { argumentsSection, reportForm } from './contribution-parts';
 import { ctx, page } from './page-kit';
 
 const PAGE_SIZE = 20;
@@ -50,6 +55,7 @@ const param = (req: Request, name: string) => String(req.params[name]);
 const signIn = (res: Response, next: string) => res.redirect(303, `/connexion?suite=${next}`);
 const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const sameAlineas = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The amendment pages: list, proposal form, the amendment, and its authors' and voters' forms. */
 export function amendmentPageRoutes(db: Db): Router {
@@ -68,15 +74,26 @@ export function amendmentPageRoutes(db: Db): Router {
   async function renderAmendment(req: Request, res: Response, id: string, state?: FormState, status = 200): Promise<void> {
     const user = req.user ?? null;
     const { amendment, viewerIsAuthor } = await loadVisibleAmendment(db, id, user);
-    const [view, bill, mine] = await Promise.all([
+    const published = amendment.status !== 'draft' && amendment.hidden_reason === null;
+    const [view, bill, mine, args] = await Promise.all([
       loadAmendmentView(db, amendment, user, viewerIsAuthor),
       findBill(db, amendment.bill_id),
       user ? findMyVote(db, { type: 'amendment', id: amendment.id }, user.id) : Promise.resolve(null),
+      published ? listArguments(db, 'amendment', amendment.id) : Promise.resolve([]),
     ]);
     if (!bill) throw new AppError('not_found', 'Ce projet de loi n’existe pas.');
     const diffView: DiffView = req.query.vue === 'cote-a-cote' ? 'side' : 'unified';
+    const here = `/amendements/${amendment.id}`;
+    const open = bill.status === 'consultation' && isOpen(amendment.status);
+    // Arguments and reports concern what the public can read: not a draft, not a masked text.
+    const contributions = published
+      ? {
+          extras: argumentsSection(ctx(req), { type: 'amendment', id: amendment.id }, presentArgumentsBySupport(args), open, here),
+          report: reportForm(ctx(req), 'amendment', amendment.id, here),
+        }
+      : {};
     res.status(status).type('html').send(amendmentPage(ctx(req), {
-      bill, amendment: view, articleVersion: amendment.article_version, mine, view: diffView, ...(state ? { state } : {}),
+      bill, amendment: view, articleVersion: amendment.article_version, mine, view: diffView, ...(state ? { state } : {}), ...contributions,
     }));
   }
 
@@ -152,33 +169,50 @@ function amendmentActionRoutes(r: Router, form: RequestHandler, renderAmendment:
     back(res, id, '#avis');
   }));
 
-  r.post('/amendements/:id/modifier', form, page(async (req, res) => {
-    const id = param(req, 'id');
-    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
+  /**
+   * Saves the draft form's fields (a no-op when they change nothing, so that a deposit does not
+   * add an empty revision). Returns false when it sent the form back with its errors.
+   */
+  async function saveDraft(req: Request, res: Response, id: string, user: UserRow): Promise<boolean> {
     const raw = body(req);
+    if (typeof raw.texte !== 'string' && typeof raw.expose !== 'string') return true;
     const values = { ...(typeof raw.texte === 'string' ? { texte: raw.texte } : {}), expose: str(raw.expose) };
-    const sendBack = (fieldErrors: Record<string, string>, error: string) => renderAmendment(req, res, id, { error, fieldErrors, values }, 400);
+    const sendBack = async (fieldErrors: Record<string, string>, error: string) => {
+      await renderAmendment(req, res, id, { error, fieldErrors, values }, 400);
+      return false;
+    };
     const input = editAmendmentForm.safeParse(raw);
     if (!input.success) {
-      const errors = fieldErrorsOf(input.error);
-      return sendBack(Object.fromEntries(Object.entries(errors).map(([k, v]) => [`edit-${k}`, v])), 'Le formulaire contient des erreurs.');
+      const errors = Object.entries(fieldErrorsOf(input.error)).map(([k, v]) => [`edit-${k}`, v]);
+      return sendBack(Object.fromEntries(errors), 'Le formulaire contient des erreurs.');
     }
     const alineas = input.data.texte === undefined ? undefined : textToAlineas(input.data.texte);
     const tooLong = alineas && alineasProblem(alineas);
     if (tooLong) return sendBack({ 'edit-texte': tooLong }, tooLong);
+    const { amendment } = await loadVisibleAmendment(db, id, user);
+    const unchanged = (alineas === undefined || sameAlineas(alineas, amendment.alineas)) && input.data.expose.trim() === amendment.rationale;
+    if (unchanged) return true;
     try {
-      await editAmendment(db, { user: req.user, amendmentId: id, alineas, rationale: input.data.expose });
-      back(res, id);
+      await editAmendment(db, { user, amendmentId: id, alineas, rationale: input.data.expose });
+      return true;
     } catch (err) {
       const fields = validationFields(err, { alineas: 'edit-texte', rationale: 'edit-expose' });
       if (!fields) throw err;
-      await sendBack(fields, (err as AppError).message);
+      return sendBack(fields, (err as AppError).message);
     }
+  }
+
+  r.post('/amendements/:id/modifier', form, page(async (req, res) => {
+    const id = param(req, 'id');
+    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
+    if (await saveDraft(req, res, id, req.user)) back(res, id);
   }));
 
+  // « Déposer » is a button of the draft form: what the authors just typed is saved first.
   r.post('/amendements/:id/deposer', form, page(async (req, res) => {
     const id = param(req, 'id');
     if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
+    if (!(await saveDraft(req, res, id, req.user))) return;
     try {
       await submitAmendment(db, { user: req.user, amendmentId: id });
       back(res, id);

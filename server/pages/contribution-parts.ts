@@ -89,7 +89,7 @@ function annotationItem(ctx: PageContext, n: Annotation, index: number, open: bo
         <button type="submit">Envoyer</button></form>`
     : '';
   return html`<li id="annotation-${n.id}" class="annotation">
-    <p class="annotation-head"><span class="note-num">${index}</span> ${where} — « <q>${n.quote}</q> »</p>
+    <p class="annotation-head"><span class="note-num">${index}</span> ${where} — <q>${n.quote}</q></p>
     ${n.hidden ? hiddenNotice(n.hidden.reason) : html`<p>${n.body}</p>`}
     <p class="meta">${authorLine(n.author)} · ${when(n.createdAt)}</p>
     ${n.hidden ? '' : reportForm(ctx, 'annotation', n.id, returnTo)}
@@ -124,7 +124,7 @@ export function annotationsSection(
             <select id="annot-alinea" name="alinea">${article.alineas.map((_, i) => html`<option value="${i + 1}"${v.alinea === String(i + 1) ? html` selected` : ''}>Alinéa ${i + 1}</option>`)}</select></div>
           <div class="field"><label for="annot-quote">Passage cité</label>
             <p class="hint" id="annot-quote-hint">Recopiez exactement les mots commentés, ou sélectionnez-les dans le texte.</p>
-            <input id="annot-quote" name="quote" required maxlength="5000" aria-describedby="annot-quote-hint" value="${v.quote ?? ''}"></div>
+            <input id="annot-quote" name="quote" type="text" required maxlength="5000" aria-describedby="annot-quote-hint" value="${v.quote ?? ''}"></div>
           <div class="field"><label for="annot-body">Votre commentaire</label>
             <textarea id="annot-body" name="body" rows="3" required maxlength="5000">${v.body ?? ''}</textarea></div>
           <button type="submit">Publier l’annotation</button></form>`;

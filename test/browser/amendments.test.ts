@@ -102,6 +102,15 @@ test('a citizen proposes an amendment from the article page and lands on amendme
   expect(await other.locator('.tally-against strong').textContent()).toBe('0');
   expect(new URL(other.url()).hash).toBe('#avis');
 
+  // the argument form of the article page works on an amendment too
+  await other.getByLabel('Contre', { exact: true }).check();
+  await other.getByLabel('Argument', { exact: true }).fill('Les documents comptent aussi, pas seulement les données.');
+  await other.getByRole('button', { name: 'Publier l’argument' }).click();
+  await other.locator('.argument-against').waitFor();
+  expect(other.url()).toBe(`${amendmentUrl}#arguments-title`);
+  expect(await other.locator('.argument-against > p').first().textContent()).toBe('Les documents comptent aussi, pas seulement les données.');
+  await screenshot(other, 'amendment-desktop-voted');
+
   await other.goto(`/articles/${article.id}/amendements`);
   expect(await other.locator('.amendment-item .tally-for strong').textContent()).toBe('1');
 }, 90_000);
@@ -170,14 +179,15 @@ test('depositing without an exposé sommaire is refused next to that field, keep
   const response = await stranger.goto(draftUrl);
   expect(response?.status()).toBe(404);
 
+  // « Déposer » saves what was just typed in the draft form, then submits
   await page.getByRole('textbox', { name: 'Exposé sommaire' }).fill('Un délai indéfini vide le droit de sa substance.');
-  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
-  await page.locator('.rationale').waitFor();
-  expect(await page.locator('.rationale').textContent()).toBe('Un délai indéfini vide le droit de sa substance.');
   await page.getByRole('main').getByRole('button', { name: 'Déposer l’amendement' }).click();
   await page.getByRole('heading', { level: 1, name: 'Amendement n° 1' }).waitFor();
   expect(page.url()).toBe(draftUrl);
-  expect(await page.locator('.revisions li').count()).toBe(3);
+  expect(await page.locator('.rationale').textContent()).toBe('Un délai indéfini vide le droit de sa substance.');
+  expect(await page.locator('.revisions li').allTextContents()).toEqual([
+    expect.stringMatching(/^Révision 1 — brouillon, le /), expect.stringMatching(/^Révision 2 — brouillon, le /), expect.stringMatching(/^Révision 3 — dépôt, le /),
+  ]);
 });
 
 test('an author adds a co-author by account id; an unknown id is refused next to the field; the deposited amendment can be withdrawn', async () => {
