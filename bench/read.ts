@@ -5,7 +5,8 @@
  * (first page, default limit) under load, against the server in its own process.
  *
  *   npm run bench:read [-- --server=dist|tsx --no-build --duration=20 --warmup=3 --connections=32
- *                         --amendments=1000 --profile --count-queries --log-level=warn]
+ *                         --amendments=1000 --profile --count-queries --log-level=warn
+ *                         --server-root=<another checkout, to compare a server change>]
  *
  * Targets: ≥ 300 req/s, p99 ≤ 100 ms.
  */
@@ -27,7 +28,7 @@ interface ListBody {
 async function main(): Promise<void> {
   const o = parseArgs({
     server: 'dist', build: true, duration: 20, warmup: 3, connections: 32, amendments: 1000, accounts: 1000,
-    profile: false, countQueries: false, logLevel: 'warn',
+    profile: false, countQueries: false, logLevel: 'warn', serverRoot: '',
   });
   const opts: CommonOptions = { ...o, server: checkMode(o.server) };
   console.log(`bench:read — GET /api/bills/:billId/amendments?article=…&sort=support, ${o.amendments} amendments on one article, ${o.amendments * 200} votes`);

@@ -6,7 +6,8 @@
  * pair ends with a vote one of its acknowledged requests could have left.
  *
  *   npm run bench:votes [-- --server=dist|tsx --no-build --duration=30 --warmup=5 --connections=64
- *                          --accounts=5000 --amendments=300 --profile --count-queries --log-level=warn]
+ *                          --accounts=5000 --amendments=300 --profile --count-queries --log-level=warn
+ *                          --server-root=<another checkout, to compare a server change>]
  *
  * Targets: ≥ 1,500 votes/s sustained, p99 ≤ 100 ms, zero lost votes, zero tally mismatches.
  */
@@ -32,7 +33,7 @@ interface Attempt {
 async function main(): Promise<void> {
   const o = parseArgs({
     server: 'dist', build: true, duration: 30, warmup: 5, connections: 64, accounts: 5000, amendments: 300, articles: 10,
-    profile: false, countQueries: false, logLevel: 'warn',
+    profile: false, countQueries: false, logLevel: 'warn', serverRoot: '',
   });
   const opts: CommonOptions = { ...o, server: checkMode(o.server) };
   console.log(`bench:votes — PUT /api/amendments/:id/vote, ${o.accounts} accounts × ${o.amendments} amendments, random (account, amendment, value)`);

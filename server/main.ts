@@ -7,6 +7,7 @@ import { seedDemo } from './commands/seed-demo';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open';
 import { createLogger } from './logger';
+import { deleteExpiredSessions } from './sql/sessions';
 import { DEMO_BILL_FILE, MIGRATIONS_DIR } from './paths';
 
 /** Starts Palimpseste: config → database → migrations → bootstrap → HTTP; stops cleanly on SIGTERM. */
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   const db = await openDb(config);
   const ran = await migrate(db, MIGRATIONS_DIR);
   if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
+  const expired = await deleteExpiredSessions(db);
+  if (expired) logger.info({ expired }, 'expired sessions removed');
   if (config.admin) logger.info({ email: config.admin.email }, `admin account ${await ensureAdmin(db, config.admin)}`);
   if (config.demo && !config.databaseUrl) {
     const accounts = await seedDemo(db, DEMO_BILL_FILE);

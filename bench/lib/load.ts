@@ -27,6 +27,8 @@ export interface CommonOptions {
   profile: boolean;
   countQueries: boolean;
   logLevel: string;
+  /** Run the server from another checkout (default: this one). */
+  serverRoot: string;
 }
 
 /** `--name=value` / `--flag` / `--no-flag` options; unknown ones are refused. */

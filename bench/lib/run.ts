@@ -37,7 +37,7 @@ export async function withBench(
     let mode = opts.server;
     if (mode === 'dist' && opts.build) {
       try {
-        buildDist();
+        buildDist(opts.serverRoot || undefined);
       } catch (err) {
         console.log(`  ${(err as Error).message.split('\n').slice(0, 8).join('\n  ')}`);
         console.log('  → falling back to --server=tsx');
@@ -47,9 +47,9 @@ export async function withBench(
     const queryCountFile = opts.countQueries ? path.join(tmp, 'queries.jsonl') : undefined;
     const cpuProfDir = opts.profile ? path.join(tmp, 'cpu') : undefined;
     const t0 = performance.now();
-    server = await startServer({ databaseUrl: bench.url, mode, logLevel: opts.logLevel, cpuProfDir, queryCountFile });
+    server = await startServer({ databaseUrl: bench.url, mode, logLevel: opts.logLevel, cpuProfDir, queryCountFile, root: opts.serverRoot || undefined });
     console.log(
-      `server: pid ${server.pid}, ${mode === 'dist' ? 'node dist/server/main.js' : 'node --require tsx/cjs server/main.ts'}` +
+      `server: pid ${server.pid}, ${mode === 'dist' ? 'node dist/server/main.js' : 'node --require tsx/cjs server/main.ts'}${opts.serverRoot ? ` in ${opts.serverRoot}` : ''}` +
         ` (RATE_LIMITS=off LOG_LEVEL=${opts.logLevel} DEMO=0 NODE_ENV=production${opts.profile ? ', --cpu-prof' : ''}${opts.countQueries ? ', SQL statement counter preloaded' : ''}),` +
         ` ready in ${Math.round(performance.now() - t0)} ms`,
     );

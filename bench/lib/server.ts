@@ -20,6 +20,8 @@ export interface ServerOptions {
   cpuProfDir?: string;
   /** Preload bench/lib/query-counter.ts: counts SQL statements, dumped on SIGUSR2 and at exit. */
   queryCountFile?: string;
+  /** Another checkout to run the server from (to compare a proposed server change); default this one. */
+  root?: string;
 }
 
 export interface RunningServer {
@@ -33,9 +35,9 @@ export interface RunningServer {
 }
 
 /** `npm run build` (tsc + client bundle); throws with the compiler output when it fails. */
-export function buildDist(): void {
+export function buildDist(root = ROOT): void {
   const t0 = performance.now();
-  const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) {
     throw new Error(`npm run build failed (use --server=tsx to bench the sources):\n${r.stdout}${r.stderr}`);
   }
@@ -60,10 +62,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   if (opts.cpuProfDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`);
   if (opts.mode === 'tsx' || opts.queryCountFile) nodeArgs.push('--require', 'tsx/cjs');
   if (opts.queryCountFile) nodeArgs.push('--require', path.join(__dirname, 'query-counter.ts'));
-  const entry = opts.mode === 'dist' ? path.join(ROOT, 'dist/server/main.js') : path.join(ROOT, 'server/main.ts');
+  const root = opts.root ?? ROOT;
+  const entry = opts.mode === 'dist' ? path.join(root, 'dist/server/main.js') : path.join(root, 'server/main.ts');
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing`);
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, entry], {
-    cwd: ROOT,
+    cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? os.homedir(),
