@@ -99,7 +99,7 @@ export async function withBench(
         const kept = path.join(os.tmpdir(), `palimpseste-bench-${label}-${Date.now()}.cpuprofile`);
         fs.copyFileSync(file, kept);
         console.log(`server CPU profile (whole run, warm-up and checks included) kept in ${kept}:`);
-        console.log(summariseProfile(file, ROOT));
+        console.log(summariseProfile(file, opts.serverRoot || ROOT));
       } else console.log('no CPU profile was written');
     }
   } finally {

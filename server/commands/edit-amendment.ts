@@ -8,7 +8,7 @@ import type { UserRow } from '../sql/users';
 import { loadOwnAmendment, requireConsultation } from './amendment-access';
 import { textError } from './create-amendment';
 
-/** Changes a draft's text and/or rationale (authors only); a submitted text is frozen. */
+/** Changes a draft's text and/or rationale (authors only); a submitted text is frozen; a no-op is ignored. */
 export async function editAmendment(
   db: Db,
   input: { user: UserRow; amendmentId: string; alineas?: string[] | undefined; rationale?: string | undefined },
@@ -23,6 +23,8 @@ export async function editAmendment(
     if (problem) throw textError(problem);
     const alineas = a.kind === 'delete' ? [] : normaliseAlineas(proposed ?? []);
     const rationale = input.rationale === undefined ? a.rationale : input.rationale.trim();
+    // A save that changes nothing adds no revision: the history lists real changes only.
+    if (rationale === a.rationale && JSON.stringify(alineas) === JSON.stringify(a.alineas)) return;
     await updateAmendmentText(tx, a.id, alineas, rationale);
     await appendRevision(tx, { amendmentId: a.id, kind: 'draft', alineas, rationale, authorId: input.user.id });
   });

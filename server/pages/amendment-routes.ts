@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { isOpen } from '../../shared/amendment';
@@ -13,6 +12,7 @@ import { editAmendment } from '../commands/edit-amendment';
 import { submitAmendment } from '../commands/submit-amendment';
 import { withdrawAmendment } from '../commands/withdraw-amendment';
 import { AppError } from '../http/errors';
+import { viewerSeed } from '../http/viewer-seed';
 import { loadAmendmentView } from '../present/amendment';
 import { listAmendmentsPage } from '../present/amendment-list';
 import { presentArgumentsBySupport } from '../present/argument';
@@ -32,18 +32,6 @@ import { argumentsSection, reportForm } from './contribution-parts';
 import { ctx, page } from './page-kit';
 
 const PAGE_SIZE = 20;
-// The same cookie as the API's, so that « au hasard » is one order for a visitor everywhere.
-const SEED_COOKIE = 'palimpseste_seed';
-
-/** The « au hasard » order is stable per viewer: their account, or a random cookie for visitors. */
-function viewerSeed(req: Request, res: Response): string {
-  if (req.user) return req.user.id;
-  const cookie = (req.cookies as Record<string, string> | undefined)?.[SEED_COOKIE];
-  if (cookie) return cookie;
-  const seed = randomBytes(8).toString('hex');
-  res.cookie(SEED_COOKIE, seed, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000 });
-  return seed;
-}
 
 const listQuery = z.object({
   [SORT_PARAM]: z.enum(RANKINGS).catch('position'),

@@ -14,10 +14,12 @@ export function authorLine(a: { displayName: string; kind: string }): SafeHtml {
   return html`${a.displayName}${a.kind === 'organisation' ? html` <span class="badge">organisation</span>` : ''}`;
 }
 
+const REPORT_LABELS: Record<string, string> = { amendment: 'cet amendement', argument: 'cet argument', annotation: 'cette annotation', reply: 'cette réponse' };
+
 /** « Signaler » as a disclosure: a reason field appears when opened; works without JavaScript. */
 export function reportForm(ctx: PageContext, subjectType: string, subjectId: string, returnTo: string): SafeHtml {
   if (!ctx.user) return html``;
-  return html`<details class="report"><summary>Signaler</summary>
+  return html`<details class="report"><summary>Signaler<span class="visually-hidden"> ${REPORT_LABELS[subjectType] ?? 'cette contribution'}</span></summary>
     <form method="post" action="/signalements" class="inline-form">
       <input type="hidden" name="subjectType" value="${subjectType}"><input type="hidden" name="subjectId" value="${subjectId}">
       <input type="hidden" name="suite" value="${returnTo}">

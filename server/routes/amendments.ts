@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
 import { AMENDMENT_KINDS, AMENDMENT_STATUSES } from '../../shared/amendment';
 import { RANKING_DOCS, RANKINGS } from '../../shared/ranking';
@@ -14,6 +13,7 @@ import { withdrawAmendment } from '../commands/withdraw-amendment';
 import { requireUser } from '../http/auth';
 import { notFound } from '../http/errors';
 import { route, type Api } from '../http/route';
+import { viewerSeed } from '../http/viewer-seed';
 import { alineasSchema, idParam, voteBody } from '../http/schemas';
 import { loadAmendmentView } from '../present/amendment';
 import { listAmendmentsPage } from '../present/amendment-list';
@@ -21,17 +21,6 @@ import { findBill } from '../sql/bills';
 
 const rationale = z.string().max(20_000);
 const amendmentParams = z.object({ id: idParam });
-const SEED_COOKIE = 'palimpseste_seed';
-
-/** The `random` ranking is stable per viewer: their account, or a random cookie for visitors. */
-function viewerSeed(req: Request, res: Response): string {
-  if (req.user) return req.user.id;
-  const cookie = (req.cookies as Record<string, string> | undefined)?.[SEED_COOKIE];
-  if (cookie) return cookie;
-  const seed = randomBytes(8).toString('hex');
-  res.cookie(SEED_COOKIE, seed, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000 });
-  return seed;
-}
 
 export function amendmentRoutes(api: Api, db: Db): void {
   const view = async (req: Request, id: string) => {

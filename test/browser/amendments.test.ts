@@ -272,6 +272,7 @@ test('the list sorts by the chosen ranking without JavaScript, links to the form
   await page.getByLabel('Trier par').selectOption('recent');
   await page.getByRole('button', { name: 'Trier' }).click();
   await page.waitForURL(/tri=recent/);
+  await screenshot(page, 'amendment-list-sorted-desktop');
   expect(await page.locator('.amendment-item-title').first().textContent()).toBe('Amendement n° 21');
   expect(await page.getByLabel('Trier par').inputValue()).toBe('recent');
 
@@ -280,4 +281,5 @@ test('the list sorts by the chosen ranking without JavaScript, links to the form
   await expectOneH1InFrench(page);
   expect(await page.locator('.ranking-doc h2').count()).toBe(5);
   expect(await page.locator('#classement-support').textContent()).toContain('les plus soutenus');
+  await screenshot(page, 'rankings-desktop');
 });

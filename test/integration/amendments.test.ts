@@ -57,6 +57,8 @@ describe('drafts', () => {
     expect(res.status).toBe(200);
     expect(res.body.amendment).toMatchObject({ alineas: ['Texte entièrement nouveau.'], rationale: 'Plus simple.' });
     expect(res.body.amendment.revisions.map((r: { kind: string }) => r.kind)).toEqual(['draft', 'draft']);
+    const same = await app.http.put(`/api/amendments/${a.id}`).set(auth(alice)).send({ rationale: 'Plus simple.' });
+    expect(same.body.amendment.revisions).toHaveLength(2);
   });
 
   test('a co-author can edit and submit; adding a co-author is for authors only', async () => {
