@@ -6,7 +6,9 @@
  *
  *   npm run bench:read [-- --server=dist|tsx --no-build --duration=20 --warmup=3 --connections=32
  *                         --amendments=1000 --profile --count-queries --log-level=warn
- *                         --server-root=<another checkout, to compare a server change>]
+ *                         --server-root=<another checkout, to compare a server change> --keep-db
+ *                         --server-env=K=V,… --db-url-query=<added to DATABASE_URL>
+ *                         --seed-trigger (seed the votes through the trigger, row by row: slower)]
  *
  * Targets: ≥ 300 req/s, p99 ≤ 100 ms.
  */
@@ -28,7 +30,7 @@ interface ListBody {
 async function main(): Promise<void> {
   const o = parseArgs({
     server: 'dist', build: true, duration: 20, warmup: 3, connections: 32, amendments: 1000, accounts: 1000,
-    profile: false, countQueries: false, logLevel: 'warn', serverRoot: '',
+    profile: false, countQueries: false, logLevel: 'warn', serverRoot: '', keepDb: false, serverEnv: '', dbUrlQuery: '', seedTrigger: false,
   });
   const opts: CommonOptions = { ...o, server: checkMode(o.server) };
   console.log(`bench:read — GET /api/bills/:billId/amendments?article=…&sort=support, ${o.amendments} amendments on one article, ${o.amendments * 200} votes`);
@@ -46,8 +48,10 @@ async function main(): Promise<void> {
       bill = await seedBill(db, { authors: accounts.ids, amendmentsPerArticle: [o.amendments, 40, 40, 40, 40] });
       console.log(`seeded ${o.accounts} accounts, a bill in consultation with 5 articles, ${bill.amendmentIds.length} submitted amendments (${o.amendments} on article 1er) in ${seconds(t0)}`);
       t0 = performance.now();
-      const votes = await seedVotes(db, bill.amendmentsByArticle[0]!, accounts.ids);
-      console.log(`seeded ${votes} votes with one INSERT … SELECT through the votes_tally trigger in ${seconds(t0)}`);
+      const votes = await seedVotes(db, bill.amendmentsByArticle[0]!, accounts.ids, o.seedTrigger ? 'trigger' : 'bulk');
+      console.log(
+        `seeded ${votes} votes with one INSERT … SELECT ${o.seedTrigger ? 'through the votes_tally trigger' : 'with the trigger off, tallies and vote_events written in the same statement'} in ${seconds(t0)}`,
+      );
       t0 = performance.now();
       await db.exec('VACUUM ANALYZE');
       const check = await checkTallies(db, bill.billId);

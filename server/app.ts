@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import type { DocRegistry } from './collab/registry';
 import type { Config } from './config';
 import type { Db } from './db/db';
 import { authenticate, csrfProtection } from './http/auth';
@@ -18,11 +19,13 @@ import { registerApiRoutes } from './routes';
 export interface AppDeps {
   db: Db;
   logger: Logger;
+  /** Live documents of this process (shared with the collaboration WebSocket server). */
+  live: DocRegistry;
 }
 
 /** Builds the HTTP app: no side effects beyond the objects it returns (nothing listens yet). */
 export function createApp(config: Config, deps: AppDeps): Express {
-  const { db, logger } = deps;
+  const { db, logger, live } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -66,14 +69,14 @@ export function createApp(config: Config, deps: AppDeps): Express {
 
   const limiters = authLimiters(config.rateLimits);
   const api = createApi();
-  registerApiRoutes(api, db, limiters);
+  registerApiRoutes(api, db, limiters, live);
   app.use(api.router);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(buildOpenApi(api, { '/healthz': { get: { summary: 'État du serveur', responses: { 200: { description: '{"ok": true}' } } } } }));
   });
   app.use('/api', apiNotFound);
 
-  app.use(allPages(db, limiters));
+  app.use(allPages(db, limiters, live));
   app.use(errorHandler(logger, (req, status, message) => errorPage({ user: req.user ?? null }, status === 404 ? 'Page introuvable' : 'Action impossible', message)));
   return app;
 }

@@ -1,6 +1,5 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app';
+import { createServer } from './http-server';
 import { ConfigError, loadConfig } from './config';
 import { ensureAdmin } from './commands/ensure-admin';
 import { seedDemo } from './commands/seed-demo';
@@ -26,7 +25,7 @@ async function main(): Promise<void> {
     if (accounts) printDemo(accounts);
   }
 
-  const server = http.createServer(createApp(config, { db, logger }));
+  const { server, close } = createServer(config, { db, logger });
   server.listen(config.port, () => {
     const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `base embarquée ${config.dataDir}`;
     const port = (server.address() as AddressInfo).port;
@@ -41,13 +40,12 @@ async function main(): Promise<void> {
     // Stop accepting, let in-flight requests finish, then close the database; force after 10 s.
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    server.close(() => {
-      db.close().then(
+    close()
+      .then(() => db.close())
+      .then(
         () => process.exit(0),
         () => process.exit(1),
       );
-    });
-    server.closeIdleConnections();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

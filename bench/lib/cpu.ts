@@ -10,7 +10,7 @@ const TICK = 100; // USER_HZ on Linux
 
 interface Sample {
   at: number;
-  byPid: Map<number, { comm: string; ticks: number }>;
+  byPid: Map<number, { comm: string; ticks: number; sys: number }>;
 }
 
 function readSample(): Sample | undefined {
@@ -20,7 +20,7 @@ function readSample(): Sample | undefined {
   } catch {
     return undefined;
   }
-  const byPid = new Map<number, { comm: string; ticks: number }>();
+  const byPid = new Map<number, { comm: string; ticks: number; sys: number }>();
   for (const pid of pids) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -28,7 +28,7 @@ function readSample(): Sample | undefined {
       const comm = stat.slice(stat.indexOf('(') + 1, close);
       const fields = stat.slice(close + 2).split(' ');
       // fields[0] is field 3 (state): utime is field 14, stime field 15.
-      byPid.set(Number(pid), { comm, ticks: Number(fields[11]) + Number(fields[12]) });
+      byPid.set(Number(pid), { comm, ticks: Number(fields[11]) + Number(fields[12]), sys: Number(fields[12]) });
     } catch {
       // the process ended meanwhile
     }
@@ -40,7 +40,10 @@ export interface CpuSplit {
   seconds: number;
   /** cores used on average, per group */
   server: number;
+  /** of which in the kernel (system time) */
+  serverSys: number;
   postgres: number;
+  postgresSys: number;
   loadGenerator: number;
   other: number;
   cores: number;
@@ -53,17 +56,22 @@ export function startCpuWatch(serverPid: number): () => CpuSplit | undefined {
     if (!before || !after) return undefined;
     const seconds = (after.at - before.at) / 1000;
     const groups = { server: 0, postgres: 0, loadGenerator: 0, other: 0 };
+    const sys = { server: 0, postgres: 0, loadGenerator: 0, other: 0 };
     for (const [pid, a] of after.byPid) {
       const b = before.byPid.get(pid);
-      const delta = a.ticks - (b && b.comm === a.comm ? b.ticks : 0);
+      const same = b && b.comm === a.comm;
+      const delta = a.ticks - (same ? b.ticks : 0);
       if (delta <= 0) continue;
       const group = pid === serverPid ? 'server' : pid === process.pid ? 'loadGenerator' : a.comm === 'postgres' ? 'postgres' : 'other';
       groups[group] += delta / TICK;
+      sys[group] += (a.sys - (same ? b.sys : 0)) / TICK;
     }
     return {
       seconds,
       server: groups.server / seconds,
+      serverSys: sys.server / seconds,
       postgres: groups.postgres / seconds,
+      postgresSys: sys.postgres / seconds,
       loadGenerator: groups.loadGenerator / seconds,
       other: groups.other / seconds,
       cores: os.cpus().length,
@@ -74,13 +82,15 @@ export function startCpuWatch(serverPid: number): () => CpuSplit | undefined {
 export function formatCpu(c: CpuSplit | undefined): string {
   if (!c) return 'CPU split: unavailable (no /proc)';
   const f = (x: number) => `${x.toFixed(2)} (${((x / c.cores) * 100).toFixed(0)} %)`;
-  return `CPU used, in cores of ${c.cores}: server ${f(c.server)}, postgres ${f(c.postgres)}, load generator ${f(c.loadGenerator)}, other ${f(c.other)}`;
+  return (
+    `CPU used, in cores of ${c.cores}: server ${f(c.server)} [${c.serverSys.toFixed(2)} in kernel], postgres ${f(c.postgres)} [${c.postgresSys.toFixed(2)} in kernel], ` +
+    `load generator ${f(c.loadGenerator)}, other ${f(c.other)}; idle ${Math.max(0, c.cores - c.server - c.postgres - c.loadGenerator - c.other).toFixed(2)}`
+  );
 }
 
-/** Cores used by other processes over `ms` (to warn when the machine is not quiet). */
-export async function busyCores(ms = 1000): Promise<number | undefined> {
-  const stop = startCpuWatch(-1);
+/** Cores used by processes other than the server, PostgreSQL and this one, over `ms` (is the machine quiet?). */
+export async function busyCores(serverPid: number, ms = 1000): Promise<number | undefined> {
+  const stop = startCpuWatch(serverPid);
   await new Promise((r) => setTimeout(r, ms));
-  const c = stop();
-  return c ? c.postgres + c.other : undefined;
+  return stop()?.other;
 }

@@ -29,6 +29,22 @@ export interface CommonOptions {
   logLevel: string;
   /** Run the server from another checkout (default: this one). */
   serverRoot: string;
+  /** Leave the database in place at the end (for EXPLAIN ANALYZE); default: dropped. */
+  keepDb: boolean;
+  /** `K=V,K=V` added to the server's environment (experiments). */
+  serverEnv: string;
+  /** Query string added to the server's DATABASE_URL, e.g. `options=-c%20synchronous_commit%3Doff`. */
+  dbUrlQuery: string;
+}
+
+export function parseEnvList(list: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const pair of list.split(',').filter(Boolean)) {
+    const i = pair.indexOf('=');
+    if (i <= 0) throw new Error(`--server-env: KEY=VALUE expected, not ${pair}`);
+    env[pair.slice(0, i)] = pair.slice(i + 1);
+  }
+  return env;
 }
 
 /** `--name=value` / `--flag` / `--no-flag` options; unknown ones are refused. */

@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBenchDb, pgDescription, type BenchDb } from './db';
+import { createBenchDb, PG_ADMIN_URL, pgDescription, type BenchDb } from './db';
 import { busyCores, formatCpu, startCpuWatch, type CpuSplit } from './cpu';
-import { machineLine, type CommonOptions } from './load';
+import { machineLine, parseEnvList, type CommonOptions } from './load';
 import { latestProfile, summariseProfile } from './profile';
 import { diffCounts, readQueryCounts } from './query-counter';
 import { buildDist, ROOT, startServer, type RunningServer } from './server';
@@ -47,10 +47,13 @@ export async function withBench(
     const queryCountFile = opts.countQueries ? path.join(tmp, 'queries.jsonl') : undefined;
     const cpuProfDir = opts.profile ? path.join(tmp, 'cpu') : undefined;
     const t0 = performance.now();
-    server = await startServer({ databaseUrl: bench.url, mode, logLevel: opts.logLevel, cpuProfDir, queryCountFile, root: opts.serverRoot || undefined });
+    const databaseUrl = opts.dbUrlQuery ? `${bench.url}?${opts.dbUrlQuery}` : bench.url;
+    const extraEnv = parseEnvList(opts.serverEnv);
+    server = await startServer({ databaseUrl, mode, logLevel: opts.logLevel, cpuProfDir, queryCountFile, root: opts.serverRoot || undefined, extraEnv });
     console.log(
       `server: pid ${server.pid}, ${mode === 'dist' ? 'node dist/server/main.js' : 'node --require tsx/cjs server/main.ts'}${opts.serverRoot ? ` in ${opts.serverRoot}` : ''}` +
-        ` (RATE_LIMITS=off LOG_LEVEL=${opts.logLevel} DEMO=0 NODE_ENV=production${opts.profile ? ', --cpu-prof' : ''}${opts.countQueries ? ', SQL statement counter preloaded' : ''}),` +
+        ` (RATE_LIMITS=off LOG_LEVEL=${opts.logLevel} DEMO=0 NODE_ENV=production${opts.profile ? ', --cpu-prof' : ''}${opts.countQueries ? ', SQL statement counter preloaded' : ''}` +
+        `${opts.serverEnv ? ` ${opts.serverEnv}` : ''}${opts.dbUrlQuery ? `, DATABASE_URL …?${opts.dbUrlQuery}` : ''}),` +
         ` ready in ${Math.round(performance.now() - t0)} ms`,
     );
     const running = server;
@@ -62,7 +65,7 @@ export async function withBench(
     };
     const measure: BenchContext['measure'] = async (fn, requests) => {
       await snapshot();
-      const busy = await busyCores();
+      const busy = await busyCores(running.pid);
       if (busy !== undefined && busy > 0.2) console.log(`WARNING: the machine is not quiet: other processes use ${busy.toFixed(2)} cores before the measure`);
       const stopCpu = startCpuWatch(running.pid);
       const result = await fn();
@@ -104,7 +107,10 @@ export async function withBench(
     }
   } finally {
     if (server) await server.stop();
-    await bench.drop();
+    if (opts.keepDb) {
+      await bench.db.close();
+      console.log(`database kept: ${bench.url} (drop it with: psql ${PG_ADMIN_URL} -c 'DROP DATABASE ${bench.name}')`);
+    } else await bench.drop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -22,6 +22,8 @@ export interface ServerOptions {
   queryCountFile?: string;
   /** Another checkout to run the server from (to compare a proposed server change); default this one. */
   root?: string;
+  /** Extra environment for the server (experiments: a scratch copy reading its own variables). */
+  extraEnv?: Record<string, string>;
 }
 
 export interface RunningServer {
@@ -77,6 +79,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       LOG_LEVEL: opts.logLevel ?? 'warn',
       DEMO: '0',
       ...(opts.queryCountFile ? { BENCH_QUERY_COUNT_FILE: opts.queryCountFile } : {}),
+      ...opts.extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

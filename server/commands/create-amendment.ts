@@ -1,21 +1,22 @@
 import { checkAmendmentText, normaliseAlineas, type AmendmentKind } from '../../shared/amendment';
 import type { Db } from '../db/db';
-import { AppError, notFound } from '../http/errors';
+import { notFound } from '../http/errors';
+import { textError } from './text-error';
 import { addAuthor } from '../sql/amendment-authors';
 import { appendRevision } from '../sql/amendment-revisions';
 import { findAmendment, insertAmendment } from '../sql/amendments';
 import { findArticle } from '../sql/articles';
+import { appendUpdate } from '../sql/collab-updates';
+import { seedUpdate } from '../collab/ydoc-text';
+import { amendmentDocName } from '../../shared/live-docs';
 import type { UserRow } from '../sql/users';
 import { requireConsultation } from './amendment-access';
 import { submitLocked } from './submit-amendment';
 
-export function textError(problem: NonNullable<ReturnType<typeof checkAmendmentText>>): AppError {
-  return new AppError('validation_failed', problem.message, [{ path: 'alineas', reason: problem.reason, message: problem.message }]);
-}
-
 /**
  * Creates an amendment on an article, written against its current version; a draft that only its
- * author sees, or submitted at once with `submit`. Citizens may do so during the consultation.
+ * author sees (with its live document), or submitted at once with `submit`. Citizens may do so
+ * during the consultation.
  */
 export async function createAmendment(
   db: Db,
@@ -24,9 +25,13 @@ export async function createAmendment(
   const article = await findArticle(db, input.articleId);
   if (!article) throw notFound('Article introuvable.');
   await requireConsultation(db, article.bill_id, 'Proposer un amendement');
-  const problem = checkAmendmentText(input.kind, article.alineas, input.alineas);
-  if (problem) throw textError(problem);
-  const alineas = input.kind === 'delete' ? [] : normaliseAlineas(input.alineas ?? []);
+  // A draft may start without a text: its live document then starts from the article (modify)
+  // or from one empty alinéa (article additionnel); the text is checked at submission.
+  if (input.submit || input.alineas !== undefined || input.kind === 'delete') {
+    const problem = checkAmendmentText(input.kind, article.alineas, input.alineas);
+    if (problem) throw textError(problem);
+  }
+  const alineas = input.kind === 'delete' ? [] : normaliseAlineas(input.alineas ?? (input.kind === 'modify' ? article.alineas : ['']));
   const rationale = input.rationale.trim();
   return db.transaction(async (tx) => {
     const id = await insertAmendment(tx, {
@@ -35,6 +40,8 @@ export async function createAmendment(
     });
     await addAuthor(tx, id, input.user.id);
     await appendRevision(tx, { amendmentId: id, kind: 'draft', alineas, rationale, authorId: input.user.id });
+    // Seeded once, here, by the server: clients never insert initial content (it would duplicate).
+    if (input.kind !== 'delete') await appendUpdate(tx, amendmentDocName(id), seedUpdate(alineas));
     if (input.submit) await submitLocked(tx, (await findAmendment(tx, id, { forUpdate: true }))!, input.user);
     return id;
   });

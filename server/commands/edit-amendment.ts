@@ -1,4 +1,6 @@
 import { checkAmendmentText, normaliseAlineas } from '../../shared/amendment';
+import { amendmentDocName } from '../../shared/live-docs';
+import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import { AppError } from '../http/errors';
 import { appendRevision } from '../sql/amendment-revisions';
@@ -6,26 +8,35 @@ import { updateAmendmentText } from '../sql/amendments';
 import { findArticleVersion } from '../sql/articles';
 import type { UserRow } from '../sql/users';
 import { loadOwnAmendment, requireConsultation } from './amendment-access';
-import { textError } from './create-amendment';
+import { textError } from './text-error';
 
 /** Changes a draft's text and/or rationale (authors only); a submitted text is frozen; a no-op is ignored. */
 export async function editAmendment(
   db: Db,
+  live: LiveTexts,
   input: { user: UserRow; amendmentId: string; alineas?: string[] | undefined; rationale?: string | undefined },
 ): Promise<void> {
-  await db.transaction(async (tx) => {
+  const docName = amendmentDocName(input.amendmentId);
+  const liveText = await live.read(docName);
+  const written = await db.transaction(async (tx) => {
     const a = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
     if (a.status !== 'draft') throw new AppError('conflict', 'Un amendement déposé ne peut plus être modifié : son texte est figé.', { status: a.status });
     await requireConsultation(tx, a.bill_id, 'Modifier un amendement');
-    const base = (await findArticleVersion(tx, a.article_id, a.base_version))?.alineas ?? [];
-    const proposed = input.alineas ?? (a.kind === 'delete' ? undefined : a.alineas);
-    const problem = checkAmendmentText(a.kind, base, proposed);
-    if (problem) throw textError(problem);
-    const alineas = a.kind === 'delete' ? [] : normaliseAlineas(proposed ?? []);
+    const current = a.kind === 'delete' ? [] : (liveText ?? a.alineas);
+    let alineas = current;
+    if (input.alineas !== undefined) {
+      const base = (await findArticleVersion(tx, a.article_id, a.base_version))?.alineas ?? [];
+      const problem = checkAmendmentText(a.kind, base, input.alineas);
+      if (problem) throw textError(problem);
+      alineas = normaliseAlineas(input.alineas);
+    }
     const rationale = input.rationale === undefined ? a.rationale : input.rationale.trim();
     // A save that changes nothing adds no revision: the history lists real changes only.
-    if (rationale === a.rationale && JSON.stringify(alineas) === JSON.stringify(a.alineas)) return;
+    if (rationale === a.rationale && JSON.stringify(alineas) === JSON.stringify(current)) return null;
     await updateAmendmentText(tx, a.id, alineas, rationale);
     await appendRevision(tx, { amendmentId: a.id, kind: 'draft', alineas, rationale, authorId: input.user.id });
+    return alineas === current ? null : alineas;
   });
+  // The live document is the draft's text: a REST edit goes through it, so co-authors see it.
+  if (written) await live.write(amendmentDocName(input.amendmentId), written);
 }

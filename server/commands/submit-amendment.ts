@@ -1,7 +1,13 @@
 import type { Db, Queryable } from '../db/db';
 import { AppError } from '../http/errors';
 import { appendRevision } from '../sql/amendment-revisions';
-import { markSubmitted, nextAmendmentNumber, type AmendmentRow } from '../sql/amendments';
+import { checkAmendmentText } from '../../shared/amendment';
+import { amendmentDocName } from '../../shared/live-docs';
+import { trimTrailingEmpty } from '../../shared/pm-schema';
+import type { LiveTexts } from '../collab/registry';
+import { markSubmitted, nextAmendmentNumber, updateAmendmentText, type AmendmentRow } from '../sql/amendments';
+import { findArticleVersion } from '../sql/articles';
+import { textError } from './text-error';
 import { appendEvent } from '../sql/events';
 import type { UserRow } from '../sql/users';
 import { loadOwnAmendment, requireConsultation } from './amendment-access';
@@ -10,11 +16,25 @@ import { loadOwnAmendment, requireConsultation } from './amendment-access';
  * Submits a draft: it gets the next public number of its bill, its text is frozen as the
  * `submission` revision, and the event is public. Needs an exposé sommaire.
  */
-export async function submitAmendment(db: Db, input: { user: UserRow; amendmentId: string }): Promise<void> {
-  await db.transaction(async (tx) => {
-    const amendment = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
-    await submitLocked(tx, amendment, input.user);
-  });
+export async function submitAmendment(db: Db, live: LiveTexts, input: { user: UserRow; amendmentId: string }): Promise<void> {
+  const docName = amendmentDocName(input.amendmentId);
+  // Authors' live edits stop being accepted first, so the snapshot is exactly what is submitted.
+  live.setAuthorsMode(docName, 'read');
+  try {
+    await db.transaction(async (tx) => {
+      const amendment = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
+      if (amendment.status !== 'draft') throw new AppError('conflict', 'Cet amendement est déjà déposé.', { status: amendment.status });
+      const text = amendment.kind === 'delete' ? [] : trimTrailingEmpty((await live.read(docName)) ?? amendment.alineas);
+      const base = (await findArticleVersion(tx, amendment.article_id, amendment.base_version))?.alineas ?? [];
+      const problem = checkAmendmentText(amendment.kind, base, amendment.kind === 'delete' ? undefined : text);
+      if (problem) throw textError(problem);
+      await updateAmendmentText(tx, amendment.id, text, amendment.rationale);
+      await submitLocked(tx, { ...amendment, alineas: text }, input.user);
+    });
+  } catch (err) {
+    live.setAuthorsMode(docName, 'write');
+    throw err;
+  }
 }
 
 /** The submission itself, for a draft already locked by the caller (also used at creation). */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isOpen } from '../../shared/amendment';
 import { RANKINGS } from '../../shared/ranking';
 import { VOTE_VALUES } from '../../shared/votes';
+import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import { addCoauthor } from '../commands/add-coauthor';
 import { loadVisibleAmendment, requireConsultation } from '../commands/amendment-access';
@@ -43,10 +44,9 @@ const param = (req: Request, name: string) => String(req.params[name]);
 const signIn = (res: Response, next: string) => res.redirect(303, `/connexion?suite=${next}`);
 const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const sameAlineas = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The amendment pages: list, proposal form, the amendment, and its authors' and voters' forms. */
-export function amendmentPageRoutes(db: Db): Router {
+export function amendmentPageRoutes(db: Db, live: LiveTexts): Router {
   const r = express.Router();
   // An article's whole text travels in the form, hence more room than the login form needs.
   const form = express.urlencoded({ extended: false, limit: '2mb' });
@@ -64,7 +64,7 @@ export function amendmentPageRoutes(db: Db): Router {
     const { amendment, viewerIsAuthor } = await loadVisibleAmendment(db, id, user);
     const published = amendment.status !== 'draft' && amendment.hidden_reason === null;
     const [view, bill, mine, args] = await Promise.all([
-      loadAmendmentView(db, amendment, user, viewerIsAuthor),
+      loadAmendmentView(db, live, amendment, user, viewerIsAuthor),
       findBill(db, amendment.bill_id),
       user ? findMyVote(db, { type: 'amendment', id: amendment.id }, user.id) : Promise.resolve(null),
       published ? listArguments(db, 'amendment', amendment.id) : Promise.resolve([]),
@@ -138,14 +138,14 @@ export function amendmentPageRoutes(db: Db): Router {
     await renderAmendment(req, res, param(req, 'id'));
   }));
 
-  amendmentActionRoutes(r, form, renderAmendment, db);
+  amendmentActionRoutes(r, form, renderAmendment, db, live);
   return r;
 }
 
 type Render = (req: Request, res: Response, id: string, state?: FormState, status?: number) => Promise<void>;
 
 /** The forms posted from an amendment page; each answers with a redirect back to it (303). */
-function amendmentActionRoutes(r: Router, form: RequestHandler, renderAmendment: Render, db: Db): void {
+function amendmentActionRoutes(r: Router, form: RequestHandler, renderAmendment: Render, db: Db, live: LiveTexts): void {
   const back = (res: Response, id: string, hash = '') => res.redirect(303, `/amendements/${encodeURIComponent(id)}${hash}`);
 
   r.post('/amendements/:id/vote', form, page(async (req, res) => {
@@ -177,11 +177,9 @@ function amendmentActionRoutes(r: Router, form: RequestHandler, renderAmendment:
     const alineas = input.data.texte === undefined ? undefined : textToAlineas(input.data.texte);
     const tooLong = alineas && alineasProblem(alineas);
     if (tooLong) return sendBack({ 'edit-texte': tooLong }, tooLong);
-    const { amendment } = await loadVisibleAmendment(db, id, user);
-    const unchanged = (alineas === undefined || sameAlineas(alineas, amendment.alineas)) && input.data.expose.trim() === amendment.rationale;
-    if (unchanged) return true;
+    // A save that changes nothing is a no-op in the command itself (no revision added).
     try {
-      await editAmendment(db, { user, amendmentId: id, alineas, rationale: input.data.expose });
+      await editAmendment(db, live, { user, amendmentId: id, alineas, rationale: input.data.expose });
       return true;
     } catch (err) {
       const fields = validationFields(err, { alineas: 'edit-texte', rationale: 'edit-expose' });
@@ -202,7 +200,7 @@ function amendmentActionRoutes(r: Router, form: RequestHandler, renderAmendment:
     if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
     if (!(await saveDraft(req, res, id, req.user))) return;
     try {
-      await submitAmendment(db, { user: req.user, amendmentId: id });
+      await submitAmendment(db, live, { user: req.user, amendmentId: id });
       back(res, id);
     } catch (err) {
       const fields = validationFields(err, { alineas: 'edit-texte', rationale: 'edit-expose' });

@@ -1,4 +1,5 @@
 import express, { type Router } from 'express';
+import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import type { AuthLimiters } from '../http/rate-limit';
 import { notFoundPage } from './bill-pages';
@@ -8,10 +9,10 @@ import { moderationPages } from './moderation-pages';
 import { pageRoutes } from './routes';
 
 /** Every server-rendered page, then the HTML 404. */
-export function allPages(db: Db, limiters: AuthLimiters): Router {
+export function allPages(db: Db, limiters: AuthLimiters, live: LiveTexts): Router {
   const r = express.Router();
   r.use(pageRoutes(db, limiters));
-  r.use(amendmentPageRoutes(db));
+  r.use(amendmentPageRoutes(db, live));
   r.use(contributionRoutes(db));
   r.use(moderationPages(db));
   r.use((req, res) => {

@@ -1,6 +1,8 @@
 import { displayNumber } from '../../shared/amendment';
 import { diffTexts, type TextDiff } from '../../shared/text-diff';
 import type { Tally } from '../../shared/votes';
+import { amendmentDocName } from '../../shared/live-docs';
+import type { LiveTexts } from '../collab/registry';
 import type { Queryable } from '../db/db';
 import { listAuthors, type AuthorRow } from '../sql/amendment-authors';
 import { listRevisions } from '../sql/amendment-revisions';
@@ -48,7 +50,10 @@ export function amendmentDiff(kind: AmendmentRow['kind'], base: readonly string[
 }
 
 /** The full view (API.md › Amendments): revisions, diff, dispositif, decision. */
-export async function loadAmendmentView(db: Queryable, a: AmendmentRow, viewer: UserRow | null, viewerIsAuthor: boolean) {
+export async function loadAmendmentView(db: Queryable, live: LiveTexts, stored: AmendmentRow, viewer: UserRow | null, viewerIsAuthor: boolean) {
+  // A draft's text is its live document; from submission on, the frozen text.
+  const liveText = stored.status === 'draft' && stored.kind !== 'delete' ? await live.read(amendmentDocName(stored.id)) : null;
+  const a = liveText ? { ...stored, alineas: liveText } : stored;
   const [authors, revisions, tally, base] = await Promise.all([
     listAuthors(db, [a.id]),
     listRevisions(db, a.id),

@@ -2,6 +2,8 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { AMENDMENT_KINDS, AMENDMENT_STATUSES } from '../../shared/amendment';
 import { RANKING_DOCS, RANKINGS } from '../../shared/ranking';
+import { amendmentDocName } from '../../shared/live-docs';
+import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import { loadVisibleAmendment } from '../commands/amendment-access';
 import { addCoauthor } from '../commands/add-coauthor';
@@ -11,7 +13,8 @@ import { editAmendment } from '../commands/edit-amendment';
 import { submitAmendment } from '../commands/submit-amendment';
 import { withdrawAmendment } from '../commands/withdraw-amendment';
 import { requireUser } from '../http/auth';
-import { notFound } from '../http/errors';
+import { AppError, forbidden, notFound } from '../http/errors';
+import { liveDocAccess } from '../collab/access';
 import { route, type Api } from '../http/route';
 import { viewerSeed } from '../http/viewer-seed';
 import { alineasSchema, idParam, voteBody } from '../http/schemas';
@@ -22,10 +25,10 @@ import { findBill } from '../sql/bills';
 const rationale = z.string().max(20_000);
 const amendmentParams = z.object({ id: idParam });
 
-export function amendmentRoutes(api: Api, db: Db): void {
+export function amendmentRoutes(api: Api, db: Db, live: LiveTexts): void {
   const view = async (req: Request, id: string) => {
     const { amendment, viewerIsAuthor } = await loadVisibleAmendment(db, id, req.user ?? null);
-    return { amendment: await loadAmendmentView(db, amendment, req.user ?? null, viewerIsAuthor) };
+    return { amendment: await loadAmendmentView(db, live, amendment, req.user ?? null, viewerIsAuthor) };
   };
 
   route(api, {
@@ -50,7 +53,7 @@ export function amendmentRoutes(api: Api, db: Db): void {
     body: z.object({ alineas: alineasSchema.max(500).optional(), rationale: rationale.optional() }),
     summary: 'Modifier un brouillon (auteurs)', responses: { 200: '{amendment}' },
   }, async ({ params, body, req }) => {
-    await editAmendment(db, { user: requireUser(req), amendmentId: params.id, ...body });
+    await editAmendment(db, live, { user: requireUser(req), amendmentId: params.id, ...body });
     return { json: await view(req, params.id) };
   });
 
@@ -66,7 +69,7 @@ export function amendmentRoutes(api: Api, db: Db): void {
     method: 'post', path: '/api/amendments/:id/submit', tag: 'Amendements', access: 'author', params: amendmentParams,
     summary: 'Déposer : attribue le numéro public et fige le texte', responses: { 200: '{amendment}' },
   }, async ({ params, req }) => {
-    await submitAmendment(db, { user: requireUser(req), amendmentId: params.id });
+    await submitAmendment(db, live, { user: requireUser(req), amendmentId: params.id });
     return { json: await view(req, params.id) };
   });
 
@@ -99,6 +102,18 @@ export function amendmentRoutes(api: Api, db: Db): void {
         viewerSeed: query.sort === 'random' ? viewerSeed(req, res) : '', limit: query.limit, offset: query.offset,
       }),
     };
+  });
+
+  route(api, {
+    method: 'get', path: '/api/amendments/:id/live', tag: 'Amendements', access: 'signed-in', params: amendmentParams,
+    summary: 'Le document partagé (Yjs) du texte : un auteur tant que c’est un brouillon, un greffier une fois déposé',
+    responses: { 200: '{docName, mode}' },
+  }, async ({ params, req }) => {
+    const user = requireUser(req);
+    const { amendment } = await loadVisibleAmendment(db, params.id, user);
+    const access = await liveDocAccess(db, amendmentDocName(amendment.id), user);
+    if (!access.ok) throw access.reason === 'forbidden' ? forbidden('Ce document partagé est réservé aux auteurs, puis aux greffiers.') : new AppError('conflict', 'Un amendement de suppression n’a pas de texte à rédiger.');
+    return { json: { docName: amendmentDocName(amendment.id), mode: access.mode } };
   });
 
   route(api, {

@@ -1,3 +1,4 @@
+import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import type { AuthLimiters } from '../http/rate-limit';
 import type { Api } from '../http/route';
@@ -10,11 +11,11 @@ import { billRoutes } from './bills';
 import { moderationRoutes } from './moderation';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
-export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters): void {
+export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live: LiveTexts): void {
   authRoutes(api, db, limiters);
   billRoutes(api, db);
   articleRoutes(api, db);
-  amendmentRoutes(api, db);
+  amendmentRoutes(api, db, live);
   argumentRoutes(api, db);
   annotationRoutes(api, db);
   moderationRoutes(api, db);

@@ -1,8 +1,8 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import request from 'supertest';
-import { createApp } from '../../server/app';
+import { createServer } from '../../server/http-server';
+import type { DocRegistry } from '../../server/collab/registry';
 import type { Config } from '../../server/config';
 import { hashPassword } from '../../server/auth/passwords';
 import { insertUser, type Role } from '../../server/sql/users';
@@ -21,23 +21,25 @@ export interface TestApp {
   testDb: TestDb;
   /** supertest bound to the running server */
   http: ReturnType<typeof request>;
+  registry: DocRegistry;
   close(): Promise<void>;
 }
 
 /** The real app on a real PostgreSQL database of its own, listening on a free port. */
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const testDb = await createTestDb();
-  const app = createApp(testConfig({ databaseUrl: testDb.url, ...overrides }), { db: testDb.db, logger: pino({ level: 'silent' }) });
-  const server = http.createServer(app);
+  const running = createServer(testConfig({ databaseUrl: testDb.url, ...overrides }), { db: testDb.db, logger: pino({ level: 'silent' }) });
+  const { server } = running;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
     testDb,
     http: request(url),
+    registry: running.registry,
     async close() {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await running.close();
       await testDb.drop();
     },
   };

@@ -86,7 +86,7 @@ describe('validation', () => {
       { kind: 'modify', alineas: ['deux\nlignes'], rationale: 'r' },
       { kind: 'modify', alineas: ['   '], rationale: 'r' },
       { kind: 'modify', alineas: [], rationale: 'r' },
-      { kind: 'insert_after', rationale: 'r' },
+      { kind: 'insert_after', rationale: 'r', submit: true },
       { kind: 'delete', alineas: ['x'], rationale: 'r' },
       { kind: 'modify', alineas: bill.articles[0]!.alineas, rationale: 'r' },
       { kind: 'modify', alineas: bill.articles[0]!.alineas.map((x) => ` ${x} `), rationale: 'r' },
@@ -98,6 +98,21 @@ describe('validation', () => {
     const same = await app.http.post(url).set(auth(alice)).send(cases[7]!);
     expect(same.body.error.details[0].reason).toBe('no_change');
     expect((await app.testDb.db.query('SELECT 1 FROM amendments WHERE bill_id = $1', [bill.id])).rowCount).toBe(0);
+  });
+
+  test('a draft may start without a text: modify starts from the article, an article additionnel from one empty alinéa', async () => {
+    const bill = await openBill();
+    const alice = await createCitizen(app);
+    const url = `/api/articles/${bill.articles[0]!.id}/amendments`;
+    const modify = await app.http.post(url).set(auth(alice)).send({ kind: 'modify', rationale: '' });
+    expect(modify.status).toBe(201);
+    expect(modify.body.amendment.alineas).toEqual(bill.articles[0]!.alineas);
+    const insert = await app.http.post(url).set(auth(alice)).send({ kind: 'insert_after', rationale: '' });
+    expect(insert.body.amendment.alineas).toEqual(['']);
+    // Submitting the untouched text is refused: it changes nothing.
+    await app.http.put(`/api/amendments/${modify.body.amendment.id}`).set(auth(alice)).send({ rationale: 'Pourquoi pas.' }).expect(200);
+    const res = await app.http.post(`/api/amendments/${modify.body.amendment.id}/submit`).set(auth(alice));
+    expect([res.status, res.body.error.details[0].reason]).toEqual([400, 'no_change']);
   });
 
   test('visitors must sign in (401); outside the consultation it is 409 wrong_phase', async () => {

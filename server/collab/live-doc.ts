@@ -1,0 +1,180 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { awarenessMessage, decodeMessage, syncStep1Message, updateMessage } from './protocol';
+
+/** Persistence is a two-function port (plus compaction): load a document, store an update. */
+export interface DocStore {
+  load(name: string): Promise<Uint8Array[]>;
+  store(name: string, update: Uint8Array): Promise<void>;
+  compact(name: string): Promise<void>;
+}
+
+export type Mode = 'write' | 'read';
+
+/** One WebSocket connection to a document. */
+export interface Conn {
+  mode: Mode;
+  readonly userId: string;
+  /** Writers that become readers once the amendment is submitted (its authors). */
+  readonly lockable: boolean;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface LiveDocOptions {
+  /** Updates are appended to the database this long after the last one… */
+  debounceMs: number;
+  /** …or at the latest this long after the first pending one. */
+  maxWaitMs: number;
+  /** Rows appended after which the document's rows are merged into one. */
+  compactEvery: number;
+  onError(err: unknown): void;
+}
+
+const LOAD_ORIGIN = Symbol('load');
+
+/**
+ * A loaded live document: the Y.Doc, its awareness, its connections, and its persistence. Every
+ * update is broadcast once per event-loop turn (merged when several arrive together) and appended
+ * to the database after a short debounce; what the server acknowledged is durable within
+ * `maxWaitMs`.
+ */
+export class LiveDoc {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Map<Conn, Set<number>>();
+  private pending: Uint8Array[] = [];
+  private outgoing: Uint8Array[] = [];
+  private broadcastScheduled = false;
+  private debounce: NodeJS.Timeout | null = null;
+  private firstPendingAt = 0;
+  private writing: Promise<void> = Promise.resolve();
+  private rowsSinceCompaction = 0;
+  private destroyed = false;
+
+  constructor(
+    readonly name: string,
+    private readonly store: DocStore,
+    private readonly options: LiveDocOptions,
+  ) {
+    // The server is not a peer with a cursor of its own.
+    this.awareness.setLocalState(null);
+  }
+
+  /** Loads the stored state; must complete before the first client message is handled. */
+  async load(): Promise<void> {
+    const updates = await this.store.load(this.name);
+    this.doc.transact(() => {
+      for (const u of updates) Y.applyUpdate(this.doc, u);
+    }, LOAD_ORIGIN);
+    this.rowsSinceCompaction = updates.length;
+    this.doc.on('update', this.onUpdate);
+    this.awareness.on('update', this.onAwareness);
+  }
+
+  get hasContent(): boolean {
+    return this.doc.share.size > 0 && this.doc.getXmlFragment('prosemirror').length > 0;
+  }
+
+  addConn(conn: Conn): void {
+    this.conns.set(conn, new Set());
+    conn.send(syncStep1Message(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length) conn.send(awarenessMessage(this.awareness, states));
+  }
+
+  removeConn(conn: Conn): void {
+    const clients = this.conns.get(conn);
+    this.conns.delete(conn);
+    if (clients?.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+  }
+
+  /** Handles one message from a connection; a read-only connection's document changes are dropped. */
+  receive(conn: Conn, data: Uint8Array): void {
+    const msg = decodeMessage(data, this.doc);
+    switch (msg.kind) {
+      case 'sync-step1':
+        conn.send(msg.reply);
+        return;
+      case 'doc-update':
+        if (conn.mode === 'write') msg.apply(conn);
+        return;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, conn);
+        return;
+      case 'query-awareness':
+        conn.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+    }
+  }
+
+  /** From submission on, authors keep watching but their changes are no longer accepted. */
+  setAuthorsMode(mode: Mode): void {
+    for (const conn of this.conns.keys()) if (conn.lockable) conn.mode = mode;
+  }
+
+  private onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOAD_ORIGIN) return;
+    this.outgoing.push(update);
+    if (!this.broadcastScheduled) {
+      this.broadcastScheduled = true;
+      setImmediate(this.broadcast);
+    }
+    this.pending.push(update);
+    if (this.pending.length === 1) this.firstPendingAt = Date.now();
+    if (this.debounce) clearTimeout(this.debounce);
+    const wait = Math.max(0, Math.min(this.options.debounceMs, this.firstPendingAt + this.options.maxWaitMs - Date.now()));
+    this.debounce = setTimeout(() => void this.flush(), wait);
+  };
+
+  private broadcast = (): void => {
+    this.broadcastScheduled = false;
+    const updates = this.outgoing;
+    this.outgoing = [];
+    // Encoded once for every connection; several updates of one turn travel as one.
+    const message = updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+    for (const conn of this.conns.keys()) conn.send(message);
+  };
+
+  private onAwareness = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    const owner = this.conns.get(origin as Conn);
+    if (owner) {
+      for (const id of changes.added) owner.add(id);
+      for (const id of changes.removed) owner.delete(id);
+    }
+    const message = awarenessMessage(this.awareness, changed);
+    for (const conn of this.conns.keys()) conn.send(message);
+  };
+
+  /** Appends pending updates (merged into one row); resolves once they are in the database. */
+  flush(): Promise<void> {
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return this.writing;
+    this.writing = this.writing.then(async () => {
+      try {
+        await this.store.store(this.name, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
+        if (++this.rowsSinceCompaction >= this.options.compactEvery) {
+          await this.store.compact(this.name);
+          this.rowsSinceCompaction = 1;
+        }
+      } catch (err) {
+        // Keep the updates for the next attempt rather than lose them.
+        this.pending.unshift(...batch);
+        this.options.onError(err);
+        if (!this.destroyed) this.debounce = setTimeout(() => void this.flush(), 1000);
+      }
+    });
+    return this.writing;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.doc.off('update', this.onUpdate);
+    this.awareness.off('update', this.onAwareness);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,134 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { parse as parseCookies } from 'cookie';
+import type { Logger } from 'pino';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { WS_CLOSE } from '../../shared/errors';
+import type { Db } from '../db/db';
+import { hashToken, SESSION_COOKIE } from '../auth/tokens';
+import { findUserBySessionHash } from '../sql/sessions';
+import type { UserRow } from '../sql/users';
+import { liveDocAccess } from './access';
+import type { Conn } from './live-doc';
+import type { DocRegistry } from './registry';
+
+export const COLLAB_PATH = '/collab/';
+const MALFORMED = 4400;
+const PING_MS = 30_000;
+
+export interface CollabOptions {
+  db: Db;
+  registry: DocRegistry;
+  logger: Logger;
+  /** Largest accepted message; larger ones close that connection (1009). */
+  maxMessageBytes?: number;
+  publicOrigin?: string | undefined;
+}
+
+/** The session behind an upgrade request: `?token=`, a bearer header, or the cookie (same origin only). */
+async function authenticate(db: Db, req: IncomingMessage, url: URL, publicOrigin: string | undefined): Promise<UserRow | null> {
+  const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  let token = url.searchParams.get('token') ?? bearer ?? null;
+  if (!token) {
+    const cookie = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
+    // A cookie is sent by the browser whoever opened the socket: accept it only from our pages.
+    const own = publicOrigin ?? `http://${req.headers.host ?? ''}`;
+    const origin = req.headers.origin;
+    if (cookie && (!origin || origin === own || origin === own.replace(/^http:/, 'https:'))) token = cookie;
+  }
+  return token ? ((await findUserBySessionHash(db, hashToken(token))) ?? null) : null;
+}
+
+/**
+ * The collaboration server: y-websocket protocol at /collab/<docName>. Lifecycle of a connection:
+ * authenticate on upgrade → check access → load the document (awaited; messages wait) → sync →
+ * persist (in LiveDoc) → unload when the last connection leaves.
+ */
+export function attachCollab(server: Server, options: CollabOptions): { close(): Promise<void> } {
+  const { db, registry, logger } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 1024 * 1024 });
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(COLLAB_PATH)) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      void connect(ws, req, url).catch((err: unknown) => {
+        logger.error({ err }, 'collab connection failed');
+        ws.close(1011, 'internal');
+      });
+    });
+  });
+
+  async function connect(ws: WebSocket, req: IncomingMessage, url: URL): Promise<void> {
+    // Messages that arrive while we authenticate and load wait in order.
+    const early: Uint8Array[] = [];
+    let deliver: ((data: Uint8Array) => void) | null = null;
+    ws.on('message', (data: RawData) => {
+      const bytes = toBytes(data);
+      if (deliver) deliver(bytes);
+      else early.push(bytes);
+    });
+    let closed = false;
+    ws.on('close', () => (closed = true));
+    // An oversized or invalid frame errors this socket only (ws then closes it with 1009 / 1002).
+    ws.on('error', (err) => logger.warn({ err: err.message }, 'collab socket error'));
+
+    const docName = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
+    const user = await authenticate(db, req, url, options.publicOrigin);
+    if (!user) return ws.close(WS_CLOSE.unauthenticated, 'unauthenticated');
+    const access = await liveDocAccess(db, docName, user);
+    if (!access.ok) return ws.close(access.reason === 'forbidden' ? WS_CLOSE.forbidden : WS_CLOSE.not_found, access.reason);
+    if (closed) return;
+
+    const live = await registry.acquire(docName);
+    const conn: Conn = {
+      mode: access.mode,
+      userId: user.id,
+      lockable: access.lockable,
+      send: (message) => {
+        if (ws.readyState === ws.OPEN) ws.send(message, (err) => err && ws.terminate());
+      },
+      close: (code, reason) => ws.close(code, reason),
+    };
+    let alive = true;
+    const ping = setInterval(() => {
+      if (!alive) return ws.terminate();
+      alive = false;
+      ws.ping();
+    }, PING_MS);
+    ws.on('pong', () => (alive = true));
+    const leave = () => {
+      clearInterval(ping);
+      live.removeConn(conn);
+      registry.release(live);
+    };
+    if (closed) return leave();
+    ws.on('close', leave);
+    deliver = (data) => {
+      try {
+        live.receive(conn, data);
+      } catch (err) {
+        logger.warn({ err, docName }, 'malformed collab message');
+        ws.close(MALFORMED, 'malformed message');
+      }
+    };
+    live.addConn(conn);
+    for (const data of early.splice(0)) deliver(data);
+  }
+
+  return {
+    async close() {
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await registry.flushAll();
+    },
+  };
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

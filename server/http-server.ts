@@ -1,0 +1,31 @@
+import http from 'node:http';
+import type { Logger } from 'pino';
+import { createApp } from './app';
+import { DocRegistry, pgDocStore } from './collab/registry';
+import { attachCollab } from './collab/server';
+import type { Config } from './config';
+import type { Db } from './db/db';
+
+export interface PalimpsesteServer {
+  server: http.Server;
+  registry: DocRegistry;
+  /** Stops WebSockets (flushing live documents), then HTTP; the database stays open. */
+  close(): Promise<void>;
+}
+
+/** The HTTP app and the collaboration WebSocket server on one http.Server, sharing live documents. */
+export function createServer(config: Config, deps: { db: Db; logger: Logger }): PalimpsesteServer {
+  const registry = new DocRegistry(pgDocStore(deps.db), deps.logger);
+  const server = http.createServer(createApp(config, { ...deps, live: registry }));
+  const collab = attachCollab(server, { db: deps.db, registry, logger: deps.logger, publicOrigin: config.publicOrigin });
+  return {
+    server,
+    registry,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await collab.close();
+      await closed;
+    },
+  };
+}

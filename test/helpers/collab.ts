@@ -1,0 +1,85 @@
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+export interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  close(): void;
+}
+
+/** The stock y-websocket client, in Node, connected and synced (or rejected with the close code). */
+export function connectClient(baseUrl: string, docName: string, token: string): Promise<Client> {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/collab`, docName, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token },
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  const client = { doc, provider, close: () => { provider.destroy(); doc.destroy(); } };
+  return new Promise((resolve, reject) => {
+    provider.on('sync', (synced: boolean) => synced && resolve(client));
+    provider.on('connection-close', (event: { code: number } | null) => {
+      if (event && event.code >= 4000) {
+        client.close();
+        reject(new Error(`closed ${event.code}`));
+      }
+    });
+  });
+}
+
+/** Close code of a raw WebSocket that the server refuses. */
+export function closeCodeOf(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on('close', (code) => resolve(code));
+    ws.on('error', reject);
+  });
+}
+
+/** The alinéas of a client's document (first text of each `alinea` element). */
+export function clientAlineas(doc: Y.Doc): string[] {
+  return doc.getXmlFragment('prosemirror').toArray().map((el) => (el as Y.XmlElement).toArray().map((t) => (t as Y.XmlText).toString()).join(''));
+}
+
+/** Types `text` at `offset` in alinéa `index` (0-based), as an editor would. */
+export function typeInto(doc: Y.Doc, index: number, offset: number, text: string): void {
+  const alinea = doc.getXmlFragment('prosemirror').get(index) as Y.XmlElement;
+  let t = alinea.get(0) as Y.XmlText | undefined;
+  doc.transact(() => {
+    if (!t) {
+      t = new Y.XmlText();
+      alinea.insert(0, [t]);
+    }
+    t.insert(offset, text);
+  });
+}
+
+/** Resolves once `check()` holds, re-checking on every document update (no fixed timers). */
+export function until(doc: Y.Doc, check: () => boolean, timeoutMs = 5000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (check()) return resolve();
+    const timer = setTimeout(() => {
+      doc.off('update', onUpdate);
+      reject(new Error('condition not reached'));
+    }, timeoutMs);
+    const onUpdate = () => {
+      if (!check()) return;
+      clearTimeout(timer);
+      doc.off('update', onUpdate);
+      resolve();
+    };
+    doc.on('update', onUpdate);
+  });
+}
+
+/** Polls an async condition (for server-side state seen through HTTP), a few ms apart. */
+export async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
