@@ -120,7 +120,7 @@ async function main(): Promise<void> {
         Array.from({ length: 8 }, async () => {
           for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
             const res = await fetch(`${server.url}/api/amendments/${id}`);
-            const body = (await res.json()) as { amendment?: { tally?: { for: number; mitigated: number; against: number } } };
+            const body = (await res.json().catch(() => ({}))) as { amendment?: { tally?: { for: number; mitigated: number; against: number } } };
             const t = body.amendment?.tally;
             const truth = tallies.truth.get(id);
             if (!res.ok || !t || !truth || [t.for, t.mitigated, t.against].join() !== truth.join()) httpMismatches++;

@@ -46,6 +46,8 @@ export interface CpuSplit {
   postgresSys: number;
   loadGenerator: number;
   other: number;
+  /** the busiest other processes, e.g. `chromium 0.40, node 0.12` */
+  otherTop: string;
   cores: number;
 }
 
@@ -57,14 +59,17 @@ export function startCpuWatch(serverPid: number): () => CpuSplit | undefined {
     const seconds = (after.at - before.at) / 1000;
     const groups = { server: 0, postgres: 0, loadGenerator: 0, other: 0 };
     const sys = { server: 0, postgres: 0, loadGenerator: 0, other: 0 };
+    const others = new Map<string, number>();
     for (const [pid, a] of after.byPid) {
       const b = before.byPid.get(pid);
-      const same = b && b.comm === a.comm;
+      // Same pid before and after: the same process (kernel workers rename themselves as they go).
+      const same = b !== undefined;
       const delta = a.ticks - (same ? b.ticks : 0);
       if (delta <= 0) continue;
       const group = pid === serverPid ? 'server' : pid === process.pid ? 'loadGenerator' : a.comm === 'postgres' ? 'postgres' : 'other';
       groups[group] += delta / TICK;
       sys[group] += (a.sys - (same ? b.sys : 0)) / TICK;
+      if (group === 'other') others.set(`${a.comm}`, (others.get(a.comm) ?? 0) + delta / TICK);
     }
     return {
       seconds,
@@ -74,6 +79,11 @@ export function startCpuWatch(serverPid: number): () => CpuSplit | undefined {
       postgresSys: sys.postgres / seconds,
       loadGenerator: groups.loadGenerator / seconds,
       other: groups.other / seconds,
+      otherTop: [...others.entries()]
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, 3)
+        .map(([comm, t]) => `${comm} ${(t / seconds).toFixed(2)}`)
+        .join(', '),
       cores: os.cpus().length,
     };
   };
@@ -89,8 +99,9 @@ export function formatCpu(c: CpuSplit | undefined): string {
 }
 
 /** Cores used by processes other than the server, PostgreSQL and this one, over `ms` (is the machine quiet?). */
-export async function busyCores(serverPid: number, ms = 1000): Promise<number | undefined> {
+export async function busyCores(serverPid: number, ms = 1000): Promise<{ cores: number; top: string } | undefined> {
   const stop = startCpuWatch(serverPid);
   await new Promise((r) => setTimeout(r, ms));
-  return stop()?.other;
+  const c = stop();
+  return c && { cores: c.other, top: c.otherTop };
 }

@@ -66,7 +66,7 @@ export async function withBench(
     const measure: BenchContext['measure'] = async (fn, requests) => {
       await snapshot();
       const busy = await busyCores(running.pid);
-      if (busy !== undefined && busy > 0.2) console.log(`WARNING: the machine is not quiet: other processes use ${busy.toFixed(2)} cores before the measure`);
+      if (busy && busy.cores > 0.2) console.log(`WARNING: the machine is not quiet: other processes use ${busy.cores.toFixed(2)} cores before the measure (${busy.top})`);
       const stopCpu = startCpuWatch(running.pid);
       const result = await fn();
       const cpu = stopCpu();
@@ -81,7 +81,7 @@ export async function withBench(
         for (const [sql, c] of diff.slice(0, 8)) queries.push(`    ${(c / n).toFixed(2)}/req  ${sql}`);
       }
       console.log(formatCpu(cpu));
-      if (cpu && cpu.other > 0.2) console.log(`WARNING: other processes took ${cpu.other.toFixed(2)} cores during the measure: the figures above are pessimistic`);
+      if (cpu && cpu.other > 0.2) console.log(`WARNING: other processes took ${cpu.other.toFixed(2)} cores during the measure (${cpu.otherTop}): the figures above are pessimistic`);
       for (const q of queries) console.log(q);
       return { result, cpu, queries };
     };
@@ -94,7 +94,8 @@ export async function withBench(
     if (code !== 0) console.log(`server exited with code ${code}`);
     if (serverLog) {
       const lines = serverLog.split('\n');
-      console.log(`server output (${lines.length} lines at LOG_LEVEL=${opts.logLevel}), first ones:\n  ${lines.slice(0, 5).join('\n  ')}`);
+      const first = lines.slice(0, 5).map((l) => (l.length > 400 ? `${l.slice(0, 400)}…` : l));
+      console.log(`server output (${lines.length} lines at LOG_LEVEL=${opts.logLevel}), first ones:\n  ${first.join('\n  ')}`);
     }
     if (cpuProfDir) {
       const file = latestProfile(cpuProfDir);

@@ -21,10 +21,13 @@ export async function submitAmendment(db: Db, live: LiveTexts, input: { user: Us
   // Authors' live edits stop being accepted first, so the snapshot is exactly what is submitted.
   live.setAuthorsMode(docName, 'read');
   try {
+    // Read before the transaction: loading a document queries the database, and the embedded
+    // database has a single connection that an open transaction holds.
+    const liveText = await live.read(docName);
     await db.transaction(async (tx) => {
       const amendment = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
       if (amendment.status !== 'draft') throw new AppError('conflict', 'Cet amendement est déjà déposé.', { status: amendment.status });
-      const text = amendment.kind === 'delete' ? [] : trimTrailingEmpty((await live.read(docName)) ?? amendment.alineas);
+      const text = amendment.kind === 'delete' ? [] : trimTrailingEmpty(liveText ?? amendment.alineas);
       const base = (await findArticleVersion(tx, amendment.article_id, amendment.base_version))?.alineas ?? [];
       const problem = checkAmendmentText(amendment.kind, base, amendment.kind === 'delete' ? undefined : text);
       if (problem) throw textError(problem);

@@ -35,6 +35,8 @@ test('two processes migrating the same database at once apply each migration exa
 test('embedded mode: the demo is seeded once, its printed accounts work, and everything survives a restart', async () => {
   const dir = tmpDir();
   try {
+    let citizen: RegExpMatchArray;
+    let draft: { id: string; alineas: string[] };
     const first = await startServerProcess({ DATA_DIR: dir });
     const printed = first.output().match(/admin\s+(\S+@\S+)\s+(\S+)/);
     expect(printed).not.toBeNull();
@@ -43,6 +45,22 @@ test('embedded mode: the demo is seeded once, its printed accounts work, and eve
     const bills = await (await fetch(`${first.url}/api/bills`)).json();
     expect(bills.bills).toHaveLength(1);
     expect(bills.bills[0]).toMatchObject({ status: 'consultation', articleCount: 11 });
+    // A citizen's draft and its live document (bytea rows) work on the embedded database too.
+    citizen = first.output().match(/citoyenne\s+(\S+@\S+)\s+(\S+)/)!;
+    const token = (await (await login(first.url, citizen[1]!, citizen[2]!)).json()).token as string;
+    const bill = (await (await fetch(`${first.url}/api/bills/${bills.bills[0].id}`)).json()).bill;
+    const created = await fetch(`${first.url}/api/articles/${bill.articles[0].id}/amendments`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ kind: 'modify', rationale: 'Essai' }),
+    });
+    draft = (await created.json()).amendment;
+    expect(draft.alineas).toEqual(bill.articles[0].alineas);
+    await fetch(`${first.url}/api/amendments/${draft.id}`, {
+      method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ alineas: ['Texte modifié.'], rationale: 'Essai' }),
+    });
+    const submitted = await fetch(`${first.url}/api/amendments/${draft.id}/submit`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect((await submitted.json()).amendment).toMatchObject({ number: 1, alineas: ['Texte modifié.'] });
     expect(await first.stop('SIGTERM')).toBe(0);
 
     const second = await startServerProcess({ DATA_DIR: dir });
@@ -50,6 +68,9 @@ test('embedded mode: the demo is seeded once, its printed accounts work, and eve
       expect(second.output()).not.toMatch(/Mode démo/);
       expect((await login(second.url, email!, password!)).status).toBe(200);
       expect((await (await fetch(`${second.url}/api/bills`)).json()).bills).toHaveLength(1);
+      const again = (await (await login(second.url, citizen[1]!, citizen[2]!)).json()).token as string;
+      const reread = await (await fetch(`${second.url}/api/amendments/${draft.id}`, { headers: { authorization: `Bearer ${again}` } })).json();
+      expect(reread.amendment.alineas).toEqual(['Texte modifié.']);
     } finally {
       expect(await second.stop('SIGTERM')).toBe(0);
     }
