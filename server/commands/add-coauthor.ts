@@ -1,15 +1,33 @@
-import type { Db } from '../db/db';
+import type { Db, Queryable } from '../db/db';
 import { AppError, notFound } from '../http/errors';
 import { addAuthor } from '../sql/amendment-authors';
-import { findUserById, type UserRow } from '../sql/users';
+import { findUserById, findUsersByExactName, type UserRow } from '../sql/users';
 import { loadOwnAmendment } from './amendment-access';
 
-/** An author adds a co-author to a draft (adding someone twice changes nothing). */
-export async function addCoauthor(db: Db, input: { user: UserRow; amendmentId: string; coauthorId: string }): Promise<void> {
-  await db.transaction(async (tx) => {
+export type CoauthorRef = { userId: string } | { displayName: string };
+
+/** The account meant: by id, or by display name when exactly one account bears it. */
+async function resolveCoauthor(db: Queryable, ref: CoauthorRef): Promise<UserRow> {
+  if ('userId' in ref) {
+    const user = await findUserById(db, ref.userId);
+    if (!user) throw notFound('Ce compte n’existe pas.');
+    return user;
+  }
+  const matches = await findUsersByExactName(db, ref.displayName.trim());
+  if (matches.length === 0) throw notFound(`Aucun compte ne s’appelle « ${ref.displayName.trim()} ».`);
+  if (matches.length > 1) {
+    throw new AppError('conflict', `Plusieurs comptes s’appellent « ${ref.displayName.trim()} » : envoyez plutôt un lien d’invitation.`);
+  }
+  return matches[0]!;
+}
+
+/** An author adds a co-author to a draft, by account id or display name (adding twice changes nothing). */
+export async function addCoauthor(db: Db, input: { user: UserRow; amendmentId: string; coauthor: CoauthorRef }): Promise<UserRow> {
+  return db.transaction(async (tx) => {
     const a = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
     if (a.status !== 'draft') throw new AppError('conflict', 'Les co-auteurs se joignent avant le dépôt.', { status: a.status });
-    if (!(await findUserById(tx, input.coauthorId))) throw notFound('Ce compte n’existe pas.');
-    await addAuthor(tx, a.id, input.coauthorId);
+    const coauthor = await resolveCoauthor(tx, input.coauthor);
+    await addAuthor(tx, a.id, coauthor.id);
+    return coauthor;
   });
 }

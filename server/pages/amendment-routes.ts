@@ -214,14 +214,15 @@ function amendmentActionRoutes(r: Router, form: RequestHandler, renderAmendment:
     if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
     const compte = str(body(req).compte).trim();
     const sendBack = (message: string) => renderAmendment(req, res, id, { error: message, fieldErrors: { coauteur: message }, values: { compte } }, 400);
-    if (compte === '') return sendBack('Saisissez l’identifiant du compte de votre co-auteur.');
+    if (compte === '') return sendBack('Saisissez le nom affiché (ou l’identifiant) du compte de votre co-auteur.');
     try {
-      await addCoauthor(db, { user: req.user, amendmentId: id, coauthorId: compte });
+      const coauthor = /^[0-9a-f-]{36}$/i.test(compte) ? { userId: compte } : { displayName: compte };
+      await addCoauthor(db, { user: req.user, amendmentId: id, coauthor });
       back(res, id);
     } catch (err) {
       // An amendment that the viewer may not see 404s again when the page is rendered.
-      if (!(err instanceof AppError) || err.code !== 'not_found') throw err;
-      await sendBack('Aucun compte ne porte cet identifiant : vérifiez-le auprès de votre co-auteur.');
+      if (!(err instanceof AppError) || (err.code !== 'not_found' && err.code !== 'conflict')) throw err;
+      await sendBack(err.message);
     }
   }));
 

@@ -5,6 +5,7 @@ import type { AuthLimiters } from '../http/rate-limit';
 import { notFoundPage } from './bill-pages';
 import { amendmentPageRoutes } from './amendment-routes';
 import { contributionRoutes } from './contribution-routes';
+import { invitationPages } from './invitation-pages';
 import { moderationPages } from './moderation-pages';
 import { pageRoutes } from './routes';
 
@@ -15,6 +16,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveTexts): Route
   r.use(amendmentPageRoutes(db, live));
   r.use(contributionRoutes(db));
   r.use(moderationPages(db));
+  r.use(invitationPages(db));
   r.use((req, res) => {
     res.status(404).type('html').send(notFoundPage({ user: req.user ?? null }));
   });

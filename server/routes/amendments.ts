@@ -7,6 +7,7 @@ import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import { loadVisibleAmendment } from '../commands/amendment-access';
 import { addCoauthor } from '../commands/add-coauthor';
+import { acceptInvitation, createInvitation } from '../commands/invitations';
 import { castVote } from '../commands/cast-vote';
 import { createAmendment } from '../commands/create-amendment';
 import { editAmendment } from '../commands/edit-amendment';
@@ -59,10 +60,28 @@ export function amendmentRoutes(api: Api, db: Db, live: LiveTexts): void {
 
   route(api, {
     method: 'post', path: '/api/amendments/:id/coauthors', tag: 'Amendements', access: 'author', params: amendmentParams,
-    body: z.object({ userId: idParam }), summary: 'Ajouter un co-auteur à un brouillon', responses: { 200: '{amendment}' },
+    body: z.union([z.object({ userId: idParam }), z.object({ displayName: z.string().trim().min(1).max(80) })]),
+    summary: 'Ajouter un co-auteur à un brouillon, par identifiant de compte ou par nom affiché', responses: { 200: '{amendment}' },
   }, async ({ params, body, req }) => {
-    await addCoauthor(db, { user: requireUser(req), amendmentId: params.id, coauthorId: body.userId });
+    await addCoauthor(db, { user: requireUser(req), amendmentId: params.id, coauthor: body });
     return { json: await view(req, params.id) };
+  });
+
+  route(api, {
+    method: 'post', path: '/api/amendments/:id/invitations', tag: 'Amendements', access: 'author', params: amendmentParams,
+    summary: 'Créer un lien d’invitation à co-rédiger le brouillon (valable 14 jours)', responses: { 201: '{invitation: {token, url, expiresAt}}' },
+  }, async ({ params, req }) => {
+    const { token, expiresAt } = await createInvitation(db, { user: requireUser(req), amendmentId: params.id });
+    return { status: 201, json: { invitation: { token, url: `/invitations/${token}`, expiresAt: expiresAt.toISOString() } } };
+  });
+
+  route(api, {
+    method: 'post', path: '/api/invitations/:token/accept', tag: 'Amendements', access: 'signed-in',
+    params: z.object({ token: z.string().min(10).max(100) }),
+    summary: 'Rejoindre les auteurs d’un brouillon par son lien d’invitation', responses: { 200: '{amendment}' },
+  }, async ({ params, req }) => {
+    const id = await acceptInvitation(db, { user: requireUser(req), token: params.token });
+    return { json: await view(req, id) };
   });
 
   route(api, {

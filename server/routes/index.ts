@@ -9,6 +9,7 @@ import { articleRoutes } from './articles';
 import { authRoutes } from './auth';
 import { billRoutes } from './bills';
 import { moderationRoutes } from './moderation';
+import { userRoutes } from './users';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
 export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live: LiveTexts): void {
@@ -19,4 +20,5 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   argumentRoutes(api, db);
   annotationRoutes(api, db);
   moderationRoutes(api, db);
+  userRoutes(api, db);
 }

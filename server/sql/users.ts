@@ -10,6 +10,9 @@ const SQL = {
   byEmailWithHash: `SELECT ${COLUMNS}, password_hash FROM users WHERE lower(email) = lower($1)`,
   setRoles: `UPDATE users SET roles = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
   setPassword: `UPDATE users SET password_hash = $2 WHERE id = $1`,
+  byExactName: `SELECT ${COLUMNS} FROM users WHERE lower(display_name) = lower($1) ORDER BY created_at LIMIT 5`,
+  searchByName: `SELECT ${COLUMNS} FROM users WHERE lower(display_name) LIKE lower($1) || '%' ESCAPE '\\'
+                 ORDER BY lower(display_name), created_at LIMIT $2`,
 } as const;
 
 export type Role = 'admin' | 'clerk' | 'moderator';
@@ -51,4 +54,15 @@ export async function updateUserRoles(db: Queryable, id: string, roles: Role[]):
 
 export async function updateUserPassword(db: Queryable, id: string, passwordHash: string): Promise<void> {
   await db.query(SQL.setPassword, [id, passwordHash]);
+}
+
+/** Accounts whose display name is exactly `name` (any case): display names are not unique. */
+export async function findUsersByExactName(db: Queryable, name: string): Promise<UserRow[]> {
+  return (await db.query<UserRow>(SQL.byExactName, [name])).rows;
+}
+
+/** Accounts whose display name starts with `prefix` (LIKE wildcards in it are taken literally). */
+export async function searchUsersByName(db: Queryable, prefix: string, limit: number): Promise<UserRow[]> {
+  const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return (await db.query<UserRow>(SQL.searchByName, [escaped, limit])).rows;
 }

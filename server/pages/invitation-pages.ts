@@ -1,0 +1,41 @@
+import express, { type Router } from 'express';
+import { KIND_LABELS_FR } from '../../shared/amendment';
+import type { Db } from '../db/db';
+import { acceptInvitation, invitationTarget } from '../commands/invitations';
+import { AppError } from '../http/errors';
+import { listAuthors } from '../sql/amendment-authors';
+import { findAmendment } from '../sql/amendments';
+import { authorLine } from './contribution-parts';
+import { html } from './html';
+import { layout } from './layout';
+import { ctx, page } from './page-kit';
+
+/** /invitations/<token>: what the draft is, who writes it, and a button to join them. */
+export function invitationPages(db: Db): Router {
+  const r = express.Router();
+  r.get('/invitations/:token', page(async (req, res) => {
+    const token = String(req.params.token);
+    const amendment = await findAmendment(db, await invitationTarget(db, token));
+    if (!amendment) throw new AppError('not_found', 'Cet amendement n’existe plus.');
+    const authors = (await listAuthors(db, [amendment.id])).get(amendment.id) ?? [];
+    const here = `/invitations/${encodeURIComponent(token)}`;
+    const action = !req.user
+      ? html`<p><a class="button" href="/connexion?suite=${here}">Se connecter pour rejoindre</a> ou <a href="/inscription?suite=${here}">créer un compte</a>.</p>`
+      : amendment.status !== 'draft'
+        ? html`<p>Cet amendement a déjà été déposé : <a href="/amendements/${amendment.id}">le consulter</a>.</p>`
+        : html`<form method="post" action="${here}"><button type="submit">Rejoindre la rédaction</button></form>`;
+    res.type('html').send(layout(ctx(req), {
+      title: 'Invitation à co-rédiger',
+      main: html`<h1>Invitation à co-rédiger un amendement</h1>
+        <p>${KIND_LABELS_FR[amendment.kind]} de l’article ${amendment.article_number}, rédigé par
+          ${authors.map((a, i) => html`${i ? ', ' : ''}${authorLine({ displayName: a.display_name, kind: a.kind })}`)}.</p>
+        ${action}`,
+    }));
+  }));
+  r.post('/invitations/:token', express.urlencoded({ extended: false }), page(async (req, res) => {
+    if (!req.user) return res.redirect(303, `/connexion?suite=/invitations/${encodeURIComponent(String(req.params.token))}`);
+    const id = await acceptInvitation(db, { user: req.user, token: String(req.params.token) });
+    res.redirect(303, `/amendements/${id}`);
+  }));
+  return r;
+}
