@@ -1,4 +1,4 @@
-import type { LiveTexts } from '../collab/registry';
+import type { DocRegistry } from '../collab/registry';
 import type { Db } from '../db/db';
 import type { AuthLimiters } from '../http/rate-limit';
 import type { Api } from '../http/route';
@@ -8,11 +8,12 @@ import { argumentRoutes } from './arguments';
 import { articleRoutes } from './articles';
 import { authRoutes } from './auth';
 import { billRoutes } from './bills';
+import { draftCommentRoutes } from './draft-comments';
 import { moderationRoutes } from './moderation';
 import { userRoutes } from './users';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
-export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live: LiveTexts): void {
+export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live: DocRegistry): void {
   authRoutes(api, db, limiters);
   billRoutes(api, db);
   articleRoutes(api, db);
@@ -21,4 +22,5 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   annotationRoutes(api, db);
   moderationRoutes(api, db);
   userRoutes(api, db);
+  draftCommentRoutes(api, db, live);
 }

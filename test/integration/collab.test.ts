@@ -124,3 +124,30 @@ test('a live document is unloaded when its last client leaves, and reloads with 
   expect(clientAlineas(again.doc)[0]!.startsWith('Persistant : ')).toBe(true);
   expect(clientAlineas(again.doc)[0]!.match(/Persistant/g)).toHaveLength(1);
 });
+
+test('co-authors comment a passage; the anchor follows live edits; deleting the passage collapses it; strangers cannot read comments', async () => {
+  const { alice, bob, id, docName } = await draftWithCoauthor();
+  const b = await connect(docName, bob);
+  // « Les administrations communiquent leurs documents. » — comment « leurs documents ».
+  const created = await app.http.post(`/api/amendments/${id}/comments`).set(auth(alice)).send({ alinea: 1, start: 33, end: 48, body: 'Lesquels ?' });
+  expect(created.status).toBe(201);
+  expect(created.body.comment).toMatchObject({ state: 'active', quote: 'leurs documents', authorName: 'Alice' });
+  await until(b.doc, () => b.doc.getArray('comments').length === 1);
+  typeInto(b.doc, 0, 0, 'Désormais, ');
+  const moved = await eventually(
+    async () => (await app.http.get(`/api/amendments/${id}/comments`).set(auth(alice))).body.comments[0],
+    (c: { start: number }) => c.start === 44,
+  );
+  expect(moved).toMatchObject({ quote: 'leurs documents', state: 'active' });
+  const text = (b.doc.getXmlFragment('prosemirror').get(0) as import('yjs').XmlElement).get(0) as import('yjs').XmlText;
+  text.delete(44, 15);
+  const collapsed = await eventually(
+    async () => (await app.http.get(`/api/amendments/${id}/comments`).set(auth(alice))).body.comments[0],
+    (c: { state: string }) => c.state === 'collapsed',
+  );
+  expect(collapsed.state).toBe('collapsed');
+  const resolved = await app.http.post(`/api/amendments/${id}/comments/${moved.id}/resolve`).set(auth(bob)).send({ resolved: true });
+  expect(resolved.body.comment.resolved).toBe(true);
+  expect((await app.http.get(`/api/amendments/${id}/comments`).set(auth(await createCitizen(app)))).status).toBe(404);
+  expect((await app.http.post(`/api/amendments/${id}/comments`).set(auth(alice)).send({ alinea: 1, start: 0, end: 999, body: 'x' })).status).toBe(422);
+});
