@@ -6,8 +6,6 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import type { ServerMode } from './server';
 
-export { autocannon };
-
 export function runLoad(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));

@@ -1,4 +1,6 @@
 import { enhanceAnnotationForm } from './annotate-selection';
+import { initLiveEditor } from './editor';
 
 // Pages work without this bundle; it only adds conveniences on top of them.
 enhanceAnnotationForm();
+initLiveEditor();

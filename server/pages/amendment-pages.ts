@@ -4,6 +4,7 @@ import { VOTE_LABELS_FR, VOTE_VALUES, type VoteValue } from '../../shared/votes'
 import type { loadAmendmentView } from '../present/amendment';
 import type { BillRow } from '../sql/bills';
 import { authorActions } from './amendment-author-forms';
+import { liveEditorMount } from './amendment-live-editor';
 import {
   alertBox, amendmentTitle, authorList, dateTimeFr, kindBadge, paragraphs, statusBadge, tallyLine, titled, type FormState,
 } from './amendment-parts';
@@ -50,7 +51,7 @@ function diffSection(a: AmendmentView, view: DiffView): SafeHtml {
   return html`<section aria-labelledby="texte"><h2 id="texte">${diffHeading(a)}</h2>
     <p class="hint">Les ajouts sont soulignés, les suppressions barrées.</p>
     <p class="view-switch">${toggle}</p>
-    <div class="diff-wrap">${raw(rendered)}</div>
+    <div class="diff-wrap" data-live-diff>${raw(rendered)}</div>
     ${a.dispositif ? html`<h3>Dispositif</h3><div class="dispositif">${paragraphs(a.dispositif)}</div>` : ''}
   </section>`;
 }
@@ -110,6 +111,7 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
       <p class="authors">${a.authors.length > 1 ? 'Auteurs' : 'Auteur'} : ${authorList(a.authors)}</p>
       ${d.report ?? ''}
       ${notices(d, masked)}
+      ${masked ? '' : liveEditorMount(a, ctx.user)}
       ${masked ? '' : diffSection(a, d.view)}
       ${masked ? '' : html`<section aria-labelledby="expose"><h2 id="expose">Exposé sommaire</h2>
         ${a.rationale.trim() ? html`<div class="rationale">${paragraphs(a.rationale)}</div>` : html`<p class="empty">Pas encore d’exposé sommaire.</p>`}</section>`}

@@ -1,0 +1,33 @@
+import { amendmentDocName } from '../../shared/live-docs';
+import type { UserRow } from '../sql/users';
+import type { AmendmentView } from './amendment-pages';
+import { html, type SafeHtml } from './html';
+
+/**
+ * The mount point of the live editor (client/src/editor), on a draft's page for its authors. It
+ * is `hidden`: without JavaScript the authors' textarea form does the job, and the script only
+ * reveals this section once it has synced with the collaboration server. Data travels in data-*
+ * attributes because the CSP allows no inline script, not even a JSON block.
+ */
+export function liveEditorMount(
+  a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 'viewerIsAuthor' | 'baseAlineas'>,
+  user: Pick<UserRow, 'id' | 'display_name'> | null,
+): SafeHtml {
+  // A deletion has no text to write; only a draft is written live, and only by its authors.
+  if (!user || !a.viewerIsAuthor || a.status !== 'draft' || a.kind === 'delete') return html``;
+  // What the diff compares to, as amendmentDiff does: an additional article starts from nothing.
+  const base = a.kind === 'insert_after' ? [] : a.baseAlineas;
+  return html`<section id="live-editor" class="live-editor" aria-labelledby="live-editor-title" hidden
+    data-doc-name="${amendmentDocName(a.id)}" data-user-id="${user.id}" data-user-name="${user.display_name}" data-base-alineas="${JSON.stringify(base)}">
+    <h2 id="live-editor-title">Rédaction en direct</h2>
+    <p class="hint" id="live-editor-hint">Vos co-auteurs voient ce que vous écrivez au fur et à mesure, et vous voyez leur curseur. Chaque paragraphe est un alinéa : la touche Entrée en commence un nouveau. Le texte est enregistré tout seul ; l’exposé sommaire et le dépôt se font dans l’espace des auteurs, plus bas.</p>
+    <div class="live-editor-bar">
+      <div role="toolbar" aria-label="Vos modifications" aria-controls="live-editor-host" class="live-toolbar">
+        <button type="button" data-command="undo" aria-disabled="true" aria-keyshortcuts="Control+Z">Annuler</button>
+        <button type="button" data-command="redo" aria-disabled="true" aria-keyshortcuts="Control+Y Control+Shift+Z">Rétablir</button>
+      </div>
+      <p class="live-status" role="status" aria-live="polite">Connexion…</p>
+    </div>
+    <div class="live-editor-host" id="live-editor-host"></div>
+  </section>`;
+}
