@@ -14,6 +14,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** A PostgreSQL URL; when unset, an embedded PostgreSQL (PGlite) lives in DATA_DIR. */
   DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /** Connections to PostgreSQL (DATABASE_URL); about 4 per core is best (benchmarked). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Folder of the embedded database (ignored when DATABASE_URL is set). */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Both set → an admin account with these credentials exists after start-up. */
@@ -33,6 +35,7 @@ const envSchema = z.object({
 export interface Config {
   port: number;
   databaseUrl: string | undefined;
+  databasePoolSize: number;
   dataDir: string;
   admin: { email: string; password: string } | undefined;
   demo: boolean;
@@ -58,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.DATA_DIR),
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     demo: e.DEMO,

@@ -4,6 +4,6 @@ import { createPgDb } from './pg';
 import { createPgliteDb } from './pglite';
 
 /** A real PostgreSQL when DATABASE_URL is set, else the embedded one in DATA_DIR. */
-export function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
-  return config.databaseUrl ? Promise.resolve(createPgDb(config.databaseUrl)) : createPgliteDb(config.dataDir);
+export function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databasePoolSize'>): Promise<Db> {
+  return config.databaseUrl ? Promise.resolve(createPgDb(config.databaseUrl, { max: config.databasePoolSize })) : createPgliteDb(config.dataDir);
 }

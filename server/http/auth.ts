@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import type { Db } from '../db/db';
+import type { SessionCache } from '../auth/session-cache';
 import { hashToken, SESSION_COOKIE } from '../auth/tokens';
 import { findUserBySessionHash } from '../sql/sessions';
 import type { Role, UserRow } from '../sql/users';
@@ -17,7 +18,7 @@ declare module 'express-serve-static-core' {
 }
 
 /** Reads a bearer token or the session cookie; resolves it to an account (or a visitor). */
-export function authenticate(db: Db): RequestHandler {
+export function authenticate(db: Db, cache: SessionCache): RequestHandler {
   return async (req, _res, next) => {
     try {
       const header = req.headers.authorization;
@@ -26,12 +27,20 @@ export function authenticate(db: Db): RequestHandler {
       const token = bearer ?? cookie ?? null;
       req.authVia = bearer ? 'bearer' : cookie ? 'cookie' : null;
       req.sessionToken = token;
-      req.user = token ? ((await findUserBySessionHash(db, hashToken(token))) ?? null) : null;
+      req.user = token ? await lookUp(db, cache, hashToken(token)) : null;
       next();
     } catch (err) {
       next(err);
     }
   };
+}
+
+async function lookUp(db: Db, cache: SessionCache, tokenHash: string): Promise<UserRow | null> {
+  const cached = cache.get(tokenHash);
+  if (cached) return cached;
+  const user = await findUserBySessionHash(db, tokenHash);
+  if (user) cache.set(tokenHash, user);
+  return user ?? null;
 }
 
 /** The signed-in account, or a 401. */

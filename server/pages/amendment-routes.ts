@@ -15,7 +15,7 @@ import { withdrawAmendment } from '../commands/withdraw-amendment';
 import { AppError } from '../http/errors';
 import { viewerSeed } from '../http/viewer-seed';
 import { loadAmendmentView } from '../present/amendment';
-import { listAmendmentsPage } from '../present/amendment-list';
+import { listAmendmentsPage, type AmendmentListCache } from '../present/amendment-list';
 import { presentArgumentsBySupport } from '../present/argument';
 import { listArguments } from '../sql/arguments';
 import { findArticle } from '../sql/articles';
@@ -46,7 +46,7 @@ const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** The amendment pages: list, proposal form, the amendment, and its authors' and voters' forms. */
-export function amendmentPageRoutes(db: Db, live: LiveTexts): Router {
+export function amendmentPageRoutes(db: Db, live: LiveTexts, lists: AmendmentListCache): Router {
   const r = express.Router();
   // An article's whole text travels in the form, hence more room than the login form needs.
   const form = express.urlencoded({ extended: false, limit: '2mb' });
@@ -93,7 +93,7 @@ export function amendmentPageRoutes(db: Db, live: LiveTexts): Router {
     const { article, bill } = await loadArticle(param(req, 'articleId'));
     const q = listQuery.parse(req.query);
     const sort = q[SORT_PARAM];
-    const list = await listAmendmentsPage(db, {
+    const list = await listAmendmentsPage(db, lists, {
       billId: bill.id, articleId: article.id, sort, viewerSeed: sort === 'random' ? viewerSeed(req, res) : '',
       limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE,
     });

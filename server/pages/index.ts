@@ -1,7 +1,9 @@
 import express, { type Router } from 'express';
 import type { LiveTexts } from '../collab/registry';
+import type { SessionCache } from '../auth/session-cache';
 import type { Db } from '../db/db';
 import type { AuthLimiters } from '../http/rate-limit';
+import type { AmendmentListCache } from '../present/amendment-list';
 import { notFoundPage } from './bill-pages';
 import { amendmentPageRoutes } from './amendment-routes';
 import { contributionRoutes } from './contribution-routes';
@@ -10,10 +12,10 @@ import { moderationPages } from './moderation-pages';
 import { pageRoutes } from './routes';
 
 /** Every server-rendered page, then the HTML 404. */
-export function allPages(db: Db, limiters: AuthLimiters, live: LiveTexts): Router {
+export function allPages(db: Db, limiters: AuthLimiters, live: LiveTexts, sessions: SessionCache, lists: AmendmentListCache): Router {
   const r = express.Router();
-  r.use(pageRoutes(db, limiters));
-  r.use(amendmentPageRoutes(db, live));
+  r.use(pageRoutes(db, limiters, sessions));
+  r.use(amendmentPageRoutes(db, live, lists));
   r.use(contributionRoutes(db));
   r.use(moderationPages(db));
   r.use(invitationPages(db));

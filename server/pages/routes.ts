@@ -1,7 +1,9 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/db';
-import { hashToken, SESSION_COOKIE } from '../auth/tokens';
+import type { SessionCache } from '../auth/session-cache';
+import { SESSION_COOKIE } from '../auth/tokens';
+import { logOut } from '../commands/log-out';
 import { logIn } from '../commands/log-in';
 import { registerAccount } from '../commands/register-account';
 import { castVote } from '../commands/cast-vote';
@@ -10,7 +12,6 @@ import type { AuthLimiters } from '../http/rate-limit';
 import { loginBody, registerBody, setSessionCookie } from '../routes/auth';
 import { listBillArticles } from '../sql/articles';
 import { findBill, listBills } from '../sql/bills';
-import { deleteSession } from '../sql/sessions';
 import { billPage, homePage } from './bill-pages';
 import { renderArticlePage } from './article-route';
 import { ctx, page, safeNext } from './page-kit';
@@ -44,7 +45,7 @@ function formErrors(error: z.ZodError): Record<string, string> {
 }
 
 /** Server-rendered pages: readable without JavaScript, forms that work without it too. */
-export function pageRoutes(db: Db, limiters: AuthLimiters): Router {
+export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCache): Router {
   const r = express.Router();
   const form = express.urlencoded({ extended: false, limit: '100kb' });
 
@@ -108,7 +109,7 @@ export function pageRoutes(db: Db, limiters: AuthLimiters): Router {
   }));
 
   r.post('/deconnexion', page(async (req, res) => {
-    if (req.sessionToken) await deleteSession(db, hashToken(req.sessionToken));
+    await logOut(db, sessions, req.sessionToken);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.redirect(303, '/');
   }));

@@ -2,8 +2,11 @@ import type { AmendmentStatus } from '../../shared/amendment';
 import { rankItems, type Ranking } from '../../shared/ranking';
 import { tally } from '../../shared/votes';
 import type { Queryable } from '../db/db';
-import { listAuthors } from '../sql/amendment-authors';
-import { findAmendments, listRankRows } from '../sql/amendments';
+import { listAuthors, type AuthorRow } from '../sql/amendment-authors';
+import { findAmendments, listRankRows, type AmendmentRow } from '../sql/amendments';
+import { lastBillEventId } from '../sql/events';
+import { getTallies } from '../sql/votes';
+import { ListCache } from './list-cache';
 import { presentAmendmentSummary } from './amendment';
 
 export interface ListQuery {
@@ -16,12 +19,30 @@ export interface ListQuery {
   offset: number;
 }
 
+type Page = { ids: string[]; total: number; rows: Map<string, AmendmentRow>; authors: Map<string, AuthorRow[]> };
+
+export type AmendmentListCache = ListCache<Page>;
+export const createAmendmentListCache = (): AmendmentListCache => new ListCache<Page>();
+
 /**
  * One page of a bill's published amendments in the chosen ranking. The whole list is ranked from
  * light rows (ids, positions, tallies), then only the page is loaded in full: ranking 1,000
- * amendments costs one small query, not 1,000 full rows.
+ * amendments costs one small query, not 1,000 full rows. The ranked page is cached for a second
+ * (see ListCache); its tallies are read live on every request.
  */
-export async function listAmendmentsPage(db: Queryable, q: ListQuery) {
+export async function listAmendmentsPage(db: Queryable, cache: AmendmentListCache, q: ListQuery) {
+  const version = await lastBillEventId(db, q.billId);
+  const key = JSON.stringify([q.billId, q.articleId ?? null, q.status ?? null, q.sort, q.viewerSeed, q.limit, q.offset, version]);
+  const page = await cache.get(key, () => rankPage(db, q));
+  const tallies = await getTallies(db, 'amendment', page.ids);
+  const amendments = page.ids.flatMap((id) => {
+    const a = page.rows.get(id);
+    return a ? [presentAmendmentSummary(a, page.authors.get(id) ?? [], tallies.get(id) ?? tally(0, 0, 0))] : [];
+  });
+  return { amendments, total: page.total, limit: q.limit, offset: q.offset, sort: q.sort };
+}
+
+async function rankPage(db: Queryable, q: ListQuery): Promise<Page> {
   const rows = await listRankRows(db, q.billId, { articleId: q.articleId, status: q.status });
   const ranked = rankItems(
     rows.map((r) => ({
@@ -33,13 +54,7 @@ export async function listAmendmentsPage(db: Queryable, q: ListQuery) {
     q.sort,
     { viewerSeed: q.viewerSeed },
   );
-  const page = ranked.slice(q.offset, q.offset + q.limit);
-  const ids = page.map((p) => p.id);
+  const ids = ranked.slice(q.offset, q.offset + q.limit).map((p) => p.id);
   const [full, authors] = await Promise.all([findAmendments(db, ids), listAuthors(db, ids)]);
-  const byId = new Map(full.map((a) => [a.id, a]));
-  const amendments = page.flatMap((p) => {
-    const a = byId.get(p.id);
-    return a ? [presentAmendmentSummary(a, authors.get(a.id) ?? [], p.tally)] : [];
-  });
-  return { amendments, total: ranked.length, limit: q.limit, offset: q.offset, sort: q.sort };
+  return { ids, total: ranked.length, rows: new Map(full.map((a) => [a.id, a])), authors };
 }

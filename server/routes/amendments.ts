@@ -20,13 +20,13 @@ import { route, type Api } from '../http/route';
 import { viewerSeed } from '../http/viewer-seed';
 import { alineasSchema, idParam, voteBody } from '../http/schemas';
 import { loadAmendmentView } from '../present/amendment';
-import { listAmendmentsPage } from '../present/amendment-list';
+import { listAmendmentsPage, type AmendmentListCache } from '../present/amendment-list';
 import { findBill } from '../sql/bills';
 
 const rationale = z.string().max(20_000);
 const amendmentParams = z.object({ id: idParam });
 
-export function amendmentRoutes(api: Api, db: Db, live: LiveTexts): void {
+export function amendmentRoutes(api: Api, db: Db, live: LiveTexts, lists: AmendmentListCache): void {
   const view = async (req: Request, id: string) => {
     const { amendment, viewerIsAuthor } = await loadVisibleAmendment(db, id, req.user ?? null);
     return { amendment: await loadAmendmentView(db, live, amendment, req.user ?? null, viewerIsAuthor) };
@@ -116,7 +116,7 @@ export function amendmentRoutes(api: Api, db: Db, live: LiveTexts): void {
     const bill = await findBill(db, params.billId);
     if (!bill) throw notFound('Projet de loi introuvable.');
     return {
-      json: await listAmendmentsPage(db, {
+      json: await listAmendmentsPage(db, lists, {
         billId: bill.id, articleId: query.article, status: query.status, sort: query.sort,
         viewerSeed: query.sort === 'random' ? viewerSeed(req, res) : '', limit: query.limit, offset: query.offset,
       }),

@@ -2,7 +2,9 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/db';
 import { presentUser } from '../auth/present';
-import { hashToken, SESSION_COOKIE, SESSION_TTL_MS } from '../auth/tokens';
+import type { SessionCache } from '../auth/session-cache';
+import { SESSION_COOKIE, SESSION_TTL_MS } from '../auth/tokens';
+import { logOut } from '../commands/log-out';
 import { logIn } from '../commands/log-in';
 import { registerAccount } from '../commands/register-account';
 import { setRoles } from '../commands/set-roles';
@@ -10,7 +12,6 @@ import { requireRole, requireUser } from '../http/auth';
 import type { AuthLimiters } from '../http/rate-limit';
 import { route, type Api } from '../http/route';
 import { idParam } from '../http/schemas';
-import { deleteSession } from '../sql/sessions';
 
 export const registerBody = z.object({
   email: z.string().trim().email().max(254),
@@ -25,7 +26,7 @@ export function setSessionCookie(res: Response, token: string, secure: boolean):
   res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_TTL_MS, path: '/' });
 }
 
-export function authRoutes(api: Api, db: Db, limiters: AuthLimiters): void {
+export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: SessionCache): void {
   route(
     api,
     {
@@ -55,7 +56,7 @@ export function authRoutes(api: Api, db: Db, limiters: AuthLimiters): void {
     api,
     { method: 'post', path: '/api/auth/logout', tag: 'Comptes', access: 'public', summary: 'Fermer la session', responses: { 204: 'Session fermée' } },
     async ({ req, res }) => {
-      if (req.sessionToken) await deleteSession(db, hashToken(req.sessionToken));
+      await logOut(db, sessions, req.sessionToken);
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       return { status: 204 };
     },
@@ -76,6 +77,7 @@ export function authRoutes(api: Api, db: Db, limiters: AuthLimiters): void {
     async ({ params, body, req }) => {
       const actor = requireRole(req, 'admin');
       const user = await setRoles(db, { actor, userId: params.userId, roles: body.roles });
+      sessions.forgetUser(user.id);
       return { json: { user: presentUser(user) } };
     },
   );

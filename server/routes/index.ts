@@ -1,7 +1,9 @@
+import type { SessionCache } from '../auth/session-cache';
 import type { DocRegistry } from '../collab/registry';
 import type { Db } from '../db/db';
 import type { AuthLimiters } from '../http/rate-limit';
 import type { Api } from '../http/route';
+import type { AmendmentListCache } from '../present/amendment-list';
 import { amendmentRoutes } from './amendments';
 import { annotationRoutes } from './annotations';
 import { argumentRoutes } from './arguments';
@@ -13,11 +15,11 @@ import { moderationRoutes } from './moderation';
 import { userRoutes } from './users';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
-export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live: DocRegistry): void {
-  authRoutes(api, db, limiters);
+export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live: DocRegistry, sessions: SessionCache, lists: AmendmentListCache): void {
+  authRoutes(api, db, limiters, sessions);
   billRoutes(api, db);
   articleRoutes(api, db);
-  amendmentRoutes(api, db, live);
+  amendmentRoutes(api, db, live, lists);
   argumentRoutes(api, db);
   annotationRoutes(api, db);
   moderationRoutes(api, db);

@@ -1,3 +1,4 @@
+import type { BillStatus } from '../../shared/phases';
 import type { Tally, VoteValue } from '../../shared/votes';
 import { tally } from '../../shared/votes';
 import type { Queryable } from '../db/db';
@@ -9,7 +10,7 @@ import type { Queryable } from '../db/db';
 const SQL = {
   tally: 'SELECT n_for, n_mitigated, n_against FROM tallies WHERE target_type = $1 AND target_id = $2',
   mine: 'SELECT value FROM votes WHERE target_type = $1 AND target_id = $2 AND user_id = $3',
-  cast: 'SELECT n_for, n_mitigated, n_against FROM cast_vote($1, $2, $3, $4)',
+  castChecked: 'SELECT outcome, bill_status, n_for, n_mitigated, n_against FROM cast_vote_checked($1, $2, $3, $4)',
   tallies: `SELECT target_id, n_for, n_mitigated, n_against FROM tallies WHERE target_type = $1 AND target_id = ANY($2::uuid[])`,
 } as const;
 
@@ -24,10 +25,21 @@ export async function findMyVote(db: Queryable, target: VoteTarget, userId: stri
   return (await db.query<{ value: VoteValue }>(SQL.mine, [target.type, target.id, userId])).rows[0]?.value ?? null;
 }
 
-/** Casts (or with `null` withdraws) a vote and returns the new tally, in one round trip. */
-export async function castVoteAndTally(db: Queryable, target: VoteTarget, userId: string, value: VoteValue | null): Promise<Tally> {
-  const row = (await db.query<{ n_for: number; n_mitigated: number; n_against: number }>(SQL.cast, [target.type, target.id, userId, value])).rows[0];
-  return row ? tally(row.n_for, row.n_mitigated, row.n_against) : tally(0, 0, 0);
+export type VoteOutcome = 'ok' | 'not_found' | 'wrong_phase' | 'closed' | 'hidden';
+
+/**
+ * Checks that the target accepts votes, then casts (or with `null` withdraws) the vote and returns
+ * the new tally — in one round trip, the hot path of a consultation (see migration 010).
+ */
+export async function castVoteChecked(
+  db: Queryable,
+  target: VoteTarget,
+  userId: string,
+  value: VoteValue | null,
+): Promise<{ outcome: VoteOutcome; billStatus: BillStatus | null; tally: Tally }> {
+  const row = (await db.query<{ outcome: VoteOutcome; bill_status: BillStatus | null; n_for: number; n_mitigated: number; n_against: number }>(
+    SQL.castChecked, [target.type, target.id, userId, value])).rows[0]!;
+  return { outcome: row.outcome, billStatus: row.bill_status, tally: tally(row.n_for, row.n_mitigated, row.n_against) };
 }
 
 /** Tallies of many targets of one type (absent ones are all zeros). */

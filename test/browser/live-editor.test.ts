@@ -71,7 +71,10 @@ async function editorReads(page: Page, texts: readonly string[]): Promise<void> 
       return copy.textContent ?? '';
     });
     return JSON.stringify(got) === JSON.stringify(want);
-  }, texts);
+  }, texts).catch(async (err: Error) => {
+    console.log((globalThis as any).LOGS?.join('\n'));
+    throw new Error(`${err.message}\nexpected ${JSON.stringify(texts)}\nshown    ${JSON.stringify(await alineaTexts(page))}`);
+  });
 }
 
 /**
@@ -106,6 +109,7 @@ test('two co-authors write in different alinéas live: each sees the other’s w
   const bob = await createCitizen(app, 'Bob Durand');
   const { id, base } = await sharedDraft(alice, bob);
   const [pageA, pageB] = await Promise.all([open(alice), open(bob)]);
+  const logs: string[] = []; (globalThis as any).LOGS = logs; pageB.on('console', (m) => logs.push('B ' + m.text())); pageA.on('console', (m) => logs.push('A ' + m.text()));
   const [editorA, editorB] = await Promise.all([openDraft(pageA, id), openDraft(pageB, id)]);
 
   // with JavaScript the textarea is swapped for the editor, which holds the server's text once

@@ -11,7 +11,7 @@ import { createTestDb, type TestDb } from './db';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    port: 0, databaseUrl: undefined, dataDir: '/nonexistent', admin: undefined, demo: false,
+    port: 0, databaseUrl: undefined, databasePoolSize: 10, dataDir: '/nonexistent', admin: undefined, demo: false,
     rateLimits: false, logLevel: 'silent', publicOrigin: undefined, trustProxy: false, ...overrides,
   };
 }

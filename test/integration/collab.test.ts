@@ -136,7 +136,7 @@ test('co-authors comment a passage; the anchor follows live edits; deleting the 
   typeInto(b.doc, 0, 0, 'Désormais, ');
   const moved = await eventually(
     async () => (await app.http.get(`/api/amendments/${id}/comments`).set(auth(alice))).body.comments[0],
-    (c: { start: number }) => c.start === 44,
+    (c: { start: number; id: string }) => c.start === 44,
   );
   expect(moved).toMatchObject({ quote: 'leurs documents', state: 'active' });
   const text = (b.doc.getXmlFragment('prosemirror').get(0) as import('yjs').XmlElement).get(0) as import('yjs').XmlText;

@@ -48,6 +48,9 @@ export function initLiveEditor(): void {
   provider.awareness.setLocalStateField('user', { name: data.userName, color: colorFor(data.userId) });
 
   let view: EditorView | null = null;
+  document.addEventListener('selectionchange', () => console.log('SELCHANGE', performance.now().toFixed(1), document.getSelection()?.anchorNode?.nodeName, document.getSelection()?.anchorOffset));
+  document.addEventListener('mousedown', () => console.log('MOUSEDOWN', performance.now().toFixed(1)), true);
+  document.addEventListener('focusin', () => console.log('FOCUSIN', performance.now().toFixed(1)), true);
   guardSelection(doc, provider.awareness, provider, () => view);
   // Local changes made while disconnected: the server has not seen them yet.
   let unsent = false;

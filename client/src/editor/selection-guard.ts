@@ -17,6 +17,7 @@ import type * as Y from 'yjs';
 
 function adoptDomSelection(view: EditorView): void {
   // mid-composition (IME), the DOM is ahead of the state on purpose: leave it alone
+  console.log('ADOPT?', performance.now().toFixed(1), view.composing, view.hasFocus(), view.state.selection.anchor, document.getSelection()?.anchorNode?.nodeName, document.getSelection()?.anchorOffset);
   if (view.composing || !view.hasFocus()) return;
   const dom = (view.root as Document).getSelection?.();
   if (!dom?.anchorNode || !dom.focusNode || !view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode)) return;

@@ -4,7 +4,7 @@
  */
 import { baseKeymap } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
-import { EditorState } from 'prosemirror-state';
+import { EditorState, Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin, yUndoPluginKey } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
@@ -34,6 +34,7 @@ export function createEditor(host: HTMLElement, doc: Y.Doc, awareness: Awareness
       keymap({ 'Mod-z': undoCommand, 'Mod-y': redoCommand, 'Mod-Shift-z': redoCommand }),
       // Enter splits the alinéa (a new line is a new alinéa), Backspace at its start joins them.
       keymap(baseKeymap),
+      new Plugin({ appendTransaction(trs, _o, n) { for (const tr of trs) console.log('TR', performance.now().toFixed(1), tr.docChanged, tr.selectionSet, n.selection.anchor, (tr as any).meta ? Object.keys((tr as any).meta).join(',') : ''); return null; } }),
     ],
   });
   return new EditorView(host, {

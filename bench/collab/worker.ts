@@ -1,0 +1,199 @@
+/**
+ * A client worker thread of bench:collab: opens stock y-websocket providers (as the browser editor
+ * does, through `ws` in Node), makes its writers type timestamped markers at a fixed rate, and
+ * records, for every marker another client typed, the time between its sending and the arrival
+ * of the WebSocket message that carried it (taken before Yjs decodes it, so that this client's
+ * own work does not count).
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parentPort } from 'node:worker_threads';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { now, payload, PAYLOAD_RE, type ClientSpec, type ConnectRequest, type FromWorker, type StartRequest, type ToWorker } from './messages';
+
+const port = parentPort;
+if (!port) throw new Error('bench/collab/worker.ts runs as a worker thread');
+const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+
+/** Arrival time of the WebSocket message being handled (set just before the provider sees it). */
+let arrivalAt = 0;
+
+/** The `ws` client, stamping each message's arrival before the provider's handler runs. */
+class TimedWebSocket extends WebSocket {
+  constructor(address: string, protocols?: string | string[]) {
+    super(address, protocols);
+    // Registered before the provider's `onmessage`, so it runs first for every message.
+    this.on('message', () => {
+      arrivalAt = now();
+    });
+  }
+}
+
+interface Client {
+  spec: ClientSpec;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  synced: boolean;
+}
+
+const clients: Client[] = [];
+let latencies = new Float64Array(1 << 16);
+let nLatencies = 0;
+let delivered = 0;
+let duplicates = 0;
+let reconnects = 0;
+const sent = new Map<number, number>();
+const timers = new Set<NodeJS.Timeout>();
+const sendLags: number[] = [];
+const loop = monitorEventLoopDelay({ resolution: 5 });
+
+function record(latency: number): void {
+  if (nLatencies === latencies.length) {
+    const bigger = new Float64Array(latencies.length * 2);
+    bigger.set(latencies);
+    latencies = bigger;
+  }
+  latencies[nLatencies++] = latency;
+}
+
+function open(spec: ClientSpec, req: ConnectRequest): Promise<Client> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, req.seed);
+  const seen = new Set<number>();
+  doc.getXmlFragment('prosemirror').observeDeep((events, tr) => {
+    if (tr.local) return;
+    const at = arrivalAt;
+    for (const ev of events) {
+      if (!(ev.target instanceof Y.XmlText)) continue;
+      for (const op of (ev as Y.YTextEvent).delta) {
+        if (typeof op.insert !== 'string') continue;
+        for (const m of op.insert.matchAll(PAYLOAD_RE)) {
+          const key = Number(m[1]) * 1e6 + Number(m[2]);
+          if (seen.has(key)) {
+            duplicates++;
+            continue;
+          }
+          seen.add(key);
+          delivered++;
+          record(at - Number(m[3]));
+        }
+      }
+    }
+  });
+  const provider = new WebsocketProvider(req.serverUrl, spec.docName, doc, {
+    WebSocketPolyfill: TimedWebSocket as unknown as typeof globalThis.WebSocket,
+    params: spec.token ? { token: spec.token } : {},
+    disableBc: true,
+    connect: false,
+  });
+  if (!req.awareness) provider.awareness.setLocalState(null);
+  const client: Client = { spec, doc, provider, synced: false };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`client ${spec.id} (${spec.docName}): not synced after ${req.timeoutMs} ms`)), req.timeoutMs);
+    provider.on('sync', (synced: boolean) => {
+      if (!synced || client.synced) return;
+      client.synced = true;
+      clearTimeout(timer);
+      resolve(client);
+    });
+    provider.on('connection-close', (event: { code: number; reason: string } | null) => {
+      if (client.synced) reconnects++;
+      if (event && event.code >= 4000) {
+        clearTimeout(timer);
+        reject(new Error(`client ${spec.id} (${spec.docName}): closed ${event.code} ${event.reason}`));
+      }
+    });
+    provider.connect();
+  });
+}
+
+async function connect(req: ConnectRequest): Promise<void> {
+  const t0 = performance.now();
+  const failures: string[] = [];
+  let next = 0;
+  let ok = 0;
+  const lane = async () => {
+    while (next < req.clients.length) {
+      const spec = req.clients[next++]!;
+      try {
+        clients.push(await open(spec, req));
+        ok++;
+      } catch (err) {
+        failures.push((err as Error).message);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, req.concurrency) }, lane));
+  post({ type: 'connected', ok, failures, ms: performance.now() - t0 });
+}
+
+function start(req: StartRequest): void {
+  loop.reset();
+  loop.enable();
+  for (const c of clients) {
+    const { writerId, alinea, phase } = c.spec;
+    if (writerId < 0) continue;
+    const text = (c.doc.getXmlFragment('prosemirror').get(alinea) as Y.XmlElement).get(0) as Y.XmlText;
+    sent.set(writerId, 0);
+    let seq = 0;
+    const tick = () => {
+      const planned = req.at + (phase + seq) * req.periodMs;
+      const sentAt = now();
+      sendLags.push(sentAt - planned);
+      // One keystroke burst, appended where this writer types: the provider sends it at once.
+      text.insert(text.length, payload(writerId, seq, sentAt));
+      sent.set(writerId, ++seq);
+      if (seq < req.count) schedule(req.at + (phase + seq) * req.periodMs);
+    };
+    const schedule = (at: number) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        tick();
+      }, Math.max(0, at - now()));
+      timers.add(t);
+    };
+    schedule(req.at + phase * req.periodMs);
+  }
+}
+
+function report(): void {
+  loop.disable();
+  const ms = (ns: number) => ns / 1e6;
+  const lags = sendLags.slice().sort((a, b) => a - b);
+  const out = latencies.slice(0, nLatencies);
+  post(
+    {
+      type: 'report',
+      latencies: out,
+      sent: [...sent.entries()],
+      delivered,
+      duplicates,
+      reconnects,
+      loopDelay: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
+      sendLagP99: lags.length ? lags[Math.min(lags.length - 1, Math.floor(lags.length * 0.99))]! : 0,
+    },
+    [out.buffer],
+  );
+}
+
+function close(): void {
+  for (const t of timers) clearTimeout(t);
+  timers.clear();
+  for (const c of clients.splice(0)) {
+    c.provider.destroy();
+    c.doc.destroy();
+  }
+  post({ type: 'closed' });
+}
+
+port.on('message', (m: ToWorker) => {
+  try {
+    if (m.type === 'connect') void connect(m).catch((err: unknown) => post({ type: 'error', message: String(err) }));
+    else if (m.type === 'start') start(m);
+    else if (m.type === 'report') report();
+    else close();
+  } catch (err) {
+    post({ type: 'error', message: String((err as Error).stack ?? err) });
+  }
+});
