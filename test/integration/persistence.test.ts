@@ -35,8 +35,6 @@ test('two processes migrating the same database at once apply each migration exa
 test('embedded mode: the demo is seeded once, its printed accounts work, and everything survives a restart', async () => {
   const dir = tmpDir();
   try {
-    let citizen: RegExpMatchArray;
-    let draft: { id: string; alineas: string[] };
     const first = await startServerProcess({ DATA_DIR: dir });
     const printed = first.output().match(/admin\s+(\S+@\S+)\s+(\S+)/);
     expect(printed).not.toBeNull();
@@ -46,14 +44,14 @@ test('embedded mode: the demo is seeded once, its printed accounts work, and eve
     expect(bills.bills).toHaveLength(1);
     expect(bills.bills[0]).toMatchObject({ status: 'consultation', articleCount: 11 });
     // A citizen's draft and its live document (bytea rows) work on the embedded database too.
-    citizen = first.output().match(/citoyenne\s+(\S+@\S+)\s+(\S+)/)!;
+    const citizen = first.output().match(/citoyenne\s+(\S+@\S+)\s+(\S+)/)!;
     const token = (await (await login(first.url, citizen[1]!, citizen[2]!)).json()).token as string;
     const bill = (await (await fetch(`${first.url}/api/bills/${bills.bills[0].id}`)).json()).bill;
     const created = await fetch(`${first.url}/api/articles/${bill.articles[0].id}/amendments`, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ kind: 'modify', rationale: 'Essai' }),
     });
-    draft = (await created.json()).amendment;
+    const draft = (await created.json()).amendment as { id: string; alineas: string[] };
     expect(draft.alineas).toEqual(bill.articles[0].alineas);
     await fetch(`${first.url}/api/amendments/${draft.id}`, {
       method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
