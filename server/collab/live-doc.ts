@@ -107,6 +107,11 @@ export class LiveDoc {
     }
   }
 
+  /** Once submitted, authors' editors are told (4403) rather than silently dropping what they type. */
+  closeAuthors(reason: string): void {
+    for (const conn of this.conns.keys()) if (conn.lockable) conn.close(4403, reason);
+  }
+
   /** From submission on, authors keep watching but their changes are no longer accepted. */
   setAuthorsMode(mode: Mode): void {
     for (const conn of this.conns.keys()) if (conn.lockable) conn.mode = mode;

@@ -23,6 +23,8 @@ export interface LiveTexts {
   write(name: string, alineas: readonly string[]): Promise<void>;
   /** Authors write a draft; from its submission they only watch. */
   setAuthorsMode(name: string, mode: Mode): void;
+  /** Closes authors' connections (4403) once their draft is submitted. */
+  closeAuthors(name: string, reason: string): void;
 }
 
 /**
@@ -106,6 +108,10 @@ export class DocRegistry implements LiveTexts {
 
   setAuthorsMode(name: string, mode: Mode): void {
     this.docs.get(name)?.live.setAuthorsMode(mode);
+  }
+
+  closeAuthors(name: string, reason: string): void {
+    this.docs.get(name)?.live.closeAuthors(reason);
   }
 
   /** Writes everything pending (graceful shutdown). */

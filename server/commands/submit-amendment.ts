@@ -38,6 +38,7 @@ export async function submitAmendment(db: Db, live: LiveTexts, input: { user: Us
     live.setAuthorsMode(docName, 'write');
     throw err;
   }
+  live.closeAuthors(docName, 'amendement déposé');
 }
 
 /** The submission itself, for a draft already locked by the caller (also used at creation). */

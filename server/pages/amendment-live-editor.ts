@@ -29,5 +29,6 @@ export function liveEditorMount(
       <p class="live-status" role="status" aria-live="polite">Connexion…</p>
     </div>
     <div class="live-editor-host" id="live-editor-host"></div>
+    <p class="live-peers hint"></p>
   </section>`;
 }

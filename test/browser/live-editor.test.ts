@@ -11,21 +11,13 @@ let app: TestApp;
 let browser: Browser;
 let admin: TestUser;
 const contexts: BrowserContext[] = [];
-const EDITOR = 'Texte proposé, un paragraphe par alinéa';
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
   admin = await createAdmin(app);
 }, 60_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterEach(() => Promise.all(contexts.splice(0).map((c) => c.close())));
+afterAll(async () => Promise.all([browser?.close(), app?.close()]));
 
 async function open(user: TestUser, viewport?: { width: number; height: number }): Promise<Page> {
   const { context, page } = await openContext(browser, { baseURL: app.url, signedInWith: user, ...(viewport ? { viewport } : {}) });
@@ -37,8 +29,7 @@ async function open(user: TestUser, viewport?: { width: number; height: number }
 async function sharedDraft(author: TestUser, coauthor?: TestUser): Promise<{ id: string; base: string[] }> {
   const bill = await createBill(app, admin, { status: 'consultation' });
   const article = bill.articles[0]!;
-  const created = await app.http.post(`/api/articles/${article.id}/amendments`).set(auth(author))
-    .send({ kind: 'modify', rationale: 'Rendre la publication obligatoire.' }).expect(201);
+  const created = await app.http.post(`/api/articles/${article.id}/amendments`).set(auth(author)).send({ kind: 'modify', rationale: 'Rendre la publication obligatoire.' }).expect(201);
   const id: string = created.body.amendment.id;
   if (coauthor) await app.http.post(`/api/amendments/${id}/coauthors`).set(auth(author)).send({ userId: coauthor.id }).expect(200);
   return { id, base: article.alineas };
@@ -48,88 +39,76 @@ async function sharedDraft(author: TestUser, coauthor?: TestUser): Promise<{ id:
 async function openDraft(page: Page, id: string): Promise<Locator> {
   await page.goto(`/amendements/${id}`);
   await page.locator('#live-editor .live-status', { hasText: 'Synchronisé' }).waitFor();
-  return page.getByRole('textbox', { name: EDITOR, exact: true });
-}
-
-const alinea = (editor: Locator, index: number) => editor.locator('p.alinea').nth(index);
-
-/** The editor's alinéas as text: co-authors' carets (name labels) are decorations, not text. */
-function alineaTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => Array.from(document.querySelectorAll('.live-editor-text p.alinea'), (p) => {
-    const copy = p.cloneNode(true) as Element;
-    copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
-    return copy.textContent ?? '';
-  }));
-}
-
-/** Resolves once the editor's alinéas read exactly `texts` (re-checked on every animation frame). */
-async function editorReads(page: Page, texts: readonly string[]): Promise<void> {
-  await page.waitForFunction((want) => {
-    const got = Array.from(document.querySelectorAll('.live-editor-text p.alinea'), (p) => {
-      const copy = p.cloneNode(true) as Element;
-      copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
-      return copy.textContent ?? '';
-    });
-    return JSON.stringify(got) === JSON.stringify(want);
-  }, texts).catch(async (err: Error) => {
-    console.log((globalThis as any).LOGS?.join('\n'));
-    throw new Error(`${err.message}\nexpected ${JSON.stringify(texts)}\nshown    ${JSON.stringify(await alineaTexts(page))}`);
-  });
+  return page.getByRole('textbox', { name: 'Texte proposé, un paragraphe par alinéa', exact: true });
 }
 
 /**
- * The whole page and a close-up of the editor, focus kept: the shared screenshot helper blurs
- * the page first, and a blurred editor withdraws its caret from the co-authors' screens.
+ * Runs in the page: the editor's alinéas as text (co-authors' carets and name labels are
+ * decorations, not text), or false while they differ from `want`. One function, so that reading
+ * and waiting agree; the CSP forbids evaluating strings.
  */
+const shownIf = (want: readonly string[] | null): string[] | false => {
+  const got = Array.from(document.querySelectorAll('.live-editor-text p.alinea'), (p) => {
+    const copy = p.cloneNode(true) as Element;
+    copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
+    return copy.textContent ?? '';
+  });
+  return want === null || JSON.stringify(got) === JSON.stringify(want) ? got : false;
+};
+const alineaTexts = (page: Page) => page.evaluate(shownIf, null);
+
+/** Resolves once the editor's alinéas read exactly `texts` (re-checked on every animation frame). */
+async function editorReads(page: Page, texts: readonly string[]): Promise<void> {
+  await page.waitForFunction(shownIf, texts)
+    .catch(async (err: Error) => Promise.reject(new Error(`${err.message}\nexpected ${JSON.stringify(texts)}\nshown    ${JSON.stringify(await alineaTexts(page))}`)));
+}
+
+/** Page and editor close-up, focus kept (the shared helper blurs, which withdraws the caret from co-authors' screens). */
 async function snapWithCarets(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
   await page.locator('#live-editor').screenshot({ path: path.join(ARTIFACTS_DIR, `${name}-editor.png`) });
 }
 
-/**
- * Puts the caret at the end of a one-line alinéa (a click past its last word), then waits until
- * the co-author's page shows it there: only then has the editor taken the click into account.
- */
-async function caretAtEnd(editor: Locator, index: number, me: TestUser, watcher: Page | null): Promise<void> {
-  const target = alinea(editor, index);
-  const box = await target.boundingBox();
-  if (!box) throw new Error(`alinéa ${index + 1} is not displayed`);
-  await target.click({ position: { x: box.width - 4, y: box.height / 2 } });
-  await watcher?.locator('.live-editor-text p.alinea').nth(index).locator('.ProseMirror-yjs-cursor', { hasText: me.displayName }).waitFor();
+/** Resolves once `page` shows the caret of `name` at the very end of alinéa `index`. */
+async function caretShownAtEnd(page: Page, index: number, name: string): Promise<void> {
+  await page.waitForFunction(([i, who]) => {
+    const caret = Array.from(document.querySelectorAll('.live-editor-text p.alinea')[i as number]?.querySelectorAll('.ProseMirror-yjs-cursor') ?? [])
+      .find((c) => c.textContent?.includes(who as string));
+    let after = '';
+    for (let n = caret?.nextSibling; n; n = n.nextSibling) after += n.textContent ?? '';
+    return caret !== undefined && after === ''; // nothing but the trailing <br> after it
+  }, [index, name] as const);
 }
 
-async function typeAtEndOf(page: Page, editor: Locator, index: number, text: string, me: TestUser, watcher: Page | null): Promise<void> {
-  await caretAtEnd(editor, index, me, watcher);
-  await page.keyboard.type(text);
+/** Clicks past the last word of a one-line alinéa, waits until the co-author sees the caret there, types. */
+async function typeAtEndOf(editor: Locator, index: number, text: string, me: TestUser, watcher: Page | null): Promise<void> {
+  const target = editor.locator('p.alinea').nth(index);
+  const box = (await target.boundingBox())!;
+  await target.click({ position: { x: box.width - 4, y: box.height / 2 } });
+  if (watcher) await caretShownAtEnd(watcher, index, me.displayName);
+  await editor.page().keyboard.type(text);
 }
 
 test('two co-authors write in different alinéas live: each sees the other’s words, cursor and the diff; Ctrl+Z undoes only one’s own words', async () => {
-  const alice = await createCitizen(app, 'Alice Martin');
-  const bob = await createCitizen(app, 'Bob Durand');
+  const [alice, bob] = await Promise.all([createCitizen(app, 'Alice Martin'), createCitizen(app, 'Bob Durand')]);
   const { id, base } = await sharedDraft(alice, bob);
   const [pageA, pageB] = await Promise.all([open(alice), open(bob)]);
-  const logs: string[] = []; (globalThis as any).LOGS = logs; pageB.on('console', (m) => logs.push('B ' + m.text())); pageA.on('console', (m) => logs.push('A ' + m.text()));
   const [editorA, editorB] = await Promise.all([openDraft(pageA, id), openDraft(pageB, id)]);
-
   // with JavaScript the textarea is swapped for the editor, which holds the server's text once
   expect(await pageA.locator('#edit-texte').isVisible()).toBe(false);
   expect(await pageA.locator('#edit-texte').isDisabled()).toBe(true);
   expect(await alineaTexts(pageA)).toEqual(base);
   expect(await pageA.locator('.live-diff-summary').textContent()).toBe('Aucune modification par rapport au texte de l’article pour l’instant.');
 
-  await Promise.all([
-    typeAtEndOf(pageA, editorA, 0, ' sans délai', alice, pageB),
-    typeAtEndOf(pageB, editorB, 1, ' et gratuitement', bob, pageA),
-  ]);
-  const first = `${base[0]} sans délai`;
-  const second = `${base[1]} et gratuitement`;
+  await Promise.all([typeAtEndOf(editorA, 0, ' sans délai', alice, pageB), typeAtEndOf(editorB, 1, ' et gratuitement', bob, pageA)]);
+  const [first, second] = [`${base[0]} sans délai`, `${base[1]} et gratuitement`];
   for (const page of [pageA, pageB]) await editorReads(page, [first, second]);
-
   // each sees the other's caret, labelled with their name
-  await pageA.locator('.ProseMirror-yjs-cursor', { hasText: 'Bob Durand' }).waitFor();
-  await pageB.locator('.ProseMirror-yjs-cursor', { hasText: 'Alice Martin' }).waitFor();
+  await caretShownAtEnd(pageA, 1, 'Bob Durand');
+  await caretShownAtEnd(pageB, 0, 'Alice Martin');
   expect(await pageA.locator('.ProseMirror-yjs-cursor', { hasText: 'Alice Martin' }).count()).toBe(0);
+  await pageA.locator('.live-peers', { hasText: 'Aussi sur ce brouillon : Bob Durand.' }).waitFor(); // in words, for screen readers
 
   // the diff follows the text, with <ins> and a summary in words
   for (const page of [pageA, pageB]) {
@@ -138,22 +117,20 @@ test('two co-authors write in different alinéas live: each sees the other’s w
     await page.locator('.live-diff-summary', { hasText: '2 alinéas modifiés.' }).waitFor();
   }
   await Promise.all([snapWithCarets(pageA, 'live-editor-alice'), snapWithCarets(pageB, 'live-editor-bob')]);
-
   // Alice's undo reverts her words only; Bob's stay, on both screens
   expect(await pageA.getByRole('button', { name: 'Annuler' }).getAttribute('aria-disabled')).toBe('false');
   await pageA.keyboard.press('Control+Z');
   for (const page of [pageA, pageB]) await editorReads(page, [base[0]!, second]);
   await pageA.locator('.live-diff-summary', { hasText: '1 alinéa modifié, 1 alinéa inchangé.' }).waitFor();
-
   // the toolbar: one Tab stop, arrows move inside it, « Rétablir » brings Alice's words back
-  const undoButton = pageA.getByRole('button', { name: 'Annuler' });
   await pageA.locator('#live-editor-title').click();
-  await tabTo(pageA, undoButton);
+  await tabTo(pageA, pageA.getByRole('button', { name: 'Annuler' }));
   await pageA.keyboard.press('ArrowRight');
   expect(await activeElement(pageA)).toMatchObject({ tag: 'button', text: 'Rétablir' });
   expect(await pageA.getByRole('button', { name: 'Rétablir' }).getAttribute('aria-disabled')).toBe('false');
   await pageA.keyboard.press('Enter');
   await editorReads(pageB, [first, second]);
+  await pageA.locator('.live-diff-summary', { hasText: '2 alinéas modifiés.' }).waitFor();
   await pageA.keyboard.press('Tab');
   expect(await isFocused(editorA)).toBe(true);
   await screenshot(pageA, 'live-editor-alice-after-undo-redo');
@@ -166,39 +143,38 @@ test('two co-authors write in different alinéas live: each sees the other’s w
   expect(await alineaTexts(pageB)).toEqual([first, second]);
 }, 60_000);
 
-test('offline, the indicator says so and the words typed meanwhile reach the co-author on reconnection', async () => {
-  const alice = await createCitizen(app, 'Alice Horsligne');
-  const bob = await createCitizen(app, 'Bob Enligne');
+test('the indicator follows the connection: words typed offline reach the co-author on reconnection; a refusal (4403) is explained and stops editing', async () => {
+  const [alice, bob] = await Promise.all([createCitizen(app, 'Alice Horsligne'), createCitizen(app, 'Bob Enligne')]);
   const { id, base } = await sharedDraft(alice, bob);
   const [pageA, pageB] = await Promise.all([open(alice), open(bob)]);
   // Chromium's offline mode leaves open WebSockets alone: cut Alice's collab socket by hand
   let offline = false;
   const sockets: WebSocketRoute[] = [];
-  await pageA.routeWebSocket(/\/collab\//, (ws) => {
-    if (offline) return ws.close({ code: 1001, reason: 'hors ligne' });
-    sockets.push(ws, ws.connectToServer());
-  });
+  await pageA.routeWebSocket(/\/collab\//, (ws) => (offline ? ws.close({ code: 1001, reason: 'hors ligne' }) : void sockets.push(ws, ws.connectToServer())));
   const [editorA] = await Promise.all([openDraft(pageA, id), openDraft(pageB, id)]);
-
-  await caretAtEnd(editorA, 1, alice, pageB);
   offline = true;
   await Promise.all(sockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'hors ligne' })));
   await pageA.locator('.live-status', { hasText: 'Hors ligne — vos modifications seront envoyées à la reconnexion' }).waitFor();
-  await pageA.keyboard.type(' Hors connexion.');
+  await typeAtEndOf(editorA, 1, ' Hors connexion.', alice, null);
   const typed = [base[0]!, `${base[1]} Hors connexion.`];
   await editorReads(pageA, typed);
   await screenshot(pageA, 'live-editor-offline');
   offline = false;
   await pageA.locator('.live-status', { hasText: 'Synchronisé' }).waitFor();
   await editorReads(pageB, typed);
+  // as the server closes a socket whose access was withdrawn (shared/errors.ts WS_CLOSE.forbidden)
+  await sockets[0]!.close({ code: 4403, reason: 'forbidden' });
+  await pageA.locator('.live-status', { hasText: 'Vous ne pouvez plus modifier ce brouillon' }).waitFor();
+  expect(await editorA.getAttribute('contenteditable')).toBe('false');
+  expect(await pageA.getByRole('toolbar').isVisible()).toBe(false);
+  await screenshot(pageA, 'live-editor-refused');
 }, 60_000);
 
 test('on a phone the live editor fits the screen, alinéa numbers included', async () => {
   const alice = await createCitizen(app, 'Alice Téléphone');
   const { id } = await sharedDraft(alice);
   const page = await open(alice, VIEWPORTS.phone);
-  const editor = await openDraft(page, id);
-  await typeAtEndOf(page, editor, 0, ' Sur mobile aussi.', alice, null);
+  await typeAtEndOf(await openDraft(page, id), 0, ' Sur mobile aussi.', alice, null);
   await page.locator('.live-diff-summary', { hasText: '1 alinéa modifié' }).waitFor();
   expect(await horizontalOverflow(page)).toBe(0);
   await screenshot(page, 'live-editor-phone');
@@ -208,16 +184,14 @@ test('without JavaScript the draft page keeps its textarea form, and the live ed
   const alice = await createCitizen(app, 'Alice Sans Script');
   const { id, base } = await sharedDraft(alice);
   const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false, locale: 'fr-FR' });
-  contexts.push(context);
+  contexts.push(context); // openContext has no switch for JavaScript: the same set-up, by hand
   await context.addCookies([{ name: SESSION_COOKIE, value: alice.token, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
   await page.goto(`/amendements/${id}`);
   const textarea = page.getByRole('textbox', { name: 'Texte proposé', exact: true });
   expect(await textarea.isVisible()).toBe(true);
   expect(await textarea.inputValue()).toBe(base.join('\n'));
   expect(await page.locator('#live-editor').isVisible()).toBe(false);
-
   await textarea.fill(`${base[0]}\n${base[1]} Sans script.`);
   await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
   await page.locator('[data-live-diff] ins', { hasText: 'Sans script.' }).waitFor();

@@ -96,10 +96,13 @@ test('submission snapshots exactly the live text; later edits by authors are ign
   typeInto(a.doc, 0, 0, 'Au plus tard en 2027, ');
   await until(b.doc, () => clientAlineas(b.doc)[0]!.startsWith('Au plus tard en 2027, '));
   const snapshot = clientAlineas(a.doc);
+  const bobClosed = new Promise<number>((resolve) => b.provider.on('connection-close', (e: { code: number } | null) => e && resolve(e.code)));
   const res = await app.http.post(`/api/amendments/${id}/submit`).set(auth(alice));
   expect(res.status).toBe(200);
   expect(res.body.amendment.alineas).toEqual(snapshot);
   expect(res.body.amendment.revisions.at(-1)).toMatchObject({ kind: 'submission', alineas: snapshot });
+  // Authors' editors are told the draft is submitted (4403), not left typing into the void.
+  expect(await bobClosed).toBe(4403);
   typeInto(b.doc, 0, 0, 'TROP TARD ');
   // A fresh reader sees the server's document: the late edit was dropped.
   const clerk = await createUser(app, { roles: ['clerk'] });

@@ -11,7 +11,8 @@ import { pmNodeToAlineas } from '../../../shared/pm-schema';
 import { watchConnection } from './connection';
 import { liveDiff } from './live-diff';
 import { readMountData } from './mount-data';
-import { guardSelection } from './selection-guard';
+import { showPresence } from './presence';
+import { guardRemoteChanges } from './selection-guard';
 import { wireToolbar } from './toolbar';
 import { colorFor } from './user-color';
 import { createEditor, runRedo, runUndo, undoManagerOf } from './view';
@@ -39,6 +40,7 @@ export function initLiveEditor(): void {
   const status = part(mount, '.live-status');
   const host = part(mount, '.live-editor-host');
   const toolbarEl = part(mount, '[role="toolbar"]');
+  const peers = part(mount, '.live-peers');
   const fallback = fallbackField();
 
   const doc = new Y.Doc();
@@ -48,10 +50,7 @@ export function initLiveEditor(): void {
   provider.awareness.setLocalStateField('user', { name: data.userName, color: colorFor(data.userId) });
 
   let view: EditorView | null = null;
-  document.addEventListener('selectionchange', () => console.log('SELCHANGE', performance.now().toFixed(1), document.getSelection()?.anchorNode?.nodeName, document.getSelection()?.anchorOffset));
-  document.addEventListener('mousedown', () => console.log('MOUSEDOWN', performance.now().toFixed(1)), true);
-  document.addEventListener('focusin', () => console.log('FOCUSIN', performance.now().toFixed(1)), true);
-  guardSelection(doc, provider.awareness, provider, () => view);
+  guardRemoteChanges(doc, provider, () => view);
   // Local changes made while disconnected: the server has not seen them yet.
   let unsent = false;
   doc.on('update', (_update: Uint8Array, origin: unknown) => {
@@ -72,6 +71,9 @@ export function initLiveEditor(): void {
       fallback.textarea.disabled = true;
     }
     mount.hidden = false;
+    showPresence(provider.awareness, peers);
+    // disconnected, we cannot know who else is there: better say nothing than « nobody »
+    provider.on('status', ({ status: s }) => (peers.hidden = s !== 'connected'));
     const editor = createEditor(host, doc, provider.awareness, { label: EDITOR_LABEL, describedBy: 'live-editor-hint' });
     view = editor;
     const diff = liveDiff(mount, data.base, () => pmNodeToAlineas(editor.state.doc));
@@ -99,6 +101,7 @@ export function initLiveEditor(): void {
       mount.hidden = false;
       view?.setProps({ editable: () => false });
       toolbarEl.hidden = true;
+      peers.hidden = true;
     },
   });
 

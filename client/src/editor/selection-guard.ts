@@ -1,51 +1,55 @@
 /**
  * Works around y-prosemirror issue #146 (open upstream): a click or an arrow key moves the
  * browser's selection at once, but ProseMirror reads it only on the next `selectionchange`
- * event. When a co-author's change or caret move arrives in between, y-prosemirror redraws the
- * view from ProseMirror's stale selection and writes it back to the page: the click is lost, and
- * the next keystrokes land where the caret used to be, possibly inside someone else's words.
- *
- * Before anything remote touches the view, this hands ProseMirror the selection the browser
- * already shows. It must be registered before the editor is created: Yjs and the awareness call
- * their listeners in order, and y-prosemirror adds its own (which save the selection and redraw
- * carets) when the view is created.
+ * event. When a co-author's change or caret move is drawn in between, ProseMirror writes its
+ * stale selection back to the page: the click is lost, and the next keystrokes land where the
+ * caret used to be, possibly inside someone else's words. So, before anything remote is drawn,
+ * ProseMirror is handed the selection the browser already shows.
  */
-import { TextSelection } from 'prosemirror-state';
+import { TextSelection, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 
-function adoptDomSelection(view: EditorView): void {
-  // mid-composition (IME), the DOM is ahead of the state on purpose: leave it alone
-  console.log('ADOPT?', performance.now().toFixed(1), view.composing, view.hasFocus(), view.state.selection.anchor, document.getSelection()?.anchorNode?.nodeName, document.getSelection()?.anchorOffset);
-  if (view.composing || !view.hasFocus()) return;
+/** The browser's selection in the editor when ProseMirror has not read it yet, else null. */
+function unreadSelection(view: EditorView): { anchor: number; head: number } | null {
+  // mid-composition (IME) the DOM is ahead on purpose; other selection kinds map to no DOM range
+  if (view.composing || !view.hasFocus() || !(view.state.selection instanceof TextSelection)) return null;
   const dom = (view.root as Document).getSelection?.();
-  if (!dom?.anchorNode || !dom.focusNode || !view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode)) return;
-  let anchor: number;
-  let head: number;
+  if (!dom?.anchorNode || !dom.focusNode || !view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode)) return null;
   try {
-    anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
-    head = view.posAtDOM(dom.focusNode, dom.focusOffset);
+    const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+    const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
+    const { selection, doc } = view.state;
+    if ((selection.anchor === anchor && selection.head === head) || Math.max(anchor, head) > doc.content.size) return null;
+    return { anchor, head };
   } catch {
-    return; // inside a widget (a co-author's caret): nothing to adopt
+    return null; // inside a widget (a co-author's caret): nothing to adopt
   }
-  const { selection, doc } = view.state;
-  if (selection.anchor === anchor && selection.head === head) return;
-  if (Math.max(anchor, head) > doc.content.size) return;
-  view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, anchor, head)));
 }
 
-/** `remote` is the origin of remote updates (the provider); `view()` is null until the editor exists. */
-export function guardSelection(doc: Y.Doc, awareness: Awareness, remote: unknown, view: () => EditorView | null): void {
-  const adopt = () => {
-    const current = view();
-    if (current) adoptDomSelection(current);
-  };
-  // local changes come from ProseMirror's own, up-to-date state: only remote ones need this
+/**
+ * For ProseMirror's `dispatchTransaction`: a transaction that only redraws (a co-author's caret
+ * moved: y-prosemirror dispatches it a tick after the awareness change) carries the unread
+ * selection with it, instead of writing the stale one over it.
+ */
+export function withUnreadSelection(view: EditorView, tr: Transaction): Transaction {
+  if (tr.docChanged || tr.selectionSet) return tr;
+  const unread = unreadSelection(view);
+  return unread ? tr.setSelection(TextSelection.create(tr.doc, unread.anchor, unread.head)) : tr;
+}
+
+/**
+ * A co-author's text change: y-prosemirror saves the selection in a `beforeAllTransactions`
+ * listener and restores it after redrawing. Ours must run first, so it is registered before the
+ * editor is created (Yjs calls listeners in order). `remote` is the provider, the origin of
+ * remote updates; `view()` is null until the editor exists.
+ */
+export function guardRemoteChanges(doc: Y.Doc, remote: unknown, view: () => EditorView | null): void {
   doc.on('beforeAllTransactions', () => {
-    if (doc._transaction?.origin === remote) adopt();
-  });
-  awareness.on('change', (_changes: unknown, origin: unknown) => {
-    if (origin !== 'local') adopt();
+    const current = view();
+    // local changes come from ProseMirror's own, up-to-date state
+    if (!current || doc._transaction?.origin !== remote) return;
+    const unread = unreadSelection(current);
+    if (unread) current.dispatch(current.state.tr.setSelection(TextSelection.create(current.state.doc, unread.anchor, unread.head)));
   });
 }

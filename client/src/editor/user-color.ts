@@ -39,6 +39,8 @@ export function cursorBuilder(user: RemoteUser): HTMLElement {
   cursor.style.setProperty('--cursor-color', safeColor(user));
   const label = document.createElement('div');
   label.textContent = safeName(user);
+  // read aloud, the name would interrupt the text; presence.ts says who is here instead
+  label.setAttribute('aria-hidden', 'true');
   // word joiners keep the caret glued to the neighbouring letters (as in the default builder)
   cursor.append('\u2060', label, '\u2060');
   return cursor;

@@ -4,12 +4,13 @@
  */
 import { baseKeymap } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
-import { EditorState, Plugin } from 'prosemirror-state';
+import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin, yUndoPluginKey } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { schema } from '../../../shared/pm-schema';
+import { withUnreadSelection } from './selection-guard';
 import { cursorBuilder, selectionBuilder } from './user-color';
 
 export const FRAGMENT = 'prosemirror';
@@ -34,11 +35,13 @@ export function createEditor(host: HTMLElement, doc: Y.Doc, awareness: Awareness
       keymap({ 'Mod-z': undoCommand, 'Mod-y': redoCommand, 'Mod-Shift-z': redoCommand }),
       // Enter splits the alinéa (a new line is a new alinéa), Backspace at its start joins them.
       keymap(baseKeymap),
-      new Plugin({ appendTransaction(trs, _o, n) { for (const tr of trs) console.log('TR', performance.now().toFixed(1), tr.docChanged, tr.selectionSet, n.selection.anchor, (tr as any).meta ? Object.keys((tr as any).meta).join(',') : ''); return null; } }),
     ],
   });
   return new EditorView(host, {
     state,
+    dispatchTransaction(this: EditorView, tr) {
+      this.updateState(this.state.apply(withUnreadSelection(this, tr)));
+    },
     attributes: {
       role: 'textbox',
       'aria-multiline': 'true',

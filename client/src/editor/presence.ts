@@ -1,0 +1,25 @@
+/**
+ * Who else has the draft open, in words. Sighted co-authors see each other's carets; a screen
+ * reader does not (the name labels are hidden from it, or it would read them in the middle of the
+ * text), so this line says the same thing. Not a live region: joins and leaves would interrupt
+ * typing; it is read when the person reaches it.
+ */
+import type { Awareness } from 'y-protocols/awareness';
+
+function names(awareness: Awareness): string[] {
+  const seen = new Set<string>();
+  for (const [clientId, state] of awareness.getStates()) {
+    const name: unknown = (state as { user?: { name?: unknown } }).user?.name;
+    if (clientId !== awareness.clientID && typeof name === 'string' && name.trim()) seen.add(name.trim().slice(0, 60));
+  }
+  return [...seen].sort((a, b) => a.localeCompare(b, 'fr'));
+}
+
+export function showPresence(awareness: Awareness, line: HTMLElement): void {
+  const render = () => {
+    const others = names(awareness);
+    line.textContent = others.length === 0 ? 'Aucun co-auteur n’a ce brouillon ouvert en ce moment.' : `Aussi sur ce brouillon : ${others.join(', ')}.`;
+  };
+  awareness.on('change', render);
+  render();
+}
