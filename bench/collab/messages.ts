@@ -37,8 +37,10 @@ export interface StartRequest {
   /** `now()` of the first period. */
   at: number;
   periodMs: number;
-  /** Updates per writer. */
+  /** Updates per writer, warm-up included. */
   count: number;
+  /** The first `warmup` updates of each writer are not measured (JIT, first allocations): only delivered. */
+  warmup: number;
 }
 
 export type ToWorker = ConnectRequest | StartRequest | { type: 'report' } | { type: 'close' };
@@ -52,10 +54,13 @@ export interface ConnectReply {
 
 export interface Report {
   type: 'report';
-  /** Propagation latencies (ms), one per delivered update and receiving client. */
+  /** Propagation latencies (ms), one per delivered measured update and receiving client. */
   latencies: Float64Array;
+  /** Send time of each of them (same order). */
+  sentTimes: Float64Array;
   /** Updates sent, per writer id. */
   sent: [number, number][];
+  /** Updates received (unique per client), warm-up included; `latencies.length` of them were measured. */
   delivered: number;
   duplicates: number;
   /** Connections lost (then re-opened by the provider) after the initial sync. */

@@ -49,8 +49,8 @@ export class ClientPool {
     return { ok: replies.reduce((s, r) => s + r.ok, 0), failures: replies.flatMap((r) => r.failures), ms: Math.max(...replies.map((r) => r.ms)) };
   }
 
-  start(at: number, periodMs: number, count: number): void {
-    for (const w of this.workers) w.postMessage({ type: 'start', at, periodMs, count } satisfies ToWorker);
+  start(at: number, periodMs: number, count: number, warmup: number): void {
+    for (const w of this.workers) w.postMessage({ type: 'start', at, periodMs, count, warmup } satisfies ToWorker);
   }
 
   report(): Promise<Report[]> {

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import WebSocket from 'ws';
 import { ROOT, startServer, type ServerMode } from '../lib/server';
 
 export type Kind = 'ours' | 'reference';
@@ -19,7 +20,12 @@ export interface Target {
   /** Base URL given to the provider (it appends `/<docName>`). */
   wsUrl: string;
   describe: string;
+  /** The server's stdout + stderr, without the inspector's own lines. */
   output(): string;
+  /** Full garbage collection in the server process (through its inspector, when enabled): V8 heap then in use. */
+  collectGarbage(): Promise<number | undefined>;
+  /** Starts / reads (and stops) an event-loop delay histogram inside the server. */
+  loopDelay(what: 'start' | 'stop'): Promise<LoopDelay | undefined>;
   stop(): Promise<number | null>;
 }
 
@@ -42,11 +48,92 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startReference(): Promise<Target> {
+/**
+ * With `--inspect=127.0.0.1:0` (random port, nothing listens but the inspector thread), the bench
+ * can ask the server for a full GC before reading its RSS: memory figures then measure what is
+ * retained, not what the collector has not got round to freeing yet.
+ */
+export const INSPECT_OPTION = '--inspect=127.0.0.1:0';
+
+const INSPECTOR_LINES = /^(Debugger (?:listening|ending) on .*|For help, see: .*|Debugger attached\.|Waiting for the debugger to disconnect\.\.\.)\n?/gm;
+
+type Call = (method: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+/** A short inspector session with the server (undefined without an inspector). */
+async function withInspector<T>(output: () => string, fn: (call: Call) => Promise<T>): Promise<T | undefined> {
+  const url = output().match(/Debugger listening on (ws:\/\/\S+)/)?.[1];
+  if (!url) return undefined;
+  const ws = new WebSocket(url);
+  let id = 0;
+  const call: Call = (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const mine = ++id;
+      ws.on('message', function onMessage(data) {
+        const reply = JSON.parse(String(data)) as { id?: number; result?: Record<string, unknown>; error?: unknown };
+        if (reply.id !== mine) return;
+        ws.off('message', onMessage);
+        if (reply.error) reject(new Error(`${method}: ${JSON.stringify(reply.error)}`));
+        else resolve(reply.result ?? {});
+      });
+      ws.send(JSON.stringify({ id: mine, method, params }), (err) => err && reject(err));
+    });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    return await fn(call);
+  } finally {
+    // Detach before anything else: a process with a debugger attached waits for it at exit.
+    await new Promise<void>((resolve) => {
+      ws.once('close', () => resolve());
+      ws.close();
+    });
+  }
+}
+
+/** Two full GCs in the server, then its V8 heap in use (bytes); undefined without an inspector. */
+function collectGarbage(output: () => string): Promise<number | undefined> {
+  return withInspector(output, async (call) => {
+    // Twice: the first pass can leave weakly-held objects for the second.
+    await call('HeapProfiler.collectGarbage');
+    await call('HeapProfiler.collectGarbage');
+    return Number((await call('Runtime.getHeapUsage')).usedSize);
+  });
+}
+
+export interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/**
+ * The server's own event-loop delay, through its inspector: `start` installs a
+ * monitorEventLoopDelay histogram (5 ms resolution) in the server, `stop` reads it and removes
+ * it: how late its 5 ms timer fired (ms), i.e. how long the loop was kept from other work. The session is closed in between: nothing is attached while the load runs.
+ */
+async function loopDelay(output: () => string, what: 'start' | 'stop'): Promise<LoopDelay | undefined> {
+  const expression =
+    what === 'start'
+      ? `(() => { const h = process.mainModule.require('node:perf_hooks').monitorEventLoopDelay({ resolution: 5 }); h.enable(); globalThis.__benchLoopDelay = h; return '{}'; })()`
+      : `(() => { const h = globalThis.__benchLoopDelay; if (!h) return '{}'; h.disable(); delete globalThis.__benchLoopDelay;
+           const late = (ns) => Math.max(0, ns / 1e6 - 5);
+           return JSON.stringify({ p50: late(h.percentile(50)), p99: late(h.percentile(99)), max: late(h.max) }); })()`;
+  const r = await withInspector(output, (call) => call('Runtime.evaluate', { expression, returnByValue: true }));
+  const value = (r?.result as { value?: string } | undefined)?.value;
+  const parsed = value ? (JSON.parse(value) as Partial<LoopDelay>) : {};
+  return parsed.p99 === undefined ? undefined : (parsed as LoopDelay);
+}
+
+export async function startReference(opts: { inspect: boolean }): Promise<Target> {
   const port = await freePort();
   const child = spawn(process.execPath, [REF_SERVER], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.homedir(), NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
+    env: {
+      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.homedir(), NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port),
+      ...(opts.inspect ? { NODE_OPTIONS: INSPECT_OPTION } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -78,8 +165,10 @@ export async function startReference(): Promise<Target> {
     kind: 'reference',
     pid: child.pid ?? -1,
     wsUrl: url.replace(/^http/, 'ws'),
-    describe: `pid ${child.pid}, node node_modules/y-websocket-ref/bin/server.js (y-websocket ${refVersion()}, in memory, no auth)`,
-    output: () => out.replace(/^running at .*\n?/m, ''),
+    describe: `pid ${child.pid}, node node_modules/y-websocket-ref/bin/server.js (y-websocket ${refVersion()}, in memory, no auth${opts.inspect ? `; NODE_OPTIONS=${INSPECT_OPTION}` : ''})`,
+    output: () => out.replace(/^running at .*\n?/m, '').replace(INSPECTOR_LINES, ''),
+    collectGarbage: () => collectGarbage(() => out),
+    loopDelay: (what) => loopDelay(() => out, what),
     stop: () => {
       if (exitCode === undefined) child.kill('SIGTERM');
       return exited;
@@ -87,16 +176,22 @@ export async function startReference(): Promise<Target> {
   };
 }
 
-export async function startOurs(opts: { databaseUrl: string; mode: ServerMode; cpuProfDir?: string | undefined }): Promise<Target> {
-  const s = await startServer({ databaseUrl: opts.databaseUrl, mode: opts.mode, logLevel: 'warn', cpuProfDir: opts.cpuProfDir });
+export async function startOurs(opts: { databaseUrl: string; mode: ServerMode; cpuProfDir?: string | undefined; inspect: boolean }): Promise<Target> {
+  const s = await startServer({
+    databaseUrl: opts.databaseUrl, mode: opts.mode, logLevel: 'warn', cpuProfDir: opts.cpuProfDir,
+    extraEnv: opts.inspect ? { NODE_OPTIONS: INSPECT_OPTION } : {},
+  });
   return {
     kind: 'ours',
     pid: s.pid,
     wsUrl: `${s.url.replace(/^http/, 'ws')}/collab`,
     describe:
       `pid ${s.pid}, ${opts.mode === 'dist' ? 'node dist/server/main.js' : 'node --require tsx/cjs server/main.ts'}` +
-      ` (PostgreSQL persistence, session auth, RATE_LIMITS=off LOG_LEVEL=warn NODE_ENV=production${opts.cpuProfDir ? ', --cpu-prof' : ''})`,
-    output: () => s.output(),
+      ` (PostgreSQL persistence, session auth, RATE_LIMITS=off LOG_LEVEL=warn NODE_ENV=production${opts.cpuProfDir ? ', --cpu-prof' : ''}` +
+      `${opts.inspect ? `; NODE_OPTIONS=${INSPECT_OPTION}` : ''})`,
+    output: () => s.output().replace(INSPECTOR_LINES, ''),
+    collectGarbage: () => collectGarbage(() => s.output()),
+    loopDelay: (what) => loopDelay(() => s.output(), what),
     stop: () => s.stop(),
   };
 }

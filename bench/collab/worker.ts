@@ -14,18 +14,33 @@ import { now, payload, PAYLOAD_RE, type ClientSpec, type ConnectRequest, type Fr
 
 const port = parentPort;
 if (!port) throw new Error('bench/collab/worker.ts runs as a worker thread');
+// Every stock provider adds a process 'exit' listener: hundreds of clients per thread is expected.
+process.setMaxListeners(0);
 const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
 /** Arrival time of the WebSocket message being handled (set just before the provider sees it). */
 let arrivalAt = 0;
 
-/** The `ws` client, stamping each message's arrival before the provider's handler runs. */
+/**
+ * The `ws` client, stamping each message's arrival when its socket is read, and handing it to the
+ * provider on the next check phase (setImmediate): all the sockets that became readable together
+ * are stamped first, then decoded — so that a message's latency does not include the Yjs work of
+ * the clients of this thread that happened to be read before it (200 readers of one document).
+ * Per socket, messages keep their order; the provider's own code is unchanged.
+ */
 class TimedWebSocket extends WebSocket {
   constructor(address: string, protocols?: string | string[]) {
     super(address, protocols);
-    // Registered before the provider's `onmessage`, so it runs first for every message.
-    this.on('message', () => {
-      arrivalAt = now();
+    let handler: ((event: { data: unknown }) => void) | null = null;
+    // The provider assigns `onmessage` (null when it lets the socket go): keep it for ourselves.
+    Object.defineProperty(this, 'onmessage', { configurable: true, get: () => handler, set: (h: typeof handler) => (handler = h) });
+    this.on('message', (data: WebSocket.RawData) => {
+      const at = now();
+      setImmediate(() => {
+        if (!handler) return;
+        arrivalAt = at;
+        handler({ data });
+      });
     });
   }
 }
@@ -39,6 +54,7 @@ interface Client {
 
 const clients: Client[] = [];
 let latencies = new Float64Array(1 << 16);
+let sentTimes = new Float64Array(1 << 16);
 let nLatencies = 0;
 let delivered = 0;
 let duplicates = 0;
@@ -47,13 +63,20 @@ const sent = new Map<number, number>();
 const timers = new Set<NodeJS.Timeout>();
 const sendLags: number[] = [];
 const loop = monitorEventLoopDelay({ resolution: 5 });
+/** Sequence numbers below this are warm-up: delivered, not measured. */
+let warmup = Infinity;
 
-function record(latency: number): void {
+function record(sentAt: number, latency: number): void {
   if (nLatencies === latencies.length) {
-    const bigger = new Float64Array(latencies.length * 2);
-    bigger.set(latencies);
-    latencies = bigger;
+    const grow = (a: Float64Array) => {
+      const bigger = new Float64Array(a.length * 2);
+      bigger.set(a);
+      return bigger;
+    };
+    latencies = grow(latencies);
+    sentTimes = grow(sentTimes);
   }
+  sentTimes[nLatencies] = sentAt;
   latencies[nLatencies++] = latency;
 }
 
@@ -76,7 +99,9 @@ function open(spec: ClientSpec, req: ConnectRequest): Promise<Client> {
           }
           seen.add(key);
           delivered++;
-          record(at - Number(m[3]));
+          if (Number(m[2]) < warmup) continue;
+          const sentAt = Number(m[3]);
+          record(sentAt, at - sentAt);
         }
       }
     }
@@ -129,8 +154,12 @@ async function connect(req: ConnectRequest): Promise<void> {
 }
 
 function start(req: StartRequest): void {
-  loop.reset();
-  loop.enable();
+  warmup = req.warmup;
+  // The event-loop delay is measured from the end of the warm-up.
+  setTimeout(() => {
+    loop.reset();
+    loop.enable();
+  }, Math.max(0, req.at + req.warmup * req.periodMs - now()));
   for (const c of clients) {
     const { writerId, alinea, phase } = c.spec;
     if (writerId < 0) continue;
@@ -140,7 +169,7 @@ function start(req: StartRequest): void {
     const tick = () => {
       const planned = req.at + (phase + seq) * req.periodMs;
       const sentAt = now();
-      sendLags.push(sentAt - planned);
+      if (seq >= req.warmup) sendLags.push(sentAt - planned);
       // One keystroke burst, appended where this writer types: the provider sends it at once.
       text.insert(text.length, payload(writerId, seq, sentAt));
       sent.set(writerId, ++seq);
@@ -162,10 +191,12 @@ function report(): void {
   const ms = (ns: number) => ns / 1e6;
   const lags = sendLags.slice().sort((a, b) => a - b);
   const out = latencies.slice(0, nLatencies);
+  const outSent = sentTimes.slice(0, nLatencies);
   post(
     {
       type: 'report',
       latencies: out,
+      sentTimes: outSent,
       sent: [...sent.entries()],
       delivered,
       duplicates,
@@ -173,7 +204,7 @@ function report(): void {
       loopDelay: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
       sendLagP99: lags.length ? lags[Math.min(lags.length - 1, Math.floor(lags.length * 0.99))]! : 0,
     },
-    [out.buffer],
+    [out.buffer, outSent.buffer],
   );
 }
 
