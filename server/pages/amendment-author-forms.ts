@@ -34,13 +34,18 @@ export function authorActions(a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 
       <form method="post" action="/amendements/${a.id}/coauteurs" class="form" novalidate>
         <h3>Ajouter un co-auteur</h3>
         <div class="field">
-          <label for="coauteur">Identifiant du compte du co-auteur</label>
-          <p class="hint" id="coauteur-hint">Demandez-lui l’identifiant de son compte. Les co-auteurs se joignent avant le dépôt.</p>
+          <label for="coauteur">Nom affiché du co-auteur</label>
+          <p class="hint" id="coauteur-hint">Le nom sous lequel cette personne participe (ou l’identifiant de son compte). Les co-auteurs se joignent avant le dépôt.</p>
           ${coauthorError ? html`<p class="field-error" id="coauteur-error">${coauthorError}</p>` : ''}
           <input type="text" id="coauteur" name="compte" autocomplete="off" spellcheck="false" value="${values.compte ?? ''}"
             aria-describedby="coauteur-hint${coauthorError ? ' coauteur-error' : ''}"${coauthorError ? html` aria-invalid="true"` : ''}>
         </div>
         <button type="submit" class="secondary">Ajouter le co-auteur</button>
+      </form>
+      <form method="post" action="/amendements/${a.id}/invitation" class="form">
+        <h3>Inviter par un lien</h3>
+        ${values.invitation ? html`<p role="status">Lien à transmettre, valable 14 jours : <a href="${values.invitation}">${values.invitation}</a></p>` : ''}
+        <button type="submit" class="secondary">Créer un lien d’invitation</button>
       </form>
     </section>`;
   }

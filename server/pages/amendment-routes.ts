@@ -6,6 +6,7 @@ import { VOTE_VALUES } from '../../shared/votes';
 import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import { addCoauthor } from '../commands/add-coauthor';
+import { createInvitation } from '../commands/invitations';
 import { loadVisibleAmendment, requireConsultation } from '../commands/amendment-access';
 import { castVote } from '../commands/cast-vote';
 import { createAmendment } from '../commands/create-amendment';
@@ -224,6 +225,13 @@ function amendmentActionRoutes(r: Router, form: RequestHandler, renderAmendment:
       if (!(err instanceof AppError) || (err.code !== 'not_found' && err.code !== 'conflict')) throw err;
       await sendBack(err.message);
     }
+  }));
+
+  r.post('/amendements/:id/invitation', form, page(async (req, res) => {
+    const id = param(req, 'id');
+    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
+    const { token } = await createInvitation(db, { user: req.user, amendmentId: id });
+    await renderAmendment(req, res, id, { values: { invitation: `${req.protocol}://${req.get('host') ?? ''}/invitations/${token}` } });
   }));
 
   r.post('/amendements/:id/retirer', form, page(async (req, res) => {

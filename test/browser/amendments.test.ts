@@ -190,10 +190,10 @@ test('depositing without an exposé sommaire is refused next to that field, keep
   ]);
 });
 
-test('an author adds a co-author by account id; an unknown id is refused next to the field; the deposited amendment can be withdrawn', async () => {
+test('an author invites by link and adds a co-author by display name; an unknown account is refused next to the field; the deposited amendment can be withdrawn', async () => {
   const article = await articleOne();
   const alice = await createCitizen(app, 'Alice Autrice');
-  const org = await createUser(app, { kind: 'organisation', displayName: 'Association Données Ouvertes' });
+  await createUser(app, { kind: 'organisation', displayName: 'Association Données Ouvertes' });
   const page = await open({ signedInWith: alice });
   await page.goto(`/articles/${article.id}/amendements/nouveau`);
   await page.getByLabel('Supprimer l’article 1er').check();
@@ -203,13 +203,16 @@ test('an author adds a co-author by account id; an unknown id is refused next to
   expect(await page.locator('.meta .kind').textContent()).toBe('Suppression');
   expect(await page.locator('ol.diff del').count()).toBe(2);
 
-  await page.getByLabel('Identifiant du compte du co-auteur').fill('00000000-0000-0000-0000-000000000000');
+  await page.getByLabel('Nom affiché du co-auteur').fill('00000000-0000-0000-0000-000000000000');
   await page.getByRole('button', { name: 'Ajouter le co-auteur' }).click();
   await page.locator('#coauteur-error').waitFor();
-  expect(await page.getByLabel('Identifiant du compte du co-auteur').getAttribute('aria-invalid')).toBe('true');
+  expect(await page.getByLabel('Nom affiché du co-auteur').getAttribute('aria-invalid')).toBe('true');
   expect(await page.getByRole('alert').count()).toBe(1);
 
-  await page.getByLabel('Identifiant du compte du co-auteur').fill(org.id);
+  await page.getByRole('button', { name: 'Créer un lien d’invitation' }).click();
+  const link = await page.getByRole('status').getByRole('link').textContent();
+  expect(link).toMatch(/\/invitations\/[\w-]{20,}$/);
+  await page.getByLabel('Nom affiché du co-auteur').fill('Association Données Ouvertes');
   await page.getByRole('button', { name: 'Ajouter le co-auteur' }).click();
   await page.locator('.authors .badge').waitFor();
   expect(await page.locator('.authors').textContent()).toBe('Auteurs : Alice Autrice, Association Données Ouvertes organisation');
