@@ -17,7 +17,8 @@
  *   npm run bench:collab [-- --server=dist|tsx --no-build --duration=30 --warmup=5 --docs=50 --writers=4 --rate=5
  *                           --readers=200 --hot-writers=5 --idle-docs=200 --workers=2 --no-awareness
  *                           --only=a,b,idle --order=ours,reference --drain=3 --settle=5 --profile --keep-db
- *                           --no-gc --wait-quiet=300 --alineas=6 --words=40]
+ *                           --no-gc --wait-quiet=300 --spread=3 --alineas=6 --words=40
+ *                           --server-root=<another checkout: a proposed server change> --server-env=K=V,…]
  *
  * Targets (ours): every message delivered; p99 ≤ 1.5 × the reference's p99 in (a) and (b);
  * (a) p99 ≤ 20 ms; ≤ 100 KB per idle loaded document; RSS back near baseline after clients leave.
@@ -29,7 +30,7 @@ import path from 'node:path';
 import { seedAccounts, seedBill } from './lib/seed';
 import { createBenchDb, PG_ADMIN_URL, pgDescription } from './lib/db';
 import { busyCores, formatCpu, startCpuWatch, type CpuSplit } from './lib/cpu';
-import { checkMode, machineLine, parseArgs, verdict, type Target as Verdict } from './lib/load';
+import { checkMode, machineLine, parseArgs, parseEnvList, verdict, type Target as Verdict } from './lib/load';
 import { latestProfile, summariseProfile } from './lib/profile';
 import { buildDist, ROOT, type ServerMode } from './lib/server';
 import { now, percentile, type ClientSpec, type Report } from './collab/messages';
@@ -65,8 +66,14 @@ interface Options {
   settle: number;
   profile: boolean;
   order: Kind[];
+  /** Seconds over which clients join (awareness on; see ConnectRequest.spreadMs). */
+  spread: number;
   /** Seconds to wait for a quiet machine before each measured phase. */
   waitQuiet: number;
+  /** Another checkout to run our server from (to measure a proposed server change); default this one. */
+  serverRoot: string;
+  /** Extra environment for our server (`--server-env=K=V,…`, experiments in a scratch copy). */
+  serverEnv: Record<string, string>;
   /** Full GC in the server (through its inspector) before each memory reading but those during load. */
   gc: boolean;
 }
@@ -126,7 +133,7 @@ interface IdleResult {
 }
 
 async function start(kind: Kind, o: Options, databaseUrl: string, profDir: string | undefined): Promise<Target> {
-  const t = kind === 'ours' ? await startOurs({ databaseUrl, mode: o.server, cpuProfDir: profDir, inspect: o.gc }) : await startReference({ inspect: o.gc });
+  const t = kind === 'ours' ? await startOurs({ databaseUrl, mode: o.server, cpuProfDir: profDir, inspect: o.gc, root: o.serverRoot || undefined, env: o.serverEnv }) : await startReference({ inspect: o.gc });
   console.log(`  ${kind} server: ${t.describe}`);
   return t;
 }
@@ -192,7 +199,7 @@ async function runLoad(kind: Kind, sc: Scenario, o: Options, ctx: { databaseUrl:
     await sleep(1000);
     const heap: Record<string, number> = {};
     const baseline = await memory(target, o, heap, 'baseline');
-    const c = await pool.connect({ serverUrl: target.wsUrl, clients: sc.clients, seed: ctx.seed, awareness: o.awareness, concurrency: 16, timeoutMs: 60_000 });
+    const c = await pool.connect({ serverUrl: target.wsUrl, clients: sc.clients, seed: ctx.seed, awareness: o.awareness, concurrency: 16, spreadMs: o.spread * 1000, timeoutMs: 60_000 });
     console.log(`  ${c.ok}/${sc.clients.length} clients connected and synced in ${(c.ms / 1000).toFixed(1)} s${c.failures.length ? `; failures: ${c.failures.slice(0, 3).join('; ')}` : ''}`);
     await sleep(1000);
     const connected = await memory(target, o, heap, 'connected');
@@ -275,11 +282,11 @@ async function runIdle(kind: Kind, o: Options, docNames: string[], token: string
     const heap: Record<string, number> = {};
     const baseline = await memory(target, o, heap, 'baseline');
     const specs = (base: number) => docNames.map((docName, i): ClientSpec => ({ id: base + i, docName, token, writerId: -1, alinea: 0, phase: 0 }));
-    const c1 = await pool.connect({ serverUrl: target.wsUrl, clients: specs(0), seed: ctx.seed, awareness: o.awareness, concurrency: 16, timeoutMs: 60_000 });
+    const c1 = await pool.connect({ serverUrl: target.wsUrl, clients: specs(0), seed: ctx.seed, awareness: o.awareness, concurrency: 16, spreadMs: o.spread * 1000, timeoutMs: 60_000 });
     await sleep(1000);
     const withDocs = await memory(target, o, heap, 'withDocs');
     // A second idle connection to each document: what a connection alone costs.
-    const c2 = await pool.connect({ serverUrl: target.wsUrl, clients: specs(k), seed: ctx.seed, awareness: o.awareness, concurrency: 16, timeoutMs: 60_000 });
+    const c2 = await pool.connect({ serverUrl: target.wsUrl, clients: specs(k), seed: ctx.seed, awareness: o.awareness, concurrency: 16, spreadMs: o.spread * 1000, timeoutMs: 60_000 });
     await sleep(1000);
     const withSecondConns = await memory(target, o, heap, 'withSecondConns');
     console.log(`  ${c1.ok}/${k} documents opened (one client each) in ${(c1.ms / 1000).toFixed(1)} s, then ${c2.ok}/${k} second clients in ${(c2.ms / 1000).toFixed(1)} s`);
@@ -378,21 +385,21 @@ function backNear(r: { baseline: number; after: number }): boolean {
 async function main(): Promise<void> {
   const a = parseArgs({
     server: 'dist', build: true, duration: 30, warmup: 5, docs: 50, writers: 4, rate: 5, readers: 200, hotWriters: 5, idleDocs: 200, workers: 2,
-    awareness: true, only: 'a,b,idle', order: 'ours,reference', drain: 3, settle: 5, profile: false, keepDb: false, alineas: 6, words: 40, gc: true, waitQuiet: 300,
+    awareness: true, only: 'a,b,idle', order: 'ours,reference', drain: 3, settle: 5, profile: false, keepDb: false, alineas: 6, words: 40, gc: true, waitQuiet: 300, spread: 3, serverRoot: '', serverEnv: '',
   });
   const order = a.order.split(',').map((k) => {
     if (k !== 'ours' && k !== 'reference') throw new Error(`--order: ours and/or reference, not ${k}`);
     return k as Kind;
   });
   const only = new Set(a.only.split(','));
-  const o: Options = { server: checkMode(a.server), build: a.build, duration: a.duration, warmup: a.warmup, rate: a.rate, workers: a.workers, awareness: a.awareness, drain: a.drain, settle: a.settle, profile: a.profile, order, gc: a.gc, waitQuiet: a.waitQuiet };
+  const o: Options = { server: checkMode(a.server), build: a.build, duration: a.duration, warmup: a.warmup, rate: a.rate, workers: a.workers, awareness: a.awareness, drain: a.drain, settle: a.settle, profile: a.profile, order, gc: a.gc, waitQuiet: a.waitQuiet, spread: a.spread, serverRoot: a.serverRoot, serverEnv: parseEnvList(a.serverEnv) };
   const gcNote = o.gc ? ' (after full GC)' : '';
 
   console.log('bench:collab — live co-drafting over Yjs, our server vs the reference y-websocket server');
   console.log(machineLine());
   console.log(
     `load generator: ${o.workers} worker threads of stock y-websocket providers (y-websocket client ${(JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/y-websocket/package.json'), 'utf8')) as { version: string }).version}, ws), ` +
-      `awareness ${o.awareness ? 'on (stock: empty local state, renewed every 15 s)' : 'off'}; latency = WebSocket message arrival − send time (process-wide monotonic clock), per receiving client`,
+      `awareness ${o.awareness ? `on (stock: empty local state, renewed every 15 s; clients join at random times over ${o.spread} s and re-announce once at a random time, so that renewals are spread as among real clients)` : 'off'}; latency = WebSocket message arrival − send time (process-wide monotonic clock), per receiving client`,
   );
   console.log(`reference: y-websocket ${refVersion()} bin/server.js`);
 
@@ -427,7 +434,7 @@ async function main(): Promise<void> {
 
     if (o.server === 'dist' && o.build) {
       try {
-        buildDist();
+        buildDist(o.serverRoot || undefined);
       } catch (err) {
         console.log(`  ${(err as Error).message.split('\n').slice(0, 8).join('\n  ')}\n  → falling back to --server=tsx`);
         o.server = 'tsx';

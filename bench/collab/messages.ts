@@ -29,6 +29,14 @@ export interface ConnectRequest {
   awareness: boolean;
   /** Connections opened at once by this worker. */
   concurrency: number;
+  /**
+   * With awareness: clients start at random times within this many ms (the awareness check timer
+   * of each client then ticks at its own phase of its 3 s period), and each one re-announces its
+   * state once at a random time within the next 15 s, so that the stock 15 s renewals are spread
+   * as they are among real clients that did not all join in the same second (otherwise 200
+   * clients of one document renew together: 40,000 messages in one burst every 15 s).
+   */
+  spreadMs: number;
   timeoutMs: number;
 }
 

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ClientSpec, ConnectReply, FromWorker, Report, ToWorker } from './messages';
+import type { ConnectReply, ConnectRequest, FromWorker, Report, ToWorker } from './messages';
 
 const WORKER_FILE = path.join(__dirname, 'worker.ts');
 
@@ -41,10 +41,10 @@ export class ClientPool {
   }
 
   /** Client i goes to worker i mod n: a document's clients are spread over the workers. */
-  async connect(opts: { serverUrl: string; clients: ClientSpec[]; seed: Uint8Array; awareness: boolean; concurrency: number; timeoutMs: number }): Promise<{ ok: number; failures: string[]; ms: number }> {
+  async connect(opts: Omit<ConnectRequest, 'type'>): Promise<{ ok: number; failures: string[]; ms: number }> {
     const parts = this.workers.map((_, i) => opts.clients.filter((_c, k) => k % this.workers.length === i));
     const replies = await Promise.all(
-      parts.map((clients, i) => this.ask<ConnectReply>(i, { type: 'connect', serverUrl: opts.serverUrl, clients, seed: opts.seed, awareness: opts.awareness, concurrency: opts.concurrency, timeoutMs: opts.timeoutMs })),
+      parts.map((clients, i) => this.ask<ConnectReply>(i, { ...opts, type: 'connect', clients })),
     );
     return { ok: replies.reduce((s, r) => s + r.ok, 0), failures: replies.flatMap((r) => r.failures), ms: Math.max(...replies.map((r) => r.ms)) };
   }

@@ -176,19 +176,19 @@ export async function startReference(opts: { inspect: boolean }): Promise<Target
   };
 }
 
-export async function startOurs(opts: { databaseUrl: string; mode: ServerMode; cpuProfDir?: string | undefined; inspect: boolean }): Promise<Target> {
+export async function startOurs(opts: { databaseUrl: string; mode: ServerMode; cpuProfDir?: string | undefined; inspect: boolean; root?: string | undefined; env?: Record<string, string> }): Promise<Target> {
   const s = await startServer({
-    databaseUrl: opts.databaseUrl, mode: opts.mode, logLevel: 'warn', cpuProfDir: opts.cpuProfDir,
-    extraEnv: opts.inspect ? { NODE_OPTIONS: INSPECT_OPTION } : {},
+    databaseUrl: opts.databaseUrl, mode: opts.mode, logLevel: 'warn', cpuProfDir: opts.cpuProfDir, root: opts.root,
+    extraEnv: { ...opts.env, ...(opts.inspect ? { NODE_OPTIONS: INSPECT_OPTION } : {}) },
   });
   return {
     kind: 'ours',
     pid: s.pid,
     wsUrl: `${s.url.replace(/^http/, 'ws')}/collab`,
     describe:
-      `pid ${s.pid}, ${opts.mode === 'dist' ? 'node dist/server/main.js' : 'node --require tsx/cjs server/main.ts'}` +
+      `pid ${s.pid}, ${opts.mode === 'dist' ? 'node dist/server/main.js' : 'node --require tsx/cjs server/main.ts'}${opts.root ? ` in ${opts.root}` : ''}` +
       ` (PostgreSQL persistence, session auth, RATE_LIMITS=off LOG_LEVEL=warn NODE_ENV=production${opts.cpuProfDir ? ', --cpu-prof' : ''}` +
-      `${opts.inspect ? `; NODE_OPTIONS=${INSPECT_OPTION}` : ''})`,
+      `${opts.inspect ? `; NODE_OPTIONS=${INSPECT_OPTION}` : ''}${opts.env && Object.keys(opts.env).length ? `; ${Object.entries(opts.env).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''})`,
     output: () => s.output().replace(INSPECTOR_LINES, ''),
     collectGarbage: () => collectGarbage(() => s.output()),
     loopDelay: (what) => loopDelay(() => s.output(), what),

@@ -120,6 +120,14 @@ function open(spec: ClientSpec, req: ConnectRequest): Promise<Client> {
       if (!synced || client.synced) return;
       client.synced = true;
       clearTimeout(timer);
+      if (req.awareness && req.spreadMs > 0) {
+        // Re-announce once at a random time: the next stock renewals (every 15 s) follow from it.
+        const t = setTimeout(() => {
+          timers.delete(t);
+          provider.awareness.setLocalState(provider.awareness.getLocalState());
+        }, Math.random() * 15_000);
+        timers.add(t);
+      }
       resolve(client);
     });
     provider.on('connection-close', (event: { code: number; reason: string } | null) => {
@@ -138,18 +146,21 @@ async function connect(req: ConnectRequest): Promise<void> {
   const failures: string[] = [];
   let next = 0;
   let ok = 0;
-  const lane = async () => {
-    while (next < req.clients.length) {
-      const spec = req.clients[next++]!;
-      try {
-        clients.push(await open(spec, req));
-        ok++;
-      } catch (err) {
-        failures.push((err as Error).message);
-      }
+  const one = async (spec: ClientSpec) => {
+    try {
+      clients.push(await open(spec, req));
+      ok++;
+    } catch (err) {
+      failures.push((err as Error).message);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, req.concurrency) }, lane));
+  const lane = async () => {
+    while (next < req.clients.length) await one(req.clients[next++]!);
+  };
+  if (req.awareness && req.spreadMs > 0) {
+    // Each client at its own random time (see ConnectRequest.spreadMs).
+    await Promise.all(req.clients.map((spec) => new Promise((r) => setTimeout(r, Math.random() * req.spreadMs)).then(() => one(spec))));
+  } else await Promise.all(Array.from({ length: Math.max(1, req.concurrency) }, lane));
   post({ type: 'connected', ok, failures, ms: performance.now() - t0 });
 }
 
