@@ -133,7 +133,7 @@ interface IdleResult {
 }
 
 async function start(kind: Kind, o: Options, databaseUrl: string, profDir: string | undefined): Promise<Target> {
-  const t = kind === 'ours' ? await startOurs({ databaseUrl, mode: o.server, cpuProfDir: profDir, inspect: o.gc, root: o.serverRoot || undefined, env: o.serverEnv }) : await startReference({ inspect: o.gc });
+  const t = kind === 'ours' ? await startOurs({ databaseUrl, mode: o.server, cpuProfDir: profDir, inspect: o.gc, root: o.serverRoot || undefined, env: o.serverEnv }) : await startReference({ inspect: o.gc, cpuProfDir: profDir });
   console.log(`  ${kind} server: ${t.describe}`);
   return t;
 }
@@ -191,7 +191,7 @@ async function quietCheck(pid: number, waitS: number): Promise<void> {
 
 async function runLoad(kind: Kind, sc: Scenario, o: Options, ctx: { databaseUrl: string; db: Db; seed: Uint8Array; tmp: string }): Promise<LoadResult> {
   console.log(`\n(${sc.key}) ${kind}:`);
-  const profDir = o.profile && kind === 'ours' ? fs.mkdtempSync(path.join(ctx.tmp, 'prof-')) : undefined;
+  const profDir = o.profile ? fs.mkdtempSync(path.join(ctx.tmp, 'prof-')) : undefined;
   const target = await start(kind, o, ctx.databaseUrl, profDir);
   const pool = new ClientPool(o.workers);
   try {

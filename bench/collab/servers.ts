@@ -126,9 +126,10 @@ async function loopDelay(output: () => string, what: 'start' | 'stop'): Promise<
   return parsed.p99 === undefined ? undefined : (parsed as LoopDelay);
 }
 
-export async function startReference(opts: { inspect: boolean }): Promise<Target> {
+export async function startReference(opts: { inspect: boolean; cpuProfDir?: string | undefined }): Promise<Target> {
   const port = await freePort();
-  const child = spawn(process.execPath, [REF_SERVER], {
+  const nodeArgs = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, REF_SERVER], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.homedir(), NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port),
@@ -165,11 +166,16 @@ export async function startReference(opts: { inspect: boolean }): Promise<Target
     kind: 'reference',
     pid: child.pid ?? -1,
     wsUrl: url.replace(/^http/, 'ws'),
-    describe: `pid ${child.pid}, node node_modules/y-websocket-ref/bin/server.js (y-websocket ${refVersion()}, in memory, no auth${opts.inspect ? `; NODE_OPTIONS=${INSPECT_OPTION}` : ''})`,
+    describe: `pid ${child.pid}, node node_modules/y-websocket-ref/bin/server.js (y-websocket ${refVersion()}, in memory, no auth${opts.cpuProfDir ? ', --cpu-prof' : ''}${opts.inspect ? `; NODE_OPTIONS=${INSPECT_OPTION}` : ''})`,
     output: () => out.replace(/^running at .*\n?/m, '').replace(INSPECTOR_LINES, ''),
     collectGarbage: () => collectGarbage(() => out),
     loopDelay: (what) => loopDelay(() => out, what),
-    stop: () => {
+    stop: async () => {
+      // It has no SIGTERM handler: a CPU profile is only written on a normal exit, asked through the inspector.
+      if (exitCode === undefined && opts.cpuProfDir && opts.inspect) {
+        await withInspector(() => out, (call) => call('Runtime.evaluate', { expression: 'setImmediate(() => process.exit(0)), 0' })).catch(() => undefined);
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      }
       if (exitCode === undefined) child.kill('SIGTERM');
       return exited;
     },

@@ -1,7 +1,6 @@
-import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import type { Db } from '../db/db';
-import { appendUpdate, compactUpdates, loadUpdates } from '../sql/collab-updates';
+import { appendUpdate, loadUpdates, replaceUpdates } from '../sql/collab-updates';
 import { LiveDoc, type DocStore, type LiveDocOptions, type Mode } from './live-doc';
 import { readAlineas, writeAlineas } from './ydoc-text';
 
@@ -10,9 +9,7 @@ export function pgDocStore(db: Db): DocStore {
   return {
     load: async (name) => (await loadUpdates(db, name)).map((r) => r.update),
     store: (name, update) => appendUpdate(db, name, update),
-    compact: async (name) => {
-      await compactUpdates(db, name, (updates) => Y.mergeUpdates(updates));
-    },
+    compact: (name, state) => replaceUpdates(db, name, state),
   };
 }
 

@@ -4,9 +4,9 @@ import type { Db, Queryable } from '../db/db';
 const SQL = {
   insert: 'INSERT INTO collab_updates (doc_name, update) VALUES ($1, $2)',
   load: 'SELECT id, update FROM collab_updates WHERE doc_name = $1 ORDER BY id',
-  count: 'SELECT count(*)::int AS n FROM collab_updates WHERE doc_name = $1',
   lock: 'SELECT pg_advisory_xact_lock(hashtext($1))',
   deleteUpTo: 'DELETE FROM collab_updates WHERE doc_name = $1 AND id <= $2',
+  maxId: 'SELECT max(id) AS id FROM collab_updates WHERE doc_name = $1',
 } as const;
 
 export async function appendUpdate(db: Queryable, docName: string, update: Uint8Array): Promise<void> {
@@ -18,21 +18,16 @@ export async function loadUpdates(db: Queryable, docName: string): Promise<{ id:
   return rows.map((r) => ({ id: r.id, update: new Uint8Array(r.update) }));
 }
 
-export async function countUpdates(db: Queryable, docName: string): Promise<number> {
-  return (await db.query<{ n: number }>(SQL.count, [docName])).rows[0]!.n;
-}
-
 /**
- * Replaces a document's rows by one merged update, under a per-document advisory lock so that two
- * processes never compact the same document at once; rows appended meanwhile are kept.
+ * Replaces a document's rows by `state` (the full document as the live process holds it), under a
+ * per-document advisory lock. Safe because one process holds a live document at a time (live
+ * broadcast assumes it too); several processes would have to delete only the rows they know.
  */
-export async function compactUpdates(db: Db, docName: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<number> {
-  return db.transaction(async (tx) => {
+export async function replaceUpdates(db: Db, docName: string, state: Uint8Array): Promise<void> {
+  await db.transaction(async (tx) => {
     await tx.query(SQL.lock, [docName]);
-    const rows = await loadUpdates(tx, docName);
-    if (rows.length < 2) return rows.length;
-    await tx.query(SQL.deleteUpTo, [docName, rows[rows.length - 1]!.id]);
-    await appendUpdate(tx, docName, merge(rows.map((r) => r.update)));
-    return rows.length;
+    const last = (await tx.query<{ id: number | null }>(SQL.maxId, [docName])).rows[0]?.id;
+    if (last !== null && last !== undefined) await tx.query(SQL.deleteUpTo, [docName, last]);
+    await appendUpdate(tx, docName, state);
   });
 }
