@@ -27,6 +27,20 @@ export const STATUS_LABELS_FR: Record<AmendmentStatus, string> = {
   fallen: 'Tombé',
 };
 
+/** Grounds on which a clerk declares an amendment inadmissible (LEGISTIQUE.md › Admissibility). */
+export const INADMISSIBLE_GROUNDS = ['article_40', 'article_41', 'article_45', 'out_of_scope', 'duplicate', 'abusive', 'other'] as const;
+export type InadmissibleGround = (typeof INADMISSIBLE_GROUNDS)[number];
+
+export const GROUND_LABELS_FR: Record<InadmissibleGround, string> = {
+  article_40: 'Article 40 de la Constitution (charge publique ou perte de recettes)',
+  article_41: 'Article 41 de la Constitution (hors du domaine de la loi)',
+  article_45: 'Article 45 de la Constitution (sans lien avec le texte)',
+  out_of_scope: 'Hors du champ du texte',
+  duplicate: 'Doublon d’un autre amendement',
+  abusive: 'Contenu abusif',
+  other: 'Autre motif',
+};
+
 /** Published and still open: it can be voted on, argued about, withdrawn. */
 export const OPEN_STATUSES: readonly AmendmentStatus[] = ['submitted', 'formalised'];
 

@@ -1,24 +1,48 @@
 import { isOpen } from '../../shared/amendment';
-import { parseDocName } from '../../shared/live-docs';
-import type { Queryable } from '../db/db';
+import { formalisationDocName, parseDocName } from '../../shared/live-docs';
+import type { Db } from '../db/db';
 import { isAuthor } from '../sql/amendment-authors';
-import { findAmendment } from '../sql/amendments';
+import { findAmendment, type AmendmentRow } from '../sql/amendments';
+import { ensureSeeded } from '../sql/collab-updates';
 import type { UserRow } from '../sql/users';
 import type { Mode } from './live-doc';
+import { seedUpdate } from './ydoc-text';
 
 export type Access = { ok: true; mode: Mode; lockable: boolean } | { ok: false; reason: 'forbidden' | 'not_found' };
 
+const isClerk = (user: UserRow) => user.roles.includes('clerk');
+
 /**
- * Who may open a live document: a draft's authors write; once submitted, the clerks write (to
- * formalise it) and the authors watch read-only; everyone else is refused.
+ * Who may open a live document.
+ * - The draft (`amendment-<id>`): its authors write while it is a draft; once submitted, the
+ *   authors and the clerks watch it read-only (it is the citizens' text as submitted).
+ * - The formalisation workspace (`formalisation-<id>`): while the amendment is open, its authors
+ *   and the clerk in charge of it write; other clerks watch; once closed, all of them watch.
+ * Everyone else is refused.
  */
-export async function liveDocAccess(db: Queryable, docName: string, user: UserRow): Promise<Access> {
+export async function liveDocAccess(db: Db, docName: string, user: UserRow): Promise<Access> {
   const parsed = parseDocName(docName);
   if (!parsed) return { ok: false, reason: 'not_found' };
   const amendment = await findAmendment(db, parsed.id);
   if (!amendment || amendment.kind === 'delete') return { ok: false, reason: 'not_found' };
   const author = await isAuthor(db, amendment.id, user.id);
+  if (parsed.kind === 'formalisation') return formalisationAccess(db, amendment, user, author);
   if (amendment.status === 'draft') return author ? { ok: true, mode: 'write', lockable: true } : { ok: false, reason: 'forbidden' };
-  if (user.roles.includes('clerk') && isOpen(amendment.status)) return { ok: true, mode: 'write', lockable: false };
-  return author ? { ok: true, mode: 'read', lockable: true } : { ok: false, reason: 'forbidden' };
+  return author || isClerk(user) ? { ok: true, mode: 'read', lockable: !isClerk(user) } : { ok: false, reason: 'forbidden' };
+}
+
+async function formalisationAccess(db: Db, amendment: AmendmentRow, user: UserRow, author: boolean): Promise<Access> {
+  if (amendment.status === 'draft') return { ok: false, reason: author ? 'not_found' : 'forbidden' };
+  if (!author && !isClerk(user)) return { ok: false, reason: 'forbidden' };
+  await ensureFormalisationDoc(db, amendment);
+  const writes = isOpen(amendment.status) && (author || amendment.assigned_clerk_id === user.id);
+  return { ok: true, mode: writes ? 'write' : 'read', lockable: false };
+}
+
+/**
+ * The workspace starts from the citizens' submitted text, seeded once on the server (whoever
+ * opens it first), so no client ever seeds it and nobody sees an empty document.
+ */
+export async function ensureFormalisationDoc(db: Db, amendment: Pick<AmendmentRow, 'id' | 'alineas'>): Promise<void> {
+  await ensureSeeded(db, formalisationDocName(amendment.id), () => seedUpdate(amendment.alineas));
 }

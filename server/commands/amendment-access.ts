@@ -5,6 +5,8 @@ import { isAuthor } from '../sql/amendment-authors';
 import { findAmendment, type AmendmentRow } from '../sql/amendments';
 import { findBill, type BillRow } from '../sql/bills';
 import type { UserRow } from '../sql/users';
+import type { AmendmentOrigin } from '../../shared/amendment';
+import { memberCollege } from '../sql/commission';
 
 /**
  * An amendment as `viewer` may see it: a draft exists only for its authors (others get the same
@@ -40,4 +42,20 @@ export async function requireConsultation(db: Queryable, billId: string, what: s
     });
   }
   return bill;
+}
+
+/**
+ * Who drafts and tables amendments when: citizens during the consultation (origin `citizen`);
+ * during the commission, its members only (origin `commission`, numbered COM-1, COM-2…).
+ * Returns the origin the user's amendments take now.
+ */
+export async function requireAmendingPhase(db: Queryable, billId: string, user: UserRow, what: string): Promise<AmendmentOrigin> {
+  const bill = await findBill(db, billId);
+  if (!bill) throw notFound('Projet de loi introuvable.');
+  if (bill.status === 'consultation') return 'citizen';
+  if (bill.status === 'commission') {
+    if (await memberCollege(db, billId, user.id)) return 'commission';
+    throw new AppError('wrong_phase', `${what} : pendant la phase « Commission », seuls les membres de la commission déposent des amendements.`, { status: bill.status });
+  }
+  throw new AppError('wrong_phase', `${what} : impossible en phase « ${PHASE_LABELS[bill.status]} ».`, { status: bill.status });
 }

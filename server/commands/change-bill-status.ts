@@ -3,6 +3,7 @@ import type { Db } from '../db/db';
 import { AppError, notFound } from '../http/errors';
 import { findBill, updateBillStatus, type BillRow } from '../sql/bills';
 import { appendEvent } from '../sql/events';
+import { freezeAdoptedText } from './adopt-bill';
 
 /** Moves a bill one phase forward (never back, never skipping) and records who did it and when. */
 export async function changeBillStatus(
@@ -20,6 +21,7 @@ export async function changeBillStatus(
       );
     }
     await updateBillStatus(tx, bill.id, bill.status, input.to);
+    if (input.to === 'adopted') await freezeAdoptedText(tx, bill.id, input.actorId);
     await appendEvent(tx, {
       billId: bill.id,
       type: 'bill.status_changed',

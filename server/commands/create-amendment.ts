@@ -10,13 +10,13 @@ import { appendUpdate } from '../sql/collab-updates';
 import { seedUpdate } from '../collab/ydoc-text';
 import { amendmentDocName } from '../../shared/live-docs';
 import type { UserRow } from '../sql/users';
-import { requireConsultation } from './amendment-access';
+import { requireAmendingPhase } from './amendment-access';
 import { submitLocked } from './submit-amendment';
 
 /**
  * Creates an amendment on an article, written against its current version; a draft that only its
  * author sees (with its live document), or submitted at once with `submit`. Citizens may do so
- * during the consultation.
+ * during the consultation, commission members during the commission.
  */
 export async function createAmendment(
   db: Db,
@@ -24,7 +24,7 @@ export async function createAmendment(
 ): Promise<string> {
   const article = await findArticle(db, input.articleId);
   if (!article) throw notFound('Article introuvable.');
-  await requireConsultation(db, article.bill_id, 'Proposer un amendement');
+  const origin = await requireAmendingPhase(db, article.bill_id, input.user, 'Proposer un amendement');
   // A draft may start without a text: its live document then starts from the article (modify)
   // or from one empty alinéa (article additionnel); the text is checked at submission.
   if (input.submit || input.alineas !== undefined || input.kind === 'delete') {
@@ -35,7 +35,7 @@ export async function createAmendment(
   const rationale = input.rationale.trim();
   return db.transaction(async (tx) => {
     const id = await insertAmendment(tx, {
-      billId: article.bill_id, articleId: article.id, kind: input.kind, origin: 'citizen',
+      billId: article.bill_id, articleId: article.id, kind: input.kind, origin,
       baseVersion: article.version, alineas, rationale, createdBy: input.user.id,
     });
     await addAuthor(tx, id, input.user.id);

@@ -58,6 +58,8 @@ function enforceAccess(access: AnySpec['access'], req: Request): void {
   if (access === 'public') return;
   if (access === 'admin') requireRole(req, 'admin');
   else if (access === 'admin-or-clerk') requireRole(req, 'admin', 'clerk');
+  else if (access === 'clerk') requireRole(req, 'clerk');
+  // 'author' and 'member' depend on the resource: their commands check them
   else requireUser(req);
 }
 

@@ -15,12 +15,30 @@ export function liveEditorMount(
 ): SafeHtml {
   // A deletion has no text to write; only a draft is written live, and only by its authors.
   if (!user || !a.viewerIsAuthor || a.status !== 'draft' || a.kind === 'delete') return html``;
+  return liveEditorSection({
+    docName: amendmentDocName(a.id), user, kind: a.kind, baseAlineas: a.baseAlineas,
+    title: 'Rédaction en direct', label: 'Texte proposé, un paragraphe par alinéa',
+    hint: 'Vos co-auteurs voient ce que vous écrivez au fur et à mesure, et vous voyez leur curseur. Chaque paragraphe est un alinéa : la touche Entrée en commence un nouveau. Le texte est enregistré tout seul ; l’exposé sommaire et le dépôt se font dans l’espace des auteurs, plus bas.',
+  });
+}
+
+/** The editor's section, for a draft or for a formalisation workspace. */
+export function liveEditorSection(o: {
+  docName: string;
+  user: Pick<UserRow, 'id' | 'display_name'>;
+  kind: AmendmentView['kind'];
+  baseAlineas: readonly string[];
+  title: string;
+  label: string;
+  hint: string;
+}): SafeHtml {
   // What the diff compares to, as amendmentDiff does: an additional article starts from nothing.
-  const base = a.kind === 'insert_after' ? [] : a.baseAlineas;
+  const base = o.kind === 'insert_after' ? [] : o.baseAlineas;
   return html`<section id="live-editor" class="live-editor" aria-labelledby="live-editor-title" hidden
-    data-doc-name="${amendmentDocName(a.id)}" data-user-id="${user.id}" data-user-name="${user.display_name}" data-base-alineas="${JSON.stringify(base)}">
-    <h2 id="live-editor-title">Rédaction en direct</h2>
-    <p class="hint" id="live-editor-hint">Vos co-auteurs voient ce que vous écrivez au fur et à mesure, et vous voyez leur curseur. Chaque paragraphe est un alinéa : la touche Entrée en commence un nouveau. Le texte est enregistré tout seul ; l’exposé sommaire et le dépôt se font dans l’espace des auteurs, plus bas.</p>
+    data-doc-name="${o.docName}" data-user-id="${o.user.id}" data-user-name="${o.user.display_name}" data-base-alineas="${JSON.stringify(base)}"
+    data-kind="${o.kind}" data-label="${o.label}">
+    <h2 id="live-editor-title">${o.title}</h2>
+    <p class="hint" id="live-editor-hint">${o.hint}</p>
     <div class="live-editor-bar">
       <div role="toolbar" aria-label="Vos modifications" aria-controls="live-editor-host" class="live-toolbar">
         <button type="button" data-command="undo" aria-disabled="true" aria-keyshortcuts="Control+Z">Annuler</button>

@@ -4,6 +4,7 @@ import { VOTE_LABELS_FR, VOTE_VALUES, type VoteValue } from '../../shared/votes'
 import type { loadAmendmentView } from '../present/amendment';
 import type { BillRow } from '../sql/bills';
 import { authorActions } from './amendment-author-forms';
+import { clerkTools, formalisationSection, inadmissibleNotice, liasseSection, responsesSection } from './amendment-clerk-parts';
 import { liveEditorMount } from './amendment-live-editor';
 import {
   alertBox, amendmentTitle, authorList, dateTimeFr, kindBadge, paragraphs, statusBadge, tallyLine, titled, type FormState,
@@ -52,7 +53,6 @@ function diffSection(a: AmendmentView, view: DiffView): SafeHtml {
     <p class="hint">Les ajouts sont soulignés, les suppressions barrées.</p>
     <p class="view-switch">${toggle}</p>
     <div class="diff-wrap" data-live-diff>${raw(rendered)}</div>
-    ${a.dispositif ? html`<h3>Dispositif</h3><div class="dispositif">${paragraphs(a.dispositif)}</div>` : ''}
   </section>`;
 }
 
@@ -93,6 +93,7 @@ function notices(d: AmendmentPageData, masked: boolean): SafeHtml {
     ${a.stale ? html`<p class="notice notice-warn"><strong>Texte à mettre à jour :</strong> cet amendement a été rédigé sur la version ${a.baseVersion} de l’article, qui a changé depuis (version actuelle : ${d.articleVersion}).</p>` : ''}
     ${a.hidden && masked ? html`<p class="moderated">${a.hidden.label}</p>` : ''}
     ${a.hidden && !masked ? html`<p class="notice notice-warn">Masqué pour le public — ${a.hidden.label}</p>` : ''}
+    ${inadmissibleNotice(a)}
     ${a.status === 'draft' ? html`<p class="notice">Brouillon : seuls ses auteurs le voient. Il recevra un numéro public à son dépôt.</p>` : ''}`;
 }
 
@@ -113,11 +114,15 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
       ${notices(d, masked)}
       ${masked ? '' : liveEditorMount(a, ctx.user)}
       ${masked ? '' : diffSection(a, d.view)}
+      ${masked ? '' : formalisationSection(a)}
+      ${masked ? '' : liasseSection(a)}
       ${masked ? '' : html`<section aria-labelledby="expose"><h2 id="expose">Exposé sommaire</h2>
         ${a.rationale.trim() ? html`<div class="rationale">${paragraphs(a.rationale)}</div>` : html`<p class="empty">Pas encore d’exposé sommaire.</p>`}</section>`}
+      ${responsesSection(a)}
       ${voteSection(ctx, d)}
       ${d.extras ?? ''}
       ${a.viewerIsAuthor ? authorActions(a, d.state) : ''}
+      ${clerkTools(a, ctx.user)}
       ${revisionsSection(a)}
       <p><a href="/articles/${a.articleId}/amendements">Tous les amendements à l’article ${a.articleNumber}</a></p>`,
   });

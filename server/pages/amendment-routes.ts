@@ -7,7 +7,7 @@ import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import { addCoauthor } from '../commands/add-coauthor';
 import { createInvitation } from '../commands/invitations';
-import { loadVisibleAmendment, requireConsultation } from '../commands/amendment-access';
+import { loadVisibleAmendment, requireAmendingPhase } from '../commands/amendment-access';
 import { castVote } from '../commands/cast-vote';
 import { createAmendment } from '../commands/create-amendment';
 import { editAmendment } from '../commands/edit-amendment';
@@ -105,7 +105,7 @@ export function amendmentPageRoutes(db: Db, live: LiveTexts, lists: AmendmentLis
     const articleId = param(req, 'articleId');
     if (!req.user) return signIn(res, `/articles/${encodeURIComponent(articleId)}/amendements/nouveau`);
     const { article, bill } = await loadArticle(articleId);
-    await requireConsultation(db, bill.id, 'Proposer un amendement');
+    await requireAmendingPhase(db, bill.id, req.user, 'Proposer un amendement');
     res.type('html').send(newAmendmentPage(ctx(req), { bill, article }));
   }));
 

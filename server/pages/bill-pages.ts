@@ -33,6 +33,7 @@ export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]
     breadcrumb: html`<a href="/">Projets de loi</a>`,
     main: html`<h1 class="bill-title">${bill.title}</h1>
       <p class="meta">${phaseBadge(bill.status)} · ${articles.length} article${articles.length > 1 ? 's' : ''}</p>
+      ${ctx.user?.roles.includes('clerk') ? html`<p><a class="button" href="/textes/${bill.id}/greffe">Bureau du greffe</a></p>` : ''}
       <div class="bill-layout">${tableOfContents(articles)}${fullText(articles)}</div>`,
   });
 }

@@ -10,15 +10,28 @@ import { contributionRoutes } from './contribution-routes';
 import { invitationPages } from './invitation-pages';
 import { moderationPages } from './moderation-pages';
 import { pageRoutes } from './routes';
+import { clerkPages } from './clerk-routes';
+import { notificationPages } from './notification-pages';
+import { countUnread } from '../sql/notifications';
 
 /** Every server-rendered page, then the HTML 404. */
 export function allPages(db: Db, limiters: AuthLimiters, live: LiveTexts, sessions: SessionCache, lists: AmendmentListCache): Router {
   const r = express.Router();
+  // The header says how many notifications wait; one indexed count per signed-in page view.
+  r.use((req, _res, next) => {
+    if (!req.user || req.method !== 'GET') return next();
+    countUnread(db, req.user.id).then((n) => {
+      req.unreadNotifications = n;
+      next();
+    }, next);
+  });
   r.use(pageRoutes(db, limiters, sessions));
   r.use(amendmentPageRoutes(db, live, lists));
   r.use(contributionRoutes(db));
   r.use(moderationPages(db));
   r.use(invitationPages(db));
+  r.use(clerkPages(db, live));
+  r.use(notificationPages(db));
   r.use((req, res) => {
     res.status(404).type('html').send(notFoundPage({ user: req.user ?? null }));
   });

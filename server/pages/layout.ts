@@ -3,6 +3,8 @@ import { html, type SafeHtml } from './html';
 
 export interface PageContext {
   user: UserRow | null;
+  /** Unread notifications of the signed-in person (shown in the header). */
+  unread?: number;
 }
 
 /** Organisations are labelled as such wherever their name appears. */
@@ -12,10 +14,16 @@ export function displayName(u: Pick<UserRow, 'display_name' | 'kind'>): SafeHtml
     : html`${u.display_name}`;
 }
 
+function notificationsLink(unread: number): SafeHtml {
+  return unread > 0
+    ? html`<a href="/notifications" class="notifications-link">Notifications <span class="count">${unread}</span><span class="visually-hidden"> non lue${unread > 1 ? 's' : ''}</span></a>`
+    : html`<a href="/notifications" class="notifications-link">Notifications</a>`;
+}
+
 /** The page shell: French, landmarks, a skip link, one h1 supplied by the page. */
 export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; breadcrumb?: SafeHtml }): string {
   const account = ctx.user
-    ? html`${ctx.user.roles.some((r) => r === 'moderator' || r === 'admin') ? html`<a href="/moderation/signalements">Signalements</a> ` : ''}<span class="who">${displayName(ctx.user)}</span>
+    ? html`${ctx.user.roles.some((r) => r === 'moderator' || r === 'admin') ? html`<a href="/moderation/signalements">Signalements</a> ` : ''}${notificationsLink(ctx.unread ?? 0)} <span class="who">${displayName(ctx.user)}</span>
         <form method="post" action="/deconnexion" class="inline"><button type="submit" class="link">Se déconnecter</button></form>`
     : html`<a href="/connexion">Se connecter</a> <a href="/inscription">Créer un compte</a>`;
   return html`<!doctype html>

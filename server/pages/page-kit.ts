@@ -8,7 +8,14 @@ export function safeNext(value: unknown, fallback = '/'): string {
   return typeof value === 'string' && /^\/(?!\/)[\w\-/.?=&%#]*$/.test(value) ? value : fallback;
 }
 
-export const ctx = (req: Request): PageContext => ({ user: req.user ?? null });
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** Set for signed-in page views by `countNotifications` (server/pages/index.ts). */
+    unreadNotifications?: number;
+  }
+}
+
+export const ctx = (req: Request): PageContext => ({ user: req.user ?? null, unread: req.unreadNotifications ?? 0 });
 
 export type PageHandler = (req: Request, res: Response) => Promise<void>;
 

@@ -1,10 +1,12 @@
-import { displayNumber } from '../../shared/amendment';
+import { displayNumber, GROUND_LABELS_FR } from '../../shared/amendment';
+import { dispositifFor } from '../../shared/formalisation';
 import { diffTexts, type TextDiff } from '../../shared/text-diff';
 import type { Tally } from '../../shared/votes';
 import { amendmentDocName } from '../../shared/live-docs';
 import type { LiveTexts } from '../collab/registry';
 import type { Queryable } from '../db/db';
 import { listAuthors, type AuthorRow } from '../sql/amendment-authors';
+import { listResponses } from '../sql/amendment-responses';
 import { listRevisions } from '../sql/amendment-revisions';
 import type { AmendmentRow } from '../sql/amendments';
 import { findArticleVersion } from '../sql/articles';
@@ -54,28 +56,48 @@ export async function loadAmendmentView(db: Queryable, live: LiveTexts, stored: 
   // A draft's text is its live document; from submission on, the frozen text.
   const liveText = stored.status === 'draft' && stored.kind !== 'delete' ? await live.read(amendmentDocName(stored.id)) : null;
   const a = liveText ? { ...stored, alineas: liveText } : stored;
-  const [authors, revisions, tally, base] = await Promise.all([
+  const [authors, revisions, tally, base, responses] = await Promise.all([
     listAuthors(db, [a.id]),
     listRevisions(db, a.id),
     getTally(db, { type: 'amendment', id: a.id }),
     findArticleVersion(db, a.article_id, a.base_version),
+    listResponses(db, a.id),
   ]);
   const summary = presentAmendmentSummary(a, authors.get(a.id) ?? [], tally);
   const masked = summary.hidden !== null && !viewer?.roles.includes('moderator') && !viewer?.roles.includes('admin');
   // Draft saves are the authors' working history; the public sees submissions and formalisations.
   const visible = revisions.filter((r) => viewerIsAuthor || r.kind !== 'draft');
   const latest = revisions[revisions.length - 1];
+  const baseAlineas = base?.alineas ?? [];
+  // The citizens' last submission, kept beside the clerks' formalisation.
+  const submission = revisions.filter((r) => r.kind === 'submission').at(-1);
+  const formalisation = latest?.kind === 'formalisation' ? latest : undefined;
   return {
     ...summary,
     ...(masked ? {} : { alineas: a.alineas, rationale: a.rationale }),
-    baseAlineas: base?.alineas ?? [],
-    dispositif: latest?.dispositif ?? null,
-    diff: masked ? null : amendmentDiff(a.kind, base?.alineas ?? [], a.alineas),
+    baseAlineas,
+    // A clerk's dispositif once formalised; before that, the one generated from the text.
+    dispositif: masked || a.status === 'draft' ? null : (formalisation?.dispositif ?? dispositifFor(a.kind, baseAlineas, a.alineas)),
+    dispositifSource: formalisation ? 'clerk' as const : 'generated' as const,
+    formalisation: masked || !formalisation || !submission ? null : {
+      revision: formalisation.revision,
+      note: formalisation.note ?? '',
+      createdAt: formalisation.created_at.toISOString(),
+      citizenAlineas: submission.alineas,
+      /** What the clerks changed to the citizens' text. */
+      diff: diffTexts(submission.alineas, formalisation.alineas),
+    },
+    inadmissible: a.inadmissible_ground
+      ? { ground: a.inadmissible_ground, label: GROUND_LABELS_FR[a.inadmissible_ground], reason: a.inadmissible_reason ?? '' }
+      : null,
+    responses: responses.map((r) => ({ id: String(r.id), body: r.body, clerk: { id: r.clerk_id, displayName: r.clerk_name }, createdAt: r.created_at.toISOString() })),
+    assignedClerkId: a.assigned_clerk_id,
+    diff: masked ? null : amendmentDiff(a.kind, baseAlineas, a.alineas),
     revisions: masked
       ? []
       : visible.map((r) => ({
           revision: r.revision, kind: r.kind, alineas: r.alineas, rationale: r.rationale, dispositif: r.dispositif,
-          authorId: r.author_id, createdAt: r.created_at.toISOString(),
+          authorId: r.author_id, note: r.note, createdAt: r.created_at.toISOString(),
         })),
     decision: null,
     viewerIsAuthor,

@@ -10,8 +10,12 @@ import { argumentRoutes } from './arguments';
 import { articleRoutes } from './articles';
 import { authRoutes } from './auth';
 import { billRoutes } from './bills';
+import { clerkRoutes } from './clerks';
+import { commissionRoutes } from './commission';
+import { commissionDecisionRoutes } from './commission-decisions';
 import { draftCommentRoutes } from './draft-comments';
 import { moderationRoutes } from './moderation';
+import { notificationRoutes } from './notifications';
 import { userRoutes } from './users';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
@@ -25,4 +29,8 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   moderationRoutes(api, db);
   userRoutes(api, db);
   draftCommentRoutes(api, db, live);
+  clerkRoutes(api, db, live);
+  notificationRoutes(api, db);
+  commissionRoutes(api, db);
+  commissionDecisionRoutes(api, db);
 }

@@ -2,11 +2,13 @@ import type { Queryable } from '../db/db';
 
 /** SQL for the append-only `amendment_revisions`. */
 const SQL = {
-  insert: `INSERT INTO amendment_revisions (amendment_id, revision, kind, alineas, rationale, dispositif, author_id)
-           SELECT $1, COALESCE(max(revision), 0) + 1, $2, $3::jsonb, $4, $5, $6 FROM amendment_revisions WHERE amendment_id = $1
+  insert: `INSERT INTO amendment_revisions (amendment_id, revision, kind, alineas, rationale, dispositif, author_id, note)
+           SELECT $1, COALESCE(max(revision), 0) + 1, $2, $3::jsonb, $4, $5, $6, $7 FROM amendment_revisions WHERE amendment_id = $1
            RETURNING revision`,
-  list: `SELECT revision, kind, alineas, rationale, dispositif, author_id, created_at
+  list: `SELECT revision, kind, alineas, rationale, dispositif, author_id, note, created_at
          FROM amendment_revisions WHERE amendment_id = $1 ORDER BY revision`,
+  latestFormal: `SELECT DISTINCT ON (amendment_id) amendment_id, dispositif FROM amendment_revisions
+                 WHERE amendment_id = ANY($1::uuid[]) AND kind = 'formalisation' ORDER BY amendment_id, revision DESC`,
 } as const;
 
 export type RevisionKind = 'draft' | 'submission' | 'formalisation';
@@ -18,18 +20,27 @@ export interface RevisionRow {
   rationale: string;
   dispositif: string | null;
   author_id: string | null;
+  /** The clerk's note to the authors (formalisations). */
+  note: string | null;
   created_at: Date;
 }
 
 /** Appends a revision; callers hold the amendment's row lock, so numbers do not collide. */
 export async function appendRevision(
   db: Queryable,
-  r: { amendmentId: string; kind: RevisionKind; alineas: string[]; rationale: string; dispositif?: string | null; authorId: string },
+  r: { amendmentId: string; kind: RevisionKind; alineas: string[]; rationale: string; dispositif?: string | null; authorId: string; note?: string | null },
 ): Promise<number> {
-  const res = await db.query<{ revision: number }>(SQL.insert, [r.amendmentId, r.kind, JSON.stringify(r.alineas), r.rationale, r.dispositif ?? null, r.authorId]);
+  const res = await db.query<{ revision: number }>(SQL.insert, [r.amendmentId, r.kind, JSON.stringify(r.alineas), r.rationale, r.dispositif ?? null, r.authorId, r.note ?? null]);
   return res.rows[0]!.revision;
 }
 
 export async function listRevisions(db: Queryable, amendmentId: string): Promise<RevisionRow[]> {
   return (await db.query<RevisionRow>(SQL.list, [amendmentId])).rows;
+}
+
+/** The dispositif of each amendment's latest formalisation (amendments never formalised are absent). */
+export async function latestFormalDispositifs(db: Queryable, amendmentIds: readonly string[]): Promise<Map<string, string>> {
+  if (amendmentIds.length === 0) return new Map();
+  const rows = (await db.query<{ amendment_id: string; dispositif: string | null }>(SQL.latestFormal, [amendmentIds])).rows;
+  return new Map(rows.filter((r) => r.dispositif !== null).map((r) => [r.amendment_id, r.dispositif!]));
 }

@@ -1,10 +1,11 @@
-import type { AmendmentKind, AmendmentOrigin, AmendmentStatus } from '../../shared/amendment';
+import type { AmendmentKind, AmendmentOrigin, AmendmentStatus, InadmissibleGround } from '../../shared/amendment';
 import type { Queryable } from '../db/db';
 import { isId } from './ids';
 
 /** SQL for `amendments` (and the counter that numbers them). */
 const COLUMNS = `a.id, a.bill_id, a.article_id, a.kind, a.origin, a.status, a.number, a.base_version, a.alineas,
   a.rationale, a.created_by, a.created_at, a.submitted_at, a.withdrawn_at, a.hidden_reason,
+  a.assigned_clerk_id, a.inadmissible_ground, a.inadmissible_reason,
   ar.number AS article_number, ar.position AS article_position, ar.current_version AS article_version`;
 const FROM = 'FROM amendments a JOIN articles ar ON ar.id = a.article_id';
 const SQL = {
@@ -19,6 +20,11 @@ const SQL = {
   submit: `UPDATE amendments SET status = 'submitted', number = $2, submitted_at = now() WHERE id = $1`,
   setStatus: 'UPDATE amendments SET status = $2, withdrawn_at = CASE WHEN $2 = \'withdrawn\' THEN now() ELSE withdrawn_at END WHERE id = $1',
   setHidden: 'UPDATE amendments SET hidden_reason = $2 WHERE id = $1',
+  assign: 'UPDATE amendments SET assigned_clerk_id = $2 WHERE id = $1',
+  inadmissible: `UPDATE amendments SET status = 'inadmissible', inadmissible_ground = $2, inadmissible_reason = $3 WHERE id = $1`,
+  formalised: `UPDATE amendments SET status = 'formalised', alineas = $2::jsonb WHERE id = $1`,
+  // The clerks' desk: every published amendment of a bill, in text order.
+  ofBill: `SELECT ${COLUMNS} ${FROM} WHERE a.bill_id = $1 AND a.status <> 'draft' ORDER BY ar.position, a.origin, a.number`,
   // Light rows for ranking a whole list in memory before loading one page.
   rankRows: `SELECT a.id, a.number, a.submitted_at, ar.position AS article_position,
                     COALESCE(t.n_for, 0) AS n_for, COALESCE(t.n_mitigated, 0) AS n_mitigated, COALESCE(t.n_against, 0) AS n_against
@@ -44,6 +50,9 @@ export interface AmendmentRow {
   submitted_at: Date | null;
   withdrawn_at: Date | null;
   hidden_reason: string | null;
+  assigned_clerk_id: string | null;
+  inadmissible_ground: InadmissibleGround | null;
+  inadmissible_reason: string | null;
   article_number: string;
   article_position: number;
   article_version: number;
@@ -104,4 +113,22 @@ export async function listRankRows(
   filter: { articleId?: string | undefined; status?: AmendmentStatus | undefined },
 ): Promise<RankRow[]> {
   return (await db.query<RankRow>(SQL.rankRows, [billId, filter.articleId ?? null, filter.status ?? null])).rows;
+}
+
+/** The clerk who formalises the amendment (null: nobody yet). */
+export async function assignClerk(db: Queryable, id: string, clerkId: string | null): Promise<void> {
+  await db.query(SQL.assign, [id, clerkId]);
+}
+
+export async function markInadmissible(db: Queryable, id: string, ground: InadmissibleGround, reason: string): Promise<void> {
+  await db.query(SQL.inadmissible, [id, ground, reason]);
+}
+
+/** The formal text becomes the amendment's current text (the revision keeps the citizen's). */
+export async function markFormalised(db: Queryable, id: string, alineas: string[]): Promise<void> {
+  await db.query(SQL.formalised, [id, JSON.stringify(alineas)]);
+}
+
+export async function listBillAmendments(db: Queryable, billId: string): Promise<AmendmentRow[]> {
+  return (await db.query<AmendmentRow>(SQL.ofBill, [billId])).rows;
 }

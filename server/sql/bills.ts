@@ -1,3 +1,4 @@
+import type { DecisionRule } from '../../shared/commission';
 import type { BillStatus } from '../../shared/phases';
 import type { Queryable } from '../db/db';
 import { isId } from './ids';
@@ -5,8 +6,9 @@ import { isId } from './ids';
 /** SQL for the `bills` table. */
 const SQL = {
   insert: 'INSERT INTO bills (title, status, created_by) VALUES ($1, $2, $3) RETURNING id, title, status, created_at',
-  byId: 'SELECT id, title, status, created_at FROM bills WHERE id = $1',
-  byIdForUpdate: 'SELECT id, title, status, created_at FROM bills WHERE id = $1 FOR UPDATE',
+  byId: 'SELECT id, title, status, created_at, decision_rule, quorum FROM bills WHERE id = $1',
+  byIdForUpdate: 'SELECT id, title, status, created_at, decision_rule, quorum FROM bills WHERE id = $1 FOR UPDATE',
+  setRule: 'UPDATE bills SET decision_rule = $2, quorum = $3 WHERE id = $1',
   list: `SELECT b.id, b.title, b.status, b.created_at,
                 (SELECT count(*) FROM articles a WHERE a.bill_id = b.id)::int AS article_count,
                 count(*) OVER ()::int AS total
@@ -20,6 +22,9 @@ export interface BillRow {
   title: string;
   status: BillStatus;
   created_at: Date;
+  /** Absent from list rows. */
+  decision_rule?: DecisionRule;
+  quorum?: number | null;
 }
 
 export interface BillListRow extends BillRow {
@@ -47,4 +52,8 @@ export async function countBills(db: Queryable): Promise<number> {
 /** Compare-and-set: false when the status changed meanwhile. */
 export async function updateBillStatus(db: Queryable, id: string, from: BillStatus, to: BillStatus): Promise<boolean> {
   return (await db.query(SQL.setStatus, [id, to, from])).rowCount === 1;
+}
+
+export async function setDecisionRule(db: Queryable, id: string, rule: DecisionRule, quorum: number | null): Promise<void> {
+  await db.query(SQL.setRule, [id, rule, quorum]);
 }

@@ -7,6 +7,7 @@ const SQL = {
   lock: 'SELECT pg_advisory_xact_lock(hashtext($1))',
   deleteUpTo: 'DELETE FROM collab_updates WHERE doc_name = $1 AND id <= $2',
   maxId: 'SELECT max(id) AS id FROM collab_updates WHERE doc_name = $1',
+  exists: 'SELECT 1 FROM collab_updates WHERE doc_name = $1 LIMIT 1',
 } as const;
 
 export async function appendUpdate(db: Queryable, docName: string, update: Uint8Array): Promise<void> {
@@ -29,5 +30,14 @@ export async function replaceUpdates(db: Db, docName: string, state: Uint8Array)
     const last = (await tx.query<{ id: number | null }>(SQL.maxId, [docName])).rows[0]?.id;
     if (last !== null && last !== undefined) await tx.query(SQL.deleteUpTo, [docName, last]);
     await appendUpdate(tx, docName, state);
+  });
+}
+
+/** Stores `seed()` as the document's first state unless it already has one (once, under its lock). */
+export async function ensureSeeded(db: Db, docName: string, seed: () => Uint8Array): Promise<void> {
+  if ((await db.query(SQL.exists, [docName])).rowCount > 0) return;
+  await db.transaction(async (tx) => {
+    await tx.query(SQL.lock, [docName]);
+    if ((await tx.query(SQL.exists, [docName])).rowCount === 0) await appendUpdate(tx, docName, seed());
   });
 }

@@ -10,6 +10,8 @@ const SQL = {
   byEmailWithHash: `SELECT ${COLUMNS}, password_hash FROM users WHERE lower(email) = lower($1)`,
   setRoles: `UPDATE users SET roles = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
   setPassword: `UPDATE users SET password_hash = $2 WHERE id = $1`,
+  byIds: `SELECT ${COLUMNS} FROM users WHERE id = ANY($1::uuid[])`,
+  clerks: `SELECT ${COLUMNS} FROM users WHERE 'clerk' = ANY(roles) ORDER BY display_name LIMIT 200`,
   byExactName: `SELECT ${COLUMNS} FROM users WHERE lower(display_name) = lower($1) ORDER BY created_at LIMIT 5`,
   searchByName: `SELECT ${COLUMNS} FROM users WHERE lower(display_name) LIKE lower($1) || '%' ESCAPE '\\'
                  ORDER BY lower(display_name), created_at LIMIT $2`,
@@ -65,4 +67,13 @@ export async function findUsersByExactName(db: Queryable, name: string): Promise
 export async function searchUsersByName(db: Queryable, prefix: string, limit: number): Promise<UserRow[]> {
   const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
   return (await db.query<UserRow>(SQL.searchByName, [escaped, limit])).rows;
+}
+
+export async function findUsersByIds(db: Queryable, ids: readonly string[]): Promise<Map<string, UserRow>> {
+  if (ids.length === 0) return new Map();
+  return new Map((await db.query<UserRow>(SQL.byIds, [ids])).rows.map((u) => [u.id, u]));
+}
+
+export async function listClerks(db: Queryable): Promise<UserRow[]> {
+  return (await db.query<UserRow>(SQL.clerks)).rows;
 }

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { pmNodeToAlineas } from '../../../shared/pm-schema';
 import { watchConnection } from './connection';
 import { liveDiff } from './live-diff';
+import { liveDispositif } from './live-dispositif';
 import { readMountData } from './mount-data';
 import { showPresence } from './presence';
 import { guardRemoteChanges } from './selection-guard';
@@ -74,11 +75,15 @@ export function initLiveEditor(): void {
     showPresence(provider.awareness, peers);
     // disconnected, we cannot know who else is there: better say nothing than « nobody »
     provider.on('status', ({ status: s }) => (peers.hidden = s !== 'connected'));
-    const editor = createEditor(host, doc, provider.awareness, { label: EDITOR_LABEL, describedBy: 'live-editor-hint' });
+    const editor = createEditor(host, doc, provider.awareness, { label: data.label ?? EDITOR_LABEL, describedBy: 'live-editor-hint' });
     view = editor;
     const diff = liveDiff(mount, data.base, () => pmNodeToAlineas(editor.state.doc));
     diff.render();
-    doc.on('update', () => diff.schedule());
+    const dispositif = liveDispositif(data.kind, data.base, () => pmNodeToAlineas(editor.state.doc));
+    doc.on('update', () => {
+      diff.schedule();
+      dispositif?.schedule();
+    });
     const toolbar = wireToolbar(toolbarEl, { undo: () => runUndo(editor), redo: () => runRedo(editor) });
     const undoManager = undoManagerOf(editor);
     const refresh = () => {

@@ -1,0 +1,29 @@
+import type { Queryable } from '../db/db';
+import { computeReconciled } from '../present/reconciled';
+import { insertAdoptedText } from '../sql/adopted-texts';
+import { addArticleVersion, layOutArticles, listBillArticles, markArticleDeleted } from '../sql/articles';
+
+export const ADOPTION_REASON = 'Texte adopté par la commission';
+
+/**
+ * Freezes the reconciled text at adoption: it is stored as is (with its provenance), every changed
+ * article gets a new version, articles additionnels become articles, deleted ones leave the bill
+ * (their history stays). Called inside the transaction that moves the bill to `adopted`.
+ */
+export async function freezeAdoptedText(tx: Queryable, billId: string, actorId: string): Promise<void> {
+  const result = await computeReconciled(tx, billId);
+  const current = await listBillArticles(tx, billId);
+  const kept = new Set(result.articles.map((a) => a.id).filter((id): id is string => id !== null));
+  for (const a of current) {
+    if (!kept.has(a.id)) await markArticleDeleted(tx, a.id);
+  }
+  const byId = new Map(current.map((a) => [a.id, a]));
+  for (const a of result.articles) {
+    const before = a.id ? byId.get(a.id) : undefined;
+    if (before && JSON.stringify(before.alineas) !== JSON.stringify(a.alineas)) await addArticleVersion(tx, before.id, a.alineas, ADOPTION_REASON, actorId);
+  }
+  await layOutArticles(tx, billId, result.articles.map((a) => (a.id
+    ? { id: a.id }
+    : { number: a.number, alineas: a.alineas, fromAmendmentId: typeof a.origin === 'object' ? a.origin.amendmentId : null })), ADOPTION_REASON, actorId);
+  await insertAdoptedText(tx, billId, result, actorId);
+}

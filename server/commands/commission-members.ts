@@ -1,0 +1,45 @@
+import type { College, DecisionRule } from '../../shared/commission';
+import type { Db } from '../db/db';
+import { AppError, notFound } from '../http/errors';
+import { findBill, setDecisionRule } from '../sql/bills';
+import { deleteMember, upsertMember } from '../sql/commission';
+import { appendEvent } from '../sql/events';
+import { findUserById, type UserRow } from '../sql/users';
+
+/** An admin appoints a member of a bill's commission in a college (or moves them to the other). */
+export async function appointMember(db: Db, input: { admin: UserRow; billId: string; userId: string; college: College }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const bill = await findBill(tx, input.billId, { forUpdate: true });
+    if (!bill) throw notFound('Projet de loi introuvable.');
+    if (bill.status === 'adopted') throw new AppError('wrong_phase', 'Le texte est adopté : la commission ne change plus.', { status: bill.status });
+    const user = await findUserById(tx, input.userId);
+    if (!user) throw notFound('Compte introuvable.');
+    await upsertMember(tx, { billId: bill.id, userId: user.id, college: input.college, appointedBy: input.admin.id });
+    await appendEvent(tx, {
+      billId: bill.id, type: 'commission.member_appointed', actorId: input.admin.id, subjectType: 'user', subjectId: user.id, data: { college: input.college },
+    });
+  });
+}
+
+export async function removeMember(db: Db, input: { admin: UserRow; billId: string; userId: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const bill = await findBill(tx, input.billId, { forUpdate: true });
+    if (!bill) throw notFound('Projet de loi introuvable.');
+    if (bill.status === 'adopted') throw new AppError('wrong_phase', 'Le texte est adopté : la commission ne change plus.', { status: bill.status });
+    if (!(await deleteMember(tx, bill.id, input.userId))) throw notFound('Cette personne n’est pas membre de la commission.');
+    await appendEvent(tx, { billId: bill.id, type: 'commission.member_removed', actorId: input.admin.id, subjectType: 'user', subjectId: input.userId });
+  });
+}
+
+/** The rule by which the commission decides when the admin does not (before the text is adopted). */
+export async function setCommissionRule(db: Db, input: { admin: UserRow; billId: string; rule: DecisionRule; quorum: number | null }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const bill = await findBill(tx, input.billId, { forUpdate: true });
+    if (!bill) throw notFound('Projet de loi introuvable.');
+    if (bill.status === 'adopted') throw new AppError('wrong_phase', 'Le texte est adopté : la règle de décision ne change plus.', { status: bill.status });
+    await setDecisionRule(tx, bill.id, input.rule, input.quorum);
+    await appendEvent(tx, {
+      billId: bill.id, type: 'commission.rule_set', actorId: input.admin.id, subjectType: 'bill', subjectId: bill.id, data: { rule: input.rule, quorum: input.quorum },
+    });
+  });
+}

@@ -1,0 +1,25 @@
+import { commissionTally, type CommissionTally, type CommissionVote } from '../../shared/commission';
+import { isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
+import type { Db } from '../db/db';
+import { AppError, forbidden, notFound } from '../http/errors';
+import { findAmendment } from '../sql/amendments';
+import { findBill } from '../sql/bills';
+import { castCommissionVote, commissionVotesOf, memberCollege } from '../sql/commission';
+import type { UserRow } from '../sql/users';
+
+/**
+ * A commission member votes for / against / abstain on an open amendment during the commission
+ * (voting again replaces the vote; null withdraws it). Returns the tally per college.
+ */
+export async function voteInCommission(db: Db, input: { user: UserRow; amendmentId: string; value: CommissionVote | null }): Promise<CommissionTally> {
+  return db.transaction(async (tx) => {
+    const a = await findAmendment(tx, input.amendmentId, { forUpdate: true });
+    if (!a || a.status === 'draft') throw notFound('Amendement introuvable.');
+    const bill = await findBill(tx, a.bill_id);
+    if (bill?.status !== 'commission') throw new AppError('wrong_phase', 'Les membres de la commission votent pendant la phase « Commission ».', { status: bill?.status });
+    if (!(await memberCollege(tx, a.bill_id, input.user.id))) throw forbidden('Seuls les membres de la commission de ce texte votent en commission.');
+    if (!isOpen(a.status)) throw new AppError('conflict', `Cet amendement est « ${STATUS_LABELS_FR[a.status]} » : il n’est plus soumis au vote.`, { status: a.status });
+    await castCommissionVote(tx, a.id, input.user.id, input.value);
+    return commissionTally((await commissionVotesOf(tx, [a.id])).get(a.id) ?? []);
+  });
+}

@@ -1,0 +1,121 @@
+import { isOpen, STATUS_LABELS_FR, displayNumber } from '../../shared/amendment';
+import { commissionTally, decideByRule, type CommissionTally } from '../../shared/commission';
+import { reconcile } from '../../shared/reconcile';
+import { identityKey } from '../../shared/similarity';
+import type { Db, Queryable } from '../db/db';
+import { AppError, notFound } from '../http/errors';
+import { loadCommissionData, type CommissionData } from '../present/commission-data';
+import { findAmendment, setAmendmentStatus, type AmendmentRow } from '../sql/amendments';
+import { findBill } from '../sql/bills';
+import { commissionVotesOf } from '../sql/commission';
+import { insertDecision } from '../sql/decisions';
+import { appendEvent } from '../sql/events';
+import { notifyAuthors } from '../sql/notifications';
+import type { UserRow } from '../sql/users';
+
+export interface DecisionResult {
+  outcome: 'adopted' | 'rejected';
+  amendmentIds: string[];
+  tallies: CommissionTally;
+  fallen: { amendmentId: string; reason: string }[];
+}
+
+const label = (a: Pick<AmendmentRow, 'origin' | 'number'>) => `l’amendement n° ${displayNumber(a.origin, a.number) ?? '?'}`;
+
+/**
+ * Why `candidate` cannot be adopted on top of what is adopted already, or null. Only its article
+ * is reconciled: an adoption changes no other article (an article additionnel only adds one).
+ */
+function conflict(data: CommissionData, candidate: AmendmentRow): string | null {
+  const articles = data.articles.filter((a) => a.id === candidate.article_id);
+  const adopted = data.adopted([candidate]).filter((a) => a.articleId === candidate.article_id);
+  const result = reconcile(articles, adopted);
+  const mine = result.fallen.find((f) => f.amendmentId === candidate.id);
+  if (mine) return mine.reason;
+  const other = result.fallen[0];
+  if (other) {
+    const o = data.byId.get(other.amendmentId);
+    return `Il est incompatible avec ${o ? label(o) : 'un amendement'} déjà adopté : ${other.reason}`;
+  }
+  return null;
+}
+
+/** The open amendments of the same article that the adoption of `group` makes impossible. */
+function fallenAfter(data: CommissionData, group: AmendmentRow[]): { row: AmendmentRow; reason: string; by: string | null }[] {
+  const head = group[0]!;
+  const ids = new Set(group.map((g) => g.id));
+  const pending = data.rows.filter((r) => isOpen(r.status) && !ids.has(r.id) && r.article_id === head.article_id);
+  const articles = data.articles.filter((a) => a.id === head.article_id);
+  const out: { row: AmendmentRow; reason: string; by: string | null }[] = [];
+  for (const p of pending) {
+    const adopted = data.adopted([...group, p]).filter((a) => a.articleId === head.article_id);
+    const f = reconcile(articles, adopted).fallen.find((x) => x.amendmentId === p.id);
+    if (f) out.push({ row: p, reason: f.reason, by: f.by });
+  }
+  return out;
+}
+
+/**
+ * The commission's decision on an amendment (and the identical ones decided with it): explicit
+ * (the admin says adopted or rejected) or by the bill's rule from the commission tally. Adopting
+ * one that can no longer apply is refused (409) with the reason; once one is adopted, the
+ * amendments it makes impossible fall, each with a reason naming it. Every decision keeps the
+ * tallies it was taken on; the authors are told.
+ */
+export async function decideAmendment(db: Db, input: { admin: UserRow; amendmentId: string; decision?: 'adopted' | 'rejected' | undefined }): Promise<DecisionResult> {
+  const first = await findAmendment(db, input.amendmentId);
+  if (!first || first.status === 'draft') throw notFound('Amendement introuvable.');
+  return db.transaction(async (tx) => {
+    const bill = await findBill(tx, first.bill_id, { forUpdate: true });
+    if (bill?.status !== 'commission') throw new AppError('wrong_phase', 'La commission décide pendant la phase « Commission ».', { status: bill?.status });
+    const data = await loadCommissionData(tx, bill.id);
+    const a = data.byId.get(first.id);
+    if (!a || !isOpen(a.status)) {
+      const status = a?.status ?? first.status;
+      throw new AppError('conflict', `Cet amendement est « ${STATUS_LABELS_FR[status]} » : il n’y a plus rien à décider.`, { status });
+    }
+    const group = data.groupOf(a);
+    const tallies = commissionTally((await commissionVotesOf(tx, [a.id])).get(a.id) ?? []);
+    let outcome = input.decision;
+    if (!outcome) {
+      const byRule = decideByRule(bill.decision_rule ?? 'simple_majority', bill.quorum ?? null, tallies);
+      if (!byRule.ok) throw new AppError('conflict', byRule.message, { tallies });
+      outcome = byRule.outcome;
+    }
+    const rule = input.decision ? 'explicit' : (bill.decision_rule ?? 'simple_majority');
+    if (outcome === 'adopted') {
+      const why = conflict(data, a);
+      if (why) throw new AppError('conflict', `Impossible d’adopter ${label(a)} : ${why}`, { reason: why });
+    }
+    const groupKey = group.length > 1 ? identityKey(a.article_id, a.kind, a.alineas) : null;
+    for (const g of group) await record(tx, { billId: bill.id, row: g, outcome, rule, tallies, admin: input.admin, groupKey });
+    const fallen = outcome === 'adopted' ? fallenAfter(data, group) : [];
+    for (const f of fallen) {
+      await setAmendmentStatus(tx, f.row.id, 'fallen');
+      await insertDecision(tx, { amendmentId: f.row.id, billId: bill.id, outcome: 'fallen', rule: 'consequence', reason: f.reason, byAmendmentId: f.by ?? a.id, tallies: {}, decidedBy: input.admin.id });
+      await appendEvent(tx, { billId: bill.id, type: 'amendment.fallen', actorId: input.admin.id, subjectType: 'amendment', subjectId: f.row.id, data: { number: f.row.number, reason: f.reason, by: f.by ?? a.id } });
+      await notifyAuthors(tx, { amendmentId: f.row.id, type: 'decided', message: `${capital(label(f.row))} est tombé : ${f.reason}` });
+    }
+    return { outcome, amendmentIds: group.map((g) => g.id), tallies, fallen: fallen.map((f) => ({ amendmentId: f.row.id, reason: f.reason })) };
+  });
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+async function record(
+  tx: Queryable,
+  d: { billId: string; row: AmendmentRow; outcome: 'adopted' | 'rejected'; rule: 'explicit' | 'simple_majority' | 'double_majority'; tallies: CommissionTally; admin: UserRow; groupKey: string | null },
+): Promise<void> {
+  await setAmendmentStatus(tx, d.row.id, d.outcome);
+  await insertDecision(tx, { amendmentId: d.row.id, billId: d.billId, outcome: d.outcome, rule: d.rule, tallies: d.tallies, decidedBy: d.admin.id, groupKey: d.groupKey });
+  await appendEvent(tx, {
+    billId: d.billId, type: 'amendment.decided', actorId: d.admin.id, subjectType: 'amendment', subjectId: d.row.id,
+    data: { number: d.row.number, outcome: d.outcome, rule: d.rule, tallies: d.tallies },
+  });
+  const word = d.outcome === 'adopted' ? 'adopté' : 'rejeté';
+  const t = d.tallies.all;
+  await notifyAuthors(tx, {
+    amendmentId: d.row.id, type: 'decided',
+    message: `La commission a ${word} ${label(d.row)}${t.total ? ` (pour ${t.for}, contre ${t.against}, abstentions ${t.abstain})` : ''}.`,
+  });
+}

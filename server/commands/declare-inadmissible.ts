@@ -1,0 +1,29 @@
+import { formalisationDocName } from '../../shared/live-docs';
+import { GROUND_LABELS_FR, type InadmissibleGround } from '../../shared/amendment';
+import type { LiveTexts } from '../collab/registry';
+import type { Db } from '../db/db';
+import { markInadmissible } from '../sql/amendments';
+import { appendEvent } from '../sql/events';
+import { notifyAuthors } from '../sql/notifications';
+import type { UserRow } from '../sql/users';
+import { amendmentLabel, loadForClerk } from './clerk-access';
+
+/** A clerk declares an open amendment inadmissible, on a ground and with a public reason. */
+export async function declareInadmissible(
+  db: Db, live: LiveTexts, input: { user: UserRow; amendmentId: string; ground: InadmissibleGround; reason: string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const a = await loadForClerk(tx, input.amendmentId, input.user, 'Déclarer irrecevable', { open: true });
+    await markInadmissible(tx, a.id, input.ground, input.reason);
+    await appendEvent(tx, {
+      billId: a.bill_id, type: 'amendment.inadmissible', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id,
+      data: { number: a.number, ground: input.ground, reason: input.reason },
+    });
+    await notifyAuthors(tx, {
+      amendmentId: a.id, type: 'inadmissible',
+      message: `Le greffe a déclaré ${amendmentLabel(a)} irrecevable — ${GROUND_LABELS_FR[input.ground]} : ${input.reason}`,
+    });
+  });
+  // Nobody writes the formal text of an amendment that will not be examined.
+  live.closeAuthors(formalisationDocName(input.amendmentId), 'amendement irrecevable');
+}

@@ -1,0 +1,61 @@
+import { checkAmendmentText, normaliseAlineas } from '../../shared/amendment';
+import { resolveFormalisation } from '../../shared/formalisation';
+import { formalisationDocName } from '../../shared/live-docs';
+import { trimTrailingEmpty } from '../../shared/pm-schema';
+import type { LiveTexts } from '../collab/registry';
+import type { Db } from '../db/db';
+import { AppError } from '../http/errors';
+import { appendRevision } from '../sql/amendment-revisions';
+import { assignClerk, markFormalised } from '../sql/amendments';
+import { findArticleVersion } from '../sql/articles';
+import { appendEvent } from '../sql/events';
+import { notifyAuthors } from '../sql/notifications';
+import type { UserRow } from '../sql/users';
+import { amendmentLabel, loadForClerk } from './clerk-access';
+import { textError } from './text-error';
+
+export interface FormaliseInput {
+  user: UserRow;
+  amendmentId: string;
+  alineas?: string[] | undefined;
+  dispositif?: string | undefined;
+  note: string;
+}
+
+/**
+ * Publishes a clerk's formalisation: a `formalisation` revision (formal text, dispositif, note),
+ * status `formalised`; the citizens' submission stays in the revisions beside it. Without a text,
+ * the formalisation workspace's current text is published. Formalising again appends again.
+ */
+export async function formaliseAmendment(db: Db, live: LiveTexts, input: FormaliseInput): Promise<void> {
+  // Read before the transaction: loading a document queries the database, and the embedded
+  // database has a single connection that an open transaction holds.
+  const workspace = input.alineas || input.dispositif ? null : await live.read(formalisationDocName(input.amendmentId));
+  await db.transaction(async (tx) => {
+    const a = await loadForClerk(tx, input.amendmentId, input.user, 'Mettre en forme', { open: true });
+    const base = (await findArticleVersion(tx, a.article_id, a.base_version))?.alineas ?? [];
+    const result = resolveFormalisation({
+      kind: a.kind, base, dispositif: input.dispositif,
+      alineas: input.alineas ? normaliseAlineas(input.alineas) : undefined,
+      fallback: trimTrailingEmpty(workspace ?? a.alineas),
+    });
+    if (!result.ok) throw new AppError('unprocessable', result.message, result.details);
+    const problem = checkAmendmentText(a.kind, base, a.kind === 'delete' ? undefined : result.alineas);
+    if (problem) throw textError(problem);
+    const revision = await appendRevision(tx, {
+      amendmentId: a.id, kind: 'formalisation', alineas: result.alineas, rationale: a.rationale,
+      dispositif: result.dispositif, authorId: input.user.id, note: input.note,
+    });
+    await markFormalised(tx, a.id, result.alineas);
+    if (!a.assigned_clerk_id) await assignClerk(tx, a.id, input.user.id);
+    await appendEvent(tx, {
+      billId: a.bill_id, type: 'amendment.formalised', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id,
+      data: { number: a.number, revision },
+    });
+    const note = input.note.trim() ? ` Note du greffe : ${input.note.trim()}` : '';
+    await notifyAuthors(tx, {
+      amendmentId: a.id, type: 'formalised',
+      message: `Le greffe a mis en forme ${amendmentLabel(a)} : comparez votre texte et le texte mis en forme.${note}`,
+    });
+  });
+}

@@ -1,0 +1,143 @@
+/**
+ * The reconciled bill as an Akoma Ntoso 3.0 `<bill>`, valid against the OASIS schema
+ * (akomantoso30.xsd). French conventions as in LEGISTIQUE.md: `<article eId="art_2bis">` with its
+ * `<num>` and optional `<heading>`, then one `<alinea eId="art_2bis__al_3">` per alinéa. A deleted
+ * article stays in place with `status="removed"` and « (Supprimé) », so that eIds never move.
+ *
+ * Provenance: every adopted amendment is a `<passiveRef>` in the references and a `<textualMod>`
+ * in `analysis/passiveModifications` (its authors in `refersTo`); each word group it wrote is a
+ * `<span class="fromAmendment" refersTo="#amdt_12 …">` inside the alinéa.
+ */
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import {
+  alineaEid, alineaRuns, amendmentName, amendmentSlug, articleEid, articleLabel, isoDate, printedArticles,
+  provenanceIndex, type ProvenanceIndex,
+} from './common';
+import { AKN_NS, AuthorRefs, expressionUri, identification, modType, platformRef, PLATFORM, xmlText } from './akn-meta';
+import type { ExportArticle, ExportBill } from './types';
+
+export { aknAmendmentList } from './akn-amendments';
+
+export interface AknOptions {
+  /** Date of the Work (the bill as first published), `YYYY-MM-DD`; defaults to the export's date. */
+  workDate?: string;
+}
+
+const GOVERNMENT = { eId: 'gouvernement', href: '/ontology/organization/fr/gouvernement', showAs: 'Gouvernement' };
+const COMMISSION = { eId: 'commission', href: '/ontology/organization/fr/commission-mixte', showAs: 'Commission mixte' };
+
+/** The URI of the bill's initial Expression, that amendments and the liasse point at. */
+export function billExpressionUri(bill: ExportBill, opts: AknOptions = {}): string {
+  const workDate = opts.workDate ?? isoDate(bill.generatedAt);
+  return expressionUri('bill', workDate, bill.billId, workDate);
+}
+
+export function renderAkn(bill: ExportBill, opts: AknOptions = {}): string {
+  const exported = isoDate(bill.generatedAt);
+  const workDate = opts.workDate ?? exported;
+  const index = provenanceIndex(bill);
+  const refIds = amendmentRefIds(index);
+  const authors = new AuthorRefs();
+
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(AKN_NS, 'akomaNtoso');
+  const doc = root.ele('bill', { name: 'projetDeLoi' });
+  const meta = doc.ele('meta');
+  identification(meta, {
+    type: 'bill', name: bill.billId, title: bill.title,
+    workDate, workDateName: 'depot', exprDate: exported, exprDateName: bill.status === 'adopted' ? 'adoption' : 'reconciliation',
+    exportDate: exported, workAuthor: `#${GOVERNMENT.eId}`, exprAuthor: `#${COMMISSION.eId}`, platform: PLATFORM.eId,
+  });
+  passiveModifications(meta, bill, index, refIds, authors);
+  const references = meta.ele('references', { source: `#${PLATFORM.eId}` });
+  platformRef(references, PLATFORM.eId);
+  references.ele('TLCOrganization', GOVERNMENT);
+  references.ele('TLCOrganization', COMMISSION);
+  for (const { id, amendment } of index.list) {
+    const number = amendment?.displayNumber ?? id;
+    const date = amendment?.submittedAt ? isoDate(amendment.submittedAt) : exported;
+    references.ele('passiveRef', {
+      eId: refIds.get(id),
+      href: expressionUri('amendment', date, `${bill.billId}-${number}`, date),
+      showAs: xmlText(amendmentName(id, amendment)),
+    });
+  }
+  authors.appendTo(references);
+
+  const preface = doc.ele('preface');
+  preface.ele('longTitle').ele('p').ele('docTitle').txt(xmlText(bill.title));
+  preface.ele('p').ele('docStatus').txt(bill.status === 'adopted' ? 'Texte adopté' : 'Texte réconcilié (provisoire)');
+
+  const body = doc.ele('body');
+  const printedList = printedArticles(bill);
+  if (printedList.length === 0) {
+    // the schema wants a non-empty body: a bill without articles says so
+    body.ele('hcontainer', { eId: 'hcontainer_1', name: 'vide' }).ele('content').ele('p').txt('Ce texte ne comporte aucun article.');
+  }
+  for (const printed of printedList) {
+    if (printed.kind === 'deleted') {
+      const article = body.ele('article', { eId: articleEid(printed.number), status: 'removed' });
+      article.ele('num').txt(xmlText(articleLabel(printed.number)));
+      article.ele('content').ele('p').txt('(Supprimé)');
+    } else {
+      articleElement(body, printed.article, refIds);
+    }
+  }
+  // never pretty-printed: indenting would add spaces inside the alinéas' mixed content
+  return root.end({ prettyPrint: false });
+}
+
+/** `amdt_12`, unique even when two amendments share a display number. */
+function amendmentRefIds(index: ProvenanceIndex): Map<string, string> {
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const { id, amendment } of index.list) {
+    const base = `amdt_${amendmentSlug(amendment?.displayNumber ?? id)}`;
+    let eId = base;
+    for (let n = 2; taken.has(eId); n++) eId = `${base}_${n}`;
+    taken.add(eId);
+    ids.set(id, eId);
+  }
+  return ids;
+}
+
+function passiveModifications(
+  meta: XMLBuilder, bill: ExportBill, index: ProvenanceIndex, refIds: Map<string, string>, authors: AuthorRefs,
+): void {
+  if (index.list.length === 0) return;
+  const mods = meta.ele('analysis', { source: `#${PLATFORM.eId}` }).ele('passiveModifications');
+  index.list.forEach(({ id, amendment }, i) => {
+    const kind = amendment?.kind ?? 'modify';
+    const attrs: Record<string, string> = { eId: `pmod_${i + 1}`, type: modType(kind) };
+    const people = amendment?.authors.map((a) => `#${authors.eId(a)}`) ?? [];
+    if (people.length > 0) attrs.refersTo = people.join(' ');
+    const mod = mods.ele('textualMod', attrs);
+    mod.ele('source', { href: `#${refIds.get(id) ?? ''}` });
+    const created = kind === 'insert_after' ? bill.articles.find((a) => a.isNew && cites(a, id)) : undefined;
+    if (created) mod.ele('destination', { href: `#${articleEid(created.number)}` });
+    else if (amendment) mod.ele('destination', { href: `#${articleEid(amendment.articleNumber)}`, ...(kind === 'insert_after' ? { pos: 'after' } : {}) });
+    else mod.ele('destination', { href: `#${articleEid(bill.articles.find((a) => cites(a, id))?.number ?? '')}` });
+  });
+}
+
+function cites(article: ExportArticle, id: string): boolean {
+  return article.provenance.some((runs) => runs.some((run) => run.amendments.includes(id)));
+}
+
+function articleElement(body: XMLBuilder, article: ExportArticle, refIds: Map<string, string>): void {
+  const el = body.ele('article', { eId: articleEid(article.number) });
+  el.ele('num').txt(xmlText(articleLabel(article.number)));
+  if (article.heading) el.ele('heading').txt(xmlText(article.heading));
+  if (article.alineas.length === 0) {
+    el.ele('content').ele('p'); // an article is never empty in the schema
+    return;
+  }
+  article.alineas.forEach((_, i) => {
+    const p = el.ele('alinea', { eId: alineaEid(article.number, i) }).ele('content').ele('p');
+    for (const run of alineaRuns(article, i)) {
+      const text = xmlText(run.text);
+      if (run.amendments.length === 0) p.txt(text);
+      else p.ele('span', { class: 'fromAmendment', refersTo: run.amendments.map((id) => `#${refIds.get(id) ?? ''}`).join(' ') }).txt(text);
+    }
+  });
+}

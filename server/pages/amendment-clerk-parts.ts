@@ -1,0 +1,78 @@
+import { GROUND_LABELS_FR, INADMISSIBLE_GROUNDS, isOpen } from '../../shared/amendment';
+import { renderUnifiedDiff } from '../../shared/diff-html';
+import type { UserRow } from '../sql/users';
+import type { AmendmentView } from './amendment-pages';
+import { amendmentTitle, authorList, dateTimeFr, paragraphs } from './amendment-parts';
+import { dispositifLines } from './formalisation-page';
+import { html, raw, type SafeHtml } from './html';
+
+/**
+ * The amendment as it appears in a parliamentary liasse: number, authors, the article it targets
+ * (« APRÈS L’ARTICLE 3 » for an article additionnel), the dispositif, then the exposé sommaire.
+ */
+export function liasseSection(a: AmendmentView): SafeHtml {
+  if (!a.dispositif) return html``;
+  const target = a.kind === 'insert_after' ? `Après l’article ${a.articleNumber}` : `Article ${a.articleNumber}`;
+  return html`<section aria-labelledby="dispositif-titre"><h2 id="dispositif-titre">Dispositif</h2>
+    <p class="hint">${a.dispositifSource === 'clerk' ? 'Rédigé par le greffe lors de la mise en forme.' : 'Rédigé automatiquement à partir du texte déposé ; le greffe le vérifiera lors de la mise en forme.'}</p>
+    <article class="liasse" aria-label="${amendmentTitle(a.displayNumber)} tel qu’il figure dans la liasse">
+      <p class="liasse-number">${amendmentTitle(a.displayNumber).toUpperCase()}</p>
+      <p class="liasse-authors">présenté par ${authorList(a.authors)}</p>
+      <p class="liasse-target">${target.toUpperCase()}</p>
+      <div class="liasse-dispositif">${dispositifLines(a.dispositif)}</div>
+      ${a.rationale.trim() ? html`<p class="liasse-heading">EXPOSÉ SOMMAIRE</p><div class="liasse-expose">${paragraphs(a.rationale)}</div>` : ''}
+    </article></section>`;
+}
+
+/** The clerks' formalisation beside the citizens' text: what changed, and the clerk's note. */
+export function formalisationSection(a: AmendmentView): SafeHtml {
+  const f = a.formalisation;
+  if (!f) return html``;
+  return html`<section aria-labelledby="mise-en-forme"><h2 id="mise-en-forme">Mise en forme par le greffe</h2>
+    <p class="meta">Publiée le ${dateTimeFr.format(new Date(f.createdAt))}. Le texte déposé par les citoyens reste consultable ci-dessous.</p>
+    ${f.note.trim() ? html`<div class="clerk-note"><p class="label">Note du greffe</p>${paragraphs(f.note)}</div>` : ''}
+    <h3>Du texte déposé au texte mis en forme</h3>
+    <p class="hint">Les ajouts du greffe sont soulignés, ses suppressions barrées.</p>
+    <div class="diff-wrap">${raw(renderUnifiedDiff(f.diff))}</div>
+  </section>`;
+}
+
+export function inadmissibleNotice(a: AmendmentView): SafeHtml {
+  if (!a.inadmissible) return html``;
+  return html`<div class="notice notice-warn" role="note"><p><strong>Irrecevable</strong> — ${a.inadmissible.label}.</p><p>${a.inadmissible.reason}</p></div>`;
+}
+
+export function responsesSection(a: AmendmentView): SafeHtml {
+  if (a.responses.length === 0) return html``;
+  return html`<section aria-labelledby="reponses"><h2 id="reponses">Réponses du greffe</h2>
+    <ol class="responses" role="list">${a.responses.map((r) => html`<li class="response">
+      <p class="meta">${r.clerk.displayName}, le ${dateTimeFr.format(new Date(r.createdAt))}</p>${paragraphs(r.body)}</li>`)}</ol></section>`;
+}
+
+/** Links to the workspace for authors and clerks; clerks' forms (inadmissibility, response). */
+export function clerkTools(a: AmendmentView, user: UserRow | null): SafeHtml {
+  if (!user || a.status === 'draft') return html``;
+  const isClerk = user.roles.includes('clerk');
+  if (!isClerk) {
+    return a.viewerIsAuthor && isOpen(a.status)
+      ? html`<p><a href="/amendements/${a.id}/mise-en-forme">Suivre la mise en forme de votre amendement par le greffe</a> (vous pouvez y écrire avec le greffier).</p>`
+      : html``;
+  }
+  const open = isOpen(a.status);
+  return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">Espace du greffe</h2>
+    ${open ? html`<p><a class="button" href="/amendements/${a.id}/mise-en-forme">Ouvrir l’espace de mise en forme</a></p>
+    <form method="post" action="/amendements/${a.id}/irrecevable" class="form">
+      <h3>Déclarer irrecevable</h3>
+      <div class="field"><label for="motif">Motif</label><select id="motif" name="motif" required>
+        <option value="">Choisir un motif</option>${INADMISSIBLE_GROUNDS.map((g) => html`<option value="${g}">${GROUND_LABELS_FR[g]}</option>`)}</select></div>
+      <div class="field"><label for="raison">Raison publique</label><p class="hint" id="raison-hint">Publiée sur l’amendement et envoyée à ses auteurs.</p>
+        <textarea id="raison" name="raison" rows="3" required aria-describedby="raison-hint"></textarea></div>
+      <div class="actions"><button type="submit" class="danger">Déclarer irrecevable</button></div>
+    </form>` : ''}
+    <form method="post" action="/amendements/${a.id}/reponse" class="form">
+      <h3>Publier une réponse officielle</h3>
+      <div class="field"><label for="reponse">Réponse</label><textarea id="reponse" name="reponse" rows="4" required></textarea></div>
+      <div class="actions"><button type="submit">Publier la réponse</button></div>
+    </form>
+  </section>`;
+}

@@ -1,0 +1,113 @@
+import { AMENDMENT_KINDS, GROUND_LABELS_FR, KIND_LABELS_FR } from '../../shared/amendment';
+import { DESK_STATUSES, type DeskFilters, type DeskView } from '../present/desk';
+import type { BillRow } from '../sql/bills';
+import { amendmentTitle, authorList, dateTimeFr, kindBadge, statusBadge } from './amendment-parts';
+import { html, type SafeHtml } from './html';
+import { layout, type PageContext } from './layout';
+
+const STATUS_FILTER_LABELS: Record<(typeof DESK_STATUSES)[number], string> = {
+  open: 'À traiter (déposés ou mis en forme)', submitted: 'Déposés, pas encore mis en forme', formalised: 'Mis en forme',
+  inadmissible: 'Irrecevables', all: 'Tous',
+};
+const ASSIGNED_LABELS = { any: 'Tous', me: 'Confiés à moi', none: 'Sans greffier' } as const;
+
+export interface DeskPageData {
+  bill: BillRow;
+  desk: DeskView;
+  filters: DeskFilters;
+  page: number;
+  pageSize: number;
+}
+
+const option = (value: string, label: string, selected: boolean) => html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
+
+/** Plain GET form: filters are in the address, so a filtered queue can be bookmarked and shared. */
+function filtersForm(d: DeskPageData): SafeHtml {
+  const f = d.filters;
+  return html`<form method="get" action="/textes/${d.bill.id}/greffe" class="desk-filters">
+    <div class="field"><label for="f-statut">Statut</label><select id="f-statut" name="statut">
+      ${DESK_STATUSES.map((s) => option(s, STATUS_FILTER_LABELS[s], f.status === s))}</select></div>
+    <div class="field"><label for="f-article">Article</label><select id="f-article" name="article">
+      ${option('', 'Tous les articles', !f.articleId)}
+      ${d.desk.articles.map((a) => option(a.id, `Article ${a.number} (${a.open} à traiter)`, f.articleId === a.id))}</select></div>
+    <div class="field"><label for="f-nature">Nature</label><select id="f-nature" name="nature">
+      ${option('', 'Toutes', !f.kind)}${AMENDMENT_KINDS.map((k) => option(k, KIND_LABELS_FR[k], f.kind === k))}</select></div>
+    <div class="field"><label for="f-greffier">Greffier</label><select id="f-greffier" name="greffier">
+      ${(Object.keys(ASSIGNED_LABELS) as (keyof typeof ASSIGNED_LABELS)[]).map((k) => option(k, ASSIGNED_LABELS[k], f.assigned === k))}</select></div>
+    <button type="submit">Filtrer</button>
+  </form>`;
+}
+
+function counts(d: DeskPageData): SafeHtml {
+  const c = d.desk.counts;
+  return html`<dl class="desk-counts">
+    <div><dt>À mettre en forme</dt><dd>${c.submitted}</dd></div>
+    <div><dt>Mis en forme</dt><dd>${c.formalised}</dd></div>
+    <div><dt>Irrecevables</dt><dd>${c.inadmissible}</dd></div>
+    <div><dt>Retirés</dt><dd>${c.withdrawn}</dd></div>
+    <div><dt>Total déposés</dt><dd>${c.total}</dd></div>
+  </dl>`;
+}
+
+type Group = DeskView['groups'][number];
+type Item = Group['amendments'][number];
+
+function itemRow(d: DeskPageData, a: Item, ctx: PageContext): SafeHtml {
+  const mine = a.assignedClerk?.id === ctx.user?.id;
+  const open = a.status === 'submitted' || a.status === 'formalised';
+  return html`<li class="desk-item">
+    <p><a href="/amendements/${a.id}"><strong>${amendmentTitle(a.displayNumber)}</strong></a> ${kindBadge(a.kind)} ${statusBadge(a.status)}
+      ${a.stale ? html`<span class="badge badge-warn">article modifié depuis</span>` : ''}</p>
+    <p class="meta">Article ${a.articleNumber} · ${authorList(a.authors)}${a.submittedAt ? html` · déposé le ${dateTimeFr.format(new Date(a.submittedAt))}` : ''}</p>
+    ${a.inadmissible ? html`<p class="meta">${GROUND_LABELS_FR[a.inadmissible.ground]} — ${a.inadmissible.reason}</p>` : ''}
+    <p class="meta">${a.assignedClerk ? html`Greffier : ${mine ? 'vous' : a.assignedClerk.displayName}` : 'Sans greffier'}</p>
+    ${open ? html`<div class="desk-actions">
+      ${mine
+        ? html`<a class="button" href="/amendements/${a.id}/mise-en-forme">Mettre en forme</a>`
+        : html`<form method="post" action="/amendements/${a.id}/prendre" class="inline"><input type="hidden" name="suite" value="/amendements/${a.id}/mise-en-forme">
+            <button type="submit">${a.assignedClerk ? 'Reprendre et mettre en forme' : 'Prendre en charge et mettre en forme'}</button></form>`}
+      <a href="/amendements/${a.id}#greffe">Irrecevabilité, réponse…</a>
+    </div>` : ''}
+  </li>`;
+}
+
+function groupBlock(d: DeskPageData, g: Group, ctx: PageContext): SafeHtml {
+  const near = g.nearIdentical.length
+    ? html`<p class="near">Quasi identique${g.nearIdentical.length > 1 ? 's' : ''} : ${g.nearIdentical.map((n, i) => html`${i ? ', ' : ''}<a href="/amendements/${n.id}">${amendmentTitle(n.displayNumber)}</a> (${Math.round(n.similarity * 100)} %)`)}</p>`
+    : '';
+  return html`<li class="desk-group${g.identical ? ' identical' : ''}">
+    ${g.identical ? html`<p class="group-label">${g.amendments.length} amendements identiques — examinés ensemble, décidés par un seul vote</p>` : ''}
+    <ul role="list">${g.amendments.map((a) => itemRow(d, a, ctx))}</ul>${near}</li>`;
+}
+
+function pager(d: DeskPageData): SafeHtml {
+  const pages = Math.max(1, Math.ceil(d.desk.totalGroups / d.pageSize));
+  if (pages <= 1) return html``;
+  const f = d.filters;
+  const href = (p: number) => {
+    const q = new URLSearchParams({ statut: f.status, greffier: f.assigned, page: String(p) });
+    if (f.articleId) q.set('article', f.articleId);
+    if (f.kind) q.set('nature', f.kind);
+    return `/textes/${d.bill.id}/greffe?${q.toString()}`;
+  };
+  return html`<nav aria-label="Pages du bureau" class="pager">
+    ${d.page > 1 ? html`<a href="${href(d.page - 1)}" rel="prev">Page précédente</a>` : ''}
+    <span>Page ${d.page} sur ${pages}</span>
+    ${d.page < pages ? html`<a href="${href(d.page + 1)}" rel="next">Page suivante</a>` : ''}</nav>`;
+}
+
+/** The clerks' desk of a bill: counts, filters, the queue in text order with identical groups. */
+export function deskPage(ctx: PageContext, d: DeskPageData): string {
+  const groups = d.desk.groups;
+  return layout(ctx, {
+    title: `Bureau du greffe – ${d.bill.title}`,
+    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
+    main: html`<h1>Bureau du greffe</h1>
+      <p class="lead">Les amendements déposés sur « ${d.bill.title} », dans l’ordre du texte. Les amendements identiques sont regroupés ; les quasi-identiques sont signalés (mêmes modifications à au moins 60 %).</p>
+      ${counts(d)}
+      ${filtersForm(d)}
+      <p class="muted" role="status">${d.desk.totalAmendments} amendement${d.desk.totalAmendments > 1 ? 's' : ''} correspond${d.desk.totalAmendments > 1 ? 'ent' : ''} aux filtres.</p>
+      ${groups.length ? html`<ol class="desk-queue" role="list">${groups.map((g) => groupBlock(d, g, ctx))}</ol>` : html`<p class="empty">Aucun amendement ne correspond à ces filtres.</p>`}
+      ${pager(d)}`,
+  });
+}

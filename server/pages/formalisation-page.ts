@@ -1,0 +1,96 @@
+import type { loadWorkspace } from '../commands/formalisation-workspace';
+import type { BillRow } from '../sql/bills';
+import type { UserRow } from '../sql/users';
+import { liveEditorSection } from './amendment-live-editor';
+import { alertBox, amendmentTitle, rowsFor, textareaField, titled, type FormState } from './amendment-parts';
+import type { AmendmentView } from './amendment-pages';
+import { html, type SafeHtml } from './html';
+import { layout, type PageContext } from './layout';
+
+export type Workspace = Awaited<ReturnType<typeof loadWorkspace>>;
+
+export interface WorkspacePageData {
+  bill: BillRow;
+  amendment: AmendmentView;
+  workspace: Workspace;
+  state?: FormState;
+}
+
+const alineaList = (alineas: readonly string[], empty: string) =>
+  alineas.length ? html`<ol class="alineas">${alineas.map((a) => html`<li>${a}</li>`)}</ol>` : html`<p class="empty">${empty}</p>`;
+
+/** The dispositif, typeset as in a liasse: one paragraph per line. */
+export const dispositifLines = (text: string) => html`${text.split('\n').filter((l) => l.trim()).map((l) => html`<p>${l}</p>`)}`;
+
+/**
+ * The clerk's publication form. Without JavaScript it carries the formal text (one alinéa per
+ * line) and the dispositif; with it, the live editor replaces the text field (disabled, so the
+ * server takes the workspace's live text) and the dispositif is regenerated as people type.
+ * `dispositif_initial` tells the server whether the clerk changed the dispositif by hand: an
+ * untouched one is regenerated from the published text rather than checked against it.
+ */
+function publishForm(d: WorkspacePageData): SafeHtml {
+  const w = d.workspace;
+  const errors = d.state?.fieldErrors ?? {};
+  const values = d.state?.values ?? {};
+  const text = values.texte ?? w.alineas.join('\n');
+  const dispositif = values.dispositif ?? w.dispositif;
+  return html`<form method="post" action="/amendements/${w.amendmentId}/mise-en-forme" class="form form-wide publish-form" novalidate>
+    <h2 id="publier">Publier la mise en forme</h2>
+    ${w.kind === 'delete' ? '' : textareaField({
+      id: 'edit-texte', name: 'texte', label: 'Texte mis en forme', value: text, rows: rowsFor(text, 6), error: errors['edit-texte'],
+      hint: 'Un alinéa par ligne.',
+    })}
+    <div class="field">
+      <label for="dispositif">Dispositif</label>
+      <p class="hint" id="dispositif-hint">Rédigé automatiquement à partir du texte ; vous pouvez le reformuler. Il doit produire exactement le texte mis en forme.</p>
+      ${errors.dispositif ? html`<p class="field-error" id="dispositif-error">${errors.dispositif}</p>` : ''}
+      <textarea id="dispositif" name="dispositif" rows="${rowsFor(dispositif, 4)}" data-live-dispositif
+        aria-describedby="dispositif-hint${errors.dispositif ? ' dispositif-error' : ''}"${errors.dispositif ? html` aria-invalid="true"` : ''}>${dispositif}</textarea>
+      <input type="hidden" name="dispositif_initial" value="${values.dispositif_initial ?? w.dispositif}" data-live-dispositif-initial>
+    </div>
+    ${textareaField({
+      id: 'note', name: 'note', label: 'Note aux auteurs', value: values.note ?? '', rows: 3,
+      hint: 'Ce qui a changé et pourquoi : les auteurs la reçoivent avec la notification.',
+    })}
+    <div class="actions"><button type="submit">Publier la mise en forme</button></div>
+  </form>`;
+}
+
+/** The formalisation workspace: citizens' text | formal text (live) | dispositif. */
+export function workspacePage(ctx: PageContext, d: WorkspacePageData): string {
+  const w = d.workspace;
+  const a = d.amendment;
+  const user = ctx.user as UserRow;
+  const isClerk = user.roles.includes('clerk');
+  const writes = w.mode === 'write';
+  const who = w.assignedClerk ? (w.assignedClerk.id === user.id ? 'vous' : w.assignedClerk.displayName) : 'aucun greffier pour l’instant';
+  const editor = w.docName && w.kind !== 'delete'
+    ? liveEditorSection({
+        docName: w.docName, user, kind: w.kind, baseAlineas: w.baseAlineas, title: 'Texte mis en forme (en direct)',
+        label: 'Texte mis en forme, un paragraphe par alinéa',
+        hint: writes
+          ? 'Le greffier et les auteurs écrivent ici ensemble ; chacun voit le curseur des autres. Le dispositif se met à jour à mesure.'
+          : 'Vous suivez la mise en forme en direct ; seuls le greffier chargé de l’amendement et ses auteurs y écrivent.',
+      })
+    : html``;
+  return layout(ctx, {
+    title: titled(`Mise en forme – ${amendmentTitle(a.displayNumber)} – ${d.bill.title}`, d.state),
+    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>${isClerk ? html` › <a href="/textes/${d.bill.id}/greffe">Bureau du greffe</a>` : ''} › <a href="/amendements/${a.id}">${amendmentTitle(a.displayNumber)}</a>`,
+    main: html`<h1>Mise en forme de l’${amendmentTitle(a.displayNumber).replace(/^A/, 'a')}</h1>${alertBox(d.state)}
+      <p class="meta">Article ${w.articleNumber} · greffier chargé : ${who}</p>
+      ${!writes && isClerk && w.status !== 'inadmissible' ? html`<form method="post" action="/amendements/${a.id}/prendre" class="inline">
+        <input type="hidden" name="suite" value="/amendements/${a.id}/mise-en-forme"><button type="submit">Prendre en charge pour écrire</button></form>` : ''}
+      <div class="workspace">
+        <section aria-labelledby="ws-citoyens" class="ws-column"><h2 id="ws-citoyens">Texte déposé par les citoyens</h2>
+          ${alineaList(w.citizenAlineas, a.kind === 'delete' ? 'Suppression de l’article : pas de texte.' : 'Pas de texte.')}</section>
+        <section aria-labelledby="ws-formel" class="ws-column"><h2 id="ws-formel">Texte mis en forme</h2>
+          ${editor}
+          <div class="ws-static">${alineaList(w.alineas, 'Suppression de l’article : pas de texte.')}</div></section>
+        <section aria-labelledby="ws-dispositif" class="ws-column"><h2 id="ws-dispositif">Dispositif</h2>
+          <div class="liasse-dispositif" data-live-dispositif aria-live="off">${dispositifLines(w.dispositif)}</div></section>
+      </div>
+      ${isClerk && (w.status === 'submitted' || w.status === 'formalised') ? publishForm(d) : html`<p class="muted">Le greffier publiera la mise en forme ; vous serez prévenu et verrez la différence entre votre texte et le texte mis en forme.</p>`}
+      <p><a href="/amendements/${a.id}">Retour à l’amendement</a></p>`,
+  });
+}

@@ -1,0 +1,50 @@
+import express, { type Router } from 'express';
+import type { Db } from '../db/db';
+import { presentNotification } from '../routes/notifications';
+import { listNotifications, markNotificationsRead } from '../sql/notifications';
+import { amendmentTitle, dateTimeFr } from './amendment-parts';
+import { html } from './html';
+import { layout, type PageContext } from './layout';
+import { ctx, page } from './page-kit';
+
+const PAGE_SIZE = 30;
+const TYPE_LABELS = { formalised: 'Mis en forme', inadmissible: 'Irrecevable', response: 'Réponse du greffe', decided: 'Décision' } as const;
+
+type Item = ReturnType<typeof presentNotification>;
+
+function notificationsPage(c: PageContext, items: Item[], next: string | null): string {
+  const unread = items.filter((n) => !n.read).length;
+  const list = items.length
+    ? html`<ol class="notifications" role="list">${items.map((n) => html`<li class="notification${n.read ? '' : ' unread'}">
+        <p class="meta"><span class="status">${TYPE_LABELS[n.type]}</span> · ${dateTimeFr.format(new Date(n.createdAt))}${n.read ? '' : html` · <strong>non lue</strong>`}</p>
+        <p>${n.message}</p>
+        <p><a href="/amendements/${n.amendment.id}">${amendmentTitle(n.amendment.displayNumber)} — article ${n.amendment.articleNumber}, ${n.amendment.billTitle}</a></p>
+      </li>`)}</ol>`
+    : html`<p class="empty">Aucune notification. Vous serez prévenu ici quand le greffe ou la commission traitera vos amendements.</p>`;
+  return layout(c, {
+    title: 'Notifications',
+    main: html`<h1>Notifications</h1>
+      <p class="lead">Ce qu’il advient de vos amendements : mise en forme, irrecevabilité, réponses du greffe, décisions.</p>
+      ${unread > 0 ? html`<form method="post" action="/notifications/lues"><button type="submit">Tout marquer comme lu</button></form>` : ''}
+      ${list}
+      ${next ? html`<p><a href="/notifications?avant=${next}">Notifications plus anciennes</a></p>` : ''}`,
+  });
+}
+
+/** A person's notifications: read them, mark them read. */
+export function notificationPages(db: Db): Router {
+  const r = express.Router();
+  r.get('/notifications', page(async (req, res) => {
+    if (!req.user) return res.redirect(303, '/connexion?suite=/notifications');
+    const before = typeof req.query.avant === 'string' && /^\d{1,18}$/.test(req.query.avant) ? req.query.avant : undefined;
+    const rows = await listNotifications(db, req.user.id, { before, limit: PAGE_SIZE + 1 });
+    const items = rows.slice(0, PAGE_SIZE).map(presentNotification);
+    res.type('html').send(notificationsPage(ctx(req), items, rows.length > PAGE_SIZE ? items.at(-1)!.id : null));
+  }));
+  r.post('/notifications/lues', page(async (req, res) => {
+    if (!req.user) return res.redirect(303, '/connexion?suite=/notifications');
+    await markNotificationsRead(db, req.user.id, null);
+    res.redirect(303, '/notifications');
+  }));
+  return r;
+}

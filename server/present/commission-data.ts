@@ -1,0 +1,49 @@
+import { identityKey } from '../../shared/similarity';
+import { examinationOrder, type AdoptedAmendment, type BillArticle, type ExaminationGroup } from '../../shared/reconcile';
+import type { Queryable } from '../db/db';
+import { listAuthors, type AuthorRow } from '../sql/amendment-authors';
+import { listBillAmendments, type AmendmentRow } from '../sql/amendments';
+import { listBillArticles, listBillArticleVersions } from '../sql/articles';
+import { listBillDecisions, type DecisionRow } from '../sql/decisions';
+
+/**
+ * Everything the commission's examination and the reconciliation read of a bill, in one load:
+ * the articles as they stand before adoption, the published amendments (with the text each was
+ * written against), their examination order, identical groups, decisions and authors.
+ */
+export async function loadCommissionData(db: Queryable, billId: string) {
+  // One after the other: inside a transaction, one connection runs one query at a time.
+  const articleRows = await listBillArticles(db, billId);
+  const rows = await listBillAmendments(db, billId);
+  const versions = await listBillArticleVersions(db, billId);
+  const decisions = await listBillDecisions(db, billId);
+  const articles: BillArticle[] = articleRows.map((a) => ({ id: a.id, number: a.number, alineas: a.alineas }));
+  // Examined: what is still open or was decided (not drafts, withdrawn or inadmissible ones).
+  const examined = rows.filter((r) => r.status === 'submitted' || r.status === 'formalised' || r.status === 'adopted' || r.status === 'rejected' || r.status === 'fallen');
+  const change = (r: AmendmentRow) => ({
+    id: r.id, articleId: r.article_id, kind: r.kind, base: versions.get(`${r.article_id}:${r.base_version}`) ?? [], alineas: r.alineas,
+  });
+  const groups: ExaminationGroup[] = examinationOrder(articles, examined.map((r) => ({ ...change(r), number: r.number ?? 0, origin: r.origin })));
+  const rank = new Map<string, number>();
+  groups.forEach((g, i) => g.amendmentIds.forEach((id) => rank.set(id, i)));
+  const authors = await listAuthors(db, examined.map((r) => r.id));
+  const byId = new Map(examined.map((r) => [r.id, r]));
+  return {
+    articles, rows: examined, byId, groups, rank, authors, change,
+    decisions: new Map<string, DecisionRow>(decisions.map((d) => [d.amendment_id, d])),
+    /** The adopted amendments as the reconciliation takes them, in examination order. */
+    adopted(extra: readonly AmendmentRow[] = []): AdoptedAmendment[] {
+      const list = [...examined.filter((r) => r.status === 'adopted'), ...extra];
+      return list
+        .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))
+        .map((r) => ({ ...change(r), number: r.number, authors: (authors.get(r.id) ?? []).map((x: AuthorRow) => ({ id: x.id, displayName: x.display_name })) }));
+    },
+    /** The identical open amendments decided with `a` by one vote (itself included). */
+    groupOf(a: AmendmentRow): AmendmentRow[] {
+      const key = identityKey(a.article_id, a.kind, a.alineas);
+      return examined.filter((r) => r.id === a.id || ((r.status === 'submitted' || r.status === 'formalised') && identityKey(r.article_id, r.kind, r.alineas) === key));
+    },
+  };
+}
+
+export type CommissionData = Awaited<ReturnType<typeof loadCommissionData>>;

@@ -1,0 +1,49 @@
+import { displayNumber, STATUS_LABELS_FR } from '../../shared/amendment';
+import { headingLine } from '../../shared/bill';
+import { dispositifFor } from '../../shared/formalisation';
+import type { ReconcileResult } from '../../shared/reconcile';
+import type { Queryable } from '../db/db';
+import { renderAkn, renderHtml, renderMarkdown, type ExportBill } from '../exports';
+import { latestFormalDispositifs } from '../sql/amendment-revisions';
+import { listInitialText } from '../sql/articles';
+import type { BillRow } from '../sql/bills';
+import { loadCommissionData } from './commission-data';
+
+export const RECONCILED_FORMATS = ['json', 'markdown', 'html', 'akn'] as const;
+export type ReconciledFormat = (typeof RECONCILED_FORMATS)[number];
+
+const OUTCOMES: Partial<Record<string, string>> = {
+  adopted: STATUS_LABELS_FR.adopted, rejected: STATUS_LABELS_FR.rejected, fallen: STATUS_LABELS_FR.fallen,
+  inadmissible: STATUS_LABELS_FR.inadmissible, withdrawn: STATUS_LABELS_FR.withdrawn,
+};
+
+/** The plain data the export renderers (server/exports) take: the bill, its reconciled text, the liasse. */
+export async function buildExportBill(db: Queryable, bill: BillRow, result: ReconcileResult): Promise<ExportBill> {
+  const [initial, data] = await Promise.all([listInitialText(db, bill.id), loadCommissionData(db, bill.id)]);
+  const order = data.groups.flatMap((g) => g.amendmentIds).map((id) => data.byId.get(id)!).filter(Boolean);
+  const formal = await latestFormalDispositifs(db, order.map((r) => r.id));
+  const headings = new Map(initial.map((a) => [a.id, headingLine(a.headings)]));
+  const kept = new Set(result.articles.map((a) => a.id));
+  return {
+    billId: bill.id, title: bill.title, status: bill.status, generatedAt: new Date().toISOString(),
+    initial: initial.map((a) => ({ number: a.number, heading: headingLine(a.headings), alineas: a.alineas })),
+    articles: result.articles.map((a) => ({
+      number: a.number, heading: a.id ? (headings.get(a.id) ?? null) : null, alineas: a.alineas, provenance: a.provenance, isNew: a.id === null,
+    })),
+    deletedArticles: initial.filter((a) => !kept.has(a.id)).map((a) => a.number),
+    amendments: order.map((r) => ({
+      id: r.id, displayNumber: displayNumber(r.origin, r.number) ?? '', articleNumber: r.article_number, kind: r.kind,
+      authors: (data.authors.get(r.id) ?? []).map((x) => ({ displayName: x.display_name, kind: x.kind })), origin: r.origin,
+      dispositif: formal.get(r.id) ?? dispositifFor(r.kind, data.change(r).base, r.alineas),
+      rationale: r.rationale, status: r.status, outcomeFr: OUTCOMES[r.status] ?? null, submittedAt: r.submitted_at?.toISOString() ?? null,
+    })),
+  };
+}
+
+/** The reconciled text as a document of the given format. */
+export async function renderReconciled(db: Queryable, bill: BillRow, result: ReconcileResult, format: Exclude<ReconciledFormat, 'json'>): Promise<{ contentType: string; body: string }> {
+  const data = await buildExportBill(db, bill, result);
+  if (format === 'markdown') return { contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(data) };
+  if (format === 'html') return { contentType: 'text/html; charset=utf-8', body: renderHtml(data) };
+  return { contentType: 'application/akn+xml; charset=utf-8', body: renderAkn(data) };
+}

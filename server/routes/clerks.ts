@@ -1,0 +1,107 @@
+import type { Request } from 'express';
+import { z } from 'zod';
+import { AMENDMENT_KINDS, INADMISSIBLE_GROUNDS } from '../../shared/amendment';
+import { applyDispositif, generateDispositif } from '../../shared/legistique';
+import type { DocRegistry } from '../collab/registry';
+import type { Db } from '../db/db';
+import { loadVisibleAmendment } from '../commands/amendment-access';
+import { assignAmendment } from '../commands/assign-clerk';
+import { declareInadmissible } from '../commands/declare-inadmissible';
+import { formaliseAmendment } from '../commands/formalise-amendment';
+import { respondToAmendment } from '../commands/respond-to-amendment';
+import { loadWorkspace } from '../commands/formalisation-workspace';
+import { requireUser } from '../http/auth';
+import { AppError, notFound } from '../http/errors';
+import { route, type Api } from '../http/route';
+import { alineasSchema, idParam } from '../http/schemas';
+import { loadAmendmentView } from '../present/amendment';
+import { DESK_ASSIGNED, DESK_STATUSES, loadDesk } from '../present/desk';
+import { findBill } from '../sql/bills';
+
+const amendmentParams = z.object({ id: idParam });
+const text = z.object({ alineas: alineasSchema.max(500) });
+const dispositifText = z.string().max(100_000);
+
+/** API.md › Clerks: the formalisation desk, and the dispositif engine as a public service. */
+export function clerkRoutes(api: Api, db: Db, live: DocRegistry): void {
+  const view = async (req: Request, id: string) => {
+    const { amendment, viewerIsAuthor } = await loadVisibleAmendment(db, id, req.user ?? null);
+    return { amendment: await loadAmendmentView(db, live, amendment, req.user ?? null, viewerIsAuthor) };
+  };
+
+  route(api, {
+    method: 'get', path: '/api/bills/:billId/desk', tag: 'Greffe', access: 'clerk', params: z.object({ billId: idParam }),
+    query: z.object({
+      status: z.enum(DESK_STATUSES).default('open'), article: idParam.optional(), kind: z.enum(AMENDMENT_KINDS).optional(),
+      assigned: z.enum(DESK_ASSIGNED).default('any'), limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0),
+    }),
+    summary: 'Le bureau des greffiers : amendements déposés par article, identiques regroupés, quasi-identiques suggérés, avec les compteurs',
+    responses: { 200: '{bill, counts, articles, totalGroups, totalAmendments, groups}' },
+  }, async ({ params, query, req }) => {
+    const bill = await findBill(db, params.billId);
+    if (!bill) throw notFound('Projet de loi introuvable.');
+    return { json: await loadDesk(db, bill, requireUser(req), { ...query, articleId: query.article }) };
+  });
+
+  route(api, {
+    method: 'post', path: '/api/amendments/:id/assign', tag: 'Greffe', access: 'clerk', params: amendmentParams,
+    body: z.object({ clerkId: idParam.nullable().optional() }),
+    summary: 'Confier la mise en forme à un greffier (par défaut : soi-même ; null : personne)', responses: { 200: '{amendment}' },
+  }, async ({ params, body, req }) => {
+    await assignAmendment(db, { user: requireUser(req), amendmentId: params.id, clerkId: body.clerkId });
+    return { json: await view(req, params.id) };
+  });
+
+  route(api, {
+    method: 'get', path: '/api/amendments/:id/formalisation', tag: 'Greffe', access: 'signed-in', params: amendmentParams,
+    summary: 'L’espace de mise en forme (greffiers et auteurs) : document partagé, texte des citoyens, article, dispositif du texte en cours',
+    responses: { 200: '{docName, mode, kind, baseAlineas, citizenAlineas, alineas, dispositif, assignedClerk}' },
+  }, async ({ params, req }) => ({ json: await loadWorkspace(db, live, { user: requireUser(req), amendmentId: params.id }) }));
+
+  route(api, {
+    method: 'post', path: '/api/amendments/:id/formalise', tag: 'Greffe', access: 'clerk', params: amendmentParams,
+    body: z.object({ alineas: alineasSchema.max(500).optional(), dispositif: dispositifText.optional(), note: z.string().max(10_000).default('') }),
+    summary: 'Publier la mise en forme : révision « formalisation », statut « formalised » ; le texte des citoyens reste visible',
+    responses: { 200: '{amendment}' },
+  }, async ({ params, body, req }) => {
+    await formaliseAmendment(db, live, { user: requireUser(req), amendmentId: params.id, ...body });
+    return { json: await view(req, params.id) };
+  });
+
+  route(api, {
+    method: 'post', path: '/api/amendments/:id/inadmissible', tag: 'Greffe', access: 'clerk', params: amendmentParams,
+    body: z.object({ ground: z.enum(INADMISSIBLE_GROUNDS), reason: z.string().trim().min(1).max(10_000) }),
+    summary: 'Déclarer un amendement irrecevable, avec un motif et une raison publique', responses: { 200: '{amendment}' },
+  }, async ({ params, body, req }) => {
+    await declareInadmissible(db, live, { user: requireUser(req), amendmentId: params.id, ...body });
+    return { json: await view(req, params.id) };
+  });
+
+  route(api, {
+    method: 'post', path: '/api/amendments/:id/response', tag: 'Greffe', access: 'clerk', params: amendmentParams,
+    body: z.object({ body: z.string().trim().min(1).max(20_000) }),
+    summary: 'Publier une réponse officielle sur un amendement', responses: { 200: '{response}' },
+  }, async ({ params, body, req }) => {
+    const r = await respondToAmendment(db, { user: requireUser(req), amendmentId: params.id, body: body.body });
+    return { json: { response: { id: String(r.id), amendmentId: r.amendment_id, clerkId: r.clerk_id, body: r.body, createdAt: r.created_at.toISOString() } } };
+  });
+
+  route(api, {
+    method: 'post', path: '/api/legistique/dispositif', tag: 'Légistique', access: 'public',
+    body: z.object({ before: text, after: text }),
+    summary: 'Le dispositif (en français, selon les règles de légistique) qui transforme « before » en « after » ; "" s’ils sont égaux',
+    responses: { 200: '{dispositif}' },
+  }, ({ body }) => ({ json: { dispositif: generateDispositif(body.before.alineas, body.after.alineas) } }));
+
+  route(api, {
+    method: 'post', path: '/api/legistique/apply', tag: 'Légistique', access: 'public',
+    body: z.object({ alineas: alineasSchema.max(500), dispositif: dispositifText }),
+    summary: 'Appliquer un dispositif à un texte ; 422 quand il ne s’applique pas (mots absents ou ambigus, alinéa inexistant)',
+    responses: { 200: '{alineas}', 422: 'l’opération qui échoue et pourquoi' },
+  }, ({ body }) => {
+    const result = applyDispositif(body.alineas, body.dispositif);
+    if (!result.ok) throw new AppError('unprocessable', result.error.message, result.error);
+    return { json: { alineas: result.alineas } };
+  });
+
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { Db } from '../db/db';
+import { decideAmendment } from '../commands/decide-amendment';
+import { requireUser } from '../http/auth';
+import { route, type Api } from '../http/route';
+import { idParam } from '../http/schemas';
+import { loadReconciled } from '../present/reconciled';
+import { renderReconciled, RECONCILED_FORMATS } from '../present/reconciled-formats';
+
+/** API.md › Commission: decisions, and the reconciled text in its formats. */
+export function commissionDecisionRoutes(api: Api, db: Db): void {
+  route(api, {
+    method: 'post', path: '/api/amendments/:id/decision', tag: 'Commission', access: 'admin', params: z.object({ id: idParam }),
+    body: z.object({ decision: z.enum(['adopted', 'rejected']).optional() }).optional(),
+    summary: 'Décision de la commission (adopté / rejeté) ; sans corps, la règle du texte décide d’après le vote de la commission. Adopter un amendement qui ne peut plus s’appliquer → 409 avec la raison',
+    responses: { 200: '{decision: {outcome, amendmentIds, tallies, fallen}}' },
+  }, async ({ params, body, req }) => ({
+    json: { decision: await decideAmendment(db, { admin: requireUser(req), amendmentId: params.id, decision: body?.decision }) },
+  }));
+
+  route(api, {
+    method: 'get', path: '/api/bills/:billId/reconciled', tag: 'Commission', access: 'public', params: z.object({ billId: idParam }),
+    query: z.object({ format: z.enum(RECONCILED_FORMATS).default('json') }),
+    summary: 'Le texte réconcilié (amendements adoptés appliqués dans l’ordre d’examen), avec la provenance de chaque mot : json, markdown, html, akn (Akoma Ntoso 3.0)',
+    responses: { 200: '{billId, articles: [{number, alineas, provenance}], applied, fallen, contributors} ou le document' },
+  }, async ({ params, query, res }) => {
+    const { bill, result, frozen } = await loadReconciled(db, params.billId);
+    if (query.format === 'json') {
+      return { json: { billId: bill.id, status: bill.status, frozen, articles: result.articles.map((a) => ({ number: a.number, alineas: a.alineas, provenance: a.provenance, isNew: a.id === null })), applied: result.applied, fallen: result.fallen, contributors: result.contributors } };
+    }
+    const doc = await renderReconciled(db, bill, result, query.format);
+    res.type(doc.contentType).send(doc.body);
+    return undefined;
+  });
+}

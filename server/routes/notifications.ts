@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { displayNumber } from '../../shared/amendment';
+import type { Db } from '../db/db';
+import { requireUser } from '../http/auth';
+import { route, type Api } from '../http/route';
+import { countUnread, listNotifications, markNotificationsRead, type NotificationRow } from '../sql/notifications';
+
+export const presentNotification = (n: NotificationRow) => ({
+  id: String(n.id),
+  type: n.type,
+  message: n.message,
+  amendment: { id: n.amendment_id, displayNumber: displayNumber(n.origin, n.number), articleNumber: n.article_number, billTitle: n.bill_title },
+  createdAt: n.created_at.toISOString(),
+  read: n.read_at !== null,
+});
+
+/** What happened to one's amendments (formalised, inadmissible, answered, decided), newest first. */
+export function notificationRoutes(api: Api, db: Db): void {
+  route(api, {
+    method: 'get', path: '/api/notifications', tag: 'Comptes', access: 'signed-in',
+    query: z.object({ before: z.string().regex(/^\d{1,18}$/).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+    summary: 'Mes notifications, les plus récentes d’abord (pagination : before = id de la dernière reçue)',
+    responses: { 200: '{notifications, unread, next}' },
+  }, async ({ query, req }) => {
+    const user = requireUser(req);
+    const [rows, unread] = await Promise.all([listNotifications(db, user.id, { before: query.before, limit: query.limit + 1 }), countUnread(db, user.id)]);
+    const page = rows.slice(0, query.limit);
+    return { json: { notifications: page.map(presentNotification), unread, next: rows.length > query.limit ? String(page.at(-1)!.id) : null } };
+  });
+
+  route(api, {
+    method: 'post', path: '/api/notifications/read', tag: 'Comptes', access: 'signed-in',
+    body: z.object({ ids: z.array(z.string().regex(/^\d{1,18}$/)).max(500).optional() }),
+    summary: 'Marquer des notifications comme lues (toutes, sans ids)', responses: { 200: '{unread}' },
+  }, async ({ body, req }) => {
+    const user = requireUser(req);
+    await markNotificationsRead(db, user.id, body.ids ?? null);
+    return { json: { unread: await countUnread(db, user.id) } };
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * The mixed commission's rules (Fondation Jean-Jaurès / Renaissance Numérique, 2016): members in
+ * two colleges vote for / against / abstain on each amendment, and the bill's decision rule turns
+ * their votes into a decision when the admin does not decide explicitly.
+ */
+export const COLLEGES = ['elected', 'citizen'] as const;
+export type College = (typeof COLLEGES)[number];
+export const COLLEGE_LABELS_FR: Record<College, string> = { elected: 'Élus', citizen: 'Citoyens' };
+
+export const COMMISSION_VOTES = ['for', 'against', 'abstain'] as const;
+export type CommissionVote = (typeof COMMISSION_VOTES)[number];
+export const COMMISSION_VOTE_LABELS_FR: Record<CommissionVote, string> = { for: 'Pour', against: 'Contre', abstain: 'Abstention' };
+
+export const DECISION_RULES = ['simple_majority', 'double_majority'] as const;
+export type DecisionRule = (typeof DECISION_RULES)[number];
+export const DECISION_RULE_LABELS_FR: Record<DecisionRule, string> = {
+  simple_majority: 'Majorité simple des suffrages exprimés',
+  double_majority: 'Double majorité : majorité dans chaque collège',
+};
+
+export interface CollegeTally { for: number; against: number; abstain: number; total: number }
+export type CommissionTally = Record<College, CollegeTally> & { all: CollegeTally };
+
+export const emptyCollegeTally = (): CollegeTally => ({ for: 0, against: 0, abstain: 0, total: 0 });
+
+/** Per-college counts and their sum, from (college, value) pairs. */
+export function commissionTally(votes: readonly { college: College; value: CommissionVote }[]): CommissionTally {
+  const t: CommissionTally = { elected: emptyCollegeTally(), citizen: emptyCollegeTally(), all: emptyCollegeTally() };
+  for (const v of votes) {
+    for (const c of [t[v.college], t.all]) {
+      c[v.value] += 1;
+      c.total += 1;
+    }
+  }
+  return t;
+}
+
+export type RuleOutcome = { ok: true; outcome: 'adopted' | 'rejected' } | { ok: false; message: string };
+
+/**
+ * The decision the rule gives. Abstentions count for the quorum but not for the majority (« suffrages
+ * exprimés »). A tie rejects, as in parliamentary practice (« l’égalité des voix vaut rejet »).
+ * Double majority: adopted only when « pour » outnumbers « contre » in each college.
+ */
+export function decideByRule(rule: DecisionRule, quorum: number | null, tally: CommissionTally): RuleOutcome {
+  if (quorum !== null && tally.all.total < quorum) {
+    return { ok: false, message: `Quorum non atteint : ${tally.all.total} vote${tally.all.total > 1 ? 's' : ''} pour un quorum de ${quorum}.` };
+  }
+  if (tally.all.total === 0) return { ok: false, message: 'Aucun membre de la commission n’a encore voté sur cet amendement.' };
+  const majority = (c: CollegeTally) => c.for > c.against;
+  const adopted = rule === 'simple_majority' ? majority(tally.all) : COLLEGES.every((c) => majority(tally[c]));
+  return { ok: true, outcome: adopted ? 'adopted' : 'rejected' };
+}

@@ -1,0 +1,188 @@
+/**
+ * applyDispositif: performs a dispositif on an article's alinéas, or says which operation cannot
+ * be performed and why. Every operation locates alinéas by their ORIGINAL numbers, whatever the
+ * operations before it inserted or deleted (as in real amendments): the article is kept as one
+ * slot per original alinéa, each with what was inserted before and after it.
+ *
+ * Refused: quoted words absent, or present more than once with no occurrence named; an alinéa
+ * the article does not have; an operation on what an earlier one deleted or rewrote, or any
+ * operation mixed with « Supprimer cet article » or an article additionnel.
+ */
+import { findAll, type Span } from './match';
+import { parseDispositif } from './parse';
+import { toRoman } from './typography';
+import type { ApplyError, ApplyResult, LabelledOperation, Operation, ParseOptions } from './types';
+import { applyWords, choose, editAlinea, quotedWordsOf, type WordsOperation } from './words';
+import { absentMessage, ambiguousMessage, place } from './messages';
+
+interface Slot {
+  /** The alinéa's current text; null once deleted or rewritten. */
+  text: string | null;
+  /** What a rewrite put in its place. */
+  replacement: string[];
+  before: string[];
+  after: string[];
+}
+
+type Failure = Omit<ApplyError, 'operation' | 'label'>;
+
+export function applyDispositif(alineas: readonly string[], dispositif: string, options: ParseOptions = {}): ApplyResult {
+  if (dispositif.trim() === '') return { ok: true, alineas: [...alineas] };
+  const parsed = parseDispositif(dispositif, options);
+  if (!parsed.ok) {
+    const first = parsed.errors[0];
+    const n = parsed.operations.length + 1;
+    const what = first === undefined ? '' : ` ligne ${first.line}, « ${first.sentence} » (${first.message})`;
+    return {
+      ok: false,
+      error: { operation: n, label: toRoman(n), reason: 'unparseable', message: `Le dispositif ne peut pas être lu :${what}.` },
+    };
+  }
+  return applyOperations(alineas, parsed.operations);
+}
+
+export function applyOperations(alineas: readonly string[], operations: readonly LabelledOperation[]): ApplyResult {
+  const article = new ArticleState(alineas);
+  for (const [i, { label, operation }] of operations.entries()) {
+    const failure = article.apply(operation, operations.length);
+    if (failure !== null) {
+      return { ok: false, error: { operation: i + 1, label, ...failure, message: `Opération ${label}\u00A0: ${failure.message}` } };
+    }
+  }
+  return article.result();
+}
+
+class ArticleState {
+  private readonly slots: Slot[];
+  private readonly head: string[] = [];
+  private readonly tail: string[] = [];
+  private whole: string[] | null = null;
+  private deleted = false;
+  private newArticle: string[] | null = null;
+  private applied = 0;
+
+  constructor(alineas: readonly string[]) {
+    this.slots = alineas.map((text) => ({ text, replacement: [], before: [], after: [] }));
+  }
+
+  result(): ApplyResult {
+    if (this.newArticle !== null) return { ok: true, alineas: this.slots.map((s) => s.text ?? ''), newArticle: this.newArticle };
+    if (this.deleted) return { ok: true, alineas: [] };
+    if (this.whole !== null) return { ok: true, alineas: [...this.whole, ...this.tail] };
+    const out = [...this.head];
+    for (const s of this.slots) out.push(...s.before, ...(s.text === null ? s.replacement : [s.text]), ...s.after);
+    out.push(...this.tail);
+    return { ok: true, alineas: out };
+  }
+
+  apply(op: Operation, total: number): Failure | null {
+    const failure = this.perform(op, total);
+    this.applied++;
+    return failure;
+  }
+
+  private perform(op: Operation, total: number): Failure | null {
+    if (this.deleted) return conflict('cet article a déjà été supprimé par une opération précédente.');
+    switch (op.kind) {
+      case 'delete_article':
+        if (this.applied > 0) return conflict('l’article ne peut pas être supprimé après avoir été modifié.');
+        this.deleted = true;
+        return null;
+      case 'insert_article_after':
+        if (total > 1) return conflict('un article additionnel ne se combine pas avec d’autres opérations.');
+        this.newArticle = op.alineas;
+        return null;
+      case 'rewrite_article':
+        if (this.applied > 0) return conflict('l’article ne peut pas être réécrit après avoir été modifié.');
+        this.whole = op.alineas;
+        return null;
+      case 'complete_article':
+        this.tail.push(...op.alineas);
+        return null;
+      default:
+        if (this.whole !== null) return conflict('l’article a été réécrit par une opération précédente : ses alinéas d’origine n’existent plus.');
+        return this.performOnAlineas(op);
+    }
+  }
+
+  private performOnAlineas(op: Exclude<Operation, { kind: 'delete_article' | 'insert_article_after' | 'rewrite_article' | 'complete_article' }>): Failure | null {
+    switch (op.kind) {
+      case 'rewrite_alinea':
+      case 'delete_alineas': {
+        const { from, to } = op.range;
+        for (let n = from; n <= to; n++) {
+          const missing = this.live(n);
+          if (missing !== null) return missing;
+        }
+        for (let n = from; n <= to; n++) this.slot(n).text = null;
+        if (op.kind === 'rewrite_alinea') this.slot(from).replacement = op.alineas;
+        return null;
+      }
+      case 'insert_alineas_after':
+        if (op.after < 0 || op.after > this.slots.length) return this.missing(op.after);
+        if (op.after === 0) (this.slots[0]?.before ?? this.head).push(...op.alineas);
+        else this.slot(op.after).after.push(...op.alineas);
+        return null;
+      default:
+        return op.alinea === null ? this.editArticleWords(op) : this.editAlineaWords(op, op.alinea);
+    }
+  }
+
+  private editAlineaWords(op: WordsOperation, n: number): Failure | null {
+    const missing = this.live(n);
+    if (missing !== null) return missing;
+    const slot = this.slot(n);
+    const done = applyWords(slot.text ?? '', op);
+    if (!done.ok) return wordsFailure(op, done.reason, done.found, n);
+    slot.text = done.text;
+    return null;
+  }
+
+  /** No alinéa named: the words are looked for in every alinéa still there, in order. */
+  private editArticleWords(op: WordsOperation): Failure | null {
+    const words = quotedWordsOf(op);
+    const live = this.slots.filter((s): s is Slot & { text: string } => s.text !== null);
+    if (words === null) {
+      if (live.length !== 1) return { reason: 'alinea_missing', message: 'précisez l’alinéa où insérer ces mots.' };
+      const only = live[0] as Slot & { text: string };
+      only.text = editAlinea(only.text, op, null);
+      return null;
+    }
+    const spans: { slot: Slot & { text: string }; span: Span }[] = [];
+    for (const slot of live) for (const span of findAll(slot.text, words.text)) spans.push({ slot, span });
+    const found = choose(spans.map((s) => s.span), words.occurrence);
+    if (!found.ok) return wordsFailure(op, found.reason, found.found, null);
+    const hit = spans.find((s) => s.span === found.span);
+    if (hit !== undefined) hit.slot.text = editAlinea(hit.slot.text, op, found.span);
+    return null;
+  }
+
+  private slot(n: number): Slot {
+    const slot = this.slots[n - 1];
+    if (slot === undefined) throw new Error(`legistique: alinéa ${n} out of range`);
+    return slot;
+  }
+
+  /** Null when original alinéa `n` exists and no earlier operation removed it. */
+  private live(n: number): Failure | null {
+    if (n < 1 || n > this.slots.length) return this.missing(n);
+    if (this.slot(n).text === null) return conflict(`l’alinéa ${n} a déjà été supprimé ou réécrit par une opération précédente.`);
+    return null;
+  }
+
+  private missing(n: number): Failure {
+    const count = this.slots.length;
+    return { reason: 'alinea_missing', message: `l’alinéa ${n} n’existe pas (l’article en compte ${count}).` };
+  }
+}
+
+function conflict(message: string): Failure {
+  return { reason: 'conflict', message };
+}
+
+function wordsFailure(op: WordsOperation, reason: 'words_absent' | 'words_ambiguous', found: number, alinea: number | null): Failure {
+  const words = quotedWordsOf(op);
+  if (words === null) return { reason, message: 'mots introuvables.' };
+  const message = reason === 'words_absent' ? absentMessage(words, found, place(alinea)) : ambiguousMessage(words, found, place(alinea));
+  return { reason, message };
+}

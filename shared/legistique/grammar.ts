@@ -1,0 +1,225 @@
+/**
+ * The sentences of a dispositif, in both chambers' styles (docs/dispositif.md lists them):
+ * - operations that name their own place (« Supprimer l’alinéa 4. », « Rédiger ainsi cet article : »);
+ * - a locator (« À l’alinéa 2, », Sénat « Alinéa 2 » on its own line, « Alinéas 3 à 5 ») then an
+ *   operation on it (« substituer aux mots : … », « Remplacer les mots : … par … », « Supprimer ces
+ *   alinéas »). A locator alone, or ending in « : », carries over to the next numbered items.
+ */
+import { Cursor, ParseFailure, pattern } from './cursor';
+import { alineaNumber, alineaRanges, alineasBlock, contiguous, dativeWords, directWords, newWords } from './refs';
+import type { AlineaRange, Operation, QuotedWords, WordsPlace } from './types';
+
+export interface StatementContext {
+  /** The alinéas named by the last locator, for the operations that follow it. */
+  at: AlineaRange[] | null;
+  /** The locator named a sentence (« à la première phrase de l’alinéa 2 »): see `wordsOperations`. */
+  phrase: boolean;
+}
+
+export const LABEL = pattern(" ?(?:([ivxlcdm]+) ?\\.(?= |-|$)|(\\d+) ?(?:°|\\.(?= |-)|\\))\\)?|([a-h]) ?\\))(?: ?-(?= |$))?");
+const STATEMENT_END = pattern(' ?(?:[.;]|$)');
+
+/** Reads one sentence here: its operations ([] for a locator alone), or null when none matches. */
+export function readStatement(c: Cursor, ctx: StatementContext): Operation[] | null {
+  const own = articleOperation(c) ?? alineaOperation(c);
+  if (own !== null) return own;
+  const place = c.attempt(() => locator(c));
+  if (place !== null) {
+    ctx.at = place.at;
+    ctx.phrase = place.phrase;
+    if (c.sees(STATEMENT_END) || c.sees(LABEL)) return [];
+  }
+  return locatedOperation(c, ctx, place?.edge ?? null);
+}
+
+const DELETE_ARTICLE = pattern(" ?supprimer (?:cet|le present) article(?![a-z])");
+const REWRITE_ARTICLE = pattern(
+  " ?(?:rediger (?:ainsi|comme suit) (?:cet|le present) article|(?:cet|le present) article est (?:ainsi )?redige(?: comme suit)?)(?: ?:)?",
+);
+const COMPLETE_ARTICLE = pattern(' ?completer (?:cet|le present) article par [^:\uE000]{0,80}?:');
+const INSERT_ARTICLE = pattern(" ?(?:apres l'article ([^,:\uE000]{1,30}?) ?,? ?)?inserer (?:un|l') ?article(?![a-z])[^:\uE000]{0,60}?:");
+
+function articleOperation(c: Cursor): Operation[] | null {
+  if (c.eat(DELETE_ARTICLE)) return [{ kind: 'delete_article' }];
+  if (c.eat(REWRITE_ARTICLE)) return [{ kind: 'rewrite_article', alineas: alineasBlock(c, 'article') }];
+  if (c.eat(COMPLETE_ARTICLE)) return [{ kind: 'complete_article', alineas: alineasBlock(c, 'alinea') }];
+  const additionnel = c.eat(INSERT_ARTICLE);
+  if (additionnel === null) return null;
+  return [{ kind: 'insert_article_after', article: additionnel[1]?.trim() ?? null, alineas: alineasBlock(c, 'article') }];
+}
+
+const DELETE = pattern(' ?supprimer(?= |,)');
+const REWRITE = pattern(' ?rediger (?:ainsi|comme suit)(?= )');
+const AROUND = pattern(' ?(apres|avant)(?= )');
+const INSERT_ALINEAS = pattern(' ?,? ?(?:inserer|ajouter) [^:\uE000]{0,80}?:');
+const COMPLETE = pattern(' ?completer(?= )');
+const BY = pattern(' ?par(?= )');
+const COLON = pattern(' ?:');
+
+/** Operations on whole alinéas that name them: « Supprimer les alinéas 3 à 5. », « Après l’alinéa 5, insérer… ». */
+function alineaOperation(c: Cursor): Operation[] | null {
+  return (
+    c.attempt(() => {
+      if (!c.eat(DELETE)) return null;
+      return alineaRanges(c)?.map((range): Operation => ({ kind: 'delete_alineas', range })) ?? null;
+    }) ??
+    c.attempt(() => {
+      if (!c.eat(REWRITE)) return null;
+      const ranges = alineaRanges(c);
+      if (ranges === null) return null;
+      c.eat(COLON);
+      return [{ kind: 'rewrite_alinea', range: oneRange(ranges), alineas: alineasBlock(c, 'alinea') }];
+    }) ??
+    c.attempt(() => {
+      const around = c.eat(AROUND);
+      const n = around === null ? null : alineaNumber(c);
+      if (n === null || !c.eat(INSERT_ALINEAS)) return null;
+      const after = around?.[1] === 'avant' ? n - 1 : n;
+      return [{ kind: 'insert_alineas_after', after, alineas: alineasBlock(c, 'alinea') }];
+    }) ??
+    c.attempt(() => {
+      const n = c.eat(COMPLETE) ? alineaNumber(c) : null;
+      if (n === null || !c.eat(BY)) return null;
+      const words = newWords(c);
+      return words === null ? null : [{ kind: 'insert_words', alinea: n, at: { position: 'end' }, words }];
+    })
+  );
+}
+
+function oneRange(ranges: readonly AlineaRange[]): AlineaRange {
+  const range = contiguous(ranges);
+  if (range === null) throw new ParseFailure('un seul bloc d’alinéas consécutifs peut être rédigé à la fois');
+  return range;
+}
+
+const LOCATOR_PREFIX = pattern(' ?(?:a|au|aux|dans|en)(?= )');
+const PHRASE = pattern(" ?(?:a )?(?:la )?{ORD} phrase (?:de |du |d')");
+const EDGE = pattern(" ?(au debut|a la fin) (?:de |du |d')");
+const THIS_ALINEA = pattern(" ?(?:cet|ce|ledit) alinea(?![a-z])");
+const SENAT_PHRASE = pattern(' ?, ?(?:a la |la )?{ORD} phrase(?![a-z])');
+const LOCATOR_END = pattern(' ?[,:]');
+
+interface Place {
+  at: AlineaRange[] | null;
+  phrase: boolean;
+  edge: 'start' | 'end' | null;
+}
+
+/** « À l’alinéa 2, », « Aux alinéas 3 et 5, », « À la première phrase du deuxième alinéa, », « Alinéa 6 », « Au début de l’alinéa 3, ». */
+function locator(c: Cursor): Place | null {
+  const edge = c.eat(EDGE);
+  if (edge !== null) {
+    const n = c.eat(THIS_ALINEA) ? null : alineaNumber(c);
+    if (n === null && c.pos === edge.index + edge[0].length) return null;
+    c.eat(LOCATOR_END);
+    return { at: n === null ? null : [{ from: n, to: n }], phrase: false, edge: edge[1] === 'au debut' ? 'start' : 'end' };
+  }
+  c.eat(LOCATOR_PREFIX);
+  const phrase = c.eat(PHRASE) !== null;
+  const at = alineaRanges(c);
+  if (at === null) return null;
+  const senatPhrase = c.eat(SENAT_PHRASE) !== null;
+  c.eat(LOCATOR_END);
+  return { at, phrase: phrase || senatPhrase, edge: null };
+}
+
+const SUBSTITUTE = pattern(' ?substituer(?= |,)');
+const REPLACE = pattern(' ?remplacer(?= |,)');
+const DELETE_THESE = pattern(' ?supprimer (?:cet|ce|ces|ledit|lesdits)(?: [a-z]+)? alineas?(?![a-z])');
+const REWRITE_THESE = pattern(' ?rediger (?:ainsi|comme suit) (?:cet|ces)(?: [a-z]+)? alineas?(?![a-z])(?: ?:)?');
+const COMPLETE_THIS = pattern(' ?completer (?:cet|ce) alinea par(?= )');
+const INSERT = pattern(' ?,? ?(?:inserer|ajouter)(?= )');
+const END_OF = pattern(" ?,? ?supprimer la fin (?:de|du) (?:cet |ce |l'|la )?(alinea|phrase)(?![a-z])");
+
+/** Operations on the alinéa(s) a locator named (or, for words, on the whole article when none). */
+function locatedOperation(c: Cursor, ctx: StatementContext, edge: 'start' | 'end' | null): Operation[] | null {
+  if (c.eat(DELETE_THESE)) return needPlace(ctx).map((range): Operation => ({ kind: 'delete_alineas', range }));
+  if (c.eat(REWRITE_THESE)) return [{ kind: 'rewrite_alinea', range: oneRange(needPlace(ctx)), alineas: alineasBlock(c, 'alinea') }];
+  const located = { at: null as AlineaRange[] | null };
+  const words = c.attempt(() => wordsOperation(c, edge, located));
+  if (words === null) return null;
+  // « Supprimer les mots : « X » à l’alinéa 3. »: the locator may also close the sentence
+  located.at ??= c.attempt(() => {
+    const ranges = c.eat(TRAILING_LOCATOR) ? alineaRanges(c) : null;
+    return ranges !== null && (c.sees(STATEMENT_END) || c.sees(LABEL)) ? ranges : null;
+  });
+  return wordsOperations(located.at === null ? ctx : { at: located.at, phrase: false }, words);
+}
+
+const TRAILING_LOCATOR = pattern(' ?,? ?(?:a|au|aux|dans)(?= )');
+const INLINE_LOCATOR = pattern(' ?, ?(?:a|au|aux|dans)(?= )');
+const COMMA = pattern(' ?,');
+
+function needPlace(ctx: StatementContext): AlineaRange[] {
+  if (ctx.at === null) throw new ParseFailure('quel alinéa ? (« Alinéa 6 » ou « l’alinéa 6 » manque)');
+  return ctx.at;
+}
+
+type WordsDraft =
+  | { kind: 'substitute_words'; words: QuotedWords; replacement: string }
+  | { kind: 'delete_words'; words: QuotedWords }
+  | { kind: 'delete_end_of_alinea'; after: QuotedWords }
+  | { kind: 'insert_words'; at: WordsPlace; words: string };
+
+/** A word operation; `located.at` is set when the verb is followed by its locator (« Substituer, à l’alinéa 2, aux mots… »). */
+function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: AlineaRange[] | null }): WordsDraft | null {
+  const inline = () => {
+    located.at = c.attempt(() => {
+      const ranges = c.eat(INLINE_LOCATOR) ? alineaRanges(c) : null;
+      return ranges !== null && c.eat(COMMA) ? ranges : null;
+    });
+  };
+  if (c.eat(SUBSTITUTE)) {
+    inline();
+    const words = dativeWords(c);
+    const replacement = words === null ? null : newWords(c);
+    return words === null || replacement === null ? null : { kind: 'substitute_words', words, replacement };
+  }
+  if (c.eat(REPLACE)) {
+    inline();
+    const words = directWords(c);
+    const replacement = words !== null && c.eat(BY) ? newWords(c) : null;
+    return words === null || replacement === null ? null : { kind: 'substitute_words', words, replacement };
+  }
+  if (c.eat(COMPLETE_THIS)) {
+    const added = newWords(c);
+    return added === null ? null : { kind: 'insert_words', at: { position: 'end' }, words: added };
+  }
+  if (c.eat(DELETE)) {
+    inline();
+    const words = directWords(c);
+    return words === null ? null : { kind: 'delete_words', words };
+  }
+  if (edge !== null) {
+    const added = c.eat(INSERT) ? newWords(c) : null;
+    return added === null ? null : { kind: 'insert_words', at: { position: edge }, words: added };
+  }
+  const around = c.eat(AROUND);
+  const anchor = around === null ? null : directWords(c);
+  if (around === null || anchor === null) return null;
+  const endOf = c.eat(END_OF);
+  if (endOf !== null) {
+    if (endOf[1] === 'phrase' || around[1] === 'avant') throw new ParseFailure('seule la fin d’un alinéa, après des mots cités, peut être supprimée');
+    return { kind: 'delete_end_of_alinea', after: anchor };
+  }
+  const added = c.eat(INSERT) ? newWords(c) : null;
+  return added === null ? null : { kind: 'insert_words', at: { position: around[1] === 'avant' ? 'before' : 'after', anchor }, words: added };
+}
+
+/** One operation per named alinéa (« Aux alinéas 3 et 5, substituer… » is two), or one on the whole article. */
+function wordsOperations(ctx: StatementContext, draft: WordsDraft): Operation[] {
+  const quoted =
+    draft.kind === 'delete_end_of_alinea' ? draft.after
+    : draft.kind !== 'insert_words' ? draft.words
+    : draft.at.position === 'after' || draft.at.position === 'before' ? draft.at.anchor
+    : null;
+  // A sentence is not located inside its alinéa: the words are searched in the whole alinéa,
+  // which is only safe when they must be unique there (an occurrence would count differently).
+  if (ctx.phrase && quoted?.occurrence !== undefined) {
+    throw new ParseFailure('une occurrence comptée dans une phrase n’est pas prise en charge : citez des mots qui ne figurent qu’une fois dans l’alinéa');
+  }
+  if (ctx.at === null) return [{ ...draft, alinea: null }];
+  const ops: Operation[] = [];
+  for (const range of ctx.at) for (let n = range.from; n <= range.to; n++) ops.push({ ...draft, alinea: n });
+  return ops;
+}

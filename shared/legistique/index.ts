@@ -1,0 +1,24 @@
+/**
+ * The French dispositif engine (docs/dispositif.md): write the dispositif that turns one version
+ * of an article into another, read dispositifs as both chambers write them, and apply them.
+ */
+export { applyDispositif, applyOperations } from './apply';
+export { generateDispositif } from './generate';
+export { dispositifFromHtml } from './html';
+export { parseDispositif } from './parse';
+export { formatDispositif } from './render';
+export type {
+  AlineaRange,
+  ApplyError,
+  ApplyFailure,
+  ApplyResult,
+  LabelledOperation,
+  Occurrence,
+  Operation,
+  OperationKind,
+  ParseError,
+  ParseOptions,
+  ParseResult,
+  QuotedWords,
+  WordsPlace,
+} from './types';

@@ -1,0 +1,148 @@
+/**
+ * Locators of the grammar: alinéa numbers and lists, quoted words with their occurrence, and the
+ * quoted or unquoted alinéas that follow « ainsi rédigé : ».
+ */
+import { Cursor, ParseFailure, pattern } from './cursor';
+import { PLACEHOLDER_OPEN, skeletonIndexAt } from './skeleton';
+import { ordinalValue, stripAccents } from './typography';
+import type { AlineaRange, Occurrence, QuotedWords } from './types';
+
+const ALINEA_BY_NUMBER = pattern(" ?(?:l'|le )?alinea (\\d+)(?: ?(?:er|e)(?![a-z]))?(?![\\d])");
+const ALINEA_BY_ORDINAL = pattern(" ?(?:le |l')?{ORD} alinea(?![a-z])");
+const ALINEA_LIST = pattern(" ?(?:les |l')?alineas (\\d+(?:(?: ?er)?(?: ?, ?| et | a )\\d+)*)(?: ?er)?");
+
+/** « l’alinéa 3 », « alinéa 3 », « le deuxième alinéa ». */
+export function alineaNumber(c: Cursor): number | null {
+  const byNumber = c.eat(ALINEA_BY_NUMBER);
+  if (byNumber !== null) return Number(byNumber[1]);
+  const byOrdinal = c.eat(ALINEA_BY_ORDINAL);
+  if (byOrdinal === null) return null;
+  const n = ordinalValue(byOrdinal[1] ?? '');
+  if (n === undefined) throw new ParseFailure('donnez le numéro de l’alinéa (« le dernier alinéa » ne dit pas lequel)');
+  return n;
+}
+
+/** « l’alinéa 3 », « les alinéas 3 à 5 », « alinéas 3 et 4 », « les alinéas 2, 4 et 6 ». */
+export function alineaRanges(c: Cursor): AlineaRange[] | null {
+  const list = c.eat(ALINEA_LIST);
+  if (list === null) {
+    const n = alineaNumber(c);
+    return n === null ? null : [{ from: n, to: n }];
+  }
+  const ranges: AlineaRange[] = [];
+  for (const item of (list[1] ?? '').split(/ ?(?:,| et ) ?/)) {
+    const m = /^(\d+)(?: ?er)?(?: a (\d+))?$/.exec(item);
+    if (m === null) throw new ParseFailure(`liste d’alinéas illisible : « ${item} »`);
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (to < from) throw new ParseFailure(`les alinéas ${from} à ${to} ne forment pas un intervalle`);
+    ranges.push({ from, to });
+  }
+  return ranges;
+}
+
+/** Consecutive ranges as one (« les alinéas 3 et 4 » is 3 to 4); null when they leave a gap. */
+export function contiguous(ranges: readonly AlineaRange[]): AlineaRange | null {
+  const first = ranges[0];
+  if (first === undefined) return null;
+  let to = first.to;
+  for (const r of ranges.slice(1)) {
+    if (r.from !== to + 1) return null;
+    to = r.to;
+  }
+  return { from: first.from, to };
+}
+
+const DATIVE_WORDS = pattern(
+  " ?(?:a la {ORD} occurrence (?:du|des|de la|de l'|d') ?{NOUN}|(?:au|aux|a la|a l') ?{NOUN}) ?:? ?{Q}(?: ?\\({ORD} occurrence\\))?",
+);
+const DIRECT_WORDS = pattern(
+  " ?(?:(?:la|le) {ORD} occurrence (?:du|des|de la|de l'|d') ?{NOUN}|(?:le|les|la|l') ?{NOUN})? ?:? ?{Q}(?: ?\\({ORD} occurrence\\))?",
+);
+const NEW_WORDS = pattern(" ?(?:(?:le|les|la|l') ?{NOUN})? ?:? ?{Q}");
+
+/** « aux mots : « X » », « à la deuxième occurrence du mot : « X » » (what is replaced). */
+export function dativeWords(c: Cursor): QuotedWords | null {
+  const m = c.eat(DATIVE_WORDS);
+  return m === null ? null : quotedWords(c, m[2], m[1] ?? m[3]);
+}
+
+/** « les mots : « X » », « la première occurrence du mot : « X » », « le mot : « X » (deuxième occurrence) ». */
+export function directWords(c: Cursor): QuotedWords | null {
+  const m = c.eat(DIRECT_WORDS);
+  return m === null ? null : quotedWords(c, m[2], m[1] ?? m[3]);
+}
+
+/** The words a substitution or an insertion brings: « les mots : « Y » » (may be empty for a substitution). */
+export function newWords(c: Cursor): string | null {
+  const m = c.eat(NEW_WORDS);
+  return m === null ? null : oneAlinea(c, m[1]);
+}
+
+function quotedWords(c: Cursor, index: string | undefined, ordinal: string | undefined): QuotedWords {
+  const text = oneAlinea(c, index);
+  if (text === '') throw new ParseFailure('les mots cités sont vides');
+  if (ordinal === undefined) return { text };
+  return { text, occurrence: occurrenceOf(ordinal) };
+}
+
+function occurrenceOf(ordinal: string): Occurrence {
+  if (ordinal.startsWith('dernier')) return 'last';
+  const n = ordinalValue(ordinal);
+  if (n === undefined || n < 1) throw new ParseFailure(`occurrence illisible : « ${ordinal} »`);
+  return n;
+}
+
+function oneAlinea(c: Cursor, index: string | undefined): string {
+  const q = c.quotation(index);
+  if (q.alineas.length !== 1) throw new ParseFailure('des mots cités ne peuvent pas s’étendre sur plusieurs alinéas');
+  return q.alineas[0] ?? '';
+}
+
+const QUOTE_HERE = pattern(' ?{Q}');
+const TERMINATOR = pattern(' ?[.;]');
+
+/**
+ * The quotation(s) here, when they end the sentence: followed by the end of the text or of the
+ * line. Otherwise the text is unquoted and merely starts with a quotation (« « Art. … » est… »).
+ */
+function quotedAlineas(c: Cursor): string[] | null {
+  if (c.text[c.pos] !== PLACEHOLDER_OPEN) return null;
+  const alineas: string[] = [];
+  for (let m = c.eat(QUOTE_HERE); m !== null; m = c.eat(QUOTE_HERE)) alineas.push(...c.quotation(m[1]).alineas);
+  const end = c.pos;
+  c.eat(TERMINATOR);
+  c.skipSpace();
+  const endsLine = c.pos >= c.text.length || c.skeleton.source.slice(c.offset(end), c.offset(c.pos)).includes('\n');
+  c.pos = end;
+  return endsLine ? alineas : null;
+}
+
+/** A line that only locates (Sénat style): it ends an unquoted block of alinéas. */
+const LOCATOR_LINE = /^(?:[ivxlcdm]+ ?\. ?-? ?)?(?:alineas? \d+(?:(?: ?er)?(?: ?, ?| et | a )\d+)*(?: ?er)?(?: ?, ?\S+ phrase)?|(?:apres|avant) l'alinea \d+(?: ?er)?)$/;
+
+/**
+ * The alinéas after « ainsi rédigé : »: the following quotation(s), or else (Sénat style) the
+ * unquoted lines up to the end, or for alinéas up to a line that only locates (« Alinéa 9 »).
+ */
+export function alineasBlock(c: Cursor, scope: 'article' | 'alinea'): string[] {
+  c.skipSpace();
+  const quoted = c.attempt(() => quotedAlineas(c));
+  if (quoted !== null) return quoted;
+  if (c.pos >= c.text.length) throw new ParseFailure('le texte annoncé par « : » manque');
+  const { source } = c.skeleton;
+  const from = c.offset();
+  let to = source.length;
+  if (scope === 'alinea') {
+    for (let lineStart = source.indexOf('\n', from); lineStart >= 0; lineStart = source.indexOf('\n', lineStart + 1)) {
+      const lineEnd = source.indexOf('\n', lineStart + 1);
+      const line = source.slice(lineStart + 1, lineEnd < 0 ? source.length : lineEnd);
+      if (LOCATOR_LINE.test(stripAccents(line).toLowerCase().replace(/[’‘]/g, "'").replace(/[‑–—]/g, '-').replace(/\s+/g, ' ').trim())) {
+        to = lineStart;
+        break;
+      }
+    }
+  }
+  c.pos = skeletonIndexAt(c.skeleton, to);
+  return source.slice(from, to).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+}

@@ -1,0 +1,85 @@
+/**
+ * Writing operations as a clerk of the Assemblée would (docs/dispositif.md): one sentence per
+ * operation, « I. – », « II. – »… when there are several, one quoted alinéa per line.
+ */
+import { alineaPhrase, COLON, countWord, NBSP, ordinalWord, quote, quoteBlock, toRoman, wordsNoun } from './typography';
+import type { Operation, QuotedWords } from './types';
+
+export function formatDispositif(operations: readonly Operation[]): string {
+  if (operations.length === 1 && operations[0] !== undefined) return formatOperation(operations[0]);
+  return operations.map((op, i) => `${toRoman(i + 1)}.${NBSP}– ${formatOperation(op)}`).join('\n');
+}
+
+export function formatOperation(op: Operation): string {
+  return capitalise(sentence(op));
+}
+
+function sentence(op: Operation): string {
+  switch (op.kind) {
+    case 'delete_article':
+      return 'supprimer cet article.';
+    case 'rewrite_article':
+      return `rédiger ainsi cet article${COLON}\n${quoteBlock(op.alineas)}`;
+    case 'complete_article':
+      return `compléter cet article par ${alineasNoun(op.alineas.length)}${COLON}\n${quoteBlock(op.alineas)}`;
+    case 'insert_article_after': {
+      const where = op.article === null ? '' : `après l’article ${op.article}, `;
+      return `${where}insérer un article additionnel ainsi rédigé${COLON}\n${quoteBlock(op.alineas)}`;
+    }
+    case 'rewrite_alinea':
+      return `rédiger ainsi ${alineaPhrase(op.range.from, op.range.to)}${COLON}\n${quoteBlock(op.alineas)}`;
+    case 'delete_alineas':
+      return `supprimer ${alineaPhrase(op.range.from, op.range.to)}.`;
+    case 'insert_alineas_after': {
+      const where = op.after === 0 ? 'avant l’alinéa 1' : `après l’alinéa ${op.after}`;
+      return `${where}, insérer ${alineasNoun(op.alineas.length)}${COLON}\n${quoteBlock(op.alineas)}`;
+    }
+    case 'substitute_words':
+      return `${at(op.alinea)}substituer ${dative(op.words)} ${direct({ text: op.replacement })}.`;
+    case 'delete_words':
+      return `${at(op.alinea)}supprimer ${direct(op.words)}.`;
+    case 'delete_end_of_alinea':
+      return `${at(op.alinea)}après ${direct(op.after)}, supprimer la fin de cet alinéa.`;
+    case 'insert_words':
+      switch (op.at.position) {
+        case 'after':
+        case 'before':
+          return `${at(op.alinea)}${op.at.position === 'after' ? 'après' : 'avant'} ${direct(op.at.anchor)}, insérer ${direct({ text: op.words })}.`;
+        case 'start':
+          return `au début de ${op.alinea === null ? 'cet alinéa' : `l’alinéa ${op.alinea}`}, insérer ${direct({ text: op.words })}.`;
+        case 'end':
+          return `compléter ${op.alinea === null ? 'cet alinéa' : `l’alinéa ${op.alinea}`} par ${direct({ text: op.words })}.`;
+      }
+  }
+}
+
+/** « un alinéa ainsi rédigé », « deux alinéas ainsi rédigés ». */
+function alineasNoun(n: number): string {
+  return n === 1 ? 'un alinéa ainsi rédigé' : `${countWord(n)} alinéas ainsi rédigés`;
+}
+
+function at(alinea: number | null): string {
+  return alinea === null ? '' : `à l’alinéa ${alinea}, `;
+}
+
+/** « au mot : « X » », « aux mots : « X » », « à la deuxième occurrence du mot : « X » ». */
+function dative(words: QuotedWords): string {
+  const { noun, plural } = wordsNoun(words.text);
+  if (words.occurrence === undefined) return `${plural ? 'aux' : 'au'} ${noun}${COLON} ${quote(words.text)}`;
+  return `à la ${occurrenceWord(words)} occurrence ${plural ? 'des' : 'du'} ${noun}${COLON} ${quote(words.text)}`;
+}
+
+/** « le mot : « X » », « les mots : « X » », « la première occurrence des mots : « X » ». */
+function direct(words: QuotedWords): string {
+  const { noun, plural } = wordsNoun(words.text);
+  if (words.occurrence === undefined) return `${plural ? 'les' : 'le'} ${noun}${COLON} ${quote(words.text)}`;
+  return `la ${occurrenceWord(words)} occurrence ${plural ? 'des' : 'du'} ${noun}${COLON} ${quote(words.text)}`;
+}
+
+function occurrenceWord(words: QuotedWords): string {
+  return words.occurrence === 'last' ? 'dernière' : ordinalWord(words.occurrence ?? 1);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,101 @@
+/**
+ * French typography and number words shared by the writer and the reader of dispositifs.
+ * Generated text uses « » with no-break spaces inside, a no-break space before « : », the
+ * typographic apostrophe ’ and « I. – » (no-break space, en dash) for numbered operations.
+ */
+
+export const NBSP = '\u00A0';
+export const COLON = `${NBSP}:`;
+
+export function quote(text: string): string {
+  return `«${NBSP}${text}${NBSP}»`;
+}
+
+/** One quoted alinéa per line: each opens with «, only the last one closes. */
+export function quoteBlock(alineas: readonly string[], open = '«', close = '»'): string {
+  return alineas.map((a, i) => `${open}${NBSP}${a}${i === alineas.length - 1 ? `${NBSP}${close}` : ''}`).join('\n');
+}
+
+/** Feminine ordinals, as in « la deuxième occurrence » (index = number). */
+const ORDINALS = [
+  '', 'première', 'deuxième', 'troisième', 'quatrième', 'cinquième', 'sixième', 'septième', 'huitième',
+  'neuvième', 'dixième', 'onzième', 'douzième', 'treizième', 'quatorzième', 'quinzième', 'seizième',
+  'dix-septième', 'dix-huitième', 'dix-neuvième', 'vingtième',
+];
+
+export function ordinalWord(n: number): string {
+  return ORDINALS[n] ?? `${n}e`;
+}
+
+/** Ordinal words as the skeleton spells them (lower case, no accents), masculine forms included. */
+const ORDINAL_VALUES: ReadonlyMap<string, number> = new Map([
+  ...ORDINALS.slice(1).map((w, i) => [stripAccents(w), i + 1] as const),
+  ['premier', 1], ['second', 2], ['seconde', 2],
+]);
+
+/** 1-based value of a written ordinal (« deuxième », « seconde », « 3e », « 1er »), or undefined. */
+export function ordinalValue(word: string): number | undefined {
+  const w = stripAccents(word.toLowerCase()).replace(/\s+/g, '');
+  const digits = /^(\d+)(?:er|ere|e|eme)$/.exec(w);
+  if (digits?.[1] !== undefined) return Number(digits[1]);
+  return ORDINAL_VALUES.get(w);
+}
+
+const COUNTS = [
+  '', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze',
+  'treize', 'quatorze', 'quinze', 'seize', 'dix-sept', 'dix-huit', 'dix-neuf', 'vingt',
+];
+
+/** « deux alinéas », « vingt alinéas », « 25 alinéas ». */
+export function countWord(n: number): string {
+  return COUNTS[n] ?? String(n);
+}
+
+const ROMAN_DIGITS: readonly (readonly [number, string])[] = [
+  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
+  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+];
+
+export function toRoman(n: number): string {
+  let rest = n;
+  let out = '';
+  for (const [value, digits] of ROMAN_DIGITS) {
+    while (rest >= value) {
+      out += digits;
+      rest -= value;
+    }
+  }
+  return out || String(n);
+}
+
+/** « À l’alinéa 3 », « les alinéas 3 et 4 », « les alinéas 3 à 5 ». */
+export function alineaPhrase(from: number, to: number): string {
+  if (from === to) return `l’alinéa ${from}`;
+  return `les alinéas ${from} ${to === from + 1 ? 'et' : 'à'} ${to}`;
+}
+
+/** One word (« le mot ») or several (« les mots »): a quotation with no space inside is one word. */
+export function isOneWord(text: string): boolean {
+  return !/\s/u.test(text);
+}
+
+/** « mot », « mots », or « signe(s) » for punctuation alone (« au signe : « ; » »). */
+export function wordsNoun(text: string): { noun: string; plural: boolean } {
+  const plural = !isOneWord(text);
+  const sign = !/[\p{L}\p{N}]/u.test(text);
+  return { noun: `${sign ? 'signe' : 'mot'}${plural ? 's' : ''}`, plural };
+}
+
+/** Letters without their diacritics (« é » → « e »); precomposed letters stay one character. */
+export function stripAccents(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** `stripAccents` of one character, from a table for Latin letters (the skeleton folds every character). */
+const FOLDED_LATIN: readonly string[] = Array.from({ length: 0x250 - 0xc0 }, (_, i) => stripAccents(String.fromCharCode(0xc0 + i)));
+
+export function foldChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code < 0xc0) return c;
+  return (code < 0x250 ? FOLDED_LATIN[code - 0xc0] : undefined) ?? stripAccents(c);
+}

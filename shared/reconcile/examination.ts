@@ -1,0 +1,135 @@
+/**
+ * Examination order (LEGISTIQUE.md › Examination and decision): article by article in text
+ * order; on each article, deletions first, then the amendments that depart furthest from the
+ * text, then in the order of the place they change; the articles additionnels proposed after an
+ * article come after the amendments on it (and amendments on such a new article right after it).
+ * Identical amendments (similarity.ts `identityKey`) form one group, decided by one vote.
+ *
+ * How far an amendment departs from the text (`departure`, in [0, 1]): of the words of its base
+ * plus the words it adds, the share it removes or adds — (removed + added) / (base + added), words
+ * counted from the same alinéa-then-word diff as everything else. Rewriting everything is 1;
+ * changing « trois » into « cinq » in a 100-word article is 2 / 101.
+ * Its place: the first alinéa it changes (an inserted alinéa counts as just before the alinéa it
+ * precedes), then the number of words before the first change in that alinéa.
+ * Ties: commission amendments first (the rapporteur presents them), then by number, then id.
+ */
+import { identityKey } from '../similarity';
+import { diffTexts } from '../text-diff';
+import { countWords } from './tokens';
+import type { AmendmentChange, ChangeKind, ExaminationGroup, ExaminedAmendment } from './types';
+
+export interface Measure {
+  departure: number;
+  /** [alinéa index in the base, words before the change]; -1 words for an alinéa inserted before it. */
+  place: readonly [number, number];
+}
+
+/**
+ * How far `amendment` departs from its base, and where. `baseWords` counts the words of one base
+ * alinéa: examination passes a memo, since thousands of amendments share a few bases.
+ */
+export function measure(amendment: Pick<AmendmentChange, 'kind' | 'base' | 'alineas'>, baseWords: (alinea: string) => number = countWords): Measure {
+  const { base } = amendment;
+  if (amendment.kind !== 'modify') return { departure: 1, place: [0, -1] };
+  let words = 0;
+  for (const text of base) words += baseWords(text);
+  let removed = 0;
+  let added = 0;
+  let place: [number, number] | null = null;
+  let consumed = 0;
+  for (const op of diffTexts(base, amendment.alineas).ops) {
+    if (op.op === 'equal') {
+      consumed++;
+      continue;
+    }
+    if (op.op === 'insert') {
+      added += countWords(op.text);
+      place ??= [consumed, -1];
+      continue;
+    }
+    consumed++;
+    if (op.op === 'delete') {
+      removed += countWords(op.text);
+      place ??= [op.before - 1, 0];
+      continue;
+    }
+    let before = 0;
+    for (const part of op.parts) {
+      const words = countWords(part.text);
+      if (part.op === 'equal') {
+        if (place === null) before += words;
+        continue;
+      }
+      place ??= [op.before - 1, before];
+      if (part.op === 'delete') removed += words;
+      else added += words;
+    }
+  }
+  const total = words + added;
+  return { departure: total === 0 ? 0 : (removed + added) / total, place: place ?? [base.length, 0] };
+}
+
+interface Ranked {
+  amendment: ExaminedAmendment;
+  measure: Measure;
+}
+
+function compareRanked(a: Ranked, b: Ranked): number {
+  const kindRank = (k: ChangeKind) => (k === 'delete' ? 0 : k === 'modify' ? 1 : 2);
+  return (
+    kindRank(a.amendment.kind) - kindRank(b.amendment.kind) ||
+    b.measure.departure - a.measure.departure ||
+    a.measure.place[0] - b.measure.place[0] ||
+    a.measure.place[1] - b.measure.place[1] ||
+    compareTies(a.amendment, b.amendment)
+  );
+}
+
+function compareTies(a: ExaminedAmendment, b: ExaminedAmendment): number {
+  const originRank = (o: ExaminedAmendment['origin']) => (o === 'commission' ? 0 : 1);
+  return originRank(a.origin) - originRank(b.origin) || a.number - b.number || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function examinationOrder(articles: readonly { id: string }[], amendments: readonly ExaminedAmendment[]): ExaminationGroup[] {
+  // identical amendments meet under one key; the group is placed where its first member would be
+  const groups = new Map<string, Ranked[]>();
+  const counted = new Map<string, number>();
+  const baseWords = (alinea: string) => {
+    let n = counted.get(alinea);
+    if (n === undefined) counted.set(alinea, (n = countWords(alinea)));
+    return n;
+  };
+  for (const amendment of amendments) {
+    const key = identityKey(amendment.articleId, amendment.kind, amendment.alineas);
+    const ranked = { amendment, measure: measure(amendment, baseWords) };
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [ranked]);
+    else group.push(ranked);
+  }
+  const byArticle = new Map<string, Ranked[][]>();
+  for (const group of groups.values()) {
+    group.sort(compareRanked);
+    const articleId = group[0]?.amendment.articleId ?? '';
+    const list = byArticle.get(articleId);
+    if (list === undefined) byArticle.set(articleId, [group]);
+    else list.push(group);
+  }
+  for (const list of byArticle.values()) list.sort((a, b) => compareRanked(a[0] as Ranked, b[0] as Ranked));
+
+  const out: ExaminationGroup[] = [];
+  const visit = (articleId: string) => {
+    const list = byArticle.get(articleId);
+    if (list === undefined) return;
+    byArticle.delete(articleId); // each article once, even if ids loop
+    for (const group of list) {
+      const first = group[0] as Ranked;
+      out.push({ amendmentIds: group.map((r) => r.amendment.id), articleId, kind: first.amendment.kind });
+      // amendments on an article additionnel are examined right after it is
+      if (first.amendment.kind === 'insert_after') for (const r of group) visit(r.amendment.id);
+    }
+  };
+  for (const article of articles) visit(article.id);
+  // amendments on articles not in the text (stale ids) come last, in the order they were given
+  for (const articleId of [...byArticle.keys()]) visit(articleId);
+  return out;
+}

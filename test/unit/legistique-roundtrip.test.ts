@@ -1,0 +1,184 @@
+/**
+ * Round trip as a property: for random edits of REAL articles (the two bill fixtures), the
+ * generated dispositif, read back and applied to the article, gives exactly the edited article.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import type { ImportResult } from '../../shared/bill';
+import { parseLaFabriqueJson } from '../../shared/lafabrique';
+import { applyDispositif, generateDispositif, parseDispositif } from '../../shared/legistique';
+import { parseLegisticText } from '../../shared/legistic-text';
+
+const FIXTURES = path.join(__dirname, '../../../shared/fixtures/bills');
+const NBSP = '\u00a0';
+
+function articlesOf(result: ImportResult): string[][] {
+  if (!result.ok) throw new Error(`fixture did not import: ${JSON.stringify(result.issues)}`);
+  return result.bill.articles.map((a) => a.alineas);
+}
+
+const ARTICLES: readonly string[][] = [
+  ...articlesOf(parseLegisticText(fs.readFileSync(path.join(FIXTURES, 'pjl-enseignement-superieur-extrait.txt'), 'utf8'))),
+  ...articlesOf(parseLaFabriqueJson(JSON.parse(fs.readFileSync(path.join(FIXTURES, 'lafabrique-pjl12-614.json'), 'utf8')))),
+];
+
+/** Words clerks move around, including repeated little words and quotation marks. */
+const VOCABULARY = [
+  'de la', 'de', 'la', 'loi', 'l’État', "l'État", 'public', 'les établissements', 'du code de l’éducation', 'et',
+  'enseignement supérieur', 'L. 123-4', `200${NBSP}000`, '1°', '2° bis', '« nouvelle »', 'définis', ', le cas échéant,',
+  '(nouveau)', 'au premier alinéa', 'à', 'français', 'recherche', `mots${NBSP}:`,
+];
+const SENTENCES = [
+  'Un décret en Conseil d’État fixe les modalités d’application du présent article.',
+  '« Art. L. 123-4-1. – Les établissements publics de la recherche et de l’enseignement supérieur publient leurs données. »',
+  '« 5° Par la coopération de la recherche et de l’enseignement ;',
+  'II. – Le second alinéa de l’article L. 121-3 du même code est supprimé.',
+  'de la recherche de la recherche de la recherche.',
+];
+
+type Edit =
+  | { kind: 'substitute' | 'insert_words'; a: number; w: number; count: number; words: string }
+  | { kind: 'delete_words'; a: number; w: number; count: number }
+  | { kind: 'insert_alinea' | 'rewrite_alinea'; a: number; text: string }
+  | { kind: 'delete_alineas'; a: number; count: number }
+  | { kind: 'split' | 'merge' | 'duplicate'; a: number; w: number };
+
+const words = fc.oneof(fc.constantFrom(...VOCABULARY), fc.nat().map((n) => `@${n}`));
+const sentence = fc.constantFrom(...SENTENCES);
+const small = fc.integer({ min: 1, max: 4 });
+
+const wordEdit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('substitute' as const), a: fc.nat(), w: fc.nat(), count: small, words }),
+  fc.record({ kind: fc.constant('insert_words' as const), a: fc.nat(), w: fc.nat(), count: small, words }),
+  fc.record({ kind: fc.constant('delete_words' as const), a: fc.nat(), w: fc.nat(), count: small }),
+);
+const alineaEdit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constantFrom('insert_alinea' as const, 'rewrite_alinea' as const), a: fc.nat(), text: sentence }),
+  fc.record({ kind: fc.constant('delete_alineas' as const), a: fc.nat(), count: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constantFrom('split' as const, 'merge' as const, 'duplicate' as const), a: fc.nat(), w: fc.nat() }),
+);
+
+/** Word spans of an alinéa, so that edits keep the text's own spaces elsewhere. */
+function tokens(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** `@n` in the vocabulary stands for a word of the article itself, so that repeated words are common. */
+function resolve(word: string, article: readonly string[]): string {
+  if (!word.startsWith('@')) return word;
+  const all = article.flatMap((a) => a.match(/[\p{L}’']+/gu) ?? []);
+  return all.length === 0 ? 'loi' : (all[Number(word.slice(1)) % all.length] ?? 'loi');
+}
+
+function applyEdit(article: string[], edit: Edit): string[] {
+  const out = [...article];
+  if (out.length === 0) return edit.kind === 'insert_alinea' ? [edit.text] : out;
+  const a = edit.a % out.length;
+  const text = out[a] ?? '';
+  const toks = tokens(text);
+  const tok = (i: number) => toks[Math.min(i, toks.length - 1)] ?? { start: 0, end: 0 };
+  switch (edit.kind) {
+    case 'substitute': {
+      const first = tok(edit.w % toks.length);
+      const last = tok((edit.w % toks.length) + edit.count - 1);
+      out[a] = text.slice(0, first.start) + resolve(edit.words, article) + text.slice(last.end);
+      break;
+    }
+    case 'insert_words': {
+      const at = edit.w % (toks.length + 1);
+      const added = resolve(edit.words, article);
+      out[a] = at === toks.length ? `${text} ${added}` : `${text.slice(0, tok(at).start)}${added} ${text.slice(tok(at).start)}`;
+      break;
+    }
+    case 'delete_words': {
+      const i = edit.w % toks.length;
+      const end = Math.min(i + edit.count, toks.length);
+      const from = tok(i).start;
+      const to = end === toks.length ? text.length : tok(end).start;
+      out[a] = (text.slice(0, from) + text.slice(to)).trim();
+      if (out[a] === '') out.splice(a, 1);
+      break;
+    }
+    case 'insert_alinea':
+      out.splice(edit.a % (out.length + 1), 0, edit.text);
+      break;
+    case 'rewrite_alinea':
+      out[a] = edit.text;
+      break;
+    case 'delete_alineas':
+      out.splice(a, edit.count);
+      break;
+    case 'split': {
+      const at = toks.length < 2 ? 0 : 1 + (edit.w % (toks.length - 1));
+      if (at > 0) out.splice(a, 1, text.slice(0, tok(at).start).trim(), text.slice(tok(at).start).trim());
+      break;
+    }
+    case 'merge':
+      if (a + 1 < out.length) out.splice(a, 2, `${text} ${out[a + 1] ?? ''}`);
+      break;
+    case 'duplicate':
+      out.splice(edit.w % (out.length + 1), 0, text);
+      break;
+  }
+  return out;
+}
+
+const article = fc.constantFrom(...ARTICLES);
+
+function roundTrip(before: readonly string[], after: readonly string[]): void {
+  const dispositif = generateDispositif(before, after);
+  if (dispositif !== '') expect(parseDispositif(dispositif)).toMatchObject({ ok: true });
+  const result = applyDispositif(before, dispositif);
+  if (!result.ok || JSON.stringify(result.alineas) !== JSON.stringify(after)) {
+    throw new Error(`round trip failed\nbefore: ${JSON.stringify(before)}\nafter: ${JSON.stringify(after)}\ndispositif:\n${dispositif}\nresult: ${JSON.stringify(result)}`);
+  }
+}
+
+describe('generateDispositif then applyDispositif gives the edited article back', () => {
+  it('reads the real articles of both fixtures', () => {
+    expect(ARTICLES.length).toBeGreaterThan(15);
+  });
+
+  it('word substitutions, insertions and deletions (repeated words, article words, alinéa edges)', () => {
+    fc.assert(
+      fc.property(article, fc.array(wordEdit, { minLength: 1, maxLength: 4 }), (before, edits) => {
+        roundTrip(before, edits.reduce(applyEdit, [...before]));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('alinéa insertions, deletions, rewrites, splits, merges and duplicates', () => {
+    fc.assert(
+      fc.property(article, fc.array(alineaEdit, { minLength: 1, maxLength: 3 }), (before, edits) => {
+        roundTrip(before, edits.reduce(applyEdit, [...before]));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('mixed word and alinéa edits', () => {
+    fc.assert(
+      fc.property(article, fc.array(fc.oneof(wordEdit, alineaEdit), { minLength: 1, maxLength: 6 }), (before, edits) => {
+        roundTrip(before, edits.reduce(applyEdit, [...before]));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('whole rewrites, deletion of the article, and texts from nothing', () => {
+    fc.assert(
+      fc.property(article, article, fc.constantFrom('rewrite', 'delete', 'from-empty'), (before, other, how) => {
+        if (how === 'delete') roundTrip(before, []);
+        else if (how === 'from-empty') roundTrip([], other);
+        else roundTrip(before, other);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('returns "" when nothing changes', () => {
+    for (const a of ARTICLES) expect(generateDispositif(a, [...a])).toBe('');
+  });
+});
