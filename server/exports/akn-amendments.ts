@@ -9,14 +9,12 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { amendmentTarget, articleEid, isoDate, lines } from './common';
-import { AKN_NS, AuthorRefs, expressionUri, identification, modType, platformRef, PLATFORM, xmlText } from './akn-meta';
-import type { AknOptions } from './akn';
+import { AKN_NS, AuthorRefs, billExpressionUri, identification, modType, platformRef, PLATFORM, xmlText, type AknOptions } from './akn-meta';
 import type { ExportAmendment, ExportBill } from './types';
 
 export function aknAmendmentList(bill: ExportBill, opts: AknOptions = {}): string {
   const exported = isoDate(bill.generatedAt);
-  const workDate = opts.workDate ?? exported;
-  const billUri = `${expressionUri('bill', workDate, bill.billId, workDate)}/!main`;
+  const billUri = billExpressionUri(bill, opts);
 
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(AKN_NS, 'akomaNtoso');
   const list = root.ele('amendmentList', { name: 'liasse' });

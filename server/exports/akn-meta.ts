@@ -4,12 +4,17 @@
  * the TLC references (people, organisations) that `refersTo`, `source` and `href` point at.
  */
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import { xmlText } from './common';
-import type { ExportAmendment } from './types';
+import { isoDate, xmlText } from './common';
+import type { ExportAmendment, ExportBill } from './types';
 
 export { xmlText };
 
 export const AKN_NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
+
+export interface AknOptions {
+  /** Date of the Work (the bill as first published), `YYYY-MM-DD`; defaults to the export's date. */
+  workDate?: string;
+}
 
 /** The platform, as the source of every metadata block and the author of the manifestations. */
 export const PLATFORM = { eId: 'palimpseste', href: '/ontology/organization/fr/palimpseste', showAs: 'Palimpseste' };
@@ -26,6 +31,12 @@ export function workUri(type: string, date: string, name: string): string {
 
 export function expressionUri(type: string, date: string, name: string, exprDate: string): string {
   return `${workUri(type, date, name)}/fra@${exprDate}`;
+}
+
+/** The URI of the bill's initial Expression, that amendments and the liasse point at (`…/!main`). */
+export function billExpressionUri(bill: ExportBill, opts: AknOptions = {}): string {
+  const workDate = opts.workDate ?? isoDate(bill.generatedAt);
+  return `${expressionUri('bill', workDate, bill.billId, workDate)}/!main`;
 }
 
 export interface Identification {

@@ -14,24 +14,14 @@ import {
   alineaEid, alineaRuns, amendmentName, amendmentSlug, articleEid, articleLabel, isoDate, printedArticles,
   provenanceIndex, type ProvenanceIndex,
 } from './common';
-import { AKN_NS, AuthorRefs, expressionUri, identification, modType, platformRef, PLATFORM, xmlText } from './akn-meta';
+import { AKN_NS, AuthorRefs, expressionUri, identification, modType, platformRef, PLATFORM, xmlText, type AknOptions } from './akn-meta';
 import type { ExportArticle, ExportBill } from './types';
 
 export { aknAmendmentList } from './akn-amendments';
-
-export interface AknOptions {
-  /** Date of the Work (the bill as first published), `YYYY-MM-DD`; defaults to the export's date. */
-  workDate?: string;
-}
+export { billExpressionUri, type AknOptions } from './akn-meta';
 
 const GOVERNMENT = { eId: 'gouvernement', href: '/ontology/organization/fr/gouvernement', showAs: 'Gouvernement' };
 const COMMISSION = { eId: 'commission', href: '/ontology/organization/fr/commission-mixte', showAs: 'Commission mixte' };
-
-/** The URI of the bill's initial Expression, that amendments and the liasse point at. */
-export function billExpressionUri(bill: ExportBill, opts: AknOptions = {}): string {
-  const workDate = opts.workDate ?? isoDate(bill.generatedAt);
-  return expressionUri('bill', workDate, bill.billId, workDate);
-}
 
 export function renderAkn(bill: ExportBill, opts: AknOptions = {}): string {
   const exported = isoDate(bill.generatedAt);

@@ -79,7 +79,7 @@ ${a.rows.map((r) => html`<tr>${cell(r.initial)}${cell(r.adopted)}</tr>\n`)}</tbo
 }
 
 function heading(text: string | null): SafeHtml | '' {
-  return text ? html`<span class="comparatif-heading">${text}</span>` : '';
+  return text ? html` <span class="comparatif-heading">${text}</span>` : '';
 }
 
 // an empty cell says so, or a screen reader user hears nothing and cannot tell why
