@@ -59,12 +59,17 @@ export function statusNote(status: ComparatifArticle['status']): string | null {
   return status === 'new' ? '(nouveau)' : status === 'deleted' ? '(Supprimé)' : null;
 }
 
-export function renderComparatifHtml(bill: ExportBill): string {
-  const body = html`<table class="comparatif">
+/** The table alone, for the site's own page (server/pages) as for the printable document. */
+export function comparatifTable(bill: ExportBill): SafeHtml {
+  return html`<table class="comparatif">
 <caption>Tableau comparatif : les suppressions sont barrées, les ajouts soulignés en gras.</caption>
 <thead><tr><th scope="col">Texte initial</th><th scope="col">Texte adopté</th></tr></thead>
 ${comparatif(bill).map(articleRows)}</table>
 `;
+}
+
+export function renderComparatifHtml(bill: ExportBill): string {
+  const body = comparatifTable(bill);
   // a two-column table wants the page's full width
   return printablePage({ title: `${bill.title} — tableau comparatif`, kind: 'Tableau comparatif', billTitle: bill.title, generatedAt: bill.generatedAt, body, wide: true });
 }

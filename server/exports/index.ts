@@ -15,5 +15,5 @@ export { renderMarkdown, escapeMarkdown, type MarkdownOptions } from './markdown
 export { renderHtml } from './html';
 export { renderAkn, aknAmendmentList, billExpressionUri, type AknOptions } from './akn';
 export { renderLiasseHtml } from './liasse-html';
-export { comparatif, renderComparatifHtml, type ComparatifArticle, type ComparatifRow } from './comparatif';
+export { comparatif, comparatifTable, renderComparatifHtml, type ComparatifArticle, type ComparatifRow } from './comparatif';
 export { renderComparatifDocx } from './comparatif-docx';

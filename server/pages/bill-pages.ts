@@ -33,7 +33,9 @@ export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]
     breadcrumb: html`<a href="/">Projets de loi</a>`,
     main: html`<h1 class="bill-title">${bill.title}</h1>
       <p class="meta">${phaseBadge(bill.status)} · ${articles.length} article${articles.length > 1 ? 's' : ''}</p>
-      ${ctx.user?.roles.includes('clerk') ? html`<p><a class="button" href="/textes/${bill.id}/greffe">Bureau du greffe</a></p>` : ''}
+      <p class="bill-links">${ctx.user?.roles.includes('clerk') ? html`<a class="button" href="/textes/${bill.id}/greffe">Bureau du greffe</a> ` : ''}${bill.status === 'commission' || bill.status === 'adopted'
+        ? html`<a href="/textes/${bill.id}/commission">Commission mixte</a> · <a href="/textes/${bill.id}/texte-reconcilie">${bill.status === 'adopted' ? 'Texte adopté' : 'Texte réconcilié'}</a> · <a href="/textes/${bill.id}/comparatif">Tableau comparatif</a>`
+        : ''}</p>
       <div class="bill-layout">${tableOfContents(articles)}${fullText(articles)}</div>`,
   });
 }

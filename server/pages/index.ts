@@ -11,6 +11,7 @@ import { invitationPages } from './invitation-pages';
 import { moderationPages } from './moderation-pages';
 import { pageRoutes } from './routes';
 import { clerkPages } from './clerk-routes';
+import { commissionPages } from './commission-routes';
 import { notificationPages } from './notification-pages';
 import { countUnread } from '../sql/notifications';
 
@@ -32,6 +33,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveTexts, sessio
   r.use(invitationPages(db));
   r.use(clerkPages(db, live));
   r.use(notificationPages(db));
+  r.use(commissionPages(db));
   r.use((req, res) => {
     res.status(404).type('html').send(notFoundPage({ user: req.user ?? null }));
   });

@@ -4,7 +4,7 @@ import { dispositifFor } from '../../shared/formalisation';
 import type { ReconcileResult } from '../../shared/reconcile';
 import type { Queryable } from '../db/db';
 import { renderAkn, renderHtml, renderMarkdown, type ExportBill } from '../exports';
-import { latestFormalDispositifs } from '../sql/amendment-revisions';
+import { latestFormalisations } from '../sql/amendment-revisions';
 import { listInitialText } from '../sql/articles';
 import type { BillRow } from '../sql/bills';
 import { loadCommissionData } from './commission-data';
@@ -21,7 +21,7 @@ const OUTCOMES: Partial<Record<string, string>> = {
 export async function buildExportBill(db: Queryable, bill: BillRow, result: ReconcileResult): Promise<ExportBill> {
   const [initial, data] = await Promise.all([listInitialText(db, bill.id), loadCommissionData(db, bill.id)]);
   const order = data.groups.flatMap((g) => g.amendmentIds).map((id) => data.byId.get(id)!).filter(Boolean);
-  const formal = await latestFormalDispositifs(db, order.map((r) => r.id));
+  const formal = await latestFormalisations(db, order.map((r) => r.id));
   const headings = new Map(initial.map((a) => [a.id, headingLine(a.headings)]));
   const kept = new Set(result.articles.map((a) => a.id));
   return {
@@ -34,7 +34,7 @@ export async function buildExportBill(db: Queryable, bill: BillRow, result: Reco
     amendments: order.map((r) => ({
       id: r.id, displayNumber: displayNumber(r.origin, r.number) ?? '', articleNumber: r.article_number, kind: r.kind,
       authors: (data.authors.get(r.id) ?? []).map((x) => ({ displayName: x.display_name, kind: x.kind })), origin: r.origin,
-      dispositif: formal.get(r.id) ?? dispositifFor(r.kind, data.change(r).base, r.alineas),
+      dispositif: formal.get(r.id)?.dispositif ?? dispositifFor(r.kind, data.change(r).base, r.alineas),
       rationale: r.rationale, status: r.status, outcomeFr: OUTCOMES[r.status] ?? null, submittedAt: r.submitted_at?.toISOString() ?? null,
     })),
   };
@@ -45,5 +45,6 @@ export async function renderReconciled(db: Queryable, bill: BillRow, result: Rec
   const data = await buildExportBill(db, bill, result);
   if (format === 'markdown') return { contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(data) };
   if (format === 'html') return { contentType: 'text/html; charset=utf-8', body: renderHtml(data) };
-  return { contentType: 'application/akn+xml; charset=utf-8', body: renderAkn(data) };
+  // The Work is the bill as first published: its URI must not change from one export to the next.
+  return { contentType: 'application/akn+xml; charset=utf-8', body: renderAkn(data, { workDate: bill.created_at.toISOString().slice(0, 10) }) };
 }

@@ -5,7 +5,8 @@ import { requireUser } from '../http/auth';
 import { route, type Api } from '../http/route';
 import { idParam } from '../http/schemas';
 import { loadReconciled } from '../present/reconciled';
-import { renderReconciled, RECONCILED_FORMATS } from '../present/reconciled-formats';
+import { buildExportBill, renderReconciled, RECONCILED_FORMATS } from '../present/reconciled-formats';
+import { aknAmendmentList, renderComparatifDocx, renderComparatifHtml, renderLiasseHtml } from '../exports';
 
 /** API.md › Commission: decisions, and the reconciled text in its formats. */
 export function commissionDecisionRoutes(api: Api, db: Db): void {
@@ -30,6 +31,34 @@ export function commissionDecisionRoutes(api: Api, db: Db): void {
     }
     const doc = await renderReconciled(db, bill, result, query.format);
     res.type(doc.contentType).send(doc.body);
+    return undefined;
+  });
+
+  route(api, {
+    method: 'get', path: '/api/bills/:billId/liasse', tag: 'Commission', access: 'public', params: z.object({ billId: idParam }),
+    query: z.object({ format: z.enum(['html', 'akn']).default('html') }),
+    summary: 'La liasse des amendements dans l’ordre d’examen, avec leur sort : HTML imprimable ou Akoma Ntoso (amendmentList)',
+    responses: { 200: 'le document' },
+  }, async ({ params, query, res }) => {
+    const { bill, result } = await loadReconciled(db, params.billId);
+    const data = await buildExportBill(db, bill, result);
+    if (query.format === 'akn') res.type('application/akn+xml; charset=utf-8').send(aknAmendmentList(data, { workDate: bill.created_at.toISOString().slice(0, 10) }));
+    else res.type('text/html; charset=utf-8').send(renderLiasseHtml(data));
+    return undefined;
+  });
+
+  route(api, {
+    method: 'get', path: '/api/bills/:billId/comparatif', tag: 'Commission', access: 'public', params: z.object({ billId: idParam }),
+    query: z.object({ format: z.enum(['html', 'docx']).default('html') }),
+    summary: 'Le tableau comparatif (texte initial | texte adopté, modifications marquées) : HTML imprimable ou Word (.docx)',
+    responses: { 200: 'le document' },
+  }, async ({ params, query, res }) => {
+    const { bill, result } = await loadReconciled(db, params.billId);
+    const data = await buildExportBill(db, bill, result);
+    if (query.format === 'docx') {
+      res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .attachment(`tableau-comparatif-${bill.id}.docx`).send(await renderComparatifDocx(data));
+    } else res.type('text/html; charset=utf-8').send(renderComparatifHtml(data));
     return undefined;
   });
 }

@@ -7,7 +7,7 @@ const SQL = {
            RETURNING revision`,
   list: `SELECT revision, kind, alineas, rationale, dispositif, author_id, note, created_at
          FROM amendment_revisions WHERE amendment_id = $1 ORDER BY revision`,
-  latestFormal: `SELECT DISTINCT ON (amendment_id) amendment_id, dispositif FROM amendment_revisions
+  latestFormal: `SELECT DISTINCT ON (amendment_id) amendment_id, dispositif, note FROM amendment_revisions
                  WHERE amendment_id = ANY($1::uuid[]) AND kind = 'formalisation' ORDER BY amendment_id, revision DESC`,
 } as const;
 
@@ -38,9 +38,9 @@ export async function listRevisions(db: Queryable, amendmentId: string): Promise
   return (await db.query<RevisionRow>(SQL.list, [amendmentId])).rows;
 }
 
-/** The dispositif of each amendment's latest formalisation (amendments never formalised are absent). */
-export async function latestFormalDispositifs(db: Queryable, amendmentIds: readonly string[]): Promise<Map<string, string>> {
+/** The dispositif and note of each amendment's latest formalisation (never formalised: absent). */
+export async function latestFormalisations(db: Queryable, amendmentIds: readonly string[]): Promise<Map<string, { dispositif: string | null; note: string | null }>> {
   if (amendmentIds.length === 0) return new Map();
-  const rows = (await db.query<{ amendment_id: string; dispositif: string | null }>(SQL.latestFormal, [amendmentIds])).rows;
-  return new Map(rows.filter((r) => r.dispositif !== null).map((r) => [r.amendment_id, r.dispositif!]));
+  const rows = (await db.query<{ amendment_id: string; dispositif: string | null; note: string | null }>(SQL.latestFormal, [amendmentIds])).rows;
+  return new Map(rows.map((r) => [r.amendment_id, { dispositif: r.dispositif, note: r.note }]));
 }

@@ -1,0 +1,106 @@
+import {
+  COLLEGE_LABELS_FR, COLLEGES, COMMISSION_VOTE_LABELS_FR, COMMISSION_VOTES, DECISION_RULE_LABELS_FR, DECISION_RULES, type CommissionTally,
+} from '../../shared/commission';
+import type { Dashboard } from '../present/commission-dashboard';
+import { amendmentTitle, authorList, kindBadge, paragraphs, statusBadge, tallyLine } from './amendment-parts';
+import { phaseBadge } from './bill-pages';
+import { html, type SafeHtml } from './html';
+import { layout, type PageContext } from './layout';
+
+type Group = Dashboard['groups'][number];
+
+const RULE_USED: Record<string, string> = {
+  explicit: 'décision de la présidence', simple_majority: 'majorité simple', double_majority: 'double majorité', consequence: 'conséquence d’une adoption',
+};
+
+/** The commission's tally per college as a small table (numbers with their labels, for screen readers). */
+export function commissionTallyTable(t: CommissionTally | Record<string, never>, caption: string): SafeHtml {
+  if (!('all' in t)) return html``;
+  const rows = [...COLLEGES.map((c) => [COLLEGE_LABELS_FR[c], t[c]] as const), ['Total', t.all] as const];
+  return html`<table class="data commission-tally"><caption>${caption}</caption>
+    <thead><tr><th scope="col">Collège</th>${COMMISSION_VOTES.map((v) => html`<th scope="col">${COMMISSION_VOTE_LABELS_FR[v]}</th>`)}</tr></thead>
+    <tbody>${rows.map(([label, c]) => html`<tr><th scope="row">${label}</th><td>${c.for}</td><td>${c.against}</td><td>${c.abstain}</td></tr>`)}</tbody></table>`;
+}
+
+function decisionLine(g: Group): SafeHtml {
+  const d = g.decision;
+  if (!d) return html`<p class="decision pending" data-decision>En attente de décision</p>`;
+  const word = { adopted: 'Adopté', rejected: 'Rejeté', fallen: 'Tombé' }[d.outcome];
+  return html`<p class="decision decision-${d.outcome}" data-decision><strong>${word}</strong> — ${RULE_USED[d.rule] ?? d.rule}${d.reason ? html` : ${d.reason}` : ''}</p>`;
+}
+
+function voteForm(d: Dashboard, g: Group): SafeHtml {
+  const head = g.amendments[0]!;
+  const open = head.status === 'submitted' || head.status === 'formalised';
+  if (!d.myCollege || d.bill.status !== 'commission' || !open) return html``;
+  return html`<form method="post" action="/amendements/${head.id}/vote-commission" class="vote-form">
+    <fieldset><legend>Votre vote (${COLLEGE_LABELS_FR[d.myCollege]}) sur l’${amendmentTitle(head.displayNumber).replace(/^A/, 'a')}</legend>
+    ${COMMISSION_VOTES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v === 'for' ? 'for' : v === 'against' ? 'against' : 'mitigated'}" aria-pressed="${g.myVote === v ? 'true' : 'false'}">${COMMISSION_VOTE_LABELS_FR[v]}</button> `)}
+    </fieldset><input type="hidden" name="suite" value="/textes/${d.bill.id}/commission#examen-${g.index}"></form>`;
+}
+
+function decisionForm(d: Dashboard, g: Group, ctx: PageContext): SafeHtml {
+  const head = g.amendments[0]!;
+  const open = head.status === 'submitted' || head.status === 'formalised';
+  if (!ctx.user?.roles.includes('admin') || d.bill.status !== 'commission' || !open) return html``;
+  return html`<form method="post" action="/amendements/${head.id}/decision" class="decision-form actions">
+    <input type="hidden" name="suite" value="/textes/${d.bill.id}/commission#examen-${g.index}">
+    <button type="submit" name="decision" value="rule">Décider selon la règle</button>
+    <button type="submit" name="decision" value="adopted" class="secondary">Adopter</button>
+    <button type="submit" name="decision" value="rejected" class="secondary">Rejeter</button>
+  </form>`;
+}
+
+function groupItem(d: Dashboard, g: Group, ctx: PageContext): SafeHtml {
+  const [head, ...identical] = g.amendments;
+  if (!head) return html``;
+  return html`<li class="exam-item" id="examen-${g.index}" data-amendment="${head.id}">
+    <h3><span class="exam-rank">${g.index}.</span> Article ${g.articleNumber} — <a href="/amendements/${head.id}">${amendmentTitle(head.displayNumber)}</a>
+      ${identical.length ? html`<span class="muted">et ${identical.length} identique${identical.length > 1 ? 's' : ''} (${identical.map((a, i) => html`${i ? ', ' : ''}<a href="/amendements/${a.id}">n° ${a.displayNumber ?? ''}</a>`)})</span>` : ''}</h3>
+    <p class="meta">${kindBadge(g.kind)} <span data-status>${statusBadge(head.status)}</span> · ${authorList(head.authors)}${head.origin === 'commission' ? ' · amendement de la commission' : ''}</p>
+    <p class="muted">Avis des participants :</p>${tallyLine(head.citizenTally)}
+    ${head.clerkNote ? html`<div class="clerk-note"><p class="label">Note du greffe</p>${paragraphs(head.clerkNote)}</div>` : ''}
+    <div data-tally>${commissionTallyTable(g.decision?.tallies && 'all' in g.decision.tallies ? g.decision.tallies : g.commissionTally, `Vote de la commission sur l’amendement n° ${head.displayNumber ?? ''}`)}</div>
+    ${decisionLine(g)}
+    ${voteForm(d, g)}
+    ${decisionForm(d, g, ctx)}
+  </li>`;
+}
+
+function adminPanel(d: Dashboard, ctx: PageContext): SafeHtml {
+  if (!ctx.user?.roles.includes('admin') || d.bill.status === 'adopted') return html``;
+  return html`<section aria-labelledby="gestion" class="clerk-space"><h2 id="gestion">Gérer la commission</h2>
+    <form method="post" action="/textes/${d.bill.id}/commission/membres" class="form">
+      <h3>Nommer un membre</h3>
+      <div class="field"><label for="membre">Nom affiché du compte</label><input id="membre" name="compte" required autocomplete="off"></div>
+      <div class="field"><label for="college">Collège</label><select id="college" name="college">${COLLEGES.map((c) => html`<option value="${c}">${COLLEGE_LABELS_FR[c]}</option>`)}</select></div>
+      <div class="actions"><button type="submit">Nommer</button></div>
+    </form>
+    <form method="post" action="/textes/${d.bill.id}/commission/regle" class="form">
+      <h3>Règle de décision</h3>
+      <div class="field"><label for="regle">Règle</label><select id="regle" name="rule">${DECISION_RULES.map((r) => html`<option value="${r}"${d.bill.rule === r ? html` selected` : ''}>${DECISION_RULE_LABELS_FR[r]}</option>`)}</select></div>
+      <div class="field"><label for="quorum">Quorum (votes exprimés, abstentions comprises ; vide : aucun)</label><input id="quorum" name="quorum" inputmode="numeric" pattern="[0-9]*" value="${d.bill.quorum === null ? '' : String(d.bill.quorum)}"></div>
+      <div class="actions"><button type="submit">Enregistrer la règle</button></div>
+    </form></section>`;
+}
+
+/** The commission's dashboard: members, rule, and the amendments in examination order. */
+export function commissionPage(ctx: PageContext, d: Dashboard, error?: string): string {
+  const byCollege = (c: (typeof COLLEGES)[number]) => d.members.filter((m) => m.college === c);
+  const pending = d.groups.filter((g) => !g.decision).length;
+  return layout(ctx, {
+    title: `${error ? 'Erreur – ' : ''}Commission – ${d.bill.title}`,
+    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
+    main: html`<h1>Commission mixte</h1>
+      ${error ? html`<div class="alert" role="alert">${error}</div>` : ''}
+      <p class="meta">${phaseBadge(d.bill.status as 'commission')} · ${DECISION_RULE_LABELS_FR[d.bill.rule]}${d.bill.quorum ? ` · quorum : ${d.bill.quorum} votes` : ''}</p>
+      <p class="lead">Les amendements dans l’ordre d’examen : article par article, suppressions d’abord, puis ceux qui s’écartent le plus du texte ; les amendements identiques sont décidés par un seul vote.</p>
+      <section aria-labelledby="membres"><h2 id="membres">Membres</h2>
+        ${d.members.length === 0 ? html`<p class="empty">Aucun membre nommé pour l’instant.</p>` : html`<ul class="members">${COLLEGES.map((c) => html`<li><strong>${COLLEGE_LABELS_FR[c]} :</strong> ${byCollege(c).map((m, i) => html`${i ? ', ' : ''}${m.displayName}`)}${byCollege(c).length ? '' : html`<span class="muted">personne</span>`}</li>`)}</ul>`}
+      </section>
+      <p class="muted" role="status" data-pending>${pending} amendement${pending > 1 ? 's' : ''} ou groupe${pending > 1 ? 's' : ''} en attente de décision sur ${d.groups.length}.</p>
+      <p><a href="/textes/${d.bill.id}/texte-reconcilie">Texte réconcilié</a> · <a href="/textes/${d.bill.id}/comparatif">Tableau comparatif</a> · <a href="/api/bills/${d.bill.id}/liasse?format=html">Liasse des amendements</a></p>
+      ${d.groups.length ? html`<ol class="exam-list" role="list" data-commission-live="${d.bill.id}">${d.groups.map((g) => groupItem(d, g, ctx))}</ol>` : html`<p class="empty">Aucun amendement à examiner.</p>`}
+      ${adminPanel(d, ctx)}`,
+  });
+}

@@ -1,0 +1,127 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
+import { displayNumber } from '../../shared/amendment';
+import { COLLEGES, COMMISSION_VOTES, DECISION_RULES } from '../../shared/commission';
+import type { Db } from '../db/db';
+import { appointMember, setCommissionRule } from '../commands/commission-members';
+import { voteInCommission } from '../commands/commission-vote';
+import { decideAmendment } from '../commands/decide-amendment';
+import { comparatifTable } from '../exports';
+import { AppError, forbidden } from '../http/errors';
+import { loadDashboard } from '../present/commission-dashboard';
+import { loadReconciled } from '../present/reconciled';
+import { buildExportBill } from '../present/reconciled-formats';
+import { listAuthors } from '../sql/amendment-authors';
+import { findAmendment, findAmendments } from '../sql/amendments';
+import { findUsersByExactName } from '../sql/users';
+import { commissionPage } from './commission-page';
+import { html } from './html';
+import { layout } from './layout';
+import { ctx, formFields, page, safeNext } from './page-kit';
+import { reconciledPage, type ProvenanceSource } from './reconciled-page';
+
+const param = (req: Request, name: string) => String(req.params[name]);
+const signIn = (res: Response, next: string) => res.redirect(303, `/connexion?suite=${encodeURIComponent(next)}`);
+
+/** The commission's pages: the dashboard and its forms, the reconciled text, the tableau comparatif. */
+export function commissionPages(db: Db): Router {
+  const r = express.Router();
+  const form = express.urlencoded({ extended: false, limit: '100kb' });
+
+  const dashboard = async (req: Request, res: Response, billId: string, error?: string, status = 200) => {
+    res.status(status).type('html').send(commissionPage(ctx(req), await loadDashboard(db, billId, req.user ?? null), error));
+  };
+  /** A refused action (quorum, conflict, wrong phase) shows the dashboard again with the reason. */
+  const orDashboard = async (req: Request, res: Response, billId: string, action: () => Promise<void>) => {
+    try {
+      await action();
+      res.redirect(303, safeNext(formFields(req).suite, `/textes/${billId}/commission`));
+    } catch (err) {
+      if (!(err instanceof AppError) || !['conflict', 'wrong_phase', 'validation_failed', 'not_found'].includes(err.code)) throw err;
+      await dashboard(req, res, billId, err.message, err.status);
+    }
+  };
+
+  r.get('/textes/:billId/commission', page(async (req, res) => dashboard(req, res, param(req, 'billId'))));
+
+  r.post('/amendements/:id/vote-commission', form, page(async (req, res) => {
+    const id = param(req, 'id');
+    if (!req.user) return signIn(res, `/amendements/${id}`);
+    const a = await findAmendment(db, id);
+    if (!a) throw new AppError('not_found', 'Amendement introuvable.');
+    const value = z.enum(COMMISSION_VOTES).safeParse(formFields(req).value);
+    if (!value.success) throw new AppError('validation_failed', 'Choix de vote inconnu.');
+    await orDashboard(req, res, a.bill_id, async () => {
+      await voteInCommission(db, { user: req.user!, amendmentId: id, value: value.data });
+    });
+  }));
+
+  r.post('/amendements/:id/decision', form, page(async (req, res) => {
+    const id = param(req, 'id');
+    if (!req.user) return signIn(res, `/amendements/${id}`);
+    if (!req.user.roles.includes('admin')) throw forbidden('Réservé à la présidence de la commission (administrateurs).');
+    const a = await findAmendment(db, id);
+    if (!a) throw new AppError('not_found', 'Amendement introuvable.');
+    const choice = formFields(req).decision;
+    const decision = choice === 'adopted' || choice === 'rejected' ? choice : undefined;
+    await orDashboard(req, res, a.bill_id, async () => {
+      await decideAmendment(db, { admin: req.user!, amendmentId: id, decision });
+    });
+  }));
+
+  r.post('/textes/:billId/commission/membres', form, page(async (req, res) => {
+    const billId = param(req, 'billId');
+    if (!req.user) return signIn(res, `/textes/${billId}/commission`);
+    if (!req.user.roles.includes('admin')) throw forbidden('Réservé aux administrateurs.');
+    const f = formFields(req);
+    const college = z.enum(COLLEGES).safeParse(f.college);
+    await orDashboard(req, res, billId, async () => {
+      const found = await findUsersByExactName(db, (f.compte ?? '').trim());
+      if (!college.success) throw new AppError('validation_failed', 'Choisissez un collège.');
+      if (found.length !== 1) {
+        throw new AppError('validation_failed', found.length === 0 ? `Aucun compte ne s’appelle « ${f.compte ?? ''} ».` : `Plusieurs comptes s’appellent « ${f.compte ?? ''} » : précisez.`);
+      }
+      await appointMember(db, { admin: req.user!, billId, userId: found[0]!.id, college: college.data });
+    });
+  }));
+
+  r.post('/textes/:billId/commission/regle', form, page(async (req, res) => {
+    const billId = param(req, 'billId');
+    if (!req.user) return signIn(res, `/textes/${billId}/commission`);
+    if (!req.user.roles.includes('admin')) throw forbidden('Réservé aux administrateurs.');
+    const f = formFields(req);
+    await orDashboard(req, res, billId, async () => {
+      const rule = z.enum(DECISION_RULES).safeParse(f.rule);
+      const quorumText = (f.quorum ?? '').trim();
+      const quorum = quorumText === '' ? null : Number(quorumText);
+      if (!rule.success) throw new AppError('validation_failed', 'Choisissez une règle de décision.');
+      if (quorum !== null && (!Number.isInteger(quorum) || quorum < 1 || quorum > 10_000)) throw new AppError('validation_failed', 'Le quorum est un nombre entier de votes (ou vide).');
+      await setCommissionRule(db, { admin: req.user!, billId, rule: rule.data, quorum });
+    });
+  }));
+
+  r.get('/textes/:billId/texte-reconcilie', page(async (req, res) => {
+    const { bill, result, frozen } = await loadReconciled(db, param(req, 'billId'));
+    const ids = [...new Set([...result.articles.flatMap((a) => a.provenance.flat().flatMap((x) => x.amendments)), ...result.fallen.map((f) => f.amendmentId)])];
+    const [rows, authors] = await Promise.all([findAmendments(db, ids), listAuthors(db, ids)]);
+    const sources = new Map<string, ProvenanceSource>(rows.map((a) => [a.id, {
+      displayNumber: displayNumber(a.origin, a.number) ?? '?', authors: (authors.get(a.id) ?? []).map((x) => x.display_name),
+    }]));
+    res.type('html').send(reconciledPage(ctx(req), { bill, result, frozen, sources }));
+  }));
+
+  r.get('/textes/:billId/comparatif', page(async (req, res) => {
+    const { bill, result, frozen } = await loadReconciled(db, param(req, 'billId'));
+    const data = await buildExportBill(db, bill, result);
+    const api = `/api/bills/${bill.id}/comparatif`;
+    res.type('html').send(layout(ctx(req), {
+      title: `Tableau comparatif – ${bill.title}`,
+      breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a>`,
+      main: html`<h1>Tableau comparatif</h1>
+        <p class="lead">Le texte initial et le texte ${frozen ? 'adopté' : 'tel qu’il résulte des amendements adoptés à ce jour'}, article par article.</p>
+        <p class="downloads">Télécharger : <a href="${api}?format=docx">Word (.docx)</a> · <a href="${api}?format=html">version imprimable</a></p>
+        <div class="comparatif-wrap">${comparatifTable(data)}</div>`,
+    }));
+  }));
+  return r;
+}

@@ -1,0 +1,63 @@
+import type { ReconcileResult, ProvenanceRun } from '../../shared/reconcile';
+import type { BillRow } from '../sql/bills';
+import { articleAnchor } from './bill-text';
+import { html, type SafeHtml } from './html';
+import { layout, type PageContext } from './layout';
+
+/** Who an amendment is, for the provenance of the words it brought. */
+export interface ProvenanceSource {
+  displayNumber: string;
+  authors: string[];
+}
+
+export interface ReconciledPageData {
+  bill: BillRow;
+  result: ReconcileResult;
+  frozen: boolean;
+  sources: Map<string, ProvenanceSource>;
+}
+
+/**
+ * A passage brought by amendments: a link to the (first) amendment, so that it is reachable by
+ * keyboard, with its provenance shown on hover and on focus (CSS) and spoken as its description.
+ */
+function run(r: ProvenanceRun, d: ReconciledPageData): SafeHtml {
+  if (r.amendments.length === 0) return html`${r.text}`;
+  const sources = r.amendments.map((id) => ({ id, s: d.sources.get(id) }));
+  const first = sources[0]!;
+  const label = sources.map(({ s }) => (s ? `amendement n° ${s.displayNumber} (${s.authors.join(', ') || 'auteur inconnu'})` : 'un amendement')).join(' et ');
+  return html`<a class="prov" href="/amendements/${first.id}">${r.text}<span class="prov-tip" role="tooltip"> — issu de l’${label}</span></a>`;
+}
+
+function articles(d: ReconciledPageData): SafeHtml {
+  return html`${d.result.articles.map((a) => html`<section class="article" id="${articleAnchor(a.number)}" aria-labelledby="${articleAnchor(a.number)}-titre">
+    <h2 class="article-number" id="${articleAnchor(a.number)}-titre">Article ${a.number}${a.id === null ? html` <span class="badge">nouveau</span>` : ''}</h2>
+    <ol class="alineas" role="list">${a.provenance.map((runs, i) => html`<li id="${articleAnchor(a.number)}__al_${i + 1}">${runs.map((r) => run(r, d))}</li>`)}</ol>
+  </section>`)}`;
+}
+
+function fallenList(d: ReconciledPageData): SafeHtml {
+  if (d.result.fallen.length === 0) return html``;
+  return html`<section aria-labelledby="tombes"><h2 id="tombes">Amendements tombés</h2>
+    <ul>${d.result.fallen.map((f) => html`<li><a href="/amendements/${f.amendmentId}">Amendement n° ${d.sources.get(f.amendmentId)?.displayNumber ?? '?'}</a> : ${f.reason}</li>`)}</ul></section>`;
+}
+
+/** The reconciled text, each word that an amendment brought leading to that amendment and its authors. */
+export function reconciledPage(ctx: PageContext, d: ReconciledPageData): string {
+  const base = `/api/bills/${d.bill.id}`;
+  const title = d.frozen ? 'Texte adopté' : 'Texte réconcilié';
+  return layout(ctx, {
+    title: `${title} – ${d.bill.title}`,
+    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
+    main: html`<h1>${title}</h1>
+      <p class="lead">${d.frozen
+        ? 'Le texte adopté par la commission mixte, figé à son adoption.'
+        : 'Le texte tel qu’il résulte, à cet instant, des amendements adoptés par la commission, appliqués dans l’ordre d’examen.'}
+        Les passages soulignés viennent d’amendements : survolez-les ou atteignez-les au clavier pour voir lequel et ses auteurs ; ils mènent à l’amendement.</p>
+      <p class="downloads">Télécharger : <a href="${base}/reconciled?format=json">JSON</a> · <a href="${base}/reconciled?format=markdown">Markdown</a> ·
+        <a href="${base}/reconciled?format=html">HTML imprimable</a> · <a href="${base}/reconciled?format=akn">Akoma Ntoso</a> ·
+        <a href="/textes/${d.bill.id}/comparatif">Tableau comparatif</a> · <a href="${base}/liasse?format=html">Liasse</a></p>
+      ${d.result.articles.length ? html`<div class="bill-text reconciled">${articles(d)}</div>` : html`<p class="empty">Tous les articles ont été supprimés.</p>`}
+      ${fallenList(d)}`,
+  });
+}
