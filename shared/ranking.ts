@@ -3,7 +3,9 @@
  * computed here, from public tallies only, and its formula is published as-is by
  * `GET /api/ranking` (RANKING_DOCS): anyone can recompute an order from the open data.
  *
- *   position     article position, then submission order (the order of the bill itself)
+ *   position     the examination order (LEGISTIQUE.md): article by article, deletions first, then
+ *                those that depart furthest from the text, identical ones together; amendments
+ *                not examined (withdrawn, inadmissible) close their article in submission order
  *   support      Wilson lower bound (95 %) on the share of agreement; « mitigé » counts half
  *   controversy  (for + against + ½·mitigated) ^ (min(for, against) / max(for, against))
  *   recent       newest submission first
@@ -95,7 +97,7 @@ export function randomKey(viewerSeed: string, itemId: string): number {
 export interface RankInput {
   id: string;
   tally: Tally;
-  /** Article position, then submission order within the article. */
+  /** Article position, then rank within the article (examination order; the caller computes it). */
   position: [number, number];
   /** Epoch milliseconds. */
   submittedAt: number;
@@ -160,14 +162,14 @@ export interface RankingDoc {
 export const RANKING_DOCS: Record<Ranking, { fr: RankingDoc; en: RankingDoc }> = {
   position: {
     fr: {
-      name: 'Ordre du texte',
-      formula: "Tri croissant par position de l'article, puis par ordre de dépôt ; à égalité, par identifiant.",
-      explanation: "Suit l'ordre du projet de loi, comme la liasse d'amendements examinée en commission.",
+      name: "Ordre d'examen",
+      formula: "Article par article dans l'ordre du texte (les articles additionnels après l'article qu'ils suivent) ; pour un article : les amendements de suppression, puis ceux qui s'écartent le plus du texte (part des mots de l'article modifiés), puis selon la place de leur première modification ; les amendements identiques ensemble ; les amendements retirés ou irrecevables en fin d'article, par ordre de dépôt.",
+      explanation: "L'ordre dans lequel la commission examine les amendements, celui de la liasse (règlement de l'Assemblée nationale).",
     },
     en: {
-      name: 'Text order',
-      formula: 'Ascending by article position, then by submission order; ties by id.',
-      explanation: 'Follows the order of the bill, like the bundle of amendments examined in committee.',
+      name: 'Examination order',
+      formula: 'Article by article in text order (additional articles after the article they follow); within an article: deletions, then the amendments that depart furthest from the text (share of the article’s words changed), then by the place of their first change; identical amendments together; withdrawn or inadmissible ones last, in submission order.',
+      explanation: 'The order in which the committee examines amendments, that of the bundle (rules of the Assemblée nationale).',
     },
   },
   support: {

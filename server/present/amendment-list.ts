@@ -4,6 +4,7 @@ import { tally } from '../../shared/votes';
 import type { Queryable } from '../db/db';
 import { listAuthors, type AuthorRow } from '../sql/amendment-authors';
 import { findAmendments, listRankRows, type AmendmentRow } from '../sql/amendments';
+import { loadCommissionData } from './commission-data';
 import { lastBillEventId } from '../sql/events';
 import { getTallies } from '../sql/votes';
 import { ListCache } from './list-cache';
@@ -42,13 +43,18 @@ export async function listAmendmentsPage(db: Queryable, cache: AmendmentListCach
   return { amendments, total: page.total, limit: q.limit, offset: q.offset, sort: q.sort };
 }
 
+/** Beyond any examination rank: amendments not examined (withdrawn, inadmissible) close their article. */
+const NOT_EXAMINED = 1_000_000;
+
 async function rankPage(db: Queryable, q: ListQuery): Promise<Page> {
   const rows = await listRankRows(db, q.billId, { articleId: q.articleId, status: q.status });
+  // The text order is the examination order (LEGISTIQUE.md), which reads the amendments' texts.
+  const examined = q.sort === 'position' ? (await loadCommissionData(db, q.billId)).rank : new Map<string, number>();
   const ranked = rankItems(
     rows.map((r) => ({
       id: r.id,
       tally: tally(r.n_for, r.n_mitigated, r.n_against),
-      position: [r.article_position, r.number] as [number, number],
+      position: [r.article_position, examined.get(r.id) ?? NOT_EXAMINED + r.number] as [number, number],
       submittedAt: r.submitted_at.getTime(),
     })),
     q.sort,

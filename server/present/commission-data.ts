@@ -24,8 +24,8 @@ export async function loadCommissionData(db: Queryable, billId: string) {
     id: r.id, articleId: r.article_id, kind: r.kind, base: versions.get(`${r.article_id}:${r.base_version}`) ?? [], alineas: r.alineas,
   });
   const groups: ExaminationGroup[] = examinationOrder(articles, examined.map((r) => ({ ...change(r), number: r.number ?? 0, origin: r.origin })));
-  const rank = new Map<string, number>();
-  groups.forEach((g, i) => g.amendmentIds.forEach((id) => rank.set(id, i)));
+  // Each amendment's place in the examination (identical ones side by side, in their group's order).
+  const rank = new Map<string, number>(groups.flatMap((g) => g.amendmentIds).map((id, i) => [id, i]));
   const authors = await listAuthors(db, examined.map((r) => r.id));
   const byId = new Map(examined.map((r) => [r.id, r]));
   return {

@@ -274,7 +274,9 @@ describe('listing and ranking', () => {
     expect([...r1].sort()).toEqual(['1', '2', '3', '4']);
     await app.http.post(`/api/amendments/${made[0]!.id}/withdraw`).set(auth(authors[0]!)).expect(200);
     expect(await list('status=withdrawn')).toEqual(['1']);
-    expect(await list('limit=2&offset=1')).toEqual(['2', '3']);
+    // examination order: a withdrawn amendment is no longer examined and closes its article
+    expect(await list('')).toEqual(['2', '3', '1', '4']);
+    expect(await list('limit=2&offset=1')).toEqual(['3', '1']);
     expect((await app.http.get(`/api/bills/${bill.id}/amendments?sort=best`)).status).toBe(400);
     expect((await app.http.get(`/api/bills/${bill.id}/amendments?status=draft`)).status).toBe(400);
   });

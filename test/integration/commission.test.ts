@@ -103,6 +103,10 @@ test('adopting an article deletion makes the other amendments on it fall; adopti
   const onArt3 = await amend(bill, bob, 2, { kind: 'modify', alineas: ['Un décret en Conseil d’État précise les modalités d’application.'] });
   const additional = await amend(bill, carol, 1, { kind: 'insert_after', alineas: ['Un rapport est remis au Parlement.'] });
   await toCommission(bill);
+  // The default order of the list is the examination order: article 2's additional article before
+  // article 3, whose deletion comes before its rewrite.
+  const listed = (await app.http.get(`/api/bills/${bill.id}/amendments`).expect(200)).body.amendments.map((a: { id: string }) => a.id);
+  expect(listed.slice(3)).toEqual([additional, del3, onArt3]);
 
   const adoption = await decide(word, { decision: 'adopted' }).expect(200);
   // the same words are now rewritten: Bob's amendment falls, with a reason naming Alice's
