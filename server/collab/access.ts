@@ -36,7 +36,8 @@ async function formalisationAccess(db: Db, amendment: AmendmentRow, user: UserRo
   if (!author && !isClerk(user)) return { ok: false, reason: 'forbidden' };
   await ensureFormalisationDoc(db, amendment);
   const writes = isOpen(amendment.status) && (author || amendment.assigned_clerk_id === user.id);
-  return { ok: true, mode: writes ? 'write' : 'read', lockable: false };
+  // lockable: everyone is disconnected (4403) when the amendment is withdrawn or declared inadmissible
+  return { ok: true, mode: writes ? 'write' : 'read', lockable: true };
 }
 
 /**

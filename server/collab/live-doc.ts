@@ -16,7 +16,8 @@ export type Mode = 'write' | 'read';
 export interface Conn {
   mode: Mode;
   readonly userId: string;
-  /** Writers that become readers once the amendment is submitted (its authors). */
+  /** Closed or made readers when the amendment moves on (a draft's authors at submission; everyone
+   *  in a formalisation workspace when the amendment is withdrawn or inadmissible). */
   readonly lockable: boolean;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;

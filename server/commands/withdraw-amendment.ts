@@ -1,4 +1,6 @@
 import { isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
+import { formalisationDocName } from '../../shared/live-docs';
+import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import { AppError } from '../http/errors';
 import { setAmendmentStatus } from '../sql/amendments';
@@ -7,7 +9,7 @@ import type { UserRow } from '../sql/users';
 import { loadOwnAmendment } from './amendment-access';
 
 /** An author withdraws a submitted amendment, as long as nothing was decided on it. */
-export async function withdrawAmendment(db: Db, input: { user: UserRow; amendmentId: string }): Promise<void> {
+export async function withdrawAmendment(db: Db, live: LiveTexts, input: { user: UserRow; amendmentId: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const a = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
     if (!isOpen(a.status)) {
@@ -19,4 +21,6 @@ export async function withdrawAmendment(db: Db, input: { user: UserRow; amendmen
       billId: a.bill_id, type: 'amendment.withdrawn', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id, data: { number: a.number },
     });
   });
+  // Nobody goes on writing the formal text of an amendment that will not be examined.
+  live.closeAuthors(formalisationDocName(input.amendmentId), 'amendement retiré');
 }

@@ -237,7 +237,7 @@ function amendmentActionRoutes(r: Router, form: RequestHandler, renderAmendment:
   r.post('/amendements/:id/retirer', form, page(async (req, res) => {
     const id = param(req, 'id');
     if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
-    await withdrawAmendment(db, { user: req.user, amendmentId: id });
+    await withdrawAmendment(db, live, { user: req.user, amendmentId: id });
     back(res, id);
   }));
 }

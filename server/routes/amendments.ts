@@ -96,7 +96,7 @@ export function amendmentRoutes(api: Api, db: Db, live: LiveTexts, lists: Amendm
     method: 'post', path: '/api/amendments/:id/withdraw', tag: 'Amendements', access: 'author', params: amendmentParams,
     summary: 'Retirer un amendement déposé (avant décision)', responses: { 200: '{amendment}' },
   }, async ({ params, req }) => {
-    await withdrawAmendment(db, { user: requireUser(req), amendmentId: params.id });
+    await withdrawAmendment(db, live, { user: requireUser(req), amendmentId: params.id });
     return { json: await view(req, params.id) };
   });
 

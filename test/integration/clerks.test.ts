@@ -144,6 +144,18 @@ describe('formalisation', () => {
 });
 
 describe('inadmissibility and responses', () => {
+  test('declaring an amendment inadmissible closes its formalisation workspace (4403)', async () => {
+    const bill = await createBill(app, admin, { status: 'consultation' });
+    const alice = await createCitizen(app);
+    const a = await submitted(bill, alice);
+    const c = await connectClient(app.url, `formalisation-${a.id}`, alice.token);
+    clients.push(c);
+    const closed = new Promise<number>((resolve) => c.provider.on('connection-close', (e: { code: number } | null) => e && resolve(e.code)));
+    await app.http.post(`/api/amendments/${a.id}/inadmissible`).set(auth(clerk)).send({ ground: 'out_of_scope', reason: 'Hors sujet.' }).expect(200);
+    expect(await closed).toBe(4403);
+    expect((await app.http.get(`/api/amendments/${a.id}/formalisation`).set(auth(alice))).body.mode).toBe('read');
+  });
+
   test('inadmissible with a ground and a public reason; then neither formalised nor declared again', async () => {
     const bill = await createBill(app, admin, { status: 'consultation' });
     const alice = await createCitizen(app);
