@@ -144,15 +144,16 @@ function modify(w: Writer, base: readonly string[]): string[] {
 
 function chooseAdopted(w: Writer, amendments: readonly SyntheticAmendment[], o: SyntheticOptions): Set<string> {
   const adopted = new Set<string>();
-  const sameAs = (a: SyntheticAmendment, b: SyntheticAmendment) =>
-    a.articleId === b.articleId && a.kind === b.kind && a.alineas.length === b.alineas.length && a.alineas.every((x, i) => x === b.alineas[i]);
+  // identical amendments are decided by one vote: adopting one adopts them all
+  const keyOf = (a: SyntheticAmendment) => `${a.articleId}|${a.kind}|${a.alineas.join('\n')}`;
+  const identical = new Map<string, SyntheticAmendment[]>();
+  for (const a of amendments) identical.set(keyOf(a), [...(identical.get(keyOf(a)) ?? []), a]);
   let deletions = 0;
   while (adopted.size < Math.min(o.adopted, amendments.length)) {
     const a = w.pick(amendments);
     if (adopted.has(a.id)) continue;
     if (a.kind === 'delete' && deletions++ >= o.adoptedDeletions) continue;
-    // identical amendments are decided by one vote: adopting one adopts them all
-    for (const b of amendments) if (b.id === a.id || (a.kind !== 'delete' && sameAs(a, b))) adopted.add(b.id);
+    for (const b of identical.get(keyOf(a)) ?? [a]) adopted.add(b.id);
   }
   return adopted;
 }

@@ -74,6 +74,26 @@ interface Ranked {
   measure: Measure;
 }
 
+/**
+ * The equality of similarity.ts `identityKey` (same article, kind and trimmed texts), with each
+ * distinct alinéa replaced by a number: thousands of amendments then make short keys, not copies
+ * of their whole text.
+ */
+function identities(): (amendment: AmendmentChange) => string {
+  const numbers = new Map<string, number>();
+  return (amendment) => {
+    if (amendment.kind === 'delete') return identityKey(amendment.articleId, 'delete', []);
+    let key = `${amendment.articleId}|${amendment.kind}`;
+    for (const text of amendment.alineas) {
+      const trimmed = text.trim();
+      let n = numbers.get(trimmed);
+      if (n === undefined) numbers.set(trimmed, (n = numbers.size));
+      key += `|${n}`;
+    }
+    return key;
+  };
+}
+
 function compareRanked(a: Ranked, b: Ranked): number {
   const kindRank = (k: ChangeKind) => (k === 'delete' ? 0 : k === 'modify' ? 1 : 2);
   return (
@@ -99,10 +119,13 @@ export function examinationOrder(articles: readonly { id: string }[], amendments
     if (n === undefined) counted.set(alinea, (n = countWords(alinea)));
     return n;
   };
+  const identity = identities();
   for (const amendment of amendments) {
-    const key = identityKey(amendment.articleId, amendment.kind, amendment.alineas);
-    const ranked = { amendment, measure: measure(amendment, baseWords) };
+    const key = identity(amendment);
     const group = groups.get(key);
+    // identical amendments tabled against the same base depart from it alike: measured once
+    const twin = group?.find((r) => r.amendment.base === amendment.base);
+    const ranked = { amendment, measure: twin?.measure ?? measure(amendment, baseWords) };
     if (group === undefined) groups.set(key, [ranked]);
     else group.push(ranked);
   }

@@ -1,28 +1,38 @@
 /** The reconciled bill as published: visible text only, with provenance runs (docs/reconciliation.md). */
-import type { LiveAlinea, LiveArticle, ReconcileState } from './state';
-import type { Provenance, ReconciledArticle, ReconcileResult } from './types';
+import type { AppliedRecord, LiveAlinea, LiveArticle, ReconcileState } from './state';
+import type { Contributor, Provenance, ReconciledArticle, ReconcileResult } from './types';
 
 export function reconciledText(state: ReconcileState): Omit<ReconcileResult, 'fallen'> {
+  const applied: string[] = [];
+  for (let entry = state.log; entry !== null; entry = entry.prev) applied.push(entry.id);
+  applied.reverse();
+  const records = new Map<string, AppliedRecord>();
+  for (const article of state.articles.values()) for (const [id, record] of article.applied) records.set(id, record);
+  const contributors: Record<string, Contributor> = {};
+  for (const id of applied) {
+    const record = records.get(id);
+    if (record !== undefined) contributors[id] = { number: record.number, authors: [...record.authors] };
+  }
+  const articles: ReconciledArticle[] = [];
+  for (const key of state.order) {
+    const article = state.articles.get(key);
+    if (article === undefined || article.deletedBy !== null) continue;
+    articles.push(publish(article));
+  }
+  return { articles, applied, contributors };
+}
+
+function publish(article: LiveArticle): ReconciledArticle {
   // identical amendments decided together are credited together, in the order they were applied
   const credit = new Map<readonly string[], string[]>();
   const credited = (prov: readonly string[]): string[] => {
     let ids = credit.get(prov);
     if (ids === undefined) {
-      ids = prov.flatMap((id) => [id, ...(state.twins.get(id) ?? [])]);
+      ids = prov.flatMap((id) => [id, ...(article.applied.get(id)?.twins ?? [])]);
       credit.set(prov, ids);
     }
     return ids;
   };
-  const articles: ReconciledArticle[] = [];
-  for (const key of state.order) {
-    const article = state.articles.get(key);
-    if (article === undefined || article.deletedBy !== null) continue;
-    articles.push(publish(article, credited));
-  }
-  return { articles, applied: [...state.applied], contributors: Object.fromEntries(state.contributors) };
-}
-
-function publish(article: LiveArticle, credited: (prov: readonly string[]) => string[]): ReconciledArticle {
   const alineas: string[] = [];
   const provenance: Provenance[] = [];
   for (const alinea of article.alineas) {

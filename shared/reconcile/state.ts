@@ -9,7 +9,7 @@
  * amendment that changed them.
  */
 import { tokenize } from './tokens';
-import type { BillArticle, Contributor, ReconciledArticle } from './types';
+import type { Author, BillArticle, ReconciledArticle } from './types';
 
 /** One token of an alinéa. */
 export interface Cell {
@@ -29,6 +29,18 @@ export interface LiveAlinea {
   readonly deletedBy: string | null;
 }
 
+/** An applied amendment, kept in the article it changed (or created). */
+export interface AppliedRecord {
+  readonly number: number | null;
+  readonly authors: readonly Author[];
+  /** Identical amendments decided with it, credited alongside it. */
+  readonly twins: readonly string[];
+}
+
+/**
+ * Records live in the article they concern, not in one bill-wide map: applying an amendment
+ * then copies one article's bookkeeping, not everything applied so far.
+ */
 export interface LiveArticle {
   readonly id: string | null;
   readonly number: string;
@@ -37,6 +49,16 @@ export interface LiveArticle {
   readonly initial: readonly string[];
   readonly alineas: readonly LiveAlinea[];
   readonly deletedBy: string | null;
+  /** Amendments applied to it (for an article additionnel: the one that created it, first). */
+  readonly applied: ReadonlyMap<string, AppliedRecord>;
+  /** Identity key (similarity.ts) → the first applied amendment with that key, for amendments on this article and after it. */
+  readonly identities: ReadonlyMap<string, string>;
+}
+
+/** Applied amendment ids, newest first: appending is O(1) and old states stay valid. */
+export interface AppliedLog {
+  readonly id: string;
+  readonly prev: AppliedLog | null;
 }
 
 export interface ReconcileState {
@@ -44,12 +66,7 @@ export interface ReconcileState {
   readonly order: readonly string[];
   /** By key: the bill article's id, or for an article additionnel the id of the amendment that created it. */
   readonly articles: ReadonlyMap<string, LiveArticle>;
-  readonly applied: readonly string[];
-  readonly contributors: ReadonlyMap<string, Contributor>;
-  /** Identity key (similarity.ts) → the first applied amendment with that key. */
-  readonly identities: ReadonlyMap<string, string>;
-  /** First applied amendment → the identical ones decided with it. */
-  readonly twins: ReadonlyMap<string, readonly string[]>;
+  readonly log: AppliedLog | null;
 }
 
 export const NO_PROVENANCE: readonly string[] = Object.freeze([]);
@@ -70,7 +87,7 @@ export function liveArticle(id: string | null, number: string, alineas: readonly
     const cells = tokenize(text).map((t, k): Cell => ({ text: t, origin: k, prov, deletedBy: null }));
     return { origin: i, cells, insertedBy, deletedBy: null };
   });
-  return { id, number, origin, initial: alineas, alineas: live, deletedBy: null };
+  return { id, number, origin, initial: alineas, alineas: live, deletedBy: null, applied: new Map(), identities: new Map() };
 }
 
 export function initialState(articles: readonly BillArticle[]): ReconcileState {
@@ -79,7 +96,7 @@ export function initialState(articles: readonly BillArticle[]): ReconcileState {
     if (map.has(a.id)) throw new Error(`reconcile: article ${a.id} appears twice`);
     map.set(a.id, liveArticle(a.id, a.number, a.alineas, 'initial'));
   }
-  return { order: articles.map((a) => a.id), articles: map, applied: [], contributors: new Map(), identities: new Map(), twins: new Map() };
+  return { order: articles.map((a) => a.id), articles: map, log: null };
 }
 
 export function visibleText(alinea: LiveAlinea): string {
@@ -88,8 +105,8 @@ export function visibleText(alinea: LiveAlinea): string {
   return text;
 }
 
-/** « l’amendement n° 12 », or its id when it has no number. */
-export function amendmentLabel(state: ReconcileState, id: string): string {
-  const n = state.contributors.get(id)?.number;
+/** « l’amendement n° 12 », or its id when it has no number; `id` was applied to `article`. */
+export function amendmentLabel(article: LiveArticle, id: string): string {
+  const n = article.applied.get(id)?.number;
   return n === null || n === undefined ? `l’amendement ${id}` : `l’amendement n° ${n}`;
 }
