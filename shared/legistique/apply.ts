@@ -10,7 +10,7 @@
  */
 import { findAll, type Span } from './match';
 import { parseDispositif } from './parse';
-import { toRoman } from './typography';
+import { COLON, quote, toRoman } from './typography';
 import type { ApplyError, ApplyResult, LabelledOperation, Operation, ParseOptions } from './types';
 import { applyWords, choose, editAlinea, quotedWordsOf, type WordsOperation } from './words';
 import { absentMessage, ambiguousMessage, place } from './messages';
@@ -32,11 +32,9 @@ export function applyDispositif(alineas: readonly string[], dispositif: string, 
   if (!parsed.ok) {
     const first = parsed.errors[0];
     const n = parsed.operations.length + 1;
-    const what = first === undefined ? '' : ` ligne ${first.line}, « ${first.sentence} » (${first.message})`;
-    return {
-      ok: false,
-      error: { operation: n, label: toRoman(n), reason: 'unparseable', message: `Le dispositif ne peut pas être lu :${what}.` },
-    };
+    const label = first?.label ?? toRoman(n);
+    const what = first === undefined ? '' : `la phrase ${quote(first.sentence)} (ligne ${first.line}) ne peut pas être lue${COLON} ${first.message}`;
+    return { ok: false, error: { operation: n, label, reason: 'unparseable', message: `Opération ${label}${COLON} ${what}.` } };
   }
   return applyOperations(alineas, parsed.operations);
 }
@@ -46,7 +44,7 @@ export function applyOperations(alineas: readonly string[], operations: readonly
   for (const [i, { label, operation }] of operations.entries()) {
     const failure = article.apply(operation, operations.length);
     if (failure !== null) {
-      return { ok: false, error: { operation: i + 1, label, ...failure, message: `Opération ${label}\u00A0: ${failure.message}` } };
+      return { ok: false, error: { operation: i + 1, label, ...failure, message: `Opération ${label}${COLON} ${failure.message}` } };
     }
   }
   return article.result();

@@ -17,6 +17,7 @@
  */
 import type { WordPart } from '../text-diff';
 import { SearchableText, type Span } from './match';
+import { bestPlacement } from './placement';
 import { readQuotation } from './quotes';
 import { NBSP } from './typography';
 import type { QuotedWords } from './types';
@@ -42,15 +43,20 @@ interface Hunk {
 const UNIT = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** The operations, in text order, or null when some change cannot be written as one. */
-export function wordOperations(old: string, now: string, parts: readonly WordPart[], alinea: number): WordsOperation[] | null {
+/**
+ * The operations, in text order; null when some change cannot be written as one, or when more
+ * than `max` would be needed (the caller then rewrites the alinéa).
+ */
+export function wordOperations(old: string, now: string, parts: readonly WordPart[], alinea: number, max: number): WordsOperation[] | null {
   const ops: WordsOperation[] = [];
   let current = old;
   let shift = 0; // how much longer the current text is than `old` before the next hunk
-  for (const h of hunksOf(old, parts)) {
-    const start = h.oldStart + shift;
-    const end = h.oldEnd + shift;
-    const replacement = now.slice(h.newStart, h.newEnd);
+  const hunks = hunksOf(old, parts);
+  if (hunks.length > max) return null;
+  for (const [i, h] of hunks.entries()) {
+    const next = hunks[i + 1];
+    const limit = next === undefined ? current.length : next.oldStart + shift;
+    const { start, end, replacement } = bestPlacement(current, h.oldStart + shift, h.oldEnd + shift, now.slice(h.newStart, h.newEnd), limit);
     const target = current.slice(0, start) + replacement + current.slice(end);
     const op = new Change(current, start, end, replacement, target, alinea).operation();
     if (op === null) return null;

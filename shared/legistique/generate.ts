@@ -13,14 +13,14 @@
  *
  * Whatever it writes is checked: the dispositif is read back and applied to `before`, and must
  * give exactly `after`; otherwise a coarser form is used (alinéa-level, then the whole article,
- * then the whole article as unquoted lines, Sénat style). Alinéas are expected as the importers
- * give them: one line each, trimmed, not empty.
+ * then the whole article as unquoted lines, Sénat style, then one quotation per alinéa).
+ * Alinéas are expected as the importers give them: one line each, trimmed, not empty.
  */
 import { diffTexts, newText, oldText, type AlineaOp, type TextDiff, type WordPart } from '../text-diff';
 import { applyDispositif } from './apply';
 import { wordOperations } from './generate-words';
 import { formatDispositif, formatOperation } from './render';
-import { COLON, quoteBlock } from './typography';
+import { COLON } from './typography';
 import type { AlineaRange, Operation } from './types';
 
 export const ALINEA_KEPT_MIN = 0.5;
@@ -43,11 +43,16 @@ export function generateDispositif(before: readonly string[], after: readonly st
     }
   }
   if (gives(before, rewrite, after)) return rewrite;
-  // Unbalanced « » inside the alinéas can make a quoted rewrite ambiguous: then other marks, or
-  // unquoted lines (Sénat style), which cannot be when the first line opens no quotation.
-  const heading = `Rédiger ainsi cet article${COLON}\n`;
-  for (const other of [heading + quoteBlock(after, '“', '”'), heading + after.join('\n')]) if (gives(before, other, after)) return other;
-  return rewrite;
+  // No quotation marks read these alinéas back together (unbalanced marks of every kind):
+  // unquoted lines (Sénat style) do, unless the first one opens a quotation; else one quotation
+  // per alinéa, each with the marks it needs.
+  const unquoted = [`Rédiger ainsi cet article${COLON}`, ...after].join('\n');
+  if (gives(before, unquoted, after)) return unquoted;
+  const [first = '', ...rest] = after;
+  return formatDispositif([
+    { kind: 'rewrite_article', alineas: [first] },
+    ...rest.map((a): Operation => ({ kind: 'complete_article', alineas: [a] })),
+  ]);
 }
 
 function sameAlineas(a: readonly string[], b: readonly string[]): boolean {
@@ -122,8 +127,8 @@ function alineaEdit(op: Extract<AlineaOp, { op: 'modify' }>, words: boolean): Op
   if (!words) return [rewrite];
   const old = oldText(op.parts);
   if ((2 * equalLength(op.parts)) / (old.length + now.length) < ALINEA_KEPT_MIN) return [rewrite];
-  const edits = wordOperations(old, now, op.parts, op.before);
-  if (edits === null || edits.length > MAX_WORD_OPERATIONS) return [rewrite];
+  const edits = wordOperations(old, now, op.parts, op.before, MAX_WORD_OPERATIONS);
+  if (edits === null) return [rewrite];
   const editsLength = edits.reduce((sum, e) => sum + formatOperation(e).length, 0);
   return editsLength <= formatOperation(rewrite).length ? edits : [rewrite];
 }

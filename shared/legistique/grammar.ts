@@ -135,7 +135,7 @@ const END_OF = pattern(" ?,? ?supprimer la fin (?:de|du) (?:cet |ce |l'|la )?(al
 function locatedOperation(c: Cursor, ctx: StatementContext, edge: 'start' | 'end' | null): Operation[] | null {
   if (c.eat(DELETE_THESE)) return needPlace(ctx).map((range): Operation => ({ kind: 'delete_alineas', range }));
   if (c.eat(REWRITE_THESE)) return [{ kind: 'rewrite_alinea', range: oneRange(needPlace(ctx)), alineas: alineasBlock(c, 'alinea') }];
-  const located = { at: null as AlineaRange[] | null };
+  const located: { at: AlineaRange[] | null } = { at: null };
   const words = c.attempt(() => wordsOperation(c, edge, located));
   if (words === null) return null;
   // « Supprimer les mots : « X » à l’alinéa 3. »: the locator may also close the sentence
@@ -190,6 +190,8 @@ function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: 
     const words = directWords(c);
     return words === null ? null : { kind: 'delete_words', words };
   }
+  const indicative = c.attempt(() => indicativeOperation(c));
+  if (indicative !== null) return indicative;
   if (edge !== null) {
     const added = c.eat(INSERT) ? newWords(c) : null;
     return added === null ? null : { kind: 'insert_words', at: { position: edge }, words: added };
@@ -197,6 +199,10 @@ function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: 
   const around = c.eat(AROUND);
   const anchor = around === null ? null : directWords(c);
   if (around === null || anchor === null) return null;
+  if (c.eat(INSERTED)) {
+    const added = newWords(c);
+    return added === null ? null : { kind: 'insert_words', at: { position: around[1] === 'avant' ? 'before' : 'after', anchor }, words: added };
+  }
   const endOf = c.eat(END_OF);
   if (endOf !== null) {
     if (endOf[1] === 'phrase' || around[1] === 'avant') throw new ParseFailure('seule la fin d’un alinéa, après des mots cités, peut être supprimée');
@@ -204,6 +210,23 @@ function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: 
   }
   const added = c.eat(INSERT) ? newWords(c) : null;
   return added === null ? null : { kind: 'insert_words', at: { position: around[1] === 'avant' ? 'before' : 'after', anchor }, words: added };
+}
+
+const REPLACED = pattern(' ?(?:sont|est) remplacee?s? par(?= )');
+const DELETED = pattern(' ?(?:sont|est) supprimee?s?(?![a-z])');
+const INSERTED = pattern(' ?,? ?(?:sont|est) inseree?s?(?= )');
+
+/**
+ * The indicative of bill articles, which citizens also use in dispositifs: « À l’alinéa 2, les
+ * mots : « X » sont remplacés par les mots : « Y » », « … sont supprimés ». Only after a locator
+ * or at the start of a sentence: inside a rewritten text it is content.
+ */
+function indicativeOperation(c: Cursor): WordsDraft | null {
+  const words = directWords(c);
+  if (words === null) return null;
+  if (c.eat(DELETED)) return { kind: 'delete_words', words };
+  const replacement = c.eat(REPLACED) ? newWords(c) : null;
+  return replacement === null ? null : { kind: 'substitute_words', words, replacement };
 }
 
 /** One operation per named alinéa (« Aux alinéas 3 et 5, substituer… » is two), or one on the whole article. */

@@ -10,6 +10,7 @@ import { stripAccents, toRoman } from './typography';
 import type { LabelledOperation, ParseError, ParseOptions, ParseResult } from './types';
 
 const MAX_SENTENCE_CHARS = 120;
+const MAX_ERRORS = 20;
 
 export function parseDispositif(text: string, options: ParseOptions = {}): ParseResult {
   const source = text.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n');
@@ -86,7 +87,7 @@ function parseOperations(body: string, lineOffset: number): ParseResult {
         body = c.pos;
         if (c.atEnd()) throw new ParseFailure('opération annoncée mais absente');
       }
-      const inherited = located.findLast((x) => x !== undefined);
+      const inherited = [...located].reverse().find((x) => x !== undefined);
       const ctx: StatementContext = { at: inherited?.at ?? null, phrase: inherited?.phrase ?? false };
       const ops = readStatement(c, ctx);
       if (ops === null) throw new ParseFailure('phrase non reconnue');
@@ -96,7 +97,10 @@ function parseOperations(body: string, lineOffset: number): ParseResult {
       c.eat(TERMINATOR);
     } catch (err) {
       if (!(err instanceof ParseFailure)) throw err;
-      errors.push(sentenceError(c, start, body, err.message, lineOffset));
+      const error = sentenceError(c, start, body, err.message, lineOffset);
+      errors.push(body === start ? error : { ...error, label: labels.filter((l) => l !== undefined).join(', ') });
+      // past a few, the person fixing the text gains nothing, and a pasted page stays cheap
+      if (errors.length === MAX_ERRORS) break;
       c.pos = sentenceEnd(c, body);
     }
   }

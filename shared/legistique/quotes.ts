@@ -11,7 +11,8 @@
  * - a closing mark that ends a line and is followed by no quoted line closes the quotation even
  *   when an inner quotation is still open: « « La langue … : » quotes the first alinéa of a
  *   quoted provision, which opens an inner quotation it does not close;
- * - « X » » (two closing marks in a row) quotes « X » »: the first mark belongs to the content.
+ * - a closing mark followed on its line by another, unmatched one that ends the line belongs to
+ *   the content: « X » » quotes « X » », « » X » quotes « » X ».
  */
 
 export interface Quotation {
@@ -66,7 +67,7 @@ export function readQuotation(text: string, start: number): Quotation {
       depth++;
     } else if (c === close) {
       if (!nests || depth === 0) {
-        if (!(nests && text[skipInlineSpaces(text, i + 1)] === close)) return finish(content, i + 1);
+        if (!(nests && closedLater(text, i + 1, open, close))) return finish(content, i + 1);
       } else {
         depth--;
         inner = { at: i, content };
@@ -78,6 +79,20 @@ export function readQuotation(text: string, start: number): Quotation {
   if (inner !== null && endsLine(text, inner.at + 1)) return finish(inner.content, inner.at + 1);
   alineas.push(content.trim());
   return { alineas, start, end: text.length, closed: false };
+}
+
+/**
+ * Whether the rest of the line has a closing mark of its own, unmatched and ending the line: then
+ * the mark before it is content (« « » X » » quotes « » X »; « « X » les mots : « Y » » does not).
+ */
+function closedLater(text: string, from: number, open: string, close: string): boolean {
+  let depth = 0;
+  for (let i = from; i < text.length && text[i] !== '\n'; i++) {
+    if (text[i] === open) depth++;
+    else if (text[i] === close && depth > 0) depth--;
+    else if (text[i] === close && endsLine(text, i + 1)) return true;
+  }
+  return false;
 }
 
 /** Only final punctuation and spaces between `from` and the end of its line. */

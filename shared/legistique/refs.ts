@@ -36,7 +36,10 @@ export function alineaRanges(c: Cursor): AlineaRange[] | null {
     const from = Number(m[1]);
     const to = m[2] === undefined ? from : Number(m[2]);
     if (to < from) throw new ParseFailure(`les alinéas ${from} à ${to} ne forment pas un intervalle`);
-    ranges.push({ from, to });
+    const last = ranges[ranges.length - 1];
+    // « les alinéas 3 et 4 » is one block, « les alinéas 3 et 6 » two
+    if (last !== undefined && from === last.to + 1) last.to = to;
+    else ranges.push({ from, to });
   }
   return ranges;
 }

@@ -3,6 +3,7 @@
  * operation, « I. – », « II. – »… when there are several, one quoted alinéa per line.
  */
 import { alineaPhrase, COLON, countWord, NBSP, ordinalWord, quote, quoteBlock, toRoman, wordsNoun } from './typography';
+import { readQuotation } from './quotes';
 import type { Operation, QuotedWords } from './types';
 
 export function formatDispositif(operations: readonly Operation[]): string {
@@ -19,20 +20,20 @@ function sentence(op: Operation): string {
     case 'delete_article':
       return 'supprimer cet article.';
     case 'rewrite_article':
-      return `rédiger ainsi cet article${COLON}\n${quoteBlock(op.alineas)}`;
+      return `rédiger ainsi cet article${COLON}\n${block(op.alineas)}`;
     case 'complete_article':
-      return `compléter cet article par ${alineasNoun(op.alineas.length)}${COLON}\n${quoteBlock(op.alineas)}`;
+      return `compléter cet article par ${alineasNoun(op.alineas.length)}${COLON}\n${block(op.alineas)}`;
     case 'insert_article_after': {
       const where = op.article === null ? '' : `après l’article ${op.article}, `;
-      return `${where}insérer un article additionnel ainsi rédigé${COLON}\n${quoteBlock(op.alineas)}`;
+      return `${where}insérer un article additionnel ainsi rédigé${COLON}\n${block(op.alineas)}`;
     }
     case 'rewrite_alinea':
-      return `rédiger ainsi ${alineaPhrase(op.range.from, op.range.to)}${COLON}\n${quoteBlock(op.alineas)}`;
+      return `rédiger ainsi ${alineaPhrase(op.range.from, op.range.to)}${COLON}\n${block(op.alineas)}`;
     case 'delete_alineas':
       return `supprimer ${alineaPhrase(op.range.from, op.range.to)}.`;
     case 'insert_alineas_after': {
       const where = op.after === 0 ? 'avant l’alinéa 1' : `après l’alinéa ${op.after}`;
-      return `${where}, insérer ${alineasNoun(op.alineas.length)}${COLON}\n${quoteBlock(op.alineas)}`;
+      return `${where}, insérer ${alineasNoun(op.alineas.length)}${COLON}\n${block(op.alineas)}`;
     }
     case 'substitute_words':
       return `${at(op.alinea)}substituer ${dative(op.words)} ${direct({ text: op.replacement })}.`;
@@ -51,6 +52,23 @@ function sentence(op: Operation): string {
           return `compléter ${op.alinea === null ? 'cet alinéa' : `l’alinéa ${op.alinea}`} par ${direct({ text: op.words })}.`;
       }
   }
+}
+
+const MARKS: readonly (readonly [string, string])[] = [['«', '»'], ['“', '”'], ['"', '"']];
+
+/**
+ * The quoted alinéas, with « » unless their own unbalanced marks would make the quotation read
+ * differently (an alinéa ending in « … » » before another one): then “ ” or " ".
+ */
+function block(alineas: readonly string[]): string {
+  for (const [open, close] of MARKS) {
+    const written = quoteBlock(alineas, open, close);
+    const read = readQuotation(written, 0);
+    if (read.closed && read.end === written.length && read.alineas.length === alineas.length && read.alineas.every((a, i) => a === alineas[i])) {
+      return written;
+    }
+  }
+  return quoteBlock(alineas);
 }
 
 /** « un alinéa ainsi rédigé », « deux alinéas ainsi rédigés ». */

@@ -39,7 +39,8 @@ export function buildSkeleton(source: string): Skeleton {
       const q = readQuotation(source, i);
       push(`${PLACEHOLDER_OPEN}${quotes.length}${PLACEHOLDER_CLOSE}`, i);
       quotes.push(q);
-      i = q.end;
+      // an unclosed quotation is an error where it is used, but must not swallow what follows
+      i = q.closed ? q.end : i + 1;
     } else if (isSpaceCode(c.charCodeAt(0))) {
       if (text !== '' && !text.endsWith(' ')) push(' ', i);
       i++;

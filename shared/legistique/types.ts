@@ -60,6 +60,8 @@ export interface LabelledOperation {
 export interface ParseError {
   /** 1-based line of the dispositif where the unreadable sentence starts. */
   line: number;
+  /** The label the sentence was written under (« II »), when it has one. */
+  label?: string;
   /** The sentence as written (shortened when long). */
   sentence: string;
   message: string;

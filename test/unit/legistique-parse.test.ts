@@ -2,7 +2,8 @@
  * parseDispositif reads dispositifs as both chambers and citizens write them; applyDispositif
  * performs them on the original numbering and refuses what would be a guess.
  */
-import { applyDispositif, parseDispositif, type Operation, type ParseOptions } from '../../shared/legistique';
+import fc from 'fast-check';
+import { applyDispositif, generateDispositif, parseDispositif, type Operation, type ParseOptions } from '../../shared/legistique';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -190,6 +191,14 @@ describe('what people actually type', () => {
     expect(only('Supprimer les mots : « en France » à l’alinéa 3.')).toMatchObject({ kind: 'delete_words', alinea: 3 });
   });
 
+  it('the indicative of bill articles, after a locator', () => {
+    expect(only('À l’alinéa 2, les mots : « la loi » sont remplacés par les mots : « le décret ».')).toEqual({
+      kind: 'substitute_words', alinea: 2, words: { text: 'la loi' }, replacement: 'le décret',
+    });
+    expect(only('Alinéa 3\nLe mot : « public » est supprimé.')).toEqual({ kind: 'delete_words', alinea: 3, words: { text: 'public' } });
+    expect(only('À l’alinéa 2, après le mot : « loi », sont insérés les mots : « de finances ».')).toMatchObject({ kind: 'insert_words', words: 'de finances' });
+  });
+
   it('no alinéa named: the words are looked for in the whole article', () => {
     expect(only('Substituer au mot : « a » le mot : « b ».')).toMatchObject({ alinea: null });
   });
@@ -225,7 +234,7 @@ describe('sentences that cannot be read', () => {
     const result = parseDispositif('I. – Supprimer l’alinéa 2.\nII. – Faire quelque chose de vague.\nIII. – Supprimer l’alinéa 5.');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual([{ line: 2, sentence: 'II. – Faire quelque chose de vague.', message: 'phrase non reconnue' }]);
+    expect(result.errors).toEqual([{ line: 2, label: 'II', sentence: 'II. – Faire quelque chose de vague.', message: 'phrase non reconnue' }]);
     expect(result.operations.map((o) => o.label)).toEqual(['I', 'III']);
   });
 
@@ -298,8 +307,15 @@ describe('applyDispositif', () => {
     expect(applyDispositif(text, 'I. – Supprimer l’alinéa 2.\nII. – À l’alinéa 2, supprimer le mot : « nationale ».')).toMatchObject({ ok: false, error: { operation: 2, reason: 'conflict' } });
   });
 
-  it('refuses what cannot be read', () => {
-    expect(applyDispositif(text, 'Faire mieux.')).toMatchObject({ ok: false, error: { operation: 1, reason: 'unparseable', message: expect.stringContaining('Faire mieux.') } });
+  it('refuses what cannot be read, naming the sentence', () => {
+    expect(applyDispositif(text, 'Faire mieux.')).toMatchObject({ ok: false, error: { operation: 1, label: 'I', reason: 'unparseable', message: expect.stringContaining('Faire mieux.') } });
+    expect(applyDispositif(text, 'I. – Supprimer l’alinéa 2.\nII. – Faire mieux.')).toEqual({
+      ok: false,
+      error: {
+        operation: 2, label: 'II', reason: 'unparseable',
+        message: `Opération II${NBSP}: la phrase «${NBSP}II. – Faire mieux.${NBSP}» (ligne 2) ne peut pas être lue${NBSP}: phrase non reconnue.`,
+      },
+    });
   });
 
   it('with no alinéa named, finds the words in the whole article', () => {
@@ -314,5 +330,26 @@ describe('applyDispositif', () => {
 
   it('an empty dispositif changes nothing', () => {
     expect(applyDispositif(text, '')).toEqual({ ok: true, alineas: text });
+  });
+});
+
+describe('robustness', () => {
+  const PIECES = [
+    'À l’alinéa ', '2', ', ', 'substituer aux mots : ', '« ', ' »', '«', '»', '"', '“', '”', '\n', 'Supprimer ', 'l’alinéa 3', 'cet article', '.',
+    'I. – ', '1° ', 'Alinéa 6', 'Rédiger ainsi cet alinéa :', 'les mots', 'par ', 'Remplacer ', 'après le mot : ', 'insérer ', 'APRÈS L’ARTICLE 8',
+    'Insérer un article additionnel ainsi rédigé :', ' ', NBSP, 'la première occurrence du mot', 'Alinéas 3 à 5', 'ces alinéas',
+  ];
+  const scraps = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { maxLength: 30 }).map((a) => a.join(''));
+
+  it('reading, applying and generating never throw, whatever the input', () => {
+    fc.assert(
+      fc.property(scraps, fc.array(scraps, { maxLength: 5 }), fc.array(scraps, { maxLength: 5 }), (text, before, after) => {
+        expect(typeof parseDispositif(text).ok).toBe('boolean');
+        expect(typeof parseDispositif(text, { context: 'article_additionnel' }).ok).toBe('boolean');
+        expect(typeof applyDispositif(before, text).ok).toBe('boolean');
+        expect(typeof generateDispositif(before, after)).toBe('string');
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -7,7 +7,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import type { ImportResult } from '../../shared/bill';
 import { parseLaFabriqueJson } from '../../shared/lafabrique';
-import { applyDispositif, generateDispositif, parseDispositif } from '../../shared/legistique';
+import { applyDispositif, formatDispositif, generateDispositif, parseDispositif, type Operation, type QuotedWords } from '../../shared/legistique';
 import { parseLegisticText } from '../../shared/legistic-text';
 
 const FIXTURES = path.join(__dirname, '../../../shared/fixtures/bills');
@@ -180,5 +180,58 @@ describe('generateDispositif then applyDispositif gives the edited article back'
 
   it('returns "" when nothing changes', () => {
     for (const a of ARTICLES) expect(generateDispositif(a, [...a])).toBe('');
+  });
+});
+
+/** Quotations that read back as written: balanced inner quotes, apostrophes, no-break spaces. */
+const QUOTABLE_WORDS = [
+  'loi', 'de la', 'l’État', "l'article L. 123-4", `200${NBSP}000`, 'les mots : « X » sont', '« Art. L. 1. – »', ';', ', le cas échéant,', '1er janvier 2027',
+];
+const QUOTABLE_ALINEAS = [
+  ...SENTENCES, '« La langue de l’enseignement est le français. Des exceptions peuvent être justifiées :', 'II. – Alinéa 3 à supprimer.', 'Texte "entre guillemets droits".',
+];
+
+const number = fc.integer({ min: 1, max: 40 });
+const quoted: fc.Arbitrary<QuotedWords> = fc.record(
+  { text: fc.constantFrom(...QUOTABLE_WORDS), occurrence: fc.oneof(fc.integer({ min: 1, max: 25 }), fc.constant('last' as const)) },
+  { requiredKeys: ['text'] },
+);
+const text = fc.constantFrom(...QUOTABLE_WORDS);
+const alineas = fc.array(fc.constantFrom(...QUOTABLE_ALINEAS), { minLength: 1, maxLength: 25 });
+const range = fc.tuple(number, fc.nat(3)).map(([from, more]) => ({ from, to: from + more }));
+const alinea = fc.option(number, { nil: null, freq: 5 });
+
+const operation: fc.Arbitrary<Operation> = fc.oneof(
+  fc.record({ kind: fc.constant('rewrite_alinea' as const), range, alineas }),
+  fc.record({ kind: fc.constant('delete_alineas' as const), range }),
+  fc.record({ kind: fc.constant('insert_alineas_after' as const), after: fc.nat(40), alineas }),
+  fc.record({ kind: fc.constant('complete_article' as const), alineas }),
+  fc.record({ kind: fc.constant('substitute_words' as const), alinea, words: quoted, replacement: text }),
+  fc.record({ kind: fc.constant('delete_words' as const), alinea, words: quoted }),
+  fc.record({ kind: fc.constant('delete_end_of_alinea' as const), alinea, after: quoted }),
+  fc.record({
+    kind: fc.constant('insert_words' as const), alinea, words: text,
+    at: fc.oneof(
+      fc.record({ position: fc.constantFrom('after' as const, 'before' as const), anchor: quoted }),
+      fc.record({ position: fc.constantFrom('start' as const, 'end' as const) }),
+    ),
+  }),
+);
+const articleOperation: fc.Arbitrary<Operation> = fc.oneof(
+  fc.constant({ kind: 'delete_article' as const }),
+  fc.record({ kind: fc.constant('rewrite_article' as const), alineas }),
+  fc.record({ kind: fc.constant('insert_article_after' as const), article: fc.constantFrom('8', '3 bis', null), alineas }),
+);
+
+describe('formatDispositif then parseDispositif gives the operations back', () => {
+  it('for every kind of operation, alone or numbered', () => {
+    fc.assert(
+      fc.property(fc.oneof(articleOperation.map((op) => [op]), fc.array(operation, { minLength: 1, maxLength: 4 })), (ops) => {
+        const result = parseDispositif(formatDispositif(ops));
+        expect(result).toEqual({ ok: true, operations: ops.map((op) => ({ label: expect.any(String), operation: op })) });
+        if (result.ok && ops.length > 1) expect(result.operations.map((o) => o.label)).toEqual(ops.map((_, i) => ['I', 'II', 'III', 'IV'][i]));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
