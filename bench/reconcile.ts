@@ -17,6 +17,7 @@
 import { machineLine, ms } from './lib/load';
 import { adoptedInOrder, syntheticBill, type SyntheticBill } from './reconcile-data';
 import { examinationOrder, reconcile, type ExaminationGroup, type ReconcileResult } from '../shared/reconcile';
+import { renderAkn, type ExportBill } from '../server/exports';
 
 interface RunContext {
   bill: SyntheticBill;
@@ -48,10 +49,35 @@ const RECONCILE_STAGES: Stage[] = [
   { name: 'JSON', run: (ctx) => void (ctx.json = JSON.stringify(need(ctx.result, 'the reconciled result'))) },
 ];
 
-/** Exports built from `ctx.result`; each one adds its stage here and its target to TARGETS. */
-const EXPORT_STAGES: Stage[] = [];
+/** The plain data of the server's exports (server/present/reconciled-formats.ts builds the same from the database). */
+function exportBill(ctx: RunContext): ExportBill {
+  const result = need(ctx.result, 'the reconciled result');
+  const order = need(ctx.groups, 'the examination order').flatMap((g) => g.amendmentIds);
+  const byId = new Map(ctx.bill.amendments.map((a) => [a.id, a]));
+  const numberOf = new Map(ctx.bill.articles.map((a) => [a.id, a.number]));
+  const kept = new Set(result.articles.map((a) => a.id));
+  return {
+    billId: 'bench', title: 'Projet de loi de synthèse', status: 'commission', generatedAt: new Date(0).toISOString(),
+    initial: ctx.bill.articles.map((a) => ({ number: a.number, heading: null, alineas: [...a.alineas] })),
+    articles: result.articles.map((a) => ({ number: a.number, heading: null, alineas: a.alineas, provenance: a.provenance, isNew: a.id === null })),
+    deletedArticles: ctx.bill.articles.filter((a) => !kept.has(a.id)).map((a) => a.number),
+    amendments: order.map((id) => byId.get(id)!).map((a) => ({
+      id: a.id, displayNumber: String(a.number), articleNumber: numberOf.get(a.articleId) ?? '?', kind: a.kind,
+      authors: a.authors.map((x) => ({ displayName: x.displayName, kind: 'citizen' as const })), origin: a.origin,
+      dispositif: '', rationale: '', status: ctx.bill.adopted.has(a.id) ? 'adopted' : 'rejected', outcomeFr: null, submittedAt: null,
+    })),
+  };
+}
 
-const TARGETS: Target[] = [{ label: 'reconciled JSON', stages: ['examination order', 'reconcile', 'JSON'], ms: 1000 }];
+/** Exports built from `ctx.result`. */
+const EXPORT_STAGES: Stage[] = [
+  { name: 'Akoma Ntoso', run: (ctx) => void renderAkn(exportBill(ctx), { workDate: '2026-01-01' }) },
+];
+
+const TARGETS: Target[] = [
+  { label: 'reconciled JSON', stages: ['examination order', 'reconcile', 'JSON'], ms: 1000 },
+  { label: 'Akoma Ntoso (examination + reconciliation + XML)', stages: ['examination order', 'reconcile', 'Akoma Ntoso'], ms: 2000 },
+];
 
 function option(name: string, fallback: number): number {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));

@@ -9,6 +9,7 @@ import type { Config } from './config';
 import type { Db } from './db/db';
 import { authenticate, csrfProtection } from './http/auth';
 import { apiNotFound, errorHandler } from './http/errors';
+import { publicReads } from './http/public-reads';
 import { buildOpenApi } from './http/openapi';
 import { authLimiters } from './http/rate-limit';
 import { createApi } from './http/route';
@@ -71,6 +72,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   const lists = createAmendmentListCache();
   app.use(authenticate(db, sessions));
   app.use(csrfProtection(config.publicOrigin));
+  app.use(publicReads);
 
   const limiters = authLimiters(config.rateLimits);
   const api = createApi();

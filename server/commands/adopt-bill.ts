@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/db';
 import { computeReconciled } from '../present/reconciled';
 import { insertAdoptedText } from '../sql/adopted-texts';
+import { appendEvent } from '../sql/events';
 import { addArticleVersion, layOutArticles, listBillArticles, markArticleDeleted } from '../sql/articles';
 
 export const ADOPTION_REASON = 'Texte adopté par la commission';
@@ -14,16 +15,25 @@ export async function freezeAdoptedText(tx: Queryable, billId: string, actorId: 
   const result = await computeReconciled(tx, billId);
   const current = await listBillArticles(tx, billId);
   const kept = new Set(result.articles.map((a) => a.id).filter((id): id is string => id !== null));
+  const event = (type: string, articleId: string, data: Record<string, unknown>) =>
+    appendEvent(tx, { billId, type, actorId, subjectType: 'article', subjectId: articleId, data });
   for (const a of current) {
-    if (!kept.has(a.id)) await markArticleDeleted(tx, a.id);
+    if (kept.has(a.id)) continue;
+    await markArticleDeleted(tx, a.id);
+    await event('article.deleted', a.id, { number: a.number });
   }
   const byId = new Map(current.map((a) => [a.id, a]));
   for (const a of result.articles) {
     const before = a.id ? byId.get(a.id) : undefined;
-    if (before && JSON.stringify(before.alineas) !== JSON.stringify(a.alineas)) await addArticleVersion(tx, before.id, a.alineas, ADOPTION_REASON, actorId);
+    if (!before || JSON.stringify(before.alineas) === JSON.stringify(a.alineas)) continue;
+    await addArticleVersion(tx, before.id, a.alineas, ADOPTION_REASON, actorId);
+    await event('article.version_added', before.id, { number: a.number, version: before.version + 1, reason: ADOPTION_REASON });
   }
   await layOutArticles(tx, billId, result.articles.map((a) => (a.id
     ? { id: a.id }
     : { number: a.number, alineas: a.alineas, fromAmendmentId: typeof a.origin === 'object' ? a.origin.amendmentId : null })), ADOPTION_REASON, actorId);
+  for (const a of await listBillArticles(tx, billId)) {
+    if (!byId.has(a.id)) await event('article.created', a.id, { number: a.number, version: 1, reason: ADOPTION_REASON });
+  }
   await insertAdoptedText(tx, billId, result, actorId);
 }

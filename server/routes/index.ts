@@ -14,6 +14,8 @@ import { clerkRoutes } from './clerks';
 import { commissionRoutes } from './commission';
 import { commissionDecisionRoutes } from './commission-decisions';
 import { draftCommentRoutes } from './draft-comments';
+import { historyRoutes } from './history';
+import { openDataRoutes } from './opendata';
 import { moderationRoutes } from './moderation';
 import { notificationRoutes } from './notifications';
 import { userRoutes } from './users';
@@ -33,4 +35,6 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   notificationRoutes(api, db);
   commissionRoutes(api, db);
   commissionDecisionRoutes(api, db);
+  historyRoutes(api, db);
+  openDataRoutes(api, db);
 }

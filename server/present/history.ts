@@ -1,0 +1,43 @@
+import type { HistoryRow } from '../sql/events';
+
+const NUMBER = (d: Record<string, unknown>) => (typeof d.number === 'number' ? ` n° ${d.number}` : '');
+const OUTCOMES: Record<string, string> = { adopted: 'adopté', rejected: 'rejeté' };
+const PHASES: Record<string, string> = { draft: 'brouillon', consultation: 'consultation', commission: 'commission', adopted: 'adopté' };
+
+/** A sentence in French for each kind of event (the timeline's text; the data stays structured). */
+export function eventLabel(type: string, data: Record<string, unknown>): string {
+  switch (type) {
+    case 'bill.created': return 'Projet de loi publié';
+    case 'bill.status_changed': return `Phase : ${PHASES[String(data.from)] ?? String(data.from)} → ${PHASES[String(data.to)] ?? String(data.to)}`;
+    case 'amendment.submitted': return `Amendement${NUMBER(data)} déposé`;
+    case 'amendment.withdrawn': return `Amendement${NUMBER(data)} retiré`;
+    case 'amendment.formalised': return `Amendement${NUMBER(data)} mis en forme par le greffe`;
+    case 'amendment.inadmissible': return `Amendement${NUMBER(data)} déclaré irrecevable`;
+    case 'amendment.response': return `Réponse du greffe sur l’amendement${NUMBER(data)}`;
+    case 'amendment.decided': return `Amendement${NUMBER(data)} ${OUTCOMES[String(data.outcome)] ?? String(data.outcome)} par la commission`;
+    case 'amendment.fallen': return `Amendement${NUMBER(data)} tombé`;
+    case 'article.version_added': return `Nouvelle version de l’article ${String(data.number ?? '')}`.trim();
+    case 'article.created': return `Article ${String(data.number ?? '')} créé`;
+    case 'article.deleted': return `Article ${String(data.number ?? '')} supprimé`;
+    case 'commission.member_appointed': return 'Membre de la commission nommé';
+    case 'commission.member_removed': return 'Membre de la commission retiré';
+    case 'commission.rule_set': return 'Règle de décision de la commission fixée';
+    case 'moderation.hide': return 'Contribution masquée par la modération';
+    case 'moderation.restore': return 'Contribution rétablie par la modération';
+    default: return type;
+  }
+}
+
+export function presentEvent(e: HistoryRow) {
+  return {
+    id: String(e.id),
+    at: e.at.toISOString(),
+    type: e.type,
+    label: eventLabel(e.type, e.data),
+    actor: e.actor_id ? { id: e.actor_id, displayName: e.actor_name ?? '', kind: e.actor_kind } : null,
+    subject: { type: e.subject_type, id: e.subject_id },
+    data: e.data,
+  };
+}
+
+export type PresentedEvent = ReturnType<typeof presentEvent>;
