@@ -8,6 +8,7 @@ import type { EditorView } from 'prosemirror-view';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { pmNodeToAlineas } from '../../../shared/pm-schema';
+import { draftComments, type DraftCommentsUi } from './comments';
 import { watchConnection } from './connection';
 import { liveDiff } from './live-diff';
 import { readMountData } from './mount-data';
@@ -50,6 +51,7 @@ export function initLiveEditor(): void {
   provider.awareness.setLocalStateField('user', { name: data.userName, color: colorFor(data.userId) });
 
   let view: EditorView | null = null;
+  let comments: DraftCommentsUi | null = null;
   guardRemoteChanges(doc, provider, () => view);
   // Local changes made while disconnected: the server has not seen them yet.
   let unsent = false;
@@ -74,12 +76,14 @@ export function initLiveEditor(): void {
     showPresence(provider.awareness, peers);
     // disconnected, we cannot know who else is there: better say nothing than « nobody »
     provider.on('status', ({ status: s }) => (peers.hidden = s !== 'connected'));
-    const editor = createEditor(host, doc, provider.awareness, { label: EDITOR_LABEL, describedBy: 'live-editor-hint' });
+    comments = draftComments(mount, doc, { id: data.userId, name: data.userName }, () => view);
+    const editor = createEditor(host, doc, provider.awareness, { label: EDITOR_LABEL, describedBy: 'live-editor-hint', plugins: comments.plugins });
     view = editor;
+    comments.show();
     const diff = liveDiff(mount, data.base, () => pmNodeToAlineas(editor.state.doc));
     diff.render();
     doc.on('update', () => diff.schedule());
-    const toolbar = wireToolbar(toolbarEl, { undo: () => runUndo(editor), redo: () => runRedo(editor) });
+    const toolbar = wireToolbar(toolbarEl, { undo: () => runUndo(editor), redo: () => runRedo(editor), comment: () => comments?.comment() });
     const undoManager = undoManagerOf(editor);
     const refresh = () => {
       toolbar.setAvailable('undo', (undoManager?.undoStack.length ?? 0) > 0);
@@ -102,6 +106,7 @@ export function initLiveEditor(): void {
       view?.setProps({ editable: () => false });
       toolbarEl.hidden = true;
       peers.hidden = true;
+      comments?.setReadOnly();
     },
   });
 
