@@ -25,26 +25,46 @@ export interface DraftComment {
   start: number | null;
   end: number | null;
   quote: string;
+  /** The passage as it read when the comment was made ('' for comments made before it was kept). */
+  quotedText: string;
 }
 
-/** The text node of the alinéa at `index` (created empty if the alinéa has none yet). */
-function alineaText(doc: Y.Doc, index: number): Y.XmlText {
+/** The text node of the alinéa at `index`, or null when the alinéa is empty (it has none yet). */
+function alineaText(doc: Y.Doc, index: number): Y.XmlText | null {
   const alinea = doc.getXmlFragment(FRAGMENT).get(index);
   if (!(alinea instanceof Y.XmlElement)) throw new RangeError(`no alinéa ${index + 1}`);
   const first = alinea.get(0);
-  if (first instanceof Y.XmlText) return first;
-  const text = new Y.XmlText();
-  alinea.insert(0, [text]);
-  return text;
+  return first instanceof Y.XmlText ? first : null;
+}
+
+/** A passage held by Yjs relative positions: it follows every later edit, local or remote. */
+export interface PassageAnchor {
+  start: Y.RelativePosition;
+  end: Y.RelativePosition;
+  /** The passage as it read when it was anchored. */
+  quote: string;
+}
+
+/** Anchors [start, end) of alinéa `alinea` (0-based, UTF-16 offsets); throws RangeError when out of range. */
+export function anchorPassage(doc: Y.Doc, alinea: number, start: number, end: number): PassageAnchor {
+  const text = alineaText(doc, alinea);
+  // an empty alinéa has no text node and no passage: nothing to create for a range that cannot fit
+  if (!text || start < 0 || end <= start || end > text.length) throw new RangeError('bad comment range');
+  return {
+    // assoc ≥ 0 sticks to the character after; the end sticks to the character before (assoc < 0),
+    // so text typed right at either edge stays outside the passage.
+    start: Y.createRelativePositionFromTypeIndex(text, start, 0),
+    end: Y.createRelativePositionFromTypeIndex(text, end, -1),
+    quote: text.toString().slice(start, end),
+  };
 }
 
 export function addComment(
   doc: Y.Doc,
   c: { id: string; authorId: string; authorName: string; body: string; alinea: number; start: number; end: number; createdAt?: string },
 ): void {
+  const anchor = anchorPassage(doc, c.alinea, c.start, c.end);
   doc.transact(() => {
-    const text = alineaText(doc, c.alinea);
-    if (c.start < 0 || c.end <= c.start || c.end > text.length) throw new RangeError('bad comment range');
     const entry = new Y.Map<unknown>();
     entry.set('id', c.id);
     entry.set('authorId', c.authorId);
@@ -52,10 +72,10 @@ export function addComment(
     entry.set('body', c.body);
     entry.set('createdAt', c.createdAt ?? new Date().toISOString());
     entry.set('resolved', false);
-    // assoc ≥ 0 sticks to the character after; the end sticks to the character before (assoc < 0),
-    // so text typed right at either edge stays outside the passage.
-    entry.set('start', Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, c.start, 0)));
-    entry.set('end', Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, c.end, -1)));
+    entry.set('start', Y.encodeRelativePosition(anchor.start));
+    entry.set('end', Y.encodeRelativePosition(anchor.end));
+    // kept so that a comment whose passage was deleted can still say what it was about
+    entry.set('quotedText', anchor.quote);
     doc.getArray<Y.Map<unknown>>(COMMENTS).push([entry]);
   });
 }
@@ -72,15 +92,25 @@ function alineaIndexOf(doc: Y.Doc, text: Y.XmlText): number {
   return doc.getXmlFragment(FRAGMENT).toArray().findIndex((el) => el === parent);
 }
 
-function locate(doc: Y.Doc, entry: Y.Map<unknown>): Pick<DraftComment, 'state' | 'alinea' | 'start' | 'end' | 'quote'> {
+export type PassagePlace = Pick<DraftComment, 'state' | 'alinea' | 'start' | 'end' | 'quote'>;
+
+/** Where an anchored passage is now. */
+export function locatePassage(doc: Y.Doc, anchor: Pick<PassageAnchor, 'start' | 'end'>): PassagePlace {
   const orphaned = { state: 'orphaned' as const, alinea: null, start: null, end: null, quote: '' };
-  const start = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(entry.get('start') as Uint8Array), doc);
-  const end = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(entry.get('end') as Uint8Array), doc);
+  const start = Y.createAbsolutePositionFromRelativePosition(anchor.start, doc);
+  const end = Y.createAbsolutePositionFromRelativePosition(anchor.end, doc);
   if (!start || !end || start.type !== end.type || !(start.type instanceof Y.XmlText) || start.type._item?.deleted) return orphaned;
   const alinea = alineaIndexOf(doc, start.type);
   if (alinea < 0) return orphaned;
   const quote = start.type.toString().slice(start.index, end.index);
   return { state: end.index > start.index ? 'active' : 'collapsed', alinea, start: start.index, end: Math.max(start.index, end.index), quote };
+}
+
+function locate(doc: Y.Doc, entry: Y.Map<unknown>): PassagePlace {
+  return locatePassage(doc, {
+    start: Y.decodeRelativePosition(entry.get('start') as Uint8Array),
+    end: Y.decodeRelativePosition(entry.get('end') as Uint8Array),
+  });
 }
 
 /** Every comment with where its passage is now. */
@@ -92,6 +122,7 @@ export function listComments(doc: Y.Doc): DraftComment[] {
     body: String(entry.get('body')),
     createdAt: String(entry.get('createdAt')),
     resolved: entry.get('resolved') === true,
+    quotedText: typeof entry.get('quotedText') === 'string' ? String(entry.get('quotedText')) : '',
     ...locate(doc, entry),
   }));
 }

@@ -43,10 +43,43 @@ export function liveEditorSection(o: {
       <div role="toolbar" aria-label="Vos modifications" aria-controls="live-editor-host" class="live-toolbar">
         <button type="button" data-command="undo" aria-disabled="true" aria-keyshortcuts="Control+Z">Annuler</button>
         <button type="button" data-command="redo" aria-disabled="true" aria-keyshortcuts="Control+Y Control+Shift+Z">Rétablir</button>
+        <button type="button" data-command="comment" aria-keyshortcuts="Control+Alt+M">Commenter</button>
       </div>
       <p class="live-status" role="status" aria-live="polite">Connexion…</p>
     </div>
-    <div class="live-editor-host" id="live-editor-host"></div>
-    <p class="live-peers hint"></p>
+    <p class="live-notice" id="live-editor-notice" role="status" aria-live="polite"></p>
+    <div class="live-editor-body">
+      <div class="live-editor-column">
+        <div class="live-editor-host" id="live-editor-host"></div>
+        <p class="live-peers hint"></p>
+      </div>
+      ${commentsPanel()}
+    </div>
+  </section>`;
+}
+
+/**
+ * The co-authors' comments beside the text (client/src/editor/comments.ts fills the lists). The
+ * form is here, not built by the script, so that its label and buttons are plain markup.
+ */
+function commentsPanel(): SafeHtml {
+  return html`<section class="draft-comments" aria-labelledby="draft-comments-title">
+    <h3 id="draft-comments-title">Commentaires</h3>
+    <form class="draft-comment-form" hidden novalidate>
+      <p class="draft-comment-target" id="draft-comment-target"></p>
+      <label for="draft-comment-body">Votre commentaire</label>
+      <p class="field-error" id="draft-comment-error" hidden></p>
+      <textarea id="draft-comment-body" name="body" rows="3" maxlength="5000" aria-describedby="draft-comment-target"></textarea>
+      <div class="draft-comment-actions">
+        <button type="submit">Publier</button>
+        <button type="button" data-action="cancel">Annuler</button>
+      </div>
+    </form>
+    <p class="draft-comments-empty"></p>
+    <ol class="draft-comments-list"></ol>
+    <details class="draft-comments-resolved" hidden>
+      <summary>Commentaires résolus (<span class="draft-comments-resolved-count">0</span>)</summary>
+      <ol class="draft-comments-list"></ol>
+    </details>
   </section>`;
 }

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core';
 import { SESSION_COOKIE } from '../../server/auth/tokens';
-import { auth, createAdmin, createBill, createCitizen, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { createAdmin, createCitizen, startTestApp, type TestApp, type TestUser } from '../helpers/app';
 import { activeElement, ARTIFACTS_DIR, horizontalOverflow, isFocused, launchBrowser, openContext, screenshot, tabTo, VIEWPORTS } from '../helpers/browser';
+import { openDraft, sharedDraft as draftOf } from '../helpers/live-draft';
 
 /** Live co-drafting of an amendment draft by two co-authors, each in their own Chromium context. */
 
@@ -19,27 +20,12 @@ beforeAll(async () => {
 afterEach(() => Promise.all(contexts.splice(0).map((c) => c.close())));
 afterAll(async () => Promise.all([browser?.close(), app?.close()]));
 
+const sharedDraft = (author: TestUser, coauthor?: TestUser) => draftOf(app, admin, author, coauthor);
+
 async function open(user: TestUser, viewport?: { width: number; height: number }): Promise<Page> {
   const { context, page } = await openContext(browser, { baseURL: app.url, signedInWith: user, ...(viewport ? { viewport } : {}) });
   contexts.push(context);
   return page;
-}
-
-/** A modify draft of article 1 (seeded by the server with the article's two alinéas), by `author` and `coauthor`. */
-async function sharedDraft(author: TestUser, coauthor?: TestUser): Promise<{ id: string; base: string[] }> {
-  const bill = await createBill(app, admin, { status: 'consultation' });
-  const article = bill.articles[0]!;
-  const created = await app.http.post(`/api/articles/${article.id}/amendments`).set(auth(author)).send({ kind: 'modify', rationale: 'Rendre la publication obligatoire.' }).expect(201);
-  const id: string = created.body.amendment.id;
-  if (coauthor) await app.http.post(`/api/amendments/${id}/coauthors`).set(auth(author)).send({ userId: coauthor.id }).expect(200);
-  return { id, base: article.alineas };
-}
-
-/** Opens the draft page and waits until its live editor has synced with the server. */
-async function openDraft(page: Page, id: string): Promise<Locator> {
-  await page.goto(`/amendements/${id}`);
-  await page.locator('#live-editor .live-status', { hasText: 'Synchronisé' }).waitFor();
-  return page.getByRole('textbox', { name: 'Texte proposé, un paragraphe par alinéa', exact: true });
 }
 
 /**
@@ -167,6 +153,7 @@ test('the indicator follows the connection: words typed offline reach the co-aut
   await pageA.locator('.live-status', { hasText: 'Vous ne pouvez plus modifier ce brouillon' }).waitFor();
   expect(await editorA.getAttribute('contenteditable')).toBe('false');
   expect(await pageA.getByRole('toolbar').isVisible()).toBe(false);
+  await pageA.locator('.draft-comments-empty', { hasText: /^Aucun commentaire\.$/ }).waitFor(); // no invitation to « Commenter » any more
   await screenshot(pageA, 'live-editor-refused');
 }, 60_000);
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { seedUpdate } from '../../server/collab/ydoc-text';
-import { addComment, listComments, setResolved } from '../../shared/draft-comments';
+import { addComment, anchorPassage, listComments, locatePassage, setResolved } from '../../shared/draft-comments';
 
 const TEXT = ['Les administrations communiquent leurs documents.', 'Elles les publient en ligne.'];
 
@@ -54,6 +54,8 @@ test('deleting the anchored words collapses the comment; deleting the alinéa or
   both(a, b);
   const states = Object.fromEntries(listComments(a).map((c) => [c.id, c.state]));
   expect(states).toEqual({ c1: 'collapsed', c2: 'orphaned' });
+  // the comment still tells which words it was about
+  expect(listComments(a).map((c) => c.quotedText)).toEqual(['administrations', 'Elles']);
 });
 
 test('typing at the edges of a passage leaves it unchanged; resolving is shared', () => {
@@ -71,4 +73,21 @@ test('a range outside the alinéa is refused', () => {
   const [a] = twoReplicas();
   expect(() => addComment(a, { ...comment, alinea: 0, start: 5, end: 500 })).toThrow(RangeError);
   expect(() => addComment(a, { ...comment, alinea: 9, start: 0, end: 1 })).toThrow(RangeError);
+});
+
+test('an anchored passage (the one being commented while the form is open) follows a co-author’s edits', () => {
+  const [a, b] = twoReplicas();
+  const anchor = anchorPassage(a, 1, 10, 18);
+  expect(anchor.quote).toBe('publient');
+  text(b, 1).insert(0, 'Désormais, ');
+  both(a, b);
+  expect(locatePassage(a, anchor)).toEqual({ state: 'active', alinea: 1, start: 21, end: 29, quote: 'publient' });
+});
+
+test('an empty alinéa has no passage to comment, and asking for one changes nothing', () => {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, seedUpdate(['Premier.', '']));
+  const before = Y.encodeStateVector(doc);
+  expect(() => addComment(doc, { ...comment, alinea: 1, start: 0, end: 1 })).toThrow(RangeError);
+  expect(Y.encodeStateVector(doc)).toEqual(before);
 });

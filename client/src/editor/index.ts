@@ -8,6 +8,7 @@ import type { EditorView } from 'prosemirror-view';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { pmNodeToAlineas } from '../../../shared/pm-schema';
+import { draftComments, type DraftCommentsUi } from './comments';
 import { watchConnection } from './connection';
 import { liveDiff } from './live-diff';
 import { liveDispositif } from './live-dispositif';
@@ -51,6 +52,7 @@ export function initLiveEditor(): void {
   provider.awareness.setLocalStateField('user', { name: data.userName, color: colorFor(data.userId) });
 
   let view: EditorView | null = null;
+  let comments: DraftCommentsUi | null = null;
   guardRemoteChanges(doc, provider, () => view);
   // Local changes made while disconnected: the server has not seen them yet.
   let unsent = false;
@@ -75,8 +77,10 @@ export function initLiveEditor(): void {
     showPresence(provider.awareness, peers);
     // disconnected, we cannot know who else is there: better say nothing than « nobody »
     provider.on('status', ({ status: s }) => (peers.hidden = s !== 'connected'));
-    const editor = createEditor(host, doc, provider.awareness, { label: data.label ?? EDITOR_LABEL, describedBy: 'live-editor-hint' });
+    comments = draftComments(mount, doc, { id: data.userId, name: data.userName }, () => view);
+    const editor = createEditor(host, doc, provider.awareness, { label: data.label ?? EDITOR_LABEL, describedBy: 'live-editor-hint', plugins: comments.plugins });
     view = editor;
+    comments.show();
     const diff = liveDiff(mount, data.base, () => pmNodeToAlineas(editor.state.doc));
     diff.render();
     const dispositif = liveDispositif(data.kind, data.base, () => pmNodeToAlineas(editor.state.doc));
@@ -84,7 +88,7 @@ export function initLiveEditor(): void {
       diff.schedule();
       dispositif?.schedule();
     });
-    const toolbar = wireToolbar(toolbarEl, { undo: () => runUndo(editor), redo: () => runRedo(editor) });
+    const toolbar = wireToolbar(toolbarEl, { undo: () => runUndo(editor), redo: () => runRedo(editor), comment: () => comments?.comment() });
     const undoManager = undoManagerOf(editor);
     const refresh = () => {
       toolbar.setAvailable('undo', (undoManager?.undoStack.length ?? 0) > 0);
@@ -107,6 +111,7 @@ export function initLiveEditor(): void {
       view?.setProps({ editable: () => false });
       toolbarEl.hidden = true;
       peers.hidden = true;
+      comments?.setReadOnly();
     },
   });
 

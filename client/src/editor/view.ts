@@ -4,7 +4,7 @@
  */
 import { baseKeymap } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
-import { EditorState } from 'prosemirror-state';
+import { EditorState, type Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin, yUndoPluginKey } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
@@ -18,6 +18,8 @@ export const FRAGMENT = 'prosemirror';
 export interface EditorOptions {
   label: string;
   describedBy: string;
+  /** More plugins (comments), given their keys before the base keymap's. */
+  plugins?: readonly Plugin[];
 }
 
 /**
@@ -33,6 +35,7 @@ export function createEditor(host: HTMLElement, doc: Y.Doc, awareness: Awareness
       // Undo must not remove an alinéa node as a whole: a co-author may have typed inside it.
       yUndoPlugin({ protectedNodes: new Set(['alinea']) }),
       keymap({ 'Mod-z': undoCommand, 'Mod-y': redoCommand, 'Mod-Shift-z': redoCommand }),
+      ...(opts.plugins ?? []),
       // Enter splits the alinéa (a new line is a new alinéa), Backspace at its start joins them.
       keymap(baseKeymap),
     ],
