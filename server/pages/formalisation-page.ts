@@ -67,7 +67,7 @@ export function workspacePage(ctx: PageContext, d: WorkspacePageData): string {
   const who = w.assignedClerk ? (w.assignedClerk.id === user.id ? 'vous' : w.assignedClerk.displayName) : 'aucun greffier pour l’instant';
   const editor = w.docName && w.kind !== 'delete'
     ? liveEditorSection({
-        docName: w.docName, user, kind: w.kind, baseAlineas: w.baseAlineas, title: 'Texte mis en forme (en direct)',
+        docName: w.docName, user, kind: w.kind, baseAlineas: w.baseAlineas, title: 'Rédaction en direct',
         label: 'Texte mis en forme, un paragraphe par alinéa',
         hint: writes
           ? 'Le greffier et les auteurs écrivent ici ensemble ; chacun voit le curseur des autres. Le dispositif se met à jour à mesure.'
