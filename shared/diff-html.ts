@@ -65,6 +65,8 @@ function unifiedItem(op: AlineaOp): string {
 
 export interface SideBySideOptions {
   caption?: string;
+  /** Column headings (default « Texte actuel », « Texte proposé »). */
+  columns?: [string, string];
 }
 
 const DEFAULT_CAPTION = 'Texte actuel et texte proposé, alinéa par alinéa';
@@ -75,7 +77,8 @@ const NO_ALINEA = '<td class="diff-empty"><span class="visually-hidden">aucun al
 /** A two-column table: old text on the left, new text on the right, one row per alinéa op. */
 export function renderSideBySideDiff(diff: TextDiff, opts: SideBySideOptions = {}): string {
   const caption = `<caption>${escapeHtml(opts.caption ?? DEFAULT_CAPTION)}</caption>`;
-  const head = '<thead><tr><th scope="col">Texte actuel</th><th scope="col">Texte proposé</th></tr></thead>';
+  const [left, right] = opts.columns ?? ['Texte actuel', 'Texte proposé'];
+  const head = `<thead><tr><th scope="col">${escapeHtml(left)}</th><th scope="col">${escapeHtml(right)}</th></tr></thead>`;
   return `<table class="diff-side">${caption}${head}<tbody>${diff.ops.map(sideRow).join('')}</tbody></table>`;
 }
 

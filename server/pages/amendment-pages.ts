@@ -6,6 +6,7 @@ import type { BillRow } from '../sql/bills';
 import { authorActions } from './amendment-author-forms';
 import { clerkTools, formalisationSection, inadmissibleNotice, liasseSection, responsesSection } from './amendment-clerk-parts';
 import { liveEditorMount } from './amendment-live-editor';
+import { voteChartSection } from './vote-chart';
 import {
   alertBox, amendmentTitle, authorList, dateTimeFr, kindBadge, paragraphs, statusBadge, tallyLine, titled, type FormState,
 } from './amendment-parts';
@@ -120,10 +121,12 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
         ${a.rationale.trim() ? html`<div class="rationale">${paragraphs(a.rationale)}</div>` : html`<p class="empty">Pas encore d’exposé sommaire.</p>`}</section>`}
       ${responsesSection(a)}
       ${voteSection(ctx, d)}
+      ${voteChartSection(a)}
       ${d.extras ?? ''}
       ${a.viewerIsAuthor ? authorActions(a, d.state) : ''}
       ${clerkTools(a, ctx.user)}
       ${revisionsSection(a)}
+      ${a.status !== 'draft' ? html`<p><a href="/amendements/${a.id}/historique">Historique de l’amendement : comparer ses révisions, sa décision</a></p>` : ''}
       <p><a href="/articles/${a.articleId}/amendements">Tous les amendements à l’article ${a.articleNumber}</a></p>`,
   });
 }

@@ -35,7 +35,7 @@ export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]
       <p class="meta">${phaseBadge(bill.status)} · ${articles.length} article${articles.length > 1 ? 's' : ''}</p>
       <p class="bill-links">${ctx.user?.roles.includes('clerk') ? html`<a class="button" href="/textes/${bill.id}/greffe">Bureau du greffe</a> ` : ''}${bill.status === 'commission' || bill.status === 'adopted'
         ? html`<a href="/textes/${bill.id}/commission">Commission mixte</a> · <a href="/textes/${bill.id}/texte-reconcilie">${bill.status === 'adopted' ? 'Texte adopté' : 'Texte réconcilié'}</a> · <a href="/textes/${bill.id}/comparatif">Tableau comparatif</a>`
-        : ''}</p>
+        : ''} <a href="/textes/${bill.id}/historique">Historique et données ouvertes</a></p>
       <div class="bill-layout">${tableOfContents(articles)}${fullText(articles)}</div>`,
   });
 }
@@ -91,7 +91,8 @@ export function articlePage(
       ${articleAmendments(bill, article)}
       ${page.extras ?? ''}
       <section aria-labelledby="versions"><h2 id="versions">Versions</h2>
-        <ol class="versions">${versions.map((v) => html`<li>Version ${v.version} — ${v.reason}, ${dateFr.format(v.created_at)}</li>`)}</ol></section>
+        <ol class="versions">${versions.map((v) => html`<li>Version ${v.version} — ${v.reason}, ${dateFr.format(v.created_at)}</li>`)}</ol>
+        <p><a href="/articles/${article.id}/historique">Historique de l’article : comparer ses versions, ses amendements, ses événements</a></p></section>
       <nav aria-label="Articles voisins" class="pager">
         ${neighbours.previous ? html`<a href="/articles/${neighbours.previous.id}" rel="prev">← Article ${neighbours.previous.number}</a>` : ''}
         ${neighbours.next ? html`<a href="/articles/${neighbours.next.id}" rel="next">Article ${neighbours.next.number} →</a>` : ''}

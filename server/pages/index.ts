@@ -5,6 +5,7 @@ import type { Db } from '../db/db';
 import type { AuthLimiters } from '../http/rate-limit';
 import type { AmendmentListCache } from '../present/amendment-list';
 import { notFoundPage } from './bill-pages';
+import { peopleAndChartPages } from './account-pages';
 import { amendmentPageRoutes } from './amendment-routes';
 import { contributionRoutes } from './contribution-routes';
 import { invitationPages } from './invitation-pages';
@@ -12,6 +13,7 @@ import { moderationPages } from './moderation-pages';
 import { pageRoutes } from './routes';
 import { clerkPages } from './clerk-routes';
 import { commissionPages } from './commission-routes';
+import { historyPages } from './history-routes';
 import { notificationPages } from './notification-pages';
 import { countUnread } from '../sql/notifications';
 
@@ -26,6 +28,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveTexts, sessio
       next();
     }, next);
   });
+  r.use(peopleAndChartPages(db, { limiters, sessions, live }));
   r.use(pageRoutes(db, limiters, sessions));
   r.use(amendmentPageRoutes(db, live, lists));
   r.use(contributionRoutes(db));
@@ -34,6 +37,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveTexts, sessio
   r.use(clerkPages(db, live));
   r.use(notificationPages(db));
   r.use(commissionPages(db));
+  r.use(historyPages(db));
   r.use((req, res) => {
     res.status(404).type('html').send(notFoundPage({ user: req.user ?? null }));
   });

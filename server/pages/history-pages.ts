@@ -1,0 +1,84 @@
+import { renderSideBySideDiff } from '../../shared/diff-html';
+import type { TextDiff } from '../../shared/text-diff';
+import { subjectPath } from '../opendata/atom';
+import type { PresentedEvent } from '../present/history';
+import type { BillRow } from '../sql/bills';
+import { dateTimeFr } from './amendment-parts';
+import { html, raw, type SafeHtml } from './html';
+import { layout, type PageContext } from './layout';
+
+/** The kinds of event a reader can narrow the timeline to, by family. */
+export const TYPE_FILTERS: Record<string, { label: string; types: string[] }> = {
+  amendements: { label: 'Dépôts et retraits d’amendements', types: ['amendment.submitted', 'amendment.withdrawn'] },
+  greffe: { label: 'Greffe : mises en forme, irrecevabilités, réponses', types: ['amendment.formalised', 'amendment.inadmissible', 'amendment.response'] },
+  commission: { label: 'Commission : décisions, amendements tombés, membres', types: ['amendment.decided', 'amendment.fallen', 'commission.member_appointed', 'commission.member_removed', 'commission.rule_set'] },
+  texte: { label: 'Le texte : phases, versions des articles', types: ['bill.created', 'bill.status_changed', 'article.version_added', 'article.created', 'article.deleted'] },
+  moderation: { label: 'Modération', types: ['moderation.hide', 'moderation.restore'] },
+};
+
+export interface TimelineData {
+  bill: BillRow;
+  articles: { id: string; number: string }[];
+  events: PresentedEvent[];
+  next: string | null;
+  filters: { famille: string; article: string; du: string; au: string };
+  /** The query string of the current filters, to carry into « plus anciens ». */
+  query: URLSearchParams;
+}
+
+export function eventList(events: readonly PresentedEvent[], billId: string): SafeHtml {
+  if (events.length === 0) return html`<p class="empty">Aucun événement ne correspond.</p>`;
+  return html`<ol class="timeline" role="list">${events.map((e) => html`<li class="event event-${e.type.split('.')[0] ?? ''}">
+    <p class="meta"><time datetime="${e.at}">${dateTimeFr.format(new Date(e.at))}</time>${e.actor ? html` · <a href="/contributeurs/${e.actor.id}">${e.actor.displayName}</a>` : ''}</p>
+    <p><a href="${subjectPath(e, billId)}">${e.label}</a>${typeof e.data.reason === 'string' && e.data.reason ? html` — ${e.data.reason}` : ''}</p>
+  </li>`)}</ol>`;
+}
+
+const option = (value: string, label: string, selected: boolean) => html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
+
+/** The bill's timeline: every public action, newest first, with filters and cursor pages. */
+export function timelinePage(ctx: PageContext, d: TimelineData): string {
+  const f = d.filters;
+  const api = `/api/bills/${d.bill.id}`;
+  const older = new URLSearchParams(d.query);
+  if (d.next) older.set('avant', d.next);
+  return layout(ctx, {
+    title: `Historique – ${d.bill.title}`,
+    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
+    main: html`<h1>Historique du texte</h1>
+      <p class="lead">Tout ce qui s’est passé publiquement sur « ${d.bill.title} », du plus récent au plus ancien : dépôts, mises en forme, décisions, versions. Jamais qui a voté quoi.</p>
+      <form method="get" action="/textes/${d.bill.id}/historique" class="desk-filters">
+        <div class="field"><label for="h-famille">Événements</label><select id="h-famille" name="famille">
+          ${option('', 'Tous', f.famille === '')}${Object.entries(TYPE_FILTERS).map(([k, v]) => option(k, v.label, f.famille === k))}</select></div>
+        <div class="field"><label for="h-article">Article</label><select id="h-article" name="article">
+          ${option('', 'Tous les articles', f.article === '')}${d.articles.map((a) => option(a.id, `Article ${a.number}`, f.article === a.id))}</select></div>
+        <div class="field"><label for="h-du">Du</label><input type="date" id="h-du" name="du" value="${f.du}"></div>
+        <div class="field"><label for="h-au">Au</label><input type="date" id="h-au" name="au" value="${f.au}"></div>
+        <button type="submit">Filtrer</button>
+      </form>
+      ${eventList(d.events, d.bill.id)}
+      ${d.next ? html`<p><a href="/textes/${d.bill.id}/historique?${older.toString()}" rel="next">Événements plus anciens</a></p>` : ''}
+      <section aria-labelledby="donnees"><h2 id="donnees">Données ouvertes</h2>
+        <p>Flux Atom : <a href="${api}/feed.atom">historique du texte</a>. Téléchargements (CSV et JSON, seulement des décomptes, jamais les votes individuels) :</p>
+        <ul>
+          <li>Amendements : <a href="${api}/opendata/amendments.csv">CSV</a> · <a href="${api}/opendata/amendments.json">JSON</a></li>
+          <li>Arguments : <a href="${api}/opendata/arguments.csv">CSV</a> · <a href="${api}/opendata/arguments.json">JSON</a></li>
+          <li>Décisions de la commission : <a href="${api}/opendata/decisions.csv">CSV</a> · <a href="${api}/opendata/decisions.json">JSON</a></li>
+          <li>Versions des articles : <a href="${api}/opendata/article-versions.csv">CSV</a> · <a href="${api}/opendata/article-versions.json">JSON</a></li>
+          <li>Tout le texte : <a href="${api}/opendata.zip">archive ZIP</a> · l’API : <a href="/api/openapi.json">OpenAPI</a></li>
+        </ul></section>`,
+  });
+}
+
+/** Two <select>s and a button: compare any two versions (or revisions) of a text. */
+export function compareForm(action: string, label: string, choices: { value: number; label: string }[], from: number, to: number): SafeHtml {
+  return html`<form method="get" action="${action}" class="desk-filters compare-form">
+    <div class="field"><label for="cmp-de">${label} de départ</label><select id="cmp-de" name="de">${choices.map((c) => option(String(c.value), c.label, c.value === from))}</select></div>
+    <div class="field"><label for="cmp-a">${label} d’arrivée</label><select id="cmp-a" name="a">${choices.map((c) => option(String(c.value), c.label, c.value === to))}</select></div>
+    <button type="submit">Comparer</button>
+  </form>`;
+}
+
+export function diffBlock(diff: TextDiff, caption: string, columns: [string, string]): SafeHtml {
+  return html`<p class="hint">Les ajouts sont soulignés, les suppressions barrées.</p><div class="diff-wrap">${raw(renderSideBySideDiff(diff, { caption, columns }))}</div>`;
+}

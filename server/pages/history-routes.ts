@@ -1,0 +1,118 @@
+import express, { type Request, type Router } from 'express';
+import { displayNumber } from '../../shared/amendment';
+import { diffTexts } from '../../shared/text-diff';
+import type { Db } from '../db/db';
+import { AppError, notFound } from '../http/errors';
+import { presentEvent } from '../present/history';
+import { loadVisibleAmendment } from '../commands/amendment-access';
+import { listRevisions } from '../sql/amendment-revisions';
+import { listBillAmendments } from '../sql/amendments';
+import { findArticle, findArticleVersion, listArticleVersions, listBillArticles } from '../sql/articles';
+import { findBill } from '../sql/bills';
+import { findDecision } from '../sql/decisions';
+import { listHistory } from '../sql/events';
+import { amendmentTitle, dateTimeFr, kindBadge, statusBadge } from './amendment-parts';
+import { commissionTallyTable } from './commission-page';
+import { compareForm, diffBlock, eventList, timelinePage, TYPE_FILTERS } from './history-pages';
+import { html } from './html';
+import { layout } from './layout';
+import { ctx, page } from './page-kit';
+
+const PAGE_SIZE = 50;
+const param = (req: Request, name: string) => String(req.params[name]);
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : '');
+const int = (v: unknown, fallback: number) => (typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : fallback);
+const REVISION_LABELS = { draft: 'brouillon', submission: 'dépôt des citoyens', formalisation: 'mise en forme du greffe' } as const;
+const OUTCOME_FR = { adopted: 'Adopté', rejected: 'Rejeté', fallen: 'Tombé' } as const;
+
+/** The history views: a bill's timeline, an article's versions and amendments, an amendment's revisions. */
+export function historyPages(db: Db): Router {
+  const r = express.Router();
+
+  r.get('/textes/:billId/historique', page(async (req, res) => {
+    const bill = await findBill(db, param(req, 'billId'));
+    if (!bill) throw notFound('Ce projet de loi n’existe pas.');
+    const articles = await listBillArticles(db, bill.id);
+    const filters = { famille: str(req.query.famille) in TYPE_FILTERS ? str(req.query.famille) : '', article: articles.some((a) => a.id === req.query.article) ? str(req.query.article) : '', du: day(str(req.query.du)), au: day(str(req.query.au)) };
+    const before = str(req.query.avant);
+    const rows = await listHistory(db, {
+      billId: bill.id, order: 'desc', limit: PAGE_SIZE + 1, types: filters.famille ? TYPE_FILTERS[filters.famille]!.types : undefined,
+      articleId: filters.article || undefined, from: filters.du ? new Date(filters.du) : undefined,
+      // « au » is inclusive: up to the end of that day
+      to: filters.au ? new Date(Date.parse(filters.au) + 86_400_000) : undefined, after: /^\d{1,18}$/.test(before) ? Number(before) : undefined,
+    });
+    const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''));
+    res.type('html').send(timelinePage(ctx(req), {
+      bill, articles: articles.map((a) => ({ id: a.id, number: a.number })), events: rows.slice(0, PAGE_SIZE).map(presentEvent),
+      next: rows.length > PAGE_SIZE ? String(rows[PAGE_SIZE - 1]!.id) : null, filters, query,
+    }));
+  }));
+
+  r.get('/articles/:articleId/historique', page(async (req, res) => {
+    const article = await findArticle(db, param(req, 'articleId'));
+    const bill = article ? await findBill(db, article.bill_id) : undefined;
+    if (!article || !bill) throw notFound('Cet article n’existe pas.');
+    const versions = await listArticleVersions(db, article.id);
+    const from = int(req.query.de, Math.max(1, article.version - 1));
+    const to = int(req.query.a, article.version);
+    const [a, b] = await Promise.all([findArticleVersion(db, article.id, from), findArticleVersion(db, article.id, to)]);
+    if (!a || !b) throw new AppError('not_found', `L’article ${article.number} n’a pas de version ${!a ? from : to}.`);
+    const amendments = (await listBillAmendments(db, bill.id)).filter((x) => x.article_id === article.id);
+    const events = (await listHistory(db, { billId: bill.id, articleId: article.id, order: 'desc', limit: 100 })).map(presentEvent);
+    const choices = versions.map((v) => ({ value: v.version, label: `Version ${v.version} — ${v.reason}, ${dateTimeFr.format(v.created_at)}` }));
+    res.type('html').send(layout(ctx(req), {
+      title: `Historique de l’article ${article.number} – ${bill.title}`,
+      breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
+      main: html`<h1>Historique de l’article ${article.number}</h1>
+        <section aria-labelledby="versions"><h2 id="versions">Versions</h2>
+          <ol class="revisions">${versions.map((v) => html`<li>Version ${v.version} — ${v.reason}, le ${dateTimeFr.format(v.created_at)}</li>`)}</ol>
+          ${versions.length > 1 ? html`${compareForm(`/articles/${article.id}/historique`, 'Version', choices, from, to)}
+            ${diffBlock(diffTexts(a.alineas, b.alineas), `De la version ${from} à la version ${to}, alinéa par alinéa`, [`Version ${from}`, `Version ${to}`])}`
+          : html`<p class="muted">Une seule version : le texte tel que publié.</p>`}
+        </section>
+        <section aria-labelledby="amendements"><h2 id="amendements">Ses amendements</h2>
+          ${amendments.length ? html`<ul class="history-amendments" role="list">${amendments.map((x) => html`<li class="origin-${x.origin} outcome-${x.status}">
+            <a href="/amendements/${x.id}">${amendmentTitle(displayNumber(x.origin, x.number))}</a> ${kindBadge(x.kind)} ${statusBadge(x.status)}
+            <span class="muted">${x.origin === 'commission' ? 'amendement de la commission' : 'amendement citoyen'}</span></li>`)}</ul>`
+          : html`<p class="empty">Aucun amendement déposé sur cet article.</p>`}
+        </section>
+        <section aria-labelledby="evenements"><h2 id="evenements">Événements</h2>${eventList(events, bill.id)}
+          <p><a href="/api/articles/${article.id}/feed.atom">Flux Atom de l’article</a></p></section>`,
+    }));
+  }));
+
+  r.get('/amendements/:id/historique', page(async (req, res) => {
+    const { amendment: a } = await loadVisibleAmendment(db, param(req, 'id'), req.user ?? null);
+    const bill = await findBill(db, a.bill_id);
+    if (!bill) throw notFound('Ce projet de loi n’existe pas.');
+    // the public history: submissions and formalisations (drafts are the authors' working copies)
+    const revisions = (await listRevisions(db, a.id)).filter((v) => v.kind !== 'draft');
+    const last = revisions.at(-1)?.revision ?? 1;
+    const firstPublic = revisions[0]?.revision ?? 1;
+    const from = int(req.query.de, revisions.length > 1 ? revisions.at(-2)!.revision : firstPublic);
+    const to = int(req.query.a, last);
+    const [x, y] = [revisions.find((v) => v.revision === from), revisions.find((v) => v.revision === to)];
+    if (revisions.length && (!x || !y)) throw new AppError('not_found', 'Cette révision n’existe pas (ou n’est pas publique).');
+    const [decision, events] = await Promise.all([findDecision(db, a.id), listHistory(db, { billId: bill.id, amendmentId: a.id, order: 'asc', limit: 200 })]);
+    const title = amendmentTitle(displayNumber(a.origin, a.number));
+    const choices = revisions.map((v) => ({ value: v.revision, label: `Révision ${v.revision} — ${REVISION_LABELS[v.kind]}, ${dateTimeFr.format(v.created_at)}` }));
+    res.type('html').send(layout(ctx(req), {
+      title: `Historique – ${title} – ${bill.title}`,
+      breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/amendements/${a.id}">${title}</a>`,
+      main: html`<h1>Historique de l’${title.replace(/^A/, 'a')}</h1>
+        <p class="meta">${kindBadge(a.kind)} ${statusBadge(a.status)} · article ${a.article_number}</p>
+        <section aria-labelledby="revisions"><h2 id="revisions">Révisions publiques</h2>
+          ${revisions.length ? html`<ol class="revisions">${revisions.map((v) => html`<li>Révision ${v.revision} — ${REVISION_LABELS[v.kind]}, le ${dateTimeFr.format(v.created_at)}</li>`)}</ol>` : html`<p class="empty">Pas encore de révision publique.</p>`}
+          ${x && y && revisions.length > 1 ? html`${compareForm(`/amendements/${a.id}/historique`, 'Révision', choices, from, to)}
+            ${diffBlock(diffTexts(x.alineas, y.alineas), `De la révision ${from} (${REVISION_LABELS[x.kind]}) à la révision ${to} (${REVISION_LABELS[y.kind]})`, [`Révision ${from} — ${REVISION_LABELS[x.kind]}`, `Révision ${to} — ${REVISION_LABELS[y.kind]}`])}` : ''}
+        </section>
+        <section aria-labelledby="decision"><h2 id="decision">Décision</h2>
+          ${decision ? html`<p class="decision decision-${decision.outcome}"><strong>${OUTCOME_FR[decision.outcome]}</strong>, le ${dateTimeFr.format(decision.decided_at)}${decision.reason ? html` : ${decision.reason}` : ''}</p>
+            ${commissionTallyTable(decision.tallies, 'Vote de la commission sur lequel la décision a été prise')}` : html`<p class="muted">Pas encore de décision de la commission.</p>`}
+        </section>
+        <section aria-labelledby="evenements"><h2 id="evenements">Événements</h2>${eventList(events.map(presentEvent), bill.id)}</section>`,
+    }));
+  }));
+  return r;
+}

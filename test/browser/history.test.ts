@@ -1,0 +1,59 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { auth, createAdmin, createBill, createCitizen, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { launchBrowser, screenshot } from '../helpers/browser';
+
+/** A visitor with no account reconstructs how the law was made: from an adopted passage back to its citizen. */
+
+let app: TestApp;
+let browser: Browser;
+let admin: TestUser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  admin = await createAdmin(app);
+}, 60_000);
+afterEach(() => Promise.all(contexts.splice(0).map((c) => c.close())));
+afterAll(async () => Promise.all([browser?.close(), app?.close()]));
+
+test('a visitor follows an adopted passage to its amendment and to the citizen who proposed it, then reads the history', async () => {
+  const bill = await createBill(app, admin, { status: 'consultation' });
+  const art1 = bill.articles[0]!;
+  const camille = await createCitizen(app, 'Camille Rousseau');
+  const id = (await app.http.post(`/api/articles/${art1.id}/amendments`).set(auth(camille))
+    .send({ kind: 'modify', alineas: [art1.alineas[0], 'Elles les publient en ligne dans un standard ouvert.'], rationale: 'Des données réutilisables.', submit: true }).expect(201)).body.amendment.id as string;
+  await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'commission' }).expect(200);
+  await app.http.post(`/api/amendments/${id}/decision`).set(auth(admin)).send({ decision: 'adopted' }).expect(200);
+  await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'adopted' }).expect(200);
+
+  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`/textes/${bill.id}`);
+  await page.getByRole('link', { name: 'Texte adopté' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Texte adopté' }).waitFor();
+  // « dans un standard ouvert » was brought by Camille's amendment: it says so, and leads there
+  const passage = page.locator('a.prov', { hasText: 'standard ouvert' });
+  expect(await passage.locator('.prov-tip').textContent()).toContain('Camille Rousseau');
+  await passage.click();
+  await page.waitForURL(`**/amendements/${id}`);
+  await page.getByRole('link', { name: 'Camille Rousseau' }).first().click();
+  await page.waitForURL(`**/contributeurs/${camille.id}`);
+  await page.getByRole('heading', { level: 1, name: /Camille Rousseau/ }).waitFor();
+  await screenshot(page, 'history-contributor');
+
+  // the bill's timeline, narrowed to the commission's decisions
+  await page.goto(`/textes/${bill.id}/historique`);
+  await page.locator('.timeline .event', { hasText: 'Amendement n° 1 déposé' }).waitFor();
+  await page.getByRole('combobox', { name: 'Événements' }).selectOption('commission');
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  await page.locator('.timeline .event', { hasText: 'Amendement n° 1 adopté par la commission' }).waitFor();
+  expect(await page.locator('.timeline .event', { hasText: 'déposé' }).count()).toBe(0);
+  await screenshot(page, 'history-timeline');
+
+  // the article's versions compared, and its amendment marked as adopted
+  await page.goto(`/articles/${art1.id}/historique`);
+  await page.locator('.diff-side ins', { hasText: 'standard' }).first().waitFor();
+  await page.locator('.history-amendments li.outcome-adopted', { hasText: 'Amendement n° 1' }).waitFor();
+  await screenshot(page, 'history-article');
+});
