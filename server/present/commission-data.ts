@@ -5,6 +5,11 @@ import { listAuthors, type AuthorRow } from '../sql/amendment-authors';
 import { listBillAmendments, type AmendmentRow } from '../sql/amendments';
 import { listBillArticles, listBillArticleVersions } from '../sql/articles';
 import { listBillDecisions, type DecisionRow } from '../sql/decisions';
+import { lastBillEventId } from '../sql/events';
+
+const ORDER_CACHE_SIZE = 32;
+/** The examination order of recently read bills (least recently computed first). */
+const ORDER_CACHE = new Map<string, { version: number; count: number; groups: ExaminationGroup[] }>();
 
 /**
  * Everything the commission's examination and the reconciliation read of a bill, in one load:
@@ -23,7 +28,19 @@ export async function loadCommissionData(db: Queryable, billId: string) {
   const change = (r: AmendmentRow) => ({
     id: r.id, articleId: r.article_id, kind: r.kind, base: versions.get(`${r.article_id}:${r.base_version}`) ?? [], alineas: r.alineas,
   });
-  const groups: ExaminationGroup[] = examinationOrder(articles, examined.map((r) => ({ ...change(r), number: r.number ?? 0, origin: r.origin })));
+  // Examination order diffs every amendment against its article (~0.1 ms each): computed once per
+  // state of the bill. Any change that could move it (a submission, a formalisation, a decision, a
+  // withdrawal, a new article version) appends an event, hence the key.
+  const version = await lastBillEventId(db, billId);
+  let groups: ExaminationGroup[];
+  const cached = ORDER_CACHE.get(billId);
+  if (cached && cached.version === version && cached.count === examined.length) groups = cached.groups;
+  else {
+    groups = examinationOrder(articles, examined.map((r) => ({ ...change(r), number: r.number ?? 0, origin: r.origin })));
+    ORDER_CACHE.delete(billId);
+    ORDER_CACHE.set(billId, { version, count: examined.length, groups });
+    if (ORDER_CACHE.size > ORDER_CACHE_SIZE) ORDER_CACHE.delete(ORDER_CACHE.keys().next().value!);
+  }
   // Each amendment's place in the examination (identical ones side by side, in their group's order).
   const rank = new Map<string, number>(groups.flatMap((g) => g.amendmentIds).map((id, i) => [id, i]));
   const authors = await listAuthors(db, examined.map((r) => r.id));
