@@ -28,9 +28,13 @@ export function amendmentTitle(displayNumber: string | null): string {
   return displayNumber === null ? 'Brouillon d’amendement' : `Amendement n° ${displayNumber}`;
 }
 
-export function authorList(authors: readonly { displayName: string; kind: AccountKind }[]): SafeHtml {
+/** Authors' names, each a link to their public page when their id is known. */
+export function authorList(authors: readonly { id?: string; displayName: string; kind: AccountKind }[]): SafeHtml {
   if (authors.length === 0) return html`<span class="muted">auteur inconnu</span>`;
-  return html`${authors.map((a, i) => html`${i > 0 ? ', ' : ''}${displayName({ display_name: a.displayName, kind: a.kind })}`)}`;
+  return html`${authors.map((a, i) => {
+    const name = displayName({ display_name: a.displayName, kind: a.kind });
+    return html`${i > 0 ? ', ' : ''}${a.id ? html`<a href="/contributeurs/${a.id}">${name}</a>` : name}`;
+  })}`;
 }
 
 /** The three counts, each with its label: a number alone means nothing to a screen reader. */

@@ -18,6 +18,7 @@ import { historyRoutes } from './history';
 import { openDataRoutes } from './opendata';
 import { moderationRoutes } from './moderation';
 import { notificationRoutes } from './notifications';
+import { peopleAndChartRoutes } from './privacy';
 import { userRoutes } from './users';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
@@ -37,4 +38,5 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   commissionDecisionRoutes(api, db);
   historyRoutes(api, db);
   openDataRoutes(api, db);
+  peopleAndChartRoutes(api, db, { limiters, sessions, live });
 }

@@ -7,13 +7,14 @@ const SQL = {
   insert: `INSERT INTO users (email, password_hash, display_name, kind, roles)
            VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
   byId: `SELECT ${COLUMNS} FROM users WHERE id = $1`,
-  byEmailWithHash: `SELECT ${COLUMNS}, password_hash FROM users WHERE lower(email) = lower($1)`,
-  setRoles: `UPDATE users SET roles = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
+  // Deleted accounts (migration 013) have no password, sign in to nothing, and are found by no one.
+  byEmailWithHash: `SELECT ${COLUMNS}, password_hash FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL`,
+  setRoles: `UPDATE users SET roles = $2 WHERE id = $1 AND deleted_at IS NULL RETURNING ${COLUMNS}`,
   setPassword: `UPDATE users SET password_hash = $2 WHERE id = $1`,
   byIds: `SELECT ${COLUMNS} FROM users WHERE id = ANY($1::uuid[])`,
   clerks: `SELECT ${COLUMNS} FROM users WHERE 'clerk' = ANY(roles) ORDER BY display_name LIMIT 200`,
-  byExactName: `SELECT ${COLUMNS} FROM users WHERE lower(display_name) = lower($1) ORDER BY created_at LIMIT 5`,
-  searchByName: `SELECT ${COLUMNS} FROM users WHERE lower(display_name) LIKE lower($1) || '%' ESCAPE '\\'
+  byExactName: `SELECT ${COLUMNS} FROM users WHERE lower(display_name) = lower($1) AND deleted_at IS NULL ORDER BY created_at LIMIT 5`,
+  searchByName: `SELECT ${COLUMNS} FROM users WHERE lower(display_name) LIKE lower($1) || '%' ESCAPE '\\' AND deleted_at IS NULL
                  ORDER BY lower(display_name), created_at LIMIT $2`,
 } as const;
 

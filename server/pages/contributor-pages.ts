@@ -1,0 +1,77 @@
+import express, { type Router } from 'express';
+import type { Db } from '../db/db';
+import { loadContributions, parseCursor, type ContributionsView, type ContributionView } from '../present/contributions';
+import { amendmentTitle, dateTimeFr, kindBadge, statusBadge } from './amendment-parts';
+import { html, type SafeHtml } from './html';
+import { displayName, layout, type PageContext } from './layout';
+import { ctx, page } from './page-kit';
+
+const excerpt = (text: string, max = 280) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const when = (iso: string) => html`<time datetime="${iso}">${dateTimeFr.format(new Date(iso))}</time>`;
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+function where(c: ContributionView): SafeHtml {
+  return html`<a href="/articles/${c.article.id}">article ${c.article.number}</a> du projet de loi <a href="/textes/${c.bill.id}">${c.bill.title}</a>`;
+}
+
+function item(c: ContributionView): SafeHtml {
+  switch (c.type) {
+    case 'amendment':
+      return html`<li class="contribution contribution-amendment">
+        <p class="contribution-head"><a href="${c.url}">${amendmentTitle(c.amendment.displayNumber)}</a> ${kindBadge(c.amendment.kind)} ${statusBadge(c.amendment.status)}</p>
+        <p class="meta">Déposé le ${when(c.at)} · ${where(c)}</p></li>`;
+    case 'argument': {
+      const target = c.target.type === 'amendment' ? `l’${amendmentTitle(c.target.displayNumber).toLowerCase()}` : `l’article ${c.article.number}`;
+      return html`<li class="contribution contribution-argument">
+        <p class="contribution-head"><a href="${c.url}">Argument ${c.side === 'for' ? 'pour' : 'contre'} ${target}</a></p>
+        <blockquote><p>${excerpt(c.body)}</p></blockquote>
+        <p class="meta">Le ${when(c.at)} · ${where(c)}</p></li>`;
+    }
+    case 'annotation':
+      return html`<li class="contribution contribution-annotation">
+        <p class="contribution-head"><a href="${c.url}">Annotation</a> sur <q>${excerpt(c.quote, 120)}</q></p>
+        <blockquote><p>${excerpt(c.body)}</p></blockquote>
+        <p class="meta">Le ${when(c.at)} · ${where(c)}</p></li>`;
+    case 'reply':
+      return html`<li class="contribution contribution-reply">
+        <p class="contribution-head"><a href="${c.url}">Réponse à une annotation</a> sur <q>${excerpt(c.annotation.quote, 120)}</q></p>
+        <blockquote><p>${excerpt(c.body)}</p></blockquote>
+        <p class="meta">Le ${when(c.at)} · ${where(c)}</p></li>`;
+  }
+}
+
+function contributorPage(c: PageContext, v: ContributionsView, firstPage: boolean): string {
+  const name = v.user.deleted ? 'contributeur supprimé' : v.user.displayName;
+  const n = v.counts;
+  const here = `/contributeurs/${v.user.id}`;
+  const list = v.contributions.length
+    ? html`<ol class="contributions" role="list">${v.contributions.map(item)}</ol>`
+    : html`<p class="empty">${firstPage ? 'Aucune contribution publique pour l’instant.' : 'Aucune contribution plus ancienne.'}</p>`;
+  return layout(c, {
+    title: `${name} – contributions publiques`,
+    breadcrumb: html`<a href="/">Projets de loi</a> › Contributeurs › ${name}`,
+    main: html`<h1>${v.user.deleted ? name : displayName({ display_name: v.user.displayName, kind: v.user.kind })}</h1>
+      ${v.user.deleted
+        ? html`<p class="notice">Ce compte a été supprimé. Ses contributions publiques restent en place, signées « contributeur supprimé », sans lien avec la personne qui les a écrites.</p>`
+        : html`<p class="lead">Contributions publiques ${v.user.kind === 'organisation' ? 'de cette organisation' : 'de cette personne'}, les plus récentes d’abord.</p>`}
+      <p class="contribution-counts">${plural(n.amendments, 'amendement déposé', 'amendements déposés')} · ${plural(n.arguments, 'argument', 'arguments')} · ${plural(n.annotations, 'annotation', 'annotations')} · ${plural(n.replies, 'réponse', 'réponses')}</p>
+      <h2>${firstPage ? 'Contributions' : 'Contributions plus anciennes'}</h2>
+      ${list}
+      <nav aria-label="Pages de contributions" class="pager">
+        ${firstPage ? '' : html`<a href="${here}">Les plus récentes</a> `}
+        ${v.next ? html`<a href="${here}?avant=${v.next}" rel="next">Plus anciens</a>` : ''}
+      </nav>
+      <p class="chart-links"><a href="/api/users/${v.user.id}/contributions">Données (JSON)</a></p>`,
+  });
+}
+
+/** `/contributeurs/:userId`: what someone published, under the name they chose. */
+export function contributorPages(db: Db): Router {
+  const r = express.Router();
+  r.get('/contributeurs/:userId', page(async (req, res) => {
+    const before = parseCursor(typeof req.query.avant === 'string' ? req.query.avant : undefined);
+    const view = await loadContributions(db, String(req.params.userId), before);
+    res.type('html').send(contributorPage(ctx(req), view, before === null));
+  }));
+  return r;
+}

@@ -1,0 +1,40 @@
+import express, { type Router } from 'express';
+import { frenchDay, PARTICIPATION_SERIES, type ParticipationDay } from '../../shared/charts';
+import type { Db } from '../db/db';
+import { loadParticipation, PARTICIPATION_STYLE, participationSvg, participationText, type ParticipationJson } from '../present/charts';
+import type { BillRow } from '../sql/bills';
+import { html, raw } from './html';
+import { layout, type PageContext } from './layout';
+import { ctx, page } from './page-kit';
+
+function participationPage(c: PageContext, bill: BillRow, days: ParticipationDay[], json: ParticipationJson): string {
+  const t = json.totals;
+  const body = days.length === 0
+    ? html`<p class="empty">Personne n’a encore participé à ce projet de loi : ni vote, ni amendement, ni argument, ni annotation.</p>`
+    : html`<ul class="chart-totals" role="list">${PARTICIPATION_SERIES.map((s) => html`<li><strong>${t[s]}</strong> ${PARTICIPATION_STYLE[s].label.toLowerCase()}</li>`)}</ul>
+      <figure class="chart">${raw(participationSvg(days, participationText('participation', bill, json)))}</figure>
+      <details class="chart-data"><summary>Voir les données</summary>
+        <table class="data"><caption>Contributions par jour (jours sans participation omis)</caption>
+          <thead><tr><th scope="col">Jour</th>${PARTICIPATION_SERIES.map((s) => html`<th scope="col">${PARTICIPATION_STYLE[s].label}</th>`)}<th scope="col">Total</th></tr></thead>
+          <tbody>${days.map((d) => html`<tr><th scope="row"><time datetime="${d.day}">${frenchDay(d.day, true)}</time></th>${PARTICIPATION_SERIES.map((s) => html`<td>${d[s]}</td>`)}<td>${d.total}</td></tr>`)}</tbody>
+          <tfoot><tr><th scope="row">Total</th>${PARTICIPATION_SERIES.map((s) => html`<td>${t[s]}</td>`)}<td>${t.total}</td></tr></tfoot>
+        </table></details>`;
+  return layout(c, {
+    title: `Participation – ${bill.title}`,
+    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › Participation`,
+    main: html`<h1>Participation jour par jour</h1>
+      <p class="lead">${bill.title} : les votes exprimés (un changement d’avis ne compte pas deux fois), les amendements déposés, les arguments et les annotations, jour par jour (heure de Paris).</p>
+      ${body}
+      <p class="chart-links"><a href="/api/bills/${bill.id}/participation">Données (JSON)</a> · <a href="/api/bills/${bill.id}/participation.svg">Graphique (SVG)</a></p>`,
+  });
+}
+
+/** `/textes/:billId/participation`: the chart, its figures, links to the data. */
+export function participationPages(db: Db): Router {
+  const r = express.Router();
+  r.get('/textes/:billId/participation', page(async (req, res) => {
+    const { bill, days, json } = await loadParticipation(db, String(req.params.billId));
+    res.type('html').send(participationPage(ctx(req), bill, days, json));
+  }));
+  return r;
+}
