@@ -11,7 +11,7 @@ function participationPage(c: PageContext, bill: BillRow, days: ParticipationDay
   const t = json.totals;
   const body = days.length === 0
     ? html`<p class="empty">Personne n’a encore participé à ce projet de loi : ni vote, ni amendement, ni argument, ni annotation.</p>`
-    : html`<ul class="chart-totals" role="list">${PARTICIPATION_SERIES.map((s) => html`<li><strong>${t[s]}</strong> ${PARTICIPATION_STYLE[s].label.toLowerCase()}</li>`)}</ul>
+    : html`<ul class="chart-totals" role="list">${PARTICIPATION_SERIES.map((s) => html`<li><strong>${t[s]}</strong> ${t[s] > 1 ? PARTICIPATION_STYLE[s].many : PARTICIPATION_STYLE[s].one}</li>`)}</ul>
       <figure class="chart">${raw(participationSvg(days, participationText('participation', bill, json)))}</figure>
       <details class="chart-data"><summary>Voir les données</summary>
         <table class="data"><caption>Contributions par jour (jours sans participation omis)</caption>

@@ -65,12 +65,15 @@ export const VOTE_STYLE = {
   against: { label: 'pas d’accord', colour: '#b3261e', dash: '2 3', marker: 'triangle' },
 } as const;
 
-export const PARTICIPATION_STYLE: Record<ParticipationSeries, { label: string; colour: string }> = {
-  votes: { label: 'Votes exprimés', colour: '#000091' },
-  amendments: { label: 'Amendements déposés', colour: '#18753c' },
-  arguments: { label: 'Arguments', colour: '#8a4b00' },
-  annotations: { label: 'Annotations', colour: '#6a3d9a' },
+export const PARTICIPATION_STYLE: Record<ParticipationSeries, { label: string; one: string; many: string; colour: string }> = {
+  votes: { label: 'Votes exprimés', one: 'vote exprimé', many: 'votes exprimés', colour: '#000091' },
+  amendments: { label: 'Amendements déposés', one: 'amendement déposé', many: 'amendements déposés', colour: '#18753c' },
+  arguments: { label: 'Arguments', one: 'argument', many: 'arguments', colour: '#8a4b00' },
+  annotations: { label: 'Annotations', one: 'annotation', many: 'annotations', colour: '#6a3d9a' },
 };
+
+/** At least a week on the time axis, so that a single busy day does not fill the whole width. */
+const MIN_DAYS = 7;
 
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif';
 const INK = '#1b1b1b';
@@ -85,7 +88,7 @@ export interface SvgText {
 }
 
 function frame(t: SvgText, width: number, height: number, body: SafeHtml): SafeHtml {
-  return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${t.id}-title ${t.id}-desc" class="chart-svg" font-family="${FONT}" font-size="12" fill="${INK}">
+  return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${t.id}-title ${t.id}-desc" class="chart-svg" font-family="${FONT}" font-size="13" fill="${INK}">
 <title id="${t.id}-title">${t.title}</title>
 <desc id="${t.id}-desc">${t.desc}</desc>
 <rect width="${width}" height="${height}" fill="#ffffff"/>
@@ -118,7 +121,7 @@ function axes(o: { left: number; right: number; top: number; bottom: number; tic
  * marker and a label at their end with the last count; the day before the first vote starts at 0.
  */
 export function voteChartSvg(points: readonly VotePoint[], t: SvgText): string {
-  const W = 640, H = 300, left = 44, right = W - 136, top = 44, bottom = H - 44;
+  const W = 560, H = 300, left = 40, right = W - 132, top = 44, bottom = H - 44;
   if (points.length === 0) return emptySvg(t, W, 120);
   const days = daysFrom(addDays(points[0]!.day, -1), points.at(-1)!.day);
   const filled = fillDays(points, days);
@@ -136,7 +139,7 @@ ${days.length <= 31 ? pts.map((p) => marker(st.marker, p.x, p.y, st.colour)) : '
   });
   const legend = VOTE_SERIES.map((s, k) => {
     const st = VOTE_STYLE[s];
-    const lx = left + k * 150;
+    const lx = left + k * 140;
     return html`<g><line x1="${lx}" x2="${lx + 28}" y1="14" y2="14" stroke="${st.colour}" stroke-width="2.5"${st.dash ? html` stroke-dasharray="${st.dash}"` : ''}/>${marker(st.marker, lx + 14, 14, st.colour)}<text x="${lx + 34}" y="18">${st.label}</text></g>`;
   });
   return frame(t, W, H, html`<g>${legend}</g>
@@ -159,12 +162,14 @@ ${p('annotations', html`<path d="M0 3H6M3 0V6" stroke="#ffffff" stroke-width="1"
  * by far: one scale for all would flatten them), each with its own scale, label and total.
  */
 export function participationSvg(active: readonly ParticipationDay[], t: SvgText): string {
-  const W = 640, left = 44, right = W - 16, panelH = 76, gap = 34, top = 24;
+  const W = 560, left = 40, right = W - 16, panelH = 76, gap = 34, top = 24;
   const H = top + PARTICIPATION_SERIES.length * (panelH + gap) + 18;
   if (active.length === 0) return emptySvg(t, W, 120);
-  const days = daysFrom(active[0]!.day, active.at(-1)!.day);
+  const last = active.at(-1)!.day;
+  const first = active[0]!.day < addDays(last, 1 - MIN_DAYS) ? active[0]!.day : addDays(last, 1 - MIN_DAYS);
+  const days = daysFrom(first, last);
   const byDay = new Map(active.map((d) => [d.day, d]));
-  const slots = barSlots(days.length, left, right);
+  const slots = barSlots(days.length, left, right).map((b) => (b.width > 28 ? { ...b, x: b.centre - 14, width: 28 } : b));
   const panels = PARTICIPATION_SERIES.map((s, k) => {
     const pTop = top + k * (panelH + gap);
     const pBottom = pTop + panelH;
