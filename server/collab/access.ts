@@ -3,6 +3,7 @@ import { formalisationDocName, parseDocName } from '../../shared/live-docs';
 import type { Db } from '../db/db';
 import { isAuthor } from '../sql/amendment-authors';
 import { findAmendment, type AmendmentRow } from '../sql/amendments';
+import { findBill } from '../sql/bills';
 import { ensureSeeded } from '../sql/collab-updates';
 import type { UserRow } from '../sql/users';
 import type { Mode } from './live-doc';
@@ -35,7 +36,9 @@ async function formalisationAccess(db: Db, amendment: AmendmentRow, user: UserRo
   if (amendment.status === 'draft') return { ok: false, reason: author ? 'not_found' : 'forbidden' };
   if (!author && !isClerk(user)) return { ok: false, reason: 'forbidden' };
   await ensureFormalisationDoc(db, amendment);
-  const writes = isOpen(amendment.status) && (author || amendment.assigned_clerk_id === user.id);
+  const bill = await findBill(db, amendment.bill_id);
+  const deskOpen = bill?.status === 'consultation' || bill?.status === 'commission';
+  const writes = deskOpen && isOpen(amendment.status) && (author || amendment.assigned_clerk_id === user.id);
   // lockable: everyone is disconnected (4403) when the amendment is withdrawn or declared inadmissible
   return { ok: true, mode: writes ? 'write' : 'read', lockable: true };
 }

@@ -120,6 +120,11 @@ export class LiveDoc {
     for (const conn of this.conns.keys()) if (conn.lockable) conn.close(4403, reason);
   }
 
+  /** One person's connections change mode (a clerk put in charge of, or relieved of, a workspace). */
+  setUserMode(userId: string, mode: Mode): void {
+    for (const conn of this.conns.keys()) if (conn.userId === userId) conn.mode = mode;
+  }
+
   /** From submission on, authors keep watching but their changes are no longer accepted. */
   setAuthorsMode(mode: Mode): void {
     for (const conn of this.conns.keys()) if (conn.lockable) conn.mode = mode;

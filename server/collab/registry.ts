@@ -22,6 +22,8 @@ export interface LiveTexts {
   setAuthorsMode(name: string, mode: Mode): void;
   /** Closes authors' connections (4403) once their draft is submitted. */
   closeAuthors(name: string, reason: string): void;
+  /** Changes what one person's open connections may do. */
+  setUserMode(name: string, userId: string, mode: Mode): void;
 }
 
 /**
@@ -109,6 +111,10 @@ export class DocRegistry implements LiveTexts {
 
   closeAuthors(name: string, reason: string): void {
     this.docs.get(name)?.live.closeAuthors(reason);
+  }
+
+  setUserMode(name: string, userId: string, mode: Mode): void {
+    this.docs.get(name)?.live.setUserMode(userId, mode);
   }
 
   /** Writes everything pending (graceful shutdown). */

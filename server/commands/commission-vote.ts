@@ -2,7 +2,7 @@ import { commissionTally, type CommissionTally, type CommissionVote } from '../.
 import { isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
 import type { Db } from '../db/db';
 import { AppError, forbidden, notFound } from '../http/errors';
-import { findAmendment } from '../sql/amendments';
+import { findAmendment, identicalHead } from '../sql/amendments';
 import { findBill } from '../sql/bills';
 import { castCommissionVote, commissionVotesOf, memberCollege } from '../sql/commission';
 import type { UserRow } from '../sql/users';
@@ -19,7 +19,9 @@ export async function voteInCommission(db: Db, input: { user: UserRow; amendment
     if (bill?.status !== 'commission') throw new AppError('wrong_phase', 'Les membres de la commission votent pendant la phase « Commission ».', { status: bill?.status });
     if (!(await memberCollege(tx, a.bill_id, input.user.id))) throw forbidden('Seuls les membres de la commission de ce texte votent en commission.');
     if (!isOpen(a.status)) throw new AppError('conflict', `Cet amendement est « ${STATUS_LABELS_FR[a.status]} » : il n’est plus soumis au vote.`, { status: a.status });
-    await castCommissionVote(tx, a.id, input.user.id, input.value);
-    return commissionTally((await commissionVotesOf(tx, [a.id])).get(a.id) ?? []);
+    // Identical amendments are decided by one vote: it is cast on the head of their group.
+    const head = await identicalHead(tx, a);
+    await castCommissionVote(tx, head, input.user.id, input.value);
+    return commissionTally((await commissionVotesOf(tx, [head])).get(head) ?? []);
   });
 }

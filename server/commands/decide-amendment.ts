@@ -2,6 +2,8 @@ import { isOpen, STATUS_LABELS_FR, displayNumber } from '../../shared/amendment'
 import { commissionTally, decideByRule, type CommissionTally } from '../../shared/commission';
 import { reconcile } from '../../shared/reconcile';
 import { identityKey } from '../../shared/similarity';
+import { formalisationDocName } from '../../shared/live-docs';
+import type { LiveTexts } from '../collab/registry';
 import type { Db, Queryable } from '../db/db';
 import { AppError, notFound } from '../http/errors';
 import { loadCommissionData, type CommissionData } from '../present/commission-data';
@@ -47,9 +49,11 @@ function fallenAfter(data: CommissionData, group: AmendmentRow[]): { row: Amendm
   const pending = data.rows.filter((r) => isOpen(r.status) && !ids.has(r.id) && r.article_id === head.article_id);
   const articles = data.articles.filter((a) => a.id === head.article_id);
   const out: { row: AmendmentRow; reason: string; by: string | null }[] = [];
+  const adopted = data.adopted(group).filter((a) => a.articleId === head.article_id);
   for (const p of pending) {
-    const adopted = data.adopted([...group, p]).filter((a) => a.articleId === head.article_id);
-    const f = reconcile(articles, adopted).fallen.find((x) => x.amendmentId === p.id);
+    // p comes after what is adopted, whatever its rank: the question is whether it can still apply
+    const candidate = data.adopted([p]).find((a) => a.id === p.id)!;
+    const f = reconcile(articles, [...adopted, candidate]).fallen.find((x) => x.amendmentId === p.id);
     if (f) out.push({ row: p, reason: f.reason, by: f.by });
   }
   return out;
@@ -62,10 +66,12 @@ function fallenAfter(data: CommissionData, group: AmendmentRow[]): { row: Amendm
  * amendments it makes impossible fall, each with a reason naming it. Every decision keeps the
  * tallies it was taken on; the authors are told.
  */
-export async function decideAmendment(db: Db, input: { admin: UserRow; amendmentId: string; decision?: 'adopted' | 'rejected' | undefined }): Promise<DecisionResult> {
+export async function decideAmendment(
+  db: Db, live: LiveTexts, input: { admin: UserRow; amendmentId: string; decision?: 'adopted' | 'rejected' | undefined },
+): Promise<DecisionResult> {
   const first = await findAmendment(db, input.amendmentId);
   if (!first || first.status === 'draft') throw notFound('Amendement introuvable.');
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const bill = await findBill(tx, first.bill_id, { forUpdate: true });
     if (bill?.status !== 'commission') throw new AppError('wrong_phase', 'La commission décide pendant la phase « Commission ».', { status: bill?.status });
     const data = await loadCommissionData(tx, bill.id);
@@ -75,7 +81,17 @@ export async function decideAmendment(db: Db, input: { admin: UserRow; amendment
       throw new AppError('conflict', `Cet amendement est « ${STATUS_LABELS_FR[status]} » : il n’y a plus rien à décider.`, { status });
     }
     const group = data.groupOf(a);
-    const tallies = commissionTally((await commissionVotesOf(tx, [a.id])).get(a.id) ?? []);
+    // Withdrawals, formalisations and inadmissibility lock the amendment row, not the bill: lock
+    // the group's rows too and make sure nothing changed since the data was read.
+    for (const g of group) {
+      const now = await findAmendment(tx, g.id, { forUpdate: true });
+      if (!now || !isOpen(now.status) || JSON.stringify(now.alineas) !== JSON.stringify(g.alineas)) {
+        throw new AppError('conflict', `L’${label(g).slice(2)} vient de changer : rechargez la page avant de décider.`, { amendmentId: g.id });
+      }
+    }
+    // Identical amendments are decided by one vote: the members vote on the head of the group.
+    const head = headOf(data, a);
+    const tallies = commissionTally((await commissionVotesOf(tx, [head])).get(head) ?? []);
     let outcome = input.decision;
     if (!outcome) {
       const byRule = decideByRule(bill.decision_rule ?? 'simple_majority', bill.quorum ?? null, tallies);
@@ -98,9 +114,17 @@ export async function decideAmendment(db: Db, input: { admin: UserRow; amendment
     }
     return { outcome, amendmentIds: group.map((g) => g.id), tallies, fallen: fallen.map((f) => ({ amendmentId: f.row.id, reason: f.reason })) };
   });
+  // Decided amendments are no longer formalised: their workspaces close.
+  for (const id of [...result.amendmentIds, ...result.fallen.map((f) => f.amendmentId)]) live.closeAuthors(formalisationDocName(id), 'amendement décidé');
+  return result;
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The first amendment of `a`'s examination group (identical amendments share one vote). */
+function headOf(data: CommissionData, a: AmendmentRow): string {
+  return data.groups.find((g) => g.amendmentIds.includes(a.id))?.amendmentIds[0] ?? a.id;
+}
 
 async function record(
   tx: Queryable,

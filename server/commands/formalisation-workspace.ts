@@ -6,6 +6,7 @@ import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import { forbidden, notFound } from '../http/errors';
 import { listRevisions } from '../sql/amendment-revisions';
+import { isAuthor } from '../sql/amendment-authors';
 import { findAmendment } from '../sql/amendments';
 import { findArticleVersion } from '../sql/articles';
 import { findUserById, type UserRow } from '../sql/users';
@@ -19,8 +20,9 @@ export async function loadWorkspace(db: Db, live: LiveTexts, input: { user: User
   const a = await findAmendment(db, input.amendmentId);
   if (!a || a.status === 'draft') throw notFound('Amendement introuvable.');
   const docName = formalisationDocName(a.id);
+  const isAuthorOrClerk = input.user.roles.includes('clerk') || (await isAuthor(db, a.id, input.user.id));
   const access = await liveDocAccess(db, docName, input.user);
-  if (!access.ok && access.reason === 'forbidden') throw forbidden('L’espace de mise en forme est réservé aux greffiers et aux auteurs de l’amendement.');
+  if (!isAuthorOrClerk || (!access.ok && access.reason === 'forbidden')) throw forbidden('L’espace de mise en forme est réservé aux greffiers et aux auteurs de l’amendement.');
   const [base, revisions, clerk] = await Promise.all([
     findArticleVersion(db, a.article_id, a.base_version),
     listRevisions(db, a.id),

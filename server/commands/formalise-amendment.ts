@@ -30,7 +30,8 @@ export interface FormaliseInput {
 export async function formaliseAmendment(db: Db, live: LiveTexts, input: FormaliseInput): Promise<void> {
   // Read before the transaction: loading a document queries the database, and the embedded
   // database has a single connection that an open transaction holds.
-  const workspace = input.alineas || input.dispositif ? null : await live.read(formalisationDocName(input.amendmentId));
+  // (a reworded dispositif comes with the workspace's text: an article additionnel takes it whole)
+  const workspace = input.alineas ? null : await live.read(formalisationDocName(input.amendmentId));
   await db.transaction(async (tx) => {
     const a = await loadForClerk(tx, input.amendmentId, input.user, 'Mettre en forme', { open: true });
     const base = (await findArticleVersion(tx, a.article_id, a.base_version))?.alineas ?? [];

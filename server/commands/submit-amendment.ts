@@ -18,6 +18,9 @@ import { loadOwnAmendment, requireAmendingPhase } from './amendment-access';
  */
 export async function submitAmendment(db: Db, live: LiveTexts, input: { user: UserRow; amendmentId: string }): Promise<void> {
   const docName = amendmentDocName(input.amendmentId);
+  // Only an author may freeze a draft's editors, and only a draft's: checked before touching them.
+  const own = await loadOwnAmendment(db, input.amendmentId, input.user);
+  if (own.status !== 'draft') throw new AppError('conflict', 'Cet amendement est déjà déposé.', { status: own.status });
   // Authors' live edits stop being accepted first, so the snapshot is exactly what is submitted.
   live.setAuthorsMode(docName, 'read');
   try {

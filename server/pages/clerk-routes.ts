@@ -53,7 +53,7 @@ export function clerkPages(db: Db, live: LiveTexts): Router {
   r.post('/amendements/:id/prendre', form, page(async (req, res) => {
     const id = param(req, 'id');
     if (!req.user) return signIn(res, `/amendements/${id}`);
-    await assignAmendment(db, { user: req.user, amendmentId: id });
+    await assignAmendment(db, live, { user: req.user, amendmentId: id });
     res.redirect(303, safeNext(formFields(req).suite, `/amendements/${id}/mise-en-forme`));
   }));
 

@@ -2,6 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { displayNumber } from '../../shared/amendment';
 import { COLLEGES, COMMISSION_VOTES, DECISION_RULES } from '../../shared/commission';
+import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import { appointMember, setCommissionRule } from '../commands/commission-members';
 import { voteInCommission } from '../commands/commission-vote';
@@ -24,7 +25,7 @@ const param = (req: Request, name: string) => String(req.params[name]);
 const signIn = (res: Response, next: string) => res.redirect(303, `/connexion?suite=${encodeURIComponent(next)}`);
 
 /** The commission's pages: the dashboard and its forms, the reconciled text, the tableau comparatif. */
-export function commissionPages(db: Db): Router {
+export function commissionPages(db: Db, live: LiveTexts): Router {
   const r = express.Router();
   const form = express.urlencoded({ extended: false, limit: '100kb' });
 
@@ -65,7 +66,7 @@ export function commissionPages(db: Db): Router {
     const choice = formFields(req).decision;
     const decision = choice === 'adopted' || choice === 'rejected' ? choice : undefined;
     await orDashboard(req, res, a.bill_id, async () => {
-      await decideAmendment(db, { admin: req.user!, amendmentId: id, decision });
+      await decideAmendment(db, live, { admin: req.user!, amendmentId: id, decision });
     });
   }));
 

@@ -87,7 +87,9 @@ export function historyPages(db: Db): Router {
     const bill = await findBill(db, a.bill_id);
     if (!bill) throw notFound('Ce projet de loi n’existe pas.');
     // the public history: submissions and formalisations (drafts are the authors' working copies)
-    const revisions = (await listRevisions(db, a.id)).filter((v) => v.kind !== 'draft');
+    // a text hidden by the moderation is not shown, not even as a diff (moderators still see it)
+    const masked = a.hidden_reason !== null && !req.user?.roles.some((r) => r === 'moderator' || r === 'admin');
+    const revisions = masked ? [] : (await listRevisions(db, a.id)).filter((v) => v.kind !== 'draft');
     const last = revisions.at(-1)?.revision ?? 1;
     const firstPublic = revisions[0]?.revision ?? 1;
     const from = int(req.query.de, revisions.length > 1 ? revisions.at(-2)!.revision : firstPublic);
@@ -103,6 +105,7 @@ export function historyPages(db: Db): Router {
       main: html`<h1>Historique de l’${title.replace(/^A/, 'a')}</h1>
         <p class="meta">${kindBadge(a.kind)} ${statusBadge(a.status)} · article ${a.article_number}</p>
         <section aria-labelledby="revisions"><h2 id="revisions">Révisions publiques</h2>
+          ${masked ? html`<p class="moderated">masqué par la modération : ${a.hidden_reason ?? ''}</p>` : ''}
           ${revisions.length ? html`<ol class="revisions">${revisions.map((v) => html`<li>Révision ${v.revision} — ${REVISION_LABELS[v.kind]}, le ${dateTimeFr.format(v.created_at)}</li>`)}</ol>` : html`<p class="empty">Pas encore de révision publique.</p>`}
           ${x && y && revisions.length > 1 ? html`${compareForm(`/amendements/${a.id}/historique`, 'Révision', choices, from, to)}
             ${diffBlock(diffTexts(x.alineas, y.alineas), `De la révision ${from} (${REVISION_LABELS[x.kind]}) à la révision ${to} (${REVISION_LABELS[y.kind]})`, [`Révision ${from} — ${REVISION_LABELS[x.kind]}`, `Révision ${to} — ${REVISION_LABELS[y.kind]}`])}` : ''}

@@ -36,7 +36,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveTexts, sessio
   r.use(invitationPages(db));
   r.use(clerkPages(db, live));
   r.use(notificationPages(db));
-  r.use(commissionPages(db));
+  r.use(commissionPages(db, live));
   r.use(historyPages(db));
   r.use((req, res) => {
     res.status(404).type('html').send(notFoundPage({ user: req.user ?? null }));

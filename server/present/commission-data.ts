@@ -9,7 +9,18 @@ import { lastBillEventId } from '../sql/events';
 
 const ORDER_CACHE_SIZE = 32;
 /** The examination order of recently read bills (least recently computed first). */
-const ORDER_CACHE = new Map<string, { version: number; count: number; groups: ExaminationGroup[] }>();
+const ORDER_CACHE = new Map<string, { version: string; groups: ExaminationGroup[] }>();
+
+/** FNV-1a over each examined amendment's id, status, base and text, and the articles' texts (~10 ms for 5,000). */
+function fingerprint(rows: readonly AmendmentRow[], articles: readonly BillArticle[]): string {
+  let h = 0x811c9dc5;
+  const eat = (text: string) => {
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  };
+  for (const r of rows) eat(`${r.id}|${r.status}|${r.base_version}|${r.alineas.join('\n')}`);
+  for (const a of articles) eat(`${a.id}|${a.alineas.join('\n')}`);
+  return `${rows.length}:${(h >>> 0).toString(36)}`;
+}
 
 /**
  * Everything the commission's examination and the reconciliation read of a bill, in one load:
@@ -31,14 +42,15 @@ export async function loadCommissionData(db: Queryable, billId: string) {
   // Examination order diffs every amendment against its article (~0.1 ms each): computed once per
   // state of the bill. Any change that could move it (a submission, a formalisation, a decision, a
   // withdrawal, a new article version) appends an event, hence the key.
-  const version = await lastBillEventId(db, billId);
+  // Events can commit out of id order, so the key also fingerprints what the order reads.
+  const version = `${await lastBillEventId(db, billId)}:${fingerprint(examined, articles)}`;
   let groups: ExaminationGroup[];
   const cached = ORDER_CACHE.get(billId);
-  if (cached && cached.version === version && cached.count === examined.length) groups = cached.groups;
+  if (cached && cached.version === version) groups = cached.groups;
   else {
     groups = examinationOrder(articles, examined.map((r) => ({ ...change(r), number: r.number ?? 0, origin: r.origin })));
     ORDER_CACHE.delete(billId);
-    ORDER_CACHE.set(billId, { version, count: examined.length, groups });
+    ORDER_CACHE.set(billId, { version, groups });
     if (ORDER_CACHE.size > ORDER_CACHE_SIZE) ORDER_CACHE.delete(ORDER_CACHE.keys().next().value!);
   }
   // Each amendment's place in the examination (identical ones side by side, in their group's order).

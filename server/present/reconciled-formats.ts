@@ -34,8 +34,9 @@ export async function buildExportBill(db: Queryable, bill: BillRow, result: Reco
     amendments: order.map((r) => ({
       id: r.id, displayNumber: displayNumber(r.origin, r.number) ?? '', articleNumber: r.article_number, kind: r.kind,
       authors: (data.authors.get(r.id) ?? []).map((x) => ({ displayName: x.display_name, kind: x.kind })), origin: r.origin,
-      dispositif: formal.get(r.id)?.dispositif ?? dispositifFor(r.kind, data.change(r).base, r.alineas),
-      rationale: r.rationale, status: r.status, outcomeFr: OUTCOMES[r.status] ?? null, submittedAt: r.submitted_at?.toISOString() ?? null,
+      // a contribution hidden by the moderation keeps its place in the liasse, not its content
+      dispositif: r.hidden_reason !== null ? `(masqué par la modération : ${r.hidden_reason})` : (formal.get(r.id)?.dispositif ?? dispositifFor(r.kind, data.change(r).base, r.alineas)),
+      rationale: r.hidden_reason !== null ? '' : r.rationale, status: r.status, outcomeFr: OUTCOMES[r.status] ?? null, submittedAt: r.submitted_at?.toISOString() ?? null,
     })),
   };
 }

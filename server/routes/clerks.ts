@@ -48,7 +48,7 @@ export function clerkRoutes(api: Api, db: Db, live: DocRegistry): void {
     body: z.object({ clerkId: idParam.nullable().optional() }),
     summary: 'Confier la mise en forme à un greffier (par défaut : soi-même ; null : personne)', responses: { 200: '{amendment}' },
   }, async ({ params, body, req }) => {
-    await assignAmendment(db, { user: requireUser(req), amendmentId: params.id, clerkId: body.clerkId });
+    await assignAmendment(db, live, { user: requireUser(req), amendmentId: params.id, clerkId: body.clerkId });
     return { json: await view(req, params.id) };
   });
 

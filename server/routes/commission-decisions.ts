@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import { decideAmendment } from '../commands/decide-amendment';
 import { requireUser } from '../http/auth';
@@ -9,14 +10,14 @@ import { buildExportBill, renderReconciled, RECONCILED_FORMATS } from '../presen
 import { aknAmendmentList, renderComparatifDocx, renderComparatifHtml, renderLiasseHtml } from '../exports';
 
 /** API.md › Commission: decisions, and the reconciled text in its formats. */
-export function commissionDecisionRoutes(api: Api, db: Db): void {
+export function commissionDecisionRoutes(api: Api, db: Db, live: LiveTexts): void {
   route(api, {
     method: 'post', path: '/api/amendments/:id/decision', tag: 'Commission', access: 'admin', params: z.object({ id: idParam }),
     body: z.object({ decision: z.enum(['adopted', 'rejected']).optional() }).optional(),
     summary: 'Décision de la commission (adopté / rejeté) ; sans corps, la règle du texte décide d’après le vote de la commission. Adopter un amendement qui ne peut plus s’appliquer → 409 avec la raison',
     responses: { 200: '{decision: {outcome, amendmentIds, tallies, fallen}}' },
   }, async ({ params, body, req }) => ({
-    json: { decision: await decideAmendment(db, { admin: requireUser(req), amendmentId: params.id, decision: body?.decision }) },
+    json: { decision: await decideAmendment(db, live, { admin: requireUser(req), amendmentId: params.id, decision: body?.decision }) },
   }));
 
   route(api, {

@@ -35,7 +35,7 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   clerkRoutes(api, db, live);
   notificationRoutes(api, db);
   commissionRoutes(api, db);
-  commissionDecisionRoutes(api, db);
+  commissionDecisionRoutes(api, db, live);
   historyRoutes(api, db);
   openDataRoutes(api, db);
   peopleAndChartRoutes(api, db, { limiters, sessions, live });

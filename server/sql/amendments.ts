@@ -25,6 +25,10 @@ const SQL = {
   formalised: `UPDATE amendments SET status = 'formalised', alineas = $2::jsonb WHERE id = $1`,
   // The clerks' desk: every published amendment of a bill, in text order.
   ofBill: `SELECT ${COLUMNS} ${FROM} WHERE a.bill_id = $1 AND a.status <> 'draft' ORDER BY ar.position, a.origin, a.number`,
+  // The head of a group of identical open amendments: commission ones first, then by number (as
+  // the examination order groups them, shared/reconcile/examination.ts).
+  identicalHead: `SELECT id FROM amendments WHERE article_id = $1 AND kind = $2 AND alineas = $3::jsonb AND status IN ('submitted', 'formalised')
+                  ORDER BY (origin = 'commission') DESC, number, id LIMIT 1`,
   // Light rows for ranking a whole list in memory before loading one page.
   rankRows: `SELECT a.id, a.number, a.submitted_at, ar.position AS article_position,
                     COALESCE(t.n_for, 0) AS n_for, COALESCE(t.n_mitigated, 0) AS n_mitigated, COALESCE(t.n_against, 0) AS n_against
@@ -131,4 +135,9 @@ export async function markFormalised(db: Queryable, id: string, alineas: string[
 
 export async function listBillAmendments(db: Queryable, billId: string): Promise<AmendmentRow[]> {
   return (await db.query<AmendmentRow>(SQL.ofBill, [billId])).rows;
+}
+
+/** The amendment that carries the vote of `a`'s group of identical open amendments (`a` when alone). */
+export async function identicalHead(db: Queryable, a: Pick<AmendmentRow, 'id' | 'article_id' | 'kind' | 'alineas'>): Promise<string> {
+  return (await db.query<{ id: string }>(SQL.identicalHead, [a.article_id, a.kind, JSON.stringify(a.alineas)])).rows[0]?.id ?? a.id;
 }

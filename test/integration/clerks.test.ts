@@ -143,6 +143,21 @@ describe('formalisation', () => {
   });
 });
 
+test('a submission attempt by someone else does not reopen a submitted draft to its authors', async () => {
+  const bill = await createBill(app, admin, { status: 'consultation' });
+  const alice = await createCitizen(app);
+  const mallory = await createCitizen(app);
+  const a = await submitted(bill, alice);
+  const c = await connectClient(app.url, `amendment-${a.id}`, alice.token);
+  clients.push(c);
+  for (const who of [mallory, alice]) expect([403, 404, 409]).toContain((await app.http.post(`/api/amendments/${a.id}/submit`).set(auth(who))).status);
+  typeInto(c.doc, 0, 0, 'APRÈS COUP ');
+  await new Promise((r) => setTimeout(r, 300));
+  const fresh = await connectClient(app.url, `amendment-${a.id}`, alice.token);
+  clients.push(fresh);
+  expect(clientAlineas(fresh.doc)).toEqual(NEW_TEXT);
+});
+
 describe('inadmissibility and responses', () => {
   test('declaring an amendment inadmissible closes its formalisation workspace (4403)', async () => {
     const bill = await createBill(app, admin, { status: 'consultation' });

@@ -159,3 +159,27 @@ test('adopting an article deletion makes the other amendments on it fall; adopti
   expect(frozen.frozen).toBe(true);
   expect(frozen.articles).toEqual(rec.articles);
 });
+
+test('identical amendments share one vote and one decision, whichever of them is voted on or decided', async () => {
+  const { bill, alice, bob, elu, citoyen } = await setup();
+  const text = ['Le présent article entre en vigueur au 1er septembre.'];
+  const first = await amend(bill, alice, 1, { kind: 'modify', alineas: text });
+  const second = await amend(bill, bob, 1, { kind: 'modify', alineas: text });
+  await toCommission(bill);
+  await appoint(bill, elu, 'elected').expect(200);
+  await appoint(bill, citoyen, 'citizen').expect(200);
+  // votes cast on either amendment of the group count once, for the group
+  await vote(first, elu, 'for').expect(200);
+  const t = (await vote(second, citoyen, 'for').expect(200)).body.commissionTally;
+  expect(t.all).toEqual({ for: 2, against: 0, abstain: 0, total: 2 });
+  const res = await decide(second).expect(200);
+  expect(res.body.decision.outcome).toBe('adopted');
+  expect(res.body.decision.amendmentIds.sort()).toEqual([first, second].sort());
+  for (const id of [first, second]) expect((await app.http.get(`/api/amendments/${id}`)).body.amendment.status).toBe('adopted');
+  // once the text is adopted, nothing is withdrawn any more
+  const late = await amend(bill, elu, 0, { kind: 'delete' });
+  await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'adopted' }).expect(200);
+  const withdraw = await app.http.post(`/api/amendments/${late}/withdraw`).set(auth(elu));
+  expect(withdraw.status).toBe(409);
+  expect(withdraw.body.error.code).toBe('wrong_phase');
+});
