@@ -35,7 +35,7 @@ export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]
       <p class="meta">${phaseBadge(bill.status)} · ${articles.length} article${articles.length > 1 ? 's' : ''}</p>
       <p class="bill-links">${ctx.user?.roles.includes('clerk') ? html`<a class="button" href="/textes/${bill.id}/greffe">Bureau du greffe</a> ` : ''}${bill.status === 'commission' || bill.status === 'adopted'
         ? html`<a href="/textes/${bill.id}/commission">Commission mixte</a> · <a href="/textes/${bill.id}/texte-reconcilie">${bill.status === 'adopted' ? 'Texte adopté' : 'Texte réconcilié'}</a> · <a href="/textes/${bill.id}/comparatif">Tableau comparatif</a>`
-        : ''} <a href="/textes/${bill.id}/historique">Historique et données ouvertes</a></p>
+        : ''} <a href="/textes/${bill.id}/historique">Historique et données ouvertes</a> · <a href="/textes/${bill.id}/participation">Participation</a></p>
       <div class="bill-layout">${tableOfContents(articles)}${fullText(articles)}</div>`,
   });
 }
