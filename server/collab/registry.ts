@@ -41,8 +41,10 @@ export class DocRegistry implements LiveTexts {
     options: Partial<Omit<LiveDocOptions, 'onError'>> = {},
   ) {
     this.options = {
-      debounceMs: 50,
-      maxWaitMs: 500,
+      // a few updates per row rather than one (each row is a round trip on the event loop's thread);
+      // what the server acknowledged is in PostgreSQL within a second
+      debounceMs: 200,
+      maxWaitMs: 1000,
       compactEvery: 100,
       onError: (err) => logger.error({ err }, 'live document persistence failed'),
       ...options,

@@ -66,7 +66,7 @@ export function historyPages(db: Db): Router {
       breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
       main: html`<h1>Historique de l’article ${article.number}</h1>
         <section aria-labelledby="versions"><h2 id="versions">Versions</h2>
-          <ol class="revisions">${versions.map((v) => html`<li>Version ${v.version} — ${v.reason}, le ${dateTimeFr.format(v.created_at)}</li>`)}</ol>
+          <ol class="revisions">${versions.map((v) => html`<li><a href="/articles/${article.id}/versions/${v.version}">Version ${v.version}</a> — ${v.reason}, le ${dateTimeFr.format(v.created_at)}</li>`)}</ol>
           ${versions.length > 1 ? html`${compareForm(`/articles/${article.id}/historique`, 'Version', choices, from, to)}
             ${diffBlock(diffTexts(a.alineas, b.alineas), `De la version ${from} à la version ${to}, alinéa par alinéa`, [`Version ${from}`, `Version ${to}`])}`
           : html`<p class="muted">Une seule version : le texte tel que publié.</p>`}
@@ -79,6 +79,22 @@ export function historyPages(db: Db): Router {
         </section>
         <section aria-labelledby="evenements"><h2 id="evenements">Événements</h2>${eventList(events, bill.id)}
           <p><a href="/api/articles/${article.id}/feed.atom">Flux Atom de l’article</a></p></section>`,
+    }));
+  }));
+
+  // A stable permalink of one version of an article, as published then.
+  r.get('/articles/:articleId/versions/:version', page(async (req, res) => {
+    const article = await findArticle(db, param(req, 'articleId'));
+    const bill = article ? await findBill(db, article.bill_id) : undefined;
+    const v = article ? await findArticleVersion(db, article.id, int(req.params.version, 0)) : undefined;
+    if (!article || !bill || !v) throw notFound('Cette version d’article n’existe pas.');
+    res.type('html').send(layout(ctx(req), {
+      title: `Article ${article.number}, version ${v.version} – ${bill.title}`,
+      breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
+      main: html`<h1>Article ${article.number} — version ${v.version}</h1>
+        <p class="meta">${v.reason}, le ${dateTimeFr.format(v.created_at)}${v.version === article.version ? ' · version en vigueur dans le texte' : html` · <a href="/articles/${article.id}">version actuelle : ${article.version}</a>`}</p>
+        ${v.alineas.length ? html`<ol class="alineas bill-text">${v.alineas.map((al) => html`<li>${al}</li>`)}</ol>` : html`<p class="empty">Article supprimé.</p>`}
+        <p><a href="/articles/${article.id}/historique">Comparer les versions de l’article</a> · <a href="/api/articles/${article.id}/versions/${v.version}">JSON</a></p>`,
     }));
   }));
 

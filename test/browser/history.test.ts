@@ -56,4 +56,9 @@ test('a visitor follows an adopted passage to its amendment and to the citizen w
   await page.locator('.diff-side ins', { hasText: 'standard' }).first().waitFor();
   await page.locator('.history-amendments li.outcome-adopted', { hasText: 'Amendement n° 1' }).waitFor();
   await screenshot(page, 'history-article');
+  // each version has its permalink
+  await page.getByRole('link', { name: 'Version 1' }).click();
+  await page.waitForURL(`**/articles/${art1.id}/versions/1`);
+  await page.getByRole('heading', { level: 1, name: 'Article 1er — version 1' }).waitFor();
+  expect(await page.locator('.alineas li').allTextContents()).toEqual(art1.alineas);
 });
