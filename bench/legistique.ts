@@ -16,6 +16,7 @@ import { parseLaFabriqueJson } from '../shared/lafabrique';
 import { applyDispositif, generateDispositif, parseDispositif } from '../shared/legistique';
 import { parseLegisticText } from '../shared/legistic-text';
 import { machineLine, ms, verdict } from './lib/load';
+import { prng } from './lib/prng';
 
 const TARGET_P99_MS = 5;
 const WARMUP = 500;
@@ -28,18 +29,6 @@ const SENTENCE = 'Un décret en Conseil d’État fixe les modalités d’applic
 function option(name: string, fallback: number): number {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
   return arg === undefined ? fallback : Number(arg.slice(name.length + 3));
-}
-
-/** mulberry32: small, fast, good enough to draw edits reproducibly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function articlesOf(result: ImportResult): string[][] {

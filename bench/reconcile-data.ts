@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { examinationOrder, reconcile, type AdoptedAmendment, type BillArticle, type ExaminationGroup, type ExaminedAmendment, type ReconcileResult } from '../shared/reconcile';
+import { prng } from './lib/prng';
 
 export type SyntheticAmendment = ExaminedAmendment & AdoptedAmendment & { number: number };
 
@@ -39,18 +40,6 @@ function vocabulary(): string[] {
   const text = fs.existsSync(FIXTURE) ? fs.readFileSync(FIXTURE, 'utf8') : '';
   const words = text.split(/\s+/).map((w) => w.replace(/[«»"();:.,]/g, '')).filter((w) => /^[\p{L}'’-]{2,}$/u.test(w));
   return words.length > 100 ? words : FALLBACK_WORDS;
-}
-
-/** mulberry32: small, fast, good enough to make benchmarks reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 class Writer {

@@ -21,6 +21,7 @@
  */
 import type { Heading, HeadingLevel, ImportIssue, ImportResult, ParsedArticle } from './bill';
 import { ADVERB_PATTERN, excerpt, LEVEL_DEPTH, limitIssues, normaliseArticleNumber, normaliseSpaces } from './legistic-text';
+import { toRoman } from './legistique/typography';
 
 type JsonObject = Record<string, unknown>;
 
@@ -68,24 +69,6 @@ function splitSectionId(id: string): SectionIdPart[] | null {
     parts.push({ prefix: id.slice(0, re.lastIndex), kind: m[1], number: m[2] });
   }
   return parts.length > 0 ? parts : null;
-}
-
-const ROMAN_DIGITS: readonly [number, string][] = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-];
-
-function toRoman(n: number): string {
-  if (n < 1 || n > 3999) return String(n); // no Roman form; the id is odd but still displayable
-  let rest = n;
-  let out = '';
-  for (const [value, digits] of ROMAN_DIGITS) {
-    while (rest >= value) {
-      out += digits;
-      rest -= value;
-    }
-  }
-  return out;
 }
 
 const KEYWORD_OF_LEVEL: Record<HeadingLevel, string> = {

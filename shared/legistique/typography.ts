@@ -56,7 +56,9 @@ const ROMAN_DIGITS: readonly (readonly [number, string])[] = [
   [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
 ];
 
+/** I, II, … MMMCMXCIX; numbers without a Roman form are written in digits. */
 export function toRoman(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 3999) return String(n);
   let rest = n;
   let out = '';
   for (const [value, digits] of ROMAN_DIGITS) {
@@ -65,7 +67,7 @@ export function toRoman(n: number): string {
       rest -= value;
     }
   }
-  return out || String(n);
+  return out;
 }
 
 /** « À l’alinéa 3 », « les alinéas 3 et 4 », « les alinéas 3 à 5 ». */
