@@ -1,26 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { auth, createAdmin, createBill, createCitizen, createUser, startTestApp, type TestApp, type TestUser } from '../helpers/app';
-import { launchBrowser, openContext, screenshot, tabTo } from '../helpers/browser';
+import { auth, createBill, createCitizen, createUser, type TestUser } from '../helpers/app';
+import { screenshot, tabTo } from '../helpers/browser';
+import { useBrowserSuite } from '../helpers/browser-suite';
 
 /** A commission session in Chromium, end to end: appointment, votes by college, decisions live, the reconciled text, the comparatif. */
 
-let app: TestApp;
-let browser: Browser;
-let admin: TestUser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  admin = await createAdmin(app);
-}, 60_000);
-afterEach(() => Promise.all(contexts.splice(0).map((c) => c.close())));
-afterAll(async () => Promise.all([browser?.close(), app?.close()]));
-
-async function open(user: TestUser): Promise<Page> {
-  const { context, page } = await openContext(browser, { baseURL: app.url, signedInWith: user, viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  return page;
-}
+const suite = useBrowserSuite();
 
 const BILL = `PROJET DE LOI pour une République numérique
 
@@ -33,6 +17,8 @@ Un décret précise les modalités d’application.
 `;
 
 test('members vote by college, the chair decides, everyone sees it live; the reconciled text leads each word back to its amendment', async () => {
+  const { app, admin } = suite;
+  const open = (u: TestUser) => suite.open(u);
   const bill = await createBill(app, admin, { text: BILL, status: 'consultation' });
   const [alice, bob] = [await createCitizen(app, 'Alice Martin'), await createCitizen(app, 'Bob Durand')];
   const [elue, citoyen] = [await createUser(app, { displayName: 'Élue Lambert' }), await createUser(app, { displayName: 'Citoyen Petit' })];
@@ -81,9 +67,7 @@ test('members vote by college, the chair decides, everyone sees it live; the rec
   await pageC.locator('#examen-3 [data-decision]', { hasText: 'Tombé' }).waitFor({ timeout: 15_000 });
 
   // The reconciled text: « un mois » leads to Alice's amendment; its provenance shows on keyboard focus.
-  const visitor = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 } });
-  contexts.push(visitor);
-  const pub = await visitor.newPage();
+  const pub = await suite.open(null);
   await pub.goto(`/textes/${bill.id}/texte-reconcilie`);
   await pub.getByRole('heading', { level: 1, name: 'Texte réconcilié' }).waitFor();
   expect(await pub.locator('.article').count()).toBe(1);

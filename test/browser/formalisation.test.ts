@@ -1,26 +1,12 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { auth, createAdmin, createBill, createCitizen, createUser, startTestApp, type TestApp, type TestUser } from '../helpers/app';
-import { launchBrowser, openContext, screenshot } from '../helpers/browser';
+import type { Locator, Page } from 'playwright-core';
+import { auth, createBill, createCitizen, createUser, type TestUser } from '../helpers/app';
+import { screenshot } from '../helpers/browser';
+import { useBrowserSuite } from '../helpers/browser-suite';
 
 /** The formalisation desk in Chromium: a clerk formalises a citizen's amendment while its author watches live. */
 
-let app: TestApp;
-let browser: Browser;
-let admin: TestUser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  admin = await createAdmin(app);
-}, 60_000);
-afterEach(() => Promise.all(contexts.splice(0).map((c) => c.close())));
-afterAll(async () => Promise.all([browser?.close(), app?.close()]));
-
-async function open(user: TestUser): Promise<Page> {
-  const { context, page } = await openContext(browser, { baseURL: app.url, signedInWith: user, viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  return page;
-}
+const suite = useBrowserSuite();
+const open = (user: TestUser) => suite.open(user, { width: 1400, height: 1000 });
 
 /** The editor's alinéas as shown (co-authors' carets are decorations, not text). */
 const editorTexts = (page: Page) => page.evaluate(() => Array.from(document.querySelectorAll('.live-editor-text p.alinea'), (p) => {
@@ -35,6 +21,7 @@ async function synced(page: Page): Promise<Locator> {
 }
 
 test('a clerk takes an amendment from the desk and formalises it; the author watches the text and dispositif change live, then is told', async () => {
+  const { app, admin } = suite;
   const bill = await createBill(app, admin, { status: 'consultation' });
   const article = bill.articles[0]!;
   const [alice, clerk] = await Promise.all([createCitizen(app, 'Alice Martin'), createUser(app, { roles: ['clerk'], displayName: 'Greffière Dupont' })]);
@@ -109,6 +96,7 @@ test('a clerk takes an amendment from the desk and formalises it; the author wat
 });
 
 test('a clerk declares an amendment inadmissible and answers another from its page; the public sees both', async () => {
+  const { app, admin } = suite;
   const bill = await createBill(app, admin, { status: 'consultation' });
   const article = bill.articles[0]!;
   const [alice, clerk] = await Promise.all([createCitizen(app, 'Alice'), createUser(app, { roles: ['clerk'] })]);
@@ -125,9 +113,7 @@ test('a clerk declares an amendment inadmissible and answers another from its pa
   await page.getByRole('textbox', { name: 'Réponse' }).fill('Le greffe transmet cet amendement à la commission.');
   await page.getByRole('button', { name: 'Publier la réponse' }).click();
   await page.getByRole('heading', { name: 'Réponses du greffe' }).waitFor();
-  const visitor = await browser.newContext({ baseURL: app.url });
-  contexts.push(visitor);
-  const pub = await visitor.newPage();
+  const pub = await suite.open(null);
   await pub.goto(`/amendements/${a}`);
   await pub.locator('.notice', { hasText: 'Crée une charge publique' }).waitFor();
   expect(await pub.getByRole('heading', { name: 'Espace du greffe' }).count()).toBe(0);

@@ -1,22 +1,13 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { auth, createAdmin, createBill, createCitizen, startTestApp, type TestApp, type TestUser } from '../helpers/app';
-import { launchBrowser, screenshot } from '../helpers/browser';
+import { auth, createBill, createCitizen } from '../helpers/app';
+import { screenshot } from '../helpers/browser';
+import { useBrowserSuite } from '../helpers/browser-suite';
 
 /** A visitor with no account reconstructs how the law was made: from an adopted passage back to its citizen. */
 
-let app: TestApp;
-let browser: Browser;
-let admin: TestUser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  admin = await createAdmin(app);
-}, 60_000);
-afterEach(() => Promise.all(contexts.splice(0).map((c) => c.close())));
-afterAll(async () => Promise.all([browser?.close(), app?.close()]));
+const suite = useBrowserSuite();
 
 test('a visitor follows an adopted passage to its amendment and to the citizen who proposed it, then reads the history', async () => {
+  const { app, admin } = suite;
   const bill = await createBill(app, admin, { status: 'consultation' });
   const art1 = bill.articles[0]!;
   const camille = await createCitizen(app, 'Camille Rousseau');
@@ -26,9 +17,7 @@ test('a visitor follows an adopted passage to its amendment and to the citizen w
   await app.http.post(`/api/amendments/${id}/decision`).set(auth(admin)).send({ decision: 'adopted' }).expect(200);
   await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'adopted' }).expect(200);
 
-  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await suite.open(null);
   await page.goto(`/textes/${bill.id}`);
   await page.getByRole('link', { name: 'Texte adopté' }).click();
   await page.getByRole('heading', { level: 1, name: 'Texte adopté' }).waitFor();
