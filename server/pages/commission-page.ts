@@ -22,6 +22,35 @@ export function commissionTallyTable(t: CommissionTally | Record<string, never>,
     <tbody>${rows.map(([label, c]) => html`<tr><th scope="row">${label}</th><td>${c.for}</td><td>${c.against}</td><td>${c.abstain}</td></tr>`)}</tbody></table>`;
 }
 
+/** The dashboard's address with its filters and page: forms come back to where they were sent from. */
+function here(d: Dashboard, page = d.filter.page): string {
+  const q = new URLSearchParams();
+  if (d.filter.articleId) q.set('article', d.filter.articleId);
+  if (d.filter.pending) q.set('attente', '1');
+  if (page > 1) q.set('page', String(page));
+  const query = q.toString();
+  return `/textes/${d.bill.id}/commission${query ? `?${query}` : ''}`;
+}
+
+function filterForm(d: Dashboard): SafeHtml {
+  return html`<form method="get" action="/textes/${d.bill.id}/commission" class="desk-filters">
+    <div class="field"><label for="c-article">Article</label><select id="c-article" name="article">
+      <option value="">Tous les articles</option>${d.articles.map((a) => html`<option value="${a.id}"${d.filter.articleId === a.id ? html` selected` : ''}>Article ${a.number}</option>`)}</select></div>
+    <div class="field checkbox"><input type="checkbox" id="c-attente" name="attente" value="1"${d.filter.pending ? html` checked` : ''}><label for="c-attente">En attente de décision seulement</label></div>
+    <button type="submit">Filtrer</button>
+  </form>`;
+}
+
+function pager(d: Dashboard): SafeHtml {
+  const pages = Math.max(1, Math.ceil(d.selected / d.filter.pageSize));
+  if (pages <= 1) return html``;
+  const p = d.filter.page;
+  return html`<nav aria-label="Pages de l’examen" class="pager">
+    ${p > 1 ? html`<a href="${here(d, p - 1)}" rel="prev">Page précédente</a>` : ''}
+    <span>Page ${p} sur ${pages}</span>
+    ${p < pages ? html`<a href="${here(d, p + 1)}" rel="next">Page suivante</a>` : ''}</nav>`;
+}
+
 function decisionLine(g: Group): SafeHtml {
   const d = g.decision;
   if (!d) return html`<p class="decision pending" data-decision>En attente de décision</p>`;
@@ -36,7 +65,7 @@ function voteForm(d: Dashboard, g: Group): SafeHtml {
   return html`<form method="post" action="/amendements/${head.id}/vote-commission" class="vote-form">
     <fieldset><legend>Votre vote (${COLLEGE_LABELS_FR[d.myCollege]}) sur l’${amendmentTitle(head.displayNumber).replace(/^A/, 'a')}</legend>
     ${COMMISSION_VOTES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v === 'for' ? 'for' : v === 'against' ? 'against' : 'mitigated'}" aria-pressed="${g.myVote === v ? 'true' : 'false'}">${COMMISSION_VOTE_LABELS_FR[v]}</button> `)}
-    </fieldset><input type="hidden" name="suite" value="/textes/${d.bill.id}/commission#examen-${g.index}"></form>`;
+    </fieldset><input type="hidden" name="suite" value="${here(d)}#examen-${g.index}"></form>`;
 }
 
 function decisionForm(d: Dashboard, g: Group, ctx: PageContext): SafeHtml {
@@ -44,7 +73,7 @@ function decisionForm(d: Dashboard, g: Group, ctx: PageContext): SafeHtml {
   const open = head.status === 'submitted' || head.status === 'formalised';
   if (!ctx.user?.roles.includes('admin') || d.bill.status !== 'commission' || !open) return html``;
   return html`<form method="post" action="/amendements/${head.id}/decision" class="decision-form actions">
-    <input type="hidden" name="suite" value="/textes/${d.bill.id}/commission#examen-${g.index}">
+    <input type="hidden" name="suite" value="${here(d)}#examen-${g.index}">
     <button type="submit" name="decision" value="rule">Décider selon la règle</button>
     <button type="submit" name="decision" value="adopted" class="secondary">Adopter</button>
     <button type="submit" name="decision" value="rejected" class="secondary">Rejeter</button>
@@ -87,7 +116,7 @@ function adminPanel(d: Dashboard, ctx: PageContext): SafeHtml {
 /** The commission's dashboard: members, rule, and the amendments in examination order. */
 export function commissionPage(ctx: PageContext, d: Dashboard, error?: string): string {
   const byCollege = (c: (typeof COLLEGES)[number]) => d.members.filter((m) => m.college === c);
-  const pending = d.groups.filter((g) => !g.decision).length;
+  const pending = d.pendingTotal;
   return layout(ctx, {
     title: `${error ? 'Erreur – ' : ''}Commission – ${d.bill.title}`,
     breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
@@ -98,9 +127,11 @@ export function commissionPage(ctx: PageContext, d: Dashboard, error?: string): 
       <section aria-labelledby="membres"><h2 id="membres">Membres</h2>
         ${d.members.length === 0 ? html`<p class="empty">Aucun membre nommé pour l’instant.</p>` : html`<ul class="members">${COLLEGES.map((c) => html`<li><strong>${COLLEGE_LABELS_FR[c]} :</strong> ${byCollege(c).map((m, i) => html`${i ? ', ' : ''}${m.displayName}`)}${byCollege(c).length ? '' : html`<span class="muted">personne</span>`}</li>`)}</ul>`}
       </section>
-      <p class="muted" role="status" data-pending>${pending} amendement${pending > 1 ? 's' : ''} ou groupe${pending > 1 ? 's' : ''} en attente de décision sur ${d.groups.length}.</p>
+      <p class="muted" role="status" data-pending>${pending} amendement${pending > 1 ? 's' : ''} ou groupe${pending > 1 ? 's' : ''} en attente de décision sur ${d.total}.</p>
       <p><a href="/textes/${d.bill.id}/texte-reconcilie">Texte réconcilié</a> · <a href="/textes/${d.bill.id}/comparatif">Tableau comparatif</a> · <a href="/api/bills/${d.bill.id}/liasse?format=html">Liasse des amendements</a></p>
-      ${d.groups.length ? html`<ol class="exam-list" role="list" data-commission-live="${d.bill.id}">${d.groups.map((g) => groupItem(d, g, ctx))}</ol>` : html`<p class="empty">Aucun amendement à examiner.</p>`}
+      ${d.total > 0 ? filterForm(d) : ''}
+      ${d.groups.length ? html`<ol class="exam-list" role="list" data-commission-live="${d.bill.id}">${d.groups.map((g) => groupItem(d, g, ctx))}</ol>` : html`<p class="empty">${d.total > 0 ? 'Aucun amendement ne correspond à ces filtres.' : 'Aucun amendement à examiner.'}</p>`}
+      ${pager(d)}
       ${adminPanel(d, ctx)}`,
   });
 }

@@ -22,6 +22,12 @@ import { ctx, formFields, page, safeNext } from './page-kit';
 import { reconciledPage, type ProvenanceSource } from './reconciled-page';
 
 const param = (req: Request, name: string) => String(req.params[name]);
+const DASHBOARD_PAGE = 50;
+const dashboardQuery = z.object({
+  article: z.string().max(100).optional().catch(undefined),
+  attente: z.string().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
 const signIn = (res: Response, next: string) => res.redirect(303, `/connexion?suite=${encodeURIComponent(next)}`);
 
 /** The commission's pages: the dashboard and its forms, the reconciled text, the tableau comparatif. */
@@ -30,7 +36,11 @@ export function commissionPages(db: Db, live: LiveTexts): Router {
   const form = express.urlencoded({ extended: false, limit: '100kb' });
 
   const dashboard = async (req: Request, res: Response, billId: string, error?: string, status = 200) => {
-    res.status(status).type('html').send(commissionPage(ctx(req), await loadDashboard(db, billId, req.user ?? null), error));
+    // filters travel in the address (GET) or, after a form, in its `suite`
+    const from = new URL(safeNext(req.method === 'GET' ? req.originalUrl : formFields(req).suite, `/textes/${billId}/commission`), 'http://x');
+    const q = dashboardQuery.parse(Object.fromEntries(from.searchParams));
+    const filter = { articleId: q.article || undefined, pending: q.attente === '1', page: q.page, pageSize: DASHBOARD_PAGE };
+    res.status(status).type('html').send(commissionPage(ctx(req), await loadDashboard(db, billId, req.user ?? null, filter), error));
   };
   /** A refused action (quorum, conflict, wrong phase) shows the dashboard again with the reason. */
   const orDashboard = async (req: Request, res: Response, billId: string, action: () => Promise<void>) => {

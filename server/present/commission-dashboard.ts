@@ -15,23 +15,35 @@ import { loadCommissionData } from './commission-data';
  * the citizens' tally, the clerks' note, the commission's tally per college, the viewer's own vote
  * when a member, and the decision once taken. Also used as JSON by the page's live refresh.
  */
-export async function loadDashboard(db: Queryable, billId: string, viewer: UserRow | null) {
+export interface DashboardFilter {
+  articleId?: string | undefined;
+  /** Only the groups not decided yet. */
+  pending: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export async function loadDashboard(db: Queryable, billId: string, viewer: UserRow | null, f: DashboardFilter = { pending: false, page: 1, pageSize: 50 }) {
   const bill = await findBill(db, billId);
   if (!bill) throw notFound('Projet de loi introuvable.');
   const data = await loadCommissionData(db, bill.id);
-  const ids = data.rows.map((r) => r.id);
+  // Each group keeps its rank in the whole examination (its anchor, #examen-N), whatever the filter.
+  const ranked = data.groups.map((g, i) => ({ g, index: i + 1 }));
+  const selected = ranked.filter(({ g }) => (!f.articleId || g.articleId === f.articleId) && (!f.pending || !data.decisions.has(g.amendmentIds[0]!)));
+  const onPage = selected.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
+  const ids = onPage.flatMap(({ g }) => g.amendmentIds);
   const [citizen, commission, members] = await Promise.all([getTallies(db, 'amendment', ids), commissionVotesOf(db, ids), listMembers(db, bill.id)]);
   const myCollege: College | null = viewer ? (members.find((m) => m.user_id === viewer.id)?.college ?? null) : null;
   const mine = viewer && myCollege ? await myCommissionVotes(db, viewer.id, ids) : new Map();
   // Clerks' notes: the note of each amendment's latest formalisation.
   const formal = await latestFormalisations(db, ids);
   const articleNumber = new Map(data.articles.map((a) => [a.id, a.number]));
-  const groups = data.groups.map((g, index) => {
+  const groups = onPage.map(({ g, index }) => {
     const rows = g.amendmentIds.map((id) => data.byId.get(id)!);
     const head = rows[0]!;
     const decision = data.decisions.get(head.id);
     return {
-      index: index + 1,
+      index,
       articleNumber: articleNumber.get(g.articleId) ?? head.article_number,
       kind: g.kind,
       amendments: rows.map((r) => ({
@@ -52,6 +64,11 @@ export async function loadDashboard(db: Queryable, billId: string, viewer: UserR
     members: members.map((m) => ({ userId: m.user_id, displayName: m.display_name, college: m.college })),
     myCollege,
     groups,
+    articles: data.articles.map((a) => ({ id: a.id, number: a.number })),
+    total: data.groups.length,
+    pendingTotal: data.groups.filter((g) => !data.decisions.has(g.amendmentIds[0]!)).length,
+    selected: selected.length,
+    filter: f,
   };
 }
 

@@ -64,6 +64,12 @@ test('members vote by college, the chair decides, everyone sees it live; the rec
   await chair.locator('#examen-3 [data-decision]', { hasText: 'Tombé' }).waitFor();
   expect(await chair.locator('#examen-3 [data-decision]').textContent()).toMatch(/supprimé/i);
   await screenshot(chair, 'commission-dashboard');
+  // narrowed to what is still to decide: nothing left, said in words
+  await chair.getByRole('checkbox', { name: 'En attente de décision seulement' }).check();
+  await chair.getByRole('button', { name: 'Filtrer' }).click();
+  await chair.locator('.empty', { hasText: 'Aucun amendement ne correspond à ces filtres.' }).waitFor();
+  await chair.getByRole('checkbox', { name: 'En attente de décision seulement' }).uncheck();
+  await chair.getByRole('button', { name: 'Filtrer' }).click();
   await pageC.locator('#examen-3 [data-decision]', { hasText: 'Tombé' }).waitFor({ timeout: 15_000 });
 
   // The reconciled text: « un mois » leads to Alice's amendment; its provenance shows on keyboard focus.
