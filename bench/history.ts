@@ -75,7 +75,7 @@ async function main(): Promise<void> {
         const res = await fetch(`${server.url}/api/bills/${bill.billId}/opendata/amendments.csv`);
         const text = await res.text();
         times.push(performance.now() - t0);
-        rows = (parse(text, { columns: true }) as unknown[]).length;
+        rows = (parse(text, { columns: true, bom: true }) as unknown[]).length;
         bytes = text.length;
       }
       const sorted = [...times].sort((a, b) => a - b);

@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../db/db';
 import { AppError, notFound } from '../http/errors';
-import { addAuthor } from '../sql/amendment-authors';
+import { addAuthor, isAuthor } from '../sql/amendment-authors';
+import { notifyUser } from '../sql/notifications';
 import { findUserById, findUsersByExactName, type UserRow } from '../sql/users';
 import { loadOwnAmendment } from './amendment-access';
 
@@ -27,7 +28,13 @@ export async function addCoauthor(db: Db, input: { user: UserRow; amendmentId: s
     const a = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
     if (a.status !== 'draft') throw new AppError('conflict', 'Les co-auteurs se joignent avant le dépôt.', { status: a.status });
     const coauthor = await resolveCoauthor(tx, input.coauthor);
-    await addAuthor(tx, a.id, coauthor.id);
+    if (coauthor.id !== input.user.id && !(await isAuthor(tx, a.id, coauthor.id))) {
+      await addAuthor(tx, a.id, coauthor.id);
+      await notifyUser(tx, {
+        userId: coauthor.id, amendmentId: a.id, type: 'coauthor',
+        message: `${input.user.display_name} vous a ajouté comme co-auteur d’un brouillon d’amendement à l’article ${a.article_number} : vous pouvez l’écrire ensemble, en direct.`,
+      });
+    }
     return coauthor;
   });
 }

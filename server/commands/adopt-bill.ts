@@ -29,9 +29,18 @@ export async function freezeAdoptedText(tx: Queryable, billId: string, actorId: 
     await addArticleVersion(tx, before.id, a.alineas, ADOPTION_REASON, actorId);
     await event('article.version_added', before.id, { number: a.number, version: before.version + 1, reason: ADOPTION_REASON });
   }
-  await layOutArticles(tx, billId, result.articles.map((a) => (a.id
-    ? { id: a.id }
-    : { number: a.number, alineas: a.alineas, fromAmendmentId: typeof a.origin === 'object' ? a.origin.amendmentId : null })), ADOPTION_REASON, actorId);
+  // An article additionnel sits in the division of the article it follows (its headings), so the
+  // text's titles and chapters are not broken, nor printed again after it.
+  let headings = current[0]?.headings ?? [];
+  const order = result.articles.map((a) => {
+    const before = a.id ? byId.get(a.id) : undefined;
+    if (before) {
+      headings = before.headings;
+      return { id: before.id };
+    }
+    return { number: a.number, alineas: a.alineas, fromAmendmentId: typeof a.origin === 'object' ? a.origin.amendmentId : null, headings };
+  });
+  await layOutArticles(tx, billId, order, ADOPTION_REASON, actorId);
   for (const a of await listBillArticles(tx, billId)) {
     if (!byId.has(a.id)) await event('article.created', a.id, { number: a.number, version: 1, reason: ADOPTION_REASON });
   }

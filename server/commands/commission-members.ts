@@ -2,7 +2,7 @@ import type { College, DecisionRule } from '../../shared/commission';
 import type { Db } from '../db/db';
 import { AppError, notFound } from '../http/errors';
 import { findBill, setDecisionRule } from '../sql/bills';
-import { deleteMember, upsertMember } from '../sql/commission';
+import { deleteMember, memberCollege, upsertMember } from '../sql/commission';
 import { appendEvent } from '../sql/events';
 import { findUserById, type UserRow } from '../sql/users';
 
@@ -14,9 +14,12 @@ export async function appointMember(db: Db, input: { admin: UserRow; billId: str
     if (bill.status === 'adopted') throw new AppError('wrong_phase', 'Le texte est adopté : la commission ne change plus.', { status: bill.status });
     const user = await findUserById(tx, input.userId);
     if (!user) throw notFound('Compte introuvable.');
+    // appointing again in the same college changes nothing, and says nothing
+    if ((await memberCollege(tx, bill.id, user.id)) === input.college) return;
     await upsertMember(tx, { billId: bill.id, userId: user.id, college: input.college, appointedBy: input.admin.id });
     await appendEvent(tx, {
-      billId: bill.id, type: 'commission.member_appointed', actorId: input.admin.id, subjectType: 'user', subjectId: user.id, data: { college: input.college },
+      billId: bill.id, type: 'commission.member_appointed', actorId: input.admin.id, subjectType: 'user', subjectId: user.id,
+      data: { college: input.college, displayName: user.display_name },
     });
   });
 }

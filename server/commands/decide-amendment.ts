@@ -138,8 +138,10 @@ async function record(
   });
   const word = d.outcome === 'adopted' ? 'adopté' : 'rejeté';
   const t = d.tallies.all;
+  const how = { explicit: 'sur décision de sa présidence', simple_majority: 'à la majorité simple', double_majority: 'à la double majorité (dans chaque collège)' }[d.rule];
+  const votes = t.total ? ` ; votes de ses membres : pour ${t.for}, contre ${t.against}, abstentions ${t.abstain}` : '';
   await notifyAuthors(tx, {
     amendmentId: d.row.id, type: 'decided',
-    message: `La commission a ${word} ${label(d.row)}${t.total ? ` (pour ${t.for}, contre ${t.against}, abstentions ${t.abstain})` : ''}.`,
+    message: `La commission a ${word} ${label(d.row)} ${how}${votes}.`,
   });
 }

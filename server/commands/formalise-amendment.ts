@@ -35,9 +35,11 @@ export async function formaliseAmendment(db: Db, live: LiveTexts, input: Formali
   await db.transaction(async (tx) => {
     const a = await loadForClerk(tx, input.amendmentId, input.user, 'Mettre en forme', { open: true });
     const base = (await findArticleVersion(tx, a.article_id, a.base_version))?.alineas ?? [];
+    // A reworded dispositif sent without a text must give the text written in the workspace: the
+    // clerk and the authors agreed on that text, not on what the rewording happens to produce.
+    const alineas = input.alineas ? normaliseAlineas(input.alineas) : input.dispositif && workspace ? trimTrailingEmpty(workspace) : undefined;
     const result = resolveFormalisation({
-      kind: a.kind, base, dispositif: input.dispositif,
-      alineas: input.alineas ? normaliseAlineas(input.alineas) : undefined,
+      kind: a.kind, base, dispositif: input.dispositif, alineas,
       fallback: trimTrailingEmpty(workspace ?? a.alineas),
     });
     if (!result.ok) throw new AppError('unprocessable', result.message, result.details);

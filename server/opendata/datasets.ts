@@ -63,8 +63,14 @@ export async function datasetRows(db: Queryable, name: DatasetName, billId: stri
   return (await openDataRows(db, SHAPES[name].table, billId)).map(SHAPES[name].row);
 }
 
-/** CSV with a header even when there are no rows (the columns are known from an empty shape). */
+/**
+ * CSV with a header even when there are no rows (the columns are known from an empty shape), and a
+ * byte-order mark: without it, spreadsheet software in French garbles every accented letter.
+ */
 export function toCsv(rows: readonly Row[], name: DatasetName): string {
   const columns = rows[0] ? Object.keys(rows[0]) : Object.keys(SHAPES[name].row(new Proxy({}, { get: () => null })));
-  return stringify(rows as Row[], { header: true, columns, cast: { boolean: (b) => (b ? 'true' : 'false') } });
+  return `\ufeff${stringify(rows as Row[], { header: true, columns, cast: { boolean: (b) => (b ? 'true' : 'false') } })}`;
 }
+
+/** The JSON form of a dataset, the same in the API and in the ZIP. */
+export const toJson = (name: DatasetName, billId: string, rows: readonly Row[]) => ({ dataset: name, billId, generatedAt: new Date().toISOString(), rows });

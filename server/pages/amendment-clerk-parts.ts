@@ -14,7 +14,9 @@ export function liasseSection(a: AmendmentView): SafeHtml {
   if (!a.dispositif) return html``;
   const target = a.kind === 'insert_after' ? `Après l’article ${a.articleNumber}` : `Article ${a.articleNumber}`;
   return html`<section aria-labelledby="dispositif-titre"><h2 id="dispositif-titre">Dispositif</h2>
-    <p class="hint">${a.dispositifSource === 'clerk' ? 'Rédigé par le greffe lors de la mise en forme.' : 'Rédigé automatiquement à partir du texte déposé ; le greffe le vérifiera lors de la mise en forme.'}</p>
+    <p class="hint">${a.dispositifSource === 'clerk'
+      ? 'Rédigé par le greffe lors de la mise en forme.'
+      : a.status === 'submitted' ? 'Rédigé automatiquement à partir du texte déposé ; le greffe le vérifiera lors de la mise en forme.' : 'Rédigé automatiquement à partir du texte déposé.'}</p>
     <article class="liasse" aria-label="${amendmentTitle(a.displayNumber)} tel qu’il figure dans la liasse">
       <p class="liasse-number">${amendmentTitle(a.displayNumber).toUpperCase()}</p>
       <p class="liasse-authors">présenté par ${authorList(a.authors)}</p>

@@ -27,6 +27,23 @@ export function homePage(ctx: PageContext, bills: BillListRow[]): string {
   });
 }
 
+const NEXT_PHASE: Partial<Record<BillStatus, { to: BillStatus; label: string; hint: string }>> = {
+  draft: { to: 'consultation', label: 'Ouvrir la consultation', hint: 'Les citoyens pourront annoter, amender, argumenter et voter.' },
+  consultation: { to: 'commission', label: 'Clore la consultation et réunir la commission', hint: 'Les citoyens ne déposeront plus d’amendements ; la commission examine et décide.' },
+  commission: { to: 'adopted', label: 'Adopter le texte', hint: 'Le texte réconcilié est figé : chaque article modifié reçoit sa nouvelle version. C’est définitif.' },
+};
+
+/** The admin's one-way switch to the next phase, said in words with its consequence. */
+export function phaseForm(bill: Pick<BillRow, 'id' | 'status'>, suite?: string): SafeHtml {
+  const next = NEXT_PHASE[bill.status];
+  if (!next) return html``;
+  return html`<form method="post" action="/textes/${bill.id}/phase" class="form phase-form">
+    <input type="hidden" name="statut" value="${next.to}">${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
+    <p class="hint" id="phase-hint-${bill.id}">${next.hint}</p>
+    <button type="submit" aria-describedby="phase-hint-${bill.id}">${next.label}</button>
+  </form>`;
+}
+
 export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]): string {
   return layout(ctx, {
     title: bill.title,
@@ -36,6 +53,7 @@ export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]
       <p class="bill-links">${ctx.user?.roles.includes('clerk') ? html`<a class="button" href="/textes/${bill.id}/greffe">Bureau du greffe</a> ` : ''}${bill.status === 'commission' || bill.status === 'adopted'
         ? html`<a href="/textes/${bill.id}/commission">Commission mixte</a> · <a href="/textes/${bill.id}/texte-reconcilie">${bill.status === 'adopted' ? 'Texte adopté' : 'Texte réconcilié'}</a> · <a href="/textes/${bill.id}/comparatif">Tableau comparatif</a>`
         : ''} <a href="/textes/${bill.id}/historique">Historique et données ouvertes</a> · <a href="/textes/${bill.id}/participation">Participation</a></p>
+      ${ctx.user?.roles.includes('admin') ? phaseForm(bill) : ''}
       <div class="bill-layout">${tableOfContents(articles)}${fullText(articles)}</div>`,
   });
 }

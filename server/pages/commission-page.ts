@@ -3,7 +3,7 @@ import {
 } from '../../shared/commission';
 import type { Dashboard } from '../present/commission-dashboard';
 import { amendmentTitle, authorList, kindBadge, paragraphs, statusBadge, tallyLine } from './amendment-parts';
-import { phaseBadge } from './bill-pages';
+import { phaseBadge, phaseForm } from './bill-pages';
 import { html, type SafeHtml } from './html';
 import { layout, type PageContext } from './layout';
 
@@ -80,7 +80,7 @@ function decisionForm(d: Dashboard, g: Group, ctx: PageContext): SafeHtml {
   </form>`;
 }
 
-function groupItem(d: Dashboard, g: Group, ctx: PageContext): SafeHtml {
+function groupItem(d: Dashboard, g: Group, ctx: PageContext, error?: string): SafeHtml {
   const [head, ...identical] = g.amendments;
   if (!head) return html``;
   return html`<li class="exam-item" id="examen-${g.index}" data-amendment="${head.id}">
@@ -91,6 +91,7 @@ function groupItem(d: Dashboard, g: Group, ctx: PageContext): SafeHtml {
     ${head.clerkNote ? html`<div class="clerk-note"><p class="label">Note du greffe</p>${paragraphs(head.clerkNote)}</div>` : ''}
     <div data-tally>${commissionTallyTable(g.decision?.tallies && 'all' in g.decision.tallies ? g.decision.tallies : g.commissionTally, `Vote de la commission sur l’amendement n° ${head.displayNumber ?? ''}`)}</div>
     ${decisionLine(g)}
+    ${error ? html`<div class="alert" role="alert">${error}</div>` : ''}
     ${voteForm(d, g)}
     ${decisionForm(d, g, ctx)}
   </li>`;
@@ -108,20 +109,22 @@ function adminPanel(d: Dashboard, ctx: PageContext): SafeHtml {
     <form method="post" action="/textes/${d.bill.id}/commission/regle" class="form">
       <h3>Règle de décision</h3>
       <div class="field"><label for="regle">Règle</label><select id="regle" name="rule">${DECISION_RULES.map((r) => html`<option value="${r}"${d.bill.rule === r ? html` selected` : ''}>${DECISION_RULE_LABELS_FR[r]}</option>`)}</select></div>
-      <div class="field"><label for="quorum">Quorum (votes exprimés, abstentions comprises ; vide : aucun)</label><input id="quorum" name="quorum" inputmode="numeric" pattern="[0-9]*" value="${d.bill.quorum === null ? '' : String(d.bill.quorum)}"></div>
+      <div class="field"><label for="quorum">Quorum (votes exprimés, abstentions comprises ; vide : aucun)</label><input id="quorum" name="quorum" type="number" min="1" max="10000" step="1" value="${d.bill.quorum === null ? '' : String(d.bill.quorum)}"></div>
       <div class="actions"><button type="submit">Enregistrer la règle</button></div>
     </form></section>`;
 }
 
 /** The commission's dashboard: members, rule, and the amendments in examination order. */
-export function commissionPage(ctx: PageContext, d: Dashboard, error?: string): string {
+export function commissionPage(ctx: PageContext, d: Dashboard, error?: string, errorAt?: number): string {
+  // a refused action on one item is said beside it; otherwise at the top
+  const inItem = error !== undefined && errorAt !== undefined && d.groups.some((g) => g.index === errorAt);
   const byCollege = (c: (typeof COLLEGES)[number]) => d.members.filter((m) => m.college === c);
   const pending = d.pendingTotal;
   return layout(ctx, {
     title: `${error ? 'Erreur – ' : ''}Commission – ${d.bill.title}`,
     breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
     main: html`<h1>Commission mixte</h1>
-      ${error ? html`<div class="alert" role="alert">${error}</div>` : ''}
+      ${error && !inItem ? html`<div class="alert" role="alert">${error}</div>` : ''}
       <p class="meta">${phaseBadge(d.bill.status as 'commission')} · ${DECISION_RULE_LABELS_FR[d.bill.rule]}${d.bill.quorum ? ` · quorum : ${d.bill.quorum} votes` : ''}</p>
       <p class="lead">Les amendements dans l’ordre d’examen : article par article, suppressions d’abord, puis ceux qui s’écartent le plus du texte ; les amendements identiques sont décidés par un seul vote.</p>
       <section aria-labelledby="membres"><h2 id="membres">Membres</h2>
@@ -130,8 +133,10 @@ export function commissionPage(ctx: PageContext, d: Dashboard, error?: string): 
       <p class="muted" role="status" data-pending>${pending} amendement${pending > 1 ? 's' : ''} ou groupe${pending > 1 ? 's' : ''} en attente de décision sur ${d.total}.</p>
       <p><a href="/textes/${d.bill.id}/texte-reconcilie">Texte réconcilié</a> · <a href="/textes/${d.bill.id}/comparatif">Tableau comparatif</a> · <a href="/api/bills/${d.bill.id}/liasse?format=html">Liasse des amendements</a></p>
       ${d.total > 0 ? filterForm(d) : ''}
-      ${d.groups.length ? html`<ol class="exam-list" role="list" data-commission-live="${d.bill.id}">${d.groups.map((g) => groupItem(d, g, ctx))}</ol>` : html`<p class="empty">${d.total > 0 ? 'Aucun amendement ne correspond à ces filtres.' : 'Aucun amendement à examiner.'}</p>`}
+      ${d.groups.length ? html`<ol class="exam-list" role="list" data-commission-live="${d.bill.id}">${d.groups.map((g) => groupItem(d, g, ctx, inItem && g.index === errorAt ? error : undefined))}</ol>` : html`<p class="empty">${d.total > 0 ? 'Aucun amendement ne correspond à ces filtres.' : 'Aucun amendement à examiner.'}</p>`}
       ${pager(d)}
+      ${ctx.user?.roles.includes('admin') && d.bill.status === 'commission' && pending === 0 && d.total > 0
+        ? html`<section aria-labelledby="adoption"><h2 id="adoption">Tout est décidé</h2>${phaseForm(d.bill, `/textes/${d.bill.id}/texte-reconcilie`)}</section>` : ''}
       ${adminPanel(d, ctx)}`,
   });
 }

@@ -7,6 +7,8 @@ import type { Db } from '../db/db';
 import { appointMember, setCommissionRule } from '../commands/commission-members';
 import { voteInCommission } from '../commands/commission-vote';
 import { decideAmendment } from '../commands/decide-amendment';
+import { changeBillStatus } from '../commands/change-bill-status';
+import { BILL_STATUSES } from '../../shared/phases';
 import { comparatifTable } from '../exports';
 import { AppError, forbidden } from '../http/errors';
 import { loadDashboard } from '../present/commission-dashboard';
@@ -18,6 +20,7 @@ import { findUsersByExactName } from '../sql/users';
 import { commissionPage } from './commission-page';
 import { html } from './html';
 import { layout } from './layout';
+import { putFlash, takeFlash } from './flash';
 import { ctx, formFields, page, safeNext } from './page-kit';
 import { reconciledPage, type ProvenanceSource } from './reconciled-page';
 
@@ -40,20 +43,38 @@ export function commissionPages(db: Db, live: LiveTexts): Router {
     const from = new URL(safeNext(req.method === 'GET' ? req.originalUrl : formFields(req).suite, `/textes/${billId}/commission`), 'http://x');
     const q = dashboardQuery.parse(Object.fromEntries(from.searchParams));
     const filter = { articleId: q.article || undefined, pending: q.attente === '1', page: q.page, pageSize: DASHBOARD_PAGE };
-    res.status(status).type('html').send(commissionPage(ctx(req), await loadDashboard(db, billId, req.user ?? null, filter), error));
+    const at = Number(from.searchParams.get('examen'));
+    res.status(status).type('html').send(commissionPage(ctx(req), await loadDashboard(db, billId, req.user ?? null, filter), error, Number.isInteger(at) && at > 0 ? at : undefined));
   };
-  /** A refused action (quorum, conflict, wrong phase) shows the dashboard again with the reason. */
+  /**
+   * After a form, back to where it was sent from (filters, page and the item's anchor); a refused
+   * action (quorum, conflict, wrong phase) comes back with its reason shown there.
+   */
   const orDashboard = async (req: Request, res: Response, billId: string, action: () => Promise<void>) => {
+    const back = safeNext(formFields(req).suite, `/textes/${billId}/commission`);
     try {
       await action();
-      res.redirect(303, safeNext(formFields(req).suite, `/textes/${billId}/commission`));
+      res.redirect(303, back);
     } catch (err) {
       if (!(err instanceof AppError) || !['conflict', 'wrong_phase', 'validation_failed', 'not_found'].includes(err.code)) throw err;
-      await dashboard(req, res, billId, err.message, err.status);
+      const [path, hash] = back.split('#');
+      const item = /^examen-(\d+)$/.exec(hash ?? '')?.[1];
+      res.redirect(303, `${path}${path!.includes('?') ? '&' : '?'}erreur=${putFlash(err.message)}${item ? `&examen=${item}` : ''}${hash ? `#${hash}` : ''}`);
     }
   };
 
-  r.get('/textes/:billId/commission', page(async (req, res) => dashboard(req, res, param(req, 'billId'))));
+  // The admin moves the bill one phase forward from its page or the dashboard (adoption freezes it).
+  r.post('/textes/:billId/phase', form, page(async (req, res) => {
+    const billId = param(req, 'billId');
+    if (!req.user) return signIn(res, `/textes/${billId}`);
+    if (!req.user.roles.includes('admin')) throw forbidden('Réservé aux administrateurs.');
+    const to = z.enum(BILL_STATUSES).safeParse(formFields(req).statut);
+    if (!to.success) throw new AppError('validation_failed', 'Phase inconnue.');
+    await changeBillStatus(db, { billId, to: to.data, actorId: req.user.id });
+    res.redirect(303, safeNext(formFields(req).suite, `/textes/${billId}`));
+  }));
+
+  r.get('/textes/:billId/commission', page(async (req, res) => dashboard(req, res, param(req, 'billId'), takeFlash(req.query.erreur))));
 
   r.post('/amendements/:id/vote-commission', form, page(async (req, res) => {
     const id = param(req, 'id');

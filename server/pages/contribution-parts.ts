@@ -62,7 +62,7 @@ export function argumentsSection(
       ${items.length ? html`<ol class="arguments" role="list">${items.map((g) => argumentItem(ctx, g, open, returnTo))}</ol>` : html`<p class="empty">Aucun argument pour l’instant.</p>`}</div>`;
   };
   const form = !open
-    ? html`<p class="muted">Les arguments sont ouverts pendant la consultation.</p>`
+    ? html`<p class="muted">On argumente pendant la consultation, sur les textes et les amendements encore en discussion.</p>`
     : !ctx.user
       ? html`<p><a href="/connexion?suite=${returnTo}">Connectez-vous</a> pour argumenter.</p>`
       : html`<form method="post" action="/arguments" class="form">

@@ -103,7 +103,7 @@ export function deskPage(ctx: PageContext, d: DeskPageData): string {
     title: `Bureau du greffe – ${d.bill.title}`,
     breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
     main: html`<h1>Bureau du greffe</h1>
-      <p class="lead">Les amendements déposés sur « ${d.bill.title} », dans l’ordre du texte. Les amendements identiques sont regroupés ; les quasi-identiques sont signalés (mêmes modifications à au moins 60 %).</p>
+      <p class="lead">Les amendements déposés sur « ${d.bill.title} », article par article puis par numéro (l’ordre d’examen est celui de la commission). Les amendements identiques sont regroupés ; les quasi-identiques sont signalés (mêmes modifications à au moins 60 %).</p>
       ${counts(d)}
       ${filtersForm(d)}
       <p class="muted" role="status">${d.desk.totalAmendments} amendement${d.desk.totalAmendments > 1 ? 's' : ''} correspond${d.desk.totalAmendments > 1 ? 'ent' : ''} aux filtres.</p>

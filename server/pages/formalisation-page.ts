@@ -2,7 +2,8 @@ import type { loadWorkspace } from '../commands/formalisation-workspace';
 import type { BillRow } from '../sql/bills';
 import type { UserRow } from '../sql/users';
 import { liveEditorSection } from './amendment-live-editor';
-import { alertBox, amendmentTitle, rowsFor, textareaField, titled, type FormState } from './amendment-parts';
+import { STATUS_LABELS_FR } from '../../shared/amendment';
+import { alertBox, amendmentTitle, dateTimeFr, rowsFor, textareaField, titled, type FormState } from './amendment-parts';
 import type { AmendmentView } from './amendment-pages';
 import { html, type SafeHtml } from './html';
 import { layout, type PageContext } from './layout';
@@ -79,6 +80,8 @@ export function workspacePage(ctx: PageContext, d: WorkspacePageData): string {
     breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>${isClerk ? html` › <a href="/textes/${d.bill.id}/greffe">Bureau du greffe</a>` : ''} › <a href="/amendements/${a.id}">${amendmentTitle(a.displayNumber)}</a>`,
     main: html`<h1>Mise en forme de l’${amendmentTitle(a.displayNumber).replace(/^A/, 'a')}</h1>${alertBox(d.state)}
       <p class="meta">Article ${w.articleNumber} · greffier chargé : ${who}</p>
+      ${a.formalisation ? html`<p class="notice">Une mise en forme a été publiée le ${dateTimeFr.format(new Date(a.formalisation.createdAt))} (<a href="/amendements/${a.id}#mise-en-forme">voir sur l’amendement</a>). ${writes ? 'Vous pouvez la reprendre ici : une nouvelle publication la remplacera.' : ''}</p>` : ''}
+      ${w.status !== 'submitted' && w.status !== 'formalised' ? html`<p class="notice">L’amendement est « ${STATUS_LABELS_FR[w.status]} » : sa mise en forme est close.</p>` : ''}
       ${!writes && isClerk && w.status !== 'inadmissible' ? html`<form method="post" action="/amendements/${a.id}/prendre" class="inline">
         <input type="hidden" name="suite" value="/amendements/${a.id}/mise-en-forme"><button type="submit">Prendre en charge pour écrire</button></form>` : ''}
       <div class="workspace">
@@ -90,7 +93,7 @@ export function workspacePage(ctx: PageContext, d: WorkspacePageData): string {
         <section aria-labelledby="ws-dispositif" class="ws-column"><h2 id="ws-dispositif">Dispositif</h2>
           <div class="liasse-dispositif" data-live-dispositif aria-live="off">${dispositifLines(w.dispositif)}</div></section>
       </div>
-      ${isClerk && (w.status === 'submitted' || w.status === 'formalised') ? publishForm(d) : html`<p class="muted">Le greffier publiera la mise en forme ; vous serez prévenu et verrez la différence entre votre texte et le texte mis en forme.</p>`}
+      ${isClerk && writes ? publishForm(d) : isClerk ? html`<p class="muted">Seul le greffier chargé de l’amendement publie sa mise en forme.</p>` : html`<p class="muted">Le greffier publiera la mise en forme ; vous serez prévenu et verrez la différence entre votre texte et le texte mis en forme.</p>`}
       <p><a href="/amendements/${a.id}">Retour à l’amendement</a></p>`,
   });
 }

@@ -38,6 +38,8 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveTexts, sessio
   r.use(notificationPages(db));
   r.use(commissionPages(db, live));
   r.use(historyPages(db));
+  // browsers ask for it whatever the page says
+  r.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
   r.use((req, res) => {
     res.status(404).type('html').send(notFoundPage({ user: req.user ?? null }));
   });

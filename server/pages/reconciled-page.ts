@@ -29,10 +29,30 @@ function run(r: ProvenanceRun, d: ReconciledPageData): SafeHtml {
   return html`<a class="prov" href="/amendements/${first.id}">${r.text}<span class="prov-tip" role="tooltip"> — issu de l’${label}</span></a>`;
 }
 
+const sameSources = (a: ProvenanceRun, b: ProvenanceRun) => a.amendments.length === b.amendments.length && a.amendments.every((x, i) => x === b.amendments[i]);
+
+/**
+ * Runs as a reader sees passages: a space or a punctuation mark of the initial text between two
+ * runs of the same amendment(s) joins them, so that « de quinze jours » is one link, not three.
+ */
+export function passages(runs: readonly ProvenanceRun[]): ProvenanceRun[] {
+  const out: ProvenanceRun[] = [];
+  for (const r of runs) {
+    const last = out[out.length - 1];
+    const gap = out[out.length - 2];
+    if (last && sameSources(last, r)) last.text += r.text;
+    else if (last && gap && last.amendments.length === 0 && /^[\s,.;:’'-]*$/u.test(last.text) && r.amendments.length > 0 && sameSources(gap, r)) {
+      gap.text += last.text + r.text;
+      out.pop();
+    } else out.push({ text: r.text, amendments: [...r.amendments] });
+  }
+  return out;
+}
+
 function articles(d: ReconciledPageData): SafeHtml {
   return html`${d.result.articles.map((a) => html`<section class="article" id="${articleAnchor(a.number)}" aria-labelledby="${articleAnchor(a.number)}-titre">
     <h2 class="article-number" id="${articleAnchor(a.number)}-titre">Article ${a.number}${a.id === null ? html` <span class="badge">nouveau</span>` : ''}</h2>
-    <ol class="alineas" role="list">${a.provenance.map((runs, i) => html`<li id="${articleAnchor(a.number)}__al_${i + 1}">${runs.map((r) => run(r, d))}</li>`)}</ol>
+    <ol class="alineas" role="list">${a.provenance.map((runs, i) => html`<li id="${articleAnchor(a.number)}__al_${i + 1}">${passages(runs).map((r) => run(r, d))}</li>`)}</ol>
   </section>`)}`;
 }
 

@@ -33,8 +33,9 @@ export function presentAmendmentSummary(a: AmendmentRow, authors: AuthorRow[], t
     origin: a.origin,
     authors: authors.map(presentAuthor),
     baseVersion: a.base_version,
-    // Written against an older version of the article than the current one.
-    stale: a.base_version !== a.article_version,
+    // Written against an older version of the article than the current one (and still open: a
+    // decided amendment was decided on the text it was written for).
+    stale: (a.status === 'draft' || a.status === 'submitted' || a.status === 'formalised') && a.base_version !== a.article_version,
     alineas: hidden ? [] : a.alineas,
     rationale: hidden ? '' : a.rationale,
     hidden,

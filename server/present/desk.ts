@@ -63,7 +63,7 @@ export async function loadDesk(db: Queryable, bill: BillRow, viewer: UserRow, f:
     const clerk = r.assigned_clerk_id ? clerks.get(r.assigned_clerk_id) : undefined;
     return {
       id: r.id, number: r.number, displayNumber: displayNumber(r.origin, r.number), articleId: r.article_id, articleNumber: r.article_number,
-      kind: r.kind, status: r.status, origin: r.origin, stale: r.base_version !== r.article_version,
+      kind: r.kind, status: r.status, origin: r.origin, stale: (r.status === 'submitted' || r.status === 'formalised') && r.base_version !== r.article_version,
       authors: (authors.get(r.id) ?? []).map(presentAuthor), submittedAt: r.submitted_at?.toISOString() ?? null,
       assignedClerk: clerk ? { id: clerk.id, displayName: clerk.display_name } : null,
       inadmissible: r.inadmissible_ground ? { ground: r.inadmissible_ground, reason: r.inadmissible_reason ?? '' } : null,

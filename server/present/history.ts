@@ -2,6 +2,8 @@ import type { HistoryRow } from '../sql/events';
 
 const NUMBER = (d: Record<string, unknown>) => (typeof d.number === 'number' ? ` n° ${d.number}` : '');
 const OUTCOMES: Record<string, string> = { adopted: 'adopté', rejected: 'rejeté' };
+const COLLEGES_FR: Record<string, string> = { elected: 'collège des élus', citizen: 'collège des citoyens' };
+const RULES_FR: Record<string, string> = { simple_majority: 'majorité simple', double_majority: 'double majorité' };
 const PHASES: Record<string, string> = { draft: 'brouillon', consultation: 'consultation', commission: 'commission', adopted: 'adopté' };
 
 /** A sentence in French for each kind of event (the timeline's text; the data stays structured). */
@@ -19,9 +21,9 @@ export function eventLabel(type: string, data: Record<string, unknown>): string 
     case 'article.version_added': return `Nouvelle version de l’article ${String(data.number ?? '')}`.trim();
     case 'article.created': return `Article ${String(data.number ?? '')} créé`;
     case 'article.deleted': return `Article ${String(data.number ?? '')} supprimé`;
-    case 'commission.member_appointed': return 'Membre de la commission nommé';
+    case 'commission.member_appointed': return `Membre de la commission nommé${typeof data.displayName === 'string' ? ` : ${data.displayName}` : ''}${COLLEGES_FR[String(data.college)] ? ` (${COLLEGES_FR[String(data.college)]})` : ''}`;
     case 'commission.member_removed': return 'Membre de la commission retiré';
-    case 'commission.rule_set': return 'Règle de décision de la commission fixée';
+    case 'commission.rule_set': return `Règle de décision de la commission : ${RULES_FR[String(data.rule)] ?? String(data.rule)}${typeof data.quorum === 'number' ? `, quorum de ${data.quorum} votes` : ''}`;
     case 'moderation.hide': return 'Contribution masquée par la modération';
     case 'moderation.restore': return 'Contribution rétablie par la modération';
     default: return type;

@@ -6,7 +6,7 @@ import { notFound } from '../http/errors';
 import { route, type Api } from '../http/route';
 import { idParam } from '../http/schemas';
 import { atomFeed } from '../opendata/atom';
-import { DATASETS, datasetRows, toCsv, type DatasetName } from '../opendata/datasets';
+import { DATASETS, datasetRows, toCsv, toJson, type DatasetName } from '../opendata/datasets';
 import { loadBillView } from '../present/bill';
 import { presentEvent } from '../present/history';
 import { loadReconciled } from '../present/reconciled';
@@ -52,7 +52,7 @@ export function openDataRoutes(api: Api, db: Db): void {
     const [name, ext] = params.file.split('.') as [DatasetName, 'csv' | 'json'];
     const rows = await datasetRows(db, name, b.id);
     res.set('Cache-Control', EXPORT_CACHE);
-    if (ext === 'json') return { json: { dataset: name, billId: b.id, generatedAt: new Date().toISOString(), rows } };
+    if (ext === 'json') return { json: toJson(name, b.id, rows) };
     res.type('text/csv; charset=utf-8').attachment(`${name}-${b.id}.csv`).send(toCsv(rows, name));
     return undefined;
   });
@@ -69,7 +69,7 @@ export function openDataRoutes(api: Api, db: Db): void {
     for (const name of DATASETS) {
       const rows = await datasetRows(db, name, b.id);
       zip.file(`${name}.csv`, toCsv(rows, name));
-      zip.file(`${name}.json`, JSON.stringify(rows, null, 2));
+      zip.file(`${name}.json`, JSON.stringify(toJson(name, b.id, rows), null, 2));
     }
     const events = [];
     for (let after: number | undefined; ;) {

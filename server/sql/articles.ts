@@ -28,7 +28,7 @@ const SQL = {
   // Positions are unique: move them all out of the way (negative) before laying out the new order.
   clearPositions: 'UPDATE articles SET position = -position - 1 WHERE bill_id = $1 AND position > 0',
   setPosition: 'UPDATE articles SET position = $2 WHERE id = $1',
-  insertOne: `WITH ins AS (INSERT INTO articles (bill_id, position, number, headings, from_amendment_id) VALUES ($1, $2, $3, '[]', $4) RETURNING id)
+  insertOne: `WITH ins AS (INSERT INTO articles (bill_id, position, number, headings, from_amendment_id) VALUES ($1, $2, $3, $8::jsonb, $4) RETURNING id)
               INSERT INTO article_versions (article_id, version, alineas, reason, created_by) SELECT id, 1, $5::jsonb, $6, $7 FROM ins RETURNING article_id`,
   initialText: `SELECT a.id, a.number, a.headings, v.alineas FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = 1
                 WHERE a.bill_id = $1 AND a.initial_position IS NOT NULL ORDER BY a.initial_position`,
@@ -115,14 +115,14 @@ export async function markArticleDeleted(db: Queryable, articleId: string): Prom
 export async function layOutArticles(
   db: Queryable,
   billId: string,
-  order: readonly ({ id: string } | { number: string; alineas: readonly string[]; fromAmendmentId: string | null })[],
+  order: readonly ({ id: string } | { number: string; alineas: readonly string[]; fromAmendmentId: string | null; headings: Heading[] })[],
   reason: string,
   createdBy: string | null,
 ): Promise<void> {
   await db.query(SQL.clearPositions, [billId]);
   for (const [i, item] of order.entries()) {
     if ('id' in item) await db.query(SQL.setPosition, [item.id, i + 1]);
-    else await db.query(SQL.insertOne, [billId, i + 1, item.number, item.fromAmendmentId, JSON.stringify(item.alineas), reason, createdBy]);
+    else await db.query(SQL.insertOne, [billId, i + 1, item.number, item.fromAmendmentId, JSON.stringify(item.alineas), reason, createdBy, JSON.stringify(item.headings)]);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Queryable } from '../db/db';
 
 /** SQL for `notifications`: what happened to a person's amendments, for them alone. */
 const SQL = {
+  insertForUser: 'INSERT INTO notifications (user_id, type, amendment_id, message) VALUES ($1, $2, $3, $4)',
   insertForAuthors: `INSERT INTO notifications (user_id, type, amendment_id, message)
                      SELECT user_id, $2, $1, $3 FROM amendment_authors WHERE amendment_id = $1`,
   page: `SELECT n.id, n.type, n.amendment_id, n.message, n.created_at, n.read_at,
@@ -17,7 +18,7 @@ const SQL = {
              WHERE user_id = $1 AND read_at IS NULL AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))`,
 } as const;
 
-export type NotificationType = 'formalised' | 'inadmissible' | 'response' | 'decided';
+export type NotificationType = 'formalised' | 'inadmissible' | 'response' | 'decided' | 'coauthor';
 
 export interface NotificationRow {
   id: string;
@@ -35,6 +36,10 @@ export interface NotificationRow {
 /** Tells every author of the amendment; `message` says what happened and why. */
 export async function notifyAuthors(db: Queryable, n: { amendmentId: string; type: NotificationType; message: string }): Promise<void> {
   await db.query(SQL.insertForAuthors, [n.amendmentId, n.type, n.message]);
+}
+
+export async function notifyUser(db: Queryable, n: { userId: string; amendmentId: string; type: NotificationType; message: string }): Promise<void> {
+  await db.query(SQL.insertForUser, [n.userId, n.type, n.amendmentId, n.message]);
 }
 
 /** Newest first; `before` is the id of the last row of the previous page. */

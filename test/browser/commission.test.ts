@@ -45,6 +45,11 @@ test('members vote by college, the chair decides, everyone sees it live; the rec
   const order = await chair.locator('.exam-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-amendment')));
   expect(order).toEqual([delay, deletion, onArt2]);
 
+  // Deciding by the rule before anyone voted is refused, and said beside the amendment.
+  await chair.locator('#examen-1').getByRole('button', { name: 'Décider selon la règle' }).click();
+  await chair.locator('#examen-1 [role="alert"]', { hasText: 'Aucun membre de la commission n’a encore voté' }).waitFor();
+  expect(new URL(chair.url()).pathname).toBe(`/textes/${bill.id}/commission`);
+
   // Both members vote for Alice's amendment, from their own screens.
   const [pageE, pageC] = [await open(elue), await open(citoyen)];
   for (const p of [pageE, pageC]) {

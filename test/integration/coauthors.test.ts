@@ -25,6 +25,11 @@ test('an author adds a co-author by display name; an unknown or ambiguous name i
   const res = await app.http.post(`/api/amendments/${id}/coauthors`).set(auth(alice)).send({ displayName: 'zoé lefèvre' });
   expect(res.status).toBe(200);
   expect(res.body.amendment.authors.map((a: { id: string }) => a.id)).toEqual([alice.id, zoe.id]);
+  // Zoé is told, once, with the way to the draft
+  await app.http.post(`/api/amendments/${id}/coauthors`).set(auth(alice)).send({ userId: zoe.id }).expect(200);
+  const told = (await app.http.get('/api/notifications').set(auth(zoe)).expect(200)).body;
+  expect(told.notifications).toEqual([expect.objectContaining({ type: 'coauthor', amendment: expect.objectContaining({ id }) })]);
+  expect(told.notifications[0].message).toContain('Alice Martin');
   expect((await app.http.post(`/api/amendments/${id}/coauthors`).set(auth(alice)).send({ displayName: 'Personne' })).status).toBe(404);
   const twice = await app.http.post(`/api/amendments/${id}/coauthors`).set(auth(alice)).send({ displayName: 'Homonyme' });
   expect([twice.status, twice.body.error.code]).toEqual([409, 'conflict']);

@@ -95,7 +95,7 @@ describe('open data', () => {
     const res = await app.http.get(`/api/bills/${bill.id}/opendata/amendments.csv`).expect(200);
     expect(res.type).toBe('text/csv');
     expect(res.headers['cache-control']).toBe('public, max-age=60');
-    const rows = parse(res.text, { columns: true }) as Record<string, string>[];
+    const rows = parse(res.text, { columns: true, bom: true }) as Record<string, string>[];
     const api = (await app.http.get(`/api/bills/${bill.id}/amendments?limit=100&status=adopted`)).body.amendments;
     expect(rows).toHaveLength(3);
     const r1 = rows.find((r) => r.id === ids.a1)!;
@@ -103,17 +103,18 @@ describe('open data', () => {
     expect(api[0].tally).toMatchObject({ for: Number(r1.votes_for), mitigated: Number(r1.votes_mitigated), total: Number(r1.votes_total) });
     expect(rows.find((r) => r.id === ids.a3)!.inadmissible_ground).toBe('abusive');
     expect(res.text).not.toContain(bob.id);
+    expect(res.text.startsWith('\ufeff')).toBe(true);
     const json = (await app.http.get(`/api/bills/${bill.id}/opendata/amendments.json`).expect(200)).body;
     expect(json.rows).toHaveLength(rows.length);
   });
 
   test('decisions with tallies per college, arguments and article versions', async () => {
-    const decisions = parse((await app.http.get(`/api/bills/${bill.id}/opendata/decisions.csv`).expect(200)).text, { columns: true }) as Record<string, string>[];
+    const decisions = parse((await app.http.get(`/api/bills/${bill.id}/opendata/decisions.csv`).expect(200)).text, { columns: true, bom: true }) as Record<string, string>[];
     expect(decisions.map((d) => [d.amendment_id, d.outcome, d.rule])).toEqual([[ids.a1, 'adopted', 'explicit'], [ids.a2, 'rejected', 'explicit']]);
     expect(Object.keys(decisions[0]!)).toEqual(expect.arrayContaining(['elected_for', 'citizen_for', 'total_for']));
-    const args = parse((await app.http.get(`/api/bills/${bill.id}/opendata/arguments.csv`).expect(200)).text, { columns: true }) as Record<string, string>[];
+    const args = parse((await app.http.get(`/api/bills/${bill.id}/opendata/arguments.csv`).expect(200)).text, { columns: true, bom: true }) as Record<string, string>[];
     expect(args).toEqual([expect.objectContaining({ side: 'for', author: 'Bob', body: 'Plus rapide.' })]);
-    const versions = parse((await app.http.get(`/api/bills/${bill.id}/opendata/article-versions.csv`).expect(200)).text, { columns: true }) as Record<string, string>[];
+    const versions = parse((await app.http.get(`/api/bills/${bill.id}/opendata/article-versions.csv`).expect(200)).text, { columns: true, bom: true }) as Record<string, string>[];
     expect(versions.filter((v) => v.article === '1er').map((v) => v.version)).toEqual(['1', '2']);
     expect((await app.http.get(`/api/bills/${bill.id}/opendata/votes.csv`)).status).toBe(400);
   });

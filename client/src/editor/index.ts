@@ -74,7 +74,7 @@ export function initLiveEditor(): void {
       fallback.textarea.disabled = true;
     }
     mount.hidden = false;
-    showPresence(provider.awareness, peers);
+    showPresence(provider.awareness, peers, data.docName.startsWith('formalisation-') ? 'workspace' : 'draft');
     // disconnected, we cannot know who else is there: better say nothing than « nobody »
     provider.on('status', ({ status: s }) => (peers.hidden = s !== 'connected'));
     comments = draftComments(mount, doc, { id: data.userId, name: data.userName }, () => view);

@@ -15,10 +15,17 @@ function names(awareness: Awareness): string[] {
   return [...seen].sort((a, b) => a.localeCompare(b, 'fr'));
 }
 
-export function showPresence(awareness: Awareness, line: HTMLElement): void {
+/** A draft is written by its co-authors; a formalisation workspace by a clerk and the authors. */
+const WORDING = {
+  draft: { nobody: 'Aucun co-auteur n’a ce brouillon ouvert en ce moment.', others: 'Aussi sur ce brouillon' },
+  workspace: { nobody: 'Personne d’autre n’a cet espace de mise en forme ouvert en ce moment.', others: 'Aussi dans cet espace' },
+} as const;
+
+export function showPresence(awareness: Awareness, line: HTMLElement, where: keyof typeof WORDING = 'draft'): void {
+  const words = WORDING[where];
   const render = () => {
     const others = names(awareness);
-    line.textContent = others.length === 0 ? 'Aucun co-auteur n’a ce brouillon ouvert en ce moment.' : `Aussi sur ce brouillon : ${others.join(', ')}.`;
+    line.textContent = others.length === 0 ? words.nobody : `${words.others} : ${others.join(', ')}.`;
   };
   awareness.on('change', render);
   render();
