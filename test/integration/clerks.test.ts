@@ -138,8 +138,8 @@ describe('formalisation', () => {
     expect(clientAlineas(c.doc)[0]).not.toMatch(/PIRATE/);
 
     // a reworded dispositif must give the text written in the workspace, not another one
-    const other = await app.http.post(`/api/amendments/${a.id}/formalise`).set(auth(clerk)).send({ dispositif: 'Supprimer l’alinéa 2.', note: '' });
-    expect(other.status).toBe(422);
+    const reworded = await app.http.post(`/api/amendments/${a.id}/formalise`).set(auth(clerk)).send({ dispositif: 'Supprimer l’alinéa 2.', note: '' });
+    expect(reworded.status).toBe(422);
     const res = await app.http.post(`/api/amendments/${a.id}/formalise`).set(auth(clerk)).send({ note: 'Délai ajouté.' }).expect(200);
     expect(res.body.amendment.alineas).toEqual(['Toutes Les administrations communiquent librement leurs documents.', 'Dans un délai d’un mois, Elles les publient en ligne.']);
     expect(res.body.amendment.formalisation.citizenAlineas).toEqual(NEW_TEXT);
