@@ -32,7 +32,8 @@ export async function addCoauthor(db: Db, input: { user: UserRow; amendmentId: s
       await addAuthor(tx, a.id, coauthor.id);
       await notifyUser(tx, {
         userId: coauthor.id, amendmentId: a.id, type: 'coauthor',
-        message: `${input.user.display_name} vous a ajouté comme co-auteur d’un brouillon d’amendement à l’article ${a.article_number} : vous pouvez l’écrire ensemble, en direct.`,
+        // no name in the text: a notification outlives accounts (a deleted one must not stay named here)
+        message: `Vous avez été ajouté aux co-auteurs d’un brouillon d’amendement à l’article ${a.article_number} : vous pouvez l’écrire ensemble, en direct.`,
       });
     }
     return coauthor;

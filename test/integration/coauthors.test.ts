@@ -29,7 +29,7 @@ test('an author adds a co-author by display name; an unknown or ambiguous name i
   await app.http.post(`/api/amendments/${id}/coauthors`).set(auth(alice)).send({ userId: zoe.id }).expect(200);
   const told = (await app.http.get('/api/notifications').set(auth(zoe)).expect(200)).body;
   expect(told.notifications).toEqual([expect.objectContaining({ type: 'coauthor', amendment: expect.objectContaining({ id }) })]);
-  expect(told.notifications[0].message).toContain('Alice Martin');
+  expect(told.notifications[0].message).toContain('co-auteurs');
   expect((await app.http.post(`/api/amendments/${id}/coauthors`).set(auth(alice)).send({ displayName: 'Personne' })).status).toBe(404);
   const twice = await app.http.post(`/api/amendments/${id}/coauthors`).set(auth(alice)).send({ displayName: 'Homonyme' });
   expect([twice.status, twice.body.error.code]).toEqual([409, 'conflict']);
