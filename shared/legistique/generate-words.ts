@@ -4,8 +4,10 @@
  * to the most general, and kept only when the applier's own rules (words.ts) give exactly the
  * wanted text and its quotations read back unchanged:
  *
- * - an insertion: « Compléter l’alinéa par les mots » at the end, « Au début de l’alinéa » at the
- *   start, else « après les mots : « X », insérer » (X = the words just before), else « avant »;
+ * - an insertion: « Compléter l’alinéa par une phrase ainsi rédigée » when it adds sentences
+ *   after the alinéa's own (`addedSentences`), « Compléter l’alinéa par les mots » at the end,
+ *   « Au début de l’alinéa » at the start, else « après les mots : « X », insérer » (X = the
+ *   words just before), else « avant »;
  * - a deletion: « après les mots : « X », supprimer la fin de cet alinéa » when it runs to the end
  *   and is at least DELETE_END_MIN_WORDS words, else « supprimer les mots : « X » »;
  * - otherwise, and as the last resort for the two others, a substitution.
@@ -131,6 +133,8 @@ class Change {
 
   private *insertions(): Generator<WordsOperation> {
     const words = this.added;
+    const sentences = addedSentences(this.current, this.target);
+    if (sentences !== null) yield this.op({ kind: 'append_sentences', text: sentences });
     if (finalPunctuationStart(this.current) <= this.end) yield this.op({ kind: 'insert_words', at: { position: 'end' }, words });
     if (this.current.slice(0, this.start).trim() === '') yield this.op({ kind: 'insert_words', at: { position: 'start' }, words });
     for (const anchor of this.quotations(this.core.start, 'left')) yield this.op({ kind: 'insert_words', at: { position: 'after', anchor }, words });
@@ -230,20 +234,42 @@ class Change {
   }
 }
 
+/** The alinéa ends a sentence (« . ! ? ; … », possibly before closing marks). */
+const ENDS_SENTENCE = /[.!?;…](?:\s*[»”"')])*$/u;
+/** What starts a sentence: a capital letter, or an opening mark. */
+const STARTS_SENTENCE = /^[\p{Lu}«“"]/u;
+
+/**
+ * When `now` is `old` followed by new sentences (after one plain space, `old` ending a sentence,
+ * the addition starting one): those sentences, for « Compléter l’alinéa par une phrase ainsi
+ * rédigée ». Otherwise null.
+ */
+export function addedSentences(old: string, now: string): string | null {
+  if (old === '' || !now.startsWith(old) || !ENDS_SENTENCE.test(old)) return null;
+  const added = now.slice(old.length + 1);
+  // exactly what the applier does: one plain space, then the sentences
+  if (now[old.length] !== ' ' || added.trim() !== added || !STARTS_SENTENCE.test(added) || !readsBack(added)) return null;
+  return added;
+}
+
 /** Every quoted text of the operation reads back unchanged once written between « ». */
 function quotationsReadBack(op: WordsOperation): boolean {
   const texts: string[] = [];
   if (op.kind === 'substitute_words') texts.push(op.words.text, op.replacement);
   else if (op.kind === 'delete_words') texts.push(op.words.text);
   else if (op.kind === 'delete_end_of_alinea') texts.push(op.after.text);
+  else if (op.kind === 'append_sentences') texts.push(op.text);
   else {
     texts.push(op.words);
     if (op.at.position === 'after' || op.at.position === 'before') texts.push(op.at.anchor.text);
   }
-  return texts.every((t) => {
-    if (t !== t.trim() || t.includes('\n')) return false;
-    const written = `«${NBSP}${t}${NBSP}»`;
-    const q = readQuotation(written, 0);
-    return q.closed && q.end === written.length && q.alineas.length === 1 && q.alineas[0] === t;
-  });
+  return texts.every(readsBack);
+}
+
+/** The text reads back unchanged once written between « ». */
+function readsBack(t: string): boolean {
+  if (t !== t.trim() || t.includes('\n')) return false;
+  const written = `«${NBSP}${t}${NBSP}»`;
+  const q = readQuotation(written, 0);
+  return q.closed && q.end === written.length && q.alineas.length === 1 && q.alineas[0] === t;
 }

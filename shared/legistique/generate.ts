@@ -18,7 +18,7 @@
  */
 import { diffTexts, newText, oldText, type AlineaOp, type TextDiff, type WordPart } from '../text-diff';
 import { applyDispositif } from './apply';
-import { wordOperations } from './generate-words';
+import { addedSentences, wordOperations } from './generate-words';
 import { formatDispositif, formatOperation } from './render';
 import { COLON } from './typography';
 import type { AlineaRange, Operation } from './types';
@@ -126,6 +126,13 @@ function alineaEdit(op: Extract<AlineaOp, { op: 'modify' }>, words: boolean): Op
   const rewrite: Operation = { kind: 'rewrite_alinea', range: { from: op.before, to: op.before }, alineas: [now] };
   if (!words) return [rewrite];
   const old = oldText(op.parts);
+  // sentences added at the end: « Compléter l’alinéa par une phrase ainsi rédigée », however
+  // the word diff aligned them and however much they add (the quotation is shorter than the rewrite's)
+  const sentences = addedSentences(old, now);
+  if (sentences !== null) {
+    const append: Operation = { kind: 'append_sentences', alinea: op.before, text: sentences };
+    if (formatOperation(append).length <= formatOperation(rewrite).length) return [append];
+  }
   if ((2 * equalLength(op.parts)) / (old.length + now.length) < ALINEA_KEPT_MIN) return [rewrite];
   const edits = wordOperations(old, now, op.parts, op.before, MAX_WORD_OPERATIONS);
   if (edits === null) return [rewrite];

@@ -80,6 +80,8 @@ function alineaOperation(c: Cursor): Operation[] | null {
     c.attempt(() => {
       const n = c.eat(COMPLETE) ? alineaNumber(c) : null;
       if (n === null || !c.eat(BY)) return null;
+      const sentences = newSentences(c);
+      if (sentences !== null) return [{ kind: 'append_sentences', alinea: n, text: sentences }];
       const words = newWords(c);
       return words === null ? null : [{ kind: 'insert_words', alinea: n, at: { position: 'end' }, words }];
     })
@@ -159,7 +161,8 @@ type WordsDraft =
   | { kind: 'substitute_words'; words: QuotedWords; replacement: string }
   | { kind: 'delete_words'; words: QuotedWords }
   | { kind: 'delete_end_of_alinea'; after: QuotedWords }
-  | { kind: 'insert_words'; at: WordsPlace; words: string };
+  | { kind: 'insert_words'; at: WordsPlace; words: string }
+  | { kind: 'append_sentences'; text: string };
 
 /** A word operation; `located.at` is set when the verb is followed by its locator (« Substituer, à l’alinéa 2, aux mots… »). */
 function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: AlineaRange[] | null }): WordsDraft | null {
@@ -182,6 +185,8 @@ function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: 
     return words === null || replacement === null ? null : { kind: 'substitute_words', words, replacement };
   }
   if (c.eat(COMPLETE_THIS)) {
+    const sentences = newSentences(c);
+    if (sentences !== null) return { kind: 'append_sentences', text: sentences };
     const added = newWords(c);
     return added === null ? null : { kind: 'insert_words', at: { position: 'end' }, words: added };
   }
@@ -212,6 +217,25 @@ function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: 
   return added === null ? null : { kind: 'insert_words', at: { position: around[1] === 'avant' ? 'before' : 'after', anchor }, words: added };
 }
 
+/**
+ * « une phrase ainsi rédigée : « … » », « deux phrases ainsi rédigées : », « la phrase
+ * suivante : », « les phrases suivantes : », « une phrase rédigée comme suit : ».
+ */
+const NEW_SENTENCES = pattern(
+  " ?(?:une|la|les|des|\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)(?: nouvelles?)? phrases?(?: nouvelles?)?(?: (?:(?:ainsi )?redigees?(?: (?:ainsi|comme suit))?|suivantes?))? ?:? ?{Q}",
+);
+
+/** The quoted sentence(s) that complete an alinéa (one quoted alinéa), or null for other words. */
+function newSentences(c: Cursor): string | null {
+  const m = c.eat(NEW_SENTENCES);
+  if (m === null) return null;
+  const q = c.quotation(m[1]);
+  if (q.alineas.length !== 1) throw new ParseFailure('des phrases ajoutées à un alinéa ne peuvent pas s’étendre sur plusieurs alinéas : insérez un alinéa');
+  const text = q.alineas[0] ?? '';
+  if (text === '') throw new ParseFailure('la phrase citée est vide');
+  return text;
+}
+
 const REPLACED = pattern(' ?(?:sont|est) remplacee?s? par(?= )');
 const DELETED = pattern(' ?(?:sont|est) supprimee?s?(?![a-z])');
 const INSERTED = pattern(' ?,? ?(?:sont|est) inseree?s?(?= )');
@@ -233,6 +257,7 @@ function indicativeOperation(c: Cursor): WordsDraft | null {
 function wordsOperations(ctx: StatementContext, draft: WordsDraft): Operation[] {
   const quoted =
     draft.kind === 'delete_end_of_alinea' ? draft.after
+    : draft.kind === 'append_sentences' ? null
     : draft.kind !== 'insert_words' ? draft.words
     : draft.at.position === 'after' || draft.at.position === 'before' ? draft.at.anchor
     : null;

@@ -2,7 +2,7 @@
  * Writing operations as a clerk of the Assemblée would (docs/dispositif.md): one sentence per
  * operation, « I. – », « II. – »… when there are several, one quoted alinéa per line.
  */
-import { alineaPhrase, COLON, countWord, NBSP, ordinalWord, quote, quoteBlock, toRoman, wordsNoun } from './typography';
+import { alineaPhrase, COLON, countWord, NBSP, ordinalWord, quote, quoteBlock, sentenceCount, toRoman, wordsNoun } from './typography';
 import { readQuotation } from './quotes';
 import type { Operation, QuotedWords } from './types';
 
@@ -41,6 +41,9 @@ function sentence(op: Operation): string {
       return `${at(op.alinea)}supprimer ${direct(op.words)}.`;
     case 'delete_end_of_alinea':
       return `${at(op.alinea)}après ${direct(op.after)}, supprimer la fin de cet alinéa.`;
+    // no final period: the quotation ends with the sentence's own punctuation
+    case 'append_sentences':
+      return `compléter ${op.alinea === null ? 'cet alinéa' : `l’alinéa ${op.alinea}`} par ${sentencesNoun(sentenceCount(op.text))}${COLON} ${quote(op.text)}`;
     case 'insert_words':
       switch (op.at.position) {
         case 'after':
@@ -69,6 +72,11 @@ function block(alineas: readonly string[]): string {
     }
   }
   return quoteBlock(alineas);
+}
+
+/** « une phrase ainsi rédigée », « deux phrases ainsi rédigées ». */
+function sentencesNoun(n: number): string {
+  return n === 1 ? 'une phrase ainsi rédigée' : `${countWord(n)} phrases ainsi rédigées`;
 }
 
 /** « un alinéa ainsi rédigé », « deux alinéas ainsi rédigés ». */

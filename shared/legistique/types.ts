@@ -47,7 +47,13 @@ export type Operation =
   /** « Après les mots : « X », supprimer la fin de cet alinéa. » (the final punctuation stays) */
   | { kind: 'delete_end_of_alinea'; alinea: number | null; after: QuotedWords }
   /** « après le mot : « X », insérer les mots : « Y » »; `end` is « Compléter l’alinéa 2 par les mots : ». */
-  | { kind: 'insert_words'; alinea: number | null; at: WordsPlace; words: string };
+  | { kind: 'insert_words'; alinea: number | null; at: WordsPlace; words: string }
+  /**
+   * « Compléter l’alinéa 9 par une phrase ainsi rédigée : » / « par deux phrases ainsi rédigées : »:
+   * `text` (the quoted sentence or sentences) is appended after the alinéa's own final
+   * punctuation, separated by one space.
+   */
+  | { kind: 'append_sentences'; alinea: number | null; text: string };
 
 export type OperationKind = Operation['kind'];
 

@@ -88,6 +88,18 @@ export function wordsNoun(text: string): { noun: string; plural: boolean } {
   return { noun: `${sign ? 'signe' : 'mot'}${plural ? 's' : ''}`, plural };
 }
 
+/**
+ * A sentence ends with « . ! ? … » (and the closing marks after it) followed by a space and a
+ * capital letter or an opening mark; « M. Dupont », « L. 123-4 », « art. L. 1 » are not ends
+ * (one letter, or « art », « al », « cf », before the period).
+ */
+const SENTENCE_END = /(?<!(?:^|[\s(.'’-])\p{L}|\b(?:art|Art|al|cf))[.!?…]+[»”")]*\s+(?=[«“"]?\s*\p{Lu})/gu;
+
+/** How many sentences a text holds (at least one): for « une phrase » / « deux phrases ainsi rédigées ». */
+export function sentenceCount(text: string): number {
+  return 1 + (text.trim().match(SENTENCE_END) ?? []).length;
+}
+
 /** Letters without their diacritics (« é » → « e »); precomposed letters stay one character. */
 export function stripAccents(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');

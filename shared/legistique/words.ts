@@ -11,12 +11,14 @@
  *   apostrophe or « ( »);
  * - « the end of the alinéa » is before its final punctuation (« . ; : ! ? … » » and the spaces
  *   before them): « Compléter l’alinéa par les mots » inserts there, and « supprimer la fin de
- *   cet alinéa » keeps it.
+ *   cet alinéa » keeps it;
+ * - added sentences (« Compléter l’alinéa par une phrase ainsi rédigée ») go after everything,
+ *   final punctuation and closing marks included, separated by one space.
  */
 import { findAll, type Span } from './match';
 import type { Occurrence, Operation, QuotedWords } from './types';
 
-export type WordsOperation = Extract<Operation, { kind: 'substitute_words' | 'delete_words' | 'delete_end_of_alinea' | 'insert_words' }>;
+export type WordsOperation = Extract<Operation, { kind: 'substitute_words' | 'delete_words' | 'delete_end_of_alinea' | 'insert_words' | 'append_sentences' }>;
 
 export type Located = { ok: true; span: Span } | { ok: false; reason: 'words_absent' | 'words_ambiguous'; found: number };
 
@@ -47,6 +49,8 @@ export function quotedWordsOf(op: WordsOperation): QuotedWords | null {
       return op.after;
     case 'insert_words':
       return op.at.position === 'after' || op.at.position === 'before' ? op.at.anchor : null;
+    case 'append_sentences':
+      return null;
   }
 }
 
@@ -62,6 +66,8 @@ export function editAlinea(text: string, op: WordsOperation, span: Span | null):
       return op.replacement === '' ? deleteSpan(text, s) : text.slice(0, s.start) + op.replacement + text.slice(s.end);
     case 'delete_words':
       return deleteSpan(text, s);
+    case 'append_sentences':
+      return appendSentences(text, op.text);
     case 'delete_end_of_alinea': {
       const end = finalPunctuationStart(text);
       return text.slice(0, s.end) + (end >= s.end ? text.slice(end) : '');
@@ -86,6 +92,12 @@ export function applyWords(text: string, op: WordsOperation): { ok: true; text: 
   if (words === null) return { ok: true, text: editAlinea(text, op, null) };
   const found = locate(text, words);
   return found.ok ? { ok: true, text: editAlinea(text, op, found.span) } : found;
+}
+
+/** New sentences after the alinéa's last character, one space between (none more if it already ends with a space). */
+export function appendSentences(text: string, sentences: string): string {
+  if (text === '') return sentences;
+  return text + (isSpace(text[text.length - 1]) ? '' : ' ') + sentences;
 }
 
 function insertAt(text: string, at: number, words: string): string {

@@ -67,6 +67,50 @@ describe('word operations inside an alinéa', () => {
   });
 });
 
+describe('sentences added at the end of an alinéa', () => {
+  /** Ten alinéas, the ninth being the one of the user test. */
+  const LONG = [
+    ...ARTICLE,
+    'Les établissements publient chaque année leur offre de formation.',
+    'Ils en informent le recteur.',
+    'Le conseil d’administration en délibère.',
+    'Les enseignements proposés permettent aux étudiants de suivre, à distance ou sur place, les cours dispensés.',
+    'Un décret fixe les modalités d’application du présent article.',
+  ];
+  const longEdit = (n: number, change: (text: string) => string) => LONG.map((a, i) => (i === n - 1 ? change(a) : a));
+  const fromLong = (after: string[]) => visible(generateDispositif(LONG, after));
+
+  it('writes « par une phrase ainsi rédigée », never a quotation that starts with a period', () => {
+    expect(generateDispositif(LONG, longEdit(9, (t) => `${t} Une évaluation annuelle en est publiée.`))).toBe(
+      `Compléter l’alinéa 9 par une phrase ainsi rédigée${NBSP}: «${NBSP}Une évaluation annuelle en est publiée.${NBSP}»`,
+    );
+  });
+
+  it('« par deux phrases ainsi rédigées » when it adds several', () => {
+    expect(fromLong(longEdit(9, (t) => `${t} Une évaluation annuelle en est publiée. Elle est transmise au Parlement.`))).toBe(
+      'Compléter l’alinéa 9 par deux phrases ainsi rédigées⍽: «⍽Une évaluation annuelle en est publiée. Elle est transmise au Parlement.⍽»',
+    );
+  });
+
+  it('after an alinéa that ends with a closing guillemet, or with a new sentence that opens with one', () => {
+    const quoted = ['Le code est ainsi modifié :', '« Art. L. 1. – Les établissements publient leurs données. »', 'Fin de l’article.'];
+    expect(visible(generateDispositif(quoted, [quoted[0] ?? '', `${quoted[1] ?? ''} Un décret fixe les modalités.`, quoted[2] ?? '']))).toBe(
+      'Compléter l’alinéa 2 par une phrase ainsi rédigée⍽: «⍽Un décret fixe les modalités.⍽»',
+    );
+    expect(fromLong(longEdit(9, (t) => `${t} « Nul n’en est exclu. »`))).toBe('Compléter l’alinéa 9 par une phrase ainsi rédigée⍽: «⍽« Nul n’en est exclu. »⍽»');
+  });
+
+  it('besides other changes in the same alinéa', () => {
+    expect(fromLong(longEdit(9, (t) => `${t.replace('proposés', 'offerts')} Un décret.`))).toBe(
+      ['I.⍽– À l’alinéa 9, substituer au mot⍽: «⍽proposés⍽» le mot⍽: «⍽offerts⍽».', 'II.⍽– Compléter l’alinéa 9 par une phrase ainsi rédigée⍽: «⍽Un décret.⍽»'].join('\n'),
+    );
+  });
+
+  it('words that do not start a sentence are still « les mots »', () => {
+    expect(generated(edit(4, (t) => t.replace('Parlement.', 'Parlement et au Sénat.')))).toBe('Compléter l’alinéa 4 par les mots⍽: «⍽et au Sénat⍽».');
+  });
+});
+
 describe('whole alinéas and the article', () => {
   it('rewrites an alinéa most of which changes', () => {
     expect(generated(edit(4, () => 'Une évaluation indépendante est conduite chaque année.'))).toBe(

@@ -60,6 +60,20 @@ describe('Assemblée style', () => {
     expect(only('Compléter l’alinéa 3 par les mots : « et des régions ».')).toEqual({ kind: 'insert_words', alinea: 3, at: { position: 'end' }, words: 'et des régions' });
   });
 
+  it('sentences added at the end of an alinéa: « par une phrase / deux phrases ainsi rédigée(s) »', () => {
+    expect(only(`Compléter l’alinéa 9 par une phrase ainsi rédigée${NBSP}: «${NBSP}Une évaluation annuelle en est publiée.${NBSP}»`)).toEqual({
+      kind: 'append_sentences', alinea: 9, text: 'Une évaluation annuelle en est publiée.',
+    });
+    expect(only('Compléter l’alinéa 3 par deux phrases ainsi rédigées :\n« Un décret fixe les modalités. Il est publié. »')).toEqual({
+      kind: 'append_sentences', alinea: 3, text: 'Un décret fixe les modalités. Il est publié.',
+    });
+    expect(only('Compléter le troisième alinéa par la phrase suivante : « Un décret fixe les modalités. »')).toMatchObject({ kind: 'append_sentences', alinea: 3 });
+    expect(only('Compléter l’alinéa 3 par une phrase rédigée comme suit : « Un décret. »')).toMatchObject({ kind: 'append_sentences', text: 'Un décret.' });
+    expect(only('Compléter l’alinéa 3 par la phrase : « Un décret. »')).toMatchObject({ kind: 'append_sentences', text: 'Un décret.' });
+    // the words form stays what it was
+    expect(only('Compléter l’alinéa 3 par les mots : « et des régions ».')).toMatchObject({ kind: 'insert_words' });
+  });
+
   it('named occurrences, before or after the quotation', () => {
     expect(only('À l’alinéa 5, substituer à la première occurrence du mot : « et » le signe : « , ».')).toMatchObject({ words: { text: 'et', occurrence: 1 } });
     expect(only('À l’alinéa 3, supprimer la seconde occurrence du mot : « public ».')).toMatchObject({ words: { text: 'public', occurrence: 2 } });
@@ -126,6 +140,15 @@ describe('Sénat style', () => {
     expect(only('Après l’alinéa 6\nInsérer un alinéa ainsi rédigé :\n« Nouveau. »')).toEqual({ kind: 'insert_alineas_after', after: 6, alineas: ['Nouveau.'] });
   });
 
+  it('« Alinéa 9 » then « Compléter cet alinéa par une phrase ainsi rédigée : »', () => {
+    expect(only('Alinéa 9\nCompléter cet alinéa par une phrase ainsi rédigée :\n« Une évaluation annuelle en est publiée. »')).toEqual({
+      kind: 'append_sentences', alinea: 9, text: 'Une évaluation annuelle en est publiée.',
+    });
+    expect(only('Alinéa 3\nCompléter cet alinéa par deux phrases ainsi rédigées :\n« Un décret. Il est publié. »')).toEqual({
+      kind: 'append_sentences', alinea: 3, text: 'Un décret. Il est publié.',
+    });
+  });
+
   it('« Alinéa 2, première phrase »: the words are looked for in the whole alinéa', () => {
     expect(only('Alinéa 2, première phrase\nSupprimer les mots :\n« en France »')).toEqual({ kind: 'delete_words', alinea: 2, words: { text: 'en France' } });
   });
@@ -151,6 +174,16 @@ describe('what people actually type', () => {
     expect(only(`À${NBSP}l’alinéa${NNBSP}2,   substituer aux mots${NNBSP}:${NBSP}«${NNBSP}la loi${NNBSP}» les mots : « le décret ».`)).toEqual(expected);
     expect(only('À l’alinéa\n2, substituer\naux mots :\n« la\nloi » les\nmots : « le décret\n».')).toEqual(expected);
     expect(only('À l’alinéa 2, substituer aux mots : « la loi » les mots : « le décret ».\r\n')).toEqual(expected);
+  });
+
+  it('sentences added to an alinéa, however they are typed', () => {
+    const expected = { kind: 'append_sentences', alinea: 9, text: 'Une évaluation annuelle en est publiée.' };
+    expect(only('Completer l\'alinea 9 par une phrase ainsi redigee : "Une évaluation annuelle en est publiée."')).toEqual(expected);
+    expect(only(`Compléter${NBSP}l’alinéa 9\npar une\nphrase ainsi rédigée${NNBSP}:\n«${NNBSP}Une évaluation annuelle\nen est publiée.${NNBSP}».`)).toEqual(expected);
+    expect(ops('I. – Compléter l’alinéa 9 par une phrase ainsi rédigée : « Une évaluation annuelle en est publiée. »\nII. – Supprimer l’alinéa 4.')).toEqual([
+      expected,
+      { kind: 'delete_alineas', range: { from: 4, to: 4 } },
+    ]);
   });
 
   it('multi-alinéa quotations where only the last one closes', () => {
@@ -286,6 +319,17 @@ describe('applyDispositif', () => {
     expect(applyDispositif(text, 'À l’alinéa 3, supprimer les mots : « et au Conseil économique ».')).toMatchObject({ alineas: [text[0], text[1], 'Elle est transmise au Parlement.', text[3]] });
     expect(applyDispositif(text, 'À l’alinéa 3, après le mot : « Parlement », supprimer la fin de cet alinéa.')).toMatchObject({ alineas: [text[0], text[1], 'Elle est transmise au Parlement.', text[3]] });
     expect(applyDispositif(text, 'Compléter l’alinéa 4 par les mots : « chaque année »')).toMatchObject({ alineas: [...text.slice(0, 3), 'Un rapport est présenté au Parlement chaque année.'] });
+  });
+
+  it('added sentences go after the alinéa’s own final punctuation, even a closing guillemet, one space between', () => {
+    expect(applyDispositif(text, 'Compléter l’alinéa 4 par une phrase ainsi rédigée : « Il est rendu public. »')).toEqual({
+      ok: true, alineas: [...text.slice(0, 3), 'Un rapport est présenté au Parlement. Il est rendu public.'],
+    });
+    expect(applyDispositif(['« Art. L. 1. – Le texte. »'], 'Alinéa 1\nCompléter cet alinéa par deux phrases ainsi rédigées :\n« Une. Deux. »')).toEqual({
+      ok: true, alineas: ['« Art. L. 1. – Le texte. » Une. Deux.'],
+    });
+    expect(applyDispositif(['Un ;', 'Deux.'], 'Compléter cet alinéa par une phrase ainsi rédigée : « Trois. »')).toMatchObject({ ok: false, error: { reason: 'alinea_missing' } });
+    expect(applyDispositif(text, 'Compléter l’alinéa 7 par une phrase ainsi rédigée : « Trois. »')).toMatchObject({ ok: false, error: { reason: 'alinea_missing' } });
   });
 
   it('refuses absent words, saying which operation and where', () => {

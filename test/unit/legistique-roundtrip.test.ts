@@ -37,8 +37,19 @@ const SENTENCES = [
   'de la recherche de la recherche de la recherche.',
 ];
 
+/** Sentences citizens add at the end of an alinéa (« Compléter l’alinéa par une phrase ainsi rédigée »). */
+const ADDED_SENTENCES = [
+  'Une évaluation annuelle en est publiée.',
+  'Un décret fixe les modalités. Il est publié au Journal officiel.',
+  '« Nul n’en est exclu. »',
+  'Le cas échéant, l’État en informe le Parlement !',
+  '« Art. L. 1. – Les données sont publiques.',
+  'et de la recherche.',
+];
+
 type Edit =
   | { kind: 'substitute' | 'insert_words'; a: number; w: number; count: number; words: string }
+  | { kind: 'add_sentence'; a: number; text: string }
   | { kind: 'delete_words'; a: number; w: number; count: number }
   | { kind: 'insert_alinea' | 'rewrite_alinea'; a: number; text: string }
   | { kind: 'delete_alineas'; a: number; count: number }
@@ -52,6 +63,7 @@ const wordEdit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('substitute' as const), a: fc.nat(), w: fc.nat(), count: small, words }),
   fc.record({ kind: fc.constant('insert_words' as const), a: fc.nat(), w: fc.nat(), count: small, words }),
   fc.record({ kind: fc.constant('delete_words' as const), a: fc.nat(), w: fc.nat(), count: small }),
+  fc.record({ kind: fc.constant('add_sentence' as const), a: fc.nat(), text: fc.constantFrom(...ADDED_SENTENCES) }),
 );
 const alineaEdit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constantFrom('insert_alinea' as const, 'rewrite_alinea' as const), a: fc.nat(), text: sentence }),
@@ -100,6 +112,9 @@ function applyEdit(article: string[], edit: Edit): string[] {
       if (out[a] === '') out.splice(a, 1);
       break;
     }
+    case 'add_sentence':
+      out[a] = `${text} ${edit.text}`;
+      break;
     case 'insert_alinea':
       out.splice(edit.a % (out.length + 1), 0, edit.text);
       break;
@@ -146,6 +161,20 @@ describe('generateDispositif then applyDispositif gives the edited article back'
         roundTrip(before, edits.reduce(applyEdit, [...before]));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('sentences added at the end of an alinéa: « par une phrase ainsi rédigée », never a quotation opening on punctuation', () => {
+    fc.assert(
+      fc.property(article, fc.nat(), fc.constantFrom(...ADDED_SENTENCES.slice(0, 4)), (before, a, added) => {
+        const after = applyEdit([...before], { kind: 'add_sentence', a, text: added });
+        roundTrip(before, after);
+        const dispositif = generateDispositif(before, after);
+        const edited = before[a % before.length] ?? '';
+        if (/[.!?;…][\s»”]*$/u.test(edited) && !dispositif.includes('Rédiger')) expect(dispositif).toMatch(/ phrases? ainsi rédigées?/);
+        expect(dispositif).not.toMatch(/«\u00a0[\s.,;:!?]/u);
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -209,6 +238,7 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({ kind: fc.constant('substitute_words' as const), alinea, words: quoted, replacement: text }),
   fc.record({ kind: fc.constant('delete_words' as const), alinea, words: quoted }),
   fc.record({ kind: fc.constant('delete_end_of_alinea' as const), alinea, after: quoted }),
+  fc.record({ kind: fc.constant('append_sentences' as const), alinea, text: fc.constantFrom(...ADDED_SENTENCES.slice(0, 5)) }),
   fc.record({
     kind: fc.constant('insert_words' as const), alinea, words: text,
     at: fc.oneof(
