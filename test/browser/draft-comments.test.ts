@@ -1,28 +1,15 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { createAdmin, createCitizen, startTestApp, type TestApp, type TestUser } from '../helpers/app';
-import { ARTIFACTS_DIR, horizontalOverflow, isFocused, launchBrowser, openContext, screenshot, tabTo, VIEWPORTS } from '../helpers/browser';
+import type { Locator, Page } from 'playwright-core';
+import { createCitizen, type TestUser } from '../helpers/app';
+import { useBrowserSuite } from '../helpers/browser-suite';
+import { ARTIFACTS_DIR, horizontalOverflow, isFocused,  screenshot, tabTo, VIEWPORTS } from '../helpers/browser';
 import { openDraft, sharedDraft } from '../helpers/live-draft';
 
 /** Comments anchored on passages of a live draft, written and followed by two co-authors in their own Chromium contexts. */
 
-let app: TestApp;
-let browser: Browser;
-let admin: TestUser;
-const contexts: BrowserContext[] = [];
+const suite = useBrowserSuite();
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  admin = await createAdmin(app);
-}, 60_000);
-afterEach(() => Promise.all(contexts.splice(0).map((c) => c.close())));
-afterAll(async () => Promise.all([browser?.close(), app?.close()]));
-
-async function open(user: TestUser, viewport?: { width: number; height: number }): Promise<Page> {
-  const { context, page } = await openContext(browser, { baseURL: app.url, signedInWith: user, ...(viewport ? { viewport } : {}) });
-  contexts.push(context);
-  return page;
-}
+const open = (user: TestUser, viewport?: { width: number; height: number }): Promise<Page> => suite.open(user, viewport);
 
 const EMPTY = 'Aucun commentaire. Sélectionnez un passage puis « Commenter ».';
 const panel = (page: Page) => page.getByRole('region', { name: 'Commentaires', exact: true });
@@ -76,8 +63,8 @@ async function typeAtStartOf(editor: Locator, index: number, text: string): Prom
 }
 
 test('a co-author’s comment appears live with its highlight, follows concurrent edits, says « passage supprimé » once its words are deleted, and files under « Commentaires résolus » when resolved', async () => {
-  const [alice, bob] = await Promise.all([createCitizen(app, 'Alice Commente'), createCitizen(app, 'Bob Relit')]);
-  const { id } = await sharedDraft(app, admin, alice, bob);
+  const [alice, bob] = await Promise.all([createCitizen(suite.app, 'Alice Commente'), createCitizen(suite.app, 'Bob Relit')]);
+  const { id } = await sharedDraft(suite.app, suite.admin, alice, bob);
   const [pageA, pageB] = await Promise.all([open(alice), open(bob)]);
   const [editorA, editorB] = await Promise.all([openDraft(pageA, id), openDraft(pageB, id)]);
   for (const page of [pageA, pageB]) await panel(page).getByText(EMPTY).waitFor();
@@ -140,8 +127,8 @@ test('a co-author’s comment appears live with its highlight, follows concurren
 }, 60_000);
 
 test('with the keyboard alone: Ctrl+Alt+M on a selection opens the form, Tab and Enter publish; an empty or multi-alinéa selection is explained; Enter on a comment goes to its passage', async () => {
-  const alice = await createCitizen(app, 'Alice Clavier');
-  const { id } = await sharedDraft(app, admin, alice);
+  const alice = await createCitizen(suite.app, 'Alice Clavier');
+  const { id } = await sharedDraft(suite.app, suite.admin, alice);
   const page = await open(alice);
   const editor = await openDraft(page, id);
   const commenter = page.getByRole('toolbar').getByRole('button', { name: 'Commenter' });
@@ -191,8 +178,8 @@ test('with the keyboard alone: Ctrl+Alt+M on a selection opens the form, Tab and
 });
 
 test('on a phone the comments come below the text and the page does not scroll sideways', async () => {
-  const alice = await createCitizen(app, 'Alice Mobile');
-  const { id } = await sharedDraft(app, admin, alice);
+  const alice = await createCitizen(suite.app, 'Alice Mobile');
+  const { id } = await sharedDraft(suite.app, suite.admin, alice);
   const page = await open(alice, VIEWPORTS.phone);
   const editor = await openDraft(page, id);
   // a phone has no mouse to drag over words: the caret is put at the start, Shift+→ selects « Les »

@@ -1,32 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core';
+import type { Locator, Page, WebSocketRoute } from 'playwright-core';
 import { SESSION_COOKIE } from '../../server/auth/tokens';
-import { createAdmin, createCitizen, startTestApp, type TestApp, type TestUser } from '../helpers/app';
-import { activeElement, ARTIFACTS_DIR, horizontalOverflow, isFocused, launchBrowser, openContext, screenshot, tabTo, VIEWPORTS } from '../helpers/browser';
+import { createCitizen, type TestUser } from '../helpers/app';
+import { useBrowserSuite } from '../helpers/browser-suite';
+import { activeElement, ARTIFACTS_DIR, horizontalOverflow, isFocused,  screenshot, tabTo, VIEWPORTS } from '../helpers/browser';
 import { openDraft, sharedDraft as draftOf } from '../helpers/live-draft';
 
 /** Live co-drafting of an amendment draft by two co-authors, each in their own Chromium context. */
 
-let app: TestApp;
-let browser: Browser;
-let admin: TestUser;
-const contexts: BrowserContext[] = [];
+const suite = useBrowserSuite();
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  admin = await createAdmin(app);
-}, 60_000);
-afterEach(() => Promise.all(contexts.splice(0).map((c) => c.close())));
-afterAll(async () => Promise.all([browser?.close(), app?.close()]));
+const sharedDraft = (author: TestUser, coauthor?: TestUser) => draftOf(suite.app, suite.admin, author, coauthor);
 
-const sharedDraft = (author: TestUser, coauthor?: TestUser) => draftOf(app, admin, author, coauthor);
-
-async function open(user: TestUser, viewport?: { width: number; height: number }): Promise<Page> {
-  const { context, page } = await openContext(browser, { baseURL: app.url, signedInWith: user, ...(viewport ? { viewport } : {}) });
-  contexts.push(context);
-  return page;
-}
+const open = (user: TestUser, viewport?: { width: number; height: number }): Promise<Page> => suite.open(user, viewport);
 
 /**
  * Runs in the page: the editor's alinéas as text (co-authors' carets and name labels are
@@ -77,7 +64,7 @@ async function typeAtEndOf(editor: Locator, index: number, text: string, me: Tes
 }
 
 test('two co-authors write in different alinéas live: each sees the other’s words, cursor and the diff; Ctrl+Z undoes only one’s own words', async () => {
-  const [alice, bob] = await Promise.all([createCitizen(app, 'Alice Martin'), createCitizen(app, 'Bob Durand')]);
+  const [alice, bob] = await Promise.all([createCitizen(suite.app, 'Alice Martin'), createCitizen(suite.app, 'Bob Durand')]);
   const { id, base } = await sharedDraft(alice, bob);
   const [pageA, pageB] = await Promise.all([open(alice), open(bob)]);
   const [editorA, editorB] = await Promise.all([openDraft(pageA, id), openDraft(pageB, id)]);
@@ -130,7 +117,7 @@ test('two co-authors write in different alinéas live: each sees the other’s w
 }, 60_000);
 
 test('the indicator follows the connection: words typed offline reach the co-author on reconnection; a refusal (4403) is explained and stops editing', async () => {
-  const [alice, bob] = await Promise.all([createCitizen(app, 'Alice Horsligne'), createCitizen(app, 'Bob Enligne')]);
+  const [alice, bob] = await Promise.all([createCitizen(suite.app, 'Alice Horsligne'), createCitizen(suite.app, 'Bob Enligne')]);
   const { id, base } = await sharedDraft(alice, bob);
   const [pageA, pageB] = await Promise.all([open(alice), open(bob)]);
   // Chromium's offline mode leaves open WebSockets alone: cut Alice's collab socket by hand
@@ -158,7 +145,7 @@ test('the indicator follows the connection: words typed offline reach the co-aut
 }, 60_000);
 
 test('on a phone the live editor fits the screen, alinéa numbers included', async () => {
-  const alice = await createCitizen(app, 'Alice Téléphone');
+  const alice = await createCitizen(suite.app, 'Alice Téléphone');
   const { id } = await sharedDraft(alice);
   const page = await open(alice, VIEWPORTS.phone);
   await typeAtEndOf(await openDraft(page, id), 0, ' Sur mobile aussi.', alice, null);
@@ -168,11 +155,11 @@ test('on a phone the live editor fits the screen, alinéa numbers included', asy
 });
 
 test('without JavaScript the draft page keeps its textarea form, and the live editor stays hidden', async () => {
-  const alice = await createCitizen(app, 'Alice Sans Script');
+  const alice = await createCitizen(suite.app, 'Alice Sans Script');
   const { id, base } = await sharedDraft(alice);
-  const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false, locale: 'fr-FR' });
-  contexts.push(context); // openContext has no switch for JavaScript: the same set-up, by hand
-  await context.addCookies([{ name: SESSION_COOKIE, value: alice.token, url: app.url, httpOnly: true, sameSite: 'Lax' }]);
+  const context = await suite.browser.newContext({ baseURL: suite.app.url, javaScriptEnabled: false, locale: 'fr-FR' });
+  suite.track(context); // openContext has no switch for JavaScript: the same set-up, by hand
+  await context.addCookies([{ name: SESSION_COOKIE, value: alice.token, url: suite.app.url, httpOnly: true, sameSite: 'Lax' }]);
   const page = await context.newPage();
   await page.goto(`/amendements/${id}`);
   const textarea = page.getByRole('textbox', { name: 'Texte proposé', exact: true });

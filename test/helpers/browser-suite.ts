@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAdmin, startTestApp, type TestApp, type TestUser } from './app';
-import { launchBrowser, openContext } from './browser';
+import { launchBrowser, openContext, VIEWPORTS } from './browser';
 
 export interface BrowserSuite {
   readonly app: TestApp;
@@ -8,6 +8,8 @@ export interface BrowserSuite {
   readonly admin: TestUser;
   /** A page in its own context, signed in as `user` (or a visitor without an account). */
   open(user: TestUser | null, viewport?: { width: number; height: number }): Promise<Page>;
+  /** A context made by hand (e.g. without JavaScript), closed after the test like the others. */
+  track(context: BrowserContext): void;
 }
 
 /**
@@ -33,10 +35,11 @@ export function useBrowserSuite(): BrowserSuite {
     get app() { return ready(app); },
     get browser() { return ready(browser); },
     get admin() { return ready(admin); },
-    async open(user, viewport = { width: 1280, height: 900 }) {
+    async open(user, viewport = VIEWPORTS.desktop) {
       const { context, page } = await openContext(ready(browser), { baseURL: ready(app).url, viewport, ...(user ? { signedInWith: user } : {}) });
       contexts.push(context);
       return page;
     },
+    track: (context) => void contexts.push(context),
   };
 }
