@@ -4,7 +4,7 @@ import type { UserRow } from './users';
 /** SQL for the `sessions` table: tokens are looked up by their SHA-256 hash only. */
 const SQL = {
   insert: 'INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)',
-  userByToken: `SELECT u.id, u.email, u.display_name, u.kind, u.roles, u.created_at
+  userByToken: `SELECT u.id, u.email, u.display_name, u.kind, u.roles, u.created_at, s.expires_at AS session_expires_at
                 FROM sessions s JOIN users u ON u.id = s.user_id
                 WHERE s.token_hash = $1 AND s.expires_at > now()`,
   delete: 'DELETE FROM sessions WHERE token_hash = $1',
@@ -15,8 +15,11 @@ export async function insertSession(db: Queryable, tokenHash: string, userId: st
   await db.query(SQL.insert, [tokenHash, userId, expiresAt]);
 }
 
-export async function findUserBySessionHash(db: Queryable, tokenHash: string): Promise<UserRow | undefined> {
-  return (await db.query<UserRow>(SQL.userByToken, [tokenHash])).rows[0];
+/** An account as found through one of its sessions, with that session's end. */
+export type SessionUser = UserRow & { session_expires_at: Date };
+
+export async function findUserBySessionHash(db: Queryable, tokenHash: string): Promise<SessionUser | undefined> {
+  return (await db.query<SessionUser>(SQL.userByToken, [tokenHash])).rows[0];
 }
 
 export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
