@@ -30,6 +30,8 @@ const envSchema = z.object({
   PUBLIC_ORIGIN: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   /** Trust X-Forwarded-* from a reverse proxy (needed for per-client rate limits behind one). */
   TRUST_PROXY: boolish.default(false),
+  /** Worker threads for CPU-heavy work (dispositifs, diffs, reconciliation, exports); default: cores − 1. */
+  COMPUTE_THREADS: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export interface Config {
@@ -43,6 +45,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   publicOrigin: string | undefined;
   trustProxy: boolean;
+  /** Worker threads of the compute pool; undefined → one less than the cores (at least one). */
+  computeThreads?: number | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -69,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     publicOrigin: e.PUBLIC_ORIGIN,
     trustProxy: e.TRUST_PROXY,
+    computeThreads: e.COMPUTE_THREADS,
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { createApp } from './app';
 import { DocRegistry, pgDocStore } from './collab/registry';
 import { attachCollab } from './collab/server';
+import { holdCompute, releaseCompute } from './compute';
 import type { Config } from './config';
 import type { Db } from './db/db';
 
@@ -15,6 +16,7 @@ export interface PalimpsesteServer {
 
 /** The HTTP app and the collaboration WebSocket server on one http.Server, sharing live documents. */
 export function createServer(config: Config, deps: { db: Db; logger: Logger }): PalimpsesteServer {
+  holdCompute({ threads: config.computeThreads });
   const registry = new DocRegistry(pgDocStore(deps.db), deps.logger);
   const server = http.createServer(createApp(config, { ...deps, live: registry }));
   const collab = attachCollab(server, { db: deps.db, registry, logger: deps.logger, publicOrigin: config.publicOrigin });
@@ -26,6 +28,7 @@ export function createServer(config: Config, deps: { db: Db; logger: Logger }): 
       server.closeIdleConnections();
       await collab.close();
       await closed;
+      await releaseCompute();
     },
   };
 }

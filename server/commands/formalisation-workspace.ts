@@ -1,7 +1,7 @@
-import { dispositifFor } from '../../shared/formalisation';
 import { formalisationDocName } from '../../shared/live-docs';
 import { trimTrailingEmpty } from '../../shared/pm-schema';
 import { liveDocAccess } from '../collab/access';
+import { compute } from '../compute';
 import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import { forbidden, notFound } from '../http/errors';
@@ -42,7 +42,7 @@ export async function loadWorkspace(db: Db, live: LiveTexts, input: { user: User
     baseAlineas,
     citizenAlineas: submission?.alineas ?? a.alineas,
     alineas: text,
-    dispositif: dispositifFor(a.kind, baseAlineas, text),
+    dispositif: await compute().run('dispositifFor', { kind: a.kind, base: baseAlineas, alineas: text }),
     assignedClerk: clerk ? { id: clerk.id, displayName: clerk.display_name } : null,
   };
 }

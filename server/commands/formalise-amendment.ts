@@ -1,7 +1,7 @@
 import { checkAmendmentText, normaliseAlineas } from '../../shared/amendment';
-import { resolveFormalisation } from '../../shared/formalisation';
 import { formalisationDocName } from '../../shared/live-docs';
 import { trimTrailingEmpty } from '../../shared/pm-schema';
+import { compute } from '../compute';
 import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import { AppError } from '../http/errors';
@@ -38,7 +38,7 @@ export async function formaliseAmendment(db: Db, live: LiveTexts, input: Formali
     // A reworded dispositif sent without a text must give the text written in the workspace: the
     // clerk and the authors agreed on that text, not on what the rewording happens to produce.
     const alineas = input.alineas ? normaliseAlineas(input.alineas) : input.dispositif && workspace ? trimTrailingEmpty(workspace) : undefined;
-    const result = resolveFormalisation({
+    const result = await compute().run('resolveFormalisation', {
       kind: a.kind, base, dispositif: input.dispositif, alineas,
       fallback: trimTrailingEmpty(workspace ?? a.alineas),
     });

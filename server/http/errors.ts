@@ -49,6 +49,7 @@ export function errorHandler(logger: Logger, renderHtml: HtmlErrorRenderer): Err
       known = new AppError('internal', 'Erreur interne. Réessayez plus tard.');
     }
     res.status(known.status);
+    if (known.code === 'busy') res.set('Retry-After', '2');
     if (req.path.startsWith('/api/') || req.path === '/api') res.json(errorBody(known.code, known.message, known.details));
     else res.type('html').send(renderHtml(req, known.status, known.message));
   };

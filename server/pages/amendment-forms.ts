@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AMENDMENT_KINDS } from '../../shared/amendment';
+import { TEXT_LIMITS, totalChars } from '../../shared/limits';
 import { AppError } from '../http/errors';
 
 /**
@@ -12,19 +13,18 @@ export function textToAlineas(text: string): string[] {
   return text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '');
 }
 
-const MAX_ALINEAS = 500;
-const MAX_ALINEA_LENGTH = 20_000;
+const { alineas: MAX_ALINEAS, alineaChars: MAX_ALINEA_LENGTH, textChars: MAX_TEXT } = TEXT_LIMITS;
 const MAX_RATIONALE = 20_000;
 
 export const newAmendmentForm = z.object({
   kind: z.enum(AMENDMENT_KINDS),
-  texte: z.string().max(MAX_ALINEAS * MAX_ALINEA_LENGTH).default(''),
+  texte: z.string().max(MAX_TEXT + 2 * MAX_ALINEAS).default(''),
   expose: z.string().max(MAX_RATIONALE).default(''),
   action: z.enum(['deposer', 'brouillon']).default('brouillon'),
 });
 
 export const editAmendmentForm = z.object({
-  texte: z.string().max(MAX_ALINEAS * MAX_ALINEA_LENGTH).optional(),
+  texte: z.string().max(MAX_TEXT + 2 * MAX_ALINEAS).optional(),
   expose: z.string().max(MAX_RATIONALE).default(''),
 });
 
@@ -50,6 +50,7 @@ export function alineasProblem(alineas: readonly string[]): string | null {
   if (alineas.length > MAX_ALINEAS) return `Le texte proposé compte ${alineas.length} alinéas : ${MAX_ALINEAS} au plus.`;
   const long = alineas.findIndex((a) => a.length > MAX_ALINEA_LENGTH);
   if (long >= 0) return `L’alinéa ${long + 1} est trop long : ${MAX_ALINEA_LENGTH.toLocaleString('fr-FR')} caractères au plus.`;
+  if (totalChars(alineas) > MAX_TEXT) return `Le texte proposé est trop long : ${MAX_TEXT.toLocaleString('fr-FR')} caractères au plus en tout.`;
   return null;
 }
 

@@ -9,16 +9,15 @@ import { voteInCommission } from '../commands/commission-vote';
 import { decideAmendment } from '../commands/decide-amendment';
 import { changeBillStatus } from '../commands/change-bill-status';
 import { BILL_STATUSES } from '../../shared/phases';
-import { comparatifTable } from '../exports';
 import { AppError, forbidden } from '../http/errors';
 import { loadDashboard } from '../present/commission-dashboard';
 import { loadReconciled } from '../present/reconciled';
-import { buildExportBill } from '../present/reconciled-formats';
+import { renderExport } from '../present/reconciled-formats';
 import { listAuthors } from '../sql/amendment-authors';
 import { findAmendment, findAmendments } from '../sql/amendments';
 import { findUsersByExactName } from '../sql/users';
 import { commissionPage } from './commission-page';
-import { html } from './html';
+import { html, raw } from './html';
 import { layout } from './layout';
 import { putFlash, takeFlash } from './flash';
 import { ctx, formFields, page, safeNext } from './page-kit';
@@ -144,7 +143,7 @@ export function commissionPages(db: Db, live: LiveTexts): Router {
 
   r.get('/textes/:billId/comparatif', page(async (req, res) => {
     const { bill, result, frozen } = await loadReconciled(db, param(req, 'billId'));
-    const data = await buildExportBill(db, bill, result);
+    const table = (await renderExport(db, bill, result, 'comparatif-table')).body.toString();
     const api = `/api/bills/${bill.id}/comparatif`;
     res.type('html').send(layout(ctx(req), {
       title: `Tableau comparatif – ${bill.title}`,
@@ -152,7 +151,7 @@ export function commissionPages(db: Db, live: LiveTexts): Router {
       main: html`<h1>Tableau comparatif</h1>
         <p class="lead">Le texte initial et le texte ${frozen ? 'adopté' : 'tel qu’il résulte des amendements adoptés à ce jour'}, article par article.</p>
         <p class="downloads">Télécharger : <a href="${api}?format=docx">Word (.docx)</a> · <a href="${api}?format=html">version imprimable</a></p>
-        <div class="comparatif-wrap">${comparatifTable(data)}</div>`,
+        <div class="comparatif-wrap">${raw(table)}</div>`,
     }));
   }));
   return r;

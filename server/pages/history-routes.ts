@@ -1,6 +1,6 @@
 import express, { type Request, type Router } from 'express';
 import { displayNumber } from '../../shared/amendment';
-import { diffTexts } from '../../shared/text-diff';
+import { compute } from '../compute';
 import type { Db } from '../db/db';
 import { AppError, notFound } from '../http/errors';
 import { presentEvent } from '../present/history';
@@ -61,6 +61,7 @@ export function historyPages(db: Db): Router {
     const amendments = (await listBillAmendments(db, bill.id)).filter((x) => x.article_id === article.id);
     const events = (await listHistory(db, { billId: bill.id, articleId: article.id, order: 'desc', limit: 100 })).map(presentEvent);
     const choices = versions.map((v) => ({ value: v.version, label: `Version ${v.version} — ${v.reason}, ${dateTimeFr.format(v.created_at)}` }));
+    const diff = await compute().run('diffTexts', { before: a.alineas, after: b.alineas });
     res.type('html').send(layout(ctx(req), {
       title: `Historique de l’article ${article.number} – ${bill.title}`,
       breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
@@ -68,7 +69,7 @@ export function historyPages(db: Db): Router {
         <section aria-labelledby="versions"><h2 id="versions">Versions</h2>
           <ol class="revisions">${versions.map((v) => html`<li><a href="/articles/${article.id}/versions/${v.version}">Version ${v.version}</a> — ${v.reason}, le ${dateTimeFr.format(v.created_at)}</li>`)}</ol>
           ${versions.length > 1 ? html`${compareForm(`/articles/${article.id}/historique`, 'Version', choices, from, to)}
-            ${diffBlock(diffTexts(a.alineas, b.alineas), `De la version ${from} à la version ${to}, alinéa par alinéa`, [`Version ${from}`, `Version ${to}`])}`
+            ${diffBlock(diff, `De la version ${from} à la version ${to}, alinéa par alinéa`, [`Version ${from}`, `Version ${to}`])}`
           : html`<p class="muted">Une seule version : le texte tel que publié.</p>`}
         </section>
         <section aria-labelledby="amendements"><h2 id="amendements">Ses amendements</h2>
@@ -114,6 +115,7 @@ export function historyPages(db: Db): Router {
     if (revisions.length && (!x || !y)) throw new AppError('not_found', 'Cette révision n’existe pas (ou n’est pas publique).');
     const [decision, events] = await Promise.all([findDecision(db, a.id), listHistory(db, { billId: bill.id, amendmentId: a.id, order: 'asc', limit: 200 })]);
     const title = amendmentTitle(displayNumber(a.origin, a.number));
+    const diff = x && y ? await compute().run('diffTexts', { before: x.alineas, after: y.alineas }) : null;
     const choices = revisions.map((v) => ({ value: v.revision, label: `Révision ${v.revision} — ${REVISION_LABELS[v.kind]}, ${dateTimeFr.format(v.created_at)}` }));
     res.type('html').send(layout(ctx(req), {
       title: `Historique – ${title} – ${bill.title}`,
@@ -123,8 +125,8 @@ export function historyPages(db: Db): Router {
         <section aria-labelledby="revisions"><h2 id="revisions">Révisions publiques</h2>
           ${masked ? html`<p class="moderated">masqué par la modération : ${a.hidden_reason ?? ''}</p>` : ''}
           ${revisions.length ? html`<ol class="revisions">${revisions.map((v) => html`<li>Révision ${v.revision} — ${REVISION_LABELS[v.kind]}, le ${dateTimeFr.format(v.created_at)}</li>`)}</ol>` : html`<p class="empty">Pas encore de révision publique.</p>`}
-          ${x && y && revisions.length > 1 ? html`${compareForm(`/amendements/${a.id}/historique`, 'Révision', choices, from, to)}
-            ${diffBlock(diffTexts(x.alineas, y.alineas), `De la révision ${from} (${REVISION_LABELS[x.kind]}) à la révision ${to} (${REVISION_LABELS[y.kind]})`, [`Révision ${from} — ${REVISION_LABELS[x.kind]}`, `Révision ${to} — ${REVISION_LABELS[y.kind]}`])}` : ''}
+          ${x && y && diff && revisions.length > 1 ? html`${compareForm(`/amendements/${a.id}/historique`, 'Révision', choices, from, to)}
+            ${diffBlock(diff, `De la révision ${from} (${REVISION_LABELS[x.kind]}) à la révision ${to} (${REVISION_LABELS[y.kind]})`, [`Révision ${from} — ${REVISION_LABELS[x.kind]}`, `Révision ${to} — ${REVISION_LABELS[y.kind]}`])}` : ''}
         </section>
         <section aria-labelledby="decision"><h2 id="decision">Décision</h2>
           ${decision ? html`<p class="decision decision-${decision.outcome}"><strong>${OUTCOME_FR[decision.outcome]}</strong>, le ${dateTimeFr.format(decision.decided_at)}${decision.reason ? html` : ${decision.reason}` : ''}</p>

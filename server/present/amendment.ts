@@ -1,6 +1,6 @@
 import { displayNumber, GROUND_LABELS_FR } from '../../shared/amendment';
-import { dispositifFor } from '../../shared/formalisation';
-import { diffTexts, type TextDiff } from '../../shared/text-diff';
+import type { TextDiff } from '../../shared/text-diff';
+import { compute } from '../compute';
 import type { Tally } from '../../shared/votes';
 import { amendmentDocName } from '../../shared/live-docs';
 import type { LiveTexts } from '../collab/registry';
@@ -46,10 +46,10 @@ export function presentAmendmentSummary(a: AmendmentRow, authors: AuthorRow[], t
 }
 
 /** What the amendment changes: the diff of its base article version against its proposal. */
-export function amendmentDiff(kind: AmendmentRow['kind'], base: readonly string[], proposed: readonly string[]): TextDiff {
-  if (kind === 'delete') return diffTexts(base, []);
-  if (kind === 'insert_after') return diffTexts([], proposed);
-  return diffTexts(base, proposed);
+export function amendmentDiff(kind: AmendmentRow['kind'], base: readonly string[], proposed: readonly string[]): Promise<TextDiff> {
+  if (kind === 'delete') return compute().run('diffTexts', { before: base, after: [] });
+  if (kind === 'insert_after') return compute().run('diffTexts', { before: [], after: proposed });
+  return compute().run('diffTexts', { before: base, after: proposed });
 }
 
 /** The full view (API.md › Amendments): revisions, diff, dispositif, decision. */
@@ -73,12 +73,18 @@ export async function loadAmendmentView(db: Queryable, live: LiveTexts, stored: 
   // The citizens' last submission, kept beside the clerks' formalisation.
   const submission = revisions.filter((r) => r.kind === 'submission').at(-1);
   const formalisation = latest?.kind === 'formalisation' ? latest : undefined;
+  // diffs and the generated dispositif in the compute pool, all three at once
+  const [dispositif, formalDiff, diff] = await Promise.all([
+    masked || a.status === 'draft' ? null : (formalisation?.dispositif ?? compute().run('dispositifFor', { kind: a.kind, base: baseAlineas, alineas: a.alineas })),
+    masked || !formalisation || !submission ? null : compute().run('diffTexts', { before: submission.alineas, after: formalisation.alineas }),
+    masked ? null : amendmentDiff(a.kind, baseAlineas, a.alineas),
+  ]);
   return {
     ...summary,
     ...(masked ? {} : { alineas: a.alineas, rationale: a.rationale }),
     baseAlineas,
     // A clerk's dispositif once formalised; before that, the one generated from the text.
-    dispositif: masked || a.status === 'draft' ? null : (formalisation?.dispositif ?? dispositifFor(a.kind, baseAlineas, a.alineas)),
+    dispositif,
     dispositifSource: formalisation ? 'clerk' as const : 'generated' as const,
     formalisation: masked || !formalisation || !submission ? null : {
       revision: formalisation.revision,
@@ -86,14 +92,14 @@ export async function loadAmendmentView(db: Queryable, live: LiveTexts, stored: 
       createdAt: formalisation.created_at.toISOString(),
       citizenAlineas: submission.alineas,
       /** What the clerks changed to the citizens' text. */
-      diff: diffTexts(submission.alineas, formalisation.alineas),
+      diff: formalDiff!,
     },
     inadmissible: a.inadmissible_ground
       ? { ground: a.inadmissible_ground, label: GROUND_LABELS_FR[a.inadmissible_ground], reason: a.inadmissible_reason ?? '' }
       : null,
     responses: responses.map((r) => ({ id: String(r.id), body: r.body, clerk: { id: r.clerk_id, displayName: r.clerk_name }, createdAt: r.created_at.toISOString() })),
     assignedClerkId: a.assigned_clerk_id,
-    diff: masked ? null : amendmentDiff(a.kind, baseAlineas, a.alineas),
+    diff,
     revisions: masked
       ? []
       : visible.map((r) => ({

@@ -1,5 +1,6 @@
 import { identityKey } from '../../shared/similarity';
-import { examinationOrder, type AdoptedAmendment, type BillArticle, type ExaminationGroup } from '../../shared/reconcile';
+import { type AdoptedAmendment, type BillArticle, type ExaminationGroup } from '../../shared/reconcile';
+import { compute } from '../compute';
 import type { Queryable } from '../db/db';
 import { listAuthors, type AuthorRow } from '../sql/amendment-authors';
 import { listBillAmendments, type AmendmentRow } from '../sql/amendments';
@@ -48,7 +49,9 @@ export async function loadCommissionData(db: Queryable, billId: string) {
   const cached = ORDER_CACHE.get(billId);
   if (cached && cached.version === version) groups = cached.groups;
   else {
-    groups = examinationOrder(articles, examined.map((r) => ({ ...change(r), number: r.number ?? 0, origin: r.origin })));
+    // in the compute pool (it has its own cache, keyed on the bill's state)
+    const amendments = examined.map((r) => ({ ...change(r), number: r.number ?? 0, origin: r.origin }));
+    groups = await compute().run('examinationOrder', { articles, amendments }, { cache: false });
     ORDER_CACHE.delete(billId);
     ORDER_CACHE.set(billId, { version, groups });
     if (ORDER_CACHE.size > ORDER_CACHE_SIZE) ORDER_CACHE.delete(ORDER_CACHE.keys().next().value!);

@@ -1,9 +1,9 @@
 import { displayNumber, STATUS_LABELS_FR } from '../../shared/amendment';
 import { headingLine } from '../../shared/bill';
-import { dispositifFor } from '../../shared/formalisation';
 import type { ReconcileResult } from '../../shared/reconcile';
 import type { Queryable } from '../db/db';
-import { renderAkn, renderHtml, renderMarkdown, type ExportBill } from '../exports';
+import { compute } from '../compute';
+import type { ExportFormat, ExportInput } from '../compute/tasks';
 import { latestFormalisations } from '../sql/amendment-revisions';
 import { listInitialText } from '../sql/articles';
 import type { BillRow } from '../sql/bills';
@@ -17,8 +17,11 @@ const OUTCOMES: Partial<Record<string, string>> = {
   inadmissible: STATUS_LABELS_FR.inadmissible, withdrawn: STATUS_LABELS_FR.withdrawn,
 };
 
-/** The plain data the export renderers (server/exports) take: the bill, its reconciled text, the liasse. */
-export async function buildExportBill(db: Queryable, bill: BillRow, result: ReconcileResult): Promise<ExportBill> {
+/**
+ * The plain data the export renderers (server/exports) take: the bill, its reconciled text, the
+ * liasse. Dispositifs not formalised yet are generated with the rendering, in the compute pool.
+ */
+export async function buildExportBill(db: Queryable, bill: BillRow, result: ReconcileResult): Promise<ExportInput> {
   const [initial, data] = await Promise.all([listInitialText(db, bill.id), loadCommissionData(db, bill.id)]);
   const order = data.groups.flatMap((g) => g.amendmentIds).map((id) => data.byId.get(id)!).filter(Boolean);
   const formal = await latestFormalisations(db, order.map((r) => r.id));
@@ -35,17 +38,29 @@ export async function buildExportBill(db: Queryable, bill: BillRow, result: Reco
       id: r.id, displayNumber: displayNumber(r.origin, r.number) ?? '', articleNumber: r.article_number, kind: r.kind,
       authors: (data.authors.get(r.id) ?? []).map((x) => ({ displayName: x.display_name, kind: x.kind })), origin: r.origin,
       // a contribution hidden by the moderation keeps its place in the liasse, not its content
-      dispositif: r.hidden_reason !== null ? `(masqué par la modération : ${r.hidden_reason})` : (formal.get(r.id)?.dispositif ?? dispositifFor(r.kind, data.change(r).base, r.alineas)),
+      dispositif: r.hidden_reason !== null ? `(masqué par la modération : ${r.hidden_reason})` : (formal.get(r.id)?.dispositif ?? { kind: r.kind, base: [...data.change(r).base], alineas: r.alineas }),
       rationale: r.hidden_reason !== null ? '' : r.rationale, status: r.status, outcomeFr: OUTCOMES[r.status] ?? null, submittedAt: r.submitted_at?.toISOString() ?? null,
     })),
   };
 }
 
-/** The reconciled text as a document of the given format. */
-export async function renderReconciled(db: Queryable, bill: BillRow, result: ReconcileResult, format: Exclude<ReconciledFormat, 'json'>): Promise<{ contentType: string; body: string }> {
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  markdown: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  akn: 'application/akn+xml; charset=utf-8',
+  'liasse-html': 'text/html; charset=utf-8',
+  'liasse-akn': 'application/akn+xml; charset=utf-8',
+  'comparatif-html': 'text/html; charset=utf-8',
+  'comparatif-table': 'text/html; charset=utf-8',
+  'comparatif-docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** One export of a bill's reconciled text, liasse or tableau comparatif, rendered in the compute pool. */
+export async function renderExport(
+  db: Queryable, bill: BillRow, result: ReconcileResult, format: ExportFormat,
+): Promise<{ contentType: string; body: string | Buffer }> {
   const data = await buildExportBill(db, bill, result);
-  if (format === 'markdown') return { contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(data) };
-  if (format === 'html') return { contentType: 'text/html; charset=utf-8', body: renderHtml(data) };
   // The Work is the bill as first published: its URI must not change from one export to the next.
-  return { contentType: 'application/akn+xml; charset=utf-8', body: renderAkn(data, { workDate: bill.created_at.toISOString().slice(0, 10) }) };
+  const out = await compute().run('renderExport', { format, bill: data, workDate: bill.created_at.toISOString().slice(0, 10) }, { cache: false });
+  return { contentType: CONTENT_TYPES[format], body: typeof out === 'string' ? out : Buffer.from(out.buffer, out.byteOffset, out.byteLength) };
 }

@@ -1,4 +1,5 @@
-import { reconcile, type ReconcileResult } from '../../shared/reconcile';
+import type { ReconcileResult } from '../../shared/reconcile';
+import { compute } from '../compute';
 import type { Queryable } from '../db/db';
 import { notFound } from '../http/errors';
 import { findAdoptedText } from '../sql/adopted-texts';
@@ -22,7 +23,7 @@ export async function loadReconciled(db: Queryable, billId: string): Promise<{ b
 
 export async function computeReconciled(db: Queryable, billId: string): Promise<ReconcileResult> {
   const data = await loadCommissionData(db, billId);
-  const result = reconcile(data.articles, data.adopted());
+  const result = await compute().run('reconcile', { articles: data.articles, adopted: data.adopted() });
   const decidedFallen = [...data.decisions.values()]
     .filter((d) => d.outcome === 'fallen')
     .map((d) => ({ amendmentId: d.amendment_id, reason: d.reason ?? '', by: d.by_amendment_id }));

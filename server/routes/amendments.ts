@@ -18,7 +18,7 @@ import { AppError, forbidden, notFound } from '../http/errors';
 import { liveDocAccess } from '../collab/access';
 import { route, type Api } from '../http/route';
 import { viewerSeed } from '../http/viewer-seed';
-import { alineasSchema, idParam, voteBody } from '../http/schemas';
+import { idParam, textSchema, voteBody } from '../http/schemas';
 import { loadAmendmentView } from '../present/amendment';
 import { listAmendmentsPage, type AmendmentListCache } from '../present/amendment-list';
 import { findBill } from '../sql/bills';
@@ -35,7 +35,7 @@ export function amendmentRoutes(api: Api, db: Db, live: LiveTexts, lists: Amendm
   route(api, {
     method: 'post', path: '/api/articles/:articleId/amendments', tag: 'Amendements', access: 'signed-in',
     params: z.object({ articleId: idParam }),
-    body: z.object({ kind: z.enum(AMENDMENT_KINDS), alineas: alineasSchema.max(500).optional(), rationale: rationale.default(''), submit: z.boolean().default(false) }),
+    body: z.object({ kind: z.enum(AMENDMENT_KINDS), alineas: textSchema.optional(), rationale: rationale.default(''), submit: z.boolean().default(false) }),
     summary: 'Proposer un amendement (brouillon, ou déposé aussitôt avec submit: true)', responses: { 201: '{amendment}' },
   }, async ({ params, body, req }) => {
     const user = requireUser(req);
@@ -51,7 +51,7 @@ export function amendmentRoutes(api: Api, db: Db, live: LiveTexts, lists: Amendm
 
   route(api, {
     method: 'put', path: '/api/amendments/:id', tag: 'Amendements', access: 'author', params: amendmentParams,
-    body: z.object({ alineas: alineasSchema.max(500).optional(), rationale: rationale.optional() }),
+    body: z.object({ alineas: textSchema.optional(), rationale: rationale.optional() }),
     summary: 'Modifier un brouillon (auteurs)', responses: { 200: '{amendment}' },
   }, async ({ params, body, req }) => {
     await editAmendment(db, live, { user: requireUser(req), amendmentId: params.id, ...body });

@@ -37,7 +37,7 @@ export function billRoutes(api: Api, db: Db): void {
     },
     async ({ body, req }) => {
       const actor = requireRole(req, 'admin', 'clerk');
-      const parsed = parseBillInput(body);
+      const parsed = await parseBillInput(body);
       const bill = await importBill(db, { bill: parsed, actorId: actor.id });
       return { status: 201, json: { bill: await loadBillView(db, bill.id) } };
     },

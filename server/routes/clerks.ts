@@ -1,8 +1,8 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { AMENDMENT_KINDS, INADMISSIBLE_GROUNDS } from '../../shared/amendment';
-import { applyDispositif, generateDispositif } from '../../shared/legistique';
 import type { DocRegistry } from '../collab/registry';
+import { compute } from '../compute';
 import type { Db } from '../db/db';
 import { loadVisibleAmendment } from '../commands/amendment-access';
 import { assignAmendment } from '../commands/assign-clerk';
@@ -13,14 +13,13 @@ import { loadWorkspace } from '../commands/formalisation-workspace';
 import { requireUser } from '../http/auth';
 import { AppError, notFound } from '../http/errors';
 import { route, type Api } from '../http/route';
-import { alineasSchema, idParam } from '../http/schemas';
+import { dispositifSchema, idParam, textSchema } from '../http/schemas';
 import { loadAmendmentView } from '../present/amendment';
 import { DESK_ASSIGNED, DESK_STATUSES, loadDesk } from '../present/desk';
 import { findBill } from '../sql/bills';
 
 const amendmentParams = z.object({ id: idParam });
-const text = z.object({ alineas: alineasSchema.max(500) });
-const dispositifText = z.string().max(100_000);
+const text = z.object({ alineas: textSchema });
 
 /** API.md › Clerks: the formalisation desk, and the dispositif engine as a public service. */
 export function clerkRoutes(api: Api, db: Db, live: DocRegistry): void {
@@ -60,7 +59,7 @@ export function clerkRoutes(api: Api, db: Db, live: DocRegistry): void {
 
   route(api, {
     method: 'post', path: '/api/amendments/:id/formalise', tag: 'Greffe', access: 'clerk', params: amendmentParams,
-    body: z.object({ alineas: alineasSchema.max(500).optional(), dispositif: dispositifText.optional(), note: z.string().max(10_000).default('') }),
+    body: z.object({ alineas: textSchema.optional(), dispositif: dispositifSchema.optional(), note: z.string().max(10_000).default('') }),
     summary: 'Publier la mise en forme : révision « formalisation », statut « formalised » ; le texte des citoyens reste visible',
     responses: { 200: '{amendment}' },
   }, async ({ params, body, req }) => {
@@ -91,15 +90,15 @@ export function clerkRoutes(api: Api, db: Db, live: DocRegistry): void {
     body: z.object({ before: text, after: text }),
     summary: 'Le dispositif (en français, selon les règles de légistique) qui transforme « before » en « after » ; "" s’ils sont égaux',
     responses: { 200: '{dispositif}' },
-  }, ({ body }) => ({ json: { dispositif: generateDispositif(body.before.alineas, body.after.alineas) } }));
+  }, async ({ body }) => ({ json: { dispositif: await compute().run('generateDispositif', { before: body.before.alineas, after: body.after.alineas }) } }));
 
   route(api, {
     method: 'post', path: '/api/legistique/apply', tag: 'Légistique', access: 'public',
-    body: z.object({ alineas: alineasSchema.max(500), dispositif: dispositifText }),
+    body: z.object({ alineas: textSchema, dispositif: dispositifSchema }),
     summary: 'Appliquer un dispositif à un texte ; 422 quand il ne s’applique pas (mots absents ou ambigus, alinéa inexistant)',
     responses: { 200: '{alineas}', 422: 'l’opération qui échoue et pourquoi' },
-  }, ({ body }) => {
-    const result = applyDispositif(body.alineas, body.dispositif);
+  }, async ({ body }) => {
+    const result = await compute().run('applyDispositif', { alineas: body.alineas, dispositif: body.dispositif });
     if (!result.ok) throw new AppError('unprocessable', result.error.message, result.error);
     return { json: { alineas: result.alineas } };
   });

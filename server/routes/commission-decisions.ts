@@ -6,8 +6,7 @@ import { requireUser } from '../http/auth';
 import { route, type Api } from '../http/route';
 import { idParam } from '../http/schemas';
 import { loadReconciled } from '../present/reconciled';
-import { buildExportBill, renderReconciled, RECONCILED_FORMATS } from '../present/reconciled-formats';
-import { aknAmendmentList, renderComparatifDocx, renderComparatifHtml, renderLiasseHtml } from '../exports';
+import { renderExport, RECONCILED_FORMATS } from '../present/reconciled-formats';
 
 /** API.md › Commission: decisions, and the reconciled text in its formats. */
 export function commissionDecisionRoutes(api: Api, db: Db, live: LiveTexts): void {
@@ -30,7 +29,7 @@ export function commissionDecisionRoutes(api: Api, db: Db, live: LiveTexts): voi
     if (query.format === 'json') {
       return { json: { billId: bill.id, status: bill.status, frozen, articles: result.articles.map((a) => ({ number: a.number, alineas: a.alineas, provenance: a.provenance, isNew: a.id === null })), applied: result.applied, fallen: result.fallen, contributors: result.contributors } };
     }
-    const doc = await renderReconciled(db, bill, result, query.format);
+    const doc = await renderExport(db, bill, result, query.format);
     res.type(doc.contentType).send(doc.body);
     return undefined;
   });
@@ -42,9 +41,8 @@ export function commissionDecisionRoutes(api: Api, db: Db, live: LiveTexts): voi
     responses: { 200: 'le document' },
   }, async ({ params, query, res }) => {
     const { bill, result } = await loadReconciled(db, params.billId);
-    const data = await buildExportBill(db, bill, result);
-    if (query.format === 'akn') res.type('application/akn+xml; charset=utf-8').send(aknAmendmentList(data, { workDate: bill.created_at.toISOString().slice(0, 10) }));
-    else res.type('text/html; charset=utf-8').send(renderLiasseHtml(data));
+    const doc = await renderExport(db, bill, result, query.format === 'akn' ? 'liasse-akn' : 'liasse-html');
+    res.type(doc.contentType).send(doc.body);
     return undefined;
   });
 
@@ -55,11 +53,9 @@ export function commissionDecisionRoutes(api: Api, db: Db, live: LiveTexts): voi
     responses: { 200: 'le document' },
   }, async ({ params, query, res }) => {
     const { bill, result } = await loadReconciled(db, params.billId);
-    const data = await buildExportBill(db, bill, result);
-    if (query.format === 'docx') {
-      res.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .attachment(`tableau-comparatif-${bill.id}.docx`).send(await renderComparatifDocx(data));
-    } else res.type('text/html; charset=utf-8').send(renderComparatifHtml(data));
+    const doc = await renderExport(db, bill, result, query.format === 'docx' ? 'comparatif-docx' : 'comparatif-html');
+    if (query.format === 'docx') res.attachment(`tableau-comparatif-${bill.id}.docx`);
+    res.type(doc.contentType).send(doc.body);
     return undefined;
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { diffTexts } from '../../shared/text-diff';
+import { compute } from '../compute';
 import type { Db } from '../db/db';
 import { notFound } from '../http/errors';
 import { route, type Api } from '../http/route';
@@ -52,6 +52,6 @@ export function historyRoutes(api: Api, db: Db): void {
     const to = query.to ?? article.version;
     const [a, b] = await Promise.all([findArticleVersion(db, article.id, query.from), findArticleVersion(db, article.id, to)]);
     if (!a || !b) throw notFound(`L’article ${article.number} n’a pas de version ${!a ? query.from : to}.`);
-    return { json: { articleId: article.id, from: query.from, to, diff: diffTexts(a.alineas, b.alineas) } };
+    return { json: { articleId: article.id, from: query.from, to, diff: await compute().run('diffTexts', { before: a.alineas, after: b.alineas }) } };
   });
 }
