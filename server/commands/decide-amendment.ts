@@ -1,9 +1,9 @@
 import { isOpen, STATUS_LABELS_FR, displayNumber } from '../../shared/amendment';
 import { commissionTally, decideByRule, type CommissionTally } from '../../shared/commission';
-import { reconcile } from '../../shared/reconcile';
 import { identityKey } from '../../shared/similarity';
 import { formalisationDocName } from '../../shared/live-docs';
 import type { LiveTexts } from '../collab/registry';
+import { compute } from '../compute';
 import type { Db, Queryable } from '../db/db';
 import { AppError, notFound } from '../http/errors';
 import { loadCommissionData, type CommissionData } from '../present/commission-data';
@@ -28,35 +28,27 @@ const label = (a: Pick<AmendmentRow, 'origin' | 'number'>) => `l’amendement n�
  * Why `candidate` cannot be adopted on top of what is adopted already, or null. Only its article
  * is reconciled: an adoption changes no other article (an article additionnel only adds one).
  */
-function conflict(data: CommissionData, candidate: AmendmentRow): string | null {
+async function conflict(data: CommissionData, candidate: AmendmentRow): Promise<string | null> {
   const articles = data.articles.filter((a) => a.id === candidate.article_id);
   const adopted = data.adopted([candidate]).filter((a) => a.articleId === candidate.article_id);
-  const result = reconcile(articles, adopted);
-  const mine = result.fallen.find((f) => f.amendmentId === candidate.id);
-  if (mine) return mine.reason;
-  const other = result.fallen[0];
-  if (other) {
-    const o = data.byId.get(other.amendmentId);
-    return `Il est incompatible avec ${o ? label(o) : 'un amendement'} déjà adopté : ${other.reason}`;
-  }
-  return null;
+  const found = await compute().run('adoptionConflict', { articles, adopted, candidateId: candidate.id }, { cache: false });
+  if (!found) return null;
+  if (!found.with) return found.reason;
+  const o = data.byId.get(found.with);
+  return `Il est incompatible avec ${o ? label(o) : 'un amendement'} déjà adopté : ${found.reason}`;
 }
 
 /** The open amendments of the same article that the adoption of `group` makes impossible. */
-function fallenAfter(data: CommissionData, group: AmendmentRow[]): { row: AmendmentRow; reason: string; by: string | null }[] {
+async function fallenAfterAdoption(data: CommissionData, group: AmendmentRow[]): Promise<{ row: AmendmentRow; reason: string; by: string | null }[]> {
   const head = group[0]!;
   const ids = new Set(group.map((g) => g.id));
-  const pending = data.rows.filter((r) => isOpen(r.status) && !ids.has(r.id) && r.article_id === head.article_id);
+  const pendingRows = data.rows.filter((r) => isOpen(r.status) && !ids.has(r.id) && r.article_id === head.article_id);
   const articles = data.articles.filter((a) => a.id === head.article_id);
-  const out: { row: AmendmentRow; reason: string; by: string | null }[] = [];
   const adopted = data.adopted(group).filter((a) => a.articleId === head.article_id);
-  for (const p of pending) {
-    // p comes after what is adopted, whatever its rank: the question is whether it can still apply
-    const candidate = data.adopted([p]).find((a) => a.id === p.id)!;
-    const f = reconcile(articles, [...adopted, candidate]).fallen.find((x) => x.amendmentId === p.id);
-    if (f) out.push({ row: p, reason: f.reason, by: f.by });
-  }
-  return out;
+  const pendingIds = new Set(pendingRows.map((r) => r.id));
+  const pending = data.adopted(pendingRows).filter((a) => pendingIds.has(a.id));
+  const fallen = await compute().run('fallenAfter', { articles, adopted, pending }, { cache: false });
+  return fallen.map((f) => ({ row: data.byId.get(f.amendmentId)!, reason: f.reason, by: f.by }));
 }
 
 /**
@@ -100,12 +92,12 @@ export async function decideAmendment(
     }
     const rule = input.decision ? 'explicit' : (bill.decision_rule ?? 'simple_majority');
     if (outcome === 'adopted') {
-      const why = conflict(data, a);
+      const why = await conflict(data, a);
       if (why) throw new AppError('conflict', `Impossible d’adopter ${label(a)} : ${why}`, { reason: why });
     }
     const groupKey = group.length > 1 ? identityKey(a.article_id, a.kind, a.alineas) : null;
     for (const g of group) await record(tx, { billId: bill.id, row: g, outcome, rule, tallies, admin: input.admin, groupKey });
-    const fallen = outcome === 'adopted' ? fallenAfter(data, group) : [];
+    const fallen = outcome === 'adopted' ? await fallenAfterAdoption(data, group) : [];
     for (const f of fallen) {
       await setAmendmentStatus(tx, f.row.id, 'fallen');
       await insertDecision(tx, { amendmentId: f.row.id, billId: bill.id, outcome: 'fallen', rule: 'consequence', reason: f.reason, byAmendmentId: f.by ?? a.id, tallies: {}, decidedBy: input.admin.id });

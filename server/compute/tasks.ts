@@ -5,7 +5,7 @@ import { applyDispositif, generateDispositif } from '../../shared/legistique';
 import { parseLaFabriqueJson } from '../../shared/lafabrique';
 import { parseLegisticText } from '../../shared/legistic-text';
 import { TEXT_LIMITS, type ComputeBudget } from '../../shared/limits';
-import { examinationOrder, reconcile, type AdoptedAmendment, type BillArticle } from '../../shared/reconcile';
+import { adoptionConflict, examinationOrder, fallenAfter, reconcile, type AdoptedAmendment, type BillArticle } from '../../shared/reconcile';
 import { checkStructuredBill } from '../../shared/structured-bill';
 import { diffTexts } from '../../shared/text-diff';
 import { aknAmendmentList, comparatifTable, renderAkn, renderComparatifDocx, renderComparatifHtml, renderHtml, renderLiasseHtml, renderMarkdown, type ExportBill } from '../exports';
@@ -63,6 +63,8 @@ export const TASKS = {
   resolveFormalisation: (i: Parameters<typeof resolveFormalisation>[0]) => resolveFormalisation(i),
   diffTexts: (i: Texts) => diffTexts(i.before, i.after),
   reconcile: (i: { articles: readonly BillArticle[]; adopted: readonly AdoptedAmendment[] }) => reconcile(i.articles, i.adopted),
+  adoptionConflict: (i: { articles: readonly BillArticle[]; adopted: readonly AdoptedAmendment[]; candidateId: string }) => adoptionConflict(i.articles, i.adopted, i.candidateId),
+  fallenAfter: (i: { articles: readonly BillArticle[]; adopted: readonly AdoptedAmendment[]; pending: readonly AdoptedAmendment[] }) => fallenAfter(i.articles, i.adopted, i.pending),
   examinationOrder: (i: { articles: readonly BillArticle[]; amendments: Parameters<typeof examinationOrder>[1] }) => examinationOrder(i.articles, i.amendments),
   parseBill,
   renderExport,
@@ -75,7 +77,7 @@ export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N
 /** Which budget each task spends (shared/limits.ts › COMPUTE_BUDGET_MS). */
 export const TASK_BUDGET: Record<TaskName, ComputeBudget> = {
   generateDispositif: 'legistique', applyDispositif: 'legistique', dispositifFor: 'legistique', resolveFormalisation: 'legistique',
-  diffTexts: 'diff', reconcile: 'reconcile', examinationOrder: 'reconcile', parseBill: 'import', renderExport: 'export',
+  diffTexts: 'diff', reconcile: 'reconcile', examinationOrder: 'reconcile', adoptionConflict: 'reconcile', fallenAfter: 'reconcile', parseBill: 'import', renderExport: 'export',
 };
 
 /**

@@ -14,6 +14,7 @@ import type { AdoptedAmendment, BillArticle, FallenAmendment, ReconcileResult } 
 
 export { applyAmendment, canApply, type Application } from './apply';
 export { examinationOrder, measure, type Measure } from './examination';
+export { adoptionConflict, fallenAfter, type AdoptionConflict } from './falls';
 export { formatArticleNumber, insertionIndex, numberAfter, numberBefore, parseArticleNumber, type ArticleNumberParts } from './numbering';
 export { reconciledText } from './result';
 export { initialState, type ReconcileState } from './state';
