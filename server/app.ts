@@ -31,7 +31,9 @@ export function createApp(config: Config, deps: AppDeps): Express {
   const { db, logger, live } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.trustProxy);
+  // One reverse proxy: the client's address is the one it saw (the last X-Forwarded-For entry), not
+  // the first, which any client writes as it likes (and would get a fresh rate-limit budget with).
+  app.set('trust proxy', config.trustProxy ? 1 : false);
   app.use(
     helmet({
       // Same-origin referrers: with helmet's default `no-referrer`, Chromium sends `Origin: null`

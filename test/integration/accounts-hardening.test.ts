@@ -114,6 +114,8 @@ describe('write limits (small budgets, to test them quickly)', () => {
     const limited = await app.http.post('/api/legistique/apply').set(from('10.1.2.1')).send({ alineas: ['a'], dispositif: 'Supprimer l’alinéa 1.' });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('rate_limited');
+    // a client that writes its own X-Forwarded-For gets no fresh budget: the proxy's entry counts
+    expect((await app.http.post('/api/legistique/dispositif').set(from('203.0.113.7, 10.1.2.1')).send(body)).status).toBe(429);
     expect((await app.http.post('/api/legistique/dispositif').set(from('10.1.2.2')).send(body)).status).toBe(200);
   });
 });
