@@ -41,7 +41,7 @@ export async function otherClerkInCharge(tx: Queryable, clerkId: string, what: s
   const name = clerk?.display_name ?? 'un autre greffier';
   return new AppError(
     'other_clerk_in_charge',
-    `${what} : ${name} a cet amendement en charge. Reprenez-le d’abord (« Reprendre ») : ${name} en sera prévenu.`,
+    `${what} : ${name} a cet amendement en charge. Reprenez-le d’abord (« Reprendre ») : ${name} recevra une notification.`,
     { assignedClerk: { id: clerkId, displayName: name } },
   );
 }

@@ -26,7 +26,7 @@ function takeOverPage(c: PageContext, d: TakeOverData): string {
     main: html`<h1>Reprendre l’${d.title.replace(/^A/, 'a')} ?</h1>
       <p><strong>${d.holder}</strong> a cet amendement en charge.</p>
       <p>En le reprenant, vous devenez le greffier chargé de sa mise en forme : vous écrivez dans l’espace de mise en forme,
-        publiez, répondez ou le déclarez irrecevable. ${d.holder} en est prévenu et suit désormais la mise en forme en lecture seule.
+        publiez, répondez ou le déclarez irrecevable. ${d.holder} reçoit une notification et suit désormais la mise en forme en lecture seule.
         La reprise est inscrite dans l’historique public du texte.</p>
       <form method="post" action="/amendements/${d.id}/reprendre" class="form">
         <input type="hidden" name="confirmer" value="oui">
