@@ -7,11 +7,11 @@ import { SessionCache } from './auth/session-cache';
 import type { DocRegistry } from './collab/registry';
 import type { Config } from './config';
 import type { Db } from './db/db';
-import { authenticate, csrfProtection } from './http/auth';
+import { authenticate, cookiePolicy, csrfProtection } from './http/auth';
 import { apiNotFound, errorHandler } from './http/errors';
 import { publicReads } from './http/public-reads';
 import { buildOpenApi } from './http/openapi';
-import { authLimiters } from './http/rate-limit';
+import { authLimiters, writeLimits } from './http/rate-limit';
 import { createApi } from './http/route';
 import { errorPage } from './pages/bill-pages';
 import { allPages } from './pages';
@@ -31,7 +31,9 @@ export function createApp(config: Config, deps: AppDeps): Express {
   const { db, logger, live } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.trustProxy);
+  // One reverse proxy: the client's address is the one it saw (the last X-Forwarded-For entry), not
+  // the first, which any client writes as it likes (and would get a fresh rate-limit budget with).
+  app.set('trust proxy', config.trustProxy ? 1 : false);
   app.use(
     helmet({
       // Same-origin referrers: with helmet's default `no-referrer`, Chromium sends `Origin: null`
@@ -71,10 +73,12 @@ export function createApp(config: Config, deps: AppDeps): Express {
   const sessions = new SessionCache();
   const lists = createAmendmentListCache();
   app.use(authenticate(db, sessions));
+  app.use(writeLimits(config.rateLimits, config.rateLimitBudget));
   app.use(csrfProtection(config.publicOrigin));
+  app.use(cookiePolicy(config.publicOrigin));
   app.use(publicReads);
 
-  const limiters = authLimiters(config.rateLimits);
+  const limiters = authLimiters(config.rateLimits, config.rateLimitBudget);
   const api = createApi();
   registerApiRoutes(api, db, limiters, live, sessions, lists);
   app.use(api.router);

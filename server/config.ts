@@ -25,6 +25,10 @@ const envSchema = z.object({
   DEMO: boolish.default(true),
   /** `off` only for load tests on a closed network. */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  /** Budgets per minute (defaults in server/http/rate-limit.ts): writes per account, per address, compute per address. */
+  RATE_LIMIT_WRITES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  RATE_LIMIT_WRITES_PER_IP: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  RATE_LIMIT_COMPUTE_PER_IP: z.coerce.number().int().min(1).max(1_000_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Public origin (e.g. https://palimpseste.example) used for CSRF checks behind a proxy. */
   PUBLIC_ORIGIN: z.string().url().optional().or(z.literal('').transform(() => undefined)),
@@ -42,12 +46,16 @@ export interface Config {
   admin: { email: string; password: string } | undefined;
   demo: boolean;
   rateLimits: boolean;
+  /** Budgets that differ from server/http/rate-limit.ts's defaults (tests set small ones). */
+  rateLimitBudget?: Partial<Record<RateLimitKnob, number>>;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   publicOrigin: string | undefined;
   trustProxy: boolean;
   /** Worker threads of the compute pool; undefined → one less than the cores (at least one). */
   computeThreads?: number | undefined;
 }
+
+export type RateLimitKnob = 'writesPerAccount' | 'writesPerIp' | 'computePerIp' | 'loginFailuresPerAccount' | 'loginFailuresPerIp' | 'signUpsPerIp';
 
 export class ConfigError extends Error {}
 
@@ -70,6 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     demo: e.DEMO,
     rateLimits: e.RATE_LIMITS === 'on',
+    rateLimitBudget: Object.fromEntries(Object.entries({
+      writesPerAccount: e.RATE_LIMIT_WRITES_PER_ACCOUNT, writesPerIp: e.RATE_LIMIT_WRITES_PER_IP, computePerIp: e.RATE_LIMIT_COMPUTE_PER_IP,
+    }).filter(([, v]) => v !== undefined)),
     logLevel: e.LOG_LEVEL,
     publicOrigin: e.PUBLIC_ORIGIN,
     trustProxy: e.TRUST_PROXY,

@@ -3,14 +3,27 @@ import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import { AppError } from '../http/errors';
 import { assignClerk } from '../sql/amendments';
+import { appendEvent } from '../sql/events';
+import { notifyUser } from '../sql/notifications';
 import { findUserById, type UserRow } from '../sql/users';
-import { loadForClerk } from './clerk-access';
+import { amendmentLabel, loadForClerk, otherClerkInCharge } from './clerk-access';
+
+export interface AssignInput {
+  user: UserRow;
+  amendmentId: string;
+  /** The clerk to put in charge: by default the one asking; null: nobody. */
+  clerkId?: string | null;
+  /** « Reprendre » : needed to change an amendment another clerk has in charge. */
+  takeOver?: boolean;
+}
 
 /**
  * Puts a clerk in charge of formalising an amendment (by default the one asking): that clerk, and
- * the authors, write in its formalisation workspace; other clerks watch.
+ * the authors, write in its formalisation workspace; other clerks watch. An amendment another
+ * clerk has in charge changes hands only on an explicit take-over (« reprendre »), which tells
+ * that clerk and is written in the public history; without it, 409 `other_clerk_in_charge`.
  */
-export async function assignAmendment(db: Db, live: LiveTexts, input: { user: UserRow; amendmentId: string; clerkId?: string | null }): Promise<void> {
+export async function assignAmendment(db: Db, live: LiveTexts, input: AssignInput): Promise<void> {
   const { before, after } = await db.transaction(async (tx) => {
     const a = await loadForClerk(tx, input.amendmentId, input.user, 'Prendre en charge', { open: true });
     const clerkId = input.clerkId === undefined ? input.user.id : input.clerkId;
@@ -18,8 +31,23 @@ export async function assignAmendment(db: Db, live: LiveTexts, input: { user: Us
       const clerk = await findUserById(tx, clerkId);
       if (!clerk?.roles.includes('clerk')) throw new AppError('validation_failed', 'Cette personne n’est pas greffier.', [{ path: 'clerkId', message: 'pas un greffier' }]);
     }
+    const previous = a.assigned_clerk_id;
+    if (previous === clerkId) return { before: previous, after: clerkId };
+    const takenFromOther = previous !== null && previous !== input.user.id;
+    if (takenFromOther && !input.takeOver) throw await otherClerkInCharge(tx, previous, 'Prendre en charge');
     await assignClerk(tx, a.id, clerkId);
-    return { before: a.assigned_clerk_id, after: clerkId };
+    if (takenFromOther) {
+      await appendEvent(tx, {
+        billId: a.bill_id, type: 'amendment.taken_over', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id,
+        data: { number: a.number, from: previous, to: clerkId },
+      });
+      const to = clerkId === input.user.id ? '' : clerkId ? ` et l’a confié à ${(await findUserById(tx, clerkId))?.display_name ?? 'un autre greffier'}` : ' et l’a laissé sans greffier';
+      await notifyUser(tx, {
+        userId: previous, amendmentId: a.id, type: 'taken_over',
+        message: `${input.user.display_name} a repris ${amendmentLabel(a)}, dont vous aviez la charge${to}. Vous suivez désormais sa mise en forme en lecture seule.`,
+      });
+    }
+    return { before: previous, after: clerkId };
   });
   // Open connections follow at once: the relieved clerk watches, the one in charge writes.
   const doc = formalisationDocName(input.amendmentId);

@@ -1,5 +1,7 @@
 import type { Db } from '../db/db';
+import { passwordProblem } from '../auth/password-strength';
 import { hashPassword } from '../auth/passwords';
+import { ConfigError } from '../config';
 import { findUserByEmailWithHash, insertUser, updateUserPassword, updateUserRoles } from '../sql/users';
 
 /**
@@ -7,6 +9,8 @@ import { findUserByEmailWithHash, insertUser, updateUserPassword, updateUserRole
  * An existing account with that email is given the admin role and that password.
  */
 export async function ensureAdmin(db: Db, admin: { email: string; password: string }): Promise<'created' | 'updated'> {
+  const problem = passwordProblem(admin.password, { email: admin.email, displayName: 'Administration' });
+  if (problem) throw new ConfigError(`Configuration invalide : ADMIN_PASSWORD refusé. ${problem.message}`);
   const existing = await findUserByEmailWithHash(db, admin.email);
   const passwordHash = await hashPassword(admin.password);
   if (!existing) {

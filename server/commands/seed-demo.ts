@@ -13,7 +13,7 @@ export interface DemoAccount {
   role: string;
 }
 
-const demoPassword = () => randomBytes(9).toString('base64url');
+const demoPassword = () => randomBytes(12).toString('base64url');
 
 /**
  * Try-out mode: on an empty database, imports the demo bill (in consultation) and creates an

@@ -14,6 +14,8 @@ declare module 'express-serve-static-core' {
     authVia?: 'bearer' | 'cookie' | null;
     /** The raw session token (to log out). */
     sessionToken?: string | null;
+    /** Whether the session cookie gets `Secure`. Set by `cookiePolicy`. */
+    secureCookies?: boolean;
   }
 }
 
@@ -41,6 +43,19 @@ async function lookUp(db: Db, cache: SessionCache, tokenHash: string): Promise<U
   const user = await findUserBySessionHash(db, tokenHash);
   if (user) cache.set(tokenHash, user);
   return user ?? null;
+}
+
+/**
+ * Session cookies are `Secure` when the public origin is https (whatever the hop from a proxy to
+ * us), or when the request itself came over https (directly, or per a trusted proxy's
+ * X-Forwarded-Proto: `req.secure` honours `trust proxy`).
+ */
+export function cookiePolicy(publicOrigin: string | undefined): RequestHandler {
+  const httpsOrigin = publicOrigin?.startsWith('https:') ?? false;
+  return (req, _res, next) => {
+    req.secureCookies = httpsOrigin || req.secure;
+    next();
+  };
 }
 
 /** The signed-in account, or a 401. */

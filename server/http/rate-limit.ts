@@ -1,33 +1,125 @@
-import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import express, { type Request, type RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit, type Options, type RateLimitRequestHandler } from 'express-rate-limit';
+import type { RateLimitKnob } from '../config';
 import { errorBody } from './errors';
 
 /**
- * Per-client limits for the routes that attract credential stuffing and sign-up spam.
- * Memory store: one process today; a shared store (Redis) when there are several.
+ * Every rate limit of the server, in one place (README › Configuration). Budgets are generous for
+ * people and short for scripts: a citizen voting as fast as they can click on 200 amendments makes
+ * well under 100 writes a minute; a script makes thousands. Memory store: one process today; a
+ * shared store (Redis) when there are several.
  */
-export function makeLimiter(enabled: boolean, windowMs: number, limit: number): RequestHandler {
-  if (!enabled) return (_req, _res, next) => next();
+export const RATE_LIMIT_DEFAULTS: Readonly<Record<RateLimitKnob, number>> = {
+  /** Writes (any method but GET, HEAD, OPTIONS: API and form posts) per signed-in account per minute. */
+  writesPerAccount: 300,
+  /** Writes per client address per minute, all accounts and visitors behind it together (a classroom, an office). */
+  writesPerIp: 1_200,
+  /** The public compute endpoints (`/api/legistique/*`) per client address per minute. */
+  computePerIp: 60,
+  /** Failed logins (and failed password confirmations) per account, by the e-mail tried, per 15 minutes. */
+  loginFailuresPerAccount: 10,
+  /** Failed logins per client address per 15 minutes, whatever the accounts tried. */
+  loginFailuresPerIp: 50,
+  /** Sign-ups per client address per hour. */
+  signUpsPerIp: 20,
+};
+
+export type RateLimitBudget = Partial<Record<RateLimitKnob, number>>;
+const withDefaults = (budget: RateLimitBudget) => ({ ...RATE_LIMIT_DEFAULTS, ...budget });
+
+const MINUTE = 60_000;
+const LOGIN_WINDOW_MS = 15 * MINUTE;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Public endpoints whose cost grows with their input: their own, tighter, budget per address. */
+const COMPUTE_PATHS = new Set(['/api/legistique/dispositif', '/api/legistique/apply']);
+
+const pass: RequestHandler = (_req, _res, next) => next();
+const ipKey = (req: Request) => `ip:${ipKeyGenerator(req.ip ?? '')}`;
+
+function limiter(windowMs: number, limit: number, message: string, extra: Partial<Options> = {}): RateLimitRequestHandler {
   return rateLimit({
     windowMs,
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    keyGenerator: ipKey,
     handler: (_req, res) => {
-      res.status(429).json(errorBody('rate_limited', 'Trop de tentatives. Réessayez dans quelques minutes.'));
+      res.status(429).json(errorBody('rate_limited', message));
     },
+    ...extra,
   });
 }
 
+/**
+ * One app-level middleware for every write: a budget per account and one per address; the
+ * compute endpoints get a third, tighter one per address. Reads are never limited here.
+ */
+export function writeLimits(enabled: boolean, overrides: RateLimitBudget = {}): RequestHandler {
+  if (!enabled) return pass;
+  const budget = withDefaults(overrides);
+  const tooMany = 'Trop de requêtes en peu de temps. Réessayez dans une minute.';
+  const perIp = limiter(MINUTE, budget.writesPerIp, tooMany, { identifier: 'writes-ip' });
+  const perAccount = limiter(MINUTE, budget.writesPerAccount, tooMany, {
+    identifier: 'writes-account', skip: (req) => !req.user, keyGenerator: (req) => `user:${req.user!.id}`,
+  });
+  const compute = limiter(MINUTE, budget.computePerIp, 'Trop de calculs demandés en peu de temps. Réessayez dans une minute.', { identifier: 'compute-ip' });
+  return (req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    void perIp(req, res, (err?: unknown) => {
+      if (err) return next(err);
+      void perAccount(req, res, (err2?: unknown) => {
+        if (err2 || !COMPUTE_PATHS.has(req.path)) return next(err2);
+        void compute(req, res, next);
+      });
+    });
+  };
+}
+
 export interface AuthLimiters {
+  /** Login and password confirmations: counts failures only, per account and per address. */
   login: RequestHandler;
   register: RequestHandler;
 }
 
-export function authLimiters(enabled: boolean): AuthLimiters {
+/** The account a login (or a password confirmation) is for: the e-mail tried, or the signed-in one. */
+function accountTried(req: Request): string | undefined {
+  const email = req.user?.email ?? (req.body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' && email.trim() ? `account:${email.trim().toLowerCase().slice(0, 254)}` : undefined;
+}
+
+/**
+ * Failed logins only: a success takes its own attempt back (per address) and wipes the account's
+ * failures, so that the real person is never locked out by their own logins; ten failures on one
+ * account lock that account for everyone, from any address, for the rest of the window.
+ */
+function loginLimiter(budget: Record<RateLimitKnob, number>): RequestHandler {
+  const message = 'Trop de tentatives de connexion échouées. Réessayez dans quelques minutes.';
+  const perIp = limiter(LOGIN_WINDOW_MS, budget.loginFailuresPerIp, message, { identifier: 'login-failures-ip', skipSuccessfulRequests: true });
+  const perAccount = limiter(LOGIN_WINDOW_MS, budget.loginFailuresPerAccount, message, {
+    identifier: 'login-failures-account', skipSuccessfulRequests: true,
+    skip: (req) => accountTried(req) === undefined, keyGenerator: (req) => accountTried(req)!,
+  });
+  // The account is read from the body: parse it here (the parsers that follow see it is done).
+  const parsers = [express.json({ limit: '1mb' }), express.urlencoded({ extended: false, limit: '100kb' })];
+  return (req, res, next) => {
+    const chain: RequestHandler[] = [...parsers, perIp, perAccount, (rq, rs, nx) => {
+      const key = accountTried(rq);
+      if (key) rs.on('finish', () => { if (rs.statusCode < 400) perAccount.resetKey(key); });
+      nx();
+    }];
+    const step = (i: number) => (err?: unknown): void => {
+      if (err || i === chain.length) return next(err);
+      void chain[i]!(req, res, step(i + 1));
+    };
+    step(0)();
+  };
+}
+
+export function authLimiters(enabled: boolean, overrides: RateLimitBudget = {}): AuthLimiters {
+  if (!enabled) return { login: pass, register: pass };
+  const budget = withDefaults(overrides);
   return {
-    // 10 failed-or-not logins a minute per address, 20 sign-ups an hour.
-    login: makeLimiter(enabled, 60_000, 10),
-    register: makeLimiter(enabled, 3_600_000, 20),
+    login: loginLimiter(budget),
+    register: limiter(60 * MINUTE, budget.signUpsPerIp, 'Trop d’inscriptions depuis cette adresse. Réessayez plus tard.', { identifier: 'sign-ups-ip' }),
   };
 }

@@ -61,6 +61,14 @@ export function clerkTools(a: AmendmentView, user: UserRow | null): SafeHtml {
       : html``;
   }
   const open = isOpen(a.status);
+  // While open, only the clerk in charge acts (server/commands/clerk-access.ts); the others take over first.
+  if (open && a.assignedClerkId && a.assignedClerkId !== user.id) {
+    return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">Espace du greffe</h2>
+      <p><a class="button" href="/amendements/${a.id}/mise-en-forme">Ouvrir l’espace de mise en forme</a></p>
+      <p class="notice">Un autre greffier a cet amendement en charge : lui seul le met en forme, y répond ou le déclare irrecevable.
+        <a href="/amendements/${a.id}/reprendre">Reprendre l’amendement</a></p>
+    </section>`;
+  }
   return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">Espace du greffe</h2>
     ${open ? html`<p><a class="button" href="/amendements/${a.id}/mise-en-forme">Ouvrir l’espace de mise en forme</a></p>
     <form method="post" action="/amendements/${a.id}/irrecevable" class="form">

@@ -48,7 +48,7 @@ export function registerPage(ctx: PageContext, state: FormState = {}): string {
         ${nextField(state)}
         ${field('displayName', 'Nom affiché', 'text', state, { autocomplete: 'name', hint: 'Il apparaîtra à côté de vos contributions publiques.' })}
         ${field('email', 'Adresse électronique', 'email', state, { autocomplete: 'email', hint: 'Elle ne sera jamais publiée.' })}
-        ${field('password', 'Mot de passe', 'password', state, { autocomplete: 'new-password', hint: 'Au moins 10 caractères.' })}
+        ${field('password', 'Mot de passe', 'password', state, { autocomplete: 'new-password', hint: 'Au moins 10 caractères, difficile à deviner, sans votre nom ni votre adresse : quelques mots sans rapport entre eux, par exemple.' })}
         <fieldset><legend>Vous participez en tant que</legend>
           <div><input type="radio" id="kind-citizen" name="kind" value="citizen"${kind === 'citizen' ? html` checked` : ''}><label for="kind-citizen">Citoyenne ou citoyen</label></div>
           <div><input type="radio" id="kind-organisation" name="kind" value="organisation"${kind === 'organisation' ? html` checked` : ''}><label for="kind-organisation">Organisation (association, entreprise, syndicat…) — signalée comme telle</label></div>

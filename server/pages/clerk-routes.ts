@@ -20,6 +20,7 @@ import { alineasProblem, textToAlineas } from './amendment-forms';
 import { deskPage } from './desk-page';
 import { workspacePage } from './formalisation-page';
 import { ctx, formFields, page, safeNext } from './page-kit';
+import { takeOverPages } from './takeover-page';
 
 const PAGE_SIZE = 25;
 const deskQuery = z.object({
@@ -113,5 +114,6 @@ export function clerkPages(db: Db, live: LiveTexts): Router {
     await respondToAmendment(db, { user: req.user, amendmentId: id, body: body.slice(0, 20_000) });
     res.redirect(303, `/amendements/${id}#reponses`);
   }));
+  r.use(takeOverPages(db, live));
   return r;
 }

@@ -64,8 +64,11 @@ function itemRow(d: DeskPageData, a: Item, ctx: PageContext): SafeHtml {
     ${open ? html`<div class="desk-actions">
       ${mine
         ? html`<a class="button" href="/amendements/${a.id}/mise-en-forme">Mettre en forme</a>`
-        : html`<form method="post" action="/amendements/${a.id}/prendre" class="inline"><input type="hidden" name="suite" value="/amendements/${a.id}/mise-en-forme">
-            <button type="submit">${a.assignedClerk ? 'Reprendre et mettre en forme' : 'Prendre en charge et mettre en forme'}</button></form>`}
+        : a.assignedClerk
+          // another clerk's: taken over only after a confirmation page (that clerk is told)
+          ? html`<a class="button" href="/amendements/${a.id}/reprendre">Reprendre…</a>`
+          : html`<form method="post" action="/amendements/${a.id}/prendre" class="inline"><input type="hidden" name="suite" value="/amendements/${a.id}/mise-en-forme">
+            <button type="submit">Prendre en charge et mettre en forme</button></form>`}
       <a href="/amendements/${a.id}#greffe">Irrecevabilité, réponse…</a>
     </div>` : ''}
   </li>`;

@@ -2,7 +2,7 @@ import type { loadWorkspace } from '../commands/formalisation-workspace';
 import type { BillRow } from '../sql/bills';
 import type { UserRow } from '../sql/users';
 import { liveEditorSection } from './amendment-live-editor';
-import { STATUS_LABELS_FR } from '../../shared/amendment';
+import { isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
 import { alertBox, amendmentTitle, dateTimeFr, rowsFor, textareaField, titled, type FormState } from './amendment-parts';
 import type { AmendmentView } from './amendment-pages';
 import { html, type SafeHtml } from './html';
@@ -58,6 +58,19 @@ function publishForm(d: WorkspacePageData): SafeHtml {
   </form>`;
 }
 
+/**
+ * A clerk who does not write: « Prendre en charge » when nobody has the amendment in charge,
+ * « Reprendre » (confirmed on the next page, the other clerk is told) when another clerk has.
+ */
+function takeForm(id: string, holder: Workspace['assignedClerk'], user: UserRow): SafeHtml {
+  if (holder && holder.id !== user.id) {
+    return html`<p class="notice">${holder.displayName} a cet amendement en charge : seul ce greffier écrit, publie, répond ou le déclare irrecevable.
+      <a class="button" href="/amendements/${id}/reprendre">Reprendre l’amendement</a></p>`;
+  }
+  return html`<form method="post" action="/amendements/${id}/prendre" class="inline">
+    <input type="hidden" name="suite" value="/amendements/${id}/mise-en-forme"><button type="submit">Prendre en charge pour écrire</button></form>`;
+}
+
 /** The formalisation workspace: citizens' text | formal text (live) | dispositif. */
 export function workspacePage(ctx: PageContext, d: WorkspacePageData): string {
   const w = d.workspace;
@@ -82,8 +95,7 @@ export function workspacePage(ctx: PageContext, d: WorkspacePageData): string {
       <p class="meta">Article ${w.articleNumber} · greffier chargé : ${who}</p>
       ${a.formalisation ? html`<p class="notice">Une mise en forme a été publiée le ${dateTimeFr.format(new Date(a.formalisation.createdAt))} (<a href="/amendements/${a.id}#mise-en-forme">voir sur l’amendement</a>). ${writes ? 'Vous pouvez la reprendre ici : une nouvelle publication la remplacera.' : ''}</p>` : ''}
       ${w.status !== 'submitted' && w.status !== 'formalised' ? html`<p class="notice">L’amendement est « ${STATUS_LABELS_FR[w.status]} » : sa mise en forme est close.</p>` : ''}
-      ${!writes && isClerk && w.status !== 'inadmissible' ? html`<form method="post" action="/amendements/${a.id}/prendre" class="inline">
-        <input type="hidden" name="suite" value="/amendements/${a.id}/mise-en-forme"><button type="submit">Prendre en charge pour écrire</button></form>` : ''}
+      ${!writes && isClerk && isOpen(w.status) ? takeForm(a.id, w.assignedClerk, user) : ''}
       <div class="workspace">
         <section aria-labelledby="ws-citoyens" class="ws-column"><h2 id="ws-citoyens">Texte déposé par les citoyens</h2>
           ${alineaList(w.citizenAlineas, a.kind === 'delete' ? 'Suppression de l’article : pas de texte.' : 'Pas de texte.')}</section>

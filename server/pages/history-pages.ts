@@ -10,7 +10,7 @@ import { layout, type PageContext } from './layout';
 /** The kinds of event a reader can narrow the timeline to, by family. */
 export const TYPE_FILTERS: Record<string, { label: string; types: string[] }> = {
   amendements: { label: 'Dépôts et retraits d’amendements', types: ['amendment.submitted', 'amendment.withdrawn'] },
-  greffe: { label: 'Greffe : mises en forme, irrecevabilités, réponses', types: ['amendment.formalised', 'amendment.inadmissible', 'amendment.response'] },
+  greffe: { label: 'Greffe : mises en forme, irrecevabilités, réponses, reprises', types: ['amendment.formalised', 'amendment.inadmissible', 'amendment.response', 'amendment.taken_over'] },
   commission: { label: 'Commission : décisions, amendements tombés, membres', types: ['amendment.decided', 'amendment.fallen', 'commission.member_appointed', 'commission.member_removed', 'commission.rule_set'] },
   texte: { label: 'Le texte : phases, versions des articles', types: ['bill.created', 'bill.status_changed', 'article.version_added', 'article.created', 'article.deleted'] },
   moderation: { label: 'Modération', types: ['moderation.hide', 'moderation.restore'] },

@@ -8,7 +8,7 @@ import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
 
 const PAGE_SIZE = 30;
-const TYPE_LABELS = { formalised: 'Mis en forme', inadmissible: 'Irrecevable', response: 'Réponse du greffe', decided: 'Décision', coauthor: 'Co-rédaction' } as const;
+const TYPE_LABELS = { formalised: 'Mis en forme', inadmissible: 'Irrecevable', response: 'Réponse du greffe', decided: 'Décision', coauthor: 'Co-rédaction', taken_over: 'Repris par un greffier' } as const;
 
 type Item = ReturnType<typeof presentNotification>;
 

@@ -44,6 +44,13 @@ function formErrors(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+/** A refused password's reason, with zxcvbn's warning, for the field (auth/password-strength). */
+function passwordAdvice(details: unknown): string | undefined {
+  const d = Array.isArray(details) ? (details as { path?: unknown; message?: unknown; warning?: unknown }[]).find((x) => x.path === 'password') : undefined;
+  if (typeof d?.message !== 'string') return undefined;
+  return typeof d.warning === 'string' ? `${d.message} ${d.warning.replace(/\.?$/, '.')}` : d.message;
+}
+
 /** Server-rendered pages: readable without JavaScript, forms that work without it too. */
 export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCache): Router {
   const r = express.Router();
@@ -79,7 +86,7 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
     try {
       if (!input.success) throw new AppError('unauthenticated', 'Adresse électronique ou mot de passe incorrect.');
       const { token } = await logIn(db, input.data);
-      setSessionCookie(res, token, req.secure);
+      setSessionCookie(req, res, token);
       res.redirect(303, next);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
@@ -100,11 +107,13 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
     }
     try {
       const { token } = await registerAccount(db, input.data);
-      setSessionCookie(res, token, req.secure);
+      setSessionCookie(req, res, token);
       res.redirect(303, state.next ?? '/');
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      res.status(err.status).type('html').send(registerPage(ctx(req), { ...state, error: err.message }));
+      const weak = err.code === 'validation_failed' ? passwordAdvice(err.details) : undefined;
+      const fieldErrors = weak ? { password: weak } : undefined;
+      res.status(err.status).type('html').send(registerPage(ctx(req), { ...state, error: weak ? 'Le formulaire contient des erreurs.' : err.message, ...(fieldErrors ? { fieldErrors } : {}) }));
     }
   }));
 

@@ -15,6 +15,7 @@ export function eventLabel(type: string, data: Record<string, unknown>): string 
     case 'amendment.withdrawn': return `Amendement${NUMBER(data)} retiré`;
     case 'amendment.formalised': return `Amendement${NUMBER(data)} mis en forme par le greffe`;
     case 'amendment.inadmissible': return `Amendement${NUMBER(data)} déclaré irrecevable`;
+    case 'amendment.taken_over': return `Amendement${NUMBER(data)} repris par un autre greffier`;
     case 'amendment.response': return `Réponse du greffe sur l’amendement${NUMBER(data)}`;
     case 'amendment.decided': return `Amendement${NUMBER(data)} ${OUTCOMES[String(data.outcome)] ?? String(data.outcome)} par la commission`;
     case 'amendment.fallen': return `Amendement${NUMBER(data)} tombé`;

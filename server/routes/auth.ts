@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/db';
 import { presentUser } from '../auth/present';
@@ -21,8 +21,9 @@ export const registerBody = z.object({
 });
 export const loginBody = z.object({ email: z.string().trim().max(254), password: z.string().max(256) });
 
-/** The session cookie: HttpOnly (no script reads it), SameSite=Lax, Secure over HTTPS. */
-export function setSessionCookie(res: Response, token: string, secure: boolean): void {
+/** The session cookie: HttpOnly (no script reads it), SameSite=Lax, Secure over HTTPS (see `cookiePolicy`). */
+export function setSessionCookie(req: Request, res: Response, token: string): void {
+  const secure = req.secureCookies ?? req.secure;
   res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_TTL_MS, path: '/' });
 }
 
@@ -36,7 +37,7 @@ export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: S
     },
     async ({ body, req, res }) => {
       const { user, token } = await registerAccount(db, body);
-      setSessionCookie(res, token, req.secure);
+      setSessionCookie(req, res, token);
       return { status: 201, json: { user: presentUser(user), token } };
     },
   );
@@ -48,7 +49,7 @@ export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: S
     },
     async ({ body, req, res }) => {
       const { user, token } = await logIn(db, body);
-      setSessionCookie(res, token, req.secure);
+      setSessionCookie(req, res, token);
       return { json: { user: presentUser(user), token } };
     },
   );

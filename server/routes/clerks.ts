@@ -44,10 +44,11 @@ export function clerkRoutes(api: Api, db: Db, live: DocRegistry): void {
 
   route(api, {
     method: 'post', path: '/api/amendments/:id/assign', tag: 'Greffe', access: 'clerk', params: amendmentParams,
-    body: z.object({ clerkId: idParam.nullable().optional() }),
-    summary: 'Confier la mise en forme à un greffier (par défaut : soi-même ; null : personne)', responses: { 200: '{amendment}' },
+    body: z.object({ clerkId: idParam.nullable().optional(), takeOver: z.boolean().default(false) }),
+    summary: 'Confier la mise en forme à un greffier (par défaut : soi-même ; null : personne). Un amendement qu’un autre greffier a en charge se reprend avec takeOver: true (il est prévenu) ; sinon 409 other_clerk_in_charge',
+    responses: { 200: '{amendment}', 409: 'other_clerk_in_charge : un autre greffier a l’amendement en charge' },
   }, async ({ params, body, req }) => {
-    await assignAmendment(db, live, { user: requireUser(req), amendmentId: params.id, clerkId: body.clerkId });
+    await assignAmendment(db, live, { user: requireUser(req), amendmentId: params.id, clerkId: body.clerkId, takeOver: body.takeOver });
     return { json: await view(req, params.id) };
   });
 

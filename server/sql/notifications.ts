@@ -18,7 +18,7 @@ const SQL = {
              WHERE user_id = $1 AND read_at IS NULL AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))`,
 } as const;
 
-export type NotificationType = 'formalised' | 'inadmissible' | 'response' | 'decided' | 'coauthor';
+export type NotificationType = 'formalised' | 'inadmissible' | 'response' | 'decided' | 'coauthor' | 'taken_over';
 
 export interface NotificationRow {
   id: string;

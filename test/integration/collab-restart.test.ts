@@ -22,7 +22,7 @@ async function call(url: string, method: string, body?: unknown, token?: string)
 
 test('an edit acknowledged a moment before the server is SIGKILLed is there after restart, without duplicated content', async () => {
   t = await createTestDb({ migrate: false });
-  const env = { DATABASE_URL: t.url, ADMIN_EMAIL: 'admin@exemple.fr', ADMIN_PASSWORD: 'mot de passe admin' };
+  const env = { DATABASE_URL: t.url, ADMIN_EMAIL: 'admin@exemple.fr', ADMIN_PASSWORD: 'un long mot de passe' };
   server = await startServerProcess(env);
   const admin = (await call(`${server.url}/api/auth/login`, 'POST', { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })).body.token;
   const bill = (await call(`${server.url}/api/bills`, 'POST', { title: 'Loi', text: 'PROJET\nArticle 1er\nPremier alinéa.\nSecond alinéa.' }, admin)).body.bill;

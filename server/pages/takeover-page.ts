@@ -1,0 +1,65 @@
+import express, { type Router } from 'express';
+import { displayNumber, isOpen } from '../../shared/amendment';
+import type { LiveTexts } from '../collab/registry';
+import type { Db } from '../db/db';
+import { assignAmendment } from '../commands/assign-clerk';
+import { requireClerk } from '../commands/clerk-access';
+import { notFound } from '../http/errors';
+import { findAmendment } from '../sql/amendments';
+import { findUserById } from '../sql/users';
+import { amendmentTitle } from './amendment-parts';
+import { html } from './html';
+import { layout, type PageContext } from './layout';
+import { ctx, formFields, page } from './page-kit';
+
+interface TakeOverData {
+  id: string;
+  title: string;
+  holder: string;
+}
+
+/** « Reprendre » confirmed on a page of its own: it works without JavaScript and says what follows. */
+function takeOverPage(c: PageContext, d: TakeOverData): string {
+  return layout(c, {
+    title: `Reprendre l’${d.title.replace(/^A/, 'a')}`,
+    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/amendements/${d.id}">${d.title}</a>`,
+    main: html`<h1>Reprendre l’${d.title.replace(/^A/, 'a')} ?</h1>
+      <p><strong>${d.holder}</strong> a cet amendement en charge.</p>
+      <p>En le reprenant, vous devenez le greffier chargé de sa mise en forme : vous écrivez dans l’espace de mise en forme,
+        publiez, répondez ou le déclarez irrecevable. ${d.holder} reçoit une notification et suit désormais la mise en forme en lecture seule.
+        La reprise est inscrite dans l’historique public du texte.</p>
+      <form method="post" action="/amendements/${d.id}/reprendre" class="form">
+        <input type="hidden" name="confirmer" value="oui">
+        <div class="actions"><button type="submit">Confirmer : reprendre l’amendement</button>
+          <a href="/amendements/${d.id}/mise-en-forme">Annuler</a></div>
+      </form>`,
+  });
+}
+
+/** GET the confirmation, POST the take-over (the same command as `POST /api/amendments/:id/assign {takeOver: true}`). */
+export function takeOverPages(db: Db, live: LiveTexts): Router {
+  const r = express.Router();
+  const form = express.urlencoded({ extended: false, limit: '10kb' });
+  const workspace = (id: string) => `/amendements/${encodeURIComponent(id)}/mise-en-forme`;
+
+  r.get('/amendements/:id/reprendre', page(async (req, res) => {
+    const id = String(req.params.id);
+    if (!req.user) return res.redirect(303, `/connexion?suite=${encodeURIComponent(`/amendements/${id}/reprendre`)}`);
+    requireClerk(req.user);
+    const a = await findAmendment(db, id);
+    if (!a || a.status === 'draft') throw notFound('Amendement introuvable.');
+    // Nobody else in charge (or closed): nothing to take over, the workspace says what can be done.
+    if (!a.assigned_clerk_id || a.assigned_clerk_id === req.user.id || !isOpen(a.status)) return res.redirect(303, workspace(id));
+    const holder = (await findUserById(db, a.assigned_clerk_id))?.display_name ?? 'Un autre greffier';
+    res.type('html').send(takeOverPage(ctx(req), { id: a.id, title: amendmentTitle(displayNumber(a.origin, a.number)), holder }));
+  }));
+
+  r.post('/amendements/:id/reprendre', form, page(async (req, res) => {
+    const id = String(req.params.id);
+    if (!req.user) return res.redirect(303, `/connexion?suite=${encodeURIComponent(`/amendements/${id}/reprendre`)}`);
+    if (formFields(req).confirmer !== 'oui') return res.redirect(303, `/amendements/${encodeURIComponent(id)}/reprendre`);
+    await assignAmendment(db, live, { user: req.user, amendmentId: id, takeOver: true });
+    res.redirect(303, workspace(id));
+  }));
+  return r;
+}
