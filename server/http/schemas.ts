@@ -24,5 +24,16 @@ export const int32 = (min: number, max = INT32_MAX) => z.number().int().min(min)
 /** An integer in a query string or a path, within PostgreSQL's `integer`. */
 export const queryInt = (min: number, max = INT32_MAX) => z.coerce.number().int().min(min).max(max);
 
+/** An ISO 8601 date or instant between the years 1 and 9999 (PostgreSQL holds no year 0, nor -100000). */
+export const isoDate = z
+  .string()
+  .max(40)
+  .refine((s) => {
+    const t = Date.parse(s);
+    const year = new Date(t).getUTCFullYear();
+    return !Number.isNaN(t) && year >= 1 && year <= 9999;
+  }, 'date ISO 8601 attendue (années 1 à 9999)')
+  .transform((s) => new Date(s));
+
 export const voteBody = z.object({ value: z.enum(VOTE_VALUES) });
 export const alineasSchema = z.array(z.string().max(20_000).refine((s) => !/[\r\n]/.test(s), 'un alinéa ne contient pas de saut de ligne'));

@@ -3,13 +3,12 @@ import { diffTexts } from '../../shared/text-diff';
 import type { Db } from '../db/db';
 import { notFound } from '../http/errors';
 import { route, type Api } from '../http/route';
-import { idParam, queryInt } from '../http/schemas';
+import { idParam, isoDate, queryInt } from '../http/schemas';
 import { presentEvent } from '../present/history';
 import { findArticle, findArticleVersion } from '../sql/articles';
 import { findBill } from '../sql/bills';
 import { listHistory } from '../sql/events';
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'date ISO 8601 attendue').transform((s) => new Date(s));
 const cursor = z.string().regex(/^\d{1,18}$/, 'curseur invalide').transform(Number);
 
 export const historyQuery = z.object({
