@@ -24,8 +24,13 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown): 
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
-/** Body-parser errors carry a `type`; map the ones a client can cause to catalogue codes. */
-function fromParserError(err: unknown): AppError | undefined {
+/**
+ * Errors a client causes before any route runs: the router decoding a path parameter with
+ * malformed percent-encoding (`/api/amendments/%`, a URIError), and body-parser errors, which
+ * carry a `type`. Mapped to catalogue codes; anything else is ours.
+ */
+function fromRequestError(err: unknown): AppError | undefined {
+  if (err instanceof URIError) return new AppError('validation_failed', 'Adresse invalide : encodage « % » mal formé.');
   if (typeof err !== 'object' || err === null || !('type' in err)) return undefined;
   if (err.type === 'entity.too.large') return new AppError('payload_too_large', 'Requête trop volumineuse.');
   if (err.type === 'entity.parse.failed') return new AppError('validation_failed', 'Le corps de la requête n’est pas du JSON valide.');
@@ -43,7 +48,7 @@ export type HtmlErrorRenderer = (req: Request, status: number, message: string) 
  */
 export function errorHandler(logger: Logger, renderHtml: HtmlErrorRenderer): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
-    let known = err instanceof AppError ? err : fromParserError(err);
+    let known = err instanceof AppError ? err : fromRequestError(err);
     if (!known) {
       logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
       known = new AppError('internal', 'Erreur interne. Réessayez plus tard.');

@@ -1,7 +1,8 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { requireRole, requireUser } from './auth';
-import { AppError } from './errors';
+import { AppError, notFound } from './errors';
+import { UNSTORABLE_MESSAGE, unstorableTextPaths } from './text-check';
 
 /**
  * A route reads like a checklist: its spec (method, path, zod schemas, documentation) and a
@@ -63,12 +64,27 @@ function enforceAccess(access: AnySpec['access'], req: Request): void {
   else requireUser(req);
 }
 
-function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): z.infer<S> {
+const INVALID = 'Requête invalide : vérifiez les champs signalés.';
+
+/** A malformed id in the path names nothing, like an unknown one (API.md: ids are opaque). */
+const onlyMalformedIds = (issues: z.core.$ZodIssue[]) =>
+  issues.every((i) => i.code === 'invalid_format' && i.format === 'guid');
+
+/**
+ * Validates one part of the request. Text PostgreSQL cannot store (NUL, lone surrogates) is
+ * refused first, wherever it is, so that no schema has to restate it.
+ */
+function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where: 'body' | 'query' | 'params'): z.infer<S> {
   if (!schema) return undefined as z.infer<S>;
+  const unstorable = unstorableTextPaths(value, where);
+  if (unstorable.length > 0) {
+    throw new AppError('validation_failed', INVALID, unstorable.map((path) => ({ path, message: UNSTORABLE_MESSAGE })));
+  }
   const r = schema.safeParse(value);
   if (r.success) return r.data;
+  if (where === 'params' && onlyMalformedIds(r.error.issues)) throw notFound();
   const details = r.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
-  throw new AppError('validation_failed', 'Requête invalide : vérifiez les champs signalés.', details);
+  throw new AppError('validation_failed', INVALID, details);
 }
 
 export function route<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(

@@ -3,7 +3,39 @@ import { TEXT_LIMITS, totalChars } from '../../shared/limits';
 import { VOTE_VALUES } from '../../shared/votes';
 
 /** Zod schemas shared by several routes (and published in the OpenAPI document). */
-export const idParam = z.string().min(1).max(100);
+
+/** The bounds of PostgreSQL's `integer` and `bigint`: a number past them is a 400, never a SQL error. */
+export const INT32_MAX = 2_147_483_647;
+export const INT64_MAX = 9_223_372_036_854_775_807n;
+
+/**
+ * The id of a row keyed by `uuid` (bills, articles, amendments, users, arguments, annotations…).
+ * In a path, a malformed one names nothing: `route()` answers 404 like for an unknown id (API.md:
+ * ids are opaque); in a query or a body it is a 400 naming the field.
+ */
+export const idParam = z.guid('identifiant mal formé');
+
+/** The id of a row keyed by `bigserial` (events, notifications, moderation actions), as digits. */
+export const serialId = z
+  .string()
+  .refine((s) => /^\d{1,19}$/.test(s) && BigInt(s) <= INT64_MAX, 'identifiant numérique attendu (entier positif sur 64 bits)');
+
+/** An integer in a JSON body, within PostgreSQL's `integer`. */
+export const int32 = (min: number, max = INT32_MAX) => z.number().int().min(min).max(max);
+/** An integer in a query string or a path, within PostgreSQL's `integer`. */
+export const queryInt = (min: number, max = INT32_MAX) => z.coerce.number().int().min(min).max(max);
+
+/** An ISO 8601 date or instant between the years 1 and 9999 (PostgreSQL holds no year 0, nor -100000). */
+export const isoDate = z
+  .string()
+  .max(40)
+  .refine((s) => {
+    const t = Date.parse(s);
+    const year = new Date(t).getUTCFullYear();
+    return !Number.isNaN(t) && year >= 1 && year <= 9999;
+  }, 'date ISO 8601 attendue (années 1 à 9999)')
+  .transform((s) => new Date(s));
+
 export const voteBody = z.object({ value: z.enum(VOTE_VALUES) });
 export const alineasSchema = z.array(z.string().max(TEXT_LIMITS.alineaChars).refine((s) => !/[\r\n]/.test(s), 'un alinéa ne contient pas de saut de ligne'));
 /** A whole text (an article, an amendment's proposal): bounded in alinéas and in characters (shared/limits.ts). */

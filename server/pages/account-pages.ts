@@ -10,7 +10,7 @@ import { contributorPages } from './contributor-pages';
 import { dateTimeFr } from './amendment-parts';
 import { html } from './html';
 import { displayName, layout, type PageContext } from './layout';
-import { ctx, formFields, page } from './page-kit';
+import { ctx, formBody, formFields, page } from './page-kit';
 import { participationPages } from './participation-page';
 import { voteChartPreload } from './vote-chart';
 
@@ -76,7 +76,7 @@ function deletedPage(c: PageContext): string {
 /** `/compte`: one's account, one's data, and the deletion of the account. */
 export function accountPages(db: Db, deps: PrivacyDeps): Router {
   const r = express.Router();
-  const form = express.urlencoded({ extended: false, limit: '10kb' });
+  const form = formBody('10kb');
 
   r.get('/compte', page(async (req, res) => {
     if (!req.user) return res.redirect(303, '/connexion?suite=/compte');

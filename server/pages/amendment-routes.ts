@@ -31,7 +31,7 @@ import { amendmentListPage, rankingsPage, SORT_PARAM } from './amendment-list-pa
 import { amendmentPage, type DiffView } from './amendment-pages';
 import type { FormState } from './amendment-parts';
 import { argumentsSection, reportForm } from './contribution-parts';
-import { ctx, page } from './page-kit';
+import { ctx, formBody, page } from './page-kit';
 
 const PAGE_SIZE = 20;
 
@@ -50,7 +50,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 export function amendmentPageRoutes(db: Db, live: LiveTexts, lists: AmendmentListCache): Router {
   const r = express.Router();
   // An article's whole text travels in the form, hence more room than the login form needs.
-  const form = express.urlencoded({ extended: false, limit: '2mb' });
+  const form = formBody('2mb');
 
   async function loadArticle(id: string) {
     const article = await findArticle(db, id);
@@ -146,7 +146,7 @@ export function amendmentPageRoutes(db: Db, live: LiveTexts, lists: AmendmentLis
 type Render = (req: Request, res: Response, id: string, state?: FormState, status?: number) => Promise<void>;
 
 /** The forms posted from an amendment page; each answers with a redirect back to it (303). */
-function amendmentActionRoutes(r: Router, form: RequestHandler, renderAmendment: Render, db: Db, live: LiveTexts): void {
+function amendmentActionRoutes(r: Router, form: RequestHandler[], renderAmendment: Render, db: Db, live: LiveTexts): void {
   const back = (res: Response, id: string, hash = '') => res.redirect(303, `/amendements/${encodeURIComponent(id)}${hash}`);
 
   r.post('/amendements/:id/vote', form, page(async (req, res) => {

@@ -19,7 +19,7 @@ import type { FormState } from './amendment-parts';
 import { alineasProblem, textToAlineas } from './amendment-forms';
 import { deskPage } from './desk-page';
 import { workspacePage } from './formalisation-page';
-import { ctx, formFields, page, safeNext } from './page-kit';
+import { ctx, formBody, formFields, page, safeNext } from './page-kit';
 import { takeOverPages } from './takeover-page';
 
 const PAGE_SIZE = 25;
@@ -37,7 +37,7 @@ const signIn = (res: Response, next: string) => res.redirect(303, `/connexion?su
 /** The clerks' pages: the desk, the formalisation workspace, and their forms. */
 export function clerkPages(db: Db, live: LiveTexts): Router {
   const r = express.Router();
-  const form = express.urlencoded({ extended: false, limit: '2mb' });
+  const form = formBody('2mb');
 
   r.get('/textes/:billId/greffe', page(async (req, res) => {
     const billId = param(req, 'billId');

@@ -20,7 +20,7 @@ import { commissionPage } from './commission-page';
 import { html, raw } from './html';
 import { layout } from './layout';
 import { putFlash, takeFlash } from './flash';
-import { ctx, formFields, page, safeNext } from './page-kit';
+import { ctx, formBody, formFields, page, safeNext } from './page-kit';
 import { reconciledPage, type ProvenanceSource } from './reconciled-page';
 
 const param = (req: Request, name: string) => String(req.params[name]);
@@ -35,7 +35,7 @@ const signIn = (res: Response, next: string) => res.redirect(303, `/connexion?su
 /** The commission's pages: the dashboard and its forms, the reconciled text, the tableau comparatif. */
 export function commissionPages(db: Db, live: LiveTexts): Router {
   const r = express.Router();
-  const form = express.urlencoded({ extended: false, limit: '100kb' });
+  const form = formBody('100kb');
 
   const dashboard = async (req: Request, res: Response, billId: string, error?: string, status = 200) => {
     // filters travel in the address (GET) or, after a form, in its `suite`

@@ -10,7 +10,7 @@ import { AppError } from '../http/errors';
 import { findArticleVersion } from '../sql/articles';
 import { SUBJECT_TYPES } from '../sql/moderation';
 import { renderArticlePage } from './article-route';
-import { formFields, page, safeNext } from './page-kit';
+import { formBody, formFields, page, safeNext } from './page-kit';
 
 /** Which occurrence of `quote` in `text` the form meant: the one at `start` if given, else the first. */
 export function locateQuote(text: string, quote: string, start: string | undefined): number {
@@ -27,7 +27,7 @@ function signedIn(req: express.Request): NonNullable<express.Request['user']> {
 /** Form posts for arguments, annotations, reports and moderation; each redirects back (303). */
 export function contributionRoutes(db: Db): Router {
   const r = express.Router();
-  const form = express.urlencoded({ extended: false, limit: '100kb' });
+  const form = formBody('100kb');
 
   r.post('/arguments', form, page(async (req, res) => {
     const f = formFields(req);

@@ -16,10 +16,12 @@ import { commissionPages } from './commission-routes';
 import { historyPages } from './history-routes';
 import { notificationPages } from './notification-pages';
 import { countUnread } from '../sql/notifications';
+import { pageQueryText } from './page-kit';
 
 /** Every server-rendered page, then the HTML 404. */
 export function allPages(db: Db, limiters: AuthLimiters, live: LiveTexts, sessions: SessionCache, lists: AmendmentListCache): Router {
   const r = express.Router();
+  r.use(pageQueryText);
   // The header says how many notifications wait; one indexed count per signed-in page view.
   r.use((req, _res, next) => {
     if (!req.user || req.method !== 'GET') return next();

@@ -8,7 +8,7 @@ import { findAmendment } from '../sql/amendments';
 import { authorLine } from './contribution-parts';
 import { html } from './html';
 import { layout } from './layout';
-import { ctx, page } from './page-kit';
+import { ctx, formBody, page } from './page-kit';
 
 /** /invitations/<token>: what the draft is, who writes it, and a button to join them. */
 export function invitationPages(db: Db): Router {
@@ -32,7 +32,7 @@ export function invitationPages(db: Db): Router {
         ${action}`,
     }));
   }));
-  r.post('/invitations/:token', express.urlencoded({ extended: false }), page(async (req, res) => {
+  r.post('/invitations/:token', formBody('100kb'), page(async (req, res) => {
     if (!req.user) return res.redirect(303, `/connexion?suite=/invitations/${encodeURIComponent(String(req.params.token))}`);
     const id = await acceptInvitation(db, { user: req.user, token: String(req.params.token) });
     res.redirect(303, `/amendements/${id}`);

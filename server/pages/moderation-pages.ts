@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import type { Db } from '../db/db';
 import { AppError } from '../http/errors';
+import { serialId } from '../http/schemas';
 import { listModerationLog, listOpenReports, type ModerationLogRow, type OpenReportRow, type SubjectType } from '../sql/moderation';
 import { html, type SafeHtml } from './html';
 import { layout, type PageContext } from './layout';
@@ -50,8 +51,8 @@ function queuePage(c: PageContext, rows: OpenReportRow[]): string {
 export function moderationPages(db: Db): Router {
   const r = express.Router();
   r.get('/moderation', page(async (req, res) => {
-    const before = Number(req.query.avant);
-    const rows = await listModerationLog(db, Number.isInteger(before) && before > 0 ? before : null, 50);
+    const before = serialId.safeParse(req.query.avant);
+    const rows = await listModerationLog(db, before.success ? before.data : null, 50);
     res.type('html').send(logPage(ctx(req), rows, rows.length === 50 ? rows[rows.length - 1]!.id : null));
   }));
   r.get('/moderation/signalements', page(async (req, res) => {

@@ -1,5 +1,6 @@
-import type { Request, RequestHandler, Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { AppError } from '../http/errors';
+import { unstorableTextPaths } from '../http/text-check';
 import { errorPage, notFoundPage } from './bill-pages';
 import type { PageContext } from './layout';
 
@@ -35,3 +36,24 @@ export function formFields(req: Request): Record<string, string> {
   const body = (req.body ?? {}) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
+
+/** A 400 naming the fields of `value` that hold text nothing can store (NUL, lone surrogates). */
+function refuseUnstorable(value: unknown, where: 'body' | 'query'): AppError | undefined {
+  const paths = unstorableTextPaths(value, where).map((p) => `« ${p.slice(where.length + 1)} »`);
+  if (paths.length === 0) return undefined;
+  return new AppError('validation_failed', `Caractère interdit (NUL ou demi-paire UTF-16 isolée) dans ${paths.length > 1 ? 'les champs' : 'le champ'} ${paths.join(', ')}.`, paths);
+}
+
+/**
+ * Every page form's parser: the urlencoded body, then the same text check as the API's
+ * `route()`, so no handler sees a string PostgreSQL cannot store. The refusal is a 400 page.
+ */
+export function formBody(limit: string): RequestHandler[] {
+  return [
+    express.urlencoded({ extended: false, limit }),
+    (req, _res, next) => next(refuseUnstorable(req.body, 'body')),
+  ];
+}
+
+/** The same check on every page's query string (filters, cursors, `suite`). */
+export const pageQueryText: RequestHandler = (req, _res, next) => next(refuseUnstorable(req.query, 'query'));

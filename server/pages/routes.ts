@@ -14,7 +14,7 @@ import { listBillArticles } from '../sql/articles';
 import { findBill, listBills } from '../sql/bills';
 import { billPage, homePage } from './bill-pages';
 import { renderArticlePage } from './article-route';
-import { ctx, page, safeNext } from './page-kit';
+import { ctx, formBody, page, safeNext } from './page-kit';
 import { loginPage, registerPage, type FormState } from './auth-pages';
 
 /** What to do about each field, said in words: « Valeur invalide » tells nobody how to fix it. */
@@ -54,7 +54,7 @@ function passwordAdvice(details: unknown): string | undefined {
 /** Server-rendered pages: readable without JavaScript, forms that work without it too. */
 export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCache): Router {
   const r = express.Router();
-  const form = express.urlencoded({ extended: false, limit: '100kb' });
+  const form = formBody('100kb');
 
   r.get('/', page(async (req, res) => {
     res.type('html').send(homePage(ctx(req), await listBills(db, 200, 0)));

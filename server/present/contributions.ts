@@ -6,12 +6,18 @@ import { countContributions, findPerson, listContributions, type ContributionRow
 export const CONTRIBUTIONS_PAGE_SIZE = 20;
 
 /** `<ISO instant with microseconds>_<id>`: where the next (older) page starts. */
-export const CURSOR_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)_([0-9a-f-]{36})$/;
+const CURSOR_PATTERN = /^((\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\.\d{6}Z_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
+/** `<timestamp with microseconds>_<uuid>`, a real instant (no 31 February, no year 0) PostgreSQL reads. */
 export function parseCursor(value: string | undefined): Cursor | null {
   const m = value ? CURSOR_PATTERN.exec(value) : null;
-  return m ? { at: m[1]!, id: m[2]! } : null;
+  if (!m || Number(m[2]) < 1) return null;
+  const at = Date.parse(`${m[1]}Z`);
+  if (Number.isNaN(at) || new Date(at).toISOString().slice(0, 19) !== m[1]) return null;
+  return { at: value!.slice(0, 27), id: m[3]! };
 }
+
+export const isCursor = (value: string): boolean => parseCursor(value) !== null;
 
 const encodeCursor = (r: ContributionRow) => `${r.cursor_at}_${r.id}`;
 

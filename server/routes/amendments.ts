@@ -18,7 +18,7 @@ import { AppError, forbidden, notFound } from '../http/errors';
 import { liveDocAccess } from '../collab/access';
 import { route, type Api } from '../http/route';
 import { viewerSeed } from '../http/viewer-seed';
-import { idParam, textSchema, voteBody } from '../http/schemas';
+import { idParam, queryInt, textSchema, voteBody } from '../http/schemas';
 import { loadAmendmentView } from '../present/amendment';
 import { listAmendmentsPage, type AmendmentListCache } from '../present/amendment-list';
 import { findBill } from '../sql/bills';
@@ -107,8 +107,8 @@ export function amendmentRoutes(api: Api, db: Db, live: LiveTexts, lists: Amendm
       article: idParam.optional(),
       status: z.enum(AMENDMENT_STATUSES).exclude(['draft']).optional(),
       sort: z.enum(RANKINGS).default('position'),
-      limit: z.coerce.number().int().min(1).max(200).default(50),
-      offset: z.coerce.number().int().min(0).default(0),
+      limit: queryInt(1, 200).default(50),
+      offset: queryInt(0).default(0),
     }),
     summary: 'Les amendements publiés d’un projet de loi, classés (voir /api/ranking)',
     responses: { 200: '{amendments, total, limit, offset, sort}' },

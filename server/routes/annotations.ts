@@ -3,7 +3,7 @@ import type { Db } from '../db/db';
 import { annotate, replyToAnnotation } from '../commands/annotate';
 import { requireUser } from '../http/auth';
 import { route, type Api } from '../http/route';
-import { idParam } from '../http/schemas';
+import { idParam, int32 } from '../http/schemas';
 import { loadArticleAnnotations } from '../present/annotations';
 
 const body = z.string().trim().min(1).max(5000);
@@ -13,10 +13,10 @@ export function annotationRoutes(api: Api, db: Db): void {
     method: 'post', path: '/api/articles/:articleId/annotations', tag: 'Annotations', access: 'signed-in',
     params: z.object({ articleId: idParam }),
     body: z.object({
-      version: z.number().int().min(1),
-      alinea: z.number().int().min(1),
-      start: z.number().int().min(0),
-      end: z.number().int().min(1),
+      version: int32(1),
+      alinea: int32(1),
+      start: int32(0),
+      end: int32(1),
       quote: z.string().min(1).max(5000),
       body,
     }),

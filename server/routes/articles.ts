@@ -5,7 +5,7 @@ import { castVote } from '../commands/cast-vote';
 import { requireUser } from '../http/auth';
 import { notFound } from '../http/errors';
 import { route, type Api } from '../http/route';
-import { idParam, voteBody } from '../http/schemas';
+import { idParam, queryInt, voteBody } from '../http/schemas';
 import { findArticle, findArticleVersion, listArticleVersions } from '../sql/articles';
 import { getTally } from '../sql/votes';
 
@@ -36,7 +36,7 @@ export function articleRoutes(api: Api, db: Db): void {
     api,
     {
       method: 'get', path: '/api/articles/:articleId/versions/:version', tag: 'Articles', access: 'public',
-      params: z.object({ articleId: idParam, version: z.coerce.number().int().min(1) }),
+      params: z.object({ articleId: idParam, version: queryInt(1) }),
       summary: 'Une version de l’article (immuable)', responses: { 200: '{version, alineas, createdAt, reason}' },
     },
     async ({ params }) => {

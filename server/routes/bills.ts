@@ -6,7 +6,7 @@ import { importBill } from '../commands/import-bill';
 import { MAX_BILL_CHARS, parseBillInput } from '../commands/parse-bill-input';
 import { requireRole } from '../http/auth';
 import { route, type Api } from '../http/route';
-import { idParam } from '../http/schemas';
+import { idParam, queryInt } from '../http/schemas';
 import { loadBillView } from '../present/bill';
 import { countBills, listBills } from '../sql/bills';
 
@@ -23,8 +23,8 @@ export const billImportBody = z.union([
 ]);
 
 const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: queryInt(1, 200).default(50),
+  offset: queryInt(0).default(0),
 });
 
 export function billRoutes(api: Api, db: Db): void {

@@ -13,7 +13,7 @@ import { loadWorkspace } from '../commands/formalisation-workspace';
 import { requireUser } from '../http/auth';
 import { AppError, notFound } from '../http/errors';
 import { route, type Api } from '../http/route';
-import { dispositifSchema, idParam, textSchema } from '../http/schemas';
+import { dispositifSchema, idParam, queryInt, textSchema } from '../http/schemas';
 import { loadAmendmentView } from '../present/amendment';
 import { DESK_ASSIGNED, DESK_STATUSES, loadDesk } from '../present/desk';
 import { findBill } from '../sql/bills';
@@ -32,7 +32,7 @@ export function clerkRoutes(api: Api, db: Db, live: DocRegistry): void {
     method: 'get', path: '/api/bills/:billId/desk', tag: 'Greffe', access: 'clerk', params: z.object({ billId: idParam }),
     query: z.object({
       status: z.enum(DESK_STATUSES).default('open'), article: idParam.optional(), kind: z.enum(AMENDMENT_KINDS).optional(),
-      assigned: z.enum(DESK_ASSIGNED).default('any'), limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0),
+      assigned: z.enum(DESK_ASSIGNED).default('any'), limit: queryInt(1, 200).default(50), offset: queryInt(0).default(0),
     }),
     summary: 'Le bureau des greffiers : amendements déposés par article, identiques regroupés, quasi-identiques suggérés, avec les compteurs',
     responses: { 200: '{bill, counts, articles, totalGroups, totalAmendments, groups}' },

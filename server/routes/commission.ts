@@ -6,7 +6,7 @@ import { voteInCommission } from '../commands/commission-vote';
 import { requireUser } from '../http/auth';
 import { notFound } from '../http/errors';
 import { route, type Api } from '../http/route';
-import { idParam } from '../http/schemas';
+import { idParam, int32 } from '../http/schemas';
 import { findBill } from '../sql/bills';
 import { listMembers } from '../sql/commission';
 
@@ -43,7 +43,7 @@ export function commissionRoutes(api: Api, db: Db): void {
 
   route(api, {
     method: 'put', path: '/api/bills/:billId/commission/rule', tag: 'Commission', access: 'admin', params: z.object({ billId: idParam }),
-    body: z.object({ rule: z.enum(DECISION_RULES), quorum: z.number().int().min(1).max(10_000).nullable().default(null) }),
+    body: z.object({ rule: z.enum(DECISION_RULES), quorum: int32(1, 10_000).nullable().default(null) }),
     summary: 'Choisir la règle de décision (majorité simple ou double majorité) et le quorum', responses: { 200: '{rule, quorum}' },
   }, async ({ params, body, req }) => {
     await setCommissionRule(db, { admin: requireUser(req), billId: params.billId, rule: body.rule, quorum: body.quorum });

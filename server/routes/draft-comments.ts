@@ -4,7 +4,7 @@ import { commentDraft, listDraftComments, resolveDraftComment } from '../command
 import type { Db } from '../db/db';
 import { requireUser } from '../http/auth';
 import { route, type Api } from '../http/route';
-import { idParam } from '../http/schemas';
+import { idParam, int32 } from '../http/schemas';
 
 /** Comments anchored inside a live draft, for its co-authors (also reachable live through Yjs). */
 export function draftCommentRoutes(api: Api, db: Db, live: DocRegistry): void {
@@ -15,7 +15,7 @@ export function draftCommentRoutes(api: Api, db: Db, live: DocRegistry): void {
   }, async ({ params: p, req }) => ({ json: { comments: await listDraftComments(db, live, { user: requireUser(req), amendmentId: p.id }) } }));
   route(api, {
     method: 'post', path: '/api/amendments/:id/comments', tag: 'Co-rédaction', access: 'author', params,
-    body: z.object({ alinea: z.number().int().min(1), start: z.number().int().min(0), end: z.number().int().min(1), body: z.string().trim().min(1).max(5000) }),
+    body: z.object({ alinea: int32(1), start: int32(0), end: int32(1), body: z.string().trim().min(1).max(5000) }),
     summary: 'Commenter un passage du brouillon (ancrage relatif Yjs : il suit les modifications)', responses: { 201: '{comment}' },
   }, async ({ params: p, body, req }) => ({
     status: 201, json: { comment: await commentDraft(db, live, { user: requireUser(req), amendmentId: p.id, ...body }) },

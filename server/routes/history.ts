@@ -3,13 +3,12 @@ import { compute } from '../compute';
 import type { Db } from '../db/db';
 import { notFound } from '../http/errors';
 import { route, type Api } from '../http/route';
-import { idParam } from '../http/schemas';
+import { idParam, isoDate, queryInt } from '../http/schemas';
 import { presentEvent } from '../present/history';
 import { findArticle, findArticleVersion } from '../sql/articles';
 import { findBill } from '../sql/bills';
 import { listHistory } from '../sql/events';
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'date ISO 8601 attendue').transform((s) => new Date(s));
 const cursor = z.string().regex(/^\d{1,18}$/, 'curseur invalide').transform(Number);
 
 export const historyQuery = z.object({
@@ -21,7 +20,7 @@ export const historyQuery = z.object({
   to: isoDate.optional(),
   cursor: cursor.optional(),
   order: z.enum(['asc', 'desc']).default('asc'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryInt(1, 200).default(50),
 });
 
 /** API.md › History and open data: the public event log of a bill, and diffs between versions. */
@@ -43,7 +42,7 @@ export function historyRoutes(api: Api, db: Db): void {
 
   route(api, {
     method: 'get', path: '/api/articles/:articleId/diff', tag: 'Historique', access: 'public', params: z.object({ articleId: idParam }),
-    query: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1).optional() }),
+    query: z.object({ from: queryInt(1), to: queryInt(1).optional() }),
     summary: 'La différence entre deux versions d’un article (to : la version courante par défaut), alinéa par alinéa puis mot à mot (docs/diff-format.md)',
     responses: { 200: '{articleId, from, to, diff}' },
   }, async ({ params, query }) => {

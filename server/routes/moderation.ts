@@ -3,7 +3,7 @@ import type { Db } from '../db/db';
 import { moderate, reportContribution } from '../commands/moderate';
 import { requireRole, requireUser } from '../http/auth';
 import { route, type Api } from '../http/route';
-import { idParam } from '../http/schemas';
+import { idParam, queryInt, serialId } from '../http/schemas';
 import { listModerationLog, listOpenReports, SUBJECT_TYPES } from '../sql/moderation';
 
 const reason = z.string().trim().min(3, 'au moins 3 caractères').max(1000);
@@ -42,7 +42,7 @@ export function moderationRoutes(api: Api, db: Db): void {
   }
   route(api, {
     method: 'get', path: '/api/moderation/log', tag: 'Modération', access: 'public',
-    query: z.object({ before: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    query: z.object({ before: serialId.optional(), limit: queryInt(1, 200).default(50) }),
     summary: 'Journal public de la modération (le plus récent d’abord, pagination par `before`)', responses: { 200: '{actions, next}' },
   }, async ({ query }) => {
     const rows = await listModerationLog(db, query.before ?? null, query.limit);

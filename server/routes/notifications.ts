@@ -3,6 +3,7 @@ import { displayNumber } from '../../shared/amendment';
 import type { Db } from '../db/db';
 import { requireUser } from '../http/auth';
 import { route, type Api } from '../http/route';
+import { queryInt, serialId } from '../http/schemas';
 import { countUnread, listNotifications, markNotificationsRead, type NotificationRow } from '../sql/notifications';
 
 export const presentNotification = (n: NotificationRow) => ({
@@ -18,7 +19,7 @@ export const presentNotification = (n: NotificationRow) => ({
 export function notificationRoutes(api: Api, db: Db): void {
   route(api, {
     method: 'get', path: '/api/notifications', tag: 'Comptes', access: 'signed-in',
-    query: z.object({ before: z.string().regex(/^\d{1,18}$/).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+    query: z.object({ before: serialId.optional(), limit: queryInt(1, 100).default(20) }),
     summary: 'Mes notifications, les plus récentes d’abord (pagination : before = id de la dernière reçue)',
     responses: { 200: '{notifications, unread, next}' },
   }, async ({ query, req }) => {
@@ -30,7 +31,7 @@ export function notificationRoutes(api: Api, db: Db): void {
 
   route(api, {
     method: 'post', path: '/api/notifications/read', tag: 'Comptes', access: 'signed-in',
-    body: z.object({ ids: z.array(z.string().regex(/^\d{1,18}$/)).max(500).optional() }),
+    body: z.object({ ids: z.array(serialId).max(500).optional() }),
     summary: 'Marquer des notifications comme lues (toutes, sans ids)', responses: { 200: '{unread}' },
   }, async ({ body, req }) => {
     const user = requireUser(req);

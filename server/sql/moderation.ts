@@ -85,7 +85,7 @@ export async function insertModerationAction(
   await db.query(SQL.insertAction, [a.type, a.id, a.billId, a.action, a.reason, a.moderatorId]);
 }
 
-/** The public log, newest first, paginated by id (`before`). */
-export async function listModerationLog(db: Queryable, before: number | null, limit: number): Promise<ModerationLogRow[]> {
+/** The public log, newest first, paginated by id (`before`, a bigserial as digits). */
+export async function listModerationLog(db: Queryable, before: string | null, limit: number): Promise<ModerationLogRow[]> {
   return (await db.query<ModerationLogRow>(SQL.log, [before, limit])).rows;
 }
