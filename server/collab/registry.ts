@@ -28,6 +28,9 @@ export interface LiveTexts {
   setUserMode(name: string, userId: string, mode: Mode): void;
 }
 
+/** What routes hand to commands: the live texts, and the revocation of connections. */
+export type LiveDocs = LiveTexts & LiveRevocation;
+
 /**
  * The loaded documents of this process. A document is loaded by its first user (a connection or
  * a REST command) and unloaded, after a final flush, when the last one leaves.

@@ -1,5 +1,4 @@
-import { formalisationDocName } from '../../shared/live-docs';
-import type { LiveTexts } from '../collab/registry';
+import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
 import { AppError } from '../http/errors';
 import { assignClerk } from '../sql/amendments';
@@ -10,8 +9,8 @@ import { loadForClerk } from './clerk-access';
  * Puts a clerk in charge of formalising an amendment (by default the one asking): that clerk, and
  * the authors, write in its formalisation workspace; other clerks watch.
  */
-export async function assignAmendment(db: Db, live: LiveTexts, input: { user: UserRow; amendmentId: string; clerkId?: string | null }): Promise<void> {
-  const { before, after } = await db.transaction(async (tx) => {
+export async function assignAmendment(db: Db, live: LiveRevocation, input: { user: UserRow; amendmentId: string; clerkId?: string | null }): Promise<void> {
+  await db.transaction(async (tx) => {
     const a = await loadForClerk(tx, input.amendmentId, input.user, 'Prendre en charge', { open: true });
     const clerkId = input.clerkId === undefined ? input.user.id : input.clerkId;
     if (clerkId !== null && clerkId !== input.user.id) {
@@ -19,10 +18,7 @@ export async function assignAmendment(db: Db, live: LiveTexts, input: { user: Us
       if (!clerk?.roles.includes('clerk')) throw new AppError('validation_failed', 'Cette personne n’est pas greffier.', [{ path: 'clerkId', message: 'pas un greffier' }]);
     }
     await assignClerk(tx, a.id, clerkId);
-    return { before: a.assigned_clerk_id, after: clerkId };
   });
   // Open connections follow at once: the relieved clerk watches, the one in charge writes.
-  const doc = formalisationDocName(input.amendmentId);
-  if (before && before !== after) live.setUserMode(doc, before, 'read');
-  if (after) live.setUserMode(doc, after, 'write');
+  await live.recheckDocs({ amendmentId: input.amendmentId });
 }
