@@ -84,15 +84,14 @@ export async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolea
   }
 }
 
-/** The code of the next close (≥ 4000, the server's) of a client's connection, and how long it took. */
-export function nextClose(client: Client, timeoutMs = 3000): Promise<{ code: number; afterMs: number }> {
-  const start = Date.now();
+/** The code of the next close (≥ 4000, the server's) of a client's connection, and when it came (Date.now()). */
+export function nextClose(client: Client, timeoutMs = 5000): Promise<{ code: number; at: number }> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('not closed')), timeoutMs);
     client.provider.on('connection-close', (event: { code: number } | null) => {
       if (!event || event.code < 4000) return;
       clearTimeout(timer);
-      resolve({ code: event.code, afterMs: Date.now() - start });
+      resolve({ code: event.code, at: Date.now() });
     });
   });
 }

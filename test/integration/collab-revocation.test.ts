@@ -56,18 +56,19 @@ test('logout closes the sockets opened with that session (4401) within a second;
   const [a, b] = [await connect(docName, alice), await connect(docName, bob)];
   const closed = nextClose(a);
   await app.http.post('/api/auth/logout').set(auth(alice)).expect(204);
-  const { code, afterMs } = await closed;
+  const answered = Date.now();
+  const { code, at } = await closed;
   expect(code).toBe(4401);
-  expect(afterMs).toBeLessThan(1000);
+  expect(at - answered).toBeLessThan(1000);
   typeInto(b.doc, 0, 0, 'Encore là. ');
   expect(await eventually(() => restText(id, bob), (t) => t[0]!.startsWith('Encore là. '))).toEqual(clientAlineas(b.doc));
 });
 
 test('a session that ends closes its sockets (4401) when it ends', async () => {
   const { alice, docName } = await draft();
-  await app.testDb.db.query(`UPDATE sessions SET expires_at = now() + interval '1 second' WHERE user_id = $1`, [alice.id]);
+  await app.testDb.db.query(`UPDATE sessions SET expires_at = now() + interval '2 seconds' WHERE user_id = $1`, [alice.id]);
   const a = await connect(docName, alice);
-  const { code } = await nextClose(a, 4000);
+  const { code } = await nextClose(a, 8000);
   expect(code).toBe(4401);
 });
 
@@ -76,9 +77,10 @@ test('deleting one’s account closes one’s sockets (4401)', async () => {
   const b = await connect(docName, bob);
   const closed = nextClose(b);
   await app.http.delete('/api/me').set(auth(bob)).send({ password: 'mot-de-passe-de-test' }).expect(204);
-  const { code, afterMs } = await closed;
+  const answered = Date.now();
+  const { code, at } = await closed;
   expect(code).toBe(4401);
-  expect(afterMs).toBeLessThan(1000);
+  expect(at - answered).toBeLessThan(1000);
 });
 
 test('a clerk who loses the role leaves the workspaces (4403)', async () => {
@@ -97,9 +99,10 @@ test('a removed co-author is closed out (4403) and told; the last author cannot 
   const b = await connect(docName, bob);
   const closed = nextClose(b);
   await app.http.delete(`/api/amendments/${id}/coauthors/${bob.id}`).set(auth(alice)).expect(200);
-  const { code, afterMs } = await closed;
+  const answered = Date.now();
+  const { code, at } = await closed;
   expect(code).toBe(4403);
-  expect(afterMs).toBeLessThan(1000);
+  expect(at - answered).toBeLessThan(1000);
   expect((await app.http.get(`/api/amendments/${id}`).set(auth(bob))).status).toBe(404);
   const notes = (await app.http.get('/api/notifications').set(auth(bob))).body.notifications as { message: string }[];
   expect(notes.some((n) => /retiré des co-auteurs/.test(n.message))).toBe(true);
