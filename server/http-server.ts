@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { Logger } from 'pino';
 import { createApp } from './app';
+import { pgConnAuthority } from './collab/access';
 import { DocRegistry, pgDocStore } from './collab/registry';
 import { attachCollab } from './collab/server';
 import { holdCompute, releaseCompute } from './compute';
@@ -17,7 +18,7 @@ export interface PalimpsesteServer {
 /** The HTTP app and the collaboration WebSocket server on one http.Server, sharing live documents. */
 export function createServer(config: Config, deps: { db: Db; logger: Logger }): PalimpsesteServer {
   holdCompute({ threads: config.computeThreads });
-  const registry = new DocRegistry(pgDocStore(deps.db), deps.logger);
+  const registry = new DocRegistry(pgDocStore(deps.db), deps.logger, {}, pgConnAuthority(deps.db));
   const server = http.createServer(createApp(config, { ...deps, live: registry }));
   const collab = attachCollab(server, { db: deps.db, registry, logger: deps.logger, publicOrigin: config.publicOrigin });
   return {

@@ -2,11 +2,13 @@ import { isOpen } from '../../shared/amendment';
 import { formalisationDocName, parseDocName } from '../../shared/live-docs';
 import type { Db } from '../db/db';
 import { isAuthor } from '../sql/amendment-authors';
-import { findAmendment, type AmendmentRow } from '../sql/amendments';
+import { amendmentIdsInBill, findAmendment, type AmendmentRow } from '../sql/amendments';
 import { findBill } from '../sql/bills';
 import { ensureSeeded } from '../sql/collab-updates';
+import { findUserBySessionHash } from '../sql/sessions';
 import type { UserRow } from '../sql/users';
 import type { Mode } from './live-doc';
+import { rightsLost, sessionEnded, type ConnAuthority } from './revocation';
 import { seedUpdate } from './ydoc-text';
 
 export type Access = { ok: true; mode: Mode; lockable: boolean } | { ok: false; reason: 'forbidden' | 'not_found' };
@@ -15,8 +17,9 @@ const isClerk = (user: UserRow) => user.roles.includes('clerk');
 
 /**
  * Who may open a live document.
- * - The draft (`amendment-<id>`): its authors write while it is a draft; once submitted, the
- *   authors and the clerks watch it read-only (it is the citizens' text as submitted).
+ * - The draft (`amendment-<id>`): its authors write while it is a draft and its phase lasts (the
+ *   consultation for citizens' drafts, the commission for its members'), then watch it; once
+ *   submitted, the authors and the clerks watch it read-only (the citizens' text as submitted).
  * - The formalisation workspace (`formalisation-<id>`): while the amendment is open, its authors
  *   and the clerk in charge of it write; other clerks watch; once closed, all of them watch.
  * Everyone else is refused.
@@ -28,7 +31,12 @@ export async function liveDocAccess(db: Db, docName: string, user: UserRow): Pro
   if (!amendment || amendment.kind === 'delete') return { ok: false, reason: 'not_found' };
   const author = await isAuthor(db, amendment.id, user.id);
   if (parsed.kind === 'formalisation') return formalisationAccess(db, amendment, user, author);
-  if (amendment.status === 'draft') return author ? { ok: true, mode: 'write', lockable: true } : { ok: false, reason: 'forbidden' };
+  if (amendment.status === 'draft') {
+    if (!author) return { ok: false, reason: 'forbidden' };
+    const bill = await findBill(db, amendment.bill_id);
+    const phase = amendment.origin === 'commission' ? 'commission' : 'consultation';
+    return { ok: true, mode: bill?.status === phase ? 'write' : 'read', lockable: true };
+  }
   return author || isClerk(user) ? { ok: true, mode: 'read', lockable: !isClerk(user) } : { ok: false, reason: 'forbidden' };
 }
 
@@ -49,4 +57,21 @@ async function formalisationAccess(db: Db, amendment: AmendmentRow, user: UserRo
  */
 export async function ensureFormalisationDoc(db: Db, amendment: Pick<AmendmentRow, 'id' | 'alineas'>): Promise<void> {
   await ensureSeeded(db, formalisationDocName(amendment.id), () => seedUpdate(amendment.alineas));
+}
+
+/** The checks of a connection, re-run when rights may have changed (revocation.ts). */
+export function pgConnAuthority(db: Db): ConnAuthority {
+  return {
+    async check(docName, conn) {
+      const user = await findUserBySessionHash(db, conn.sessionHash);
+      if (!user || user.id !== conn.userId) return sessionEnded;
+      const access = await liveDocAccess(db, docName, user);
+      return access.ok ? { ok: true, mode: access.mode, sessionEndsAt: user.session_expires_at } : rightsLost;
+    },
+    async docsOfBill(billId, docNames) {
+      const idOf = (name: string) => parseDocName(name)?.id ?? '';
+      const ids = new Set(await amendmentIdsInBill(db, billId, [...new Set(docNames.map(idOf))]));
+      return docNames.filter((name) => ids.has(idOf(name)));
+    },
+  };
 }

@@ -1,6 +1,9 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { Presence } from './presence';
 import { awarenessMessage, decodeMessage, syncStep1Message, updateMessage } from './protocol';
+import { checkUpdate } from './update-guard';
+import { repairFragment } from './ydoc-text';
 
 /** Persistence is a two-function port (plus compaction): load a document, store an update. */
 export interface DocStore {
@@ -16,11 +19,17 @@ export type Mode = 'write' | 'read';
 export interface Conn {
   mode: Mode;
   readonly userId: string;
+  /** The account's display name: its comments and its presence are signed with it. */
+  readonly displayName: string;
+  /** The SHA-256 of the session token the connection opened with (revoked at logout). */
+  readonly sessionHash: string;
   /** Closed or made readers when the amendment moves on (a draft's authors at submission; everyone
    *  in a formalisation workspace when the amendment is withdrawn or inadmissible). */
   readonly lockable: boolean;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Told, after each check, when the session ends (the connection re-checks it then). */
+  sessionEndsAt?(at: Date): void;
 }
 
 export interface LiveDocOptions {
@@ -50,7 +59,8 @@ const IMMEDIATE_FANOUT = 16;
 export class LiveDoc {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  readonly conns = new Map<Conn, Set<number>>();
+  readonly conns = new Set<Conn>();
+  private readonly presence = new Presence<Conn>(this.awareness, () => this.conns);
   private pending: Uint8Array[] = [];
   private outgoing: Uint8Array[] = [];
   private broadcastScheduled = false;
@@ -79,7 +89,9 @@ export class LiveDoc {
     }, LOAD_ORIGIN);
     this.rowsSinceCompaction = updates.length;
     this.doc.on('update', this.onUpdate);
-    this.awareness.on('update', this.onAwareness);
+    // a document stored before updates were checked is repaired once (the repair is stored)
+    const removed = repairFragment(this.doc, 'repair');
+    if (removed > 0) this.options.onError(new Error(`${this.name}: ${removed} node(s) outside the schema removed`));
   }
 
   get hasContent(): boolean {
@@ -87,19 +99,21 @@ export class LiveDoc {
   }
 
   addConn(conn: Conn): void {
-    this.conns.set(conn, new Set());
+    this.conns.add(conn);
     conn.send(syncStep1Message(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length) conn.send(awarenessMessage(this.awareness, states));
   }
 
   removeConn(conn: Conn): void {
-    const clients = this.conns.get(conn);
     this.conns.delete(conn);
-    if (clients?.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+    this.presence.remove(conn);
   }
 
-  /** Handles one message from a connection; a read-only connection's document changes are dropped. */
+  /**
+   * Handles one message from a connection; a read-only connection's document changes are dropped,
+   * a writer's are checked first (update-guard.ts: RefusedUpdate, nothing applied).
+   */
   receive(conn: Conn, data: Uint8Array): void {
     const msg = decodeMessage(data, this.doc);
     switch (msg.kind) {
@@ -107,10 +121,12 @@ export class LiveDoc {
         conn.send(msg.reply);
         return;
       case 'doc-update':
-        if (conn.mode === 'write') msg.apply(conn);
+        if (conn.mode !== 'write') return;
+        checkUpdate(this.doc, msg.update, conn);
+        Y.applyUpdate(this.doc, msg.update, conn);
         return;
       case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, conn);
+        this.presence.receive(conn, msg.update);
         return;
       case 'query-awareness':
         conn.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
@@ -119,17 +135,17 @@ export class LiveDoc {
 
   /** Once submitted, authors' editors are told (4403) rather than silently dropping what they type. */
   closeAuthors(reason: string): void {
-    for (const conn of this.conns.keys()) if (conn.lockable) conn.close(4403, reason);
+    for (const conn of this.conns) if (conn.lockable) conn.close(4403, reason);
   }
 
   /** One person's connections change mode (a clerk put in charge of, or relieved of, a workspace). */
   setUserMode(userId: string, mode: Mode): void {
-    for (const conn of this.conns.keys()) if (conn.userId === userId) conn.mode = mode;
+    for (const conn of this.conns) if (conn.userId === userId) conn.mode = mode;
   }
 
   /** From submission on, authors keep watching but their changes are no longer accepted. */
   setAuthorsMode(mode: Mode): void {
-    for (const conn of this.conns.keys()) if (conn.lockable) conn.mode = mode;
+    for (const conn of this.conns) if (conn.lockable) conn.mode = mode;
   }
 
   private onUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -153,18 +169,7 @@ export class LiveDoc {
     this.outgoing = [];
     // Encoded once for every connection; several updates of one turn travel as one.
     const message = updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-    for (const conn of this.conns.keys()) conn.send(message);
-  };
-
-  private onAwareness = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
-    const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    const owner = this.conns.get(origin as Conn);
-    if (owner) {
-      for (const id of changes.added) owner.add(id);
-      for (const id of changes.removed) owner.delete(id);
-    }
-    const message = awarenessMessage(this.awareness, changed);
-    for (const conn of this.conns.keys()) conn.send(message);
+    for (const conn of this.conns) conn.send(message);
   };
 
   /** Appends pending updates (merged into one row); resolves once they are in the database. */
@@ -206,7 +211,7 @@ export class LiveDoc {
   destroy(): void {
     this.destroyed = true;
     this.doc.off('update', this.onUpdate);
-    this.awareness.off('update', this.onAwareness);
+    this.presence.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }

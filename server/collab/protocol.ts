@@ -32,13 +32,13 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
 
 export type Incoming =
   | { kind: 'sync-step1'; reply: Uint8Array }
-  | { kind: 'doc-update'; apply: (origin: unknown) => void }
+  | { kind: 'doc-update'; update: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'query-awareness' };
 
 /**
- * Decodes one client message. Document changes are returned as a closure to apply, so that the
- * caller decides (read-only connections drop them). Throws on a malformed message.
+ * Decodes one client message. Document changes are returned, not applied, so that the caller
+ * decides (read-only connections drop them, writers' are checked). Throws on a malformed message.
  */
 export function decodeMessage(data: Uint8Array, doc: Y.Doc): Incoming {
   const decoder = decoding.createDecoder(data);
@@ -52,8 +52,7 @@ export function decodeMessage(data: Uint8Array, doc: Y.Doc): Incoming {
       return { kind: 'sync-step1', reply: encoding.toUint8Array(encoder) };
     }
     if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
-      const update = decoding.readVarUint8Array(decoder);
-      return { kind: 'doc-update', apply: (origin) => Y.applyUpdate(doc, update, origin) };
+      return { kind: 'doc-update', update: decoding.readVarUint8Array(decoder) };
     }
     throw new Error(`unknown sync message ${syncType}`);
   }

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/db';
 import { appendUpdate, loadUpdates, replaceUpdates } from '../sql/collab-updates';
-import { LiveDoc, type DocStore, type LiveDocOptions, type Mode } from './live-doc';
+import { amendmentDocName, formalisationDocName } from '../../shared/live-docs';
+import { LiveDoc, type Conn, type DocStore, type LiveDocOptions, type Mode } from './live-doc';
+import { recheck, sessionEnded, type ConnAuthority, type DocFilter, type LiveRevocation } from './revocation';
 import { readAlineas, writeAlineas } from './ydoc-text';
 
 /** The PostgreSQL side of the persistence port. */
@@ -26,11 +28,14 @@ export interface LiveTexts {
   setUserMode(name: string, userId: string, mode: Mode): void;
 }
 
+/** What routes hand to commands: the live texts, and the revocation of connections. */
+export type LiveDocs = LiveTexts & LiveRevocation;
+
 /**
  * The loaded documents of this process. A document is loaded by its first user (a connection or
  * a REST command) and unloaded, after a final flush, when the last one leaves.
  */
-export class DocRegistry implements LiveTexts {
+export class DocRegistry implements LiveTexts, LiveRevocation {
   private readonly docs = new Map<string, { live: LiveDoc; users: number; ready: Promise<void> }>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly options: LiveDocOptions;
@@ -39,6 +44,8 @@ export class DocRegistry implements LiveTexts {
     private readonly store: DocStore,
     logger: Logger,
     options: Partial<Omit<LiveDocOptions, 'onError'>> = {},
+    /** The checks revocations re-run (none: connections are only closed by session). */
+    private readonly authority: ConnAuthority | null = null,
   ) {
     this.options = {
       // a few updates per row rather than one (each row is a round trip on the event loop's thread);
@@ -117,6 +124,44 @@ export class DocRegistry implements LiveTexts {
 
   setUserMode(name: string, userId: string, mode: Mode): void {
     this.docs.get(name)?.live.setUserMode(userId, mode);
+  }
+
+  /**
+   * Bumped by every revocation: a connection checked before a revocation but added to its document
+   * after it re-checks itself (server.ts), so that none slips between the two.
+   */
+  epoch = 0;
+
+  revokeSession(tokenHash: string): void {
+    this.epoch += 1;
+    for (const { conn } of this.connections()) if (conn.sessionHash === tokenHash) conn.close(sessionEnded.code, sessionEnded.reason);
+  }
+
+  async recheckUser(userId: string): Promise<void> {
+    this.epoch += 1;
+    await this.recheck(this.connections().filter(({ conn }) => conn.userId === userId));
+  }
+
+  async recheckDocs(filter: DocFilter): Promise<void> {
+    this.epoch += 1;
+    const names = 'amendmentId' in filter
+      ? [amendmentDocName(filter.amendmentId), formalisationDocName(filter.amendmentId)]
+      : await (this.authority?.docsOfBill(filter.billId, [...this.docs.keys()]) ?? []);
+    await this.recheck(names.flatMap((name) => this.connections(name)));
+  }
+
+  /** Re-checks one connection (its session's end, or a revocation while it connected). */
+  recheckConn(docName: string, conn: Conn): Promise<void> {
+    return this.recheck([{ docName, conn }]);
+  }
+
+  private recheck(targets: { docName: string; conn: Conn }[]): Promise<void> {
+    return this.authority && targets.length ? recheck(this.authority, targets) : Promise.resolve();
+  }
+
+  private connections(name?: string): { docName: string; conn: Conn }[] {
+    const entries = name === undefined ? [...this.docs.values()] : [this.docs.get(name)].filter((e) => e !== undefined);
+    return entries.flatMap(({ live }) => [...live.conns].map((conn) => ({ docName: live.name, conn })));
   }
 
   /** Writes everything pending (graceful shutdown). */

@@ -5,15 +5,17 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { WS_CLOSE } from '../../shared/errors';
 import type { Db } from '../db/db';
 import { hashToken, SESSION_COOKIE } from '../auth/tokens';
-import { findUserBySessionHash } from '../sql/sessions';
-import type { UserRow } from '../sql/users';
+import { findUserBySessionHash, type SessionUser } from '../sql/sessions';
 import { liveDocAccess } from './access';
 import type { Conn } from './live-doc';
 import type { DocRegistry } from './registry';
+import { RefusedUpdate } from './update-guard';
 
 export const COLLAB_PATH = '/collab/';
 const MALFORMED = 4400;
 const PING_MS = 30_000;
+/** setTimeout's longest delay (about 24 days): a longer session is re-checked then, and re-armed. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface CollabOptions {
   db: Db;
@@ -25,7 +27,7 @@ export interface CollabOptions {
 }
 
 /** The session behind an upgrade request: `?token=`, a bearer header, or the cookie (same origin only). */
-async function authenticate(db: Db, req: IncomingMessage, url: URL, publicOrigin: string | undefined): Promise<UserRow | null> {
+async function authenticate(db: Db, req: IncomingMessage, url: URL, publicOrigin: string | undefined): Promise<{ user: SessionUser; hash: string } | null> {
   const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   let token = url.searchParams.get('token') ?? bearer ?? null;
   if (!token) {
@@ -35,7 +37,10 @@ async function authenticate(db: Db, req: IncomingMessage, url: URL, publicOrigin
     const origin = req.headers.origin;
     if (cookie && (!origin || origin === own || origin === own.replace(/^http:/, 'https:'))) token = cookie;
   }
-  return token ? ((await findUserBySessionHash(db, hashToken(token))) ?? null) : null;
+  if (!token) return null;
+  const hash = hashToken(token);
+  const user = await findUserBySessionHash(db, hash);
+  return user ? { user, hash } : null;
 }
 
 /**
@@ -76,21 +81,37 @@ export function attachCollab(server: Server, options: CollabOptions): { close():
     ws.on('error', (err) => logger.warn({ err: err.message }, 'collab socket error'));
 
     const docName = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
-    const user = await authenticate(db, req, url, options.publicOrigin);
-    if (!user) return ws.close(WS_CLOSE.unauthenticated, 'unauthenticated');
+    // a revocation between this check and the connection's arrival in its document re-checks it
+    const epoch = registry.epoch;
+    const session = await authenticate(db, req, url, options.publicOrigin);
+    if (!session) return ws.close(WS_CLOSE.unauthenticated, 'unauthenticated');
+    const { user } = session;
     const access = await liveDocAccess(db, docName, user);
     if (!access.ok) return ws.close(access.reason === 'forbidden' ? WS_CLOSE.forbidden : WS_CLOSE.not_found, access.reason);
     if (closed) return;
 
     const live = await registry.acquire(docName);
+    let sessionTimer: NodeJS.Timeout | undefined;
     const conn: Conn = {
       mode: access.mode,
       userId: user.id,
+      displayName: user.display_name,
+      sessionHash: session.hash,
       lockable: access.lockable,
       send: (message) => {
         if (ws.readyState === ws.OPEN) ws.send(message, (err) => err && ws.terminate());
       },
       close: (code, reason) => ws.close(code, reason),
+      // when the session ends, the connection checks it again (4401 unless it was extended)
+      sessionEndsAt: (at) => {
+        clearTimeout(sessionTimer);
+        const wait = Math.min(MAX_TIMER_MS, Math.max(0, at.getTime() - Date.now()));
+        sessionTimer = setTimeout(() => void registry.recheckConn(docName, conn).catch(onCheckError), wait);
+      },
+    };
+    const onCheckError = (err: unknown) => {
+      logger.error({ err, docName }, 'collab access re-check failed');
+      ws.close(1011, 'internal');
     };
     let alive = true;
     const ping = setInterval(() => {
@@ -101,20 +122,26 @@ export function attachCollab(server: Server, options: CollabOptions): { close():
     ws.on('pong', () => (alive = true));
     const leave = () => {
       clearInterval(ping);
+      clearTimeout(sessionTimer);
       live.removeConn(conn);
       registry.release(live);
     };
     if (closed) return leave();
     ws.on('close', leave);
     deliver = (data) => {
+      // nothing from a connection being closed (a revoked one, a refused update) is applied
+      if (ws.readyState !== ws.OPEN) return;
       try {
         live.receive(conn, data);
       } catch (err) {
-        logger.warn({ err, docName }, 'malformed collab message');
-        ws.close(MALFORMED, 'malformed message');
+        const refused = err instanceof RefusedUpdate;
+        logger.warn({ err: refused ? err.message : err, docName, userId: user.id }, refused ? 'collab update refused' : 'malformed collab message');
+        ws.close(MALFORMED, refused ? 'invalid update' : 'malformed message');
       }
     };
     live.addConn(conn);
+    conn.sessionEndsAt?.(user.session_expires_at);
+    if (registry.epoch !== epoch) void registry.recheckConn(docName, conn).catch(onCheckError);
     for (const data of early.splice(0)) deliver(data);
   }
 

@@ -1,5 +1,4 @@
-import { formalisationDocName } from '../../shared/live-docs';
-import type { LiveTexts } from '../collab/registry';
+import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
 import { AppError } from '../http/errors';
 import { assignClerk } from '../sql/amendments';
@@ -23,8 +22,8 @@ export interface AssignInput {
  * clerk has in charge changes hands only on an explicit take-over (« reprendre »), which tells
  * that clerk and is written in the public history; without it, 409 `other_clerk_in_charge`.
  */
-export async function assignAmendment(db: Db, live: LiveTexts, input: AssignInput): Promise<void> {
-  const { before, after } = await db.transaction(async (tx) => {
+export async function assignAmendment(db: Db, live: LiveRevocation, input: AssignInput): Promise<void> {
+  await db.transaction(async (tx) => {
     const a = await loadForClerk(tx, input.amendmentId, input.user, 'Prendre en charge', { open: true });
     const clerkId = input.clerkId === undefined ? input.user.id : input.clerkId;
     if (clerkId !== null && clerkId !== input.user.id) {
@@ -32,7 +31,7 @@ export async function assignAmendment(db: Db, live: LiveTexts, input: AssignInpu
       if (!clerk?.roles.includes('clerk')) throw new AppError('validation_failed', 'Cette personne n’est pas greffier.', [{ path: 'clerkId', message: 'pas un greffier' }]);
     }
     const previous = a.assigned_clerk_id;
-    if (previous === clerkId) return { before: previous, after: clerkId };
+    if (previous === clerkId) return;
     const takenFromOther = previous !== null && previous !== input.user.id;
     if (takenFromOther && !input.takeOver) throw await otherClerkInCharge(tx, previous, 'Prendre en charge');
     await assignClerk(tx, a.id, clerkId);
@@ -47,10 +46,7 @@ export async function assignAmendment(db: Db, live: LiveTexts, input: AssignInpu
         message: `${input.user.display_name} a repris ${amendmentLabel(a)}, dont vous aviez la charge${to}. Vous suivez désormais sa mise en forme en lecture seule.`,
       });
     }
-    return { before: previous, after: clerkId };
   });
   // Open connections follow at once: the relieved clerk watches, the one in charge writes.
-  const doc = formalisationDocName(input.amendmentId);
-  if (before && before !== after) live.setUserMode(doc, before, 'read');
-  if (after) live.setUserMode(doc, after, 'write');
+  await live.recheckDocs({ amendmentId: input.amendmentId });
 }

@@ -1,16 +1,22 @@
 import { canMoveTo, STATUS_LABELS_FR, type BillStatus } from '../../shared/phases';
+import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
 import { AppError, notFound } from '../http/errors';
 import { findBill, updateBillStatus, type BillRow } from '../sql/bills';
 import { appendEvent } from '../sql/events';
 import { freezeAdoptedText } from './adopt-bill';
 
-/** Moves a bill one phase forward (never back, never skipping) and records who did it and when. */
+/**
+ * Moves a bill one phase forward (never back, never skipping) and records who did it and when.
+ * Open live documents of the bill follow (the consultation's drafts become read-only, so do the
+ * formalisation workspaces when the commission ends).
+ */
 export async function changeBillStatus(
   db: Db,
+  live: LiveRevocation,
   input: { billId: string; to: BillStatus; actorId: string },
 ): Promise<BillRow> {
-  return db.transaction(async (tx) => {
+  const bill = await db.transaction(async (tx) => {
     const bill = await findBill(tx, input.billId, { forUpdate: true });
     if (!bill) throw notFound('Projet de loi introuvable.');
     if (!canMoveTo(bill.status, input.to)) {
@@ -32,4 +38,6 @@ export async function changeBillStatus(
     });
     return { ...bill, status: input.to };
   });
+  await live.recheckDocs({ billId: bill.id });
+  return bill;
 }

@@ -2,7 +2,7 @@ import type { ReconcileResult } from '../../shared/reconcile';
 import { amendmentDocName } from '../../shared/live-docs';
 import { verifyPassword } from '../auth/passwords';
 import type { SessionCache } from '../auth/session-cache';
-import type { LiveTexts } from '../collab/registry';
+import type { LiveDocs } from '../collab/registry';
 import type { Db } from '../db/db';
 import { AppError, forbidden, unauthenticated } from '../http/errors';
 import {
@@ -30,7 +30,7 @@ export function renameAuthor(result: ReconcileResult, userId: string, name: stri
 export async function deleteAccount(
   db: Db,
   input: { user: UserRow; password: string },
-  deps: { sessions: SessionCache; live: LiveTexts },
+  deps: { sessions: SessionCache; live: LiveDocs },
 ): Promise<void> {
   const userId = input.user.id;
   // the hash is checked before the transaction: argon2 takes tens of milliseconds, locks need not wait
@@ -58,4 +58,6 @@ export async function deleteAccount(
   // this process forgets the sessions at once; others within their cache's few seconds
   deps.sessions.forgetUser(userId);
   for (const id of drafts) deps.live.closeAuthors(amendmentDocName(id), 'Ce brouillon a été supprimé avec le compte de son auteur.');
+  // and its open WebSockets close (4401: no session left)
+  await deps.live.recheckUser(userId);
 }

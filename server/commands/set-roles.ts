@@ -1,14 +1,19 @@
+import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
 import { AppError, notFound } from '../http/errors';
 import { updateUserRoles, type Role, type UserRow } from '../sql/users';
 
-/** Replaces an account's roles (admin only); an admin cannot remove their own admin role. */
-export async function setRoles(db: Db, input: { actor: UserRow; userId: string; roles: Role[] }): Promise<UserRow> {
+/**
+ * Replaces an account's roles (admin only); an admin cannot remove their own admin role. Its open
+ * live documents follow (a clerk no longer a clerk leaves the workspaces it only watched).
+ */
+export async function setRoles(db: Db, live: LiveRevocation, input: { actor: UserRow; userId: string; roles: Role[] }): Promise<UserRow> {
   if (input.actor.id === input.userId && !input.roles.includes('admin')) {
     throw new AppError('conflict', 'Vous ne pouvez pas retirer votre propre rôle d’administrateur.');
   }
   const roles = [...new Set(input.roles)].sort();
   const user = await updateUserRoles(db, input.userId, roles);
   if (!user) throw notFound('Compte introuvable.');
+  await live.recheckUser(user.id);
   return user;
 }

@@ -3,12 +3,23 @@ import type { AmendmentView } from './amendment-pages';
 import { rowsFor, textareaField, type FormState } from './amendment-parts';
 import { html, type SafeHtml } from './html';
 
+/** The co-authors, each with « Retirer » (« Quitter ce brouillon » for oneself); the last one stays. */
+function coauthorsList(a: Pick<AmendmentView, 'id' | 'authors'>, viewerId: string): SafeHtml {
+  if (a.authors.length < 2) return html``;
+  return html`<section aria-labelledby="coauteurs-titre"><h3 id="coauteurs-titre">Co-auteurs</h3><ul class="coauthors">
+    ${a.authors.map((p) => html`<li>${p.displayName}
+      <form method="post" action="/amendements/${a.id}/coauteurs/${p.id}/retirer" class="inline-form">
+        <button type="submit" class="secondary"${p.id === viewerId ? '' : html` aria-label="Retirer ${p.displayName} des co-auteurs"`}>${p.id === viewerId ? 'Quitter ce brouillon' : 'Retirer'}</button>
+      </form></li>`)}
+  </ul></section>`;
+}
+
 /**
  * What only the authors see: while a draft, edit it and save or submit it (one form, so that
  * nothing typed is lost on submission), invite a co-author; once submitted, withdraw it. Field errors are keyed by field id (`edit-texte`, `edit-expose`,
  * `coauteur`), as the route that sends a form back sets them.
  */
-export function authorActions(a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 'alineas' | 'rationale'>, state?: FormState): SafeHtml {
+export function authorActions(a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 'alineas' | 'rationale' | 'authors'>, viewerId: string, state?: FormState): SafeHtml {
   const errors = state?.fieldErrors ?? {};
   const values = state?.values ?? {};
   if (a.status === 'draft') {
@@ -42,6 +53,7 @@ export function authorActions(a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 
         </div>
         <button type="submit" class="secondary">Ajouter le co-auteur</button>
       </form>
+      ${coauthorsList(a, viewerId)}
       <form method="post" action="/amendements/${a.id}/invitation" class="form">
         <h3>Inviter par un lien</h3>
         ${values.invitation ? html`<p role="status">Lien à transmettre, valable 14 jours : <a href="${values.invitation}">${values.invitation}</a></p>` : ''}

@@ -123,7 +123,7 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
       ${voteSection(ctx, d)}
       ${voteChartSection(a)}
       ${d.extras ?? ''}
-      ${a.viewerIsAuthor ? authorActions(a, d.state) : ''}
+      ${a.viewerIsAuthor && ctx.user ? authorActions(a, ctx.user.id, d.state) : ''}
       ${clerkTools(a, ctx.user)}
       ${revisionsSection(a)}
       ${a.status !== 'draft' ? html`<p><a href="/amendements/${a.id}/historique">Historique de l’amendement : comparer ses révisions, sa décision</a></p>` : ''}

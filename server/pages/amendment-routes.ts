@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { isOpen } from '../../shared/amendment';
 import { RANKINGS } from '../../shared/ranking';
 import { VOTE_VALUES } from '../../shared/votes';
-import type { LiveTexts } from '../collab/registry';
+import type { LiveDocs } from '../collab/registry';
 import type { Db } from '../db/db';
 import { addCoauthor } from '../commands/add-coauthor';
+import { removeCoauthor } from '../commands/remove-coauthor';
 import { createInvitation } from '../commands/invitations';
 import { loadVisibleAmendment, requireAmendingPhase } from '../commands/amendment-access';
 import { castVote } from '../commands/cast-vote';
@@ -47,7 +48,7 @@ const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** The amendment pages: list, proposal form, the amendment, and its authors' and voters' forms. */
-export function amendmentPageRoutes(db: Db, live: LiveTexts, lists: AmendmentListCache): Router {
+export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentListCache): Router {
   const r = express.Router();
   // An article's whole text travels in the form, hence more room than the login form needs.
   const form = formBody('2mb');
@@ -146,7 +147,7 @@ export function amendmentPageRoutes(db: Db, live: LiveTexts, lists: AmendmentLis
 type Render = (req: Request, res: Response, id: string, state?: FormState, status?: number) => Promise<void>;
 
 /** The forms posted from an amendment page; each answers with a redirect back to it (303). */
-function amendmentActionRoutes(r: Router, form: RequestHandler[], renderAmendment: Render, db: Db, live: LiveTexts): void {
+function amendmentActionRoutes(r: Router, form: RequestHandler[], renderAmendment: Render, db: Db, live: LiveDocs): void {
   const back = (res: Response, id: string, hash = '') => res.redirect(303, `/amendements/${encodeURIComponent(id)}${hash}`);
 
   r.post('/amendements/:id/vote', form, page(async (req, res) => {
@@ -225,6 +226,21 @@ function amendmentActionRoutes(r: Router, form: RequestHandler[], renderAmendmen
       if (!(err instanceof AppError) || (err.code !== 'not_found' && err.code !== 'conflict')) throw err;
       await sendBack(err.message);
     }
+  }));
+
+  r.post('/amendements/:id/coauteurs/:userId/retirer', form, page(async (req, res) => {
+    const id = param(req, 'id');
+    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
+    const userId = param(req, 'userId');
+    try {
+      await removeCoauthor(db, live, { user: req.user, amendmentId: id, coauthorId: userId });
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.code !== 'not_found' && err.code !== 'conflict')) throw err;
+      return renderAmendment(req, res, id, { error: err.message }, err.status);
+    }
+    // who leaves a draft can no longer see it
+    if (userId === req.user.id) res.redirect(303, '/');
+    else back(res, id);
   }));
 
   r.post('/amendements/:id/invitation', form, page(async (req, res) => {

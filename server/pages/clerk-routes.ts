@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { INADMISSIBLE_GROUNDS } from '../../shared/amendment';
-import type { LiveTexts } from '../collab/registry';
+import type { LiveDocs } from '../collab/registry';
 import type { Db } from '../db/db';
 import { loadVisibleAmendment } from '../commands/amendment-access';
 import { assignAmendment } from '../commands/assign-clerk';
@@ -35,7 +35,7 @@ const param = (req: Request, name: string) => String(req.params[name]);
 const signIn = (res: Response, next: string) => res.redirect(303, `/connexion?suite=${encodeURIComponent(next)}`);
 
 /** The clerks' pages: the desk, the formalisation workspace, and their forms. */
-export function clerkPages(db: Db, live: LiveTexts): Router {
+export function clerkPages(db: Db, live: LiveDocs): Router {
   const r = express.Router();
   const form = formBody('2mb');
 

@@ -2,7 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { displayNumber } from '../../shared/amendment';
 import { COLLEGES, COMMISSION_VOTES, DECISION_RULES } from '../../shared/commission';
-import type { LiveTexts } from '../collab/registry';
+import type { LiveDocs } from '../collab/registry';
 import type { Db } from '../db/db';
 import { appointMember, setCommissionRule } from '../commands/commission-members';
 import { voteInCommission } from '../commands/commission-vote';
@@ -33,7 +33,7 @@ const dashboardQuery = z.object({
 const signIn = (res: Response, next: string) => res.redirect(303, `/connexion?suite=${encodeURIComponent(next)}`);
 
 /** The commission's pages: the dashboard and its forms, the reconciled text, the tableau comparatif. */
-export function commissionPages(db: Db, live: LiveTexts): Router {
+export function commissionPages(db: Db, live: LiveDocs): Router {
   const r = express.Router();
   const form = formBody('100kb');
 
@@ -69,7 +69,7 @@ export function commissionPages(db: Db, live: LiveTexts): Router {
     if (!req.user.roles.includes('admin')) throw forbidden('Réservé aux administrateurs.');
     const to = z.enum(BILL_STATUSES).safeParse(formFields(req).statut);
     if (!to.success) throw new AppError('validation_failed', 'Phase inconnue.');
-    await changeBillStatus(db, { billId, to: to.data, actorId: req.user.id });
+    await changeBillStatus(db, live, { billId, to: to.data, actorId: req.user.id });
     res.redirect(303, safeNext(formFields(req).suite, `/textes/${billId}`));
   }));
 

@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import type { LiveTexts } from '../collab/registry';
+import type { LiveDocs } from '../collab/registry';
 import type { SessionCache } from '../auth/session-cache';
 import type { Db } from '../db/db';
 import type { AuthLimiters } from '../http/rate-limit';
@@ -19,7 +19,7 @@ import { countUnread } from '../sql/notifications';
 import { pageQueryText } from './page-kit';
 
 /** Every server-rendered page, then the HTML 404. */
-export function allPages(db: Db, limiters: AuthLimiters, live: LiveTexts, sessions: SessionCache, lists: AmendmentListCache): Router {
+export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, sessions: SessionCache, lists: AmendmentListCache): Router {
   const r = express.Router();
   r.use(pageQueryText);
   // The header says how many notifications wait; one indexed count per signed-in page view.
@@ -31,7 +31,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveTexts, sessio
     }, next);
   });
   r.use(peopleAndChartPages(db, { limiters, sessions, live }));
-  r.use(pageRoutes(db, limiters, sessions));
+  r.use(pageRoutes(db, limiters, sessions, live));
   r.use(amendmentPageRoutes(db, live, lists));
   r.use(contributionRoutes(db));
   r.use(moderationPages(db));

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
 import type { SessionCache } from '../auth/session-cache';
 import { SESSION_COOKIE } from '../auth/tokens';
@@ -52,7 +53,7 @@ function passwordAdvice(details: unknown): string | undefined {
 }
 
 /** Server-rendered pages: readable without JavaScript, forms that work without it too. */
-export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCache): Router {
+export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCache, live: LiveRevocation): Router {
   const r = express.Router();
   const form = formBody('100kb');
 
@@ -118,7 +119,7 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
   }));
 
   r.post('/deconnexion', page(async (req, res) => {
-    await logOut(db, sessions, req.sessionToken);
+    await logOut(db, sessions, live, req.sessionToken);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.redirect(303, '/');
   }));

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { displayNumber, isOpen } from '../../shared/amendment';
-import type { LiveTexts } from '../collab/registry';
+import type { LiveDocs } from '../collab/registry';
 import type { Db } from '../db/db';
 import { assignAmendment } from '../commands/assign-clerk';
 import { requireClerk } from '../commands/clerk-access';
@@ -37,7 +37,7 @@ function takeOverPage(c: PageContext, d: TakeOverData): string {
 }
 
 /** GET the confirmation, POST the take-over (the same command as `POST /api/amendments/:id/assign {takeOver: true}`). */
-export function takeOverPages(db: Db, live: LiveTexts): Router {
+export function takeOverPages(db: Db, live: LiveDocs): Router {
   const r = express.Router();
   const form = express.urlencoded({ extended: false, limit: '10kb' });
   const workspace = (id: string) => `/amendements/${encodeURIComponent(id)}/mise-en-forme`;

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { AMENDMENT_KINDS, AMENDMENT_STATUSES } from '../../shared/amendment';
 import { RANKING_DOCS, RANKINGS } from '../../shared/ranking';
 import { amendmentDocName } from '../../shared/live-docs';
-import type { LiveTexts } from '../collab/registry';
+import type { LiveDocs } from '../collab/registry';
 import type { Db } from '../db/db';
 import { loadVisibleAmendment } from '../commands/amendment-access';
 import { addCoauthor } from '../commands/add-coauthor';
+import { removeCoauthor } from '../commands/remove-coauthor';
 import { acceptInvitation, createInvitation } from '../commands/invitations';
 import { castVote } from '../commands/cast-vote';
 import { createAmendment } from '../commands/create-amendment';
@@ -26,7 +27,7 @@ import { findBill } from '../sql/bills';
 const rationale = z.string().max(20_000);
 const amendmentParams = z.object({ id: idParam });
 
-export function amendmentRoutes(api: Api, db: Db, live: LiveTexts, lists: AmendmentListCache): void {
+export function amendmentRoutes(api: Api, db: Db, live: LiveDocs, lists: AmendmentListCache): void {
   const view = async (req: Request, id: string) => {
     const { amendment, viewerIsAuthor } = await loadVisibleAmendment(db, id, req.user ?? null);
     return { amendment: await loadAmendmentView(db, live, amendment, req.user ?? null, viewerIsAuthor) };
@@ -65,6 +66,17 @@ export function amendmentRoutes(api: Api, db: Db, live: LiveTexts, lists: Amendm
   }, async ({ params, body, req }) => {
     await addCoauthor(db, { user: requireUser(req), amendmentId: params.id, coauthor: body });
     return { json: await view(req, params.id) };
+  });
+
+  route(api, {
+    method: 'delete', path: '/api/amendments/:id/coauthors/:userId', tag: 'Amendements', access: 'author',
+    params: z.object({ id: idParam, userId: idParam }),
+    summary: 'Retirer un co-auteur d’un brouillon (par un auteur), ou le quitter (soi-même) ; le dernier auteur reste',
+    responses: { 200: '{amendment} (null pour qui vient de quitter le brouillon)' },
+  }, async ({ params, req }) => {
+    const user = requireUser(req);
+    await removeCoauthor(db, live, { user, amendmentId: params.id, coauthorId: params.userId });
+    return { json: params.userId === user.id ? { amendment: null } : await view(req, params.id) };
   });
 
   route(api, {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/db';
 import { presentUser } from '../auth/present';
 import type { SessionCache } from '../auth/session-cache';
+import type { LiveRevocation } from '../collab/revocation';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../auth/tokens';
 import { logOut } from '../commands/log-out';
 import { logIn } from '../commands/log-in';
@@ -27,7 +28,7 @@ export function setSessionCookie(req: Request, res: Response, token: string): vo
   res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_TTL_MS, path: '/' });
 }
 
-export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: SessionCache): void {
+export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: SessionCache, live: LiveRevocation): void {
   route(
     api,
     {
@@ -57,7 +58,7 @@ export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: S
     api,
     { method: 'post', path: '/api/auth/logout', tag: 'Comptes', access: 'public', summary: 'Fermer la session', responses: { 204: 'Session fermée' } },
     async ({ req, res }) => {
-      await logOut(db, sessions, req.sessionToken);
+      await logOut(db, sessions, live, req.sessionToken);
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       return { status: 204 };
     },
@@ -77,7 +78,7 @@ export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: S
     },
     async ({ params, body, req }) => {
       const actor = requireRole(req, 'admin');
-      const user = await setRoles(db, { actor, userId: params.userId, roles: body.roles });
+      const user = await setRoles(db, live, { actor, userId: params.userId, roles: body.roles });
       sessions.forgetUser(user.id);
       return { json: { user: presentUser(user) } };
     },

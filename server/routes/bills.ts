@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BILL_STATUSES } from '../../shared/phases';
+import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
 import { changeBillStatus } from '../commands/change-bill-status';
 import { importBill } from '../commands/import-bill';
@@ -27,7 +28,7 @@ const listQuery = z.object({
   offset: queryInt(0).default(0),
 });
 
-export function billRoutes(api: Api, db: Db): void {
+export function billRoutes(api: Api, db: Db, live: LiveRevocation): void {
   route(
     api,
     {
@@ -73,7 +74,7 @@ export function billRoutes(api: Api, db: Db): void {
     },
     async ({ params, body, req }) => {
       const actor = requireRole(req, 'admin');
-      await changeBillStatus(db, { billId: params.billId, to: body.status, actorId: actor.id });
+      await changeBillStatus(db, live, { billId: params.billId, to: body.status, actorId: actor.id });
       return { json: { bill: await loadBillView(db, params.billId) } };
     },
   );

@@ -23,8 +23,8 @@ import { userRoutes } from './users';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
 export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live: DocRegistry, sessions: SessionCache, lists: AmendmentListCache): void {
-  authRoutes(api, db, limiters, sessions);
-  billRoutes(api, db);
+  authRoutes(api, db, limiters, sessions, live);
+  billRoutes(api, db, live);
   articleRoutes(api, db);
   amendmentRoutes(api, db, live, lists);
   argumentRoutes(api, db);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SessionCache } from '../auth/session-cache';
 import { SESSION_COOKIE } from '../auth/tokens';
-import type { LiveTexts } from '../collab/registry';
+import type { LiveDocs } from '../collab/registry';
 import { deleteAccount } from '../commands/delete-account';
 import { exportMyData } from '../commands/export-my-data';
 import type { Db } from '../db/db';
@@ -19,7 +19,7 @@ export const exportFileName = (now: Date) => `palimpseste-mes-donnees-${now.toIS
 export interface PrivacyDeps {
   limiters: AuthLimiters;
   sessions: SessionCache;
-  live: LiveTexts;
+  live: LiveDocs;
 }
 
 /** A person's own data: download it all, or delete the account. */

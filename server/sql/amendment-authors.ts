@@ -1,9 +1,12 @@
 import type { Queryable } from '../db/db';
+import { isId } from './ids';
 import type { AccountKind } from './users';
 
 /** SQL for `amendment_authors`. */
 const SQL = {
   insert: 'INSERT INTO amendment_authors (amendment_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+  remove: 'DELETE FROM amendment_authors WHERE amendment_id = $1 AND user_id = $2',
+  count: 'SELECT count(*)::int AS n FROM amendment_authors WHERE amendment_id = $1',
   isAuthor: 'SELECT 1 FROM amendment_authors WHERE amendment_id = $1 AND user_id = $2',
   byAmendments: `SELECT aa.amendment_id, u.id, u.display_name, u.kind
                  FROM amendment_authors aa JOIN users u ON u.id = aa.user_id
@@ -19,6 +22,16 @@ export interface AuthorRow {
 
 export async function addAuthor(db: Queryable, amendmentId: string, userId: string): Promise<void> {
   await db.query(SQL.insert, [amendmentId, userId]);
+}
+
+/** Removes one author; true when they were one. */
+export async function removeAuthor(db: Queryable, amendmentId: string, userId: string): Promise<boolean> {
+  if (!isId(userId)) return false;
+  return (await db.query(SQL.remove, [amendmentId, userId])).rowCount > 0;
+}
+
+export async function countAuthors(db: Queryable, amendmentId: string): Promise<number> {
+  return (await db.query<{ n: number }>(SQL.count, [amendmentId])).rows[0]?.n ?? 0;
 }
 
 export async function isAuthor(db: Queryable, amendmentId: string, userId: string): Promise<boolean> {

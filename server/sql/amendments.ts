@@ -29,6 +29,7 @@ const SQL = {
   // the examination order groups them, shared/reconcile/examination.ts).
   identicalHead: `SELECT id FROM amendments WHERE article_id = $1 AND kind = $2 AND alineas = $3::jsonb AND status IN ('submitted', 'formalised')
                   ORDER BY (origin = 'commission') DESC, number, id LIMIT 1`,
+  inBill: 'SELECT id FROM amendments WHERE bill_id = $1 AND id = ANY($2::uuid[])',
   // Light rows for ranking a whole list in memory before loading one page.
   rankRows: `SELECT a.id, a.number, a.submitted_at, ar.position AS article_position,
                     COALESCE(t.n_for, 0) AS n_for, COALESCE(t.n_mitigated, 0) AS n_mitigated, COALESCE(t.n_against, 0) AS n_against
@@ -83,6 +84,13 @@ export async function insertAmendment(
 export async function findAmendment(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<AmendmentRow | undefined> {
   if (!isId(id)) return undefined;
   return (await db.query<AmendmentRow>(opts.forUpdate ? SQL.byIdForUpdate : SQL.byId, [id])).rows[0];
+}
+
+/** Those of `ids` that are amendments of the bill. */
+export async function amendmentIdsInBill(db: Queryable, billId: string, ids: readonly string[]): Promise<string[]> {
+  const valid = ids.filter(isId);
+  if (valid.length === 0 || !isId(billId)) return [];
+  return (await db.query<{ id: string }>(SQL.inBill, [billId, valid])).rows.map((r) => r.id);
 }
 
 export async function findAmendments(db: Queryable, ids: readonly string[]): Promise<AmendmentRow[]> {

@@ -83,3 +83,36 @@ export async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolea
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** The code of the next close (≥ 4000, the server's) of a client's connection, and when it came (Date.now()). */
+export function nextClose(client: Client, timeoutMs = 5000): Promise<{ code: number; at: number }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('not closed')), timeoutMs);
+    client.provider.on('connection-close', (event: { code: number } | null) => {
+      if (!event || event.code < 4000) return;
+      clearTimeout(timer);
+      resolve({ code: event.code, at: Date.now() });
+    });
+  });
+}
+
+/**
+ * Resolves once everything `client` sent before has been handled by the server: a mark in its
+ * presence, sent after, reaches `observer` (one socket's messages are handled in order).
+ */
+export async function handled(client: Client, observer: Client): Promise<void> {
+  const mark = Math.random();
+  client.provider.awareness.setLocalStateField('mark', mark);
+  const seen = () => (observer.provider.awareness.getStates().get(client.doc.clientID) as { mark?: number } | undefined)?.mark === mark;
+  await new Promise<void>((resolve, reject) => {
+    if (seen()) return resolve();
+    const timer = setTimeout(() => reject(new Error('mark not relayed')), 5000);
+    const check = () => {
+      if (!seen()) return;
+      clearTimeout(timer);
+      observer.provider.awareness.off('change', check);
+      resolve();
+    };
+    observer.provider.awareness.on('change', check);
+  });
+}

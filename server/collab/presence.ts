@@ -1,0 +1,117 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { awarenessMessage } from './protocol';
+
+/** Who a presence entry belongs to: the connection's account, not what the client says. */
+export interface PresenceOwner {
+  readonly displayName: string;
+  send(message: Uint8Array): void;
+}
+
+/** At most this often are one connection's presence changes relayed (the latest state wins). */
+export const PRESENCE_INTERVAL_MS = 100;
+
+/**
+ * The presence (awareness) of a document's connections. A connection sets and clears only the
+ * entries of the Yjs client ids it introduced itself (a watcher cannot overwrite a writer's
+ * cursor); the `user.name` of its entries is its account's display name; its changes are relayed
+ * at most every PRESENCE_INTERVAL_MS, coalesced, so that a flood costs ten messages a second and
+ * the last state always arrives.
+ */
+export class Presence<C extends PresenceOwner> {
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly owners = new Map<number, C>();
+  private readonly owned = new Map<C, Set<number>>();
+  private readonly relays = new Map<C, { last: number; timer: NodeJS.Timeout | null; dirty: Set<number> }>();
+
+  constructor(
+    awareness: awarenessProtocol.Awareness,
+    private readonly recipients: () => Iterable<C>,
+  ) {
+    this.awareness = awareness;
+    awareness.on('update', this.onUpdate);
+  }
+
+  /** Applies a connection's awareness message, keeping only its own entries, renamed to its account. */
+  receive(conn: C, update: Uint8Array): void {
+    const decoder = decoding.createDecoder(update);
+    const encoder = encoding.createEncoder();
+    const entries: [number, number, string][] = [];
+    const count = decoding.readVarUint(decoder);
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state: unknown = JSON.parse(decoding.readVarString(decoder));
+      const owner = this.owners.get(clientId);
+      if ((owner && owner !== conn) || clientId === this.awareness.clientID) continue;
+      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) continue;
+      entries.push([clientId, clock, JSON.stringify(state === null ? null : signed(state as Record<string, unknown>, conn.displayName))]);
+    }
+    if (entries.length === 0) return;
+    encoding.writeVarUint(encoder, entries.length);
+    for (const [clientId, clock, json] of entries) {
+      encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, json);
+      if (!this.owners.has(clientId)) {
+        this.owners.set(clientId, conn);
+        const mine = this.owned.get(conn) ?? new Set<number>();
+        this.owned.set(conn, mine.add(clientId));
+      }
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), conn);
+  }
+
+  /** A connection leaves: its entries go (relayed at once), with anything it had pending. */
+  remove(conn: C): void {
+    const relay = this.relays.get(conn);
+    if (relay?.timer) clearTimeout(relay.timer);
+    this.relays.delete(conn);
+    const ids = [...(this.owned.get(conn) ?? [])];
+    this.owned.delete(conn);
+    for (const id of ids) this.owners.delete(id);
+    if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+  }
+
+  destroy(): void {
+    for (const relay of this.relays.values()) if (relay.timer) clearTimeout(relay.timer);
+    this.relays.clear();
+    this.awareness.off('update', this.onUpdate);
+  }
+
+  private onUpdate = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    const conn = origin as C;
+    if (!this.owned.has(conn)) return this.broadcast(changed);
+    let relay = this.relays.get(conn);
+    if (!relay) this.relays.set(conn, (relay = { last: 0, timer: null, dirty: new Set() }));
+    for (const id of changed) relay.dirty.add(id);
+    if (relay.timer) return;
+    const wait = relay.last + PRESENCE_INTERVAL_MS - Date.now();
+    if (wait <= 0) this.flush(conn);
+    else relay.timer = setTimeout(() => this.flush(conn), wait);
+  };
+
+  private flush(conn: C): void {
+    const relay = this.relays.get(conn);
+    if (!relay) return;
+    relay.timer = null;
+    relay.last = Date.now();
+    const ids = [...relay.dirty];
+    relay.dirty.clear();
+    if (ids.length) this.broadcast(ids);
+  }
+
+  private broadcast(ids: number[]): void {
+    if (ids.length === 0) return;
+    const message = awarenessMessage(this.awareness, ids);
+    for (const conn of this.recipients()) conn.send(message);
+  }
+}
+
+/** The state as the client sent it, with the account's name in `user.name`. */
+function signed(state: Record<string, unknown>, name: string): Record<string, unknown> {
+  const user = state.user;
+  return { ...state, user: { ...(user && typeof user === 'object' && !Array.isArray(user) ? user : {}), name } };
+}
