@@ -116,3 +116,14 @@ export async function handled(client: Client, observer: Client): Promise<void> {
     observer.provider.awareness.on('change', check);
   });
 }
+
+/** Clients a test opens, closed after each test: `const connect = useClients(() => app.url)`. */
+export function useClients(url: () => string): (docName: string, user: { token: string }) => Promise<Client> {
+  const clients: Client[] = [];
+  afterEach(() => clients.splice(0).forEach((c) => c.close()));
+  return async (docName, user) => {
+    const c = await connectClient(url(), docName, user.token);
+    clients.push(c);
+    return c;
+  };
+}

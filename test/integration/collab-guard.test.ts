@@ -4,35 +4,27 @@ import * as Y from 'yjs';
 import { addComment, setResolved } from '../../shared/draft-comments';
 import { appendUpdate, loadUpdates } from '../../server/sql/collab-updates';
 import { auth, createAdmin, createBill, createCitizen, createUser, startTestApp, type TestApp, type TestUser } from '../helpers/app';
-import { clientAlineas, connectClient, eventually, handled, nextClose, typeInto, until, type Client } from '../helpers/collab';
+import { clientAlineas, eventually, handled, nextClose, typeInto, until, useClients, type Client } from '../helpers/collab';
 
 /** Issue 11 › 4: live documents stay valid; comments and presence are signed by the connection's account. */
 
 let app: TestApp;
 let admin: TestUser;
-const clients: Client[] = [];
 const sockets: WebSocket[] = [];
 beforeAll(async () => {
   app = await startTestApp();
   admin = await createAdmin(app);
 });
 afterEach(() => {
-  clients.splice(0).forEach((c) => c.close());
   sockets.splice(0).forEach((s) => s.terminate());
 });
 afterAll(async () => {
   await app.close();
 });
 
-const connect = async (docName: string, user: TestUser) => {
-  const c = await connectClient(app.url, docName, user.token);
-  clients.push(c);
-  return c;
-};
-const drop = (c: Client) => {
-  clients.splice(clients.indexOf(c), 1);
-  c.close();
-};
+const connect = useClients(() => app.url);
+// closing twice is harmless (destroying a provider and a Y.Doc are idempotent)
+const drop = (c: Client) => c.close();
 
 async function draft() {
   const bill = await createBill(app, admin, { status: 'consultation' });

@@ -1,25 +1,19 @@
 import { auth, createAdmin, createBill, createCitizen, createUser, seatCommission, startTestApp, type TestApp, type TestUser } from '../helpers/app';
-import { clientAlineas, connectClient, eventually, handled, nextClose, typeInto, type Client } from '../helpers/collab';
+import { clientAlineas, eventually, handled, nextClose, typeInto, useClients, type Client } from '../helpers/collab';
 
 /** Issue 11 › 3: lost rights reach open WebSockets within a second (closed 4401/4403, or read-only). */
 
 let app: TestApp;
 let admin: TestUser;
-const clients: Client[] = [];
 beforeAll(async () => {
   app = await startTestApp();
   admin = await createAdmin(app);
 });
-afterEach(() => clients.splice(0).forEach((c) => c.close()));
 afterAll(async () => {
   await app.close();
 });
 
-const connect = async (docName: string, user: TestUser) => {
-  const c = await connectClient(app.url, docName, user.token);
-  clients.push(c);
-  return c;
-};
+const connect = useClients(() => app.url);
 const restText = async (id: string, user: TestUser) => (await app.http.get(`/api/amendments/${id}`).set(auth(user))).body.amendment.alineas as string[];
 
 async function draft(opts: { status?: 'consultation' } = {}) {
