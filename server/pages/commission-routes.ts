@@ -100,10 +100,10 @@ export function commissionPages(db: Db, live: LiveDocs): Router {
     if (!req.user.roles.includes('admin')) throw forbidden('Réservé à la présidence de la commission (administrateurs).');
     const a = await findAmendment(db, id);
     if (!a) throw new AppError('not_found', 'Amendement introuvable.');
-    const choice = formFields(req).decision;
-    const decision = choice === 'adopted' || choice === 'rejected' ? choice : undefined;
+    const f = formFields(req);
+    const decision = f.decision === 'adopted' || f.decision === 'rejected' || f.decision === 'not_examined' ? f.decision : undefined;
     await orDashboard(req, res, a.bill_id, async () => {
-      await decideAmendment(db, live, { admin: req.user!, amendmentId: id, decision });
+      await decideAmendment(db, live, { admin: req.user!, amendmentId: id, decision, reason: f.raison });
     });
   }));
 

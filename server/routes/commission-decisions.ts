@@ -12,11 +12,14 @@ import { renderExport, RECONCILED_FORMATS } from '../present/reconciled-formats'
 export function commissionDecisionRoutes(api: Api, db: Db, live: LiveTexts): void {
   route(api, {
     method: 'post', path: '/api/amendments/:id/decision', tag: 'Commission', access: 'admin', params: z.object({ id: idParam }),
-    body: z.object({ decision: z.enum(['adopted', 'rejected']).optional() }).optional(),
-    summary: 'Décision de la commission (adopté / rejeté) ; sans corps, la règle du texte décide d’après le vote de la commission. Adopter un amendement qui ne peut plus s’appliquer → 409 avec la raison',
+    body: z.object({
+      decision: z.enum(['adopted', 'rejected', 'not_examined']).optional(),
+      reason: z.string().trim().min(1).max(2_000).optional(),
+    }).refine((b) => b.decision !== 'not_examined' || b.reason !== undefined, { message: 'une raison publique est obligatoire pour « non examiné »', path: ['reason'] }).optional(),
+    summary: 'Décision de la commission : adopté, rejeté, ou clos sans examen (« not_examined », avec une raison publique) ; sans corps, la règle du texte décide d’après le vote de la commission. Adopter un amendement qui ne peut plus s’appliquer → 409 avec la raison',
     responses: { 200: '{decision: {outcome, amendmentIds, tallies, fallen}}' },
   }, async ({ params, body, req }) => ({
-    json: { decision: await decideAmendment(db, live, { admin: requireUser(req), amendmentId: params.id, decision: body?.decision }) },
+    json: { decision: await decideAmendment(db, live, { admin: requireUser(req), amendmentId: params.id, decision: body?.decision, reason: body?.reason }) },
   }));
 
   route(api, {
