@@ -75,7 +75,7 @@ export function commissionPages(db: Db, live: LiveDocs): Router {
       await changeBillStatus(db, live, { billId, to: to.data, actorId: req.user.id });
     } catch (err) {
       if (!(err instanceof AppError) || !isPhasePrecondition(err)) throw err;
-      return void res.status(err.status).type('html').send(phaseRefusedPage(ctx(req), billId, err));
+      return void res.status(err.status).type('html').send(await phaseRefusedPage(db, ctx(req), billId, err));
     }
     res.redirect(303, safeNext(formFields(req).suite, `/textes/${billId}`));
   }));
