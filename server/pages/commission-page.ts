@@ -111,7 +111,7 @@ export function memberForm(billId: string, suite?: string): SafeHtml {
   return html`<form method="post" action="/textes/${billId}/commission/membres" class="form">
       <h3>Nommer un membre</h3>${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
       <div class="field"><label for="membre">Nom affiché du compte</label><p class="hint" id="membre-hint">Tapez le début du nom : des comptes vous sont proposés.</p>
-        <input id="membre" name="compte" required autocomplete="off" spellcheck="false" data-suggest-accounts aria-describedby="membre-hint"></div>
+        <input type="text" id="membre" name="compte" required autocomplete="off" spellcheck="false" data-suggest-accounts aria-describedby="membre-hint"></div>
       <div class="field"><label for="college">Collège</label><select id="college" name="college">${COLLEGES.map((c) => html`<option value="${c}">${COLLEGE_LABELS_FR[c]}</option>`)}</select></div>
       <div class="actions"><button type="submit">Nommer</button></div>
     </form>`;

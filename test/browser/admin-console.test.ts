@@ -5,7 +5,7 @@ import { VOTE_LABELS_FR } from '../../shared/votes';
 import { ensureAdmin } from '../../server/commands/ensure-admin';
 import { PROJECT_ROOT } from '../../server/paths';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { confirmInDialog, horizontalOverflow, launchBrowser, openContext, screenshot, VIEWPORTS } from '../helpers/browser';
+import { ARTIFACTS_DIR, confirmInDialog, horizontalOverflow, launchBrowser, openContext, screenshot, VIEWPORTS } from '../helpers/browser';
 
 /**
  * A consultation run from the browser only, from an empty database: the admin (from the `admin`
@@ -69,7 +69,7 @@ async function amend(page: Page, billId: string, article: string, from: string, 
 }
 
 test('an admin runs a consultation from the browser, from an empty database to the adopted text and its exports', async () => {
-  const [camille, dominique, gaelle, elise] = await Promise.all(['Camille Rousseau', 'Dominique Leroy', 'Gaëlle Greffier', 'Élise Lambert'].map(register));
+  const [camille, dominique, gaelle, elise] = (await Promise.all(['Camille Rousseau', 'Dominique Leroy', 'Gaëlle Greffier', 'Élise Lambert'].map(register))) as [Page, Page, Page, Page];
 
   // The admin signs in and finds the console in the header.
   const admin = await signIn(ADMIN.email, ADMIN.password);
@@ -191,6 +191,8 @@ test('an admin runs a consultation from the browser, from an empty database to t
   expect(await horizontalOverflow(phone)).toBe(0);
   await screenshot(phone, 'admin-bill-phone');
   await phone.getByRole('button', { name: 'Adopter le texte' }).click();
+  await phone.getByRole('dialog').waitFor();
+  await phone.screenshot({ path: path.join(ARTIFACTS_DIR, 'admin-adopt-dialog-phone.png') });
   expect(await confirmInDialog(phone)).toBe('Adopter le texte ?');
   await phone.locator('.meta .phase', { hasText: 'Adopté' }).waitFor();
 

@@ -47,12 +47,18 @@ function issuesList(issues: readonly ImportIssue[], text: string): SafeHtml {
       ${i.line && lines[i.line - 1] !== undefined ? html`<pre class="issue-line">${lines[i.line - 1]!.slice(0, 300)}</pre>` : ''}</li>`)}</ol>`;
 }
 
+/** The division of an article, said only when it changes from the previous one's. */
+function division(headings: ParsedBill['articles'][number]['headings'], previous: typeof headings | undefined): string {
+  const line = headingLine(headings) ?? '—';
+  return previous && (headingLine(previous) ?? '—') === line ? 'idem' : line;
+}
+
 function preview(bill: ParsedBill): SafeHtml {
   const alineas = bill.articles.reduce((n, a) => n + a.alineas.length, 0);
   return html`<section aria-labelledby="apercu" class="import-preview"><h2 id="apercu">Aperçu : ${bill.title}</h2>
     <p role="status">${bill.articles.length} article${bill.articles.length > 1 ? 's' : ''}, ${alineas} alinéa${alineas > 1 ? 's' : ''}. Vérifiez le découpage avant de créer le texte.</p>
     <table class="data"><thead><tr><th scope="col">Article</th><th scope="col">Division</th><th scope="col">Alinéas</th><th scope="col">Début</th></tr></thead>
-    <tbody>${bill.articles.map((a) => html`<tr><th scope="row">${a.number}</th><td>${headingLine(a.headings) ?? '—'}</td><td>${a.alineas.length}</td><td>${(a.alineas[0] ?? '').slice(0, 120)}${(a.alineas[0]?.length ?? 0) > 120 ? '…' : ''}</td></tr>`)}</tbody></table></section>`;
+    <tbody>${bill.articles.map((a, i) => html`<tr><th scope="row">${a.number}</th><td>${division(a.headings, bill.articles[i - 1]?.headings)}</td><td>${a.alineas.length}</td><td>${(a.alineas[0] ?? '').slice(0, 120)}${(a.alineas[0]?.length ?? 0) > 120 ? '…' : ''}</td></tr>`)}</tbody></table></section>`;
 }
 
 function newBillPage(c: PageContext, d: Draft, outcome?: Outcome): string {
@@ -63,7 +69,7 @@ function newBillPage(c: PageContext, d: Draft, outcome?: Outcome): string {
       ${outcome ? ('bill' in outcome ? preview(outcome.bill) : issuesList(outcome.issues, d.texte)) : ''}
       <form method="post" action="/admin/textes/nouveau" class="form form-wide bill-import" novalidate>
         <div class="field"><label for="titre">Titre (facultatif)</label><p class="hint" id="titre-hint">Vide : la première ligne du texte (ou le titre du fichier de La Fabrique).</p>
-          <input id="titre" name="titre" value="${d.titre}" maxlength="500" aria-describedby="titre-hint"></div>
+          <input type="text" id="titre" name="titre" value="${d.titre}" maxlength="500" aria-describedby="titre-hint"></div>
         <fieldset><legend>Format</legend>${FORMATS.map(([v, label]) => html`<div class="field checkbox"><input type="radio" id="format-${v}" name="format" value="${v}"${d.format === v ? html` checked` : ''}><label for="format-${v}">${label}</label></div>`)}</fieldset>
         <div class="field file-field" data-file-field hidden><label for="fichier">Lire un fichier (.txt ou .json)</label>
           <input type="file" id="fichier" accept=".txt,.json,text/plain,application/json" data-read-into="texte"></div>
