@@ -36,7 +36,7 @@ test('members vote by college, the chair decides, everyone sees it live; the rec
   await chair.getByRole('link', { name: 'Commission mixte' }).click();
   await chair.getByRole('heading', { level: 1, name: 'Commission mixte' }).waitFor();
   for (const [name, college] of [['Élue Lambert', 'elected'], ['Citoyen Petit', 'citizen']] as const) {
-    await chair.getByRole('textbox', { name: 'Nom affiché du compte' }).fill(name);
+    await chair.getByRole('combobox', { name: 'Nom affiché du compte' }).fill(name);
     await chair.getByRole('combobox', { name: 'Collège' }).selectOption(college);
     await chair.getByRole('button', { name: 'Nommer' }).click();
     await chair.locator('.members', { hasText: name }).waitFor();
