@@ -224,3 +224,28 @@ test('no adoption while an amendment awaits a decision; « non examiné » close
   const text = (await app.http.get(`/api/bills/${bill.id}/reconciled`).expect(200)).body;
   expect(text.applied).toEqual([]);
 });
+
+test('the amendment tells its own outcome: decision, how, when, the tallies, and why it fell', async () => {
+  const { bill, alice, bob, elu, citoyen } = await setup();
+  const a1 = bill.articles[0]!.alineas;
+  const word = await amend(bill, alice, 0, { kind: 'modify', alineas: [a1[0]!.replace('d’un mois', 'de dix jours'), a1[1]] });
+  const same = await amend(bill, bob, 0, { kind: 'modify', alineas: [a1[0]!.replace('d’un mois', 'de vingt jours'), a1[1]] });
+  expect((await app.http.get(`/api/amendments/${word}`)).body.amendment.decision).toBeNull();
+  await toCommission(bill);
+  await appoint(bill, elu, 'elected').expect(200);
+  await appoint(bill, citoyen, 'citizen').expect(200);
+  await vote(word, elu, 'for').expect(200);
+  await vote(word, citoyen, 'for').expect(200);
+  await decide(word).expect(200);
+  const adopted = (await app.http.get(`/api/amendments/${word}`)).body.amendment.decision;
+  expect(adopted).toMatchObject({ outcome: 'adopted', rule: 'simple_majority', reason: null, by: null, tallies: { all: { for: 2, against: 0, abstain: 0, total: 2 } } });
+  expect(Date.parse(adopted.decidedAt)).not.toBeNaN();
+  const fallen = (await app.http.get(`/api/amendments/${same}`)).body.amendment.decision;
+  expect(fallen).toMatchObject({ outcome: 'fallen', rule: 'consequence', by: { amendmentId: word, displayNumber: '1' } });
+  expect(fallen.reason).toEqual(expect.any(String));
+  // the page says why it fell, with a link to the amendment that made it fall
+  const page = await app.http.get(`/amendements/${same}`).expect(200);
+  expect(page.text).toContain('Tombé');
+  expect(page.text).toContain(`href="/amendements/${word}"`);
+  expect(page.text).toContain(fallen.reason.replace(/’/g, '’').slice(0, 20));
+});
