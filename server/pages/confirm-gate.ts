@@ -40,7 +40,7 @@ export function confirmationGate(): Router {
     const from = referer ? safeNext(new URL(referer, 'http://x').pathname) : '/';
     res.set('Cache-Control', 'no-store').type('html').send(confirmationPage(ctx(req), req.originalUrl, fields, q, safeNext(fields.suite, from)));
   };
-  const concerned: RequestHandler = (req, _res, next) => (confirmationFor(req.path, {}, 'server') ? next() : next('router'));
-  r.post(/.*/, concerned, formBody('2mb'), gate);
+  const concerned: RequestHandler = (req, _res, next) => (req.method === 'POST' && confirmationFor(req.path, {}, 'server') ? next() : next('router'));
+  r.use(concerned, formBody('2mb'), gate);
   return r;
 }
