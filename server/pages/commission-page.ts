@@ -152,7 +152,7 @@ export function commissionPage(ctx: PageContext, d: Dashboard, error?: string, e
         ${d.members.length === 0 ? html`<p class="empty">Aucun membre nommé pour l’instant.</p>` : html`<ul class="members">${COLLEGES.map((c) => html`<li><strong>${COLLEGE_LABELS_FR[c]} :</strong> ${byCollege(c).map((m, i) => html`${i ? ', ' : ''}${m.displayName}`)}${byCollege(c).length ? '' : html`<span class="muted">personne</span>`}</li>`)}</ul>`}
       </section>
       <p class="muted" role="status" data-pending>${pending} amendement${pending > 1 ? 's' : ''} ou groupe${pending > 1 ? 's' : ''} en attente de décision sur ${d.total}.</p>
-      <p><a href="/textes/${d.bill.id}/texte-reconcilie">Texte réconcilié</a> · <a href="/textes/${d.bill.id}/comparatif">Tableau comparatif</a> · <a href="/api/bills/${d.bill.id}/liasse?format=html">Liasse des amendements</a></p>
+      <p><a href="/textes/${d.bill.id}/texte-reconcilie">Texte réconcilié</a> · <a href="/textes/${d.bill.id}/comparatif">Tableau comparatif</a> · <a href="/api/bills/${d.bill.id}/liasse?format=html">Liasse des amendements</a> (<a href="/api/bills/${d.bill.id}/liasse?format=akn">Akoma Ntoso</a>)</p>
       ${d.total > 0 ? filterForm(d) : ''}
       ${d.groups.length ? html`<ol class="exam-list" role="list" data-commission-live="${d.bill.id}">${d.groups.map((g) => groupItem(d, g, ctx, inItem && g.index === errorAt ? error : undefined))}</ol>` : html`<p class="empty">${d.total > 0 ? 'Aucun amendement ne correspond à ces filtres.' : 'Aucun amendement à examiner.'}</p>`}
       ${pager(d)}
