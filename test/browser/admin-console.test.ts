@@ -201,8 +201,11 @@ test('an admin runs a consultation from the browser, from an empty database to t
   await admin.getByRole('heading', { level: 1, name: 'Texte adopté' }).waitFor();
   const links = await admin.locator('.downloads a[href^="/api/"]').all();
   expect(links.length).toBeGreaterThanOrEqual(4);
+  const names: string[] = [];
   for (const link of links) {
-    const [download] = await Promise.all([admin.waitForEvent('download'), link.click({ modifiers: ['Alt'] })]);
+    const [download] = await Promise.all([admin.waitForEvent('download'), link.click()]);
+    names.push(download.suggestedFilename());
     expect(fs.statSync((await download.path())!).size).toBeGreaterThan(100);
   }
+  for (const ext of ['.json', '.md', '.html', '.xml']) expect(names.some((n) => n.endsWith(ext))).toBe(true);
 }, 180_000);
