@@ -16,6 +16,8 @@ import { renderExport } from '../present/reconciled-formats';
 import { listAuthors } from '../sql/amendment-authors';
 import { findAmendment, findAmendments } from '../sql/amendments';
 import { findUsersByExactName } from '../sql/users';
+import { choosePath } from './admin/commission-console';
+import { isPhasePrecondition, phaseRefusedPage } from './admin/phase-refused';
 import { commissionPage } from './commission-page';
 import { html, raw } from './html';
 import { layout } from './layout';
@@ -69,7 +71,12 @@ export function commissionPages(db: Db, live: LiveDocs): Router {
     if (!req.user.roles.includes('admin')) throw forbidden('Réservé aux administrateurs.');
     const to = z.enum(BILL_STATUSES).safeParse(formFields(req).statut);
     if (!to.success) throw new AppError('validation_failed', 'Phase inconnue.');
-    await changeBillStatus(db, live, { billId, to: to.data, actorId: req.user.id });
+    try {
+      await changeBillStatus(db, live, { billId, to: to.data, actorId: req.user.id });
+    } catch (err) {
+      if (!(err instanceof AppError) || !isPhasePrecondition(err)) throw err;
+      return void res.status(err.status).type('html').send(await phaseRefusedPage(db, ctx(req), billId, err));
+    }
     res.redirect(303, safeNext(formFields(req).suite, `/textes/${billId}`));
   }));
 
@@ -106,13 +113,14 @@ export function commissionPages(db: Db, live: LiveDocs): Router {
     if (!req.user.roles.includes('admin')) throw forbidden('Réservé aux administrateurs.');
     const f = formFields(req);
     const college = z.enum(COLLEGES).safeParse(f.college);
+    // a name that is not exactly one account's: choose among those that match (admin/commission-console.ts)
+    const found = f.userId ? [] : await findUsersByExactName(db, (f.compte ?? '').trim());
+    if (!f.userId && found.length !== 1 && college.success) {
+      return res.redirect(303, choosePath(billId, { nom: f.compte ?? '', college: college.data, suite: safeNext(f.suite, `/textes/${billId}/commission`) }));
+    }
     await orDashboard(req, res, billId, async () => {
-      const found = await findUsersByExactName(db, (f.compte ?? '').trim());
       if (!college.success) throw new AppError('validation_failed', 'Choisissez un collège.');
-      if (found.length !== 1) {
-        throw new AppError('validation_failed', found.length === 0 ? `Aucun compte ne s’appelle « ${f.compte ?? ''} ».` : `Plusieurs comptes s’appellent « ${f.compte ?? ''} » : précisez.`);
-      }
-      await appointMember(db, { admin: req.user!, billId, userId: found[0]!.id, college: college.data });
+      await appointMember(db, { admin: req.user!, billId, userId: f.userId ?? found[0]!.id, college: college.data });
     });
   }));
 

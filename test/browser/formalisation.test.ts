@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { auth, createBill, createCitizen, createUser, type TestUser } from '../helpers/app';
-import { screenshot } from '../helpers/browser';
+import { screenshot, confirmInDialog } from '../helpers/browser';
 import { useBrowserSuite } from '../helpers/browser-suite';
 
 /** The formalisation desk in Chromium: a clerk formalises a citizen's amendment while its author watches live. */
@@ -108,6 +108,7 @@ test('a clerk declares an amendment inadmissible and answers another from its pa
   await page.getByRole('combobox', { name: 'Motif' }).selectOption('article_40');
   await page.getByRole('textbox', { name: 'Raison publique' }).fill('Crée une charge publique sans compensation.');
   await page.getByRole('button', { name: 'Déclarer irrecevable' }).click();
+  await confirmInDialog(page);
   await page.locator('.notice', { hasText: 'Article 40 de la Constitution' }).waitFor();
   await page.goto(`/amendements/${b}`);
   await page.getByRole('textbox', { name: 'Réponse' }).fill('Le greffe transmet cet amendement à la commission.');
