@@ -79,9 +79,12 @@ test('a clerk takes an amendment from the desk and formalises it; the author wat
 
   // Alice is notified, and sees what changed between her text and the formal one, and the liasse.
   await alicePage.goto('/');
-  await alicePage.locator('.notifications-link', { hasText: '1' }).click();
-  await alicePage.locator('.notification.unread', { hasText: 'Formule consacrée' }).waitFor();
-  await alicePage.getByRole('link', { name: /Amendement n° 1/ }).click();
+  // two: the clerk took her amendment, then formalised it
+  await alicePage.locator('.notifications-link', { hasText: '2' }).click();
+  await alicePage.locator('.notification.unread', { hasText: /Greffière .* a pris en charge/ }).waitFor();
+  const formalised = alicePage.locator('.notification.unread', { hasText: 'Formule consacrée' });
+  // following a notification marks it read
+  await formalised.getByRole('link', { name: /Amendement n° 1/ }).click();
   const section = alicePage.locator('section', { has: alicePage.getByRole('heading', { name: 'Mise en forme par le greffe' }) });
   await section.locator('ins', { hasText: 'titre' }).waitFor();
   await section.locator('del', { hasText: 'gratuitement' }).waitFor();
