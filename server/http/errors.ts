@@ -31,13 +31,24 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown): 
  */
 function fromRequestError(err: unknown): AppError | undefined {
   if (err instanceof URIError) return new AppError('validation_failed', 'Adresse invalide : encodage « % » mal formé.');
-  if (typeof err !== 'object' || err === null || !('type' in err)) return undefined;
+  if (typeof err !== 'object' || err === null) return undefined;
+  if (!('type' in err)) return exposed(err);
   if (err.type === 'entity.too.large') return new AppError('payload_too_large', 'Requête trop volumineuse.');
   if (err.type === 'entity.parse.failed') return new AppError('validation_failed', 'Le corps de la requête n’est pas du JSON valide.');
   if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') {
     return new AppError('validation_failed', 'Encodage non pris en charge : utilisez UTF-8.');
   }
-  return undefined;
+  return exposed(err);
+}
+
+/**
+ * Any other body-parser refusal the client caused (too many fields, a corrupt compressed body…):
+ * body-parser marks them `expose` with a 4xx status.
+ */
+function exposed(err: object): AppError | undefined {
+  const status = 'status' in err && typeof err.status === 'number' ? err.status : 0;
+  if (!('expose' in err) || err.expose !== true || status < 400 || status >= 500) return undefined;
+  return new AppError('validation_failed', 'Requête illisible : vérifiez son corps et ses en-têtes.');
 }
 
 export type HtmlErrorRenderer = (req: Request, status: number, message: string) => string;

@@ -49,8 +49,10 @@ export function contributionRoutes(db: Db): Router {
     const f = formFields(req);
     const articleId = String(req.params.articleId);
     const user = signedIn(req);
-    const version = Number(f.version);
-    const alinea = Number(f.alinea);
+    // out-of-range numbers read as no version or alinéa at all (the quote is then not found)
+    const int = (v: string | undefined) => (v !== undefined && /^\d{1,9}$/.test(v) ? Number(v) : NaN);
+    const version = int(f.version);
+    const alinea = int(f.alinea);
     const text = (Number.isInteger(version) ? (await findArticleVersion(db, articleId, version))?.alineas[alinea - 1] : undefined) ?? '';
     const quote = f.quote ?? '';
     const start = quote ? locateQuote(text, quote, f.start) : -1;

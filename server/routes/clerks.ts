@@ -91,7 +91,7 @@ export function clerkRoutes(api: Api, db: Db, live: DocRegistry): void {
     body: z.object({ before: text, after: text }),
     summary: 'Le dispositif (en français, selon les règles de légistique) qui transforme « before » en « after » ; "" s’ils sont égaux',
     responses: { 200: '{dispositif}' },
-  }, async ({ body }) => ({ json: { dispositif: await compute().run('generateDispositif', { before: body.before.alineas, after: body.after.alineas }) } }));
+  }, async ({ body }) => ({ json: { dispositif: await compute().run('generateDispositif', { before: body.before.alineas, after: body.after.alineas }, { lane: 'public' }) } }));
 
   route(api, {
     method: 'post', path: '/api/legistique/apply', tag: 'Légistique', access: 'public',
@@ -99,7 +99,7 @@ export function clerkRoutes(api: Api, db: Db, live: DocRegistry): void {
     summary: 'Appliquer un dispositif à un texte ; 422 quand il ne s’applique pas (mots absents ou ambigus, alinéa inexistant)',
     responses: { 200: '{alineas}', 422: 'l’opération qui échoue et pourquoi' },
   }, async ({ body }) => {
-    const result = await compute().run('applyDispositif', { alineas: body.alineas, dispositif: body.dispositif });
+    const result = await compute().run('applyDispositif', { alineas: body.alineas, dispositif: body.dispositif }, { lane: 'public' });
     if (!result.ok) throw new AppError('unprocessable', result.error.message, result.error);
     return { json: { alineas: result.alineas } };
   });
