@@ -1,7 +1,7 @@
 import { canMoveTo, STATUS_LABELS_FR, type BillStatus } from '../../shared/phases';
 import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import { findBill, updateBillStatus, type BillRow } from '../sql/bills';
 import { appendEvent } from '../sql/events';
 import { freezeAdoptedText } from './adopt-bill';
