@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from '../auth/tokens';
 import { logOut } from '../commands/log-out';
 import { logIn } from '../commands/log-in';
 import { registerAccount } from '../commands/register-account';
+import { mayReadBill } from '../http/bill-visibility';
 import { articleVote } from '../operations/votes';
 import { formOperation } from './form-operation';
 import { AppError } from '../http/errors';
@@ -59,7 +60,7 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
   const form = formBody('100kb');
 
   r.get('/', page(async (req, res) => {
-    res.type('html').send(homePage(ctx(req), await listBills(db, 200, 0)));
+    res.type('html').send(homePage(ctx(req), await listBills(db, 200, 0, mayReadBill(req.user ?? null, 'draft'))));
   }));
 
   r.get('/textes/:billId', page(async (req, res) => {

@@ -6,6 +6,7 @@ import { moveBillOp } from '../operations/commission';
 import { importBill } from '../commands/import-bill';
 import { MAX_BILL_CHARS, parseBillInput } from '../commands/parse-bill-input';
 import { requireUser } from '../http/auth';
+import { mayReadBill } from '../http/bill-visibility';
 import { route, type Api } from '../http/route';
 import { idParam, queryInt } from '../http/schemas';
 import { loadBillView } from '../present/bill';
@@ -49,9 +50,10 @@ export function billRoutes(api: Api, db: Db, live: DocRegistry): void {
       method: 'get', path: '/api/bills', tag: 'Projets de loi', access: 'public', query: listQuery,
       summary: 'Lister les projets de loi (les plus récents d’abord)', responses: { 200: '{bills, total, limit, offset}' },
     },
-    async ({ query }) => {
-      const rows = await listBills(db, query.limit, query.offset);
-      const total = rows[0]?.total ?? (await countBills(db));
+    async ({ query, req }) => {
+      const withDrafts = mayReadBill(req.user ?? null, 'draft');
+      const rows = await listBills(db, query.limit, query.offset, withDrafts);
+      const total = rows[0]?.total ?? (await countBills(db, withDrafts));
       const bills = rows.map((b) => ({ id: b.id, title: b.title, status: b.status, articleCount: b.article_count, createdAt: b.created_at.toISOString() }));
       return { json: { bills, total, limit: query.limit, offset: query.offset } };
     },
