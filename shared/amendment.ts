@@ -5,7 +5,7 @@
 export const AMENDMENT_KINDS = ['modify', 'delete', 'insert_after'] as const;
 export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
 
-export const AMENDMENT_STATUSES = ['draft', 'submitted', 'formalised', 'inadmissible', 'withdrawn', 'adopted', 'rejected', 'fallen'] as const;
+export const AMENDMENT_STATUSES = ['draft', 'submitted', 'formalised', 'inadmissible', 'withdrawn', 'adopted', 'rejected', 'fallen', 'not_examined'] as const;
 export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
 
 export type AmendmentOrigin = 'citizen' | 'commission';
@@ -25,6 +25,7 @@ export const STATUS_LABELS_FR: Record<AmendmentStatus, string> = {
   adopted: 'Adopté',
   rejected: 'Rejeté',
   fallen: 'Tombé',
+  not_examined: 'Non examiné',
 };
 
 /** Grounds on which a clerk declares an amendment inadmissible (LEGISTIQUE.md › Admissibility). */

@@ -51,3 +51,31 @@ export function decideByRule(rule: DecisionRule, quorum: number | null, tally: C
   const adopted = rule === 'simple_majority' ? majority(tally.all) : COLLEGES.every((c) => majority(tally[c]));
   return { ok: true, outcome: adopted ? 'adopted' : 'rejected' };
 }
+
+/**
+ * What must hold before a bill is adopted (API.md › Second stage › Process rules): a commission
+ * with members in both colleges, and no amendment still awaiting a decision (each one decided,
+ * fallen, withdrawn, inadmissible or closed as « non examiné »). The first unmet one, or null.
+ */
+export function adoptionBlocker(members: readonly { college: College }[], pendingAmendmentIds: readonly string[]):
+  | { code: 'commission_incomplete'; message: string; details: { missing: College[] } }
+  | { code: 'pending_amendments'; message: string; details: { amendments: string[] } }
+  | null {
+  const missing = COLLEGES.filter((c) => !members.some((m) => m.college === c));
+  if (missing.length) {
+    return {
+      code: 'commission_incomplete',
+      message: `La commission doit compter des membres dans les deux collèges avant d’adopter le texte : il manque ${missing.map((c) => `le collège « ${COLLEGE_LABELS_FR[c]} »`).join(' et ')}.`,
+      details: { missing },
+    };
+  }
+  if (pendingAmendmentIds.length) {
+    const n = pendingAmendmentIds.length;
+    return {
+      code: 'pending_amendments',
+      message: `${n} amendement${n > 1 ? 's attendent' : ' attend'} encore une décision de la commission (adopté, rejeté ou clos sans examen) : le texte ne peut pas être adopté.`,
+      details: { amendments: [...pendingAmendmentIds] },
+    };
+  }
+  return null;
+}

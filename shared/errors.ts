@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   wrong_phase: 409,
   /** Another clerk has the amendment in charge: take it over (« reprendre ») first. */
   other_clerk_in_charge: 409,
+  commission_incomplete: 409,
+  pending_amendments: 409,
   payload_too_large: 413,
   unprocessable: 422,
   rate_limited: 429,

@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../db/db';
 import { AppError, notFound } from '../errors';
 import { addAuthor, isAuthor } from '../sql/amendment-authors';
-import { notifyUser } from '../sql/notifications';
+import { ACTOR, notifyUser } from '../sql/notifications';
 import { findUserById, findUsersByExactName, type UserRow } from '../sql/users';
 import { loadOwnAmendment } from './amendment-access';
 
@@ -31,9 +31,9 @@ export async function addCoauthor(db: Db, input: { user: UserRow; amendmentId: s
     if (coauthor.id !== input.user.id && !(await isAuthor(tx, a.id, coauthor.id))) {
       await addAuthor(tx, a.id, coauthor.id);
       await notifyUser(tx, {
-        userId: coauthor.id, amendmentId: a.id, type: 'coauthor',
-        // no name in the text: a notification outlives accounts (a deleted one must not stay named here)
-        message: `Vous avez été ajouté aux co-auteurs d’un brouillon d’amendement à l’article ${a.article_number} : vous pouvez l’écrire ensemble, en direct.`,
+        userId: coauthor.id, amendmentId: a.id, type: 'coauthor', actorId: input.user.id,
+        // the name is read with the notification ({acteur}): a deleted account is never named
+        message: `${ACTOR} vous a ajouté aux co-auteurs d’un brouillon d’amendement à l’article ${a.article_number} : vous pouvez l’écrire ensemble, en direct.`,
       });
     }
     return coauthor;

@@ -4,7 +4,7 @@ import type { Db } from '../db/db';
 import { AppError } from '../errors';
 import { assignClerk } from '../sql/amendments';
 import { appendEvent } from '../sql/events';
-import { notifyUser } from '../sql/notifications';
+import { ACTOR, notifyAuthors, notifyUser } from '../sql/notifications';
 import { findUserById, type UserRow } from '../sql/users';
 import { otherClerkInCharge } from '../authorize';
 import { amendmentLabel, loadForClerk } from './clerk-access';
@@ -37,6 +37,12 @@ export async function assignAmendment(db: Db, live: LiveRevocation, input: Assig
     const takenFromOther = previous !== null && previous !== input.user.id;
     if (takenFromOther && !input.takeOver) throw await otherClerkInCharge(tx, previous, POLICY['amendment.assign'].verb);
     await assignClerk(tx, a.id, clerkId);
+    if (clerkId) {
+      await notifyAuthors(tx, {
+        amendmentId: a.id, type: 'assigned', actorId: clerkId,
+        message: `${ACTOR}, du greffe, a pris en charge la mise en forme de ${amendmentLabel(a)} : vous pouvez l’écrire avec elle ou lui dans l’espace de mise en forme.`,
+      });
+    }
     if (takenFromOther) {
       await appendEvent(tx, {
         billId: a.bill_id, type: 'amendment.taken_over', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id,

@@ -1,8 +1,11 @@
+import { adoptionBlocker } from '../../shared/commission';
 import { canMoveTo, STATUS_LABELS_FR, type BillStatus } from '../../shared/phases';
 import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
 import { AppError, notFound } from '../errors';
+import { pendingAmendmentIds } from '../sql/amendments';
 import { findBill, updateBillStatus, type BillRow } from '../sql/bills';
+import { listMembers } from '../sql/commission';
 import { appendEvent } from '../sql/events';
 import { freezeAdoptedText } from './adopt-bill';
 
@@ -25,6 +28,10 @@ export async function changeBillStatus(
         `Impossible de passer de la phase « ${STATUS_LABELS_FR[bill.status]} » à « ${STATUS_LABELS_FR[input.to]} » : les phases avancent une à une.`,
         { status: bill.status, requested: input.to },
       );
+    }
+    if (input.to === 'adopted') {
+      const blocker = adoptionBlocker(await listMembers(tx, bill.id), await pendingAmendmentIds(tx, bill.id));
+      if (blocker) throw new AppError(blocker.code, blocker.message, blocker.details);
     }
     await updateBillStatus(tx, bill.id, bill.status, input.to);
     if (input.to === 'adopted') await freezeAdoptedText(tx, bill.id, input.actorId);

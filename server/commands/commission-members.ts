@@ -1,10 +1,11 @@
-import type { College, DecisionRule } from '../../shared/commission';
+import { COLLEGE_LABELS_FR, type College, type DecisionRule } from '../../shared/commission';
 import type { Db } from '../db/db';
 import { authorize } from '../authorize';
 import { notFound } from '../errors';
 import { findBill, setDecisionRule } from '../sql/bills';
 import { deleteMember, memberCollege, upsertMember } from '../sql/commission';
 import { appendEvent } from '../sql/events';
+import { ACTOR, notifyUser } from '../sql/notifications';
 import { findUserById, type UserRow } from '../sql/users';
 
 /** An admin appoints a member of a bill's commission in a college (or moves them to the other). */
@@ -21,6 +22,10 @@ export async function appointMember(db: Db, input: { admin: UserRow; billId: str
     await appendEvent(tx, {
       billId: bill.id, type: 'commission.member_appointed', actorId: input.admin.id, subjectType: 'user', subjectId: user.id,
       data: { college: input.college, displayName: user.display_name },
+    });
+    await notifyUser(tx, {
+      userId: user.id, billId: bill.id, type: 'appointed', actorId: input.admin.id,
+      message: `${ACTOR} vous a nommé membre de la commission du texte « ${bill.title} », collège « ${COLLEGE_LABELS_FR[input.college]} ». Vous y votez sur les amendements dans l’ordre d’examen.`,
     });
   });
 }

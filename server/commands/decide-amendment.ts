@@ -16,7 +16,7 @@ import { notifyAuthors } from '../sql/notifications';
 import type { UserRow } from '../sql/users';
 
 export interface DecisionResult {
-  outcome: 'adopted' | 'rejected';
+  outcome: 'adopted' | 'rejected' | 'not_examined';
   amendmentIds: string[];
   tallies: CommissionTally;
   fallen: { amendmentId: string; reason: string }[];
@@ -59,8 +59,14 @@ async function fallenAfterAdoption(data: CommissionData, group: AmendmentRow[]):
  * tallies it was taken on; the authors are told.
  */
 export async function decideAmendment(
-  db: Db, live: LiveTexts, input: { admin: UserRow; amendmentId: string; decision?: 'adopted' | 'rejected' | undefined },
+  db: Db, live: LiveTexts,
+  input: { admin: UserRow; amendmentId: string; decision?: 'adopted' | 'rejected' | 'not_examined' | undefined; reason?: string | undefined },
 ): Promise<DecisionResult> {
+  const reason = input.reason?.trim() ?? '';
+  if (reason.length > 2_000) throw new AppError('validation_failed', 'La raison est trop longue : 2 000 caractères au plus.', [{ path: 'reason', message: 'trop longue' }]);
+  if (input.decision === 'not_examined' && !reason) {
+    throw new AppError('validation_failed', 'Donnez la raison publique pour laquelle la commission n’examine pas cet amendement.', [{ path: 'reason', message: 'obligatoire' }]);
+  }
   const first = await findAmendment(db, input.amendmentId);
   if (!first || first.status === 'draft') throw notFound('Amendement introuvable.');
   const result = await db.transaction(async (tx) => {
@@ -84,6 +90,10 @@ export async function decideAmendment(
     // Identical amendments are decided by one vote: the members vote on the head of the group.
     const head = headOf(data, a);
     const tallies = commissionTally((await commissionVotesOf(tx, [head])).get(head) ?? []);
+    if (input.decision === 'not_examined') {
+      for (const g of group) await record(tx, { billId: bill.id, row: g, outcome: 'not_examined', rule: 'explicit', tallies, admin: input.admin, groupKey: null, reason });
+      return { outcome: 'not_examined' as const, amendmentIds: group.map((g) => g.id), tallies, fallen: [] };
+    }
     let outcome = input.decision;
     if (!outcome) {
       const byRule = decideByRule(bill.decision_rule ?? 'simple_majority', bill.quorum ?? null, tallies);
@@ -120,14 +130,21 @@ function headOf(data: CommissionData, a: AmendmentRow): string {
 
 async function record(
   tx: Queryable,
-  d: { billId: string; row: AmendmentRow; outcome: 'adopted' | 'rejected'; rule: 'explicit' | 'simple_majority' | 'double_majority'; tallies: CommissionTally; admin: UserRow; groupKey: string | null },
+  d: {
+    billId: string; row: AmendmentRow; outcome: 'adopted' | 'rejected' | 'not_examined'; rule: 'explicit' | 'simple_majority' | 'double_majority';
+    tallies: CommissionTally; admin: UserRow; groupKey: string | null; reason?: string;
+  },
 ): Promise<void> {
   await setAmendmentStatus(tx, d.row.id, d.outcome);
-  await insertDecision(tx, { amendmentId: d.row.id, billId: d.billId, outcome: d.outcome, rule: d.rule, tallies: d.tallies, decidedBy: d.admin.id, groupKey: d.groupKey });
+  await insertDecision(tx, { amendmentId: d.row.id, billId: d.billId, outcome: d.outcome, rule: d.rule, reason: d.reason ?? null, tallies: d.tallies, decidedBy: d.admin.id, groupKey: d.groupKey });
   await appendEvent(tx, {
     billId: d.billId, type: 'amendment.decided', actorId: d.admin.id, subjectType: 'amendment', subjectId: d.row.id,
-    data: { number: d.row.number, outcome: d.outcome, rule: d.rule, tallies: d.tallies },
+    data: { number: d.row.number, outcome: d.outcome, rule: d.rule, tallies: d.tallies, ...(d.reason ? { reason: d.reason } : {}) },
   });
+  if (d.outcome === 'not_examined') {
+    await notifyAuthors(tx, { amendmentId: d.row.id, type: 'decided', message: `La commission a clos ${label(d.row)} sans l’examiner : ${d.reason ?? ''}` });
+    return;
+  }
   const word = d.outcome === 'adopted' ? 'adopté' : 'rejeté';
   const t = d.tallies.all;
   const how = { explicit: 'sur décision de sa présidence', simple_majority: 'à la majorité simple', double_majority: 'à la double majorité (dans chaque collège)' }[d.rule];

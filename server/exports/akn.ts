@@ -12,7 +12,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import {
   alineaEid, alineaRuns, amendmentName, amendmentSlug, articleEid, articleLabel, isoDate, printedArticles,
-  provenanceIndex, type ProvenanceIndex,
+  provenanceIndex, type ProvenanceIndex, textLabel,
 } from './common';
 import { AKN_NS, AuthorRefs, expressionUri, identification, modType, platformRef, PLATFORM, xmlText, type AknOptions } from './akn-meta';
 import type { ExportArticle, ExportBill } from './types';
@@ -56,7 +56,7 @@ export function renderAkn(bill: ExportBill, opts: AknOptions = {}): string {
 
   const preface = doc.ele('preface');
   preface.ele('longTitle').ele('p').ele('docTitle').txt(xmlText(bill.title));
-  preface.ele('p').ele('docStatus').txt(bill.status === 'adopted' ? 'Texte adopté' : 'Texte réconcilié (provisoire)');
+  preface.ele('p').ele('docStatus').txt(textLabel(bill));
 
   const body = doc.ele('body');
   const printedList = printedArticles(bill);

@@ -4,6 +4,14 @@
  */
 import type { ExportAmendment, ExportArticle, ExportBill, Run } from './types';
 
+/**
+ * What the text is called: « Texte adopté » once the bill is adopted; before, the text as the
+ * commission's decisions leave it so far — never called adopted before it is.
+ */
+export function textLabel(bill: Pick<ExportBill, 'status'>): string {
+  return bill.status === 'adopted' ? 'Texte adopté' : 'Texte de la commission — provisoire';
+}
+
 /** « Article 2 bis ». */
 export function articleLabel(number: string): string {
   return `Article ${number}`;

@@ -9,7 +9,7 @@ import {
   UnderlineType, WidthType,
 } from 'docx';
 import type { WordPart } from '../../shared/text-diff';
-import { articleLabel, frenchDate, xmlText } from './common';
+import { articleLabel, frenchDate, textLabel, xmlText } from './common';
 import { comparatif, statusNote, type ComparatifArticle, type Side } from './comparatif';
 import type { ExportBill } from './types';
 
@@ -24,14 +24,14 @@ export async function renderComparatifDocx(bill: ExportBill): Promise<Buffer> {
     columnWidths: [COLUMN, COLUMN],
     layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, children: [headerCell('Texte initial'), headerCell('Texte adopté')] }),
+      new TableRow({ tableHeader: true, children: [headerCell('Texte initial'), headerCell(textLabel(bill))] }),
       ...comparatif(bill).flatMap(articleRows),
     ],
   });
   const doc = new Document({
     creator: 'Palimpseste',
     title: xmlText(`${bill.title} — tableau comparatif`),
-    description: 'Tableau comparatif : texte initial et texte adopté',
+    description: `Tableau comparatif : texte initial et ${textLabel(bill).toLowerCase()}`,
     styles: { default: { document: { run: { font: 'Times New Roman', size: 22, language: { value: 'fr-FR' } } } } },
     sections: [
       {

@@ -7,7 +7,7 @@
  */
 import { diffTexts, type AlineaOp, type WordPart } from '../../shared/text-diff';
 import { html, type SafeHtml } from '../pages/html';
-import { articleEid, articleLabel, printedArticles } from './common';
+import { articleEid, articleLabel, printedArticles, textLabel } from './common';
 import { printablePage } from './page';
 import type { ExportBill } from './types';
 
@@ -63,7 +63,7 @@ export function statusNote(status: ComparatifArticle['status']): string | null {
 export function comparatifTable(bill: ExportBill): SafeHtml {
   return html`<table class="comparatif">
 <caption>Tableau comparatif : les suppressions sont barrées, les ajouts soulignés en gras.</caption>
-<thead><tr><th scope="col">Texte initial</th><th scope="col">Texte adopté</th></tr></thead>
+<thead><tr><th scope="col">Texte initial</th><th scope="col">${textLabel(bill)}</th></tr></thead>
 ${comparatif(bill).map(articleRows)}</table>
 `;
 }

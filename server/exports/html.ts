@@ -7,7 +7,7 @@
 import { html, type SafeHtml } from '../pages/html';
 import {
   alineaEid, alineaRuns, deletingAmendments, amendmentName, amendmentTarget, articleEid, articleLabel, authorList, printedArticles,
-  provenanceIndex, type ProvenanceIndex,
+  provenanceIndex, type ProvenanceIndex, textLabel,
 } from './common';
 import { printablePage } from './page';
 import type { ExportArticle, ExportBill, Run } from './types';
@@ -28,7 +28,7 @@ export function renderHtml(bill: ExportBill): string {
 `
       : articleSection(printed.article, index),
   )}${provenanceList(index)}`;
-  return printablePage({ title: `${bill.title} — texte adopté`, kind: 'Texte adopté', billTitle: bill.title, generatedAt: bill.generatedAt, body });
+  return printablePage({ title: `${bill.title} — ${textLabel(bill).toLowerCase()}`, kind: textLabel(bill), billTitle: bill.title, generatedAt: bill.generatedAt, body });
 }
 
 function articleSection(article: ExportArticle, index: ProvenanceIndex): SafeHtml {

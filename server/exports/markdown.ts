@@ -4,7 +4,7 @@
  * « * » or a « # » in the law stays text. With `provenance: true`, each word group that comes from
  * amendments is emphasised and followed by footnote marks; the footnotes name the amendments.
  */
-import { alineaRuns, amendmentName, articleLabel, authorList, deletingAmendments, frenchDate, printedArticles, provenanceIndex } from './common';
+import { alineaRuns, amendmentName, articleLabel, authorList, deletingAmendments, frenchDate, printedArticles, provenanceIndex, textLabel } from './common';
 import type { ExportBill } from './types';
 
 export interface MarkdownOptions {
@@ -36,7 +36,7 @@ export function renderMarkdown(bill: ExportBill, opts: MarkdownOptions = {}): st
   const index = provenanceIndex(bill);
   const footnote = new Map(index.list.map((entry, i) => [entry.id, i + 1] as const));
   const used = new Set<string>();
-  const out: string[] = [`# ${escapeMarkdown(bill.title)}`, '', `_Texte adopté — version du ${escapeInline(frenchDate(bill.generatedAt))}_`];
+  const out: string[] = [`# ${escapeMarkdown(bill.title)}`, '', `_${textLabel(bill)} — version du ${escapeInline(frenchDate(bill.generatedAt))}_`];
 
   for (const printed of printedArticles(bill)) {
     if (printed.kind === 'deleted') {

@@ -56,6 +56,9 @@ export const withdrawCommissionVoteOp = operation({
 export const decideOp = operation({
   policy: 'amendment.decide',
   params: amendmentParams,
-  body: z.object({ decision: z.enum(['adopted', 'rejected']).optional() }).optional(),
-  run: ({ db, live }, user, { params, body }) => decideAmendment(db, live, { admin: user, amendmentId: params.id, decision: body?.decision }),
+  body: z.object({
+    decision: z.enum(['adopted', 'rejected', 'not_examined']).optional(),
+    reason: z.string().trim().min(1).max(2_000).optional(),
+  }).refine((b) => b.decision !== 'not_examined' || b.reason !== undefined, { message: 'une raison publique est obligatoire pour « non examiné »', path: ['reason'] }).optional(),
+  run: ({ db, live }, user, { params, body }) => decideAmendment(db, live, { admin: user, amendmentId: params.id, decision: body?.decision, reason: body?.reason }),
 });

@@ -45,6 +45,26 @@ export function inadmissibleNotice(a: AmendmentView): SafeHtml {
   return html`<div class="notice notice-warn" role="note"><p><strong>Irrecevable</strong> — ${a.inadmissible.label}.</p><p>${a.inadmissible.reason}</p></div>`;
 }
 
+const HOW_FR: Record<string, string> = {
+  explicit: 'sur décision de sa présidence', simple_majority: 'à la majorité simple', double_majority: 'à la double majorité (dans chaque collège)',
+};
+
+/** The commission's decision, said in words above the text: what, when, how, and why it fell. */
+export function decisionNotice(a: AmendmentView): SafeHtml {
+  const d = a.decision;
+  if (!d) return html``;
+  const when = dateTimeFr.format(new Date(d.decidedAt));
+  const t = d.tallies?.all;
+  const votes = t && t.total ? html` Votes des membres : pour ${t.for}, contre ${t.against}, abstentions ${t.abstain}.` : '';
+  const by = d.by ? html` — à la suite de l’adoption de l’<a href="/amendements/${d.by.amendmentId}">amendement n° ${d.by.displayNumber ?? ''}</a>` : '';
+  switch (d.outcome) {
+    case 'adopted': return html`<div class="notice notice-ok" role="note"><p><strong>Adopté</strong> par la commission le ${when}, ${HOW_FR[d.rule] ?? ''}.${votes}</p></div>`;
+    case 'rejected': return html`<div class="notice" role="note"><p><strong>Rejeté</strong> par la commission le ${when}, ${HOW_FR[d.rule] ?? ''}.${votes}</p></div>`;
+    case 'fallen': return html`<div class="notice notice-warn" role="note"><p><strong>Tombé</strong> le ${when}${by} : il ne pouvait plus s’appliquer au texte.</p>${d.reason ? html`<p>${d.reason}</p>` : ''}</div>`;
+    case 'not_examined': return html`<div class="notice" role="note"><p><strong>Non examiné</strong> : la commission l’a clos sans l’examiner le ${when}.</p>${d.reason ? html`<p>${d.reason}</p>` : ''}</div>`;
+  }
+}
+
 export function responsesSection(a: AmendmentView): SafeHtml {
   if (a.responses.length === 0) return html``;
   return html`<section aria-labelledby="reponses"><h2 id="reponses">Réponses du greffe</h2>

@@ -4,7 +4,7 @@ import { VOTE_LABELS_FR, VOTE_VALUES, type VoteValue } from '../../shared/votes'
 import type { loadAmendmentView } from '../present/amendment';
 import type { BillRow } from '../sql/bills';
 import { authorActions } from './amendment-author-forms';
-import { clerkTools, formalisationSection, inadmissibleNotice, liasseSection, responsesSection } from './amendment-clerk-parts';
+import { clerkTools, decisionNotice, formalisationSection, inadmissibleNotice, liasseSection, responsesSection } from './amendment-clerk-parts';
 import { liveEditorMount } from './amendment-live-editor';
 import { voteChartSection } from './vote-chart';
 import {
@@ -95,6 +95,7 @@ function notices(d: AmendmentPageData, masked: boolean): SafeHtml {
     ${a.hidden && masked ? html`<p class="moderated">${a.hidden.label}</p>` : ''}
     ${a.hidden && !masked ? html`<p class="notice notice-warn">Masqué pour le public — ${a.hidden.label}</p>` : ''}
     ${inadmissibleNotice(a)}
+    ${decisionNotice(a)}
     ${a.status === 'draft' ? html`<p class="notice">Brouillon : seuls ses auteurs le voient. Il recevra un numéro public à son dépôt.</p>` : ''}`;
 }
 

@@ -1,6 +1,7 @@
 import {
   COLLEGE_LABELS_FR, COLLEGES, COMMISSION_VOTE_LABELS_FR, COMMISSION_VOTES, DECISION_RULE_LABELS_FR, DECISION_RULES, type CommissionTally,
 } from '../../shared/commission';
+import { STATUS_LABELS_FR } from '../../shared/amendment';
 import type { Dashboard } from '../present/commission-dashboard';
 import { amendmentTitle, authorList, kindBadge, paragraphs, statusBadge, tallyLine } from './amendment-parts';
 import { phaseBadge, phaseForm } from './bill-pages';
@@ -54,7 +55,7 @@ function pager(d: Dashboard): SafeHtml {
 function decisionLine(g: Group): SafeHtml {
   const d = g.decision;
   if (!d) return html`<p class="decision pending" data-decision>En attente de décision</p>`;
-  const word = { adopted: 'Adopté', rejected: 'Rejeté', fallen: 'Tombé' }[d.outcome];
+  const word = STATUS_LABELS_FR[d.outcome];
   return html`<p class="decision decision-${d.outcome}" data-decision><strong>${word}</strong> — ${RULE_USED[d.rule] ?? d.rule}${d.reason ? html` : ${d.reason}` : ''}</p>`;
 }
 
@@ -77,7 +78,15 @@ function decisionForm(d: Dashboard, g: Group, ctx: PageContext): SafeHtml {
     <button type="submit" name="decision" value="rule">Décider selon la règle</button>
     <button type="submit" name="decision" value="adopted" class="secondary">Adopter</button>
     <button type="submit" name="decision" value="rejected" class="secondary">Rejeter</button>
-  </form>`;
+  </form>
+  <details class="not-examined"><summary>Clore sans examen…</summary>
+    <form method="post" action="/amendements/${head.id}/decision" class="stack">
+      <input type="hidden" name="suite" value="${here(d)}#examen-${g.index}">
+      <label for="raison-${head.id}">Raison publique (elle sera lue par les auteurs et par tous)</label>
+      <textarea id="raison-${head.id}" name="raison" rows="2" required maxlength="2000"></textarea>
+      <button type="submit" name="decision" value="not_examined" class="secondary">Clore comme « non examiné »</button>
+    </form>
+  </details>`;
 }
 
 function groupItem(d: Dashboard, g: Group, ctx: PageContext, error?: string): SafeHtml {
@@ -131,7 +140,7 @@ export function commissionPage(ctx: PageContext, d: Dashboard, error?: string, e
         ${d.members.length === 0 ? html`<p class="empty">Aucun membre nommé pour l’instant.</p>` : html`<ul class="members">${COLLEGES.map((c) => html`<li><strong>${COLLEGE_LABELS_FR[c]} :</strong> ${byCollege(c).map((m, i) => html`${i ? ', ' : ''}${m.displayName}`)}${byCollege(c).length ? '' : html`<span class="muted">personne</span>`}</li>`)}</ul>`}
       </section>
       <p class="muted" role="status" data-pending>${pending} amendement${pending > 1 ? 's' : ''} ou groupe${pending > 1 ? 's' : ''} en attente de décision sur ${d.total}.</p>
-      <p><a href="/textes/${d.bill.id}/texte-reconcilie">Texte réconcilié</a> · <a href="/textes/${d.bill.id}/comparatif">Tableau comparatif</a> · <a href="/api/bills/${d.bill.id}/liasse?format=html">Liasse des amendements</a></p>
+      <p><a href="/textes/${d.bill.id}/texte-reconcilie">Texte réconcilié</a> · <a href="/textes/${d.bill.id}/comparatif">Tableau comparatif</a> · <a href="/api/bills/${d.bill.id}/liasse?format=html">Liasse des amendements</a> (<a href="/api/bills/${d.bill.id}/liasse?format=akn">Akoma Ntoso</a>)</p>
       ${d.total > 0 ? filterForm(d) : ''}
       ${d.groups.length ? html`<ol class="exam-list" role="list" data-commission-live="${d.bill.id}">${d.groups.map((g) => groupItem(d, g, ctx, inItem && g.index === errorAt ? error : undefined))}</ol>` : html`<p class="empty">${d.total > 0 ? 'Aucun amendement ne correspond à ces filtres.' : 'Aucun amendement à examiner.'}</p>`}
       ${pager(d)}

@@ -69,7 +69,10 @@ export function commissionPages(db: Db, live: LiveDocs): Router {
   r.get('/textes/:billId/commission', page(async (req, res) => dashboard(req, res, param(req, 'billId'), takeFlash(req.query.erreur))));
 
   r.post('/amendements/:id/vote-commission', form, onDashboard(commissionVoteOp, (f) => ({ value: f.value })));
-  r.post('/amendements/:id/decision', form, onDashboard(decideOp, (f) => ({ decision: f.decision === 'adopted' || f.decision === 'rejected' ? f.decision : undefined })));
+  r.post('/amendements/:id/decision', form, onDashboard(decideOp, (f) => ({
+    decision: f.decision === 'adopted' || f.decision === 'rejected' || f.decision === 'not_examined' ? f.decision : undefined,
+    reason: f.raison?.trim() ? f.raison : undefined,
+  })));
   // Members are named by their display name: the form finds the account, then appoints it by id.
   r.post('/textes/:billId/commission/membres', form, formOperation(deps, appointMemberOp, {
     signIn: dashboardOf,

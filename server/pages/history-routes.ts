@@ -1,5 +1,5 @@
 import express, { type Request, type Router } from 'express';
-import { displayNumber } from '../../shared/amendment';
+import { displayNumber, STATUS_LABELS_FR } from '../../shared/amendment';
 import { compute } from '../compute';
 import type { Db } from '../db/db';
 import { AppError, notFound } from '../http/errors';
@@ -24,7 +24,6 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : '');
 const int = (v: unknown, fallback: number) => (typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : fallback);
 const REVISION_LABELS = { draft: 'brouillon', submission: 'dépôt des citoyens', formalisation: 'mise en forme du greffe' } as const;
-const OUTCOME_FR = { adopted: 'Adopté', rejected: 'Rejeté', fallen: 'Tombé' } as const;
 
 /** The history views: a bill's timeline, an article's versions and amendments, an amendment's revisions. */
 export function historyPages(db: Db): Router {
@@ -129,7 +128,7 @@ export function historyPages(db: Db): Router {
             ${diffBlock(diff, `De la révision ${from} (${REVISION_LABELS[x.kind]}) à la révision ${to} (${REVISION_LABELS[y.kind]})`, [`Révision ${from} — ${REVISION_LABELS[x.kind]}`, `Révision ${to} — ${REVISION_LABELS[y.kind]}`])}` : ''}
         </section>
         <section aria-labelledby="decision"><h2 id="decision">Décision</h2>
-          ${decision ? html`<p class="decision decision-${decision.outcome}"><strong>${OUTCOME_FR[decision.outcome]}</strong>, le ${dateTimeFr.format(decision.decided_at)}${decision.reason ? html` : ${decision.reason}` : ''}</p>
+          ${decision ? html`<p class="decision decision-${decision.outcome}"><strong>${STATUS_LABELS_FR[decision.outcome]}</strong>, le ${dateTimeFr.format(decision.decided_at)}${decision.reason ? html` : ${decision.reason}` : ''}</p>
             ${commissionTallyTable(decision.tallies, 'Vote de la commission sur lequel la décision a été prise')}` : html`<p class="muted">Pas encore de décision de la commission.</p>`}
         </section>
         <section aria-labelledby="evenements"><h2 id="evenements">Événements</h2>${eventList(events.map(presentEvent), bill.id)}</section>`,

@@ -1,14 +1,17 @@
 import express, { type Router } from 'express';
 import type { Db } from '../db/db';
 import { presentNotification } from '../routes/notifications';
-import { listNotifications, markNotificationsRead } from '../sql/notifications';
+import { findNotification, listNotifications, markNotificationsRead, type NotificationType } from '../sql/notifications';
 import { amendmentTitle, dateTimeFr } from './amendment-parts';
 import { html } from './html';
 import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
 
 const PAGE_SIZE = 30;
-const TYPE_LABELS = { formalised: 'Mis en forme', inadmissible: 'Irrecevable', response: 'Réponse du greffe', decided: 'Décision', coauthor: 'Co-rédaction', taken_over: 'Repris par un greffier' } as const;
+const TYPE_LABELS: Record<NotificationType, string> = {
+  formalised: 'Mis en forme', inadmissible: 'Irrecevable', response: 'Réponse du greffe', decided: 'Décision', coauthor: 'Co-rédaction',
+  taken_over: 'Repris par un greffier', assigned: 'Pris en charge par le greffe', appointed: 'Commission', phase: 'Étape du texte',
+};
 
 type Item = ReturnType<typeof presentNotification>;
 
@@ -18,7 +21,7 @@ function notificationsPage(c: PageContext, items: Item[], next: string | null): 
     ? html`<ol class="notifications" role="list">${items.map((n) => html`<li class="notification${n.read ? '' : ' unread'}">
         <p class="meta"><span class="status">${TYPE_LABELS[n.type]}</span> · ${dateTimeFr.format(new Date(n.createdAt))}${n.read ? '' : html` · <strong>non lue</strong>`}</p>
         <p>${n.message}</p>
-        <p><a href="/amendements/${n.amendment.id}">${amendmentTitle(n.amendment.displayNumber)} — article ${n.amendment.articleNumber}, ${n.amendment.billTitle}</a></p>
+        <p><a href="${n.url}">${n.amendment ? html`${amendmentTitle(n.amendment.displayNumber)} — article ${n.amendment.articleNumber ?? ''}, ` : ''}${n.bill.title}</a></p>
       </li>`)}</ol>`
     : html`<p class="empty">Aucune notification. Vous serez prévenu ici quand le greffe ou la commission traitera vos amendements.</p>`;
   return layout(c, {
@@ -40,6 +43,15 @@ export function notificationPages(db: Db): Router {
     const rows = await listNotifications(db, req.user.id, { before, limit: PAGE_SIZE + 1 });
     const items = rows.slice(0, PAGE_SIZE).map(presentNotification);
     res.type('html').send(notificationsPage(ctx(req), items, rows.length > PAGE_SIZE ? items.at(-1)!.id : null));
+  }));
+  // Following a notification marks it read, then leads to what it is about.
+  r.get('/notifications/:id', page(async (req, res) => {
+    const id = String(req.params.id);
+    if (!req.user) return res.redirect(303, `/connexion?suite=/notifications/${encodeURIComponent(id)}`);
+    const n = /^\d{1,18}$/.test(id) ? await findNotification(db, req.user.id, id) : undefined;
+    if (!n) return res.redirect(303, '/notifications');
+    await markNotificationsRead(db, req.user.id, [n.id]);
+    res.redirect(303, n.amendment_id ? `/amendements/${n.amendment_id}` : `/textes/${n.bill_id ?? ''}${n.type === 'appointed' ? '/commission' : ''}`);
   }));
   r.post('/notifications/lues', page(async (req, res) => {
     if (!req.user) return res.redirect(303, '/connexion?suite=/notifications');

@@ -76,7 +76,7 @@ export function reconciledPage(ctx: PageContext, d: ReconciledPageData): string 
         Les passages soulignés viennent d’amendements : survolez-les ou atteignez-les au clavier pour voir lequel et ses auteurs ; ils mènent à l’amendement.</p>
       <p class="downloads">Télécharger : <a href="${base}/reconciled?format=json">JSON</a> · <a href="${base}/reconciled?format=markdown">Markdown</a> ·
         <a href="${base}/reconciled?format=html">HTML imprimable</a> · <a href="${base}/reconciled?format=akn">Akoma Ntoso</a> ·
-        <a href="/textes/${d.bill.id}/comparatif">Tableau comparatif</a> · <a href="${base}/liasse?format=html">Liasse</a></p>
+        <a href="/textes/${d.bill.id}/comparatif">Tableau comparatif</a> · <a href="${base}/liasse?format=html">Liasse (HTML)</a> · <a href="${base}/liasse?format=akn">Liasse (Akoma Ntoso)</a></p>
       ${d.result.articles.length ? html`<div class="bill-text reconciled">${articles(d)}</div>` : html`<p class="empty">Tous les articles ont été supprimés.</p>`}
       ${fallenList(d)}`,
   });

@@ -10,8 +10,9 @@ import type { Queryable } from '../db/db';
 import { listAuthors, type AuthorRow } from '../sql/amendment-authors';
 import { listResponses } from '../sql/amendment-responses';
 import { listRevisions } from '../sql/amendment-revisions';
-import type { AmendmentRow } from '../sql/amendments';
+import { findAmendment, type AmendmentRow } from '../sql/amendments';
 import { findArticleVersion } from '../sql/articles';
+import { findDecision, type DecisionRow } from '../sql/decisions';
 import { getTally } from '../sql/votes';
 import type { UserRow } from '../sql/users';
 
@@ -59,13 +60,15 @@ export async function loadAmendmentView(db: Queryable, live: LiveTexts, stored: 
   // A draft's text is its live document; from submission on, the frozen text.
   const liveText = stored.status === 'draft' && stored.kind !== 'delete' ? await live.read(amendmentDocName(stored.id)) : null;
   const a = liveText ? { ...stored, alineas: liveText } : stored;
-  const [authors, revisions, tally, base, responses] = await Promise.all([
+  const [authors, revisions, tally, base, responses, decided] = await Promise.all([
     listAuthors(db, [a.id]),
     listRevisions(db, a.id),
     getTally(db, { type: 'amendment', id: a.id }),
     findArticleVersion(db, a.article_id, a.base_version),
     listResponses(db, a.id),
+    findDecision(db, a.id),
   ]);
+  const decision = decided ? await presentDecision(db, decided) : null;
   const summary = presentAmendmentSummary(a, authors.get(a.id) ?? [], tally);
   const masked = summary.hidden !== null && !decide('moderation.read', accountActors(viewer ?? null), null).ok;
   // Draft saves are the authors' working history; the public sees submissions and formalisations.
@@ -108,7 +111,24 @@ export async function loadAmendmentView(db: Queryable, live: LiveTexts, stored: 
           revision: r.revision, kind: r.kind, alineas: r.alineas, rationale: r.rationale, dispositif: r.dispositif,
           authorId: r.author_id, note: r.note, createdAt: r.created_at.toISOString(),
         })),
-    decision: null,
+    decision,
     viewerIsAuthor,
+  };
+}
+
+/**
+ * The commission's decision on an amendment as API.md gives it: the outcome, how it was taken
+ * (the rule, or « consequence » for one that fell), when, the commission's tally it was taken on,
+ * the public reason (a fall, « non examiné »), and the adopted amendment that made it fall.
+ */
+async function presentDecision(db: Queryable, d: DecisionRow) {
+  const by = d.by_amendment_id ? await findAmendment(db, d.by_amendment_id) : undefined;
+  return {
+    outcome: d.outcome,
+    rule: d.rule,
+    reason: d.reason,
+    decidedAt: d.decided_at.toISOString(),
+    tallies: 'all' in d.tallies ? d.tallies : null,
+    by: by ? { amendmentId: by.id, displayNumber: displayNumber(by.origin, by.number) } : null,
   };
 }

@@ -6,13 +6,14 @@ import { decideOp } from '../operations/commission';
 import { route, type Api } from '../http/route';
 import { idParam } from '../http/schemas';
 import { loadReconciled } from '../present/reconciled';
+import { downloadName, textFileWord } from '../present/downloads';
 import { renderExport, RECONCILED_FORMATS } from '../present/reconciled-formats';
 
 /** API.md › Commission: decisions, and the reconciled text in its formats. */
 export function commissionDecisionRoutes(api: Api, db: Db, live: DocRegistry): void {
   operationRoute(api, { db, live }, decideOp, {
     method: 'post', path: '/api/amendments/:id/decision', tag: 'Commission',
-    summary: 'Décision de la commission (adopté / rejeté) ; sans corps, la règle du texte décide d’après le vote de la commission. Adopter un amendement qui ne peut plus s’appliquer → 409 avec la raison',
+    summary: 'Décision de la commission : adopté, rejeté, ou clos sans examen (« not_examined », avec une raison publique) ; sans corps, la règle du texte décide d’après le vote de la commission. Adopter un amendement qui ne peut plus s’appliquer → 409 avec la raison',
     responses: { 200: '{decision: {outcome, amendmentIds, tallies, fallen}}' },
   }, (decision) => ({ json: { decision } }));
 
@@ -23,6 +24,8 @@ export function commissionDecisionRoutes(api: Api, db: Db, live: DocRegistry): v
     responses: { 200: '{billId, articles: [{number, alineas, provenance}], applied, fallen, contributors} ou le document' },
   }, async ({ params, query, res }) => {
     const { bill, result, frozen } = await loadReconciled(db, params.billId);
+    const ext = { json: 'json', markdown: 'md', html: 'html', akn: 'akn.xml' }[query.format];
+    res.attachment(downloadName(bill, textFileWord(bill), ext));
     if (query.format === 'json') {
       return { json: { billId: bill.id, status: bill.status, frozen, articles: result.articles.map((a) => ({ number: a.number, alineas: a.alineas, provenance: a.provenance, isNew: a.id === null })), applied: result.applied, fallen: result.fallen, contributors: result.contributors } };
     }
@@ -39,6 +42,7 @@ export function commissionDecisionRoutes(api: Api, db: Db, live: DocRegistry): v
   }, async ({ params, query, res }) => {
     const { bill, result } = await loadReconciled(db, params.billId);
     const doc = await renderExport(db, bill, result, query.format === 'akn' ? 'liasse-akn' : 'liasse-html');
+    res.attachment(downloadName(bill, 'liasse', query.format === 'akn' ? 'akn.xml' : 'html'));
     res.type(doc.contentType).send(doc.body);
     return undefined;
   });
@@ -51,7 +55,7 @@ export function commissionDecisionRoutes(api: Api, db: Db, live: DocRegistry): v
   }, async ({ params, query, res }) => {
     const { bill, result } = await loadReconciled(db, params.billId);
     const doc = await renderExport(db, bill, result, query.format === 'docx' ? 'comparatif-docx' : 'comparatif-html');
-    if (query.format === 'docx') res.attachment(`tableau-comparatif-${bill.id}.docx`);
+    res.attachment(downloadName(bill, 'tableau-comparatif', query.format));
     res.type(doc.contentType).send(doc.body);
     return undefined;
   });

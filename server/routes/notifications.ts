@@ -4,13 +4,19 @@ import type { Db } from '../db/db';
 import { requireUser } from '../http/auth';
 import { route, type Api } from '../http/route';
 import { queryInt, serialId } from '../http/schemas';
-import { countUnread, listNotifications, markNotificationsRead, type NotificationRow } from '../sql/notifications';
+import { ACTOR, countUnread, listNotifications, markNotificationsRead, type NotificationRow } from '../sql/notifications';
 
+/** A notification as read now: the acting person named as their account is called today. */
 export const presentNotification = (n: NotificationRow) => ({
   id: String(n.id),
   type: n.type,
-  message: n.message,
-  amendment: { id: n.amendment_id, displayNumber: displayNumber(n.origin, n.number), articleNumber: n.article_number, billTitle: n.bill_title },
+  message: n.message.split(ACTOR).join(n.actor_name ?? 'Quelqu’un'),
+  amendment: n.amendment_id
+    ? { id: n.amendment_id, displayNumber: displayNumber(n.origin ?? 'citizen', n.number), articleNumber: n.article_number, billTitle: n.bill_title }
+    : null,
+  bill: { id: n.bill_id, title: n.bill_title },
+  /** Where following it leads (and marks it read): GET /notifications/<id>. */
+  url: `/notifications/${n.id}`,
   createdAt: n.created_at.toISOString(),
   read: n.read_at !== null,
 });

@@ -9,6 +9,7 @@ import { atomFeed } from '../opendata/atom';
 import { DATASETS, datasetRows, toCsv, toJson, type DatasetName } from '../opendata/datasets';
 import { loadBillView } from '../present/bill';
 import { presentEvent } from '../present/history';
+import { downloadName } from '../present/downloads';
 import { loadReconciled } from '../present/reconciled';
 import { findArticle } from '../sql/articles';
 import { findBill } from '../sql/bills';
@@ -52,8 +53,9 @@ export function openDataRoutes(api: Api, db: Db): void {
     const [name, ext] = params.file.split('.') as [DatasetName, 'csv' | 'json'];
     const rows = await datasetRows(db, name, b.id);
     res.set('Cache-Control', EXPORT_CACHE);
+    res.attachment(downloadName(b, name, ext));
     if (ext === 'json') return { json: toJson(name, b.id, rows) };
-    res.type('text/csv; charset=utf-8').attachment(`${name}-${b.id}.csv`).send(toCsv(rows, name));
+    res.type('text/csv; charset=utf-8').send(toCsv(rows, name));
     return undefined;
   });
 
@@ -81,7 +83,7 @@ export function openDataRoutes(api: Api, db: Db): void {
     zip.file('history.json', JSON.stringify(events, null, 2));
     zip.file('reconciled.json', JSON.stringify((await loadReconciled(db, b.id)).result, null, 2));
     res.set('Cache-Control', EXPORT_CACHE);
-    res.type('application/zip').attachment(`palimpseste-${b.id}.zip`).send(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    res.type('application/zip').attachment(downloadName(b, 'donnees-ouvertes', 'zip')).send(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
     return undefined;
   });
 

@@ -23,6 +23,9 @@ const SQL = {
   assign: 'UPDATE amendments SET assigned_clerk_id = $2 WHERE id = $1',
   inadmissible: `UPDATE amendments SET status = 'inadmissible', inadmissible_ground = $2, inadmissible_reason = $3 WHERE id = $1`,
   formalised: `UPDATE amendments SET status = 'formalised', alineas = $2::jsonb WHERE id = $1`,
+  // Amendments still awaiting the commission's decision (the open statuses of shared/amendment.ts).
+  pendingOfBill: `SELECT a.id FROM amendments a JOIN articles ar ON ar.id = a.article_id
+                  WHERE a.bill_id = $1 AND a.status IN ('submitted', 'formalised') ORDER BY ar.position, a.origin, a.number`,
   // The clerks' desk: every published amendment of a bill, in text order.
   ofBill: `SELECT ${COLUMNS} ${FROM} WHERE a.bill_id = $1 AND a.status <> 'draft' ORDER BY ar.position, a.origin, a.number`,
   // The head of a group of identical open amendments: commission ones first, then by number (as
@@ -148,4 +151,9 @@ export async function listBillAmendments(db: Queryable, billId: string): Promise
 /** The amendment that carries the vote of `a`'s group of identical open amendments (`a` when alone). */
 export async function identicalHead(db: Queryable, a: Pick<AmendmentRow, 'id' | 'article_id' | 'kind' | 'alineas'>): Promise<string> {
   return (await db.query<{ id: string }>(SQL.identicalHead, [a.article_id, a.kind, JSON.stringify(a.alineas)])).rows[0]?.id ?? a.id;
+}
+
+/** The ids of the bill's amendments still awaiting a decision, in text order. */
+export async function pendingAmendmentIds(db: Queryable, billId: string): Promise<string[]> {
+  return (await db.query<{ id: string }>(SQL.pendingOfBill, [billId])).rows.map((r) => r.id);
 }

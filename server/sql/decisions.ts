@@ -11,7 +11,7 @@ const SQL = {
                 FROM decisions d WHERE d.amendment_id = $1`,
 } as const;
 
-export type Outcome = 'adopted' | 'rejected' | 'fallen';
+export type Outcome = 'adopted' | 'rejected' | 'fallen' | 'not_examined';
 export type DecisionRuleUsed = 'explicit' | 'simple_majority' | 'double_majority' | 'consequence';
 
 export interface DecisionRow {

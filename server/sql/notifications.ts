@@ -2,44 +2,63 @@ import type { Queryable } from '../db/db';
 
 /** SQL for `notifications`: what happened to a person's amendments, for them alone. */
 const SQL = {
-  insertForUser: 'INSERT INTO notifications (user_id, type, amendment_id, message) VALUES ($1, $2, $3, $4)',
-  insertForAuthors: `INSERT INTO notifications (user_id, type, amendment_id, message)
-                     SELECT user_id, $2, $1, $3 FROM amendment_authors WHERE amendment_id = $1`,
-  page: `SELECT n.id, n.type, n.amendment_id, n.message, n.created_at, n.read_at,
-                a.number, a.origin, ar.number AS article_number, b.title AS bill_title
+  insertForUser: 'INSERT INTO notifications (user_id, type, amendment_id, bill_id, actor_id, message) VALUES ($1, $2, $3, $4, $5, $6)',
+  insertForAuthors: `INSERT INTO notifications (user_id, type, amendment_id, actor_id, message)
+                     SELECT user_id, $2, $1, $4, $3 FROM amendment_authors WHERE amendment_id = $1`,
+  page: `SELECT n.id, n.type, n.amendment_id, COALESCE(n.bill_id, a.bill_id) AS bill_id, n.message, n.created_at, n.read_at,
+                a.number, a.origin, ar.number AS article_number, b.title AS bill_title, actor.display_name AS actor_name
          FROM notifications n
-         JOIN amendments a ON a.id = n.amendment_id
-         JOIN articles ar ON ar.id = a.article_id
-         JOIN bills b ON b.id = a.bill_id
+         LEFT JOIN amendments a ON a.id = n.amendment_id
+         LEFT JOIN articles ar ON ar.id = a.article_id
+         JOIN bills b ON b.id = COALESCE(n.bill_id, a.bill_id)
+         LEFT JOIN users actor ON actor.id = n.actor_id
          WHERE n.user_id = $1 AND ($2::bigint IS NULL OR n.id < $2)
          ORDER BY n.id DESC LIMIT $3`,
+  one: `SELECT id, type, amendment_id, bill_id FROM notifications WHERE id = $1 AND user_id = $2`,
   unread: 'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
   markRead: `UPDATE notifications SET read_at = now()
              WHERE user_id = $1 AND read_at IS NULL AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))`,
 } as const;
 
-export type NotificationType = 'formalised' | 'inadmissible' | 'response' | 'decided' | 'coauthor' | 'taken_over';
+export type NotificationType = 'formalised' | 'inadmissible' | 'response' | 'decided' | 'coauthor' | 'taken_over' | 'assigned' | 'appointed' | 'phase';
+
+/** Written in a message where the acting person's name goes: replaced when the notification is read. */
+export const ACTOR = '{acteur}';
 
 export interface NotificationRow {
   id: string;
   type: NotificationType;
-  amendment_id: string;
+  amendment_id: string | null;
+  bill_id: string;
   message: string;
   created_at: Date;
   read_at: Date | null;
   number: number | null;
-  origin: 'citizen' | 'commission';
-  article_number: string;
+  origin: 'citizen' | 'commission' | null;
+  article_number: string | null;
   bill_title: string;
+  actor_name: string | null;
 }
 
-/** Tells every author of the amendment; `message` says what happened and why. */
-export async function notifyAuthors(db: Queryable, n: { amendmentId: string; type: NotificationType; message: string }): Promise<void> {
-  await db.query(SQL.insertForAuthors, [n.amendmentId, n.type, n.message]);
+/** Tells every author of the amendment; `message` says what happened and why (`{acteur}`: who did it). */
+export async function notifyAuthors(db: Queryable, n: { amendmentId: string; type: NotificationType; message: string; actorId?: string | null }): Promise<void> {
+  await db.query(SQL.insertForAuthors, [n.amendmentId, n.type, n.message, n.actorId ?? null]);
 }
 
-export async function notifyUser(db: Queryable, n: { userId: string; amendmentId: string; type: NotificationType; message: string }): Promise<void> {
-  await db.query(SQL.insertForUser, [n.userId, n.type, n.amendmentId, n.message]);
+/** Tells one person, about an amendment or about a bill. */
+export async function notifyUser(
+  db: Queryable,
+  n: { userId: string; type: NotificationType; message: string; actorId?: string | null } & ({ amendmentId: string } | { billId: string }),
+): Promise<void> {
+  const amendmentId = 'amendmentId' in n ? n.amendmentId : null;
+  const billId = 'billId' in n ? n.billId : null;
+  await db.query(SQL.insertForUser, [n.userId, n.type, amendmentId, billId, n.actorId ?? null, n.message]);
+}
+
+/** One of a person's notifications (to follow it), or undefined. */
+type NotificationRef = { id: string; type: NotificationType; amendment_id: string | null; bill_id: string | null };
+export async function findNotification(db: Queryable, userId: string, id: string): Promise<NotificationRef | undefined> {
+  return (await db.query<NotificationRef>(SQL.one, [id, userId])).rows[0];
 }
 
 /** Newest first; `before` is the id of the last row of the previous page. */

@@ -1,4 +1,4 @@
-import { auth, createBill, createCitizen } from '../helpers/app';
+import { auth, createBill, createCitizen, seatCommission } from '../helpers/app';
 import { screenshot } from '../helpers/browser';
 import { useBrowserSuite } from '../helpers/browser-suite';
 
@@ -15,6 +15,7 @@ test('a visitor follows an adopted passage to its amendment and to the citizen w
     .send({ kind: 'modify', alineas: [art1.alineas[0], 'Elles les publient en ligne dans un standard ouvert.'], rationale: 'Des données réutilisables.', submit: true }).expect(201)).body.amendment.id as string;
   await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'commission' }).expect(200);
   await app.http.post(`/api/amendments/${id}/decision`).set(auth(admin)).send({ decision: 'adopted' }).expect(200);
+  await seatCommission(app, admin, bill.id);
   await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'adopted' }).expect(200);
 
   const page = await suite.open(null);

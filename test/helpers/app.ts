@@ -97,7 +97,18 @@ export async function createBill(
   if (res.status !== 201) throw new Error(`createBill: ${res.status} ${JSON.stringify(res.body)}`);
   const order = ['consultation', 'commission', 'adopted'];
   for (const status of order.slice(0, opts.status ? order.indexOf(opts.status) + 1 : 0)) {
+    if (status === 'adopted') await seatCommission(app, admin, res.body.bill.id);
     await app.http.post(`/api/bills/${res.body.bill.id}/status`).set(auth(admin)).send({ status }).expect(200);
   }
   return res.body.bill;
+}
+
+/** One member in each college (adoption needs both): new accounts appointed through the API. */
+export async function seatCommission(app: TestApp, admin: TestUser, billId: string): Promise<{ elected: TestUser; citizen: TestUser }> {
+  const elected = await createUser(app, { displayName: `Élu ${counter + 1}` });
+  const citizen = await createUser(app, { displayName: `Citoyen tiré ${counter + 1}` });
+  for (const [u, college] of [[elected, 'elected'], [citizen, 'citizen']] as const) {
+    await app.http.put(`/api/bills/${billId}/commission/members/${u.id}`).set(auth(admin)).send({ college }).expect(200);
+  }
+  return { elected, citizen };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { auth, createAdmin, createBill, createCitizen, createUser, SMALL_BILL, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { auth, createAdmin, createBill, createCitizen, createUser, SMALL_BILL, seatCommission, startTestApp, type TestApp, type TestUser } from '../helpers/app';
 
 const FIXTURE_TEXT = fs.readFileSync(path.join(__dirname, '../../server/demo/pjl-enseignement-superieur.txt'), 'utf8');
 const LAFABRIQUE = path.join(__dirname, '../../../shared/fixtures/bills/lafabrique-pjl12-614.json');
@@ -142,6 +142,7 @@ describe('phases', () => {
   test('an admin moves a bill forward one phase at a time; each change is recorded with its time', async () => {
     const bill = await createBill(app, admin);
     for (const status of ['consultation', 'commission', 'adopted']) {
+      if (status === 'adopted') await seatCommission(app, admin, bill.id);
       const res = await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status });
       expect(res.status).toBe(200);
       expect(res.body.bill.status).toBe(status);

@@ -1,4 +1,4 @@
-import { auth, createAdmin, createBill, createCitizen, createUser, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { auth, createAdmin, createBill, createCitizen, createUser, seatCommission, startTestApp, type TestApp, type TestUser } from '../helpers/app';
 import { clientAlineas, connectClient, typeInto, until, type Client } from '../helpers/collab';
 
 /** API.md › Clerks: the desk, formalisation (with its live workspace), inadmissibility, responses, notifications. */
@@ -105,6 +105,9 @@ describe('formalisation', () => {
     const draft = await app.http.post(`/api/articles/${bill.articles[0]!.id}/amendments`).set(auth(alice)).send({ kind: 'delete', rationale: 'x' }).expect(201);
     expect((await app.http.post(`/api/amendments/${draft.body.amendment.id}/formalise`).set(auth(clerk)).send({ note: '' })).status).toBe(404);
     await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'commission' }).expect(200);
+    // adoption needs a commission and every amendment decided: this one is closed without a vote
+    await app.http.post(`/api/amendments/${a.id}/decision`).set(auth(admin)).send({ decision: 'not_examined', reason: 'Hors délai.' }).expect(200);
+    await seatCommission(app, admin, bill.id);
     await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'adopted' }).expect(200);
     const late = await app.http.post(`/api/amendments/${a.id}/formalise`).set(auth(clerk)).send({ note: '' });
     expect(late.status).toBe(409);

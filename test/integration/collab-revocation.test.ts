@@ -1,4 +1,4 @@
-import { auth, createAdmin, createBill, createCitizen, createUser, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { auth, createAdmin, createBill, createCitizen, createUser, seatCommission, startTestApp, type TestApp, type TestUser } from '../helpers/app';
 import { clientAlineas, connectClient, eventually, handled, nextClose, typeInto, type Client } from '../helpers/collab';
 
 /** Issue 11 › 3: lost rights reach open WebSockets within a second (closed 4401/4403, or read-only). */
@@ -137,12 +137,16 @@ test('when the consultation closes, drafts become read-only for their open edito
   expect((await app.http.get(`/api/amendments/${id}/live`).set(auth(alice))).body.mode).toBe('read');
 });
 
-test('when the bill leaves the commission, the formalisation workspace becomes read-only', async () => {
+test('when the commission decides the amendment, its workspace closes (4403) and reopens read-only, also after adoption', async () => {
   const { bill, alice, clerk, id, docName } = await workspace();
   await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'commission' }).expect(200);
   const [c, a] = [await connect(docName, clerk), await connect(docName, alice)];
   expect(await editKept(c, a, id, clerk, 'COMMISSION ')).toBe(true);
+  const closed = [nextClose(c), nextClose(a)];
+  await app.http.post(`/api/amendments/${id}/decision`).set(auth(admin)).send({ decision: 'not_examined', reason: 'Hors délai.' }).expect(200);
+  for (const x of await Promise.all(closed)) expect(x.code).toBe(4403);
+  expect((await app.http.get(`/api/amendments/${id}/formalisation`).set(auth(clerk))).body.mode).toBe('read');
+  await seatCommission(app, admin, bill.id);
   await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'adopted' }).expect(200);
-  expect(await editKept(c, a, id, clerk, 'ADOPTÉ ')).toBe(false);
-  expect(await editKept(a, c, id, clerk, 'AUTEUR ')).toBe(false);
+  expect((await app.http.get(`/api/amendments/${id}/formalisation`).set(auth(alice))).body.mode).toBe('read');
 });

@@ -94,7 +94,7 @@ test('commission members table COM- amendments in commission; citizens no longer
 });
 
 test('adopting an article deletion makes the other amendments on it fall; adopting a conflicting rewrite is 409', async () => {
-  const { bill, alice, bob, carol } = await setup();
+  const { bill, alice, bob, carol, elu, citoyen } = await setup();
   const a1 = bill.articles[0]!.alineas;
   const word = await amend(bill, alice, 0, { kind: 'modify', alineas: [a1[0]!.replace('d’un mois', 'de quinze jours'), a1[1]] });
   const sameWords = await amend(bill, bob, 0, { kind: 'modify', alineas: [a1[0]!.replace('d’un mois', 'de deux mois'), a1[1]] });
@@ -148,6 +148,13 @@ test('adopting an article deletion makes the other amendments on it fall; adopti
   expect(() => execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' })).not.toThrow();
   expect(akn.text).toContain('eId="art_2bis"');
 
+  // Adoption needs a commission with members in both colleges
+  const incomplete = await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'adopted' });
+  expect(incomplete.status).toBe(409);
+  expect(incomplete.body.error).toMatchObject({ code: 'commission_incomplete', details: { missing: ['elected', 'citizen'] } });
+  await appoint(bill, elu, 'elected').expect(200);
+  expect((await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'adopted' })).body.error.details).toEqual({ missing: ['citizen'] });
+  await appoint(bill, citoyen, 'citizen').expect(200);
   // Adoption freezes the text: new versions, the article additionnel, the deleted article gone.
   await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'adopted' }).expect(200);
   const adopted = (await app.http.get(`/api/bills/${bill.id}`).expect(200)).body.bill;
@@ -178,8 +185,67 @@ test('identical amendments share one vote and one decision, whichever of them is
   for (const id of [first, second]) expect((await app.http.get(`/api/amendments/${id}`)).body.amendment.status).toBe('adopted');
   // once the text is adopted, nothing is withdrawn any more
   const late = await amend(bill, elu, 0, { kind: 'delete' });
+  await decide(late, { decision: 'not_examined', reason: 'Déposé après la clôture de la discussion.' }).expect(200);
   await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'adopted' }).expect(200);
   const withdraw = await app.http.post(`/api/amendments/${late}/withdraw`).set(auth(elu));
   expect(withdraw.status).toBe(409);
   expect(withdraw.body.error.code).toBe('wrong_phase');
+});
+
+test('no adoption while an amendment awaits a decision; « non examiné » closes one with a public reason', async () => {
+  const { bill, alice, bob, elu, citoyen } = await setup();
+  const first = await amend(bill, alice, 1, { kind: 'modify', alineas: ['Le présent article entre en vigueur au 1er mars.'] });
+  const second = await amend(bill, bob, 2, { kind: 'delete' });
+  await toCommission(bill);
+  await appoint(bill, elu, 'elected').expect(200);
+  await appoint(bill, citoyen, 'citizen').expect(200);
+  const adopt = () => app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'adopted' });
+  const pending = await adopt();
+  expect(pending.status).toBe(409);
+  expect(pending.body.error.code).toBe('pending_amendments');
+  expect(pending.body.error.details.amendments.sort()).toEqual([first, second].sort());
+  expect((await app.http.get(`/api/bills/${bill.id}`)).body.bill.status).toBe('commission');
+
+  // « non examiné » needs a reason, and only the admin closes an amendment
+  expect((await decide(first, { decision: 'not_examined' })).status).toBe(400);
+  expect((await app.http.post(`/api/amendments/${first}/decision`).set(auth(elu)).send({ decision: 'not_examined', reason: 'x' })).status).toBe(403);
+  const closed = await decide(first, { decision: 'not_examined', reason: 'La commission n’a pas eu le temps de l’examiner.' }).expect(200);
+  expect(closed.body.decision).toMatchObject({ outcome: 'not_examined', amendmentIds: [first], fallen: [] });
+  const a = (await app.http.get(`/api/amendments/${first}`)).body.amendment;
+  expect(a.status).toBe('not_examined');
+  const notes = (await app.http.get('/api/notifications').set(auth(alice))).body.notifications as { message: string }[];
+  expect(notes.some((n) => n.message.includes('sans l’examiner') && n.message.includes('pas eu le temps'))).toBe(true);
+  expect((await decide(first, { decision: 'adopted' })).status).toBe(409);
+
+  expect((await adopt()).body.error.details.amendments).toEqual([second]);
+  await decide(second, { decision: 'rejected' }).expect(200);
+  await adopt().expect(200);
+  // nothing adopted: the text is the initial one
+  const text = (await app.http.get(`/api/bills/${bill.id}/reconciled`).expect(200)).body;
+  expect(text.applied).toEqual([]);
+});
+
+test('the amendment tells its own outcome: decision, how, when, the tallies, and why it fell', async () => {
+  const { bill, alice, bob, elu, citoyen } = await setup();
+  const a1 = bill.articles[0]!.alineas;
+  const word = await amend(bill, alice, 0, { kind: 'modify', alineas: [a1[0]!.replace('d’un mois', 'de dix jours'), a1[1]] });
+  const same = await amend(bill, bob, 0, { kind: 'modify', alineas: [a1[0]!.replace('d’un mois', 'de vingt jours'), a1[1]] });
+  expect((await app.http.get(`/api/amendments/${word}`)).body.amendment.decision).toBeNull();
+  await toCommission(bill);
+  await appoint(bill, elu, 'elected').expect(200);
+  await appoint(bill, citoyen, 'citizen').expect(200);
+  await vote(word, elu, 'for').expect(200);
+  await vote(word, citoyen, 'for').expect(200);
+  await decide(word).expect(200);
+  const adopted = (await app.http.get(`/api/amendments/${word}`)).body.amendment.decision;
+  expect(adopted).toMatchObject({ outcome: 'adopted', rule: 'simple_majority', reason: null, by: null, tallies: { all: { for: 2, against: 0, abstain: 0, total: 2 } } });
+  expect(Date.parse(adopted.decidedAt)).not.toBeNaN();
+  const fallen = (await app.http.get(`/api/amendments/${same}`)).body.amendment.decision;
+  expect(fallen).toMatchObject({ outcome: 'fallen', rule: 'consequence', by: { amendmentId: word, displayNumber: '1' } });
+  expect(fallen.reason).toEqual(expect.any(String));
+  // the page says why it fell, with a link to the amendment that made it fall
+  const page = await app.http.get(`/amendements/${same}`).expect(200);
+  expect(page.text).toContain('Tombé');
+  expect(page.text).toContain(`href="/amendements/${word}"`);
+  expect(page.text).toContain(fallen.reason.replace(/’/g, '’').slice(0, 20));
 });

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import JSZip from 'jszip';
-import { auth, createAdmin, createBill, createCitizen, createUser, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { auth, createAdmin, createBill, createCitizen, createUser, seatCommission, startTestApp, type TestApp, type TestUser } from '../helpers/app';
 
 /** API.md › History and open data: the event log, diffs, open-data exports, feeds, public reads. */
 
@@ -33,6 +33,7 @@ beforeAll(async () => {
   await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'commission' }).expect(200);
   await app.http.post(`/api/amendments/${ids.a1}/decision`).set(auth(admin)).send({ decision: 'adopted' }).expect(200);
   await app.http.post(`/api/amendments/${ids.a2}/decision`).set(auth(admin)).send({ decision: 'rejected' }).expect(200);
+  await seatCommission(app, admin, bill.id);
   await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'adopted' }).expect(200);
 }, 60_000);
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import { auth, createAdmin, createBill, createCitizen, createUser, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { auth, createAdmin, createBill, createCitizen, createUser, seatCommission, startTestApp, type TestApp, type TestUser } from '../helpers/app';
 
 /** Download one's data (GET /api/me/export) and delete one's account (DELETE /api/me). */
 
@@ -191,6 +191,7 @@ describe('deleting one’s account', () => {
     const id = await amend(bill, author, { kind: 'modify', alineas: [a1[0], 'Elles les publient en ligne gratuitement.'] });
     await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'commission' }).expect(200);
     await app.http.post(`/api/amendments/${id}/decision`).set(auth(admin)).send({ decision: 'adopted' }).expect(200);
+    await seatCommission(app, admin, bill.id);
     await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'adopted' }).expect(200);
     const before = (await app.http.get(`/api/bills/${bill.id}/reconciled`).expect(200)).body;
     expect(before.frozen).toBe(true);
