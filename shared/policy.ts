@@ -133,6 +133,9 @@ export function decide(op: Operation, actors: ReadonlySet<Actor>, phase: Phase |
   return { ok: false, code: 'wrong_phase', message };
 }
 
+/** The phase a draft belongs to: citizens' drafts to the consultation, members' to the commission. */
+export const draftPhaseOf = (origin: 'citizen' | 'commission'): Phase => (origin === 'commission' ? 'commission' : 'consultation');
+
 /** Who may do `op`, in words, for the API documentation: « membres de la commission (Commission) ». */
 export function describe(op: Operation): string {
   const rule = rowOf(op);

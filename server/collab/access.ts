@@ -1,4 +1,4 @@
-import { decide, type Actor } from '../../shared/policy';
+import { decide, draftPhaseOf, type Actor } from '../../shared/policy';
 import { accountActors } from '../authorize';
 import { isOpen } from '../../shared/amendment';
 import { formalisationDocName, parseDocName } from '../../shared/live-docs';
@@ -38,8 +38,7 @@ export async function liveDocAccess(db: Db, docName: string, user: UserRow): Pro
   if (amendment.status === 'draft') {
     if (!author) return { ok: false, reason: 'forbidden' };
     const bill = await findBill(db, amendment.bill_id);
-    const phase = amendment.origin === 'commission' ? 'commission' : 'consultation';
-    const writes = bill?.status === phase && decide('amendment.edit', new Set(['author']), bill.status).ok;
+    const writes = bill?.status === draftPhaseOf(amendment.origin) && decide('amendment.edit', new Set(['author']), bill.status).ok;
     return { ok: true, mode: writes ? 'write' : 'read', lockable: true };
   }
   return watches(user, author) ? { ok: true, mode: 'read', lockable: !isClerk(user) } : { ok: false, reason: 'forbidden' };

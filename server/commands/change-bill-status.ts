@@ -8,6 +8,7 @@ import { findBill, updateBillStatus, type BillRow } from '../sql/bills';
 import { listMembers } from '../sql/commission';
 import { appendEvent } from '../sql/events';
 import { freezeAdoptedText } from './adopt-bill';
+import { notifyFrozenDrafts } from './close-drafts';
 
 /**
  * Moves a bill one phase forward (never back, never skipping) and records who did it and when.
@@ -35,6 +36,7 @@ export async function changeBillStatus(
     }
     await updateBillStatus(tx, bill.id, bill.status, input.to);
     if (input.to === 'adopted') await freezeAdoptedText(tx, bill.id, input.actorId);
+    await notifyFrozenDrafts(tx, { billId: bill.id, from: bill.status, actorId: input.actorId });
     await appendEvent(tx, {
       billId: bill.id,
       type: 'bill.status_changed',
