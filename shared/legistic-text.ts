@@ -272,6 +272,9 @@ class BillTextReader {
   private article: OpenArticle | null = null;
   private readonly firstLineOf = new Map<string, number>();
 
+  /** `titleGiven`: the title comes with the text (an import form's field), so the text may start with its first division or article. */
+  constructor(private readonly titleGiven = false) {}
+
   read(rawLine: string, line: number): void {
     const text = normaliseSpaces(rawLine);
     if (text === '') return;
@@ -290,6 +293,7 @@ class BillTextReader {
       return;
     }
     this.title = '';
+    if (this.titleGiven) return this.readBodyLine(text, line);
     this.issues.push({
       line,
       message: 'La première ligne doit être l\u2019intitulé du texte (par exemple « PROJET DE LOI relatif à … »), pas une division ni un article.',
@@ -387,12 +391,16 @@ export function limitIssues(issues: readonly ImportIssue[]): ImportIssue[] {
   return [...sorted.slice(0, MAX_REPORTED_ISSUES - 1), { message: `… et ${hidden} autres problèmes, non détaillés.` }];
 }
 
-export function parseLegisticText(text: string, options: { maxChars?: number } = {}): ImportResult {
+/**
+ * `titleGiven`: the caller has the bill's title apart (`POST /api/bills {title, text}`), so the
+ * text may begin with its title line or directly with its first division or article.
+ */
+export function parseLegisticText(text: string, options: { maxChars?: number; titleGiven?: boolean } = {}): ImportResult {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   if (text.length > maxChars) {
     return { ok: false, issues: [{ message: `Le texte est trop long : ${text.length} caractères, pour ${maxChars} au plus.` }] };
   }
-  const reader = new BillTextReader();
+  const reader = new BillTextReader(options.titleGiven);
   splitLines(text).forEach((line, index) => reader.read(line, index + 1));
   reader.finish();
   if (reader.title === null) return { ok: false, issues: [{ message: 'Le texte est vide.' }] };

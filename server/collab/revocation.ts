@@ -1,4 +1,5 @@
 import { WS_CLOSE } from '../../shared/errors';
+import { parseDocName } from '../../shared/live-docs';
 import type { Conn, Mode } from './live-doc';
 
 /** Which live documents to re-check: one amendment's (draft and workspace), or a whole bill's. */
@@ -42,6 +43,9 @@ export async function recheck(authority: ConnAuthority, targets: readonly { docN
     if (!verdict) verdicts.set(key, (verdict = authority.check(docName, conn)));
     const v = await verdict;
     if (!v.ok) return conn.close(v.code, v.reason);
+    // A draft's author who may no longer write (the consultation closed) is told, not left typing
+    // into a document that drops every change: 4403, and the editor says so; reopening reads it.
+    if (conn.mode === 'write' && v.mode === 'read' && parseDocName(docName)?.kind === 'amendment') return conn.close(WS_CLOSE.forbidden, 'draft frozen');
     conn.mode = v.mode;
     conn.sessionEndsAt?.(v.sessionEndsAt);
   }));

@@ -49,7 +49,7 @@ async function renderExport(input: { format: ExportFormat; bill: ExportInput; wo
 }
 
 function parseBill(input: BillInput) {
-  if ('text' in input) return parseLegisticText(input.text, { maxChars: TEXT_LIMITS.billChars });
+  if ('text' in input) return parseLegisticText(input.text, { maxChars: TEXT_LIMITS.billChars, titleGiven: Boolean(input.title?.trim()) });
   if ('articles' in input) return checkStructuredBill(input);
   return parseLaFabriqueJson(input.lafabrique);
 }

@@ -59,6 +59,20 @@ describe('importing a bill', () => {
     expect(res.body.bill.articles.map((a: { alineas: string[] }) => a.alineas.length)).toEqual([2, 10, 1, 7, 3, 17, 6, 1, 5, 12, 3]);
   });
 
+  test('with the title given apart, the text may start with its title line or with its first division or article', async () => {
+    const body = 'TITRE IER\nDISPOSITIONS GÉNÉRALES\n\nArticle 1er\nLes données publiques sont ouvertes.\n\nArticle 2\nUn décret précise les modalités.\n';
+    const res = await app.http.post('/api/bills').set(auth(admin)).send({ title: 'Projet sans ligne de titre', text: body });
+    expect(res.status).toBe(201);
+    expect(res.body.bill.title).toBe('Projet sans ligne de titre');
+    expect(res.body.bill.articles.map((a: { number: string }) => a.number)).toEqual(['1er', '2']);
+    const bare = await app.http.post('/api/bills').set(auth(admin)).send({ title: 'Article seul', text: 'Article 1er\nTexte.' });
+    expect(bare.status).toBe(201);
+    // without a title apart, the first line still has to be the title
+    const untitled = await app.http.post('/api/bills').set(auth(admin)).send({ text: 'Article 1er\nTexte.' });
+    expect(untitled.status).toBe(400);
+    expect(JSON.stringify(untitled.body.error.details)).toContain('intitulé');
+  });
+
   test('text before the first heading, duplicates and a missing article are refused with the line named', async () => {
     const cases: [string, number][] = [
       ['PROJET DE LOI test\nUn paragraphe égaré\nArticle 1er\nTexte.', 2],

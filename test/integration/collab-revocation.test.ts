@@ -128,13 +128,17 @@ test('the clerk relieved of an amendment watches; the one put in charge writes',
   expect(ws.body.alineas[0]).toBe(clientAlineas(o.doc)[0]);
 });
 
-test('when the consultation closes, drafts become read-only for their open editors', async () => {
+test('when the consultation closes, drafts freeze: open editors are closed (4403) and reopen read-only', async () => {
   const { bill, alice, bob, id, docName } = await draft();
   const [a, b] = [await connect(docName, alice), await connect(docName, bob)];
   expect(await editKept(a, b, id, alice, 'AVANT ')).toBe(true);
+  const closed = [nextClose(a), nextClose(b)];
   await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'commission' }).expect(200);
-  expect(await editKept(a, b, id, alice, 'APRÈS ')).toBe(false);
+  for (const c of await Promise.all(closed)) expect(c.code).toBe(4403);
   expect((await app.http.get(`/api/amendments/${id}/live`).set(auth(alice))).body.mode).toBe('read');
+  const again = await connect(docName, alice);
+  const other = await connect(docName, bob);
+  expect(await editKept(again, other, id, alice, 'APRÈS ')).toBe(false);
 });
 
 test('when the commission decides the amendment, its workspace closes (4403) and reopens read-only, also after adoption', async () => {
