@@ -53,6 +53,7 @@ export const POLICY = {
   'amendment.readDraft': { verb: 'Consulter ce brouillon', allow: { author: ALL }, hidden: true },
   'desk.read': { verb: 'Ouvrir le bureau du greffe', allow: { clerk: ALL } },
   'moderation.read': { verb: 'Lire les signalements', allow: { moderator: ALL, admin: ALL } },
+  'admin.console': { verb: 'Ouvrir l’administration', allow: { admin: ALL } },
   // bills and accounts
   'bill.import': { verb: 'Importer un projet de loi', allow: { admin: ALL, clerk: ALL } },
   'bill.move': { verb: 'Changer la phase du texte', allow: { admin: ALL } },

@@ -48,7 +48,7 @@ export function authorActions(a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 
           <label for="coauteur">Nom affiché du co-auteur</label>
           <p class="hint" id="coauteur-hint">Le nom sous lequel cette personne participe (ou l’identifiant de son compte). Les co-auteurs se joignent avant le dépôt.</p>
           ${coauthorError ? html`<p class="field-error" id="coauteur-error">${coauthorError}</p>` : ''}
-          <input type="text" id="coauteur" name="compte" autocomplete="off" spellcheck="false" value="${values.compte ?? ''}"
+          <input type="text" id="coauteur" name="compte" autocomplete="off" spellcheck="false" data-suggest-accounts value="${values.compte ?? ''}"
             aria-describedby="coauteur-hint${coauthorError ? ' coauteur-error' : ''}"${coauthorError ? html` aria-invalid="true"` : ''}>
         </div>
         <button type="submit" class="secondary">Ajouter le co-auteur</button>

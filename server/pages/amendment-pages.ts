@@ -1,4 +1,4 @@
-import { draftPhaseOf } from '../../shared/policy';
+import { decide, draftPhaseOf } from '../../shared/policy';
 import { isOpen } from '../../shared/amendment';
 import { renderSideBySideDiff, renderUnifiedDiff } from '../../shared/diff-html';
 import { VOTE_LABELS_FR, VOTE_VALUES, type VoteValue } from '../../shared/votes';
@@ -65,7 +65,7 @@ function voteSection(ctx: PageContext, d: AmendmentPageData): SafeHtml {
   let body: SafeHtml;
   if (a.status === 'draft') body = html`<p class="muted">Le vote s’ouvrira au dépôt de l’amendement.</p>`;
   else if (!isOpen(a.status)) body = html`<p class="muted">Cet amendement n’est plus soumis au vote.</p>`;
-  else if (d.bill.status !== 'consultation') body = html`<p class="muted">Les votes sont ouverts pendant la consultation.</p>`;
+  else if (!decide('vote.amendment', new Set(['citizen']), d.bill.status).ok) body = html`<p class="muted">Les votes sont ouverts pendant la consultation.</p>`;
   else if (a.hidden) body = html`<p class="muted">Une contribution masquée par la modération ne peut pas recevoir de votes.</p>`;
   else if (!ctx.user) body = html`<p><a href="/connexion?suite=/amendements/${a.id}">Connectez-vous</a> pour donner votre avis.</p>`;
   else {

@@ -106,21 +106,33 @@ function groupItem(d: Dashboard, g: Group, ctx: PageContext, error?: string): Sa
   </li>`;
 }
 
+/** Appointing a member (a name that suggests accounts as one types); `suite` is where the form comes back to. */
+export function memberForm(billId: string, suite?: string): SafeHtml {
+  return html`<form method="post" action="/textes/${billId}/commission/membres" class="form">
+      <h3>Nommer un membre</h3>${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
+      <div class="field"><label for="membre">Nom affiché du compte</label><p class="hint" id="membre-hint">Tapez le début du nom : des comptes vous sont proposés.</p>
+        <input type="text" id="membre" name="compte" required autocomplete="off" spellcheck="false" data-suggest-accounts aria-describedby="membre-hint"></div>
+      <div class="field"><label for="college">Collège</label><select id="college" name="college">${COLLEGES.map((c) => html`<option value="${c}">${COLLEGE_LABELS_FR[c]}</option>`)}</select></div>
+      <div class="actions"><button type="submit">Nommer</button></div>
+    </form>`;
+}
+
+/** The decision rule and quorum of a bill's commission. */
+export function ruleForm(bill: Pick<Dashboard['bill'], 'id' | 'rule' | 'quorum'>, suite?: string): SafeHtml {
+  return html`<form method="post" action="/textes/${bill.id}/commission/regle" class="form">
+      <h3>Règle de décision</h3>${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
+      <div class="field"><label for="regle">Règle</label><select id="regle" name="rule">${DECISION_RULES.map((r) => html`<option value="${r}"${bill.rule === r ? html` selected` : ''}>${DECISION_RULE_LABELS_FR[r]}</option>`)}</select></div>
+      <div class="field"><label for="quorum">Quorum (votes exprimés, abstentions comprises ; vide : aucun)</label><input id="quorum" name="quorum" type="number" min="1" max="10000" step="1" value="${bill.quorum === null ? '' : String(bill.quorum)}"></div>
+      <div class="actions"><button type="submit">Enregistrer la règle</button></div>
+    </form>`;
+}
+
 function adminPanel(d: Dashboard, ctx: PageContext): SafeHtml {
   if (!may(ctx, 'commission.appoint', d.bill.status)) return html``;
   return html`<section aria-labelledby="gestion" class="clerk-space"><h2 id="gestion">Gérer la commission</h2>
-    <form method="post" action="/textes/${d.bill.id}/commission/membres" class="form">
-      <h3>Nommer un membre</h3>
-      <div class="field"><label for="membre">Nom affiché du compte</label><input id="membre" name="compte" required autocomplete="off"></div>
-      <div class="field"><label for="college">Collège</label><select id="college" name="college">${COLLEGES.map((c) => html`<option value="${c}">${COLLEGE_LABELS_FR[c]}</option>`)}</select></div>
-      <div class="actions"><button type="submit">Nommer</button></div>
-    </form>
-    <form method="post" action="/textes/${d.bill.id}/commission/regle" class="form">
-      <h3>Règle de décision</h3>
-      <div class="field"><label for="regle">Règle</label><select id="regle" name="rule">${DECISION_RULES.map((r) => html`<option value="${r}"${d.bill.rule === r ? html` selected` : ''}>${DECISION_RULE_LABELS_FR[r]}</option>`)}</select></div>
-      <div class="field"><label for="quorum">Quorum (votes exprimés, abstentions comprises ; vide : aucun)</label><input id="quorum" name="quorum" type="number" min="1" max="10000" step="1" value="${d.bill.quorum === null ? '' : String(d.bill.quorum)}"></div>
-      <div class="actions"><button type="submit">Enregistrer la règle</button></div>
-    </form></section>`;
+    <p><a href="/admin/textes/${d.bill.id}">Retirer des membres, changer de phase : console d’administration</a></p>
+    ${memberForm(d.bill.id)}
+    ${ruleForm(d.bill)}</section>`;
 }
 
 /** The commission's dashboard: members, rule, and the amendments in examination order. */

@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { displayNumber } from '../../shared/amendment';
 import type { LiveDocs } from '../collab/registry';
@@ -12,6 +12,9 @@ import { loadReconciled } from '../present/reconciled';
 import { renderExport } from '../present/reconciled-formats';
 import { listAuthors } from '../sql/amendment-authors';
 import { findAmendments } from '../sql/amendments';
+import { findUsersByExactName } from '../sql/users';
+import { choosePath } from './admin/commission-console';
+import { isPhasePrecondition, phaseRefusedPage } from './admin/phase-refused';
 import { commissionPage } from './commission-page';
 import { html, raw } from './html';
 import { layout } from './layout';
@@ -64,6 +67,11 @@ export function commissionPages(db: Db, live: LiveDocs): Router {
     signIn: (req) => `/textes/${param(req, 'billId')}`,
     body: (f) => ({ status: f.statut }),
     done: (req, res) => res.redirect(303, backTo(req, `/textes/${param(req, 'billId')}`)),
+    // adoption's preconditions (members, pending amendments) get a page that lists what is missing
+    refused: async (req, res, err) => {
+      if (!isPhasePrecondition(err)) return false;
+      res.status(err.status).type('html').send(await phaseRefusedPage(db, ctx(req), param(req, 'billId'), err));
+    },
   }));
 
   r.get('/textes/:billId/commission', page(async (req, res) => dashboard(req, res, param(req, 'billId'), takeFlash(req.query.erreur))));
@@ -73,14 +81,25 @@ export function commissionPages(db: Db, live: LiveDocs): Router {
     decision: f.decision === 'adopted' || f.decision === 'rejected' || f.decision === 'not_examined' ? f.decision : undefined,
     reason: f.raison?.trim() ? f.raison : undefined,
   })));
-  // Members are named by their display name: the form finds the account, then appoints it by id.
-  r.post('/textes/:billId/commission/membres', form, formOperation(deps, appointMemberOp, {
+  // Members are chosen by account (suggestions as one types) or named by display name: a name that
+  // is not exactly one account's leads to a choice among those that match (admin/commission-console.ts).
+  const appoint = formOperation(deps, appointMemberOp, {
     signIn: dashboardOf,
-    params: async (f, req) => ({ billId: req.params.billId, userId: (await resolveAccount(db, { displayName: f.compte ?? '' })).id }),
+    params: async (f, req) => ({ billId: req.params.billId, userId: f.userId ?? (await resolveAccount(db, { displayName: f.compte ?? '' })).id }),
     body: (f) => ({ college: f.college }),
     done: (req, res) => res.redirect(303, backTo(req, dashboardOf(req))),
     refused: (req, res, err) => withError(req, res, err),
-  }));
+  });
+  r.post('/textes/:billId/commission/membres', form, (req: Request, res: Response, next: NextFunction) => {
+    const f = formFields(req);
+    const billId = param(req, 'billId');
+    const college = f.college === 'elected' || f.college === 'citizen' ? f.college : undefined;
+    const ambiguous = async () => !!req.user && !f.userId && !!college && (await findUsersByExactName(db, (f.compte ?? '').trim())).length !== 1;
+    ambiguous().then((choose) => {
+      if (!choose) return appoint(req, res, next);
+      res.redirect(303, choosePath(billId, { nom: f.compte ?? '', college: college!, suite: safeNext(f.suite, `/textes/${billId}/commission`) }));
+    }, next);
+  });
   r.post('/textes/:billId/commission/regle', form, onDashboard(commissionRuleOp, (f) => {
     const quorum = (f.quorum ?? '').trim();
     return { rule: f.rule, quorum: quorum === '' ? null : Number(quorum) };

@@ -41,7 +41,7 @@ export interface FormAdapter<P extends z.ZodType, B extends z.ZodType, O> {
   refused?: (req: Request, res: Response, err: AppError, fieldErrors: FieldErrors) => Promise<boolean | void> | boolean | void;
 }
 
-const REFUSALS = new Set(['validation_failed', 'conflict', 'wrong_phase', 'unprocessable', 'not_found', 'other_clerk_in_charge']);
+const REFUSALS = new Set(['validation_failed', 'conflict', 'wrong_phase', 'unprocessable', 'not_found', 'other_clerk_in_charge', 'commission_incomplete', 'pending_amendments']);
 
 /** The validation error of a form, as the API would give it, with its details keyed by body path. */
 function invalid(error: z.ZodError): AppError {

@@ -17,6 +17,8 @@ import { historyPages } from './history-routes';
 import { notificationPages } from './notification-pages';
 import { countUnread } from '../sql/notifications';
 import { pageQueryText } from './page-kit';
+import { adminPages } from './admin';
+import { confirmationGate } from './confirm-gate';
 
 /** Every server-rendered page, then the HTML 404. */
 export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, sessions: SessionCache, lists: AmendmentListCache): Router {
@@ -30,6 +32,9 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
       next();
     }, next);
   });
+  // irreversible actions ask first (shared/confirmations.ts), whichever router handles them
+  r.use(confirmationGate());
+  r.use(adminPages(db, live, sessions));
   r.use(peopleAndChartPages(db, { limiters, sessions, live }));
   r.use(pageRoutes(db, limiters, sessions, live));
   r.use(amendmentPageRoutes(db, live, lists));

@@ -23,6 +23,9 @@ export const registerBody = z.object({
 export const loginBody = z.object({ email: z.string().trim().max(254), password: z.string().max(256) });
 
 /** The session cookie: HttpOnly (no script reads it), SameSite=Lax, Secure over HTTPS (see `cookiePolicy`). */
+/** The roles an admin gives an account (the JSON route and the console's form alike). */
+export const rolesBody = z.object({ roles: z.array(z.enum(['admin', 'clerk', 'moderator'])).max(3) });
+
 export function setSessionCookie(req: Request, res: Response, token: string): void {
   const secure = req.secureCookies ?? req.secure;
   res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_TTL_MS, path: '/' });
@@ -73,7 +76,7 @@ export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: S
     {
       method: 'put', path: '/api/users/:userId/roles', tag: 'Comptes', access: 'user.setRoles',
       params: z.object({ userId: idParam }),
-      body: z.object({ roles: z.array(z.enum(['admin', 'clerk', 'moderator'])).max(3) }),
+      body: rolesBody,
       summary: 'Attribuer les rôles d’un compte', responses: { 200: '{user}' },
     },
     async ({ params, body, req }) => {

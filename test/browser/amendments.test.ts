@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { setAmendmentHidden } from '../../server/sql/amendments';
 import { VOTE_LABELS_FR } from '../../shared/votes';
 import { createAdmin, createBill, createCitizen, createUser, startTestApp, type TestApp, type TestUser } from '../helpers/app';
-import { horizontalOverflow, launchBrowser, openContext, pageOutline, screenshot, VIEWPORTS } from '../helpers/browser';
+import { horizontalOverflow, launchBrowser, openContext, pageOutline, screenshot, VIEWPORTS, confirmInDialog } from '../helpers/browser';
 
 /** Proposing, reading and voting on amendments through the server-rendered pages, in Chromium. */
 
@@ -220,6 +220,7 @@ test('an author invites by link and adds a co-author by display name; an unknown
   await page.getByRole('main').getByRole('button', { name: 'Déposer l’amendement' }).click();
   await page.getByRole('heading', { level: 1, name: 'Amendement n° 1' }).waitFor();
   await page.getByRole('button', { name: 'Retirer l’amendement' }).click();
+  await confirmInDialog(page);
   await page.locator('.meta .status-withdrawn').waitFor();
   expect(await page.locator('.meta .status').textContent()).toBe('Retiré');
   expect(await page.locator('.vote-form').count()).toBe(0);

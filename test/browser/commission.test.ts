@@ -1,5 +1,5 @@
 import { auth, createBill, createCitizen, createUser, type TestUser } from '../helpers/app';
-import { screenshot, tabTo } from '../helpers/browser';
+import { screenshot, tabTo, confirmInDialog } from '../helpers/browser';
 import { useBrowserSuite } from '../helpers/browser-suite';
 
 /** A commission session in Chromium, end to end: appointment, votes by college, decisions live, the reconciled text, the comparatif. */
@@ -36,7 +36,7 @@ test('members vote by college, the chair decides, everyone sees it live; the rec
   await chair.getByRole('link', { name: 'Commission mixte' }).click();
   await chair.getByRole('heading', { level: 1, name: 'Commission mixte' }).waitFor();
   for (const [name, college] of [['Élue Lambert', 'elected'], ['Citoyen Petit', 'citizen']] as const) {
-    await chair.getByRole('textbox', { name: 'Nom affiché du compte' }).fill(name);
+    await chair.getByRole('combobox', { name: 'Nom affiché du compte' }).fill(name);
     await chair.getByRole('combobox', { name: 'Collège' }).selectOption(college);
     await chair.getByRole('button', { name: 'Nommer' }).click();
     await chair.locator('.members', { hasText: name }).waitFor();
@@ -47,6 +47,7 @@ test('members vote by college, the chair decides, everyone sees it live; the rec
 
   // Deciding by the rule before anyone voted is refused, and said beside the amendment.
   await chair.locator('#examen-1').getByRole('button', { name: 'Décider selon la règle' }).click();
+  await confirmInDialog(chair);
   await chair.locator('#examen-1 [role="alert"]', { hasText: 'Aucun membre de la commission n’a encore voté' }).waitFor();
   expect(new URL(chair.url()).pathname).toBe(`/textes/${bill.id}/commission`);
 
@@ -60,12 +61,14 @@ test('members vote by college, the chair decides, everyone sees it live; the rec
   await chair.reload();
   expect(await chair.locator('#examen-1 .commission-tally tbody tr').last().textContent()).toMatch(/Total\s*2\s*0\s*0/);
   await chair.locator('#examen-1').getByRole('button', { name: 'Décider selon la règle' }).click();
+  await confirmInDialog(chair);
   await chair.locator('#examen-1 [data-decision]', { hasText: 'Adopté' }).waitFor();
   // The members' pages learn it without reloading.
   await pageE.locator('#examen-1 [data-decision]', { hasText: 'Adopté' }).waitFor({ timeout: 15_000 });
 
   // Adopting the deletion of article 2 makes the rewrite of article 2 fall, with the reason.
   await chair.locator('#examen-2').getByRole('button', { name: 'Adopter' }).click();
+  await confirmInDialog(chair);
   await chair.locator('#examen-3 [data-decision]', { hasText: 'Tombé' }).waitFor();
   expect(await chair.locator('#examen-3 [data-decision]').textContent()).toMatch(/supprimé/i);
   await screenshot(chair, 'commission-dashboard');

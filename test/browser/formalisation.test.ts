@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { auth, createBill, createCitizen, createUser, type TestUser } from '../helpers/app';
-import { screenshot } from '../helpers/browser';
+import { screenshot, confirmInDialog } from '../helpers/browser';
 import { useBrowserSuite } from '../helpers/browser-suite';
 
 /** The formalisation desk in Chromium: a clerk formalises a citizen's amendment while its author watches live. */
@@ -79,9 +79,12 @@ test('a clerk takes an amendment from the desk and formalises it; the author wat
 
   // Alice is notified, and sees what changed between her text and the formal one, and the liasse.
   await alicePage.goto('/');
-  await alicePage.locator('.notifications-link', { hasText: '1' }).click();
-  await alicePage.locator('.notification.unread', { hasText: 'Formule consacrée' }).waitFor();
-  await alicePage.getByRole('link', { name: /Amendement n° 1/ }).click();
+  // two: the clerk took her amendment, then formalised it
+  await alicePage.locator('.notifications-link', { hasText: '2' }).click();
+  await alicePage.locator('.notification.unread', { hasText: /Greffière .* a pris en charge/ }).waitFor();
+  const formalised = alicePage.locator('.notification.unread', { hasText: 'Formule consacrée' });
+  // following a notification marks it read
+  await formalised.getByRole('link', { name: /Amendement n° 1/ }).click();
   const section = alicePage.locator('section', { has: alicePage.getByRole('heading', { name: 'Mise en forme par le greffe' }) });
   await section.locator('ins', { hasText: 'titre' }).waitFor();
   await section.locator('del', { hasText: 'gratuitement' }).waitFor();
@@ -108,6 +111,7 @@ test('a clerk declares an amendment inadmissible and answers another from its pa
   await page.getByRole('combobox', { name: 'Motif' }).selectOption('article_40');
   await page.getByRole('textbox', { name: 'Raison publique' }).fill('Crée une charge publique sans compensation.');
   await page.getByRole('button', { name: 'Déclarer irrecevable' }).click();
+  await confirmInDialog(page);
   await page.locator('.notice', { hasText: 'Article 40 de la Constitution' }).waitFor();
   await page.goto(`/amendements/${b}`);
   await page.getByRole('textbox', { name: 'Réponse' }).fill('Le greffe transmet cet amendement à la commission.');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { auth, createAdmin, createBill, createCitizen, startTestApp, type TestApp } from '../helpers/app';
-import { horizontalOverflow, launchBrowser, openContext, pageOutline, screenshot, VIEWPORTS } from '../helpers/browser';
+import { horizontalOverflow, launchBrowser, openContext, pageOutline, screenshot, VIEWPORTS, confirmInDialog } from '../helpers/browser';
 
 /** A citizen downloads their data, then deletes their account from « Mon compte », in Chromium. */
 
@@ -48,6 +48,7 @@ test('download my data, delete my account with my password; my amendment then re
   const password = page.getByLabel('Votre mot de passe, pour confirmer');
   await password.fill('pas le bon');
   await page.getByRole('button', { name: 'Supprimer définitivement mon compte' }).click();
+  await confirmInDialog(page);
   await page.getByRole('alert').waitFor();
   expect(await page.getByRole('alert').textContent()).toContain('Mot de passe incorrect');
   expect(await password.getAttribute('aria-invalid')).toBe('true');
@@ -55,6 +56,7 @@ test('download my data, delete my account with my password; my amendment then re
 
   await password.fill('mot-de-passe-de-test');
   await page.getByRole('button', { name: 'Supprimer définitivement mon compte' }).click();
+  await confirmInDialog(page);
   await page.getByRole('heading', { level: 1, name: 'Compte supprimé' }).waitFor();
   // signed out: the header offers to sign in again
   await page.getByRole('link', { name: 'Se connecter' }).waitFor();

@@ -112,3 +112,19 @@ export async function seatCommission(app: TestApp, admin: TestUser, billId: stri
   }
   return { elected, citizen };
 }
+
+/**
+ * The usual frame of an integration test file: one app on its own database and an admin, started
+ * before the tests and stopped after them. The fields are filled in `beforeAll`.
+ */
+export function useTestApp(overrides: Partial<Config> = {}): { app: TestApp; admin: TestUser } {
+  const ctx = {} as { app: TestApp; admin: TestUser };
+  beforeAll(async () => {
+    ctx.app = await startTestApp(overrides);
+    ctx.admin = await createAdmin(ctx.app);
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+  });
+  return ctx;
+}

@@ -111,3 +111,17 @@ export async function tabTo(page: Page, target: Locator, max = 60): Promise<numb
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
 }
+
+/**
+ * Answers the confirmation dialog that an irreversible action opens (client/src/confirm-dialog.ts):
+ * checks that it has the focus on « Annuler » and states consequences, then confirms. Returns its title.
+ */
+export async function confirmInDialog(page: Page): Promise<string> {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  expect(await dialog.locator('.consequences li').count()).toBeGreaterThan(0);
+  expect(await isFocused(dialog.getByRole('button', { name: 'Annuler' }))).toBe(true);
+  const title = (await dialog.getByRole('heading').textContent()) ?? '';
+  await dialog.locator('button.danger').click();
+  return title;
+}

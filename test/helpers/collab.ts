@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { auth, createBill, createCitizen, createUser, type TestApp, type TestUser } from './app';
 
 export interface Client {
   doc: Y.Doc;
@@ -115,4 +116,30 @@ export async function handled(client: Client, observer: Client): Promise<void> {
     };
     observer.provider.awareness.on('change', check);
   });
+}
+
+/** Clients a test opens, closed after each test: `const connect = useClients(() => app.url)`. */
+export function useClients(url: () => string): (docName: string, user: { token: string }) => Promise<Client> {
+  const clients: Client[] = [];
+  afterEach(() => clients.splice(0).forEach((c) => c.close()));
+  return async (docName, user) => {
+    const c = await connectClient(url(), docName, user.token);
+    clients.push(c);
+    return c;
+  };
+}
+
+/**
+ * A submitted amendment in its formalisation workspace: a bill in consultation, its citizen author
+ * and a clerk in charge of it; `docName` is the workspace's live document.
+ */
+export async function formalisationWorkspace(app: TestApp, admin: TestUser) {
+  const bill = await createBill(app, admin, { status: 'consultation' });
+  const alice = await createCitizen(app, 'Alice');
+  const clerk = await createUser(app, { roles: ['clerk'], displayName: 'Greffière' });
+  const res = await app.http.post(`/api/articles/${bill.articles[0]!.id}/amendments`).set(auth(alice))
+    .send({ kind: 'modify', alineas: ['Texte citoyen.'], rationale: 'Clarifier.', submit: true }).expect(201);
+  const id: string = res.body.amendment.id;
+  await app.http.post(`/api/amendments/${id}/assign`).set(auth(clerk)).send({}).expect(200);
+  return { bill, alice, clerk, id, docName: `formalisation-${id}` };
 }

@@ -61,7 +61,7 @@ test('another clerk’s amendment: formalise, response and inadmissible are 409 
   for (const [path, fields] of [
     [`/amendements/${id}/mise-en-forme`, { texte: 'Autre texte.', note: '' }],
     [`/amendements/${id}/reponse`, { reponse: 'Réponse d’un autre.' }],
-    [`/amendements/${id}/irrecevable`, { motif: 'article_40', raison: 'Charge publique.' }],
+    [`/amendements/${id}/irrecevable`, { motif: 'article_40', raison: 'Charge publique.', confirme: '1' }], // confirmed (shared/confirmations.ts)
   ] as const) {
     const res = await form(martin, path, fields);
     expect([path, res.status]).toEqual([path, 409]);

@@ -3,59 +3,34 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addComment, setResolved } from '../../shared/draft-comments';
 import { appendUpdate, loadUpdates } from '../../server/sql/collab-updates';
-import { auth, createAdmin, createBill, createCitizen, createUser, startTestApp, type TestApp, type TestUser } from '../helpers/app';
-import { clientAlineas, connectClient, eventually, handled, nextClose, typeInto, until, type Client } from '../helpers/collab';
+import { auth, createBill, createCitizen, createUser, useTestApp, type TestUser } from '../helpers/app';
+import { clientAlineas, eventually, handled, nextClose, typeInto, until, useClients, type Client, formalisationWorkspace } from '../helpers/collab';
 
 /** Issue 11 › 4: live documents stay valid; comments and presence are signed by the connection's account. */
 
-let app: TestApp;
-let admin: TestUser;
-const clients: Client[] = [];
+const suite = useTestApp();
 const sockets: WebSocket[] = [];
-beforeAll(async () => {
-  app = await startTestApp();
-  admin = await createAdmin(app);
-});
 afterEach(() => {
-  clients.splice(0).forEach((c) => c.close());
   sockets.splice(0).forEach((s) => s.terminate());
 });
-afterAll(async () => {
-  await app.close();
-});
 
-const connect = async (docName: string, user: TestUser) => {
-  const c = await connectClient(app.url, docName, user.token);
-  clients.push(c);
-  return c;
-};
-const drop = (c: Client) => {
-  clients.splice(clients.indexOf(c), 1);
-  c.close();
-};
+const connect = useClients(() => suite.app.url);
+// closing twice is harmless (destroying a provider and a Y.Doc are idempotent)
+const drop = (c: Client) => c.close();
 
 async function draft() {
-  const bill = await createBill(app, admin, { status: 'consultation' });
-  const [alice, bob] = [await createCitizen(app, 'Alice'), await createCitizen(app, 'Bob')];
-  const res = await app.http.post(`/api/articles/${bill.articles[0]!.id}/amendments`).set(auth(alice)).send({ kind: 'modify', rationale: 'Clarifier.' }).expect(201);
+  const bill = await createBill(suite.app, suite.admin, { status: 'consultation' });
+  const [alice, bob] = [await createCitizen(suite.app, 'Alice'), await createCitizen(suite.app, 'Bob')];
+  const res = await suite.app.http.post(`/api/articles/${bill.articles[0]!.id}/amendments`).set(auth(alice)).send({ kind: 'modify', rationale: 'Clarifier.' }).expect(201);
   const id: string = res.body.amendment.id;
-  await app.http.post(`/api/amendments/${id}/coauthors`).set(auth(alice)).send({ userId: bob.id }).expect(200);
+  await suite.app.http.post(`/api/amendments/${id}/coauthors`).set(auth(alice)).send({ userId: bob.id }).expect(200);
   return { bill, alice, bob, id, docName: `amendment-${id}`, base: bill.articles[0]!.alineas };
 }
 
-async function workspace() {
-  const bill = await createBill(app, admin, { status: 'consultation' });
-  const alice = await createCitizen(app, 'Alice');
-  const clerk = await createUser(app, { roles: ['clerk'], displayName: 'Greffière' });
-  const res = await app.http.post(`/api/articles/${bill.articles[0]!.id}/amendments`).set(auth(alice))
-    .send({ kind: 'modify', alineas: ['Texte citoyen.'], rationale: 'Clarifier.', submit: true }).expect(201);
-  const id: string = res.body.amendment.id;
-  await app.http.post(`/api/amendments/${id}/assign`).set(auth(clerk)).send({}).expect(200);
-  return { alice, clerk, id, docName: `formalisation-${id}` };
-}
+const workspace = () => formalisationWorkspace(suite.app, suite.admin);
 
 const onlyAlineas = (doc: Y.Doc) => doc.getXmlFragment('prosemirror').toArray().every((n) => n instanceof Y.XmlElement && n.nodeName === 'alinea');
-const unloaded = (docName: string) => eventually(async () => app.registry.loadedCount, () => !(app.registry as unknown as { docs: Map<string, unknown> }).docs.has(docName));
+const unloaded = (docName: string) => eventually(async () => suite.app.registry.loadedCount, () => !(suite.app.registry as unknown as { docs: Map<string, unknown> }).docs.has(docName));
 
 test('an update putting a Y.XmlText straight in the fragment is refused (4400): nothing stored or relayed, every read still answers', async () => {
   const { alice, bob, id, docName, base } = await draft();
@@ -65,17 +40,17 @@ test('an update putting a Y.XmlText straight in the fragment is refused (4400): 
   expect((await closed).code).toBe(4400);
   drop(a);
   typeInto(b.doc, 0, 0, 'Bob : ');
-  const rest = await eventually(async () => (await app.http.get(`/api/amendments/${id}`).set(auth(bob))).body.amendment?.alineas as string[], (t) => t?.[0]?.startsWith('Bob : ') ?? false);
+  const rest = await eventually(async () => (await suite.app.http.get(`/api/amendments/${id}`).set(auth(bob))).body.amendment?.alineas as string[], (t) => t?.[0]?.startsWith('Bob : ') ?? false);
   expect(rest).toEqual([`Bob : ${base[0]}`, ...base.slice(1)]);
   expect(onlyAlineas(b.doc)).toBe(true);
   drop(b);
   await unloaded(docName);
   const stored = new Y.Doc();
-  for (const row of await loadUpdates(app.testDb.db, docName)) Y.applyUpdate(stored, row.update);
+  for (const row of await loadUpdates(suite.app.testDb.db, docName)) Y.applyUpdate(stored, row.update);
   expect(onlyAlineas(stored)).toBe(true);
-  expect((await app.http.get(`/api/amendments/${id}`).set(auth(alice))).status).toBe(200);
-  expect((await app.http.get(`/amendements/${id}`).set(auth(alice))).status).toBe(200);
-  const submitted = await app.http.post(`/api/amendments/${id}/submit`).set(auth(alice));
+  expect((await suite.app.http.get(`/api/amendments/${id}`).set(auth(alice))).status).toBe(200);
+  expect((await suite.app.http.get(`/amendements/${id}`).set(auth(alice))).status).toBe(200);
+  const submitted = await suite.app.http.post(`/api/amendments/${id}/submit`).set(auth(alice));
   expect(submitted.status).toBe(200);
   expect(submitted.body.amendment.alineas).toEqual(rest);
 });
@@ -88,34 +63,34 @@ test('the same attack on a formalisation workspace: refused; formalisation and f
   c.doc.getXmlFragment('prosemirror').insert(1, [new Y.XmlText('intrus'), alinea]);
   expect((await closed).code).toBe(4400);
   drop(c);
-  expect((await app.http.get(`/api/amendments/${id}/formalisation`).set(auth(clerk))).body.alineas).toEqual(['Texte citoyen.']);
-  const done = await app.http.post(`/api/amendments/${id}/formalise`).set(auth(clerk)).send({ note: '' });
+  expect((await suite.app.http.get(`/api/amendments/${id}/formalisation`).set(auth(clerk))).body.alineas).toEqual(['Texte citoyen.']);
+  const done = await suite.app.http.post(`/api/amendments/${id}/formalise`).set(auth(clerk)).send({ note: '' });
   expect(done.status).toBe(200);
   expect(done.body.amendment.alineas).toEqual(['Texte citoyen.']);
 });
 
 test('a document corrupted in the database still reads, and is repaired when loaded', async () => {
   const { alice, id, docName, base } = await draft();
-  await app.http.get(`/api/amendments/${id}`).set(auth(alice)).expect(200); // seeded
+  await suite.app.http.get(`/api/amendments/${id}`).set(auth(alice)).expect(200); // seeded
   await unloaded(docName);
   const doc = new Y.Doc();
-  for (const row of await loadUpdates(app.testDb.db, docName)) Y.applyUpdate(doc, row.update);
+  for (const row of await loadUpdates(suite.app.testDb.db, docName)) Y.applyUpdate(doc, row.update);
   const before = Y.encodeStateVector(doc);
   doc.transact(() => {
     doc.getXmlFragment('prosemirror').insert(0, [new Y.XmlText('intrus')]);
     (doc.getXmlFragment('prosemirror').get(2) as Y.XmlElement).insert(0, [new Y.XmlElement('alinea')]);
   });
-  await appendUpdate(app.testDb.db, docName, Y.encodeStateAsUpdate(doc, before));
-  const res = await app.http.get(`/api/amendments/${id}`).set(auth(alice));
+  await appendUpdate(suite.app.testDb.db, docName, Y.encodeStateAsUpdate(doc, before));
+  const res = await suite.app.http.get(`/api/amendments/${id}`).set(auth(alice));
   expect(res.status).toBe(200);
   expect(res.body.amendment.alineas).toEqual(base);
-  expect((await app.http.get(`/amendements/${id}`).set(auth(alice))).status).toBe(200);
+  expect((await suite.app.http.get(`/amendements/${id}`).set(auth(alice))).status).toBe(200);
   const a = await connect(docName, alice);
   expect(onlyAlineas(a.doc)).toBe(true);
   expect(clientAlineas(a.doc)).toEqual(base);
   typeInto(a.doc, 0, 0, 'Désormais, ');
-  await eventually(async () => (await app.http.get(`/api/amendments/${id}`).set(auth(alice))).body.amendment.alineas[0] as string, (t) => t.startsWith('Désormais, '));
-  expect((await app.http.post(`/api/amendments/${id}/submit`).set(auth(alice))).status).toBe(200);
+  await eventually(async () => (await suite.app.http.get(`/api/amendments/${id}`).set(auth(alice))).body.amendment.alineas[0] as string, (t) => t.startsWith('Désormais, '));
+  expect((await suite.app.http.post(`/api/amendments/${id}/submit`).set(auth(alice))).status).toBe(200);
 });
 
 test('a comment signed with another co-author’s name is refused (4400); one’s own is kept; others may only resolve it', async () => {
@@ -126,7 +101,7 @@ test('a comment signed with another co-author’s name is refused (4400); one’
   expect((await closed).code).toBe(4400);
   drop(b);
   addComment(a.doc, { id: 'vrai', authorId: alice.id, authorName: 'Alice', body: 'Vraiment Alice', alinea: 0, start: 0, end: 3 });
-  const listed = await eventually(async () => (await app.http.get(`/api/amendments/${id}/comments`).set(auth(alice))).body.comments as { id: string; authorName: string }[], (l) => l.length > 0);
+  const listed = await eventually(async () => (await suite.app.http.get(`/api/amendments/${id}/comments`).set(auth(alice))).body.comments as { id: string; authorName: string }[], (l) => l.length > 0);
   expect(listed.map((c) => [c.id, c.authorName])).toEqual([['vrai', 'Alice']]);
   // Bob resolves Alice's comment (allowed), then rewrites its body (refused)
   const b2 = await connect(docName, bob);
@@ -137,7 +112,7 @@ test('a comment signed with another co-author’s name is refused (4400); one’
   (b2.doc.getArray('comments').get(0) as Y.Map<unknown>).set('body', 'Réécrit par Bob');
   expect((await rewritten).code).toBe(4400);
   drop(b2);
-  const after = (await app.http.get(`/api/amendments/${id}/comments`).set(auth(alice))).body.comments as { body: string; resolved: boolean }[];
+  const after = (await suite.app.http.get(`/api/amendments/${id}/comments`).set(auth(alice))).body.comments as { body: string; resolved: boolean }[];
   expect(after).toEqual([expect.objectContaining({ body: 'Vraiment Alice', resolved: true })]);
 });
 
@@ -157,7 +132,7 @@ function awarenessFrame(entries: [number, number, unknown][]): Uint8Array {
 }
 
 async function rawSocket(docName: string, user: TestUser): Promise<WebSocket> {
-  const ws = new WebSocket(`${app.url.replace('http', 'ws')}/collab/${docName}?token=${user.token}`);
+  const ws = new WebSocket(`${suite.app.url.replace('http', 'ws')}/collab/${docName}?token=${user.token}`);
   sockets.push(ws);
   await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
   return ws;
@@ -176,7 +151,7 @@ const seen = (observer: Client, check: () => boolean) => new Promise<void>((reso
 
 test('a watcher cannot overwrite a writer’s presence; the names shown are the accounts’', async () => {
   const { alice, clerk, docName } = await workspace();
-  const watcher = await createUser(app, { roles: ['clerk'], displayName: 'Greffier observateur' });
+  const watcher = await createUser(suite.app, { roles: ['clerk'], displayName: 'Greffier observateur' });
   const [c, a] = [await connect(docName, clerk), await connect(docName, alice)];
   c.provider.awareness.setLocalStateField('user', { name: 'Greffière', color: '#000' });
   await seen(a, () => stateOf(a, c.doc.clientID)?.user?.name === 'Greffière');

@@ -1,16 +1,8 @@
 import { titleSlug } from '../../server/present/downloads';
-import { auth, createAdmin, createBill, createCitizen, seatCommission, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { auth, createBill, createCitizen, seatCommission, useTestApp } from '../helpers/app';
 
 /** Issue 12 › downloads that make sense: a descriptive name, the right extension and type, and never « adopté » before adoption. */
-let app: TestApp;
-let admin: TestUser;
-beforeAll(async () => {
-  app = await startTestApp();
-  admin = await createAdmin(app);
-});
-afterAll(async () => {
-  await app.close();
-});
+const suite = useTestApp();
 
 test('file names: the bill title without accents, what the file is, the extension', () => {
   expect(titleSlug('Projet de loi pour une République numérique')).toBe('projet-de-loi-pour-une-republique-numerique');
@@ -20,13 +12,13 @@ test('file names: the bill title without accents, what the file is, the extensio
 });
 
 test('every download has a descriptive name, its extension and type; « provisoire » until adoption', async () => {
-  const bill = await createBill(app, admin, { status: 'consultation' });
-  const alice = await createCitizen(app);
+  const bill = await createBill(suite.app, suite.admin, { status: 'consultation' });
+  const alice = await createCitizen(suite.app);
   const a1 = bill.articles[0]!.alineas;
-  const id = (await app.http.post(`/api/articles/${bill.articles[0]!.id}/amendments`).set(auth(alice))
+  const id = (await suite.app.http.post(`/api/articles/${bill.articles[0]!.id}/amendments`).set(auth(alice))
     .send({ kind: 'modify', alineas: [a1[0], 'Elles les publient en ligne sans délai.'], rationale: 'x', submit: true }).expect(201)).body.amendment.id;
-  await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'commission' }).expect(200);
-  await app.http.post(`/api/amendments/${id}/decision`).set(auth(admin)).send({ decision: 'adopted' }).expect(200);
+  await suite.app.http.post(`/api/bills/${bill.id}/status`).set(auth(suite.admin)).send({ status: 'commission' }).expect(200);
+  await suite.app.http.post(`/api/amendments/${id}/decision`).set(auth(suite.admin)).send({ decision: 'adopted' }).expect(200);
   const base = `/api/bills/${bill.id}`;
   const slug = 'projet-de-loi-de-test';
   const expected: [string, string, RegExp][] = [
@@ -43,21 +35,21 @@ test('every download has a descriptive name, its extension and type; « provisoi
     [`${base}/opendata.zip`, `${slug}-donnees-ouvertes.zip`, /application\/zip/],
   ];
   for (const [url, name, type] of expected) {
-    const res = await app.http.get(url).buffer(true).expect(200);
+    const res = await suite.app.http.get(url).buffer(true).expect(200);
     expect([url, res.headers['content-disposition']]).toEqual([url, `attachment; filename=${name}`]);
     expect([url, res.headers['content-type']]).toEqual([url, expect.stringMatching(type)]);
   }
   // before adoption nothing says « adopté »
-  const md = (await app.http.get(`${base}/reconciled?format=markdown`)).text;
+  const md = (await suite.app.http.get(`${base}/reconciled?format=markdown`)).text;
   expect(md).toContain('Texte de la commission — provisoire');
   expect(md).not.toContain('Texte adopté');
-  expect((await app.http.get(`${base}/comparatif?format=html`)).text).not.toContain('Texte adopté');
+  expect((await suite.app.http.get(`${base}/comparatif?format=html`)).text).not.toContain('Texte adopté');
   // the AKN liasse is linked from the reconciled text's page
-  expect((await app.http.get(`/textes/${bill.id}/texte-reconcilie`)).text).toContain(`${base}/liasse?format=akn`);
+  expect((await suite.app.http.get(`/textes/${bill.id}/texte-reconcilie`)).text).toContain(`${base}/liasse?format=akn`);
 
-  await seatCommission(app, admin, bill.id);
-  await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'adopted' }).expect(200);
-  const adopted = await app.http.get(`${base}/reconciled?format=akn`).expect(200);
+  await seatCommission(suite.app, suite.admin, bill.id);
+  await suite.app.http.post(`/api/bills/${bill.id}/status`).set(auth(suite.admin)).send({ status: 'adopted' }).expect(200);
+  const adopted = await suite.app.http.get(`${base}/reconciled?format=akn`).expect(200);
   expect(adopted.headers['content-disposition']).toBe(`attachment; filename=${slug}-texte-adopte.akn.xml`);
-  expect((await app.http.get(`${base}/reconciled?format=markdown`)).text).toContain('Texte adopté');
+  expect((await suite.app.http.get(`${base}/reconciled?format=markdown`)).text).toContain('Texte adopté');
 });

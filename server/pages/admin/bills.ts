@@ -1,0 +1,118 @@
+import express, { type Router } from 'express';
+import { headingLine, type ImportIssue, type ParsedBill } from '../../../shared/bill';
+import type { Db } from '../../db/db';
+import { importBill } from '../../commands/import-bill';
+import { parseBillInput } from '../../commands/parse-bill-input';
+import { AppError } from '../../http/errors';
+import { billImportBody } from '../../routes/bills';
+import { listAllBills } from '../../sql/people';
+import { phaseBadge } from '../bill-pages';
+import { putFlash } from '../flash';
+import { html, type SafeHtml } from '../html';
+import type { PageContext } from '../layout';
+import { ctx, formBody, formFields, page } from '../page-kit';
+import { adminLayout } from './shell';
+
+const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
+const FORMATS = [['texte', 'Texte légistique (TITRE, Chapitre, Article, un alinéa par ligne)'], ['lafabrique', 'Fichier JSON de La Fabrique de la Loi']] as const;
+
+interface Draft { titre: string; format: string; texte: string }
+type Outcome = { bill: ParsedBill } | { issues: ImportIssue[] };
+
+/** The form as the admin filled it in, checked by the API's own schema, then parsed (compute pool). */
+async function parseDraft(d: Draft): Promise<Outcome> {
+  let lafabrique: unknown;
+  if (d.format === 'lafabrique') {
+    try {
+      lafabrique = JSON.parse(d.texte);
+    } catch (err) {
+      return { issues: [{ message: `Ce n’est pas du JSON valide : ${(err as Error).message}` }] };
+    }
+  }
+  const title = d.titre.trim() || undefined;
+  const input = billImportBody.safeParse(d.format === 'lafabrique' ? { title, lafabrique } : { title, text: d.texte });
+  if (!input.success) return { issues: input.error.issues.map((i) => ({ path: i.path.join('/'), message: i.message })) };
+  try {
+    return { bill: await parseBillInput(input.data) };
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
+    return { issues: Array.isArray(err.details) ? (err.details as ImportIssue[]) : [{ message: err.message }] };
+  }
+}
+
+function issuesList(issues: readonly ImportIssue[], text: string): SafeHtml {
+  const lines = text.split(/\r?\n/);
+  return html`<div class="alert" role="alert"><p>Le texte ne peut pas être importé tel quel : ${issues.length} problème${issues.length > 1 ? 's' : ''} à corriger.</p></div>
+    <ol class="import-issues">${issues.map((i) => html`<li>${i.line ? html`<strong>Ligne ${i.line}</strong> : ` : i.path ? html`<strong>${i.path}</strong> : ` : ''}${i.message}
+      ${i.line && lines[i.line - 1] !== undefined ? html`<pre class="issue-line">${lines[i.line - 1]!.slice(0, 300)}</pre>` : ''}</li>`)}</ol>`;
+}
+
+/** The division of an article, said only when it changes from the previous one's. */
+function division(headings: ParsedBill['articles'][number]['headings'], previous: typeof headings | undefined): string {
+  const line = headingLine(headings) ?? '—';
+  return previous && (headingLine(previous) ?? '—') === line ? 'idem' : line;
+}
+
+function preview(bill: ParsedBill): SafeHtml {
+  const alineas = bill.articles.reduce((n, a) => n + a.alineas.length, 0);
+  return html`<section aria-labelledby="apercu" class="import-preview"><h2 id="apercu">Aperçu : ${bill.title}</h2>
+    <p role="status">${bill.articles.length} article${bill.articles.length > 1 ? 's' : ''}, ${alineas} alinéa${alineas > 1 ? 's' : ''}. Vérifiez le découpage avant de créer le texte.</p>
+    <table class="data"><thead><tr><th scope="col">Article</th><th scope="col">Division</th><th scope="col">Alinéas</th><th scope="col">Début</th></tr></thead>
+    <tbody>${bill.articles.map((a, i) => html`<tr><th scope="row">${a.number}</th><td>${division(a.headings, bill.articles[i - 1]?.headings)}</td><td>${a.alineas.length}</td><td>${(a.alineas[0] ?? '').slice(0, 120)}${(a.alineas[0]?.length ?? 0) > 120 ? '…' : ''}</td></tr>`)}</tbody></table></section>`;
+}
+
+function newBillPage(c: PageContext, d: Draft, outcome?: Outcome): string {
+  const ready = outcome && 'bill' in outcome;
+  return adminLayout(c, {
+    title: 'Nouveau texte', here: '/admin/textes', crumbs: html`<a href="/admin/textes">Textes</a>`,
+    main: html`<h1>Nouveau texte</h1>
+      ${outcome ? ('bill' in outcome ? preview(outcome.bill) : issuesList(outcome.issues, d.texte)) : ''}
+      <form method="post" action="/admin/textes/nouveau" class="form form-wide bill-import" novalidate>
+        <div class="field"><label for="titre">Titre (facultatif)</label><p class="hint" id="titre-hint">Vide : la première ligne du texte (ou le titre du fichier de La Fabrique).</p>
+          <input type="text" id="titre" name="titre" value="${d.titre}" maxlength="500" aria-describedby="titre-hint"></div>
+        <fieldset><legend>Format</legend>${FORMATS.map(([v, label]) => html`<div class="field checkbox"><input type="radio" id="format-${v}" name="format" value="${v}"${d.format === v ? html` checked` : ''}><label for="format-${v}">${label}</label></div>`)}</fieldset>
+        <div class="field file-field" data-file-field hidden><label for="fichier">Lire un fichier (.txt ou .json)</label>
+          <input type="file" id="fichier" accept=".txt,.json,text/plain,application/json" data-read-into="texte"></div>
+        <div class="field"><label for="texte">Texte du projet de loi</label><p class="hint" id="texte-hint">Collez le texte : une ligne par alinéa, « Article 1er », « TITRE Ier », « Chapitre II »… sur leur propre ligne ; ou le contenu du fichier JSON.</p>
+          <textarea id="texte" name="texte" rows="18" spellcheck="false" aria-describedby="texte-hint">${d.texte}</textarea></div>
+        <div class="actions">
+          <button type="submit" name="etape" value="apercu"${ready ? html` class="secondary"` : ''}>${outcome ? 'Prévisualiser à nouveau' : 'Prévisualiser'}</button>
+          ${ready ? html`<button type="submit" name="etape" value="creer">Créer le texte (brouillon)</button>` : ''}
+        </div>
+        <p class="hint">Le texte est créé à l’état de brouillon, visible des seuls administrateurs et greffiers, jusqu’à l’ouverture de la consultation.</p>
+      </form>`,
+  });
+}
+
+/** The bills section: every bill (drafts too), and creating one with a preview first. */
+export function billConsolePages(db: Db): Router {
+  const r = express.Router();
+
+  r.get('/admin/textes', page(async (req, res) => {
+    const bills = await listAllBills(db, 200, 0);
+    res.type('html').send(adminLayout(ctx(req), {
+      title: 'Textes', here: '/admin/textes',
+      main: html`<h1>Textes</h1><p><a class="button" href="/admin/textes/nouveau">Nouveau texte</a></p>
+        ${bills.length ? html`<table class="data"><thead><tr><th scope="col">Titre</th><th scope="col">Phase</th><th scope="col">Articles</th><th scope="col">Membres de la commission</th><th scope="col">Créé le</th></tr></thead>
+          <tbody>${bills.map((b) => html`<tr><th scope="row"><a href="/admin/textes/${b.id}">${b.title}</a></th><td>${phaseBadge(b.status)}</td><td>${b.article_count}</td><td>${b.member_count}</td><td>${dateFr.format(b.created_at)}</td></tr>`)}</tbody></table>`
+          : html`<p class="empty">Aucun texte pour l’instant.</p>`}`,
+    }));
+  }));
+
+  r.get('/admin/textes/nouveau', (req, res) => {
+    res.type('html').send(newBillPage(ctx(req), { titre: '', format: 'texte', texte: '' }));
+  });
+
+  r.post('/admin/textes/nouveau', formBody('5mb'), page(async (req, res) => {
+    const f = formFields(req);
+    const d: Draft = { titre: f.titre ?? '', format: f.format === 'lafabrique' ? 'lafabrique' : 'texte', texte: f.texte ?? '' };
+    const outcome = await parseDraft(d);
+    if (f.etape !== 'creer' || !('bill' in outcome)) {
+      res.status('bill' in outcome ? 200 : 400).type('html').send(newBillPage(ctx(req), d, outcome));
+      return;
+    }
+    const bill = await importBill(db, { bill: outcome.bill, actorId: req.user!.id });
+    res.redirect(303, `/admin/textes/${bill.id}?ok=${putFlash(`Texte créé : ${outcome.bill.articles.length} articles, à l’état de brouillon.`)}`);
+  }));
+  return r;
+}

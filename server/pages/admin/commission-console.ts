@@ -1,0 +1,100 @@
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import { COLLEGE_LABELS_FR, COLLEGES, type College } from '../../../shared/commission';
+import { confirmationFor } from '../../../shared/confirmations';
+import { canMoveTo, BILL_STATUSES, STATUS_LABELS_FR } from '../../../shared/phases';
+import type { Db } from '../../db/db';
+import { removeMember } from '../../commands/commission-members';
+import { AppError } from '../../http/errors';
+import { loadDashboard, type Dashboard } from '../../present/commission-dashboard';
+import { searchPeople } from '../../sql/people';
+import { phaseBadge, phaseForm } from '../bill-pages';
+import { memberForm, ruleForm } from '../commission-page';
+import { putFlash, takeFlash } from '../flash';
+import { html, type SafeHtml } from '../html';
+import { displayName } from '../layout';
+import { ctx, formBody, formFields, page, safeNext } from '../page-kit';
+import { adminLayout } from './shell';
+
+/** Where the member form sends a name that is no account's, or several's: a page to choose. */
+export function choosePath(billId: string, q: { nom: string; college: College; suite: string }): string {
+  return `/admin/textes/${encodeURIComponent(billId)}/commission/choisir?${new URLSearchParams(q).toString()}`;
+}
+
+const chooseQuery = z.object({ nom: z.string().trim().max(80).catch(''), college: z.enum(COLLEGES).catch('citizen'), suite: z.string().catch('') });
+
+function membersList(d: Dashboard, here: string): SafeHtml {
+  const open = d.bill.status !== 'adopted';
+  return html`<ul class="members-admin" role="list">${COLLEGES.map((c) => {
+    const members = d.members.filter((m) => m.college === c);
+    return html`<li><h3>${COLLEGE_LABELS_FR[c]} (${members.length})</h3>${members.length ? html`<ul>${members.map((m) => html`<li>${m.displayName}
+      ${open ? html`<form method="post" action="/admin/textes/${d.bill.id}/commission/membres/${m.userId}/retirer" class="inline-form">
+        <input type="hidden" name="nom" value="${m.displayName}"><input type="hidden" name="suite" value="${here}">
+        <button type="submit" class="secondary" aria-label="Retirer ${m.displayName} de la commission">Retirer</button></form>` : ''}</li>`)}</ul>` : html`<p class="muted">Personne pour l’instant.</p>`}</li>`;
+  })}</ul>`;
+}
+
+function phaseSection(d: Dashboard, here: string): SafeHtml {
+  const next = BILL_STATUSES.find((s) => canMoveTo(d.bill.status, s));
+  if (!next) return html`<p>Le texte est adopté : il n’y a plus de phase après celle-ci.</p>`;
+  const q = confirmationFor(`/textes/${d.bill.id}/phase`, { statut: next }, 'server');
+  return html`<p>Prochaine phase : <strong>${STATUS_LABELS_FR[next]}</strong>.${q ? html` Ce qui se passera :` : ''}</p>
+    ${q ? html`<ul class="consequences">${q.consequences.map((l) => html`<li>${l}</li>`)}</ul>` : ''}
+    ${d.bill.status === 'commission' ? html`<p>${d.pendingTotal} amendement${d.pendingTotal > 1 ? 's' : ''} ou groupe${d.pendingTotal > 1 ? 's' : ''} en attente de décision sur ${d.total} (<a href="/textes/${d.bill.id}/commission?attente=1">les voir</a>).</p>` : ''}
+    ${phaseForm(d.bill, here)}`;
+}
+
+/** A bill in the console: its phase and the move to the next, its commission (members, rule). */
+export function commissionConsolePages(db: Db): Router {
+  const r = express.Router();
+
+  r.get('/admin/textes/:billId', page(async (req, res) => {
+    const d = await loadDashboard(db, String(req.params.billId), req.user!, { pending: false, page: 1, pageSize: 1 });
+    const here = `/admin/textes/${d.bill.id}`;
+    res.type('html').send(adminLayout(ctx(req), {
+      title: d.bill.title, here: '/admin/textes', crumbs: html`<a href="/admin/textes">Textes</a>`,
+      notice: takeFlash(req.query.ok), error: takeFlash(req.query.erreur),
+      main: html`<h1>${d.bill.title}</h1>
+        <p class="meta">${phaseBadge(d.bill.status)} · <a href="/textes/${d.bill.id}">page publique</a> · <a href="/textes/${d.bill.id}/greffe">bureau du greffe</a> · <a href="/textes/${d.bill.id}/commission">tableau de bord de la commission</a> · <a href="/textes/${d.bill.id}/historique">historique</a></p>
+        <section aria-labelledby="phase"><h2 id="phase">Phase</h2>${phaseSection(d, here)}</section>
+        <section aria-labelledby="commission"><h2 id="commission">Commission mixte</h2>
+          ${membersList(d, here)}
+          ${d.bill.status === 'adopted' ? html`<p class="muted">Le texte est adopté : la commission ne change plus.</p>` : html`<div class="admin-forms">${memberForm(d.bill.id, here)}${ruleForm(d.bill, here)}</div>`}
+        </section>`,
+    }));
+  }));
+
+  // Without JavaScript, a name that is no account's (or several's) lands here: choose the account.
+  r.get('/admin/textes/:billId/commission/choisir', page(async (req, res) => {
+    const billId = String(req.params.billId);
+    const q = chooseQuery.parse(req.query);
+    const suite = safeNext(q.suite, `/admin/textes/${billId}`);
+    const { people } = q.nom.length >= 2 ? await searchPeople(db, q.nom, 20, 0) : { people: [] };
+    res.type('html').send(adminLayout(ctx(req), {
+      title: 'Choisir le compte', here: '/admin/textes', crumbs: html`<a href="${suite}">Retour</a>`,
+      main: html`<h1>Choisir le compte à nommer</h1>
+        <p>Collège : <strong>${COLLEGE_LABELS_FR[q.college]}</strong>. ${people.length ? `${people.length} compte${people.length > 1 ? 's' : ''} pour « ${q.nom} » :` : q.nom ? `Aucun compte ne correspond à « ${q.nom} ».` : ''}</p>
+        ${people.length ? html`<ul class="choices" role="list">${people.map((u) => html`<li><form method="post" action="/textes/${billId}/commission/membres" class="inline-form">
+          <input type="hidden" name="userId" value="${u.id}"><input type="hidden" name="college" value="${q.college}"><input type="hidden" name="suite" value="${suite}">
+          <button type="submit">Nommer ${u.display_name}</button></form> ${displayName(u)} <span class="muted">${u.email}</span></li>`)}</ul>` : ''}
+        <form method="get" action="/admin/textes/${billId}/commission/choisir" class="desk-filters" role="search">
+          <input type="hidden" name="college" value="${q.college}"><input type="hidden" name="suite" value="${suite}">
+          <div class="field"><label for="nom">Nom ou adresse électronique</label><input id="nom" name="nom" value="${q.nom}" minlength="2"></div>
+          <button type="submit">Chercher</button></form>`,
+    }));
+  }));
+
+  r.post('/admin/textes/:billId/commission/membres/:userId/retirer', formBody('10kb'), page(async (req, res) => {
+    const billId = String(req.params.billId);
+    const back = safeNext(formFields(req).suite, `/admin/textes/${billId}`);
+    const join = back.includes('?') ? '&' : '?';
+    try {
+      await removeMember(db, { admin: req.user!, billId, userId: String(req.params.userId) });
+      res.redirect(303, `${back}${join}ok=${putFlash(`${formFields(req).nom ?? 'Le membre'} ne fait plus partie de la commission.`)}`);
+    } catch (err) {
+      if (!(err instanceof AppError) || !['not_found', 'wrong_phase'].includes(err.code)) throw err;
+      res.redirect(303, `${back}${join}erreur=${putFlash(err.message)}`);
+    }
+  }));
+  return r;
+}

@@ -1,0 +1,34 @@
+import express, { type Router } from 'express';
+import type { SessionCache } from '../../auth/session-cache';
+import type { LiveRevocation } from '../../collab/revocation';
+import type { Db } from '../../db/db';
+import { listAllBills } from '../../sql/people';
+import { phaseBadge } from '../bill-pages';
+import { html } from '../html';
+import { ctx, page } from '../page-kit';
+import { billConsolePages } from './bills';
+import { commissionConsolePages } from './commission-console';
+import { peoplePages } from './people';
+import { adminLayout, requireAdminPage } from './shell';
+
+/** `/admin`: the console (people, bills, commissions, phases), for admins only. */
+export function adminPages(db: Db, live: LiveRevocation, sessions: SessionCache): Router {
+  const r = express.Router();
+  r.use('/admin', requireAdminPage);
+  r.get('/admin', page(async (req, res) => {
+    const bills = await listAllBills(db, 10, 0);
+    res.type('html').send(adminLayout(ctx(req), {
+      title: 'Tableau de bord', here: '/admin',
+      main: html`<h1>Administration</h1>
+        <ul class="admin-cards" role="list">
+          <li><h2><a href="/admin/comptes">Comptes</a></h2><p>Chercher une personne par son nom ou son adresse, lui donner le rôle de greffier, de modérateur ou d’administrateur, voir ses nominations.</p></li>
+          <li><h2><a href="/admin/textes">Textes</a></h2><p>Créer un texte en collant son texte légistique ou un fichier de La Fabrique de la Loi, composer sa commission, le faire changer de phase.</p></li>
+        </ul>
+        ${bills.length ? html`<h2>Derniers textes</h2><ul role="list" class="bill-list">${bills.map((b) => html`<li><a href="/admin/textes/${b.id}">${b.title}</a> ${phaseBadge(b.status)}</li>`)}</ul>` : ''}`,
+    }));
+  }));
+  r.use(peoplePages(db, live, sessions));
+  r.use(billConsolePages(db));
+  r.use(commissionConsolePages(db));
+  return r;
+}

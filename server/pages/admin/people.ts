@@ -1,0 +1,104 @@
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import { COLLEGE_LABELS_FR } from '../../../shared/commission';
+import type { SessionCache } from '../../auth/session-cache';
+import type { LiveRevocation } from '../../collab/revocation';
+import type { Db } from '../../db/db';
+import { setRoles } from '../../commands/set-roles';
+import { AppError, notFound } from '../../http/errors';
+import { rolesBody } from '../../routes/auth';
+import { appointmentsOf, searchPeople, type Appointment } from '../../sql/people';
+import { findUserById, type UserRow } from '../../sql/users';
+import { phaseBadge } from '../bill-pages';
+import { putFlash, takeFlash } from '../flash';
+import { html, type SafeHtml } from '../html';
+import { displayName } from '../layout';
+import { ctx, formBody, formFields, page } from '../page-kit';
+import { adminLayout } from './shell';
+
+const PAGE_SIZE = 20;
+const ROLES = [['admin', 'Administration'], ['clerk', 'Greffe'], ['moderator', 'Modération']] as const;
+const ROLE_WORD: Record<string, string> = Object.fromEntries(ROLES);
+const searchQuery = z.object({ q: z.string().trim().max(200).catch(''), page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+
+function rolesText(u: UserRow): string {
+  return u.roles.length ? u.roles.map((r) => ROLE_WORD[r] ?? r).join(', ') : 'participant';
+}
+
+function appointmentList(list: readonly Appointment[]): SafeHtml {
+  if (list.length === 0) return html`<span class="muted">aucune</span>`;
+  return html`<ul class="appointments">${list.map((a) => html`<li><a href="/admin/textes/${a.billId}">${a.title}</a> — ${COLLEGE_LABELS_FR[a.college]} ${phaseBadge(a.status)}</li>`)}</ul>`;
+}
+
+function pager(q: string, pageNo: number, total: number): SafeHtml {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (pages <= 1) return html``;
+  const at = (p: number) => `/admin/comptes?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
+  return html`<nav aria-label="Pages des comptes" class="pager">
+    ${pageNo > 1 ? html`<a href="${at(pageNo - 1)}" rel="prev">Page précédente</a>` : ''}<span>Page ${pageNo} sur ${pages}</span>
+    ${pageNo < pages ? html`<a href="${at(pageNo + 1)}" rel="next">Page suivante</a>` : ''}</nav>`;
+}
+
+function rolesForm(u: UserRow): SafeHtml {
+  return html`<form method="post" action="/admin/comptes/${u.id}/roles" class="form roles-form">
+    <input type="hidden" name="nom" value="${u.display_name}">
+    <fieldset><legend>Rôles de ${u.display_name}</legend>
+      ${ROLES.map(([r, label]) => html`<div class="field checkbox"><input type="checkbox" id="role-${r}" name="role-${r}"${u.roles.includes(r) ? html` checked` : ''}><label for="role-${r}">${label}</label></div>`)}
+      <p class="hint">Greffe : met en forme les amendements et peut importer des textes. Modération : traite les signalements. Administration : tout, dont cette console.</p>
+    </fieldset>
+    <div class="actions"><button type="submit">Enregistrer les rôles</button></div>
+  </form>`;
+}
+
+/** The people section: search by name or e-mail, each account's roles and appointments. */
+export function peoplePages(db: Db, live: LiveRevocation, sessions: SessionCache): Router {
+  const r = express.Router();
+
+  r.get('/admin/comptes', page(async (req, res) => {
+    const { q, page: pageNo } = searchQuery.parse(req.query);
+    const { people, total } = await searchPeople(db, q, PAGE_SIZE, (pageNo - 1) * PAGE_SIZE);
+    const appointments = await appointmentsOf(db, people.map((p) => p.id));
+    res.type('html').send(adminLayout(ctx(req), {
+      title: 'Comptes', here: '/admin/comptes',
+      main: html`<h1>Comptes</h1>
+        <form method="get" action="/admin/comptes" class="desk-filters" role="search">
+          <div class="field"><label for="q">Nom ou adresse électronique</label><input id="q" name="q" type="search" value="${q}" autocomplete="off"></div>
+          <button type="submit">Chercher</button></form>
+        <p class="muted" role="status">${total} compte${total > 1 ? 's' : ''}${q ? html` pour « ${q} »` : ''}.</p>
+        ${people.length ? html`<table class="data people"><caption class="visually-hidden">Comptes trouvés</caption>
+          <thead><tr><th scope="col">Nom</th><th scope="col">Adresse</th><th scope="col">Rôles</th><th scope="col">Commissions</th></tr></thead>
+          <tbody>${people.map((u) => html`<tr><th scope="row"><a href="/admin/comptes/${u.id}">${displayName(u)}</a></th><td>${u.email}</td><td>${rolesText(u)}</td><td>${appointmentList(appointments.get(u.id) ?? [])}</td></tr>`)}</tbody></table>` : ''}
+        ${pager(q, pageNo, total)}`,
+    }));
+  }));
+
+  r.get('/admin/comptes/:userId', page(async (req, res) => {
+    const u = await findUserById(db, String(req.params.userId));
+    if (!u) throw notFound('Compte introuvable.');
+    const appointments = (await appointmentsOf(db, [u.id])).get(u.id) ?? [];
+    res.type('html').send(adminLayout(ctx(req), {
+      title: u.display_name, here: '/admin/comptes', crumbs: html`<a href="/admin/comptes">Comptes</a>`,
+      notice: takeFlash(req.query.ok), error: takeFlash(req.query.erreur),
+      main: html`<h1>${displayName(u)}</h1>
+        <p class="meta">${u.email} · ${u.kind === 'organisation' ? 'organisation' : 'citoyenne ou citoyen'} · <a href="/contributeurs/${u.id}">page publique</a></p>
+        <section aria-labelledby="roles"><h2 id="roles">Rôles</h2><p>Actuellement : ${rolesText(u)}.</p>${rolesForm(u)}</section>
+        <section aria-labelledby="nominations"><h2 id="nominations">Commissions</h2>${appointmentList(appointments)}</section>`,
+    }));
+  }));
+
+  r.post('/admin/comptes/:userId/roles', formBody('10kb'), page(async (req, res) => {
+    const userId = String(req.params.userId);
+    const f = formFields(req);
+    const input = rolesBody.parse({ roles: ROLES.map(([role]) => role).filter((role) => f[`role-${role}`] === 'on') });
+    const back = `/admin/comptes/${encodeURIComponent(userId)}`;
+    try {
+      const user = await setRoles(db, live, { actor: req.user!, userId, roles: input.roles });
+      sessions.forgetUser(user.id);
+      res.redirect(303, `${back}?ok=${putFlash(`Rôles de ${user.display_name} : ${rolesText(user)}.`)}`);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
+      res.redirect(303, `${back}?erreur=${putFlash(err.message)}`);
+    }
+  }));
+  return r;
+}

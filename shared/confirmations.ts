@@ -1,0 +1,131 @@
+/**
+ * The irreversible actions, and what to tell before each: one table read by the server (a
+ * confirmation page when a form arrives without `confirme=1`, server/pages/confirm-gate.ts) and
+ * by the browser (a dialog before the form leaves, client/src/confirm-dialog.ts). A form needs
+ * no marking: its action address says whether it must be confirmed.
+ */
+
+export interface Confirmation {
+  /** The question, as the page's title and the dialog's heading. */
+  title: string;
+  /** What will happen, one consequence per line. */
+  consequences: string[];
+  /** The confirming button's label (the action, said as a verb). */
+  confirm: string;
+}
+
+/** The form field that says « confirmed » (hidden, added by the page or the dialog). */
+export const CONFIRM_FIELD = 'confirme';
+
+const PHASES: Record<string, Confirmation> = {
+  consultation: {
+    title: 'Ouvrir la consultation ?',
+    consequences: [
+      'Le projet de loi devient public : tout le monde peut le lire, y compris sans compte.',
+      'Les citoyens peuvent annoter le texte, proposer des amendements, argumenter et voter.',
+      'Le texte ne peut plus revenir à l’état de brouillon.',
+    ],
+    confirm: 'Ouvrir la consultation',
+  },
+  commission: {
+    title: 'Clore la consultation et réunir la commission ?',
+    consequences: [
+      'Plus personne ne dépose d’amendement ni ne vote : la consultation est close pour de bon.',
+      'Les brouillons d’amendement encore ouverts sont figés (lecture seule) et leurs auteurs en sont avertis.',
+      'La commission mixte se réunit : ses membres votent, la présidence décide de chaque amendement.',
+    ],
+    confirm: 'Clore la consultation',
+  },
+  adopted: {
+    title: 'Adopter le texte ?',
+    consequences: [
+      'Le texte réconcilié est figé : chaque article modifié reçoit sa nouvelle version.',
+      'Le texte adopté est publié, avec la provenance de chaque mot ; la commission ne décide plus rien.',
+      'C’est définitif : aucune phase ne suit l’adoption et rien ne peut être annulé.',
+    ],
+    confirm: 'Adopter définitivement',
+  },
+};
+
+const DECISIONS: Record<string, Confirmation> = {
+  adopted: { title: 'Adopter cet amendement ?', consequences: ['La décision est publiée et ne se reprend pas.', 'Les amendements que cette adoption rend impossibles tombent, avec la raison.'], confirm: 'Adopter l’amendement' },
+  rejected: { title: 'Rejeter cet amendement ?', consequences: ['La décision est publiée et ne se reprend pas.'], confirm: 'Rejeter l’amendement' },
+  not_examined: { title: 'Clore cet amendement comme « non examiné » ?', consequences: ['L’amendement est clos sans vote, avec la raison publique donnée.', 'Cette décision ne se reprend pas.'], confirm: 'Clore sans examen' },
+  rule: { title: 'Décider selon la règle de la commission ?', consequences: ['Le résultat découle des votes des membres à cet instant (règle et quorum du texte).', 'La décision est publiée et ne se reprend pas ; les amendements devenus impossibles tombent.'], confirm: 'Décider' },
+};
+
+const ROLE_LABELS: Record<string, string> = { admin: 'administration', clerk: 'greffe', moderator: 'modération' };
+
+type Fields = Record<string, string | undefined>;
+
+interface Entry {
+  pattern: RegExp;
+  describe: (fields: Fields) => Confirmation;
+  /** False when the form already is its own confirmation page (the account deletion asks for the password). */
+  serverPage: boolean;
+}
+
+const ID = '[^/]+';
+const ENTRIES: Entry[] = [
+  {
+    pattern: new RegExp(`^/textes/${ID}/phase$`), serverPage: true,
+    describe: (f) => PHASES[f.statut ?? ''] ?? { title: 'Changer la phase du texte ?', consequences: ['Les phases avancent une à une et ne reviennent jamais en arrière.'], confirm: 'Changer de phase' },
+  },
+  {
+    pattern: new RegExp(`^/amendements/${ID}/decision$`), serverPage: true,
+    describe: (f) => DECISIONS[f.decision ?? 'rule'] ?? DECISIONS.rule!,
+  },
+  {
+    pattern: new RegExp(`^/amendements/${ID}/irrecevable$`), serverPage: true,
+    describe: () => ({
+      title: 'Déclarer cet amendement irrecevable ?',
+      consequences: ['L’amendement est clos : il n’est plus soumis au vote ni examiné par la commission.', 'Le motif et la raison sont publiés et envoyés à ses auteurs.', 'Cette déclaration ne se reprend pas.'],
+      confirm: 'Déclarer irrecevable',
+    }),
+  },
+  {
+    pattern: new RegExp(`^/amendements/${ID}/retirer$`), serverPage: true,
+    describe: () => ({
+      title: 'Retirer cet amendement ?',
+      consequences: ['Il reste visible avec la mention « Retiré », mais n’est plus soumis au vote ni examiné.', 'Ce choix est définitif.'],
+      confirm: 'Retirer l’amendement',
+    }),
+  },
+  {
+    pattern: new RegExp(`^/admin/textes/${ID}/commission/membres/${ID}/retirer$`), serverPage: true,
+    describe: (f) => ({
+      title: `Retirer ${f.nom ? `« ${f.nom} »` : 'ce membre'} de la commission ?`,
+      consequences: ['Cette personne ne vote plus ; ses votes déjà exprimés ne comptent plus.', 'Le retrait est publié dans l’historique du texte.'],
+      confirm: 'Retirer de la commission',
+    }),
+  },
+  {
+    pattern: new RegExp(`^/admin/comptes/${ID}/roles$`), serverPage: true,
+    describe: (f) => {
+      const roles = Object.keys(ROLE_LABELS).filter((r) => f[`role-${r}`] === 'on').map((r) => ROLE_LABELS[r]);
+      return {
+        title: `Changer les rôles ${f.nom ? `de « ${f.nom} »` : 'de ce compte'} ?`,
+        consequences: [
+          roles.length ? `Rôles après le changement : ${roles.join(', ')}.` : 'Après le changement, ce compte n’aura plus aucun rôle : ce sera un compte de participant.',
+          'Les droits changent aussitôt, y compris dans les documents ouverts en ce moment.',
+        ],
+        confirm: 'Changer les rôles',
+      };
+    },
+  },
+  {
+    pattern: /^\/compte\/supprimer$/, serverPage: false,
+    describe: () => ({
+      title: 'Supprimer définitivement votre compte ?',
+      consequences: ['Votre nom, votre adresse et votre mot de passe sont effacés ; vos contributions restent, signées « contributeur supprimé ».', 'Rien ne pourra être rétabli.'],
+      confirm: 'Supprimer mon compte',
+    }),
+  },
+];
+
+/** What to ask before a form posted to `path` with `fields`, or undefined when nothing needs asking. */
+export function confirmationFor(path: string, fields: Fields, where: 'server' | 'browser'): Confirmation | undefined {
+  const entry = ENTRIES.find((e) => e.pattern.test(path));
+  if (!entry || (where === 'server' && !entry.serverPage)) return undefined;
+  return entry.describe(fields);
+}
