@@ -53,10 +53,12 @@ function invalid(error: z.ZodError): AppError {
 export function fieldErrorsFrom(err: AppError, fields: Record<string, string> = {}): FieldErrors {
   const out: FieldErrors = {};
   if (err.code !== 'validation_failed' && err.code !== 'unprocessable') return out;
-  for (const d of Array.isArray(err.details) ? (err.details as { path?: unknown; message?: unknown }[]) : []) {
+  const details = Array.isArray(err.details) ? (err.details as { path?: unknown; message?: unknown }[]) : [];
+  for (const d of details) {
     const path = typeof d.path === 'string' ? d.path.split('.')[0]! : '';
     const field = fields[path];
-    if (field) out[field] ??= typeof d.message === 'string' ? d.message : err.message;
+    // one problem: the error's own sentence; several: each detail's (commands' details are terse)
+    if (field) out[field] ??= details.length > 1 && typeof d.message === 'string' ? d.message : err.message;
   }
   return out;
 }
