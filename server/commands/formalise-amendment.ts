@@ -4,7 +4,7 @@ import { trimTrailingEmpty } from '../../shared/pm-schema';
 import { compute } from '../compute';
 import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { appendRevision } from '../sql/amendment-revisions';
 import { assignClerk, markFormalised } from '../sql/amendments';
 import { findArticleVersion } from '../sql/articles';
@@ -33,7 +33,7 @@ export async function formaliseAmendment(db: Db, live: LiveTexts, input: Formali
   // (a reworded dispositif comes with the workspace's text: an article additionnel takes it whole)
   const workspace = input.alineas ? null : await live.read(formalisationDocName(input.amendmentId));
   await db.transaction(async (tx) => {
-    const a = await loadForClerk(tx, input.amendmentId, input.user, 'Mettre en forme', { open: true, inCharge: true });
+    const a = await loadForClerk(tx, input.amendmentId, input.user, 'amendment.formalise', { open: true });
     const base = (await findArticleVersion(tx, a.article_id, a.base_version))?.alineas ?? [];
     // A reworded dispositif sent without a text must give the text written in the workspace: the
     // clerk and the authors agreed on that text, not on what the rewording happens to produce.

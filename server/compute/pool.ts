@@ -4,7 +4,7 @@ import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { Piscina } from 'piscina';
 import { COMPUTE_BUDGET_MS } from '../../shared/limits';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { INLINE_MAX_CHARS, TASK_BUDGET, TASKS, type TaskInput, type TaskName, type TaskOutput } from './tasks';
 
 export interface ComputeOptions {

@@ -1,24 +1,9 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../shared/errors';
+import type { ErrorBody, ErrorCode } from '../../shared/errors';
+import { AppError } from '../errors';
 
-/** An error meant for the client: a stable code from the catalogue, a message, optional details. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-  get status(): number {
-    return ERROR_STATUS[this.code];
-  }
-}
-
-export const notFound = (what = 'Ressource introuvable.') => new AppError('not_found', what);
-export const forbidden = (why = "Vous n'avez pas le droit de faire cela.") => new AppError('forbidden', why);
-export const unauthenticated = () => new AppError('unauthenticated', 'Connectez-vous pour faire cela.');
+export { AppError, forbidden, notFound, unauthenticated } from '../errors';
 
 export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
