@@ -12,8 +12,9 @@ import { findAll, type Span } from './match';
 import { parseDispositif } from './parse';
 import { COLON, quote, toRoman } from './typography';
 import type { ApplyError, ApplyResult, LabelledOperation, Operation, ParseOptions } from './types';
-import { applyWords, choose, editAlinea, quotedWordsOf, type WordsOperation } from './words';
+import { appendSentences, applyWords, choose, editAlinea, quotedWordsOf, type WordsOperation } from './words';
 import { absentMessage, ambiguousMessage, place } from './messages';
+import { insideProvision, keepProvisionMarks, numberPlaceholders, provisionOpenAfter } from './provisions';
 
 interface Slot {
   /** The alinéa's current text; null once deleted or rewritten. */
@@ -58,19 +59,23 @@ class ArticleState {
   private deleted = false;
   private newArticle: string[] | null = null;
   private applied = 0;
+  private readonly original: readonly string[];
+  private readonly openAfter: boolean[];
 
   constructor(alineas: readonly string[]) {
+    this.original = alineas;
+    this.openAfter = provisionOpenAfter(alineas);
     this.slots = alineas.map((text) => ({ text, replacement: [], before: [], after: [] }));
   }
 
   result(): ApplyResult {
     if (this.newArticle !== null) return { ok: true, alineas: this.slots.map((s) => s.text ?? ''), newArticle: this.newArticle };
     if (this.deleted) return { ok: true, alineas: [] };
-    if (this.whole !== null) return { ok: true, alineas: [...this.whole, ...this.tail] };
+    if (this.whole !== null) return { ok: true, alineas: numberPlaceholders([...this.whole, ...this.tail]) };
     const out = [...this.head];
     for (const s of this.slots) out.push(...s.before, ...(s.text === null ? s.replacement : [s.text]), ...s.after);
     out.push(...this.tail);
-    return { ok: true, alineas: out };
+    return { ok: true, alineas: numberPlaceholders(out) };
   }
 
   apply(op: Operation, total: number): Failure | null {
@@ -97,13 +102,15 @@ class ArticleState {
       case 'complete_article':
         this.tail.push(...op.alineas);
         return null;
+      case 'complete_article_sentences':
+        return this.appendToLast(op.text);
       default:
         if (this.whole !== null) return conflict('l’article a été réécrit par une opération précédente : ses alinéas d’origine n’existent plus.');
         return this.performOnAlineas(op);
     }
   }
 
-  private performOnAlineas(op: Exclude<Operation, { kind: 'delete_article' | 'insert_article_after' | 'rewrite_article' | 'complete_article' }>): Failure | null {
+  private performOnAlineas(op: Exclude<Operation, { kind: 'delete_article' | 'insert_article_after' | 'rewrite_article' | 'complete_article' | 'complete_article_sentences' }>): Failure | null {
     switch (op.kind) {
       case 'rewrite_alinea':
       case 'delete_alineas': {
@@ -113,17 +120,39 @@ class ArticleState {
           if (missing !== null) return missing;
         }
         for (let n = from; n <= to; n++) this.slot(n).text = null;
-        if (op.kind === 'rewrite_alinea') this.slot(from).replacement = op.alineas;
+        if (op.kind === 'rewrite_alinea') this.slot(from).replacement = keepProvisionMarks(this.original.slice(from - 1, to), op.alineas);
         return null;
       }
       case 'insert_alineas_after':
         if (op.after < 0 || op.after > this.slots.length) return this.missing(op.after);
         if (op.after === 0) (this.slots[0]?.before ?? this.head).push(...op.alineas);
-        else this.slot(op.after).after.push(...op.alineas);
+        else this.slot(op.after).after.push(...insideProvision(this.openAfter[op.after - 1] === true, this.original[op.after - 1] ?? '', op.alineas));
         return null;
       default:
         return op.alinea === null ? this.editArticleWords(op) : this.editAlineaWords(op, op.alinea);
     }
+  }
+
+  /** The sentences end the article's last alinéa, whatever was added after the original ones. */
+  private appendToLast(text: string): Failure | null {
+    const list = this.whole ?? (this.tail.length > 0 ? this.tail : null);
+    if (list !== null && list.length > 0) {
+      list[list.length - 1] = appendSentences(list[list.length - 1] ?? '', text);
+      return null;
+    }
+    for (let i = this.slots.length - 1; i >= 0; i--) {
+      const s = this.slots[i] as Slot;
+      const where = s.after.length > 0 ? s.after : s.text === null ? s.replacement : null;
+      if (where !== null && where.length > 0) {
+        where[where.length - 1] = appendSentences(where[where.length - 1] ?? '', text);
+        return null;
+      }
+      if (s.text !== null) {
+        s.text = appendSentences(s.text, text);
+        return null;
+      }
+    }
+    return { reason: 'alinea_missing', message: 'l’article n’a pas d’alinéa à compléter.' };
   }
 
   private editAlineaWords(op: WordsOperation, n: number): Failure | null {

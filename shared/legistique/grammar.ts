@@ -6,7 +6,7 @@
  *   alinéas »). A locator alone, or ending in « : », carries over to the next numbered items.
  */
 import { Cursor, ParseFailure, pattern } from './cursor';
-import { alineaNumber, alineaRanges, alineasBlock, contiguous, dativeWords, directWords, newWords } from './refs';
+import { alineaNumber, alineaRanges, alineasBlock, announcedAlineas, contiguous, dativeWords, directWords, newWords } from './refs';
 import type { AlineaRange, Operation, QuotedWords, WordsPlace } from './types';
 
 export interface StatementContext {
@@ -36,13 +36,17 @@ const DELETE_ARTICLE = pattern(" ?supprimer (?:cet|le present) article(?![a-z])"
 const REWRITE_ARTICLE = pattern(
   " ?(?:rediger (?:ainsi|comme suit) (?:cet|le present) article|(?:cet|le present) article est (?:ainsi )?redige(?: comme suit)?)(?: ?:)?",
 );
+const COMPLETE_ARTICLE_BY = pattern(' ?completer (?:cet|le present) article par(?= )');
 const COMPLETE_ARTICLE = pattern(' ?completer (?:cet|le present) article par [^:\uE000]{0,80}?:');
 const INSERT_ARTICLE = pattern(" ?(?:apres l'article ([^,:\uE000]{1,30}?) ?,? ?)?inserer (?:un|l') ?article(?![a-z])[^:\uE000]{0,60}?:");
 
 function articleOperation(c: Cursor): Operation[] | null {
   if (c.eat(DELETE_ARTICLE)) return [{ kind: 'delete_article' }];
   if (c.eat(REWRITE_ARTICLE)) return [{ kind: 'rewrite_article', alineas: alineasBlock(c, 'article') }];
-  if (c.eat(COMPLETE_ARTICLE)) return [{ kind: 'complete_article', alineas: alineasBlock(c, 'alinea') }];
+  const sentences = c.attempt(() => (c.eat(COMPLETE_ARTICLE_BY) ? newSentences(c) : null));
+  if (sentences !== null) return [{ kind: 'complete_article_sentences', text: sentences }];
+  const complete = c.eat(COMPLETE_ARTICLE);
+  if (complete !== null) return [{ kind: 'complete_article', alineas: alineasBlock(c, 'alinea', announcedAlineas(complete[0])) }];
   const additionnel = c.eat(INSERT_ARTICLE);
   if (additionnel === null) return null;
   return [{ kind: 'insert_article_after', article: additionnel[1]?.trim() ?? null, alineas: alineasBlock(c, 'article') }];
@@ -73,9 +77,10 @@ function alineaOperation(c: Cursor): Operation[] | null {
     c.attempt(() => {
       const around = c.eat(AROUND);
       const n = around === null ? null : alineaNumber(c);
-      if (n === null || !c.eat(INSERT_ALINEAS)) return null;
+      const intro = n === null ? null : c.eat(INSERT_ALINEAS);
+      if (n === null || intro === null) return null;
       const after = around?.[1] === 'avant' ? n - 1 : n;
-      return [{ kind: 'insert_alineas_after', after, alineas: alineasBlock(c, 'alinea') }];
+      return [{ kind: 'insert_alineas_after', after, alineas: alineasBlock(c, 'alinea', announcedAlineas(intro[0])) }];
     }) ??
     c.attempt(() => {
       const n = c.eat(COMPLETE) ? alineaNumber(c) : null;
@@ -222,14 +227,15 @@ function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: 
  * suivante : », « les phrases suivantes : », « une phrase rédigée comme suit : ».
  */
 const NEW_SENTENCES = pattern(
-  " ?(?:une|la|les|des|\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)(?: nouvelles?)? phrases?(?: nouvelles?)?(?: (?:(?:ainsi )?redigees?(?: (?:ainsi|comme suit))?|suivantes?))? ?:? ?{Q}",
+  " ?(?:une|la|les|des|\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)(?: nouvelles?)? phrases?(?: nouvelles?)?(?: (?:(?:ainsi )?redigees?(?: (?:ainsi|comme suit))?|suivantes?))? ?(?::? ?{Q}|:)",
 );
 
 /** The quoted sentence(s) that complete an alinéa (one quoted alinéa), or null for other words. */
 function newSentences(c: Cursor): string | null {
   const m = c.eat(NEW_SENTENCES);
   if (m === null) return null;
-  const q = c.quotation(m[1]);
+  // Sénat style: the sentence unquoted, on its own line
+  const q = m[1] === undefined ? { alineas: alineasBlock(c, 'alinea', 1) } : c.quotation(m[1]);
   if (q.alineas.length !== 1) throw new ParseFailure('des phrases ajoutées à un alinéa ne peuvent pas s’étendre sur plusieurs alinéas : insérez un alinéa');
   const text = q.alineas[0] ?? '';
   if (text === '') throw new ParseFailure('la phrase citée est vide');

@@ -5,6 +5,7 @@
  */
 import { Cursor, ParseFailure, pattern } from './cursor';
 import { LABEL, readStatement, type StatementContext } from './grammar';
+import { quoteBareLines, withoutBareMarks } from './bare';
 import { alineasBlock } from './refs';
 import { stripAccents, toRoman } from './typography';
 import type { LabelledOperation, ParseError, ParseOptions, ParseResult } from './types';
@@ -67,7 +68,7 @@ function parseAdditionnel(body: string, article: string | null, headingIntroduce
 const TERMINATOR = / ?[.;]?/y;
 
 function parseOperations(body: string, lineOffset: number): ParseResult {
-  const c = new Cursor(body);
+  const c = new Cursor(quoteBareLines(body));
   const operations: LabelledOperation[] = [];
   const errors: ParseError[] = [];
   const labels: string[] = [];
@@ -132,7 +133,7 @@ function sentenceError(c: Cursor, start: number, body: number, message: string, 
   const to = c.offset(sentenceEnd(c, body));
   const source = c.skeleton.source;
   const line = lineOffset + source.slice(0, from).split('\n').length;
-  return { line, sentence: excerpt(source.slice(from, to).replace(/\s+/g, ' ').trim()), message };
+  return { line, sentence: excerpt(withoutBareMarks(source.slice(from, to)).replace(/\s+/g, ' ').trim()), message };
 }
 
 function excerpt(text: string): string {

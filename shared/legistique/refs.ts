@@ -3,6 +3,7 @@
  * quoted or unquoted alinéas that follow « ainsi rédigé : ».
  */
 import { Cursor, ParseFailure, pattern } from './cursor';
+import { withoutBareMarks } from './bare';
 import { PLACEHOLDER_OPEN, skeletonIndexAt } from './skeleton';
 import { ordinalValue, stripAccents } from './typography';
 import type { AlineaRange, Occurrence, QuotedWords } from './types';
@@ -123,29 +124,56 @@ function quotedAlineas(c: Cursor): string[] | null {
 
 /** A line that only locates (Sénat style): it ends an unquoted block of alinéas. */
 const LOCATOR_LINE = /^(?:[ivxlcdm]+ ?\. ?-? ?)?(?:alineas? \d+(?:(?: ?er)?(?: ?, ?| et | a )\d+)*(?: ?er)?(?: ?, ?\S+ phrase)?|(?:apres|avant) l'alinea \d+(?: ?er)?)$/;
+/** A line that starts a new operation of the dispositif (« 2° Alinéa 19 », « II. – Après l’alinéa 4, insérer… »). */
+const OPERATION_LINE =
+  /^(?:(?:[ivxlcdm]+ ?\.|\d+ ?°|[a-h] ?\)) ?-? ?)?(?:en consequence,? )?(?:alineas? \d|(?:apres|avant) l'alinea \d|(?:a|aux?) (?:l'|les )?alineas? \d|(?:remplacer|supprimer|substituer|inserer|rediger (?:ainsi|comme suit)|completer) (?:cet|ces|ce|les?|la|l'|aux?|a)(?![a-z]))/;
+
+const COUNTS: Readonly<Record<string, number>> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10 };
+const ANNOUNCED = /(?:^|[ ,])(un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:nouvel |nouveaux )?alineas?(?![a-z])/;
+
+/** How many alinéas an introduction announces (« insérer deux alinéas ainsi rédigés : »), when it says. */
+export function announcedAlineas(intro: string): number | null {
+  const m = ANNOUNCED.exec(intro);
+  if (m?.[1] === undefined) return null;
+  return COUNTS[m[1]] ?? Number(m[1]);
+}
+
+function plainLine(line: string): string {
+  return stripAccents(withoutBareMarks(line)).toLowerCase().replace(/[’‘]/g, "'").replace(/[‑–—]/g, '-').replace(/\s+/g, ' ').trim();
+}
 
 /**
  * The alinéas after « ainsi rédigé : »: the following quotation(s), or else (Sénat style) the
- * unquoted lines up to the end, or for alinéas up to a line that only locates (« Alinéa 9 »).
+ * unquoted lines: as many as announced, else up to a line that locates or starts an operation
+ * (« Alinéa 9 », « 2° Après l’alinéa 4 »), or to the end for a whole article. A quotation that
+ * holds another number of alinéas than announced is refused: what was meant is unclear.
  */
-export function alineasBlock(c: Cursor, scope: 'article' | 'alinea'): string[] {
+export function alineasBlock(c: Cursor, scope: 'article' | 'alinea', announced: number | null = null): string[] {
   c.skipSpace();
   const quoted = c.attempt(() => quotedAlineas(c));
-  if (quoted !== null) return quoted;
+  if (quoted !== null) {
+    if (announced !== null && quoted.length !== announced) throw new ParseFailure(`${announced} alinéa(s) annoncé(s), ${quoted.length} cité(s)`);
+    return quoted;
+  }
   if (c.pos >= c.text.length) throw new ParseFailure('le texte annoncé par « : » manque');
   const { source } = c.skeleton;
   const from = c.offset();
   let to = source.length;
   if (scope === 'alinea') {
+    let count = 0;
     for (let lineStart = source.indexOf('\n', from); lineStart >= 0; lineStart = source.indexOf('\n', lineStart + 1)) {
+      if (source.slice(from, lineStart).trim() !== '') count++;
       const lineEnd = source.indexOf('\n', lineStart + 1);
-      const line = source.slice(lineStart + 1, lineEnd < 0 ? source.length : lineEnd);
-      if (LOCATOR_LINE.test(stripAccents(line).toLowerCase().replace(/[’‘]/g, "'").replace(/[‑–—]/g, '-').replace(/\s+/g, ' ').trim())) {
+      const line = plainLine(source.slice(lineStart + 1, lineEnd < 0 ? source.length : lineEnd));
+      if (line === '') continue;
+      if (announced !== null ? count >= announced : LOCATOR_LINE.test(line) || OPERATION_LINE.test(line)) {
         to = lineStart;
         break;
       }
     }
   }
   c.pos = skeletonIndexAt(c.skeleton, to);
-  return source.slice(from, to).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = source.slice(from, to).split('\n').map((l) => withoutBareMarks(l).trim()).filter((l) => l !== '');
+  if (announced !== null && lines.length !== announced) throw new ParseFailure(`${announced} alinéa(s) annoncé(s), ${lines.length} écrit(s)`);
+  return lines;
 }

@@ -23,6 +23,8 @@ function sentence(op: Operation): string {
       return `rédiger ainsi cet article${COLON}\n${block(op.alineas)}`;
     case 'complete_article':
       return `compléter cet article par ${alineasNoun(op.alineas.length)}${COLON}\n${block(op.alineas)}`;
+    case 'complete_article_sentences':
+      return `compléter cet article par ${sentencesNoun(sentenceCount(op.text))}${COLON} ${quote(op.text)}`;
     case 'insert_article_after': {
       const where = op.article === null ? '' : `après l’article ${op.article}, `;
       return `${where}insérer un article additionnel ainsi rédigé${COLON}\n${block(op.alineas)}`;

@@ -33,6 +33,8 @@ export type Operation =
   | { kind: 'rewrite_article'; alineas: string[] }
   /** « Compléter cet article par un alinéa ainsi rédigé : » — appended after everything else. */
   | { kind: 'complete_article'; alineas: string[] }
+  /** « Compléter cet article par une phrase ainsi rédigée : » — the sentence(s) end its last alinéa. */
+  | { kind: 'complete_article_sentences'; text: string }
   /** An *article additionnel* (« APRÈS L’ARTICLE 8 … Insérer un article additionnel ainsi rédigé : »). */
   | { kind: 'insert_article_after'; article: string | null; alineas: string[] }
   /** « Rédiger ainsi l’alinéa 3 : » / « les alinéas 3 à 5 : » — the range replaced by `alineas`. */

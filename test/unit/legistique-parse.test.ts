@@ -321,12 +321,12 @@ describe('applyDispositif', () => {
     expect(applyDispositif(text, 'Compléter l’alinéa 4 par les mots : « chaque année »')).toMatchObject({ alineas: [...text.slice(0, 3), 'Un rapport est présenté au Parlement chaque année.'] });
   });
 
-  it('added sentences go after the alinéa’s own final punctuation, even a closing guillemet, one space between', () => {
+  it('added sentences go after the alinéa’s own final punctuation, one space between; inside the closing guillemet of a quoted provision', () => {
     expect(applyDispositif(text, 'Compléter l’alinéa 4 par une phrase ainsi rédigée : « Il est rendu public. »')).toEqual({
       ok: true, alineas: [...text.slice(0, 3), 'Un rapport est présenté au Parlement. Il est rendu public.'],
     });
     expect(applyDispositif(['« Art. L. 1. – Le texte. »'], 'Alinéa 1\nCompléter cet alinéa par deux phrases ainsi rédigées :\n« Une. Deux. »')).toEqual({
-      ok: true, alineas: ['« Art. L. 1. – Le texte. » Une. Deux.'],
+      ok: true, alineas: ['« Art. L. 1. – Le texte. Une. Deux. »'],
     });
     expect(applyDispositif(['Un ;', 'Deux.'], 'Compléter cet alinéa par une phrase ainsi rédigée : « Trois. »')).toMatchObject({ ok: false, error: { reason: 'alinea_missing' } });
     expect(applyDispositif(text, 'Compléter l’alinéa 7 par une phrase ainsi rédigée : « Trois. »')).toMatchObject({ ok: false, error: { reason: 'alinea_missing' } });

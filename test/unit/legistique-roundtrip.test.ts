@@ -9,6 +9,7 @@ import type { ImportResult } from '../../shared/bill';
 import { parseLaFabriqueJson } from '../../shared/lafabrique';
 import { applyDispositif, formatDispositif, generateDispositif, parseDispositif, type Operation, type QuotedWords } from '../../shared/legistique';
 import { parseLegisticText } from '../../shared/legistic-text';
+import { closesProvision } from '../../shared/legistique/provisions';
 
 const FIXTURES = path.join(__dirname, '../../../shared/fixtures/bills');
 const NBSP = '\u00a0';
@@ -112,9 +113,12 @@ function applyEdit(article: string[], edit: Edit): string[] {
       if (out[a] === '') out.splice(a, 1);
       break;
     }
-    case 'add_sentence':
-      out[a] = `${text} ${edit.text}`;
+    case 'add_sentence': {
+      // the last alinéa of a quoted provision takes a new sentence inside its closing mark
+      const closing = closesProvision(text) ? /\s*[»"”][\s.;,]*$/u.exec(text) : null;
+      out[a] = closing === null ? `${text} ${edit.text}` : `${text.slice(0, closing.index)} ${edit.text}${text.slice(closing.index)}`;
       break;
+    }
     case 'insert_alinea':
       out.splice(edit.a % (out.length + 1), 0, edit.text);
       break;

@@ -1,0 +1,36 @@
+/**
+ * Sénat style: quoted words without guillemets, on their own line after the line that announces
+ * them (« Remplacer les mots : ⏎ possédant une expérience minimale ⏎ par le mot : ⏎ expérimenté »).
+ * Before the skeleton is built, such a line is wrapped in private marks that read as a quotation
+ * of its whole line, as written (a final period is the dispositif's, not the words').
+ */
+import { stripAccents } from './typography';
+
+export const BARE_OPEN = '\uE002';
+export const BARE_CLOSE = '\uE003';
+
+/** A line that ends by announcing words: « les mots : », « par le nombre : », « Après le mot : ». */
+const ANNOUNCES_WORDS =
+  /(?:^|[\s'’])(?:mots?|nombres?|references?|chiffres?|dates?|montants?|taux|annees?|signes?|termes?|expressions?|pourcentages?|sommes?|mentions?)(?: \(\w+ occurrence\))?\s*:\s*$/u;
+const OPENS_QUOTATION = /^\s*[«“"]/u;
+/** Words that end a sentence: the period after them is the dispositif's. */
+const FINAL_PERIOD = /(?<=[\p{Ll}\p{N}%)»”]{2})\s*\.\s*$/u;
+
+export function quoteBareLines(source: string): string {
+  if (!source.includes(':')) return source;
+  const lines = source.split('\n');
+  for (let i = 0; i < lines.length - 1; i++) {
+    if (!ANNOUNCES_WORDS.test(stripAccents((lines[i] ?? '').toLowerCase()))) continue;
+    let j = i + 1;
+    while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
+    const next = lines[j];
+    if (next === undefined || OPENS_QUOTATION.test(next)) continue;
+    lines[j] = `${BARE_OPEN}${next.trim().replace(FINAL_PERIOD, '')}${BARE_CLOSE}`;
+    i = j;
+  }
+  return lines.join('\n');
+}
+
+export function withoutBareMarks(text: string): string {
+  return text.includes(BARE_OPEN) || text.includes(BARE_CLOSE) ? text.replace(/[\uE002\uE003]/g, '') : text;
+}
