@@ -12,6 +12,8 @@ export const BARE_CLOSE = '\uE003';
 /** A line that ends by announcing words: « les mots : », « par le nombre : », « Après le mot : ». */
 const ANNOUNCES_WORDS =
   /(?:^|[\s'’])(?:mots?|nombres?|references?|chiffres?|dates?|montants?|taux|annees?|signes?|termes?|expressions?|pourcentages?|sommes?|mentions?)(?: \(\w+ occurrence\))?\s*:\s*$/u;
+/** The same without its colon, on a short line of its own (« Après les mots ⏎ de l’emploi »). */
+const ANNOUNCES_WORDS_SHORT = /^(?:[ivx]+\s*\.\s*[-–]\s*)?(?:et )?(?:apres|avant|remplacer|supprimer|par|inserer) (?:le|les|la|l')\s*(?:mots?|nombres?|references?|chiffres?|dates?|taux|signes?)\s*$/u;
 const OPENS_QUOTATION = /^\s*[«“"]/u;
 /** Words that end a sentence: the period after them is the dispositif's. */
 const FINAL_PERIOD = /(?<=[\p{Ll}\p{N}%)»”]{2})\s*\.\s*$/u;
@@ -20,7 +22,8 @@ export function quoteBareLines(source: string): string {
   if (!source.includes(':')) return source;
   const lines = source.split('\n');
   for (let i = 0; i < lines.length - 1; i++) {
-    if (!ANNOUNCES_WORDS.test(stripAccents((lines[i] ?? '').toLowerCase()))) continue;
+    const line = stripAccents((lines[i] ?? '').toLowerCase()).trim();
+    if (!ANNOUNCES_WORDS.test(line) && !ANNOUNCES_WORDS_SHORT.test(line)) continue;
     let j = i + 1;
     while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
     const next = lines[j];

@@ -19,7 +19,7 @@ const ORDINAL_WORDS = [
 const SHORTHANDS: Readonly<Record<string, string>> = {
   Q: `${PLACEHOLDER_OPEN}(\\d+)${PLACEHOLDER_CLOSE}`,
   ORD: `(${ORDINAL_WORDS.join('|')})(?![a-z])`,
-  NOUN: '(?:mots?|references?|nombres?|chiffres?|dates?|montants?|taux|annees?|signes?|termes?|expressions?|phrases?|lettres?|pourcentages?|sommes?|mentions?|caracteres?)(?![a-z])',
+  NOUN: '(?:signes? de ponctuation|mots?|references?|nombres?|chiffres?|dates?|montants?|taux|annees?|signes?|termes?|expressions?|phrases?|lettres?|pourcentages?|sommes?|mentions?|caracteres?)(?![a-z])',
 };
 
 export function pattern(source: string): RegExp {

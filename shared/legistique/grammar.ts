@@ -21,6 +21,9 @@ const STATEMENT_END = pattern(' ?(?:[.;]|$)');
 
 /** Reads one sentence here: its operations ([] for a locator alone), or null when none matches. */
 export function readStatement(c: Cursor, ctx: StatementContext): Operation[] | null {
+  // « En conséquence, … », and « et après le mot : … » that continues the sentence before
+  c.eat(CONSEQUENCE);
+  c.eat(AND);
   const own = articleOperation(c) ?? alineaOperation(c);
   if (own !== null) return own;
   const place = c.attempt(() => locator(c));
@@ -32,9 +35,11 @@ export function readStatement(c: Cursor, ctx: StatementContext): Operation[] | n
   return locatedOperation(c, ctx, place?.edge ?? null);
 }
 
+const CONSEQUENCE = pattern(' ?(?:en consequence|par coordination) ?,?(?= )');
+const AND = pattern(" ?et(?= (?:apres|avant|a|au|aux|les?|la|l'|supprimer|remplacer|substituer|inserer|completer)(?![a-z]))");
 const DELETE_ARTICLE = pattern(" ?supprimer (?:cet|le present) article(?![a-z])");
 const REWRITE_ARTICLE = pattern(
-  " ?(?:rediger (?:ainsi|comme suit) (?:cet|le present) article|(?:cet|le present) article est (?:ainsi )?redige(?: comme suit)?)(?: ?:)?",
+  " ?(?:rediger (?:ainsi|comme suit) (?:cet|le present) article|retablir (?:cet|le present) article(?: (?:dans la redaction suivante|ainsi redige))?|(?:cet|le present) article est (?:ainsi )?redige(?: comme suit)?)(?: ?:)?",
 );
 const COMPLETE_ARTICLE_BY = pattern(' ?completer (?:cet|le present) article par(?= )');
 const COMPLETE_ARTICLE = pattern(' ?completer (?:cet|le present) article par [^:\uE000]{0,80}?:');
@@ -53,7 +58,9 @@ function articleOperation(c: Cursor): Operation[] | null {
 }
 
 const DELETE = pattern(' ?supprimer(?= |,)');
-const REWRITE = pattern(' ?rediger (?:ainsi|comme suit)(?= )');
+const REWRITE = pattern(' ?(?:rediger|retablir) (?:ainsi|comme suit)(?= )');
+const SUBSTITUTE_ALINEAS = pattern(' ?substituer (?:a|aux)(?= )');
+const ALINEAS_FOLLOWING = pattern(" ?,? ?(?:les |l')?(?:(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\\d+) )?(?:nouvel |nouveaux )?alineas?(?: suivants?| ainsi redige?s?)? ?:");
 const AROUND = pattern(' ?(apres|avant)(?= )');
 const INSERT_ALINEAS = pattern(' ?,? ?(?:inserer|ajouter) [^:\uE000]{0,80}?:');
 const COMPLETE = pattern(' ?completer(?= )');
@@ -66,6 +73,14 @@ function alineaOperation(c: Cursor): Operation[] | null {
     c.attempt(() => {
       if (!c.eat(DELETE)) return null;
       return alineaRanges(c)?.map((range): Operation => ({ kind: 'delete_alineas', range })) ?? null;
+    }) ??
+    c.attempt(() => {
+      // « Substituer à l’alinéa 13 les deux alinéas suivants : », « Substituer aux alinéas 5 à 8 les alinéas suivants : »
+      if (!c.eat(SUBSTITUTE_ALINEAS)) return null;
+      const ranges = alineaRanges(c);
+      const intro = ranges === null ? null : c.eat(ALINEAS_FOLLOWING);
+      if (ranges === null || intro === null) return null;
+      return [{ kind: 'rewrite_alinea', range: oneRange(ranges), alineas: alineasBlock(c, 'alinea', announcedAlineas(intro[0])) }];
     }) ??
     c.attempt(() => {
       if (!c.eat(REWRITE)) return null;
@@ -134,6 +149,8 @@ const SUBSTITUTE = pattern(' ?substituer(?= |,)');
 const REPLACE = pattern(' ?remplacer(?= |,)');
 const DELETE_THESE = pattern(' ?supprimer (?:cet|ce|ces|ledit|lesdits)(?: [a-z]+)? alineas?(?![a-z])');
 const REWRITE_THESE = pattern(' ?rediger (?:ainsi|comme suit) (?:cet|ces)(?: [a-z]+)? alineas?(?![a-z])(?: ?:)?');
+/** « Remplacer cet alinéa par deux alinéas ainsi rédigés : », « Remplacer ces alinéas par un alinéa ainsi rédigé : » */
+const REPLACE_THESE = pattern(' ?remplacer (?:cet|ces)(?: [a-z]+)? alineas? par ([^:\uE000]{0,60}?):');
 const COMPLETE_THIS = pattern(' ?completer (?:cet|ce) alinea par(?= )');
 const INSERT = pattern(' ?,? ?(?:inserer|ajouter)(?= )');
 const END_OF = pattern(" ?,? ?supprimer la fin (?:de|du) (?:cet |ce |l'|la )?(alinea|phrase)(?![a-z])");
@@ -142,6 +159,10 @@ const END_OF = pattern(" ?,? ?supprimer la fin (?:de|du) (?:cet |ce |l'|la )?(al
 function locatedOperation(c: Cursor, ctx: StatementContext, edge: 'start' | 'end' | null): Operation[] | null {
   if (c.eat(DELETE_THESE)) return needPlace(ctx).map((range): Operation => ({ kind: 'delete_alineas', range }));
   if (c.eat(REWRITE_THESE)) return [{ kind: 'rewrite_alinea', range: oneRange(needPlace(ctx)), alineas: alineasBlock(c, 'alinea') }];
+  const replaced = c.eat(REPLACE_THESE);
+  if (replaced !== null) {
+    return [{ kind: 'rewrite_alinea', range: oneRange(needPlace(ctx)), alineas: alineasBlock(c, 'alinea', announcedAlineas(` ${replaced[1] ?? ''}`)) }];
+  }
   const located: { at: AlineaRange[] | null } = { at: null };
   const words = c.attempt(() => wordsOperation(c, edge, located));
   if (words === null) return null;

@@ -8,8 +8,9 @@ import { PLACEHOLDER_OPEN, skeletonIndexAt } from './skeleton';
 import { ordinalValue, stripAccents } from './typography';
 import type { AlineaRange, Occurrence, QuotedWords } from './types';
 
-const ALINEA_BY_NUMBER = pattern(" ?(?:l'|le )?alinea (\\d+)(?: ?(?:er|e)(?![a-z]))?(?![\\d])");
-const ALINEA_BY_ORDINAL = pattern(" ?(?:le |l')?{ORD} alinea(?![a-z])");
+const OF_THIS_ARTICLE = "(?: (?:de|du) (?:cet|ce present|le present|present) article(?![a-z]))?";
+const ALINEA_BY_NUMBER = pattern(` ?(?:l'|le )?alinea (\\d+)(?: ?(?:er|e)(?![a-z]))?(?![\\d])${OF_THIS_ARTICLE}`);
+const ALINEA_BY_ORDINAL = pattern(` ?(?:le |l')?{ORD} alinea(?![a-z])${OF_THIS_ARTICLE}`);
 const ALINEA_LIST = pattern(" ?(?:les |l')?alineas (\\d+(?:(?: ?er)?(?: ?, ?| et | a )\\d+)*)(?: ?er)?");
 
 /** « l’alinéa 3 », « alinéa 3 », « le deuxième alinéa ». */
@@ -63,7 +64,8 @@ const DATIVE_WORDS = pattern(
 const DIRECT_WORDS = pattern(
   " ?(?:(?:la|le) {ORD} occurrence (?:du|des|de la|de l'|d') ?{NOUN}|(?:le|les|la|l') ?{NOUN})? ?:? ?{Q}(?: ?\\({ORD} occurrence\\))?",
 );
-const NEW_WORDS = pattern(" ?(?:(?:le|les|la|l') ?{NOUN})? ?:? ?{Q}");
+// « substituer au mot : « X », le mot : « Y » »: the Assemblée's comma between the two quotations
+const NEW_WORDS = pattern(" ?,? ?(?:(?:le|les|la|l') ?{NOUN})? ?:? ?{Q}");
 
 /** « aux mots : « X » », « à la deuxième occurrence du mot : « X » » (what is replaced). */
 export function dativeWords(c: Cursor): QuotedWords | null {
@@ -112,6 +114,9 @@ const TERMINATOR = pattern(' ?[.;]');
  */
 function quotedAlineas(c: Cursor): string[] | null {
   if (c.text[c.pos] !== PLACEHOLDER_OPEN) return null;
+  // a quoted provision opened and never closed: its lines as written, opening marks kept
+  const first = /^\uE000(\d+)\uE001/.exec(c.text.slice(c.pos, c.pos + 12));
+  if (first !== null && c.skeleton.quotes[Number(first[1])]?.closed === false) return null;
   const alineas: string[] = [];
   for (let m = c.eat(QUOTE_HERE); m !== null; m = c.eat(QUOTE_HERE)) alineas.push(...c.quotation(m[1]).alineas);
   const end = c.pos;
