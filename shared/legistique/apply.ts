@@ -10,7 +10,8 @@
  */
 import { findAll, type Span } from './match';
 import { parseDispositif } from './parse';
-import { COLON, quote, toRoman } from './typography';
+import { editSentence } from './sentences';
+import { COLON, ordinalWord, quote, toRoman } from './typography';
 import type { ApplyError, ApplyResult, LabelledOperation, Operation, ParseOptions } from './types';
 import { appendSentences, applyWords, choose, editAlinea, quotedWordsOf, type WordsOperation } from './words';
 import { absentMessage, ambiguousMessage, place } from './messages';
@@ -128,6 +129,8 @@ class ArticleState {
         if (op.after === 0) (this.slots[0]?.before ?? this.head).push(...op.alineas);
         else this.slot(op.after).after.push(...insideProvision(this.openAfter[op.after - 1] === true, this.original[op.after - 1] ?? '', op.alineas));
         return null;
+      case 'edit_sentence':
+        return this.editSentence(op);
       default:
         return op.alinea === null ? this.editArticleWords(op) : this.editAlineaWords(op, op.alinea);
     }
@@ -155,10 +158,34 @@ class ArticleState {
     return { reason: 'alinea_missing', message: 'l’article n’a pas d’alinéa à compléter.' };
   }
 
+  private editSentence(op: Extract<Operation, { kind: 'edit_sentence' }>): Failure | null {
+    const missing = this.live(op.alinea);
+    if (missing !== null) return missing;
+    const slot = this.slot(op.alinea);
+    const done = editSentence(slot.text ?? '', op.sentence, (s) =>
+      op.action === 'delete' ? '' : op.action === 'rewrite' ? op.text : `${s} ${op.text}`);
+    if (done === null) return sentenceMissing(op.sentence, op.alinea);
+    slot.text = done;
+    return null;
+  }
+
   private editAlineaWords(op: WordsOperation, n: number): Failure | null {
     const missing = this.live(n);
     if (missing !== null) return missing;
     const slot = this.slot(n);
+    if (op.kind !== 'append_sentences' && op.sentence !== undefined) {
+      let failed: Failure | null = null;
+      const done = editSentence(slot.text ?? '', op.sentence, (s) => {
+        const r = applyWords(s, op);
+        if (r.ok) return r.text;
+        failed = wordsFailure(op, r.reason, r.found, n);
+        return null;
+      });
+      if (failed !== null) return failed;
+      if (done === null) return sentenceMissing(op.sentence, n);
+      slot.text = done;
+      return null;
+    }
     const done = applyWords(slot.text ?? '', op);
     if (!done.ok) return wordsFailure(op, done.reason, done.found, n);
     slot.text = done.text;
@@ -201,6 +228,11 @@ class ArticleState {
     const count = this.slots.length;
     return { reason: 'alinea_missing', message: `l’alinéa ${n} n’existe pas (l’article en compte ${count}).` };
   }
+}
+
+function sentenceMissing(sentence: number, alinea: number): Failure {
+  const which = sentence === -1 ? 'dernière' : sentence === -2 ? 'avant-dernière' : ordinalWord(sentence);
+  return { reason: 'alinea_missing', message: `l’alinéa ${alinea} n’a pas de ${which} phrase.` };
 }
 
 function conflict(message: string): Failure {

@@ -11,7 +11,7 @@ import type { Quotation } from './quotes';
 export class ParseFailure extends Error {}
 
 const ORDINAL_WORDS = [
-  'premiere?', 'premier', 'seconde?', 'derniere?', 'deuxieme', 'troisieme', 'quatrieme', 'cinquieme', 'sixieme',
+  'avant-derniere?', 'premiere?', 'premier', 'seconde?', 'derniere?', 'deuxieme', 'troisieme', 'quatrieme', 'cinquieme', 'sixieme',
   'septieme', 'huitieme', 'neuvieme', 'dixieme', 'onzieme', 'douzieme', 'treizieme', 'quatorzieme', 'quinzieme',
   'seizieme', 'dix-septieme', 'dix-huitieme', 'dix-neuvieme', 'vingtieme', '\\d+ ?(?:ere|er|eme|e)',
 ];

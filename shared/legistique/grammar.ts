@@ -7,13 +7,16 @@
  */
 import { Cursor, ParseFailure, pattern } from './cursor';
 import { alineaNumber, alineaRanges, alineasBlock, announcedAlineas, contiguous, dativeWords, directWords, newWords } from './refs';
+import { sentenceIndex } from './sentences';
 import type { AlineaRange, Operation, QuotedWords, WordsPlace } from './types';
 
 export interface StatementContext {
   /** The alinéas named by the last locator, for the operations that follow it. */
   at: AlineaRange[] | null;
-  /** The locator named a sentence (« à la première phrase de l’alinéa 2 »): see `wordsOperations`. */
-  phrase: boolean;
+  /** The sentence the locator named (« à la première phrase de l’alinéa 2 »: 1; -1 the last), or null. */
+  sentence: number | null;
+  /** « Alinéa 5, après la première phrase »: what follows is inserted after that sentence. */
+  afterSentence: boolean;
 }
 
 export const LABEL = pattern(" ?(?:([ivxlcdm]+) ?\\.(?= |-|$)|(\\d+) ?(?:°|\\.(?= |-)|\\))\\)?|([a-h]) ?\\))(?: ?-(?= |$))?");
@@ -29,7 +32,8 @@ export function readStatement(c: Cursor, ctx: StatementContext): Operation[] | n
   const place = c.attempt(() => locator(c));
   if (place !== null) {
     ctx.at = place.at;
-    ctx.phrase = place.phrase;
+    ctx.sentence = place.sentence;
+    ctx.afterSentence = place.afterSentence;
     if (c.sees(STATEMENT_END) || c.sees(LABEL)) return [];
   }
   return locatedOperation(c, ctx, place?.edge ?? null);
@@ -75,6 +79,18 @@ function alineaOperation(c: Cursor): Operation[] | null {
       return alineaRanges(c)?.map((range): Operation => ({ kind: 'delete_alineas', range })) ?? null;
     }) ??
     c.attempt(() => {
+      // « Supprimer la dernière phrase de l’alinéa 3 », « Rédiger ainsi la première phrase de l’alinéa 2 : »
+      const verb = c.eat(DELETE) !== null ? 'delete' : c.eat(REWRITE) !== null ? 'rewrite' : c.eat(AROUND)?.[1] === 'apres' ? 'insert_after' : null;
+      const ordinal = verb === null ? null : c.eat(SENTENCE_OF);
+      const n = ordinal === null ? null : alineaNumber(c);
+      if (verb === null || ordinal === null || n === null) return null;
+      const sentence = sentenceIndex(ordinal[1] ?? '');
+      if (sentence === null) return null;
+      if (verb === 'insert_after' && !c.eat(INSERT_ALINEAS)) return null;
+      c.eat(COLON);
+      return [{ kind: 'edit_sentence', alinea: n, sentence, action: verb, text: verb === 'delete' ? '' : sentenceText(c) }];
+    }) ??
+    c.attempt(() => {
       // « Substituer à l’alinéa 13 les deux alinéas suivants : », « Substituer aux alinéas 5 à 8 les alinéas suivants : »
       if (!c.eat(SUBSTITUTE_ALINEAS)) return null;
       const ranges = alineaRanges(c);
@@ -116,14 +132,16 @@ function oneRange(ranges: readonly AlineaRange[]): AlineaRange {
 
 const LOCATOR_PREFIX = pattern(' ?(?:a|au|aux|dans|en)(?= )');
 const PHRASE = pattern(" ?(?:a )?(?:la )?{ORD} phrase (?:de |du |d')");
+const SENTENCE_OF = pattern(" ?la {ORD} phrase (?:de |du |d')");
 const EDGE = pattern(" ?(au debut|a la fin) (?:de |du |d')");
 const THIS_ALINEA = pattern(" ?(?:cet|ce|ledit) alinea(?![a-z])");
-const SENAT_PHRASE = pattern(' ?, ?(?:a la |la )?{ORD} phrase(?![a-z])');
+const SENAT_PHRASE = pattern(' ?, ?(apres )?(?:a la |la )?{ORD} phrase(?![a-z])');
 const LOCATOR_END = pattern(' ?[,:]');
 
 interface Place {
   at: AlineaRange[] | null;
-  phrase: boolean;
+  sentence: number | null;
+  afterSentence: boolean;
   edge: 'start' | 'end' | null;
 }
 
@@ -134,15 +152,18 @@ function locator(c: Cursor): Place | null {
     const n = c.eat(THIS_ALINEA) ? null : alineaNumber(c);
     if (n === null && c.pos === edge.index + edge[0].length) return null;
     c.eat(LOCATOR_END);
-    return { at: n === null ? null : [{ from: n, to: n }], phrase: false, edge: edge[1] === 'au debut' ? 'start' : 'end' };
+    return { at: n === null ? null : [{ from: n, to: n }], sentence: null, afterSentence: false, edge: edge[1] === 'au debut' ? 'start' : 'end' };
   }
   c.eat(LOCATOR_PREFIX);
-  const phrase = c.eat(PHRASE) !== null;
+  const phrase = c.eat(PHRASE);
   const at = alineaRanges(c);
   if (at === null) return null;
-  const senatPhrase = c.eat(SENAT_PHRASE) !== null;
+  const senatPhrase = phrase === null ? c.eat(SENAT_PHRASE) : null;
   c.eat(LOCATOR_END);
-  return { at, phrase: phrase || senatPhrase, edge: null };
+  const ordinal = phrase?.[1] ?? senatPhrase?.[2];
+  const sentence = ordinal === undefined ? null : sentenceIndex(ordinal);
+  if (ordinal !== undefined && sentence === null) throw new ParseFailure(`phrase illisible : « ${ordinal} »`);
+  return { at, sentence, afterSentence: senatPhrase?.[1] !== undefined, edge: null };
 }
 
 const SUBSTITUTE = pattern(' ?substituer(?= |,)');
@@ -157,6 +178,8 @@ const END_OF = pattern(" ?,? ?supprimer la fin (?:de|du) (?:cet |ce |l'|la )?(al
 
 /** Operations on the alinéa(s) a locator named (or, for words, on the whole article when none). */
 function locatedOperation(c: Cursor, ctx: StatementContext, edge: 'start' | 'end' | null): Operation[] | null {
+  const sentenceOp = c.attempt(() => sentenceOperation(c, ctx));
+  if (sentenceOp !== null) return sentenceOp;
   if (c.eat(DELETE_THESE)) return needPlace(ctx).map((range): Operation => ({ kind: 'delete_alineas', range }));
   if (c.eat(REWRITE_THESE)) return [{ kind: 'rewrite_alinea', range: oneRange(needPlace(ctx)), alineas: alineasBlock(c, 'alinea') }];
   const replaced = c.eat(REPLACE_THESE);
@@ -171,7 +194,7 @@ function locatedOperation(c: Cursor, ctx: StatementContext, edge: 'start' | 'end
     const ranges = c.eat(TRAILING_LOCATOR) ? alineaRanges(c) : null;
     return ranges !== null && (c.sees(STATEMENT_END) || c.sees(LABEL)) ? ranges : null;
   });
-  return wordsOperations(located.at === null ? ctx : { at: located.at, phrase: false }, words);
+  return wordsOperations(located.at === null ? ctx : { at: located.at, sentence: null, afterSentence: false }, words);
 }
 
 const TRAILING_LOCATOR = pattern(' ?,? ?(?:a|au|aux|dans)(?= )');
@@ -263,6 +286,58 @@ function newSentences(c: Cursor): string | null {
   return text;
 }
 
+const THIS_SENTENCE = pattern(" ?(?:cette|ladite|la (?:meme )?)phrase(?![a-z])");
+const THAT_SENTENCE = pattern(" ?la {ORD} phrase(?![a-z])");
+const COMPLETE_SENTENCE = pattern(" ?completer (?:cette|ladite) phrase par(?= )");
+const INSERT_SENTENCE = pattern(" ?,? ?(?:inserer|ajouter) (?:une|la|deux|les) (?:nouvelles? )?phrases?(?: (?:ainsi )?redigees?| suivantes?)?(?= ?:| ?\uE000)");
+
+/** The one sentence after « : », quoted or (Sénat) on its own line. */
+function sentenceText(c: Cursor): string {
+  const text = alineasBlock(c, 'alinea', 1)[0] ?? '';
+  if (text === '') throw new ParseFailure('la phrase citée est vide');
+  return text;
+}
+
+/** Operations on the sentence a locator named, or on one they name (« Supprimer cette phrase », « Après la première phrase, insérer… »). */
+function sentenceOperation(c: Cursor, ctx: StatementContext): Operation[] | null {
+  const one = (): number => {
+    const range = oneRange(needPlace(ctx));
+    if (range.from !== range.to) throw new ParseFailure('une phrase se désigne dans un seul alinéa');
+    return range.from;
+  };
+  const named = (): number | null => {
+    if (c.eat(THIS_SENTENCE) !== null) return ctx.sentence;
+    const m = c.eat(THAT_SENTENCE);
+    return m === null ? null : sentenceIndex(m[1] ?? '');
+  };
+  if (c.eat(DELETE)) {
+    const s = named();
+    return s === null ? null : [{ kind: 'edit_sentence', alinea: one(), sentence: s, action: 'delete', text: '' }];
+  }
+  if (c.eat(REWRITE)) {
+    const s = named();
+    if (s === null) return null;
+    c.eat(COLON);
+    return [{ kind: 'edit_sentence', alinea: one(), sentence: s, action: 'rewrite', text: sentenceText(c) }];
+  }
+  if (c.eat(COMPLETE_SENTENCE)) {
+    if (ctx.sentence === null) return null;
+    const words = newWords(c) ?? (c.sees(/ ?:/y) ? (c.eat(COLON), sentenceText(c)) : null);
+    return words === null ? null : [{ kind: 'insert_words', alinea: one(), at: { position: 'end' }, words, sentence: ctx.sentence }];
+  }
+  const around = c.eat(AROUND);
+  let after: number | null = null;
+  if (around?.[1] === 'apres') {
+    const m = c.eat(THAT_SENTENCE);
+    after = m === null ? null : sentenceIndex(m[1] ?? '');
+    if (after === null) return null;
+  } else if (around !== null) return null;
+  else if (ctx.afterSentence) after = ctx.sentence;
+  if (after === null || !c.eat(INSERT_SENTENCE)) return null;
+  c.eat(COLON);
+  return [{ kind: 'edit_sentence', alinea: one(), sentence: after, action: 'insert_after', text: sentenceText(c) }];
+}
+
 const REPLACED = pattern(' ?(?:sont|est) remplacee?s? par(?= )');
 const DELETED = pattern(' ?(?:sont|est) supprimee?s?(?![a-z])');
 const INSERTED = pattern(' ?,? ?(?:sont|est) inseree?s?(?= )');
@@ -290,11 +365,14 @@ function wordsOperations(ctx: StatementContext, draft: WordsDraft): Operation[] 
     : null;
   // A sentence is not located inside its alinéa: the words are searched in the whole alinéa,
   // which is only safe when they must be unique there (an occurrence would count differently).
-  if (ctx.phrase && quoted?.occurrence !== undefined) {
-    throw new ParseFailure('une occurrence comptée dans une phrase n’est pas prise en charge : citez des mots qui ne figurent qu’une fois dans l’alinéa');
+  void quoted;
+  if (ctx.sentence !== null && draft.kind === 'append_sentences') throw new ParseFailure('des phrases s’ajoutent à l’alinéa, pas à une phrase');
+  const scope = ctx.sentence === null || draft.kind === 'append_sentences' ? {} : { sentence: ctx.sentence };
+  if (ctx.at === null) {
+    if (ctx.sentence !== null) throw new ParseFailure('quel alinéa ? (la phrase est nommée sans son alinéa)');
+    return [{ ...draft, alinea: null }];
   }
-  if (ctx.at === null) return [{ ...draft, alinea: null }];
   const ops: Operation[] = [];
-  for (const range of ctx.at) for (let n = range.from; n <= range.to; n++) ops.push({ ...draft, alinea: n });
+  for (const range of ctx.at) for (let n = range.from; n <= range.to; n++) ops.push({ ...draft, alinea: n, ...scope } as Operation);
   return ops;
 }

@@ -89,7 +89,7 @@ function parseOperations(body: string, lineOffset: number): ParseResult {
         if (c.atEnd()) throw new ParseFailure('opération annoncée mais absente');
       }
       const inherited = [...located].reverse().find((x) => x !== undefined);
-      const ctx: StatementContext = { at: inherited?.at ?? null, phrase: inherited?.phrase ?? false };
+      const ctx: StatementContext = { at: inherited?.at ?? null, sentence: inherited?.sentence ?? null, afterSentence: inherited?.afterSentence ?? false };
       const ops = readStatement(c, ctx);
       if (ops === null) throw new ParseFailure('phrase non reconnue');
       if (ctx.at !== (inherited?.at ?? null)) located[labels.length] = ctx;

@@ -16,6 +16,10 @@ export function formatOperation(op: Operation): string {
 }
 
 function sentence(op: Operation): string {
+  if ('sentence' in op && op.kind !== 'edit_sentence' && op.sentence !== undefined && op.alinea !== null) {
+    const which = op.sentence === -1 ? 'dernière' : op.sentence === -2 ? 'avant-dernière' : ordinalWord(op.sentence);
+    return `à la ${which} phrase de l’alinéa ${op.alinea}, ${sentence({ ...op, alinea: null, sentence: undefined } as Operation).replace(/^(?:cet alinéa|compléter cet alinéa)/, (m) => (m === 'cet alinéa' ? 'cette phrase' : 'compléter cette phrase'))}`;
+  }
   switch (op.kind) {
     case 'delete_article':
       return 'supprimer cet article.';
@@ -46,6 +50,12 @@ function sentence(op: Operation): string {
     // no final period: the quotation ends with the sentence's own punctuation
     case 'append_sentences':
       return `compléter ${op.alinea === null ? 'cet alinéa' : `l’alinéa ${op.alinea}`} par ${sentencesNoun(sentenceCount(op.text))}${COLON} ${quote(op.text)}`;
+    case 'edit_sentence': {
+      const which = `la ${op.sentence === -1 ? 'dernière' : op.sentence === -2 ? 'avant-dernière' : ordinalWord(op.sentence)} phrase de l’alinéa ${op.alinea}`;
+      if (op.action === 'delete') return `supprimer ${which}.`;
+      if (op.action === 'rewrite') return `rédiger ainsi ${which}${COLON} ${quote(op.text)}`;
+      return `après ${which}, insérer une phrase ainsi rédigée${COLON} ${quote(op.text)}`;
+    }
     case 'insert_words':
       switch (op.at.position) {
         case 'after':

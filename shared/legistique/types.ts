@@ -44,18 +44,24 @@ export type Operation =
   /** « Après l’alinéa 5, insérer un alinéa ainsi rédigé : »; `after: 0` is « Avant l’alinéa 1 ». */
   | { kind: 'insert_alineas_after'; after: number; alineas: string[] }
   /** Word operations: `alinea: null` when no alinéa is named (the words must then be unique in the article). */
-  | { kind: 'substitute_words'; alinea: number | null; words: QuotedWords; replacement: string }
-  | { kind: 'delete_words'; alinea: number | null; words: QuotedWords }
+  | { kind: 'substitute_words'; alinea: number | null; words: QuotedWords; replacement: string; sentence?: number }
+  | { kind: 'delete_words'; alinea: number | null; words: QuotedWords; sentence?: number }
   /** « Après les mots : « X », supprimer la fin de cet alinéa. » (the final punctuation stays) */
-  | { kind: 'delete_end_of_alinea'; alinea: number | null; after: QuotedWords }
+  | { kind: 'delete_end_of_alinea'; alinea: number | null; after: QuotedWords; sentence?: number }
   /** « après le mot : « X », insérer les mots : « Y » »; `end` is « Compléter l’alinéa 2 par les mots : ». */
-  | { kind: 'insert_words'; alinea: number | null; at: WordsPlace; words: string }
+  | { kind: 'insert_words'; alinea: number | null; at: WordsPlace; words: string; sentence?: number }
   /**
    * « Compléter l’alinéa 9 par une phrase ainsi rédigée : » / « par deux phrases ainsi rédigées : »:
    * `text` (the quoted sentence or sentences) is appended after the alinéa's own final
    * punctuation, separated by one space.
    */
-  | { kind: 'append_sentences'; alinea: number | null; text: string };
+  | { kind: 'append_sentences'; alinea: number | null; text: string }
+  /**
+   * On sentence `sentence` of alinéa `alinea` (1-based; -1 the last, -2 the one before):
+   * « Supprimer la dernière phrase de l’alinéa 3 », « Rédiger ainsi cette phrase : »,
+   * « Après la première phrase, insérer une phrase ainsi rédigée : ».
+   */
+  | { kind: 'edit_sentence'; alinea: number; sentence: number; action: 'delete' | 'rewrite' | 'insert_after'; text: string };
 
 export type OperationKind = Operation['kind'];
 

@@ -149,8 +149,8 @@ describe('Sénat style', () => {
     });
   });
 
-  it('« Alinéa 2, première phrase »: the words are looked for in the whole alinéa', () => {
-    expect(only('Alinéa 2, première phrase\nSupprimer les mots :\n« en France »')).toEqual({ kind: 'delete_words', alinea: 2, words: { text: 'en France' } });
+  it('« Alinéa 2, première phrase »: the words are looked for in that sentence', () => {
+    expect(only('Alinéa 2, première phrase\nSupprimer les mots :\n« en France »')).toEqual({ kind: 'delete_words', alinea: 2, words: { text: 'en France' }, sentence: 1 });
   });
 
   it('a rewritten article whose text quotes words is content, not operations', () => {
@@ -277,8 +277,11 @@ describe('sentences that cannot be read', () => {
     expect(parseDispositif('À l’alinéa 2, supprimer les mots : « a\n« b ».')).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('plusieurs alinéas') }] });
   });
 
-  it('a sentence-level occurrence is refused rather than counted in the wrong place', () => {
-    expect(parseDispositif('À la première phrase de l’alinéa 4, supprimer la deuxième occurrence du mot : « loi ».')).toMatchObject({ ok: false });
+  it('a sentence-level occurrence is counted in that sentence', () => {
+    const article = ['Un.', 'Deux.', 'Trois.', 'La loi et la loi. La loi.'];
+    expect(applyDispositif(article, 'À la dernière phrase de l’alinéa 4, supprimer la première occurrence du mot : « loi ».')).toEqual({
+      ok: true, alineas: ['Un.', 'Deux.', 'Trois.', 'La loi et la loi. La.'],
+    });
   });
 });
 
