@@ -31,12 +31,14 @@ export function readStatement(c: Cursor, ctx: StatementContext): Operation[] | n
   if (own !== null) return own;
   const place = c.attempt(() => locator(c));
   if (place !== null) {
-    ctx.at = place.at;
+    ctx.at = place.at ?? ctx.at; // « Au début de cet alinéa » names the one located before
     ctx.sentence = place.sentence;
     ctx.afterSentence = place.afterSentence;
     if (c.sees(STATEMENT_END) || c.sees(LABEL)) return [];
   }
-  return locatedOperation(c, ctx, place?.edge ?? null);
+  // Sénat: « Alinéa 3 ⏎ Au début de cet alinéa, insérer… »
+  const edge = place !== null && place.edge === null ? c.attempt(() => locator(c)?.edge ?? null) : null;
+  return locatedOperation(c, ctx, edge ?? place?.edge ?? null);
 }
 
 const CONSEQUENCE = pattern(' ?(?:en consequence|par coordination) ?,?(?= )');

@@ -65,6 +65,9 @@ export type Operation =
 
 export type OperationKind = Operation['kind'];
 
+/** Whose style a generated dispositif follows: the Assemblée nationale's (default) or the Sénat's. */
+export type Chamber = 'an' | 'senat';
+
 /** One operation with the label it was written under (« II », « I, 1° ») or its rank in Roman numerals. */
 export interface LabelledOperation {
   label: string;
