@@ -43,9 +43,9 @@ export function readStatement(c: Cursor, ctx: StatementContext): Operation[] | n
 
 const CONSEQUENCE = pattern(' ?(?:en consequence|par coordination) ?,?(?= )');
 const AND = pattern(" ?et(?= (?:apres|avant|a|au|aux|les?|la|l'|supprimer|remplacer|substituer|inserer|completer)(?![a-z]))");
-const DELETE_ARTICLE = pattern(" ?supprimer (?:cet|le present) article(?![a-z])");
+const DELETE_ARTICLE = pattern(" ?supprimer (?:cet|le present|l') ?article(?: unique)?(?![a-z])");
 const REWRITE_ARTICLE = pattern(
-  " ?(?:rediger (?:ainsi|comme suit) (?:cet|le present) article|retablir (?:cet|le present) article(?: (?:dans la redaction suivante|ainsi redige))?|(?:cet|le present) article est (?:ainsi )?redige(?: comme suit)?)(?: ?:)?",
+  " ?(?:rediger (?:ainsi|comme suit) (?:cet article|le present article|l'article unique)|retablir (?:cet|le present) article(?: (?:dans la redaction suivante|ainsi redige))?|(?:cet|le present) article est (?:ainsi )?redige(?: comme suit)?)(?: ?:)?",
 );
 const COMPLETE_ARTICLE_BY = pattern(' ?completer (?:cet|le present) article par(?= )');
 const COMPLETE_ARTICLE = pattern(' ?completer (?:cet|le present) article par [^:\uE000]{0,80}?:');
@@ -176,6 +176,7 @@ const REWRITE_THESE = pattern(' ?rediger (?:ainsi|comme suit) (?:cet|ces)(?: [a-
 const REPLACE_THESE = pattern(' ?remplacer (?:cet|ces)(?: [a-z]+)? alineas? par ([^:\uE000]{0,60}?):');
 const COMPLETE_THIS = pattern(' ?completer (?:cet|ce) alinea par(?= )');
 const INSERT = pattern(' ?,? ?(?:inserer|ajouter)(?= )');
+const REWRITE_END = pattern(" ?,? ?rediger (?:ainsi|comme suit) la fin (?:de |du )(?:cet |ce |l'|la |cette )?(alinea|phrase)(?: (\\d+))?(?![a-z])");
 const END_OF = pattern(" ?,? ?supprimer la fin (?:de|du) (?:cet |ce |l'|la )?(alinea|phrase)(?![a-z])");
 
 /** Operations on the alinéa(s) a locator named (or, for words, on the whole article when none). */
@@ -211,7 +212,7 @@ function needPlace(ctx: StatementContext): AlineaRange[] {
 type WordsDraft =
   | { kind: 'substitute_words'; words: QuotedWords; replacement: string }
   | { kind: 'delete_words'; words: QuotedWords }
-  | { kind: 'delete_end_of_alinea'; after: QuotedWords }
+  | { kind: 'delete_end_of_alinea'; after: QuotedWords; text?: string; inSentence?: true }
   | { kind: 'insert_words'; at: WordsPlace; words: string }
   | { kind: 'append_sentences'; text: string };
 
@@ -261,8 +262,16 @@ function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: 
   }
   const endOf = c.eat(END_OF);
   if (endOf !== null) {
-    if (endOf[1] === 'phrase' || around[1] === 'avant') throw new ParseFailure('seule la fin d’un alinéa, après des mots cités, peut être supprimée');
-    return { kind: 'delete_end_of_alinea', after: anchor };
+    if (around[1] === 'avant') throw new ParseFailure('seule la fin d’un alinéa, après des mots cités, peut être supprimée');
+    return { kind: 'delete_end_of_alinea', after: anchor, ...(endOf[1] === 'phrase' ? { inSentence: true as const } : {}) };
+  }
+  // « après le mot : « X », rédiger ainsi la fin de cet alinéa / de l’alinéa 11 / de cette phrase : « Y » »
+  const rewriteEnd = c.eat(REWRITE_END);
+  if (rewriteEnd !== null) {
+    if (around[1] === 'avant') return null;
+    if (rewriteEnd[2] !== undefined) located.at = [{ from: Number(rewriteEnd[2]), to: Number(rewriteEnd[2]) }];
+    c.eat(COLON);
+    return { kind: 'delete_end_of_alinea', after: anchor, text: sentenceText(c), ...(rewriteEnd[1] === 'phrase' ? { inSentence: true as const } : {}) };
   }
   const added = c.eat(INSERT) ? newWords(c) : null;
   return added === null ? null : { kind: 'insert_words', at: { position: around[1] === 'avant' ? 'before' : 'after', anchor }, words: added };
@@ -288,7 +297,7 @@ function newSentences(c: Cursor): string | null {
   return text;
 }
 
-const THIS_SENTENCE = pattern(" ?(?:cette|ladite|la (?:meme )?)phrase(?![a-z])");
+const THIS_SENTENCE = pattern(" ?(?:cette |ladite |la (?:meme )?)phrase(?![a-z])");
 const THAT_SENTENCE = pattern(" ?la {ORD} phrase(?![a-z])");
 const COMPLETE_SENTENCE = pattern(" ?completer (?:cette|ladite) phrase par(?= )");
 const INSERT_SENTENCE = pattern(" ?,? ?(?:inserer|ajouter) (?:une|la|deux|les) (?:nouvelles? )?phrases?(?: (?:ainsi )?redigees?| suivantes?)?(?= ?:| ?\uE000)");
@@ -368,6 +377,10 @@ function wordsOperations(ctx: StatementContext, draft: WordsDraft): Operation[] 
   // A sentence is not located inside its alinéa: the words are searched in the whole alinéa,
   // which is only safe when they must be unique there (an occurrence would count differently).
   void quoted;
+  if (draft.kind === 'delete_end_of_alinea' && draft.inSentence === true) {
+    if (ctx.sentence === null) throw new ParseFailure('quelle phrase ? (« Alinéa 3, première phrase » manque)');
+    delete draft.inSentence;
+  }
   if (ctx.sentence !== null && draft.kind === 'append_sentences') throw new ParseFailure('des phrases s’ajoutent à l’alinéa, pas à une phrase');
   const scope = ctx.sentence === null || draft.kind === 'append_sentences' ? {} : { sentence: ctx.sentence };
   if (ctx.at === null) {

@@ -72,7 +72,8 @@ function wordsInstruction(op: Extract<Operation, { alinea: number | null }>, inS
     case 'delete_words':
       return `Supprimer ${split(direct(op.words))}`;
     case 'delete_end_of_alinea':
-      return `Après ${split(direct(op.after))}\nsupprimer la fin de cet alinéa.`;
+      if (op.text !== undefined) return `Après ${split(direct(op.after))}\nrédiger ainsi la fin de ${here}${COLON}\n${quote(op.text)}`;
+      return `Après ${split(direct(op.after))}\nsupprimer la fin de ${here}.`;
     case 'append_sentences':
       return `Compléter cet alinéa par ${sentencesNoun(sentenceCount(op.text))}${COLON}\n${quote(op.text)}`;
     case 'insert_words':

@@ -49,6 +49,7 @@ function sentence(op: Operation): string {
     case 'delete_words':
       return `${at(op.alinea)}supprimer ${direct(op.words)}.`;
     case 'delete_end_of_alinea':
+      if (op.text !== undefined) return `${at(op.alinea)}après ${direct(op.after)}, rédiger ainsi la fin de cet alinéa${COLON} ${quote(op.text)}`;
       return `${at(op.alinea)}après ${direct(op.after)}, supprimer la fin de cet alinéa.`;
     // no final period: the quotation ends with the sentence's own punctuation
     case 'append_sentences':

@@ -4,6 +4,7 @@
  * « . ! ? … » (and closing marks) before a space and a capital letter or an opening mark, as
  * typography.ts counts them; each piece keeps the spaces after it, so joining gives the alinéa.
  */
+import { closesProvision } from './provisions';
 import { ordinalValue } from './typography';
 
 const SENTENCE_END = /(?<!(?:^|[\s(.'’-])\p{L}|\b(?:art|Art|al|cf))[.!?…]+[»”")]*\s+(?=[«“"]?\s*\p{Lu})/gu;
@@ -35,7 +36,11 @@ function pieceOf(pieces: readonly string[], n: number): number | null {
 }
 
 /** Applies `edit` to sentence `n` of `text`; null when the alinéa has no such sentence. */
-export function editSentence(text: string, n: number, edit: (sentence: string) => string | null): string | null {
+export function editSentence(whole: string, n: number, edit: (sentence: string) => string | null): string | null {
+  // the marks of a quoted provision belong to the alinéa, not to its first or last sentence
+  const open = /^[«"“]\s*/u.exec(whole)?.[0] ?? '';
+  const close = closesProvision(whole) ? (/\s*[»"”][\s.;,]*$/u.exec(whole)?.[0] ?? '') : '';
+  const text = whole.slice(open.length, whole.length - close.length);
   const pieces = splitSentences(text);
   const i = pieceOf(pieces, n);
   if (i === null) return null;
@@ -45,7 +50,7 @@ export function editSentence(text: string, n: number, edit: (sentence: string) =
   if (edited === null) return null;
   pieces[i] = edited === '' ? '' : edited + trail;
   // a deleted last sentence takes the space before it
-  return pieces.join('').trimEnd();
+  return open + pieces.join('').trimEnd() + close;
 }
 
 export function sentenceCountOf(text: string): number {

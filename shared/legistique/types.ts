@@ -46,8 +46,11 @@ export type Operation =
   /** Word operations: `alinea: null` when no alinéa is named (the words must then be unique in the article). */
   | { kind: 'substitute_words'; alinea: number | null; words: QuotedWords; replacement: string; sentence?: number }
   | { kind: 'delete_words'; alinea: number | null; words: QuotedWords; sentence?: number }
-  /** « Après les mots : « X », supprimer la fin de cet alinéa. » (the final punctuation stays) */
-  | { kind: 'delete_end_of_alinea'; alinea: number | null; after: QuotedWords; sentence?: number }
+  /**
+   * « Après les mots : « X », supprimer la fin de cet alinéa. » (the final punctuation stays);
+   * with `text`, « … rédiger ainsi la fin de cet alinéa : « Y » » (Y brings its own punctuation).
+   */
+  | { kind: 'delete_end_of_alinea'; alinea: number | null; after: QuotedWords; sentence?: number; text?: string }
   /** « après le mot : « X », insérer les mots : « Y » »; `end` is « Compléter l’alinéa 2 par les mots : ». */
   | { kind: 'insert_words'; alinea: number | null; at: WordsPlace; words: string; sentence?: number }
   /**

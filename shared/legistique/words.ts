@@ -70,6 +70,7 @@ export function editAlinea(text: string, op: WordsOperation, span: Span | null):
     case 'append_sentences':
       return appendSentences(text, op.text);
     case 'delete_end_of_alinea': {
+      if (op.text !== undefined) return insertAt(text.slice(0, s.end), s.end, op.text);
       const end = finalPunctuationStart(text);
       return text.slice(0, s.end) + (end >= s.end ? text.slice(end) : '');
     }
