@@ -17,6 +17,10 @@ export interface StatementContext {
   sentence: number | null;
   /** « Alinéa 5, après la première phrase »: what follows is inserted after that sentence. */
   afterSentence: boolean;
+  /** The alinéas the last locator named, whatever its level (« au même alinéa »). */
+  lastAt: AlineaRange[] | null;
+  /** The operation read before this sentence (« Procéder à la même suppression à l’alinéa 8 »). */
+  last: Operation | null;
 }
 
 export const LABEL = pattern(" ?(?:([ivxlcdm]+) ?\\.(?= |-|$)|(\\d+) ?(?:°|\\.(?= |-)|\\))\\)?|([a-h]) ?\\))(?: ?-(?= |$))?");
@@ -27,12 +31,19 @@ export function readStatement(c: Cursor, ctx: StatementContext): Operation[] | n
   // « En conséquence, … », and « et après le mot : … » that continues the sentence before
   c.eat(CONSEQUENCE);
   c.eat(AND);
-  const own = articleOperation(c) ?? alineaOperation(c);
+  const own = articleOperation(c) ?? alineaOperation(c) ?? c.attempt(() => sameOperation(c, ctx));
   if (own !== null) return own;
+  const same = c.eat(SAME_ALINEA);
+  if (same !== null) {
+    if (ctx.lastAt === null) throw new ParseFailure('« même alinéa » : aucun alinéa n’a été nommé avant');
+    ctx.at = ctx.lastAt;
+    c.eat(LOCATOR_END);
+    if (c.sees(STATEMENT_END) || c.sees(LABEL)) return [];
+  }
   const place = c.attempt(() => locator(c));
   if (place !== null) {
     ctx.at = place.at ?? ctx.at; // « Au début de cet alinéa » names the one located before
-    ctx.sentence = place.sentence;
+    ctx.sentence = place.sentence ?? (place.at === null ? ctx.sentence : null);
     ctx.afterSentence = place.afterSentence;
     if (c.sees(STATEMENT_END) || c.sees(LABEL)) return [];
   }
@@ -43,6 +54,21 @@ export function readStatement(c: Cursor, ctx: StatementContext): Operation[] | n
 
 const CONSEQUENCE = pattern(' ?(?:en consequence|par coordination) ?,?(?= )');
 const AND = pattern(" ?et(?= (?:apres|avant|a|au|aux|les?|la|l'|supprimer|remplacer|substituer|inserer|completer)(?![a-z]))");
+const SAME_ALINEA = pattern(" ?(?:(?:a|au|dans) (?:ce |le )?meme alinea(?: \\d+)?|audit alinea|dans ledit alinea)(?![a-z])");
+const SAME_OPERATION = pattern(" ?proceder a la meme (suppression|substitution|insertion|modification|coordination|remplacement)(?: ?,)? (?:a|aux|dans)(?= )");
+
+/** « Procéder à la même suppression aux alinéas 8 et 12 »: the operation before, on those alinéas. */
+function sameOperation(c: Cursor, ctx: StatementContext): Operation[] | null {
+  if (c.eat(SAME_OPERATION) === null) return null;
+  const ranges = alineaRanges(c);
+  const last = ctx.last;
+  if (ranges === null) return null;
+  if (last === null || !('alinea' in last) || last.kind === 'edit_sentence') throw new ParseFailure('« la même » opération : aucune opération sur des mots ne précède');
+  const ops: Operation[] = [];
+  for (const range of ranges) for (let n = range.from; n <= range.to; n++) ops.push({ ...last, alinea: n });
+  return ops;
+}
+
 const DELETE_ARTICLE = pattern(" ?supprimer (?:cet|le present|l') ?article(?: unique)?(?![a-z])");
 const REWRITE_ARTICLE = pattern(
   " ?(?:rediger (?:ainsi|comme suit) (?:cet article|le present article|l'article unique)|retablir (?:cet|le present) article(?: (?:dans la redaction suivante|ainsi redige))?|(?:cet|le present) article est (?:ainsi )?redige(?: comme suit)?)(?: ?:)?",
@@ -134,6 +160,7 @@ function oneRange(ranges: readonly AlineaRange[]): AlineaRange {
 
 const LOCATOR_PREFIX = pattern(' ?(?:a|au|aux|dans|en)(?= )');
 const PHRASE = pattern(" ?(?:a )?(?:la )?{ORD} phrase (?:de |du |d')");
+const SENTENCE_ALONE = pattern(" ?(?:la )?{ORD} phrase(?![a-z])(?! ?(?:de |du |d'))");
 const SENTENCE_OF = pattern(" ?la {ORD} phrase (?:de |du |d')");
 const EDGE = pattern(" ?(au debut|a la fin) (?:de |du |d')");
 const THIS_ALINEA = pattern(" ?(?:cet|ce|ledit) alinea(?![a-z])");
@@ -159,7 +186,14 @@ function locator(c: Cursor): Place | null {
   c.eat(LOCATOR_PREFIX);
   const phrase = c.eat(PHRASE);
   const at = alineaRanges(c);
-  if (at === null) return null;
+  if (at === null) {
+    // « Première phrase » on its own line, under the alinéa named before
+    const alone = phrase === null ? c.eat(SENTENCE_ALONE) : null;
+    const sentence = alone === null ? null : sentenceIndex(alone[1] ?? '');
+    if (sentence === null) return null;
+    c.eat(LOCATOR_END);
+    return { at: null, sentence, afterSentence: false, edge: null };
+  }
   const senatPhrase = phrase === null ? c.eat(SENAT_PHRASE) : null;
   c.eat(LOCATOR_END);
   const ordinal = phrase?.[1] ?? senatPhrase?.[2];
@@ -183,6 +217,17 @@ const END_OF = pattern(" ?,? ?supprimer la fin (?:de|du) (?:cet |ce |l'|la )?(al
 function locatedOperation(c: Cursor, ctx: StatementContext, edge: 'start' | 'end' | null): Operation[] | null {
   const sentenceOp = c.attempt(() => sentenceOperation(c, ctx));
   if (sentenceOp !== null) return sentenceOp;
+  // « Alinéa 5 ⏎ Après cet alinéa, insérer un alinéa ainsi rédigé : »
+  const around = c.attempt(() => {
+    const m = c.eat(AROUND_THIS);
+    const intro = m === null ? null : c.eat(INSERT_ALINEAS);
+    return m === null || intro === null ? null : { before: m[1] === 'avant', intro: intro[0] };
+  });
+  if (around !== null) {
+    const range = oneRange(needPlace(ctx));
+    const after = around.before ? range.from - 1 : range.to;
+    return [{ kind: 'insert_alineas_after', after, alineas: alineasBlock(c, 'alinea', announcedAlineas(around.intro)) }];
+  }
   if (c.eat(DELETE_THESE)) return needPlace(ctx).map((range): Operation => ({ kind: 'delete_alineas', range }));
   if (c.eat(REWRITE_THESE)) return [{ kind: 'rewrite_alinea', range: oneRange(needPlace(ctx)), alineas: alineasBlock(c, 'alinea') }];
   const replaced = c.eat(REPLACE_THESE);
@@ -197,9 +242,10 @@ function locatedOperation(c: Cursor, ctx: StatementContext, edge: 'start' | 'end
     const ranges = c.eat(TRAILING_LOCATOR) ? alineaRanges(c) : null;
     return ranges !== null && (c.sees(STATEMENT_END) || c.sees(LABEL)) ? ranges : null;
   });
-  return wordsOperations(located.at === null ? ctx : { at: located.at, sentence: null, afterSentence: false }, words);
+  return wordsOperations(located.at === null ? ctx : { ...ctx, at: located.at, sentence: null, afterSentence: false }, words);
 }
 
+const AROUND_THIS = pattern(" ?(apres|avant) (?:cet|ce|ledit|le meme) alinea(?![a-z])");
 const TRAILING_LOCATOR = pattern(' ?,? ?(?:a|au|aux|dans)(?= )');
 const INLINE_LOCATOR = pattern(' ?, ?(?:a|au|aux|dans)(?= )');
 const COMMA = pattern(' ?,');
@@ -299,6 +345,7 @@ function newSentences(c: Cursor): string | null {
 
 const THIS_SENTENCE = pattern(" ?(?:cette |ladite |la (?:meme )?)phrase(?![a-z])");
 const THAT_SENTENCE = pattern(" ?la {ORD} phrase(?![a-z])");
+const REPLACE_SENTENCE = pattern(' ?remplacer(?= )');
 const COMPLETE_SENTENCE = pattern(" ?completer (?:cette|ladite) phrase par(?= )");
 const INSERT_SENTENCE = pattern(" ?,? ?(?:inserer|ajouter) (?:une|la|deux|les) (?:nouvelles? )?phrases?(?: (?:ainsi )?redigees?| suivantes?)?(?= ?:| ?\uE000)");
 
@@ -330,6 +377,12 @@ function sentenceOperation(c: Cursor, ctx: StatementContext): Operation[] | null
     if (s === null) return null;
     c.eat(COLON);
     return [{ kind: 'edit_sentence', alinea: one(), sentence: s, action: 'rewrite', text: sentenceText(c) }];
+  }
+  if (c.eat(REPLACE_SENTENCE)) {
+    const s = named();
+    if (s === null || !c.eat(BY)) return null;
+    const text = newSentences(c);
+    return text === null ? null : [{ kind: 'edit_sentence', alinea: one(), sentence: s, action: 'rewrite', text }];
   }
   if (c.eat(COMPLETE_SENTENCE)) {
     if (ctx.sentence === null) return null;

@@ -75,6 +75,8 @@ function parseOperations(body: string, lineOffset: number): ParseResult {
   // What the locators of each label level named (0: before any label): « III. – À l’alinéa 6 : »
   // holds for « 1° », « 2° »…, and a locator inside « 1° » holds for « 1° » only.
   const located: (StatementContext | undefined)[] = [];
+  // for « au même alinéa » and « Procéder à la même suppression aux alinéas 8 et 12 »
+  let lastAt: StatementContext['lastAt'] = null;
   while (!c.atEnd()) {
     const start = c.pos;
     let body = start;
@@ -89,10 +91,14 @@ function parseOperations(body: string, lineOffset: number): ParseResult {
         if (c.atEnd()) throw new ParseFailure('opération annoncée mais absente');
       }
       const inherited = [...located].reverse().find((x) => x !== undefined);
-      const ctx: StatementContext = { at: inherited?.at ?? null, sentence: inherited?.sentence ?? null, afterSentence: inherited?.afterSentence ?? false };
+      const ctx: StatementContext = {
+        at: inherited?.at ?? null, sentence: inherited?.sentence ?? null, afterSentence: inherited?.afterSentence ?? false,
+        lastAt, last: operations[operations.length - 1]?.operation ?? null,
+      };
       const ops = readStatement(c, ctx);
       if (ops === null) throw new ParseFailure('phrase non reconnue');
-      if (ctx.at !== (inherited?.at ?? null)) located[labels.length] = ctx;
+      if (ctx.at !== (inherited?.at ?? null) || ctx.sentence !== (inherited?.sentence ?? null)) located[labels.length] = ctx;
+      lastAt = ctx.at ?? lastAt;
       const name = labels.filter((l) => l !== undefined).join(', ');
       for (const operation of ops) operations.push({ label: name || toRoman(operations.length + 1), operation });
       c.eat(TERMINATOR);

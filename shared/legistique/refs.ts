@@ -65,7 +65,7 @@ const DIRECT_WORDS = pattern(
   " ?(?:(?:la|le) {ORD} occurrence (?:du|des|de la|de l'|d') ?{NOUN}|(?:le|les|la|l') ?{NOUN})? ?:? ?{Q}(?: ?\\({ORD} occurrence\\))?",
 );
 // « substituer au mot : « X », le mot : « Y » »: the Assemblée's comma between the two quotations
-const NEW_WORDS = pattern(" ?,? ?(?:(?:le|les|la|l') ?{NOUN})? ?:? ?{Q}");
+const NEW_WORDS = pattern(" ?,? ?(?:(?:le|les|la|l') ?{NOUN}(?: suivante?s?)?)? ?:? ?{Q}");
 
 /** « aux mots : « X » », « à la deuxième occurrence du mot : « X » » (what is replaced). */
 export function dativeWords(c: Cursor): QuotedWords | null {
