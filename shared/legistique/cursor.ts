@@ -18,7 +18,8 @@ const ORDINAL_WORDS = [
 
 const SHORTHANDS: Readonly<Record<string, string>> = {
   Q: `${PLACEHOLDER_OPEN}(\\d+)${PLACEHOLDER_CLOSE}`,
-  ORD: `(${ORDINAL_WORDS.join('|')})(?![a-z])`,
+  // « 1èrephrase », glued as published, is still an ordinal
+  ORD: `(${ORDINAL_WORDS.join('|')})(?:(?![a-z])|(?=phrase))`,
   NOUN: '(?:signes? de ponctuation|mots?|references?|nombres?|chiffres?|dates?|montants?|taux|annees?|signes?|termes?|expressions?|phrases?|lettres?|pourcentages?|sommes?|mentions?|caracteres?)(?![a-z])',
 };
 

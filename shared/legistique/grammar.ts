@@ -30,7 +30,11 @@ const STATEMENT_END = pattern(' ?(?:[.;]|$)');
 export function readStatement(c: Cursor, ctx: StatementContext): Operation[] | null {
   // « En conséquence, … », and « et après le mot : … » that continues the sentence before
   c.eat(CONSEQUENCE);
-  c.eat(AND);
+  if (c.eat(AND) !== null) {
+    // « Remplacer le mot : X par le mot : Y ⏎ et les mots : A par les mots : B »
+    const more = c.attempt(() => moreWords(c, ctx));
+    if (more !== null) return more;
+  }
   const own = articleOperation(c) ?? alineaOperation(c) ?? c.attempt(() => sameOperation(c, ctx));
   if (own !== null) return own;
   const same = c.eat(SAME_ALINEA);
@@ -56,6 +60,17 @@ const CONSEQUENCE = pattern(' ?(?:en consequence|par coordination) ?,?(?= )');
 const AND = pattern(" ?et(?= (?:apres|avant|a|au|aux|les?|la|l'|supprimer|remplacer|substituer|inserer|completer)(?![a-z]))");
 const SAME_ALINEA = pattern(" ?(?:(?:a|au|dans) (?:ce |le )?meme alinea(?: \\d+)?|audit alinea|dans ledit alinea)(?![a-z])");
 const SAME_OPERATION = pattern(" ?proceder a la meme (suppression|substitution|insertion|modification|coordination|remplacement)(?: ?,)? (?:a|aux|dans)(?= )");
+
+/** After « et », the same kind of word operation as the one before, on other words. */
+function moreWords(c: Cursor, ctx: StatementContext): Operation[] | null {
+  const last = ctx.last;
+  if (last === null || (last.kind !== 'substitute_words' && last.kind !== 'delete_words')) return null;
+  const words = directWords(c);
+  if (words === null) return null;
+  if (last.kind === 'delete_words') return [{ ...last, words }];
+  const replacement = c.eat(BY) ? newWords(c) : null;
+  return replacement === null ? null : [{ ...last, words, replacement }];
+}
 
 /** « Procéder à la même suppression aux alinéas 8 et 12 »: the operation before, on those alinéas. */
 function sameOperation(c: Cursor, ctx: StatementContext): Operation[] | null {
@@ -185,6 +200,14 @@ function locator(c: Cursor): Place | null {
   }
   c.eat(LOCATOR_PREFIX);
   const phrase = c.eat(PHRASE);
+  // « À la deuxième phrase de cet alinéa, »: the alinéa named before
+  const thisAlinea = phrase !== null && c.eat(THIS_ALINEA) !== null;
+  if (thisAlinea) {
+    const sentence = sentenceIndex(phrase[1] ?? '');
+    if (sentence === null) return null;
+    c.eat(LOCATOR_END);
+    return { at: null, sentence, afterSentence: false, edge: null };
+  }
   const at = alineaRanges(c);
   if (at === null) {
     // « Première phrase » on its own line, under the alinéa named before
@@ -210,6 +233,7 @@ const REWRITE_THESE = pattern(' ?rediger (?:ainsi|comme suit) (?:cet|ces)(?: [a-
 const REPLACE_THESE = pattern(' ?remplacer (?:cet|ces)(?: [a-z]+)? alineas? par ([^:\uE000]{0,60}?):');
 const COMPLETE_THIS = pattern(' ?completer (?:cet|ce) alinea par(?= )');
 const INSERT = pattern(' ?,? ?(?:inserer|ajouter)(?= )');
+const DELETE_AFTER = pattern(' ?,? ?supprimer(?= (?:le|les|la|l))');
 const REWRITE_END = pattern(" ?,? ?rediger (?:ainsi|comme suit) la fin (?:de |du )(?:cet |ce |l'|la |cette )?(alinea|phrase)(?: (\\d+))?(?![a-z])");
 const END_OF = pattern(" ?,? ?supprimer la fin (?:de|du) (?:cet |ce |l'|la )?(alinea|phrase)(?![a-z])");
 
@@ -306,6 +330,9 @@ function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: 
     const added = newWords(c);
     return added === null ? null : { kind: 'insert_words', at: { position: around[1] === 'avant' ? 'before' : 'after', anchor }, words: added };
   }
+  // « Après les mots : X ⏎ supprimer le mot : Y »: Y, which must then occur once
+  const deleted = c.attempt(() => (around[1] === 'apres' && c.eat(DELETE_AFTER) ? directWords(c) : null));
+  if (deleted !== null) return { kind: 'delete_words', words: deleted };
   const endOf = c.eat(END_OF);
   if (endOf !== null) {
     if (around[1] === 'avant') throw new ParseFailure('seule la fin d’un alinéa, après des mots cités, peut être supprimée');
