@@ -6,22 +6,13 @@
  *   alinéas »). A locator alone, or ending in « : », carries over to the next numbered items.
  */
 import { Cursor, ParseFailure, pattern } from './cursor';
-import { alineaNumber, alineaRanges, alineasBlock, announcedAlineas, contiguous, dativeWords, directWords, newWords } from './refs';
+import { alineaNumber, alineaRanges, alineasBlock, announcedAlineas, dativeWords, directWords, newWords } from './refs';
+import { AROUND, BY, COLON, DELETE, needPlace, oneRange, REWRITE, type StatementContext } from './grammar-common';
+import { newSentences, sentenceOperation, sentenceText } from './grammar-sentences';
 import { sentenceIndex } from './sentences';
-import type { AlineaRange, Operation, QuotedWords, WordsPlace } from './types';
 
-export interface StatementContext {
-  /** The alinéas named by the last locator, for the operations that follow it. */
-  at: AlineaRange[] | null;
-  /** The sentence the locator named (« à la première phrase de l’alinéa 2 »: 1; -1 the last), or null. */
-  sentence: number | null;
-  /** « Alinéa 5, après la première phrase »: what follows is inserted after that sentence. */
-  afterSentence: boolean;
-  /** The alinéas the last locator named, whatever its level (« au même alinéa »). */
-  lastAt: AlineaRange[] | null;
-  /** The operation read before this sentence (« Procéder à la même suppression à l’alinéa 8 »). */
-  last: Operation | null;
-}
+export type { StatementContext } from './grammar-common';
+import type { AlineaRange, Operation, QuotedWords, WordsPlace } from './types';
 
 export const LABEL = pattern(" ?(?:([ivxlcdm]+) ?\\.(?= |-|$)|(\\d+) ?(?:°|\\.(?= |-)|\\))\\)?|([a-h]) ?\\))(?: ?-(?= |$))?");
 const STATEMENT_END = pattern(' ?(?:[.;]|$)');
@@ -104,15 +95,10 @@ function articleOperation(c: Cursor): Operation[] | null {
   return [{ kind: 'insert_article_after', article: additionnel[1]?.trim() ?? null, alineas: alineasBlock(c, 'article') }];
 }
 
-const DELETE = pattern(' ?supprimer(?= |,)');
-const REWRITE = pattern(' ?(?:rediger|retablir) (?:ainsi|comme suit)(?= )');
 const SUBSTITUTE_ALINEAS = pattern(' ?substituer (?:a|aux)(?= )');
 const ALINEAS_FOLLOWING = pattern(" ?,? ?(?:les |l')?(?:(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\\d+) )?(?:nouvel |nouveaux )?alineas?(?: suivants?| ainsi redige?s?)? ?:");
-const AROUND = pattern(' ?(apres|avant)(?= )');
 const INSERT_ALINEAS = pattern(' ?,? ?(?:inserer|ajouter) [^:\uE000]{0,80}?:');
 const COMPLETE = pattern(' ?completer(?= )');
-const BY = pattern(' ?par(?= )');
-const COLON = pattern(' ?:');
 
 /** Operations on whole alinéas that name them: « Supprimer les alinéas 3 à 5. », « Après l’alinéa 5, insérer… ». */
 function alineaOperation(c: Cursor): Operation[] | null {
@@ -165,12 +151,6 @@ function alineaOperation(c: Cursor): Operation[] | null {
       return words === null ? null : [{ kind: 'insert_words', alinea: n, at: { position: 'end' }, words }];
     })
   );
-}
-
-function oneRange(ranges: readonly AlineaRange[]): AlineaRange {
-  const range = contiguous(ranges);
-  if (range === null) throw new ParseFailure('un seul bloc d’alinéas consécutifs peut être rédigé à la fois');
-  return range;
 }
 
 const LOCATOR_PREFIX = pattern(' ?(?:a|au|aux|dans|en)(?= )');
@@ -274,11 +254,6 @@ const TRAILING_LOCATOR = pattern(' ?,? ?(?:a|au|aux|dans)(?= )');
 const INLINE_LOCATOR = pattern(' ?, ?(?:a|au|aux|dans)(?= )');
 const COMMA = pattern(' ?,');
 
-function needPlace(ctx: StatementContext): AlineaRange[] {
-  if (ctx.at === null) throw new ParseFailure('quel alinéa ? (« Alinéa 6 » ou « l’alinéa 6 » manque)');
-  return ctx.at;
-}
-
 type WordsDraft =
   | { kind: 'substitute_words'; words: QuotedWords; replacement: string }
   | { kind: 'delete_words'; words: QuotedWords }
@@ -348,85 +323,6 @@ function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: 
   }
   const added = c.eat(INSERT) ? newWords(c) : null;
   return added === null ? null : { kind: 'insert_words', at: { position: around[1] === 'avant' ? 'before' : 'after', anchor }, words: added };
-}
-
-/**
- * « une phrase ainsi rédigée : « … » », « deux phrases ainsi rédigées : », « la phrase
- * suivante : », « les phrases suivantes : », « une phrase rédigée comme suit : ».
- */
-const NEW_SENTENCES = pattern(
-  " ?(?:une|la|les|des|\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)(?: nouvelles?)? phrases?(?: nouvelles?)?(?: (?:(?:ainsi )?redigees?(?: (?:ainsi|comme suit))?|suivantes?))? ?(?::? ?{Q}|:)",
-);
-
-/** The quoted sentence(s) that complete an alinéa (one quoted alinéa), or null for other words. */
-function newSentences(c: Cursor): string | null {
-  const m = c.eat(NEW_SENTENCES);
-  if (m === null) return null;
-  // Sénat style: the sentence unquoted, on its own line
-  const q = m[1] === undefined ? { alineas: alineasBlock(c, 'alinea', 1) } : c.quotation(m[1]);
-  if (q.alineas.length !== 1) throw new ParseFailure('des phrases ajoutées à un alinéa ne peuvent pas s’étendre sur plusieurs alinéas : insérez un alinéa');
-  const text = q.alineas[0] ?? '';
-  if (text === '') throw new ParseFailure('la phrase citée est vide');
-  return text;
-}
-
-const THIS_SENTENCE = pattern(" ?(?:cette |ladite |la (?:meme )?)phrase(?![a-z])");
-const THAT_SENTENCE = pattern(" ?la {ORD} phrase(?![a-z])");
-const REPLACE_SENTENCE = pattern(' ?remplacer(?= )');
-const COMPLETE_SENTENCE = pattern(" ?completer (?:cette|ladite) phrase par(?= )");
-const INSERT_SENTENCE = pattern(" ?,? ?(?:inserer|ajouter) (?:une|la|deux|les) (?:nouvelles? )?phrases?(?: (?:ainsi )?redigees?| suivantes?)?(?= ?:| ?\uE000)");
-
-/** The one sentence after « : », quoted or (Sénat) on its own line. */
-function sentenceText(c: Cursor): string {
-  const text = alineasBlock(c, 'alinea', 1)[0] ?? '';
-  if (text === '') throw new ParseFailure('la phrase citée est vide');
-  return text;
-}
-
-/** Operations on the sentence a locator named, or on one they name (« Supprimer cette phrase », « Après la première phrase, insérer… »). */
-function sentenceOperation(c: Cursor, ctx: StatementContext): Operation[] | null {
-  const one = (): number => {
-    const range = oneRange(needPlace(ctx));
-    if (range.from !== range.to) throw new ParseFailure('une phrase se désigne dans un seul alinéa');
-    return range.from;
-  };
-  const named = (): number | null => {
-    if (c.eat(THIS_SENTENCE) !== null) return ctx.sentence;
-    const m = c.eat(THAT_SENTENCE);
-    return m === null ? null : sentenceIndex(m[1] ?? '');
-  };
-  if (c.eat(DELETE)) {
-    const s = named();
-    return s === null ? null : [{ kind: 'edit_sentence', alinea: one(), sentence: s, action: 'delete', text: '' }];
-  }
-  if (c.eat(REWRITE)) {
-    const s = named();
-    if (s === null) return null;
-    c.eat(COLON);
-    return [{ kind: 'edit_sentence', alinea: one(), sentence: s, action: 'rewrite', text: sentenceText(c) }];
-  }
-  if (c.eat(REPLACE_SENTENCE)) {
-    const s = named();
-    if (s === null || !c.eat(BY)) return null;
-    const text = newSentences(c);
-    return text === null ? null : [{ kind: 'edit_sentence', alinea: one(), sentence: s, action: 'rewrite', text }];
-  }
-  if (c.eat(COMPLETE_SENTENCE)) {
-    if (ctx.sentence === null) return null;
-    const words = newWords(c) ?? (c.sees(/ ?:/y) ? (c.eat(COLON), sentenceText(c)) : null);
-    return words === null ? null : [{ kind: 'insert_words', alinea: one(), at: { position: 'end' }, words, sentence: ctx.sentence }];
-  }
-  const around = c.eat(AROUND);
-  let after: number | null = null;
-  if (around?.[1] === 'apres') {
-    const m = c.eat(THAT_SENTENCE);
-    after = m === null ? null : sentenceIndex(m[1] ?? '');
-    if (after === null) return null;
-  } else if (around !== null) return null;
-  else if (ctx.afterSentence) after = ctx.sentence;
-  if (after === null || !c.eat(INSERT_SENTENCE)) return null;
-  c.eat(COLON);
-  return [{ kind: 'edit_sentence', alinea: one(), sentence: after, action: 'insert_after', text: sentenceText(c) }];
 }
 
 const REPLACED = pattern(' ?(?:sont|est) remplacee?s? par(?= )');
