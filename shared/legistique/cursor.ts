@@ -20,7 +20,7 @@ const SHORTHANDS: Readonly<Record<string, string>> = {
   Q: `${PLACEHOLDER_OPEN}(\\d+)${PLACEHOLDER_CLOSE}`,
   // « 1èrephrase », glued as published, is still an ordinal
   ORD: `(${ORDINAL_WORDS.join('|')})(?:(?![a-z])|(?=phrase))`,
-  NOUN: '(?:signes? de ponctuation|mots?|references?|nombres?|chiffres?|dates?|montants?|taux|annees?|signes?|termes?|expressions?|phrases?|lettres?|pourcentages?|sommes?|mentions?|caracteres?)(?![a-z])',
+  NOUN: '(?:mots? et (?:le|les) signes? de ponctuation|signes? de ponctuation|mots?|references?|nombres?|chiffres?|dates?|montants?|taux|annees?|signes?|termes?|expressions?|phrases?|lettres?|pourcentages?|sommes?|mentions?|caracteres?)(?![a-z])',
 };
 
 export function pattern(source: string): RegExp {

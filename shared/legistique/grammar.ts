@@ -36,6 +36,9 @@ export function readStatement(c: Cursor, ctx: StatementContext): Operation[] | n
     if (c.sees(STATEMENT_END) || c.sees(LABEL)) return [];
   }
   const place = c.attempt(() => locator(c));
+  // Sénat: « Alinéa 4 ⏎ Après l’alinéa 4, insérer… »: the operation names its place again
+  const named = place === null ? null : articleOperation(c) ?? alineaOperation(c);
+  if (named !== null) return named;
   if (place !== null) {
     ctx.at = place.at ?? ctx.at; // « Au début de cet alinéa » names the one located before
     ctx.sentence = place.sentence ?? (place.at === null ? ctx.sentence : null);
@@ -80,7 +83,7 @@ const REWRITE_ARTICLE = pattern(
   " ?(?:rediger (?:ainsi|comme suit) (?:cet article|le present article|l'article unique)|retablir (?:cet|le present) article(?: (?:dans la redaction suivante|ainsi redige))?|(?:cet|le present) article est (?:ainsi )?redige(?: comme suit)?)(?: ?:)?",
 );
 const COMPLETE_ARTICLE_BY = pattern(' ?completer (?:cet|le present) article par(?= )');
-const COMPLETE_ARTICLE = pattern(' ?completer (?:cet|le present) article par [^:\uE000]{0,80}?:');
+const COMPLETE_ARTICLE = pattern(' ?(?:completer (?:cet|le present) article|(?:cet|le present) article est complete) par [^:\uE000]{0,80}?:');
 const INSERT_ARTICLE = pattern(" ?(?:apres l'article ([^,:\uE000]{1,30}?) ?,? ?)?inserer (?:un|l') ?article(?![a-z])[^:\uE000]{0,60}?:");
 
 function articleOperation(c: Cursor): Operation[] | null {
@@ -97,7 +100,10 @@ function articleOperation(c: Cursor): Operation[] | null {
 
 const SUBSTITUTE_ALINEAS = pattern(' ?substituer (?:a|aux)(?= )');
 const ALINEAS_FOLLOWING = pattern(" ?,? ?(?:les |l')?(?:(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\\d+) )?(?:nouvel |nouveaux )?alineas?(?: suivants?| ainsi redige?s?)? ?:");
-const INSERT_ALINEAS = pattern(' ?,? ?(?:inserer|ajouter) [^:\uE000]{0,80}?:');
+// « insérer un alinéa ainsi rédigé : », « il est inséré un alinéa… », « créer un 5° bis ainsi rédigé », « rédigé comme suit « … » »
+const INSERT_ALINEAS = pattern(' ?,? ?(?:inserer|ajouter|creer|il est (?:insere|ajoute)|sont inseres) [^:\uE000]{0,80}?(?::|(?= ?\uE000))');
+const INSERT_FIRST = pattern(' ?inserer (apres|avant)(?= )');
+const INTRO_REST = pattern(' ?,? ?[^:\uE000]{0,80}?:');
 const COMPLETE = pattern(' ?completer(?= )');
 
 /** Operations on whole alinéas that name them: « Supprimer les alinéas 3 à 5. », « Après l’alinéa 5, insérer… ». */
@@ -118,6 +124,14 @@ function alineaOperation(c: Cursor): Operation[] | null {
       if (verb === 'insert_after' && !c.eat(INSERT_ALINEAS)) return null;
       c.eat(COLON);
       return [{ kind: 'edit_sentence', alinea: n, sentence, action: verb, text: verb === 'delete' ? '' : sentenceText(c) }];
+    }) ??
+    c.attempt(() => {
+      // « Insérer après le 9ème alinéa un alinéa ainsi rédigé : »
+      const around = c.eat(INSERT_FIRST);
+      const n = around === null ? null : alineaNumber(c);
+      const intro = n === null ? null : c.eat(INTRO_REST);
+      if (n === null || intro === null) return null;
+      return [{ kind: 'insert_alineas_after', after: around?.[1] === 'avant' ? n - 1 : n, alineas: alineasBlock(c, 'alinea', announcedAlineas(intro[0])) }];
     }) ??
     c.attempt(() => {
       // « Substituer à l’alinéa 13 les deux alinéas suivants : », « Substituer aux alinéas 5 à 8 les alinéas suivants : »
@@ -295,7 +309,7 @@ function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: 
   const indicative = c.attempt(() => indicativeOperation(c));
   if (indicative !== null) return indicative;
   if (edge !== null) {
-    const added = c.eat(INSERT) ? newWords(c) : null;
+    const added = c.eat(INSERT) || c.eat(INSERTED) ? newWords(c) : null;
     return added === null ? null : { kind: 'insert_words', at: { position: edge }, words: added };
   }
   const around = c.eat(AROUND);

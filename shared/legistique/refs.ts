@@ -9,9 +9,9 @@ import { ordinalValue, stripAccents } from './typography';
 import type { AlineaRange, Occurrence, QuotedWords } from './types';
 
 const OF_THIS_ARTICLE = "(?: (?:de|du) (?:cet|ce present|le present|present) article(?![a-z]))?";
-const ALINEA_BY_NUMBER = pattern(` ?(?:l'|le )?alinea (\\d+)(?: ?(?:er|e)(?![a-z]))?(?![\\d])${OF_THIS_ARTICLE}`);
+const ALINEA_BY_NUMBER = pattern(` ?(?:l'|le )?(?:(?:le |ce )?meme )?alinea (\\d+)(?: ?(?:er|e)(?![a-z]))?(?![\\d])${OF_THIS_ARTICLE}`);
 const ALINEA_BY_ORDINAL = pattern(` ?(?:le |l')?{ORD} alinea(?![a-z])${OF_THIS_ARTICLE}`);
-const ALINEA_LIST = pattern(" ?(?:les |l')?alineas (\\d+(?:(?: ?er)?(?: ?, ?| et | a )\\d+)*)(?: ?er)?");
+const ALINEA_LIST = pattern(" ?(?:les |l')?alineas? (\\d+(?:(?: ?er)?(?: ?, ?| et | a )\\d+)*)(?: ?er)?");
 
 /** « l’alinéa 3 », « alinéa 3 », « le deuxième alinéa ». */
 export function alineaNumber(c: Cursor): number | null {
@@ -59,10 +59,10 @@ export function contiguous(ranges: readonly AlineaRange[]): AlineaRange | null {
 }
 
 const DATIVE_WORDS = pattern(
-  " ?(?:a la {ORD} occurrence (?:du|des|de la|de l'|d') ?{NOUN}|(?:au|aux|a la|a l') ?{NOUN}) ?:? ?{Q}(?: ?\\({ORD} occurrence\\))?",
+  " ?(?:a la {ORD} occurr?ence (?:du|des|de la|de l'|d') ?{NOUN}|(?:au|aux|a la|a l') ?{NOUN}) ?:? ?{Q}(?: ?\\({ORD} occurr?ence\\))?",
 );
 const DIRECT_WORDS = pattern(
-  " ?(?:(?:la|le) {ORD} occurrence (?:du|des|de la|de l'|d') ?{NOUN}|(?:le|les|la|l') ?{NOUN})? ?:? ?{Q}(?: ?\\({ORD} occurrence\\))?",
+  " ?(?:(?:la|le) {ORD} occurr?ence (?:du|des|de la|de l'|d') ?{NOUN}|(?:le|les|la|l') ?{NOUN})? ?:? ?{Q}(?: ?\\({ORD} occurr?ence\\))?",
 );
 // « substituer au mot : « X », le mot : « Y » »: the Assemblée's comma between the two quotations
 const NEW_WORDS = pattern(" ?,? ?(?:(?:le|les|la|l') ?{NOUN}(?: suivante?s?)?)? ?:? ?{Q}");
