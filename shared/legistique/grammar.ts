@@ -14,7 +14,8 @@ import { sentenceIndex } from './sentences';
 export type { StatementContext } from './grammar-common';
 import type { AlineaRange, Operation, QuotedWords, WordsPlace } from './types';
 
-export const LABEL = pattern(" ?(?:([ivxlcdm]+) ?\\.(?= |-|$)|(\\d+) ?(?:°|\\.(?= |-)|\\))\\)?|([a-h]) ?\\))(?: ?-(?= |$))?");
+// « I. – », « II.- », and « I - » without its period
+export const LABEL = pattern(" ?(?:([ivxlcdm]+)(?: ?\\.(?= |-|$)|(?= ?- ))|(\\d+) ?(?:°|\\.(?= |-)|\\))\\)?|([a-h]) ?\\))(?: ?-(?= |$))?");
 const STATEMENT_END = pattern(' ?(?:[.;]|$)');
 
 /** Reads one sentence here: its operations ([] for a locator alone), or null when none matches. */
@@ -222,7 +223,7 @@ function locator(c: Cursor): Place | null {
 const SUBSTITUTE = pattern(' ?substituer(?= |,)');
 const REPLACE = pattern(' ?remplacer(?= |,)');
 const DELETE_THESE = pattern(' ?supprimer (?:cet|ce|ces|ledit|lesdits)(?: [a-z]+)? alineas?(?![a-z])');
-const REWRITE_THESE = pattern(' ?rediger (?:ainsi|comme suit) (?:cet|ces)(?: [a-z]+)? alineas?(?![a-z])(?: ?:)?');
+const REWRITE_THESE = pattern(' ?(?:rediger (?:ainsi|comme suit)|retablir) (?:cet|ces)(?: [a-z]+)? alineas?(?![a-z])(?: (?:dans la redaction suivante|ainsi redige))?(?: ?:)?');
 /** « Remplacer cet alinéa par deux alinéas ainsi rédigés : », « Remplacer ces alinéas par un alinéa ainsi rédigé : » */
 const REPLACE_THESE = pattern(' ?remplacer (?:cet|ces)(?: [a-z]+)? alineas? par ([^:\uE000]{0,60}?):');
 const COMPLETE_THIS = pattern(' ?completer (?:cet|ce) alinea par(?= )');

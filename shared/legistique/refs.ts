@@ -128,10 +128,10 @@ function quotedAlineas(c: Cursor): string[] | null {
 }
 
 /** A line that only locates (Sénat style): it ends an unquoted block of alinéas. */
-const LOCATOR_LINE = /^(?:[ivxlcdm]+ ?\. ?-? ?)?(?:alineas? \d+(?:(?: ?er)?(?: ?, ?| et | a )\d+)*(?: ?er)?(?: ?, ?\S+ phrase)?|(?:apres|avant) l'alinea \d+(?: ?er)?)$/;
+const LOCATOR_LINE = /^(?:[ivxlcdm]+ ?(?:\.|(?= ?-)) ?-? ?)?(?:alineas? \d+(?:(?: ?er)?(?: ?, ?| et | a )\d+)*(?: ?er)?(?: ?, ?\S+ phrase)?|(?:apres|avant) l'alinea \d+(?: ?er)?)$/;
 /** A line that starts a new operation of the dispositif (« 2° Alinéa 19 », « II. – Après l’alinéa 4, insérer… »). */
 const OPERATION_LINE =
-  /^(?:(?:[ivxlcdm]+ ?\.|\d+ ?°|[a-h] ?\)) ?-? ?)?(?:en consequence,? )?(?:alineas? \d|(?:apres|avant) l'alinea \d|(?:a|aux?) (?:l'|les )?alineas? \d|(?:remplacer|supprimer|substituer|inserer|rediger (?:ainsi|comme suit)|completer) (?:cet|ces|ce|les?|la|l'|aux?|a)(?![a-z]))/;
+  /^(?:(?:[ivxlcdm]+ ?(?:\.|(?= ?-))|\d+ ?°|[a-h] ?\)) ?-? ?)?(?:en consequence,? )?(?:alineas? \d|(?:apres|avant) l'alinea \d|(?:a|aux?) (?:l'|les )?alineas? \d|(?:remplacer|supprimer|substituer|inserer|rediger (?:ainsi|comme suit)|completer) (?:cet|ces|ce|les?|la|l'|aux?|a)(?![a-z]))/;
 
 const COUNTS: Readonly<Record<string, number>> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10 };
 const ANNOUNCED = /(?:^|[ ,])(un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?:nouvel |nouveaux )?alineas?(?![a-z])/;
