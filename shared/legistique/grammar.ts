@@ -103,6 +103,9 @@ const SUBSTITUTE_ALINEAS = pattern(' ?substituer (?:a|aux)(?= )');
 const ALINEAS_FOLLOWING = pattern(" ?,? ?(?:les |l')?(?:(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\\d+) )?(?:nouvel |nouveaux )?alineas?(?: suivants?| ainsi redige?s?)? ?:");
 // « insérer un alinéa ainsi rédigé : », « il est inséré un alinéa… », « créer un 5° bis ainsi rédigé », « rédigé comme suit « … » »
 const INSERT_ALINEAS = pattern(' ?,? ?(?:inserer|ajouter|creer|il est (?:insere|ajoute)|sont inseres) [^:\uE000]{0,80}?(?::|(?= ?\uE000))');
+const SENTENCE_SUBJECT = pattern(" ?la {ORD} phrase (?:de |du |d')");
+const SENTENCE_DELETED = pattern(' ?est supprimee(?![a-z])');
+const SENTENCE_REPLACED = pattern(' ?est (?:remplacee par|ainsi redigee)(?: [^:\uE000]{0,60}?)? ?:');
 const INSERT_FIRST = pattern(' ?inserer (apres|avant)(?= )');
 const INTRO_REST = pattern(' ?,? ?[^:\uE000]{0,80}?:');
 const COMPLETE = pattern(' ?completer(?= )');
@@ -125,6 +128,16 @@ function alineaOperation(c: Cursor): Operation[] | null {
       if (verb === 'insert_after' && !c.eat(INSERT_ALINEAS)) return null;
       c.eat(COLON);
       return [{ kind: 'edit_sentence', alinea: n, sentence, action: verb, text: verb === 'delete' ? '' : sentenceText(c) }];
+    }) ??
+    c.attempt(() => {
+      // the indicative: « La dernière phrase de l’alinéa 2 est remplacée par les phrases suivantes : », « … est supprimée »
+      const ordinal = c.eat(SENTENCE_SUBJECT);
+      const n = ordinal === null ? null : alineaNumber(c);
+      const sentence = n === null ? null : sentenceIndex(ordinal?.[1] ?? '');
+      if (n === null || sentence === null) return null;
+      if (c.eat(SENTENCE_DELETED)) return [{ kind: 'edit_sentence', alinea: n, sentence, action: 'delete', text: '' }];
+      if (!c.eat(SENTENCE_REPLACED)) return null;
+      return [{ kind: 'edit_sentence', alinea: n, sentence, action: 'rewrite', text: sentenceText(c) }];
     }) ??
     c.attempt(() => {
       // « Insérer après le 9ème alinéa un alinéa ainsi rédigé : »
