@@ -11,6 +11,8 @@ export interface StatementContext {
   at: AlineaRange[] | null;
   /** The sentence the locator named (« à la première phrase de l’alinéa 2 »: 1; -1 the last), or null. */
   sentence: number | null;
+  /** « Alinéa 2, troisième et quatrième phrases »: the sentences named after `sentence`. */
+  moreSentences?: number[];
   /** « Alinéa 5, après la première phrase »: what follows is inserted after that sentence. */
   afterSentence: boolean;
   /** The alinéas the last locator named, whatever its level (« au même alinéa »). */

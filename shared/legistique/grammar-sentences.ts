@@ -31,6 +31,8 @@ export function newSentences(c: Cursor): string | null {
 
 const THIS_SENTENCE = pattern(" ?(?:cette |ladite |la (?:meme )?)phrase(?![a-z])");
 const THAT_SENTENCE = pattern(" ?la {ORD} phrase(?![a-z])");
+const DELETE_THESE_SENTENCES = pattern(' ?supprimer (?:ces|lesdites) phrases(?![a-z])');
+const REWRITE_THESE_SENTENCES = pattern(' ?rediger (?:ainsi|comme suit) (?:ces|lesdites) phrases ?:?');
 const REPLACE_SENTENCE = pattern(' ?remplacer(?= )');
 const COMPLETE_SENTENCE = pattern(" ?completer (?:cette|ladite) phrase par(?= )");
 const INSERT_SENTENCE = pattern(" ?,? ?(?:inserer|ajouter) (?:une|la|deux|les) (?:nouvelles? )?phrases?(?: (?:ainsi )?redigees?| suivantes?)?(?= ?:| ?\uE000)");
@@ -54,6 +56,19 @@ export function sentenceOperation(c: Cursor, ctx: StatementContext): Operation[]
     const m = c.eat(THAT_SENTENCE);
     return m === null ? null : sentenceIndex(m[1] ?? '');
   };
+  // « Supprimer ces phrases », « Rédiger ainsi ces phrases : »: from the last one, so that numbers still hold
+  const these = [ctx.sentence, ...(ctx.moreSentences ?? [])].filter((s): s is number => s !== null);
+  const order = [...these].sort((a, b) => (a < 0 ? 1e6 + a : a) - (b < 0 ? 1e6 + b : b)).reverse();
+  if (these.length > 1 && c.eat(DELETE_THESE_SENTENCES)) {
+    const n = one();
+    return order.map((s): Operation => ({ kind: 'edit_sentence', alinea: n, sentence: s, action: 'delete', text: '' }));
+  }
+  if (these.length > 1 && c.eat(REWRITE_THESE_SENTENCES)) {
+    const n = one();
+    const first = order[order.length - 1] as number;
+    const text = sentenceText(c);
+    return [...order.slice(0, -1).map((s): Operation => ({ kind: 'edit_sentence', alinea: n, sentence: s, action: 'delete', text: '' })), { kind: 'edit_sentence', alinea: n, sentence: first, action: 'rewrite', text }];
+  }
   if (c.eat(DELETE)) {
     const s = named();
     return s === null ? null : [{ kind: 'edit_sentence', alinea: one(), sentence: s, action: 'delete', text: '' }];

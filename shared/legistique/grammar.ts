@@ -43,6 +43,7 @@ export function readStatement(c: Cursor, ctx: StatementContext): Operation[] | n
   if (place !== null) {
     ctx.at = place.at ?? ctx.at; // « Au début de cet alinéa » names the one located before
     ctx.sentence = place.sentence ?? (place.at === null ? ctx.sentence : null);
+    ctx.moreSentences = place.sentence === null && place.at === null ? ctx.moreSentences : (place.moreSentences ?? []);
     ctx.afterSentence = place.afterSentence;
     if (c.sees(STATEMENT_END) || c.sees(LABEL)) return [];
   }
@@ -188,11 +189,13 @@ const SENTENCE_OF = pattern(" ?la {ORD} phrase (?:de |du |d')");
 const EDGE = pattern(" ?(au debut|a la fin) (?:de |du |d')");
 const THIS_ALINEA = pattern(" ?(?:cet|ce|ledit) alinea(?![a-z])");
 const SENAT_PHRASE = pattern(' ?, ?(apres )?(?:a la |la )?{ORD} phrase(?![a-z])');
+const SENAT_PHRASES = pattern(' ?, ?(?:(?:les |aux )?deux (premieres|dernieres)|(?:les |aux )?{ORD} et {ORD}) phrases(?![a-z])');
 const LOCATOR_END = pattern(' ?[,:]');
 
 interface Place {
   at: AlineaRange[] | null;
   sentence: number | null;
+  moreSentences?: number[];
   afterSentence: boolean;
   edge: 'start' | 'end' | null;
 }
@@ -224,6 +227,15 @@ function locator(c: Cursor): Place | null {
     if (sentence === null) return null;
     c.eat(LOCATOR_END);
     return { at: null, sentence, afterSentence: false, edge: null };
+  }
+  // « Alinéa 2, troisième et quatrième phrases », « Alinéa 4, deux premières phrases »
+  const several = phrase === null ? c.eat(SENAT_PHRASES) : null;
+  if (several !== null) {
+    const list = several[1] !== undefined ? (several[1] === 'premieres' ? [1, 2] : [-2, -1]) : [sentenceIndex(several[2] ?? ''), sentenceIndex(several[3] ?? '')];
+    const [first, second] = list;
+    if (first === null || second === null || first === undefined || second === undefined) return null;
+    c.eat(LOCATOR_END);
+    return { at, sentence: first, moreSentences: [second], afterSentence: false, edge: null };
   }
   const senatPhrase = phrase === null ? c.eat(SENAT_PHRASE) : null;
   c.eat(LOCATOR_END);
@@ -386,12 +398,12 @@ function wordsOperations(ctx: StatementContext, draft: WordsDraft): Operation[] 
     delete draft.inSentence;
   }
   if (ctx.sentence !== null && draft.kind === 'append_sentences') throw new ParseFailure('des phrases s’ajoutent à l’alinéa, pas à une phrase');
-  const scope = ctx.sentence === null || draft.kind === 'append_sentences' ? {} : { sentence: ctx.sentence };
+  const scopes = ctx.sentence === null || draft.kind === 'append_sentences' ? [{}] : [ctx.sentence, ...(ctx.moreSentences ?? [])].map((sentence) => ({ sentence }));
   if (ctx.at === null) {
     if (ctx.sentence !== null) throw new ParseFailure('quel alinéa ? (la phrase est nommée sans son alinéa)');
     return [{ ...draft, alinea: null }];
   }
   const ops: Operation[] = [];
-  for (const range of ctx.at) for (let n = range.from; n <= range.to; n++) ops.push({ ...draft, alinea: n, ...scope } as Operation);
+  for (const range of ctx.at) for (let n = range.from; n <= range.to; n++) for (const scope of scopes) ops.push({ ...draft, alinea: n, ...scope } as Operation);
   return ops;
 }

@@ -92,7 +92,7 @@ function parseOperations(body: string, lineOffset: number): ParseResult {
       }
       const inherited = [...located].reverse().find((x) => x !== undefined);
       const ctx: StatementContext = {
-        at: inherited?.at ?? null, sentence: inherited?.sentence ?? null, afterSentence: inherited?.afterSentence ?? false,
+        at: inherited?.at ?? null, sentence: inherited?.sentence ?? null, moreSentences: inherited?.moreSentences ?? [], afterSentence: inherited?.afterSentence ?? false,
         lastAt, last: operations[operations.length - 1]?.operation ?? null,
       };
       const ops = readStatement(c, ctx);

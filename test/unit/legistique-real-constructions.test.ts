@@ -81,6 +81,10 @@ describe('Assemblée tolerances and other forms', () => {
     ['« Substituer à l’alinéa 1 les deux alinéas suivants »', 'Substituer à l’alinéa 1 les deux alinéas suivants :\n« Un.\n« Un bis. »', ['Un.', 'Deux.'], ['Un.', 'Un bis.', 'Deux.']],
     ['« après le mot : « X », rédiger ainsi la fin de cet alinéa »', 'Alinéa 1\nAprès le mot :\ndont\nrédiger ainsi la fin de cet alinéa :\ntrois représentants.', ['Un conseil dont deux membres.'], ['Un conseil dont trois représentants.']],
     ['« Supprimer la dernière phrase de l’alinéa 1 »', 'Supprimer la dernière phrase de l’alinéa 1.', ['Un. Deux. Trois.'], ['Un. Deux.']],
+    ['« Alinéa 1, troisième et quatrième phrases ⏎ Supprimer ces phrases »', 'Alinéa 1, troisième et quatrième phrases\nSupprimer ces phrases.', ['Un. Deux. Trois. Quatre. Cinq.'], ['Un. Deux. Cinq.']],
+    ['« Alinéa 1, deux dernières phrases ⏎ Rédiger ainsi ces phrases »', 'Alinéa 1, deux dernières phrases\nRédiger ainsi ces phrases :\n« Fin. »', ['Un. Deux. Trois.'], ['Un. Fin.']],
+    ['« La dernière phrase de l’alinéa 1 est remplacée par les phrases suivantes »', 'La dernière phrase de l’alinéa 1 est remplacée par les phrases suivantes : « Trois. Quatre. »', ['Un. Deux.'], ['Un. Trois. Quatre.']],
+    ['« Alinéa 1 ⏎ Remplacer les mots : X ⏎ par les mots : Y ⏎ et le mot : A ⏎ par le mot : B »', 'Alinéa 1\nRemplacer les mots :\nLe maire\npar les mots :\nLa maire\net le mot :\nsigne\npar le mot :\nvise', ['Le maire signe.'], ['La maire vise.']],
   ])('%s', (_what, dispositif, article, expected) => {
     expect(applyDispositif(article, dispositif)).toEqual({ ok: true, alineas: expected });
   });
