@@ -58,7 +58,8 @@ export function sentenceOperation(c: Cursor, ctx: StatementContext): Operation[]
   };
   // « Supprimer ces phrases », « Rédiger ainsi ces phrases : »: from the last one, so that numbers still hold
   const these = [ctx.sentence, ...(ctx.moreSentences ?? [])].filter((s): s is number => s !== null);
-  const order = [...these].sort((a, b) => (a < 0 ? 1e6 + a : a) - (b < 0 ? 1e6 + b : b)).reverse();
+  // from the last one; a sentence counted from the end moves up by the ones deleted after it
+  const order = [...these].sort((a, b) => (a < 0 ? 1e6 + a : a) - (b < 0 ? 1e6 + b : b)).reverse().map((s, i) => (s < 0 ? s + i : s));
   if (these.length > 1 && c.eat(DELETE_THESE_SENTENCES)) {
     const n = one();
     return order.map((s): Operation => ({ kind: 'edit_sentence', alinea: n, sentence: s, action: 'delete', text: '' }));
