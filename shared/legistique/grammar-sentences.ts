@@ -30,7 +30,7 @@ export function newSentences(c: Cursor): string | null {
 }
 
 const THIS_SENTENCE = pattern(" ?(?:cette |ladite |la (?:meme )?)phrase(?![a-z])");
-const THAT_SENTENCE = pattern(" ?la {ORD} phrase(?![a-z])");
+const THAT_SENTENCE = pattern(" ?(?:la |l')?{ORD} ?phrase(?![a-z])");
 const DELETE_THESE_SENTENCES = pattern(' ?supprimer (?:ces|lesdites) phrases(?![a-z])');
 const REWRITE_THESE_SENTENCES = pattern(' ?rediger (?:ainsi|comme suit) (?:ces|lesdites) phrases ?:?');
 const REPLACE_SENTENCE = pattern(' ?remplacer(?= )');

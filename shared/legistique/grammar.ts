@@ -47,9 +47,17 @@ export function readStatement(c: Cursor, ctx: StatementContext): Operation[] | n
     ctx.afterSentence = place.afterSentence;
     if (c.sees(STATEMENT_END) || c.sees(LABEL)) return [];
   }
-  // Sénat: « Alinéa 3 ⏎ Au début de cet alinéa, insérer… »
-  const edge = place !== null && place.edge === null ? c.attempt(() => locator(c)?.edge ?? null) : null;
-  return locatedOperation(c, ctx, edge ?? place?.edge ?? null);
+  // Sénat: « Alinéa 3 ⏎ Au début de cet alinéa, insérer… », « Alinéa 8 ⏎ À la deuxième phrase de cet alinéa, … »
+  const inner = place !== null && place.edge === null ? c.attempt(() => {
+    const p = locator(c);
+    return p !== null && p.at === null && (p.edge !== null || p.sentence !== null) ? p : null;
+  }) : null;
+  if (inner !== null && inner.sentence !== null) {
+    ctx.sentence = inner.sentence;
+    ctx.moreSentences = inner.moreSentences ?? [];
+    ctx.afterSentence = inner.afterSentence;
+  }
+  return locatedOperation(c, ctx, inner?.edge ?? place?.edge ?? null);
 }
 
 const CONSEQUENCE = pattern(' ?(?:en consequence|par coordination) ?,?(?= )');
@@ -104,7 +112,7 @@ const SUBSTITUTE_ALINEAS = pattern(' ?substituer (?:a|aux)(?= )');
 const ALINEAS_FOLLOWING = pattern(" ?,? ?(?:les |l')?(?:(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\\d+) )?(?:nouvel |nouveaux )?alineas?(?: suivants?| ainsi redige?s?)? ?:");
 // « insérer un alinéa ainsi rédigé : », « il est inséré un alinéa… », « créer un 5° bis ainsi rédigé », « rédigé comme suit « … » »
 const INSERT_ALINEAS = pattern(' ?,? ?(?:inserer|ajouter|creer|il est (?:insere|ajoute)|sont inseres) [^:\uE000]{0,80}?(?::|(?= ?\uE000))');
-const SENTENCE_SUBJECT = pattern(" ?la {ORD} phrase (?:de |du |d')");
+const SENTENCE_SUBJECT = pattern(" ?(?:la |l')?{ORD} ?phrase (?:de |du |d')");
 const SENTENCE_DELETED = pattern(' ?est supprimee(?![a-z])');
 const SENTENCE_REPLACED = pattern(' ?est (?:remplacee par|ainsi redigee)(?: [^:\uE000]{0,60}?)? ?:');
 const INSERT_FIRST = pattern(' ?inserer (apres|avant)(?= )');
@@ -183,12 +191,12 @@ function alineaOperation(c: Cursor): Operation[] | null {
 }
 
 const LOCATOR_PREFIX = pattern(' ?(?:a|au|aux|dans|en)(?= )');
-const PHRASE = pattern(" ?(?:a )?(?:la )?{ORD} phrase (?:de |du |d')");
-const SENTENCE_ALONE = pattern(" ?(?:la )?{ORD} phrase(?![a-z])(?! ?(?:de |du |d'))");
-const SENTENCE_OF = pattern(" ?la {ORD} phrase (?:de |du |d')");
+const PHRASE = pattern(" ?(?:a )?(?:la |l')?{ORD} ?phrase (?:de |du |d')");
+const SENTENCE_ALONE = pattern(" ?(?:la |l')?{ORD} ?phrase(?![a-z])(?! ?(?:de |du |d'))");
+const SENTENCE_OF = pattern(" ?(?:la |l')?{ORD} ?phrase (?:de |du |d')");
 const EDGE = pattern(" ?(au debut|a la fin) (?:de |du |d')");
 const THIS_ALINEA = pattern(" ?(?:cet|ce|ledit) alinea(?![a-z])");
-const SENAT_PHRASE = pattern(' ?, ?(apres )?(?:a la |la )?{ORD} phrase(?![a-z])');
+const SENAT_PHRASE = pattern(' ?, ?(apres )?(?:a la |a l\'|la |l\')?{ORD} ?phrase(?![a-z])');
 const SENAT_PHRASES = pattern(' ?, ?(?:(?:les |aux )?deux (premieres|dernieres)|(?:les |aux )?{ORD} et {ORD}) phrases(?![a-z])');
 const LOCATOR_END = pattern(' ?[,:]');
 
@@ -251,7 +259,7 @@ const DELETE_THESE = pattern(' ?supprimer (?:cet|ce|ces|ledit|lesdits)(?: [a-z]+
 const REWRITE_THESE = pattern(' ?(?:rediger (?:ainsi|comme suit)|retablir) (?:cet|ces)(?: [a-z]+)? alineas?(?![a-z])(?: (?:dans la redaction suivante|ainsi redige))?(?: ?:)?');
 /** « Remplacer cet alinéa par deux alinéas ainsi rédigés : », « Remplacer ces alinéas par un alinéa ainsi rédigé : » */
 const REPLACE_THESE = pattern(' ?remplacer (?:cet|ces)(?: [a-z]+)? alineas? par ([^:\uE000]{0,60}?):');
-const COMPLETE_THIS = pattern(' ?completer (?:cet|ce) alinea par(?= )');
+const COMPLETE_THIS = pattern(' ?completer (?:(?:cet|ce) alinea|(?:ces|lesdits) alineas) par(?= )');
 const INSERT = pattern(' ?,? ?(?:inserer|ajouter)(?= )');
 const DELETE_AFTER = pattern(' ?,? ?supprimer(?= (?:le|les|la|l))');
 const REWRITE_END = pattern(" ?,? ?rediger (?:ainsi|comme suit) la fin (?:de |du )(?:cet |ce |l'|la |cette )?(alinea|phrase)(?: (\\d+))?(?![a-z])");
