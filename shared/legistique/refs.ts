@@ -11,7 +11,9 @@ import type { AlineaRange, Occurrence, QuotedWords } from './types';
 const OF_THIS_ARTICLE = "(?: (?:de|du) (?:cet|ce present|le present|present) article(?![a-z]))?";
 const ALINEA_BY_NUMBER = pattern(` ?(?:l'|le )?(?:(?:le |ce )?meme )?alinea (\\d+)(?: ?(?:er|e)(?![a-z]))?(?![\\d])${OF_THIS_ARTICLE}`);
 const ALINEA_BY_ORDINAL = pattern(` ?(?:le |l')?{ORD} alinea(?![a-z])${OF_THIS_ARTICLE}`);
-const ALINEA_LIST = pattern(" ?(?:les |l')?alineas? (\\d+(?:(?: ?er)?(?: ?, ?| et | a )\\d+)*)(?: ?er)?");
+// « Alinéa 3 et 4 », as published: two alinéas under the singular
+const ALINEA_PAIR = pattern(" ?alinea (\\d+) et (\\d+)(?![\\d])");
+const ALINEA_LIST = pattern(" ?(?:les |l')?alineas (\\d+(?:(?: ?er)?(?: ?, ?| et | a )\\d+)*)(?: ?er)?");
 
 /** « l’alinéa 3 », « alinéa 3 », « le deuxième alinéa ». */
 export function alineaNumber(c: Cursor): number | null {
@@ -26,6 +28,11 @@ export function alineaNumber(c: Cursor): number | null {
 
 /** « l’alinéa 3 », « les alinéas 3 à 5 », « alinéas 3 et 4 », « les alinéas 2, 4 et 6 ». */
 export function alineaRanges(c: Cursor): AlineaRange[] | null {
+  const pair = c.eat(ALINEA_PAIR);
+  if (pair !== null) {
+    const [from, to] = [Number(pair[1]), Number(pair[2])];
+    return to === from + 1 ? [{ from, to }] : [{ from, to: from }, { from: to, to }];
+  }
   const list = c.eat(ALINEA_LIST);
   if (list === null) {
     const n = alineaNumber(c);
