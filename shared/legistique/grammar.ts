@@ -60,7 +60,7 @@ export function readStatement(c: Cursor, ctx: StatementContext): Operation[] | n
   return locatedOperation(c, ctx, inner?.edge ?? place?.edge ?? null);
 }
 
-const CONSEQUENCE = pattern(' ?(?:en consequence|par coordination) ?,?(?= )');
+const CONSEQUENCE = pattern(' ?(?:en consequence|par coordination|modifier ainsi cet article ?:) ?,?(?= )');
 const AND = pattern(" ?et(?= (?:apres|avant|a|au|aux|les?|la|l'|supprimer|remplacer|substituer|inserer|completer)(?![a-z]))");
 const SAME_ALINEA = pattern(" ?(?:(?:a|au|dans) (?:ce |le )?meme alinea(?: \\d+)?|audit alinea|dans ledit alinea)(?![a-z])");
 const SAME_OPERATION = pattern(" ?proceder a la meme (suppression|substitution|insertion|modification|coordination|remplacement)(?: ?,)? (?:a|aux|dans)(?= )");
@@ -115,6 +115,7 @@ const INSERT_ALINEAS = pattern(' ?,? ?(?:inserer|ajouter|creer|il est (?:insere|
 const SENTENCE_SUBJECT = pattern(" ?(?:la |l')?{ORD} ?phrase (?:de |du |d')");
 const SENTENCE_DELETED = pattern(' ?est supprimee(?![a-z])');
 const SENTENCE_REPLACED = pattern(' ?est (?:remplacee par|ainsi redigee)(?: [^:\uE000]{0,60}?)? ?:');
+const ARTICLE_START = pattern(" ?au debut (?:de cet|du present) article ?,? ?(?:inserer|ajouter) [^:\uE000]{0,80}?:");
 const INSERT_FIRST = pattern(' ?inserer (apres|avant)(?= )');
 const INTRO_REST = pattern(' ?,? ?[^:\uE000]{0,80}?:');
 const COMPLETE = pattern(' ?completer(?= )');
@@ -147,6 +148,11 @@ function alineaOperation(c: Cursor): Operation[] | null {
       if (c.eat(SENTENCE_DELETED)) return [{ kind: 'edit_sentence', alinea: n, sentence, action: 'delete', text: '' }];
       if (!c.eat(SENTENCE_REPLACED)) return null;
       return [{ kind: 'edit_sentence', alinea: n, sentence, action: 'rewrite', text: sentenceText(c) }];
+    }) ??
+    c.attempt(() => {
+      // « Au début de cet article, ajouter un paragraphe ainsi rédigé : »
+      const intro = c.eat(ARTICLE_START);
+      return intro === null ? null : [{ kind: 'insert_alineas_after', after: 0, alineas: alineasBlock(c, 'alinea', announcedAlineas(intro[0])) }];
     }) ??
     c.attempt(() => {
       // « Insérer après le 9ème alinéa un alinéa ainsi rédigé : »
@@ -198,6 +204,7 @@ const EDGE = pattern(" ?(au debut|a la fin) (?:de |du |d')");
 const THIS_ALINEA = pattern(" ?(?:cet|ce|ledit) alinea(?![a-z])");
 const SENAT_PHRASE = pattern(' ?, ?(apres )?(?:a la |a l\'|la |l\')?{ORD} ?phrase(?![a-z])');
 const SENAT_PHRASES = pattern(' ?, ?(?:(?:les |aux )?deux (premieres|dernieres)|(?:les |aux )?{ORD} et {ORD}) phrases(?![a-z])');
+const MODIFIED = pattern(' ?(?:est|sont) ainsi modifiee?s?(?![a-z])');
 const LOCATOR_END = pattern(' ?[,:]');
 
 interface Place {
@@ -246,6 +253,8 @@ function locator(c: Cursor): Place | null {
     return { at, sentence: first, moreSentences: [second], afterSentence: false, edge: null };
   }
   const senatPhrase = phrase === null ? c.eat(SENAT_PHRASE) : null;
+  // « L’alinéa 3 est ainsi modifié : » then « 1° … », « 2° … » on it
+  if (phrase === null && senatPhrase === null) c.eat(MODIFIED);
   c.eat(LOCATOR_END);
   const ordinal = phrase?.[1] ?? senatPhrase?.[2];
   const sentence = ordinal === undefined ? null : sentenceIndex(ordinal);
