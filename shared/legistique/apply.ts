@@ -38,6 +38,10 @@ export function applyDispositif(alineas: readonly string[], dispositif: string, 
     const what = first === undefined ? '' : `la phrase ${quote(first.sentence)} (ligne ${first.line}) ne peut pas être lue${COLON} ${first.message}`;
     return { ok: false, error: { operation: n, label, reason: 'unparseable', message: `Opération ${label}${COLON} ${what}.` } };
   }
+  if (parsed.subAmendmentOf !== undefined) {
+    const message = `Opération I${COLON} ce sous-amendement modifie l’amendement n° ${parsed.subAmendmentOf}, pas l’article.`;
+    return { ok: false, error: { operation: 1, label: 'I', reason: 'sub_amendment', message } };
+  }
   return applyOperations(alineas, parsed.operations);
 }
 

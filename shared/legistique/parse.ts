@@ -20,7 +20,25 @@ export function parseDispositif(text: string, options: ParseOptions = {}): Parse
   if (options.context === 'article_additionnel' || heading.after !== null) {
     return parseAdditionnel(body, options.article ?? heading.after, heading.introduced);
   }
-  return parseOperations(body, source.slice(0, heading.bodyStart).split('\n').length - 1);
+  const target = subAmendmentTarget(body);
+  const parsed = parseOperations(target?.body ?? body, source.slice(0, heading.bodyStart).split('\n').length - 1);
+  return target !== null && parsed.ok ? { ...parsed, subAmendmentOf: target.amendment } : parsed;
+}
+
+const RECTIFIED = "(?:\\s+rect(?:ifié|\\.)?(?:\\s+(?:bis|ter|quater))?)?";
+const SUB_PREFIX = new RegExp(`^\\s*(?:sous-)?amendement\\s+(?:n°\\s*)?(\\d+${RECTIFIED})\\s*,?`, 'iu');
+const SUB_OF = new RegExp(`\\s+de\\s+l['’]amendement\\s+(?:n°\\s*)?(\\d+${RECTIFIED})`, 'iu');
+
+/**
+ * A sous-amendement names the amendment it amends on its first line (« Amendement n° 78
+ * rectifié, alinéa 9 », « Alinéa 2 de l’amendement n° 1181 »): the rest reads as usual, the
+ * naming replaced by spaces so that lines and offsets stay.
+ */
+function subAmendmentTarget(body: string): { amendment: string; body: string } | null {
+  const firstLine = body.split('\n', 1)[0] ?? '';
+  const m = SUB_PREFIX.exec(firstLine) ?? SUB_OF.exec(firstLine);
+  if (m?.[1] === undefined) return null;
+  return { amendment: m[1].replace(/\s+/g, ' '), body: body.slice(0, m.index) + ' '.repeat(m[0].length) + body.slice(m.index + m[0].length) };
 }
 
 const TARGET_HEADING = /^(?:article|art\.) *(?:\d+ *(?:er)?|premier|unique)(?: +[a-z]+)*$/;

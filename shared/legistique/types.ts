@@ -88,7 +88,8 @@ export interface ParseError {
 }
 
 export type ParseResult =
-  | { ok: true; operations: LabelledOperation[] }
+  /** `subAmendmentOf`: a sous-amendement (« Amendement n° 78 rectifié, alinéa 9 »): its operations apply to that amendment's text. */
+  | { ok: true; operations: LabelledOperation[]; subAmendmentOf?: string }
   /** `operations`: what could be read, for display; never to be applied. */
   | { ok: false; operations: LabelledOperation[]; errors: ParseError[] };
 
@@ -103,7 +104,7 @@ export interface ParseOptions {
   article?: string;
 }
 
-export type ApplyFailure = 'unparseable' | 'words_absent' | 'words_ambiguous' | 'alinea_missing' | 'conflict';
+export type ApplyFailure = 'unparseable' | 'words_absent' | 'words_ambiguous' | 'alinea_missing' | 'conflict' | 'sub_amendment';
 
 export interface ApplyError {
   /** 1-based rank of the failing operation in the dispositif. */

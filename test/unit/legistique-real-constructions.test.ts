@@ -106,6 +106,12 @@ describe('never wrong in silence', () => {
     expect(r).toMatchObject({ ok: false, error: { reason: 'unparseable', operation: 2, label: 'II' } });
   });
 
+  it('a sous-amendement is read with the amendment it amends, and not applied to the article', () => {
+    const text = item('14-transparence_vie_publique_pjl__07_1erelecture_senat_hemicycle__1er/amendement_132').dispositif;
+    expect(parseDispositif(text)).toMatchObject({ ok: true, subAmendmentOf: '78 rectifié' });
+    expect(applyDispositif(['Un.'], text)).toMatchObject({ ok: false, error: { reason: 'sub_amendment', operation: 1 } });
+  });
+
   it('a sentence the alinéa does not have is a refusal', () => {
     expect(applyDispositif(['Un. Deux.'], 'Alinéa 1, troisième phrase\nSupprimer cette phrase.')).toMatchObject({ ok: false, error: { reason: 'alinea_missing' } });
   });
