@@ -206,12 +206,24 @@ class ArticleState {
       only.text = editAlinea(only.text, op, null);
       return null;
     }
+    if (words.times !== undefined) return this.editEveryOccurrence(op, words.text, words.times, live);
     const spans: { slot: Slot & { text: string }; span: Span }[] = [];
     for (const slot of live) for (const span of findAll(slot.text, words.text)) spans.push({ slot, span });
     const found = choose(spans.map((s) => s.span), words.occurrence);
     if (!found.ok) return wordsFailure(op, found.reason, found.found, null);
     const hit = spans.find((s) => s.span === found.span);
     if (hit !== undefined) hit.slot.text = editAlinea(hit.slot.text, op, found.span);
+    return null;
+  }
+
+  /** « (deux fois) » with no alinéa named: every occurrence in the article, exactly that many. */
+  private editEveryOccurrence(op: WordsOperation, words: string, times: number, live: (Slot & { text: string })[]): Failure | null {
+    const found = live.map((slot) => findAll(slot.text, words));
+    const total = found.reduce((sum, spans) => sum + spans.length, 0);
+    if (total !== times) return wordsFailure(op, total < times ? 'words_absent' : 'words_ambiguous', total, null);
+    live.forEach((slot, i) => {
+      slot.text = (found[i] ?? []).reduceRight((out, span) => editAlinea(out, op, span), slot.text);
+    });
     return null;
   }
 

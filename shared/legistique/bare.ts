@@ -11,7 +11,7 @@ export const BARE_CLOSE = '\uE003';
 
 /** A line that ends by announcing words: « les mots : », « par le nombre : », « Après le mot : ». */
 const ANNOUNCES_WORDS =
-  /(?:^|[\s'’])(?:ponctuation|mots?|nombres?|references?|chiffres?|dates?|montants?|taux|annees?|signes?|termes?|expressions?|pourcentages?|sommes?|mentions?)(?: \(\w+ occurrence\))?\s*:\s*$/u;
+  /(?:^|[\s'’])(?:ponctuation|mots?|nombres?|references?|chiffres?|dates?|montants?|taux|annees?|signes?|termes?|expressions?|pourcentages?|sommes?|mentions?)(?: \((?:\w+ occurrence|\w+ fois)\))?\s*:\s*$/u;
 /** The same without its colon, on a short line of its own (« Après les mots ⏎ de l’emploi »). */
 const ANNOUNCES_WORDS_SHORT = /^(?:[ivx]+\s*\.\s*[-–]\s*)?(?:et )?(?:apres|avant|remplacer|supprimer|par|inserer) (?:le|les|la|l')\s*(?:mots?|nombres?|references?|chiffres?|dates?|taux|signes?)\s*$/u;
 const OPENS_QUOTATION = /^\s*[«“"]/u;

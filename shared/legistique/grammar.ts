@@ -6,7 +6,7 @@
  *   alinéas »). A locator alone, or ending in « : », carries over to the next numbered items.
  */
 import { Cursor, ParseFailure, pattern } from './cursor';
-import { alineaNumber, alineaRanges, alineasBlock, announcedAlineas, dativeWords, directWords, newWords } from './refs';
+import { alineaNumber, alineaRanges, alineasBlock, announcedAlineas, dativeWords, directWords, newWords, withTimes } from './refs';
 import { AROUND, BY, COLON, DELETE, needPlace, oneRange, REWRITE, type StatementContext } from './grammar-common';
 import { newSentences, sentenceOperation, sentenceText } from './grammar-sentences';
 import { sentenceIndex } from './sentences';
@@ -203,7 +203,7 @@ const SENTENCE_OF = pattern(" ?(?:la |l')?{ORD} ?phrase (?:de |du |d')");
 const EDGE = pattern(" ?(au debut|a la fin) (?:de |du |d')");
 const THIS_ALINEA = pattern(" ?(?:cet|ce|ledit) alinea(?![a-z])");
 const SENAT_PHRASE = pattern(' ?, ?(apres )?(?:a la |a l\'|la |l\')?{ORD} ?phrase(?![a-z])');
-const SENAT_PHRASES = pattern(' ?, ?(?:(?:les |aux )?deux (premieres|dernieres)|(?:les |aux )?{ORD} et {ORD}) phrases(?![a-z])');
+const SENAT_PHRASES = pattern(' ?, ?(?:(?:les |aux )?deux (premieres|dernieres)|(?:les |aux )?{ORD} et {ORD}) phrases(?![a-z])(?: ?\\(deux fois\\))?');
 const MODIFIED = pattern(' ?(?:est|sont) ainsi modifiee?s?(?![a-z])');
 const LOCATOR_END = pattern(' ?[,:]');
 
@@ -346,7 +346,10 @@ function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: 
   }
   if (c.eat(DELETE)) {
     inline();
+    // « Supprimer (deux fois) les mots : »
+    const times = c.eat(TIMES_FIRST);
     const words = directWords(c);
+    if (words !== null && times !== null) return { kind: 'delete_words', words: withTimes(words, times[0]) };
     return words === null ? null : { kind: 'delete_words', words };
   }
   const indicative = c.attempt(() => indicativeOperation(c));
@@ -382,6 +385,7 @@ function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: 
   return added === null ? null : { kind: 'insert_words', at: { position: around[1] === 'avant' ? 'before' : 'after', anchor }, words: added };
 }
 
+const TIMES_FIRST = pattern(' ?\\((?:deux|trois|quatre|cinq) fois\\)');
 const REPLACED = pattern(' ?(?:sont|est) remplacee?s? par(?= )');
 const DELETED = pattern(' ?(?:sont|est) supprimee?s?(?![a-z])');
 const INSERTED = pattern(' ?,? ?(?:sont|est) inseree?s?(?= )');
@@ -397,6 +401,14 @@ function indicativeOperation(c: Cursor): WordsDraft | null {
   if (c.eat(DELETED)) return { kind: 'delete_words', words };
   const replacement = c.eat(REPLACED) ? newWords(c) : null;
   return replacement === null ? null : { kind: 'substitute_words', words, replacement };
+}
+
+function withoutTimes(op: Operation): Operation {
+  const strip = (w: QuotedWords): QuotedWords => ({ text: w.text, ...(w.occurrence === undefined ? {} : { occurrence: w.occurrence }) });
+  if (op.kind === 'substitute_words' || op.kind === 'delete_words') return { ...op, words: strip(op.words) };
+  if (op.kind === 'delete_end_of_alinea') return { ...op, after: strip(op.after) };
+  if (op.kind === 'insert_words' && (op.at.position === 'after' || op.at.position === 'before')) return { ...op, at: { ...op.at, anchor: strip(op.at.anchor) } };
+  return op;
 }
 
 /** One operation per named alinéa (« Aux alinéas 3 et 5, substituer… » is two), or one on the whole article. */
@@ -422,5 +434,10 @@ function wordsOperations(ctx: StatementContext, draft: WordsDraft): Operation[] 
   }
   const ops: Operation[] = [];
   for (const range of ctx.at) for (let n = range.from; n <= range.to; n++) for (const scope of scopes) ops.push({ ...draft, alinea: n, ...scope } as Operation);
+  // « Aux alinéas 3, 7 et 9, remplacer les mots (trois fois) »: once in each place
+  if (quoted?.times !== undefined && ops.length > 1) {
+    if (ops.length !== quoted.times) throw new ParseFailure(`« (${quoted.times} fois) » sur ${ops.length} endroits : combien de fois dans chacun ?`);
+    return ops.map((op) => withoutTimes(op));
+  }
   return ops;
 }

@@ -66,10 +66,10 @@ export function contiguous(ranges: readonly AlineaRange[]): AlineaRange | null {
 }
 
 const DATIVE_WORDS = pattern(
-  " ?(?:a la {ORD} occurr?ence (?:du|des|de la|de l'|d') ?{NOUN}|(?:au|aux|a la|a l') ?{NOUN}) ?:? ?{Q}(?: ?\\({ORD} occurr?ence\\))?",
+  " ?(?:a la {ORD} occurr?ence (?:du|des|de la|de l'|d') ?{NOUN}|(?:au|aux|a la|a l') ?{NOUN})(?: ?\\((?:deux|trois|quatre|cinq) fois\\))? ?:? ?{Q}(?: ?\\({ORD} occurr?ence\\))?",
 );
 const DIRECT_WORDS = pattern(
-  " ?(?:(?:la|le) {ORD} occurr?ence (?:du|des|de la|de l'|d') ?{NOUN}|(?:le|les|la|l') ?{NOUN})? ?:? ?{Q}(?: ?\\({ORD} occurr?ence\\))?",
+  " ?(?:(?:la|le) {ORD} occurr?ence (?:du|des|de la|de l'|d') ?{NOUN}|(?:le|les|la|l') ?{NOUN}(?: ?\\((?:deux|trois|quatre|cinq) fois\\))?)? ?:? ?{Q}(?: ?\\({ORD} occurr?ence\\))?",
 );
 // « substituer au mot : « X », le mot : « Y » »: the Assemblée's comma between the two quotations
 const NEW_WORDS = pattern(" ?,? ?(?:(?:le|les|la|l') ?{NOUN}(?: suivante?s?)?)? ?:? ?{Q}");
@@ -77,13 +77,24 @@ const NEW_WORDS = pattern(" ?,? ?(?:(?:le|les|la|l') ?{NOUN}(?: suivante?s?)?)? 
 /** « aux mots : « X » », « à la deuxième occurrence du mot : « X » » (what is replaced). */
 export function dativeWords(c: Cursor): QuotedWords | null {
   const m = c.eat(DATIVE_WORDS);
-  return m === null ? null : quotedWords(c, m[2], m[1] ?? m[3]);
+  return m === null ? null : withTimes(quotedWords(c, m[2], m[1] ?? m[3]), m[0]);
 }
 
 /** « les mots : « X » », « la première occurrence du mot : « X » », « le mot : « X » (deuxième occurrence) ». */
 export function directWords(c: Cursor): QuotedWords | null {
   const m = c.eat(DIRECT_WORDS);
-  return m === null ? null : quotedWords(c, m[2], m[1] ?? m[3]);
+  return m === null ? null : withTimes(quotedWords(c, m[2], m[1] ?? m[3]), m[0]);
+}
+
+const TIMES: Readonly<Record<string, number>> = { deux: 2, trois: 3, quatre: 4, cinq: 5 };
+
+/** « les mots (trois fois) : « X » »: every occurrence, which must be that many. */
+export function withTimes(words: QuotedWords, written: string): QuotedWords {
+  const m = /\((deux|trois|quatre|cinq) fois\)/.exec(written);
+  const times = m?.[1] === undefined ? undefined : TIMES[m[1]];
+  if (times === undefined) return words;
+  if (words.occurrence !== undefined) throw new ParseFailure('une occurrence et « (deux fois) » ne vont pas ensemble');
+  return { ...words, times };
 }
 
 /** The words a substitution or an insertion brings: « les mots : « Y » » (may be empty for a substitution). */

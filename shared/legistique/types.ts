@@ -15,6 +15,8 @@ export interface QuotedWords {
   text: string;
   /** Absent: the words must occur exactly once. */
   occurrence?: Occurrence;
+  /** « (deux fois) »: every occurrence, and there must be exactly that many. */
+  times?: number;
 }
 
 /** Inclusive range of original alinéa numbers; `from === to` for one alinéa. */

@@ -92,6 +92,12 @@ export function editAlinea(text: string, op: WordsOperation, span: Span | null):
 export function applyWords(text: string, op: WordsOperation): { ok: true; text: string } | Extract<Located, { ok: false }> {
   const words = quotedWordsOf(op);
   if (words === null) return { ok: true, text: editAlinea(text, op, null) };
+  if (words.times !== undefined) {
+    // « (deux fois) »: every occurrence, from the last so that the earlier places stay put
+    const spans = findAll(text, words.text);
+    if (spans.length !== words.times) return { ok: false, reason: spans.length < words.times ? 'words_absent' : 'words_ambiguous', found: spans.length };
+    return { ok: true, text: spans.reduceRight((out, span) => editAlinea(out, op, span), text) };
+  }
   const found = locate(text, words);
   return found.ok ? { ok: true, text: editAlinea(text, op, found.span) } : found;
 }

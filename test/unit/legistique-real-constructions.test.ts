@@ -80,6 +80,8 @@ describe('Assemblée tolerances and other forms', () => {
     ['« Remplacer ces alinéas par un alinéa ainsi rédigé »', 'Alinéas 1 et 2\nRemplacer ces alinéas par un alinéa ainsi rédigé :\nUn et deux.', ['Un.', 'Deux.', 'Trois.'], ['Un et deux.', 'Trois.']],
     ['« Substituer à l’alinéa 1 les deux alinéas suivants »', 'Substituer à l’alinéa 1 les deux alinéas suivants :\n« Un.\n« Un bis. »', ['Un.', 'Deux.'], ['Un.', 'Un bis.', 'Deux.']],
     ['« après le mot : « X », rédiger ainsi la fin de cet alinéa »', 'Alinéa 1\nAprès le mot :\ndont\nrédiger ainsi la fin de cet alinéa :\ntrois représentants.', ['Un conseil dont deux membres.'], ['Un conseil dont trois représentants.']],
+    ['« Supprimer (deux fois) les mots : X »: both occurrences', 'Alinéa 1\nSupprimer (deux fois) les mots :\nen Conseil d’État', ['Un décret en Conseil d’État et un arrêté en Conseil d’État.'], ['Un décret et un arrêté.']],
+    ['« aux alinéas 1 et 2, remplacer les mots (deux fois) »: once in each', 'Aux alinéas 1 et 2\nRemplacer les mots (deux fois) :\nle Haut Conseil\npar les mots :\nl’Agence', ['Selon le Haut Conseil.', 'Par le Haut Conseil.'], ['Selon l’Agence.', 'Par l’Agence.']],
     ['« Supprimer la dernière phrase de l’alinéa 1 »', 'Supprimer la dernière phrase de l’alinéa 1.', ['Un. Deux. Trois.'], ['Un. Deux.']],
     ['« Alinéa 1, troisième et quatrième phrases ⏎ Supprimer ces phrases »', 'Alinéa 1, troisième et quatrième phrases\nSupprimer ces phrases.', ['Un. Deux. Trois. Quatre. Cinq.'], ['Un. Deux. Cinq.']],
     ['« Alinéa 1, deux dernières phrases ⏎ Rédiger ainsi ces phrases »', 'Alinéa 1, deux dernières phrases\nRédiger ainsi ces phrases :\n« Fin. »', ['Un. Deux. Trois.'], ['Un. Fin.']],
@@ -110,6 +112,11 @@ describe('never wrong in silence', () => {
     const text = item('14-transparence_vie_publique_pjl__07_1erelecture_senat_hemicycle__1er/amendement_132').dispositif;
     expect(parseDispositif(text)).toMatchObject({ ok: true, subAmendmentOf: '78 rectifié' });
     expect(applyDispositif(['Un.'], text)).toMatchObject({ ok: false, error: { reason: 'sub_amendment', operation: 1 } });
+  });
+
+  it('« (deux fois) » must count the occurrences exactly, and says how many places it means', () => {
+    expect(applyDispositif(['Un décret en Conseil d’État.'], 'Alinéa 1\nSupprimer (deux fois) les mots :\nen Conseil d’État')).toMatchObject({ ok: false, error: { reason: 'words_absent' } });
+    expect(applyDispositif(['Il.', 'Il.', 'Il.'], 'Aux alinéas 1 à 3, remplacer le mot (deux fois) : « Il » par le mot : « Elle ».')).toMatchObject({ ok: false, error: { reason: 'unparseable' } });
   });
 
   it('a sentence the alinéa does not have is a refusal', () => {
