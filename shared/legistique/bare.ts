@@ -34,6 +34,34 @@ export function quoteBareLines(source: string): string {
   return lines.join('\n');
 }
 
+/**
+ * Verbs broken or misspelt as published (« Suprrimer », « Réd iger », « insér er », « avantla »):
+ * outside quotations only, and only these exact forms, which cannot mean anything else.
+ */
+const BROKEN_VERBS: readonly (readonly [RegExp, string])[] = [
+  [/\b([Ss])upr{1,2}imer\b/gu, '$1upprimer'],
+  [/\b([Rr])éd iger\b/gu, '$1édiger'],
+  [/\b([Ii])ns(?:ér er|é rer)\b/gu, '$1nsérer'],
+  [/\bavantla\b/gu, 'avant la'],
+];
+
+export function repairVerbs(source: string): string {
+  let out = '';
+  let depth = 0;
+  let chunk = '';
+  const flush = () => {
+    out += depth === 0 ? BROKEN_VERBS.reduce((t, [re, by]) => t.replace(re, by), chunk) : chunk;
+    chunk = '';
+  };
+  for (const ch of source) {
+    if (ch === '«') { flush(); depth++; }
+    chunk += ch;
+    if (ch === '»' && depth > 0) { flush(); depth--; }
+  }
+  flush();
+  return out;
+}
+
 export function withoutBareMarks(text: string): string {
   return text.includes(BARE_OPEN) || text.includes(BARE_CLOSE) ? text.replace(/[\uE002\uE003]/g, '') : text;
 }

@@ -5,7 +5,7 @@
  */
 import { Cursor, ParseFailure, pattern } from './cursor';
 import { LABEL, readStatement, type StatementContext } from './grammar';
-import { quoteBareLines, withoutBareMarks } from './bare';
+import { quoteBareLines, repairVerbs, withoutBareMarks } from './bare';
 import { alineasBlock } from './refs';
 import { stripAccents, toRoman } from './typography';
 import type { LabelledOperation, ParseError, ParseOptions, ParseResult } from './types';
@@ -86,7 +86,7 @@ function parseAdditionnel(body: string, article: string | null, headingIntroduce
 const TERMINATOR = / ?[.;]?/y;
 
 function parseOperations(body: string, lineOffset: number): ParseResult {
-  const c = new Cursor(quoteBareLines(body));
+  const c = new Cursor(quoteBareLines(repairVerbs(body)));
   const operations: LabelledOperation[] = [];
   const errors: ParseError[] = [];
   const labels: string[] = [];
