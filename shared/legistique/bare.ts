@@ -38,10 +38,11 @@ export function quoteBareLines(source: string): string {
  * Verbs broken or misspelt as published (« Suprrimer », « Réd iger », « insér er », « avantla »):
  * outside quotations only, and only these exact forms, which cannot mean anything else.
  */
+// (« Réd⏎iger »: a paragraph the source broke inside the word)
 const BROKEN_VERBS: readonly (readonly [RegExp, string])[] = [
   [/\b([Ss])upr{1,2}imer\b/gu, '$1upprimer'],
-  [/\b([Rr])éd iger\b/gu, '$1édiger'],
-  [/\b([Ii])ns(?:ér er|é rer)\b/gu, '$1nsérer'],
+  [/\b([Rr])éd[ \n]iger\b/gu, '$1édiger'],
+  [/\b([Ii])ns(?:ér[ \n]er|é[ \n]rer)\b/gu, '$1nsérer'],
   [/\bavantla\b/gu, 'avant la'],
 ];
 

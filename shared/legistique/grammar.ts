@@ -15,7 +15,7 @@ export type { StatementContext } from './grammar-common';
 import type { AlineaRange, Operation, QuotedWords, WordsPlace } from './types';
 
 // « I. – », « II.- », and « I - » without its period
-export const LABEL = pattern(" ?(?:([ivxlcdm]+)(?: ?\\.(?= |-|$)|(?= ?- ))|(\\d+) ?(?:°|\\.(?= |-)|\\))\\)?|([a-h]) ?\\))(?: ?-(?= |$))?");
+export const LABEL = pattern(" ?(?:([ivxlcdm]+)(?: ?\\.(?= |-|$)|(?= ?- ))|(\\d+) ?(?:°|\\.(?= |-)|\\))\\)?|([a-h]) ?(?:\\)|\\.(?= ?- )))(?: ?-(?= |$|[a-z]))?");
 const STATEMENT_END = pattern(' ?(?:[.;]|$)');
 
 /** Reads one sentence here: its operations ([] for a locator alone), or null when none matches. */
@@ -202,7 +202,7 @@ const SENTENCE_ALONE = pattern(" ?(?:la |l')?{ORD} ?phrase(?![a-z])(?! ?(?:de |d
 const SENTENCE_OF = pattern(" ?(?:la |l')?{ORD} ?phrase (?:de |du |d')");
 const EDGE = pattern(" ?(au debut|a la fin) (?:de |du |d')");
 const THIS_ALINEA = pattern(" ?(?:cet|ce|ledit) alinea(?![a-z])");
-const SENAT_PHRASE = pattern(' ?, ?(apres )?(?:a la |a l\'|la |l\')?{ORD} ?phrase(?![a-z])');
+const SENAT_PHRASE = pattern(' ?, ?(apres |avant )?(?:a la |a l\'|la |l\')?{ORD} ?phrase(?![a-z])');
 const SENAT_PHRASES = pattern(' ?, ?(?:(?:les |aux )?deux (premieres|dernieres)|(?:les |aux )?{ORD} et {ORD}) phrases(?![a-z])(?: ?\\(deux fois\\))?');
 const MODIFIED = pattern(' ?(?:est|sont) ainsi modifiee?s?(?![a-z])');
 const LOCATOR_END = pattern(' ?[,:]');
@@ -259,6 +259,11 @@ function locator(c: Cursor): Place | null {
   const ordinal = phrase?.[1] ?? senatPhrase?.[2];
   const sentence = ordinal === undefined ? null : sentenceIndex(ordinal);
   if (ordinal !== undefined && sentence === null) throw new ParseFailure(`phrase illisible : « ${ordinal} »`);
+  // « Alinéa 4, avant la dernière phrase ⏎ Insérer… » is after the one before it
+  if (senatPhrase?.[1] === 'avant ' && sentence !== null) {
+    if (sentence === 1) throw new ParseFailure('avant la première phrase : écrivez « Au début de l’alinéa »');
+    return { at, sentence: sentence - 1, afterSentence: true, edge: null };
+  }
   return { at, sentence, afterSentence: senatPhrase?.[1] !== undefined, edge: null };
 }
 
