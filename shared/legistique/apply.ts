@@ -89,7 +89,8 @@ class ArticleState {
     return failure;
   }
 
-  private perform(op: Operation, total: number): Failure | null {
+  private perform(written: Operation, total: number): Failure | null {
+    const op = fromEnd(written, this.slots.length);
     if (this.deleted) return conflict('cet article a déjà été supprimé par une opération précédente.');
     switch (op.kind) {
       case 'delete_article':
@@ -243,6 +244,27 @@ class ArticleState {
   private missing(n: number): Failure {
     const count = this.slots.length;
     return { reason: 'alinea_missing', message: `l’alinéa ${n} n’existe pas (l’article en compte ${count}).` };
+  }
+}
+
+/** « le dernier alinéa » (-1), « l’avant-dernier » (-2): numbers counted from the end of the original article. */
+function fromEnd(op: Operation, count: number): Operation {
+  const at = (n: number) => (n < 0 ? count + 1 + n : n);
+  switch (op.kind) {
+    case 'rewrite_alinea':
+    case 'delete_alineas':
+      return op.range.from < 0 || op.range.to < 0 ? { ...op, range: { from: at(op.range.from), to: at(op.range.to) } } : op;
+    case 'insert_alineas_after':
+      return op.after < 0 ? { ...op, after: at(op.after) } : op;
+    case 'substitute_words':
+    case 'delete_words':
+    case 'delete_end_of_alinea':
+    case 'insert_words':
+    case 'append_sentences':
+    case 'edit_sentence':
+      return op.alinea !== null && op.alinea < 0 ? { ...op, alinea: at(op.alinea) } : op;
+    default:
+      return op;
   }
 }
 

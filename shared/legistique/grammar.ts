@@ -112,6 +112,8 @@ const SUBSTITUTE_ALINEAS = pattern(' ?substituer (?:a|aux)(?= )');
 const ALINEAS_FOLLOWING = pattern(" ?,? ?(?:les |l')?(?:(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\\d+) )?(?:nouvel |nouveaux )?alineas?(?: suivants?| ainsi redige?s?)? ?:");
 // « insérer un alinéa ainsi rédigé : », « il est inséré un alinéa… », « créer un 5° bis ainsi rédigé », « rédigé comme suit « … » »
 const INSERT_ALINEAS = pattern(' ?,? ?(?:inserer|ajouter|creer|il est (?:insere|ajoute)|sont inseres) [^:\uE000]{0,80}?(?::|(?= ?\uE000))');
+const ALINEA_DELETED = pattern(' ?(?:est|sont) supprimes?(?![a-z])');
+const ALINEA_REWRITTEN = pattern(' ?(?:est|sont) (?:ainsi redige|redige comme suit)s? ?:');
 const SENTENCE_SUBJECT = pattern(" ?(?:la |l')?{ORD} ?phrase (?:de |du |d')");
 const SENTENCE_DELETED = pattern(' ?est supprimee(?![a-z])');
 const SENTENCE_REPLACED = pattern(' ?est (?:remplacee par|ainsi redigee)(?: [^:\uE000]{0,60}?)? ?:');
@@ -175,6 +177,13 @@ function alineaOperation(c: Cursor): Operation[] | null {
       const ranges = alineaRanges(c);
       if (ranges === null) return null;
       c.eat(COLON);
+      return [{ kind: 'rewrite_alinea', range: oneRange(ranges), alineas: alineasBlock(c, 'alinea') }];
+    }) ??
+    c.attempt(() => {
+      // the indicative: « L’alinéa 10 est ainsi rédigé : », « Les alinéas 3 et 4 sont ainsi rédigés : »
+      const ranges = alineaRanges(c);
+      if (ranges !== null && c.eat(ALINEA_DELETED)) return ranges.map((range): Operation => ({ kind: 'delete_alineas', range }));
+      if (ranges === null || !c.eat(ALINEA_REWRITTEN)) return null;
       return [{ kind: 'rewrite_alinea', range: oneRange(ranges), alineas: alineasBlock(c, 'alinea') }];
     }) ??
     c.attempt(() => {

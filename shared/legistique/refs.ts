@@ -10,7 +10,7 @@ import type { AlineaRange, Occurrence, QuotedWords } from './types';
 
 const OF_THIS_ARTICLE = "(?: (?:de|du) (?:cet|ce present|le present|present) article(?![a-z]))?";
 const ALINEA_BY_NUMBER = pattern(` ?(?:l'|le )?(?:(?:le |ce )?meme )?alinea (\\d+)(?: ?(?:er|e)(?![a-z]))?(?![\\d])${OF_THIS_ARTICLE}`);
-const ALINEA_BY_ORDINAL = pattern(` ?(?:le |l')?{ORD} alinea(?![a-z])${OF_THIS_ARTICLE}`);
+const ALINEA_BY_ORDINAL = pattern(` ?(?:le |l')?{ORD} alinea(?![a-z])(?: ?\\(\\d+ ?°\\))?${OF_THIS_ARTICLE}`);
 // « Alinéa 3 et 4 », as published: two alinéas under the singular
 const ALINEA_PAIR = pattern(" ?alinea (\\d+) et (\\d+)(?![\\d])");
 const ALINEA_LIST = pattern(" ?(?:les |l')?alineas (\\d+(?:(?: ?er)?(?: ?, ?| et | a )\\d+)*)(?: ?er)?");
@@ -21,8 +21,12 @@ export function alineaNumber(c: Cursor): number | null {
   if (byNumber !== null) return Number(byNumber[1]);
   const byOrdinal = c.eat(ALINEA_BY_ORDINAL);
   if (byOrdinal === null) return null;
-  const n = ordinalValue(byOrdinal[1] ?? '');
-  if (n === undefined) throw new ParseFailure('donnez le numéro de l’alinéa (« le dernier alinéa » ne dit pas lequel)');
+  // « le dernier alinéa » is -1, « l’avant-dernier » -2: the applier counts them from the end
+  const word = byOrdinal[1] ?? '';
+  if (word.startsWith('avant-dernier')) return -2;
+  if (word.startsWith('dernier')) return -1;
+  const n = ordinalValue(word);
+  if (n === undefined) throw new ParseFailure(`alinéa illisible : « ${word} »`);
   return n;
 }
 

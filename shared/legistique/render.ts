@@ -101,6 +101,7 @@ export function alineasNoun(n: number): string {
 }
 
 function at(alinea: number | null): string {
+  if (alinea !== null && alinea < 0) return `${alinea === -1 ? 'au dernier' : 'à l’avant-dernier'} alinéa, `;
   return alinea === null ? '' : `à l’alinéa ${alinea}, `;
 }
 

@@ -1,4 +1,6 @@
 /**
+ * An alinéa number below 0 counts from the end: -1 is « le dernier alinéa ».
+ *
  * The operations of a French *dispositif* (the instruction part of an amendment), as the parser
  * reads them, the applier performs them and the generator writes them (docs/dispositif.md).
  *

@@ -7,7 +7,7 @@
 import { describeScore, loadCorpus, scoreCorpus, total } from '../helpers/dispositif-corpus';
 
 /** Floors: the rates reached, so that a change that reads less fails here. */
-const MIN_READ = { AN: 0.9, Sénat: 0.9 };
+const MIN_READ = { AN: 0.92, Sénat: 0.95 };
 const MIN_EXACT = 0.95;
 
 describe('real amendments corpus (both chambers, 11 bills)', () => {
