@@ -84,7 +84,18 @@ function sameOperation(c: Cursor, ctx: StatementContext): Operation[] | null {
   if (ranges === null) return null;
   if (last === null || !('alinea' in last) || last.kind === 'edit_sentence') throw new ParseFailure('« la même » opération : aucune opération sur des mots ne précède');
   const ops: Operation[] = [];
-  for (const range of ranges) for (let n = range.from; n <= range.to; n++) ops.push({ ...last, alinea: n });
+  // on the whole alinéa: the words must then occur once there (the sentence named before was another alinéa's)
+  const { sentence: _sentence, ...operation } = last as Operation & { sentence?: number };
+  void _sentence;
+  const seen = new Set<string>();
+  for (const range of ranges) {
+    for (let n = range.from; n <= range.to; n++) {
+      const op = { ...operation, alinea: n } as Operation;
+      const key = JSON.stringify(op);
+      if (!seen.has(key)) ops.push(op);
+      seen.add(key);
+    }
+  }
   return ops;
 }
 
@@ -206,6 +217,7 @@ function alineaOperation(c: Cursor): Operation[] | null {
 }
 
 const LOCATOR_PREFIX = pattern(' ?(?:a|au|aux|dans|en)(?= )');
+const PHRASES_OF = pattern(" ?(?:aux |les )?{ORD} et {ORD} phrases (?:de |du |d'|del')");
 const PHRASE = pattern(" ?(?:a )?(?:la |l')?{ORD} ?phrase (?:de |du |d')");
 const SENTENCE_ALONE = pattern(" ?(?:la |l')?{ORD} ?phrase(?![a-z])(?! ?(?:de |du |d'))");
 const SENTENCE_OF = pattern(" ?(?:la |l')?{ORD} ?phrase (?:de |du |d')");
@@ -234,6 +246,17 @@ function locator(c: Cursor): Place | null {
     return { at: n === null ? null : [{ from: n, to: n }], sentence: null, afterSentence: false, edge: edge[1] === 'au debut' ? 'start' : 'end' };
   }
   c.eat(LOCATOR_PREFIX);
+  // « Aux première et deuxième phrases de l’alinéa 9, »
+  const phrases = c.attempt(() => {
+    const m = c.eat(PHRASES_OF);
+    const at = m === null ? null : alineaRanges(c);
+    const [first, second] = [sentenceIndex(m?.[1] ?? ''), sentenceIndex(m?.[2] ?? '')];
+    return at === null || first === null || second === null ? null : { at, sentence: first, moreSentences: [second], afterSentence: false, edge: null };
+  });
+  if (phrases !== null) {
+    c.eat(LOCATOR_END);
+    return phrases;
+  }
   const phrase = c.eat(PHRASE);
   // « À la deuxième phrase de cet alinéa, »: the alinéa named before
   const thisAlinea = phrase !== null && c.eat(THIS_ALINEA) !== null;
@@ -286,6 +309,8 @@ const COMPLETE_THIS = pattern(' ?completer (?:(?:cet|ce) alinea|(?:ces|lesdits) 
 const INSERT = pattern(' ?,? ?(?:inserer|ajouter)(?= )');
 const DELETE_AFTER = pattern(' ?,? ?supprimer(?= (?:le|les|la|l))');
 const REWRITE_END = pattern(" ?,? ?rediger (?:ainsi|comme suit) la fin (?:de |du )(?:cet |ce |l'|la |cette )?(alinea|phrase)(?: (\\d+))?(?![a-z])");
+/** « rédiger ainsi la fin de la première phrase de l’alinéa 3 : » */
+const REWRITE_SENTENCE_END = pattern(" ?,? ?rediger (?:ainsi|comme suit) la fin de (?:la |l')?{ORD} ?phrase (?:de |du |d')");
 const END_OF = pattern(" ?,? ?supprimer la fin (?:de|du) (?:cet |ce |l'|la )?(alinea|phrase)(?![a-z])");
 
 /** Operations on the alinéa(s) a locator named (or, for words, on the whole article when none). */
@@ -309,7 +334,7 @@ function locatedOperation(c: Cursor, ctx: StatementContext, edge: 'start' | 'end
   if (replaced !== null) {
     return [{ kind: 'rewrite_alinea', range: oneRange(needPlace(ctx)), alineas: alineasBlock(c, 'alinea', announcedAlineas(` ${replaced[1] ?? ''}`)) }];
   }
-  const located: { at: AlineaRange[] | null } = { at: null };
+  const located: Located = { at: null };
   const words = c.attempt(() => wordsOperation(c, edge, located));
   if (words === null) return null;
   // « Supprimer les mots : « X » à l’alinéa 3. »: the locator may also close the sentence
@@ -317,7 +342,7 @@ function locatedOperation(c: Cursor, ctx: StatementContext, edge: 'start' | 'end
     const ranges = c.eat(TRAILING_LOCATOR) ? alineaRanges(c) : null;
     return ranges !== null && (c.sees(STATEMENT_END) || c.sees(LABEL)) ? ranges : null;
   });
-  return wordsOperations(located.at === null ? ctx : { ...ctx, at: located.at, sentence: null, afterSentence: false }, words);
+  return wordsOperations(located.at === null ? ctx : { ...ctx, at: located.at, sentence: located.sentence ?? null, moreSentences: [], afterSentence: false }, words);
 }
 
 const AROUND_THIS = pattern(" ?(apres|avant) (?:cet|ce|ledit|le meme) alinea(?![a-z])");
@@ -333,7 +358,12 @@ type WordsDraft =
   | { kind: 'append_sentences'; text: string };
 
 /** A word operation; `located.at` is set when the verb is followed by its locator (« Substituer, à l’alinéa 2, aux mots… »). */
-function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: AlineaRange[] | null }): WordsDraft | null {
+interface Located {
+  at: AlineaRange[] | null;
+  sentence?: number;
+}
+
+function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: Located): WordsDraft | null {
   const inline = () => {
     located.at = c.attempt(() => {
       const ranges = c.eat(INLINE_LOCATOR) ? alineaRanges(c) : null;
@@ -388,6 +418,18 @@ function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: { at: 
     return { kind: 'delete_end_of_alinea', after: anchor, ...(endOf[1] === 'phrase' ? { inSentence: true as const } : {}) };
   }
   // « après le mot : « X », rédiger ainsi la fin de cet alinéa / de l’alinéa 11 / de cette phrase : « Y » »
+  const sentenceEnd = around[1] === 'apres' ? c.attempt(() => {
+    const m = c.eat(REWRITE_SENTENCE_END);
+    const n = m === null ? null : alineaNumber(c);
+    const s = n === null ? null : sentenceIndex(m?.[1] ?? '');
+    return n === null || s === null ? null : { n, s };
+  }) : null;
+  if (sentenceEnd !== null) {
+    located.at = [{ from: sentenceEnd.n, to: sentenceEnd.n }];
+    located.sentence = sentenceEnd.s;
+    c.eat(COLON);
+    return { kind: 'delete_end_of_alinea', after: anchor, text: sentenceText(c) };
+  }
   const rewriteEnd = c.eat(REWRITE_END);
   if (rewriteEnd !== null) {
     if (around[1] === 'avant') return null;

@@ -83,7 +83,8 @@ function parseAdditionnel(body: string, article: string | null, headingIntroduce
   }
 }
 
-const TERMINATOR = / ?[.;]?/y;
+// a stray comma after the last quotation (« « par ordonnance », ⏎ II. – … ») ends the sentence too
+const TERMINATOR = / ?[.;,]?/y;
 
 function parseOperations(body: string, lineOffset: number): ParseResult {
   const c = new Cursor(quoteBareLines(repairVerbs(body)));

@@ -7,7 +7,9 @@
 import { describeScore, loadCorpus, scoreCorpus, total } from '../helpers/dispositif-corpus';
 
 /** Floors: the rates reached, so that a change that reads less fails here. */
-const MIN_READ = { AN: 0.92, Sénat: 0.95 };
+const MIN_READ = { AN: 0.94, Sénat: 0.95 };
+/** The targets: 95 % read over both chambers, 95 % exact. */
+const MIN_READ_BOTH = 0.95;
 const MIN_EXACT = 0.95;
 
 describe('real amendments corpus (both chambers, 11 bills)', () => {
@@ -31,6 +33,8 @@ describe('real amendments corpus (both chambers, 11 bills)', () => {
   it('reads at least what it read, per chamber, and applies exactly at least what it did', () => {
     expect(score.read.AN.read / score.read.AN.total).toBeGreaterThanOrEqual(MIN_READ.AN);
     expect(score.read.Sénat.read / score.read.Sénat.total).toBeGreaterThanOrEqual(MIN_READ.Sénat);
+    const read = total(score.read);
+    expect(read.read / read.total).toBeGreaterThanOrEqual(MIN_READ_BOTH);
     const exact = total(score.exact);
     expect(exact.read / exact.total).toBeGreaterThanOrEqual(MIN_EXACT);
   });
