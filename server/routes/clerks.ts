@@ -71,20 +71,22 @@ export function clerkRoutes(api: Api, db: Db, live: DocRegistry): void {
 
   route(api, {
     method: 'post', path: '/api/legistique/dispositif', tag: 'Légistique', access: 'public',
-    body: z.object({ before: text, after: text }),
-    summary: 'Le dispositif (en français, selon les règles de légistique) qui transforme « before » en « after » ; "" s’ils sont égaux',
+    body: z.object({ before: text, after: text, chamber: z.enum(['an', 'senat']).default('an') }),
+    summary: 'Le dispositif (en français, selon les règles de légistique, à la manière de l’Assemblée ou du Sénat) qui transforme « before » en « after » ; "" s’ils sont égaux',
     responses: { 200: '{dispositif}' },
-  }, async ({ body }) => ({ json: { dispositif: await compute().run('generateDispositif', { before: body.before.alineas, after: body.after.alineas }, { lane: 'public' }) } }));
+  }, async ({ body }) => ({
+    json: { dispositif: await compute().run('generateDispositif', { before: body.before.alineas, after: body.after.alineas, chamber: body.chamber }, { lane: 'public' }) },
+  }));
 
   route(api, {
     method: 'post', path: '/api/legistique/apply', tag: 'Légistique', access: 'public',
     body: z.object({ alineas: textSchema, dispositif: dispositifSchema }),
-    summary: 'Appliquer un dispositif à un texte ; 422 quand il ne s’applique pas (mots absents ou ambigus, alinéa inexistant)',
-    responses: { 200: '{alineas}', 422: 'l’opération qui échoue et pourquoi' },
+    summary: 'Appliquer un dispositif à un texte (un article additionnel peut suivre sa ligne « APRÈS L’ARTICLE 8 ») ; 422 quand il ne s’applique pas',
+    responses: { 200: '{alineas, newArticle?}', 422: 'details.reason (unparseable, words_absent, words_ambiguous, alinea_missing, conflict) et details.operation (1-based)' },
   }, async ({ body }) => {
     const result = await compute().run('applyDispositif', { alineas: body.alineas, dispositif: body.dispositif }, { lane: 'public' });
     if (!result.ok) throw new AppError('unprocessable', result.error.message, result.error);
-    return { json: { alineas: result.alineas } };
+    return { json: result.newArticle === undefined ? { alineas: result.alineas } : { alineas: result.alineas, newArticle: result.newArticle } };
   });
 
 }
