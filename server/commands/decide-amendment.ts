@@ -6,7 +6,7 @@ import type { LiveTexts } from '../collab/registry';
 import { compute } from '../compute';
 import type { Db, Queryable } from '../db/db';
 import { AppError, notFound } from '../errors';
-import { loadCommissionData, type CommissionData } from '../present/commission-data';
+import { loadCommissionData, type CommissionData } from '../queries/commission-data';
 import { findAmendment, setAmendmentStatus, type AmendmentRow } from '../sql/amendments';
 import { findBill } from '../sql/bills';
 import { commissionVotesOf } from '../sql/commission';

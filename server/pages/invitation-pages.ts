@@ -6,7 +6,7 @@ import { AppError } from '../http/errors';
 import { listAuthors } from '../sql/amendment-authors';
 import { findAmendment } from '../sql/amendments';
 import { authorLine } from './contribution-parts';
-import { html } from './html';
+import { html } from '../html';
 import { layout } from './layout';
 import { ctx, formBody, page } from './page-kit';
 

@@ -3,7 +3,7 @@ import type { Db } from '../db/db';
 import { presentNotification } from '../routes/notifications';
 import { findNotification, listNotifications, markNotificationsRead, type NotificationType } from '../sql/notifications';
 import { amendmentTitle, dateTimeFr } from './amendment-parts';
-import { html } from './html';
+import { html } from '../html';
 import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
 

@@ -8,7 +8,7 @@ import { billImportBody } from '../../routes/bills';
 import { listAllBills } from '../../sql/people';
 import { phaseBadge } from '../bill-pages';
 import { putFlash } from '../flash';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../html';
 import type { PageContext } from '../layout';
 import { ctx, formBody, formFields, page } from '../page-kit';
 import { adminLayout } from './shell';

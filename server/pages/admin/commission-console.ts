@@ -11,7 +11,7 @@ import { searchPeople } from '../../sql/people';
 import { phaseBadge, phaseForm } from '../bill-pages';
 import { memberForm, ruleForm } from '../commission-page';
 import { putFlash, takeFlash } from '../flash';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../html';
 import { displayName } from '../layout';
 import { ctx, formBody, formFields, page, safeNext } from '../page-kit';
 import { adminLayout } from './shell';

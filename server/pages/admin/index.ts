@@ -4,7 +4,7 @@ import type { LiveRevocation } from '../../collab/revocation';
 import type { Db } from '../../db/db';
 import { listAllBills } from '../../sql/people';
 import { phaseBadge } from '../bill-pages';
-import { html } from '../html';
+import { html } from '../../html';
 import { ctx, page } from '../page-kit';
 import { billConsolePages } from './bills';
 import { commissionConsolePages } from './commission-console';

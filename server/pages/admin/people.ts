@@ -11,7 +11,7 @@ import { appointmentsOf, searchPeople, type Appointment } from '../../sql/people
 import { findUserById, type UserRow } from '../../sql/users';
 import { phaseBadge } from '../bill-pages';
 import { putFlash, takeFlash } from '../flash';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../html';
 import { displayName } from '../layout';
 import { ctx, formBody, formFields, page } from '../page-kit';
 import { adminLayout } from './shell';
