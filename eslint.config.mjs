@@ -1,6 +1,8 @@
-// Lint rules that CI enforces. Beyond the recommended sets, two architecture rules:
-// shared/ is pure (no server/ or client/ imports, no Node built-ins), and only server/config.ts
-// reads process.env.
+// Lint rules that CI enforces. Beyond the recommended sets, architecture rules:
+// shared/ is pure (no server/ or client/ imports, no Node built-ins), only server/config.ts
+// reads process.env, and the server's layers point one way: commands (domain actions) never
+// import the HTTP layer (http/, routes/), presenters (present/) or pages (pages/); presenters
+// never import pages.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -34,6 +36,31 @@ export default tseslint.config(
             { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'os', 'child_process'], message: 'shared/ is pure: no Node built-ins.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['server/commands/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(http|routes|present|pages)(/|$)',
+              message: 'Commands never import the HTTP layer, presenters or pages: move what they need to queries/, sql/ or shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/present/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)pages(/|$)', message: 'Presenters never import pages: share neutral helpers (server/html.ts) instead.' }] },
       ],
     },
   },

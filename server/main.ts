@@ -6,6 +6,7 @@ import { seedDemo } from './commands/seed-demo';
 import { migrate } from './db/migrate';
 import { openDb } from './db/open';
 import { createLogger } from './logger';
+import { backfillIdentityKeys } from './sql/amendments';
 import { deleteExpiredSessions } from './sql/sessions';
 import { DEMO_BILL_FILE, MIGRATIONS_DIR } from './paths';
 
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   const db = await openDb(config);
   const ran = await migrate(db, MIGRATIONS_DIR);
   if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
+  const keyed = await backfillIdentityKeys(db);
+  if (keyed) logger.info({ amendments: keyed }, 'identity keys backfilled');
   const expired = await deleteExpiredSessions(db);
   if (expired) logger.info({ expired }, 'expired sessions removed');
   if (config.admin) logger.info({ email: config.admin.email }, `admin account ${await ensureAdmin(db, config.admin)}`);

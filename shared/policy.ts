@@ -59,6 +59,7 @@ export const POLICY = {
   'bill.move': { verb: 'Changer la phase du texte', allow: { admin: ALL } },
   'user.setRoles': { verb: 'Attribuer des rôles', allow: { admin: ALL } },
   'account.delete': { verb: 'Supprimer son compte', allow: { citizen: ALL } },
+  'notification.read': { verb: 'Marquer ses notifications comme lues', allow: { citizen: ALL } },
   // the consultation
   'amendment.create': { verb: 'Proposer un amendement', allow: { citizen: CONSULTATION, commissionMember: ['commission'] } },
   'amendment.edit': { verb: 'Modifier un amendement', allow: { author: DESK } },
@@ -67,6 +68,7 @@ export const POLICY = {
   'amendment.addCoauthor': { verb: 'Ajouter un co-auteur', allow: { author: DESK } },
   'amendment.removeCoauthor': { verb: 'Retirer un co-auteur', allow: { author: ALL } },
   'amendment.invite': { verb: 'Inviter un co-auteur', allow: { author: DESK } },
+  'invitation.accept': { verb: 'Rejoindre la rédaction d’un brouillon', allow: { citizen: ALL } },
   'draft.comment': { verb: 'Commenter le brouillon', allow: { author: DESK } },
   'vote.article': { verb: 'Voter sur un article', allow: { citizen: CONSULTATION } },
   'vote.amendment': { verb: 'Voter sur un amendement', allow: { citizen: CONSULTATION } },

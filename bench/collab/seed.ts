@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../server/db/db';
+import { backfillIdentityKeys } from '../../server/sql/amendments';
 import { seedUpdate } from '../../server/collab/ydoc-text';
 import { amendmentDocName } from '../../shared/live-docs';
 
@@ -47,6 +48,7 @@ export async function seedDrafts(db: Db, opts: { billId: string; articleId: stri
       [ids],
     );
     await tx.query(`INSERT INTO collab_updates (doc_name, update) SELECT 'amendment-' || id, $2 FROM unnest($1::uuid[]) AS x(id)`, [ids, Buffer.from(seed)]);
+    await backfillIdentityKeys(tx);
   });
   return { docNames: ids.map(amendmentDocName), seed };
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../server/auth/passwords';
 import { hashToken, newSessionToken } from '../../server/auth/tokens';
 import type { Db } from '../../server/db/db';
+import { backfillIdentityKeys } from '../../server/sql/amendments';
 
 export interface Accounts {
   ids: string[];
@@ -132,6 +133,7 @@ export async function seedBill(db: Db, opts: { authors: string[]; amendmentsPerA
        FROM amendments WHERE bill_id = $1 ORDER BY number`,
       [billId],
     );
+    await backfillIdentityKeys(tx); // raw inserts above: their identity keys, from the one definition
     const amendmentsByArticle = articleIds.map(() => [] as string[]);
     for (const r of rows) amendmentsByArticle[articleOf[r.number - 1]! - 1]!.push(r.id);
     return { billId, articleIds, amendmentIds: rows.map((r) => r.id), amendmentsByArticle };

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db';
-import { computeReconciled } from '../present/reconciled';
+import { computeReconciled } from '../queries/reconciled';
 import { insertAdoptedText } from '../sql/adopted-texts';
 import { appendEvent } from '../sql/events';
 import { addArticleVersion, layOutArticles, listBillArticles, markArticleDeleted } from '../sql/articles';

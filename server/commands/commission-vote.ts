@@ -3,7 +3,8 @@ import { isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
 import type { Db } from '../db/db';
 import { authorize } from '../authorize';
 import { AppError, notFound } from '../errors';
-import { findAmendment, identicalHead } from '../sql/amendments';
+import { groupHead } from '../../shared/reconcile/group-head';
+import { findAmendment, identicalOpen } from '../sql/amendments';
 import { castCommissionVote, commissionVotesOf } from '../sql/commission';
 import type { UserRow } from '../sql/users';
 
@@ -18,7 +19,7 @@ export async function voteInCommission(db: Db, input: { user: UserRow; amendment
     await authorize(tx, 'commission.vote', input.user, { amendment: a });
     if (!isOpen(a.status)) throw new AppError('conflict', `Cet amendement est « ${STATUS_LABELS_FR[a.status]} » : il n’est plus soumis au vote.`, { status: a.status });
     // Identical amendments are decided by one vote: it is cast on the head of their group.
-    const head = await identicalHead(tx, a);
+    const head = groupHead(await identicalOpen(tx, a))?.id ?? a.id;
     await castCommissionVote(tx, head, input.user.id, input.value);
     return commissionTally((await commissionVotesOf(tx, [head])).get(head) ?? []);
   });

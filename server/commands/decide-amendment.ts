@@ -1,12 +1,12 @@
 import { isOpen, STATUS_LABELS_FR, displayNumber } from '../../shared/amendment';
 import { commissionTally, decideByRule, type CommissionTally } from '../../shared/commission';
-import { identityKey } from '../../shared/similarity';
+import { groupHead } from '../../shared/reconcile/group-head';
 import { formalisationDocName } from '../../shared/live-docs';
 import type { LiveTexts } from '../collab/registry';
 import { compute } from '../compute';
 import type { Db, Queryable } from '../db/db';
 import { AppError, notFound } from '../errors';
-import { loadCommissionData, type CommissionData } from '../present/commission-data';
+import { loadCommissionData, type CommissionData } from '../queries/commission-data';
 import { findAmendment, setAmendmentStatus, type AmendmentRow } from '../sql/amendments';
 import { findBill } from '../sql/bills';
 import { commissionVotesOf } from '../sql/commission';
@@ -88,7 +88,7 @@ export async function decideAmendment(
       }
     }
     // Identical amendments are decided by one vote: the members vote on the head of the group.
-    const head = headOf(data, a);
+    const head = groupHead(group)!.id;
     const tallies = commissionTally((await commissionVotesOf(tx, [head])).get(head) ?? []);
     if (input.decision === 'not_examined') {
       for (const g of group) await record(tx, { billId: bill.id, row: g, outcome: 'not_examined', rule: 'explicit', tallies, admin: input.admin, groupKey: null, reason });
@@ -105,7 +105,7 @@ export async function decideAmendment(
       const why = await conflict(data, a);
       if (why) throw new AppError('conflict', `Impossible d’adopter ${label(a)} : ${why}`, { reason: why });
     }
-    const groupKey = group.length > 1 ? identityKey(a.article_id, a.kind, a.alineas) : null;
+    const groupKey = group.length > 1 ? a.identity_key : null;
     for (const g of group) await record(tx, { billId: bill.id, row: g, outcome, rule, tallies, admin: input.admin, groupKey });
     const fallen = outcome === 'adopted' ? await fallenAfterAdoption(data, group) : [];
     for (const f of fallen) {
@@ -122,11 +122,6 @@ export async function decideAmendment(
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** The first amendment of `a`'s examination group (identical amendments share one vote). */
-function headOf(data: CommissionData, a: AmendmentRow): string {
-  return data.groups.find((g) => g.amendmentIds.includes(a.id))?.amendmentIds[0] ?? a.id;
-}
 
 async function record(
   tx: Queryable,

@@ -33,7 +33,7 @@ export async function editAmendment(
     const rationale = input.rationale === undefined ? a.rationale : input.rationale.trim();
     // A save that changes nothing adds no revision: the history lists real changes only.
     if (rationale === a.rationale && JSON.stringify(alineas) === JSON.stringify(current)) return null;
-    await updateAmendmentText(tx, a.id, alineas, rationale);
+    await updateAmendmentText(tx, a, alineas, rationale);
     await appendRevision(tx, { amendmentId: a.id, kind: 'draft', alineas, rationale, authorId: input.user.id });
     return alineas === current ? null : alineas;
   });

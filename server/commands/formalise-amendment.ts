@@ -49,7 +49,7 @@ export async function formaliseAmendment(db: Db, live: LiveTexts, input: Formali
       amendmentId: a.id, kind: 'formalisation', alineas: result.alineas, rationale: a.rationale,
       dispositif: result.dispositif, authorId: input.user.id, note: input.note,
     });
-    await markFormalised(tx, a.id, result.alineas);
+    await markFormalised(tx, a, result.alineas);
     if (!a.assigned_clerk_id) await assignClerk(tx, a.id, input.user.id);
     await appendEvent(tx, {
       billId: a.bill_id, type: 'amendment.formalised', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id,

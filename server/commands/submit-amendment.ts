@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../db/db';
 import { AppError } from '../errors';
 import { appendRevision } from '../sql/amendment-revisions';
-import { checkAmendmentText } from '../../shared/amendment';
+import { checkAmendmentText, normaliseAlineas } from '../../shared/amendment';
 import { amendmentDocName } from '../../shared/live-docs';
 import { trimTrailingEmpty } from '../../shared/pm-schema';
 import type { LiveTexts } from '../collab/registry';
@@ -30,11 +30,13 @@ export async function submitAmendment(db: Db, live: LiveTexts, input: { user: Us
     await db.transaction(async (tx) => {
       const amendment = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
       if (amendment.status !== 'draft') throw new AppError('conflict', 'Cet amendement est déjà déposé.', { status: amendment.status });
-      const text = amendment.kind === 'delete' ? [] : trimTrailingEmpty(liveText ?? amendment.alineas);
+      // The live text is normalised as REST texts are (create, edit): trailing empty alinéas dropped,
+      // each alinéa trimmed; the stored identity key follows it (sql/amendments.ts).
+      const text = amendment.kind === 'delete' ? [] : normaliseAlineas(trimTrailingEmpty(liveText ?? amendment.alineas));
       const base = (await findArticleVersion(tx, amendment.article_id, amendment.base_version))?.alineas ?? [];
       const problem = checkAmendmentText(amendment.kind, base, amendment.kind === 'delete' ? undefined : text);
       if (problem) throw textError(problem);
-      await updateAmendmentText(tx, amendment.id, text, amendment.rationale);
+      await updateAmendmentText(tx, amendment, text, amendment.rationale);
       await submitLocked(tx, { ...amendment, alineas: text }, input.user);
     });
   } catch (err) {

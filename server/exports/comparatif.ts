@@ -6,7 +6,7 @@
  * shared/diff-html.ts), the Word export (comparatif-docx.ts) with strike-through and bold underline.
  */
 import { diffTexts, type AlineaOp, type WordPart } from '../../shared/text-diff';
-import { html, type SafeHtml } from '../pages/html';
+import { html, type SafeHtml } from '../html';
 import { articleEid, articleLabel, printedArticles, textLabel } from './common';
 import { printablePage } from './page';
 import type { ExportBill } from './types';

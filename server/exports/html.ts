@@ -4,7 +4,7 @@
  * amendment in the provenance list at the end, so that the marking never relies on colour alone
  * and survives printing. All bill text is escaped by the `html` template.
  */
-import { html, type SafeHtml } from '../pages/html';
+import { html, type SafeHtml } from '../html';
 import {
   alineaEid, alineaRuns, deletingAmendments, amendmentName, amendmentTarget, articleEid, articleLabel, authorList, printedArticles,
   provenanceIndex, type ProvenanceIndex, textLabel,

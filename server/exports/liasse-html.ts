@@ -3,7 +3,7 @@
  * parliamentary amendment — « AMENDEMENT N° 12 », « présenté par … », the target (« ARTICLE 3 »
  * or « APRÈS L’ARTICLE 3 »), the dispositif, the « EXPOSÉ SOMMAIRE », then the outcome (sort).
  */
-import { html, type SafeHtml } from '../pages/html';
+import { html, type SafeHtml } from '../html';
 import { amendmentTarget, frenchDate, lines } from './common';
 import { amendmentAnchor } from './html';
 import { printablePage } from './page';

@@ -2,7 +2,7 @@
  * The shell of a printable export: a standalone French HTML document that links the print style
  * sheet (the Content-Security-Policy forbids inline styles) and carries no script.
  */
-import { html, type SafeHtml } from '../pages/html';
+import { html, type SafeHtml } from '../html';
 import { frenchDate } from './common';
 
 export const PRINT_CSS = '/static/print.css';

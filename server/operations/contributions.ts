@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { replyToAnnotation } from '../commands/annotate';
+import { annotate, replyToAnnotation } from '../commands/annotate';
 import { moderate, reportContribution } from '../commands/moderate';
 import { postArgument } from '../commands/post-argument';
-import { idParam } from '../http/schemas';
+import { idParam, int32 } from '../http/schemas';
 import type { ArgumentTargetType } from '../sql/arguments';
 import { SUBJECT_TYPES } from '../sql/moderation';
 import { operation } from './operation';
@@ -21,6 +21,21 @@ export function argumentOp<K extends string>(type: ArgumentTargetType, key: K) {
 }
 export const amendmentArgumentOp = argumentOp('amendment', 'id');
 export const articleArgumentOp = argumentOp('article', 'articleId');
+
+/** Annotating a passage: alinéa, start and end in UTF-16 units, the exact quote (else 422). */
+export const annotateOp = operation({
+  policy: 'annotation.create',
+  params: z.object({ articleId: idParam }),
+  body: z.object({
+    version: int32(1),
+    alinea: int32(1),
+    start: int32(0),
+    end: int32(1),
+    quote: z.string().min(1).max(5000),
+    body: z.string().trim().min(1).max(5000),
+  }),
+  run: ({ db }, user, { params, body }) => annotate(db, { user, articleId: params.articleId, ...body }),
+});
 
 export const replyOp = operation({
   policy: 'annotation.reply',

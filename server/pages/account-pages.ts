@@ -8,7 +8,7 @@ import { deleteAccountBody } from '../routes/privacy';
 import type { UserRow } from '../sql/users';
 import { contributorPages } from './contributor-pages';
 import { dateTimeFr } from './amendment-parts';
-import { html } from './html';
+import { html } from '../html';
 import { displayName, layout, type PageContext } from './layout';
 import { ctx, formBody, formFields, page } from './page-kit';
 import { participationPages } from './participation-page';

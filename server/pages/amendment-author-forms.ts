@@ -1,7 +1,7 @@
 import { isOpen } from '../../shared/amendment';
 import type { AmendmentView } from './amendment-pages';
 import { rowsFor, textareaField, type FormState } from './amendment-parts';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 
 /** The co-authors, each with « Retirer » (« Quitter ce brouillon » for oneself); the last one stays. */
 function coauthorsList(a: Pick<AmendmentView, 'id' | 'authors'>, viewerId: string): SafeHtml {

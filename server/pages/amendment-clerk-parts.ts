@@ -4,7 +4,7 @@ import type { UserRow } from '../sql/users';
 import type { AmendmentView } from './amendment-pages';
 import { amendmentTitle, authorList, dateTimeFr, paragraphs } from './amendment-parts';
 import { dispositifLines } from './formalisation-page';
-import { html, raw, type SafeHtml } from './html';
+import { html, raw, type SafeHtml } from '../html';
 import { may } from './layout';
 
 /**

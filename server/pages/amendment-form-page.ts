@@ -2,7 +2,7 @@ import { AMENDMENT_KINDS, type AmendmentKind } from '../../shared/amendment';
 import type { ArticleRow } from '../sql/articles';
 import type { BillRow } from '../sql/bills';
 import { alertBox, rowsFor, textareaField, titled, type FormState } from './amendment-parts';
-import { html } from './html';
+import { html } from '../html';
 import { layout, type PageContext } from './layout';
 
 const KIND_CHOICES: Record<AmendmentKind, (articleNumber: string) => { label: string; hint: string }> = {

@@ -3,7 +3,7 @@ import type { listAmendmentsPage } from '../present/amendment-list';
 import type { ArticleRow } from '../sql/articles';
 import type { BillRow } from '../sql/bills';
 import { amendmentTitle, authorList, kindBadge, statusBadge, tallyLine } from './amendment-parts';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 
 /** The orders a reader can choose, as the sort selector names them. */

@@ -1,7 +1,7 @@
 import { amendmentDocName } from '../../shared/live-docs';
 import type { UserRow } from '../sql/users';
 import type { AmendmentView } from './amendment-pages';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 
 /**
  * The mount point of the live editor (client/src/editor), on a draft's page for its authors. It

@@ -11,7 +11,7 @@ import { voteChartSection } from './vote-chart';
 import {
   alertBox, amendmentTitle, authorList, dateTimeFr, kindBadge, paragraphs, statusBadge, tallyLine, titled, type FormState,
 } from './amendment-parts';
-import { html, raw, type SafeHtml } from './html';
+import { html, raw, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 
 export type AmendmentView = Awaited<ReturnType<typeof loadAmendmentView>>;

@@ -1,7 +1,7 @@
 import { KIND_LABELS_FR, STATUS_LABELS_FR, type AmendmentKind, type AmendmentStatus } from '../../shared/amendment';
 import { VOTE_LABELS_FR, VOTE_VALUES, type Tally } from '../../shared/votes';
 import type { AccountKind } from '../sql/users';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 import { displayName } from './layout';
 
 /** Pieces shared by the amendment pages: badges, authors, tallies, form fields. */

@@ -10,7 +10,7 @@ import { findMyVote, getTally } from '../sql/votes';
 import { articlePage } from './bill-pages';
 import type { PassageMark } from './bill-text';
 import { annotationsSection, argumentsSection } from './contribution-parts';
-import { html } from './html';
+import { html } from '../html';
 import { ctx } from './page-kit';
 
 /**

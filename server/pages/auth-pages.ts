@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 
 export interface FormState {

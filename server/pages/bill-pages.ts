@@ -3,7 +3,7 @@ import { VOTE_LABELS_FR, VOTE_VALUES, type Tally, type VoteValue } from '../../s
 import type { ArticleRow, VersionRow } from '../sql/articles';
 import type { BillListRow, BillRow } from '../sql/bills';
 import { alineaList, fullText, tableOfContents, type PassageMark } from './bill-text';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 import { layout, may, type PageContext } from './layout';
 
 const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });

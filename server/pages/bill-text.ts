@@ -1,5 +1,5 @@
 import type { Heading } from '../../shared/bill';
-import { html, raw, type SafeHtml } from './html';
+import { html, raw, type SafeHtml } from '../html';
 
 /** Anchors as in Akoma Ntoso eIds: « 2 bis » → art_2bis, its 3rd alinéa → art_2bis__al_3. */
 export function articleAnchor(number: string): string {

@@ -5,7 +5,7 @@ import { STATUS_LABELS_FR } from '../../shared/amendment';
 import type { Dashboard } from '../present/commission-dashboard';
 import { amendmentTitle, authorList, kindBadge, paragraphs, statusBadge, tallyLine } from './amendment-parts';
 import { phaseBadge, phaseForm } from './bill-pages';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 import { layout, may, type PageContext } from './layout';
 
 type Group = Dashboard['groups'][number];

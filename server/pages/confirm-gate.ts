@@ -1,6 +1,6 @@
 import express, { type RequestHandler, type Router } from 'express';
 import { CONFIRM_FIELD, confirmationFor, type Confirmation } from '../../shared/confirmations';
-import { html } from './html';
+import { html } from '../html';
 import { layout, type PageContext } from './layout';
 import { ctx, formBody, formFields, safeNext } from './page-kit';
 

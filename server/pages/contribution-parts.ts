@@ -1,7 +1,7 @@
 import { VOTE_LABELS_FR, VOTE_VALUES, type Tally } from '../../shared/votes';
 import type { loadArticleAnnotations } from '../present/annotations';
 import type { presentArgumentsBySupport } from '../present/argument';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 import type { PageContext } from './layout';
 
 type Annotation = Awaited<ReturnType<typeof loadArticleAnnotations>>[number];

@@ -1,14 +1,12 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { annotate } from '../commands/annotate';
-import { AppError } from '../http/errors';
-import { amendmentArgumentOp, articleArgumentOp, moderateOp, replyOp, reportOp } from '../operations/contributions';
+import { amendmentArgumentOp, annotateOp, articleArgumentOp, moderateOp, replyOp, reportOp } from '../operations/contributions';
 import type { Operation, OpDeps } from '../operations/operation';
 import { argumentVote } from '../operations/votes';
 import { findArticleVersion } from '../sql/articles';
 import { renderArticlePage } from './article-route';
 import { formOperation } from './form-operation';
-import { formBody, formFields, page, safeNext } from './page-kit';
+import { formBody, formFields, safeNext } from './page-kit';
 
 /** Which occurrence of `quote` in `text` the form meant: the one at `start` if given, else the first. */
 export function locateQuote(text: string, quote: string, start: string | undefined): number {
@@ -40,29 +38,28 @@ export function contributionRoutes(deps: OpDeps): Router {
     done: (req, res) => res.redirect(303, `${safeNext(formFields(req).suite)}#argument-${encodeURIComponent(String(req.params.id))}`),
   }));
 
-  r.post('/articles/:articleId/annotations', form, page(async (req, res) => {
-    const f = formFields(req);
-    const articleId = String(req.params.articleId);
-    if (!req.user) throw new AppError('unauthenticated', 'Connectez-vous pour annoter.');
-    const user = req.user;
-    // out-of-range numbers read as no version or alinéa at all (the quote is then not found)
-    const int = (v: string | undefined) => (v !== undefined && /^\d{1,9}$/.test(v) ? Number(v) : NaN);
-    const version = int(f.version);
-    const alinea = int(f.alinea);
-    const text = (Number.isInteger(version) ? (await findArticleVersion(db, articleId, version))?.alineas[alinea - 1] : undefined) ?? '';
-    const quote = f.quote ?? '';
-    const start = quote ? locateQuote(text, quote, f.start) : -1;
-    if (start < 0 || !(f.body ?? '').trim()) {
-      const message = !quote || start < 0 ? `Le passage « ${quote} » ne figure pas dans l’alinéa ${alinea} : recopiez-le exactement.` : 'Écrivez votre commentaire.';
-      return renderArticlePage(db, req, res, articleId, { message, values: f });
-    }
-    try {
-      await annotate(db, { user, articleId, version, alinea, start, end: start + quote.length, quote, body: f.body ?? '' });
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'unprocessable') return renderArticlePage(db, req, res, articleId, { message: err.message, values: f });
-      throw err;
-    }
-    res.redirect(303, `/articles/${encodeURIComponent(articleId)}#annotations-title`);
+  // The adapter of POST /api/articles/:articleId/annotations: the form gives the quote and where
+  // it was selected; the offsets are found in the article version (not found: -1, refused).
+  const int = (v: string | undefined) => (v !== undefined && /^\d{1,9}$/.test(v) ? Number(v) : NaN);
+  const articlePath = (req: express.Request) => `/articles/${encodeURIComponent(String(req.params.articleId))}`;
+  r.post('/articles/:articleId/annotations', form, formOperation(deps, annotateOp, {
+    signIn: articlePath,
+    body: async (f, req) => {
+      const [version, alinea, quote] = [int(f.version), int(f.alinea), f.quote ?? ''];
+      const text = (Number.isInteger(version) ? (await findArticleVersion(db, String(req.params.articleId), version))?.alineas[alinea - 1] : undefined) ?? '';
+      const start = quote ? locateQuote(text, quote, f.start) : -1;
+      return { version, alinea, start, end: start < 0 ? -1 : start + quote.length, quote, body: f.body ?? '' };
+    },
+    done: (req, res) => res.redirect(303, `${articlePath(req)}#annotations-title`),
+    refused: async (req, res, err) => {
+      if (err.code !== 'validation_failed' && err.code !== 'unprocessable') return false;
+      const f = formFields(req);
+      const paths = Array.isArray(err.details) ? (err.details as { path?: string }[]).map((d) => d.path) : [];
+      const message = err.code === 'unprocessable' ? err.message
+        : paths.some((p) => p !== 'body') ? `Le passage « ${f.quote ?? ''} » ne figure pas dans l’alinéa ${int(f.alinea)} : recopiez-le exactement.`
+          : 'Écrivez votre commentaire.';
+      await renderArticlePage(db, req, res, String(req.params.articleId), { message, values: f });
+    },
   }));
 
   r.post('/annotations/:id/reponses', form, formOperation(deps, replyOp, {

@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import type { Db } from '../db/db';
 import { loadContributions, parseCursor, type ContributionsView, type ContributionView } from '../present/contributions';
 import { amendmentTitle, dateTimeFr, kindBadge, statusBadge } from './amendment-parts';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 import { displayName, layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
 

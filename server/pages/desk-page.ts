@@ -2,7 +2,7 @@ import { AMENDMENT_KINDS, GROUND_LABELS_FR, KIND_LABELS_FR } from '../../shared/
 import { DESK_STATUSES, type DeskFilters, type DeskView } from '../present/desk';
 import type { BillRow } from '../sql/bills';
 import { amendmentTitle, authorList, dateTimeFr, kindBadge, statusBadge } from './amendment-parts';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 
 const STATUS_FILTER_LABELS: Record<(typeof DESK_STATUSES)[number], string> = {

@@ -5,7 +5,7 @@ import { liveEditorSection } from './amendment-live-editor';
 import { isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
 import { alertBox, amendmentTitle, dateTimeFr, rowsFor, textareaField, titled, type FormState } from './amendment-parts';
 import type { AmendmentView } from './amendment-pages';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 import { layout, type PageContext, may } from './layout';
 
 export type Workspace = Awaited<ReturnType<typeof loadWorkspace>>;

@@ -4,7 +4,7 @@ import { subjectPath } from '../opendata/atom';
 import type { PresentedEvent } from '../present/history';
 import type { BillRow } from '../sql/bills';
 import { dateTimeFr } from './amendment-parts';
-import { html, raw, type SafeHtml } from './html';
+import { html, raw, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 
 /** The kinds of event a reader can narrow the timeline to, by family. */

@@ -14,7 +14,7 @@ import { listHistory } from '../sql/events';
 import { amendmentTitle, dateTimeFr, kindBadge, statusBadge } from './amendment-parts';
 import { commissionTallyTable } from './commission-page';
 import { compareForm, diffBlock, eventList, timelinePage, TYPE_FILTERS } from './history-pages';
-import { html } from './html';
+import { html } from '../html';
 import { layout } from './layout';
 import { ctx, page } from './page-kit';
 

@@ -40,9 +40,9 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(amendmentPageRoutes(db, live, lists));
   r.use(contributionRoutes({ db, live }));
   r.use(moderationPages(db));
-  r.use(invitationPages(db));
+  r.use(invitationPages({ db, live }));
   r.use(clerkPages(db, live));
-  r.use(notificationPages(db));
+  r.use(notificationPages({ db, live }));
   r.use(commissionPages(db, live));
   r.use(historyPages(db));
   // browsers ask for it whatever the page says

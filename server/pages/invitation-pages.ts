@@ -1,17 +1,20 @@
 import express, { type Router } from 'express';
 import { KIND_LABELS_FR } from '../../shared/amendment';
-import type { Db } from '../db/db';
-import { acceptInvitation, invitationTarget } from '../commands/invitations';
+import { invitationTarget } from '../commands/invitations';
+import { acceptInvitationOp } from '../operations/accounts';
+import type { OpDeps } from '../operations/operation';
+import { formOperation } from './form-operation';
 import { AppError } from '../http/errors';
 import { listAuthors } from '../sql/amendment-authors';
 import { findAmendment } from '../sql/amendments';
 import { authorLine } from './contribution-parts';
-import { html } from './html';
+import { html } from '../html';
 import { layout } from './layout';
 import { ctx, formBody, page } from './page-kit';
 
 /** /invitations/<token>: what the draft is, who writes it, and a button to join them. */
-export function invitationPages(db: Db): Router {
+export function invitationPages(deps: OpDeps): Router {
+  const { db } = deps;
   const r = express.Router();
   r.get('/invitations/:token', page(async (req, res) => {
     const token = String(req.params.token);
@@ -32,10 +35,10 @@ export function invitationPages(db: Db): Router {
         ${action}`,
     }));
   }));
-  r.post('/invitations/:token', formBody('100kb'), page(async (req, res) => {
-    if (!req.user) return res.redirect(303, `/connexion?suite=/invitations/${encodeURIComponent(String(req.params.token))}`);
-    const id = await acceptInvitation(db, { user: req.user, token: String(req.params.token) });
-    res.redirect(303, `/amendements/${id}`);
+  // The adapter of POST /api/invitations/:token/accept.
+  r.post('/invitations/:token', formBody('100kb'), formOperation(deps, acceptInvitationOp, {
+    signIn: (req) => `/invitations/${encodeURIComponent(String(req.params.token))}`,
+    done: (_req, res, id) => res.redirect(303, `/amendements/${id}`),
   }));
   return r;
 }

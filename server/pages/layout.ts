@@ -2,7 +2,7 @@ import { decide, type Operation } from '../../shared/policy';
 import type { BillStatus } from '../../shared/phases';
 import { accountActors } from '../authorize';
 import type { UserRow } from '../sql/users';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 
 /** Whether the viewer's account may do `op` in `phase` (the policy table), to offer its form or not. */
 export const may = (c: Pick<PageContext, 'user'>, op: Operation, phase: BillStatus | null): boolean => decide(op, accountActors(c.user), phase).ok;

@@ -3,7 +3,7 @@ import type { Db } from '../db/db';
 import { precheck } from '../authorize';
 import { serialId } from '../http/schemas';
 import { listModerationLog, listOpenReports, type ModerationLogRow, type OpenReportRow, type SubjectType } from '../sql/moderation';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
 

@@ -1,11 +1,13 @@
 import express, { type Router } from 'express';
-import type { Db } from '../db/db';
+import { markNotificationsReadOp } from '../operations/accounts';
+import type { OpDeps } from '../operations/operation';
 import { presentNotification } from '../routes/notifications';
 import { findNotification, listNotifications, markNotificationsRead, type NotificationType } from '../sql/notifications';
 import { amendmentTitle, dateTimeFr } from './amendment-parts';
-import { html } from './html';
+import { html } from '../html';
 import { layout, type PageContext } from './layout';
-import { ctx, page } from './page-kit';
+import { formOperation } from './form-operation';
+import { ctx, formBody, page } from './page-kit';
 
 const PAGE_SIZE = 30;
 const TYPE_LABELS: Record<NotificationType, string> = {
@@ -35,7 +37,8 @@ function notificationsPage(c: PageContext, items: Item[], next: string | null): 
 }
 
 /** A person's notifications: read them, mark them read. */
-export function notificationPages(db: Db): Router {
+export function notificationPages(deps: OpDeps): Router {
+  const { db } = deps;
   const r = express.Router();
   r.get('/notifications', page(async (req, res) => {
     if (!req.user) return res.redirect(303, '/connexion?suite=/notifications');
@@ -53,10 +56,11 @@ export function notificationPages(db: Db): Router {
     await markNotificationsRead(db, req.user.id, [n.id]);
     res.redirect(303, n.amendment_id ? `/amendements/${n.amendment_id}` : `/textes/${n.bill_id ?? ''}${n.type === 'appointed' ? '/commission' : ''}`);
   }));
-  r.post('/notifications/lues', page(async (req, res) => {
-    if (!req.user) return res.redirect(303, '/connexion?suite=/notifications');
-    await markNotificationsRead(db, req.user.id, null);
-    res.redirect(303, '/notifications');
+  // The adapter of POST /api/notifications/read (no ids: all of them).
+  r.post('/notifications/lues', formBody('10kb'), formOperation(deps, markNotificationsReadOp, {
+    signIn: () => '/notifications',
+    body: () => ({}),
+    done: (_req, res) => res.redirect(303, '/notifications'),
   }));
   return r;
 }

@@ -3,7 +3,7 @@ import { frenchDay, PARTICIPATION_SERIES, type ParticipationDay } from '../../sh
 import type { Db } from '../db/db';
 import { loadParticipation, PARTICIPATION_STYLE, participationSvg, participationText, type ParticipationJson } from '../present/charts';
 import type { BillRow } from '../sql/bills';
-import { html, raw } from './html';
+import { html, raw } from '../html';
 import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
 

@@ -1,7 +1,7 @@
 import type { ReconcileResult, ProvenanceRun } from '../../shared/reconcile';
 import type { BillRow } from '../sql/bills';
 import { articleAnchor } from './bill-text';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 
 /** Who an amendment is, for the provenance of the words it brought. */

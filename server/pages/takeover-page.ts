@@ -9,7 +9,7 @@ import { notFound } from '../http/errors';
 import { findAmendment } from '../sql/amendments';
 import { findUserById } from '../sql/users';
 import { amendmentTitle } from './amendment-parts';
-import { html } from './html';
+import { html } from '../html';
 import { layout, type PageContext } from './layout';
 import { ctx, formFields, page } from './page-kit';
 

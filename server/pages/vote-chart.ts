@@ -4,7 +4,7 @@ import { frenchDay, type VotePoint } from '../../shared/charts';
 import type { Db } from '../db/db';
 import { amendmentVoteSeries, voteChartSvg, voteChartText } from '../present/charts';
 import { isId } from '../sql/ids';
-import { html, raw, type SafeHtml } from './html';
+import { html, raw, type SafeHtml } from '../html';
 
 /**
  * The amendment page's « Évolution des votes » section. The page is rendered by a synchronous

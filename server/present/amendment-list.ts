@@ -4,7 +4,7 @@ import { tally } from '../../shared/votes';
 import type { Queryable } from '../db/db';
 import { listAuthors, type AuthorRow } from '../sql/amendment-authors';
 import { findAmendments, listRankRows, type AmendmentRow } from '../sql/amendments';
-import { loadCommissionData } from './commission-data';
+import { loadCommissionData } from '../queries/commission-data';
 import { lastBillEventId } from '../sql/events';
 import { getTallies } from '../sql/votes';
 import { ListCache } from './list-cache';

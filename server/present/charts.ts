@@ -7,7 +7,7 @@ import {
 import { tally, type Tally } from '../../shared/votes';
 import type { Queryable } from '../db/db';
 import { notFound } from '../errors';
-import { html, type SafeHtml } from '../pages/html';
+import { html, type SafeHtml } from '../html';
 import { findAmendment } from '../sql/amendments';
 import { findBill, type BillRow } from '../sql/bills';
 import { participationPerHour, voteDeltasPerHour } from '../sql/contributions';

@@ -8,7 +8,7 @@ import { commissionVotesOf, listMembers, myCommissionVotes } from '../sql/commis
 import type { UserRow } from '../sql/users';
 import { getTallies } from '../sql/votes';
 import { presentAuthor } from './amendment';
-import { loadCommissionData } from './commission-data';
+import { loadCommissionData } from '../queries/commission-data';
 
 /**
  * The commission's dashboard: amendments in examination order (identical ones together), each with

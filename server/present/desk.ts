@@ -1,5 +1,5 @@
 import { AMENDMENT_STATUSES, displayNumber, type AmendmentKind, type AmendmentStatus } from '../../shared/amendment';
-import { changeSignature, identityKey, NEAR_IDENTICAL, similarity } from '../../shared/similarity';
+import { changeSignature, NEAR_IDENTICAL, similarity } from '../../shared/similarity';
 import type { Queryable } from '../db/db';
 import { listAuthors } from '../sql/amendment-authors';
 import { listBillAmendments, type AmendmentRow } from '../sql/amendments';
@@ -44,10 +44,10 @@ export async function loadDesk(db: Queryable, bill: BillRow, viewer: UserRow, f:
     && (!f.kind || r.kind === f.kind)
     && (f.assigned === 'any' || (f.assigned === 'me' ? r.assigned_clerk_id === viewer.id : r.assigned_clerk_id === null)));
 
-  // Identical amendments (same article, kind and text) form one group, placed at its first member.
+  // Identical amendments (same stored identity key: article, kind, trimmed text) form one group, placed at its first member.
   const groups = new Map<string, AmendmentRow[]>();
   for (const r of selected) {
-    const key = identityKey(r.article_id, r.kind, r.alineas);
+    const key = r.identity_key;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const allGroups = [...groups.entries()];
@@ -104,10 +104,10 @@ async function nearIdentical(db: Queryable, billId: string, heads: AmendmentRow[
     return s;
   };
   for (const head of heads) {
-    const key = identityKey(head.article_id, head.kind, head.alineas);
+    const key = head.identity_key;
     const found = all
       .filter((o) => o.article_id === head.article_id && o.kind === head.kind && o.id !== head.id
-        && (o.status === 'submitted' || o.status === 'formalised') && identityKey(o.article_id, o.kind, o.alineas) !== key)
+        && (o.status === 'submitted' || o.status === 'formalised') && o.identity_key !== key)
       .map((o) => ({ id: o.id, displayNumber: displayNumber(o.origin, o.number), similarity: similarity(signature(head), signature(o)) }))
       .filter((x) => x.similarity >= NEAR_IDENTICAL)
       .sort((x, y) => y.similarity - x.similarity)

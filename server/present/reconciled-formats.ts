@@ -7,7 +7,7 @@ import type { ExportFormat, ExportInput } from '../compute/tasks';
 import { latestFormalisations } from '../sql/amendment-revisions';
 import { listInitialText } from '../sql/articles';
 import type { BillRow } from '../sql/bills';
-import { loadCommissionData } from './commission-data';
+import { loadCommissionData } from '../queries/commission-data';
 
 export const RECONCILED_FORMATS = ['json', 'markdown', 'html', 'akn'] as const;
 export type ReconciledFormat = (typeof RECONCILED_FORMATS)[number];

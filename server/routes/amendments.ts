@@ -6,11 +6,11 @@ import { amendmentDocName } from '../../shared/live-docs';
 import type { DocRegistry } from '../collab/registry';
 import type { Db } from '../db/db';
 import { loadVisibleAmendment } from '../commands/amendment-access';
-import { acceptInvitation } from '../commands/invitations';
 import { operationRoute } from '../http/operation-route';
 import {
   addCoauthorOp, createAmendmentOp, editAmendmentOp, inviteCoauthorOp, removeCoauthorOp, submitAmendmentOp, withdrawAmendmentOp,
 } from '../operations/amendments';
+import { acceptInvitationOp } from '../operations/accounts';
 import { amendmentVote } from '../operations/votes';
 
 import { requireUser } from '../http/auth';
@@ -63,14 +63,10 @@ export function amendmentRoutes(api: Api, db: Db, live: DocRegistry, lists: Amen
     summary: 'Créer un lien d’invitation à co-rédiger le brouillon (valable 14 jours)', responses: { 201: '{invitation: {token, url, expiresAt}}' },
   }, ({ token, expiresAt }) => ({ status: 201, json: { invitation: { token, url: `/invitations/${token}`, expiresAt: expiresAt.toISOString() } } }));
 
-  route(api, {
-    method: 'post', path: '/api/invitations/:token/accept', tag: 'Amendements', access: 'signed-in',
-    params: z.object({ token: z.string().min(10).max(100) }),
+  operationRoute(api, deps, acceptInvitationOp, {
+    method: 'post', path: '/api/invitations/:token/accept', tag: 'Amendements',
     summary: 'Rejoindre les auteurs d’un brouillon par son lien d’invitation', responses: { 200: '{amendment}' },
-  }, async ({ params, req }) => {
-    const id = await acceptInvitation(db, { user: requireUser(req), token: params.token });
-    return { json: await view(req, id) };
-  });
+  }, async (id, _input, req) => ({ json: await view(req, id) }));
 
   for (const [op, path, summary] of [
     [submitAmendmentOp, 'submit', 'Déposer : attribue le numéro public et fige le texte'],

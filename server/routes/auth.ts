@@ -3,16 +3,16 @@ import { z } from 'zod';
 import type { Db } from '../db/db';
 import { presentUser } from '../auth/present';
 import type { SessionCache } from '../auth/session-cache';
-import type { LiveRevocation } from '../collab/revocation';
+import type { LiveDocs } from '../collab/registry';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../auth/tokens';
 import { logOut } from '../commands/log-out';
 import { logIn } from '../commands/log-in';
 import { registerAccount } from '../commands/register-account';
-import { setRoles } from '../commands/set-roles';
 import { requireUser } from '../http/auth';
 import type { AuthLimiters } from '../http/rate-limit';
+import { operationRoute } from '../http/operation-route';
 import { route, type Api } from '../http/route';
-import { idParam } from '../http/schemas';
+import { setRolesOp } from '../operations/accounts';
 
 export const registerBody = z.object({
   email: z.string().trim().email().max(254),
@@ -24,14 +24,12 @@ export const loginBody = z.object({ email: z.string().trim().max(254), password:
 
 /** The session cookie: HttpOnly (no script reads it), SameSite=Lax, Secure over HTTPS (see `cookiePolicy`). */
 /** The roles an admin gives an account (the JSON route and the console's form alike). */
-export const rolesBody = z.object({ roles: z.array(z.enum(['admin', 'clerk', 'moderator'])).max(3) });
-
 export function setSessionCookie(req: Request, res: Response, token: string): void {
   const secure = req.secureCookies ?? req.secure;
   res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_TTL_MS, path: '/' });
 }
 
-export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: SessionCache, live: LiveRevocation): void {
+export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: SessionCache, live: LiveDocs): void {
   route(
     api,
     {
@@ -71,19 +69,7 @@ export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: S
     { method: 'get', path: '/api/me', tag: 'Comptes', access: 'signed-in', summary: 'Le compte connecté', responses: { 200: '{user}' } },
     ({ req }) => ({ json: { user: presentUser(requireUser(req)) } }),
   );
-  route(
-    api,
-    {
-      method: 'put', path: '/api/users/:userId/roles', tag: 'Comptes', access: 'user.setRoles',
-      params: z.object({ userId: idParam }),
-      body: rolesBody,
-      summary: 'Attribuer les rôles d’un compte', responses: { 200: '{user}' },
-    },
-    async ({ params, body, req }) => {
-      const actor = requireUser(req);
-      const user = await setRoles(db, live, { actor, userId: params.userId, roles: body.roles });
-      sessions.forgetUser(user.id);
-      return { json: { user: presentUser(user) } };
-    },
-  );
+  operationRoute(api, { db, live }, setRolesOp(sessions), {
+    method: 'put', path: '/api/users/:userId/roles', tag: 'Comptes', summary: 'Attribuer les rôles d’un compte', responses: { 200: '{user}' },
+  }, (user) => ({ json: { user: presentUser(user) } }));
 }

@@ -5,7 +5,7 @@ import { operationRoute } from '../http/operation-route';
 import { decideOp } from '../operations/commission';
 import { route, type Api } from '../http/route';
 import { idParam } from '../http/schemas';
-import { loadReconciled } from '../present/reconciled';
+import { loadReconciled } from '../queries/reconciled';
 import { downloadName, textFileWord } from '../present/downloads';
 import { renderExport, RECONCILED_FORMATS } from '../present/reconciled-formats';
 

@@ -34,7 +34,7 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   userRoutes(api, db);
   draftCommentRoutes(api, db, live);
   clerkRoutes(api, db, live);
-  notificationRoutes(api, db);
+  notificationRoutes(api, deps);
   commissionRoutes(api, deps);
   commissionDecisionRoutes(api, db, live);
   historyRoutes(api, db);

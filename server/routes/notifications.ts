@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { displayNumber } from '../../shared/amendment';
-import type { Db } from '../db/db';
 import { requireUser } from '../http/auth';
+import { operationRoute } from '../http/operation-route';
 import { route, type Api } from '../http/route';
+import { markNotificationsReadOp } from '../operations/accounts';
+import type { OpDeps } from '../operations/operation';
 import { queryInt, serialId } from '../http/schemas';
-import { ACTOR, countUnread, listNotifications, markNotificationsRead, type NotificationRow } from '../sql/notifications';
+import { ACTOR, countUnread, listNotifications, type NotificationRow } from '../sql/notifications';
 
 /** A notification as read now: the acting person named as their account is called today. */
 export const presentNotification = (n: NotificationRow) => ({
@@ -22,7 +24,8 @@ export const presentNotification = (n: NotificationRow) => ({
 });
 
 /** What happened to one's amendments (formalised, inadmissible, answered, decided), newest first. */
-export function notificationRoutes(api: Api, db: Db): void {
+export function notificationRoutes(api: Api, deps: OpDeps): void {
+  const { db } = deps;
   route(api, {
     method: 'get', path: '/api/notifications', tag: 'Comptes', access: 'signed-in',
     query: z.object({ before: serialId.optional(), limit: queryInt(1, 100).default(20) }),
@@ -35,13 +38,8 @@ export function notificationRoutes(api: Api, db: Db): void {
     return { json: { notifications: page.map(presentNotification), unread, next: rows.length > query.limit ? String(page.at(-1)!.id) : null } };
   });
 
-  route(api, {
-    method: 'post', path: '/api/notifications/read', tag: 'Comptes', access: 'signed-in',
-    body: z.object({ ids: z.array(serialId).max(500).optional() }),
+  operationRoute(api, deps, markNotificationsReadOp, {
+    method: 'post', path: '/api/notifications/read', tag: 'Comptes',
     summary: 'Marquer des notifications comme lues (toutes, sans ids)', responses: { 200: '{unread}' },
-  }, async ({ body, req }) => {
-    const user = requireUser(req);
-    await markNotificationsRead(db, user.id, body.ids ?? null);
-    return { json: { unread: await countUnread(db, user.id) } };
-  });
+  }, async (_out, _input, req) => ({ json: { unread: await countUnread(db, requireUser(req).id) } }));
 }

@@ -10,7 +10,7 @@ import { DATASETS, datasetRows, toCsv, toJson, type DatasetName } from '../opend
 import { loadBillView } from '../present/bill';
 import { presentEvent } from '../present/history';
 import { downloadName } from '../present/downloads';
-import { loadReconciled } from '../present/reconciled';
+import { loadReconciled } from '../queries/reconciled';
 import { findArticle } from '../sql/articles';
 import { findBill } from '../sql/bills';
 import { listHistory } from '../sql/events';

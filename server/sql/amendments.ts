@@ -1,23 +1,24 @@
 import type { AmendmentKind, AmendmentOrigin, AmendmentStatus, InadmissibleGround } from '../../shared/amendment';
 import type { Queryable } from '../db/db';
+import { identityKey } from '../../shared/similarity';
 import { isId } from './ids';
 
 /** SQL for `amendments` (and the counter that numbers them). */
 const COLUMNS = `a.id, a.bill_id, a.article_id, a.kind, a.origin, a.status, a.number, a.base_version, a.alineas,
-  a.rationale, a.created_by, a.created_at, a.submitted_at, a.withdrawn_at, a.hidden_reason,
+  a.identity_key, a.rationale, a.created_by, a.created_at, a.submitted_at, a.withdrawn_at, a.hidden_reason,
   a.assigned_clerk_id, a.inadmissible_ground, a.inadmissible_reason,
   ar.number AS article_number, ar.position AS article_position, ar.current_version AS article_version`;
 const FROM = 'FROM amendments a JOIN articles ar ON ar.id = a.article_id';
 const SQL = {
-  insert: `INSERT INTO amendments (bill_id, article_id, kind, origin, base_version, alineas, rationale, created_by)
-           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) RETURNING id`,
+  insert: `INSERT INTO amendments (bill_id, article_id, kind, origin, base_version, alineas, rationale, created_by, identity_key)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9) RETURNING id`,
   byId: `SELECT ${COLUMNS} ${FROM} WHERE a.id = $1`,
   draftAuthors: `SELECT au.user_id, a.id AS amendment_id, ar.number AS article_number
                  FROM amendments a JOIN amendment_authors au ON au.amendment_id = a.id JOIN articles ar ON ar.id = a.article_id
                  WHERE a.bill_id = $1 AND a.status = 'draft' AND a.origin = $2 ORDER BY a.id, au.user_id`,
   byIdForUpdate: `SELECT ${COLUMNS} ${FROM} WHERE a.id = $1 FOR UPDATE OF a`,
   byIds: `SELECT ${COLUMNS} ${FROM} WHERE a.id = ANY($1::uuid[])`,
-  updateText: 'UPDATE amendments SET alineas = $2::jsonb, rationale = $3 WHERE id = $1',
+  updateText: 'UPDATE amendments SET alineas = $2::jsonb, rationale = $3, identity_key = $4 WHERE id = $1',
   nextNumber: `INSERT INTO amendment_counters AS c (bill_id, origin, last_number) VALUES ($1, $2, 1)
                ON CONFLICT (bill_id, origin) DO UPDATE SET last_number = c.last_number + 1 RETURNING last_number`,
   submit: `UPDATE amendments SET status = 'submitted', number = $2, submitted_at = now() WHERE id = $1`,
@@ -25,16 +26,18 @@ const SQL = {
   setHidden: 'UPDATE amendments SET hidden_reason = $2 WHERE id = $1',
   assign: 'UPDATE amendments SET assigned_clerk_id = $2 WHERE id = $1',
   inadmissible: `UPDATE amendments SET status = 'inadmissible', inadmissible_ground = $2, inadmissible_reason = $3 WHERE id = $1`,
-  formalised: `UPDATE amendments SET status = 'formalised', alineas = $2::jsonb WHERE id = $1`,
+  formalised: `UPDATE amendments SET status = 'formalised', alineas = $2::jsonb, identity_key = $3 WHERE id = $1`,
   // Amendments still awaiting the commission's decision (the open statuses of shared/amendment.ts).
   pendingOfBill: `SELECT a.id FROM amendments a JOIN articles ar ON ar.id = a.article_id
                   WHERE a.bill_id = $1 AND a.status IN ('submitted', 'formalised') ORDER BY ar.position, a.origin, a.number`,
   // The clerks' desk: every published amendment of a bill, in text order.
   ofBill: `SELECT ${COLUMNS} ${FROM} WHERE a.bill_id = $1 AND a.status <> 'draft' ORDER BY ar.position, a.origin, a.number`,
-  // The head of a group of identical open amendments: commission ones first, then by number (as
-  // the examination order groups them, shared/reconcile/examination.ts).
-  identicalHead: `SELECT id FROM amendments WHERE article_id = $1 AND kind = $2 AND alineas = $3::jsonb AND status IN ('submitted', 'formalised')
-                  ORDER BY (origin = 'commission') DESC, number, id LIMIT 1`,
+  // The open amendments identical to one (same stored identity key; the key names the article).
+  identicalOpen: `SELECT id, origin, number FROM amendments WHERE identity_key = $1 AND status IN ('submitted', 'formalised')`,
+  // Rows written before identity_key existed (or by raw SQL seeds), a batch at a time.
+  unkeyed: 'SELECT id, article_id, kind, alineas FROM amendments WHERE identity_key IS NULL LIMIT 1000',
+  setKeys: `UPDATE amendments a SET identity_key = k.key FROM unnest($1::uuid[], $2::text[]) AS k(id, key)
+            WHERE a.id = k.id AND a.identity_key IS NULL`,
   inBill: 'SELECT id FROM amendments WHERE bill_id = $1 AND id = ANY($2::uuid[])',
   // Light rows for ranking a whole list in memory before loading one page.
   rankRows: `SELECT a.id, a.number, a.submitted_at, ar.position AS article_position,
@@ -55,6 +58,8 @@ export interface AmendmentRow {
   number: number | null;
   base_version: number;
   alineas: string[];
+  /** shared/similarity.ts identityKey of (article, kind, alinéas), written with the alinéas. */
+  identity_key: string;
   rationale: string;
   created_by: string;
   created_at: Date;
@@ -83,7 +88,9 @@ export async function insertAmendment(
   db: Queryable,
   a: { billId: string; articleId: string; kind: AmendmentKind; origin: AmendmentOrigin; baseVersion: number; alineas: string[]; rationale: string; createdBy: string },
 ): Promise<string> {
-  const r = await db.query<{ id: string }>(SQL.insert, [a.billId, a.articleId, a.kind, a.origin, a.baseVersion, JSON.stringify(a.alineas), a.rationale, a.createdBy]);
+  const r = await db.query<{ id: string }>(SQL.insert, [
+    a.billId, a.articleId, a.kind, a.origin, a.baseVersion, JSON.stringify(a.alineas), a.rationale, a.createdBy, identityKey(a.articleId, a.kind, a.alineas),
+  ]);
   return r.rows[0]!.id;
 }
 
@@ -104,8 +111,11 @@ export async function findAmendments(db: Queryable, ids: readonly string[]): Pro
   return (await db.query<AmendmentRow>(SQL.byIds, [ids])).rows;
 }
 
-export async function updateAmendmentText(db: Queryable, id: string, alineas: string[], rationale: string): Promise<void> {
-  await db.query(SQL.updateText, [id, JSON.stringify(alineas), rationale]);
+type Keyed = Pick<AmendmentRow, 'id' | 'article_id' | 'kind'>;
+
+/** A new text (and rationale) for a draft; its identity key follows. */
+export async function updateAmendmentText(db: Queryable, a: Keyed, alineas: string[], rationale: string): Promise<void> {
+  await db.query(SQL.updateText, [a.id, JSON.stringify(alineas), rationale, identityKey(a.article_id, a.kind, alineas)]);
 }
 
 /** The next public number for this bill and origin; the counter row lock serialises submissions. */
@@ -143,17 +153,32 @@ export async function markInadmissible(db: Queryable, id: string, ground: Inadmi
 }
 
 /** The formal text becomes the amendment's current text (the revision keeps the citizen's). */
-export async function markFormalised(db: Queryable, id: string, alineas: string[]): Promise<void> {
-  await db.query(SQL.formalised, [id, JSON.stringify(alineas)]);
+export async function markFormalised(db: Queryable, a: Keyed, alineas: string[]): Promise<void> {
+  await db.query(SQL.formalised, [a.id, JSON.stringify(alineas), identityKey(a.article_id, a.kind, alineas)]);
 }
 
 export async function listBillAmendments(db: Queryable, billId: string): Promise<AmendmentRow[]> {
   return (await db.query<AmendmentRow>(SQL.ofBill, [billId])).rows;
 }
 
-/** The amendment that carries the vote of `a`'s group of identical open amendments (`a` when alone). */
-export async function identicalHead(db: Queryable, a: Pick<AmendmentRow, 'id' | 'article_id' | 'kind' | 'alineas'>): Promise<string> {
-  return (await db.query<{ id: string }>(SQL.identicalHead, [a.article_id, a.kind, JSON.stringify(a.alineas)])).rows[0]?.id ?? a.id;
+/** The open amendments identical to `a` (by the stored identity key), `a` included if it is open. */
+export async function identicalOpen(db: Queryable, a: Pick<AmendmentRow, 'identity_key'>): Promise<Pick<AmendmentRow, 'id' | 'origin' | 'number'>[]> {
+  return (await db.query<Pick<AmendmentRow, 'id' | 'origin' | 'number'>>(SQL.identicalOpen, [a.identity_key])).rows;
+}
+
+/**
+ * Fills identity_key where it is missing (rows older than migration 019, raw SQL seeds) from the
+ * one definition, identityKey. Idempotent; run at start-up after the migrations. Returns the
+ * number of rows filled.
+ */
+export async function backfillIdentityKeys(db: Queryable): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const rows = (await db.query<Pick<AmendmentRow, 'id' | 'article_id' | 'kind' | 'alineas'>>(SQL.unkeyed)).rows;
+    if (rows.length === 0) return filled;
+    await db.query(SQL.setKeys, [rows.map((r) => r.id), rows.map((r) => identityKey(r.article_id, r.kind, r.alineas))]);
+    filled += rows.length;
+  }
 }
 
 /** The ids of the bill's amendments still awaiting a decision, in text order. */

@@ -14,6 +14,7 @@
  * Ties: commission amendments first (the rapporteur presents them), then by number, then id.
  */
 import { identityKey } from '../similarity';
+import { compareTies } from './group-head';
 import { diffTexts } from '../text-diff';
 import { countWords } from './tokens';
 import type { AmendmentChange, ChangeKind, ExaminationGroup, ExaminedAmendment } from './types';
@@ -103,11 +104,6 @@ function compareRanked(a: Ranked, b: Ranked): number {
     a.measure.place[1] - b.measure.place[1] ||
     compareTies(a.amendment, b.amendment)
   );
-}
-
-function compareTies(a: ExaminedAmendment, b: ExaminedAmendment): number {
-  const originRank = (o: ExaminedAmendment['origin']) => (o === 'commission' ? 0 : 1);
-  return originRank(a.origin) - originRank(b.origin) || a.number - b.number || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export function examinationOrder(articles: readonly { id: string }[], amendments: readonly ExaminedAmendment[]): ExaminationGroup[] {

@@ -5,7 +5,8 @@
  *   so far, with word-level provenance and the reasons the others fell;
  * - the incremental API for the commission's desk: `initialState`, `applyAmendment` (new state or
  *   the reason it falls, the old state untouched), `canApply`, `reconciledText`;
- * - article numbering (bis, ter…, 1er A…).
+ * - article numbering (bis, ter…, 1er A…);
+ * - `groupHead`: the member of a group of identical amendments that carries its vote.
  */
 import { applyAmendment } from './apply';
 import { reconciledText } from './result';
@@ -15,6 +16,7 @@ import type { AdoptedAmendment, BillArticle, FallenAmendment, ReconcileResult } 
 export { applyAmendment, canApply, type Application } from './apply';
 export { examinationOrder, measure, type Measure } from './examination';
 export { adoptionConflict, fallenAfter, type AdoptionConflict } from './falls';
+export { compareTies, groupHead, type GroupMember } from './group-head';
 export { formatArticleNumber, insertionIndex, numberAfter, numberBefore, parseArticleNumber, type ArticleNumberParts } from './numbering';
 export { reconciledText } from './result';
 export { initialState, type ReconcileState } from './state';

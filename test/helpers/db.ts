@@ -4,6 +4,7 @@ import type { Db } from '../../server/db/db';
 import { migrate } from '../../server/db/migrate';
 import { createPgDb } from '../../server/db/pg';
 import { MIGRATIONS_DIR } from '../../server/paths';
+import { backfillIdentityKeys } from '../../server/sql/amendments';
 
 /** The PostgreSQL server tests run on (CI: the machine's server on 127.0.0.1:5432). */
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -37,7 +38,10 @@ export async function createTestDb(options: { migrate?: boolean } = {}): Promise
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
   const url = urlFor(name);
   const db = createPgDb(url, { max: 10 });
-  if (options.migrate !== false) await migrate(db, MIGRATIONS_DIR);
+  if (options.migrate !== false) {
+    await migrate(db, MIGRATIONS_DIR);
+    await backfillIdentityKeys(db);
+  }
   return {
     db,
     url,

@@ -1,15 +1,16 @@
-import express, { type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { headingLine, type ImportIssue, type ParsedBill } from '../../../shared/bill';
-import type { Db } from '../../db/db';
-import { importBill } from '../../commands/import-bill';
 import { parseBillInput } from '../../commands/parse-bill-input';
 import { AppError } from '../../http/errors';
-import { billImportBody } from '../../routes/bills';
+import { billImportBody, importBillOp } from '../../operations/bills';
+import type { OpDeps } from '../../operations/operation';
+import { listBillArticles } from '../../sql/articles';
 import { listAllBills } from '../../sql/people';
 import { phaseBadge } from '../bill-pages';
 import { putFlash } from '../flash';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../html';
 import type { PageContext } from '../layout';
+import { formOperation } from '../form-operation';
 import { ctx, formBody, formFields, page } from '../page-kit';
 import { adminLayout } from './shell';
 
@@ -19,24 +20,31 @@ const FORMATS = [['texte', 'Texte légistique (TITRE, Chapitre, Article, un alin
 interface Draft { titre: string; format: string; texte: string }
 type Outcome = { bill: ParsedBill } | { issues: ImportIssue[] };
 
-/** The form as the admin filled it in, checked by the API's own schema, then parsed (compute pool). */
-async function parseDraft(d: Draft): Promise<Outcome> {
-  let lafabrique: unknown;
-  if (d.format === 'lafabrique') {
-    try {
-      lafabrique = JSON.parse(d.texte);
-    } catch (err) {
-      return { issues: [{ message: `Ce n’est pas du JSON valide : ${(err as Error).message}` }] };
-    }
-  }
+const draftOf = (f: Record<string, string>): Draft => ({ titre: f.titre ?? '', format: f.format === 'lafabrique' ? 'lafabrique' : 'texte', texte: f.texte ?? '' });
+
+/** The form as the body of POST /api/bills (a file that is not JSON: a validation error). */
+function bodyOf(d: Draft): unknown {
   const title = d.titre.trim() || undefined;
-  const input = billImportBody.safeParse(d.format === 'lafabrique' ? { title, lafabrique } : { title, text: d.texte });
-  if (!input.success) return { issues: input.error.issues.map((i) => ({ path: i.path.join('/'), message: i.message })) };
+  if (d.format !== 'lafabrique') return { title, text: d.texte };
   try {
+    return { title, lafabrique: JSON.parse(d.texte) as unknown };
+  } catch (err) {
+    throw new AppError('validation_failed', 'Ce n’est pas du JSON valide.', [{ message: `Ce n’est pas du JSON valide : ${(err as Error).message}` }]);
+  }
+}
+
+/** An import refused for its input, as the list of problems the page shows. */
+const issuesOf = (err: AppError): ImportIssue[] => (Array.isArray(err.details) ? (err.details as ImportIssue[]) : [{ message: err.message }]);
+
+/** The preview: the form checked by the API's own schema, then parsed (compute pool), nothing created. */
+async function parseDraft(d: Draft): Promise<Outcome> {
+  try {
+    const input = billImportBody.safeParse(bodyOf(d));
+    if (!input.success) return { issues: input.error.issues.map((i) => ({ path: i.path.join('/'), message: i.message })) };
     return { bill: await parseBillInput(input.data) };
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
-    return { issues: Array.isArray(err.details) ? (err.details as ImportIssue[]) : [{ message: err.message }] };
+    return { issues: issuesOf(err) };
   }
 }
 
@@ -85,7 +93,8 @@ function newBillPage(c: PageContext, d: Draft, outcome?: Outcome): string {
 }
 
 /** The bills section: every bill (drafts too), and creating one with a preview first. */
-export function billConsolePages(db: Db): Router {
+export function billConsolePages(deps: OpDeps): Router {
+  const { db } = deps;
   const r = express.Router();
 
   r.get('/admin/textes', page(async (req, res) => {
@@ -103,16 +112,25 @@ export function billConsolePages(db: Db): Router {
     res.type('html').send(newBillPage(ctx(req), { titre: '', format: 'texte', texte: '' }));
   });
 
-  r.post('/admin/textes/nouveau', formBody('5mb'), page(async (req, res) => {
-    const f = formFields(req);
-    const d: Draft = { titre: f.titre ?? '', format: f.format === 'lafabrique' ? 'lafabrique' : 'texte', texte: f.texte ?? '' };
+  // « Créer » is the adapter of POST /api/bills; « Prévisualiser » parses and shows, creating nothing.
+  const create = formOperation(deps, importBillOp, {
+    signIn: () => '/admin/textes/nouveau',
+    params: () => ({}),
+    body: (f) => bodyOf(draftOf(f)),
+    done: async (_req, res, bill) => {
+      const articles = (await listBillArticles(db, bill.id)).length;
+      res.redirect(303, `/admin/textes/${bill.id}?ok=${putFlash(`Texte créé : ${articles} articles, à l’état de brouillon.`)}`);
+    },
+    refused: (req, res, err) => {
+      if (err.code !== 'validation_failed') return false;
+      res.status(400).type('html').send(newBillPage(ctx(req), draftOf(formFields(req)), { issues: issuesOf(err) }));
+    },
+  });
+  const preview = page(async (req, res) => {
+    const d = draftOf(formFields(req));
     const outcome = await parseDraft(d);
-    if (f.etape !== 'creer' || !('bill' in outcome)) {
-      res.status('bill' in outcome ? 200 : 400).type('html').send(newBillPage(ctx(req), d, outcome));
-      return;
-    }
-    const bill = await importBill(db, { bill: outcome.bill, actorId: req.user!.id });
-    res.redirect(303, `/admin/textes/${bill.id}?ok=${putFlash(`Texte créé : ${outcome.bill.articles.length} articles, à l’état de brouillon.`)}`);
-  }));
+    res.status('bill' in outcome ? 200 : 400).type('html').send(newBillPage(ctx(req), d, outcome));
+  });
+  r.post('/admin/textes/nouveau', formBody('5mb'), (req: Request, res: Response, next: NextFunction) => (formFields(req).etape === 'creer' ? create : preview)(req, res, next));
   return r;
 }

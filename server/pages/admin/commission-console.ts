@@ -1,18 +1,18 @@
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import { COLLEGE_LABELS_FR, COLLEGES, type College } from '../../../shared/commission';
 import { confirmationFor } from '../../../shared/confirmations';
 import { canMoveTo, BILL_STATUSES, STATUS_LABELS_FR } from '../../../shared/phases';
-import type { Db } from '../../db/db';
-import { removeMember } from '../../commands/commission-members';
-import { AppError } from '../../http/errors';
+import { removeMemberOp } from '../../operations/commission';
+import type { OpDeps } from '../../operations/operation';
 import { loadDashboard, type Dashboard } from '../../present/commission-dashboard';
 import { searchPeople } from '../../sql/people';
 import { phaseBadge, phaseForm } from '../bill-pages';
 import { memberForm, ruleForm } from '../commission-page';
 import { putFlash, takeFlash } from '../flash';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../html';
 import { displayName } from '../layout';
+import { formOperation } from '../form-operation';
 import { ctx, formBody, formFields, page, safeNext } from '../page-kit';
 import { adminLayout } from './shell';
 
@@ -45,7 +45,8 @@ function phaseSection(d: Dashboard, here: string): SafeHtml {
 }
 
 /** A bill in the console: its phase and the move to the next, its commission (members, rule). */
-export function commissionConsolePages(db: Db): Router {
+export function commissionConsolePages(deps: OpDeps): Router {
+  const { db } = deps;
   const r = express.Router();
 
   r.get('/admin/textes/:billId', page(async (req, res) => {
@@ -84,17 +85,18 @@ export function commissionConsolePages(db: Db): Router {
     }));
   }));
 
-  r.post('/admin/textes/:billId/commission/membres/:userId/retirer', formBody('10kb'), page(async (req, res) => {
-    const billId = String(req.params.billId);
-    const back = safeNext(formFields(req).suite, `/admin/textes/${billId}`);
-    const join = back.includes('?') ? '&' : '?';
-    try {
-      await removeMember(db, { admin: req.user!, billId, userId: String(req.params.userId) });
-      res.redirect(303, `${back}${join}ok=${putFlash(`${formFields(req).nom ?? 'Le membre'} ne fait plus partie de la commission.`)}`);
-    } catch (err) {
-      if (!(err instanceof AppError) || !['not_found', 'wrong_phase'].includes(err.code)) throw err;
-      res.redirect(303, `${back}${join}erreur=${putFlash(err.message)}`);
-    }
+  // The adapter of DELETE /api/bills/:billId/commission/members/:userId.
+  const back = (req: Request, flash: 'ok' | 'erreur', message: string) => {
+    const to = safeNext(formFields(req).suite, `/admin/textes/${encodeURIComponent(String(req.params.billId))}`);
+    return `${to}${to.includes('?') ? '&' : '?'}${flash}=${putFlash(message)}`;
+  };
+  r.post('/admin/textes/:billId/commission/membres/:userId/retirer', formBody('10kb'), formOperation(deps, removeMemberOp, {
+    signIn: (req) => `/admin/textes/${encodeURIComponent(String(req.params.billId))}`,
+    done: (req, res) => res.redirect(303, back(req, 'ok', `${formFields(req).nom ?? 'Le membre'} ne fait plus partie de la commission.`)),
+    refused: (req, res, err) => {
+      if (!['not_found', 'wrong_phase'].includes(err.code)) return false;
+      res.redirect(303, back(req, 'erreur', err.message));
+    },
   }));
   return r;
 }

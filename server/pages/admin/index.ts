@@ -1,10 +1,10 @@
 import express, { type Router } from 'express';
 import type { SessionCache } from '../../auth/session-cache';
-import type { LiveRevocation } from '../../collab/revocation';
+import type { LiveDocs } from '../../collab/registry';
 import type { Db } from '../../db/db';
 import { listAllBills } from '../../sql/people';
 import { phaseBadge } from '../bill-pages';
-import { html } from '../html';
+import { html } from '../../html';
 import { ctx, page } from '../page-kit';
 import { billConsolePages } from './bills';
 import { commissionConsolePages } from './commission-console';
@@ -12,7 +12,7 @@ import { peoplePages } from './people';
 import { adminLayout, requireAdminPage } from './shell';
 
 /** `/admin`: the console (people, bills, commissions, phases), for admins only. */
-export function adminPages(db: Db, live: LiveRevocation, sessions: SessionCache): Router {
+export function adminPages(db: Db, live: LiveDocs, sessions: SessionCache): Router {
   const r = express.Router();
   r.use('/admin', requireAdminPage);
   r.get('/admin', page(async (req, res) => {
@@ -27,8 +27,8 @@ export function adminPages(db: Db, live: LiveRevocation, sessions: SessionCache)
         ${bills.length ? html`<h2>Derniers textes</h2><ul role="list" class="bill-list">${bills.map((b) => html`<li><a href="/admin/textes/${b.id}">${b.title}</a> ${phaseBadge(b.status)}</li>`)}</ul>` : ''}`,
     }));
   }));
-  r.use(peoplePages(db, live, sessions));
-  r.use(billConsolePages(db));
-  r.use(commissionConsolePages(db));
+  r.use(peoplePages({ db, live }, sessions));
+  r.use(billConsolePages({ db, live }));
+  r.use(commissionConsolePages({ db, live }));
   return r;
 }

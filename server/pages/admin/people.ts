@@ -1,19 +1,18 @@
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import { COLLEGE_LABELS_FR } from '../../../shared/commission';
 import type { SessionCache } from '../../auth/session-cache';
-import type { LiveRevocation } from '../../collab/revocation';
-import type { Db } from '../../db/db';
-import { setRoles } from '../../commands/set-roles';
-import { AppError, notFound } from '../../http/errors';
-import { rolesBody } from '../../routes/auth';
+import { notFound } from '../../http/errors';
+import { setRolesOp } from '../../operations/accounts';
+import type { OpDeps } from '../../operations/operation';
 import { appointmentsOf, searchPeople, type Appointment } from '../../sql/people';
 import { findUserById, type UserRow } from '../../sql/users';
 import { phaseBadge } from '../bill-pages';
 import { putFlash, takeFlash } from '../flash';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../html';
 import { displayName } from '../layout';
-import { ctx, formBody, formFields, page } from '../page-kit';
+import { formOperation } from '../form-operation';
+import { ctx, formBody, page } from '../page-kit';
 import { adminLayout } from './shell';
 
 const PAGE_SIZE = 20;
@@ -51,7 +50,8 @@ function rolesForm(u: UserRow): SafeHtml {
 }
 
 /** The people section: search by name or e-mail, each account's roles and appointments. */
-export function peoplePages(db: Db, live: LiveRevocation, sessions: SessionCache): Router {
+export function peoplePages(deps: OpDeps, sessions: SessionCache): Router {
+  const { db } = deps;
   const r = express.Router();
 
   r.get('/admin/comptes', page(async (req, res) => {
@@ -86,19 +86,16 @@ export function peoplePages(db: Db, live: LiveRevocation, sessions: SessionCache
     }));
   }));
 
-  r.post('/admin/comptes/:userId/roles', formBody('10kb'), page(async (req, res) => {
-    const userId = String(req.params.userId);
-    const f = formFields(req);
-    const input = rolesBody.parse({ roles: ROLES.map(([role]) => role).filter((role) => f[`role-${role}`] === 'on') });
-    const back = `/admin/comptes/${encodeURIComponent(userId)}`;
-    try {
-      const user = await setRoles(db, live, { actor: req.user!, userId, roles: input.roles });
-      sessions.forgetUser(user.id);
-      res.redirect(303, `${back}?ok=${putFlash(`Rôles de ${user.display_name} : ${rolesText(user)}.`)}`);
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
-      res.redirect(303, `${back}?erreur=${putFlash(err.message)}`);
-    }
+  // The adapter of PUT /api/users/:userId/roles: one checkbox per role.
+  const back = (req: Request) => `/admin/comptes/${encodeURIComponent(String(req.params.userId))}`;
+  r.post('/admin/comptes/:userId/roles', formBody('10kb'), formOperation(deps, setRolesOp(sessions), {
+    signIn: back,
+    body: (f) => ({ roles: ROLES.map(([role]) => role).filter((role) => f[`role-${role}`] === 'on') }),
+    done: (req, res, user) => res.redirect(303, `${back(req)}?ok=${putFlash(`Rôles de ${user.display_name} : ${rolesText(user)}.`)}`),
+    refused: (req, res, err) => {
+      if (err.code !== 'conflict') return false;
+      res.redirect(303, `${back(req)}?erreur=${putFlash(err.message)}`);
+    },
   }));
   return r;
 }

@@ -2,7 +2,7 @@ import { displayNumber } from '../../../shared/amendment';
 import type { Queryable } from '../../db/db';
 import type { AppError } from '../../http/errors';
 import { findAmendments } from '../../sql/amendments';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../html';
 import { layout, type PageContext } from '../layout';
 
 /** The refusals of a phase move that the admin can fix, each with the way to fix it. */

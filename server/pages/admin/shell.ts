@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { errorPage, notFoundPage } from '../bill-pages';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../html';
 import { layout, may, type PageContext } from '../layout';
 import { ctx } from '../page-kit';
 

@@ -1,4 +1,3 @@
-import { identityKey } from '../../shared/similarity';
 import { type AdoptedAmendment, type BillArticle, type ExaminationGroup } from '../../shared/reconcile';
 import { compute } from '../compute';
 import type { Queryable } from '../db/db';
@@ -70,10 +69,9 @@ export async function loadCommissionData(db: Queryable, billId: string) {
         .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))
         .map((r) => ({ ...change(r), number: r.number, authors: (authors.get(r.id) ?? []).map((x: AuthorRow) => ({ id: x.id, displayName: x.display_name })) }));
     },
-    /** The identical open amendments decided with `a` by one vote (itself included). */
+    /** The identical open amendments decided with `a` by one vote (itself included), by the stored identity key. */
     groupOf(a: AmendmentRow): AmendmentRow[] {
-      const key = identityKey(a.article_id, a.kind, a.alineas);
-      return examined.filter((r) => r.id === a.id || ((r.status === 'submitted' || r.status === 'formalised') && identityKey(r.article_id, r.kind, r.alineas) === key));
+      return examined.filter((r) => r.id === a.id || ((r.status === 'submitted' || r.status === 'formalised') && r.identity_key === a.identity_key));
     },
   };
 }
