@@ -178,7 +178,7 @@ test('text limits: NUL, an alinéa past alineaChars, a text past textChars, alin
   };
   expect(verdict(server, edit(server, add(alineas, 1)))).toBe('too many alinéas');
   expect(verdict(server, edit(server, add(alineas - 1, 1)))).toBe('accepted');
-  expect(verdict(server, edit(server, add(6, alineaChars)))).toBe('text too long');
+  expect(verdict(server, edit(server, add(Math.ceil(textChars / alineaChars) + 1, alineaChars)))).toBe('text too long');
   // a full text replaced by another in one update (select all, paste): within the limits
   const full = serverDoc(Array.from({ length: 5 }, () => 'z'.repeat(alineaChars - 10)));
   expect(verdict(full, edit(full, (c) => {
