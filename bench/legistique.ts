@@ -6,7 +6,9 @@
  *   npm run bench:legistique [-- --edits=5000 --seed=42]
  *
  * Target: p99 ≤ 5 ms per amendment (generation + parsing + application; median of 3 runs of each
- * amendment, the first-run distribution printed beside it), every round trip exact.
+ * amendment, the first-run distribution printed beside it), every round trip exact. Then the 968
+ * real amendments of the corpus (../shared/fixtures/amendments/corpus/): p99 ≤ 5 ms per amendment
+ * to read and apply, and none applied wrongly.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +19,7 @@ import { applyDispositif, generateDispositif, parseDispositif } from '../shared/
 import { parseLegisticText } from '../shared/legistic-text';
 import { machineLine, ms, verdict } from './lib/load';
 import { prng } from './lib/prng';
+import { describeScore, loadCorpus, optionsOf, scoreCorpus } from '../test/helpers/dispositif-corpus';
 
 const TARGET_P99_MS = 5;
 const WARMUP = 500;
@@ -113,10 +116,40 @@ function main(): void {
   console.log(`  mean by phase (first runs): generate ${mean(phases.generate)} (includes its own read-back check), parse ${mean(phases.parse)}, apply ${mean(phases.apply)}; dispositifs average ${Math.round(chars / edits)} characters`);
   console.log(`  load average while measuring: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (${os.cpus().length} cores; other processes inflate the first-run tail)`);
   console.log(`  round trips not exact: ${wrong}`);
+  const corpus = realCorpus();
   console.log(verdict('RESULT bench:legistique', [
     { name: `p99 ≤ ${TARGET_P99_MS} ms`, ok: p99 <= TARGET_P99_MS, measured: ms(p99) },
     { name: 'exact round trips', ok: wrong === 0, measured: `${edits - wrong}/${edits}` },
+    { name: `real amendments: p99 ≤ ${TARGET_P99_MS} ms`, ok: corpus.p99 <= TARGET_P99_MS, measured: ms(corpus.p99) },
+    { name: 'real amendments: none applied wrongly', ok: corpus.wrong === 0, measured: String(corpus.wrong) },
   ]));
+}
+
+/**
+ * The 968 real amendments of ../shared/fixtures/amendments/corpus/: each read and applied to its
+ * article (median of RUNS runs), and scored as test/unit/legistique-real-corpus.test.ts does.
+ */
+function realCorpus(): { p99: number; wrong: number } {
+  const items = loadCorpus();
+  const medians: number[] = [];
+  for (const item of items) {
+    const options = optionsOf(item);
+    const runs: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const t0 = performance.now();
+      parseDispositif(item.dispositif, options);
+      if (item.article_text !== null) applyDispositif(item.article_text, item.dispositif, options);
+      runs.push(performance.now() - t0);
+    }
+    medians.push([...runs].sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? 0);
+  }
+  const sorted = [...medians].sort((a, b) => a - b);
+  const p99 = percentile(sorted, 99);
+  console.log(`bench:legistique — ${items.length} real amendments (both chambers, 11 bills): parse + apply to the article`);
+  console.log(`  per amendment, median of ${RUNS} runs: p50 ${ms(percentile(sorted, 50))}, p90 ${ms(percentile(sorted, 90))}, p99 ${ms(p99)}, max ${ms(sorted[sorted.length - 1] ?? 0)}`);
+  const score = scoreCorpus(items);
+  console.log(describeScore(score).split('\n').map((l) => `  ${l}`).join('\n'));
+  return { p99, wrong: score.wrong.length };
 }
 
 main();

@@ -1,3 +1,4 @@
+import { billVisibility } from './http/bill-visibility';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -77,6 +78,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.use(csrfProtection(config.publicOrigin));
   app.use(cookiePolicy(config.publicOrigin));
   app.use(publicReads);
+  app.use(billVisibility(db));
 
   const limiters = authLimiters(config.rateLimits, config.rateLimitBudget);
   const api = createApi();

@@ -55,7 +55,7 @@ export interface Config {
   computeThreads?: number | undefined;
 }
 
-export type RateLimitKnob = 'writesPerAccount' | 'writesPerIp' | 'computePerIp' | 'loginFailuresPerAccount' | 'loginFailuresPerIp' | 'signUpsPerIp';
+export type RateLimitKnob = 'writesPerAccount' | 'writesPerIp' | 'computePerIp' | 'loginFailuresPerAccount' | 'loginFailuresPerAccountAllIps' | 'loginFailuresPerIp' | 'signUpsPerIp';
 
 export class ConfigError extends Error {}
 

@@ -1,3 +1,5 @@
+import { decide, draftPhaseOf, type Actor } from '../../shared/policy';
+import { accountActors } from '../authorize';
 import { isOpen } from '../../shared/amendment';
 import { formalisationDocName, parseDocName } from '../../shared/live-docs';
 import type { Db } from '../db/db';
@@ -13,7 +15,9 @@ import { seedUpdate } from './ydoc-text';
 
 export type Access = { ok: true; mode: Mode; lockable: boolean } | { ok: false; reason: 'forbidden' | 'not_found' };
 
-const isClerk = (user: UserRow) => user.roles.includes('clerk');
+const isClerk = (user: UserRow) => accountActors(user).has('clerk');
+/** Submitted amendments' documents are watched by their authors and the clerks (the policy's `workspace.watch`). */
+const watches = (user: UserRow, author: boolean) => decide('workspace.watch', new Set<Actor>([...accountActors(user), ...(author ? ['author' as const] : [])]), null).ok;
 
 /**
  * Who may open a live document.
@@ -34,19 +38,20 @@ export async function liveDocAccess(db: Db, docName: string, user: UserRow): Pro
   if (amendment.status === 'draft') {
     if (!author) return { ok: false, reason: 'forbidden' };
     const bill = await findBill(db, amendment.bill_id);
-    const phase = amendment.origin === 'commission' ? 'commission' : 'consultation';
-    return { ok: true, mode: bill?.status === phase ? 'write' : 'read', lockable: true };
+    const writes = bill?.status === draftPhaseOf(amendment.origin) && decide('amendment.edit', new Set(['author']), bill.status).ok;
+    return { ok: true, mode: writes ? 'write' : 'read', lockable: true };
   }
-  return author || isClerk(user) ? { ok: true, mode: 'read', lockable: !isClerk(user) } : { ok: false, reason: 'forbidden' };
+  return watches(user, author) ? { ok: true, mode: 'read', lockable: !isClerk(user) } : { ok: false, reason: 'forbidden' };
 }
 
 async function formalisationAccess(db: Db, amendment: AmendmentRow, user: UserRow, author: boolean): Promise<Access> {
   if (amendment.status === 'draft') return { ok: false, reason: author ? 'not_found' : 'forbidden' };
-  if (!author && !isClerk(user)) return { ok: false, reason: 'forbidden' };
+  if (!watches(user, author)) return { ok: false, reason: 'forbidden' };
   await ensureFormalisationDoc(db, amendment);
   const bill = await findBill(db, amendment.bill_id);
-  const deskOpen = bill?.status === 'consultation' || bill?.status === 'commission';
-  const writes = deskOpen && isOpen(amendment.status) && (author || amendment.assigned_clerk_id === user.id);
+  // Here « in charge » is the assigned clerk only: nobody writes for a clerk who has not taken it.
+  const actors = new Set<Actor>([...(author ? ['author' as const] : []), ...(amendment.assigned_clerk_id === user.id ? ['clerkInCharge' as const] : [])]);
+  const writes = !!bill && isOpen(amendment.status) && decide('workspace.write', actors, bill.status).ok;
   // lockable: everyone is disconnected (4403) when the amendment is withdrawn or declared inadmissible
   return { ok: true, mode: writes ? 'write' : 'read', lockable: true };
 }

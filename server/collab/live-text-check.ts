@@ -1,5 +1,5 @@
 import { TEXT_LIMITS, totalChars } from '../../shared/limits';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { isStorableText, UNSTORABLE_MESSAGE } from '../http/text-check';
 
 const fr = (n: number) => n.toLocaleString('fr-FR');

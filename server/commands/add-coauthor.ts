@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../db/db';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import { addAuthor, isAuthor } from '../sql/amendment-authors';
 import { ACTOR, notifyUser } from '../sql/notifications';
 import { findUserById, findUsersByExactName, type UserRow } from '../sql/users';
@@ -8,7 +8,7 @@ import { loadOwnAmendment } from './amendment-access';
 export type CoauthorRef = { userId: string } | { displayName: string };
 
 /** The account meant: by id, or by display name when exactly one account bears it. */
-async function resolveCoauthor(db: Queryable, ref: CoauthorRef): Promise<UserRow> {
+export async function resolveAccount(db: Queryable, ref: CoauthorRef): Promise<UserRow> {
   if ('userId' in ref) {
     const user = await findUserById(db, ref.userId);
     if (!user) throw notFound('Ce compte n’existe pas.');
@@ -27,7 +27,7 @@ export async function addCoauthor(db: Db, input: { user: UserRow; amendmentId: s
   return db.transaction(async (tx) => {
     const a = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
     if (a.status !== 'draft') throw new AppError('conflict', 'Les co-auteurs se joignent avant le dépôt.', { status: a.status });
-    const coauthor = await resolveCoauthor(tx, input.coauthor);
+    const coauthor = await resolveAccount(tx, input.coauthor);
     if (coauthor.id !== input.user.id && !(await isAuthor(tx, a.id, coauthor.id))) {
       await addAuthor(tx, a.id, coauthor.id);
       await notifyUser(tx, {

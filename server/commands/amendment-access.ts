@@ -1,12 +1,11 @@
-import { STATUS_LABELS_FR as PHASE_LABELS } from '../../shared/phases';
+import { POLICY, type Operation } from '../../shared/policy';
+import { authorize } from '../authorize';
 import type { Queryable } from '../db/db';
-import { AppError, forbidden, notFound } from '../http/errors';
+import { AppError, forbidden, notFound } from '../errors';
 import { isAuthor } from '../sql/amendment-authors';
 import { findAmendment, type AmendmentRow } from '../sql/amendments';
-import { findBill, type BillRow } from '../sql/bills';
 import type { UserRow } from '../sql/users';
 import type { AmendmentOrigin } from '../../shared/amendment';
-import { memberCollege } from '../sql/commission';
 
 /**
  * An amendment as `viewer` may see it: a draft exists only for its authors (others get the same
@@ -32,30 +31,28 @@ export async function loadOwnAmendment(db: Queryable, id: string, user: UserRow,
   return amendment;
 }
 
-/** Citizens write, submit and vote during the consultation only. */
-export async function requireConsultation(db: Queryable, billId: string, what: string): Promise<BillRow> {
-  const bill = await findBill(db, billId);
-  if (!bill) throw notFound('Projet de loi introuvable.');
-  if (bill.status !== 'consultation') {
-    throw new AppError('wrong_phase', `${what} : impossible en phase « ${PHASE_LABELS[bill.status]} », seulement pendant la consultation.`, {
-      status: bill.status,
-    });
-  }
-  return bill;
+/**
+ * Who drafts and tables amendments when (the policy's `amendment.create` row): citizens during
+ * the consultation (origin `citizen`); during the commission, its members only (origin
+ * `commission`, numbered COM-1, COM-2…). Returns the origin the user's amendments take now.
+ */
+export async function amendingOrigin(db: Queryable, billId: string, user: UserRow): Promise<AmendmentOrigin> {
+  const phase = await authorize(db, 'amendment.create', user, { billId });
+  return phase === 'commission' ? 'commission' : 'citizen';
 }
 
 /**
- * Who drafts and tables amendments when: citizens during the consultation (origin `citizen`);
- * during the commission, its members only (origin `commission`, numbered COM-1, COM-2…).
- * Returns the origin the user's amendments take now.
+ * An author's action on a draft (`op`: edit, submit…): allowed by the table in this phase, and
+ * the draft belongs to this phase — a citizens' draft left over when the commission starts
+ * cannot be tabled any more, nor a commission member's draft by someone no longer a member.
  */
-export async function requireAmendingPhase(db: Queryable, billId: string, user: UserRow, what: string): Promise<AmendmentOrigin> {
-  const bill = await findBill(db, billId);
-  if (!bill) throw notFound('Projet de loi introuvable.');
-  if (bill.status === 'consultation') return 'citizen';
-  if (bill.status === 'commission') {
-    if (await memberCollege(db, billId, user.id)) return 'commission';
-    throw new AppError('wrong_phase', `${what} : pendant la phase « Commission », seuls les membres de la commission déposent des amendements.`, { status: bill.status });
+export async function requireDraftPhase(db: Queryable, op: Operation, amendment: AmendmentRow, user: UserRow): Promise<void> {
+  await authorize(db, op, user, { amendment });
+  const origin = await amendingOrigin(db, amendment.bill_id, user).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'wrong_phase') throw new AppError('wrong_phase', `${POLICY[op].verb} : ${err.message.split(' : ').slice(1).join(' : ')}`, err.details);
+    throw err;
+  });
+  if (origin !== amendment.origin) {
+    throw new AppError('wrong_phase', `${POLICY[op].verb} : ce brouillon a été commencé pendant la consultation, qui est close.`, { origin: amendment.origin });
   }
-  throw new AppError('wrong_phase', `${what} : impossible en phase « ${PHASE_LABELS[bill.status]} ».`, { status: bill.status });
 }

@@ -1,10 +1,10 @@
 import { checkSelection } from '../../shared/annotation-anchor';
 import type { Db } from '../db/db';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import { findAnnotation, insertAnnotation, insertReply } from '../sql/annotations';
 import { findArticle, findArticleVersion } from '../sql/articles';
 import type { UserRow } from '../sql/users';
-import { requireConsultation } from './amendment-access';
+import { authorize } from '../authorize';
 
 /**
  * Annotates a passage of a published article version. The selection must quote the text exactly
@@ -16,7 +16,7 @@ export async function annotate(
 ): Promise<string> {
   const article = await findArticle(db, input.articleId);
   if (!article) throw notFound('Article introuvable.');
-  await requireConsultation(db, article.bill_id, 'Annoter');
+  await authorize(db, 'annotation.create', input.user, { billId: article.bill_id });
   const version = await findArticleVersion(db, article.id, input.version);
   if (!version) throw notFound(`L’article n’a pas de version ${input.version}.`);
   const check = checkSelection(version.alineas, input);
@@ -31,6 +31,6 @@ export async function annotate(
 export async function replyToAnnotation(db: Db, input: { user: UserRow; annotationId: string; body: string }): Promise<string> {
   const annotation = await findAnnotation(db, input.annotationId);
   if (!annotation) throw notFound('Annotation introuvable.');
-  await requireConsultation(db, annotation.bill_id, 'Répondre');
+  await authorize(db, 'annotation.reply', input.user, { billId: annotation.bill_id });
   return insertReply(db, annotation.id, input.body.trim(), input.user.id);
 }

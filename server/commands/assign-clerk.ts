@@ -1,11 +1,13 @@
+import { POLICY } from '../../shared/policy';
 import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { assignClerk } from '../sql/amendments';
 import { appendEvent } from '../sql/events';
 import { ACTOR, notifyAuthors, notifyUser } from '../sql/notifications';
 import { findUserById, type UserRow } from '../sql/users';
-import { amendmentLabel, loadForClerk, otherClerkInCharge } from './clerk-access';
+import { otherClerkInCharge } from '../authorize';
+import { amendmentLabel, loadForClerk } from './clerk-access';
 
 export interface AssignInput {
   user: UserRow;
@@ -24,7 +26,7 @@ export interface AssignInput {
  */
 export async function assignAmendment(db: Db, live: LiveRevocation, input: AssignInput): Promise<void> {
   await db.transaction(async (tx) => {
-    const a = await loadForClerk(tx, input.amendmentId, input.user, 'Prendre en charge', { open: true });
+    const a = await loadForClerk(tx, input.amendmentId, input.user, 'amendment.assign', { open: true });
     const clerkId = input.clerkId === undefined ? input.user.id : input.clerkId;
     if (clerkId !== null && clerkId !== input.user.id) {
       const clerk = await findUserById(tx, clerkId);
@@ -33,7 +35,7 @@ export async function assignAmendment(db: Db, live: LiveRevocation, input: Assig
     const previous = a.assigned_clerk_id;
     if (previous === clerkId) return;
     const takenFromOther = previous !== null && previous !== input.user.id;
-    if (takenFromOther && !input.takeOver) throw await otherClerkInCharge(tx, previous, 'Prendre en charge');
+    if (takenFromOther && !input.takeOver) throw await otherClerkInCharge(tx, previous, POLICY['amendment.assign'].verb);
     await assignClerk(tx, a.id, clerkId);
     if (clerkId) {
       await notifyAuthors(tx, {

@@ -1,8 +1,8 @@
-import { STATUS_LABELS_FR } from '../../shared/phases';
+import { decide } from '../../shared/policy';
 import type { Tally, VoteValue } from '../../shared/votes';
 import type { Db } from '../db/db';
 import { isId } from '../sql/ids';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import { castVoteChecked, type VoteTarget } from '../sql/votes';
 
 const NOT_FOUND: Record<VoteTarget['type'], string> = {
@@ -15,7 +15,8 @@ const NOT_FOUND: Record<VoteTarget['type'], string> = {
  * Casts, replaces (`value`) or withdraws (`null`) an account's vote on an article, an amendment or
  * an argument — only while the bill is in consultation, only on what is public and open.
  * One vote per account and target (the primary key); returns the tally after the change.
- * The checks run in the database with the cast (one round trip); this maps their outcome.
+ * The checks run in the database with the cast (one round trip: `cast_vote_checked`, migration 010,
+ * holds the policy's `vote.*` rows — consultation only — for the hot path); this maps their outcome.
  */
 export async function castVote(db: Db, input: { userId: string; target: VoteTarget; value: VoteValue | null }): Promise<Tally> {
   if (!isId(input.target.id)) throw notFound(NOT_FOUND[input.target.type]);
@@ -25,8 +26,10 @@ export async function castVote(db: Db, input: { userId: string; target: VoteTarg
       return tally;
     case 'not_found':
       throw notFound(NOT_FOUND[input.target.type]);
-    case 'wrong_phase':
-      throw new AppError('wrong_phase', `Les votes sont clos : le texte est en phase « ${billStatus ? STATUS_LABELS_FR[billStatus] : '?'} ».`, { status: billStatus });
+    case 'wrong_phase': {
+      const refused = decide(`vote.${input.target.type}`, new Set(['citizen']), billStatus ?? 'draft');
+      throw new AppError('wrong_phase', refused.ok ? 'Les votes sont clos.' : refused.message, { status: billStatus });
+    }
     case 'closed':
       throw new AppError('conflict', 'Cet amendement n’est plus soumis au vote.');
     case 'hidden':

@@ -2,12 +2,13 @@ import { adoptionBlocker } from '../../shared/commission';
 import { canMoveTo, STATUS_LABELS_FR, type BillStatus } from '../../shared/phases';
 import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import { pendingAmendmentIds } from '../sql/amendments';
 import { findBill, updateBillStatus, type BillRow } from '../sql/bills';
 import { listMembers } from '../sql/commission';
 import { appendEvent } from '../sql/events';
 import { freezeAdoptedText } from './adopt-bill';
+import { notifyFrozenDrafts } from './close-drafts';
 
 /**
  * Moves a bill one phase forward (never back, never skipping) and records who did it and when.
@@ -35,6 +36,7 @@ export async function changeBillStatus(
     }
     await updateBillStatus(tx, bill.id, bill.status, input.to);
     if (input.to === 'adopted') await freezeAdoptedText(tx, bill.id, input.actorId);
+    await notifyFrozenDrafts(tx, { billId: bill.id, from: bill.status, actorId: input.actorId });
     await appendEvent(tx, {
       billId: bill.id,
       type: 'bill.status_changed',

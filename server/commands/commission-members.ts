@@ -1,6 +1,7 @@
 import { COLLEGE_LABELS_FR, type College, type DecisionRule } from '../../shared/commission';
 import type { Db } from '../db/db';
-import { AppError, notFound } from '../http/errors';
+import { authorize } from '../authorize';
+import { notFound } from '../errors';
 import { findBill, setDecisionRule } from '../sql/bills';
 import { deleteMember, memberCollege, upsertMember } from '../sql/commission';
 import { appendEvent } from '../sql/events';
@@ -12,7 +13,7 @@ export async function appointMember(db: Db, input: { admin: UserRow; billId: str
   await db.transaction(async (tx) => {
     const bill = await findBill(tx, input.billId, { forUpdate: true });
     if (!bill) throw notFound('Projet de loi introuvable.');
-    if (bill.status === 'adopted') throw new AppError('wrong_phase', 'Le texte est adopté : la commission ne change plus.', { status: bill.status });
+    await authorize(tx, 'commission.appoint', input.admin, { bill });
     const user = await findUserById(tx, input.userId);
     if (!user) throw notFound('Compte introuvable.');
     // appointing again in the same college changes nothing, and says nothing
@@ -33,7 +34,7 @@ export async function removeMember(db: Db, input: { admin: UserRow; billId: stri
   await db.transaction(async (tx) => {
     const bill = await findBill(tx, input.billId, { forUpdate: true });
     if (!bill) throw notFound('Projet de loi introuvable.');
-    if (bill.status === 'adopted') throw new AppError('wrong_phase', 'Le texte est adopté : la commission ne change plus.', { status: bill.status });
+    await authorize(tx, 'commission.remove', input.admin, { bill });
     if (!(await deleteMember(tx, bill.id, input.userId))) throw notFound('Cette personne n’est pas membre de la commission.');
     await appendEvent(tx, { billId: bill.id, type: 'commission.member_removed', actorId: input.admin.id, subjectType: 'user', subjectId: input.userId });
   });
@@ -44,7 +45,7 @@ export async function setCommissionRule(db: Db, input: { admin: UserRow; billId:
   await db.transaction(async (tx) => {
     const bill = await findBill(tx, input.billId, { forUpdate: true });
     if (!bill) throw notFound('Projet de loi introuvable.');
-    if (bill.status === 'adopted') throw new AppError('wrong_phase', 'Le texte est adopté : la règle de décision ne change plus.', { status: bill.status });
+    await authorize(tx, 'commission.rule', input.admin, { bill });
     await setDecisionRule(tx, bill.id, input.rule, input.quorum);
     await appendEvent(tx, {
       billId: bill.id, type: 'commission.rule_set', actorId: input.admin.id, subjectType: 'bill', subjectId: bill.id, data: { rule: input.rule, quorum: input.quorum },

@@ -1,10 +1,10 @@
 import { commissionTally, type CommissionTally, type CommissionVote } from '../../shared/commission';
 import { isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
 import type { Db } from '../db/db';
-import { AppError, forbidden, notFound } from '../http/errors';
+import { authorize } from '../authorize';
+import { AppError, notFound } from '../errors';
 import { findAmendment, identicalHead } from '../sql/amendments';
-import { findBill } from '../sql/bills';
-import { castCommissionVote, commissionVotesOf, memberCollege } from '../sql/commission';
+import { castCommissionVote, commissionVotesOf } from '../sql/commission';
 import type { UserRow } from '../sql/users';
 
 /**
@@ -15,9 +15,7 @@ export async function voteInCommission(db: Db, input: { user: UserRow; amendment
   return db.transaction(async (tx) => {
     const a = await findAmendment(tx, input.amendmentId, { forUpdate: true });
     if (!a || a.status === 'draft') throw notFound('Amendement introuvable.');
-    const bill = await findBill(tx, a.bill_id);
-    if (bill?.status !== 'commission') throw new AppError('wrong_phase', 'Les membres de la commission votent pendant la phase « Commission ».', { status: bill?.status });
-    if (!(await memberCollege(tx, a.bill_id, input.user.id))) throw forbidden('Seuls les membres de la commission de ce texte votent en commission.');
+    await authorize(tx, 'commission.vote', input.user, { amendment: a });
     if (!isOpen(a.status)) throw new AppError('conflict', `Cet amendement est « ${STATUS_LABELS_FR[a.status]} » : il n’est plus soumis au vote.`, { status: a.status });
     // Identical amendments are decided by one vote: it is cast on the head of their group.
     const head = await identicalHead(tx, a);

@@ -1,6 +1,6 @@
 import { checkAmendmentText, normaliseAlineas, type AmendmentKind } from '../../shared/amendment';
 import type { Db } from '../db/db';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import { textError } from './text-error';
 import { addAuthor } from '../sql/amendment-authors';
 import { appendRevision } from '../sql/amendment-revisions';
@@ -10,7 +10,7 @@ import { appendUpdate } from '../sql/collab-updates';
 import { seedUpdate } from '../collab/ydoc-text';
 import { amendmentDocName } from '../../shared/live-docs';
 import type { UserRow } from '../sql/users';
-import { requireAmendingPhase } from './amendment-access';
+import { amendingOrigin } from './amendment-access';
 import { submitLocked } from './submit-amendment';
 
 /**
@@ -24,7 +24,7 @@ export async function createAmendment(
 ): Promise<string> {
   const article = await findArticle(db, input.articleId);
   if (!article) throw notFound('Article introuvable.');
-  const origin = await requireAmendingPhase(db, article.bill_id, input.user, 'Proposer un amendement');
+  const origin = await amendingOrigin(db, article.bill_id, input.user);
   // A draft may start without a text: its live document then starts from the article (modify)
   // or from one empty alinéa (article additionnel); the text is checked at submission.
   if (input.submit || input.alineas !== undefined || input.kind === 'delete') {

@@ -5,7 +5,7 @@ import { formalisationDocName } from '../../shared/live-docs';
 import type { LiveTexts } from '../collab/registry';
 import { compute } from '../compute';
 import type { Db, Queryable } from '../db/db';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import { loadCommissionData, type CommissionData } from '../present/commission-data';
 import { findAmendment, setAmendmentStatus, type AmendmentRow } from '../sql/amendments';
 import { findBill } from '../sql/bills';

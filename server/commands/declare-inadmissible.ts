@@ -13,7 +13,7 @@ export async function declareInadmissible(
   db: Db, live: LiveTexts, input: { user: UserRow; amendmentId: string; ground: InadmissibleGround; reason: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const a = await loadForClerk(tx, input.amendmentId, input.user, 'Déclarer irrecevable', { open: true, inCharge: true });
+    const a = await loadForClerk(tx, input.amendmentId, input.user, 'amendment.declareInadmissible', { open: true });
     await markInadmissible(tx, a.id, input.ground, input.reason);
     await appendEvent(tx, {
       billId: a.bill_id, type: 'amendment.inadmissible', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id,

@@ -4,7 +4,7 @@ import { verifyPassword } from '../auth/passwords';
 import type { SessionCache } from '../auth/session-cache';
 import type { LiveDocs } from '../collab/registry';
 import type { Db } from '../db/db';
-import { AppError, forbidden, unauthenticated } from '../http/errors';
+import { AppError, forbidden, unauthenticated } from '../errors';
 import {
   adoptedTextsNaming, anonymiseAccount, countOtherAdmins, deleteLiveDocuments, deleteOwnDrafts, deletePersonalRows, DELETED_NAME,
   detachVotes, lockCredentials, rewriteAdoptedText,

@@ -3,7 +3,7 @@ import { addComment, listComments, setResolved, type DraftComment } from '../../
 import { amendmentDocName } from '../../shared/live-docs';
 import type { DocRegistry } from '../collab/registry';
 import type { Db } from '../db/db';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import type { UserRow } from '../sql/users';
 import { loadOwnAmendment } from './amendment-access';
 

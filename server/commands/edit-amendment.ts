@@ -2,12 +2,12 @@ import { checkAmendmentText, normaliseAlineas } from '../../shared/amendment';
 import { amendmentDocName } from '../../shared/live-docs';
 import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { appendRevision } from '../sql/amendment-revisions';
 import { updateAmendmentText } from '../sql/amendments';
 import { findArticleVersion } from '../sql/articles';
 import type { UserRow } from '../sql/users';
-import { loadOwnAmendment, requireAmendingPhase } from './amendment-access';
+import { loadOwnAmendment, requireDraftPhase } from './amendment-access';
 import { textError } from './text-error';
 
 /** Changes a draft's text and/or rationale (authors only); a submitted text is frozen; a no-op is ignored. */
@@ -21,7 +21,7 @@ export async function editAmendment(
   const written = await db.transaction(async (tx) => {
     const a = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
     if (a.status !== 'draft') throw new AppError('conflict', 'Un amendement déposé ne peut plus être modifié : son texte est figé.', { status: a.status });
-    await requireAmendingPhase(tx, a.bill_id, input.user, 'Modifier un amendement');
+    await requireDraftPhase(tx, 'amendment.edit', a, input.user);
     const current = a.kind === 'delete' ? [] : (liveText ?? a.alineas);
     let alineas = current;
     if (input.alineas !== undefined) {

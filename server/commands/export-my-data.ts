@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db';
-import { unauthenticated } from '../http/errors';
+import { unauthenticated } from '../errors';
 import { EXPORT_SECTIONS, exportSection, findLiveAccount, type ExportSection } from '../sql/privacy';
 
 /** Version of the export's shape, so that a program reading it can tell. */

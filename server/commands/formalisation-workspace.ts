@@ -4,7 +4,7 @@ import { liveDocAccess } from '../collab/access';
 import { compute } from '../compute';
 import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
-import { forbidden, notFound } from '../http/errors';
+import { forbidden, notFound } from '../errors';
 import { listRevisions } from '../sql/amendment-revisions';
 import { isAuthor } from '../sql/amendment-authors';
 import { findAmendment } from '../sql/amendments';

@@ -5,7 +5,7 @@ import { compute } from '../compute';
 import { checkLiveText } from '../collab/live-text-check';
 import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { appendRevision } from '../sql/amendment-revisions';
 import { assignClerk, markFormalised } from '../sql/amendments';
 import { findArticleVersion } from '../sql/articles';
@@ -29,10 +29,8 @@ export interface FormaliseInput {
  * the formalisation workspace's current text is published. Formalising again appends again.
  */
 export async function formaliseAmendment(db: Db, live: LiveTexts, input: FormaliseInput): Promise<void> {
-  const what = 'Mettre en forme';
-  const rights = { open: true, inCharge: true };
   // Who may formalise is checked before the workspace is loaded (and checked again, locked, below).
-  await loadForClerk(db, input.amendmentId, input.user, what, rights);
+  await loadForClerk(db, input.amendmentId, input.user, 'amendment.formalise', { open: true });
   // Read before the transaction: loading a document queries the database, and the embedded
   // database has a single connection that an open transaction holds.
   // (a reworded dispositif comes with the workspace's text: an article additionnel takes it whole)
@@ -40,7 +38,7 @@ export async function formaliseAmendment(db: Db, live: LiveTexts, input: Formali
   // checked before anything is written: a refused text commits nothing
   if (workspace) checkLiveText(trimTrailingEmpty(workspace));
   await db.transaction(async (tx) => {
-    const a = await loadForClerk(tx, input.amendmentId, input.user, what, rights);
+    const a = await loadForClerk(tx, input.amendmentId, input.user, 'amendment.formalise', { open: true });
     const base = (await findArticleVersion(tx, a.article_id, a.base_version))?.alineas ?? [];
     // A reworded dispositif sent without a text must give the text written in the workspace: the
     // clerk and the authors agreed on that text, not on what the rewording happens to produce.

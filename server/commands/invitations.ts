@@ -1,6 +1,6 @@
 import type { Db } from '../db/db';
 import { hashToken, newSessionToken } from '../auth/tokens';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import { addAuthor } from '../sql/amendment-authors';
 import { findAmendment } from '../sql/amendments';
 import { findInvitation, insertInvitation } from '../sql/invitations';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/db';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { burnVerify, verifyPassword } from '../auth/passwords';
 import { findUserByEmailWithHash, type UserRow } from '../sql/users';
 import { openSession } from './open-session';

@@ -1,5 +1,6 @@
 import type { Db } from '../db/db';
-import { AppError, notFound } from '../http/errors';
+import { authorize } from '../authorize';
+import { AppError, notFound } from '../errors';
 import { appendEvent } from '../sql/events';
 import { findSubject, insertModerationAction, insertReport, setSubjectHidden, type SubjectType } from '../sql/moderation';
 import type { UserRow } from '../sql/users';
@@ -8,6 +9,7 @@ const NOT_FOUND = 'Contribution introuvable.';
 
 /** Anyone signed in reports a public contribution once, with a reason. */
 export async function reportContribution(db: Db, input: { user: UserRow; type: SubjectType; id: string; reason: string }): Promise<void> {
+  await authorize(db, 'contribution.report', input.user);
   if (!(await findSubject(db, input.type, input.id))) throw notFound(NOT_FOUND);
   const created = await insertReport(db, { type: input.type, id: input.id, reason: input.reason.trim(), reporterId: input.user.id });
   if (!created) throw new AppError('conflict', 'Vous avez déjà signalé cette contribution.');
@@ -21,6 +23,7 @@ export async function moderate(
   db: Db,
   input: { moderator: UserRow; type: SubjectType; id: string; action: 'hide' | 'restore'; reason: string },
 ): Promise<void> {
+  await authorize(db, 'contribution.moderate', input.moderator);
   await db.transaction(async (tx) => {
     const subject = await findSubject(tx, input.type, input.id);
     if (!subject) throw notFound(NOT_FOUND);

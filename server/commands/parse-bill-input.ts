@@ -1,7 +1,7 @@
 import type { ImportResult, ParsedBill } from '../../shared/bill';
 import { TEXT_LIMITS } from '../../shared/limits';
 import { compute } from '../compute';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 
 /** The three ways to give a bill (API.md › Bills): plain legistic text, structured JSON, La Fabrique JSON. */
 export type BillInput =

@@ -1,10 +1,11 @@
 import { isOpen } from '../../shared/amendment';
 import type { Db } from '../db/db';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import { insertArgument, type ArgumentTargetType } from '../sql/arguments';
 import { findArticle } from '../sql/articles';
 import type { UserRow } from '../sql/users';
-import { loadVisibleAmendment, requireConsultation } from './amendment-access';
+import { authorize } from '../authorize';
+import { loadVisibleAmendment } from './amendment-access';
 
 /** Where an argument may go: an article, or a published amendment still open — during consultation. */
 async function resolveTarget(db: Db, user: UserRow, type: ArgumentTargetType, id: string): Promise<{ billId: string }> {
@@ -25,6 +26,6 @@ export async function postArgument(
   input: { user: UserRow; targetType: ArgumentTargetType; targetId: string; side: 'for' | 'against'; body: string },
 ): Promise<string> {
   const { billId } = await resolveTarget(db, input.user, input.targetType, input.targetId);
-  await requireConsultation(db, billId, 'Argumenter');
+  await authorize(db, 'argument.post', input.user, { billId });
   return insertArgument(db, { billId, targetType: input.targetType, targetId: input.targetId, side: input.side, body: input.body.trim(), authorId: input.user.id });
 }

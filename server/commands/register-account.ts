@@ -1,6 +1,6 @@
 import type { Db } from '../db/db';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/db';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { checkPassword } from '../auth/password-strength';
 import { hashPassword } from '../auth/passwords';
 import { insertUser, type AccountKind, type Role, type UserRow } from '../sql/users';

@@ -1,6 +1,6 @@
 import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
-import { AppError, notFound } from '../http/errors';
+import { AppError, notFound } from '../errors';
 import { countAuthors, removeAuthor } from '../sql/amendment-authors';
 import { notifyUser } from '../sql/notifications';
 import type { UserRow } from '../sql/users';

@@ -8,7 +8,7 @@ import { amendmentLabel, loadForClerk } from './clerk-access';
 /** An official response of the clerks, published on the amendment and sent to its authors. */
 export async function respondToAmendment(db: Db, input: { user: UserRow; amendmentId: string; body: string }) {
   return db.transaction(async (tx) => {
-    const a = await loadForClerk(tx, input.amendmentId, input.user, 'Répondre à l’amendement', { inCharge: true });
+    const a = await loadForClerk(tx, input.amendmentId, input.user, 'amendment.respond');
     const response = await insertResponse(tx, { amendmentId: a.id, clerkId: input.user.id, body: input.body });
     await appendEvent(tx, {
       billId: a.bill_id, type: 'amendment.response', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id,

@@ -21,7 +21,7 @@ const demoPassword = () => randomBytes(12).toString('base64url');
  * Returns null when the database already holds bills (nothing is touched).
  */
 export async function seedDemo(db: Db, billFile: string): Promise<DemoAccount[] | null> {
-  if ((await countBills(db)) > 0) return null;
+  if ((await countBills(db, true)) > 0) return null;
   const parsed = parseLegisticText(fs.readFileSync(billFile, 'utf8'));
   if (!parsed.ok) throw new Error(`Demo bill does not parse: ${JSON.stringify(parsed.issues)}`);
   const accounts: DemoAccount[] = [

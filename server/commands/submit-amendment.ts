@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../db/db';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { appendRevision } from '../sql/amendment-revisions';
 import { checkAmendmentText } from '../../shared/amendment';
 import { amendmentDocName } from '../../shared/live-docs';
@@ -11,7 +11,7 @@ import { findArticleVersion } from '../sql/articles';
 import { textError } from './text-error';
 import { appendEvent } from '../sql/events';
 import type { UserRow } from '../sql/users';
-import { loadOwnAmendment, requireAmendingPhase } from './amendment-access';
+import { loadOwnAmendment, requireDraftPhase } from './amendment-access';
 
 /**
  * Submits a draft: it gets the next public number of its bill, its text is frozen as the
@@ -50,12 +50,7 @@ export async function submitAmendment(db: Db, live: LiveTexts, input: { user: Us
 /** The submission itself, for a draft already locked by the caller (also used at creation). */
 export async function submitLocked(tx: Queryable, amendment: AmendmentRow, user: UserRow): Promise<number> {
   if (amendment.status !== 'draft') throw new AppError('conflict', 'Cet amendement est déjà déposé.', { status: amendment.status });
-  // A citizens' draft left over when the commission starts cannot be tabled any more, nor a
-  // commission member's draft by someone who is no longer a member.
-  const origin = await requireAmendingPhase(tx, amendment.bill_id, user, 'Déposer un amendement');
-  if (origin !== amendment.origin) {
-    throw new AppError('wrong_phase', 'Déposer un amendement : ce brouillon a été commencé pendant la consultation, qui est close.', { origin: amendment.origin });
-  }
+  await requireDraftPhase(tx, 'amendment.submit', amendment, user);
   if (amendment.rationale.trim() === '') {
     throw new AppError('validation_failed', 'Ajoutez un exposé sommaire avant de déposer l’amendement.', [{ path: 'rationale', message: 'requis pour le dépôt' }]);
   }

@@ -1,5 +1,5 @@
 import type { TextProblem } from '../../shared/amendment';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 
 /** A proposed text the rules refuse, as a `validation_failed` naming the problem. */
 export function textError(problem: TextProblem): AppError {

@@ -2,9 +2,9 @@ import { isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
 import { formalisationDocName } from '../../shared/live-docs';
 import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { setAmendmentStatus } from '../sql/amendments';
-import { findBill } from '../sql/bills';
+import { authorize } from '../authorize';
 import { appendEvent } from '../sql/events';
 import type { UserRow } from '../sql/users';
 import { loadOwnAmendment } from './amendment-access';
@@ -13,9 +13,8 @@ import { loadOwnAmendment } from './amendment-access';
 export async function withdrawAmendment(db: Db, live: LiveTexts, input: { user: UserRow; amendmentId: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const a = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
-    const bill = await findBill(tx, a.bill_id);
     // once the text is adopted, its amendments are history
-    if (bill?.status === 'adopted') throw new AppError('wrong_phase', 'Le texte est adopté : ses amendements ne se retirent plus.', { status: bill.status });
+    await authorize(tx, 'amendment.withdraw', input.user, { amendment: a });
     if (!isOpen(a.status)) {
       const why = a.status === 'draft' ? 'un brouillon n’est pas déposé' : `il est « ${STATUS_LABELS_FR[a.status]} »`;
       throw new AppError('conflict', `Impossible de retirer cet amendement : ${why}.`, { status: a.status });

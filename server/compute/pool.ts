@@ -4,7 +4,7 @@ import path from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { Piscina } from 'piscina';
 import { COMPUTE_BUDGET_MS } from '../../shared/limits';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { INLINE_MAX_CHARS, TASK_BUDGET, TASKS, type TaskInput, type TaskName, type TaskOutput } from './tasks';
 
 export interface ComputeOptions {
@@ -21,20 +21,39 @@ export interface RunOptions {
   budgetMs?: number;
   /** Skips the cache (the input carries a timestamp, say). */
   cache?: boolean;
+  /**
+   * `public`: a request anyone may send without an account (the legistics service). It waits
+   * behind the platform's own work (reads, formalisation, exports) and has a shorter queue, so
+   * that a flood of it never starves the rest.
+   */
+  lane?: 'platform' | 'public';
 }
 
-/** Plain-data size of an input, in characters of its strings: decides inline vs worker. */
-function charsOf(value: unknown, limit: number): number {
+/**
+ * Plain-data weight of an input: characters of its strings plus ten per value (alinéas are aligned
+ * pairwise, so 500 one-letter alinéas cost far more than 500 letters); stops counting past `limit`.
+ * Decides inline vs worker, and weighs cache entries.
+ */
+function weightOf(value: unknown, limit: number): number {
   let n = 0;
   const stack: unknown[] = [value];
   while (stack.length && n <= limit) {
     const v = stack.pop();
+    n += 10;
     if (typeof v === 'string') n += v.length;
-    else if (Array.isArray(v)) stack.push(...v);
-    else if (v && typeof v === 'object') stack.push(...Object.values(v));
+    else if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) stack.push(x);
   }
   return n;
 }
+
+/** How long a refusal for being too complex is remembered (the same input is refused at once). */
+const REFUSAL_TTL_MS = 10 * 60_000;
+/** Public tasks waiting at most, per thread (the platform's own work may queue 16 per thread). */
+const PUBLIC_QUEUE_PER_THREAD = 4;
+/** Longest wait for a thread; past it, 503 busy rather than a request that hangs. */
+const MAX_WAIT_MS = 30_000;
+const busy = () => new AppError('busy', 'Le serveur est très sollicité : réessayez dans un instant.', { reason: 'queue_full' });
 
 const isAbort = (err: unknown) => err instanceof Error && err.name === 'AbortError';
 const isOutOfMemory = (err: unknown) => typeof err === 'object' && err !== null && 'code' in err && err.code === 'ERR_WORKER_OUT_OF_MEMORY';
@@ -47,11 +66,11 @@ const isOutOfMemory = (err: unknown) => typeof err === 'object' && err !== null 
  */
 export class ComputePool {
   private readonly pool: Piscina;
-  private readonly cache: LRUCache<string, { value: unknown }>;
-  /** Tasks running (at most one per thread) and waiting: our own queue, so that a task's budget
-   *  starts when it runs, not while it waits behind others. */
+  private readonly cache: LRUCache<string, { value: unknown } | { refusal: AppError; until: number }>;
+  /** Tasks running (at most one per thread) and waiting: our own queues, so that a task's budget
+   *  starts when it runs, not while it waits behind others, and the platform's work goes first. */
   private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: Record<'platform' | 'public', (() => void)[]> = { platform: [], public: [] };
   private readonly maxThreads: number;
   private readonly maxQueue: number;
   /** Counters for benches and tests: cache hits, tasks run inline, tasks sent to a worker. */
@@ -81,35 +100,49 @@ export class ComputePool {
 
   async run<N extends TaskName>(task: N, input: TaskInput<N>, opts: RunOptions = {}): Promise<TaskOutput<N>> {
     const inline = INLINE_MAX_CHARS[task];
-    if (inline !== undefined && charsOf(input, inline) <= inline) {
+    if (inline !== undefined && weightOf(input, inline) <= inline) {
       this.stats.inline += 1;
       return (TASKS[task] as (i: unknown) => TaskOutput<N>)(input);
     }
     const useCache = opts.cache !== false;
     const key = useCache ? createHash('sha256').update(task).update('\0').update(JSON.stringify(input)).digest('base64') : '';
     const hit = useCache ? this.cache.get(key) : undefined;
-    if (hit) {
+    if (hit && 'value' in hit) {
       this.stats.hits += 1;
       return hit.value as TaskOutput<N>;
     }
+    if (hit && hit.until > Date.now()) throw hit.refusal;
     this.stats.dispatched += 1;
-    const value = await this.dispatch(task, input, opts.budgetMs ?? COMPUTE_BUDGET_MS[TASK_BUDGET[task]]);
-    // the key stands for the entry's weight: outputs are of the order of their inputs
-    if (useCache) this.cache.set(key, { value }, { size: this.sizeOf(key, input) });
-    return value;
+    // the input stands for the entry's weight: outputs are of the order of their inputs
+    const size = () => Math.max(1, 2 * weightOf(input, Number.POSITIVE_INFINITY));
+    try {
+      const value = await this.dispatch(task, input, opts.budgetMs ?? COMPUTE_BUDGET_MS[TASK_BUDGET[task]], opts.lane ?? 'platform');
+      if (useCache) this.cache.set(key, { value }, { size: size() });
+      return value;
+    } catch (err) {
+      // too complex is a property of the input: the same one is refused at once for a while
+      if (useCache && err instanceof AppError && err.code === 'unprocessable') this.cache.set(key, { refusal: err, until: Date.now() + REFUSAL_TTL_MS }, { size: size() });
+      throw err;
+    }
   }
 
-  private sizeOf(_key: string, input: unknown): number {
-    return Math.max(1, 2 * charsOf(input, Number.POSITIVE_INFINITY));
-  }
-
-  private async dispatch<N extends TaskName>(task: N, input: TaskInput<N>, budgetMs: number): Promise<TaskOutput<N>> {
+  private async dispatch<N extends TaskName>(task: N, input: TaskInput<N>, budgetMs: number, lane: 'platform' | 'public'): Promise<TaskOutput<N>> {
     if (this.running >= this.maxThreads) {
-      if (this.waiting.length >= this.maxQueue) {
-        throw new AppError('busy', 'Le serveur est très sollicité : réessayez dans un instant.', { reason: 'queue_full' });
-      }
+      const limit = lane === 'public' ? PUBLIC_QUEUE_PER_THREAD * this.maxThreads : this.maxQueue;
+      const queue = this.waiting[lane];
+      if (queue.length >= limit) throw busy();
       // the slot is handed over by the task that ends (running stays the same)
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          queue.splice(queue.indexOf(take), 1);
+          reject(busy());
+        }, MAX_WAIT_MS);
+        const take = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        queue.push(take);
+      });
     } else this.running += 1;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), budgetMs);
@@ -120,7 +153,7 @@ export class ComputePool {
       throw err;
     } finally {
       clearTimeout(timer);
-      const next = this.waiting.shift();
+      const next = this.waiting.platform.shift() ?? this.waiting.public.shift();
       if (next) next();
       else this.running -= 1;
     }

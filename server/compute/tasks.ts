@@ -1,7 +1,7 @@
 import type { AmendmentKind } from '../../shared/amendment';
 import type { BillInput } from '../commands/parse-bill-input';
 import { dispositifFor, resolveFormalisation } from '../../shared/formalisation';
-import { applyDispositif, generateDispositif } from '../../shared/legistique';
+import { applyDispositif, generateDispositif, type Chamber } from '../../shared/legistique';
 import { parseLaFabriqueJson } from '../../shared/lafabrique';
 import { parseLegisticText } from '../../shared/legistic-text';
 import { TEXT_LIMITS, type ComputeBudget } from '../../shared/limits';
@@ -57,7 +57,7 @@ function parseBill(input: BillInput) {
 type Texts = { before: readonly string[]; after: readonly string[] };
 
 export const TASKS = {
-  generateDispositif: (i: Texts) => generateDispositif(i.before, i.after),
+  generateDispositif: (i: Texts & { chamber?: Chamber }) => generateDispositif(i.before, i.after, { chamber: i.chamber ?? 'an' }),
   applyDispositif: (i: { alineas: readonly string[]; dispositif: string }) => applyDispositif(i.alineas, i.dispositif),
   dispositifFor: (i: { kind: AmendmentKind; base: readonly string[]; alineas: readonly string[] }) => dispositifFor(i.kind, i.base, i.alineas),
   resolveFormalisation: (i: Parameters<typeof resolveFormalisation>[0]) => resolveFormalisation(i),

@@ -1,24 +1,9 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../shared/errors';
+import type { ErrorBody, ErrorCode } from '../../shared/errors';
+import { AppError } from '../errors';
 
-/** An error meant for the client: a stable code from the catalogue, a message, optional details. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-  get status(): number {
-    return ERROR_STATUS[this.code];
-  }
-}
-
-export const notFound = (what = 'Ressource introuvable.') => new AppError('not_found', what);
-export const forbidden = (why = "Vous n'avez pas le droit de faire cela.") => new AppError('forbidden', why);
-export const unauthenticated = () => new AppError('unauthenticated', 'Connectez-vous pour faire cela.');
+export { AppError, forbidden, notFound, unauthenticated } from '../errors';
 
 export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
@@ -31,13 +16,24 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown): 
  */
 function fromRequestError(err: unknown): AppError | undefined {
   if (err instanceof URIError) return new AppError('validation_failed', 'Adresse invalide : encodage « % » mal formé.');
-  if (typeof err !== 'object' || err === null || !('type' in err)) return undefined;
+  if (typeof err !== 'object' || err === null) return undefined;
+  if (!('type' in err)) return exposed(err);
   if (err.type === 'entity.too.large') return new AppError('payload_too_large', 'Requête trop volumineuse.');
   if (err.type === 'entity.parse.failed') return new AppError('validation_failed', 'Le corps de la requête n’est pas du JSON valide.');
   if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') {
     return new AppError('validation_failed', 'Encodage non pris en charge : utilisez UTF-8.');
   }
-  return undefined;
+  return exposed(err);
+}
+
+/**
+ * Any other body-parser refusal the client caused (too many fields, a corrupt compressed body…):
+ * body-parser marks them `expose` with a 4xx status.
+ */
+function exposed(err: object): AppError | undefined {
+  const status = 'status' in err && typeof err.status === 'number' ? err.status : 0;
+  if (!('expose' in err) || err.expose !== true || status < 400 || status >= 500) return undefined;
+  return new AppError('validation_failed', 'Requête illisible : vérifiez son corps et ses en-têtes.');
 }
 
 export type HtmlErrorRenderer = (req: Request, status: number, message: string) => string;

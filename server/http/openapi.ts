@@ -1,3 +1,4 @@
+import { describe } from '../../shared/policy';
 import { z } from 'zod';
 import { ERROR_STATUS } from '../../shared/errors';
 import type { Api } from './route';
@@ -39,6 +40,7 @@ export function buildOpenApi(api: Api, extraPaths: Record<string, unknown> = {})
       summary: spec.summary,
       tags: [spec.tag],
       'x-access': spec.access,
+      ...(spec.access === 'public' || spec.access === 'signed-in' ? {} : { 'x-allowed': describe(spec.access) }),
       security: spec.access === 'public' ? [] : [{ bearer: [] }, { cookie: [] }],
       parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(spec.body, 'input') } } } } : {}),

@@ -16,8 +16,13 @@ export const RATE_LIMIT_DEFAULTS: Readonly<Record<RateLimitKnob, number>> = {
   writesPerIp: 1_200,
   /** The public compute endpoints (`/api/legistique/*`) per client address per minute. */
   computePerIp: 60,
-  /** Failed logins (and failed password confirmations) per account, by the e-mail tried, per 15 minutes. */
+  /**
+   * Failed logins (and failed password confirmations) per account and client address, by the
+   * e-mail tried, per 15 minutes: a guesser is stopped, the real person elsewhere is not locked out.
+   */
   loginFailuresPerAccount: 10,
+  /** Failed logins per account from all addresses together per 15 minutes (stuffing from many addresses). */
+  loginFailuresPerAccountAllIps: 100,
   /** Failed logins per client address per 15 minutes, whatever the accounts tried. */
   loginFailuresPerIp: 50,
   /** Sign-ups per client address per hour. */
@@ -32,6 +37,8 @@ const LOGIN_WINDOW_MS = 15 * MINUTE;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Public endpoints whose cost grows with their input: their own, tighter, budget per address. */
 const COMPUTE_PATHS = new Set(['/api/legistique/dispositif', '/api/legistique/apply']);
+/** As Express routes them: case-insensitive, with or without a trailing slash. */
+const isComputePath = (path: string) => COMPUTE_PATHS.has(path.toLowerCase().replace(/\/+$/, ''));
 
 const pass: RequestHandler = (_req, _res, next) => next();
 const ipKey = (req: Request) => `ip:${ipKeyGenerator(req.ip ?? '')}`;
@@ -68,7 +75,7 @@ export function writeLimits(enabled: boolean, overrides: RateLimitBudget = {}): 
     void perIp(req, res, (err?: unknown) => {
       if (err) return next(err);
       void perAccount(req, res, (err2?: unknown) => {
-        if (err2 || !COMPUTE_PATHS.has(req.path)) return next(err2);
+        if (err2 || !isComputePath(req.path)) return next(err2);
         void compute(req, res, next);
       });
     });
@@ -89,22 +96,33 @@ function accountTried(req: Request): string | undefined {
 
 /**
  * Failed logins only: a success takes its own attempt back (per address) and wipes the account's
- * failures, so that the real person is never locked out by their own logins; ten failures on one
- * account lock that account for everyone, from any address, for the rest of the window.
+ * failures, so that the real person is never locked out by their own logins. Ten failures on one
+ * account from one address lock that account from that address; a hundred from all addresses
+ * together lock it everywhere (so that nobody locks someone else out with ten guesses).
  */
 function loginLimiter(budget: Record<RateLimitKnob, number>): RequestHandler {
   const message = 'Trop de tentatives de connexion échouées. Réessayez dans quelques minutes.';
   const perIp = limiter(LOGIN_WINDOW_MS, budget.loginFailuresPerIp, message, { identifier: 'login-failures-ip', skipSuccessfulRequests: true });
-  const perAccount = limiter(LOGIN_WINDOW_MS, budget.loginFailuresPerAccount, message, {
+  const perAccountIp = limiter(LOGIN_WINDOW_MS, budget.loginFailuresPerAccount, message, {
+    identifier: 'login-failures-account-ip', skipSuccessfulRequests: true,
+    skip: (req) => accountTried(req) === undefined, keyGenerator: (req) => `${accountTried(req)!}|${ipKey(req)}`,
+  });
+  const perAccount = limiter(LOGIN_WINDOW_MS, budget.loginFailuresPerAccountAllIps, message, {
     identifier: 'login-failures-account', skipSuccessfulRequests: true,
     skip: (req) => accountTried(req) === undefined, keyGenerator: (req) => accountTried(req)!,
   });
   // The account is read from the body: parse it here (the parsers that follow see it is done).
   const parsers = [express.json({ limit: '1mb' }), express.urlencoded({ extended: false, limit: '100kb' })];
   return (req, res, next) => {
-    const chain: RequestHandler[] = [...parsers, perIp, perAccount, (rq, rs, nx) => {
+    const chain: RequestHandler[] = [...parsers, perIp, perAccountIp, perAccount, (rq, rs, nx) => {
       const key = accountTried(rq);
-      if (key) rs.on('finish', () => { if (rs.statusCode < 400) perAccount.resetKey(key); });
+      if (key) {
+        rs.on('finish', () => {
+          if (rs.statusCode >= 400) return;
+          perAccount.resetKey(key);
+          perAccountIp.resetKey(`${key}|${ipKey(rq)}`);
+        });
+      }
       nx();
     }];
     const step = (i: number) => (err?: unknown): void => {

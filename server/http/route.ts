@@ -1,6 +1,8 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { requireRole, requireUser } from './auth';
+import type { Operation as PolicyOp } from '../../shared/policy';
+import { precheck } from '../authorize';
+import { requireUser } from './auth';
 import { AppError, notFound } from './errors';
 import { UNSTORABLE_MESSAGE, unstorableTextPaths } from './text-check';
 
@@ -16,8 +18,11 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   path: string;
   summary: string;
   tag: string;
-  /** Who may call it, for the documentation; the handler enforces it. */
-  access: 'public' | 'signed-in' | 'admin' | 'admin-or-clerk' | 'author' | 'member' | 'clerk';
+  /**
+   * Who may call it: anyone, anyone signed in, or a row of the policy table (`shared/policy.ts`),
+   * whose account-level part is checked here before validation and the rest by the command.
+   */
+  access: 'public' | 'signed-in' | PolicyOp;
   params?: P;
   query?: Q;
   body?: B;
@@ -57,11 +62,8 @@ export function createApi(): Api {
 /** Coarse access checks done before validation, so an anonymous write is a 401 whatever its body. */
 function enforceAccess(access: AnySpec['access'], req: Request): void {
   if (access === 'public') return;
-  if (access === 'admin') requireRole(req, 'admin');
-  else if (access === 'admin-or-clerk') requireRole(req, 'admin', 'clerk');
-  else if (access === 'clerk') requireRole(req, 'clerk');
-  // 'author' and 'member' depend on the resource: their commands check them
-  else requireUser(req);
+  if (access === 'signed-in') requireUser(req);
+  else precheck(access, req.user ?? null);
 }
 
 const INVALID = 'Requête invalide : vérifiez les champs signalés.';

@@ -5,6 +5,7 @@ import type { AmendmentView } from './amendment-pages';
 import { amendmentTitle, authorList, dateTimeFr, paragraphs } from './amendment-parts';
 import { dispositifLines } from './formalisation-page';
 import { html, raw, type SafeHtml } from './html';
+import { may } from './layout';
 
 /**
  * The amendment as it appears in a parliamentary liasse: number, authors, the article it targets
@@ -74,7 +75,7 @@ export function responsesSection(a: AmendmentView): SafeHtml {
 /** Links to the workspace for authors and clerks; clerks' forms (inadmissibility, response). */
 export function clerkTools(a: AmendmentView, user: UserRow | null): SafeHtml {
   if (!user || a.status === 'draft') return html``;
-  const isClerk = user.roles.includes('clerk');
+  const isClerk = may({ user }, 'desk.read', null);
   if (!isClerk) {
     return a.viewerIsAuthor && isOpen(a.status)
       ? html`<p><a href="/amendements/${a.id}/mise-en-forme">Suivre la mise en forme de votre amendement par le greffe</a> (vous pouvez y écrire avec le greffier).</p>`

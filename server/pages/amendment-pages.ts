@@ -1,3 +1,4 @@
+import { decide, draftPhaseOf } from '../../shared/policy';
 import { isOpen } from '../../shared/amendment';
 import { renderSideBySideDiff, renderUnifiedDiff } from '../../shared/diff-html';
 import { VOTE_LABELS_FR, VOTE_VALUES, type VoteValue } from '../../shared/votes';
@@ -64,7 +65,7 @@ function voteSection(ctx: PageContext, d: AmendmentPageData): SafeHtml {
   let body: SafeHtml;
   if (a.status === 'draft') body = html`<p class="muted">Le vote s’ouvrira au dépôt de l’amendement.</p>`;
   else if (!isOpen(a.status)) body = html`<p class="muted">Cet amendement n’est plus soumis au vote.</p>`;
-  else if (d.bill.status !== 'consultation') body = html`<p class="muted">Les votes sont ouverts pendant la consultation.</p>`;
+  else if (!decide('vote.amendment', new Set(['citizen']), d.bill.status).ok) body = html`<p class="muted">Les votes sont ouverts pendant la consultation.</p>`;
   else if (a.hidden) body = html`<p class="muted">Une contribution masquée par la modération ne peut pas recevoir de votes.</p>`;
   else if (!ctx.user) body = html`<p><a href="/connexion?suite=/amendements/${a.id}">Connectez-vous</a> pour donner votre avis.</p>`;
   else {
@@ -105,6 +106,8 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
   // loadAmendmentView leaves the diff out when the viewer may not see a masked text
   const masked = a.hidden !== null && a.diff === null;
   const title = amendmentTitle(a.displayNumber);
+  // A draft whose phase has ended (the consultation closed) is frozen: read-only, never tabled.
+  const closed = a.status === 'draft' && d.bill.status !== draftPhaseOf(a.origin);
   const submitted = a.submittedAt ? html` · déposé le ${dateTimeFr.format(new Date(a.submittedAt))}` : '';
   return layout(ctx, {
     title: titled(`${title} – article ${a.articleNumber} – ${d.bill.title}`, d.state),
@@ -114,7 +117,8 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
       <p class="authors">${a.authors.length > 1 ? 'Auteurs' : 'Auteur'} : ${authorList(a.authors)}</p>
       ${d.report ?? ''}
       ${notices(d, masked)}
-      ${masked ? '' : liveEditorMount(a, ctx.user)}
+      ${closed ? html`<p class="notice" role="status">${a.origin === 'commission' ? 'La commission a terminé ses travaux' : 'La consultation est close'} : ce brouillon ne peut plus être modifié ni déposé. Il reste lisible par ses seuls auteurs.</p>` : ''}
+      ${masked || closed ? '' : liveEditorMount(a, ctx.user)}
       ${masked ? '' : diffSection(a, d.view)}
       ${masked ? '' : formalisationSection(a)}
       ${masked ? '' : liasseSection(a)}
@@ -124,7 +128,7 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
       ${voteSection(ctx, d)}
       ${voteChartSection(a)}
       ${d.extras ?? ''}
-      ${a.viewerIsAuthor && ctx.user ? authorActions(a, ctx.user.id, d.state) : ''}
+      ${a.viewerIsAuthor && ctx.user && !closed ? authorActions(a, ctx.user.id, d.state) : ''}
       ${clerkTools(a, ctx.user)}
       ${revisionsSection(a)}
       ${a.status !== 'draft' ? html`<p><a href="/amendements/${a.id}/historique">Historique de l’amendement : comparer ses révisions, sa décision</a></p>` : ''}

@@ -1,20 +1,17 @@
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { isOpen } from '../../shared/amendment';
 import { RANKINGS } from '../../shared/ranking';
-import { VOTE_VALUES } from '../../shared/votes';
 import type { LiveDocs } from '../collab/registry';
 import type { Db } from '../db/db';
-import { addCoauthor } from '../commands/add-coauthor';
-import { removeCoauthor } from '../commands/remove-coauthor';
-import { createInvitation } from '../commands/invitations';
-import { loadVisibleAmendment, requireAmendingPhase } from '../commands/amendment-access';
-import { castVote } from '../commands/cast-vote';
-import { createAmendment } from '../commands/create-amendment';
-import { editAmendment } from '../commands/edit-amendment';
-import { submitAmendment } from '../commands/submit-amendment';
-import { withdrawAmendment } from '../commands/withdraw-amendment';
+import { loadVisibleAmendment } from '../commands/amendment-access';
+import { authorize } from '../authorize';
 import { AppError } from '../http/errors';
+import {
+  addCoauthorOp, createAmendmentOp, editAmendmentOp, inviteCoauthorOp, removeCoauthorOp, submitAmendmentOp, withdrawAmendmentOp,
+} from '../operations/amendments';
+import type { OpDeps } from '../operations/operation';
+import { amendmentVote } from '../operations/votes';
 import { viewerSeed } from '../http/viewer-seed';
 import { loadAmendmentView } from '../present/amendment';
 import { listAmendmentsPage, type AmendmentListCache } from '../present/amendment-list';
@@ -22,17 +19,15 @@ import { presentArgumentsBySupport } from '../present/argument';
 import { listArguments } from '../sql/arguments';
 import { findArticle } from '../sql/articles';
 import { findBill } from '../sql/bills';
-import type { UserRow } from '../sql/users';
 import { findMyVote } from '../sql/votes';
 import { newAmendmentPage } from './amendment-form-page';
-import {
-  alineasProblem, editAmendmentForm, fieldErrorsOf, newAmendmentForm, textToAlineas, validationFields,
-} from './amendment-forms';
+import { textToAlineas } from './amendment-forms';
 import { amendmentListPage, rankingsPage, SORT_PARAM } from './amendment-list-pages';
 import { amendmentPage, type DiffView } from './amendment-pages';
 import type { FormState } from './amendment-parts';
 import { argumentsSection, reportForm } from './contribution-parts';
-import { ctx, formBody, page } from './page-kit';
+import { formOperation, type FieldErrors } from './form-operation';
+import { ctx, formBody, formFields, page } from './page-kit';
 
 const PAGE_SIZE = 20;
 
@@ -40,16 +35,14 @@ const listQuery = z.object({
   [SORT_PARAM]: z.enum(RANKINGS).catch('position'),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
-const voteForm = z.object({ value: z.enum([...VOTE_VALUES, 'none']) });
 
 const param = (req: Request, name: string) => String(req.params[name]);
 const signIn = (res: Response, next: string) => res.redirect(303, `/connexion?suite=${next}`);
-const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>;
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** The amendment pages: list, proposal form, the amendment, and its authors' and voters' forms. */
 export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentListCache): Router {
   const r = express.Router();
+  const deps = { db, live };
   // An article's whole text travels in the form, hence more room than the login form needs.
   const form = formBody('2mb');
 
@@ -106,154 +99,102 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
     const articleId = param(req, 'articleId');
     if (!req.user) return signIn(res, `/articles/${encodeURIComponent(articleId)}/amendements/nouveau`);
     const { article, bill } = await loadArticle(articleId);
-    await requireAmendingPhase(db, bill.id, req.user, 'Proposer un amendement');
+    await authorize(db, 'amendment.create', req.user, { bill });
     res.type('html').send(newAmendmentPage(ctx(req), { bill, article }));
   }));
 
-  r.post('/articles/:articleId/amendements', form, page(async (req, res) => {
-    const articleId = param(req, 'articleId');
-    if (!req.user) return signIn(res, `/articles/${encodeURIComponent(articleId)}/amendements/nouveau`);
-    const { article, bill } = await loadArticle(articleId);
-    const raw = body(req);
-    const values = { kind: str(raw.kind), texte: str(raw.texte), expose: str(raw.expose) };
-    const sendBack = (status: number, fieldErrors: Record<string, string>, error: string) => {
-      res.status(status).type('html').send(newAmendmentPage(ctx(req), { bill, article, state: { error, fieldErrors, values } }));
-    };
-    const input = newAmendmentForm.safeParse(raw);
-    if (!input.success) return sendBack(400, fieldErrorsOf(input.error), 'Le formulaire contient des erreurs.');
-    const alineas = input.data.kind === 'delete' ? undefined : textToAlineas(input.data.texte);
-    const tooLong = alineas && alineasProblem(alineas);
-    if (tooLong) return sendBack(400, { texte: tooLong }, tooLong);
-    try {
-      const id = await createAmendment(db, {
-        user: req.user, articleId: article.id, kind: input.data.kind, alineas, rationale: input.data.expose, submit: input.data.action === 'deposer',
-      });
-      res.redirect(303, `/amendements/${encodeURIComponent(id)}`);
-    } catch (err) {
-      const fields = validationFields(err, { alineas: 'texte', rationale: 'expose' });
-      if (!fields) throw err;
-      sendBack(400, fields, (err as AppError).message);
-    }
+  r.post('/articles/:articleId/amendements', form, formOperation(deps, createAmendmentOp, {
+    signIn: (req) => `/articles/${encodeURIComponent(param(req, 'articleId'))}/amendements/nouveau`,
+    body: (f) => ({ kind: f.kind, alineas: f.kind === 'delete' ? undefined : textToAlineas(f.texte ?? ''), rationale: f.expose ?? '', submit: f.action === 'deposer' }),
+    fields: NEW_FIELDS,
+    done: (_req, res, id) => res.redirect(303, `/amendements/${encodeURIComponent(id)}`),
+    refused: async (req, res, err, fieldErrors) => {
+      if (err.code !== 'validation_failed' && err.code !== 'unprocessable') return false;
+      const { article, bill } = await loadArticle(param(req, 'articleId'));
+      const f = formFields(req);
+      const values = { kind: f.kind ?? '', texte: f.texte ?? '', expose: f.expose ?? '' };
+      res.status(400).type('html').send(newAmendmentPage(ctx(req), { bill, article, state: { error: err.message, fieldErrors, values } }));
+    },
   }));
 
   r.get('/amendements/:id', page(async (req, res) => {
     await renderAmendment(req, res, param(req, 'id'));
   }));
 
-  amendmentActionRoutes(r, form, renderAmendment, db, live);
+  amendmentActionRoutes(r, form, renderAmendment, { db, live });
   return r;
 }
 
 type Render = (req: Request, res: Response, id: string, state?: FormState, status?: number) => Promise<void>;
 
+/** Form fields of the draft's form, by the operation's body field. */
+const NEW_FIELDS = { kind: 'kind', alineas: 'texte', rationale: 'expose' };
+const EDIT_FIELDS = { alineas: 'edit-texte', rationale: 'edit-expose' };
+
+/** The draft form's fields as an edit (the text field is absent for a deletion, or when the live editor runs). */
+const draftEdit = (f: Record<string, string>) => ({
+  ...(f.texte === undefined ? {} : { alineas: textToAlineas(f.texte) }),
+  ...(f.expose === undefined ? {} : { rationale: f.expose }),
+});
+
 /** The forms posted from an amendment page; each answers with a redirect back to it (303). */
-function amendmentActionRoutes(r: Router, form: RequestHandler[], renderAmendment: Render, db: Db, live: LiveDocs): void {
-  const back = (res: Response, id: string, hash = '') => res.redirect(303, `/amendements/${encodeURIComponent(id)}${hash}`);
-
-  r.post('/amendements/:id/vote', form, page(async (req, res) => {
-    const id = param(req, 'id');
-    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
-    const value = voteForm.safeParse(body(req));
-    if (!value.success) throw new AppError('validation_failed', 'Choix de vote inconnu.');
-    await castVote(db, { userId: req.user.id, target: { type: 'amendment', id }, value: value.data.value === 'none' ? null : value.data.value });
-    back(res, id, '#avis');
-  }));
-
-  /**
-   * Saves the draft form's fields (a no-op when they change nothing, so that a deposit does not
-   * add an empty revision). Returns false when it sent the form back with its errors.
-   */
-  async function saveDraft(req: Request, res: Response, id: string, user: UserRow): Promise<boolean> {
-    const raw = body(req);
-    if (typeof raw.texte !== 'string' && typeof raw.expose !== 'string') return true;
-    const values = { ...(typeof raw.texte === 'string' ? { texte: raw.texte } : {}), expose: str(raw.expose) };
-    const sendBack = async (fieldErrors: Record<string, string>, error: string) => {
-      await renderAmendment(req, res, id, { error, fieldErrors, values }, 400);
-      return false;
+function amendmentActionRoutes(r: Router, form: RequestHandler[], renderAmendment: Render, deps: OpDeps): void {
+  const here = (req: Request) => `/amendements/${encodeURIComponent(param(req, 'id'))}`;
+  const back = (hash = '') => (req: Request, res: Response) => res.redirect(303, `${here(req)}${hash}`);
+  /** A refusal shown on the amendment page, next to the field it concerns. */
+  const onPage = (fields: (err: AppError, f: Record<string, string>, errors: FieldErrors) => FieldErrors) =>
+    async (req: Request, res: Response, err: AppError, errors: FieldErrors) => {
+      const f = formFields(req);
+      const values = { ...(f.texte === undefined ? {} : { texte: f.texte }), expose: f.expose ?? '', compte: f.compte ?? '' };
+      await renderAmendment(req, res, param(req, 'id'), { error: err.message, fieldErrors: fields(err, f, errors), values }, err.status);
     };
-    const input = editAmendmentForm.safeParse(raw);
-    if (!input.success) {
-      const errors = Object.entries(fieldErrorsOf(input.error)).map(([k, v]) => [`edit-${k}`, v]);
-      return sendBack(Object.fromEntries(errors), 'Le formulaire contient des erreurs.');
-    }
-    const alineas = input.data.texte === undefined ? undefined : textToAlineas(input.data.texte);
-    const tooLong = alineas && alineasProblem(alineas);
-    if (tooLong) return sendBack({ 'edit-texte': tooLong }, tooLong);
-    // A save that changes nothing is a no-op in the command itself (no revision added).
-    try {
-      await editAmendment(db, live, { user, amendmentId: id, alineas, rationale: input.data.expose });
-      return true;
-    } catch (err) {
-      const fields = validationFields(err, { alineas: 'edit-texte', rationale: 'edit-expose' });
-      if (!fields) throw err;
-      return sendBack(fields, (err as AppError).message);
-    }
-  }
+  const draftErrors = (err: AppError, _f: Record<string, string>, errors: FieldErrors) => (err.code === 'validation_failed' || err.code === 'unprocessable' ? errors : {});
 
-  r.post('/amendements/:id/modifier', form, page(async (req, res) => {
-    const id = param(req, 'id');
-    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
-    if (await saveDraft(req, res, id, req.user)) back(res, id);
+  const votes = {
+    cast: formOperation(deps, amendmentVote.cast, { signIn: here, body: (f) => ({ value: f.value }), done: back('#avis') }),
+    withdraw: formOperation(deps, amendmentVote.withdraw, { signIn: here, done: back('#avis') }),
+  };
+  r.post('/amendements/:id/vote', form, (req: Request, res: Response, next: NextFunction) => votes[formFields(req).value === 'none' ? 'withdraw' : 'cast'](req, res, next));
+
+  // A save that changes nothing is a no-op in the command itself (no revision added).
+  r.post('/amendements/:id/modifier', form, formOperation(deps, editAmendmentOp, {
+    signIn: here, body: draftEdit, fields: EDIT_FIELDS, done: back(), refused: onPage(draftErrors),
   }));
 
-  // « Déposer » is a button of the draft form: what the authors just typed is saved first.
-  r.post('/amendements/:id/deposer', form, page(async (req, res) => {
-    const id = param(req, 'id');
-    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
-    if (!(await saveDraft(req, res, id, req.user))) return;
-    try {
-      await submitAmendment(db, live, { user: req.user, amendmentId: id });
-      back(res, id);
-    } catch (err) {
-      const fields = validationFields(err, { alineas: 'edit-texte', rationale: 'edit-expose' });
-      if (!fields) throw err;
-      await renderAmendment(req, res, id, { error: (err as AppError).message, fieldErrors: fields }, 400);
-    }
+  // « Déposer » is a button of the draft form: what the authors just typed is saved first, after
+  // checking that the deposit itself is allowed (so that a refusal names the deposit, not the save).
+  r.post('/amendements/:id/deposer', form, formOperation(deps, {
+    ...editAmendmentOp,
+    policy: 'amendment.submit',
+    run: async (d, user, input) => {
+      const { amendment } = await loadVisibleAmendment(d.db, input.params.id, user);
+      await authorize(d.db, 'amendment.submit', user, { amendment });
+      await editAmendmentOp.run(d, user, input);
+      await submitAmendmentOp.run(d, user, { params: input.params, body: undefined });
+    },
+  }, { signIn: here, body: draftEdit, fields: EDIT_FIELDS, done: back(), refused: onPage(draftErrors) }));
+
+  r.post('/amendements/:id/coauteurs', form, formOperation(deps, addCoauthorOp, {
+    signIn: here,
+    body: (f) => {
+      const compte = (f.compte ?? '').trim();
+      return /^[0-9a-f-]{36}$/i.test(compte) ? { userId: compte } : { displayName: compte };
+    },
+    done: back(),
+    refused: onPage((err) => ({ coauteur: err.code === 'validation_failed' ? 'Saisissez le nom affiché (ou l’identifiant) du compte de votre co-auteur.' : err.message })),
   }));
 
-  r.post('/amendements/:id/coauteurs', form, page(async (req, res) => {
-    const id = param(req, 'id');
-    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
-    const compte = str(body(req).compte).trim();
-    const sendBack = (message: string) => renderAmendment(req, res, id, { error: message, fieldErrors: { coauteur: message }, values: { compte } }, 400);
-    if (compte === '') return sendBack('Saisissez le nom affiché (ou l’identifiant) du compte de votre co-auteur.');
-    try {
-      const coauthor = /^[0-9a-f-]{36}$/i.test(compte) ? { userId: compte } : { displayName: compte };
-      await addCoauthor(db, { user: req.user, amendmentId: id, coauthor });
-      back(res, id);
-    } catch (err) {
-      // An amendment that the viewer may not see 404s again when the page is rendered.
-      if (!(err instanceof AppError) || (err.code !== 'not_found' && err.code !== 'conflict')) throw err;
-      await sendBack(err.message);
-    }
-  }));
-
-  r.post('/amendements/:id/coauteurs/:userId/retirer', form, page(async (req, res) => {
-    const id = param(req, 'id');
-    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
-    const userId = param(req, 'userId');
-    try {
-      await removeCoauthor(db, live, { user: req.user, amendmentId: id, coauthorId: userId });
-    } catch (err) {
-      if (!(err instanceof AppError) || (err.code !== 'not_found' && err.code !== 'conflict')) throw err;
-      return renderAmendment(req, res, id, { error: err.message }, err.status);
-    }
+  r.post('/amendements/:id/coauteurs/:userId/retirer', form, formOperation(deps, removeCoauthorOp, {
+    signIn: here,
     // who leaves a draft can no longer see it
-    if (userId === req.user.id) res.redirect(303, '/');
-    else back(res, id);
+    done: (req, res, _out, input, user) => (input.params.userId === user.id ? res.redirect(303, '/') : back()(req, res)),
+    refused: onPage(() => ({})),
   }));
 
-  r.post('/amendements/:id/invitation', form, page(async (req, res) => {
-    const id = param(req, 'id');
-    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
-    const { token } = await createInvitation(db, { user: req.user, amendmentId: id });
-    await renderAmendment(req, res, id, { values: { invitation: `${req.protocol}://${req.get('host') ?? ''}/invitations/${token}` } });
+  r.post('/amendements/:id/invitation', form, formOperation(deps, inviteCoauthorOp, {
+    signIn: here,
+    done: (req, res, { token }) => renderAmendment(req, res, param(req, 'id'), { values: { invitation: `${req.protocol}://${req.get('host') ?? ''}/invitations/${token}` } }),
   }));
 
-  r.post('/amendements/:id/retirer', form, page(async (req, res) => {
-    const id = param(req, 'id');
-    if (!req.user) return signIn(res, `/amendements/${encodeURIComponent(id)}`);
-    await withdrawAmendment(db, live, { user: req.user, amendmentId: id });
-    back(res, id);
-  }));
+  r.post('/amendements/:id/retirer', form, formOperation(deps, withdrawAmendmentOp, { signIn: here, done: back() }));
 }

@@ -4,7 +4,7 @@ import type { ArticleRow, VersionRow } from '../sql/articles';
 import type { BillListRow, BillRow } from '../sql/bills';
 import { alineaList, fullText, tableOfContents, type PassageMark } from './bill-text';
 import { html, type SafeHtml } from './html';
-import { layout, type PageContext } from './layout';
+import { layout, may, type PageContext } from './layout';
 
 const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
@@ -50,10 +50,10 @@ export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]
     breadcrumb: html`<a href="/">Projets de loi</a>`,
     main: html`<h1 class="bill-title">${bill.title}</h1>
       <p class="meta">${phaseBadge(bill.status)} · ${articles.length} article${articles.length > 1 ? 's' : ''}</p>
-      <p class="bill-links">${ctx.user?.roles.includes('clerk') ? html`<a class="button" href="/textes/${bill.id}/greffe">Bureau du greffe</a> ` : ''}${bill.status === 'commission' || bill.status === 'adopted'
+      <p class="bill-links">${may(ctx, 'desk.read', null) ? html`<a class="button" href="/textes/${bill.id}/greffe">Bureau du greffe</a> ` : ''}${bill.status === 'commission' || bill.status === 'adopted'
         ? html`<a href="/textes/${bill.id}/commission">Commission mixte</a> · <a href="/textes/${bill.id}/texte-reconcilie">${bill.status === 'adopted' ? 'Texte adopté' : 'Texte réconcilié'}</a> · <a href="/textes/${bill.id}/comparatif">Tableau comparatif</a>`
         : ''} <a href="/textes/${bill.id}/historique">Historique et données ouvertes</a> · <a href="/textes/${bill.id}/participation">Participation</a></p>
-      ${ctx.user?.roles.includes('admin') ? phaseForm(bill) : ''}
+      ${may(ctx, 'bill.move', bill.status) ? phaseForm(bill) : ''}
       <div class="bill-layout">${tableOfContents(articles)}${fullText(articles)}</div>`,
   });
 }

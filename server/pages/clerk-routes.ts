@@ -1,22 +1,19 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { INADMISSIBLE_GROUNDS } from '../../shared/amendment';
 import type { LiveDocs } from '../collab/registry';
 import type { Db } from '../db/db';
 import { loadVisibleAmendment } from '../commands/amendment-access';
-import { assignAmendment } from '../commands/assign-clerk';
-import { requireClerk } from '../commands/clerk-access';
-import { declareInadmissible } from '../commands/declare-inadmissible';
-import { formaliseAmendment } from '../commands/formalise-amendment';
+import { precheck } from '../authorize';
 import { loadWorkspace } from '../commands/formalisation-workspace';
-import { respondToAmendment } from '../commands/respond-to-amendment';
-import { AppError, notFound } from '../http/errors';
+import { assignOp, declareInadmissibleOp, formaliseOp, respondOp } from '../operations/clerks';
+import { notFound } from '../http/errors';
 import { loadAmendmentView } from '../present/amendment';
 import { DESK_ASSIGNED, DESK_STATUSES, loadDesk } from '../present/desk';
 import { findBill } from '../sql/bills';
 import { AMENDMENT_KINDS } from '../../shared/amendment';
 import type { FormState } from './amendment-parts';
-import { alineasProblem, textToAlineas } from './amendment-forms';
+import { textToAlineas } from './amendment-forms';
+import { formOperation } from './form-operation';
 import { deskPage } from './desk-page';
 import { workspacePage } from './formalisation-page';
 import { ctx, formBody, formFields, page, safeNext } from './page-kit';
@@ -37,12 +34,13 @@ const signIn = (res: Response, next: string) => res.redirect(303, `/connexion?su
 /** The clerks' pages: the desk, the formalisation workspace, and their forms. */
 export function clerkPages(db: Db, live: LiveDocs): Router {
   const r = express.Router();
+  const deps = { db, live };
   const form = formBody('2mb');
 
   r.get('/textes/:billId/greffe', page(async (req, res) => {
     const billId = param(req, 'billId');
     if (!req.user) return signIn(res, `/textes/${billId}/greffe`);
-    requireClerk(req.user);
+    precheck('desk.read', req.user);
     const bill = await findBill(db, billId);
     if (!bill) throw notFound('Ce projet de loi n’existe pas.');
     const q = deskQuery.parse(req.query);
@@ -51,11 +49,10 @@ export function clerkPages(db: Db, live: LiveDocs): Router {
     res.type('html').send(deskPage(ctx(req), { bill, desk, filters, page: q.page, pageSize: PAGE_SIZE }));
   }));
 
-  r.post('/amendements/:id/prendre', form, page(async (req, res) => {
-    const id = param(req, 'id');
-    if (!req.user) return signIn(res, `/amendements/${id}`);
-    await assignAmendment(db, live, { user: req.user, amendmentId: id });
-    res.redirect(303, safeNext(formFields(req).suite, `/amendements/${id}/mise-en-forme`));
+  const amendmentPage = (req: Request) => `/amendements/${param(req, 'id')}`;
+  r.post('/amendements/:id/prendre', form, formOperation(deps, assignOp, {
+    signIn: amendmentPage, body: () => ({}),
+    done: (req, res) => res.redirect(303, safeNext(formFields(req).suite, `${amendmentPage(req)}/mise-en-forme`)),
   }));
 
   async function renderWorkspace(req: Request, res: Response, id: string, state?: FormState, status = 200): Promise<void> {
@@ -73,46 +70,32 @@ export function clerkPages(db: Db, live: LiveDocs): Router {
     await renderWorkspace(req, res, id);
   }));
 
-  r.post('/amendements/:id/mise-en-forme', form, page(async (req, res) => {
-    const id = param(req, 'id');
-    if (!req.user) return signIn(res, `/amendements/${id}/mise-en-forme`);
-    const f = formFields(req);
-    const values = { ...f };
-    const sendBack = (fieldErrors: Record<string, string>, error: string) => renderWorkspace(req, res, id, { error, fieldErrors, values }, 400);
+  r.post('/amendements/:id/mise-en-forme', form, formOperation(deps, formaliseOp, {
+    signIn: (req) => `${amendmentPage(req)}/mise-en-forme`,
     // The text field is disabled when the live editor runs: then the workspace's text is published.
-    const alineas = f.texte === undefined ? undefined : textToAlineas(f.texte);
-    const tooLong = alineas && alineasProblem(alineas);
-    if (tooLong) return sendBack({ 'edit-texte': tooLong }, tooLong);
     // A dispositif the clerk did not touch is regenerated from the text, not checked against it.
-    const dispositif = f.dispositif !== undefined && f.dispositif.trim() !== (f.dispositif_initial ?? '').trim() ? f.dispositif : undefined;
-    try {
-      await formaliseAmendment(db, live, { user: req.user, amendmentId: id, alineas, dispositif, note: (f.note ?? '').slice(0, 10_000) });
-    } catch (err) {
-      if (!(err instanceof AppError) || (err.code !== 'unprocessable' && err.code !== 'validation_failed')) throw err;
-      return sendBack(err.code === 'unprocessable' ? { dispositif: err.message } : { 'edit-texte': err.message }, err.message);
-    }
-    res.redirect(303, `/amendements/${id}#mise-en-forme`);
+    body: (f) => ({
+      alineas: f.texte === undefined ? undefined : textToAlineas(f.texte),
+      dispositif: f.dispositif !== undefined && f.dispositif.trim() !== (f.dispositif_initial ?? '').trim() ? f.dispositif : undefined,
+      note: f.note ?? '',
+    }),
+    fields: { alineas: 'edit-texte', dispositif: 'dispositif', note: 'note' },
+    done: (req, res) => res.redirect(303, `${amendmentPage(req)}#mise-en-forme`),
+    refused: async (req, res, err, fieldErrors) => {
+      if (err.code !== 'unprocessable' && err.code !== 'validation_failed') return false;
+      const errors: Record<string, string> = err.code === 'unprocessable' ? { dispositif: err.message } : { 'edit-texte': err.message, ...fieldErrors };
+      await renderWorkspace(req, res, param(req, 'id'), { error: err.message, fieldErrors: errors, values: { ...formFields(req) } }, 400);
+    },
   }));
 
-  r.post('/amendements/:id/irrecevable', form, page(async (req, res) => {
-    const id = param(req, 'id');
-    if (!req.user) return signIn(res, `/amendements/${id}`);
-    const f = formFields(req);
-    const ground = z.enum(INADMISSIBLE_GROUNDS).safeParse(f.motif);
-    const reason = (f.raison ?? '').trim();
-    if (!ground.success) throw new AppError('validation_failed', 'Choisissez le motif d’irrecevabilité.');
-    if (reason === '') throw new AppError('validation_failed', 'Donnez la raison publique de l’irrecevabilité : elle est publiée et envoyée aux auteurs.');
-    await declareInadmissible(db, live, { user: req.user, amendmentId: id, ground: ground.data, reason: reason.slice(0, 10_000) });
-    res.redirect(303, `/amendements/${id}#greffe`);
+  r.post('/amendements/:id/irrecevable', form, formOperation(deps, declareInadmissibleOp, {
+    signIn: amendmentPage, body: (f) => ({ ground: f.motif, reason: f.raison }),
+    done: (req, res) => res.redirect(303, `${amendmentPage(req)}#greffe`),
   }));
 
-  r.post('/amendements/:id/reponse', form, page(async (req, res) => {
-    const id = param(req, 'id');
-    if (!req.user) return signIn(res, `/amendements/${id}`);
-    const body = (formFields(req).reponse ?? '').trim();
-    if (body === '') throw new AppError('validation_failed', 'La réponse est vide.');
-    await respondToAmendment(db, { user: req.user, amendmentId: id, body: body.slice(0, 20_000) });
-    res.redirect(303, `/amendements/${id}#reponses`);
+  r.post('/amendements/:id/reponse', form, formOperation(deps, respondOp, {
+    signIn: amendmentPage, body: (f) => ({ body: f.reponse }),
+    done: (req, res) => res.redirect(303, `${amendmentPage(req)}#reponses`),
   }));
   r.use(takeOverPages(db, live));
   return r;

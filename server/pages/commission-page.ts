@@ -6,7 +6,7 @@ import type { Dashboard } from '../present/commission-dashboard';
 import { amendmentTitle, authorList, kindBadge, paragraphs, statusBadge, tallyLine } from './amendment-parts';
 import { phaseBadge, phaseForm } from './bill-pages';
 import { html, type SafeHtml } from './html';
-import { layout, type PageContext } from './layout';
+import { layout, may, type PageContext } from './layout';
 
 type Group = Dashboard['groups'][number];
 
@@ -72,7 +72,7 @@ function voteForm(d: Dashboard, g: Group): SafeHtml {
 function decisionForm(d: Dashboard, g: Group, ctx: PageContext): SafeHtml {
   const head = g.amendments[0]!;
   const open = head.status === 'submitted' || head.status === 'formalised';
-  if (!ctx.user?.roles.includes('admin') || d.bill.status !== 'commission' || !open) return html``;
+  if (!may(ctx, 'amendment.decide', d.bill.status) || !open) return html``;
   return html`<form method="post" action="/amendements/${head.id}/decision" class="decision-form actions">
     <input type="hidden" name="suite" value="${here(d)}#examen-${g.index}">
     <button type="submit" name="decision" value="rule">Décider selon la règle</button>
@@ -128,7 +128,7 @@ export function ruleForm(bill: Pick<Dashboard['bill'], 'id' | 'rule' | 'quorum'>
 }
 
 function adminPanel(d: Dashboard, ctx: PageContext): SafeHtml {
-  if (!ctx.user?.roles.includes('admin') || d.bill.status === 'adopted') return html``;
+  if (!may(ctx, 'commission.appoint', d.bill.status)) return html``;
   return html`<section aria-labelledby="gestion" class="clerk-space"><h2 id="gestion">Gérer la commission</h2>
     <p><a href="/admin/textes/${d.bill.id}">Retirer des membres, changer de phase : console d’administration</a></p>
     ${memberForm(d.bill.id)}
@@ -156,7 +156,7 @@ export function commissionPage(ctx: PageContext, d: Dashboard, error?: string, e
       ${d.total > 0 ? filterForm(d) : ''}
       ${d.groups.length ? html`<ol class="exam-list" role="list" data-commission-live="${d.bill.id}">${d.groups.map((g) => groupItem(d, g, ctx, inItem && g.index === errorAt ? error : undefined))}</ol>` : html`<p class="empty">${d.total > 0 ? 'Aucun amendement ne correspond à ces filtres.' : 'Aucun amendement à examiner.'}</p>`}
       ${pager(d)}
-      ${ctx.user?.roles.includes('admin') && d.bill.status === 'commission' && pending === 0 && d.total > 0
+      ${may(ctx, 'bill.move', d.bill.status) && d.bill.status === 'commission' && pending === 0 && d.total > 0
         ? html`<section aria-labelledby="adoption"><h2 id="adoption">Tout est décidé</h2>${phaseForm(d.bill, `/textes/${d.bill.id}/texte-reconcilie`)}</section>` : ''}
       ${adminPanel(d, ctx)}`,
   });

@@ -6,7 +6,7 @@ import { isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
 import { alertBox, amendmentTitle, dateTimeFr, rowsFor, textareaField, titled, type FormState } from './amendment-parts';
 import type { AmendmentView } from './amendment-pages';
 import { html, type SafeHtml } from './html';
-import { layout, type PageContext } from './layout';
+import { layout, type PageContext, may } from './layout';
 
 export type Workspace = Awaited<ReturnType<typeof loadWorkspace>>;
 
@@ -76,7 +76,7 @@ export function workspacePage(ctx: PageContext, d: WorkspacePageData): string {
   const w = d.workspace;
   const a = d.amendment;
   const user = ctx.user as UserRow;
-  const isClerk = user.roles.includes('clerk');
+  const isClerk = may({ user }, 'desk.read', null);
   const writes = w.mode === 'write';
   const who = w.assignedClerk ? (w.assignedClerk.id === user.id ? 'vous' : w.assignedClerk.displayName) : 'aucun greffier pour l’instant';
   const editor = w.docName && w.kind !== 'delete'

@@ -38,7 +38,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(peopleAndChartPages(db, { limiters, sessions, live }));
   r.use(pageRoutes(db, limiters, sessions, live));
   r.use(amendmentPageRoutes(db, live, lists));
-  r.use(contributionRoutes(db));
+  r.use(contributionRoutes({ db, live }));
   r.use(moderationPages(db));
   r.use(invitationPages(db));
   r.use(clerkPages(db, live));

@@ -1,5 +1,11 @@
+import { decide, type Operation } from '../../shared/policy';
+import type { BillStatus } from '../../shared/phases';
+import { accountActors } from '../authorize';
 import type { UserRow } from '../sql/users';
 import { html, type SafeHtml } from './html';
+
+/** Whether the viewer's account may do `op` in `phase` (the policy table), to offer its form or not. */
+export const may = (c: Pick<PageContext, 'user'>, op: Operation, phase: BillStatus | null): boolean => decide(op, accountActors(c.user), phase).ok;
 
 export interface PageContext {
   user: UserRow | null;
@@ -23,7 +29,7 @@ function notificationsLink(unread: number): SafeHtml {
 /** The page shell: French, landmarks, a skip link, one h1 supplied by the page. */
 export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; breadcrumb?: SafeHtml }): string {
   const account = ctx.user
-    ? html`${ctx.user.roles.includes('admin') ? html`<a href="/admin">Administration</a> ` : ''}${ctx.user.roles.some((r) => r === 'moderator' || r === 'admin') ? html`<a href="/moderation/signalements">Signalements</a> ` : ''}${notificationsLink(ctx.unread ?? 0)} <a href="/compte" class="account-link">Mon compte</a> <span class="who">${displayName(ctx.user)}</span>
+    ? html`${may(ctx, 'admin.console', null) ? html`<a href="/admin">Administration</a> ` : ''}${may(ctx, 'moderation.read', null) ? html`<a href="/moderation/signalements">Signalements</a> ` : ''}${notificationsLink(ctx.unread ?? 0)} <a href="/compte" class="account-link">Mon compte</a> <span class="who">${displayName(ctx.user)}</span>
         <form method="post" action="/deconnexion" class="inline"><button type="submit" class="link">Se déconnecter</button></form>`
     : html`<a href="/connexion">Se connecter</a> <a href="/inscription">Créer un compte</a>`;
   return html`<!doctype html>

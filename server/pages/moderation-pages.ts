@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import type { Db } from '../db/db';
-import { AppError } from '../http/errors';
+import { precheck } from '../authorize';
 import { serialId } from '../http/schemas';
 import { listModerationLog, listOpenReports, type ModerationLogRow, type OpenReportRow, type SubjectType } from '../sql/moderation';
 import { html, type SafeHtml } from './html';
@@ -57,7 +57,7 @@ export function moderationPages(db: Db): Router {
   }));
   r.get('/moderation/signalements', page(async (req, res) => {
     if (!req.user) return res.redirect(303, '/connexion?suite=/moderation/signalements');
-    if (!req.user.roles.includes('moderator') && !req.user.roles.includes('admin')) throw new AppError('forbidden', 'Réservé à la modération.');
+    precheck('moderation.read', req.user);
     res.type('html').send(queuePage(ctx(req), await listOpenReports(db, 200)));
   }));
   return r;

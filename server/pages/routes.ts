@@ -1,13 +1,15 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import type { LiveRevocation } from '../collab/revocation';
+import type { LiveDocs } from '../collab/registry';
 import type { Db } from '../db/db';
 import type { SessionCache } from '../auth/session-cache';
 import { SESSION_COOKIE } from '../auth/tokens';
 import { logOut } from '../commands/log-out';
 import { logIn } from '../commands/log-in';
 import { registerAccount } from '../commands/register-account';
-import { castVote } from '../commands/cast-vote';
+import { mayReadBill } from '../http/bill-visibility';
+import { articleVote } from '../operations/votes';
+import { formOperation } from './form-operation';
 import { AppError } from '../http/errors';
 import type { AuthLimiters } from '../http/rate-limit';
 import { loginBody, registerBody, setSessionCookie } from '../routes/auth';
@@ -15,7 +17,7 @@ import { listBillArticles } from '../sql/articles';
 import { findBill, listBills } from '../sql/bills';
 import { billPage, homePage } from './bill-pages';
 import { renderArticlePage } from './article-route';
-import { ctx, formBody, page, safeNext } from './page-kit';
+import { ctx, formBody, formFields, page, safeNext } from './page-kit';
 import { loginPage, registerPage, type FormState } from './auth-pages';
 
 /** What to do about each field, said in words: « Valeur invalide » tells nobody how to fix it. */
@@ -53,12 +55,12 @@ function passwordAdvice(details: unknown): string | undefined {
 }
 
 /** Server-rendered pages: readable without JavaScript, forms that work without it too. */
-export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCache, live: LiveRevocation): Router {
+export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCache, live: LiveDocs): Router {
   const r = express.Router();
   const form = formBody('100kb');
 
   r.get('/', page(async (req, res) => {
-    res.type('html').send(homePage(ctx(req), await listBills(db, 200, 0)));
+    res.type('html').send(homePage(ctx(req), await listBills(db, 200, 0, mayReadBill(req.user ?? null, 'draft'))));
   }));
 
   r.get('/textes/:billId', page(async (req, res) => {
@@ -69,13 +71,12 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
 
   r.get('/articles/:articleId', page((req, res) => renderArticlePage(db, req, res, String(req.params.articleId))));
 
-  r.post('/articles/:articleId/vote', form, page(async (req, res) => {
-    if (!req.user) return res.redirect(303, `/connexion?suite=/articles/${encodeURIComponent(String(req.params.articleId))}`);
-    const value = z.enum(['for', 'mitigated', 'against', 'none']).safeParse((req.body as Record<string, unknown>).value);
-    if (!value.success) throw new AppError('validation_failed', 'Choix de vote inconnu.');
-    await castVote(db, { userId: req.user.id, target: { type: 'article', id: String(req.params.articleId) }, value: value.data === 'none' ? null : value.data });
-    res.redirect(303, `/articles/${encodeURIComponent(String(req.params.articleId))}#avis`);
-  }));
+  const back = (req: express.Request) => `/articles/${encodeURIComponent(String(req.params.articleId))}`;
+  const voteForms = {
+    cast: formOperation({ db, live }, articleVote.cast, { signIn: back, body: (f) => ({ value: f.value }), done: (req, res) => res.redirect(303, `${back(req)}#avis`) }),
+    withdraw: formOperation({ db, live }, articleVote.withdraw, { signIn: back, done: (req, res) => res.redirect(303, `${back(req)}#avis`) }),
+  };
+  r.post('/articles/:articleId/vote', form, (req: express.Request, res: express.Response, next: express.NextFunction) => voteForms[formFields(req).value === 'none' ? 'withdraw' : 'cast'](req, res, next));
 
   r.get('/connexion', (req, res) => {
     res.type('html').send(loginPage(ctx(req), { next: safeNext(req.query.suite) }));

@@ -2,8 +2,9 @@ import express, { type Router } from 'express';
 import { displayNumber, isOpen } from '../../shared/amendment';
 import type { LiveDocs } from '../collab/registry';
 import type { Db } from '../db/db';
-import { assignAmendment } from '../commands/assign-clerk';
-import { requireClerk } from '../commands/clerk-access';
+import { assignOp } from '../operations/clerks';
+import { formOperation } from './form-operation';
+import { precheck } from '../authorize';
 import { notFound } from '../http/errors';
 import { findAmendment } from '../sql/amendments';
 import { findUserById } from '../sql/users';
@@ -41,11 +42,16 @@ export function takeOverPages(db: Db, live: LiveDocs): Router {
   const r = express.Router();
   const form = express.urlencoded({ extended: false, limit: '10kb' });
   const workspace = (id: string) => `/amendements/${encodeURIComponent(id)}/mise-en-forme`;
+  const takeOver = formOperation({ db, live }, assignOp, {
+    signIn: (req) => `/amendements/${String(req.params.id)}/reprendre`,
+    body: () => ({ takeOver: true }),
+    done: (req, res) => res.redirect(303, workspace(String(req.params.id))),
+  });
 
   r.get('/amendements/:id/reprendre', page(async (req, res) => {
     const id = String(req.params.id);
     if (!req.user) return res.redirect(303, `/connexion?suite=${encodeURIComponent(`/amendements/${id}/reprendre`)}`);
-    requireClerk(req.user);
+    precheck('amendment.assign', req.user);
     const a = await findAmendment(db, id);
     if (!a || a.status === 'draft') throw notFound('Amendement introuvable.');
     // Nobody else in charge (or closed): nothing to take over, the workspace says what can be done.
@@ -54,12 +60,9 @@ export function takeOverPages(db: Db, live: LiveDocs): Router {
     res.type('html').send(takeOverPage(ctx(req), { id: a.id, title: amendmentTitle(displayNumber(a.origin, a.number)), holder }));
   }));
 
-  r.post('/amendements/:id/reprendre', form, page(async (req, res) => {
-    const id = String(req.params.id);
-    if (!req.user) return res.redirect(303, `/connexion?suite=${encodeURIComponent(`/amendements/${id}/reprendre`)}`);
-    if (formFields(req).confirmer !== 'oui') return res.redirect(303, `/amendements/${encodeURIComponent(id)}/reprendre`);
-    await assignAmendment(db, live, { user: req.user, amendmentId: id, takeOver: true });
-    res.redirect(303, workspace(id));
-  }));
+  r.post('/amendements/:id/reprendre', form, (req, res, next) => {
+    if (formFields(req).confirmer !== 'oui') return res.redirect(303, `/amendements/${encodeURIComponent(String(req.params.id))}/reprendre`);
+    return takeOver(req, res, next);
+  });
   return r;
 }

@@ -1,5 +1,7 @@
 import { displayNumber, GROUND_LABELS_FR } from '../../shared/amendment';
 import type { TextDiff } from '../../shared/text-diff';
+import { decide } from '../../shared/policy';
+import { accountActors } from '../authorize';
 import { compute } from '../compute';
 import type { Tally } from '../../shared/votes';
 import { amendmentDocName } from '../../shared/live-docs';
@@ -68,7 +70,7 @@ export async function loadAmendmentView(db: Queryable, live: LiveTexts, stored: 
   ]);
   const decision = decided ? await presentDecision(db, decided) : null;
   const summary = presentAmendmentSummary(a, authors.get(a.id) ?? [], tally);
-  const masked = summary.hidden !== null && !viewer?.roles.includes('moderator') && !viewer?.roles.includes('admin');
+  const masked = summary.hidden !== null && !decide('moderation.read', accountActors(viewer ?? null), null).ok;
   // Draft saves are the authors' working history; the public sees submissions and formalisations.
   const visible = revisions.filter((r) => viewerIsAuthor || r.kind !== 'draft');
   const latest = revisions[revisions.length - 1];

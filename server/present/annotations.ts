@@ -1,6 +1,6 @@
 import { reanchor } from '../../shared/annotation-anchor';
 import type { Db } from '../db/db';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import { listAnnotations, listArticleReplies, type AnnotationRow, type ReplyRow } from '../sql/annotations';
 import { findArticle } from '../sql/articles';
 import { hiddenView } from './amendment';

@@ -1,6 +1,6 @@
 import { headingLine } from '../../shared/bill';
 import type { Db } from '../db/db';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import { listBillArticles, type ArticleRow } from '../sql/articles';
 import { findBill, type BillRow } from '../sql/bills';
 import { listBillEventsOfType } from '../sql/events';

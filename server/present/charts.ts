@@ -6,7 +6,7 @@ import {
 } from '../../shared/charts';
 import { tally, type Tally } from '../../shared/votes';
 import type { Queryable } from '../db/db';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import { html, type SafeHtml } from '../pages/html';
 import { findAmendment } from '../sql/amendments';
 import { findBill, type BillRow } from '../sql/bills';

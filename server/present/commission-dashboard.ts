@@ -1,7 +1,7 @@
 import { displayNumber } from '../../shared/amendment';
 import { commissionTally, type College } from '../../shared/commission';
 import type { Queryable } from '../db/db';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import { latestFormalisations } from '../sql/amendment-revisions';
 import { findBill } from '../sql/bills';
 import { commissionVotesOf, listMembers, myCommissionVotes } from '../sql/commission';

@@ -1,6 +1,6 @@
 import { displayNumber } from '../../shared/amendment';
 import type { Queryable } from '../db/db';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import { countContributions, findPerson, listContributions, type ContributionRow, type Cursor, type PersonRow } from '../sql/contributions';
 
 export const CONTRIBUTIONS_PAGE_SIZE = 20;

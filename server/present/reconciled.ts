@@ -1,7 +1,7 @@
 import type { ReconcileResult } from '../../shared/reconcile';
 import { compute } from '../compute';
 import type { Queryable } from '../db/db';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import { findAdoptedText } from '../sql/adopted-texts';
 import { findBill, type BillRow } from '../sql/bills';
 import { loadCommissionData } from './commission-data';

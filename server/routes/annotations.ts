@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import type { Db } from '../db/db';
-import { annotate, replyToAnnotation } from '../commands/annotate';
+import { annotate } from '../commands/annotate';
+import { operationRoute } from '../http/operation-route';
+import { replyOp } from '../operations/contributions';
+import type { OpDeps } from '../operations/operation';
 import { requireUser } from '../http/auth';
 import { route, type Api } from '../http/route';
 import { idParam, int32 } from '../http/schemas';
@@ -8,7 +10,8 @@ import { loadArticleAnnotations } from '../present/annotations';
 
 const body = z.string().trim().min(1).max(5000);
 
-export function annotationRoutes(api: Api, db: Db): void {
+export function annotationRoutes(api: Api, deps: OpDeps): void {
+  const { db } = deps;
   route(api, {
     method: 'post', path: '/api/articles/:articleId/annotations', tag: 'Annotations', access: 'signed-in',
     params: z.object({ articleId: idParam }),
@@ -33,12 +36,7 @@ export function annotationRoutes(api: Api, db: Db): void {
     summary: 'Les annotations d’un article et leurs réponses, ré-ancrées sur la version courante',
     responses: { 200: '{annotations}' },
   }, async ({ params }) => ({ json: { annotations: await loadArticleAnnotations(db, params.articleId) } }));
-  route(api, {
-    method: 'post', path: '/api/annotations/:id/replies', tag: 'Annotations', access: 'signed-in',
-    params: z.object({ id: idParam }), body: z.object({ body }),
-    summary: 'Répondre à une annotation', responses: { 201: '{reply}' },
-  }, async ({ params, body: input, req }) => {
-    const id = await replyToAnnotation(db, { user: requireUser(req), annotationId: params.id, body: input.body });
-    return { status: 201, json: { reply: { id, annotationId: params.id, body: input.body.trim() } } };
-  });
+  operationRoute(api, deps, replyOp, {
+    method: 'post', path: '/api/annotations/:id/replies', tag: 'Annotations', summary: 'Répondre à une annotation', responses: { 201: '{reply}' },
+  }, (id, { params, body: input }) => ({ status: 201, json: { reply: { id, annotationId: params.id, body: input.body.trim() } } }));
 }

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { headingLine } from '../../shared/bill';
-import type { Db } from '../db/db';
-import { castVote } from '../commands/cast-vote';
-import { requireUser } from '../http/auth';
+import { operationRoute } from '../http/operation-route';
+import type { OpDeps } from '../operations/operation';
+import { articleVote } from '../operations/votes';
 import { notFound } from '../http/errors';
 import { route, type Api } from '../http/route';
-import { idParam, queryInt, voteBody } from '../http/schemas';
+import { idParam, queryInt } from '../http/schemas';
 import { findArticle, findArticleVersion, listArticleVersions } from '../sql/articles';
 import { getTally } from '../sql/votes';
 
 const articleParams = z.object({ articleId: idParam });
 
-export function articleRoutes(api: Api, db: Db): void {
+export function articleRoutes(api: Api, deps: OpDeps): void {
+  const { db } = deps;
   route(
     api,
     {
@@ -45,26 +46,11 @@ export function articleRoutes(api: Api, db: Db): void {
       return { json: { version: v.version, alineas: v.alineas, createdAt: v.created_at.toISOString(), reason: v.reason } };
     },
   );
-  route(
-    api,
-    {
-      method: 'put', path: '/api/articles/:articleId/vote', tag: 'Articles', access: 'signed-in', params: articleParams, body: voteBody,
-      summary: 'Voter sur l’article (d’accord / mitigé / pas d’accord) ; revoter remplace le vote', responses: { 200: '{tally}' },
-    },
-    async ({ params, body, req }) => {
-      const user = requireUser(req);
-      return { json: { tally: await castVote(db, { userId: user.id, target: { type: 'article', id: params.articleId }, value: body.value }) } };
-    },
-  );
-  route(
-    api,
-    {
-      method: 'delete', path: '/api/articles/:articleId/vote', tag: 'Articles', access: 'signed-in', params: articleParams,
-      summary: 'Retirer son vote sur l’article', responses: { 200: '{tally}' },
-    },
-    async ({ params, req }) => {
-      const user = requireUser(req);
-      return { json: { tally: await castVote(db, { userId: user.id, target: { type: 'article', id: params.articleId }, value: null }) } };
-    },
-  );
+  operationRoute(api, deps, articleVote.cast, {
+    method: 'put', path: '/api/articles/:articleId/vote', tag: 'Articles',
+    summary: 'Voter sur l’article (d’accord / mitigé / pas d’accord) ; revoter remplace le vote', responses: { 200: '{tally}' },
+  }, (tally) => ({ json: { tally } }));
+  operationRoute(api, deps, articleVote.withdraw, {
+    method: 'delete', path: '/api/articles/:articleId/vote', tag: 'Articles', summary: 'Retirer son vote sur l’article', responses: { 200: '{tally}' },
+  }, (tally) => ({ json: { tally } }));
 }

@@ -9,7 +9,7 @@ import { logOut } from '../commands/log-out';
 import { logIn } from '../commands/log-in';
 import { registerAccount } from '../commands/register-account';
 import { setRoles } from '../commands/set-roles';
-import { requireRole, requireUser } from '../http/auth';
+import { requireUser } from '../http/auth';
 import type { AuthLimiters } from '../http/rate-limit';
 import { route, type Api } from '../http/route';
 import { idParam } from '../http/schemas';
@@ -74,13 +74,13 @@ export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: S
   route(
     api,
     {
-      method: 'put', path: '/api/users/:userId/roles', tag: 'Comptes', access: 'admin',
+      method: 'put', path: '/api/users/:userId/roles', tag: 'Comptes', access: 'user.setRoles',
       params: z.object({ userId: idParam }),
       body: rolesBody,
       summary: 'Attribuer les rôles d’un compte', responses: { 200: '{user}' },
     },
     async ({ params, body, req }) => {
-      const actor = requireRole(req, 'admin');
+      const actor = requireUser(req);
       const user = await setRoles(db, live, { actor, userId: params.userId, roles: body.roles });
       sessions.forgetUser(user.id);
       return { json: { user: presentUser(user) } };

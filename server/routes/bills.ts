@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { BILL_STATUSES } from '../../shared/phases';
-import type { LiveRevocation } from '../collab/revocation';
+import type { DocRegistry } from '../collab/registry';
 import type { Db } from '../db/db';
-import { changeBillStatus } from '../commands/change-bill-status';
+import { operationRoute } from '../http/operation-route';
+import { moveBillOp } from '../operations/commission';
 import { importBill } from '../commands/import-bill';
 import { MAX_BILL_CHARS, parseBillInput } from '../commands/parse-bill-input';
-import { requireRole } from '../http/auth';
+import { requireUser } from '../http/auth';
+import { mayReadBill } from '../http/bill-visibility';
 import { route, type Api } from '../http/route';
 import { idParam, queryInt } from '../http/schemas';
 import { loadBillView } from '../present/bill';
@@ -28,16 +29,16 @@ const listQuery = z.object({
   offset: queryInt(0).default(0),
 });
 
-export function billRoutes(api: Api, db: Db, live: LiveRevocation): void {
+export function billRoutes(api: Api, db: Db, live: DocRegistry): void {
   route(
     api,
     {
-      method: 'post', path: '/api/bills', tag: 'Projets de loi', access: 'admin-or-clerk', body: billImportBody, bodyLimit: '5mb',
+      method: 'post', path: '/api/bills', tag: 'Projets de loi', access: 'bill.import', body: billImportBody, bodyLimit: '5mb',
       summary: 'Importer un projet de loi (texte légistique, JSON structuré ou JSON La Fabrique de la Loi)',
       responses: { 201: '{bill}' },
     },
     async ({ body, req }) => {
-      const actor = requireRole(req, 'admin', 'clerk');
+      const actor = requireUser(req);
       const parsed = await parseBillInput(body);
       const bill = await importBill(db, { bill: parsed, actorId: actor.id });
       return { status: 201, json: { bill: await loadBillView(db, bill.id) } };
@@ -49,9 +50,10 @@ export function billRoutes(api: Api, db: Db, live: LiveRevocation): void {
       method: 'get', path: '/api/bills', tag: 'Projets de loi', access: 'public', query: listQuery,
       summary: 'Lister les projets de loi (les plus récents d’abord)', responses: { 200: '{bills, total, limit, offset}' },
     },
-    async ({ query }) => {
-      const rows = await listBills(db, query.limit, query.offset);
-      const total = rows[0]?.total ?? (await countBills(db));
+    async ({ query, req }) => {
+      const withDrafts = mayReadBill(req.user ?? null, 'draft');
+      const rows = await listBills(db, query.limit, query.offset, withDrafts);
+      const total = rows[0]?.total ?? (await countBills(db, withDrafts));
       const bills = rows.map((b) => ({ id: b.id, title: b.title, status: b.status, articleCount: b.article_count, createdAt: b.created_at.toISOString() }));
       return { json: { bills, total, limit: query.limit, offset: query.offset } };
     },
@@ -64,18 +66,8 @@ export function billRoutes(api: Api, db: Db, live: LiveRevocation): void {
     },
     async ({ params }) => ({ json: { bill: await loadBillView(db, params.billId) } }),
   );
-  route(
-    api,
-    {
-      method: 'post', path: '/api/bills/:billId/status', tag: 'Projets de loi', access: 'admin',
-      params: z.object({ billId: idParam }), body: z.object({ status: z.enum(BILL_STATUSES) }),
-      summary: 'Faire avancer le projet de loi d’une phase (draft → consultation → commission → adopted)',
-      responses: { 200: '{bill}' },
-    },
-    async ({ params, body, req }) => {
-      const actor = requireRole(req, 'admin');
-      await changeBillStatus(db, live, { billId: params.billId, to: body.status, actorId: actor.id });
-      return { json: { bill: await loadBillView(db, params.billId) } };
-    },
-  );
+  operationRoute(api, { db, live }, moveBillOp, {
+    method: 'post', path: '/api/bills/:billId/status', tag: 'Projets de loi',
+    summary: 'Faire avancer le projet de loi d’une phase (draft → consultation → commission → adopted)', responses: { 200: '{bill}' },
+  }, async (_out, { params }) => ({ json: { bill: await loadBillView(db, params.billId) } }));
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { LiveTexts } from '../collab/registry';
+import type { DocRegistry } from '../collab/registry';
 import type { Db } from '../db/db';
-import { decideAmendment } from '../commands/decide-amendment';
-import { requireUser } from '../http/auth';
+import { operationRoute } from '../http/operation-route';
+import { decideOp } from '../operations/commission';
 import { route, type Api } from '../http/route';
 import { idParam } from '../http/schemas';
 import { loadReconciled } from '../present/reconciled';
@@ -10,18 +10,12 @@ import { downloadName, textFileWord } from '../present/downloads';
 import { renderExport, RECONCILED_FORMATS } from '../present/reconciled-formats';
 
 /** API.md › Commission: decisions, and the reconciled text in its formats. */
-export function commissionDecisionRoutes(api: Api, db: Db, live: LiveTexts): void {
-  route(api, {
-    method: 'post', path: '/api/amendments/:id/decision', tag: 'Commission', access: 'admin', params: z.object({ id: idParam }),
-    body: z.object({
-      decision: z.enum(['adopted', 'rejected', 'not_examined']).optional(),
-      reason: z.string().trim().min(1).max(2_000).optional(),
-    }).refine((b) => b.decision !== 'not_examined' || b.reason !== undefined, { message: 'une raison publique est obligatoire pour « non examiné »', path: ['reason'] }).optional(),
+export function commissionDecisionRoutes(api: Api, db: Db, live: DocRegistry): void {
+  operationRoute(api, { db, live }, decideOp, {
+    method: 'post', path: '/api/amendments/:id/decision', tag: 'Commission',
     summary: 'Décision de la commission : adopté, rejeté, ou clos sans examen (« not_examined », avec une raison publique) ; sans corps, la règle du texte décide d’après le vote de la commission. Adopter un amendement qui ne peut plus s’appliquer → 409 avec la raison',
     responses: { 200: '{decision: {outcome, amendmentIds, tallies, fallen}}' },
-  }, async ({ params, body, req }) => ({
-    json: { decision: await decideAmendment(db, live, { admin: requireUser(req), amendmentId: params.id, decision: body?.decision, reason: body?.reason }) },
-  }));
+  }, (decision) => ({ json: { decision } }));
 
   route(api, {
     method: 'get', path: '/api/bills/:billId/reconciled', tag: 'Commission', access: 'public', params: z.object({ billId: idParam }),

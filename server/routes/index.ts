@@ -23,18 +23,19 @@ import { userRoutes } from './users';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
 export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live: DocRegistry, sessions: SessionCache, lists: AmendmentListCache): void {
+  const deps = { db, live };
   authRoutes(api, db, limiters, sessions, live);
   billRoutes(api, db, live);
-  articleRoutes(api, db);
+  articleRoutes(api, deps);
   amendmentRoutes(api, db, live, lists);
-  argumentRoutes(api, db);
-  annotationRoutes(api, db);
-  moderationRoutes(api, db);
+  argumentRoutes(api, deps);
+  annotationRoutes(api, deps);
+  moderationRoutes(api, deps);
   userRoutes(api, db);
   draftCommentRoutes(api, db, live);
   clerkRoutes(api, db, live);
   notificationRoutes(api, db);
-  commissionRoutes(api, db);
+  commissionRoutes(api, deps);
   commissionDecisionRoutes(api, db, live);
   historyRoutes(api, db);
   openDataRoutes(api, db);

@@ -1,44 +1,33 @@
 import { z } from 'zod';
-import type { Db } from '../db/db';
-import { moderate, reportContribution } from '../commands/moderate';
-import { requireRole, requireUser } from '../http/auth';
+import { operationRoute } from '../http/operation-route';
+import { moderateOp, reportOp } from '../operations/contributions';
+import type { OpDeps } from '../operations/operation';
 import { route, type Api } from '../http/route';
-import { idParam, queryInt, serialId } from '../http/schemas';
-import { listModerationLog, listOpenReports, SUBJECT_TYPES } from '../sql/moderation';
+import { queryInt, serialId } from '../http/schemas';
+import { listModerationLog, listOpenReports } from '../sql/moderation';
 
-const reason = z.string().trim().min(3, 'au moins 3 caractères').max(1000);
-const subject = z.object({ type: z.enum(SUBJECT_TYPES), id: idParam });
 
-export function moderationRoutes(api: Api, db: Db): void {
-  route(api, {
-    method: 'post', path: '/api/reports', tag: 'Modération', access: 'signed-in',
-    body: z.object({ subjectType: z.enum(SUBJECT_TYPES), subjectId: idParam, reason }),
+export function moderationRoutes(api: Api, deps: OpDeps): void {
+  const { db } = deps;
+  operationRoute(api, deps, reportOp, {
+    method: 'post', path: '/api/reports', tag: 'Modération',
     summary: 'Signaler une contribution (amendement, argument, annotation, réponse)', responses: { 201: '{report}' },
-  }, async ({ body, req }) => {
-    await reportContribution(db, { user: requireUser(req), type: body.subjectType, id: body.subjectId, reason: body.reason });
-    return { status: 201, json: { report: { subjectType: body.subjectType, subjectId: body.subjectId } } };
-  });
+  }, (_out, { body }) => ({ status: 201, json: { report: { subjectType: body.subjectType, subjectId: body.subjectId } } }));
   route(api, {
-    method: 'get', path: '/api/moderation/reports', tag: 'Modération', access: 'signed-in',
+    method: 'get', path: '/api/moderation/reports', tag: 'Modération', access: 'moderation.read',
     summary: 'Contributions signalées depuis leur dernière décision (modérateurs)', responses: { 200: '{reports}' },
-  }, async ({ req }) => {
-    requireRole(req, 'moderator', 'admin');
+  }, async () => {
     const rows = await listOpenReports(db, 200);
     return {
       json: { reports: rows.map((r) => ({ subjectType: r.subject_type, subjectId: r.subject_id, count: r.reports, reasons: r.reasons, lastAt: r.last_at.toISOString() })) },
     };
   });
   for (const action of ['hide', 'restore'] as const) {
-    route(api, {
-      method: 'post', path: `/api/moderation/:type/:id/${action}`, tag: 'Modération', access: 'signed-in', params: subject,
-      body: z.object({ reason }),
+    operationRoute(api, deps, moderateOp(action), {
+      method: 'post', path: `/api/moderation/:type/:id/${action}`, tag: 'Modération',
       summary: action === 'hide' ? 'Masquer une contribution, avec une raison publique (modérateurs)' : 'Rétablir une contribution masquée (modérateurs)',
       responses: { 200: '{ok: true}' },
-    }, async ({ params, body, req }) => {
-      const moderator = requireRole(req, 'moderator', 'admin');
-      await moderate(db, { moderator, type: params.type, id: params.id, action, reason: body.reason });
-      return { json: { ok: true } };
-    });
+    }, () => ({ json: { ok: true } }));
   }
   route(api, {
     method: 'get', path: '/api/moderation/log', tag: 'Modération', access: 'public',

@@ -12,9 +12,11 @@ const SQL = {
   list: `SELECT b.id, b.title, b.status, b.created_at,
                 (SELECT count(*) FROM articles a WHERE a.bill_id = b.id)::int AS article_count,
                 count(*) OVER ()::int AS total
-         FROM bills b ORDER BY b.created_at DESC, b.id LIMIT $1 OFFSET $2`,
+         FROM bills b WHERE $3 OR b.status <> 'draft' ORDER BY b.created_at DESC, b.id LIMIT $1 OFFSET $2`,
+  statusOfBill: 'SELECT status FROM bills WHERE id = $1',
+  statusOfArticle: 'SELECT b.status FROM articles a JOIN bills b ON b.id = a.bill_id WHERE a.id = $1',
   setStatus: 'UPDATE bills SET status = $2 WHERE id = $1 AND status = $3',
-  count: 'SELECT count(*)::int AS n FROM bills',
+  count: "SELECT count(*)::int AS n FROM bills WHERE $1 OR status <> 'draft'",
 } as const;
 
 export interface BillRow {
@@ -41,12 +43,20 @@ export async function findBill(db: Queryable, id: string, opts: { forUpdate?: bo
   return (await db.query<BillRow>(opts.forUpdate ? SQL.byIdForUpdate : SQL.byId, [id])).rows[0];
 }
 
-export async function listBills(db: Queryable, limit: number, offset: number): Promise<BillListRow[]> {
-  return (await db.query<BillListRow>(SQL.list, [limit, offset])).rows;
+/** The bills, newest first; drafts only with `withDrafts` (admins and clerks). */
+export async function listBills(db: Queryable, limit: number, offset: number, withDrafts: boolean): Promise<BillListRow[]> {
+  return (await db.query<BillListRow>(SQL.list, [limit, offset, withDrafts])).rows;
 }
 
-export async function countBills(db: Queryable): Promise<number> {
-  return (await db.query<{ n: number }>(SQL.count)).rows[0]!.n;
+/** The phase of a bill, by its id or one of its articles' (undefined: no such thing). */
+export async function billStatusOf(db: Queryable, ref: { billId: string } | { articleId: string }): Promise<BillStatus | undefined> {
+  const id = 'billId' in ref ? ref.billId : ref.articleId;
+  if (!isId(id)) return undefined;
+  return (await db.query<{ status: BillStatus }>('billId' in ref ? SQL.statusOfBill : SQL.statusOfArticle, [id])).rows[0]?.status;
+}
+
+export async function countBills(db: Queryable, withDrafts: boolean): Promise<number> {
+  return (await db.query<{ n: number }>(SQL.count, [withDrafts])).rows[0]!.n;
 }
 
 /** Compare-and-set: false when the status changed meanwhile. */

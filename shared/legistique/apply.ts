@@ -10,10 +10,12 @@
  */
 import { findAll, type Span } from './match';
 import { parseDispositif } from './parse';
-import { COLON, quote, toRoman } from './typography';
+import { editSentence } from './sentences';
+import { COLON, ordinalWord, quote, toRoman } from './typography';
 import type { ApplyError, ApplyResult, LabelledOperation, Operation, ParseOptions } from './types';
-import { applyWords, choose, editAlinea, quotedWordsOf, type WordsOperation } from './words';
+import { appendSentences, applyWords, choose, editAlinea, quotedWordsOf, type WordsOperation } from './words';
 import { absentMessage, ambiguousMessage, place } from './messages';
+import { insideProvision, keepProvisionMarks, numberPlaceholders, provisionOpenAfter } from './provisions';
 
 interface Slot {
   /** The alinéa's current text; null once deleted or rewritten. */
@@ -35,6 +37,10 @@ export function applyDispositif(alineas: readonly string[], dispositif: string, 
     const label = first?.label ?? toRoman(n);
     const what = first === undefined ? '' : `la phrase ${quote(first.sentence)} (ligne ${first.line}) ne peut pas être lue${COLON} ${first.message}`;
     return { ok: false, error: { operation: n, label, reason: 'unparseable', message: `Opération ${label}${COLON} ${what}.` } };
+  }
+  if (parsed.subAmendmentOf !== undefined) {
+    const message = `Opération I${COLON} ce sous-amendement modifie l’amendement n° ${parsed.subAmendmentOf}, pas l’article.`;
+    return { ok: false, error: { operation: 1, label: 'I', reason: 'sub_amendment', message } };
   }
   return applyOperations(alineas, parsed.operations);
 }
@@ -58,19 +64,23 @@ class ArticleState {
   private deleted = false;
   private newArticle: string[] | null = null;
   private applied = 0;
+  private readonly original: readonly string[];
+  private readonly openAfter: boolean[];
 
   constructor(alineas: readonly string[]) {
+    this.original = alineas;
+    this.openAfter = provisionOpenAfter(alineas);
     this.slots = alineas.map((text) => ({ text, replacement: [], before: [], after: [] }));
   }
 
   result(): ApplyResult {
     if (this.newArticle !== null) return { ok: true, alineas: this.slots.map((s) => s.text ?? ''), newArticle: this.newArticle };
     if (this.deleted) return { ok: true, alineas: [] };
-    if (this.whole !== null) return { ok: true, alineas: [...this.whole, ...this.tail] };
+    if (this.whole !== null) return { ok: true, alineas: numberPlaceholders([...this.whole, ...this.tail]) };
     const out = [...this.head];
     for (const s of this.slots) out.push(...s.before, ...(s.text === null ? s.replacement : [s.text]), ...s.after);
     out.push(...this.tail);
-    return { ok: true, alineas: out };
+    return { ok: true, alineas: numberPlaceholders(out) };
   }
 
   apply(op: Operation, total: number): Failure | null {
@@ -79,7 +89,8 @@ class ArticleState {
     return failure;
   }
 
-  private perform(op: Operation, total: number): Failure | null {
+  private perform(written: Operation, total: number): Failure | null {
+    const op = fromEnd(written, this.slots.length);
     if (this.deleted) return conflict('cet article a déjà été supprimé par une opération précédente.');
     switch (op.kind) {
       case 'delete_article':
@@ -97,13 +108,15 @@ class ArticleState {
       case 'complete_article':
         this.tail.push(...op.alineas);
         return null;
+      case 'complete_article_sentences':
+        return this.appendToLast(op.text);
       default:
         if (this.whole !== null) return conflict('l’article a été réécrit par une opération précédente : ses alinéas d’origine n’existent plus.');
         return this.performOnAlineas(op);
     }
   }
 
-  private performOnAlineas(op: Exclude<Operation, { kind: 'delete_article' | 'insert_article_after' | 'rewrite_article' | 'complete_article' }>): Failure | null {
+  private performOnAlineas(op: Exclude<Operation, { kind: 'delete_article' | 'insert_article_after' | 'rewrite_article' | 'complete_article' | 'complete_article_sentences' }>): Failure | null {
     switch (op.kind) {
       case 'rewrite_alinea':
       case 'delete_alineas': {
@@ -113,23 +126,71 @@ class ArticleState {
           if (missing !== null) return missing;
         }
         for (let n = from; n <= to; n++) this.slot(n).text = null;
-        if (op.kind === 'rewrite_alinea') this.slot(from).replacement = op.alineas;
+        if (op.kind === 'rewrite_alinea') this.slot(from).replacement = keepProvisionMarks(this.original.slice(from - 1, to), op.alineas);
         return null;
       }
       case 'insert_alineas_after':
         if (op.after < 0 || op.after > this.slots.length) return this.missing(op.after);
         if (op.after === 0) (this.slots[0]?.before ?? this.head).push(...op.alineas);
-        else this.slot(op.after).after.push(...op.alineas);
+        else this.slot(op.after).after.push(...insideProvision(this.openAfter[op.after - 1] === true, this.original[op.after - 1] ?? '', op.alineas));
         return null;
+      case 'edit_sentence':
+        return this.editSentence(op);
       default:
         return op.alinea === null ? this.editArticleWords(op) : this.editAlineaWords(op, op.alinea);
     }
+  }
+
+  /** The sentences end the article's last alinéa, whatever was added after the original ones. */
+  private appendToLast(text: string): Failure | null {
+    const list = this.whole ?? (this.tail.length > 0 ? this.tail : null);
+    if (list !== null && list.length > 0) {
+      list[list.length - 1] = appendSentences(list[list.length - 1] ?? '', text);
+      return null;
+    }
+    for (let i = this.slots.length - 1; i >= 0; i--) {
+      const s = this.slots[i] as Slot;
+      const where = s.after.length > 0 ? s.after : s.text === null ? s.replacement : null;
+      if (where !== null && where.length > 0) {
+        where[where.length - 1] = appendSentences(where[where.length - 1] ?? '', text);
+        return null;
+      }
+      if (s.text !== null) {
+        s.text = appendSentences(s.text, text);
+        return null;
+      }
+    }
+    return { reason: 'alinea_missing', message: 'l’article n’a pas d’alinéa à compléter.' };
+  }
+
+  private editSentence(op: Extract<Operation, { kind: 'edit_sentence' }>): Failure | null {
+    const missing = this.live(op.alinea);
+    if (missing !== null) return missing;
+    const slot = this.slot(op.alinea);
+    const done = editSentence(slot.text ?? '', op.sentence, (s) =>
+      op.action === 'delete' ? '' : op.action === 'rewrite' ? op.text : `${s} ${op.text}`);
+    if (done === null) return sentenceMissing(op.sentence, op.alinea);
+    slot.text = done;
+    return null;
   }
 
   private editAlineaWords(op: WordsOperation, n: number): Failure | null {
     const missing = this.live(n);
     if (missing !== null) return missing;
     const slot = this.slot(n);
+    if (op.kind !== 'append_sentences' && op.sentence !== undefined) {
+      let failed: Failure | null = null;
+      const done = editSentence(slot.text ?? '', op.sentence, (s) => {
+        const r = applyWords(s, op);
+        if (r.ok) return r.text;
+        failed = wordsFailure(op, r.reason, r.found, n);
+        return null;
+      });
+      if (failed !== null) return failed;
+      if (done === null) return sentenceMissing(op.sentence, n);
+      slot.text = done;
+      return null;
+    }
     const done = applyWords(slot.text ?? '', op);
     if (!done.ok) return wordsFailure(op, done.reason, done.found, n);
     slot.text = done.text;
@@ -146,12 +207,24 @@ class ArticleState {
       only.text = editAlinea(only.text, op, null);
       return null;
     }
+    if (words.times !== undefined) return this.editEveryOccurrence(op, words.text, words.times, live);
     const spans: { slot: Slot & { text: string }; span: Span }[] = [];
     for (const slot of live) for (const span of findAll(slot.text, words.text)) spans.push({ slot, span });
     const found = choose(spans.map((s) => s.span), words.occurrence);
     if (!found.ok) return wordsFailure(op, found.reason, found.found, null);
     const hit = spans.find((s) => s.span === found.span);
     if (hit !== undefined) hit.slot.text = editAlinea(hit.slot.text, op, found.span);
+    return null;
+  }
+
+  /** « (deux fois) » with no alinéa named: every occurrence in the article, exactly that many. */
+  private editEveryOccurrence(op: WordsOperation, words: string, times: number, live: (Slot & { text: string })[]): Failure | null {
+    const found = live.map((slot) => findAll(slot.text, words));
+    const total = found.reduce((sum, spans) => sum + spans.length, 0);
+    if (total !== times) return wordsFailure(op, total < times ? 'words_absent' : 'words_ambiguous', total, null);
+    live.forEach((slot, i) => {
+      slot.text = (found[i] ?? []).reduceRight((out, span) => editAlinea(out, op, span), slot.text);
+    });
     return null;
   }
 
@@ -172,6 +245,32 @@ class ArticleState {
     const count = this.slots.length;
     return { reason: 'alinea_missing', message: `l’alinéa ${n} n’existe pas (l’article en compte ${count}).` };
   }
+}
+
+/** « le dernier alinéa » (-1), « l’avant-dernier » (-2): numbers counted from the end of the original article. */
+function fromEnd(op: Operation, count: number): Operation {
+  const at = (n: number) => (n < 0 ? count + 1 + n : n);
+  switch (op.kind) {
+    case 'rewrite_alinea':
+    case 'delete_alineas':
+      return op.range.from < 0 || op.range.to < 0 ? { ...op, range: { from: at(op.range.from), to: at(op.range.to) } } : op;
+    case 'insert_alineas_after':
+      return op.after < 0 ? { ...op, after: at(op.after) } : op;
+    case 'substitute_words':
+    case 'delete_words':
+    case 'delete_end_of_alinea':
+    case 'insert_words':
+    case 'append_sentences':
+    case 'edit_sentence':
+      return op.alinea !== null && op.alinea < 0 ? { ...op, alinea: at(op.alinea) } : op;
+    default:
+      return op;
+  }
+}
+
+function sentenceMissing(sentence: number, alinea: number): Failure {
+  const which = sentence === -1 ? 'dernière' : sentence === -2 ? 'avant-dernière' : ordinalWord(sentence);
+  return { reason: 'alinea_missing', message: `l’alinéa ${alinea} n’a pas de ${which} phrase.` };
 }
 
 function conflict(message: string): Failure {

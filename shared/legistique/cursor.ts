@@ -11,15 +11,16 @@ import type { Quotation } from './quotes';
 export class ParseFailure extends Error {}
 
 const ORDINAL_WORDS = [
-  'premiere?', 'premier', 'seconde?', 'derniere?', 'deuxieme', 'troisieme', 'quatrieme', 'cinquieme', 'sixieme',
+  'avant-derniere?', 'premiere?', 'premier', 'seconde?', 'derniere?', 'deuxieme', 'troisieme', 'quatrieme', 'cinquieme', 'sixieme',
   'septieme', 'huitieme', 'neuvieme', 'dixieme', 'onzieme', 'douzieme', 'treizieme', 'quatorzieme', 'quinzieme',
   'seizieme', 'dix-septieme', 'dix-huitieme', 'dix-neuvieme', 'vingtieme', '\\d+ ?(?:ere|er|eme|e)',
 ];
 
 const SHORTHANDS: Readonly<Record<string, string>> = {
   Q: `${PLACEHOLDER_OPEN}(\\d+)${PLACEHOLDER_CLOSE}`,
-  ORD: `(${ORDINAL_WORDS.join('|')})(?![a-z])`,
-  NOUN: '(?:mots?|references?|nombres?|chiffres?|dates?|montants?|taux|annees?|signes?|termes?|expressions?|phrases?|lettres?|pourcentages?|sommes?|mentions?|caracteres?)(?![a-z])',
+  // « 1èrephrase », glued as published, is still an ordinal
+  ORD: `(${ORDINAL_WORDS.join('|')})(?:(?![a-z])|(?=phrase))`,
+  NOUN: '(?:mots? et (?:le|les) signes? de ponctuation|signes? de ponctuation|mots?|references?|nombres?|chiffres?|dates?|montants?|taux|annees?|signes?|termes?|expressions?|phrases?|lettres?|pourcentages?|sommes?|mentions?|caracteres?)(?![a-z])',
 };
 
 export function pattern(source: string): RegExp {

@@ -23,7 +23,8 @@ import { bestPlacement } from './placement';
 import { readQuotation } from './quotes';
 import { NBSP } from './typography';
 import type { QuotedWords } from './types';
-import { choose, editAlinea, finalPunctuationStart, quotedWordsOf, type WordsOperation } from './words';
+import { closesProvision } from './provisions';
+import { appendSentences, choose, editAlinea, finalPunctuationStart, quotedWordsOf, type WordsOperation } from './words';
 
 /** Neighbouring words (or punctuation signs) a quotation may borrow on each side to become unique. */
 export const MAX_CONTEXT_UNITS = 4;
@@ -245,11 +246,15 @@ const STARTS_SENTENCE = /^[\p{Lu}«“"]/u;
  * rédigée ». Otherwise null.
  */
 export function addedSentences(old: string, now: string): string | null {
-  if (old === '' || !now.startsWith(old) || !ENDS_SENTENCE.test(old)) return null;
-  const added = now.slice(old.length + 1);
+  // the last alinéa of a quoted provision takes them inside its closing mark (words.ts)
+  const closing = closesProvision(old) ? /\s*[»"”][\s.;,]*$/u.exec(old) : null;
+  const head = closing === null ? old : old.slice(0, closing.index);
+  const tail = closing === null ? '' : old.slice(closing.index);
+  if (head === '' || !now.startsWith(head) || !now.endsWith(tail) || !ENDS_SENTENCE.test(head)) return null;
+  const added = now.slice(head.length + 1, now.length - tail.length);
   // exactly what the applier does: one plain space, then the sentences
-  if (now[old.length] !== ' ' || added.trim() !== added || !STARTS_SENTENCE.test(added) || !readsBack(added)) return null;
-  return added;
+  if (now[head.length] !== ' ' || added.trim() !== added || !STARTS_SENTENCE.test(added) || !readsBack(added)) return null;
+  return appendSentences(old, added) === now ? added : null;
 }
 
 /** Every quoted text of the operation reads back unchanged once written between « ». */

@@ -21,23 +21,24 @@ import { applyDispositif } from './apply';
 import { addedSentences, wordOperations } from './generate-words';
 import { formatDispositif, formatOperation } from './render';
 import { COLON } from './typography';
-import type { AlineaRange, Operation } from './types';
+import type { AlineaRange, Chamber, Operation } from './types';
 
 export const ALINEA_KEPT_MIN = 0.5;
 export const ARTICLE_KEPT_MIN = 0.5;
 export const MAX_WORD_OPERATIONS = 3;
 
-export function generateDispositif(before: readonly string[], after: readonly string[]): string {
+export function generateDispositif(before: readonly string[], after: readonly string[], options: { chamber?: Chamber } = {}): string {
+  const format = (ops: readonly Operation[]) => formatDispositif(ops, options);
   if (sameAlineas(before, after)) return '';
-  if (after.length === 0) return formatDispositif([{ kind: 'delete_article' }]);
-  const rewrite = formatDispositif([{ kind: 'rewrite_article', alineas: [...after] }]);
+  if (after.length === 0) return format([{ kind: 'delete_article' }]);
+  const rewrite = format([{ kind: 'rewrite_article', alineas: [...after] }]);
   if (before.length > 0) {
     const diff = diffTexts(before, after);
     if (keptShare(diff, before, after) >= ARTICLE_KEPT_MIN) {
       for (const words of [true, false]) {
         const ops = planOperations(diff, before.length, words);
         if (ops === null) break;
-        const text = formatDispositif(ops);
+        const text = format(ops);
         if (text.length <= rewrite.length && gives(before, text, after)) return text;
       }
     }
@@ -49,7 +50,7 @@ export function generateDispositif(before: readonly string[], after: readonly st
   const unquoted = [`Rédiger ainsi cet article${COLON}`, ...after].join('\n');
   if (gives(before, unquoted, after)) return unquoted;
   const [first = '', ...rest] = after;
-  return formatDispositif([
+  return format([
     { kind: 'rewrite_article', alineas: [first] },
     ...rest.map((a): Operation => ({ kind: 'complete_article', alineas: [a] })),
   ]);

@@ -9,6 +9,7 @@ export { parseDispositif } from './parse';
 export { formatDispositif } from './render';
 export type {
   AlineaRange,
+  Chamber,
   ApplyError,
   ApplyFailure,
   ApplyResult,

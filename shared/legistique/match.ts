@@ -25,7 +25,7 @@ const APOSTROPHES = '’‘ʼ´`';
 const DASHES = '‐‑‒–—―−';
 const QUOTE_MARKS = '«»“”„"';
 const OPENING_MARKS = '«“„';
-const CLOSING_OR_HIGH = '»”:;!?';
+const CLOSING_OR_HIGH = '»”:;!?°';
 
 /** JavaScript's \s, without a regular expression per character (this runs on every keystroke). */
 export function isSpaceCode(code: number): boolean {

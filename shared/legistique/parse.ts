@@ -5,6 +5,7 @@
  */
 import { Cursor, ParseFailure, pattern } from './cursor';
 import { LABEL, readStatement, type StatementContext } from './grammar';
+import { quoteBareLines, repairVerbs, withoutBareMarks } from './bare';
 import { alineasBlock } from './refs';
 import { stripAccents, toRoman } from './typography';
 import type { LabelledOperation, ParseError, ParseOptions, ParseResult } from './types';
@@ -19,7 +20,25 @@ export function parseDispositif(text: string, options: ParseOptions = {}): Parse
   if (options.context === 'article_additionnel' || heading.after !== null) {
     return parseAdditionnel(body, options.article ?? heading.after, heading.introduced);
   }
-  return parseOperations(body, source.slice(0, heading.bodyStart).split('\n').length - 1);
+  const target = subAmendmentTarget(body);
+  const parsed = parseOperations(target?.body ?? body, source.slice(0, heading.bodyStart).split('\n').length - 1);
+  return target !== null && parsed.ok ? { ...parsed, subAmendmentOf: target.amendment } : parsed;
+}
+
+const RECTIFIED = "(?:\\s+rect(?:ifié|\\.)?(?:\\s+(?:bis|ter|quater))?)?";
+const SUB_PREFIX = new RegExp(`^\\s*(?:sous-)?amendement\\s+(?:n°\\s*)?(\\d+${RECTIFIED})\\s*,?`, 'iu');
+const SUB_OF = new RegExp(`\\s+de\\s+l['’]amendement\\s+(?:n°\\s*)?(\\d+${RECTIFIED})`, 'iu');
+
+/**
+ * A sous-amendement names the amendment it amends on its first line (« Amendement n° 78
+ * rectifié, alinéa 9 », « Alinéa 2 de l’amendement n° 1181 »): the rest reads as usual, the
+ * naming replaced by spaces so that lines and offsets stay.
+ */
+function subAmendmentTarget(body: string): { amendment: string; body: string } | null {
+  const firstLine = body.split('\n', 1)[0] ?? '';
+  const m = SUB_PREFIX.exec(firstLine) ?? SUB_OF.exec(firstLine);
+  if (m?.[1] === undefined) return null;
+  return { amendment: m[1].replace(/\s+/g, ' '), body: body.slice(0, m.index) + ' '.repeat(m[0].length) + body.slice(m.index + m[0].length) };
 }
 
 const TARGET_HEADING = /^(?:article|art\.) *(?:\d+ *(?:er)?|premier|unique)(?: +[a-z]+)*$/;
@@ -64,16 +83,19 @@ function parseAdditionnel(body: string, article: string | null, headingIntroduce
   }
 }
 
-const TERMINATOR = / ?[.;]?/y;
+// a stray comma after the last quotation (« « par ordonnance », ⏎ II. – … ») ends the sentence too
+const TERMINATOR = / ?[.;,]?/y;
 
 function parseOperations(body: string, lineOffset: number): ParseResult {
-  const c = new Cursor(body);
+  const c = new Cursor(quoteBareLines(repairVerbs(body)));
   const operations: LabelledOperation[] = [];
   const errors: ParseError[] = [];
   const labels: string[] = [];
   // What the locators of each label level named (0: before any label): « III. – À l’alinéa 6 : »
   // holds for « 1° », « 2° »…, and a locator inside « 1° » holds for « 1° » only.
   const located: (StatementContext | undefined)[] = [];
+  // for « au même alinéa » and « Procéder à la même suppression aux alinéas 8 et 12 »
+  let lastAt: StatementContext['lastAt'] = null;
   while (!c.atEnd()) {
     const start = c.pos;
     let body = start;
@@ -88,10 +110,14 @@ function parseOperations(body: string, lineOffset: number): ParseResult {
         if (c.atEnd()) throw new ParseFailure('opération annoncée mais absente');
       }
       const inherited = [...located].reverse().find((x) => x !== undefined);
-      const ctx: StatementContext = { at: inherited?.at ?? null, phrase: inherited?.phrase ?? false };
+      const ctx: StatementContext = {
+        at: inherited?.at ?? null, sentence: inherited?.sentence ?? null, moreSentences: inherited?.moreSentences ?? [], afterSentence: inherited?.afterSentence ?? false,
+        lastAt, last: operations[operations.length - 1]?.operation ?? null,
+      };
       const ops = readStatement(c, ctx);
       if (ops === null) throw new ParseFailure('phrase non reconnue');
-      if (ctx.at !== (inherited?.at ?? null)) located[labels.length] = ctx;
+      if (ctx.at !== (inherited?.at ?? null) || ctx.sentence !== (inherited?.sentence ?? null)) located[labels.length] = ctx;
+      lastAt = ctx.at ?? lastAt;
       const name = labels.filter((l) => l !== undefined).join(', ');
       for (const operation of ops) operations.push({ label: name || toRoman(operations.length + 1), operation });
       c.eat(TERMINATOR);
@@ -132,7 +158,7 @@ function sentenceError(c: Cursor, start: number, body: number, message: string, 
   const to = c.offset(sentenceEnd(c, body));
   const source = c.skeleton.source;
   const line = lineOffset + source.slice(0, from).split('\n').length;
-  return { line, sentence: excerpt(source.slice(from, to).replace(/\s+/g, ' ').trim()), message };
+  return { line, sentence: excerpt(withoutBareMarks(source.slice(from, to)).replace(/\s+/g, ' ').trim()), message };
 }
 
 function excerpt(text: string): string {

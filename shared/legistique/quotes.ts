@@ -15,6 +15,8 @@
  *   the content: « X » » quotes « X » », « » X » quotes « » X ».
  */
 
+import { BARE_CLOSE, BARE_OPEN, withoutBareMarks } from './bare';
+
 export interface Quotation {
   /** One string per quoted alinéa (a quotation of words has exactly one). */
   alineas: string[];
@@ -25,7 +27,7 @@ export interface Quotation {
   closed: boolean;
 }
 
-export const CLOSING_MARK: Readonly<Record<string, string>> = { '«': '»', '“': '”', '"': '"' };
+export const CLOSING_MARK: Readonly<Record<string, string>> = { '«': '»', '“': '”', '"': '"', [BARE_OPEN]: BARE_CLOSE };
 
 const isInlineSpace = (c: string | undefined) => c !== undefined && c !== '\n' && /\s/u.test(c);
 const isBlank = (c: string | undefined) => c !== undefined && /\s/u.test(c);
@@ -42,7 +44,7 @@ export function readQuotation(text: string, start: number): Quotation {
   let inner: { at: number; content: string } | null = null;
   let i = skipInlineSpaces(text, start + 1);
   const finish = (body: string, end: number): Quotation => {
-    alineas.push(body.trim());
+    alineas.push(withoutBareMarks(body.trim()));
     return { alineas, start, end, closed: true };
   };
   while (i < text.length) {
@@ -50,7 +52,7 @@ export function readQuotation(text: string, start: number): Quotation {
     if (c === '\n') {
       const next = skipBlanks(text, i);
       if (text[next] === open) {
-        alineas.push(content.trim());
+        alineas.push(withoutBareMarks(content.trim()));
         content = '';
         depth = 0;
         inner = null;
@@ -77,7 +79,7 @@ export function readQuotation(text: string, start: number): Quotation {
     i++;
   }
   if (inner !== null && endsLine(text, inner.at + 1)) return finish(inner.content, inner.at + 1);
-  alineas.push(content.trim());
+  alineas.push(withoutBareMarks(content.trim()));
   return { alineas, start, end: text.length, closed: false };
 }
 

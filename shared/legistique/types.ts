@@ -1,4 +1,6 @@
 /**
+ * An alinéa number below 0 counts from the end: -1 is « le dernier alinéa ».
+ *
  * The operations of a French *dispositif* (the instruction part of an amendment), as the parser
  * reads them, the applier performs them and the generator writes them (docs/dispositif.md).
  *
@@ -15,6 +17,8 @@ export interface QuotedWords {
   text: string;
   /** Absent: the words must occur exactly once. */
   occurrence?: Occurrence;
+  /** « (deux fois) »: every occurrence, and there must be exactly that many. */
+  times?: number;
 }
 
 /** Inclusive range of original alinéa numbers; `from === to` for one alinéa. */
@@ -33,6 +37,8 @@ export type Operation =
   | { kind: 'rewrite_article'; alineas: string[] }
   /** « Compléter cet article par un alinéa ainsi rédigé : » — appended after everything else. */
   | { kind: 'complete_article'; alineas: string[] }
+  /** « Compléter cet article par une phrase ainsi rédigée : » — the sentence(s) end its last alinéa. */
+  | { kind: 'complete_article_sentences'; text: string }
   /** An *article additionnel* (« APRÈS L’ARTICLE 8 … Insérer un article additionnel ainsi rédigé : »). */
   | { kind: 'insert_article_after'; article: string | null; alineas: string[] }
   /** « Rédiger ainsi l’alinéa 3 : » / « les alinéas 3 à 5 : » — the range replaced by `alineas`. */
@@ -42,20 +48,32 @@ export type Operation =
   /** « Après l’alinéa 5, insérer un alinéa ainsi rédigé : »; `after: 0` is « Avant l’alinéa 1 ». */
   | { kind: 'insert_alineas_after'; after: number; alineas: string[] }
   /** Word operations: `alinea: null` when no alinéa is named (the words must then be unique in the article). */
-  | { kind: 'substitute_words'; alinea: number | null; words: QuotedWords; replacement: string }
-  | { kind: 'delete_words'; alinea: number | null; words: QuotedWords }
-  /** « Après les mots : « X », supprimer la fin de cet alinéa. » (the final punctuation stays) */
-  | { kind: 'delete_end_of_alinea'; alinea: number | null; after: QuotedWords }
+  | { kind: 'substitute_words'; alinea: number | null; words: QuotedWords; replacement: string; sentence?: number }
+  | { kind: 'delete_words'; alinea: number | null; words: QuotedWords; sentence?: number }
+  /**
+   * « Après les mots : « X », supprimer la fin de cet alinéa. » (the final punctuation stays);
+   * with `text`, « … rédiger ainsi la fin de cet alinéa : « Y » » (Y brings its own punctuation).
+   */
+  | { kind: 'delete_end_of_alinea'; alinea: number | null; after: QuotedWords; sentence?: number; text?: string }
   /** « après le mot : « X », insérer les mots : « Y » »; `end` is « Compléter l’alinéa 2 par les mots : ». */
-  | { kind: 'insert_words'; alinea: number | null; at: WordsPlace; words: string }
+  | { kind: 'insert_words'; alinea: number | null; at: WordsPlace; words: string; sentence?: number }
   /**
    * « Compléter l’alinéa 9 par une phrase ainsi rédigée : » / « par deux phrases ainsi rédigées : »:
    * `text` (the quoted sentence or sentences) is appended after the alinéa's own final
    * punctuation, separated by one space.
    */
-  | { kind: 'append_sentences'; alinea: number | null; text: string };
+  | { kind: 'append_sentences'; alinea: number | null; text: string }
+  /**
+   * On sentence `sentence` of alinéa `alinea` (1-based; -1 the last, -2 the one before):
+   * « Supprimer la dernière phrase de l’alinéa 3 », « Rédiger ainsi cette phrase : »,
+   * « Après la première phrase, insérer une phrase ainsi rédigée : ».
+   */
+  | { kind: 'edit_sentence'; alinea: number; sentence: number; action: 'delete' | 'rewrite' | 'insert_after'; text: string };
 
 export type OperationKind = Operation['kind'];
+
+/** Whose style a generated dispositif follows: the Assemblée nationale's (default) or the Sénat's. */
+export type Chamber = 'an' | 'senat';
 
 /** One operation with the label it was written under (« II », « I, 1° ») or its rank in Roman numerals. */
 export interface LabelledOperation {
@@ -74,7 +92,8 @@ export interface ParseError {
 }
 
 export type ParseResult =
-  | { ok: true; operations: LabelledOperation[] }
+  /** `subAmendmentOf`: a sous-amendement (« Amendement n° 78 rectifié, alinéa 9 »): its operations apply to that amendment's text. */
+  | { ok: true; operations: LabelledOperation[]; subAmendmentOf?: string }
   /** `operations`: what could be read, for display; never to be applied. */
   | { ok: false; operations: LabelledOperation[]; errors: ParseError[] };
 
@@ -89,7 +108,7 @@ export interface ParseOptions {
   article?: string;
 }
 
-export type ApplyFailure = 'unparseable' | 'words_absent' | 'words_ambiguous' | 'alinea_missing' | 'conflict';
+export type ApplyFailure = 'unparseable' | 'words_absent' | 'words_ambiguous' | 'alinea_missing' | 'conflict' | 'sub_amendment';
 
 export interface ApplyError {
   /** 1-based rank of the failing operation in the dispositif. */

@@ -72,6 +72,7 @@ export function toRoman(n: number): string {
 
 /** « À l’alinéa 3 », « les alinéas 3 et 4 », « les alinéas 3 à 5 ». */
 export function alineaPhrase(from: number, to: number): string {
+  if (from === to && from < 0) return from === -1 ? 'le dernier alinéa' : 'l’avant-dernier alinéa';
   if (from === to) return `l’alinéa ${from}`;
   return `les alinéas ${from} ${to === from + 1 ? 'et' : 'à'} ${to}`;
 }

@@ -16,6 +16,7 @@
  *   final punctuation and closing marks included, separated by one space.
  */
 import { findAll, type Span } from './match';
+import { closesProvision } from './provisions';
 import type { Occurrence, Operation, QuotedWords } from './types';
 
 export type WordsOperation = Extract<Operation, { kind: 'substitute_words' | 'delete_words' | 'delete_end_of_alinea' | 'insert_words' | 'append_sentences' }>;
@@ -26,7 +27,7 @@ const SPACE = /\s/u;
 const isSpace = (c: string | undefined) => c !== undefined && SPACE.test(c);
 const ATTACHES_LEFT = /^[,.;:)\]…]/u;
 const ATTACHES_RIGHT = /['’([]$/u;
-const FINAL_PUNCTUATION = '.;:!?…»';
+const FINAL_PUNCTUATION = '.;:!?…»”"';
 
 /** The quoted words' place among `spans` (all their occurrences in the alinéa or the article). */
 export function choose(spans: readonly Span[], occurrence: Occurrence | undefined): Located {
@@ -69,6 +70,7 @@ export function editAlinea(text: string, op: WordsOperation, span: Span | null):
     case 'append_sentences':
       return appendSentences(text, op.text);
     case 'delete_end_of_alinea': {
+      if (op.text !== undefined) return insertAt(text.slice(0, s.end), s.end, op.text);
       const end = finalPunctuationStart(text);
       return text.slice(0, s.end) + (end >= s.end ? text.slice(end) : '');
     }
@@ -90,6 +92,12 @@ export function editAlinea(text: string, op: WordsOperation, span: Span | null):
 export function applyWords(text: string, op: WordsOperation): { ok: true; text: string } | Extract<Located, { ok: false }> {
   const words = quotedWordsOf(op);
   if (words === null) return { ok: true, text: editAlinea(text, op, null) };
+  if (words.times !== undefined) {
+    // « (deux fois) »: every occurrence, from the last so that the earlier places stay put
+    const spans = findAll(text, words.text);
+    if (spans.length !== words.times) return { ok: false, reason: spans.length < words.times ? 'words_absent' : 'words_ambiguous', found: spans.length };
+    return { ok: true, text: spans.reduceRight((out, span) => editAlinea(out, op, span), text) };
+  }
   const found = locate(text, words);
   return found.ok ? { ok: true, text: editAlinea(text, op, found.span) } : found;
 }
@@ -97,6 +105,9 @@ export function applyWords(text: string, op: WordsOperation): { ok: true; text: 
 /** New sentences after the alinéa's last character, one space between (none more if it already ends with a space). */
 export function appendSentences(text: string, sentences: string): string {
   if (text === '') return sentences;
+  // the last alinéa of a quoted provision: the sentences go inside its closing mark
+  const closing = closesProvision(text) ? /\s*[»"”][\s.;,]*$/u.exec(text) : null;
+  if (closing !== null) return `${text.slice(0, closing.index)} ${sentences}${text.slice(closing.index)}`;
   return text + (isSpace(text[text.length - 1]) ? '' : ' ') + sentences;
 }
 
@@ -109,6 +120,8 @@ function insertAt(text: string, at: number, words: string): string {
 function deleteSpan(text: string, { start, end }: Span): string {
   const before = text[start - 1];
   const after = text[end];
+  // words between commas (« en vue, notamment, de ») go with them: no « ,, » is left
+  if (before === ' ' && text[start - 2] === ',' && after === ',') return text.slice(0, start - 2) + text.slice(end + 1);
   if (isSpace(before) && isSpace(after)) {
     return after === ' ' ? text.slice(0, start) + text.slice(end + 1) : text.slice(0, start - 1) + text.slice(end);
   }

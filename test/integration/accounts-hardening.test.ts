@@ -31,18 +31,32 @@ describe('rate limits on (behind a trusted proxy)', () => {
     expect(statuses).toEqual(Array(15).fill(200));
   });
 
-  test('10 failures lock that account, from any address, even with the right password; other accounts are untouched', async () => {
+  test('10 failures lock that account from that address, even with the right password; elsewhere the person still signs in', async () => {
     const victim = await register('10.0.1.1');
     const other = await register('10.0.1.1');
     for (let i = 0; i < 10; i++) expect((await login('10.0.1.2', { email: victim.email, password: 'pas le bon mot de passe' })).status).toBe(401);
-    // another address, the right password, the e-mail typed differently: still locked
-    const locked = await login('10.0.1.3', { email: ` ${victim.email.toUpperCase()} `, password: STRONG });
+    // the same address, the right password, the e-mail typed differently: locked
+    const locked = await login('10.0.1.2', { email: ` ${victim.email.toUpperCase()} `, password: STRONG });
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('rate_limited');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-    // the attacker's address still reaches other accounts; their failures are theirs
+    // ten guesses do not lock the real person out from their own address
+    expect((await login('10.0.1.3', victim)).status).toBe(200);
+    // the guesser's address still reaches other accounts; their failures are theirs
     expect((await login('10.0.1.2', other)).status).toBe(200);
     expect((await login('10.0.1.2', { email: other.email, password: 'faux' })).status).toBe(401);
+  });
+
+  test('failures on one account from many addresses together lock it everywhere past their own ceiling', async () => {
+    const limited = await startTestApp({ rateLimits: true, trustProxy: true, rateLimitBudget: { loginFailuresPerAccountAllIps: 6 } });
+    try {
+      const who = { email: email(), password: STRONG };
+      await limited.http.post('/api/auth/register').set(from('10.0.4.1')).send({ ...who, displayName: 'Visée' }).expect(201);
+      for (let i = 0; i < 6; i++) expect((await limited.http.post('/api/auth/login').set(from(`10.0.5.${i}`)).send({ email: who.email, password: 'faux' })).status).toBe(401);
+      expect((await limited.http.post('/api/auth/login').set(from('10.0.6.1')).send(who)).status).toBe(429);
+    } finally {
+      await limited.close();
+    }
   });
 
   test('a successful login wipes the account’s failures', async () => {
@@ -108,7 +122,7 @@ describe('write limits (small budgets, to test them quickly)', () => {
     expect(statuses[8]).toBe(429);
   });
 
-  test('the public compute endpoints have their own, tighter, budget per address', async () => {
+  test('the public compute endpoints have their own, tighter, budget per address, whatever the case or a trailing slash', async () => {
     const body = { before: { alineas: ['Le maire signe.'] }, after: { alineas: ['Le préfet signe.'] } };
     for (let i = 0; i < 3; i++) expect((await app.http.post('/api/legistique/dispositif').set(from('10.1.2.1')).send(body)).status).toBe(200);
     const limited = await app.http.post('/api/legistique/apply').set(from('10.1.2.1')).send({ alineas: ['a'], dispositif: 'Supprimer l’alinéa 1.' });
@@ -116,6 +130,9 @@ describe('write limits (small budgets, to test them quickly)', () => {
     expect(limited.body.error.code).toBe('rate_limited');
     // a client that writes its own X-Forwarded-For gets no fresh budget: the proxy's entry counts
     expect((await app.http.post('/api/legistique/dispositif').set(from('203.0.113.7, 10.1.2.1')).send(body)).status).toBe(429);
+    // Express routes case-insensitively and ignores a trailing slash: so does the limit
+    expect((await app.http.post('/api/legistique/dispositif/').set(from('10.1.2.1')).send(body)).status).toBe(429);
+    expect((await app.http.post('/API/Legistique/Dispositif').set(from('10.1.2.1')).send(body)).status).toBe(429);
     expect((await app.http.post('/api/legistique/dispositif').set(from('10.1.2.2')).send(body)).status).toBe(200);
   });
 });

@@ -116,7 +116,8 @@ describe('validation', () => {
   });
 
   test('visitors must sign in (401); outside the consultation it is 409 wrong_phase', async () => {
-    const draftBill = await createBill(app, admin);
+    // an adopted bill (a draft bill would be a 404: it is visible to admins and clerks only)
+    const draftBill = await createBill(app, admin, { status: 'adopted' });
     const alice = await createCitizen(app);
     expect((await app.http.post(`/api/articles/${draftBill.articles[0]!.id}/amendments`).send(modifyBody(draftBill))).status).toBe(401);
     const res = await app.http.post(`/api/articles/${draftBill.articles[0]!.id}/amendments`).set(auth(alice)).send(modifyBody(draftBill));

@@ -117,18 +117,20 @@ describe('reading bills and articles', () => {
   test('the list shows bills with their phase and article count, newest first, paginated', async () => {
     const a = await createBill(app, admin);
     const b = await createBill(app, admin, { status: 'consultation' });
-    const res = await app.http.get('/api/bills?limit=2');
+    // drafts are listed for admins and clerks only
+    expect((await app.http.get('/api/bills?limit=50')).body.bills.map((x: { id: string }) => x.id)).not.toContain(a.id);
+    const res = await app.http.get('/api/bills?limit=2').set(auth(admin));
     expect(res.status).toBe(200);
     expect(res.body.bills.map((x: { id: string }) => x.id)).toEqual([b.id, a.id]);
     expect(res.body.bills[0]).toMatchObject({ status: 'consultation', articleCount: 2 });
     expect(res.body.total).toBeGreaterThanOrEqual(2);
-    const page2 = await app.http.get('/api/bills?limit=2&offset=2');
+    const page2 = await app.http.get('/api/bills?limit=2&offset=2').set(auth(admin));
     expect(page2.body.bills.map((x: { id: string }) => x.id)).not.toContain(a.id);
     expect((await app.http.get('/api/bills?limit=0')).status).toBe(400);
   });
 
   test('an article shows its text, heading, version and versions; a version is readable by number', async () => {
-    const bill = await createBill(app, admin);
+    const bill = await createBill(app, admin, { status: 'consultation' });
     const articleId = bill.articles[0]!.id;
     const res = await app.http.get(`/api/articles/${articleId}`);
     expect(res.status).toBe(200);
@@ -183,7 +185,8 @@ describe('phases', () => {
     const bill = await createBill(app, admin);
     const clerk = await createUser(app, { roles: ['clerk'] });
     expect((await app.http.post(`/api/bills/${bill.id}/status`).set(auth(clerk)).send({ status: 'consultation' })).status).toBe(403);
-    expect((await app.http.post(`/api/bills/${bill.id}/status`).send({ status: 'consultation' })).status).toBe(401);
+    // a visitor does not even learn that a draft bill exists
+    expect((await app.http.post(`/api/bills/${bill.id}/status`).send({ status: 'consultation' })).status).toBe(404);
   });
 });
 
@@ -201,7 +204,7 @@ describe('votes on articles', () => {
   });
 
   test('a vote outside consultation is 409 wrong_phase; bad values 400; visitors 401', async () => {
-    const draft = await createBill(app, admin);
+    const draft = await createBill(app, admin, { status: 'commission' });
     const citizen = await createCitizen(app);
     const res = await app.http.put(`/api/articles/${draft.articles[0]!.id}/vote`).set(auth(citizen)).send({ value: 'for' });
     expect(res.status).toBe(409);

@@ -152,7 +152,7 @@ describe('participation per day in a bill', () => {
   });
 
   test('a bill nobody took part in has empty series and says so; an unknown bill is 404', async () => {
-    const bill = await createBill(app, admin);
+    const bill = await createBill(app, admin, { status: 'consultation' });
     expect((await app.http.get(`/api/bills/${bill.id}/participation`).expect(200)).body).toEqual({
       billId: bill.id, timeZone: 'Europe/Paris', days: [], totals: { votes: 0, amendments: 0, arguments: 0, annotations: 0, total: 0 },
     });

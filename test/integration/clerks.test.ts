@@ -51,6 +51,32 @@ describe('dispositif engine over HTTP', () => {
     expect(missing.body.error.message).toMatch(/7/);
     expect((await app.http.post('/api/legistique/apply').send({ alineas })).status).toBe(400);
   });
+
+  test('/dispositif writes in the Sénat’s style with chamber "senat" (default "an"), and /apply reads it back; a bad chamber is 400', async () => {
+    const before = ['Les administrations communiquent leurs documents.', 'Elles les publient en ligne dans un format ouvert, aisément réutilisable et exploitable.'];
+    const after = ['Les administrations communiquent leurs documents.', 'Elles les publient sans délai en ligne dans un format ouvert, aisément réutilisable et exploitable.'];
+    const senat = (await app.http.post('/api/legistique/dispositif').send({ before: { alineas: before }, after: { alineas: after }, chamber: 'senat' }).expect(200)).body.dispositif;
+    expect(senat).toMatch(/^Alinéa 2\n(?:Après|Avant) l(?:e|es) mots?\u00a0:\n«\u00a0[^»]+\u00a0»\ninsérer les mots\u00a0:\n«\u00a0sans délai\u00a0»$/);
+    const an = (await app.http.post('/api/legistique/dispositif').send({ before: { alineas: before }, after: { alineas: after } }).expect(200)).body.dispositif;
+    expect(an).toMatch(/^À l’alinéa 2, après/);
+    expect((await app.http.post('/api/legistique/apply').send({ alineas: before, dispositif: senat }).expect(200)).body.alineas).toEqual(after);
+    const bad = await app.http.post('/api/legistique/dispositif').send({ before: { alineas: before }, after: { alineas: after }, chamber: 'cmp' });
+    expect(bad.status).toBe(400);
+  });
+
+  test('/apply: an article additionnel under its heading line, and 422 with details.reason and details.operation', async () => {
+    const alineas = ['Le maire signe.', 'Le préfet contrôle.'];
+    const additionnel = await app.http.post('/api/legistique/apply').send({
+      alineas, dispositif: 'APRÈS L’ARTICLE 8\nInsérer un article additionnel ainsi rédigé :\n« Le conseil délibère. »',
+    }).expect(200);
+    expect(additionnel.body).toEqual({ alineas, newArticle: ['Le conseil délibère.'] });
+    const unreadable = await app.http.post('/api/legistique/apply').send({ alineas, dispositif: 'I. – Supprimer l’alinéa 1.\nII. – Faire ceci ou cela.' });
+    expect(unreadable.status).toBe(422);
+    expect(unreadable.body.error.details).toMatchObject({ reason: 'unparseable', operation: 2 });
+    const absent = await app.http.post('/api/legistique/apply').send({ alineas, dispositif: 'I. – Supprimer l’alinéa 1.\nII. – À l’alinéa 2, supprimer le mot : « maire ».' });
+    expect(absent.status).toBe(422);
+    expect(absent.body.error.details).toMatchObject({ reason: 'words_absent', operation: 2, label: 'II' });
+  });
 });
 
 describe('formalisation', () => {

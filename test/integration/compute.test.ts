@@ -36,7 +36,8 @@ describe('compute endpoints', () => {
     expect(health.status).toBe(200);
     // the innocent request was answered before the heavy ones were all done
     expect(done.indexOf('healthz 200')).toBeLessThan(done.length - 1);
-    for (const r of results) expect([200, 422]).toContain(r.status);
+    // 200 or 422 (too complex); past the public queue (four per thread), 503 busy at once
+    for (const r of results) expect([200, 422, 503]).toContain(r.status);
   });
 
   test('the same dispositif computed twice is served from the cache', async () => {
@@ -91,6 +92,49 @@ describe('the compute pool', () => {
       const busy = outcomes.filter((o) => o instanceof AppError && o.code === 'busy');
       expect(busy.length).toBeGreaterThanOrEqual(3);
       expect(outcomes.filter((o) => o === 'ok').length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('a refusal for being too complex is remembered: the same input is refused at once, without a worker', async () => {
+    const pool = new ComputePool({ threads: 1 });
+    try {
+      const input = { before: BEFORE, after: AFTER };
+      await expect(pool.run('generateDispositif', input, { budgetMs: 5 })).rejects.toMatchObject({ code: 'unprocessable' });
+      const dispatched = pool.stats.dispatched;
+      await expect(pool.run('generateDispositif', input)).rejects.toMatchObject({ code: 'unprocessable', details: { reason: 'too_complex' } });
+      expect(pool.stats.dispatched).toBe(dispatched);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('public requests wait behind the platform’s own work and have a shorter queue', async () => {
+    const pool = new ComputePool({ threads: 1 });
+    try {
+      const order: string[] = [];
+      const big = (i: number) => ({ before: BEFORE, after: AFTER.map((a) => a + ' '.repeat(i)) });
+      const first = pool.run('generateDispositif', big(0), { cache: false }).then(() => order.push('first'));
+      // five public requests queue (four are accepted per thread, the fifth is refused at once)…
+      const pub = Array.from({ length: 5 }, (_, i) => pool.run('generateDispositif', big(i + 1), { cache: false, lane: 'public' })
+        .then(() => order.push(`public ${i}`), (e: AppError) => order.push(`public ${i} ${e.code}`)));
+      // …then the platform's own task arrives: it runs before the waiting public ones
+      const platform = pool.run('diffTexts', { before: BEFORE, after: AFTER }, { cache: false }).then(() => order.push('platform'));
+      await Promise.all([first, platform, ...pub]);
+      expect(order[0]).toBe('public 4 busy');
+      expect(order.slice(1, 3)).toEqual(['first', 'platform']);
+      expect(order.slice(3).sort()).toEqual(['public 0', 'public 1', 'public 2', 'public 3']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('many tiny alinéas are not inline work: they go to a worker', async () => {
+    const pool = new ComputePool({ threads: 1 });
+    try {
+      await pool.run('diffTexts', { before: Array(500).fill('a'), after: Array(500).fill('b') }, { cache: false });
+      expect(pool.stats).toMatchObject({ inline: 0, dispatched: 1 });
     } finally {
       await pool.close();
     }

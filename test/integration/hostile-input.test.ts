@@ -105,3 +105,28 @@ describe('text PostgreSQL cannot store is refused, naming the field', () => {
     expect(res.text).toContain('« body »');
   });
 });
+
+describe('bodies the parsers refuse are 4xx, never 500', () => {
+  test('more than 1,000 form fields on the login form and the sign-up page: 400', async () => {
+    const many = Array.from({ length: 1_200 }, (_, i) => `f${i}=x`).join('&');
+    for (const path of ['/api/auth/login', '/inscription']) {
+      const res = await app.http.post(path).type('form').set('Origin', app.url).send(many);
+      expect([path, res.status]).toEqual([path, 400]);
+    }
+  });
+
+  test('a compressed body in an encoding the server does not read, or a corrupt one: 400', async () => {
+    const br = await app.http.post('/api/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'br').send('{"a":1}');
+    expect(br.status).toBe(400);
+    expect(br.body.error.code).toBe('validation_failed');
+    const corrupt = await app.http.post('/api/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'deflate').send('pas du deflate');
+    expect(corrupt.status).toBe(400);
+  });
+
+  test('an annotation form with a version past int32 is answered with the form, not a 500', async () => {
+    const res = await app.http.post(`/articles/${bill.articles[0]!.id}/annotations`).set(auth(citizen)).set('Origin', app.url).type('form')
+      .send({ version: '99999999999', alinea: '1', quote: 'documents', body: 'Bien.' });
+    expect(res.status).toBeLessThan(500);
+    expect(res.status).not.toBe(303);
+  });
+});

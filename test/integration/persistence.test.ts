@@ -97,7 +97,8 @@ test('PostgreSQL mode: no demo, the ADMIN_EMAIL admin exists, and data survives 
     try {
       const me = await fetch(`${second.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
       expect(me.status).toBe(200);
-      const bills = await (await fetch(`${second.url}/api/bills`)).json();
+      // a draft bill: listed for its admin (visitors see no drafts)
+      const bills = await (await fetch(`${second.url}/api/bills`, { headers: { authorization: `Bearer ${token}` } })).json();
       expect(bills.bills.map((b: { title: string }) => b.title)).toEqual(['Loi persistante']);
     } finally {
       await second.stop('SIGTERM');

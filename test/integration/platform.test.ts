@@ -69,17 +69,18 @@ describe('pages', () => {
     const title = '<script>alert("x")</script> & « loi »';
     const text = `PROJET\nArticle 1er\n<img src=x onerror=alert(1)> alinéa`;
     const res = await app.http.post('/api/bills').set(auth(admin)).send({ title, text }).expect(201);
-    const home = await app.http.get('/');
+    // a draft bill: its readers are admins and clerks
+    const home = await app.http.get('/').set(auth(admin));
     expect(home.text).not.toContain('<script>alert');
     expect(home.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; « loi »');
-    const bill = await app.http.get(`/textes/${res.body.bill.id}`);
+    const bill = await app.http.get(`/textes/${res.body.bill.id}`).set(auth(admin));
     expect(bill.text).not.toContain('<img src=x');
     expect(bill.text).toContain('&lt;img src=x onerror=alert(1)&gt; alinéa');
   });
 
   test('the bill page is French, has one h1, a skip link, a table of contents and numbered alinéas', async () => {
     const res = await app.http.post('/api/bills').set(auth(admin)).send({ title: 'Projet lisible', text: 'PROJET\nTITRE Ier\nDISPOSITIONS\nArticle 1er\nUn.\nDeux.\nArticle 2\nTrois.' }).expect(201);
-    const page = await app.http.get(`/textes/${res.body.bill.id}`);
+    const page = await app.http.get(`/textes/${res.body.bill.id}`).set(auth(admin));
     expect(page.status).toBe(200);
     expect(page.text).toContain('<html lang="fr">');
     expect(page.text.match(/<h1[\s>]/g)).toHaveLength(1);

@@ -94,7 +94,8 @@ describe('sentences added at the end of an alinéa', () => {
 
   it('after an alinéa that ends with a closing guillemet, or with a new sentence that opens with one', () => {
     const quoted = ['Le code est ainsi modifié :', '« Art. L. 1. – Les établissements publient leurs données. »', 'Fin de l’article.'];
-    expect(visible(generateDispositif(quoted, [quoted[0] ?? '', `${quoted[1] ?? ''} Un décret fixe les modalités.`, quoted[2] ?? '']))).toBe(
+    // the last alinéa of a quoted provision takes the sentence inside its closing mark, as the chambers consolidate it
+    expect(visible(generateDispositif(quoted, [quoted[0] ?? '', '« Art. L. 1. – Les établissements publient leurs données. Un décret fixe les modalités. »', quoted[2] ?? '']))).toBe(
       'Compléter l’alinéa 2 par une phrase ainsi rédigée⍽: «⍽Un décret fixe les modalités.⍽»',
     );
     expect(fromLong(longEdit(9, (t) => `${t} « Nul n’en est exclu. »`))).toBe('Compléter l’alinéa 9 par une phrase ainsi rédigée⍽: «⍽« Nul n’en est exclu. »⍽»');

@@ -149,8 +149,8 @@ describe('Sénat style', () => {
     });
   });
 
-  it('« Alinéa 2, première phrase »: the words are looked for in the whole alinéa', () => {
-    expect(only('Alinéa 2, première phrase\nSupprimer les mots :\n« en France »')).toEqual({ kind: 'delete_words', alinea: 2, words: { text: 'en France' } });
+  it('« Alinéa 2, première phrase »: the words are looked for in that sentence', () => {
+    expect(only('Alinéa 2, première phrase\nSupprimer les mots :\n« en France »')).toEqual({ kind: 'delete_words', alinea: 2, words: { text: 'en France' }, sentence: 1 });
   });
 
   it('a rewritten article whose text quotes words is content, not operations', () => {
@@ -277,8 +277,11 @@ describe('sentences that cannot be read', () => {
     expect(parseDispositif('À l’alinéa 2, supprimer les mots : « a\n« b ».')).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('plusieurs alinéas') }] });
   });
 
-  it('a sentence-level occurrence is refused rather than counted in the wrong place', () => {
-    expect(parseDispositif('À la première phrase de l’alinéa 4, supprimer la deuxième occurrence du mot : « loi ».')).toMatchObject({ ok: false });
+  it('a sentence-level occurrence is counted in that sentence', () => {
+    const article = ['Un.', 'Deux.', 'Trois.', 'La loi et la loi. La loi.'];
+    expect(applyDispositif(article, 'À la dernière phrase de l’alinéa 4, supprimer la première occurrence du mot : « loi ».')).toEqual({
+      ok: true, alineas: ['Un.', 'Deux.', 'Trois.', 'La loi et la loi. La.'],
+    });
   });
 });
 
@@ -321,12 +324,12 @@ describe('applyDispositif', () => {
     expect(applyDispositif(text, 'Compléter l’alinéa 4 par les mots : « chaque année »')).toMatchObject({ alineas: [...text.slice(0, 3), 'Un rapport est présenté au Parlement chaque année.'] });
   });
 
-  it('added sentences go after the alinéa’s own final punctuation, even a closing guillemet, one space between', () => {
+  it('added sentences go after the alinéa’s own final punctuation, one space between; inside the closing guillemet of a quoted provision', () => {
     expect(applyDispositif(text, 'Compléter l’alinéa 4 par une phrase ainsi rédigée : « Il est rendu public. »')).toEqual({
       ok: true, alineas: [...text.slice(0, 3), 'Un rapport est présenté au Parlement. Il est rendu public.'],
     });
     expect(applyDispositif(['« Art. L. 1. – Le texte. »'], 'Alinéa 1\nCompléter cet alinéa par deux phrases ainsi rédigées :\n« Une. Deux. »')).toEqual({
-      ok: true, alineas: ['« Art. L. 1. – Le texte. » Une. Deux.'],
+      ok: true, alineas: ['« Art. L. 1. – Le texte. Une. Deux. »'],
     });
     expect(applyDispositif(['Un ;', 'Deux.'], 'Compléter cet alinéa par une phrase ainsi rédigée : « Trois. »')).toMatchObject({ ok: false, error: { reason: 'alinea_missing' } });
     expect(applyDispositif(text, 'Compléter l’alinéa 7 par une phrase ainsi rédigée : « Trois. »')).toMatchObject({ ok: false, error: { reason: 'alinea_missing' } });

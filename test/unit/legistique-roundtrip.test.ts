@@ -7,8 +7,9 @@ import * as path from 'path';
 import fc from 'fast-check';
 import type { ImportResult } from '../../shared/bill';
 import { parseLaFabriqueJson } from '../../shared/lafabrique';
-import { applyDispositif, formatDispositif, generateDispositif, parseDispositif, type Operation, type QuotedWords } from '../../shared/legistique';
+import { applyDispositif, formatDispositif, generateDispositif, parseDispositif, type Chamber, type Operation, type QuotedWords } from '../../shared/legistique';
 import { parseLegisticText } from '../../shared/legistic-text';
+import { closesProvision } from '../../shared/legistique/provisions';
 
 const FIXTURES = path.join(__dirname, '../../../shared/fixtures/bills');
 const NBSP = '\u00a0';
@@ -112,9 +113,12 @@ function applyEdit(article: string[], edit: Edit): string[] {
       if (out[a] === '') out.splice(a, 1);
       break;
     }
-    case 'add_sentence':
-      out[a] = `${text} ${edit.text}`;
+    case 'add_sentence': {
+      // the last alinéa of a quoted provision takes a new sentence inside its closing mark
+      const closing = closesProvision(text) ? /\s*[»"”][\s.;,]*$/u.exec(text) : null;
+      out[a] = closing === null ? `${text} ${edit.text}` : `${text.slice(0, closing.index)} ${edit.text}${text.slice(closing.index)}`;
       break;
+    }
     case 'insert_alinea':
       out.splice(edit.a % (out.length + 1), 0, edit.text);
       break;
@@ -141,14 +145,36 @@ function applyEdit(article: string[], edit: Edit): string[] {
 
 const article = fc.constantFrom(...ARTICLES);
 
-function roundTrip(before: readonly string[], after: readonly string[]): void {
-  const dispositif = generateDispositif(before, after);
+function roundTrip(before: readonly string[], after: readonly string[], chamber: Chamber = 'an'): string {
+  const dispositif = generateDispositif(before, after, { chamber });
   if (dispositif !== '') expect(parseDispositif(dispositif)).toMatchObject({ ok: true });
   const result = applyDispositif(before, dispositif);
   if (!result.ok || JSON.stringify(result.alineas) !== JSON.stringify(after)) {
     throw new Error(`round trip failed\nbefore: ${JSON.stringify(before)}\nafter: ${JSON.stringify(after)}\ndispositif:\n${dispositif}\nresult: ${JSON.stringify(result)}`);
   }
+  return dispositif;
 }
+
+describe('in the Sénat’s style (« Alinéa 3 ⏎ Remplacer les mots : … »), the same round trip', () => {
+  it('word and alinéa edits, mixed: never an Assemblée locator (« À l’alinéa 3, ») in the text', () => {
+    fc.assert(
+      fc.property(article, fc.array(fc.oneof(wordEdit, alineaEdit), { minLength: 1, maxLength: 5 }), (before, edits) => {
+        const dispositif = roundTrip(before, edits.reduce(applyEdit, [...before]), 'senat');
+        expect(dispositif).not.toMatch(/(?:^|\n)(?:[IVX]+\.\u00a0– )?(?:À l’alinéa|Après l’alinéa \d+, insérer|Rédiger ainsi l’alinéa|Supprimer l’alinéa)/u);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('sentences added at the end of an alinéa', () => {
+    fc.assert(
+      fc.property(article, fc.nat(), fc.constantFrom(...ADDED_SENTENCES), (before, a, added) => {
+        roundTrip(before, applyEdit([...before], { kind: 'add_sentence', a, text: added }), 'senat');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
 
 describe('generateDispositif then applyDispositif gives the edited article back', () => {
   it('reads the real articles of both fixtures', () => {
@@ -259,6 +285,7 @@ describe('formatDispositif then parseDispositif gives the operations back', () =
       fc.property(fc.oneof(articleOperation.map((op) => [op]), fc.array(operation, { minLength: 1, maxLength: 4 })), (ops) => {
         const result = parseDispositif(formatDispositif(ops));
         expect(result).toEqual({ ok: true, operations: ops.map((op) => ({ label: expect.any(String), operation: op })) });
+        expect(parseDispositif(formatDispositif(ops, { chamber: 'senat' }))).toEqual({ ok: true, operations: ops.map((op) => ({ label: expect.any(String), operation: op })) });
         if (result.ok && ops.length > 1) expect(result.operations.map((o) => o.label)).toEqual(ops.map((_, i) => ['I', 'II', 'III', 'IV'][i]));
       }),
       { numRuns: 300 },

@@ -1,12 +1,12 @@
 import type { RequestHandler } from 'express';
 import { errorPage, notFoundPage } from '../bill-pages';
 import { html, type SafeHtml } from '../html';
-import { layout, type PageContext } from '../layout';
+import { layout, may, type PageContext } from '../layout';
 import { ctx } from '../page-kit';
 
 /** The console's one guard: visitors get a 404 (nothing to see here), signed-in non-admins a 403. */
 export const requireAdminPage: RequestHandler = (req, res, next) => {
-  if (req.user?.roles.includes('admin')) return next();
+  if (may(ctx(req), 'admin.console', null)) return next();
   if (!req.user) return void res.status(404).type('html').send(notFoundPage(ctx(req)));
   res.status(403).type('html').send(errorPage(ctx(req), 'Accès refusé', 'La console d’administration est réservée aux administrateurs.'));
 };

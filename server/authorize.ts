@@ -1,0 +1,87 @@
+import { isOpen } from '../shared/amendment';
+import { decide, POLICY, type Actor, type Operation } from '../shared/policy';
+import type { BillStatus } from '../shared/phases';
+import type { Queryable } from './db/db';
+import { AppError } from './errors';
+import { isAuthor } from './sql/amendment-authors';
+import type { AmendmentRow } from './sql/amendments';
+import { findBill, type BillRow } from './sql/bills';
+import { memberCollege } from './sql/commission';
+import { findUserById, type UserRow } from './sql/users';
+
+/**
+ * The server's side of `shared/policy.ts`: which qualities a person holds towards a bill or an
+ * amendment (read from the database, only those the operation's row mentions), then the table's
+ * answer, thrown as an `AppError` when it refuses.
+ */
+export interface Target {
+  bill?: Pick<BillRow, 'id' | 'status'> | undefined;
+  /** Its bill is read when `bill` is not given. */
+  amendment?: Pick<AmendmentRow, 'id' | 'bill_id' | 'status' | 'assigned_clerk_id'> | undefined;
+  /** A bill known by id only. */
+  billId?: string | undefined;
+}
+
+/** The qualities an account holds by itself, whatever the resource. */
+export function accountActors(user: UserRow | null): Set<Actor> {
+  if (!user) return new Set(['anonymous']);
+  return new Set<Actor>(['citizen', ...user.roles]);
+}
+
+const mentions = (op: Operation, actor: Actor) => actor in POLICY[op].allow;
+
+/** Every quality `user` holds towards `target` that `op` cares about. */
+export async function actorsOf(db: Queryable, op: Operation, user: UserRow | null, target: Target, billId?: string): Promise<Set<Actor>> {
+  const actors = accountActors(user);
+  if (!user) return actors;
+  const a = target.amendment;
+  if (a && mentions(op, 'author') && (await isAuthor(db, a.id, user.id))) actors.add('author');
+  // In charge: the assigned clerk; any clerk while nobody is, or once the amendment is closed.
+  if (a && actors.has('clerk') && (a.assigned_clerk_id === null || a.assigned_clerk_id === user.id || !isOpen(a.status))) actors.add('clerkInCharge');
+  if (billId && mentions(op, 'commissionMember') && (await memberCollege(db, billId, user.id))) actors.add('commissionMember');
+  return actors;
+}
+
+/**
+ * Refuses (throws) unless the table lets `user` do `op` on `target` in its bill's current phase.
+ * Returns the phase it checked against. A target without a bill checks the actor only.
+ */
+export async function authorize(db: Queryable, op: Operation, user: UserRow | null, target: Target = {}): Promise<BillStatus | null> {
+  const billId = target.bill?.id ?? target.amendment?.bill_id ?? target.billId;
+  let phase: BillStatus | null = target.bill?.status ?? null;
+  if (billId && !target.bill) {
+    const bill = await findBill(db, billId);
+    if (!bill) throw new AppError('not_found', 'Projet de loi introuvable.');
+    phase = bill.status;
+  }
+  const actors = await actorsOf(db, op, user, target, billId);
+  const d = decide(op, actors, phase);
+  if (d.ok) return phase;
+  if (d.code === 'other_clerk_in_charge' && target.amendment?.assigned_clerk_id) {
+    throw await otherClerkInCharge(db, target.amendment.assigned_clerk_id, POLICY[op].verb);
+  }
+  throw new AppError(d.code, d.message, d.code === 'wrong_phase' ? { status: phase } : undefined);
+}
+
+/**
+ * The check that needs no resource, done before the input is read: an anonymous write is a 401
+ * and a citizen calling an admin's operation a 403, whatever the body. Qualities held towards a
+ * resource (author, member, clerk in charge) are assumed here; `authorize` checks them.
+ */
+export function precheck(op: Operation, user: UserRow | null): void {
+  const actors = accountActors(user);
+  if (user) for (const a of ['author', 'clerkInCharge', 'commissionMember'] as const) actors.add(a);
+  const d = decide(op, actors, null);
+  if (!d.ok && d.code !== 'not_found') throw new AppError(d.code, d.message);
+}
+
+/** 409 `other_clerk_in_charge`: who has the amendment in charge, and how to take it over. */
+export async function otherClerkInCharge(db: Queryable, clerkId: string, what: string): Promise<AppError> {
+  const clerk = await findUserById(db, clerkId);
+  const name = clerk?.display_name ?? 'un autre greffier';
+  return new AppError(
+    'other_clerk_in_charge',
+    `${what} : ${name} a cet amendement en charge. Reprenez-le d’abord (« Reprendre ») : ${name} recevra une notification.`,
+    { assignedClerk: { id: clerkId, displayName: name } },
+  );
+}

@@ -1,0 +1,91 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import { precheck } from '../authorize';
+import { AppError } from '../http/errors';
+import type { Operation, OpDeps, OpInput } from '../operations/operation';
+import type { UserRow } from '../sql/users';
+import { formFields, page } from './page-kit';
+
+/** Field errors, keyed by form field: what the page shows next to each field. */
+export type FieldErrors = Record<string, string>;
+
+const fr = z.locales.fr();
+
+/** One zod issue said in French, for a person filling a form. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_small' && issue.origin === 'string') {
+    return Number(issue.minimum) <= 1 ? 'Ce champ est requis.' : `Au moins ${Number(issue.minimum).toLocaleString('fr-FR')} caractères.`;
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string') return `Trop long : ${Number(issue.maximum).toLocaleString('fr-FR')} caractères au plus.`;
+  if (issue.code === 'invalid_value') return 'Choisissez une des options proposées.';
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'Ce champ est requis.';
+  const said = fr.localeError(issue as never);
+  return typeof said === 'string' ? said : (said?.message ?? issue.message);
+}
+
+export interface FormAdapter<P extends z.ZodType, B extends z.ZodType, O> {
+  /** Where to come back after signing in, for a visitor who posted the form. */
+  signIn: (req: Request) => string;
+  /** The operation's path ids, when the form does not post to the API's path (default: the page's path ids). */
+  params?: (fields: Record<string, string>, req: Request, deps: OpDeps) => unknown;
+  /** The form's fields as the operation's body (unvalidated: the operation's schema checks it). */
+  body?: (fields: Record<string, string>, req: Request, deps: OpDeps) => unknown;
+  /** Operation body field → form field, to show an error next to what the person typed. */
+  fields?: Record<string, string>;
+  /** Success: usually a redirect (303). */
+  done: (req: Request, res: Response, out: O, input: OpInput<P, B>, user: UserRow) => void | Promise<void>;
+  /**
+   * A refusal the page can show in place (validation, conflict, phase…): sends the form back. When
+   * absent, or when it returns false, the refusal is the « Action impossible » page.
+   */
+  refused?: (req: Request, res: Response, err: AppError, fieldErrors: FieldErrors) => Promise<boolean | void> | boolean | void;
+}
+
+const REFUSALS = new Set(['validation_failed', 'conflict', 'wrong_phase', 'unprocessable', 'not_found', 'other_clerk_in_charge', 'commission_incomplete', 'pending_amendments']);
+
+/** The validation error of a form, as the API would give it, with its details keyed by body path. */
+function invalid(error: z.ZodError): AppError {
+  const first = error.issues[0];
+  return new AppError('validation_failed', first ? issueMessage(first) : 'Le formulaire contient des erreurs.', error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: issueMessage(i) })));
+}
+
+/** Details of a validation error (ours or a command's) as messages keyed by form field. */
+export function fieldErrorsFrom(err: AppError, fields: Record<string, string> = {}): FieldErrors {
+  const out: FieldErrors = {};
+  if (err.code !== 'validation_failed' && err.code !== 'unprocessable') return out;
+  const details = Array.isArray(err.details) ? (err.details as { path?: unknown; message?: unknown }[]) : [];
+  for (const d of details) {
+    const path = typeof d.path === 'string' ? d.path.split('.')[0]! : '';
+    const field = fields[path];
+    // one problem: the error's own sentence; several: each detail's (commands' details are terse)
+    if (field) out[field] ??= details.length > 1 && typeof d.message === 'string' ? d.message : err.message;
+  }
+  return out;
+}
+
+/**
+ * The HTML form adapter of an operation: a visitor is sent to sign in; then the same account-level
+ * check, the same schemas and the same command as the JSON route; refusals go back to the form.
+ */
+export function formOperation<P extends z.ZodType, B extends z.ZodType, O>(
+  deps: OpDeps, op: Operation<P, B, O>, adapter: FormAdapter<P, B, O>,
+): RequestHandler {
+  return page(async (req, res) => {
+    if (!req.user) return res.redirect(303, `/connexion?suite=${encodeURIComponent(adapter.signIn(req))}`);
+    const user = req.user;
+    try {
+      precheck(op.policy, user);
+      const params = op.params.safeParse(adapter.params ? await adapter.params(formFields(req), req, deps) : req.params);
+      if (!params.success) throw new AppError('not_found', 'Ressource introuvable.');
+      const raw = adapter.body ? await adapter.body(formFields(req), req, deps) : undefined;
+      const body = op.body ? op.body.safeParse(raw) : undefined;
+      if (body && !body.success) throw invalid(body.error);
+      const input = { params: params.data, body: body?.data } as OpInput<P, B>;
+      const out = await op.run(deps, user, input);
+      await adapter.done(req, res, out, input, user);
+    } catch (err) {
+      if (!(err instanceof AppError) || !adapter.refused || !REFUSALS.has(err.code)) throw err;
+      if ((await adapter.refused(req, res, err, fieldErrorsFrom(err, adapter.fields))) === false) throw err;
+    }
+  });
+}

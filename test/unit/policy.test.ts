@@ -1,0 +1,80 @@
+import { ERROR_STATUS } from '../../shared/errors';
+import { BILL_STATUSES, STATUS_LABELS_FR } from '../../shared/phases';
+import { ACTORS, allowedPhases, decide, OPERATIONS, POLICY, type Actor, type Rule } from '../../shared/policy';
+
+/** The policy table, read as a whole: every operation × every actor × every phase. */
+
+/** The qualities a person holding `actor` holds with it (a signed-in actor is also a citizen). */
+const holding = (actor: Actor): Set<Actor> => new Set(actor === 'anonymous' ? ['anonymous'] : ['citizen', actor]);
+
+describe('decide(), over the whole table', () => {
+  const cases = OPERATIONS.flatMap((op) => ACTORS.flatMap((actor) => BILL_STATUSES.map((phase) => [op, actor, phase] as const)));
+
+  test.each(cases)('%s by %s in phase %s', (op, actor, phase) => {
+    const rule: Rule = POLICY[op];
+    const actors = holding(actor);
+    const expected = [...actors].some((a) => rule.allow[a]?.includes(phase));
+    const d = decide(op, actors, phase);
+    expect(d.ok).toBe(expected);
+    if (d.ok) return;
+    // a refusal always names a catalogue code and, but for hidden reads, the operation
+    expect(ERROR_STATUS[d.code]).toBeGreaterThanOrEqual(400);
+    if (rule.hidden) {
+      expect(d.code).toBe('not_found');
+      return;
+    }
+    expect(d.message.startsWith(`${rule.verb} : `)).toBe(true);
+    const mayAtAll = [...actors].some((a) => rule.allow[a] !== undefined);
+    if (mayAtAll) {
+      expect(d.code).toBe('wrong_phase');
+      expect(d.message).toContain(`« ${STATUS_LABELS_FR[phase]} »`);
+    } else if (actor === 'anonymous') {
+      expect(d.code).toBe('unauthenticated');
+    } else {
+      expect(d.code).toBe(rule.otherwise && actors.has(rule.otherwise.actor) ? rule.otherwise.code : 'forbidden');
+    }
+  });
+
+  test('every operation is allowed to someone in some phase, and no write to a visitor', () => {
+    for (const op of OPERATIONS) {
+      expect(ACTORS.some((a) => allowedPhases(op, [a]).length > 0)).toBe(true);
+      if (!(POLICY[op] as Rule).hidden) expect(allowedPhases(op, ['anonymous'])).toEqual([]);
+    }
+  });
+});
+
+describe('what the table says, in words', () => {
+  test('depositing on an adopted bill names the deposit, not an edit', () => {
+    const d = decide('amendment.submit', new Set(['citizen', 'author']), 'adopted');
+    expect(d).toEqual({ ok: false, code: 'wrong_phase', message: 'Déposer un amendement : impossible en phase « Adopté », seulement en phase « Consultation » ou « Commission ».' });
+  });
+
+  test('a citizen proposing during the commission is told who may', () => {
+    const d = decide('amendment.create', new Set(['citizen']), 'commission');
+    expect(d).toMatchObject({ ok: false, code: 'wrong_phase', message: 'Proposer un amendement : pendant la phase « Commission », réservé aux membres de la commission.' });
+    expect(decide('amendment.create', new Set(['citizen', 'commissionMember']), 'commission').ok).toBe(true);
+  });
+
+  test('a clerk not in charge is told to take the amendment over', () => {
+    expect(decide('amendment.formalise', new Set(['citizen', 'clerk']), 'consultation')).toMatchObject({ ok: false, code: 'other_clerk_in_charge' });
+    expect(decide('amendment.formalise', new Set(['citizen', 'clerk', 'clerkInCharge']), 'consultation').ok).toBe(true);
+    expect(decide('amendment.formalise', new Set(['citizen']), 'consultation')).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  test('draft bills are read by admins and clerks only, others get a 404', () => {
+    expect(decide('bill.read', new Set(['anonymous']), 'draft')).toMatchObject({ ok: false, code: 'not_found' });
+    expect(decide('bill.read', new Set(['citizen', 'moderator']), 'draft')).toMatchObject({ ok: false, code: 'not_found' });
+    expect(decide('bill.read', new Set(['citizen', 'clerk']), 'draft').ok).toBe(true);
+    expect(decide('bill.read', new Set(['anonymous']), 'consultation').ok).toBe(true);
+  });
+
+  test('outside a bill only the actor counts; moderation is for moderators and admins', () => {
+    expect(decide('contribution.moderate', new Set(['citizen', 'admin']), null).ok).toBe(true);
+    expect(decide('contribution.moderate', new Set(['citizen']), null)).toMatchObject({ ok: false, code: 'forbidden', message: 'Modérer une contribution : réservé aux modérateurs ou administrateurs.' });
+    expect(decide('user.setRoles', new Set(['anonymous']), null)).toMatchObject({ ok: false, code: 'unauthenticated' });
+  });
+
+  test('votes are open during the consultation only (what cast_vote_checked also checks)', () => {
+    for (const op of ['vote.article', 'vote.amendment', 'vote.argument'] as const) expect(allowedPhases(op, ['citizen'])).toEqual(['consultation']);
+  });
+});
