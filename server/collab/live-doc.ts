@@ -1,8 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { Presence } from './presence';
-import { awarenessMessage, decodeMessage, syncStep1Message, updateMessage } from './protocol';
-import { checkUpdate } from './update-guard';
+import { awarenessMessage, decodeMessage, syncStep1Message, syncStep2Message, updateMessage } from './protocol';
+import { checkUpdate, RefusedUpdate } from './update-guard';
 import { repairFragment } from './ydoc-text';
 
 /** Persistence is a two-function port (plus compaction): load a document, store an update. */
@@ -39,6 +39,11 @@ export interface LiveDocOptions {
   maxWaitMs: number;
   /** Rows appended after which the document's rows are merged into one. */
   compactEvery: number;
+  /**
+   * A connection's sync step 1 is answered (with what it lacks, up to the whole document) at most
+   * this often; those that arrive sooner are answered together at the end of the interval.
+   */
+  syncIntervalMs: number;
   onError(err: unknown): void;
 }
 
@@ -67,6 +72,7 @@ export class LiveDoc {
   private debounce: NodeJS.Timeout | null = null;
   private firstPendingAt = 0;
   private writing: Promise<void> = Promise.resolve();
+  private readonly syncs = new Map<Conn, { last: number; timer: NodeJS.Timeout | null; stateVector: Uint8Array | null }>();
   private rowsSinceCompaction = 0;
   private compactAt: number;
   private destroyed = false;
@@ -108,6 +114,9 @@ export class LiveDoc {
   removeConn(conn: Conn): void {
     this.conns.delete(conn);
     this.presence.remove(conn);
+    const sync = this.syncs.get(conn);
+    if (sync?.timer) clearTimeout(sync.timer);
+    this.syncs.delete(conn);
   }
 
   /**
@@ -115,15 +124,16 @@ export class LiveDoc {
    * a writer's are checked first (update-guard.ts: RefusedUpdate, nothing applied).
    */
   receive(conn: Conn, data: Uint8Array): void {
-    const msg = decodeMessage(data, this.doc);
+    const msg = decodeMessage(data);
     switch (msg.kind) {
       case 'sync-step1':
-        conn.send(msg.reply);
+        this.answerSync(conn, msg.stateVector);
         return;
       case 'doc-update':
         if (conn.mode !== 'write') return;
         checkUpdate(this.doc, msg.update, conn);
         Y.applyUpdate(this.doc, msg.update, conn);
+        this.dropPending();
         return;
       case 'awareness':
         this.presence.receive(conn, msg.update);
@@ -131,6 +141,38 @@ export class LiveDoc {
       case 'query-awareness':
         conn.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
     }
+  }
+
+  /** Answers a sync step 1 now, or at the end of the connection's interval (the latest state vector wins). */
+  private answerSync(conn: Conn, stateVector: Uint8Array): void {
+    let sync = this.syncs.get(conn);
+    if (!sync) this.syncs.set(conn, (sync = { last: -Infinity, timer: null, stateVector: null }));
+    sync.stateVector = stateVector;
+    if (sync.timer) return;
+    const answer = (s: NonNullable<typeof sync>) => {
+      s.timer = null;
+      s.last = Date.now();
+      const sv = s.stateVector;
+      s.stateVector = null;
+      if (sv && this.conns.has(conn)) conn.send(syncStep2Message(this.doc, sv));
+    };
+    const wait = sync.last + this.options.syncIntervalMs - Date.now();
+    if (wait <= 0) answer(sync);
+    else sync.timer = setTimeout(answer, wait, sync);
+  }
+
+  /**
+   * The guard refuses whatever Yjs would keep pending (to apply it later, unchecked): content left
+   * pending is a bug of the guard. It is dropped (nothing of it was applied, stored or relayed)
+   * and the update refused.
+   */
+  private dropPending(): void {
+    const store = this.doc.store;
+    if (!store.pendingStructs && !store.pendingDs) return;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    this.options.onError(new Error(`${this.name}: an update left content pending (dropped)`));
+    throw new RefusedUpdate('pending content');
   }
 
   /** Once submitted, authors' editors are told (4403) rather than silently dropping what they type. */
@@ -210,6 +252,8 @@ export class LiveDoc {
 
   destroy(): void {
     this.destroyed = true;
+    for (const sync of this.syncs.values()) if (sync.timer) clearTimeout(sync.timer);
+    this.syncs.clear();
     this.doc.off('update', this.onUpdate);
     this.presence.destroy();
     this.awareness.destroy();

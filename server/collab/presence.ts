@@ -13,6 +13,13 @@ export interface PresenceOwner {
 export const PRESENCE_INTERVAL_MS = 100;
 
 /**
+ * A stock client's presence is its name, colour and cursor (two relative positions): a few
+ * hundred bytes, for one Yjs client id (a second one if its document changes id). Bigger
+ * messages close the connection (4400) before they are parsed; further client ids are ignored.
+ */
+export const PRESENCE_LIMITS = { stateChars: 2048, messageBytes: 4096, clientIds: 2 } as const;
+
+/**
  * The presence (awareness) of a document's connections. A connection sets and clears only the
  * entries of the Yjs client ids it introduced itself (a watcher cannot overwrite a writer's
  * cursor); the `user.name` of its entries is its account's display name; its changes are relayed
@@ -35,16 +42,21 @@ export class Presence<C extends PresenceOwner> {
 
   /** Applies a connection's awareness message, keeping only its own entries, renamed to its account. */
   receive(conn: C, update: Uint8Array): void {
+    if (update.length > PRESENCE_LIMITS.messageBytes) throw new Error('presence too large');
     const decoder = decoding.createDecoder(update);
     const encoder = encoding.createEncoder();
     const entries: [number, number, string][] = [];
     const count = decoding.readVarUint(decoder);
+    let ids = this.owned.get(conn)?.size ?? 0;
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
-      const state: unknown = JSON.parse(decoding.readVarString(decoder));
+      const json = decoding.readVarString(decoder);
+      if (json.length > PRESENCE_LIMITS.stateChars) throw new Error('presence too large');
+      const state: unknown = JSON.parse(json);
       const owner = this.owners.get(clientId);
       if ((owner && owner !== conn) || clientId === this.awareness.clientID) continue;
+      if (!owner && entries.every(([id]) => id !== clientId) && ++ids > PRESENCE_LIMITS.clientIds) continue;
       if (state !== null && (typeof state !== 'object' || Array.isArray(state))) continue;
       entries.push([clientId, clock, JSON.stringify(state === null ? null : signed(state as Record<string, unknown>, conn.displayName))]);
     }

@@ -16,6 +16,14 @@ export function syncStep1Message(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** The reply to a client's sync step 1: what the document holds beyond its state vector. */
+export function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
 export function updateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -31,25 +39,25 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
 }
 
 export type Incoming =
-  | { kind: 'sync-step1'; reply: Uint8Array }
+  | { kind: 'sync-step1'; stateVector: Uint8Array }
   | { kind: 'doc-update'; update: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'query-awareness' };
 
 /**
- * Decodes one client message. Document changes are returned, not applied, so that the caller
- * decides (read-only connections drop them, writers' are checked). Throws on a malformed message.
+ * Decodes one client message. Nothing is applied nor answered, so that the caller decides:
+ * read-only connections' changes are dropped, writers' are checked, a sync step 1 is answered
+ * when the connection's budget allows. Throws on a malformed message.
  */
-export function decodeMessage(data: Uint8Array, doc: Y.Doc): Incoming {
+export function decodeMessage(data: Uint8Array): Incoming {
   const decoder = decoding.createDecoder(data);
   const type = decoding.readVarUint(decoder);
   if (type === MESSAGE_SYNC) {
     const syncType = decoding.readVarUint(decoder);
     if (syncType === syncProtocol.messageYjsSyncStep1) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.readSyncStep1(decoder, encoder, doc);
-      return { kind: 'sync-step1', reply: encoding.toUint8Array(encoder) };
+      const stateVector = decoding.readVarUint8Array(decoder);
+      Y.decodeStateVector(stateVector); // throws now, rather than when answered
+      return { kind: 'sync-step1', stateVector };
     }
     if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
       return { kind: 'doc-update', update: decoding.readVarUint8Array(decoder) };

@@ -53,6 +53,9 @@ export class DocRegistry implements LiveTexts, LiveRevocation {
       debounceMs: 200,
       maxWaitMs: 1000,
       compactEvery: 100,
+      // a stock client sends one sync step 1 per connection: more is a client asking for the
+      // whole document again and again
+      syncIntervalMs: 2000,
       onError: (err) => logger.error({ err }, 'live document persistence failed'),
       ...options,
     };
@@ -114,11 +117,14 @@ export class DocRegistry implements LiveTexts, LiveRevocation {
     await this.withDoc(name, (live) => writeAlineas(live.doc, alineas, 'rest'));
   }
 
+  // Both are revocations: a connection checked before them but joining after re-checks itself.
   setAuthorsMode(name: string, mode: Mode): void {
+    this.epoch += 1;
     this.docs.get(name)?.live.setAuthorsMode(mode);
   }
 
   closeAuthors(name: string, reason: string): void {
+    this.epoch += 1;
     this.docs.get(name)?.live.closeAuthors(reason);
   }
 

@@ -7,6 +7,7 @@ import type { Db } from '../db/db';
 import { hashToken, SESSION_COOKIE } from '../auth/tokens';
 import { findUserBySessionHash, type SessionUser } from '../sql/sessions';
 import { liveDocAccess } from './access';
+import { CONN_LIMITS, MessageBudget, WS_TOO_MANY, type ConnLimits } from './conn-limits';
 import type { Conn } from './live-doc';
 import type { DocRegistry } from './registry';
 import { RefusedUpdate } from './update-guard';
@@ -24,6 +25,8 @@ export interface CollabOptions {
   /** Largest accepted message; larger ones close that connection (1009). */
   maxMessageBytes?: number;
   publicOrigin?: string | undefined;
+  /** What one socket may cost (conn-limits.ts; tests lower them). */
+  limits?: Partial<ConnLimits>;
 }
 
 /** The session behind an upgrade request: `?token=`, a bearer header, or the cookie (same origin only). */
@@ -51,6 +54,7 @@ async function authenticate(db: Db, req: IncomingMessage, url: URL, publicOrigin
 export function attachCollab(server: Server, options: CollabOptions): { close(): Promise<void> } {
   const { db, registry, logger } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 1024 * 1024 });
+  const limits: ConnLimits = { ...CONN_LIMITS, ...options.limits };
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -67,13 +71,23 @@ export function attachCollab(server: Server, options: CollabOptions): { close():
   });
 
   async function connect(ws: WebSocket, req: IncomingMessage, url: URL): Promise<void> {
-    // Messages that arrive while we authenticate and load wait in order.
+    // Messages that arrive while we authenticate and load wait in order (a bounded few).
     const early: Uint8Array[] = [];
+    let earlyBytes = 0;
     let deliver: ((data: Uint8Array) => void) | null = null;
+    const budget = new MessageBudget(limits);
+    const tooMany = (why: string) => {
+      logger.warn({ url: url.pathname }, `collab socket closed: ${why}`);
+      ws.close(WS_TOO_MANY, 'too many messages');
+    };
     ws.on('message', (data: RawData) => {
+      if (ws.readyState !== ws.OPEN) return;
       const bytes = toBytes(data);
-      if (deliver) deliver(bytes);
-      else early.push(bytes);
+      if (!budget.allows(bytes.length)) return tooMany('message budget spent');
+      if (deliver) return deliver(bytes);
+      early.push(bytes);
+      earlyBytes += bytes.length;
+      if (early.length > limits.earlyMessages || earlyBytes > limits.earlyBytes) tooMany('too much before the document was ready');
     });
     let closed = false;
     ws.on('close', () => (closed = true));
@@ -99,7 +113,13 @@ export function attachCollab(server: Server, options: CollabOptions): { close():
       sessionHash: session.hash,
       lockable: access.lockable,
       send: (message) => {
-        if (ws.readyState === ws.OPEN) ws.send(message, (err) => err && ws.terminate());
+        if (ws.readyState !== ws.OPEN) return;
+        // a socket that does not read what it is sent is cut, not buffered for without end
+        if (ws.bufferedAmount + message.length > limits.maxBufferedBytes) {
+          logger.warn({ docName, userId: user.id, buffered: ws.bufferedAmount }, 'collab socket cut: not reading');
+          return ws.terminate();
+        }
+        ws.send(message, (err) => err && ws.terminate());
       },
       close: (code, reason) => ws.close(code, reason),
       // when the session ends, the connection checks it again (4401 unless it was extended)
@@ -126,7 +146,17 @@ export function attachCollab(server: Server, options: CollabOptions): { close():
       live.removeConn(conn);
       registry.release(live);
     };
-    if (closed) return leave();
+    // A revocation since the access check (the epoch moved) re-checks the connection before it
+    // joins, as many times as needed: once it is in the document, revocations reach it there.
+    for (let seen = epoch; registry.epoch !== seen && !closed && ws.readyState === ws.OPEN; ) {
+      seen = registry.epoch;
+      try {
+        await registry.recheckConn(docName, conn);
+      } catch (err) {
+        onCheckError(err);
+      }
+    }
+    if (closed || ws.readyState !== ws.OPEN) return leave();
     ws.on('close', leave);
     deliver = (data) => {
       // nothing from a connection being closed (a revoked one, a refused update) is applied
@@ -141,7 +171,6 @@ export function attachCollab(server: Server, options: CollabOptions): { close():
     };
     live.addConn(conn);
     conn.sessionEndsAt?.(user.session_expires_at);
-    if (registry.epoch !== epoch) void registry.recheckConn(docName, conn).catch(onCheckError);
     for (const data of early.splice(0)) deliver(data);
   }
 

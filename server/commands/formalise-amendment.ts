@@ -2,6 +2,7 @@ import { checkAmendmentText, normaliseAlineas } from '../../shared/amendment';
 import { formalisationDocName } from '../../shared/live-docs';
 import { trimTrailingEmpty } from '../../shared/pm-schema';
 import { compute } from '../compute';
+import { checkLiveText } from '../collab/live-text-check';
 import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import { AppError } from '../errors';
@@ -28,10 +29,14 @@ export interface FormaliseInput {
  * the formalisation workspace's current text is published. Formalising again appends again.
  */
 export async function formaliseAmendment(db: Db, live: LiveTexts, input: FormaliseInput): Promise<void> {
+  // Who may formalise is checked before the workspace is loaded (and checked again, locked, below).
+  await loadForClerk(db, input.amendmentId, input.user, 'amendment.formalise', { open: true });
   // Read before the transaction: loading a document queries the database, and the embedded
   // database has a single connection that an open transaction holds.
   // (a reworded dispositif comes with the workspace's text: an article additionnel takes it whole)
   const workspace = input.alineas ? null : await live.read(formalisationDocName(input.amendmentId));
+  // checked before anything is written: a refused text commits nothing
+  if (workspace) checkLiveText(trimTrailingEmpty(workspace));
   await db.transaction(async (tx) => {
     const a = await loadForClerk(tx, input.amendmentId, input.user, 'amendment.formalise', { open: true });
     const base = (await findArticleVersion(tx, a.article_id, a.base_version))?.alineas ?? [];

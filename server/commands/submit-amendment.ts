@@ -4,6 +4,7 @@ import { appendRevision } from '../sql/amendment-revisions';
 import { checkAmendmentText, normaliseAlineas } from '../../shared/amendment';
 import { amendmentDocName } from '../../shared/live-docs';
 import { trimTrailingEmpty } from '../../shared/pm-schema';
+import { checkLiveText } from '../collab/live-text-check';
 import type { LiveTexts } from '../collab/registry';
 import { markSubmitted, nextAmendmentNumber, updateAmendmentText, type AmendmentRow } from '../sql/amendments';
 import { findArticleVersion } from '../sql/articles';
@@ -27,6 +28,8 @@ export async function submitAmendment(db: Db, live: LiveTexts, input: { user: Us
     // Read before the transaction: loading a document queries the database, and the embedded
     // database has a single connection that an open transaction holds.
     const liveText = await live.read(docName);
+    // checked before anything is written: a refused text commits nothing
+    if (liveText) checkLiveText(trimTrailingEmpty(liveText));
     await db.transaction(async (tx) => {
       const amendment = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
       if (amendment.status !== 'draft') throw new AppError('conflict', 'Cet amendement est déjà déposé.', { status: amendment.status });

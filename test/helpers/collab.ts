@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { DocRegistry } from '../../server/collab/registry';
 import { auth, createBill, createCitizen, createUser, type TestApp, type TestUser } from './app';
 
 export interface Client {
@@ -142,4 +143,48 @@ export async function formalisationWorkspace(app: TestApp, admin: TestUser) {
   const id: string = res.body.amendment.id;
   await app.http.post(`/api/amendments/${id}/assign`).set(auth(clerk)).send({}).expect(200);
   return { bill, alice, clerk, id, docName: `formalisation-${id}` };
+}
+
+/**
+ * Holds the next connection that reaches `registry.acquire` (it passed authentication and its
+ * access check) until `release()`: what happens in between is what the test does.
+ */
+export function holdNextJoin(registry: DocRegistry): { reached: Promise<void>; release(): void } {
+  const own = registry as unknown as { acquire: DocRegistry['acquire'] };
+  const original = DocRegistry.prototype.acquire;
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let reach!: () => void;
+  const reached = new Promise<void>((resolve) => (reach = resolve));
+  own.acquire = async function (this: DocRegistry, name: string) {
+    delete (own as Partial<typeof own>).acquire;
+    reach();
+    await gate;
+    return original.call(this, name);
+  };
+  return { reached, release: () => release() };
+}
+
+/**
+ * A raw WebSocket to a live document (for what the stock client never sends), once it joined the
+ * document (the server's sync step 1 arrived) unless `joined: false`.
+ */
+export async function rawSocket(baseUrl: string, docName: string, user: { token: string }, opts: { joined?: boolean } = {}): Promise<WebSocket> {
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab/${docName}?token=${user.token}`);
+  const first = new Promise((resolve) => ws.once('message', resolve));
+  await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
+  if (opts.joined !== false) await first;
+  return ws;
+}
+
+/** The code the server closes a raw socket with. */
+export function closeOf(ws: WebSocket, timeoutMs = 5000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    if (ws.readyState === ws.CLOSED) return reject(new Error('already closed'));
+    const timer = setTimeout(() => reject(new Error('not closed')), timeoutMs);
+    ws.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
 }

@@ -3,8 +3,9 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addComment, setResolved } from '../../shared/draft-comments';
 import { appendUpdate, loadUpdates } from '../../server/sql/collab-updates';
+import { TEXT_LIMITS } from '../../shared/limits';
 import { auth, createBill, createCitizen, createUser, useTestApp, type TestUser } from '../helpers/app';
-import { clientAlineas, eventually, handled, nextClose, typeInto, until, useClients, type Client, formalisationWorkspace } from '../helpers/collab';
+import { clientAlineas, eventually, handled, nextClose, rawSocket as joinRaw, typeInto, until, useClients, type Client, formalisationWorkspace } from '../helpers/collab';
 
 /** Issue 11 › 4: live documents stay valid; comments and presence are signed by the connection's account. */
 
@@ -132,9 +133,8 @@ function awarenessFrame(entries: [number, number, unknown][]): Uint8Array {
 }
 
 async function rawSocket(docName: string, user: TestUser): Promise<WebSocket> {
-  const ws = new WebSocket(`${suite.app.url.replace('http', 'ws')}/collab/${docName}?token=${user.token}`);
+  const ws = await joinRaw(suite.app.url, docName, user);
   sockets.push(ws);
-  await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
   return ws;
 }
 
@@ -168,7 +168,7 @@ test('a watcher cannot overwrite a writer’s presence; the names shown are the 
   expect(stateOf(a, c.doc.clientID)?.user?.name).toBe('Greffière');
 });
 
-test('5,000 presence messages from one socket are relayed coalesced, and the last state arrives', async () => {
+test('400 presence messages from one socket (within its budget) are relayed coalesced, and the last state arrives', async () => {
   const { alice, bob, docName } = await draft();
   const a = await connect(docName, alice);
   let relays = 0;
@@ -177,10 +177,60 @@ test('5,000 presence messages from one socket are relayed coalesced, and the las
   });
   const ws = await rawSocket(docName, bob);
   const started = Date.now();
-  for (let i = 0; i < 5000; i++) ws.send(awarenessFrame([[777, i + 1, { cursor: null, n: i }]]));
-  await seen(a, () => stateOf(a, 777)?.n === 4999);
+  for (let i = 0; i < 400; i++) ws.send(awarenessFrame([[777, i + 1, { cursor: null, n: i }]]));
+  await seen(a, () => stateOf(a, 777)?.n === 399);
   const elapsed = Date.now() - started;
   expect(relays).toBeLessThanOrEqual(2 + Math.ceil(elapsed / 100));
   expect(relays).toBeLessThan(100);
   expect(stateOf(a, 777)?.user?.name).toBe('Bob');
+});
+
+test('a NUL typed over the socket is refused (4400): nothing stored, the draft still submits (was a 500)', async () => {
+  const { alice, bob, id, docName, base } = await draft();
+  const [a, b] = [await connect(docName, alice), await connect(docName, bob)];
+  const closed = nextClose(a);
+  typeInto(a.doc, 0, 0, 'a\u0000b ');
+  expect((await closed).code).toBe(4400);
+  await handled(b, b);
+  expect((await suite.app.http.get(`/api/amendments/${id}`).set(auth(alice))).body.amendment.alineas).toEqual(base);
+  typeInto(b.doc, 0, 0, 'Bob : ');
+  await eventually(async () => (await suite.app.http.get(`/api/amendments/${id}`).set(auth(bob))).body.amendment.alineas[0] as string, (t) => t.startsWith('Bob : '));
+  expect((await suite.app.http.post(`/api/amendments/${id}/submit`).set(auth(alice))).status).toBe(200);
+});
+
+test('an alinéa typed past TEXT_LIMITS.alineaChars over the socket is refused (4400), nothing stored', async () => {
+  const { alice, id, docName, base } = await draft();
+  const a = await connect(docName, alice);
+  const closed = nextClose(a);
+  typeInto(a.doc, 0, 0, 'x'.repeat(TEXT_LIMITS.alineaChars));
+  expect((await closed).code).toBe(4400);
+  drop(a);
+  await unloaded(docName);
+  expect((await suite.app.http.get(`/api/amendments/${id}`).set(auth(alice))).body.amendment.alineas).toEqual(base);
+});
+
+test('a draft stored past the limits (before the guard) is not submitted: 400 naming the alinéa, nothing committed', async () => {
+  const { alice, id, docName } = await draft();
+  await suite.app.http.get(`/api/amendments/${id}`).set(auth(alice)).expect(200); // seeded
+  await unloaded(docName);
+  const doc = new Y.Doc();
+  for (const row of await loadUpdates(suite.app.testDb.db, docName)) Y.applyUpdate(doc, row.update);
+  const before = Y.encodeStateVector(doc);
+  ((doc.getXmlFragment('prosemirror').get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'y'.repeat(TEXT_LIMITS.alineaChars));
+  await appendUpdate(suite.app.testDb.db, docName, Y.encodeStateAsUpdate(doc, before));
+  const res = await suite.app.http.post(`/api/amendments/${id}/submit`).set(auth(alice));
+  expect(res.status).toBe(400);
+  expect(res.body.error).toMatchObject({ code: 'validation_failed', details: [expect.objectContaining({ path: 'alineas', index: 1, reason: 'alinea_too_long' })] });
+  expect(res.body.error.message).toMatch(/^L’alinéa 2 /);
+  const after = (await suite.app.http.get(`/api/amendments/${id}`).set(auth(alice))).body.amendment;
+  expect(after).toMatchObject({ status: 'draft', number: null });
+});
+
+test('formalising checks who asks before loading the workspace: a citizen gets 403, a malformed id 404 (was a 500)', async () => {
+  const { alice, clerk, id, docName } = await workspace();
+  await unloaded(docName);
+  const res = await suite.app.http.post(`/api/amendments/${id}/formalise`).set(auth(alice)).send({ note: '' });
+  expect(res.status).toBe(403);
+  expect((suite.app.registry as unknown as { docs: Map<string, unknown> }).docs.has(docName)).toBe(false);
+  expect((await suite.app.http.post('/amendements/a%00b/mise-en-forme').set(auth(clerk)).set('Origin', suite.app.url).type('form').send('note=')).status).toBe(404);
 });

@@ -1,5 +1,5 @@
 import { auth, createBill, createCitizen, createUser, seatCommission, useTestApp, type TestUser } from '../helpers/app';
-import { clientAlineas, eventually, handled, nextClose, typeInto, useClients, type Client, formalisationWorkspace } from '../helpers/collab';
+import { clientAlineas, eventually, handled, holdNextJoin, nextClose, typeInto, useClients, type Client, formalisationWorkspace } from '../helpers/collab';
 
 /** Issue 11 › 3: lost rights reach open WebSockets within a second (closed 4401/4403, or read-only). */
 
@@ -130,4 +130,16 @@ test('when the commission decides the amendment, its workspace closes (4403) and
   await seatCommission(suite.app, suite.admin, bill.id);
   await suite.app.http.post(`/api/bills/${bill.id}/status`).set(auth(suite.admin)).send({ status: 'adopted' }).expect(200);
   expect((await suite.app.http.get(`/api/amendments/${id}/formalisation`).set(auth(alice))).body.mode).toBe('read');
+});
+
+test('a socket whose access was checked before a submission, joining after it, is closed (4403) and cannot write', async () => {
+  const { alice, id, docName } = await draft();
+  await suite.app.http.put(`/api/amendments/${id}`).set(auth(alice)).send({ alineas: ['Texte déposé.'], rationale: 'Clarifier.' }).expect(200);
+  const held = holdNextJoin(suite.app.registry);
+  const joining = connect(docName, alice).then(() => 'synced', (err: Error) => err.message);
+  await held.reached; // it passed liveDocAccess as a writer of the draft
+  await suite.app.http.post(`/api/amendments/${id}/submit`).set(auth(alice)).expect(200);
+  held.release();
+  expect(await joining).toBe('closed 4403');
+  expect(await restText(id, alice)).toEqual(['Texte déposé.']);
 });
