@@ -26,4 +26,4 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
 }
 
-export const WS_CLOSE = { unauthenticated: 4401, forbidden: 4403, not_found: 4404 } as const;
+export const WS_CLOSE = { refused: 4400, unauthenticated: 4401, forbidden: 4403, not_found: 4404, too_many: 4429 } as const;

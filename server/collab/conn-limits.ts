@@ -5,6 +5,7 @@
  * weighs (≤ 100,000 characters: TEXT_LIMITS), and its sync step 2 after a long offline session
  * at most a message (1 MiB, `maxMessageBytes`).
  */
+import { WS_CLOSE } from '../../shared/errors';
 export interface ConnLimits {
   /** Messages a socket may send in a burst, and then each second (token bucket). */
   messageBurst: number;
@@ -34,7 +35,7 @@ export const CONN_LIMITS: ConnLimits = {
 };
 
 /** Close code of a socket past its budget (mirrors HTTP 429; y-websocket does not reconnect on 44xx). */
-export const WS_TOO_MANY = 4429;
+export const WS_TOO_MANY = WS_CLOSE.too_many;
 
 /** A token bucket: `burst` tokens, refilled at `perSecond`. */
 export class TokenBucket {

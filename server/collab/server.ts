@@ -13,7 +13,7 @@ import type { DocRegistry } from './registry';
 import { RefusedUpdate } from './update-guard';
 
 export const COLLAB_PATH = '/collab/';
-const MALFORMED = 4400;
+const MALFORMED = WS_CLOSE.refused;
 const PING_MS = 30_000;
 /** setTimeout's longest delay (about 24 days): a longer session is re-checked then, and re-armed. */
 const MAX_TIMER_MS = 2 ** 31 - 1;

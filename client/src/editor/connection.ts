@@ -20,6 +20,8 @@ export function closedText(code: number): string {
   if (code === WS_CLOSE.unauthenticated) return 'Votre session a expiré : reconnectez-vous, puis rouvrez ce brouillon pour continuer à le rédiger.';
   if (code === WS_CLOSE.forbidden) return 'Vous ne pouvez plus modifier ce brouillon (il a peut-être été déposé, ou vous n’en êtes plus co-auteur). Rechargez la page.';
   if (code === WS_CLOSE.not_found) return 'Ce brouillon n’existe plus. Rechargez la page.';
+  if (code === WS_CLOSE.refused) return 'Votre dernière modification a été refusée (texte trop long, ou caractère interdit) : rechargez la page pour reprendre là où le texte a été enregistré.';
+  if (code === WS_CLOSE.too_many) return 'Trop de modifications envoyées en peu de temps : la rédaction en direct s’est arrêtée. Rechargez la page.';
   return 'La rédaction en direct a été interrompue. Rechargez la page.';
 }
 
