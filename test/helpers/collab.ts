@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -187,4 +188,19 @@ export function closeOf(ws: WebSocket, timeoutMs = 5000): Promise<number> {
       resolve(code);
     });
   });
+}
+
+/** One y-websocket awareness message, as a client sends it: entries (clientID, clock, state). */
+export function awarenessFrame(entries: [number, number, unknown][]): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, entries.length);
+  for (const [clientId, clock, state] of entries) {
+    encoding.writeVarUint(inner, clientId);
+    encoding.writeVarUint(inner, clock);
+    encoding.writeVarString(inner, JSON.stringify(state));
+  }
+  const outer = encoding.createEncoder();
+  encoding.writeVarUint(outer, 1);
+  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(outer);
 }

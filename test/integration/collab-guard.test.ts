@@ -1,11 +1,10 @@
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addComment, setResolved } from '../../shared/draft-comments';
 import { appendUpdate, loadUpdates } from '../../server/sql/collab-updates';
 import { TEXT_LIMITS } from '../../shared/limits';
 import { auth, createBill, createCitizen, createUser, useTestApp, type TestUser } from '../helpers/app';
-import { clientAlineas, eventually, handled, nextClose, rawSocket as joinRaw, typeInto, until, useClients, type Client, formalisationWorkspace } from '../helpers/collab';
+import { clientAlineas, eventually, handled, nextClose, rawSocket as joinRaw, typeInto, until, useClients, type Client, formalisationWorkspace, awarenessFrame } from '../helpers/collab';
 
 /** Issue 11 › 4: live documents stay valid; comments and presence are signed by the connection's account. */
 
@@ -116,21 +115,6 @@ test('a comment signed with another co-author’s name is refused (4400); one’
   const after = (await suite.app.http.get(`/api/amendments/${id}/comments`).set(auth(alice))).body.comments as { body: string; resolved: boolean }[];
   expect(after).toEqual([expect.objectContaining({ body: 'Vraiment Alice', resolved: true })]);
 });
-
-/** One y-websocket awareness message: entries (clientID, clock, state). */
-function awarenessFrame(entries: [number, number, unknown][]): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, entries.length);
-  for (const [clientId, clock, state] of entries) {
-    encoding.writeVarUint(inner, clientId);
-    encoding.writeVarUint(inner, clock);
-    encoding.writeVarString(inner, JSON.stringify(state));
-  }
-  const outer = encoding.createEncoder();
-  encoding.writeVarUint(outer, 1);
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(outer);
-}
 
 async function rawSocket(docName: string, user: TestUser): Promise<WebSocket> {
   const ws = await joinRaw(suite.app.url, docName, user);

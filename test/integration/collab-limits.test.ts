@@ -9,7 +9,7 @@ import { WS_TOO_MANY } from '../../server/collab/conn-limits';
 import { DocRegistry, pgDocStore } from '../../server/collab/registry';
 import { attachCollab } from '../../server/collab/server';
 import { auth, createBill, createCitizen, createUser, useTestApp } from '../helpers/app';
-import { closeOf, connectClient, eventually, formalisationWorkspace, holdNextJoin, rawSocket, useClients } from '../helpers/collab';
+import { closeOf, connectClient, eventually, formalisationWorkspace, holdNextJoin, rawSocket, useClients, awarenessFrame } from '../helpers/collab';
 
 /** Security review of server/collab › 4: what one socket may cost the server is bounded. */
 
@@ -40,16 +40,7 @@ const frame = (...parts: (number | Uint8Array)[]) => {
 };
 /** Sync step 1 with an empty state vector: « send me the whole document ». */
 const wholeDocPlease = frame(0, 0, new Uint8Array([0]));
-const presence = (entries: [number, number, unknown][]) => {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, entries.length);
-  for (const [id, clock, state] of entries) {
-    encoding.writeVarUint(inner, id);
-    encoding.writeVarUint(inner, clock);
-    encoding.writeVarString(inner, JSON.stringify(state));
-  }
-  return frame(1, encoding.toUint8Array(inner));
-};
+const presence = awarenessFrame;
 
 test('a socket past its message budget is closed 4429 (600 messages at once)', async () => {
   const { alice, docName } = await draft();

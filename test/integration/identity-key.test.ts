@@ -1,7 +1,7 @@
 import { identityKey } from '../../shared/similarity';
 import { amendmentDocName } from '../../shared/live-docs';
 import { backfillIdentityKeys } from '../../server/sql/amendments';
-import { auth, createAdmin, createBill, createCitizen, createUser, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { auth, createBill, createCitizen, createUser, useTestApp, type TestUser } from '../helpers/app';
 
 /**
  * One identity key for identical amendments, computed once (shared/similarity.ts identityKey) and
@@ -9,32 +9,24 @@ import { auth, createAdmin, createBill, createCitizen, createUser, startTestApp,
  * on which commission votes are cast and from which decisions read their tally.
  */
 
-let app: TestApp;
-let admin: TestUser;
-beforeAll(async () => {
-  app = await startTestApp();
-  admin = await createAdmin(app);
-});
-afterAll(async () => {
-  await app.close();
-});
+const suite = useTestApp();
 
 type Bill = Awaited<ReturnType<typeof createBill>>;
 const keyOf = async (id: string) =>
-  (await app.testDb.db.query<{ identity_key: string | null; article_id: string; kind: 'modify'; alineas: string[] }>(
+  (await suite.app.testDb.db.query<{ identity_key: string | null; article_id: string; kind: 'modify'; alineas: string[] }>(
     'SELECT identity_key, article_id, kind, alineas FROM amendments WHERE id = $1', [id])).rows[0]!;
 const amend = async (bill: Bill, user: TestUser, body: Record<string, unknown>) => {
-  const res = await app.http.post(`/api/articles/${bill.articles[1]!.id}/amendments`).set(auth(user)).send({ kind: 'modify', rationale: 'Parce que.', ...body });
+  const res = await suite.app.http.post(`/api/articles/${bill.articles[1]!.id}/amendments`).set(auth(user)).send({ kind: 'modify', rationale: 'Parce que.', ...body });
   if (res.status !== 201) throw new Error(`amend: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.amendment.id as string;
 };
-const vote = (id: string, user: TestUser, value: string) => app.http.put(`/api/amendments/${id}/commission-vote`).set(auth(user)).send({ value });
-const decide = (id: string, body?: object) => app.http.post(`/api/amendments/${id}/decision`).set(auth(admin)).send(body);
-const appoint = (bill: Bill, user: TestUser, college: string) => app.http.put(`/api/bills/${bill.id}/commission/members/${user.id}`).set(auth(admin)).send({ college }).expect(200);
+const vote = (id: string, user: TestUser, value: string) => suite.app.http.put(`/api/amendments/${id}/commission-vote`).set(auth(user)).send({ value });
+const decide = (id: string, body?: object) => suite.app.http.post(`/api/amendments/${id}/decision`).set(auth(suite.admin)).send(body);
+const appoint = (bill: Bill, user: TestUser, college: string) => suite.app.http.put(`/api/bills/${bill.id}/commission/members/${user.id}`).set(auth(suite.admin)).send({ college }).expect(200);
 
 test('the key is written with the alinéas (creation, edit, live submission, formalisation) and equals identityKey', async () => {
-  const bill = await createBill(app, admin, { status: 'consultation' });
-  const alice = await createCitizen(app, 'Alice');
+  const bill = await createBill(suite.app, suite.admin, { status: 'consultation' });
+  const alice = await createCitizen(suite.app, 'Alice');
   const id = await amend(bill, alice, { alineas: ['Première rédaction.'] });
   const expectKey = async () => {
     const row = await keyOf(id);
@@ -42,45 +34,45 @@ test('the key is written with the alinéas (creation, edit, live submission, for
     return row;
   };
   await expectKey();
-  await app.http.put(`/api/amendments/${id}`).set(auth(alice)).send({ alineas: ['Deuxième rédaction.'] }).expect(200);
+  await suite.app.http.put(`/api/amendments/${id}`).set(auth(alice)).send({ alineas: ['Deuxième rédaction.'] }).expect(200);
   expect((await expectKey()).alineas).toEqual(['Deuxième rédaction.']);
   // The live document is the draft's text; its blanks are trimmed at submission, as REST texts are.
-  await app.registry.write(amendmentDocName(id), ['  Troisième rédaction.  ']);
-  await app.http.post(`/api/amendments/${id}/submit`).set(auth(alice)).expect(200);
+  await suite.app.registry.write(amendmentDocName(id), ['  Troisième rédaction.  ']);
+  await suite.app.http.post(`/api/amendments/${id}/submit`).set(auth(alice)).expect(200);
   expect((await expectKey()).alineas).toEqual(['Troisième rédaction.']);
-  const clerk = await createUser(app, { roles: ['clerk'] });
-  await app.http.post(`/api/amendments/${id}/formalise`).set(auth(clerk)).send({ alineas: ['Rédaction formelle.'] }).expect(200);
+  const clerk = await createUser(suite.app, { roles: ['clerk'] });
+  await suite.app.http.post(`/api/amendments/${id}/formalise`).set(auth(clerk)).send({ alineas: ['Rédaction formelle.'] }).expect(200);
   expect((await expectKey()).alineas).toEqual(['Rédaction formelle.']);
 });
 
 test('rows without a key are backfilled from identityKey, once', async () => {
-  const bill = await createBill(app, admin, { status: 'consultation' });
-  const alice = await createCitizen(app, 'Alice');
+  const bill = await createBill(suite.app, suite.admin, { status: 'consultation' });
+  const alice = await createCitizen(suite.app, 'Alice');
   const ids = [await amend(bill, alice, { alineas: ['Un.'], submit: true }), await amend(bill, alice, { alineas: ['Deux.'] })];
   // as rows written before migration 019 were (with blanks the key ignores)
-  await app.testDb.db.query(`UPDATE amendments SET identity_key = NULL, alineas = '["  Un. "]' WHERE id = $1`, [ids[0]]);
-  await app.testDb.db.query('UPDATE amendments SET identity_key = NULL WHERE id = $1', [ids[1]]);
-  expect(await backfillIdentityKeys(app.testDb.db)).toBe(2);
-  expect(await backfillIdentityKeys(app.testDb.db)).toBe(0);
+  await suite.app.testDb.db.query(`UPDATE amendments SET identity_key = NULL, alineas = '["  Un. "]' WHERE id = $1`, [ids[0]]);
+  await suite.app.testDb.db.query('UPDATE amendments SET identity_key = NULL WHERE id = $1', [ids[1]]);
+  expect(await backfillIdentityKeys(suite.app.testDb.db)).toBe(2);
+  expect(await backfillIdentityKeys(suite.app.testDb.db)).toBe(0);
   const [one, two] = [await keyOf(ids[0]!), await keyOf(ids[1]!)];
   expect(one.identity_key).toBe(identityKey(one.article_id, 'modify', ['Un.']));
   expect(two.identity_key).toBe(identityKey(two.article_id, 'modify', ['Deux.']));
 });
 
 test('a live submission with blanks is identical to the same REST text: one group on the desk, one vote', async () => {
-  const bill = await createBill(app, admin, { status: 'consultation' });
-  const [alice, bob] = [await createCitizen(app, 'Alice'), await createCitizen(app, 'Bob')];
+  const bill = await createBill(suite.app, suite.admin, { status: 'consultation' });
+  const [alice, bob] = [await createCitizen(suite.app, 'Alice'), await createCitizen(suite.app, 'Bob')];
   const text = 'Le présent article entre en vigueur au 1er octobre.';
   const viaRest = await amend(bill, alice, { alineas: [text], submit: true });
   const viaLive = await amend(bill, bob, {});
-  await app.registry.write(amendmentDocName(viaLive), [` ${text}  `]);
-  await app.http.post(`/api/amendments/${viaLive}/submit`).set(auth(bob)).expect(200);
-  const clerk = await createUser(app, { roles: ['clerk'] });
-  const desk = (await app.http.get(`/api/bills/${bill.id}/desk`).set(auth(clerk)).expect(200)).body;
+  await suite.app.registry.write(amendmentDocName(viaLive), [` ${text}  `]);
+  await suite.app.http.post(`/api/amendments/${viaLive}/submit`).set(auth(bob)).expect(200);
+  const clerk = await createUser(suite.app, { roles: ['clerk'] });
+  const desk = (await suite.app.http.get(`/api/bills/${bill.id}/desk`).set(auth(clerk)).expect(200)).body;
   const group = desk.groups.find((g: { amendments: { id: string }[] }) => g.amendments.some((a) => a.id === viaRest));
   expect(group.amendments.map((a: { id: string }) => a.id).sort()).toEqual([viaRest, viaLive].sort());
-  await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'commission' }).expect(200);
-  const [elu, citoyen] = [await createUser(app, { displayName: 'Élue' }), await createUser(app, { displayName: 'Citoyen' })];
+  await suite.app.http.post(`/api/bills/${bill.id}/status`).set(auth(suite.admin)).send({ status: 'commission' }).expect(200);
+  const [elu, citoyen] = [await createUser(suite.app, { displayName: 'Élue' }), await createUser(suite.app, { displayName: 'Citoyen' })];
   await appoint(bill, elu, 'elected');
   await appoint(bill, citoyen, 'citizen');
   await vote(viaLive, elu, 'for').expect(200);
@@ -91,9 +83,9 @@ test('a live submission with blanks is identical to the same REST text: one grou
 });
 
 test('votes and decisions read one head: an identical amendment tabled after the first was decided is decided on its own votes', async () => {
-  const bill = await createBill(app, admin, { status: 'consultation' });
-  await app.http.post(`/api/bills/${bill.id}/status`).set(auth(admin)).send({ status: 'commission' }).expect(200);
-  const [elu, citoyen] = [await createUser(app, { displayName: 'Élue' }), await createUser(app, { displayName: 'Citoyen' })];
+  const bill = await createBill(suite.app, suite.admin, { status: 'consultation' });
+  await suite.app.http.post(`/api/bills/${bill.id}/status`).set(auth(suite.admin)).send({ status: 'commission' }).expect(200);
+  const [elu, citoyen] = [await createUser(suite.app, { displayName: 'Élue' }), await createUser(suite.app, { displayName: 'Citoyen' })];
   await appoint(bill, elu, 'elected');
   await appoint(bill, citoyen, 'citizen');
   const text = ['Le présent article entre en vigueur au 1er novembre.'];
