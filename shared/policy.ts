@@ -51,7 +51,7 @@ export const POLICY = {
   // reads whose refusal is a 404
   'bill.read': { verb: 'Consulter ce projet de loi', allow: { ...anyone(PUBLIC), clerk: ALL, admin: ALL }, hidden: true },
   'amendment.readDraft': { verb: 'Consulter ce brouillon', allow: { author: ALL }, hidden: true },
-  'desk.read': { verb: 'Ouvrir le bureau du greffe', allow: { clerk: ALL } },
+  'desk.read': { verb: 'Ouvrir le bureau du greffe', allow: { clerk: ALL, admin: ALL } },
   'moderation.read': { verb: 'Lire les signalements', allow: { moderator: ALL, admin: ALL } },
   'admin.console': { verb: 'Ouvrir l’administration', allow: { admin: ALL } },
   // bills and accounts

@@ -1,12 +1,14 @@
 import type { Db, Queryable } from '../db/db';
 import { AppError } from '../errors';
 import { appendRevision } from '../sql/amendment-revisions';
-import { checkAmendmentText, normaliseAlineas } from '../../shared/amendment';
+import { isAuthor } from '../sql/amendment-authors';
+import { checkAmendmentText, displayNumber, normaliseAlineas } from '../../shared/amendment';
 import { amendmentDocName } from '../../shared/live-docs';
+import { identityKey } from '../../shared/similarity';
 import { trimTrailingEmpty } from '../../shared/pm-schema';
 import { checkLiveText } from '../collab/live-text-check';
 import type { LiveTexts } from '../collab/registry';
-import { markSubmitted, nextAmendmentNumber, updateAmendmentText, type AmendmentRow } from '../sql/amendments';
+import { identicalOpen, markSubmitted, nextAmendmentNumber, updateAmendmentText, type AmendmentRow } from '../sql/amendments';
 import { findArticleVersion } from '../sql/articles';
 import { textError } from './text-error';
 import { appendEvent } from '../sql/events';
@@ -55,6 +57,13 @@ export async function submitLocked(tx: Queryable, amendment: AmendmentRow, user:
   await requireDraftPhase(tx, 'amendment.submit', amendment, user);
   if (amendment.rationale.trim() === '') {
     throw new AppError('validation_failed', 'Ajoutez un exposé sommaire avant de déposer l’amendement.', [{ path: 'rationale', message: 'requis pour le dépôt' }]);
+  }
+  // Depositing the same text twice (the back button after « Déposer ») is a mistake: identical
+  // amendments of different people are grouped, the same person's twice is refused.
+  for (const twin of await identicalOpen(tx, { identity_key: identityKey(amendment.article_id, amendment.kind, amendment.alineas) })) {
+    if (twin.id !== amendment.id && (await isAuthor(tx, twin.id, user.id))) {
+      throw new AppError('conflict', `Vous avez déjà déposé un amendement identique : l’amendement n° ${displayNumber(twin.origin, twin.number) ?? '?'}.`, { amendmentId: twin.id });
+    }
   }
   const number = await nextAmendmentNumber(tx, amendment.bill_id, amendment.origin);
   await markSubmitted(tx, amendment.id, number);

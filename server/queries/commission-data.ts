@@ -35,7 +35,7 @@ export async function loadCommissionData(db: Queryable, billId: string) {
   const decisions = await listBillDecisions(db, billId);
   const articles: BillArticle[] = articleRows.map((a) => ({ id: a.id, number: a.number, alineas: a.alineas }));
   // Examined: what is still open or was decided (not drafts, withdrawn or inadmissible ones).
-  const examined = rows.filter((r) => r.status === 'submitted' || r.status === 'formalised' || r.status === 'adopted' || r.status === 'rejected' || r.status === 'fallen');
+  const examined = rows.filter((r) => r.status === 'submitted' || r.status === 'formalised' || r.status === 'adopted' || r.status === 'rejected' || r.status === 'fallen' || r.status === 'not_examined');
   const change = (r: AmendmentRow) => ({
     id: r.id, articleId: r.article_id, kind: r.kind, base: versions.get(`${r.article_id}:${r.base_version}`) ?? [], alineas: r.alineas,
   });

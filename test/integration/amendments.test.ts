@@ -292,3 +292,18 @@ describe('listing and ranking', () => {
     }
   });
 });
+
+test('depositing the same text twice (the back button after « Déposer ») is refused; another person’s identical one is grouped', async () => {
+  const bill = await createBill(app, admin, { status: 'consultation' });
+  const [alice, bob] = [await createCitizen(app), await createCitizen(app)];
+  const body = { kind: 'modify', alineas: ['Les administrations publient tout.', 'Elles les publient en ligne.'], rationale: 'Transparence.', submit: true };
+  const url = `/api/articles/${bill.articles[0]!.id}/amendments`;
+  const first = await app.http.post(url).set(auth(alice)).send(body).expect(201);
+  const again = await app.http.post(url).set(auth(alice)).send({ ...body, alineas: body.alineas.map((a) => ` ${a} `) });
+  expect(again.status).toBe(409);
+  expect(again.body.error.message).toContain(`n° ${first.body.amendment.number}`);
+  const list = (await app.http.get(`/api/bills/${bill.id}/amendments`).expect(200)).body.amendments as unknown[];
+  expect(list).toHaveLength(1);
+  // someone else depositing the same text is legitimate: the two are examined together
+  expect((await app.http.post(url).set(auth(bob)).send(body)).status).toBe(201);
+});

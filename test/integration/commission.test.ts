@@ -216,6 +216,11 @@ test('no adoption while an amendment awaits a decision; « non examiné » close
   const notes = (await app.http.get('/api/notifications').set(auth(alice))).body.notifications as { message: string }[];
   expect(notes.some((n) => n.message.includes('sans l’examiner') && n.message.includes('pas eu le temps'))).toBe(true);
   expect((await decide(first, { decision: 'adopted' })).status).toBe(409);
+  // it stays on the commission's dashboard, with its decision and the reason
+  const dashboard = (await app.http.get(`/textes/${bill.id}/commission`).set(auth(admin)).expect(200)).text;
+  expect(dashboard).toContain(`data-amendment="${first}"`);
+  expect(dashboard).toContain('Non examiné');
+  expect(dashboard).toContain('pas eu le temps');
 
   expect((await adopt()).body.error.details.amendments).toEqual([second]);
   await decide(second, { decision: 'rejected' }).expect(200);

@@ -43,7 +43,7 @@ function rolesForm(u: UserRow): SafeHtml {
     <input type="hidden" name="nom" value="${u.display_name}">
     <fieldset><legend>Rôles de ${u.display_name}</legend>
       ${ROLES.map(([r, label]) => html`<div class="field checkbox"><input type="checkbox" id="role-${r}" name="role-${r}"${u.roles.includes(r) ? html` checked` : ''}><label for="role-${r}">${label}</label></div>`)}
-      <p class="hint">Greffe : met en forme les amendements et peut importer des textes. Modération : traite les signalements. Administration : tout, dont cette console.</p>
+      <p class="hint">Greffe : met en forme les amendements avec leurs auteurs (bureau du greffe de chaque texte), répond et déclare l’irrecevabilité. Modération : traite les signalements. Administration : tout, dont cette console.</p>
     </fieldset>
     <div class="actions"><button type="submit">Enregistrer les rôles</button></div>
   </form>`;
