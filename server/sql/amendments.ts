@@ -190,3 +190,42 @@ export async function pendingAmendmentIds(db: Queryable, billId: string): Promis
 export async function draftAuthorsOfPhase(db: Queryable, billId: string, origin: AmendmentOrigin): Promise<{ user_id: string; amendment_id: string; article_number: string }[]> {
   return (await db.query<{ user_id: string; amendment_id: string; article_number: string }>(SQL.draftAuthors, [billId, origin])).rows;
 }
+
+const PARLIAMENT = {
+  insert: `INSERT INTO amendments (bill_id, article_id, kind, origin, status, number, base_version, alineas, rationale, created_by,
+             identity_key, submitted_at, parliament_number, parliament_authors, parliament_group, dispositif, text_computed)
+           VALUES ($1, $2, $3, 'parliament', $4, $5, $6, $7::jsonb, $8, $9, $10, now(), $11, $12, $13, $14, $15) RETURNING id`,
+  numbers: `SELECT parliament_number FROM amendments WHERE bill_id = $1 AND origin = 'parliament'`,
+} as const;
+
+export interface ParliamentInsert {
+  billId: string;
+  articleId: string;
+  kind: AmendmentKind;
+  status: AmendmentStatus;
+  baseVersion: number;
+  /** The article as amended; null when the engine could not apply the dispositif (nothing is guessed). */
+  alineas: string[] | null;
+  rationale: string;
+  createdBy: string;
+  label: string;
+  authors: string;
+  group: string | null;
+  dispositif: string;
+}
+
+/** An amendment imported from a chamber: published at once, numbered in import order, its printed number kept. */
+export async function insertParliamentAmendment(db: Queryable, a: ParliamentInsert): Promise<string> {
+  const number = await nextAmendmentNumber(db, a.billId, 'parliament');
+  // Without a computed text the key is the printed number's, so such amendments never count as identical.
+  const key = a.alineas === null ? `parliament:${a.billId}:${a.label}` : identityKey(a.articleId, a.kind, a.alineas);
+  const r = await db.query<{ id: string }>(PARLIAMENT.insert, [
+    a.billId, a.articleId, a.kind, a.status, number, a.baseVersion, JSON.stringify(a.alineas ?? []), a.rationale, a.createdBy,
+    key, a.label, a.authors, a.group, a.dispositif, a.alineas !== null,
+  ]);
+  return r.rows[0]!.id;
+}
+
+export async function parliamentNumbers(db: Queryable, billId: string): Promise<Set<string>> {
+  return new Set((await db.query<{ parliament_number: string }>(PARLIAMENT.numbers, [billId])).rows.map((r) => r.parliament_number));
+}
