@@ -64,6 +64,11 @@ export function displayNumber(origin: AmendmentOrigin, number: number | null): s
   return origin === 'commission' ? `COM-${number}` : origin === 'parliament' ? `P-${number}` : String(number);
 }
 
+/** « Amendement parlementaire n° 123 rect. (groupe CRCE) » */
+export function parliamentLabel(number: string, group: string | null): string {
+  return `Amendement parlementaire n° ${number}${group ? ` (${group})` : ''}`;
+}
+
 export type TextProblem =
   | { reason: 'missing_text'; message: string }
   | { reason: 'unexpected_text'; message: string }

@@ -7,6 +7,7 @@ import { isId } from './ids';
 const COLUMNS = `a.id, a.bill_id, a.article_id, a.kind, a.origin, a.status, a.number, a.base_version, a.alineas,
   a.identity_key, a.rationale, a.created_by, a.created_at, a.submitted_at, a.withdrawn_at, a.hidden_reason,
   a.assigned_clerk_id, a.inadmissible_ground, a.inadmissible_reason,
+  a.parliament_number, a.parliament_authors, a.parliament_group, a.dispositif AS parliament_dispositif, a.text_computed,
   ar.number AS article_number, ar.position AS article_position, ar.current_version AS article_version`;
 const FROM = 'FROM amendments a JOIN articles ar ON ar.id = a.article_id';
 const SQL = {
@@ -29,7 +30,7 @@ const SQL = {
   formalised: `UPDATE amendments SET status = 'formalised', alineas = $2::jsonb, identity_key = $3 WHERE id = $1`,
   // Amendments still awaiting the commission's decision (the open statuses of shared/amendment.ts).
   pendingOfBill: `SELECT a.id FROM amendments a JOIN articles ar ON ar.id = a.article_id
-                  WHERE a.bill_id = $1 AND a.status IN ('submitted', 'formalised') ORDER BY ar.position, a.origin, a.number`,
+                  WHERE a.bill_id = $1 AND a.status IN ('submitted', 'formalised') AND a.origin <> 'parliament' ORDER BY ar.position, a.origin, a.number`,
   // The clerks' desk: every published amendment of a bill, in text order.
   ofBill: `SELECT ${COLUMNS} ${FROM} WHERE a.bill_id = $1 AND a.status <> 'draft' ORDER BY ar.position, a.origin, a.number`,
   // The open amendments identical to one (same stored identity key; the key names the article).
@@ -40,7 +41,7 @@ const SQL = {
             WHERE a.id = k.id AND a.identity_key IS NULL`,
   inBill: 'SELECT id FROM amendments WHERE bill_id = $1 AND id = ANY($2::uuid[])',
   // Light rows for ranking a whole list in memory before loading one page.
-  rankRows: `SELECT a.id, a.number, a.submitted_at, ar.position AS article_position,
+  rankRows: `SELECT a.id, a.origin, a.number, a.submitted_at, ar.position AS article_position,
                     COALESCE(t.n_for, 0) AS n_for, COALESCE(t.n_mitigated, 0) AS n_mitigated, COALESCE(t.n_against, 0) AS n_against
              FROM amendments a JOIN articles ar ON ar.id = a.article_id
              LEFT JOIN tallies t ON t.target_type = 'amendment' AND t.target_id = a.id
@@ -69,6 +70,13 @@ export interface AmendmentRow {
   assigned_clerk_id: string | null;
   inadmissible_ground: InadmissibleGround | null;
   inadmissible_reason: string | null;
+  /** Parliamentary amendments (origin 'parliament'): printed number, signatories and group as text, dispositif. */
+  parliament_number: string | null;
+  parliament_authors: string | null;
+  parliament_group: string | null;
+  parliament_dispositif: string | null;
+  /** False when the engine could not apply a parliamentary dispositif: `alineas` is then empty, not a text. */
+  text_computed: boolean;
   article_number: string;
   article_position: number;
   article_version: number;
@@ -76,6 +84,7 @@ export interface AmendmentRow {
 
 export interface RankRow {
   id: string;
+  origin: AmendmentOrigin;
   number: number;
   submitted_at: Date;
   article_position: number;

@@ -79,11 +79,12 @@ export function readArticle(s: string): { articleNumber: string | null; addition
 }
 
 type Node = Record<string, unknown> | string | null | undefined;
+/** A node's text: xmlbuilder2 keeps entity references of text nodes (decoded here), CDATA ('$') as is. */
 const text = (n: unknown): string => {
-  if (typeof n === 'string') return n;
+  if (typeof n === 'string') return decodeEntities(n);
   if (n !== null && typeof n === 'object') {
     const o = n as Record<string, unknown>;
-    if (typeof o['#'] === 'string') return o['#'];
+    if (typeof o['#'] === 'string') return decodeEntities(o['#']);
     if (typeof o['$'] === 'string') return o['$'];
   }
   return '';
@@ -95,7 +96,7 @@ function anAmendment(a: Node): ParliamentAmendment {
   const division = child(a, 'division');
   const where = readArticle(text(child(division, 'titre')) || text(child(division, 'divisionDesignation')));
   const additional = where.additional || text(child(division, 'articleAdditionnel')).trim() === '1' || /APR[ÈE]S|AVANT/i.test(text(child(division, 'divisionDesignation')));
-  const authors = htmlToText(decodeEntities(text(child(a, 'listeDesSignataires'))));
+  const authors = htmlToText(text(child(a, 'listeDesSignataires')));
   return {
     number: (text(child(a, 'numeroLong')) || text(child(a, 'numero'))).trim(),
     authors,

@@ -86,4 +86,32 @@ describe('importing parliamentary amendments', () => {
     }
     expect((await rows(bill.id)).rowCount).toBe(0);
   });
+
+  test('shown beside citizens’ amendments, never voted on, left out of rankings by votes; an unapplicable dispositif keeps no text', async () => {
+    const bill = await createBill(ctx.app, ctx.admin, { text: BILL, status: 'consultation' });
+    const open = fs.readFileSync(path.join(DIR, 'an-plfss2017-4072', '723.xml'), 'utf8')
+      .replace('<numeroLong>723</numeroLong>', '<numeroLong>723 rect.</numeroLong>').replace(/<sortEnSeance>[^<]*<\/sortEnSeance>/, '<sortEnSeance></sortEnSeance>')
+      .replace(/<dispositif>[\s\S]*?<\/dispositif>/, '<dispositif>&lt;p&gt;Au mieux, faire autrement.&lt;/p&gt;</dispositif>');
+    await ctx.app.http.post(`/api/bills/${bill.id}/amendments/import`).set(auth(ctx.admin)).send({ format: 'an-xml', data: open }).expect(201);
+    const list = await ctx.app.http.get(`/api/bills/${bill.id}/amendments`).expect(200);
+    expect(list.body.amendments).toHaveLength(1);
+    const [a] = list.body.amendments;
+    expect(a).toMatchObject({ origin: 'parliament', status: 'submitted', displayNumber: '723 rect.', alineas: [] });
+    expect(a.parliament).toMatchObject({ number: '723 rect.', textComputed: false, label: 'Amendement parlementaire n° 723 rect.', dispositif: 'Au mieux, faire autrement.' });
+    expect(a.parliament.authors).toBe('le Gouvernement');
+    const view = await ctx.app.http.get(`/api/amendments/${a.id}`).expect(200);
+    expect([view.body.amendment.diff, view.body.amendment.dispositifSource]).toEqual([null, 'parliament']);
+
+    const citizen = await createCitizen(ctx.app);
+    const vote = await ctx.app.http.put(`/api/amendments/${a.id}/vote`).set(auth(citizen)).send({ value: 'for' });
+    expect([vote.status, vote.body.error?.code]).toEqual([409, 'conflict']);
+    expect((await ctx.app.testDb.db.query('SELECT 1 FROM votes WHERE target_id = $1', [a.id])).rowCount).toBe(0);
+    for (const sort of ['support', 'controversy']) {
+      expect((await ctx.app.http.get(`/api/bills/${bill.id}/amendments?sort=${sort}`).expect(200)).body.total).toBe(0);
+    }
+    const page = await ctx.app.http.get(`/amendements/${a.id}`).expect(200);
+    expect(page.text).toContain('<h1>Amendement parlementaire n° 723 rect.</h1>');
+    expect(page.text).toContain('pas pu être appliqué automatiquement');
+    expect(page.text).not.toContain('class="vote-form"');
+  });
 });
