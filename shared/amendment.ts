@@ -8,7 +8,13 @@ export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
 export const AMENDMENT_STATUSES = ['draft', 'submitted', 'formalised', 'inadmissible', 'withdrawn', 'adopted', 'rejected', 'fallen', 'not_examined'] as const;
 export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
 
-export type AmendmentOrigin = 'citizen' | 'commission';
+export type AmendmentOrigin = 'citizen' | 'commission' | 'parliament';
+
+export const ORIGIN_LABELS_FR: Record<AmendmentOrigin, string> = {
+  citizen: 'Amendement citoyen',
+  commission: 'Amendement déposé en commission',
+  parliament: 'Amendement parlementaire',
+};
 
 export const KIND_LABELS_FR: Record<AmendmentKind, string> = {
   modify: 'Modification',
@@ -49,10 +55,18 @@ export function isOpen(status: AmendmentStatus): boolean {
   return OPEN_STATUSES.includes(status);
 }
 
-/** Citizen amendments are numbered 1, 2, 3…; the commission's own COM-1, COM-2… */
+/**
+ * Citizen amendments are numbered 1, 2, 3…; the commission's own COM-1, COM-2…; parliamentary
+ * ones carry their printed number (`parliament_number`), this one being only their import order.
+ */
 export function displayNumber(origin: AmendmentOrigin, number: number | null): string | null {
   if (number === null) return null;
-  return origin === 'commission' ? `COM-${number}` : String(number);
+  return origin === 'commission' ? `COM-${number}` : origin === 'parliament' ? `P-${number}` : String(number);
+}
+
+/** « Amendement parlementaire n° 123 rect. (groupe CRCE) » */
+export function parliamentLabel(number: string, group: string | null): string {
+  return `Amendement parlementaire n° ${number}${group ? ` (${group})` : ''}`;
 }
 
 export type TextProblem =

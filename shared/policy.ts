@@ -56,6 +56,7 @@ export const POLICY = {
   'admin.console': { verb: 'Ouvrir l’administration', allow: { admin: ALL } },
   // bills and accounts
   'bill.import': { verb: 'Importer un projet de loi', allow: { admin: ALL, clerk: ALL } },
+  'amendment.importParliament': { verb: 'Importer des amendements parlementaires', allow: { admin: DESK, clerk: DESK } },
   'bill.move': { verb: 'Changer la phase du texte', allow: { admin: ALL } },
   'user.setRoles': { verb: 'Attribuer des rôles', allow: { admin: ALL } },
   'account.delete': { verb: 'Supprimer son compte', allow: { citizen: ALL } },
@@ -137,7 +138,7 @@ export function decide(op: Operation, actors: ReadonlySet<Actor>, phase: Phase |
 }
 
 /** The phase a draft belongs to: citizens' drafts to the consultation, members' to the commission. */
-export const draftPhaseOf = (origin: 'citizen' | 'commission'): Phase => (origin === 'commission' ? 'commission' : 'consultation');
+export const draftPhaseOf = (origin: 'citizen' | 'commission' | 'parliament'): Phase => (origin === 'commission' ? 'commission' : 'consultation');
 
 /** Who may do `op`, in words, for the API documentation: « membres de la commission (Commission) ». */
 export function describe(op: Operation): string {

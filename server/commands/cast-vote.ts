@@ -32,6 +32,8 @@ export async function castVote(db: Db, input: { userId: string; target: VoteTarg
     }
     case 'closed':
       throw new AppError('conflict', 'Cet amendement n’est plus soumis au vote.');
+    case 'parliament':
+      throw new AppError('conflict', 'Les amendements parlementaires ne sont pas soumis au vote des citoyens.');
     case 'hidden':
       throw new AppError('conflict', 'Cette contribution a été masquée par la modération.');
   }

@@ -1,3 +1,4 @@
+import { ORIGIN_LABELS_FR } from '../../shared/amendment';
 /**
  * The liasse as an Akoma Ntoso 3.0 `<amendmentList>`, valid against the OASIS schema: one
  * `<component>` per amendment in examination order, each holding a whole `<amendment>` document
@@ -82,7 +83,7 @@ function amendmentDocument(component: XMLBuilder, a: ExportAmendment, prefix: st
   });
   const target = preface.ele('p');
   target.txt('Texte visé : ').ele('affectedDocument', { href: ctx.billUri }).txt(xmlText(ctx.bill.title));
-  preface.ele('p').txt(a.origin === 'commission' ? 'Amendement déposé en commission' : 'Amendement citoyen');
+  preface.ele('p').txt(ORIGIN_LABELS_FR[a.origin]);
   if (a.outcomeFr) preface.ele('p').txt('Sort : ').ele('docStatus').txt(xmlText(a.outcomeFr));
 
   const body = doc.ele('amendmentBody');

@@ -1,3 +1,4 @@
+import { ORIGIN_LABELS_FR } from '../../shared/amendment';
 /**
  * The liasse as a printable HTML page: every amendment in examination order, typeset like a
  * parliamentary amendment — « AMENDEMENT N° 12 », « présenté par … », the target (« ARTICLE 3 »
@@ -28,7 +29,7 @@ function amendmentArticle(a: ExportAmendment): SafeHtml {
   return html`<article class="amendment" id="${amendmentAnchor(a.id)}" aria-labelledby="${titleId}">
 <header>
 <h2 class="amendment-number" id="${titleId}">AMENDEMENT N° ${a.displayNumber}</h2>
-${a.authors.length > 0 ? html`<p class="amendment-authors">présenté par ${authorNames(a)}</p>\n` : ''}<p class="amendment-origin">${a.origin === 'commission' ? 'Amendement déposé en commission' : 'Amendement citoyen'}</p>
+${a.authors.length > 0 ? html`<p class="amendment-authors">présenté par ${authorNames(a)}</p>\n` : ''}<p class="amendment-origin">${ORIGIN_LABELS_FR[a.origin]}</p>
 ${a.submittedAt ? html`<p class="amendment-date">Déposé le <time datetime="${a.submittedAt}">${frenchDate(a.submittedAt)}</time></p>\n` : ''}</header>
 <p class="amendment-target">${amendmentTarget(a)}</p>
 <div class="dispositif">

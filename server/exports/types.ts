@@ -11,7 +11,7 @@ export interface ExportArticle { number: string; heading: string | null; alineas
 
 export interface ExportAmendment {
   id: string; displayNumber: string; articleNumber: string; kind: 'modify' | 'delete' | 'insert_after';
-  authors: { displayName: string; kind: 'citizen' | 'organisation' }[]; origin: 'citizen' | 'commission';
+  authors: { displayName: string; kind: 'citizen' | 'organisation' }[]; origin: 'citizen' | 'commission' | 'parliament';
   dispositif: string;            // French dispositif, one operation or quoted alinéa per line
   rationale: string;             // exposé sommaire
   status: string; outcomeFr: string | null;   // « Adopté », « Rejeté », « Tombé », « Irrecevable », « Retiré » or null

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { importBill } from '../commands/import-bill';
+import { importParliamentAmendments } from '../commands/import-parliament-amendments';
+import { idParam } from '../http/schemas';
 import { MAX_BILL_CHARS, parseBillInput } from '../commands/parse-bill-input';
 import { operation } from './operation';
 
@@ -21,4 +23,11 @@ export const importBillOp = operation({
   params: z.object({}),
   body: billImportBody,
   run: async ({ db }, user, { body }) => importBill(db, { bill: await parseBillInput(body), actorId: user.id }),
+});
+
+export const importParliamentAmendmentsOp = operation({
+  policy: 'amendment.importParliament',
+  params: z.object({ billId: idParam }),
+  body: z.object({ format: z.enum(['an-xml', 'senat-csv']), data: z.string().min(1).max(MAX_BILL_CHARS, `au plus ${MAX_BILL_CHARS} caractères`) }),
+  run: async ({ db }, user, { params, body }) => importParliamentAmendments(db, { billId: params.billId, format: body.format, data: body.data, actorId: user.id }),
 });

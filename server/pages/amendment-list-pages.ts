@@ -2,7 +2,7 @@ import { RANKING_DOCS, RANKINGS, type Ranking } from '../../shared/ranking';
 import type { listAmendmentsPage } from '../present/amendment-list';
 import type { ArticleRow } from '../sql/articles';
 import type { BillRow } from '../sql/bills';
-import { amendmentTitle, authorList, kindBadge, statusBadge, tallyLine } from './amendment-parts';
+import { amendmentTitle, authorsLine, kindBadge, statusBadge, tallyLine } from './amendment-parts';
 import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 
@@ -22,13 +22,13 @@ type ListPage = Awaited<ReturnType<typeof listAmendmentsPage>>;
 type Item = ListPage['amendments'][number];
 
 function item(a: Item): SafeHtml {
-  const title = amendmentTitle(a.displayNumber);
+  const title = amendmentTitle(a.displayNumber, a.parliament);
   return html`<li class="amendment-item">
     <h2 class="amendment-item-title"><a href="/amendements/${a.id}">${title}</a></h2>
     <p class="meta">${kindBadge(a.kind)} ${statusBadge(a.status)}${a.stale ? html` <span class="stale-flag">rédigé sur une version antérieure</span>` : ''}</p>
-    <p class="authors">${a.authors.length > 1 ? 'Auteurs' : 'Auteur'} : ${authorList(a.authors)}</p>
+    ${authorsLine(a)}
     ${a.hidden ? html`<p class="moderated">${a.hidden.label}</p>` : ''}
-    ${tallyLine(a.tally)}
+    ${a.parliament ? '' : tallyLine(a.tally)}
   </li>`;
 }
 

@@ -9,7 +9,7 @@ import { clerkTools, decisionNotice, formalisationSection, inadmissibleNotice, l
 import { liveEditorMount } from './amendment-live-editor';
 import { voteChartSection } from './vote-chart';
 import {
-  alertBox, amendmentTitle, authorList, dateTimeFr, kindBadge, paragraphs, statusBadge, tallyLine, titled, type FormState,
+  alertBox, amendmentTitle, authorsLine, dateTimeFr, kindBadge, paragraphs, statusBadge, tallyLine, titled, type FormState,
 } from './amendment-parts';
 import { html, raw, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
@@ -56,6 +56,14 @@ function diffSection(a: AmendmentView, view: DiffView): SafeHtml {
     <p class="view-switch">${toggle}</p>
     <div class="diff-wrap" data-live-diff>${raw(rendered)}</div>
   </section>`;
+}
+
+/** A chamber's amendment: its dispositif as printed; citizens do not vote on it. */
+function parliamentSection(p: { dispositif: string; textComputed: boolean }): SafeHtml {
+  return html`<section aria-labelledby="dispositif-parlementaire"><h2 id="dispositif-parlementaire">Dispositif (tel que déposé)</h2>
+    <div class="dispositif">${paragraphs(p.dispositif)}</div>
+    ${p.textComputed ? '' : html`<p class="notice">Ce dispositif n’a pas pu être appliqué automatiquement à l’article : pas de texte consolidé.</p>`}
+    <p class="muted">Amendement déposé au Parlement : il n’est pas soumis au vote des participants.</p></section>`;
 }
 
 function voteSection(ctx: PageContext, d: AmendmentPageData): SafeHtml {
@@ -105,7 +113,7 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
   const a = d.amendment;
   // loadAmendmentView leaves the diff out when the viewer may not see a masked text
   const masked = a.hidden !== null && a.diff === null;
-  const title = amendmentTitle(a.displayNumber);
+  const title = amendmentTitle(a.displayNumber, a.parliament);
   // A draft whose phase has ended (the consultation closed) is frozen: read-only, never tabled.
   const closed = a.status === 'draft' && d.bill.status !== draftPhaseOf(a.origin);
   const submitted = a.submittedAt ? html` · déposé le ${dateTimeFr.format(new Date(a.submittedAt))}` : '';
@@ -114,19 +122,18 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
     breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a> › <a href="/articles/${a.articleId}">Article ${a.articleNumber}</a> › <a href="/articles/${a.articleId}/amendements">Amendements</a>`,
     main: html`<h1>${title}</h1>${alertBox(d.state)}
       <p class="meta">${kindBadge(a.kind)} ${statusBadge(a.status)} · à l’<a href="/articles/${a.articleId}">article ${a.articleNumber}</a>${submitted}</p>
-      <p class="authors">${a.authors.length > 1 ? 'Auteurs' : 'Auteur'} : ${authorList(a.authors)}</p>
+      ${authorsLine(a)}
       ${d.report ?? ''}
       ${notices(d, masked)}
       ${closed ? html`<p class="notice" role="status">${a.origin === 'commission' ? 'La commission a terminé ses travaux' : 'La consultation est close'} : ce brouillon ne peut plus être modifié ni déposé. Il reste lisible par ses seuls auteurs.</p>` : ''}
       ${masked || closed ? '' : liveEditorMount(a, ctx.user)}
       ${masked ? '' : diffSection(a, d.view)}
       ${masked ? '' : formalisationSection(a)}
-      ${masked ? '' : liasseSection(a)}
+      ${masked || a.parliament ? '' : liasseSection(a)}
       ${masked ? '' : html`<section aria-labelledby="expose"><h2 id="expose">Exposé sommaire</h2>
         ${a.rationale.trim() ? html`<div class="rationale">${paragraphs(a.rationale)}</div>` : html`<p class="empty">Pas encore d’exposé sommaire.</p>`}</section>`}
       ${responsesSection(a)}
-      ${voteSection(ctx, d)}
-      ${voteChartSection(a)}
+      ${a.parliament ? parliamentSection(a.parliament) : html`${voteSection(ctx, d)}${voteChartSection(a)}`}
       ${d.extras ?? ''}
       ${a.viewerIsAuthor && ctx.user && !closed ? authorActions(a, ctx.user.id, d.state) : ''}
       ${clerkTools(a, ctx.user)}

@@ -24,8 +24,15 @@ export function statusBadge(status: AmendmentStatus): SafeHtml {
 }
 
 /** « Amendement n° 3 », « Amendement n° COM-2 », or a draft, which has no number yet. */
-export function amendmentTitle(displayNumber: string | null): string {
+export function amendmentTitle(displayNumber: string | null, parliament?: { label: string } | null): string {
+  if (parliament) return parliament.label;
   return displayNumber === null ? 'Brouillon d’amendement' : `Amendement n° ${displayNumber}`;
+}
+
+/** « Auteur : … »; a chamber's amendment names its signatories as printed (not accounts). */
+export function authorsLine(a: { authors: readonly { id?: string; displayName: string; kind: AccountKind }[]; parliament: { authors: string } | null }): SafeHtml {
+  if (a.parliament) return html`<p class="authors">Signataires : ${a.parliament.authors || 'non indiqués'}</p>`;
+  return html`<p class="authors">${a.authors.length > 1 ? 'Auteurs' : 'Auteur'} : ${authorList(a.authors)}</p>`;
 }
 
 /** Authors' names, each a link to their public page when their id is known. */

@@ -43,11 +43,15 @@ export async function listAmendmentsPage(db: Queryable, cache: AmendmentListCach
   return { amendments, total: page.total, limit: q.limit, offset: q.offset, sort: q.sort };
 }
 
+const VOTE_RANKINGS: ReadonlySet<Ranking> = new Set(['support', 'controversy']);
+
 /** Beyond any examination rank: amendments not examined (withdrawn, inadmissible) close their article. */
 const NOT_EXAMINED = 1_000_000;
 
 async function rankPage(db: Queryable, q: ListQuery): Promise<Page> {
-  const rows = await listRankRows(db, q.billId, { articleId: q.articleId, status: q.status });
+  const all = await listRankRows(db, q.billId, { articleId: q.articleId, status: q.status });
+  // Citizens do not vote on parliamentary amendments: rankings by votes leave them out.
+  const rows = VOTE_RANKINGS.has(q.sort) ? all.filter((r) => r.origin !== 'parliament') : all;
   // The text order is the examination order (LEGISTIQUE.md), which reads the amendments' texts.
   const examined = q.sort === 'position' ? (await loadCommissionData(db, q.billId)).rank : new Map<string, number>();
   const ranked = rankItems(

@@ -1,4 +1,4 @@
-import { displayNumber, GROUND_LABELS_FR } from '../../shared/amendment';
+import { displayNumber, GROUND_LABELS_FR, parliamentLabel } from '../../shared/amendment';
 import type { TextDiff } from '../../shared/text-diff';
 import { decide } from '../../shared/policy';
 import { accountActors } from '../authorize';
@@ -27,7 +27,7 @@ export function presentAmendmentSummary(a: AmendmentRow, authors: AuthorRow[], t
   return {
     id: a.id,
     number: a.number,
-    displayNumber: displayNumber(a.origin, a.number),
+    displayNumber: a.parliament_number ?? displayNumber(a.origin, a.number),
     billId: a.bill_id,
     articleId: a.article_id,
     articleNumber: a.article_number,
@@ -35,6 +35,7 @@ export function presentAmendmentSummary(a: AmendmentRow, authors: AuthorRow[], t
     status: a.status,
     origin: a.origin,
     authors: authors.map(presentAuthor),
+    parliament: presentParliament(a),
     baseVersion: a.base_version,
     // Written against an older version of the article than the current one (and still open: a
     // decided amendment was decided on the text it was written for).
@@ -45,6 +46,17 @@ export function presentAmendmentSummary(a: AmendmentRow, authors: AuthorRow[], t
     tally,
     createdAt: a.created_at.toISOString(),
     submittedAt: a.submitted_at?.toISOString() ?? null,
+  };
+}
+
+/** A chamber's amendment: its printed number, signatories and group (text, not accounts), dispositif. */
+function presentParliament(a: AmendmentRow) {
+  if (a.origin !== 'parliament' || a.parliament_number === null) return null;
+  return {
+    number: a.parliament_number, authors: a.parliament_authors ?? '', group: a.parliament_group, dispositif: a.parliament_dispositif ?? '',
+    label: parliamentLabel(a.parliament_number, a.parliament_group),
+    /** False: the engine could not apply the dispositif to the article; there is no computed text (alineas is empty). */
+    textComputed: a.text_computed,
   };
 }
 
@@ -80,9 +92,10 @@ export async function loadAmendmentView(db: Queryable, live: LiveTexts, stored: 
   const formalisation = latest?.kind === 'formalisation' ? latest : undefined;
   // diffs and the generated dispositif in the compute pool, all three at once
   const [dispositif, formalDiff, diff] = await Promise.all([
-    masked || a.status === 'draft' ? null : (formalisation?.dispositif ?? compute().run('dispositifFor', { kind: a.kind, base: baseAlineas, alineas: a.alineas })),
+    masked || a.status === 'draft' ? null : a.origin === 'parliament' ? a.parliament_dispositif
+      : (formalisation?.dispositif ?? compute().run('dispositifFor', { kind: a.kind, base: baseAlineas, alineas: a.alineas })),
     masked || !formalisation || !submission ? null : compute().run('diffTexts', { before: submission.alineas, after: formalisation.alineas }),
-    masked ? null : amendmentDiff(a.kind, baseAlineas, a.alineas),
+    masked || !a.text_computed ? null : amendmentDiff(a.kind, baseAlineas, a.alineas),
   ]);
   return {
     ...summary,
@@ -90,7 +103,7 @@ export async function loadAmendmentView(db: Queryable, live: LiveTexts, stored: 
     baseAlineas,
     // A clerk's dispositif once formalised; before that, the one generated from the text.
     dispositif,
-    dispositifSource: formalisation ? 'clerk' as const : 'generated' as const,
+    dispositifSource: a.origin === 'parliament' ? 'parliament' as const : formalisation ? 'clerk' as const : 'generated' as const,
     formalisation: masked || !formalisation || !submission ? null : {
       revision: formalisation.revision,
       note: formalisation.note ?? '',

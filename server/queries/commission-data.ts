@@ -34,8 +34,9 @@ export async function loadCommissionData(db: Queryable, billId: string) {
   const versions = await listBillArticleVersions(db, billId);
   const decisions = await listBillDecisions(db, billId);
   const articles: BillArticle[] = articleRows.map((a) => ({ id: a.id, number: a.number, alineas: a.alineas }));
-  // Examined: what is still open or was decided (not drafts, withdrawn or inadmissible ones).
-  const examined = rows.filter((r) => r.status === 'submitted' || r.status === 'formalised' || r.status === 'adopted' || r.status === 'rejected' || r.status === 'fallen' || r.status === 'not_examined');
+  // Examined: what is still open or was decided (not drafts, withdrawn or inadmissible ones). A
+  // chamber's amendments are shown, not examined: their outcome is the chamber's, not this text's.
+  const examined = rows.filter((r) => r.origin !== 'parliament').filter((r) => r.status === 'submitted' || r.status === 'formalised' || r.status === 'adopted' || r.status === 'rejected' || r.status === 'fallen' || r.status === 'not_examined');
   const change = (r: AmendmentRow) => ({
     id: r.id, articleId: r.article_id, kind: r.kind, base: versions.get(`${r.article_id}:${r.base_version}`) ?? [], alineas: r.alineas,
   });

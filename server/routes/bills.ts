@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DocRegistry } from '../collab/registry';
 import type { Db } from '../db/db';
 import { operationRoute } from '../http/operation-route';
-import { importBillOp } from '../operations/bills';
+import { importBillOp, importParliamentAmendmentsOp } from '../operations/bills';
 import { moveBillOp } from '../operations/commission';
 import { mayReadBill } from '../http/bill-visibility';
 import { route, type Api } from '../http/route';
@@ -21,6 +21,11 @@ export function billRoutes(api: Api, db: Db, live: DocRegistry): void {
     summary: 'Importer un projet de loi (texte légistique, JSON structuré ou JSON La Fabrique de la Loi)',
     responses: { 201: '{bill}' },
   }, async (bill) => ({ status: 201, json: { bill: await loadBillView(db, bill.id) } }));
+  operationRoute(api, { db, live }, importParliamentAmendmentsOp, {
+    method: 'post', path: '/api/bills/:billId/amendments/import', tag: 'Projets de loi', bodyLimit: '5mb',
+    summary: 'Importer les amendements de l’Assemblée (XML open data) ou du Sénat (CSV)',
+    responses: { 201: '{imported, skipped: [{number, reason}]}' },
+  }, (report) => ({ status: 201, json: report }));
   route(
     api,
     {

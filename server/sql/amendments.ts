@@ -7,6 +7,7 @@ import { isId } from './ids';
 const COLUMNS = `a.id, a.bill_id, a.article_id, a.kind, a.origin, a.status, a.number, a.base_version, a.alineas,
   a.identity_key, a.rationale, a.created_by, a.created_at, a.submitted_at, a.withdrawn_at, a.hidden_reason,
   a.assigned_clerk_id, a.inadmissible_ground, a.inadmissible_reason,
+  a.parliament_number, a.parliament_authors, a.parliament_group, a.dispositif AS parliament_dispositif, a.text_computed,
   ar.number AS article_number, ar.position AS article_position, ar.current_version AS article_version`;
 const FROM = 'FROM amendments a JOIN articles ar ON ar.id = a.article_id';
 const SQL = {
@@ -29,7 +30,7 @@ const SQL = {
   formalised: `UPDATE amendments SET status = 'formalised', alineas = $2::jsonb, identity_key = $3 WHERE id = $1`,
   // Amendments still awaiting the commission's decision (the open statuses of shared/amendment.ts).
   pendingOfBill: `SELECT a.id FROM amendments a JOIN articles ar ON ar.id = a.article_id
-                  WHERE a.bill_id = $1 AND a.status IN ('submitted', 'formalised') ORDER BY ar.position, a.origin, a.number`,
+                  WHERE a.bill_id = $1 AND a.status IN ('submitted', 'formalised') AND a.origin <> 'parliament' ORDER BY ar.position, a.origin, a.number`,
   // The clerks' desk: every published amendment of a bill, in text order.
   ofBill: `SELECT ${COLUMNS} ${FROM} WHERE a.bill_id = $1 AND a.status <> 'draft' ORDER BY ar.position, a.origin, a.number`,
   // The open amendments identical to one (same stored identity key; the key names the article).
@@ -40,7 +41,7 @@ const SQL = {
             WHERE a.id = k.id AND a.identity_key IS NULL`,
   inBill: 'SELECT id FROM amendments WHERE bill_id = $1 AND id = ANY($2::uuid[])',
   // Light rows for ranking a whole list in memory before loading one page.
-  rankRows: `SELECT a.id, a.number, a.submitted_at, ar.position AS article_position,
+  rankRows: `SELECT a.id, a.origin, a.number, a.submitted_at, ar.position AS article_position,
                     COALESCE(t.n_for, 0) AS n_for, COALESCE(t.n_mitigated, 0) AS n_mitigated, COALESCE(t.n_against, 0) AS n_against
              FROM amendments a JOIN articles ar ON ar.id = a.article_id
              LEFT JOIN tallies t ON t.target_type = 'amendment' AND t.target_id = a.id
@@ -69,6 +70,13 @@ export interface AmendmentRow {
   assigned_clerk_id: string | null;
   inadmissible_ground: InadmissibleGround | null;
   inadmissible_reason: string | null;
+  /** Parliamentary amendments (origin 'parliament'): printed number, signatories and group as text, dispositif. */
+  parliament_number: string | null;
+  parliament_authors: string | null;
+  parliament_group: string | null;
+  parliament_dispositif: string | null;
+  /** False when the engine could not apply a parliamentary dispositif: `alineas` is then empty, not a text. */
+  text_computed: boolean;
   article_number: string;
   article_position: number;
   article_version: number;
@@ -76,6 +84,7 @@ export interface AmendmentRow {
 
 export interface RankRow {
   id: string;
+  origin: AmendmentOrigin;
   number: number;
   submitted_at: Date;
   article_position: number;
@@ -189,4 +198,43 @@ export async function pendingAmendmentIds(db: Queryable, billId: string): Promis
 /** Every author of every draft of a bill begun in a phase (origin), to tell them it closed. */
 export async function draftAuthorsOfPhase(db: Queryable, billId: string, origin: AmendmentOrigin): Promise<{ user_id: string; amendment_id: string; article_number: string }[]> {
   return (await db.query<{ user_id: string; amendment_id: string; article_number: string }>(SQL.draftAuthors, [billId, origin])).rows;
+}
+
+const PARLIAMENT = {
+  insert: `INSERT INTO amendments (bill_id, article_id, kind, origin, status, number, base_version, alineas, rationale, created_by,
+             identity_key, submitted_at, parliament_number, parliament_authors, parliament_group, dispositif, text_computed)
+           VALUES ($1, $2, $3, 'parliament', $4, $5, $6, $7::jsonb, $8, $9, $10, now(), $11, $12, $13, $14, $15) RETURNING id`,
+  numbers: `SELECT parliament_number FROM amendments WHERE bill_id = $1 AND origin = 'parliament'`,
+} as const;
+
+export interface ParliamentInsert {
+  billId: string;
+  articleId: string;
+  kind: AmendmentKind;
+  status: AmendmentStatus;
+  baseVersion: number;
+  /** The article as amended; null when the engine could not apply the dispositif (nothing is guessed). */
+  alineas: string[] | null;
+  rationale: string;
+  createdBy: string;
+  label: string;
+  authors: string;
+  group: string | null;
+  dispositif: string;
+}
+
+/** An amendment imported from a chamber: published at once, numbered in import order, its printed number kept. */
+export async function insertParliamentAmendment(db: Queryable, a: ParliamentInsert): Promise<string> {
+  const number = await nextAmendmentNumber(db, a.billId, 'parliament');
+  // Without a computed text the key is the printed number's, so such amendments never count as identical.
+  const key = a.alineas === null ? `parliament:${a.billId}:${a.label}` : identityKey(a.articleId, a.kind, a.alineas);
+  const r = await db.query<{ id: string }>(PARLIAMENT.insert, [
+    a.billId, a.articleId, a.kind, a.status, number, a.baseVersion, JSON.stringify(a.alineas ?? []), a.rationale, a.createdBy,
+    key, a.label, a.authors, a.group, a.dispositif, a.alineas !== null,
+  ]);
+  return r.rows[0]!.id;
+}
+
+export async function parliamentNumbers(db: Queryable, billId: string): Promise<Set<string>> {
+  return new Set((await db.query<{ parliament_number: string }>(PARLIAMENT.numbers, [billId])).rows.map((r) => r.parliament_number));
 }

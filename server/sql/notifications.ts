@@ -34,7 +34,7 @@ export interface NotificationRow {
   created_at: Date;
   read_at: Date | null;
   number: number | null;
-  origin: 'citizen' | 'commission' | null;
+  origin: 'citizen' | 'commission' | 'parliament' | null;
   article_number: string | null;
   bill_title: string;
   actor_name: string | null;

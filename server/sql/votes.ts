@@ -25,7 +25,7 @@ export async function findMyVote(db: Queryable, target: VoteTarget, userId: stri
   return (await db.query<{ value: VoteValue }>(SQL.mine, [target.type, target.id, userId])).rows[0]?.value ?? null;
 }
 
-export type VoteOutcome = 'ok' | 'not_found' | 'wrong_phase' | 'closed' | 'hidden';
+export type VoteOutcome = 'ok' | 'not_found' | 'wrong_phase' | 'closed' | 'hidden' | 'parliament';
 
 /**
  * Checks that the target accepts votes, then casts (or with `null` withdraws) the vote and returns

@@ -7,7 +7,7 @@
  */
 export interface GroupMember {
   id: string;
-  origin: 'citizen' | 'commission';
+  origin: 'citizen' | 'commission' | 'parliament';
   number: number | null;
 }
 

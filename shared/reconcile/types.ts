@@ -28,7 +28,7 @@ export interface AmendmentChange {
 
 export interface ExaminedAmendment extends AmendmentChange {
   number: number;
-  origin: 'citizen' | 'commission';
+  origin: 'citizen' | 'commission' | 'parliament';
 }
 
 export interface ExaminationGroup {
