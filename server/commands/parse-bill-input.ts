@@ -10,6 +10,9 @@ export type BillInput =
   | { title?: string | undefined; lafabrique: unknown };
 
 /** Maximum size of a pasted bill, in characters (the code civil is about 1.5 million). */
+/** Longest bill title (the longest real ones are under 300 characters). */
+export const MAX_TITLE_CHARS = 500;
+
 export const MAX_BILL_CHARS = TEXT_LIMITS.billChars;
 
 /** Parses and checks a bill (in the compute pool); refuses it with `validation_failed` and issues naming each line. */
@@ -18,6 +21,9 @@ export async function parseBillInput(input: BillInput): Promise<ParsedBill> {
   if (!result.ok) {
     throw new AppError('validation_failed', 'Le texte du projet de loi est invalide : voir le détail ligne par ligne.', result.issues);
   }
-  const title = input.title?.trim();
-  return title ? { ...result.bill, title } : result.bill;
+  const title = input.title?.trim() || result.bill.title;
+  if (title.length > MAX_TITLE_CHARS) {
+    throw new AppError('validation_failed', `L’intitulé du texte est trop long : ${MAX_TITLE_CHARS} caractères au plus (la première ligne du texte est son intitulé).`, [{ line: 1, message: 'intitulé trop long' }]);
+  }
+  return { ...result.bill, title };
 }

@@ -9,6 +9,10 @@ import { openDataRows, type OpenDataset } from '../sql/opendata';
  */
 export const DATASETS = ['amendments', 'arguments', 'decisions', 'article-versions'] as const;
 export type DatasetName = (typeof DATASETS)[number];
+/** The datasets' names in French, for the files people download. */
+export const DATASET_FILE_WORDS: Record<DatasetName, string> = {
+  amendments: 'amendements', arguments: 'arguments', decisions: 'decisions', 'article-versions': 'versions-des-articles',
+};
 
 type Row = Record<string, string | number | boolean | null>;
 

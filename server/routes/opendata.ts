@@ -6,7 +6,7 @@ import { notFound } from '../http/errors';
 import { route, type Api } from '../http/route';
 import { idParam } from '../http/schemas';
 import { atomFeed } from '../opendata/atom';
-import { DATASETS, datasetRows, toCsv, toJson, type DatasetName } from '../opendata/datasets';
+import { DATASET_FILE_WORDS, DATASETS, datasetRows, toCsv, toJson, type DatasetName } from '../opendata/datasets';
 import { loadBillView } from '../present/bill';
 import { presentEvent } from '../present/history';
 import { downloadName } from '../present/downloads';
@@ -53,7 +53,7 @@ export function openDataRoutes(api: Api, db: Db): void {
     const [name, ext] = params.file.split('.') as [DatasetName, 'csv' | 'json'];
     const rows = await datasetRows(db, name, b.id);
     res.set('Cache-Control', EXPORT_CACHE);
-    res.attachment(downloadName(b, name, ext));
+    res.attachment(downloadName(b, DATASET_FILE_WORDS[name], ext));
     if (ext === 'json') return { json: toJson(name, b.id, rows) };
     res.type('text/csv; charset=utf-8').send(toCsv(rows, name));
     return undefined;

@@ -73,6 +73,15 @@ describe('importing a bill', () => {
     expect(JSON.stringify(untitled.body.error.details)).toContain('intitulé');
   });
 
+  test('a title past 500 characters is refused, whether given apart or as the first line', async () => {
+    const long = `PROJET DE LOI ${'très '.repeat(120)}long`;
+    for (const body of [{ text: `${long}\nArticle 1er\nTexte.` }, { title: long, text: 'Article 1er\nTexte.' }]) {
+      const res = await app.http.post('/api/bills').set(auth(admin)).send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+    }
+  });
+
   test('text before the first heading, duplicates and a missing article are refused with the line named', async () => {
     const cases: [string, number][] = [
       ['PROJET DE LOI test\nUn paragraphe égaré\nArticle 1er\nTexte.', 2],

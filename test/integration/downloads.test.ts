@@ -30,7 +30,7 @@ test('every download has a descriptive name, its extension and type; « provisoi
     [`${base}/liasse?format=akn`, `${slug}-liasse.akn.xml`, /application\/akn\+xml/],
     [`${base}/comparatif?format=html`, `${slug}-tableau-comparatif.html`, /text\/html/],
     [`${base}/comparatif?format=docx`, `${slug}-tableau-comparatif.docx`, /wordprocessingml/],
-    [`${base}/opendata/amendments.csv`, `${slug}-amendments.csv`, /text\/csv/],
+    [`${base}/opendata/amendments.csv`, `${slug}-amendements.csv`, /text\/csv/],
     [`${base}/opendata/decisions.json`, `${slug}-decisions.json`, /application\/json/],
     [`${base}/opendata.zip`, `${slug}-donnees-ouvertes.zip`, /application\/zip/],
   ];

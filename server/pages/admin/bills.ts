@@ -102,8 +102,8 @@ export function billConsolePages(deps: OpDeps): Router {
     res.type('html').send(adminLayout(ctx(req), {
       title: 'Textes', here: '/admin/textes',
       main: html`<h1>Textes</h1><p><a class="button" href="/admin/textes/nouveau">Nouveau texte</a></p>
-        ${bills.length ? html`<table class="data"><thead><tr><th scope="col">Titre</th><th scope="col">Phase</th><th scope="col">Articles</th><th scope="col">Membres de la commission</th><th scope="col">Créé le</th></tr></thead>
-          <tbody>${bills.map((b) => html`<tr><th scope="row"><a href="/admin/textes/${b.id}">${b.title}</a></th><td>${phaseBadge(b.status)}</td><td>${b.article_count}</td><td>${b.member_count}</td><td>${dateFr.format(b.created_at)}</td></tr>`)}</tbody></table>`
+        ${bills.length ? html`<div class="table-wrap" role="region" aria-label="Textes" tabindex="0"><table class="data"><thead><tr><th scope="col">Titre</th><th scope="col">Phase</th><th scope="col">Articles</th><th scope="col">Membres de la commission</th><th scope="col">Créé le</th></tr></thead>
+          <tbody>${bills.map((b) => html`<tr><th scope="row"><a href="/admin/textes/${b.id}">${b.title}</a></th><td>${phaseBadge(b.status)}</td><td>${b.article_count}</td><td>${b.member_count}</td><td>${dateFr.format(b.created_at)}</td></tr>`)}</tbody></table></div>`
           : html`<p class="empty">Aucun texte pour l’instant.</p>`}`,
     }));
   }));
@@ -119,7 +119,7 @@ export function billConsolePages(deps: OpDeps): Router {
     body: (f) => bodyOf(draftOf(f)),
     done: async (_req, res, bill) => {
       const articles = (await listBillArticles(db, bill.id)).length;
-      res.redirect(303, `/admin/textes/${bill.id}?ok=${putFlash(`Texte créé : ${articles} articles, à l’état de brouillon.`)}`);
+      res.redirect(303, `/admin/textes/${bill.id}?ok=${putFlash(`Texte créé : ${articles} article${articles > 1 ? 's' : ''}, à l’état de brouillon.`)}`);
     },
     refused: (req, res, err) => {
       if (err.code !== 'validation_failed') return false;

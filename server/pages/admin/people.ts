@@ -65,9 +65,9 @@ export function peoplePages(deps: OpDeps, sessions: SessionCache): Router {
           <div class="field"><label for="q">Nom ou adresse électronique</label><input id="q" name="q" type="search" value="${q}" autocomplete="off"></div>
           <button type="submit">Chercher</button></form>
         <p class="muted" role="status">${total} compte${total > 1 ? 's' : ''}${q ? html` pour « ${q} »` : ''}.</p>
-        ${people.length ? html`<table class="data people"><caption class="visually-hidden">Comptes trouvés</caption>
+        ${people.length ? html`<div class="table-wrap" role="region" aria-label="Comptes trouvés" tabindex="0"><table class="data people"><caption class="visually-hidden">Comptes trouvés</caption>
           <thead><tr><th scope="col">Nom</th><th scope="col">Adresse</th><th scope="col">Rôles</th><th scope="col">Commissions</th></tr></thead>
-          <tbody>${people.map((u) => html`<tr><th scope="row"><a href="/admin/comptes/${u.id}">${displayName(u)}</a></th><td>${u.email}</td><td>${rolesText(u)}</td><td>${appointmentList(appointments.get(u.id) ?? [])}</td></tr>`)}</tbody></table>` : ''}
+          <tbody>${people.map((u) => html`<tr><th scope="row"><a href="/admin/comptes/${u.id}">${displayName(u)}</a></th><td>${u.email}</td><td>${rolesText(u)}</td><td>${appointmentList(appointments.get(u.id) ?? [])}</td></tr>`)}</tbody></table></div>` : ''}
         ${pager(q, pageNo, total)}`,
     }));
   }));
