@@ -1,5 +1,5 @@
 import type { AmendmentKind } from '../../shared/amendment';
-import { parseAnXml, parseSenatCsv, type ParliamentAmendment } from '../../shared/parliament/amendments';
+import type { ParliamentAmendment } from '../../shared/parliament/amendments';
 import { compute } from '../compute';
 import type { Db } from '../db/db';
 import { AppError, notFound } from '../errors';
@@ -21,7 +21,7 @@ export interface ImportReport {
  */
 async function computeText(a: ParliamentAmendment, article: ArticleRow): Promise<{ kind: AmendmentKind; alineas: string[] | null }> {
   if (a.additional) return { kind: 'insert_after', alineas: a.dispositif.split('\n') };
-  const r = await compute().run('applyDispositif', { alineas: article.alineas, dispositif: a.dispositif }, { lane: 'public' });
+  const r = await compute().run('applyDispositif', { alineas: article.alineas, dispositif: a.dispositif });
   if (!r.ok) return { kind: 'modify', alineas: null };
   return r.alineas.length === 0 ? { kind: 'delete', alineas: [] } : { kind: 'modify', alineas: r.alineas };
 }
@@ -37,7 +37,8 @@ export async function importParliamentAmendments(
 ): Promise<ImportReport> {
   const bill = await findBill(db, input.billId);
   if (!bill) throw notFound('Projet de loi introuvable.');
-  const parsed = input.format === 'an-xml' ? parseAnXml(input.data) : parseSenatCsv(input.data);
+  // parsing megabytes of XML or CSV is work for the compute pool, not the event loop
+  const parsed = await compute().run('parseParliamentAmendments', { format: input.format, data: input.data }, { cache: false });
   if (!parsed.ok) throw new AppError('validation_failed', parsed.message, [{ path: 'data', message: parsed.message }]);
   const articles = new Map((await listBillArticles(db, bill.id)).map((a) => [a.number.toLowerCase(), a]));
   return db.transaction(async (tx) => {

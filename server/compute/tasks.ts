@@ -9,6 +9,7 @@ import { adoptionConflict, examinationOrder, fallenAfter, reconcile, type Adopte
 import { checkStructuredBill } from '../../shared/structured-bill';
 import { diffTexts } from '../../shared/text-diff';
 import { aknAmendmentList, comparatifTable, renderAkn, renderComparatifDocx, renderComparatifHtml, renderHtml, renderLiasseHtml, renderMarkdown, type ExportBill } from '../exports';
+import { parseAnXml, parseSenatCsv } from '../../shared/parliament/amendments';
 
 /**
  * The computations whose cost grows with their input, as pure functions of plain data: the
@@ -67,6 +68,7 @@ export const TASKS = {
   fallenAfter: (i: { articles: readonly BillArticle[]; adopted: readonly AdoptedAmendment[]; pending: readonly AdoptedAmendment[] }) => fallenAfter(i.articles, i.adopted, i.pending),
   examinationOrder: (i: { articles: readonly BillArticle[]; amendments: Parameters<typeof examinationOrder>[1] }) => examinationOrder(i.articles, i.amendments),
   parseBill,
+  parseParliamentAmendments: (i: { format: 'an-xml' | 'senat-csv'; data: string }) => (i.format === 'an-xml' ? parseAnXml(i.data) : parseSenatCsv(i.data)),
   renderExport,
 };
 
@@ -77,7 +79,7 @@ export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N
 /** Which budget each task spends (shared/limits.ts › COMPUTE_BUDGET_MS). */
 export const TASK_BUDGET: Record<TaskName, ComputeBudget> = {
   generateDispositif: 'legistique', applyDispositif: 'legistique', dispositifFor: 'legistique', resolveFormalisation: 'legistique',
-  diffTexts: 'diff', reconcile: 'reconcile', examinationOrder: 'reconcile', adoptionConflict: 'reconcile', fallenAfter: 'reconcile', parseBill: 'import', renderExport: 'export',
+  diffTexts: 'diff', reconcile: 'reconcile', parseParliamentAmendments: 'import', examinationOrder: 'reconcile', adoptionConflict: 'reconcile', fallenAfter: 'reconcile', parseBill: 'import', renderExport: 'export',
 };
 
 /**

@@ -3,6 +3,7 @@
  * FRBR identification with URIs of the form `/akn/fr/<type>/<date>/<name>/fra@<date>/!main`, and
  * the TLC references (people, organisations) that `refersTo`, `source` and `href` point at.
  */
+import { slug } from '../../shared/slug';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { isoDate, xmlText } from './common';
 import type { ExportAmendment, ExportBill } from './types';
@@ -88,9 +89,8 @@ export function identification(meta: XMLBuilder, id: Identification): void {
 type Author = ExportAmendment['authors'][number];
 
 /** ASCII slug of a name, for ontology URIs: « Élise Dupont » → `elise-dupont`. */
-export function slug(text: string): string {
-  const s = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return s || 'anonyme';
+export function nameSlug(text: string): string {
+  return slug(text) || 'anonyme';
 }
 
 /**
@@ -120,7 +120,7 @@ export class AuthorRefs {
       const organisation = author.kind === 'organisation';
       references.ele(organisation ? 'TLCOrganization' : 'TLCPerson', {
         eId,
-        href: `/ontology/${organisation ? 'organization' : 'person'}/fr/${slug(author.displayName)}`,
+        href: `/ontology/${organisation ? 'organization' : 'person'}/fr/${nameSlug(author.displayName)}`,
         showAs: xmlText(author.displayName),
       });
     }

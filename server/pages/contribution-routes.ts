@@ -6,7 +6,7 @@ import { argumentVote } from '../operations/votes';
 import { findArticleVersion } from '../sql/articles';
 import { renderArticlePage } from './article-route';
 import { formOperation } from './form-operation';
-import { formBody, formFields, safeNext } from './page-kit';
+import { formBody, formFields, pageInt, safeNext } from './page-kit';
 
 /** Which occurrence of `quote` in `text` the form meant: the one at `start` if given, else the first. */
 export function locateQuote(text: string, quote: string, start: string | undefined): number {
@@ -40,7 +40,7 @@ export function contributionRoutes(deps: OpDeps): Router {
 
   // The adapter of POST /api/articles/:articleId/annotations: the form gives the quote and where
   // it was selected; the offsets are found in the article version (not found: -1, refused).
-  const int = (v: string | undefined) => (v !== undefined && /^\d{1,9}$/.test(v) ? Number(v) : NaN);
+  const int = (v: string | undefined) => pageInt(v, NaN);
   const articlePath = (req: express.Request) => `/articles/${encodeURIComponent(String(req.params.articleId))}`;
   r.post('/articles/:articleId/annotations', form, formOperation(deps, annotateOp, {
     signIn: articlePath,

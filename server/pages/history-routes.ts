@@ -16,13 +16,13 @@ import { commissionTallyTable } from './commission-page';
 import { compareForm, diffBlock, eventList, timelinePage, TYPE_FILTERS } from './history-pages';
 import { html } from '../html';
 import { layout } from './layout';
-import { ctx, page } from './page-kit';
+import { ctx, page, pageInt } from './page-kit';
 
 const PAGE_SIZE = 50;
 const param = (req: Request, name: string) => String(req.params[name]);
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : '');
-const int = (v: unknown, fallback: number) => (typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : fallback);
+const int = pageInt;
 const REVISION_LABELS = { draft: 'brouillon', submission: 'dépôt des citoyens', formalisation: 'mise en forme du greffe' } as const;
 
 /** The history views: a bill's timeline, an article's versions and amendments, an amendment's revisions. */

@@ -16,6 +16,9 @@ declare module 'express-serve-static-core' {
   }
 }
 
+/** A page's integer (a query or form field): up to 9 digits (within int32), else `fallback`. */
+export const pageInt = (v: unknown, fallback: number): number => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : fallback);
+
 export const ctx = (req: Request): PageContext => ({ user: req.user ?? null, unread: req.unreadNotifications ?? 0 });
 
 export type PageHandler = (req: Request, res: Response) => Promise<void>;

@@ -2,17 +2,14 @@
  * File names of downloads: what the file is, of which bill, with the right extension —
  * « projet-de-loi-pour-une-republique-numerique-texte-adopte.akn.xml » rather than « reconciled ».
  */
+import { slug } from '../../shared/slug';
+
 const MAX_SLUG = 60;
 
 /** The bill's title as a file-name part: no accents, lower case, words joined by « - », at most 60 characters. */
 export function titleSlug(title: string): string {
-  const slug = title
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  const cut = slug.length > MAX_SLUG ? slug.slice(0, MAX_SLUG).replace(/-[^-]*$/, '') : slug;
+  const s = slug(title);
+  const cut = s.length > MAX_SLUG ? s.slice(0, MAX_SLUG).replace(/-[^-]*$/, '') : s;
   return cut || 'texte';
 }
 
