@@ -6,8 +6,19 @@ export interface PublicUser {
   displayName: string;
   kind: UserRow['kind'];
   roles: UserRow['roles'];
+  /** Whether the account's e-mail address was confirmed (API.md › Accounts and messages). */
+  emailVerified: boolean;
+  /** 'verified' when an identity provider vouched for the person; shown as a badge. */
+  assurance: UserRow['assurance'];
 }
 
 export function presentUser(u: UserRow): PublicUser {
-  return { id: u.id, displayName: u.display_name, kind: u.kind, roles: u.roles };
+  return {
+    id: u.id,
+    displayName: u.display_name,
+    kind: u.kind,
+    roles: u.roles,
+    emailVerified: u.email_verified_at !== null,
+    assurance: u.assurance,
+  };
 }

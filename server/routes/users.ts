@@ -12,6 +12,6 @@ export function userRoutes(api: Api, db: Db): void {
     query: z.object({ search: z.string().trim().min(2).max(80), limit: queryInt(1, 20).default(10) }),
     summary: 'Chercher des comptes par le début de leur nom affiché (pour inviter un co-auteur)', responses: { 200: '{users}' },
   }, async ({ query }) => ({
-    json: { users: (await searchUsersByName(db, query.search, query.limit)).map((u) => { const { roles: _r, ...pub } = presentUser(u); return pub; }) },
+    json: { users: (await searchUsersByName(db, query.search, query.limit)).map((u) => { const { roles: _r, emailVerified: _v, ...pub } = presentUser(u); return pub; }) },
   }));
 }

@@ -2,7 +2,7 @@ import type { Queryable } from '../db/db';
 import { isId } from './ids';
 
 /** SQL for the `users` table. */
-const COLUMNS = 'id, email, display_name, kind, roles, created_at';
+const COLUMNS = 'id, email, display_name, kind, roles, created_at, email_verified_at, assurance';
 const SQL = {
   insert: `INSERT INTO users (email, password_hash, display_name, kind, roles)
            VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
@@ -28,7 +28,13 @@ export interface UserRow {
   kind: AccountKind;
   roles: Role[];
   created_at: Date;
+  /** When the address was confirmed from a link sent to it (migration 021); null until then. */
+  email_verified_at: Date | null;
+  /** 'verified' once an identity provider vouched for the person (OpenID Connect). */
+  assurance: Assurance;
 }
+
+export type Assurance = 'none' | 'verified';
 
 export async function insertUser(
   db: Queryable,

@@ -16,7 +16,7 @@ describe('registration', () => {
   test('a citizen registers and gets a user and a token that works as a bearer token', async () => {
     const res = await app.http.post('/api/auth/register').send({ email: newEmail(), password: 'correct horse battery', displayName: 'Alice Dupont' });
     expect(res.status).toBe(201);
-    expect(res.body.user).toEqual({ id: expect.any(String), displayName: 'Alice Dupont', kind: 'citizen', roles: [] });
+    expect(res.body.user).toEqual({ id: expect.any(String), displayName: 'Alice Dupont', kind: 'citizen', roles: [], emailVerified: false, assurance: 'none' });
     expect(res.body.user).not.toHaveProperty('email');
     const me = await app.http.get('/api/me').set('Authorization', `Bearer ${res.body.token}`);
     expect(me.status).toBe(200);
