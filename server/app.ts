@@ -8,6 +8,8 @@ import { SessionCache } from './auth/session-cache';
 import type { DocRegistry } from './collab/registry';
 import type { Config } from './config';
 import type { Db } from './db/db';
+import type { MailService } from './mail/service';
+import { setVerificationMode } from './auth/verification';
 import { authenticate, cookiePolicy, csrfProtection } from './http/auth';
 import { apiNotFound, errorHandler } from './http/errors';
 import { publicReads } from './http/public-reads';
@@ -20,16 +22,22 @@ import { BUNDLE_DIR, STATIC_DIR } from './paths';
 import { registerApiRoutes } from './routes';
 import { createAmendmentListCache } from './present/amendment-list';
 
+/** An address with its single-use token replaced, for the logs. */
+export const redactLinkTokens = (url: string): string => url.replace(/([?&]jeton=)[^&#]*/g, '$1…').replace(/(\/courriels\/desabonnement\/)[^/?#]+/, '$1…');
+
 export interface AppDeps {
   db: Db;
   logger: Logger;
   /** Live documents of this process (shared with the collaboration WebSocket server). */
   live: DocRegistry;
+  /** E-mail: links, the outbox worker, EMAIL_VERIFICATION. */
+  mail: MailService;
 }
 
 /** Builds the HTTP app: no side effects beyond the objects it returns (nothing listens yet). */
 export function createApp(config: Config, deps: AppDeps): Express {
-  const { db, logger, live } = deps;
+  const { db, logger, live, mail } = deps;
+  setVerificationMode(mail.verification);
   const app = express();
   app.disable('x-powered-by');
   // One reverse proxy: the client's address is the one it saw (the last X-Forwarded-For entry), not
@@ -58,7 +66,13 @@ export function createApp(config: Config, deps: AppDeps): Express {
     }),
   );
   // Request logs only when info is on: at warn the per-request child logger is pure cost (~5 % CPU).
-  if (logger.isLevelEnabled('info')) app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  if (logger.isLevelEnabled('info')) {
+    app.use(pinoHttp({
+      logger, autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // single-use links (e-mail confirmation, password reset, unsubscribe) never reach the logs
+      serializers: { req: (r: { method: string; url: string; id: unknown }) => ({ id: r.id, method: r.method, url: redactLinkTokens(r.url) }) },
+    }));
+  }
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -82,14 +96,14 @@ export function createApp(config: Config, deps: AppDeps): Express {
 
   const limiters = authLimiters(config.rateLimits, config.rateLimitBudget);
   const api = createApi();
-  registerApiRoutes(api, db, limiters, live, sessions, lists);
+  registerApiRoutes(api, db, limiters, live, sessions, lists, mail);
   app.use(api.router);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(buildOpenApi(api, { '/healthz': { get: { summary: 'État du serveur', responses: { 200: { description: '{"ok": true}' } } } } }));
   });
   app.use('/api', apiNotFound);
 
-  app.use(allPages(db, limiters, live, sessions, lists));
+  app.use(allPages(db, limiters, live, sessions, lists, mail));
   app.use(errorHandler(logger, (req, status, message) => errorPage({ user: req.user ?? null }, status === 404 ? 'Page introuvable' : 'Action impossible', message)));
   return app;
 }

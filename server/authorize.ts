@@ -2,6 +2,7 @@ import { isOpen } from '../shared/amendment';
 import { decide, POLICY, type Actor, type Operation } from '../shared/policy';
 import type { BillStatus } from '../shared/phases';
 import type { Queryable } from './db/db';
+import { requireVerified } from './auth/verification';
 import { AppError } from './errors';
 import { isAuthor } from './sql/amendment-authors';
 import type { AmendmentRow } from './sql/amendments';
@@ -56,7 +57,10 @@ export async function authorize(db: Queryable, op: Operation, user: UserRow | nu
   }
   const actors = await actorsOf(db, op, user, target, billId);
   const d = decide(op, actors, phase);
-  if (d.ok) return phase;
+  if (d.ok) {
+    requireVerified(op, user);
+    return phase;
+  }
   if (d.code === 'other_clerk_in_charge' && target.amendment?.assigned_clerk_id) {
     throw await otherClerkInCharge(db, target.amendment.assigned_clerk_id, POLICY[op].verb);
   }
@@ -73,6 +77,7 @@ export function precheck(op: Operation, user: UserRow | null): void {
   if (user) for (const a of ['author', 'clerkInCharge', 'commissionMember'] as const) actors.add(a);
   const d = decide(op, actors, null);
   if (!d.ok && d.code !== 'not_found') throw new AppError(d.code, d.message);
+  requireVerified(op, user);
 }
 
 /** 409 `other_clerk_in_charge`: who has the amendment in charge, and how to take it over. */

@@ -36,6 +36,24 @@ const envSchema = z.object({
   TRUST_PROXY: boolish.default(false),
   /** Worker threads for CPU-heavy work (dispositifs, diffs, reconciliation, exports); default: cores − 1. */
   COMPUTE_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+
+  // --- e-mail (issue 13) ---
+  /** An SMTP relay (smtp://user:pass@host:587, smtps://…); unset → messages stay in the outbox (/admin/courriels). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'smtp://… ou smtps://…').optional().or(z.literal('').transform(() => undefined)),
+  /** The sender of every message: an address, or « Name <address> ». */
+  MAIL_FROM: z.string().min(3).max(200).default('Palimpseste <ne-pas-repondre@palimpseste.localhost>'),
+  /** `required`: voting and submitting need a confirmed e-mail address or a verified identity. */
+  EMAIL_VERIFICATION: z.enum(['optional', 'required']).default('optional'),
+  /** Whether this process sends the outbox (default on; off for web-only processes of a cluster). */
+  MAIL_WORKER: boolish.default(true),
+  /** Hour (0–23, Europe/Paris) of the daily digest of notifications. */
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  /** Signs unsubscribe links; unset → a key generated once and kept in the database. */
+  APP_SECRET: z.string().min(32).optional().or(z.literal('').transform(() => undefined)),
+  /** Tuning (defaults fit production): first retry delay, idle poll, and the claim lease after which an interrupted send is « uncertain ». */
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(86_400_000).optional(),
+  MAIL_POLL_MS: z.coerce.number().int().min(10).max(600_000).optional(),
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
 });
 
 export interface Config {
@@ -53,9 +71,26 @@ export interface Config {
   trustProxy: boolean;
   /** Worker threads of the compute pool; undefined → one less than the cores (at least one). */
   computeThreads?: number | undefined;
+  /** E-mail (server/mail/): unset in tests that do not send any. */
+  mail?: MailConfig;
 }
 
-export type RateLimitKnob = 'writesPerAccount' | 'writesPerIp' | 'computePerIp' | 'loginFailuresPerAccount' | 'loginFailuresPerAccountAllIps' | 'loginFailuresPerIp' | 'signUpsPerIp';
+export interface MailConfig {
+  smtpUrl: string | undefined;
+  from: string;
+  verification: 'optional' | 'required';
+  worker: boolean;
+  digestHour: number;
+  secret: string | undefined;
+  /** First retry after this many ms, doubling each time (tests shorten it). */
+  retryBaseMs?: number;
+  /** How often an idle worker looks for due messages. */
+  pollMs?: number;
+  /** A claim older than this was abandoned by a worker that stopped mid-exchange. */
+  leaseSeconds?: number;
+}
+
+export type RateLimitKnob = 'writesPerAccount' | 'writesPerIp' | 'computePerIp' | 'loginFailuresPerAccount' | 'loginFailuresPerAccountAllIps' | 'loginFailuresPerIp' | 'signUpsPerIp' | 'mailRequestsPerIp';
 
 export class ConfigError extends Error {}
 
@@ -85,5 +120,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: e.PUBLIC_ORIGIN,
     trustProxy: e.TRUST_PROXY,
     computeThreads: e.COMPUTE_THREADS,
+    mail: {
+      smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, verification: e.EMAIL_VERIFICATION, worker: e.MAIL_WORKER,
+      digestHour: e.MAIL_DIGEST_HOUR, secret: e.APP_SECRET,
+      ...(e.MAIL_RETRY_BASE_MS !== undefined ? { retryBaseMs: e.MAIL_RETRY_BASE_MS } : {}),
+      ...(e.MAIL_POLL_MS !== undefined ? { pollMs: e.MAIL_POLL_MS } : {}),
+      ...(e.MAIL_LEASE_SECONDS !== undefined ? { leaseSeconds: e.MAIL_LEASE_SECONDS } : {}),
+    },
   };
 }

@@ -102,3 +102,9 @@ export function checkAmendmentText(kind: AmendmentKind, base: readonly string[],
 function sameText(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
+
+/** « Amendement n° 3 », « Amendement n° COM-2 », or a draft, which has no number yet. */
+export function amendmentTitle(displayNumber: string | null, parliament?: { label: string } | null): string {
+  if (parliament) return parliament.label;
+  return displayNumber === null ? 'Brouillon d’amendement' : `Amendement n° ${displayNumber}`;
+}

@@ -114,6 +114,19 @@ const ENTRIES: Entry[] = [
     },
   },
   {
+    pattern: new RegExp(`^/admin/courriels/${ID}/renvoyer$`), serverPage: true,
+    describe: (f) => ({
+      title: 'Renvoyer ce courriel ?',
+      consequences: [
+        f.statut === 'uncertain'
+          ? 'L’envoi précédent a été interrompu pendant l’échange avec le relais : le message est peut-être déjà arrivé, la personne pourrait le recevoir deux fois.'
+          : 'Le message repart tel quel vers la même adresse.',
+        'Un lien à usage unique qu’il contient ne marche que s’il n’a pas déjà servi ni expiré.',
+      ],
+      confirm: 'Renvoyer',
+    }),
+  },
+  {
     pattern: /^\/compte\/supprimer$/, serverPage: false,
     describe: () => ({
       title: 'Supprimer définitivement votre compte ?',

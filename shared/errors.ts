@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
+  /** EMAIL_VERIFICATION=required: confirm the e-mail address (or verify an identity) first. */
+  email_unverified: 403,
   not_found: 404,
   conflict: 409,
   wrong_phase: 409,

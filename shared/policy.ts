@@ -41,6 +41,12 @@ export interface Rule {
   hidden?: true;
   /** A refusal code for an actor who holds `actor` but no allowed quality (the clerk not in charge). */
   otherwise?: { actor: Actor; code: ErrorCode; why: string };
+  /**
+   * With EMAIL_VERIFICATION=required, only accounts with a confirmed e-mail address or a verified
+   * identity may do it (`email_unverified` otherwise): votes and deposits, where one person must
+   * count once. Reading and drafting stay open to everyone signed in.
+   */
+  verified?: true;
 }
 
 const anyone = (phases: readonly Phase[]): Partial<Record<Actor, readonly Phase[]>> =>
@@ -60,20 +66,23 @@ export const POLICY = {
   'bill.move': { verb: 'Changer la phase du texte', allow: { admin: ALL } },
   'user.setRoles': { verb: 'Attribuer des rôles', allow: { admin: ALL } },
   'account.delete': { verb: 'Supprimer son compte', allow: { citizen: ALL } },
+  'account.manage': { verb: 'Gérer son compte (adresse, mot de passe, courriels)', allow: { citizen: ALL } },
+  'mail.read': { verb: 'Lire les courriels envoyés', allow: { admin: ALL } },
+  'mail.resend': { verb: 'Renvoyer un courriel', allow: { admin: ALL } },
   'notification.read': { verb: 'Marquer ses notifications comme lues', allow: { citizen: ALL } },
   // the consultation
   'amendment.create': { verb: 'Proposer un amendement', allow: { citizen: CONSULTATION, commissionMember: ['commission'] } },
   'amendment.edit': { verb: 'Modifier un amendement', allow: { author: DESK } },
-  'amendment.submit': { verb: 'Déposer un amendement', allow: { author: DESK } },
+  'amendment.submit': { verb: 'Déposer un amendement', allow: { author: DESK }, verified: true },
   'amendment.withdraw': { verb: 'Retirer un amendement', allow: { author: DESK } },
   'amendment.addCoauthor': { verb: 'Ajouter un co-auteur', allow: { author: DESK } },
   'amendment.removeCoauthor': { verb: 'Retirer un co-auteur', allow: { author: ALL } },
   'amendment.invite': { verb: 'Inviter un co-auteur', allow: { author: DESK } },
   'invitation.accept': { verb: 'Rejoindre la rédaction d’un brouillon', allow: { citizen: ALL } },
   'draft.comment': { verb: 'Commenter le brouillon', allow: { author: DESK } },
-  'vote.article': { verb: 'Voter sur un article', allow: { citizen: CONSULTATION } },
-  'vote.amendment': { verb: 'Voter sur un amendement', allow: { citizen: CONSULTATION } },
-  'vote.argument': { verb: 'Voter sur un argument', allow: { citizen: CONSULTATION } },
+  'vote.article': { verb: 'Voter sur un article', allow: { citizen: CONSULTATION }, verified: true },
+  'vote.amendment': { verb: 'Voter sur un amendement', allow: { citizen: CONSULTATION }, verified: true },
+  'vote.argument': { verb: 'Voter sur un argument', allow: { citizen: CONSULTATION }, verified: true },
   'argument.post': { verb: 'Argumenter', allow: { citizen: CONSULTATION } },
   'annotation.create': { verb: 'Annoter', allow: { citizen: CONSULTATION } },
   'annotation.reply': { verb: 'Répondre', allow: { citizen: CONSULTATION } },
@@ -135,6 +144,22 @@ export function decide(op: Operation, actors: ReadonlySet<Actor>, phase: Phase |
     ? `${rule.verb} : pendant la phase « ${STATUS_LABELS_FR[phase]} », réservé aux ${list(others)}.`
     : `${rule.verb} : impossible en phase « ${STATUS_LABELS_FR[phase]} »${phases.length > 0 ? `, seulement en phase ${phaseNames(phases)}` : ''}.`;
   return { ok: false, code: 'wrong_phase', message };
+}
+
+/** Whether an account counts as verified: a confirmed e-mail address, or an identity a provider vouched for. */
+export const isVerifiedAccount = (a: { emailVerified: boolean; assurance: 'none' | 'verified' }): boolean => a.emailVerified || a.assurance === 'verified';
+
+/**
+ * The e-mail verification rule (EMAIL_VERIFICATION): may this account do `op`, as far as its
+ * verification goes? Checked after `decide()` by the server, for every door.
+ */
+export function decideVerification(op: Operation, account: { emailVerified: boolean; assurance: 'none' | 'verified' }, mode: 'optional' | 'required'): Decision {
+  const rule = rowOf(op);
+  if (mode === 'optional' || !rule.verified || isVerifiedAccount(account)) return { ok: true };
+  return {
+    ok: false, code: 'email_unverified',
+    message: `${rule.verb} : confirmez d’abord votre adresse électronique, avec le lien qui vous a été envoyé (« Mon compte » pour le recevoir à nouveau).`,
+  };
 }
 
 /** The phase a draft belongs to: citizens' drafts to the consultation, members' to the commission. */

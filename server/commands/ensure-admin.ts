@@ -2,7 +2,7 @@ import type { Db } from '../db/db';
 import { passwordProblem } from '../auth/password-strength';
 import { hashPassword } from '../auth/passwords';
 import { ConfigError } from '../config';
-import { findUserByEmailWithHash, insertUser, updateUserPassword, updateUserRoles } from '../sql/users';
+import { findUserByEmailWithHash, insertUser, markEmailVerified, updateUserPassword, updateUserRoles } from '../sql/users';
 
 /** The name the configured admin account signs with (not « Administration », the console's own link). */
 const ADMIN_NAME = 'Équipe de la plateforme';
@@ -17,7 +17,9 @@ export async function ensureAdmin(db: Db, admin: { email: string; password: stri
   const existing = await findUserByEmailWithHash(db, admin.email);
   const passwordHash = await hashPassword(admin.password);
   if (!existing) {
-    await insertUser(db, { email: admin.email, passwordHash, displayName: ADMIN_NAME, kind: 'citizen', roles: ['admin'] });
+    // the operator's own address: confirmed by configuration
+    const user = await insertUser(db, { email: admin.email, passwordHash, displayName: ADMIN_NAME, kind: 'citizen', roles: ['admin'] });
+    await markEmailVerified(db, user.id, user.email);
     return 'created';
   }
   await db.transaction(async (tx) => {

@@ -74,6 +74,7 @@ export function requireRole(req: Request, ...roles: Role[]): UserRow {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const UNSUBSCRIBE_PATH = /^\/courriels\/desabonnement\/[^/]+$/;
 
 /**
  * CSRF protection by Origin check: an unsafe request that a browser could make on its own
@@ -83,6 +84,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function csrfProtection(publicOrigin: string | undefined): RequestHandler {
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method) || req.authVia === 'bearer') return next();
+    // One-click unsubscribe (RFC 8058): the mail client posts from elsewhere; the signed token in
+    // the address is the whole authority (no session is read), so a forged post gains nothing.
+    if (req.method === 'POST' && UNSUBSCRIBE_PATH.test(req.path)) return next();
     const isForm = req.is('application/x-www-form-urlencoded') || req.is('multipart/form-data') || req.is('text/plain');
     if (req.authVia !== 'cookie' && !isForm) return next();
     const own = publicOrigin ?? `${req.protocol}://${req.get('host') ?? ''}`;

@@ -27,6 +27,8 @@ export const RATE_LIMIT_DEFAULTS: Readonly<Record<RateLimitKnob, number>> = {
   loginFailuresPerIp: 50,
   /** Sign-ups per client address per hour. */
   signUpsPerIp: 20,
+  /** Requests that send an e-mail (password reset, verification link again) per client address per hour. */
+  mailRequestsPerIp: 20,
 };
 
 export type RateLimitBudget = Partial<Record<RateLimitKnob, number>>;
@@ -86,6 +88,8 @@ export interface AuthLimiters {
   /** Login and password confirmations: counts failures only, per account and per address. */
   login: RequestHandler;
   register: RequestHandler;
+  /** What sends an e-mail to an address typed in (reset, new verification link): per address. */
+  mailRequest: RequestHandler;
 }
 
 /** The account a login (or a password confirmation) is for: the e-mail tried, or the signed-in one. */
@@ -134,10 +138,11 @@ function loginLimiter(budget: Record<RateLimitKnob, number>): RequestHandler {
 }
 
 export function authLimiters(enabled: boolean, overrides: RateLimitBudget = {}): AuthLimiters {
-  if (!enabled) return { login: pass, register: pass };
+  if (!enabled) return { login: pass, register: pass, mailRequest: pass };
   const budget = withDefaults(overrides);
   return {
     login: loginLimiter(budget),
     register: limiter(60 * MINUTE, budget.signUpsPerIp, 'Trop d’inscriptions depuis cette adresse. Réessayez plus tard.', { identifier: 'sign-ups-ip' }),
+    mailRequest: limiter(60 * MINUTE, budget.mailRequestsPerIp, 'Trop de demandes de courriel depuis cette adresse. Réessayez plus tard.', { identifier: 'mail-requests-ip' }),
   };
 }

@@ -4,6 +4,9 @@ import { deleteAccount } from '../commands/delete-account';
 import type { Db } from '../db/db';
 import { AppError } from '../http/errors';
 import type { PrivacyDeps } from '../routes/privacy';
+import type { MailService } from '../mail/service';
+import { notificationPreferences } from '../commands/account-mail';
+import { accountMailPages, accountMailSections, DONE, doneCode, type AccountMailState } from './account-mail-pages';
 import { deleteAccountBody } from '../routes/privacy';
 import type { UserRow } from '../sql/users';
 import { contributorPages } from './contributor-pages';
@@ -16,15 +19,19 @@ import { voteChartPreload } from './vote-chart';
 
 const ROLE_LABELS = { admin: 'administration', clerk: 'greffe', moderator: 'modération' } as const;
 
+/** What « Mon compte » needs: the privacy actions' and e-mail's. */
+export type AccountDeps = PrivacyDeps & { mail: MailService };
+
 interface DeleteState {
   error?: string;
 }
 
-function accountPage(c: PageContext, user: UserRow, state: DeleteState = {}): string {
+function accountPage(c: PageContext, user: UserRow, mailState: AccountMailState, state: DeleteState = {}): string {
   const roles = user.roles.map((r) => ROLE_LABELS[r]).join(', ');
   return layout(c, {
-    title: state.error ? 'Erreur – Mon compte' : 'Mon compte',
+    title: state.error || mailState.refused ? 'Erreur – Mon compte' : 'Mon compte',
     main: html`<h1>Mon compte</h1>
+      ${mailState.done ? html`<div class="notice" role="status"><p>${DONE[mailState.done]}</p></div>` : ''}
       <dl class="account-facts">
         <dt>Nom affiché</dt><dd>${displayName(user)}</dd>
         <dt>Adresse électronique</dt><dd>${user.email} <span class="muted">(jamais publiée)</span></dd>
@@ -33,6 +40,7 @@ function accountPage(c: PageContext, user: UserRow, state: DeleteState = {}): st
         <dt>Compte créé le</dt><dd>${dateTimeFr.format(user.created_at)}</dd>
       </dl>
       <p><a href="/contributeurs/${user.id}">Ma page publique de contributeur</a> · <a href="/notifications">Mes notifications</a></p>
+      ${accountMailSections(user, mailState)}
 
       <section aria-labelledby="mes-donnees"><h2 id="mes-donnees">Mes données</h2>
         <p>Un fichier JSON avec tout ce que Palimpseste conserve sur vous : votre compte (sans le mot de passe), vos amendements et leurs révisions, vos arguments, annotations et réponses, vos signalements, vos notifications, vos commissions, et vos votes — que vous seul pouvez voir.</p>
@@ -74,13 +82,18 @@ function deletedPage(c: PageContext): string {
 }
 
 /** `/compte`: one's account, one's data, and the deletion of the account. */
-export function accountPages(db: Db, deps: PrivacyDeps): Router {
+export function accountPages(db: Db, deps: AccountDeps): Router {
   const r = express.Router();
   const form = formBody('10kb');
+  const mailState = async (user: UserRow, more: Partial<AccountMailState> = {}): Promise<AccountMailState> => ({ prefs: await notificationPreferences(db, user.id), ...more });
 
   r.get('/compte', page(async (req, res) => {
     if (!req.user) return res.redirect(303, '/connexion?suite=/compte');
-    res.set('Cache-Control', 'no-store').type('html').send(accountPage(ctx(req), req.user));
+    const done = doneCode(req.query.fait);
+    res.set('Cache-Control', 'no-store').type('html').send(accountPage(ctx(req), req.user, await mailState(req.user, done ? { done } : {})));
+  }));
+  r.use(accountMailPages({ db, ...deps }, async (req, res, status, state) => {
+    res.status(status).set('Cache-Control', 'no-store').type('html').send(accountPage(ctx(req), req.user!, await mailState(req.user!, state)));
   }));
 
   r.post('/compte/supprimer', deps.limiters.login, form, page(async (req, res) => {
@@ -91,7 +104,7 @@ export function accountPages(db: Db, deps: PrivacyDeps): Router {
       await deleteAccount(db, { user: req.user, password: input.data.password }, deps);
     } catch (err) {
       if (!(err instanceof AppError) || err.code === 'unauthenticated') throw err;
-      res.status(err.status).type('html').send(accountPage(ctx(req), req.user, { error: err.message }));
+      res.status(err.status).type('html').send(accountPage(ctx(req), req.user, await mailState(req.user), { error: err.message }));
       return;
     }
     res.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -105,7 +118,7 @@ export function accountPages(db: Db, deps: PrivacyDeps): Router {
 }
 
 /** Issue 7's pages besides history and open data, mounted by one line in pages/index.ts. */
-export function peopleAndChartPages(db: Db, deps: PrivacyDeps): Router {
+export function peopleAndChartPages(db: Db, deps: AccountDeps): Router {
   const r = express.Router();
   // before the amendment pages: it loads the series their « Évolution des votes » section draws
   r.use(voteChartPreload(db));

@@ -23,11 +23,7 @@ export function statusBadge(status: AmendmentStatus): SafeHtml {
   return html`<span class="status status-${status}">${STATUS_LABELS_FR[status]}</span>`;
 }
 
-/** « Amendement n° 3 », « Amendement n° COM-2 », or a draft, which has no number yet. */
-export function amendmentTitle(displayNumber: string | null, parliament?: { label: string } | null): string {
-  if (parliament) return parliament.label;
-  return displayNumber === null ? 'Brouillon d’amendement' : `Amendement n° ${displayNumber}`;
-}
+export { amendmentTitle } from '../../shared/amendment';
 
 /** « Auteur : … »; a chamber's amendment names its signatories as printed (not accounts). */
 export function authorsLine(a: { authors: readonly { id?: string; displayName: string; kind: AccountKind }[]; parliament: { authors: string } | null }): SafeHtml {

@@ -35,6 +35,7 @@ export function loginPage(ctx: PageContext, state: FormState = {}): string {
         ${field('password', 'Mot de passe', 'password', state, { autocomplete: 'current-password' })}
         <button type="submit">Se connecter</button>
       </form>
+      <p><a href="/mot-de-passe-oublie">Mot de passe oublié ?</a></p>
       <p>Pas encore de compte ? <a href="/inscription">Créer un compte</a></p>`,
   });
 }

@@ -1,3 +1,4 @@
+import type { MailService } from '../mail/service';
 import express, { type Router } from 'express';
 import type { LiveDocs } from '../collab/registry';
 import type { SessionCache } from '../auth/session-cache';
@@ -21,7 +22,7 @@ import { adminPages } from './admin';
 import { confirmationGate } from './confirm-gate';
 
 /** Every server-rendered page, then the HTML 404. */
-export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, sessions: SessionCache, lists: AmendmentListCache): Router {
+export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, sessions: SessionCache, lists: AmendmentListCache, mail: MailService): Router {
   const r = express.Router();
   r.use(pageQueryText);
   // The header says how many notifications wait; one indexed count per signed-in page view.
@@ -34,9 +35,9 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   });
   // irreversible actions ask first (shared/confirmations.ts), whichever router handles them
   r.use(confirmationGate());
-  r.use(adminPages(db, live, sessions));
-  r.use(peopleAndChartPages(db, { limiters, sessions, live }));
-  r.use(pageRoutes(db, limiters, sessions, live));
+  r.use(adminPages(db, live, sessions, mail));
+  r.use(peopleAndChartPages(db, { limiters, sessions, live, mail }));
+  r.use(pageRoutes(db, limiters, sessions, live, mail));
   r.use(amendmentPageRoutes(db, live, lists));
   r.use(contributionRoutes({ db, live }));
   r.use(moderationPages(db));

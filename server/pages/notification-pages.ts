@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { markNotificationsReadOp } from '../operations/accounts';
 import type { OpDeps } from '../operations/operation';
-import { presentNotification } from '../routes/notifications';
+import { presentNotification } from '../present/notification';
 import { findNotification, listNotifications, markNotificationsRead, type NotificationType } from '../sql/notifications';
 import { amendmentTitle, dateTimeFr } from './amendment-parts';
 import { html } from '../html';

@@ -1,3 +1,4 @@
+import type { MailService } from '../mail/service';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { LiveDocs } from '../collab/registry';
@@ -48,14 +49,14 @@ function formErrors(error: z.ZodError): Record<string, string> {
 }
 
 /** A refused password's reason, with zxcvbn's warning, for the field (auth/password-strength). */
-function passwordAdvice(details: unknown): string | undefined {
+export function passwordAdvice(details: unknown): string | undefined {
   const d = Array.isArray(details) ? (details as { path?: unknown; message?: unknown; warning?: unknown }[]).find((x) => x.path === 'password') : undefined;
   if (typeof d?.message !== 'string') return undefined;
   return typeof d.warning === 'string' ? `${d.message} ${d.warning.replace(/\.?$/, '.')}` : d.message;
 }
 
 /** Server-rendered pages: readable without JavaScript, forms that work without it too. */
-export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCache, live: LiveDocs): Router {
+export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCache, live: LiveDocs, mail: MailService): Router {
   const r = express.Router();
   const form = formBody('100kb');
 
@@ -108,7 +109,7 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
       return;
     }
     try {
-      const { token } = await registerAccount(db, input.data);
+      const { token } = await registerAccount(db, input.data, { mail });
       setSessionCookie(req, res, token);
       res.redirect(303, state.next ?? '/');
     } catch (err) {

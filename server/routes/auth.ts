@@ -4,6 +4,7 @@ import type { Db } from '../db/db';
 import { presentUser } from '../auth/present';
 import type { SessionCache } from '../auth/session-cache';
 import type { LiveDocs } from '../collab/registry';
+import type { MailService } from '../mail/service';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../auth/tokens';
 import { logOut } from '../commands/log-out';
 import { logIn } from '../commands/log-in';
@@ -29,7 +30,7 @@ export function setSessionCookie(req: Request, res: Response, token: string): vo
   res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_TTL_MS, path: '/' });
 }
 
-export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: SessionCache, live: LiveDocs): void {
+export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: SessionCache, live: LiveDocs, mail: MailService): void {
   route(
     api,
     {
@@ -38,7 +39,7 @@ export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: S
       responses: { 201: '{user, token}' }, before: [limiters.register],
     },
     async ({ body, req, res }) => {
-      const { user, token } = await registerAccount(db, body);
+      const { user, token } = await registerAccount(db, body, { mail });
       setSessionCookie(req, res, token);
       return { status: 201, json: { user: presentUser(user), token } };
     },

@@ -9,6 +9,8 @@ import { annotationRoutes } from './annotations';
 import { argumentRoutes } from './arguments';
 import { articleRoutes } from './articles';
 import { authRoutes } from './auth';
+import { accountMailRoutes } from './account-mail';
+import type { MailService } from '../mail/service';
 import { billRoutes } from './bills';
 import { clerkRoutes } from './clerks';
 import { commissionRoutes } from './commission';
@@ -22,9 +24,10 @@ import { peopleAndChartRoutes } from './privacy';
 import { userRoutes } from './users';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
-export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live: DocRegistry, sessions: SessionCache, lists: AmendmentListCache): void {
+export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live: DocRegistry, sessions: SessionCache, lists: AmendmentListCache, mail: MailService): void {
   const deps = { db, live };
-  authRoutes(api, db, limiters, sessions, live);
+  authRoutes(api, db, limiters, sessions, live, mail);
+  accountMailRoutes(api, { db, live, sessions, mail, limiters });
   billRoutes(api, db, live);
   articleRoutes(api, deps);
   amendmentRoutes(api, db, live, lists);

@@ -1,27 +1,12 @@
 import { z } from 'zod';
-import { displayNumber } from '../../shared/amendment';
 import { requireUser } from '../http/auth';
 import { operationRoute } from '../http/operation-route';
 import { route, type Api } from '../http/route';
 import { markNotificationsReadOp } from '../operations/accounts';
 import type { OpDeps } from '../operations/operation';
 import { queryInt, serialId } from '../http/schemas';
-import { ACTOR, countUnread, listNotifications, type NotificationRow } from '../sql/notifications';
-
-/** A notification as read now: the acting person named as their account is called today. */
-export const presentNotification = (n: NotificationRow) => ({
-  id: String(n.id),
-  type: n.type,
-  message: n.message.split(ACTOR).join(n.actor_name ?? 'Quelqu’un'),
-  amendment: n.amendment_id
-    ? { id: n.amendment_id, displayNumber: displayNumber(n.origin ?? 'citizen', n.number), articleNumber: n.article_number, billTitle: n.bill_title }
-    : null,
-  bill: { id: n.bill_id, title: n.bill_title },
-  /** Where following it leads (and marks it read): GET /notifications/<id>. */
-  url: `/notifications/${n.id}`,
-  createdAt: n.created_at.toISOString(),
-  read: n.read_at !== null,
-});
+import { presentNotification } from '../present/notification';
+import { countUnread, listNotifications } from '../sql/notifications';
 
 /** What happened to one's amendments (formalised, inadmissible, answered, decided), newest first. */
 export function notificationRoutes(api: Api, deps: OpDeps): void {

@@ -1,26 +1,29 @@
 import type { Queryable } from '../db/db';
+import type { NotificationKind } from '../../shared/notification-kinds';
+
+const SELECT = `SELECT n.id, n.user_id, n.type, n.amendment_id, COALESCE(n.bill_id, a.bill_id) AS bill_id, n.message, n.created_at, n.read_at,
+                a.number, a.origin, ar.number AS article_number, b.title AS bill_title, actor.display_name AS actor_name
+         FROM notifications n
+         LEFT JOIN amendments a ON a.id = n.amendment_id
+         LEFT JOIN articles ar ON ar.id = a.article_id
+         JOIN bills b ON b.id = COALESCE(n.bill_id, a.bill_id)
+         LEFT JOIN users actor ON actor.id = n.actor_id`;
 
 /** SQL for `notifications`: what happened to a person's amendments, for them alone. */
 const SQL = {
   insertForUser: 'INSERT INTO notifications (user_id, type, amendment_id, bill_id, actor_id, message) VALUES ($1, $2, $3, $4, $5, $6)',
   insertForAuthors: `INSERT INTO notifications (user_id, type, amendment_id, actor_id, message)
                      SELECT user_id, $2, $1, $4, $3 FROM amendment_authors WHERE amendment_id = $1`,
-  page: `SELECT n.id, n.type, n.amendment_id, COALESCE(n.bill_id, a.bill_id) AS bill_id, n.message, n.created_at, n.read_at,
-                a.number, a.origin, ar.number AS article_number, b.title AS bill_title, actor.display_name AS actor_name
-         FROM notifications n
-         LEFT JOIN amendments a ON a.id = n.amendment_id
-         LEFT JOIN articles ar ON ar.id = a.article_id
-         JOIN bills b ON b.id = COALESCE(n.bill_id, a.bill_id)
-         LEFT JOIN users actor ON actor.id = n.actor_id
-         WHERE n.user_id = $1 AND ($2::bigint IS NULL OR n.id < $2)
+  page: `${SELECT} WHERE n.user_id = $1 AND ($2::bigint IS NULL OR n.id < $2)
          ORDER BY n.id DESC LIMIT $3`,
+  byIds: `${SELECT} WHERE n.id = ANY($1::bigint[]) ORDER BY n.id`,
   one: `SELECT id, type, amendment_id, bill_id FROM notifications WHERE id = $1 AND user_id = $2`,
   unread: 'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
   markRead: `UPDATE notifications SET read_at = now()
              WHERE user_id = $1 AND read_at IS NULL AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))`,
 } as const;
 
-export type NotificationType = 'formalised' | 'inadmissible' | 'response' | 'decided' | 'coauthor' | 'taken_over' | 'assigned' | 'appointed' | 'phase';
+export type NotificationType = NotificationKind;
 
 /** Written in a message where the acting person's name goes: replaced when the notification is read. */
 export const ACTOR = '{acteur}';
@@ -73,4 +76,10 @@ export async function countUnread(db: Queryable, userId: string): Promise<number
 /** Marks the given notifications (all of them when `ids` is null) as read. */
 export async function markNotificationsRead(db: Queryable, userId: string, ids: readonly string[] | null): Promise<number> {
   return (await db.query(SQL.markRead, [userId, ids])).rowCount;
+}
+
+/** These notifications as the page shows them (the e-mail worker renders messages from them). */
+export async function notificationsByIds(db: Queryable, ids: readonly string[]): Promise<(NotificationRow & { user_id: string })[]> {
+  if (ids.length === 0) return [];
+  return (await db.query<NotificationRow & { user_id: string }>(SQL.byIds, [ids])).rows;
 }

@@ -8,6 +8,7 @@ const SQL = {
                 FROM sessions s JOIN users u ON u.id = s.user_id
                 WHERE s.token_hash = $1 AND s.expires_at > now()`,
   delete: 'DELETE FROM sessions WHERE token_hash = $1',
+  deleteOfUser: 'DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2 RETURNING token_hash',
   deleteExpired: 'DELETE FROM sessions WHERE expires_at <= now()',
 } as const;
 
@@ -28,4 +29,9 @@ export async function deleteSession(db: Queryable, tokenHash: string): Promise<v
 
 export async function deleteExpiredSessions(db: Queryable): Promise<number> {
   return (await db.query(SQL.deleteExpired)).rowCount;
+}
+
+/** Ends every session of the account but `keepHash` (the one making the change, if any); their hashes. */
+export async function deleteUserSessions(db: Queryable, userId: string, keepHash: string | null): Promise<string[]> {
+  return (await db.query<{ token_hash: string }>(SQL.deleteOfUser, [userId, keepHash])).rows.map((r) => r.token_hash);
 }

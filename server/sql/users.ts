@@ -11,6 +11,11 @@ const SQL = {
   byEmailWithHash: `SELECT ${COLUMNS}, password_hash FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL`,
   setRoles: `UPDATE users SET roles = $2 WHERE id = $1 AND deleted_at IS NULL RETURNING ${COLUMNS}`,
   setPassword: `UPDATE users SET password_hash = $2 WHERE id = $1`,
+  verifyEmail: `UPDATE users SET email_verified_at = COALESCE(email_verified_at, now())
+                WHERE id = $1 AND lower(email) = lower($2) AND deleted_at IS NULL RETURNING ${COLUMNS}`,
+  changeEmail: `UPDATE users SET email = $2, email_verified_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING ${COLUMNS}`,
+  byIdWithHash: `SELECT ${COLUMNS}, password_hash FROM users WHERE id = $1 AND deleted_at IS NULL`,
+  emailTaken: `SELECT 1 FROM users WHERE lower(email) = lower($1) AND id <> $2`,
   byIds: `SELECT ${COLUMNS} FROM users WHERE id = ANY($1::uuid[])`,
   clerks: `SELECT ${COLUMNS} FROM users WHERE 'clerk' = ANY(roles) ORDER BY display_name LIMIT 200`,
   byExactName: `SELECT ${COLUMNS} FROM users WHERE lower(display_name) = lower($1) AND deleted_at IS NULL ORDER BY created_at LIMIT 5`,
@@ -83,4 +88,41 @@ export async function findUsersByIds(db: Queryable, ids: readonly string[]): Pro
 
 export async function listClerks(db: Queryable): Promise<UserRow[]> {
   return (await db.query<UserRow>(SQL.clerks)).rows;
+}
+
+/** Who the e-mail worker writes to: address, name, and whether it may (confirmed, not deleted). */
+export interface MailRecipient {
+  id: string;
+  email: string;
+  display_name: string;
+  verified: boolean;
+  deleted: boolean;
+}
+
+export async function mailRecipients(db: Queryable, ids: readonly string[]): Promise<Map<string, MailRecipient>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await db.query<MailRecipient>(
+    `SELECT id, email, display_name, email_verified_at IS NOT NULL AS verified, deleted_at IS NOT NULL AS deleted FROM users WHERE id = ANY($1::uuid[])`,
+    [ids],
+  )).rows;
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Marks the address confirmed if it is still the account's (a link to an old address confirms nothing). */
+export async function markEmailVerified(db: Queryable, id: string, email: string): Promise<UserRow | undefined> {
+  return (await db.query<UserRow>(SQL.verifyEmail, [id, email])).rows[0];
+}
+
+/** The account's new address, confirmed by the link just followed. A taken address is a unique violation. */
+export async function changeUserEmail(db: Queryable, id: string, email: string): Promise<UserRow | undefined> {
+  return (await db.query<UserRow>(SQL.changeEmail, [id, email])).rows[0];
+}
+
+export async function findUserWithHash(db: Queryable, id: string): Promise<(UserRow & { password_hash: string | null }) | undefined> {
+  if (!isId(id)) return undefined;
+  return (await db.query<UserRow & { password_hash: string | null }>(SQL.byIdWithHash, [id])).rows[0];
+}
+
+export async function isEmailTaken(db: Queryable, email: string, exceptUserId: string): Promise<boolean> {
+  return (await db.query(SQL.emailTaken, [email, exceptUserId])).rowCount > 0;
 }

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { createServer } from '../../server/http-server';
 import type { DocRegistry } from '../../server/collab/registry';
 import type { Config } from '../../server/config';
+import type { MailService } from '../../server/mail/service';
 import { hashPassword } from '../../server/auth/passwords';
 import { insertUser, type Role } from '../../server/sql/users';
 import { openSession } from '../../server/commands/open-session';
@@ -22,6 +23,7 @@ export interface TestApp {
   /** supertest bound to the running server */
   http: ReturnType<typeof request>;
   registry: DocRegistry;
+  mail: MailService;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     testDb,
     http: request(url),
     registry: running.registry,
+    mail: running.mail,
     async close() {
       server.closeAllConnections();
       await running.close();

@@ -149,7 +149,7 @@ test('no operation of the OpenAPI document answers 500, and a 4xx changes nothin
   const apiSent = sent;
   // The pages: routes found by walking the app's own routers, with hostile path params, queries and forms.
   const live = new DocRegistry(pgDocStore(app.testDb.db), pino({ level: 'silent' }));
-  const express = createApp(testConfig(), { db: app.testDb.db, logger: pino({ level: 'silent' }), live });
+  const express = createApp(testConfig(), { db: app.testDb.db, logger: pino({ level: 'silent' }), live, mail: app.mail });
   const pages = pageRoutes((express as unknown as { router: { stack: never[] } }).router.stack);
   const ctx: FuzzContext = { ids, idsFor, small: false };
   const urlCtx: FuzzContext = { ...ctx, small: true };

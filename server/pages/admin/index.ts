@@ -9,10 +9,12 @@ import { ctx, page } from '../page-kit';
 import { billConsolePages } from './bills';
 import { commissionConsolePages } from './commission-console';
 import { peoplePages } from './people';
+import { mailConsolePages } from './mail';
+import type { MailService } from '../../mail/service';
 import { adminLayout, requireAdminPage } from './shell';
 
 /** `/admin`: the console (people, bills, commissions, phases), for admins only. */
-export function adminPages(db: Db, live: LiveDocs, sessions: SessionCache): Router {
+export function adminPages(db: Db, live: LiveDocs, sessions: SessionCache, mail: MailService): Router {
   const r = express.Router();
   r.use('/admin', requireAdminPage);
   r.get('/admin', page(async (req, res) => {
@@ -22,6 +24,7 @@ export function adminPages(db: Db, live: LiveDocs, sessions: SessionCache): Rout
       main: html`<h1>Administration</h1>
         <ul class="admin-cards" role="list">
           <li><h2><a href="/admin/comptes">Comptes</a></h2><p>Chercher une personne par son nom ou son adresse, lui donner le rôle de greffier, de modérateur ou d’administrateur, voir ses nominations.</p></li>
+          <li><h2><a href="/admin/courriels">Courriels</a></h2><p>Les messages envoyés par la plateforme (confirmations d’adresse, mots de passe oubliés, notifications), leur état, et ceux à renvoyer.</p></li>
           <li><h2><a href="/admin/textes">Textes</a></h2><p>Créer un texte en collant son texte légistique ou un fichier de La Fabrique de la Loi, composer sa commission, le faire changer de phase.</p></li>
         </ul>
         ${bills.length ? html`<h2>Derniers textes</h2><ul role="list" class="bill-list">${bills.map((b) => html`<li><a href="/admin/textes/${b.id}">${b.title}</a> ${phaseBadge(b.status)}</li>`)}</ul>` : ''}`,
@@ -30,5 +33,6 @@ export function adminPages(db: Db, live: LiveDocs, sessions: SessionCache): Rout
   r.use(peoplePages({ db, live }, sessions));
   r.use(billConsolePages({ db, live }));
   r.use(commissionConsolePages({ db, live }));
+  r.use(mailConsolePages(db, mail));
   return r;
 }

@@ -11,7 +11,7 @@ export const requireAdminPage: RequestHandler = (req, res, next) => {
   res.status(403).type('html').send(errorPage(ctx(req), 'Accès refusé', 'La console d’administration est réservée aux administrateurs.'));
 };
 
-const SECTIONS = [['/admin', 'Tableau de bord'], ['/admin/comptes', 'Comptes'], ['/admin/textes', 'Textes']] as const;
+const SECTIONS = [['/admin', 'Tableau de bord'], ['/admin/comptes', 'Comptes'], ['/admin/textes', 'Textes'], ['/admin/courriels', 'Courriels']] as const;
 
 /** A console page: the sections' navigation, the flash message if any, then the content. */
 export function adminLayout(c: PageContext, p: { title: string; here: string; main: SafeHtml; notice?: string | undefined; error?: string | undefined; crumbs?: SafeHtml }): string {

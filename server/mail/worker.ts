@@ -1,0 +1,140 @@
+import type { Logger } from 'pino';
+import type { Transporter } from 'nodemailer';
+import type { Db } from '../db/db';
+import { presentNotification } from '../present/notification';
+import { abandonStale, claimDue, markRetry, markSent, settle, type OutboxRow } from '../sql/mail-outbox';
+import { notificationsByIds } from '../sql/notifications';
+import { mailRecipients } from '../sql/users';
+import { digestMessage, notificationMessage, type Rendered } from './render';
+import type { UnsubscribeLinks } from './unsubscribe';
+
+/** Kinds whose body holds a single-use link: forgotten once the relay has it. */
+const SCRUBBED = new Set(['verify_email', 'password_reset', 'email_change']);
+
+export interface WorkerOptions {
+  /** Messages claimed at once; they go out in parallel over the transport's pooled connections. */
+  batch: number;
+  /** A claim older than this (seconds) belonged to a worker that died during the exchange. */
+  leaseSeconds: number;
+  /** First retry delay (ms), doubled at each attempt, at most `maxDelayMs`. */
+  retryBaseMs: number;
+  maxDelayMs: number;
+  /** After this many attempts, a message that still cannot go is `failed`. */
+  maxAttempts: number;
+}
+
+export const WORKER_DEFAULTS: WorkerOptions = { batch: 20, leaseSeconds: 120, retryBaseMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 10 };
+
+/** What to do with a message the relay did not take: try again later, give up, or never retry (it may have gone). */
+export function classifySmtpError(err: unknown): 'retry' | 'failed' | 'uncertain' {
+  const e = err as { responseCode?: number; command?: string; code?: string };
+  if (typeof e.responseCode === 'number') return e.responseCode >= 500 ? 'failed' : 'retry';
+  // No answer from the relay: before the message data, nothing was sent; during it, it may have been.
+  if (e.command === 'DATA' || e.code === 'EMESSAGE') return 'uncertain';
+  return 'retry';
+}
+
+export interface Outgoing {
+  to: string;
+  message: Rendered;
+  headers: Record<string, string>;
+}
+
+/**
+ * Drains the outbox: claims due messages (committed before the exchange starts), renders the
+ * notification ones, hands them to the SMTP transport, and records each outcome. Never twice:
+ * a message is only ever resent after an answer that says it was not taken.
+ */
+export class MailWorker {
+  constructor(
+    private readonly db: Db,
+    private readonly transport: Transporter,
+    private readonly deps: { from: string; baseUrl: () => string; links: () => Promise<UnsubscribeLinks>; logger: Logger; messageIdHost: () => string },
+    private readonly opts: WorkerOptions = WORKER_DEFAULTS,
+  ) {}
+
+  /** Marks abandoned claims uncertain, then sends every due message; returns how many went out. */
+  async drain(): Promise<number> {
+    const abandoned = await abandonStale(this.db, this.opts.leaseSeconds);
+    if (abandoned > 0) this.deps.logger.warn({ abandoned }, 'mail: claims abandoned by a stopped worker marked uncertain');
+    let sent = 0;
+    for (;;) {
+      const rows = await claimDue(this.db, this.opts.batch);
+      if (rows.length === 0) return sent;
+      const prepared = await this.prepare(rows);
+      const results = await Promise.all(rows.map((row) => this.sendOne(row, prepared.get(row.id))));
+      sent += results.filter(Boolean).length;
+    }
+  }
+
+  /** Renders the notifications and digests of a batch with two queries. */
+  private async prepare(rows: OutboxRow[]): Promise<Map<string, Outgoing | { cancel: string }>> {
+    const ids = rows.flatMap((r) => (r.kind === 'notification' ? [r.notification_id!] : r.kind === 'digest' ? (r.digest_ids ?? []) : []));
+    const [notifications, recipients] = await Promise.all([
+      notificationsByIds(this.db, ids.map(String)),
+      mailRecipients(this.db, [...new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])))]),
+    ]);
+    const byId = new Map(notifications.map((n) => [String(n.id), n]));
+    const base = this.deps.baseUrl();
+    const links = await this.deps.links();
+    const out = new Map<string, Outgoing | { cancel: string }>();
+    for (const row of rows) {
+      const who = row.user_id ? recipients.get(row.user_id) : undefined;
+      if (!who || who.deleted) {
+        out.set(row.id, { cancel: 'Compte supprimé.' });
+        continue;
+      }
+      if (row.kind === 'notification' || row.kind === 'digest') {
+        if (!who.verified) {
+          out.set(row.id, { cancel: 'Adresse non confirmée.' });
+          continue;
+        }
+        const items = (row.kind === 'notification' ? [row.notification_id!] : (row.digest_ids ?? [])).map((id) => byId.get(String(id))).filter((n) => n !== undefined);
+        if (items.length === 0) {
+          out.set(row.id, { cancel: 'Notification supprimée.' });
+          continue;
+        }
+        const scope = row.kind === 'notification' ? items[0]!.type : 'all';
+        const unsubscribeUrl = `${base}/courriels/desabonnement/${links.token(who.id, scope)}`;
+        const presented = items.map(presentNotification);
+        const message = row.kind === 'notification'
+          ? notificationMessage({ base, displayName: who.display_name, n: presented[0]!, unsubscribeUrl })
+          : digestMessage({ base, displayName: who.display_name, items: presented, unsubscribeUrl });
+        out.set(row.id, {
+          to: who.email, message,
+          headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        });
+        continue;
+      }
+      out.set(row.id, { to: row.to_address ?? who.email, message: { subject: row.subject ?? '', text: row.body_text ?? '', html: row.body_html ?? '' }, headers: {} });
+    }
+    return out;
+  }
+
+  private async sendOne(row: OutboxRow, m: Outgoing | { cancel: string } | undefined): Promise<boolean> {
+    if (!m || 'cancel' in m) {
+      await settle(this.db, row.id, 'cancelled', m?.cancel ?? 'Rien à envoyer.');
+      return false;
+    }
+    try {
+      await this.transport.sendMail({
+        from: this.deps.from, to: m.to, subject: m.message.subject, text: m.message.text, html: m.message.html,
+        messageId: `<outbox-${row.id}@${this.deps.messageIdHost()}>`,
+        headers: { 'Auto-Submitted': 'auto-generated', ...m.headers },
+      });
+    } catch (err) {
+      const verdict = classifySmtpError(err);
+      const text = err instanceof Error ? err.message : String(err);
+      if (verdict === 'retry' && row.attempts < this.opts.maxAttempts) {
+        const delay = Math.min(this.opts.retryBaseMs * 2 ** (row.attempts - 1), this.opts.maxDelayMs);
+        await markRetry(this.db, row.id, text, delay / 1000);
+      } else {
+        await settle(this.db, row.id, verdict === 'uncertain' ? 'uncertain' : 'failed', text);
+      }
+      this.deps.logger.warn({ outbox: row.id, verdict, attempts: row.attempts, err: text }, 'mail: not sent');
+      return false;
+    }
+    await markSent(this.db, row.id, SCRUBBED.has(row.kind));
+    return true;
+  }
+}

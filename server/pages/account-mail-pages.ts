@@ -1,0 +1,337 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { MAIL_MODE_LABELS, MAIL_MODES, NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, type MailMode } from '../../shared/notification-kinds';
+import { precheck } from '../authorize';
+import type { SessionCache } from '../auth/session-cache';
+import { hashToken } from '../auth/tokens';
+import type { LiveDocs } from '../collab/registry';
+import {
+  changePassword, confirmEmailChange, confirmPasswordReset, requestEmailChange, requestPasswordReset, resendVerification,
+  setNotificationPreferences, unsubscribe, verifyEmail,
+} from '../commands/account-mail';
+import type { Db } from '../db/db';
+import { AppError } from '../http/errors';
+import type { AuthLimiters } from '../http/rate-limit';
+import { html, type SafeHtml } from '../html';
+import type { MailService } from '../mail/service';
+import { emailChangeBody, linkToken, passwordChangeBody, resetConfirmBody, resetRequestBody } from '../routes/account-mail';
+import type { UserRow } from '../sql/users';
+import { layout, type PageContext } from './layout';
+import { ctx, formBody, formFields, page } from './page-kit';
+import { passwordAdvice } from './routes';
+
+export interface AccountMailPageDeps {
+  db: Db;
+  live: LiveDocs;
+  sessions: SessionCache;
+  mail: MailService;
+  limiters: AuthLimiters;
+}
+
+/** What « Mon compte » shows in its e-mail sections, and the refusal of one of their forms. */
+export interface AccountMailState {
+  prefs: Record<string, MailMode>;
+  /** Which form was refused, with the message and the fields. */
+  refused?: { form: 'password' | 'email' | 'verification' | 'preferences'; error: string; fields?: Record<string, string> };
+  /** A notice after a form succeeded (fixed texts, chosen by a code in the address). */
+  done?: keyof typeof DONE;
+}
+
+export const DONE = {
+  'mot-de-passe': 'Votre mot de passe a été changé ; vos autres sessions ont été fermées.',
+  adresse: 'Un lien de confirmation a été envoyé à la nouvelle adresse : elle deviendra celle du compte quand vous l’aurez suivi.',
+  lien: 'Un nouveau lien de confirmation vous a été envoyé.',
+  courriels: 'Vos préférences de courriels sont enregistrées.',
+} as const;
+
+export const doneCode = (v: unknown): keyof typeof DONE | undefined => (typeof v === 'string' && v in DONE ? (v as keyof typeof DONE) : undefined);
+
+function passwordField(id: string, name: string, label: string, autocomplete: string, err: string | undefined, hint?: string): SafeHtml {
+  const describedBy = [hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field"><label for="${id}">${label}</label>
+    ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : ''}
+    ${err ? html`<p class="field-error" id="${id}-error">${err}</p>` : ''}
+    <input id="${id}" name="${name}" type="password" autocomplete="${autocomplete}" required${describedBy ? html` aria-describedby="${describedBy}"` : ''}${err ? html` aria-invalid="true"` : ''}></div>`;
+}
+
+const refusal = (s: AccountMailState, form: NonNullable<AccountMailState['refused']>['form']) => (s.refused?.form === form ? s.refused : undefined);
+const alertFor = (r: { error: string } | undefined) => (r ? html`<div class="alert" role="alert">${r.error}</div>` : '');
+const NEW_PASSWORD_HINT = 'Au moins 10 caractères, difficile à deviner : quelques mots sans rapport entre eux, par exemple.';
+
+/** « Mon compte »: the address (confirmed or not, changed), the password, and the e-mail preferences. */
+export function accountMailSections(user: UserRow, s: AccountMailState): SafeHtml {
+  const verification = refusal(s, 'verification');
+  const email = refusal(s, 'email');
+  const password = refusal(s, 'password');
+  const prefs = refusal(s, 'preferences');
+  return html`
+    <section aria-labelledby="adresse"><h2 id="adresse">Adresse électronique</h2>
+      <p>${user.email} — ${user.email_verified_at
+        ? html`<span class="badge badge-ok">confirmée</span>`
+        : html`<span class="badge badge-warn">non confirmée</span>`}</p>
+      ${user.email_verified_at ? '' : html`${alertFor(verification)}<p>Suivez le lien qui vous a été envoyé à l’inscription pour confirmer votre adresse : vous recevrez alors les notifications par courriel${'' /* and may vote when required */}.</p>
+        <form method="post" action="/compte/lien-de-confirmation"><button type="submit" class="secondary">Recevoir à nouveau le lien</button></form>`}
+      <details${email ? html` open` : ''}><summary>Changer d’adresse</summary>
+        ${alertFor(email)}
+        <form method="post" action="/compte/adresse" class="form" novalidate>
+          <div class="field"><label for="new-email">Nouvelle adresse électronique</label>
+            ${email?.fields?.email ? html`<p class="field-error" id="new-email-error">${email.fields.email}</p>` : ''}
+            <input id="new-email" name="email" type="email" autocomplete="email" required${email?.fields?.email ? html` aria-invalid="true" aria-describedby="new-email-error"` : ''}></div>
+          ${passwordField('email-current-password', 'currentPassword', 'Votre mot de passe actuel', 'current-password', email?.fields?.currentPassword)}
+          <button type="submit">Envoyer le lien de confirmation</button>
+        </form>
+        <p class="hint">L’adresse ne change qu’une fois le lien suivi, depuis la nouvelle boîte.</p>
+      </details>
+    </section>
+
+    <section aria-labelledby="mot-de-passe"><h2 id="mot-de-passe">Mot de passe</h2>
+      ${alertFor(password)}
+      <form method="post" action="/compte/mot-de-passe" class="form" novalidate>
+        ${passwordField('current-password', 'currentPassword', 'Mot de passe actuel', 'current-password', password?.fields?.currentPassword)}
+        ${passwordField('new-password', 'password', 'Nouveau mot de passe', 'new-password', password?.fields?.password, NEW_PASSWORD_HINT)}
+        <button type="submit">Changer le mot de passe</button>
+      </form>
+      <p class="hint">Vos autres sessions (autres appareils, autres navigateurs) seront fermées.</p>
+    </section>
+
+    <section aria-labelledby="courriels"><h2 id="courriels">Notifications par courriel</h2>
+      ${alertFor(prefs)}
+      <p>Pour chaque type de notification, choisissez quand la recevoir par courriel. Elles restent toujours dans <a href="/notifications">vos notifications</a>. Le résumé quotidien part le matin.</p>
+      ${user.email_verified_at ? '' : html`<p class="notice notice-warn">Rien ne part vers une adresse non confirmée : confirmez d’abord la vôtre.</p>`}
+      <form method="post" action="/compte/courriels" class="form preferences">
+        <table class="data-table"><caption class="visually-hidden">Courriels par type de notification</caption>
+          <thead><tr><th scope="col">Quand…</th>${MAIL_MODES.map((m) => html`<th scope="col">${MAIL_MODE_LABELS[m]}</th>`)}</tr></thead>
+          <tbody>${NOTIFICATION_KINDS.map((k) => html`<tr>
+            <th scope="row" id="kind-${k}"><strong>${NOTIFICATION_KIND_LABELS[k].label}</strong><br><span class="muted">${NOTIFICATION_KIND_LABELS[k].about}</span></th>
+            ${MAIL_MODES.map((m) => html`<td><input type="radio" name="${k}" value="${m}" id="pref-${k}-${m}" aria-labelledby="kind-${k} pref-h-${m}"${s.prefs[k] === m ? html` checked` : ''}><label for="pref-${k}-${m}" class="visually-hidden" id="pref-h-${k}-${m}">${MAIL_MODE_LABELS[m]}</label></td>`)}
+          </tr>`)}</tbody>
+        </table>
+        <button type="submit">Enregistrer mes préférences</button>
+      </form>
+    </section>`;
+}
+
+const simplePage = (c: PageContext, title: string, main: SafeHtml): string => layout(c, { title, main });
+
+function forgotPage(c: PageContext, state: { error?: string; sent?: boolean; email?: string } = {}): string {
+  return layout(c, {
+    title: `${state.error ? 'Erreur – ' : ''}Mot de passe oublié`,
+    main: state.sent
+      ? html`<h1>Mot de passe oublié</h1>
+        <div class="notice" role="status"><p><strong>Demande reçue.</strong> Si un compte existe avec l’adresse ${state.email ?? ''}, un lien pour choisir un nouveau mot de passe vient d’y être envoyé. Il est valable une heure.</p></div>
+        <p>Rien reçu après quelques minutes ? Vérifiez vos courriers indésirables, ou l’orthographe de l’adresse, puis <a href="/mot-de-passe-oublie">recommencez</a>.</p>
+        <p><a href="/connexion">Retour à la connexion</a></p>`
+      : html`<h1>Mot de passe oublié</h1>
+        ${state.error ? html`<div class="alert" role="alert">${state.error}</div>` : ''}
+        <p class="lead">Indiquez l’adresse électronique de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
+        <form method="post" action="/mot-de-passe-oublie" class="form" novalidate>
+          <div class="field"><label for="email">Adresse électronique</label>
+            <input id="email" name="email" type="email" autocomplete="email" required value="${state.email ?? ''}"></div>
+          <button type="submit">Recevoir le lien</button>
+        </form>
+        <p><a href="/connexion">Retour à la connexion</a></p>`,
+  });
+}
+
+function resetPage(c: PageContext, token: string, state: { error?: string; fieldError?: string } = {}): string {
+  return layout(c, {
+    title: `${state.error ? 'Erreur – ' : ''}Nouveau mot de passe`,
+    main: html`<h1>Choisir un nouveau mot de passe</h1>
+      ${state.error ? html`<div class="alert" role="alert">${state.error}</div>` : ''}
+      <form method="post" action="/mot-de-passe/nouveau" class="form" novalidate>
+        <input type="hidden" name="jeton" value="${token}">
+        ${passwordField('password', 'password', 'Nouveau mot de passe', 'new-password', state.fieldError, NEW_PASSWORD_HINT)}
+        <button type="submit">Enregistrer le mot de passe</button>
+      </form>
+      <p class="hint">Toutes vos sessions ouvertes seront fermées : vous vous connecterez ensuite avec ce mot de passe.</p>`,
+  });
+}
+
+/** A link that no longer works, said plainly, with what to do. */
+function deadLinkPage(c: PageContext, title: string, message: string, again: SafeHtml): string {
+  return layout(c, { title: `Erreur – ${title}`, main: html`<h1>${title}</h1><div class="alert" role="alert">${message}</div>${again}` });
+}
+
+/** A landing page for a link: one button, so that a mail scanner opening the link uses nothing up. */
+function confirmLinkPage(c: PageContext, p: { title: string; lead: string; action: string; token: string; button: string }): string {
+  return layout(c, {
+    title: p.title,
+    main: html`<h1>${p.title}</h1><p class="lead">${p.lead}</p>
+      <form method="post" action="${p.action}"><input type="hidden" name="jeton" value="${p.token}"><button type="submit">${p.button}</button></form>`,
+  });
+}
+
+const tokenOf = (v: unknown): string | undefined => {
+  const r = linkToken.safeParse(v);
+  return r.success ? r.data : undefined;
+};
+
+const INVALID_LINK = 'Ce lien n’est pas valide : vérifiez qu’il a été copié en entier.';
+
+/** The public pages of e-mail links and forgotten passwords, and « Mon compte »'s e-mail forms. */
+export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: Request, res: Response, status: number, state: Partial<AccountMailState>) => Promise<void>): Router {
+  const { db, sessions, mail, limiters } = deps;
+  const r = express.Router();
+  const form = formBody('10kb');
+  const sessionDeps = { sessions, live: deps.live, mail };
+  const noStore = (res: Response) => res.set('Cache-Control', 'no-store').set('Referrer-Policy', 'no-referrer');
+
+  // --- forgotten password ---
+  r.get('/mot-de-passe-oublie', (req, res) => {
+    res.type('html').send(forgotPage(ctx(req)));
+  });
+  r.post('/mot-de-passe-oublie', limiters.mailRequest, form, page(async (req, res) => {
+    const input = resetRequestBody.safeParse(formFields(req));
+    if (!input.success || !/^[^\s@]+@[^\s@]+$/.test(input.data.email)) {
+      res.status(400).type('html').send(forgotPage(ctx(req), { error: 'Saisissez une adresse électronique complète (nom@exemple.fr).', email: input.data?.email ?? '' }));
+      return;
+    }
+    await requestPasswordReset(db, { mail }, input.data.email);
+    res.type('html').send(forgotPage(ctx(req), { sent: true, email: input.data.email }));
+  }));
+
+  r.get('/mot-de-passe/nouveau', (req, res) => {
+    noStore(res);
+    const token = tokenOf(req.query.jeton);
+    if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), 'Nouveau mot de passe', INVALID_LINK, html`<p><a href="/mot-de-passe-oublie">Demander un nouveau lien</a></p>`));
+    res.type('html').send(resetPage(ctx(req), token));
+  });
+  r.post('/mot-de-passe/nouveau', limiters.mailRequest, form, page(async (req, res) => {
+    noStore(res);
+    const fields = formFields(req);
+    const input = resetConfirmBody.safeParse({ token: fields.jeton, password: fields.password });
+    const token = tokenOf(fields.jeton);
+    if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), 'Nouveau mot de passe', INVALID_LINK, html`<p><a href="/mot-de-passe-oublie">Demander un nouveau lien</a></p>`));
+    if (!input.success) return void res.status(400).type('html').send(resetPage(ctx(req), token, { error: 'Le formulaire contient des erreurs.', fieldError: 'Au moins 10 caractères.' }));
+    try {
+      await confirmPasswordReset(db, sessionDeps, input.data);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
+      const weak = passwordAdvice(err.details);
+      if (weak) return void res.status(400).type('html').send(resetPage(ctx(req), token, { error: 'Le formulaire contient des erreurs.', fieldError: weak }));
+      return void res.status(400).type('html').send(deadLinkPage(ctx(req), 'Nouveau mot de passe', err.message, html`<p><a href="/mot-de-passe-oublie">Demander un nouveau lien</a></p>`));
+    }
+    res.type('html').send(simplePage(ctx(req), 'Mot de passe changé', html`<h1>Mot de passe changé</h1>
+      <div class="notice" role="status"><p>Votre nouveau mot de passe est enregistré, et toutes vos sessions ont été fermées.</p></div>
+      <p><a href="/connexion" class="button">Se connecter</a></p>`));
+  }));
+
+  // --- confirming an address (at sign-up) and a new address ---
+  const links = [
+    { path: '/compte/confirmer-adresse', title: 'Confirmer votre adresse', lead: 'Un clic pour confirmer que cette adresse électronique est bien la vôtre.', button: 'Confirmer mon adresse', run: verifyEmail, again: html`<p>Connectez-vous puis, dans <a href="/compte#adresse">Mon compte</a>, demandez un nouveau lien.</p>`, done: 'Votre adresse électronique est confirmée.' },
+    { path: '/compte/confirmer-nouvelle-adresse', title: 'Confirmer votre nouvelle adresse', lead: 'Un clic pour que cette adresse devienne celle de votre compte.', button: 'Confirmer ma nouvelle adresse', run: confirmEmailChange, again: html`<p>Dans <a href="/compte#adresse">Mon compte</a>, vous pouvez refaire la demande.</p>`, done: 'Votre nouvelle adresse est confirmée : c’est désormais celle de votre compte.' },
+  ] as const;
+  for (const l of links) {
+    r.get(l.path, (req, res) => {
+      noStore(res);
+      const token = tokenOf(req.query.jeton);
+      if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), l.title, INVALID_LINK, l.again));
+      res.type('html').send(confirmLinkPage(ctx(req), { title: l.title, lead: l.lead, action: l.path, token, button: l.button }));
+    });
+    r.post(l.path, form, page(async (req, res) => {
+      noStore(res);
+      const token = tokenOf(formFields(req).jeton);
+      if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), l.title, INVALID_LINK, l.again));
+      try {
+        await l.run(db, sessions, token);
+      } catch (err) {
+        if (!(err instanceof AppError) || (err.code !== 'validation_failed' && err.code !== 'conflict')) throw err;
+        return void res.status(err.status).type('html').send(deadLinkPage(ctx(req), l.title, err.message, l.again));
+      }
+      res.type('html').send(simplePage(ctx(req), l.title, html`<h1>${l.title}</h1>
+        <div class="notice" role="status"><p>${l.done}</p></div>
+        <p>${req.user ? html`<a href="/compte">Mon compte</a>` : html`<a href="/connexion">Se connecter</a>`} · <a href="/">Les projets de loi</a></p>`));
+    }));
+  }
+
+  // --- « Mon compte »'s forms ---
+  const signIn = (res: Response) => res.redirect(303, '/connexion?suite=/compte');
+  r.post('/compte/lien-de-confirmation', limiters.mailRequest, form, page(async (req, res) => {
+    if (!req.user) return signIn(res);
+    precheck('account.manage', req.user);
+    try {
+      await resendVerification(db, { mail }, req.user);
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.code !== 'rate_limited' && err.code !== 'conflict')) throw err;
+      return showAccount(req, res, err.status, { refused: { form: 'verification', error: err.message } });
+    }
+    res.redirect(303, '/compte?fait=lien#adresse');
+  }));
+
+  r.post('/compte/mot-de-passe', limiters.login, form, page(async (req, res) => {
+    if (!req.user) return signIn(res);
+    precheck('account.manage', req.user);
+    const input = passwordChangeBody.safeParse(formFields(req));
+    if (!input.success) {
+      const fields = Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'password' ? 'Au moins 10 caractères.' : 'Saisissez votre mot de passe actuel.']));
+      return showAccount(req, res, 400, { refused: { form: 'password', error: 'Le formulaire contient des erreurs.', fields } });
+    }
+    try {
+      await changePassword(db, sessionDeps, req.user, { ...input.data, sessionHash: req.sessionToken ? hashToken(req.sessionToken) : null });
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.code !== 'validation_failed' && err.code !== 'forbidden')) throw err;
+      const weak = passwordAdvice(err.details);
+      const fields: Record<string, string> = err.code === 'forbidden' ? { currentPassword: err.message } : { password: weak ?? err.message };
+      return showAccount(req, res, err.status, { refused: { form: 'password', error: err.code === 'forbidden' ? err.message : 'Le formulaire contient des erreurs.', fields } });
+    }
+    res.redirect(303, '/compte?fait=mot-de-passe#mot-de-passe');
+  }));
+
+  r.post('/compte/adresse', limiters.login, form, page(async (req, res) => {
+    if (!req.user) return signIn(res);
+    precheck('account.manage', req.user);
+    const input = emailChangeBody.safeParse(formFields(req));
+    if (!input.success) {
+      const fields = Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'email' ? 'Saisissez une adresse électronique complète (nom@exemple.fr).' : 'Saisissez votre mot de passe actuel.']));
+      return showAccount(req, res, 400, { refused: { form: 'email', error: 'Le formulaire contient des erreurs.', fields } });
+    }
+    try {
+      await requestEmailChange(db, { mail }, req.user, input.data);
+    } catch (err) {
+      if (!(err instanceof AppError) || !['validation_failed', 'forbidden', 'conflict'].includes(err.code)) throw err;
+      const fields: Record<string, string> = err.code === 'forbidden' ? { currentPassword: err.message } : { email: err.message };
+      return showAccount(req, res, err.status, { refused: { form: 'email', error: err.message, fields } });
+    }
+    res.redirect(303, '/compte?fait=adresse#adresse');
+  }));
+
+  r.post('/compte/courriels', form, page(async (req, res) => {
+    if (!req.user) return signIn(res);
+    precheck('account.manage', req.user);
+    const fields = formFields(req);
+    const modes: Record<string, MailMode> = {};
+    for (const k of NOTIFICATION_KINDS) {
+      const v = fields[k];
+      if (v === undefined) continue;
+      if (!(MAIL_MODES as readonly string[]).includes(v)) return showAccount(req, res, 400, { refused: { form: 'preferences', error: `Choix inconnu pour « ${NOTIFICATION_KIND_LABELS[k].label} ».` } });
+      modes[k] = v as MailMode;
+    }
+    await setNotificationPreferences(db, req.user.id, modes);
+    res.redirect(303, '/compte?fait=courriels#courriels');
+  }));
+
+  // --- unsubscribe links (RFC 8058: the mail client posts « List-Unsubscribe=One-Click ») ---
+  const scopeText = (scope: string) => (scope === 'all' ? 'aucune notification par courriel' : `plus les courriels « ${NOTIFICATION_KIND_LABELS[scope as keyof typeof NOTIFICATION_KIND_LABELS].label} »`);
+  r.get('/courriels/desabonnement/:token', page(async (req, res) => {
+    noStore(res);
+    const target = (await mail.links()).read(String(req.params.token));
+    if (!target) return void res.status(404).type('html').send(deadLinkPage(ctx(req), 'Se désabonner', 'Ce lien de désabonnement n’est pas valide.', html`<p>Vos préférences de courriels sont dans <a href="/compte#courriels">Mon compte</a>.</p>`));
+    res.type('html').send(layout(ctx(req), {
+      title: 'Se désabonner',
+      main: html`<h1>Se désabonner</h1><p class="lead">Ne recevoir ${scopeText(target.scope)} ?</p>
+        <form method="post" action="/courriels/desabonnement/${String(req.params.token)}"><button type="submit">Confirmer le désabonnement</button></form>
+        <p>Vos notifications resteront visibles sur Palimpseste. Tous les réglages : <a href="/compte#courriels">Mon compte</a>.</p>`,
+    }));
+  }));
+  r.post('/courriels/desabonnement/:token', express.urlencoded({ extended: false, limit: '1kb' }), page(async (req, res) => {
+    noStore(res);
+    const target = (await mail.links()).read(String(req.params.token));
+    if (!target) return void res.status(404).type('html').send(deadLinkPage(ctx(req), 'Se désabonner', 'Ce lien de désabonnement n’est pas valide.', html``));
+    await unsubscribe(db, target);
+    res.type('html').send(layout(ctx(req), {
+      title: 'Désabonnement enregistré',
+      main: html`<h1>Désabonnement enregistré</h1><div class="notice" role="status"><p>Vous ne recevrez ${scopeText(target.scope)}.</p></div>
+        <p>Pour changer d’avis : <a href="/compte#courriels">Mon compte</a>.</p>`,
+    }));
+  }));
+  return r;
+}

@@ -1,0 +1,106 @@
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import { precheck } from '../../authorize';
+import type { Db } from '../../db/db';
+import { notFound } from '../../http/errors';
+import { html, type SafeHtml } from '../../html';
+import type { MailService } from '../../mail/service';
+import { findOutbox, listOutbox, outboxCounts, OUTBOX_STATUSES, requeue, type OutboxKind, type OutboxListRow, type OutboxStatus } from '../../sql/mail-outbox';
+import { dateTimeFr } from '../amendment-parts';
+import { ctx, formBody, page } from '../page-kit';
+import { adminLayout } from './shell';
+
+const PAGE_SIZE = 50;
+export const STATUS_LABELS: Record<OutboxStatus, string> = {
+  pending: 'en attente', sending: 'en cours d’envoi', sent: 'envoyé', failed: 'en échec', uncertain: 'envoi incertain', cancelled: 'annulé',
+};
+const KIND_LABELS: Record<OutboxKind, string> = {
+  verify_email: 'Confirmation d’adresse', password_reset: 'Mot de passe oublié', email_change: 'Nouvelle adresse', email_changed: 'Avis de changement d’adresse',
+  password_changed: 'Avis de changement de mot de passe', notification: 'Notification', digest: 'Résumé quotidien',
+};
+const listQuery = z.object({
+  statut: z.enum(OUTBOX_STATUSES).optional().catch(undefined),
+  avant: z.string().regex(/^\d{1,18}$/).optional().catch(undefined),
+});
+
+const badge = (s: OutboxStatus) => html`<span class="badge badge-mail-${s}">${STATUS_LABELS[s]}</span>`;
+
+/** Plain text with its web addresses made into links (the demo's admin follows them from here). */
+function linkified(text: string): SafeHtml[] {
+  return text.split(/(https?:\/\/[^\s<>"]+)/g).map((part, i) => (i % 2 === 1 ? html`<a href="${part}">${part}</a>` : html`${part}`));
+}
+
+function sendingNotice(mail: MailService): SafeHtml {
+  return mail.sending
+    ? html`<p class="notice" role="status">Les courriels partent par le relais SMTP configuré (<code>SMTP_URL</code>). Ceux qui contenaient un lien personnel n’en gardent que l’objet une fois envoyés.</p>`
+    : html`<p class="notice notice-warn" role="status"><strong>Aucun relais SMTP n’est configuré</strong> (<code>SMTP_URL</code>) : rien ne part, les courriels restent ici, lisibles par les administrateurs — c’est le mode démonstration. En production, configurez un relais (voir le README).</p>`;
+}
+
+function listPage(rows: OutboxListRow[], counts: Record<OutboxStatus, number>, status: OutboxStatus | undefined, next: string | null, mail: MailService): SafeHtml {
+  const filter = (s: OutboxStatus | undefined, label: string, n: number) =>
+    html`<li><a href="/admin/courriels${s ? `?statut=${s}` : ''}"${s === status ? html` aria-current="page"` : ''}>${label} (${n})</a></li>`;
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return html`<h1>Courriels</h1>
+    ${sendingNotice(mail)}
+    <nav aria-label="Filtrer par état"><ul role="list" class="filters">${filter(undefined, 'Tous', total)}${OUTBOX_STATUSES.map((s) => filter(s, STATUS_LABELS[s], counts[s]))}</ul></nav>
+    ${rows.length === 0
+      ? html`<p class="empty">Aucun courriel${status ? html` ${STATUS_LABELS[status]}` : ''} pour l’instant.</p>`
+      : html`<div class="table-scroll" tabindex="0" role="region" aria-label="Courriels"><table class="data-table">
+        <thead><tr><th scope="col">Créé le</th><th scope="col">Type</th><th scope="col">À</th><th scope="col">Objet</th><th scope="col">État</th><th scope="col">Essais</th></tr></thead>
+        <tbody>${rows.map((m) => html`<tr>
+          <td>${dateTimeFr.format(m.created_at)}</td><td>${KIND_LABELS[m.kind]}</td><td>${m.to_address ?? m.user_email ?? ''}</td>
+          <td><a href="/admin/courriels/${m.id}">${m.subject ?? `${KIND_LABELS[m.kind]} (composé à l’envoi)`}</a></td><td>${badge(m.status)}</td><td>${m.attempts}</td>
+        </tr>`)}</tbody></table></div>`}
+    ${next ? html`<p><a href="/admin/courriels?${new URLSearchParams({ ...(status ? { statut: status } : {}), avant: next }).toString()}">Courriels plus anciens</a></p>` : ''}`;
+}
+
+function messagePage(m: OutboxListRow): SafeHtml {
+  const canResend = m.status === 'failed' || m.status === 'uncertain';
+  return html`<h1>${m.subject ?? KIND_LABELS[m.kind]}</h1>
+    <dl class="account-facts">
+      <dt>Type</dt><dd>${KIND_LABELS[m.kind]}</dd>
+      <dt>À</dt><dd>${m.to_address ?? m.user_email ?? ''}</dd>
+      <dt>État</dt><dd>${badge(m.status)}${m.sent_at ? html` le ${dateTimeFr.format(m.sent_at)}` : ''}</dd>
+      <dt>Essais</dt><dd>${m.attempts}${m.status === 'pending' && m.attempts > 0 ? html` — prochain essai le ${dateTimeFr.format(m.next_attempt_at)}` : ''}</dd>
+      ${m.last_error ? html`<dt>Dernière erreur</dt><dd>${m.last_error}</dd>` : ''}
+    </dl>
+    ${canResend ? html`<form method="post" action="/admin/courriels/${m.id}/renvoyer"><input type="hidden" name="statut" value="${m.status}"><button type="submit">Renvoyer</button></form>` : ''}
+    <h2>Texte</h2>
+    ${m.body_text !== null
+      ? html`<pre class="mail-text">${linkified(m.body_text)}</pre>`
+      : m.kind === 'notification' || m.kind === 'digest'
+        ? html`<p class="muted">Composé au moment de l’envoi, à partir des notifications de la personne (elles sont dans son espace « Notifications »).</p>`
+        : html`<p class="muted">Effacé après l’envoi : il contenait un lien personnel à usage unique.</p>`}`;
+}
+
+/** `/admin/courriels`: the outbox, read by admins (all of it without SMTP: the demo's mailbox). */
+export function mailConsolePages(db: Db, mail: MailService): Router {
+  const r = express.Router();
+  r.get('/admin/courriels', page(async (req, res) => {
+    precheck('mail.read', req.user ?? null);
+    const q = listQuery.parse(req.query);
+    const [rows, counts] = await Promise.all([listOutbox(db, { status: q.statut, before: q.avant, limit: PAGE_SIZE + 1 }), outboxCounts(db)]);
+    const shown = rows.slice(0, PAGE_SIZE);
+    res.set('Cache-Control', 'no-store').type('html').send(adminLayout(ctx(req), {
+      title: 'Courriels', here: '/admin/courriels', main: listPage(shown, counts, q.statut, rows.length > PAGE_SIZE ? shown.at(-1)!.id : null, mail),
+    }));
+  }));
+  r.get('/admin/courriels/:id', page(async (req, res) => {
+    const id = String(req.params.id);
+    const m = /^\d{1,18}$/.test(id) ? await findOutbox(db, id) : undefined;
+    if (!m) throw notFound('Courriel introuvable.');
+    res.set('Cache-Control', 'no-store').set('Referrer-Policy', 'no-referrer').type('html').send(adminLayout(ctx(req), {
+      title: m.subject ?? 'Courriel', here: '/admin/courriels', crumbs: html`<a href="/admin/courriels">Courriels</a>`, main: messagePage(m),
+      notice: req.query.fait === 'renvoye' ? 'Le courriel est remis dans la file d’envoi.' : undefined,
+    }));
+  }));
+  r.post('/admin/courriels/:id/renvoyer', formBody('1kb'), page(async (req, res) => {
+    precheck('mail.resend', req.user ?? null);
+    const id = String(req.params.id);
+    const m = /^\d{1,18}$/.test(id) ? await findOutbox(db, id) : undefined;
+    if (!m) throw notFound('Courriel introuvable.');
+    if (await requeue(db, id)) mail.kick();
+    res.redirect(303, `/admin/courriels/${id}?fait=renvoye`);
+  }));
+  return r;
+}
