@@ -37,6 +37,10 @@ export async function removeMember(db: Db, input: { admin: UserRow; billId: stri
     await authorize(tx, 'commission.remove', input.admin, { bill });
     if (!(await deleteMember(tx, bill.id, input.userId))) throw notFound('Cette personne n’est pas membre de la commission.');
     await appendEvent(tx, { billId: bill.id, type: 'commission.member_removed', actorId: input.admin.id, subjectType: 'user', subjectId: input.userId });
+    await notifyUser(tx, {
+      userId: input.userId, billId: bill.id, type: 'appointed', actorId: input.admin.id,
+      message: `${ACTOR} vous a retiré de la commission du texte « ${bill.title} » : vous n’y votez plus, et vos votes déjà exprimés ne comptent plus.`,
+    });
   });
 }
 

@@ -61,7 +61,7 @@ export interface TestUser {
 /** An account created straight in the database (fast), with a session token. */
 export async function createUser(
   app: TestApp,
-  opts: { roles?: Role[]; kind?: 'citizen' | 'organisation'; displayName?: string } = {},
+  opts: { roles?: Role[]; kind?: 'citizen' | 'organisation'; displayName?: string; verified?: boolean } = {},
 ): Promise<TestUser> {
   counter += 1;
   const email = `user${counter}-${process.pid}@example.test`;
@@ -69,6 +69,7 @@ export async function createUser(
   const user = await insertUser(app.testDb.db, {
     email, passwordHash: await cheapHash, displayName, kind: opts.kind ?? 'citizen', roles: opts.roles ?? [],
   });
+  if (opts.verified) await app.testDb.db.query('UPDATE users SET email_verified_at = now() WHERE id = $1', [user.id]);
   return { id: user.id, token: await openSession(app.testDb.db, user.id), email, displayName };
 }
 
