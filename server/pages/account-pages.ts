@@ -7,6 +7,7 @@ import type { PrivacyDeps } from '../routes/privacy';
 import { deleteAccountBody } from '../routes/privacy';
 import type { UserRow } from '../sql/users';
 import { contributorPages } from './contributor-pages';
+import { identitySection } from './identity-pages';
 import { dateTimeFr } from './amendment-parts';
 import { html } from '../html';
 import { displayName, layout, type PageContext } from './layout';
@@ -33,6 +34,7 @@ function accountPage(c: PageContext, user: UserRow, state: DeleteState = {}): st
         <dt>Compte créé le</dt><dd>${dateTimeFr.format(user.created_at)}</dd>
       </dl>
       <p><a href="/contributeurs/${user.id}">Ma page publique de contributeur</a> · <a href="/notifications">Mes notifications</a></p>
+      ${identitySection(c)}
 
       <section aria-labelledby="mes-donnees"><h2 id="mes-donnees">Mes données</h2>
         <p>Un fichier JSON avec tout ce que Palimpseste conserve sur vous : votre compte (sans le mot de passe), vos amendements et leurs révisions, vos arguments, annotations et réponses, vos signalements, vos notifications, vos commissions, et vos votes — que vous seul pouvez voir.</p>

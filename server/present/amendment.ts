@@ -16,7 +16,7 @@ import { findDecision, type DecisionRow } from '../sql/decisions';
 import { getTally } from '../sql/votes';
 import type { UserRow } from '../sql/users';
 
-export const presentAuthor = (a: Pick<AuthorRow, 'id' | 'display_name' | 'kind'>) => ({ id: a.id, displayName: a.display_name, kind: a.kind });
+export const presentAuthor = (a: Pick<AuthorRow, 'id' | 'display_name' | 'kind' | 'assurance'>) => ({ id: a.id, displayName: a.display_name, kind: a.kind, assurance: a.assurance });
 
 /** A moderated contribution keeps its place but not its content: « masqué par la modération ». */
 export const hiddenView = (reason: string | null) => (reason === null ? null : { reason, label: `masqué par la modération : ${reason}` });

@@ -11,7 +11,7 @@ export function presentArgument(g: ArgumentRow) {
     targetId: g.target_id,
     side: g.side,
     body: hidden ? '' : g.body,
-    author: { id: g.author_id, displayName: g.author_name, kind: g.author_kind },
+    author: { id: g.author_id, displayName: g.author_name, kind: g.author_kind, assurance: g.author_assurance },
     createdAt: g.created_at.toISOString(),
     tally: tally(g.n_for, g.n_mitigated, g.n_against),
     hidden,
