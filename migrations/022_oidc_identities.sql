@@ -46,20 +46,27 @@ CREATE INDEX oidc_flows_expiry_idx ON oidc_flows (expires_at);
 ALTER TABLE users DROP CONSTRAINT users_deleted_no_password;
 ALTER TABLE users ADD CONSTRAINT users_deleted_no_password CHECK (deleted_at IS NULL OR password_hash IS NULL);
 
-CREATE FUNCTION users_check_sign_in_means() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  uid uuid := CASE WHEN TG_TABLE_NAME = 'users' THEN NEW.id ELSE OLD.user_id END;
+CREATE FUNCTION check_sign_in_means(uid uuid) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF EXISTS (SELECT 1 FROM users u WHERE u.id = uid AND u.deleted_at IS NULL AND u.password_hash IS NULL)
      AND NOT EXISTS (SELECT 1 FROM identities i WHERE i.user_id = uid) THEN
     RAISE EXCEPTION 'account % has neither a password nor a linked identity', uid USING ERRCODE = 'check_violation';
   END IF;
+END $$;
+CREATE FUNCTION users_check_sign_in_means() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM check_sign_in_means(NEW.id);
+  RETURN NULL;
+END $$;
+CREATE FUNCTION identities_check_sign_in_means() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM check_sign_in_means(OLD.user_id);
   RETURN NULL;
 END $$;
 CREATE CONSTRAINT TRIGGER users_sign_in_means AFTER INSERT OR UPDATE OF password_hash, deleted_at ON users
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION users_check_sign_in_means();
 CREATE CONSTRAINT TRIGGER identities_sign_in_means AFTER DELETE ON identities
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION users_check_sign_in_means();
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION identities_check_sign_in_means();
 
 -- « Identités vérifiées seulement » tallies count the votes of accounts whose assurance is
 -- `verified`. When such an account is deleted, its votes move to placeholders (migration 013):

@@ -129,8 +129,10 @@ function refusal(err: unknown): AppError {
       ? new AppError('oidc_failed', 'La connexion a été annulée auprès du fournisseur d’identité.', { error: err.error })
       : new AppError('oidc_failed', 'Le fournisseur d’identité a refusé la connexion.', { error: err.error });
   }
-  const cause = (err as { cause?: { claim?: unknown } } | undefined)?.cause;
-  if (errorCode(err) === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && cause?.claim === 'nonce') {
+  // openid-client wraps oauth4webapi's error, whose cause names the claim that differs
+  const causes: unknown[] = [];
+  for (let c: unknown = err; c && typeof c === 'object' && causes.length < 4; c = (c as { cause?: unknown }).cause) causes.push(c);
+  if (errorCode(err) === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && causes.some((c) => (c as { claim?: unknown }).claim === 'nonce')) {
     return new AppError('oidc_nonce_mismatch', 'Réponse du fournisseur d’identité refusée : elle ne correspond pas à cette connexion (nonce).');
   }
   if (errorCode(err) === 'OAUTH_INVALID_RESPONSE' && /state/i.test((err as Error).message)) {
