@@ -52,7 +52,9 @@ export function createApp(config: Config, deps: AppDeps): Express {
           fontSrc: ["'self'"],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
-          formAction: ["'self'"],
+          // « Relier mon compte » posts a form that the server redirects to the identity provider,
+          // and browsers check form-action along the redirects too
+          formAction: ["'self'", ...(config.oidc ? [new URL(config.oidc.issuer).origin] : [])],
           frameAncestors: ["'none'"],
         },
       },
