@@ -119,6 +119,48 @@ describe('sign-in with a provider', () => {
     expect((await app.http.get(`/contributeurs/${first.body.user.id}`)).text).toContain('identité vérifiée');
   });
 
+  test('an account with neither password nor identity cannot exist; a password-less account cannot detach its only identity', async () => {
+    await expect(app.testDb.db.query(`INSERT INTO users (email, password_hash, display_name) VALUES ('orphelin@example.test', NULL, 'Orphelin')`))
+      .rejects.toThrow(/neither a password nor a linked identity/);
+    const account = await providerAccount({ name: 'Sans Mot de passe', email: 'sans.mdp@example.test' });
+    const { browser, callback } = await toCallback(account);
+    await browser.request(callback);
+    const detach = await browser.request(`${app.url}/compte/identite/detacher`, { form: { issuer: provider.issuer } });
+    expect(detach.status).toBe(409);
+    expect(await detach.text()).toContain('pas de mot de passe');
+    expect((await me(browser)).body.user.assurance).toBe('verified');
+    // deleting it asks for a password it does not have: a clear refusal, nothing deleted
+    const del = await app.http.delete('/api/me').set(auth({ token: browser.cookie(app.url, SESSION_COOKIE)! })).send({ password: 'quelque-chose' });
+    expect(del.status).toBe(403);
+    expect(del.body.error.message).toContain('pas de mot de passe');
+  });
+
+  test('hostile input on the sign-in routes is a 4xx (or the provider redirect), never a 500', async () => {
+    // sent as they are in the address: malformed escapes, NUL, a lone surrogate, open-redirect attempts
+    const values = ['', '%', '%zz', 'a%00b', '%ED%A0%80', 'x'.repeat(5000), '//evil.example', 'https%3A%2F%2Fevil.example%2F', '..%2F..%2Fetc%2Fpasswd', '%3Cscript%3E', '0'];
+    const browser = new CookieClient();
+    for (const v of values) {
+      const q = v;
+      for (const path of [`/auth/oidc/callback?code=${q}&state=${q}`, `/auth/oidc/callback?error=${q}`, `/auth/oidc/callback?iss=${q}&code=a&state=b`, `/auth/oidc/lier`]) {
+        const res = await browser.request(`${app.url}${path}`);
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+      }
+      const login = await browser.request(`${app.url}/auth/oidc/login?suite=${q}`);
+      expect(login.status).toBe(302);
+      expect(new URL(login.headers.get('location')!).origin).toBe(provider.issuer);
+      const post = await browser.request(`${app.url}/auth/oidc/lier`, { form: { password: v } });
+      expect(post.status).toBeGreaterThanOrEqual(400);
+      expect(post.status).toBeLessThan(500);
+    }
+    // the callback with the browser's real flow but a hostile code: refused by the provider, a 4xx
+    const startUrl = `${app.url}/auth/oidc/login`;
+    const start = await browser.request(startUrl);
+    const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
+    const bad = await browser.request(`${app.url}/auth/oidc/callback?code=${encodeURIComponent('pas-un-code')}&state=${state}`);
+    expect(bad.status).toBe(400);
+  });
+
   test('a display name is made from given and family names when the provider sends no name', async () => {
     const account = await providerAccount({ email: 'sans.nom@example.test' });
     const { browser, callback } = await toCallback(account);
