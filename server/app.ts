@@ -18,6 +18,7 @@ import { authLimiters, writeLimits } from './http/rate-limit';
 import { createApi } from './http/route';
 import { errorPage } from './pages/bill-pages';
 import { allPages } from './pages';
+import { identityPages } from './pages/identity-pages';
 import { BUNDLE_DIR, STATIC_DIR } from './paths';
 import { registerApiRoutes } from './routes';
 import { createAmendmentListCache } from './present/amendment-list';
@@ -59,7 +60,9 @@ export function createApp(config: Config, deps: AppDeps): Express {
           fontSrc: ["'self'"],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
-          formAction: ["'self'"],
+          // « Relier mon compte » posts a form that the server redirects to the identity provider,
+          // and browsers check form-action along the redirects too
+          formAction: ["'self'", ...(config.oidc ? [new URL(config.oidc.issuer).origin] : [])],
           frameAncestors: ["'none'"],
         },
       },
@@ -103,6 +106,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   });
   app.use('/api', apiNotFound);
 
+  app.use(identityPages({ db, oidc: config.oidc, publicOrigin: config.publicOrigin, limiters, sessions }));
   app.use(allPages(db, limiters, live, sessions, lists, mail));
   app.use(errorHandler(logger, (req, status, message) => errorPage({ user: req.user ?? null }, status === 404 ? 'Page introuvable' : 'Action impossible', message)));
   return app;

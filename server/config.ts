@@ -9,6 +9,43 @@ const boolish = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no', ''])
   .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
+// ── OpenID Connect (issue 13) ─────────────────────────────────────────────────────────────────
+const optionalText = z.string().trim().min(1).max(500).optional().or(z.literal('').transform(() => undefined));
+const oidcEnv = {
+  /** The provider's issuer URL (its discovery document is `<issuer>/.well-known/openid-configuration`). */
+  OIDC_ISSUER: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  /** Scopes asked for (default `openid email profile`; FranceConnect: `openid email given_name family_name`). */
+  OIDC_SCOPES: optionalText,
+  /** `acr_values` sent with the request when the provider wants one (FranceConnect: `eidas1`). */
+  OIDC_ACR_VALUES: optionalText,
+  /** The provider's name on the sign-in button (« Se connecter avec … »). */
+  OIDC_PROVIDER_NAME: z.string().trim().min(1).max(60).optional().or(z.literal('').transform(() => undefined)),
+};
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  acrValues: string | undefined;
+  providerName: string;
+}
+
+function oidcConfig(e: { OIDC_ISSUER?: string | undefined; OIDC_CLIENT_ID?: string | undefined; OIDC_CLIENT_SECRET?: string | undefined; OIDC_SCOPES?: string | undefined; OIDC_ACR_VALUES?: string | undefined; OIDC_PROVIDER_NAME?: string | undefined }): OidcConfig | undefined {
+  const set = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (set === 0) return undefined;
+  if (set !== 3) throw new ConfigError('Configuration invalide : OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble.');
+  const scopes = e.OIDC_SCOPES ?? 'openid email profile';
+  if (!scopes.split(/\s+/).includes('openid')) throw new ConfigError('Configuration invalide : OIDC_SCOPES doit comprendre « openid ».');
+  return {
+    issuer: e.OIDC_ISSUER!, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, scopes,
+    acrValues: e.OIDC_ACR_VALUES, providerName: e.OIDC_PROVIDER_NAME ?? 'un fournisseur d’identité',
+  };
+}
+// ───────────────────────────────────────────────────────────────────────────────────────────────
+
 const envSchema = z.object({
   /** TCP port of the HTTP + WebSocket server. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -54,6 +91,7 @@ const envSchema = z.object({
   MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(86_400_000).optional(),
   MAIL_POLL_MS: z.coerce.number().int().min(10).max(600_000).optional(),
   MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
+  ...oidcEnv,
 });
 
 export interface Config {
@@ -73,6 +111,8 @@ export interface Config {
   computeThreads?: number | undefined;
   /** E-mail (server/mail/): unset in tests that do not send any. */
   mail?: MailConfig;
+  /** Sign-in with OpenID Connect; undefined → its routes answer 404 and no button shows. */
+  oidc?: OidcConfig | undefined;
 }
 
 export interface MailConfig {
@@ -127,5 +167,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.MAIL_POLL_MS !== undefined ? { pollMs: e.MAIL_POLL_MS } : {}),
       ...(e.MAIL_LEASE_SECONDS !== undefined ? { leaseSeconds: e.MAIL_LEASE_SECONDS } : {}),
     },
+    oidc: oidcConfig(e),
   };
 }

@@ -15,10 +15,16 @@ export const ERROR_STATUS = {
   other_clerk_in_charge: 409,
   commission_incomplete: 409,
   pending_amendments: 409,
+  /** Signing in with OpenID Connect: the provider's answer is not for this sign-in (`state`), its ID token not for it (`nonce`), or refused. */
+  oidc_state_mismatch: 400,
+  oidc_nonce_mismatch: 400,
+  oidc_failed: 400,
   payload_too_large: 413,
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,
+  /** The identity provider could not be reached. */
+  oidc_unavailable: 502,
   busy: 503,
 } as const;
 

@@ -36,6 +36,10 @@ export async function deleteAccount(
   // the hash is checked before the transaction: argon2 takes tens of milliseconds, locks need not wait
   const before = await lockCredentials(db, userId);
   if (!before) throw unauthenticated();
+  if (before.password_hash === null) {
+    // an account created through an identity provider: it confirms with a password it sets first
+    throw forbidden('Votre compte n’a pas de mot de passe : définissez-en un (« Mot de passe oublié » sur la page de connexion), puis confirmez la suppression avec lui.');
+  }
   if (!(await verifyPassword(before.password_hash, input.password))) {
     throw forbidden('Mot de passe incorrect : votre compte n’a pas été supprimé.');
   }

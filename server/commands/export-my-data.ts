@@ -29,6 +29,7 @@ const ABOUT: Record<ExportSection, string> = {
   amendmentsInCharge: 'Les amendements dont vous avez la charge au greffe.',
   invitations: 'Les liens d’invitation à co-écrire que vous avez créés.',
   sessions: 'Vos sessions ouvertes (dates seulement).',
+  identities: 'Les identités auxquelles votre compte est relié chez un fournisseur d’identité (OpenID Connect) : le fournisseur et l’identifiant qu’il vous donne, rien d’autre.',
 };
 
 const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());

@@ -4,11 +4,14 @@ import { burnVerify, verifyPassword } from '../auth/passwords';
 import { findUserByEmailWithHash, type UserRow } from '../sql/users';
 import { openSession } from './open-session';
 
-/** Checks credentials and opens a session; the same 401 whether the email or the password is wrong. */
+/**
+ * Checks credentials and opens a session; the same 401 whether the email or the password is wrong,
+ * or the account has no password at all (created through an identity provider: it signs in there).
+ */
 export async function logIn(db: Db, input: { email: string; password: string }): Promise<{ user: UserRow; token: string }> {
   const found = await findUserByEmailWithHash(db, input.email);
-  if (!found) await burnVerify(input.password);
-  if (!found || !(await verifyPassword(found.password_hash, input.password))) {
+  if (!found?.password_hash) await burnVerify(input.password);
+  if (!found?.password_hash || !(await verifyPassword(found.password_hash, input.password))) {
     throw new AppError('unauthenticated', 'Adresse électronique ou mot de passe incorrect.');
   }
   const { password_hash: _hash, ...user } = found;

@@ -37,6 +37,10 @@ export const isoDate = z
   .transform((s) => new Date(s));
 
 export const voteBody = z.object({ value: z.enum(VOTE_VALUES) });
+
+/** `?assurance=verified`: tallies count only the votes of accounts whose identity a provider verified. */
+export const TALLY_SCOPES = ['all', 'verified'] as const;
+export const assuranceQuery = z.enum(TALLY_SCOPES).default('all');
 export const alineasSchema = z.array(z.string().max(TEXT_LIMITS.alineaChars).refine((s) => !/[\r\n]/.test(s), 'un alinéa ne contient pas de saut de ligne'));
 /** A whole text (an article, an amendment's proposal): bounded in alinéas and in characters (shared/limits.ts). */
 export const textSchema = alineasSchema

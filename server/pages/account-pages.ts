@@ -10,6 +10,7 @@ import { accountMailPages, accountMailSections, DONE, doneCode, type AccountMail
 import { deleteAccountBody } from '../routes/privacy';
 import type { UserRow } from '../sql/users';
 import { contributorPages } from './contributor-pages';
+import { identitySection } from './identity-pages';
 import { dateTimeFr } from './amendment-parts';
 import { html } from '../html';
 import { displayName, layout, type PageContext } from './layout';
@@ -41,6 +42,7 @@ function accountPage(c: PageContext, user: UserRow, mailState: AccountMailState,
       </dl>
       <p><a href="/contributeurs/${user.id}">Ma page publique de contributeur</a> · <a href="/notifications">Mes notifications</a></p>
       ${accountMailSections(user, mailState)}
+      ${identitySection(c)}
 
       <section aria-labelledby="mes-donnees"><h2 id="mes-donnees">Mes données</h2>
         <p>Un fichier JSON avec tout ce que Palimpseste conserve sur vous : votre compte (sans le mot de passe), vos amendements et leurs révisions, vos arguments, annotations et réponses, vos signalements, vos notifications, vos commissions, et vos votes — que vous seul pouvez voir.</p>

@@ -5,6 +5,8 @@ import type { BillRow } from '../sql/bills';
 import { amendmentTitle, authorsLine, kindBadge, statusBadge, tallyLine } from './amendment-parts';
 import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
+import type { TallyScope } from '../sql/votes';
+import { ASSURANCE_PARAM, assuranceToggle, withAssurance } from './assurance-toggle';
 
 /** The orders a reader can choose, as the sort selector names them. */
 export const RANKING_LABELS_FR: Record<Ranking, string> = {
@@ -32,12 +34,15 @@ function item(a: Item): SafeHtml {
   </li>`;
 }
 
-function pageHref(articleId: string, sort: Ranking, page: number): string {
+function listParams(sort: Ranking, page: number): URLSearchParams {
   const params = new URLSearchParams();
   if (sort !== 'position') params.set(SORT_PARAM, sort);
   if (page > 1) params.set('page', String(page));
-  const q = params.toString();
-  return `/articles/${articleId}/amendements${q ? `?${q}` : ''}`;
+  return params;
+}
+
+function pageHref(articleId: string, sort: Ranking, page: number, scope: TallyScope = 'all'): string {
+  return withAssurance(`/articles/${articleId}/amendements`, listParams(sort, page), scope);
 }
 
 function pager(articleId: string, list: ListPage, page: number): SafeHtml {
@@ -45,8 +50,8 @@ function pager(articleId: string, list: ListPage, page: number): SafeHtml {
   const hasNext = list.offset + list.limit < list.total;
   if (!hasPrevious && !hasNext) return html``;
   return html`<nav aria-label="Pages de la liste" class="pager">
-    ${hasPrevious ? html`<a href="${pageHref(articleId, list.sort, page - 1)}" rel="prev">← Page précédente</a>` : ''}
-    ${hasNext ? html`<a href="${pageHref(articleId, list.sort, page + 1)}" rel="next">Page suivante →</a>` : ''}
+    ${hasPrevious ? html`<a href="${pageHref(articleId, list.sort, page - 1, list.assurance)}" rel="prev">← Page précédente</a>` : ''}
+    ${hasNext ? html`<a href="${pageHref(articleId, list.sort, page + 1, list.assurance)}" rel="next">Page suivante →</a>` : ''}
   </nav>`;
 }
 
@@ -60,6 +65,7 @@ export function amendmentListPage(ctx: PageContext, d: { bill: BillRow; article:
     <select id="tri" name="${SORT_PARAM}">${RANKINGS.map(
       (r) => html`<option value="${r}"${r === list.sort ? html` selected` : ''}>${RANKING_LABELS_FR[r]}</option>`,
     )}</select>
+    ${list.assurance === 'verified' ? html`<input type="hidden" name="${ASSURANCE_PARAM}" value="verifies">` : ''}
     <button type="submit" class="secondary">Trier</button>
     <a href="/classements">Comment ces classements sont-ils calculés ?</a>
   </form>`;
@@ -69,7 +75,7 @@ export function amendmentListPage(ctx: PageContext, d: { bill: BillRow; article:
   const body = list.total === 0
     ? html`<p class="empty">Aucun amendement n’a encore été déposé sur cet article.${bill.status === 'consultation' ? ' Soyez le premier à en proposer un.' : ''}</p>`
     : list.amendments.length === 0
-      ? html`<p class="empty">Cette page est vide : la liste compte ${list.total} amendement${list.total > 1 ? 's' : ''}. <a href="${pageHref(article.id, list.sort, 1)}">Revenir à la première page</a></p>`
+      ? html`<p class="empty">Cette page est vide : la liste compte ${list.total} amendement${list.total > 1 ? 's' : ''}. <a href="${pageHref(article.id, list.sort, 1, list.assurance)}">Revenir à la première page</a></p>`
       : html`<ol class="amendment-list" role="list">${list.amendments.map(item)}</ol>`;
   return layout(ctx, {
     title: `Amendements à l’article ${article.number}${page > 1 ? ` (page ${page})` : ''} – ${bill.title}`,
@@ -77,6 +83,7 @@ export function amendmentListPage(ctx: PageContext, d: { bill: BillRow; article:
     main: html`<h1>Amendements à l’article ${article.number}</h1>
       ${bill.status === 'consultation' ? html`<p><a class="button" href="/articles/${article.id}/amendements/nouveau">Proposer un amendement</a></p>` : ''}
       ${list.total > 0 ? sortForm : ''}
+      ${list.total > 0 ? assuranceToggle(ctx, list.assurance, { path: `/articles/${article.id}/amendements`, params: listParams(list.sort, 1) }) : ''}
       ${count}
       ${body}
       ${pager(article.id, list, page)}`,

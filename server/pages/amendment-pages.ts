@@ -3,6 +3,8 @@ import { isOpen } from '../../shared/amendment';
 import { renderSideBySideDiff, renderUnifiedDiff } from '../../shared/diff-html';
 import { VOTE_LABELS_FR, VOTE_VALUES, type VoteValue } from '../../shared/votes';
 import type { loadAmendmentView } from '../present/amendment';
+import type { TallyScope } from '../sql/votes';
+import { assuranceToggle } from './assurance-toggle';
 import type { BillRow } from '../sql/bills';
 import { authorActions } from './amendment-author-forms';
 import { clerkTools, decisionNotice, formalisationSection, inadmissibleNotice, liasseSection, responsesSection } from './amendment-clerk-parts';
@@ -30,6 +32,8 @@ export interface AmendmentPageData {
   extras?: SafeHtml;
   /** « Signaler » the amendment to the moderators, shown under its authors. */
   report?: SafeHtml;
+  /** Whose votes the tallies count (`?votes=verifies`: verified identities only). */
+  assurance?: TallyScope;
 }
 
 const REVISION_LABELS = { draft: 'brouillon', submission: 'dépôt', formalisation: 'mise en forme' } as const;
@@ -83,7 +87,8 @@ function voteSection(ctx: PageContext, d: AmendmentPageData): SafeHtml {
       ${d.mine ? html`<button type="submit" name="value" value="none" class="link">Retirer mon vote</button>` : ''}
       </fieldset></form>`;
   }
-  return html`<section aria-labelledby="avis"><h2 id="avis">Avis des participants</h2>${counts}${body}</section>`;
+  const toggle = a.status === 'draft' ? '' : assuranceToggle(ctx, d.assurance ?? 'all', { path: `/amendements/${a.id}`, fragment: 'avis' });
+  return html`<section aria-labelledby="avis"><h2 id="avis">Avis des participants</h2>${toggle}${counts}${body}</section>`;
 }
 
 function revisionsSection(a: AmendmentView): SafeHtml {

@@ -1,6 +1,6 @@
 import { KIND_LABELS_FR, STATUS_LABELS_FR, type AmendmentKind, type AmendmentStatus } from '../../shared/amendment';
 import { VOTE_LABELS_FR, VOTE_VALUES, type Tally } from '../../shared/votes';
-import type { AccountKind } from '../sql/users';
+import type { AccountKind, Assurance } from '../sql/users';
 import { html, type SafeHtml } from '../html';
 import { displayName } from './layout';
 
@@ -26,16 +26,16 @@ export function statusBadge(status: AmendmentStatus): SafeHtml {
 export { amendmentTitle } from '../../shared/amendment';
 
 /** « Auteur : … »; a chamber's amendment names its signatories as printed (not accounts). */
-export function authorsLine(a: { authors: readonly { id?: string; displayName: string; kind: AccountKind }[]; parliament: { authors: string } | null }): SafeHtml {
+export function authorsLine(a: { authors: readonly { id?: string; displayName: string; kind: AccountKind; assurance?: Assurance }[]; parliament: { authors: string } | null }): SafeHtml {
   if (a.parliament) return html`<p class="authors">Signataires : ${a.parliament.authors || 'non indiqués'}</p>`;
   return html`<p class="authors">${a.authors.length > 1 ? 'Auteurs' : 'Auteur'} : ${authorList(a.authors)}</p>`;
 }
 
 /** Authors' names, each a link to their public page when their id is known. */
-export function authorList(authors: readonly { id?: string; displayName: string; kind: AccountKind }[]): SafeHtml {
+export function authorList(authors: readonly { id?: string; displayName: string; kind: AccountKind; assurance?: Assurance }[]): SafeHtml {
   if (authors.length === 0) return html`<span class="muted">auteur inconnu</span>`;
   return html`${authors.map((a, i) => {
-    const name = displayName({ display_name: a.displayName, kind: a.kind });
+    const name = displayName({ display_name: a.displayName, kind: a.kind, assurance: a.assurance });
     return html`${i > 0 ? ', ' : ''}${a.id ? html`<a href="/contributeurs/${a.id}">${name}</a>` : name}`;
   })}`;
 }

@@ -15,7 +15,8 @@ import { amendmentVote } from '../operations/votes';
 import { viewerSeed } from '../http/viewer-seed';
 import { loadAmendmentView } from '../present/amendment';
 import { listAmendmentsPage, type AmendmentListCache } from '../present/amendment-list';
-import { presentArgumentsBySupport } from '../present/argument';
+import { presentArgumentsBySupport, withArgumentTallies } from '../present/argument';
+import { pageAssurance } from './assurance-toggle';
 import { listArguments } from '../sql/arguments';
 import { findArticle } from '../sql/articles';
 import { findBill } from '../sql/bills';
@@ -58,11 +59,12 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
     const user = req.user ?? null;
     const { amendment, viewerIsAuthor } = await loadVisibleAmendment(db, id, user);
     const published = amendment.status !== 'draft' && amendment.hidden_reason === null;
+    const assurance = pageAssurance(req);
     const [view, bill, mine, args] = await Promise.all([
-      loadAmendmentView(db, live, amendment, user, viewerIsAuthor),
+      loadAmendmentView(db, live, amendment, user, viewerIsAuthor, assurance),
       findBill(db, amendment.bill_id),
       user ? findMyVote(db, { type: 'amendment', id: amendment.id }, user.id) : Promise.resolve(null),
-      published ? listArguments(db, 'amendment', amendment.id) : Promise.resolve([]),
+      published ? listArguments(db, 'amendment', amendment.id).then((rows) => withArgumentTallies(db, rows, assurance)) : Promise.resolve([]),
     ]);
     if (!bill) throw new AppError('not_found', 'Ce projet de loi n’existe pas.');
     const diffView: DiffView = req.query.vue === 'cote-a-cote' ? 'side' : 'unified';
@@ -76,7 +78,7 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
         }
       : {};
     res.status(status).type('html').send(amendmentPage(ctx(req), {
-      bill, amendment: view, articleVersion: amendment.article_version, mine, view: diffView, ...(state ? { state } : {}), ...contributions,
+      bill, amendment: view, articleVersion: amendment.article_version, mine, view: diffView, assurance, ...(state ? { state } : {}), ...contributions,
     }));
   }
 
@@ -89,7 +91,7 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
     const q = listQuery.parse(req.query);
     const sort = q[SORT_PARAM];
     const list = await listAmendmentsPage(db, lists, {
-      billId: bill.id, articleId: article.id, sort, viewerSeed: sort === 'random' ? viewerSeed(req, res) : '',
+      billId: bill.id, articleId: article.id, sort, assurance: pageAssurance(req), viewerSeed: sort === 'random' ? viewerSeed(req, res) : '',
       limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE,
     });
     res.type('html').send(amendmentListPage(ctx(req), { bill, article, list, page: q.page }));

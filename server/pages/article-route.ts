@@ -2,7 +2,8 @@ import type { Request, Response } from 'express';
 import type { Db } from '../db/db';
 import { AppError } from '../http/errors';
 import { loadArticleAnnotations } from '../present/annotations';
-import { presentArgumentsBySupport } from '../present/argument';
+import { presentArgumentsBySupport, withArgumentTallies } from '../present/argument';
+import { pageAssurance } from './assurance-toggle';
 import { listArguments } from '../sql/arguments';
 import { findArticle, findNeighbours, listArticleVersions } from '../sql/articles';
 import { findBill } from '../sql/bills';
@@ -27,14 +28,15 @@ export async function renderArticlePage(
   const article = await findArticle(db, articleId);
   if (!article) throw new AppError('not_found', 'Cet article n’existe pas.');
   const target = { type: 'article', id: article.id } as const;
+  const assurance = pageAssurance(req);
   const [bill, versions, tally, mine, neighbours, notes, args] = await Promise.all([
     findBill(db, article.bill_id),
     listArticleVersions(db, article.id),
-    getTally(db, target),
+    getTally(db, target, assurance),
     req.user ? findMyVote(db, target, req.user.id) : Promise.resolve(null),
     findNeighbours(db, article.bill_id, article.position),
     loadArticleAnnotations(db, article.id),
-    listArguments(db, 'article', article.id),
+    listArguments(db, 'article', article.id).then((rows) => withArgumentTallies(db, rows, assurance)),
   ]);
   if (!bill) throw new AppError('not_found', 'Ce projet de loi n’existe pas.');
   const open = bill.status === 'consultation';
@@ -45,5 +47,5 @@ export async function renderArticlePage(
   const extras = html`${argumentsSection(ctx(req), target, presentArgumentsBySupport(args), open, here)}
     ${annotationsSection(ctx(req), article, notes, open, here, annotationError)}`;
   res.status(annotationError ? 422 : 200).type('html');
-  res.send(articlePage(ctx(req), { bill, article, versions, tally, mine, neighbours, marks, extras }));
+  res.send(articlePage(ctx(req), { bill, article, versions, tally, mine, neighbours, marks, extras, assurance }));
 }

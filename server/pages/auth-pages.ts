@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../html';
+import { providerSignIn } from './identity-pages';
 import { layout, type PageContext } from './layout';
 
 export interface FormState {
@@ -36,6 +37,7 @@ export function loginPage(ctx: PageContext, state: FormState = {}): string {
         <button type="submit">Se connecter</button>
       </form>
       <p><a href="/mot-de-passe-oublie">Mot de passe oublié ?</a></p>
+      ${providerSignIn(ctx, state.next)}
       <p>Pas encore de compte ? <a href="/inscription">Créer un compte</a></p>`,
   });
 }
@@ -56,6 +58,7 @@ export function registerPage(ctx: PageContext, state: FormState = {}): string {
         </fieldset>
         <button type="submit">Créer mon compte</button>
       </form>
+      ${providerSignIn(ctx, state.next)}
       <p>Déjà inscrit ? <a href="/connexion">Se connecter</a></p>`,
   });
 }

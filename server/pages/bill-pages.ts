@@ -1,4 +1,6 @@
 import { STATUS_LABELS_FR, type BillStatus } from '../../shared/phases';
+import type { TallyScope } from '../sql/votes';
+import { assuranceToggle } from './assurance-toggle';
 import { VOTE_LABELS_FR, VOTE_VALUES, type Tally, type VoteValue } from '../../shared/votes';
 import type { ArticleRow, VersionRow } from '../sql/articles';
 import type { BillListRow, BillRow } from '../sql/bills';
@@ -93,6 +95,8 @@ export function articlePage(
     marks?: PassageMark[];
     /** Sections after the amendments (arguments, annotations). */
     extras?: SafeHtml;
+    /** Whose votes the tallies count (`?votes=verifies`: verified identities only). */
+    assurance?: TallyScope;
   },
 ): string {
   const { bill, article, versions, neighbours } = page;
@@ -105,6 +109,7 @@ export function articlePage(
       <p class="meta">${phaseBadge(bill.status)} · version ${article.version}</p>
       <div class="bill-text">${alineaList(article.number, article.alineas, page.marks)}</div>
       <section aria-labelledby="avis"><h2 id="avis">Avis des participants</h2>
+        ${assuranceToggle(ctx, page.assurance ?? 'all', { path: `/articles/${article.id}`, fragment: 'avis' })}
         ${voteForm(article, page.tally, page.mine, ctx, bill.status === 'consultation')}</section>
       ${articleAmendments(bill, article)}
       ${page.extras ?? ''}

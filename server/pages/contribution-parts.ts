@@ -2,7 +2,7 @@ import { VOTE_LABELS_FR, VOTE_VALUES, type Tally } from '../../shared/votes';
 import type { loadArticleAnnotations } from '../present/annotations';
 import type { presentArgumentsBySupport } from '../present/argument';
 import { html, type SafeHtml } from '../html';
-import type { PageContext } from './layout';
+import { verifiedBadge, type PageContext } from './layout';
 
 type Annotation = Awaited<ReturnType<typeof loadArticleAnnotations>>[number];
 type Argument = ReturnType<typeof presentArgumentsBySupport>[number];
@@ -10,8 +10,8 @@ type Argument = ReturnType<typeof presentArgumentsBySupport>[number];
 const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const when = (iso: string) => html`<time datetime="${iso}">${dateFr.format(new Date(iso))}</time>`;
 
-export function authorLine(a: { displayName: string; kind: string }): SafeHtml {
-  return html`${a.displayName}${a.kind === 'organisation' ? html` <span class="badge">organisation</span>` : ''}`;
+export function authorLine(a: { displayName: string; kind: string; assurance?: string }): SafeHtml {
+  return html`${a.displayName}${a.kind === 'organisation' ? html` <span class="badge">organisation</span>` : ''}${a.assurance === 'verified' ? html` ${verifiedBadge()}` : ''}`;
 }
 
 const REPORT_LABELS: Record<string, string> = { amendment: 'cet amendement', argument: 'cet argument', annotation: 'cette annotation', reply: 'cette réponse' };

@@ -50,7 +50,7 @@ function contributorPage(c: PageContext, v: ContributionsView, firstPage: boolea
   return layout(c, {
     title: `${name} – contributions publiques`,
     breadcrumb: html`<a href="/">Projets de loi</a> › Contributeurs › ${name}`,
-    main: html`<h1>${v.user.deleted ? name : displayName({ display_name: v.user.displayName, kind: v.user.kind })}</h1>
+    main: html`<h1>${v.user.deleted ? name : displayName({ display_name: v.user.displayName, kind: v.user.kind, assurance: v.user.assurance })}</h1>
       ${v.user.deleted
         ? html`<p class="notice">Ce compte a été supprimé. Ses contributions publiques restent en place, signées « contributeur supprimé », sans lien avec la personne qui les a écrites.</p>`
         : html`<p class="lead">Contributions publiques ${v.user.kind === 'organisation' ? 'de cette organisation' : 'de cette personne'}, les plus récentes d’abord.</p>`}

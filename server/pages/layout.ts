@@ -11,13 +11,31 @@ export interface PageContext {
   user: UserRow | null;
   /** Unread notifications of the signed-in person (shown in the header). */
   unread?: number;
+  /** Sign-in with an identity provider, when configured (server/pages/identity-pages.ts). */
+  oidc?: OidcPageContext | undefined;
 }
 
-/** Organisations are labelled as such wherever their name appears. */
-export function displayName(u: Pick<UserRow, 'display_name' | 'kind'>): SafeHtml {
+export interface OidcPageContext {
+  providerName: string;
+  issuer: string;
+  /** On « Mon compte »: the identities linked to the signed-in account. */
+  linked?: { issuer: string; linkedAt: Date }[];
+}
+
+/** The badge next to the names of accounts whose identity a provider verified (OpenID Connect). */
+export function verifiedBadge(): SafeHtml {
+  return html`<span class="badge badge-verified" title="Identité vérifiée par un fournisseur d’identité">identité vérifiée</span>`;
+}
+
+/**
+ * Organisations are labelled as such wherever their name appears, and accounts whose identity a
+ * provider verified carry « identité vérifiée ».
+ */
+export function displayName(u: Pick<UserRow, 'display_name' | 'kind'> & { assurance?: UserRow['assurance'] | undefined }): SafeHtml {
+  const verified = u.assurance === 'verified' ? html` ${verifiedBadge()}` : html``;
   return u.kind === 'organisation'
-    ? html`${u.display_name} <span class="badge">organisation</span>`
-    : html`${u.display_name}`;
+    ? html`${u.display_name} <span class="badge">organisation</span>${verified}`
+    : html`${u.display_name}${verified}`;
 }
 
 function notificationsLink(unread: number): SafeHtml {

@@ -2,7 +2,7 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import { AppError } from '../http/errors';
 import { unstorableTextPaths } from '../http/text-check';
 import { errorPage, notFoundPage } from './bill-pages';
-import type { PageContext } from './layout';
+import type { OidcPageContext, PageContext } from './layout';
 
 /** Only local paths are followed after a form, never another site (open-redirect guard). */
 export function safeNext(value: unknown, fallback = '/'): string {
@@ -13,13 +13,15 @@ declare module 'express-serve-static-core' {
   interface Request {
     /** Set for signed-in page views by `countNotifications` (server/pages/index.ts). */
     unreadNotifications?: number;
+    /** Set on every page request when sign-in with an identity provider is configured (identity-pages.ts). */
+    oidcPages?: OidcPageContext;
   }
 }
 
 /** A page's integer (a query or form field): up to 9 digits (within int32), else `fallback`. */
 export const pageInt = (v: unknown, fallback: number): number => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : fallback);
 
-export const ctx = (req: Request): PageContext => ({ user: req.user ?? null, unread: req.unreadNotifications ?? 0 });
+export const ctx = (req: Request): PageContext => ({ user: req.user ?? null, unread: req.unreadNotifications ?? 0, oidc: req.oidcPages });
 
 export type PageHandler = (req: Request, res: Response) => Promise<void>;
 

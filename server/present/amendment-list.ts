@@ -6,7 +6,7 @@ import { listAuthors, type AuthorRow } from '../sql/amendment-authors';
 import { findAmendments, listRankRows, type AmendmentRow } from '../sql/amendments';
 import { loadCommissionData } from '../queries/commission-data';
 import { lastBillEventId } from '../sql/events';
-import { getTallies } from '../sql/votes';
+import { getTallies, type TallyScope } from '../sql/votes';
 import { ListCache } from './list-cache';
 import { presentAmendmentSummary } from './amendment';
 
@@ -15,6 +15,8 @@ export interface ListQuery {
   articleId?: string | undefined;
   status?: AmendmentStatus | undefined;
   sort: Ranking;
+  /** Whose votes the tallies (and the rankings by votes) count: everyone's, or verified identities' only. */
+  assurance?: TallyScope | undefined;
   viewerSeed: string;
   limit: number;
   offset: number;
@@ -33,14 +35,15 @@ export const createAmendmentListCache = (): AmendmentListCache => new ListCache<
  */
 export async function listAmendmentsPage(db: Queryable, cache: AmendmentListCache, q: ListQuery) {
   const version = await lastBillEventId(db, q.billId);
-  const key = JSON.stringify([q.billId, q.articleId ?? null, q.status ?? null, q.sort, q.viewerSeed, q.limit, q.offset, version]);
+  const scope = q.assurance ?? 'all';
+  const key = JSON.stringify([q.billId, q.articleId ?? null, q.status ?? null, q.sort, scope, q.viewerSeed, q.limit, q.offset, version]);
   const page = await cache.get(key, () => rankPage(db, q));
-  const tallies = await getTallies(db, 'amendment', page.ids);
+  const tallies = await getTallies(db, 'amendment', page.ids, scope);
   const amendments = page.ids.flatMap((id) => {
     const a = page.rows.get(id);
     return a ? [presentAmendmentSummary(a, page.authors.get(id) ?? [], tallies.get(id) ?? tally(0, 0, 0))] : [];
   });
-  return { amendments, total: page.total, limit: q.limit, offset: q.offset, sort: q.sort };
+  return { amendments, total: page.total, limit: q.limit, offset: q.offset, sort: q.sort, assurance: scope };
 }
 
 const VOTE_RANKINGS: ReadonlySet<Ranking> = new Set(['support', 'controversy']);
@@ -54,10 +57,12 @@ async function rankPage(db: Queryable, q: ListQuery): Promise<Page> {
   const rows = VOTE_RANKINGS.has(q.sort) ? all.filter((r) => r.origin !== 'parliament') : all;
   // The text order is the examination order (LEGISTIQUE.md), which reads the amendments' texts.
   const examined = q.sort === 'position' ? (await loadCommissionData(db, q.billId)).rank : new Map<string, number>();
+  // ranked by the verified identities' votes when those are the ones shown
+  const verified = q.assurance === 'verified' && VOTE_RANKINGS.has(q.sort) ? await getTallies(db, 'amendment', rows.map((r) => r.id), 'verified') : undefined;
   const ranked = rankItems(
     rows.map((r) => ({
       id: r.id,
-      tally: tally(r.n_for, r.n_mitigated, r.n_against),
+      tally: verified?.get(r.id) ?? tally(r.n_for, r.n_mitigated, r.n_against),
       position: [r.article_position, examined.get(r.id) ?? NOT_EXAMINED + r.number] as [number, number],
       submittedAt: r.submitted_at.getTime(),
     })),

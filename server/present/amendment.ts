@@ -13,10 +13,10 @@ import { listRevisions } from '../sql/amendment-revisions';
 import { findAmendment, type AmendmentRow } from '../sql/amendments';
 import { findArticleVersion } from '../sql/articles';
 import { findDecision, type DecisionRow } from '../sql/decisions';
-import { getTally } from '../sql/votes';
+import { getTally, type TallyScope } from '../sql/votes';
 import type { UserRow } from '../sql/users';
 
-export const presentAuthor = (a: Pick<AuthorRow, 'id' | 'display_name' | 'kind'>) => ({ id: a.id, displayName: a.display_name, kind: a.kind });
+export const presentAuthor = (a: Pick<AuthorRow, 'id' | 'display_name' | 'kind' | 'assurance'>) => ({ id: a.id, displayName: a.display_name, kind: a.kind, assurance: a.assurance });
 
 /** A moderated contribution keeps its place but not its content: « masqué par la modération ». */
 export const hiddenView = (reason: string | null) => (reason === null ? null : { reason, label: `masqué par la modération : ${reason}` });
@@ -68,14 +68,16 @@ export function amendmentDiff(kind: AmendmentRow['kind'], base: readonly string[
 }
 
 /** The full view (API.md › Amendments): revisions, diff, dispositif, decision. */
-export async function loadAmendmentView(db: Queryable, live: LiveTexts, stored: AmendmentRow, viewer: UserRow | null, viewerIsAuthor: boolean) {
+export async function loadAmendmentView(
+  db: Queryable, live: LiveTexts, stored: AmendmentRow, viewer: UserRow | null, viewerIsAuthor: boolean, assurance: TallyScope = 'all',
+) {
   // A draft's text is its live document; from submission on, the frozen text.
   const liveText = stored.status === 'draft' && stored.kind !== 'delete' ? await live.read(amendmentDocName(stored.id)) : null;
   const a = liveText ? { ...stored, alineas: liveText } : stored;
   const [authors, revisions, tally, base, responses, decided] = await Promise.all([
     listAuthors(db, [a.id]),
     listRevisions(db, a.id),
-    getTally(db, { type: 'amendment', id: a.id }),
+    getTally(db, { type: 'amendment', id: a.id }, assurance),
     findArticleVersion(db, a.article_id, a.base_version),
     listResponses(db, a.id),
     findDecision(db, a.id),

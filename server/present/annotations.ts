@@ -5,7 +5,7 @@ import { listAnnotations, listArticleReplies, type AnnotationRow, type ReplyRow 
 import { findArticle } from '../sql/articles';
 import { hiddenView } from './amendment';
 
-const author = (r: AnnotationRow | ReplyRow) => ({ id: r.author_id, displayName: r.author_name, kind: r.author_kind });
+const author = (r: AnnotationRow | ReplyRow) => ({ id: r.author_id, displayName: r.author_name, kind: r.author_kind, assurance: r.author_assurance });
 
 function presentReply(r: ReplyRow) {
   const hidden = hiddenView(r.hidden_reason);

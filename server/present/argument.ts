@@ -1,6 +1,8 @@
 import { rankItems } from '../../shared/ranking';
 import { tally } from '../../shared/votes';
+import type { Queryable } from '../db/db';
 import type { ArgumentRow } from '../sql/arguments';
+import { getTallies, type TallyScope } from '../sql/votes';
 import { hiddenView } from './amendment';
 
 export function presentArgument(g: ArgumentRow) {
@@ -11,11 +13,21 @@ export function presentArgument(g: ArgumentRow) {
     targetId: g.target_id,
     side: g.side,
     body: hidden ? '' : g.body,
-    author: { id: g.author_id, displayName: g.author_name, kind: g.author_kind },
+    author: { id: g.author_id, displayName: g.author_name, kind: g.author_kind, assurance: g.author_assurance },
     createdAt: g.created_at.toISOString(),
     tally: tally(g.n_for, g.n_mitigated, g.n_against),
     hidden,
   };
+}
+
+/** The rows with the tallies of verified identities only, when those are asked for. */
+export async function withArgumentTallies(db: Queryable, rows: ArgumentRow[], scope: TallyScope): Promise<ArgumentRow[]> {
+  if (scope === 'all') return rows;
+  const tallies = await getTallies(db, 'argument', rows.map((g) => g.id), 'verified');
+  return rows.map((g) => {
+    const t = tallies.get(g.id)!;
+    return { ...g, n_for: t.for, n_mitigated: t.mitigated, n_against: t.against };
+  });
 }
 
 /** Arguments sorted by support (the Wilson lower bound of /api/ranking), the best first. */

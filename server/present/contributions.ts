@@ -22,7 +22,7 @@ export const isCursor = (value: string): boolean => parseCursor(value) !== null;
 const encodeCursor = (r: ContributionRow) => `${r.cursor_at}_${r.id}`;
 
 /** A deleted account keeps its id, so that its contributions stay together; nothing else. */
-export const presentPerson = (p: PersonRow) => ({ id: p.id, displayName: p.display_name, kind: p.kind, deleted: p.deleted });
+export const presentPerson = (p: PersonRow) => ({ id: p.id, displayName: p.display_name, kind: p.kind, assurance: p.assurance, deleted: p.deleted });
 
 /** Where the contribution is read on the site. */
 function urlOf(r: ContributionRow): string {

@@ -18,18 +18,19 @@ import { AppError, forbidden, notFound } from '../http/errors';
 import { liveDocAccess } from '../collab/access';
 import { route, type Api } from '../http/route';
 import { viewerSeed } from '../http/viewer-seed';
-import { idParam, queryInt } from '../http/schemas';
+import { assuranceQuery, idParam, queryInt } from '../http/schemas';
 import { loadAmendmentView } from '../present/amendment';
 import { listAmendmentsPage, type AmendmentListCache } from '../present/amendment-list';
 import { findBill } from '../sql/bills';
+import type { TallyScope } from '../sql/votes';
 
 const amendmentParams = z.object({ id: idParam });
 
 export function amendmentRoutes(api: Api, db: Db, live: DocRegistry, lists: AmendmentListCache): void {
   const deps = { db, live };
-  const view = async (req: Request, id: string) => {
+  const view = async (req: Request, id: string, assurance: TallyScope = 'all') => {
     const { amendment, viewerIsAuthor } = await loadVisibleAmendment(db, id, req.user ?? null);
-    return { amendment: await loadAmendmentView(db, live, amendment, req.user ?? null, viewerIsAuthor) };
+    return { amendment: await loadAmendmentView(db, live, amendment, req.user ?? null, viewerIsAuthor, assurance) };
   };
 
   operationRoute(api, deps, createAmendmentOp, {
@@ -39,9 +40,10 @@ export function amendmentRoutes(api: Api, db: Db, live: DocRegistry, lists: Amen
 
   route(api, {
     method: 'get', path: '/api/amendments/:id', tag: 'Amendements', access: 'public', params: amendmentParams,
-    summary: 'Un amendement : auteurs, texte, diff, révisions, votes (un brouillon n’est visible que de ses auteurs)',
+    query: z.object({ assurance: assuranceQuery }),
+    summary: 'Un amendement : auteurs, texte, diff, révisions, votes (un brouillon n’est visible que de ses auteurs) ; assurance=verified : votes des identités vérifiées seulement',
     responses: { 200: '{amendment}' },
-  }, async ({ params, req }) => ({ json: await view(req, params.id) }));
+  }, async ({ params, query, req }) => ({ json: await view(req, params.id, query.assurance) }));
 
   operationRoute(api, deps, editAmendmentOp, {
     method: 'put', path: '/api/amendments/:id', tag: 'Amendements', summary: 'Modifier un brouillon (auteurs)', responses: { 200: '{amendment}' },
@@ -85,15 +87,16 @@ export function amendmentRoutes(api: Api, db: Db, live: DocRegistry, lists: Amen
       sort: z.enum(RANKINGS).default('position'),
       limit: queryInt(1, 200).default(50),
       offset: queryInt(0).default(0),
+      assurance: assuranceQuery,
     }),
-    summary: 'Les amendements publiés d’un projet de loi, classés (voir /api/ranking)',
-    responses: { 200: '{amendments, total, limit, offset, sort}' },
+    summary: 'Les amendements publiés d’un projet de loi, classés (voir /api/ranking) ; assurance=verified : votes et classements des identités vérifiées seulement',
+    responses: { 200: '{amendments, total, limit, offset, sort, assurance}' },
   }, async ({ params, query, req, res }) => {
     const bill = await findBill(db, params.billId);
     if (!bill) throw notFound('Projet de loi introuvable.');
     return {
       json: await listAmendmentsPage(db, lists, {
-        billId: bill.id, articleId: query.article, status: query.status, sort: query.sort,
+        billId: bill.id, articleId: query.article, status: query.status, sort: query.sort, assurance: query.assurance,
         viewerSeed: query.sort === 'random' ? viewerSeed(req, res) : '', limit: query.limit, offset: query.offset,
       }),
     };

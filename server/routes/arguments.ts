@@ -6,8 +6,8 @@ import type { Operation, OpDeps } from '../operations/operation';
 import { argumentVote } from '../operations/votes';
 import { notFound } from '../http/errors';
 import { route, type Api } from '../http/route';
-import { idParam } from '../http/schemas';
-import { presentArgument, presentArgumentsBySupport } from '../present/argument';
+import { assuranceQuery, idParam } from '../http/schemas';
+import { presentArgument, presentArgumentsBySupport, withArgumentTallies } from '../present/argument';
 import { findArgument, listArguments, type ArgumentTargetType } from '../sql/arguments';
 import { findArticle } from '../sql/articles';
 
@@ -24,13 +24,13 @@ export function argumentRoutes(api: Api, deps: OpDeps): void {
       method: 'post', path: t.path, tag: 'Arguments', summary: `Argumenter pour ou contre ${t.label}`, responses: { 201: '{argument}' },
     }, async (id) => ({ status: 201, json: { argument: presentArgument((await findArgument(db, id))!) } }));
     route(api, {
-      method: 'get', path: t.path, tag: 'Arguments', access: 'public', params,
-      summary: `Les arguments sur ${t.label}, les plus soutenus d’abord`, responses: { 200: '{arguments}' },
-    }, async ({ params: p, req }) => {
+      method: 'get', path: t.path, tag: 'Arguments', access: 'public', params, query: z.object({ assurance: assuranceQuery }),
+      summary: `Les arguments sur ${t.label}, les plus soutenus d’abord (assurance=verified : votes des identités vérifiées seulement)`, responses: { 200: '{arguments}' },
+    }, async ({ params: p, query, req }) => {
       const id = String(p[t.param]);
       if (t.type === 'amendment') await loadVisibleAmendment(db, id, req.user ?? null);
       else if (!(await findArticle(db, id))) throw notFound('Article introuvable.');
-      return { json: { arguments: presentArgumentsBySupport(await listArguments(db, t.type, id)) } };
+      return { json: { arguments: presentArgumentsBySupport(await withArgumentTallies(db, await listArguments(db, t.type, id), query.assurance)) } };
     });
   }
   operationRoute(api, deps, argumentVote.cast, {

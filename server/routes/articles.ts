@@ -5,7 +5,7 @@ import type { OpDeps } from '../operations/operation';
 import { articleVote } from '../operations/votes';
 import { notFound } from '../http/errors';
 import { route, type Api } from '../http/route';
-import { idParam, queryInt } from '../http/schemas';
+import { assuranceQuery, idParam, queryInt } from '../http/schemas';
 import { findArticle, findArticleVersion, listArticleVersions } from '../sql/articles';
 import { getTally } from '../sql/votes';
 
@@ -17,12 +17,14 @@ export function articleRoutes(api: Api, deps: OpDeps): void {
     api,
     {
       method: 'get', path: '/api/articles/:articleId', tag: 'Articles', access: 'public', params: articleParams,
-      summary: 'Un article : texte courant, rubrique, liste de ses versions et votes', responses: { 200: '{id, billId, number, heading, alineas, version, versions, tally}' },
+      query: z.object({ assurance: assuranceQuery }),
+      summary: 'Un article : texte courant, rubrique, liste de ses versions et votes (assurance=verified : des identités vérifiées seulement)',
+      responses: { 200: '{id, billId, number, heading, alineas, version, versions, tally}' },
     },
-    async ({ params }) => {
+    async ({ params, query }) => {
       const a = await findArticle(db, params.articleId);
       if (!a) throw notFound('Article introuvable.');
-      const [versions, tally] = await Promise.all([listArticleVersions(db, a.id), getTally(db, { type: 'article', id: a.id })]);
+      const [versions, tally] = await Promise.all([listArticleVersions(db, a.id), getTally(db, { type: 'article', id: a.id }, query.assurance)]);
       return {
         json: {
           id: a.id, billId: a.bill_id, number: a.number, heading: headingLine(a.headings), headings: a.headings,

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/db';
 import { isId } from './ids';
-import type { AccountKind } from './users';
+import type { AccountKind, Assurance } from './users';
 
 /** SQL for `amendment_authors`. */
 const SQL = {
@@ -8,7 +8,7 @@ const SQL = {
   remove: 'DELETE FROM amendment_authors WHERE amendment_id = $1 AND user_id = $2',
   count: 'SELECT count(*)::int AS n FROM amendment_authors WHERE amendment_id = $1',
   isAuthor: 'SELECT 1 FROM amendment_authors WHERE amendment_id = $1 AND user_id = $2',
-  byAmendments: `SELECT aa.amendment_id, u.id, u.display_name, u.kind
+  byAmendments: `SELECT aa.amendment_id, u.id, u.display_name, u.kind, u.assurance
                  FROM amendment_authors aa JOIN users u ON u.id = aa.user_id
                  WHERE aa.amendment_id = ANY($1::uuid[]) ORDER BY aa.added_at, u.id`,
 } as const;
@@ -18,6 +18,8 @@ export interface AuthorRow {
   id: string;
   display_name: string;
   kind: AccountKind;
+  /** 'verified': an identity provider vouched for the author (the badge « identité vérifiée »). */
+  assurance: Assurance;
 }
 
 export async function addAuthor(db: Queryable, amendmentId: string, userId: string): Promise<void> {

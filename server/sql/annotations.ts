@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/db';
 import { isId } from './ids';
-import type { AccountKind } from './users';
+import type { AccountKind, Assurance } from './users';
 
 /** SQL for `annotations` and their `annotation_replies`. */
 const SQL = {
@@ -8,13 +8,13 @@ const SQL = {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
   byId: 'SELECT id, bill_id, article_id FROM annotations WHERE id = $1',
   byArticle: `SELECT n.id, n.version, n.alinea, n.start_offset, n.end_offset, n.quote, n.prefix, n.suffix, n.body, n.created_at,
-                     n.hidden_reason, u.id AS author_id, u.display_name AS author_name, u.kind AS author_kind
+                     n.hidden_reason, u.id AS author_id, u.display_name AS author_name, u.kind AS author_kind, u.assurance AS author_assurance
               FROM annotations n JOIN users u ON u.id = n.author_id
               WHERE n.article_id = $1 ORDER BY n.alinea, n.start_offset, n.created_at, n.id`,
   insertReply: 'INSERT INTO annotation_replies (annotation_id, body, author_id) VALUES ($1, $2, $3) RETURNING id',
   replyById: `SELECT r.id, r.annotation_id, n.bill_id FROM annotation_replies r JOIN annotations n ON n.id = r.annotation_id WHERE r.id = $1`,
   repliesByArticle: `SELECT r.id, r.annotation_id, r.body, r.created_at, r.hidden_reason,
-                            u.id AS author_id, u.display_name AS author_name, u.kind AS author_kind
+                            u.id AS author_id, u.display_name AS author_name, u.kind AS author_kind, u.assurance AS author_assurance
                      FROM annotation_replies r JOIN annotations n ON n.id = r.annotation_id JOIN users u ON u.id = r.author_id
                      WHERE n.article_id = $1 ORDER BY r.created_at, r.id`,
 } as const;
@@ -23,6 +23,7 @@ interface Authored {
   author_id: string;
   author_name: string;
   author_kind: AccountKind;
+  author_assurance: Assurance;
   hidden_reason: string | null;
   created_at: Date;
   body: string;

@@ -1,10 +1,10 @@
 import type { Queryable } from '../db/db';
 import { isId } from './ids';
-import type { AccountKind } from './users';
+import type { AccountKind, Assurance } from './users';
 
 /** SQL for `arguments` (for / against an article or an amendment). */
 const COLUMNS = `g.id, g.bill_id, g.target_type, g.target_id, g.side, g.body, g.created_at, g.hidden_reason,
-  u.id AS author_id, u.display_name AS author_name, u.kind AS author_kind,
+  u.id AS author_id, u.display_name AS author_name, u.kind AS author_kind, u.assurance AS author_assurance,
   COALESCE(t.n_for, 0) AS n_for, COALESCE(t.n_mitigated, 0) AS n_mitigated, COALESCE(t.n_against, 0) AS n_against`;
 const FROM = `FROM arguments g JOIN users u ON u.id = g.author_id
   LEFT JOIN tallies t ON t.target_type = 'argument' AND t.target_id = g.id`;
@@ -28,6 +28,7 @@ export interface ArgumentRow {
   author_id: string;
   author_name: string;
   author_kind: AccountKind;
+  author_assurance: Assurance;
   n_for: number;
   n_mitigated: number;
   n_against: number;

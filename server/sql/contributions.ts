@@ -1,7 +1,7 @@
 import type { AmendmentKind, AmendmentOrigin, AmendmentStatus } from '../../shared/amendment';
 import type { Queryable } from '../db/db';
 import { isId } from './ids';
-import type { AccountKind } from './users';
+import type { AccountKind, Assurance } from './users';
 
 /**
  * SQL of public contributions: one person's (their public page) and a bill's over time (charts).
@@ -46,7 +46,7 @@ const FIRST_VOTES = (table: string, type: string) => `SELECT e.at FROM ${table} 
   WHERE x.bill_id = $1 AND e.old_value IS NULL AND e.new_value IS NOT NULL`;
 
 const SQL = {
-  person: 'SELECT id, display_name, kind, deleted_at IS NOT NULL AS deleted FROM users WHERE id = $1',
+  person: 'SELECT id, display_name, kind, assurance, deleted_at IS NOT NULL AS deleted FROM users WHERE id = $1',
   // (at, id) keyset: the cursor keeps microseconds, so that no row is skipped or shown twice.
   page: `SELECT i.*, to_char(i.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at FROM (${ITEMS}) i
          WHERE $2::timestamptz IS NULL OR (i.at, i.id) < ($2::timestamptz, $3::uuid)
@@ -71,6 +71,7 @@ export interface PersonRow {
   id: string;
   display_name: string;
   kind: AccountKind;
+  assurance: Assurance;
   deleted: boolean;
 }
 

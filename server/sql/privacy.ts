@@ -39,6 +39,8 @@ const EXPORT_SQL = {
   invitations: `SELECT amendment_id, created_at, expires_at FROM amendment_invitations
                 WHERE created_by = $1 ORDER BY created_at`,
   sessions: 'SELECT created_at, expires_at FROM sessions WHERE user_id = $1 AND expires_at > now() ORDER BY created_at',
+  // the identities linked at providers (OpenID Connect): the pair that names each, nothing more is kept
+  identities: 'SELECT issuer, subject, linked_at FROM identities WHERE user_id = $1 ORDER BY linked_at',
 } as const;
 
 export type ExportSection = keyof typeof EXPORT_SQL;
@@ -46,6 +48,7 @@ export const EXPORT_SECTIONS = Object.keys(EXPORT_SQL) as ExportSection[];
 
 const SQL = {
   account: `SELECT id, email, display_name, kind, roles, created_at FROM users WHERE id = $1 AND deleted_at IS NULL`,
+  // password_hash null: an account created through an identity provider (migration 022)
   credentials: 'SELECT password_hash, roles FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE',
   otherAdmins: `SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY(roles) AND deleted_at IS NULL AND id <> $1`,
   detachVotes: 'SELECT detach_votes($1) AS n',
@@ -58,11 +61,12 @@ const SQL = {
   deleteSessions: 'DELETE FROM sessions WHERE user_id = $1',
   deleteNotifications: 'DELETE FROM notifications WHERE user_id = $1',
   deleteInvitations: 'DELETE FROM amendment_invitations WHERE created_by = $1',
+  deleteIdentities: 'DELETE FROM identities WHERE user_id = $1',
   // Another clerk can take over what a departing clerk was formalising.
   releaseAssignments: `UPDATE amendments SET assigned_clerk_id = NULL
                        WHERE assigned_clerk_id = $1 AND status IN ('submitted', 'formalised')`,
   anonymise: `UPDATE users SET email = 'deleted:' || gen_random_uuid(), password_hash = NULL, display_name = $2,
-                kind = 'citizen', roles = '{}', deleted_at = date_trunc('day', now())
+                kind = 'citizen', roles = '{}', assurance = 'none', deleted_at = date_trunc('day', now())
               WHERE id = $1 AND deleted_at IS NULL`,
   adoptedTextsNaming: `SELECT bill_id, result FROM adopted_texts
                        WHERE jsonb_path_exists(result, '$.contributors.*.authors[*] ? (@.id == $id)', jsonb_build_object('id', $1::text))`,
@@ -88,8 +92,8 @@ export async function exportSection(db: Queryable, section: ExportSection, userI
 }
 
 /** The password hash and roles of a live account, locked until the end of the transaction. */
-export async function lockCredentials(db: Queryable, userId: string): Promise<{ password_hash: string; roles: Role[] } | undefined> {
-  return (await db.query<{ password_hash: string; roles: Role[] }>(SQL.credentials, [userId])).rows[0];
+export async function lockCredentials(db: Queryable, userId: string): Promise<{ password_hash: string | null; roles: Role[] } | undefined> {
+  return (await db.query<{ password_hash: string | null; roles: Role[] }>(SQL.credentials, [userId])).rows[0];
 }
 
 export async function countOtherAdmins(db: Queryable, userId: string): Promise<number> {
@@ -110,9 +114,10 @@ export async function deleteLiveDocuments(db: Queryable, docNames: readonly stri
   if (docNames.length > 0) await db.query(SQL.deleteDocs, [docNames]);
 }
 
-/** Sessions, notifications and invitation links: what exists for the person alone. */
+/** Sessions, notifications, invitation links and linked identities: what exists for the person alone. */
 export async function deletePersonalRows(db: Queryable, userId: string): Promise<void> {
   await db.query(SQL.deleteSessions, [userId]);
+  await db.query(SQL.deleteIdentities, [userId]);
   await db.query(SQL.deleteNotifications, [userId]);
   await db.query(SQL.deleteInvitations, [userId]);
   await db.query(SQL.releaseAssignments, [userId]);

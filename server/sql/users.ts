@@ -57,8 +57,9 @@ export async function findUserById(db: Queryable, id: string): Promise<UserRow |
 export async function findUserByEmailWithHash(
   db: Queryable,
   email: string,
-): Promise<(UserRow & { password_hash: string }) | undefined> {
-  return (await db.query<UserRow & { password_hash: string }>(SQL.byEmailWithHash, [email])).rows[0];
+): Promise<(UserRow & { password_hash: string | null }) | undefined> {
+  // null: an account created through an identity provider, with no password (migration 022)
+  return (await db.query<UserRow & { password_hash: string | null }>(SQL.byEmailWithHash, [email])).rows[0];
 }
 
 export async function updateUserRoles(db: Queryable, id: string, roles: Role[]): Promise<UserRow | undefined> {

@@ -12,11 +12,26 @@ const SQL = {
   mine: 'SELECT value FROM votes WHERE target_type = $1 AND target_id = $2 AND user_id = $3',
   castChecked: 'SELECT outcome, bill_status, n_for, n_mitigated, n_against FROM cast_vote_checked($1, $2, $3, $4)',
   tallies: `SELECT target_id, n_for, n_mitigated, n_against FROM tallies WHERE target_type = $1 AND target_id = ANY($2::uuid[])`,
+  // « Identités vérifiées seulement »: counted from the ballots of verified accounts, never listed.
+  verifiedTallies: `SELECT v.target_id, count(*) FILTER (WHERE v.value = 'for')::int AS n_for,
+                           count(*) FILTER (WHERE v.value = 'mitigated')::int AS n_mitigated,
+                           count(*) FILTER (WHERE v.value = 'against')::int AS n_against
+                    FROM votes v JOIN users u ON u.id = v.user_id
+                    WHERE v.target_type = $1 AND v.target_id = ANY($2::uuid[]) AND u.assurance = 'verified'
+                    GROUP BY v.target_id`,
 } as const;
+
+/**
+ * Which votes a tally counts: all of them (the cached `tallies`), or only those of accounts whose
+ * identity a provider verified (`?assurance=verified`, issue 13), counted when asked — assurance
+ * levels change when an identity is linked, which a cached count would have to follow.
+ */
+export type TallyScope = 'all' | 'verified';
 
 export type VoteTarget = { type: 'article' | 'amendment' | 'argument'; id: string };
 
-export async function getTally(db: Queryable, target: VoteTarget): Promise<Tally> {
+export async function getTally(db: Queryable, target: VoteTarget, scope: TallyScope = 'all'): Promise<Tally> {
+  if (scope === 'verified') return (await getTallies(db, target.type, [target.id], scope)).get(target.id)!;
   const row = (await db.query<{ n_for: number; n_mitigated: number; n_against: number }>(SQL.tally, [target.type, target.id])).rows[0];
   return row ? tally(row.n_for, row.n_mitigated, row.n_against) : tally(0, 0, 0);
 }
@@ -43,10 +58,11 @@ export async function castVoteChecked(
 }
 
 /** Tallies of many targets of one type (absent ones are all zeros). */
-export async function getTallies(db: Queryable, type: VoteTarget['type'], ids: readonly string[]): Promise<Map<string, Tally>> {
+export async function getTallies(db: Queryable, type: VoteTarget['type'], ids: readonly string[], scope: TallyScope = 'all'): Promise<Map<string, Tally>> {
   const out = new Map<string, Tally>(ids.map((id) => [id, tally(0, 0, 0)]));
   if (ids.length === 0) return out;
-  const rows = (await db.query<{ target_id: string; n_for: number; n_mitigated: number; n_against: number }>(SQL.tallies, [type, ids])).rows;
+  const sql = scope === 'verified' ? SQL.verifiedTallies : SQL.tallies;
+  const rows = (await db.query<{ target_id: string; n_for: number; n_mitigated: number; n_against: number }>(sql, [type, ids])).rows;
   for (const r of rows) out.set(r.target_id, tally(r.n_for, r.n_mitigated, r.n_against));
   return out;
 }

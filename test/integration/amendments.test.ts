@@ -31,7 +31,7 @@ describe('drafts', () => {
     const alice = await createCitizen(app, 'Alice');
     const a = await draft(bill, alice);
     expect(a).toMatchObject({ status: 'draft', number: null, kind: 'modify', origin: 'citizen', baseVersion: 1, stale: false });
-    expect(a.authors).toEqual([{ id: alice.id, displayName: 'Alice', kind: 'citizen' }]);
+    expect(a.authors).toEqual([{ id: alice.id, displayName: 'Alice', kind: 'citizen', assurance: 'none' }]);
     expect((await app.http.get(`/api/amendments/${a.id}`).set(auth(alice))).status).toBe(200);
     const bob = await createCitizen(app);
     expect((await app.http.get(`/api/amendments/${a.id}`).set(auth(bob))).status).toBe(404);

@@ -50,7 +50,7 @@ test('an organisation’s submitted amendments, arguments, annotations and repli
   const reply = (await app.http.post(`/api/annotations/${annotation}/replies`).set(auth(org)).send({ body: 'Tous, je pense.' }).expect(201)).body.reply.id;
 
   const res = await contributions(org).expect(200);
-  expect(res.body.user).toEqual({ id: org.id, displayName: 'Association Lire la loi', kind: 'organisation', deleted: false });
+  expect(res.body.user).toEqual({ id: org.id, displayName: 'Association Lire la loi', kind: 'organisation', assurance: 'none', deleted: false });
   expect(res.body.counts).toEqual({ amendments: 1, arguments: 2, annotations: 1, replies: 1 });
   const items = res.body.contributions as { type: string; id: string; at: string; url: string }[];
   expect(items.map((c) => c.type)).toEqual(['reply', 'annotation', 'argument', 'argument', 'amendment']);
@@ -99,7 +99,7 @@ test('twenty per page, « Plus anciens » leading to the rest with no repeat and
 test('an empty record says so; an unknown account is 404; a malformed cursor 400', async () => {
   const quiet = await createCitizen(app, 'Lectrice silencieuse');
   const res = (await contributions(quiet).expect(200)).body;
-  expect(res).toEqual({ user: { id: quiet.id, displayName: 'Lectrice silencieuse', kind: 'citizen', deleted: false }, counts: { amendments: 0, arguments: 0, annotations: 0, replies: 0 }, contributions: [], next: null });
+  expect(res).toEqual({ user: { id: quiet.id, displayName: 'Lectrice silencieuse', kind: 'citizen', assurance: 'none', deleted: false }, counts: { amendments: 0, arguments: 0, annotations: 0, replies: 0 }, contributions: [], next: null });
   expect((await app.http.get(`/contributeurs/${quiet.id}`).expect(200)).text).toContain('Aucune contribution publique pour l’instant.');
   expect((await contributions({ id: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
   expect((await contributions({ id: 'pas-un-id' })).status).toBe(404);
@@ -116,7 +116,7 @@ test('a deleted account’s page says « contributeur supprimé » and still lis
   await app.http.delete('/api/me').set(auth(gone)).send({ password: 'mot-de-passe-de-test' }).expect(204);
 
   const res = (await contributions(gone).expect(200)).body;
-  expect(res.user).toEqual({ id: gone.id, displayName: 'contributeur supprimé', kind: 'citizen', deleted: true });
+  expect(res.user).toEqual({ id: gone.id, displayName: 'contributeur supprimé', kind: 'citizen', assurance: 'none', deleted: true });
   expect(res.contributions.map((c: { type: string }) => c.type)).toEqual(['argument', 'amendment']);
   const html = (await app.http.get(`/contributeurs/${gone.id}`).expect(200)).text;
   expect(html).toContain('<h1>contributeur supprimé</h1>');
