@@ -2,6 +2,7 @@ import type { AmendmentKind } from '../../shared/amendment';
 import type { BillInput } from '../commands/parse-bill-input';
 import { dispositifFor, resolveFormalisation } from '../../shared/formalisation';
 import { applyDispositif, generateDispositif, type Chamber } from '../../shared/legistique';
+import { parseAknBill } from '../../shared/akn-bill';
 import { parseLaFabriqueJson } from '../../shared/lafabrique';
 import { parseLegisticText } from '../../shared/legistic-text';
 import { TEXT_LIMITS, type ComputeBudget } from '../../shared/limits';
@@ -52,6 +53,7 @@ async function renderExport(input: { format: ExportFormat; bill: ExportInput; wo
 function parseBill(input: BillInput) {
   if ('text' in input) return parseLegisticText(input.text, { maxChars: TEXT_LIMITS.billChars, titleGiven: Boolean(input.title?.trim()) });
   if ('articles' in input) return checkStructuredBill(input);
+  if ('akn' in input) return parseAknBill(input.akn, { maxChars: TEXT_LIMITS.billChars, titleGiven: Boolean(input.title?.trim()) });
   return parseLaFabriqueJson(input.lafabrique);
 }
 
