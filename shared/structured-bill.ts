@@ -40,7 +40,8 @@ function parseHeadingPath(heading: string): Heading[] | null {
   return headings;
 }
 
-function readHeadings(heading: string | null | undefined): Heading[] {
+/** An article's one-line heading as headings: a `headingLine` path, or one verbatim heading (rule above). */
+export function readHeadingLine(heading: string | null | undefined): Heading[] {
   const text = normaliseSpaces(heading ?? '');
   if (text === '') return [];
   return parseHeadingPath(text) ?? [{ level: 'titre', label: text, title: '' }];
@@ -95,7 +96,7 @@ export function checkStructuredBill(input: StructuredBillInput): ImportResult {
       return;
     }
     firstIndex.set(number, i);
-    articles.push({ number, headings: readHeadings(article.heading), alineas });
+    articles.push({ number, headings: readHeadingLine(article.heading), alineas });
   });
   if (issues.length > 0) return { ok: false, issues: limitIssues(issues) };
   return { ok: true, bill: { title, articles } };

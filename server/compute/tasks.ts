@@ -1,7 +1,8 @@
 import type { AmendmentKind } from '../../shared/amendment';
 import type { BillInput } from '../commands/parse-bill-input';
 import { dispositifFor, resolveFormalisation } from '../../shared/formalisation';
-import { applyDispositif, generateDispositif, type Chamber } from '../../shared/legistique';
+import { applyDispositif, applySubAmendment, generateDispositif, type Chamber } from '../../shared/legistique';
+import { parseAknBill } from '../../shared/akn-bill';
 import { parseLaFabriqueJson } from '../../shared/lafabrique';
 import { parseLegisticText } from '../../shared/legistic-text';
 import { TEXT_LIMITS, type ComputeBudget } from '../../shared/limits';
@@ -52,6 +53,7 @@ async function renderExport(input: { format: ExportFormat; bill: ExportInput; wo
 function parseBill(input: BillInput) {
   if ('text' in input) return parseLegisticText(input.text, { maxChars: TEXT_LIMITS.billChars, titleGiven: Boolean(input.title?.trim()) });
   if ('articles' in input) return checkStructuredBill(input);
+  if ('akn' in input) return parseAknBill(input.akn, { maxChars: TEXT_LIMITS.billChars, titleGiven: Boolean(input.title?.trim()) });
   return parseLaFabriqueJson(input.lafabrique);
 }
 
@@ -60,6 +62,7 @@ type Texts = { before: readonly string[]; after: readonly string[] };
 export const TASKS = {
   generateDispositif: (i: Texts & { chamber?: Chamber }) => generateDispositif(i.before, i.after, { chamber: i.chamber ?? 'an' }),
   applyDispositif: (i: { alineas: readonly string[]; dispositif: string }) => applyDispositif(i.alineas, i.dispositif),
+  applySubAmendment: (i: { parent: readonly string[]; dispositif: string }) => applySubAmendment(i.parent, i.dispositif),
   dispositifFor: (i: { kind: AmendmentKind; base: readonly string[]; alineas: readonly string[] }) => dispositifFor(i.kind, i.base, i.alineas),
   resolveFormalisation: (i: Parameters<typeof resolveFormalisation>[0]) => resolveFormalisation(i),
   diffTexts: (i: Texts) => diffTexts(i.before, i.after),
@@ -78,7 +81,7 @@ export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N
 
 /** Which budget each task spends (shared/limits.ts › COMPUTE_BUDGET_MS). */
 export const TASK_BUDGET: Record<TaskName, ComputeBudget> = {
-  generateDispositif: 'legistique', applyDispositif: 'legistique', dispositifFor: 'legistique', resolveFormalisation: 'legistique',
+  generateDispositif: 'legistique', applyDispositif: 'legistique', applySubAmendment: 'legistique', dispositifFor: 'legistique', resolveFormalisation: 'legistique',
   diffTexts: 'diff', reconcile: 'reconcile', parseParliamentAmendments: 'import', examinationOrder: 'reconcile', adoptionConflict: 'reconcile', fallenAfter: 'reconcile', parseBill: 'import', renderExport: 'export',
 };
 
@@ -87,4 +90,4 @@ export const TASK_BUDGET: Record<TaskName, ComputeBudget> = {
  * (structured clone both ways, a message round trip) would cost more than the work (measured by
  * bench:abuse; a 4,000-character diff takes well under a millisecond).
  */
-export const INLINE_MAX_CHARS: Partial<Record<TaskName, number>> = { diffTexts: 4_000, dispositifFor: 1_000, generateDispositif: 1_000, applyDispositif: 1_000 };
+export const INLINE_MAX_CHARS: Partial<Record<TaskName, number>> = { diffTexts: 4_000, dispositifFor: 1_000, generateDispositif: 1_000, applyDispositif: 1_000, applySubAmendment: 1_000 };

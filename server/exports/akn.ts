@@ -1,7 +1,9 @@
 /**
  * The reconciled bill as an Akoma Ntoso 3.0 `<bill>`, valid against the OASIS schema
  * (akomantoso30.xsd). French conventions as in LEGISTIQUE.md: `<article eId="art_2bis">` with its
- * `<num>` and optional `<heading>`, then one `<alinea eId="art_2bis__al_3">` per alinéa. A deleted
+ * `<num>` and optional `<heading>`, then one `<alinea eId="art_2bis__al_3">` per alinéa, inside the
+ * bill's divisions (`<title>`, `<chapter>`, `<section>`, `<subsection>`), so that the document
+ * imports back to the same bill (shared/akn-bill.ts). A deleted
  * article stays in place with `status="removed"` and « (Supprimé) », so that eIds never move.
  *
  * Provenance: every adopted amendment is a `<passiveRef>` in the references and a `<textualMod>`
@@ -9,6 +11,7 @@
  * `<span class="fromAmendment" refersTo="#amdt_12 …">` inside the alinéa.
  */
 import { create } from 'xmlbuilder2';
+import { headingLine, type Heading, type HeadingLevel } from '../../shared/bill';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import {
   alineaEid, alineaRuns, amendmentName, amendmentSlug, articleEid, articleLabel, isoDate, printedArticles,
@@ -59,22 +62,68 @@ export function renderAkn(bill: ExportBill, opts: AknOptions = {}): string {
   preface.ele('p').ele('docStatus').txt(textLabel(bill));
 
   const body = doc.ele('body');
+  const divisions = new Divisions(body);
   const printedList = printedArticles(bill);
   if (printedList.length === 0) {
     // the schema wants a non-empty body: a bill without articles says so
     body.ele('hcontainer', { eId: 'hcontainer_1', name: 'vide' }).ele('content').ele('p').txt('Ce texte ne comporte aucun article.');
   }
   for (const printed of printedList) {
+    const parent = divisions.parentFor(printed.kind === 'deleted' ? printed.headings : printed.article.headings);
     if (printed.kind === 'deleted') {
-      const article = body.ele('article', { eId: articleEid(printed.number), status: 'removed' });
+      const article = parent.ele('article', { eId: articleEid(printed.number), status: 'removed' });
       article.ele('num').txt(xmlText(articleLabel(printed.number)));
       article.ele('content').ele('p').txt('(Supprimé)');
     } else {
-      articleElement(body, printed.article, refIds);
+      articleElement(parent, printed.article, refIds);
     }
   }
   // never pretty-printed: indenting would add spaces inside the alinéas' mixed content
   return root.end({ prettyPrint: false });
+}
+
+const DIVISION: Readonly<Record<HeadingLevel, { element: string; eId: string }>> = {
+  titre: { element: 'title', eId: 'title' },
+  chapitre: { element: 'chapter', eId: 'chp' },
+  section: { element: 'section', eId: 'sec' },
+  'sous-section': { element: 'subsection', eId: 'subsec' },
+};
+
+/**
+ * The divisions of the body (`<title>`, `<chapter>`, `<section>`, `<subsection>`, each with its
+ * `<num>` and `<heading>`), opened as the articles need them: a division is never empty.
+ */
+class Divisions {
+  private readonly open: { heading: Heading; el: XMLBuilder; eId: string }[] = [];
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly body: XMLBuilder) {}
+
+  /** Where the next article goes: `headings` undefined keeps the current divisions. */
+  parentFor(headings: readonly Heading[] | undefined): XMLBuilder {
+    if (headings !== undefined) {
+      let keep = 0;
+      while (keep < this.open.length && keep < headings.length && sameHeading(this.open[keep]?.heading, headings[keep])) keep += 1;
+      this.open.length = keep;
+      for (const heading of headings.slice(keep)) {
+        const parent = this.open[this.open.length - 1];
+        const { element, eId: prefix } = DIVISION[heading.level];
+        const key = `${parent?.eId ?? ''}/${prefix}`;
+        const n = (this.counts.get(key) ?? 0) + 1;
+        this.counts.set(key, n);
+        const eId = parent ? `${parent.eId}__${prefix}_${n}` : `${prefix}_${n}`;
+        const el = (parent?.el ?? this.body).ele(element, { eId });
+        el.ele('num').txt(xmlText(heading.label));
+        if (heading.title) el.ele('heading').txt(xmlText(heading.title));
+        this.open.push({ heading, el, eId });
+      }
+    }
+    return this.open[this.open.length - 1]?.el ?? this.body;
+  }
+}
+
+function sameHeading(a: Heading | undefined, b: Heading | undefined): boolean {
+  return a !== undefined && b !== undefined && a.level === b.level && a.label === b.label && a.title === b.title;
 }
 
 /** `amdt_12`, unique even when two amendments share a display number. */
@@ -117,7 +166,9 @@ function cites(article: ExportArticle, id: string): boolean {
 function articleElement(body: XMLBuilder, article: ExportArticle, refIds: Map<string, string>): void {
   const el = body.ele('article', { eId: articleEid(article.number) });
   el.ele('num').txt(xmlText(articleLabel(article.number)));
-  if (article.heading) el.ele('heading').txt(xmlText(article.heading));
+  // a heading that only names the divisions is already printed by them
+  const divisionsLine = article.headings === undefined ? null : headingLine(article.headings);
+  if (article.heading && article.heading !== divisionsLine) el.ele('heading').txt(xmlText(article.heading));
   if (article.alineas.length === 0) {
     el.ele('content').ele('p'); // an article is never empty in the schema
     return;

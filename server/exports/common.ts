@@ -2,6 +2,7 @@
  * What every export shares: French labels and dates, Akoma Ntoso eIds, the order in which the
  * adopted text is printed (deleted articles kept in place), and provenance runs made safe to print.
  */
+import type { Heading } from '../../shared/bill';
 import type { ExportAmendment, ExportArticle, ExportBill, Run } from './types';
 
 /**
@@ -65,7 +66,7 @@ export function authorList(authors: ExportAmendment['authors']): string {
 /** One article of the adopted text as printed: kept or added, or deleted (« (Supprimé) »). */
 export type PrintedArticle =
   | { kind: 'article'; article: ExportArticle }
-  | { kind: 'deleted'; number: string; heading: string | null };
+  | { kind: 'deleted'; number: string; heading: string | null; headings?: Heading[] };
 
 /**
  * The adopted text in text order, deleted articles left where they stood (as a commission's text
@@ -77,7 +78,7 @@ export function printedArticles(bill: ExportBill): PrintedArticle[] {
   const kept = new Set(bill.articles.map((a) => a.number));
   const deleted = new Set(bill.deletedArticles.filter((n) => !kept.has(n)));
   for (const a of bill.initial) if (!kept.has(a.number)) deleted.add(a.number);
-  const headingOf = new Map(bill.initial.map((a) => [a.number, a.heading] as const));
+  const initialOf = new Map(bill.initial.map((a) => [a.number, a] as const));
 
   // deleted articles waiting for the next surviving initial article, keyed by that article
   const before = new Map<string, string[]>();
@@ -97,7 +98,10 @@ export function printedArticles(bill: ExportBill): PrintedArticle[] {
 
   const out: PrintedArticle[] = [];
   const pushDeleted = (numbers: readonly string[]) => {
-    for (const number of numbers) out.push({ kind: 'deleted', number, heading: headingOf.get(number) ?? null });
+    for (const number of numbers) {
+      const initial = initialOf.get(number);
+      out.push({ kind: 'deleted', number, heading: initial?.heading ?? null, ...(initial?.headings ? { headings: initial.headings } : {}) });
+    }
   };
   for (const article of bill.articles) {
     pushDeleted(before.get(article.number) ?? []);

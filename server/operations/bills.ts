@@ -5,7 +5,7 @@ import { idParam } from '../http/schemas';
 import { MAX_BILL_CHARS, parseBillInput } from '../commands/parse-bill-input';
 import { operation } from './operation';
 
-/** Importing a bill: legistic text, structured JSON or La Fabrique de la Loi's JSON. */
+/** Importing a bill: legistic text, structured JSON, La Fabrique de la Loi's JSON or Akoma Ntoso 3.0. */
 const title = z.string().trim().min(1).max(500);
 export const billImportBody = z.union([
   z.object({ title: title.optional(), text: z.string().max(MAX_BILL_CHARS, `au plus ${MAX_BILL_CHARS} caractères`) }),
@@ -16,6 +16,7 @@ export const billImportBody = z.union([
       .max(5000),
   }),
   z.object({ title: title.optional(), lafabrique: z.record(z.string(), z.unknown()) }),
+  z.object({ title: title.optional(), akn: z.string().min(1).max(MAX_BILL_CHARS, `au plus ${MAX_BILL_CHARS} caractères`) }),
 ]);
 
 export const importBillOp = operation({

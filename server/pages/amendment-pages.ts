@@ -36,7 +36,7 @@ export interface AmendmentPageData {
   assurance?: TallyScope;
 }
 
-const REVISION_LABELS = { draft: 'brouillon', submission: 'dépôt', formalisation: 'mise en forme' } as const;
+const REVISION_LABELS = { draft: 'brouillon', submission: 'dépôt', formalisation: 'mise en forme', rectification: 'rectification', sub_amendment: 'sous-amendement adopté' } as const;
 
 function diffHeading(a: AmendmentView): string {
   if (a.kind === 'delete') return `Suppression de l’article ${a.articleNumber}`;

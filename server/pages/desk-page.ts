@@ -3,7 +3,7 @@ import { DESK_STATUSES, type DeskFilters, type DeskView } from '../present/desk'
 import type { BillRow } from '../sql/bills';
 import { amendmentTitle, authorList, dateTimeFr, kindBadge, statusBadge } from './amendment-parts';
 import { html, type SafeHtml } from '../html';
-import { layout, type PageContext } from './layout';
+import { layout, may, type PageContext } from './layout';
 
 const STATUS_FILTER_LABELS: Record<(typeof DESK_STATUSES)[number], string> = {
   open: 'À traiter (déposés ou mis en forme)', submitted: 'Déposés, pas encore mis en forme', formalised: 'Mis en forme',
@@ -107,6 +107,7 @@ export function deskPage(ctx: PageContext, d: DeskPageData): string {
     breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
     main: html`<h1>Bureau du greffe</h1>
       <p class="lead">Les amendements déposés sur « ${d.bill.title} », article par article puis par numéro (l’ordre d’examen est celui de la commission). Les amendements identiques sont regroupés ; les quasi-identiques sont signalés (mêmes modifications à au moins 60 %).</p>
+      ${may(ctx, 'amendment.importParliament', d.bill.status) ? html`<p><a href="/textes/${d.bill.id}/amendements/importer">Importer des amendements parlementaires</a> (Assemblée nationale, Sénat)</p>` : ''}
       ${counts(d)}
       ${filtersForm(d)}
       <p class="muted" role="status">${d.desk.totalAmendments} amendement${d.desk.totalAmendments > 1 ? 's' : ''} correspond${d.desk.totalAmendments > 1 ? 'ent' : ''} aux filtres.</p>

@@ -23,7 +23,7 @@ const param = (req: Request, name: string) => String(req.params[name]);
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : '');
 const int = pageInt;
-const REVISION_LABELS = { draft: 'brouillon', submission: 'dépôt des citoyens', formalisation: 'mise en forme du greffe' } as const;
+const REVISION_LABELS = { draft: 'brouillon', submission: 'dépôt des citoyens', formalisation: 'mise en forme du greffe', rectification: 'version rectifiée', sub_amendment: 'réécrit par un sous-amendement adopté' } as const;
 
 /** The history views: a bill's timeline, an article's versions and amendments, an amendment's revisions. */
 export function historyPages(db: Db): Router {

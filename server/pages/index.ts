@@ -13,6 +13,7 @@ import { invitationPages } from './invitation-pages';
 import { moderationPages } from './moderation-pages';
 import { pageRoutes } from './routes';
 import { clerkPages } from './clerk-routes';
+import { parliamentImportPages } from './parliament-import-page';
 import { commissionPages } from './commission-routes';
 import { historyPages } from './history-routes';
 import { notificationPages } from './notification-pages';
@@ -43,6 +44,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(moderationPages(db));
   r.use(invitationPages({ db, live }));
   r.use(clerkPages(db, live));
+  r.use(parliamentImportPages({ db, live }));
   r.use(notificationPages({ db, live }));
   r.use(commissionPages(db, live));
   r.use(historyPages(db));

@@ -57,6 +57,10 @@ function presentParliament(a: AmendmentRow) {
     label: parliamentLabel(a.parliament_number, a.parliament_group),
     /** False: the engine could not apply the dispositif to the article; there is no computed text (alineas is empty). */
     textComputed: a.text_computed,
+    /** A sous-amendement: the id of the amendment it amends (its text is that amendment's, rewritten). */
+    subAmendmentOf: a.parent_id,
+    /** 0, or 1 for « rect. », 2 for « rect. bis »…: earlier versions are in the history. */
+    rectification: a.rectification,
   };
 }
 

@@ -25,14 +25,18 @@ export async function buildExportBill(db: Queryable, bill: BillRow, result: Reco
   const [initial, data] = await Promise.all([listInitialText(db, bill.id), loadCommissionData(db, bill.id)]);
   const order = data.groups.flatMap((g) => g.amendmentIds).map((id) => data.byId.get(id)!).filter(Boolean);
   const formal = await latestFormalisations(db, order.map((r) => r.id));
-  const headings = new Map(initial.map((a) => [a.id, headingLine(a.headings)]));
+  const byId = new Map(initial.map((a) => [a.id, a]));
   const kept = new Set(result.articles.map((a) => a.id));
   return {
     billId: bill.id, title: bill.title, status: bill.status, generatedAt: new Date().toISOString(),
-    initial: initial.map((a) => ({ number: a.number, heading: headingLine(a.headings), alineas: a.alineas })),
-    articles: result.articles.map((a) => ({
-      number: a.number, heading: a.id ? (headings.get(a.id) ?? null) : null, alineas: a.alineas, provenance: a.provenance, isNew: a.id === null,
-    })),
+    initial: initial.map((a) => ({ number: a.number, heading: headingLine(a.headings), headings: a.headings, alineas: a.alineas })),
+    articles: result.articles.map((a) => {
+      const before = a.id ? byId.get(a.id) : undefined;
+      return {
+        number: a.number, heading: before ? headingLine(before.headings) : null, ...(before ? { headings: before.headings } : {}),
+        alineas: a.alineas, provenance: a.provenance, isNew: a.id === null,
+      };
+    }),
     deletedArticles: initial.filter((a) => !kept.has(a.id)).map((a) => a.number),
     amendments: order.map((r) => ({
       id: r.id, displayNumber: displayNumber(r.origin, r.number) ?? '', articleNumber: r.article_number, kind: r.kind,

@@ -17,7 +17,7 @@ function fingerprint(rows: readonly AmendmentRow[], articles: readonly BillArtic
   const eat = (text: string) => {
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   };
-  for (const r of rows) eat(`${r.id}|${r.status}|${r.base_version}|${r.alineas.join('\n')}`);
+  for (const r of rows) eat(`${r.id}|${r.status}|${r.base_version}|${r.parent_id ?? ''}|${r.alineas.join('\n')}`);
   for (const a of articles) eat(`${a.id}|${a.alineas.join('\n')}`);
   return `${rows.length}:${(h >>> 0).toString(36)}`;
 }
@@ -50,7 +50,7 @@ export async function loadCommissionData(db: Queryable, billId: string) {
   if (cached && cached.version === version) groups = cached.groups;
   else {
     // in the compute pool (it has its own cache, keyed on the bill's state)
-    const amendments = examined.map((r) => ({ ...change(r), number: r.number ?? 0, origin: r.origin }));
+    const amendments = examined.map((r) => ({ ...change(r), number: r.number ?? 0, origin: r.origin, parentId: r.parent_id }));
     groups = await compute().run('examinationOrder', { articles, amendments }, { cache: false });
     ORDER_CACHE.delete(billId);
     ORDER_CACHE.set(billId, { version, groups });

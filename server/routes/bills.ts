@@ -18,7 +18,7 @@ const listQuery = z.object({
 export function billRoutes(api: Api, db: Db, live: DocRegistry): void {
   operationRoute(api, { db, live }, importBillOp, {
     method: 'post', path: '/api/bills', tag: 'Projets de loi', bodyLimit: '5mb',
-    summary: 'Importer un projet de loi (texte légistique, JSON structuré ou JSON La Fabrique de la Loi)',
+    summary: 'Importer un projet de loi (texte légistique, JSON structuré, JSON La Fabrique de la Loi ou Akoma Ntoso 3.0)',
     responses: { 201: '{bill}' },
   }, async (bill) => ({ status: 201, json: { bill: await loadBillView(db, bill.id) } }));
   operationRoute(api, { db, live }, importParliamentAmendmentsOp, {

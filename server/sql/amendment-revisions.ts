@@ -11,7 +11,8 @@ const SQL = {
                  WHERE amendment_id = ANY($1::uuid[]) AND kind = 'formalisation' ORDER BY amendment_id, revision DESC`,
 } as const;
 
-export type RevisionKind = 'draft' | 'submission' | 'formalisation';
+/** 'rectification': a rectified version (« rect. »); 'sub_amendment': the text rewritten by an adopted sous-amendement (migration 023). */
+export type RevisionKind = 'draft' | 'submission' | 'formalisation' | 'rectification' | 'sub_amendment';
 
 export interface RevisionRow {
   revision: number;

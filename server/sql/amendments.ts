@@ -8,6 +8,7 @@ const COLUMNS = `a.id, a.bill_id, a.article_id, a.kind, a.origin, a.status, a.nu
   a.identity_key, a.rationale, a.created_by, a.created_at, a.submitted_at, a.withdrawn_at, a.hidden_reason,
   a.assigned_clerk_id, a.inadmissible_ground, a.inadmissible_reason,
   a.parliament_number, a.parliament_authors, a.parliament_group, a.dispositif AS parliament_dispositif, a.text_computed,
+  a.parent_id, a.rectification,
   ar.number AS article_number, ar.position AS article_position, ar.current_version AS article_version`;
 const FROM = 'FROM amendments a JOIN articles ar ON ar.id = a.article_id';
 const SQL = {
@@ -77,6 +78,10 @@ export interface AmendmentRow {
   parliament_dispositif: string | null;
   /** False when the engine could not apply a parliamentary dispositif: `alineas` is then empty, not a text. */
   text_computed: boolean;
+  /** A sous-amendement: the amendment it amends (migration 023). */
+  parent_id: string | null;
+  /** How many times the amendment was rectified (« rect. » 1, « rect. bis » 2…). */
+  rectification: number;
   article_number: string;
   article_position: number;
   article_version: number;
@@ -202,9 +207,16 @@ export async function draftAuthorsOfPhase(db: Queryable, billId: string, origin:
 
 const PARLIAMENT = {
   insert: `INSERT INTO amendments (bill_id, article_id, kind, origin, status, number, base_version, alineas, rationale, created_by,
-             identity_key, submitted_at, parliament_number, parliament_authors, parliament_group, dispositif, text_computed)
-           VALUES ($1, $2, $3, 'parliament', $4, $5, $6, $7::jsonb, $8, $9, $10, now(), $11, $12, $13, $14, $15) RETURNING id`,
-  numbers: `SELECT parliament_number FROM amendments WHERE bill_id = $1 AND origin = 'parliament'`,
+             identity_key, submitted_at, parliament_number, parliament_authors, parliament_group, dispositif, text_computed, parent_id, rectification)
+           VALUES ($1, $2, $3, 'parliament', $4, $5, $6, $7::jsonb, $8, $9, $10, now(), $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+  list: `SELECT a.id, a.article_id, a.kind, a.rationale, a.parliament_number, a.rectification, a.dispositif, a.status, a.parent_id
+         FROM amendments a WHERE a.bill_id = $1 AND a.origin = 'parliament' FOR UPDATE`,
+  rewrite: `UPDATE amendments SET kind = $2, alineas = $3::jsonb, identity_key = $4, dispositif = $5, text_computed = $6,
+              parliament_number = COALESCE($7, parliament_number), rectification = COALESCE($8, rectification),
+              status = COALESCE($9, status), rationale = COALESCE($10, rationale), parliament_authors = COALESCE($11, parliament_authors),
+              parliament_group = CASE WHEN $7::text IS NULL THEN parliament_group ELSE $12 END, article_id = COALESCE($13, article_id),
+              base_version = COALESCE($14, base_version)
+            WHERE id = $1`,
 } as const;
 
 export interface ParliamentInsert {
@@ -221,6 +233,9 @@ export interface ParliamentInsert {
   authors: string;
   group: string | null;
   dispositif: string;
+  /** A sous-amendement: the amendment it amends. */
+  parentId?: string | null;
+  rectification?: number;
 }
 
 /** An amendment imported from a chamber: published at once, numbered in import order, its printed number kept. */
@@ -230,11 +245,43 @@ export async function insertParliamentAmendment(db: Queryable, a: ParliamentInse
   const key = a.alineas === null ? `parliament:${a.billId}:${a.label}` : identityKey(a.articleId, a.kind, a.alineas);
   const r = await db.query<{ id: string }>(PARLIAMENT.insert, [
     a.billId, a.articleId, a.kind, a.status, number, a.baseVersion, JSON.stringify(a.alineas ?? []), a.rationale, a.createdBy,
-    key, a.label, a.authors, a.group, a.dispositif, a.alineas !== null,
+    key, a.label, a.authors, a.group, a.dispositif, a.alineas !== null, a.parentId ?? null, a.rectification ?? 0,
   ]);
   return r.rows[0]!.id;
 }
 
-export async function parliamentNumbers(db: Queryable, billId: string): Promise<Set<string>> {
-  return new Set((await db.query<{ parliament_number: string }>(PARLIAMENT.numbers, [billId])).rows.map((r) => r.parliament_number));
+export interface ParliamentRow {
+  id: string;
+  article_id: string;
+  kind: AmendmentKind;
+  rationale: string;
+  parliament_number: string;
+  rectification: number;
+  dispositif: string | null;
+  status: AmendmentStatus;
+  parent_id: string | null;
+}
+
+/** The bill's parliamentary amendments, locked for the import that reads them. */
+export async function listParliamentAmendments(db: Queryable, billId: string): Promise<ParliamentRow[]> {
+  return (await db.query<ParliamentRow>(PARLIAMENT.list, [billId])).rows;
+}
+
+/**
+ * A parliamentary amendment's new text: a rectified version (`rectified` given: its number,
+ * level, outcome, exposé, signatories, article) or its dispositif rewritten by an adopted
+ * sous-amendement. The earlier text stays in `amendment_revisions`.
+ */
+export async function rewriteParliamentAmendment(
+  db: Queryable,
+  id: string,
+  text: { articleId: string; kind: AmendmentKind; alineas: string[] | null; dispositif: string; billId: string; label: string },
+  rectified?: { rectification: number; status: AmendmentStatus; rationale: string; authors: string; group: string | null; baseVersion: number },
+): Promise<void> {
+  const key = text.alineas === null ? `parliament:${text.billId}:${text.label}` : identityKey(text.articleId, text.kind, text.alineas);
+  await db.query(PARLIAMENT.rewrite, [
+    id, text.kind, JSON.stringify(text.alineas ?? []), key, text.dispositif, text.alineas !== null,
+    rectified ? text.label : null, rectified?.rectification ?? null, rectified?.status ?? null, rectified?.rationale ?? null,
+    rectified?.authors ?? null, rectified?.group ?? null, rectified ? text.articleId : null, rectified?.baseVersion ?? null,
+  ]);
 }

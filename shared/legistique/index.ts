@@ -7,6 +7,7 @@ export { generateDispositif } from './generate';
 export { dispositifFromHtml } from './html';
 export { parseDispositif } from './parse';
 export { formatDispositif } from './render';
+export { amendmentNumber, applySubAmendment, printedNumber, subAmendmentTarget, type AmendmentNumber } from './sub-amendment';
 export type {
   AlineaRange,
   Chamber,

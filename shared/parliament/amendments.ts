@@ -1,5 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { convert } from 'xmlbuilder2';
+import { printedNumber, subAmendmentTarget } from '../legistique/sub-amendment';
 
 /**
  * Parliamentary amendments read from the chambers' exports (pure: raw data in, list out):
@@ -22,6 +23,8 @@ export interface ParliamentAmendment {
   dispositif: string;
   expose: string;
   outcome: ParliamentOutcome | null;
+  /** A sous-amendement: the number of the amendment it amends, as printed (« 78 rect. »); else null. */
+  parentNumber: string | null;
 }
 
 export type ParseResult = { ok: true; amendments: ParliamentAmendment[] } | { ok: false; message: string };
@@ -73,9 +76,16 @@ export function readArticle(s: string): { articleNumber: string | null; addition
   const t = s.replace(/\u00a0/g, ' ').trim();
   const additional = /additionnel|apr[èe]s|avant/i.test(t);
   const m = /art(?:icle|\.)?\s*(\d+(?:\s+(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)\b)?)/i.exec(t);
-  const num = m?.[1]?.replace(/\s+/g, ' ').toLowerCase() ?? null;
-  if (/premier|1er\b/i.test(t) && num === null) return { articleNumber: '1', additional };
+  // numbered as the bill numbers it: article 1 is « 1er » (« 1er bis »)
+  const num = m?.[1]?.replace(/\s+/g, ' ').toLowerCase().replace(/^1(?= |$)/, '1er') ?? null;
+  if (/premier|1er\b/i.test(t) && num === null) return { articleNumber: '1er', additional };
   return { articleNumber: num, additional };
+}
+
+/** The amendment a dispositif sub-amends, by its first line (« Amendement n° 78 rectifié, alinéa 9 »). */
+export function parentOf(dispositif: string): string | null {
+  const target = subAmendmentTarget(dispositif);
+  return target === null ? null : printedNumber(target);
 }
 
 type Node = Record<string, unknown> | string | null | undefined;
@@ -97,15 +107,19 @@ function anAmendment(a: Node): ParliamentAmendment {
   const where = readArticle(text(child(division, 'titre')) || text(child(division, 'divisionDesignation')));
   const additional = where.additional || text(child(division, 'articleAdditionnel')).trim() === '1' || /APR[ÈE]S|AVANT/i.test(text(child(division, 'divisionDesignation')));
   const authors = htmlToText(text(child(a, 'listeDesSignataires')));
+  const dispositif = htmlToText(text(child(a, 'dispositif')));
+  // the open data names the parent in some vintages (« numeroParent », « amendementParent »)
+  const parentField = (text(child(a, 'numeroParent')) || text(child(a, 'amendementParent')) || text(child(a, 'parentNumero'))).trim();
   return {
     number: (text(child(a, 'numeroLong')) || text(child(a, 'numero'))).trim(),
     authors,
     group: null,
     articleNumber: where.articleNumber,
     additional,
-    dispositif: htmlToText(text(child(a, 'dispositif'))),
+    dispositif,
     expose: htmlToText(text(child(a, 'exposeSommaire'))),
     outcome: readOutcome(text(child(a, 'sortEnSeance'))),
+    parentNumber: /^\d/.test(parentField) ? parentField : parentOf(dispositif),
   };
 }
 
@@ -149,15 +163,17 @@ export function parseSenatCsv(csv: string): ParseResult {
   const amendments = rows.slice(1).filter((r) => (r[c.number] ?? '').trim() !== '').map((r): ParliamentAmendment => {
     const cell = (i: number): string => (i < 0 ? '' : (r[i] ?? '').trim());
     const where = readArticle(cell(c.sub));
+    const dispositif = htmlToText(cell(c.dispositif));
     return {
       number: cell(c.number),
       authors: cell(c.author),
       group: cell(c.group) || null,
       articleNumber: where.articleNumber,
       additional: where.additional,
-      dispositif: htmlToText(cell(c.dispositif)),
+      dispositif,
       expose: htmlToText(cell(c.objet)),
       outcome: readOutcome(cell(c.sort)),
+      parentNumber: parentOf(dispositif),
     };
   });
   if (amendments.length === 0) return { ok: false, message: 'Aucune ligne d’amendement.' };

@@ -106,7 +106,35 @@ function compareRanked(a: Ranked, b: Ranked): number {
   );
 }
 
-export function examinationOrder(articles: readonly { id: string }[], amendments: readonly ExaminedAmendment[]): ExaminationGroup[] {
+export function examinationOrder(articles: readonly { id: string }[], all: readonly ExaminedAmendment[]): ExaminationGroup[] {
+  // sous-amendements are examined just before the amendment they amend, by number; one whose
+  // amendment is not in the list is ranked as any other
+  const ids = new Set(all.map((a) => a.id));
+  const subs = all.filter((a) => a.parentId != null && a.parentId !== a.id && ids.has(a.parentId));
+  const amendments = subs.length === 0 ? all : all.filter((a) => !subs.includes(a));
+  const order = rankedOrder(articles, amendments);
+  if (subs.length === 0) return order;
+  const byParent = new Map<string, ExaminedAmendment[]>();
+  for (const s of [...subs].sort(compareTies)) byParent.set(s.parentId ?? '', [...(byParent.get(s.parentId ?? '') ?? []), s]);
+  const out: ExaminationGroup[] = [];
+  const placeSubs = (parentId: string, depth: number): void => {
+    if (depth > 8) return; // a sous-amendement to a sous-amendement, not further
+    for (const s of byParent.get(parentId) ?? []) {
+      placeSubs(s.id, depth + 1);
+      out.push({ amendmentIds: [s.id], articleId: s.articleId, kind: s.kind });
+    }
+    byParent.delete(parentId);
+  };
+  for (const group of order) {
+    for (const id of group.amendmentIds) placeSubs(id, 0);
+    out.push(group);
+  }
+  // sous-amendements in a loop (a cycle of parents) are not lost: last, by number
+  for (const list of byParent.values()) for (const s of list) if (!out.some((g) => g.amendmentIds.includes(s.id))) out.push({ amendmentIds: [s.id], articleId: s.articleId, kind: s.kind });
+  return out;
+}
+
+function rankedOrder(articles: readonly { id: string }[], amendments: readonly ExaminedAmendment[]): ExaminationGroup[] {
   // identical amendments meet under one key; the group is placed where its first member would be
   const groups = new Map<string, Ranked[]>();
   const counted = new Map<string, number>();

@@ -29,6 +29,8 @@ export interface AmendmentChange {
 export interface ExaminedAmendment extends AmendmentChange {
   number: number;
   origin: 'citizen' | 'commission' | 'parliament';
+  /** A sous-amendement: the amendment it amends (examined right before it). */
+  parentId?: string | null;
 }
 
 export interface ExaminationGroup {

@@ -33,7 +33,7 @@ describe('importing parliamentary amendments', () => {
     const bill = await createBill(ctx.app, ctx.admin, { text: BILL, status: 'consultation' });
     const res = await ctx.app.http.post(`/api/bills/${bill.id}/amendments/import`).set(auth(ctx.admin)).send({ format: 'an-xml', data: AN_XML });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ imported: 4, skipped: [{ number: '135', reason: 'aucun article 9 dans ce projet de loi' }] });
+    expect(res.body).toEqual({ imported: 4, rectified: [], notes: [], skipped: [{ number: '135', reason: 'aucun article 9 dans ce projet de loi' }] });
     const { rows: stored } = await rows(bill.id);
     expect(stored.map((r) => [r.parliament_number, r.origin, r.article_number, r.kind, r.status])).toEqual([
       ['177', 'parliament', '3', 'delete', 'rejected'],
@@ -60,7 +60,7 @@ describe('importing parliamentary amendments', () => {
     const clerk = await createUser(ctx.app, { roles: ['clerk'] });
     const res = await ctx.app.http.post(`/api/bills/${bill.id}/amendments/import`).set(auth(clerk)).send({ format: 'senat-csv', data: SENAT_CSV });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ imported: 1, skipped: [{ number: '443', reason: 'aucun article 4 dans ce projet de loi' }] });
+    expect(res.body).toEqual({ imported: 1, rectified: [], notes: [], skipped: [{ number: '443', reason: 'aucun article 4 dans ce projet de loi' }] });
     const [a] = (await rows(bill.id)).rows;
     expect(a).toMatchObject({ parliament_number: '31', origin: 'parliament', parliament_authors: 'M. VANLERENBERGHE', parliament_group: 'commission des affaires sociales', status: 'adopted', kind: 'modify', text_computed: true });
     expect(a!.alineas).toHaveLength(9);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { aknAmendmentList, renderAkn } from '../../server/exports/akn';
+import type { Heading } from '../../shared/bill';
 import { HOSTILE, largeBill, sampleBill } from './exports-fixture';
 
 // the project's own copy of the OASIS schema; akomantoso30.xsd imports ./xml.xsd beside it
@@ -40,12 +41,24 @@ describe('Akoma Ntoso exports', () => {
   const billXml = renderAkn(bill, { workDate: '2025-09-26' });
   const listXml = aknAmendmentList(bill, { workDate: '2025-09-26' });
   const empty = sampleBill({ amendments: [], articles: [], deletedArticles: [], initial: [] });
+  // divisions: articles 1er and 2 in TITRE Ier › Chapitre Ier, 2 bis (added) stays there, 3 (deleted) and 4 in TITRE II
+  const titre1 = { level: 'titre', label: 'TITRE Ier', title: 'Dispositions générales' } as const;
+  const chapitre1 = { level: 'chapitre', label: 'Chapitre Ier', title: '' } as const;
+  const titre2 = { level: 'titre', label: 'TITRE II', title: 'Dispositions finales' } as const;
+  const divisionsOf: Record<string, Heading[]> = { '1er': [titre1, chapitre1], 2: [titre1, chapitre1], 3: [titre2], 4: [titre2] };
+  const sample = sampleBill();
+  const divided = sampleBill({
+    initial: sample.initial.map((a) => ({ ...a, headings: divisionsOf[a.number] ?? [] })),
+    articles: sample.articles.map((a) => (a.isNew ? a : { ...a, headings: divisionsOf[a.number] ?? [] })),
+  });
+  const dividedXml = renderAkn(divided, { workDate: '2025-09-26' });
   const docs = {
     bill: billXml,
     amendmentList: listXml,
     largeBill: renderAkn(largeBill()),
     emptyBill: renderAkn(empty),
     emptyList: aknAmendmentList(empty),
+    divided: dividedXml,
     broken: billXml.replace('<num>Article 2</num>', '<nom>Article 2</nom>'),
   };
   let errors: Record<string, string[]>;
@@ -64,6 +77,12 @@ describe('Akoma Ntoso exports', () => {
     expect(errors.emptyBill).toEqual([]);
     expect(errors.emptyList).toEqual([]);
     expect(docs.emptyList).toContain('<component eId="cmp_1"><interstitial eId="cmp_1__intstl_1"><p>Aucun amendement.</p></interstitial></component>');
+  });
+
+  it('nests the articles in their divisions (valid too); an added article stays in the division before it', () => {
+    expect(errors.divided).toEqual([]);
+    expect(dividedXml).toContain('<body><title eId="title_1"><num>TITRE Ier</num><heading>Dispositions générales</heading><chapter eId="title_1__chp_1"><num>Chapitre Ier</num><article eId="art_1er">');
+    expect(dividedXml).toMatch(/<article eId="art_2bis">.*<\/article><\/chapter><\/title><title eId="title_2"><num>TITRE II<\/num><heading>Dispositions finales<\/heading><article eId="art_3" status="removed">/);
   });
 
   it('the validation does reject a document that breaks the schema', () => {

@@ -55,7 +55,7 @@ describe('parseSenatCsv (Sénat « jeu complet »)', () => {
 describe('readers', () => {
   test.each([
     ['Article 9', '9', false], ['ART. 3 BIS', '3 bis', false], ['Article additionnel après l’article 8', '8', true],
-    ['APRÈS ART. 8', '8', true], ['Article 1er', '1', false], ['Intitulé du projet', null, false],
+    ['APRÈS ART. 8', '8', true], ['Article 1er', '1er', false], ['ARTICLE PREMIER', '1er', false], ['Article 1 bis', '1er bis', false], ['Intitulé du projet', null, false],
   ])('readArticle(%s)', (s, n, add) => expect(readArticle(s)).toEqual({ articleNumber: n, additional: add }));
   test('outcomes', () => {
     expect(['Adopté', 'Rejeté', 'Retiré', 'Tombé', 'Non soutenu', 'Non défendu', '', 'Irrecevable'].map(readOutcome))

@@ -15,16 +15,23 @@ import { ctx, formBody, formFields, page } from '../page-kit';
 import { adminLayout } from './shell';
 
 const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
-const FORMATS = [['texte', 'Texte légistique (TITRE, Chapitre, Article, un alinéa par ligne)'], ['lafabrique', 'Fichier JSON de La Fabrique de la Loi']] as const;
+const FORMATS = [
+  ['texte', 'Texte légistique (TITRE, Chapitre, Article, un alinéa par ligne)'],
+  ['lafabrique', 'Fichier JSON de La Fabrique de la Loi'],
+  ['akn', 'Akoma Ntoso 3.0 (XML, comme l’export du texte réconcilié)'],
+] as const;
+type Format = (typeof FORMATS)[number][0];
 
 interface Draft { titre: string; format: string; texte: string }
-type Outcome = { bill: ParsedBill } | { issues: ImportIssue[] };
+type Outcome = { bill: ParsedBill } | { issues: ImportIssue[]; status?: number };
 
-const draftOf = (f: Record<string, string>): Draft => ({ titre: f.titre ?? '', format: f.format === 'lafabrique' ? 'lafabrique' : 'texte', texte: f.texte ?? '' });
+const formatOf = (v: string | undefined): Format => FORMATS.find(([f]) => f === v)?.[0] ?? 'texte';
+const draftOf = (f: Record<string, string>): Draft => ({ titre: f.titre ?? '', format: formatOf(f.format), texte: f.texte ?? '' });
 
 /** The form as the body of POST /api/bills (a file that is not JSON: a validation error). */
 function bodyOf(d: Draft): unknown {
   const title = d.titre.trim() || undefined;
+  if (d.format === 'akn') return { title, akn: d.texte };
   if (d.format !== 'lafabrique') return { title, text: d.texte };
   try {
     return { title, lafabrique: JSON.parse(d.texte) as unknown };
@@ -43,8 +50,8 @@ async function parseDraft(d: Draft): Promise<Outcome> {
     if (!input.success) return { issues: input.error.issues.map((i) => ({ path: i.path.join('/'), message: i.message })) };
     return { bill: await parseBillInput(input.data) };
   } catch (err) {
-    if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
-    return { issues: issuesOf(err) };
+    if (!(err instanceof AppError) || (err.code !== 'validation_failed' && err.code !== 'unprocessable')) throw err;
+    return { issues: issuesOf(err), status: err.status };
   }
 }
 
@@ -76,12 +83,12 @@ function newBillPage(c: PageContext, d: Draft, outcome?: Outcome): string {
     main: html`<h1>Nouveau texte</h1>
       ${outcome ? ('bill' in outcome ? preview(outcome.bill) : issuesList(outcome.issues, d.texte)) : ''}
       <form method="post" action="/admin/textes/nouveau" class="form form-wide bill-import" novalidate>
-        <div class="field"><label for="titre">Titre (facultatif)</label><p class="hint" id="titre-hint">Vide : la première ligne du texte (ou le titre du fichier de La Fabrique).</p>
+        <div class="field"><label for="titre">Titre (facultatif)</label><p class="hint" id="titre-hint">Vide : la première ligne du texte (ou le titre du fichier de La Fabrique, ou le <code>docTitle</code> du document Akoma Ntoso).</p>
           <input type="text" id="titre" name="titre" value="${d.titre}" maxlength="500" aria-describedby="titre-hint"></div>
         <fieldset><legend>Format</legend>${FORMATS.map(([v, label]) => html`<div class="field checkbox"><input type="radio" id="format-${v}" name="format" value="${v}"${d.format === v ? html` checked` : ''}><label for="format-${v}">${label}</label></div>`)}</fieldset>
-        <div class="field file-field" data-file-field hidden><label for="fichier">Lire un fichier (.txt ou .json)</label>
-          <input type="file" id="fichier" accept=".txt,.json,text/plain,application/json" data-read-into="texte"></div>
-        <div class="field"><label for="texte">Texte du projet de loi</label><p class="hint" id="texte-hint">Collez le texte : une ligne par alinéa, « Article 1er », « TITRE Ier », « Chapitre II »… sur leur propre ligne ; ou le contenu du fichier JSON.</p>
+        <div class="field file-field" data-file-field hidden><label for="fichier">Lire un fichier (.txt, .json ou .xml)</label>
+          <input type="file" id="fichier" accept=".txt,.json,.xml,.akn,text/plain,application/json,text/xml,application/xml" data-read-into="texte" data-formats="txt:texte json:lafabrique xml:akn akn:akn"></div>
+        <div class="field"><label for="texte">Texte du projet de loi</label><p class="hint" id="texte-hint">Collez le texte : une ligne par alinéa, « Article 1er », « TITRE Ier », « Chapitre II »… sur leur propre ligne ; ou le contenu du fichier JSON ou XML.</p>
           <textarea id="texte" name="texte" rows="18" spellcheck="false" aria-describedby="texte-hint">${d.texte}</textarea></div>
         <div class="actions">
           <button type="submit" name="etape" value="apercu"${ready ? html` class="secondary"` : ''}>${outcome ? 'Prévisualiser à nouveau' : 'Prévisualiser'}</button>
@@ -122,14 +129,14 @@ export function billConsolePages(deps: OpDeps): Router {
       res.redirect(303, `/admin/textes/${bill.id}?ok=${putFlash(`Texte créé : ${articles} article${articles > 1 ? 's' : ''}, à l’état de brouillon.`)}`);
     },
     refused: (req, res, err) => {
-      if (err.code !== 'validation_failed') return false;
-      res.status(400).type('html').send(newBillPage(ctx(req), draftOf(formFields(req)), { issues: issuesOf(err) }));
+      if (err.code !== 'validation_failed' && err.code !== 'unprocessable') return false;
+      res.status(err.status).type('html').send(newBillPage(ctx(req), draftOf(formFields(req)), { issues: issuesOf(err) }));
     },
   });
   const preview = page(async (req, res) => {
     const d = draftOf(formFields(req));
     const outcome = await parseDraft(d);
-    res.status('bill' in outcome ? 200 : 400).type('html').send(newBillPage(ctx(req), d, outcome));
+    res.status('bill' in outcome ? 200 : (outcome.status ?? 400)).type('html').send(newBillPage(ctx(req), d, outcome));
   });
   r.post('/admin/textes/nouveau', formBody('5mb'), (req: Request, res: Response, next: NextFunction) => (formFields(req).etape === 'creer' ? create : preview)(req, res, next));
   return r;

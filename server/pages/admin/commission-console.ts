@@ -11,7 +11,8 @@ import { phaseBadge, phaseForm } from '../bill-pages';
 import { memberForm, ruleForm } from '../commission-page';
 import { putFlash, takeFlash } from '../flash';
 import { html, type SafeHtml } from '../../html';
-import { displayName } from '../layout';
+import { displayName, may } from '../layout';
+import { parliamentImportForm } from '../parliament-import-page';
 import { formOperation } from '../form-operation';
 import { ctx, formBody, formFields, page, safeNext } from '../page-kit';
 import { adminLayout } from './shell';
@@ -61,6 +62,11 @@ export function commissionConsolePages(deps: OpDeps): Router {
         <section aria-labelledby="commission"><h2 id="commission">Commission mixte</h2>
           ${membersList(d, here)}
           ${d.bill.status === 'adopted' ? html`<p class="muted">Le texte est adopté : la commission ne change plus.</p>` : html`<div class="admin-forms">${memberForm(d.bill.id, here)}${ruleForm(d.bill, here)}</div>`}
+        </section>
+        <section aria-labelledby="parlement"><h2 id="parlement">Amendements parlementaires</h2>
+          ${may(ctx(req), 'amendment.importParliament', d.bill.status)
+            ? html`<p>Importer les amendements déposés à l’Assemblée nationale (XML de l’open data) ou au Sénat (CSV) : ils s’ajoutent à la liasse avec leur origine, leurs auteurs et leur sort.</p>${parliamentImportForm(d.bill.id)}`
+            : html`<p class="muted">Les amendements parlementaires s’importent pendant la consultation ou l’examen en commission.</p>`}
         </section>`,
     }));
   }));
