@@ -50,6 +50,7 @@ export class RedisBus implements Bus {
   private readonly inflight = new Set<Promise<unknown>>();
   /** Not (or no longer) subscribed to every channel: the next `ready` does it, and resyncs. */
   private lost = true;
+  private wasUp = false;
 
   constructor(private readonly options: RedisBusOptions) {
     this.prefix = options.prefix;
@@ -85,6 +86,11 @@ export class RedisBus implements Bus {
     } catch (err) {
       this.lost = true;
       this.options.logger.warn({ err }, 'redis resubscription failed');
+      return;
+    }
+    if (!this.wasUp) {
+      this.wasUp = true;
+      this.options.logger.info('redis connected (cluster mode)');
       return;
     }
     this.options.logger.info({ channels: this.handlers.size }, 'redis back: resyncing live documents');

@@ -102,7 +102,9 @@ export class Presence<C extends PresenceOwner> {
     for (const id of ids) this.owners.delete(id);
     if (ids.length) {
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
-      this.publish?.(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids), []);
+      // (an entry whose first message was not applied has no clock: nothing to tell)
+      const told = ids.filter((id) => this.awareness.meta.has(id));
+      if (told.length) this.publish?.(awarenessProtocol.encodeAwarenessUpdate(this.awareness, told), []);
     }
   }
 
