@@ -33,6 +33,9 @@ export interface CommonOptions {
   serverEnv: string;
   /** Query string added to the server's DATABASE_URL, e.g. `options=-c%20synchronous_commit%3Doff`. */
   dbUrlQuery: string;
+  /** N ≥ 2: N server processes in cluster mode (REDIS_URL) behind the round-robin front, in this process. */
+  processes?: number;
+  redisUrl?: string;
 }
 
 export function parseEnvList(list: string): Record<string, string> {
