@@ -209,6 +209,11 @@ async function quietCheck(pid: number, waitS: number): Promise<void> {
 
 async function runLoad(kind: Kind, sc: Scenario, o: Options, ctx: { databaseUrl: string; db: Db; seed: Uint8Array; tmp: string }): Promise<LoadResult> {
   console.log(`\n(${sc.key}) ${kind}:`);
+  // `--processes`: the second run is ours too, on the same documents: they start again from their seed
+  if (kind === 'reference' && o.processes > 1) {
+    await ctx.db.query('DELETE FROM collab_updates WHERE doc_name = ANY($1)', [sc.docNames]);
+    await ctx.db.query(`INSERT INTO collab_updates (doc_name, update) SELECT name, $2 FROM unnest($1::text[]) AS x(name)`, [sc.docNames, Buffer.from(ctx.seed)]);
+  }
   const profDir = o.profile ? fs.mkdtempSync(path.join(ctx.tmp, 'prof-')) : undefined;
   const target = await start(kind, o, ctx.databaseUrl, profDir);
   const pool = new ClientPool(o.workers);
@@ -224,7 +229,7 @@ async function runLoad(kind: Kind, sc: Scenario, o: Options, ctx: { databaseUrl:
     console.log(`  ${c.ok}/${sc.clients.length} clients connected and synced in ${(c.ms / 1000).toFixed(1)} s${c.failures.length ? `; failures: ${c.failures.slice(0, 3).join('; ')}` : ''}`);
     await sleep(1000);
     const connected = await memory(target, o, heap, 'connected');
-    const rowsBefore = kind === 'ours' ? await collabRowsInserted(ctx.db) : 0;
+    const rowsBefore = kind === 'ours' || o.processes > 1 ? await collabRowsInserted(ctx.db) : 0;
     await quietCheck(target.pid, 0);
 
     const warmup = Math.round(o.warmup * o.rate);
@@ -273,7 +278,7 @@ async function runLoad(kind: Kind, sc: Scenario, o: Options, ctx: { databaseUrl:
     console.log(`  p99 per second of the measured ${o.duration} s: ${timeline.map((x) => x.toFixed(1)).join(' ')} ms`);
     all.sort();
     let persisted: LoadResult['persisted'];
-    if (kind === 'ours') {
+    if (kind === 'ours' || o.processes > 1) {
       const found = await persistedMarkers(ctx.db, sc.docNames);
       persisted = { found, expected: sent, rows: (await collabRowsInserted(ctx.db)) - rowsBefore };
     }
@@ -370,7 +375,10 @@ function loadTable(sc: Scenario, res: Map<Kind, LoadResult>, gcNote: string, set
     ['  clients connected', ...n((r) => r.heap.connected ?? NaN, mib)],
     ['  after clients left', ...n((r) => r.heap.after ?? NaN, mib)],
   ];
-  if (ours?.persisted) rows.push(['persisted updates (ours)', `${ours.persisted.found}/${ours.persisted.expected}`, '-', ''], ['collab_updates rows inserted', String(ours.persisted.rows), '-', '']);
+  if (ours?.persisted) {
+    const second = (f: (p: NonNullable<LoadResult['persisted']>) => string) => (ref?.persisted ? f(ref.persisted) : '-');
+    rows.push(['persisted updates', `${ours.persisted.found}/${ours.persisted.expected}`, second((p) => `${p.found}/${p.expected}`), ''], ['collab_updates rows inserted', String(ours.persisted.rows), second((p) => String(p.rows)), '']);
+  }
   return table(rows);
 }
 
@@ -545,6 +553,7 @@ async function main(): Promise<void> {
           const pc = percentile(ref.latencies, 99);
           const delivered = ref.delivered === ref.expected && ref.failures.length === 0 && ref.duplicates === 0;
           targets.push({ name: `(${key}) ${COLUMN_2}: every message delivered:`, measured: `${ref.delivered}/${ref.expected}`, ok: delivered });
+          if (ref.persisted) targets.push({ name: `(${key}) ${COLUMN_2}: every update persisted:`, measured: `${ref.persisted.found}/${ref.persisted.expected}`, ok: ref.persisted.found === ref.persisted.expected });
           targets.push({ name: `(${key}) cross-process p99 ≤ one-process p99 + ${TARGET_CLUSTER_EXTRA_MS} ms:`, measured: `${fms(pc)} vs ${fms(po)}`, ok: pc <= po + TARGET_CLUSTER_EXTRA_MS });
         } else if (ref) {
           const po = percentile(ours.latencies, 99);

@@ -117,7 +117,8 @@ export class DocRegistry implements LiveTexts, LiveRevocation {
     if (entry.users > 0) return;
     this.docs.delete(live.name);
     const link = entry.link;
-    const done = (link ? link.leave() : Promise.resolve()).then(() => live.flush()).finally(() => {
+    // its own updates first (the others wait for that confirmation as it waits for theirs)
+    const done = (link ? live.flush().then(() => link.leave()) : Promise.resolve()).then(() => live.flush()).finally(() => {
       link?.close();
       live.destroy();
       this.unloading.delete(live.name);
