@@ -37,10 +37,14 @@ import { now, percentile, type ClientSpec, type Report } from './collab/messages
 import { collabRowsInserted, persistedMarkers } from './collab/persisted';
 import { ClientPool } from './collab/pool';
 import { draftText, seedDrafts } from './collab/seed';
-import { refVersion, sampleRss, settledRss, startOurs, startReference, type Kind, type LoopDelay, type Target } from './collab/servers';
+import { refVersion, sampleRss, settledRss, startOurs, startOursCluster, startReference, type Kind, type LoopDelay, type Target } from './collab/servers';
 import type { Db } from '../server/db/db';
 
 const TARGET_P99_RATIO = 1.5;
+/** `--processes N`: cross-process p99 ≤ one-process p99 + this. */
+const TARGET_CLUSTER_EXTRA_MS = 5;
+/** The second column: the reference server, or (`--processes N`) N of our processes. */
+let COLUMN_2 = 'reference';
 const TARGET_A_P99_MS = 20;
 const TARGET_IDLE_DOC_BYTES = 100 * 1000;
 /** "Back near baseline": what is left above the fresh process's RSS once clients left. */
@@ -76,6 +80,12 @@ interface Options {
   serverEnv: Record<string, string>;
   /** Full GC in the server (through its inspector) before each memory reading but those during load. */
   gc: boolean;
+  /**
+   * `--processes N` (N ≥ 2): our server alone against N of its processes in cluster mode (Redis,
+   * clients spread over them), in place of the reference server: the second column.
+   */
+  processes: number;
+  redisUrl: string;
 }
 
 interface Scenario {
@@ -133,6 +143,14 @@ interface IdleResult {
 }
 
 async function start(kind: Kind, o: Options, databaseUrl: string, profDir: string | undefined): Promise<Target> {
+  if (kind === 'reference' && o.processes > 1) {
+    const t = await startOursCluster({
+      databaseUrl, mode: o.server, cpuProfDir: profDir, inspect: o.gc, root: o.serverRoot || undefined, env: o.serverEnv,
+      processes: o.processes, redisUrl: o.redisUrl, prefix: `bench:${process.pid}:${Date.now()}:`,
+    });
+    console.log(`  ours × ${o.processes}: ${t.describe}`);
+    return t;
+  }
   const t = kind === 'ours' ? await startOurs({ databaseUrl, mode: o.server, cpuProfDir: profDir, inspect: o.gc, root: o.serverRoot || undefined, env: o.serverEnv }) : await startReference({ inspect: o.gc, cpuProfDir: profDir });
   console.log(`  ${kind} server: ${t.describe}`);
   return t;
@@ -191,6 +209,11 @@ async function quietCheck(pid: number, waitS: number): Promise<void> {
 
 async function runLoad(kind: Kind, sc: Scenario, o: Options, ctx: { databaseUrl: string; db: Db; seed: Uint8Array; tmp: string }): Promise<LoadResult> {
   console.log(`\n(${sc.key}) ${kind}:`);
+  // `--processes`: the second run is ours too, on the same documents: they start again from their seed
+  if (kind === 'reference' && o.processes > 1) {
+    await ctx.db.query('DELETE FROM collab_updates WHERE doc_name = ANY($1)', [sc.docNames]);
+    await ctx.db.query(`INSERT INTO collab_updates (doc_name, update) SELECT name, $2 FROM unnest($1::text[]) AS x(name)`, [sc.docNames, Buffer.from(ctx.seed)]);
+  }
   const profDir = o.profile ? fs.mkdtempSync(path.join(ctx.tmp, 'prof-')) : undefined;
   const target = await start(kind, o, ctx.databaseUrl, profDir);
   const pool = new ClientPool(o.workers);
@@ -199,11 +222,14 @@ async function runLoad(kind: Kind, sc: Scenario, o: Options, ctx: { databaseUrl:
     await sleep(1000);
     const heap: Record<string, number> = {};
     const baseline = await memory(target, o, heap, 'baseline');
-    const c = await pool.connect({ serverUrl: target.wsUrl, clients: sc.clients, seed: ctx.seed, awareness: o.awareness, concurrency: 16, spreadMs: o.spread * 1000, timeoutMs: 60_000 });
+    // a cluster target: client i on process i mod N (a document's clients on every process)
+    const urls = target.wsUrls;
+    const clients = urls ? sc.clients.map((cl, i) => ({ ...cl, serverUrl: urls[i % urls.length]! })) : sc.clients;
+    const c = await pool.connect({ serverUrl: target.wsUrl, clients, seed: ctx.seed, awareness: o.awareness, concurrency: 16, spreadMs: o.spread * 1000, timeoutMs: 60_000 });
     console.log(`  ${c.ok}/${sc.clients.length} clients connected and synced in ${(c.ms / 1000).toFixed(1)} s${c.failures.length ? `; failures: ${c.failures.slice(0, 3).join('; ')}` : ''}`);
     await sleep(1000);
     const connected = await memory(target, o, heap, 'connected');
-    const rowsBefore = kind === 'ours' ? await collabRowsInserted(ctx.db) : 0;
+    const rowsBefore = kind === 'ours' || o.processes > 1 ? await collabRowsInserted(ctx.db) : 0;
     await quietCheck(target.pid, 0);
 
     const warmup = Math.round(o.warmup * o.rate);
@@ -215,7 +241,7 @@ async function runLoad(kind: Kind, sc: Scenario, o: Options, ctx: { databaseUrl:
     await sleep(300 + o.warmup * 1000);
     if (o.gc) await target.loopDelay('start');
     const stopRss = sampleRss(target.pid);
-    const stopCpu = startCpuWatch(target.pid);
+    const stopCpu = startCpuWatch(target.pids ?? target.pid);
     await sleep(o.duration * 1000);
     const cpu = stopCpu();
     const serverLoop = o.gc ? await target.loopDelay('stop') : undefined;
@@ -252,7 +278,7 @@ async function runLoad(kind: Kind, sc: Scenario, o: Options, ctx: { databaseUrl:
     console.log(`  p99 per second of the measured ${o.duration} s: ${timeline.map((x) => x.toFixed(1)).join(' ')} ms`);
     all.sort();
     let persisted: LoadResult['persisted'];
-    if (kind === 'ours') {
+    if (kind === 'ours' || o.processes > 1) {
       const found = await persistedMarkers(ctx.db, sc.docNames);
       persisted = { found, expected: sent, rows: (await collabRowsInserted(ctx.db)) - rowsBefore };
     }
@@ -321,7 +347,7 @@ function loadTable(sc: Scenario, res: Map<Kind, LoadResult>, gcNote: string, set
   const p = (q: number) => (r: LoadResult) => percentile(r.latencies, q);
   const workerLine = (r: LoadResult) => r.workers.map((w) => `${fms(w.loopDelay.p99)}/${fms(w.loopDelay.max)}`).join(', ');
   const rows: [string, string, string, string][] = [
-    ['', 'ours', 'reference', 'ours/ref'],
+    ['', 'ours', COLUMN_2, 'ours/2nd'],
     ['clients connected + synced', ...v((r) => `${sc.clients.length - r.failures.length}/${sc.clients.length} in ${(r.connectMs / 1000).toFixed(1)} s`), ''],
     ['updates sent (warm-up included)', ...v((r) => String(r.sent)), ''],
     ['delivered / expected (all)', ...v((r) => `${r.delivered}/${r.expected}`), ''],
@@ -349,7 +375,10 @@ function loadTable(sc: Scenario, res: Map<Kind, LoadResult>, gcNote: string, set
     ['  clients connected', ...n((r) => r.heap.connected ?? NaN, mib)],
     ['  after clients left', ...n((r) => r.heap.after ?? NaN, mib)],
   ];
-  if (ours?.persisted) rows.push(['persisted updates (ours)', `${ours.persisted.found}/${ours.persisted.expected}`, '-', ''], ['collab_updates rows inserted', String(ours.persisted.rows), '-', '']);
+  if (ours?.persisted) {
+    const second = (f: (p: NonNullable<LoadResult['persisted']>) => string) => (ref?.persisted ? f(ref.persisted) : '-');
+    rows.push(['persisted updates', `${ours.persisted.found}/${ours.persisted.expected}`, second((p) => `${p.found}/${p.expected}`), ''], ['collab_updates rows inserted', String(ours.persisted.rows), second((p) => String(p.rows)), '']);
+  }
   return table(rows);
 }
 
@@ -362,7 +391,7 @@ function idleTable(res: Map<Kind, IdleResult>, gcNote: string, settle: number): 
     return [ours ? fmt(a) : '-', ref ? fmt(b) : '-', withRatio ? ratio(a, b) : ''];
   };
   return table([
-    ['', 'ours', 'reference', 'ours/ref'],
+    ['', 'ours', COLUMN_2, 'ours/2nd'],
     [`server RSS baseline${gcNote}`, ...n((r) => r.baseline, mib)],
     [`RSS with K docs × 1 idle client${gcNote}`, ...n((r) => r.withDocs, mib)],
     [`RSS with a 2nd idle client each${gcNote}`, ...n((r) => r.withSecondConns, mib)],
@@ -385,14 +414,21 @@ function backNear(r: { baseline: number; after: number }): boolean {
 async function main(): Promise<void> {
   const a = parseArgs({
     server: 'dist', build: true, duration: 30, warmup: 5, docs: 50, writers: 4, rate: 5, readers: 200, hotWriters: 5, idleDocs: 200, workers: 2,
-    awareness: true, only: 'a,b,idle', order: 'ours,reference', drain: 3, settle: 5, profile: false, keepDb: false, alineas: 6, words: 40, gc: true, waitQuiet: 300, spread: 3, serverRoot: '', serverEnv: '',
+    awareness: true, only: 'a,b,idle', order: 'ours,reference', drain: 3, settle: 5, profile: false, keepDb: false, alineas: 6, words: 40, gc: true, waitQuiet: 300, spread: 3, serverRoot: '', serverEnv: '', processes: 1, redisUrl: 'redis://127.0.0.1:6379',
   });
   const order = a.order.split(',').map((k) => {
     if (k !== 'ours' && k !== 'reference') throw new Error(`--order: ours and/or reference, not ${k}`);
     return k as Kind;
   });
   const only = new Set(a.only.split(','));
-  const o: Options = { server: checkMode(a.server), build: a.build, duration: a.duration, warmup: a.warmup, rate: a.rate, workers: a.workers, awareness: a.awareness, drain: a.drain, settle: a.settle, profile: a.profile, order, gc: a.gc, waitQuiet: a.waitQuiet, spread: a.spread, serverRoot: a.serverRoot, serverEnv: parseEnvList(a.serverEnv) };
+  const o: Options = { server: checkMode(a.server), build: a.build, duration: a.duration, warmup: a.warmup, rate: a.rate, workers: a.workers, awareness: a.awareness, drain: a.drain, settle: a.settle, profile: a.profile, order, gc: a.gc, waitQuiet: a.waitQuiet, spread: a.spread, serverRoot: a.serverRoot, serverEnv: parseEnvList(a.serverEnv), processes: a.processes, redisUrl: a.redisUrl };
+  const cluster = o.processes > 1;
+  if (cluster) {
+    // one process against N in the same run, in place of the reference (idle: one process only)
+    o.order = ['ours', 'reference'];
+    only.delete('idle');
+    COLUMN_2 = `ours × ${o.processes}`;
+  }
   const gcNote = o.gc ? ' (after full GC)' : '';
 
   console.log('bench:collab — live co-drafting over Yjs, our server vs the reference y-websocket server');
@@ -477,7 +513,7 @@ async function main(): Promise<void> {
     for (const sc of scenarios) {
       console.log(`\n=== (${sc.key}) ${sc.title}: ${sc.clients.length} clients; measured after a ${o.warmup} s warm-up at the same rate (its updates must be delivered too)`);
       const res = new Map<Kind, LoadResult>();
-      for (const kind of order) res.set(kind, await runLoad(kind, sc, o, ctx));
+      for (const kind of o.order) res.set(kind, await runLoad(kind, sc, o, ctx));
       loadResults.set(sc.key, res);
       for (const r of res.values()) {
         console.log(`  ${r.kind} CPU: ${formatCpu(r.cpu)}`);
@@ -491,7 +527,7 @@ async function main(): Promise<void> {
     if (only.has('idle') && a.idleDocs > 0) {
       console.log(`\n=== (idle) ${a.idleDocs} idle loaded documents (one idle client each, then a second one each)`);
       idle = new Map();
-      for (const kind of order) idle.set(kind, await runIdle(kind, o, docsIdle, token(nA + nB), ctx));
+      for (const kind of o.order) idle.set(kind, await runIdle(kind, o, docsIdle, token(nA + nB), ctx));
       console.log(`\n(idle) memory per idle loaded document, K = ${a.idleDocs}\n${idleTable(idle, gcNote, o.settle)}`);
     }
 
@@ -504,7 +540,7 @@ async function main(): Promise<void> {
       for (const r of [ours, ref]) {
         if (!r) continue;
         lines.push(
-          `SUMMARY bench:collab (${key}) ${r.kind}: p50 ${fms(percentile(r.latencies, 50))} p99 ${fms(percentile(r.latencies, 99))} max ${fms(r.latencies[r.latencies.length - 1] ?? NaN)}, ` +
+          `SUMMARY bench:collab (${key}) ${r.kind === 'reference' ? COLUMN_2 : r.kind}: p50 ${fms(percentile(r.latencies, 50))} p99 ${fms(percentile(r.latencies, 99))} max ${fms(r.latencies[r.latencies.length - 1] ?? NaN)}, ` +
             `delivered ${r.delivered}/${r.expected}, RSS baseline ${mib(r.baseline)} → load mean ${mib(r.during.mean)} peak ${mib(r.during.peak)} → after ${mib(r.afterNatural)} (${mib(r.after)} after GC), server CPU ${r.cpu?.server.toFixed(2) ?? '?'} cores`,
         );
       }
@@ -512,7 +548,14 @@ async function main(): Promise<void> {
         const ok = ours.delivered === ours.expected && ours.failures.length === 0 && ours.duplicates === 0;
         targets.push({ name: `(${key}) every message delivered:`, measured: `${ours.delivered}/${ours.expected}`, ok });
         if (ours.persisted) targets.push({ name: `(${key}) every update persisted:`, measured: `${ours.persisted.found}/${ours.persisted.expected}`, ok: ours.persisted.found === ours.persisted.expected });
-        if (ref) {
+        if (ref && cluster) {
+          const po = percentile(ours.latencies, 99);
+          const pc = percentile(ref.latencies, 99);
+          const delivered = ref.delivered === ref.expected && ref.failures.length === 0 && ref.duplicates === 0;
+          targets.push({ name: `(${key}) ${COLUMN_2}: every message delivered:`, measured: `${ref.delivered}/${ref.expected}`, ok: delivered });
+          if (ref.persisted) targets.push({ name: `(${key}) ${COLUMN_2}: every update persisted:`, measured: `${ref.persisted.found}/${ref.persisted.expected}`, ok: ref.persisted.found === ref.persisted.expected });
+          targets.push({ name: `(${key}) cross-process p99 ≤ one-process p99 + ${TARGET_CLUSTER_EXTRA_MS} ms:`, measured: `${fms(pc)} vs ${fms(po)}`, ok: pc <= po + TARGET_CLUSTER_EXTRA_MS });
+        } else if (ref) {
           const po = percentile(ours.latencies, 99);
           const pr = percentile(ref.latencies, 99);
           targets.push({ name: `(${key}) p99 ours/ref ≤ ${TARGET_P99_RATIO}:`, measured: `${fms(po)}/${fms(pr)} = ${ratio(po, pr)}`, ok: po <= TARGET_P99_RATIO * pr });

@@ -8,7 +8,8 @@
  *   npm run bench:votes [-- --server=dist|tsx --no-build --duration=30 --warmup=5 --connections=64
  *                          --accounts=5000 --amendments=300 --profile --count-queries --log-level=warn
  *                          --server-root=<another checkout, to compare a server change> --keep-db
- *                          --server-env=K=V,… --db-url-query=<added to DATABASE_URL>]
+ *                          --server-env=K=V,… --db-url-query=<added to DATABASE_URL>
+ *                          --processes N --redis-url=redis://…]   (N ≥ 2: N processes in cluster mode behind a front)
  *
  * Targets: ≥ 1,500 votes/s sustained, p99 ≤ 100 ms, zero lost votes, zero tally mismatches.
  */
@@ -34,7 +35,7 @@ interface Attempt {
 async function main(): Promise<void> {
   const o = parseArgs({
     server: 'dist', build: true, duration: 30, warmup: 5, connections: 64, accounts: 5000, amendments: 300, articles: 10,
-    profile: false, countQueries: false, logLevel: 'warn', serverRoot: '', keepDb: false, serverEnv: '', dbUrlQuery: '',
+    profile: false, countQueries: false, logLevel: 'warn', serverRoot: '', keepDb: false, serverEnv: '', dbUrlQuery: '', processes: 1, redisUrl: 'redis://127.0.0.1:6379',
   });
   const opts: CommonOptions = { ...o, server: checkMode(o.server) };
   console.log(`bench:votes — PUT /api/amendments/:id/vote, ${o.accounts} accounts × ${o.amendments} amendments, random (account, amendment, value)`);

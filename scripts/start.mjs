@@ -21,4 +21,5 @@ if (WATCHED.some((p) => newest(p) > built)) {
   const r = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit', env: { ...process.env, BUILD_QUIET: '1' } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-await import(path.resolve('dist/server/main.js'));
+// `--build-only`: start:cluster builds once, then starts its processes itself
+if (!process.argv.includes('--build-only')) await import(path.resolve('dist/server/main.js'));

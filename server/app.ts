@@ -22,6 +22,9 @@ import { identityPages } from './pages/identity-pages';
 import { BUNDLE_DIR, STATIC_DIR } from './paths';
 import { registerApiRoutes } from './routes';
 import { createAmendmentListCache } from './present/amendment-list';
+import type { Cluster } from './cluster/cluster';
+import { sharedLimitStores } from './cluster/rate-store';
+import { relayedBeforeReply } from './cluster/reply';
 
 /** An address with its single-use token replaced, for the logs. */
 export const redactLinkTokens = (url: string): string => url.replace(/([?&]jeton=)[^&#]*/g, '$1…').replace(/(\/courriels\/desabonnement\/)[^/?#]+/, '$1…');
@@ -33,12 +36,17 @@ export interface AppDeps {
   live: DocRegistry;
   /** E-mail: links, the outbox worker, EMAIL_VERIFICATION. */
   mail: MailService;
+  /** A read replica (DATABASE_READ_URL) for reads that tolerate lag; default: `db`. */
+  reads?: Db;
+  /** The other processes (REDIS_URL); null: this process alone. */
+  cluster?: Cluster | null;
 }
 
 /** Builds the HTTP app: no side effects beyond the objects it returns (nothing listens yet). */
 export function createApp(config: Config, deps: AppDeps): Express {
   const { db, logger, live, mail } = deps;
   setVerificationMode(mail.verification);
+  const cluster = deps.cluster ?? null;
   const app = express();
   app.disable('x-powered-by');
   // One reverse proxy: the client's address is the one it saw (the last X-Forwarded-For entry), not
@@ -77,37 +85,42 @@ export function createApp(config: Config, deps: AppDeps): Express {
     }));
   }
 
+  // Redis away is not a failure of this process (it serves its own clients): told, not 503.
   app.get('/healthz', async (_req, res) => {
+    const redis = cluster ? { redis: cluster.bus.up ? 'up' : 'down' } : {};
     try {
       await db.query('SELECT 1');
-      res.json({ ok: true });
+      res.json({ ok: true, ...redis });
     } catch {
-      res.status(503).json({ ok: false });
+      res.status(503).json({ ok: false, ...redis });
     }
   });
   app.use('/static', express.static(STATIC_DIR, { maxAge: '1h' }), express.static(BUNDLE_DIR, { maxAge: '1h' }));
 
   app.use(cookieParser());
   const sessions = new SessionCache();
+  cluster?.attach(live, sessions);
   const lists = createAmendmentListCache();
+  const limitStores = cluster ? sharedLimitStores(cluster.bus) : null;
+  if (cluster) app.use(relayedBeforeReply(cluster.bus));
   app.use(authenticate(db, sessions));
-  app.use(writeLimits(config.rateLimits, config.rateLimitBudget));
+  app.use(writeLimits(config.rateLimits, config.rateLimitBudget, limitStores));
   app.use(csrfProtection(config.publicOrigin));
   app.use(cookiePolicy(config.publicOrigin));
   app.use(publicReads);
   app.use(billVisibility(db));
 
-  const limiters = authLimiters(config.rateLimits, config.rateLimitBudget);
+  const limiters = authLimiters(config.rateLimits, config.rateLimitBudget, limitStores);
   const api = createApi();
-  registerApiRoutes(api, db, limiters, live, sessions, lists, mail);
+  registerApiRoutes(api, db, limiters, live, sessions, lists, mail, deps.reads ?? db);
   app.use(api.router);
   app.get('/api/openapi.json', (_req, res) => {
-    res.json(buildOpenApi(api, { '/healthz': { get: { summary: 'État du serveur', responses: { 200: { description: '{"ok": true}' } } } } }));
+    res.json(buildOpenApi(api, { '/healthz': { get: { summary: 'État du serveur', responses: { 200: { description: '{"ok": true} (with `"redis": "up"|"down"` when REDIS_URL is set)' } } } } }));
   });
   app.use('/api', apiNotFound);
 
   app.use(identityPages({ db, oidc: config.oidc, publicOrigin: config.publicOrigin, limiters, sessions }));
-  app.use(allPages(db, limiters, live, sessions, lists, mail));
+  app.use(allPages(db, limiters, live, sessions, lists, mail, deps.reads ?? db));
   app.use(errorHandler(logger, (req, status, message) => errorPage({ user: req.user ?? null }, status === 404 ? 'Page introuvable' : 'Action impossible', message)));
   return app;
 }

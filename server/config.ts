@@ -51,6 +51,12 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** A PostgreSQL URL; when unset, an embedded PostgreSQL (PGlite) lives in DATA_DIR. */
   DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /** A PostgreSQL replica for reads that tolerate a second of lag (history, open data, feeds, pages); unset → DATABASE_URL. */
+  DATABASE_READ_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /** Redis (e.g. redis://127.0.0.1:6379): several processes share live documents, rate limits, caches and revocations. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'URL redis:// ou rediss://').optional().or(z.literal('').transform(() => undefined)),
+  /** Prefix of Redis keys and channels (several deployments on one Redis). */
+  REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/).default('palimpseste:'),
   /** Connections to PostgreSQL (DATABASE_URL); about 4 per core is best (benchmarked). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Folder of the embedded database (ignored when DATABASE_URL is set). */
@@ -97,6 +103,11 @@ const envSchema = z.object({
 export interface Config {
   port: number;
   databaseUrl: string | undefined;
+  /** A read replica (DATABASE_READ_URL); undefined → the main database. */
+  databaseReadUrl?: string | undefined;
+  /** Cluster mode (REDIS_URL); undefined → one process holds everything in memory. */
+  redisUrl?: string | undefined;
+  redisPrefix?: string;
   databasePoolSize: number;
   dataDir: string;
   admin: { email: string; password: string } | undefined;
@@ -142,12 +153,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new ConfigError('Configuration invalide : REDIS_URL (plusieurs processus) demande DATABASE_URL (la base embarquée n’a qu’un processus).');
+  }
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new ConfigError('Configuration invalide : DATABASE_READ_URL demande DATABASE_URL.');
+  }
   if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
     throw new ConfigError('Configuration invalide : ADMIN_EMAIL et ADMIN_PASSWORD vont ensemble.');
   }
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.DATA_DIR),
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { Logger } from 'pino';
 import { createApp } from './app';
+import { RedisBus } from './cluster/bus';
+import { Cluster } from './cluster/cluster';
 import { pgConnAuthority } from './collab/access';
 import { DocRegistry, pgDocStore } from './collab/registry';
 import { attachCollab } from './collab/server';
@@ -14,29 +16,40 @@ export interface PalimpsesteServer {
   server: http.Server;
   registry: DocRegistry;
   mail: MailService;
+  /** The other processes (REDIS_URL set), else null. */
+  cluster: Cluster | null;
   /** Stops WebSockets (flushing live documents), then HTTP; the database stays open. */
   close(): Promise<void>;
 }
 
-/** The HTTP app and the collaboration WebSocket server on one http.Server, sharing live documents. */
-export function createServer(config: Config, deps: { db: Db; logger: Logger }): PalimpsesteServer {
+/**
+ * The HTTP app and the collaboration WebSocket server on one http.Server, sharing live documents.
+ * With REDIS_URL, this process is one of several (server/cluster/): live documents, rate limits,
+ * session caches and revocations are shared through Redis.
+ */
+export function createServer(config: Config, deps: { db: Db; logger: Logger; reads?: Db }): PalimpsesteServer {
   holdCompute({ threads: config.computeThreads });
-  const registry = new DocRegistry(pgDocStore(deps.db), deps.logger, {}, pgConnAuthority(deps.db));
+  const store = pgDocStore(deps.db, { shared: Boolean(config.redisUrl) });
+  const bus = config.redisUrl ? new RedisBus({ url: config.redisUrl, prefix: config.redisPrefix ?? 'palimpseste:', logger: deps.logger }) : null;
+  const cluster = bus ? new Cluster(bus, store, deps.logger) : null;
+  const registry = new DocRegistry(store, deps.logger, {}, pgConnAuthority(deps.db), cluster);
   // Links in e-mails lead to the public origin, or to this server as it listens.
   const baseUrl = () => config.publicOrigin ?? `http://localhost:${(server.address() as AddressInfo | null)?.port ?? config.port}`;
   const mail = createMailService(config.mail ?? DEFAULT_MAIL_CONFIG, deps.db, deps.logger, baseUrl);
-  const server = http.createServer(createApp(config, { ...deps, live: registry, mail }));
+  const server = http.createServer(createApp(config, { ...deps, live: registry, cluster, mail }));
   const collab = attachCollab(server, { db: deps.db, registry, logger: deps.logger, publicOrigin: config.publicOrigin });
   return {
     server,
     registry,
     mail,
+    cluster,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await collab.close();
       await closed;
       await mail.close();
+      await bus?.close();
       await releaseCompute();
     },
   };

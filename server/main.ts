@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { ensureAdmin } from './commands/ensure-admin';
 import { seedDemo } from './commands/seed-demo';
 import { migrate } from './db/migrate';
-import { openDb } from './db/open';
+import { openDb, openReadDb } from './db/open';
 import { createLogger } from './logger';
 import { backfillIdentityKeys } from './sql/amendments';
 import { deleteExpiredSessions } from './sql/sessions';
@@ -28,9 +28,11 @@ async function main(): Promise<void> {
     if (accounts) printDemo(accounts);
   }
 
-  const { server, close } = createServer(config, { db, logger });
+  const reads = openReadDb(config, db);
+  const { server, close } = createServer(config, { db, logger, reads });
   server.listen(config.port, () => {
-    const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `base embarquée ${config.dataDir}`;
+    const where = (config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `base embarquée ${config.dataDir}`)
+      + (config.databaseReadUrl ? ', lectures sur DATABASE_READ_URL' : '') + (config.redisUrl ? `, grappe via Redis (${config.redisPrefix})` : '');
     const port = (server.address() as AddressInfo).port;
     logger.info({ port, startupMs: Date.now() - started }, `Palimpseste écoute sur http://localhost:${port} — ${where}`);
   });
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     close()
+      .then(() => (reads === db ? undefined : reads.close()))
       .then(() => db.close())
       .then(
         () => process.exit(0),

@@ -16,6 +16,8 @@ export interface ClientSpec {
   alinea: number;
   /** The writer's phase in the send period, in [0, 1). */
   phase: number;
+  /** The process it connects to, when not the request's (`--processes`: clients spread over them). */
+  serverUrl?: string;
 }
 
 export interface ConnectRequest {

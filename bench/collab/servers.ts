@@ -17,8 +17,12 @@ export type Kind = 'ours' | 'reference';
 export interface Target {
   kind: Kind;
   pid: number;
+  /** Every process of a cluster target (`--processes`); memory figures are the first one's. */
+  pids?: number[];
   /** Base URL given to the provider (it appends `/<docName>`). */
   wsUrl: string;
+  /** A cluster target's processes: clients are spread over them (client i → i mod N). */
+  wsUrls?: string[];
   describe: string;
   /** The server's stdout + stderr, without the inspector's own lines. */
   output(): string;
@@ -235,4 +239,24 @@ export async function settledRss(pid: number, maxMs = 6000): Promise<number> {
     if (Date.now() > deadline) return window[window.length - 1]!;
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/**
+ * `--processes N`: N of our server processes on one database in cluster mode (REDIS_URL, a key and
+ * channel prefix of this run), clients spread over them. Memory and the inspector are the first
+ * process's; CPU is all of theirs.
+ */
+export async function startOursCluster(opts: Parameters<typeof startOurs>[0] & { processes: number; redisUrl: string; prefix: string }): Promise<Target> {
+  const env = { ...opts.env, REDIS_URL: opts.redisUrl, REDIS_PREFIX: opts.prefix };
+  const all: Target[] = [];
+  for (let i = 0; i < opts.processes; i++) all.push(await startOurs({ ...opts, env, inspect: i === 0 && opts.inspect, cpuProfDir: i === 0 ? opts.cpuProfDir : undefined }));
+  const first = all[0]!;
+  return {
+    ...first,
+    pids: all.map((t) => t.pid),
+    wsUrls: all.map((t) => t.wsUrl),
+    describe: `${opts.processes} processes (pids ${all.map((t) => t.pid).join(', ')}) on Redis ${opts.redisUrl} prefix ${opts.prefix}; first: ${first.describe}`,
+    output: () => all.map((t, i) => (t.output() ? `[${i + 1}] ${t.output()}` : '')).filter(Boolean).join('\n'),
+    stop: async () => (await Promise.all(all.map((t) => t.stop())))[0] ?? null,
+  };
 }

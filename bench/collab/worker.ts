@@ -106,7 +106,7 @@ function open(spec: ClientSpec, req: ConnectRequest): Promise<Client> {
       }
     }
   });
-  const provider = new WebsocketProvider(req.serverUrl, spec.docName, doc, {
+  const provider = new WebsocketProvider(spec.serverUrl ?? req.serverUrl, spec.docName, doc, {
     WebSocketPolyfill: TimedWebSocket as unknown as typeof globalThis.WebSocket,
     params: spec.token ? { token: spec.token } : {},
     disableBc: true,

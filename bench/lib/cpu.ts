@@ -51,7 +51,8 @@ export interface CpuSplit {
   cores: number;
 }
 
-export function startCpuWatch(serverPid: number): () => CpuSplit | undefined {
+export function startCpuWatch(serverPid: number | readonly number[]): () => CpuSplit | undefined {
+  const serverPids = new Set(typeof serverPid === 'number' ? [serverPid] : serverPid);
   const before = readSample();
   return () => {
     const after = readSample();
@@ -66,7 +67,7 @@ export function startCpuWatch(serverPid: number): () => CpuSplit | undefined {
       const same = b !== undefined;
       const delta = a.ticks - (same ? b.ticks : 0);
       if (delta <= 0) continue;
-      const group = pid === serverPid ? 'server' : pid === process.pid ? 'loadGenerator' : a.comm === 'postgres' ? 'postgres' : 'other';
+      const group = serverPids.has(pid) ? 'server' : pid === process.pid ? 'loadGenerator' : a.comm === 'postgres' ? 'postgres' : 'other';
       groups[group] += delta / TICK;
       sys[group] += (a.sys - (same ? b.sys : 0)) / TICK;
       if (group === 'other') others.set(`${a.comm}`, (others.get(a.comm) ?? 0) + delta / TICK);

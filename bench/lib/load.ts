@@ -33,6 +33,9 @@ export interface CommonOptions {
   serverEnv: string;
   /** Query string added to the server's DATABASE_URL, e.g. `options=-c%20synchronous_commit%3Doff`. */
   dbUrlQuery: string;
+  /** N ≥ 2: N server processes in cluster mode (REDIS_URL) behind the round-robin front, in this process. */
+  processes?: number;
+  redisUrl?: string;
 }
 
 export function parseEnvList(list: string): Record<string, string> {
@@ -48,7 +51,18 @@ export function parseEnvList(list: string): Record<string, string> {
 /** `--name=value` / `--flag` / `--no-flag` options; unknown ones are refused. */
 export function parseArgs<T extends Record<string, string | number | boolean>>(defaults: T, argv = process.argv.slice(2)): T {
   const out: Record<string, string | number | boolean> = { ...defaults };
-  for (const arg of argv) {
+  // `--key value` as well as `--key=value` (for options that take a value)
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const key = arg.match(/^--([a-z][a-z-]*)$/)?.[1]?.replace(/-([a-z])/g, (_s, c: string) => c.toUpperCase());
+    const next = argv[i + 1];
+    if (key && key in defaults && typeof defaults[key] !== 'boolean' && next !== undefined && !next.startsWith('--')) {
+      args.push(`${arg}=${next}`);
+      i += 1;
+    } else args.push(arg);
+  }
+  for (const arg of args) {
     const m = arg.match(/^--(no-)?([a-z][a-z-]*)(?:=(.*))?$/);
     const key = m?.[2]?.replace(/-([a-z])/g, (_s, c: string) => c.toUpperCase());
     if (!m || !key || !(key in defaults)) throw new Error(`unknown option ${arg}; options: ${Object.keys(defaults).join(', ')}`);

@@ -11,6 +11,33 @@ import { machineLine, parseEnvList, type CommonOptions } from './load';
 import { latestProfile, summariseProfile } from './profile';
 import { diffCounts, readQueryCounts } from './query-counter';
 import { buildDist, ROOT, startServer, type RunningServer } from './server';
+import { createFront } from '../../server/cluster/front';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * `--processes N`: N servers in cluster mode on one database and Redis (a prefix of this run),
+ * behind the round-robin front of `npm run start:cluster` running in the bench's process (its CPU
+ * counts as the load generator's, as a load balancer's would not count as the server's).
+ */
+async function startCluster(n: number, redisUrl: string, start: (extraEnv: Record<string, string>) => Promise<RunningServer>): Promise<RunningServer & { pids: number[] }> {
+  const env = { REDIS_URL: redisUrl, REDIS_PREFIX: `bench:${process.pid}:${Date.now()}:` };
+  const all: RunningServer[] = [];
+  for (let i = 0; i < n; i++) all.push(await start(env));
+  const front = createFront(all.map((s) => s.url));
+  await new Promise<void>((resolve) => front.server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(front.server.address() as AddressInfo).port}`,
+    pid: all[0]!.pid,
+    pids: all.map((s) => s.pid),
+    mode: all[0]!.mode,
+    output: () => all.map((s, i) => (s.output().trim() ? `[${i + 1}] ${s.output().trim()}` : '')).filter(Boolean).join('\n'),
+    signal: (sig) => all.forEach((s) => s.signal(sig)),
+    async stop() {
+      await front.close();
+      return (await Promise.all(all.map((s) => s.stop())))[0] ?? null;
+    },
+  };
+}
 
 export interface BenchContext {
   bench: BenchDb;
@@ -49,7 +76,11 @@ export async function withBench(
     const t0 = performance.now();
     const databaseUrl = opts.dbUrlQuery ? `${bench.url}?${opts.dbUrlQuery}` : bench.url;
     const extraEnv = parseEnvList(opts.serverEnv);
-    server = await startServer({ databaseUrl, mode, logLevel: opts.logLevel, cpuProfDir, queryCountFile, root: opts.serverRoot || undefined, extraEnv });
+    const one = (env: Record<string, string>) => startServer({ databaseUrl, mode, logLevel: opts.logLevel, cpuProfDir, queryCountFile, root: opts.serverRoot || undefined, extraEnv: { ...extraEnv, ...env } });
+    const n = opts.processes ?? 1;
+    const cluster = n > 1 ? await startCluster(n, opts.redisUrl ?? 'redis://127.0.0.1:6379', one) : null;
+    server = cluster ?? (await one({}));
+    if (cluster) console.log(`cluster: ${n} server processes (pids ${cluster.pids.join(', ')}) in cluster mode on ${opts.redisUrl ?? 'redis://127.0.0.1:6379'}, behind the round-robin front (in the bench's process) at ${cluster.url}`);
     console.log(
       `server: pid ${server.pid}, ${mode === 'dist' ? 'node dist/server/main.js' : 'node --require tsx/cjs server/main.ts'}${opts.serverRoot ? ` in ${opts.serverRoot}` : ''}` +
         ` (RATE_LIMITS=off LOG_LEVEL=${opts.logLevel} DEMO=0 NODE_ENV=production${opts.profile ? ', --cpu-prof' : ''}${opts.countQueries ? ', SQL statement counter preloaded' : ''}` +
@@ -67,7 +98,7 @@ export async function withBench(
       await snapshot();
       const busy = await busyCores(running.pid);
       if (busy && busy.cores > 0.2) console.log(`WARNING: the machine is not quiet: other processes use ${busy.cores.toFixed(2)} cores before the measure (${busy.top})`);
-      const stopCpu = startCpuWatch(running.pid);
+      const stopCpu = startCpuWatch(cluster ? cluster.pids : running.pid);
       const result = await fn();
       const cpu = stopCpu();
       await snapshot();

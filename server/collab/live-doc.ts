@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { Presence } from './presence';
+import { Presence, type PresencePublisher } from './presence';
 import { awarenessMessage, decodeMessage, syncStep1Message, syncStep2Message, updateMessage } from './protocol';
 import { checkUpdate, RefusedUpdate } from './update-guard';
 import { repairFragment } from './ydoc-text';
@@ -47,7 +47,39 @@ export interface LiveDocOptions {
   onError(err: unknown): void;
 }
 
+/**
+ * The other processes holding the same document (cluster mode, server/cluster/doc-channel.ts):
+ * what this process accepts is told to them; what they accepted arrives through `applyRemote`.
+ */
+export interface DocPeers {
+  /** An update this process applied (from its client, a command, a repair): relayed. */
+  update(update: Uint8Array): void;
+  /** This process's presence changes (its connections' entries). */
+  presence: PresencePublisher;
+  /** A mark of what was relayed so far… */
+  mark(): number;
+  /** …told once everything up to it is in the database. */
+  stored(mark: number): void;
+}
+
+/** The registry's side of a document's channel (server/cluster/doc-channel.ts). */
+export interface DocLink extends DocPeers {
+  /** Subscribes to the channel before the document is loaded (what arrives meanwhile waits). */
+  subscribe(live: LiveDoc): Promise<void>;
+  /** The document is loaded: waiting messages are applied, the other processes asked what they hold. */
+  ready(): Promise<void>;
+  /** Waits until the other processes told what this one lacks (before a command reads the text). */
+  sync(): Promise<void>;
+  /** After Redis came back: what was stored or accepted elsewhere meanwhile. */
+  resync(): Promise<void>;
+  /** Before the final flush: stores what the other processes sent but never confirmed storing. */
+  leave(): Promise<void>;
+  close(): void;
+}
+
 const LOAD_ORIGIN = Symbol('load');
+/** Updates accepted by another process: relayed to this process's connections, stored by that process. */
+export const REMOTE_ORIGIN = Symbol('remote');
 /**
  * Up to this many connections an update is relayed at once; above, the updates of one event-loop
  * turn are merged and encoded once for all (a hot document with hundreds of readers). Waiting a
@@ -65,7 +97,7 @@ export class LiveDoc {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Conn>();
-  private readonly presence = new Presence<Conn>(this.awareness, () => this.conns);
+  private readonly presence: Presence<Conn>;
   private pending: Uint8Array[] = [];
   private outgoing: Uint8Array[] = [];
   private broadcastScheduled = false;
@@ -81,7 +113,9 @@ export class LiveDoc {
     readonly name: string,
     private readonly store: DocStore,
     private readonly options: LiveDocOptions,
+    private readonly peers: DocPeers | null = null,
   ) {
+    this.presence = new Presence<Conn>(this.awareness, () => this.conns, peers?.presence ?? null);
     // The server is not a peer with a cursor of its own.
     this.awareness.setLocalState(null);
     this.compactAt = this.jitteredThreshold();
@@ -190,20 +224,49 @@ export class LiveDoc {
     for (const conn of this.conns) if (conn.lockable) conn.mode = mode;
   }
 
+  /**
+   * An update another process accepted (cluster mode): applied and relayed to this process's
+   * connections, not stored (its process does). False when it depends on something this process
+   * lacks (a message lost while Redis was away): nothing of it is kept, the caller resyncs.
+   */
+  applyRemote(update: Uint8Array): boolean {
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    const store = this.doc.store;
+    if (!store.pendingStructs && !store.pendingDs) return true;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    return false;
+  }
+
+  /** Presence relayed by another process (checked and signed there). */
+  applyRemotePresence(update: Uint8Array, owners: readonly [number, string][]): void {
+    this.presence.receiveRemote(update, owners);
+  }
+
+  /** Stores an update this process holds but did not accept itself (its process went away before storing it). */
+  storeOrphan(update: Uint8Array): void {
+    this.queueStore(update);
+  }
+
   private onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
+    if (origin !== REMOTE_ORIGIN) this.peers?.update(update);
     this.outgoing.push(update);
     if (this.conns.size <= IMMEDIATE_FANOUT && !this.broadcastScheduled) this.broadcast();
     else if (!this.broadcastScheduled) {
       this.broadcastScheduled = true;
       setImmediate(this.broadcast);
     }
+    if (origin !== REMOTE_ORIGIN) this.queueStore(update);
+  };
+
+  private queueStore(update: Uint8Array): void {
     this.pending.push(update);
     if (this.pending.length === 1) this.firstPendingAt = Date.now();
     if (this.debounce) clearTimeout(this.debounce);
     const wait = Math.max(0, Math.min(this.options.debounceMs, this.firstPendingAt + this.options.maxWaitMs - Date.now()));
     this.debounce = setTimeout(() => void this.flush(), wait);
-  };
+  }
 
   private broadcast = (): void => {
     this.broadcastScheduled = false;
@@ -221,9 +284,11 @@ export class LiveDoc {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return this.writing;
+    const mark = this.peers?.mark() ?? 0;
     this.writing = this.writing.then(async () => {
       try {
         await this.store.store(this.name, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
+        this.peers?.stored(mark);
         if (++this.rowsSinceCompaction >= this.compactAt) {
           // From memory: encoding the loaded doc costs ~0.1 ms where re-merging 100 stored rows cost
           // ~3 ms on the event loop (bench:collab p99 16 ms → 1.6 ms).

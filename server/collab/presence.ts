@@ -5,6 +5,7 @@ import { awarenessMessage } from './protocol';
 
 /** Who a presence entry belongs to: the connection's account, not what the client says. */
 export interface PresenceOwner {
+  readonly userId: string;
   readonly displayName: string;
   send(message: Uint8Array): void;
 }
@@ -19,6 +20,15 @@ export const PRESENCE_INTERVAL_MS = 100;
  */
 export const PRESENCE_LIMITS = { stateChars: 2048, messageBytes: 4096, clientIds: 2 } as const;
 
+/** Origin of the entries relayed by the other processes (cluster mode). */
+export const REMOTE_PRESENCE = Symbol('remote presence');
+
+/**
+ * Where this process's presence changes go besides its own connections (the other processes):
+ * an awareness update, and the account behind each of its client ids.
+ */
+export type PresencePublisher = (update: Uint8Array, owners: [clientId: number, userId: string][]) => void;
+
 /**
  * The presence (awareness) of a document's connections. A connection sets and clears only the
  * entries of the Yjs client ids it introduced itself (a watcher cannot overwrite a writer's
@@ -31,10 +41,13 @@ export class Presence<C extends PresenceOwner> {
   private readonly owners = new Map<number, C>();
   private readonly owned = new Map<C, Set<number>>();
   private readonly relays = new Map<C, { last: number; timer: NodeJS.Timeout | null; dirty: Set<number> }>();
+  /** Client ids of connections to other processes, and their accounts (only that account takes one over here). */
+  private readonly foreign = new Map<number, string>();
 
   constructor(
     awareness: awarenessProtocol.Awareness,
     private readonly recipients: () => Iterable<C>,
+    private readonly publish: PresencePublisher | null = null,
   ) {
     this.awareness = awareness;
     awareness.on('update', this.onUpdate);
@@ -56,6 +69,9 @@ export class Presence<C extends PresenceOwner> {
       const state: unknown = JSON.parse(json);
       const owner = this.owners.get(clientId);
       if ((owner && owner !== conn) || clientId === this.awareness.clientID) continue;
+      // someone connected to another process (the same account may come here: a reconnection)
+      const elsewhere = this.foreign.get(clientId);
+      if (elsewhere !== undefined && elsewhere !== conn.userId) continue;
       if (!owner && entries.every(([id]) => id !== clientId) && ++ids > PRESENCE_LIMITS.clientIds) continue;
       if (state !== null && (typeof state !== 'object' || Array.isArray(state))) continue;
       entries.push([clientId, clock, JSON.stringify(state === null ? null : signed(state as Record<string, unknown>, conn.displayName))]);
@@ -68,6 +84,7 @@ export class Presence<C extends PresenceOwner> {
       encoding.writeVarString(encoder, json);
       if (!this.owners.has(clientId)) {
         this.owners.set(clientId, conn);
+        this.foreign.delete(clientId);
         const mine = this.owned.get(conn) ?? new Set<number>();
         this.owned.set(conn, mine.add(clientId));
       }
@@ -83,7 +100,18 @@ export class Presence<C extends PresenceOwner> {
     const ids = [...(this.owned.get(conn) ?? [])];
     this.owned.delete(conn);
     for (const id of ids) this.owners.delete(id);
-    if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    if (ids.length) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+      // (an entry whose first message was not applied has no clock: nothing to tell)
+      const told = ids.filter((id) => this.awareness.meta.has(id));
+      if (told.length) this.publish?.(awarenessProtocol.encodeAwarenessUpdate(this.awareness, told), []);
+    }
+  }
+
+  /** Entries relayed by another process (already checked and signed there): applied and relayed here. */
+  receiveRemote(update: Uint8Array, owners: readonly [number, string][]): void {
+    for (const [clientId, userId] of owners) if (!this.owners.has(clientId)) this.foreign.set(clientId, userId);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_PRESENCE);
   }
 
   destroy(): void {
@@ -94,6 +122,7 @@ export class Presence<C extends PresenceOwner> {
 
   private onUpdate = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    for (const id of changes.removed) this.foreign.delete(id);
     const conn = origin as C;
     if (!this.owned.has(conn)) return this.broadcast(changed);
     let relay = this.relays.get(conn);
@@ -112,7 +141,9 @@ export class Presence<C extends PresenceOwner> {
     relay.last = Date.now();
     const ids = [...relay.dirty];
     relay.dirty.clear();
-    if (ids.length) this.broadcast(ids);
+    if (ids.length === 0) return;
+    this.broadcast(ids);
+    this.publish?.(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids), ids.map((id) => [id, conn.userId]));
   }
 
   private broadcast(ids: number[]): void {

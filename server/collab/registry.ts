@@ -2,17 +2,37 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/db';
 import { appendUpdate, loadUpdates, replaceUpdates } from '../sql/collab-updates';
 import { amendmentDocName, formalisationDocName } from '../../shared/live-docs';
-import { LiveDoc, type Conn, type DocStore, type LiveDocOptions, type Mode } from './live-doc';
+import { LiveDoc, type Conn, type DocLink, type DocStore, type LiveDocOptions, type Mode } from './live-doc';
 import { recheck, sessionEnded, type ConnAuthority, type DocFilter, type LiveRevocation } from './revocation';
 import { readAlineas, writeAlineas } from './ydoc-text';
 
-/** The PostgreSQL side of the persistence port. */
-export function pgDocStore(db: Db): DocStore {
+/**
+ * The PostgreSQL side of the persistence port. With several processes (`shared`), compaction
+ * merges the rows others appended into the state it writes (this process may not hold them yet).
+ */
+export function pgDocStore(db: Db, options: { shared?: boolean } = {}): DocStore {
   return {
     load: async (name) => (await loadUpdates(db, name)).map((r) => r.update),
     store: (name, update) => appendUpdate(db, name, update),
-    compact: (name, state) => replaceUpdates(db, name, state),
+    compact: (name, state) => replaceUpdates(db, name, state, options.shared ?? false),
   };
+}
+
+/** What crosses processes besides documents (cluster mode): revocations and modes, as plain data. */
+export type LiveEvent =
+  | { t: 'revokeSession'; tokenHash: string }
+  | { t: 'recheckUser'; userId: string }
+  | { t: 'recheckDocs'; filter: DocFilter }
+  | { t: 'setAuthorsMode'; name: string; mode: Mode }
+  | { t: 'closeAuthors'; name: string; reason: string }
+  | { t: 'setUserMode'; name: string; userId: string; mode: Mode };
+
+/** The other processes (cluster mode, server/cluster/cluster.ts). */
+export interface DocCluster {
+  /** A document's channel (subscribed by the registry before it loads the document). */
+  link(name: string): DocLink;
+  /** Tells the other processes; they apply it with `DocRegistry.apply`. */
+  relay(event: LiveEvent): void;
 }
 
 /** What REST commands need from live documents (reading, writing, locking a draft's text). */
@@ -36,7 +56,7 @@ export type LiveDocs = LiveTexts & LiveRevocation;
  * a REST command) and unloaded, after a final flush, when the last one leaves.
  */
 export class DocRegistry implements LiveTexts, LiveRevocation {
-  private readonly docs = new Map<string, { live: LiveDoc; users: number; ready: Promise<void> }>();
+  private readonly docs = new Map<string, { live: LiveDoc; link: DocLink | null; users: number; ready: Promise<void> }>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly options: LiveDocOptions;
 
@@ -46,6 +66,8 @@ export class DocRegistry implements LiveTexts, LiveRevocation {
     options: Partial<Omit<LiveDocOptions, 'onError'>> = {},
     /** The checks revocations re-run (none: connections are only closed by session). */
     private readonly authority: ConnAuthority | null = null,
+    /** The other processes (cluster mode); none: this process holds its documents alone. */
+    private readonly cluster: DocCluster | null = null,
   ) {
     this.options = {
       // a few updates per row rather than one (each row is a round trip on the event loop's thread);
@@ -71,8 +93,11 @@ export class DocRegistry implements LiveTexts, LiveRevocation {
     await this.unloading.get(name);
     let entry = this.docs.get(name);
     if (!entry) {
-      const live = new LiveDoc(name, this.store, this.options);
-      entry = { live, users: 0, ready: live.load() };
+      const link = this.cluster?.link(name) ?? null;
+      const live = new LiveDoc(name, this.store, this.options, link);
+      // subscribed first, then loaded: nothing another process accepts falls between the two
+      const ready = link ? link.subscribe(live).then(() => live.load()).then(() => link.ready()) : live.load();
+      entry = { live, link, users: 0, ready };
       this.docs.set(name, entry);
     }
     entry.users += 1;
@@ -91,7 +116,10 @@ export class DocRegistry implements LiveTexts, LiveRevocation {
     entry.users -= 1;
     if (entry.users > 0) return;
     this.docs.delete(live.name);
-    const done = live.flush().finally(() => {
+    const link = entry.link;
+    // its own updates first (the others wait for that confirmation as it waits for theirs)
+    const done = (link ? live.flush().then(() => link.leave()) : Promise.resolve()).then(() => live.flush()).finally(() => {
+      link?.close();
       live.destroy();
       this.unloading.delete(live.name);
     });
@@ -101,6 +129,8 @@ export class DocRegistry implements LiveTexts, LiveRevocation {
   async withDoc<T>(name: string, fn: (live: LiveDoc) => T): Promise<T> {
     const live = await this.acquire(name);
     try {
+      // what the other processes accepted until now is read and written over too
+      await this.docs.get(name)?.link?.sync();
       const result = fn(live);
       await live.flush();
       return result;
@@ -119,17 +149,52 @@ export class DocRegistry implements LiveTexts, LiveRevocation {
 
   // Both are revocations: a connection checked before them but joining after re-checks itself.
   setAuthorsMode(name: string, mode: Mode): void {
-    this.epoch += 1;
-    this.docs.get(name)?.live.setAuthorsMode(mode);
+    this.apply({ t: 'setAuthorsMode', name, mode });
+    this.cluster?.relay({ t: 'setAuthorsMode', name, mode });
   }
 
   closeAuthors(name: string, reason: string): void {
-    this.epoch += 1;
-    this.docs.get(name)?.live.closeAuthors(reason);
+    this.apply({ t: 'closeAuthors', name, reason });
+    this.cluster?.relay({ t: 'closeAuthors', name, reason });
   }
 
   setUserMode(name: string, userId: string, mode: Mode): void {
-    this.docs.get(name)?.live.setUserMode(userId, mode);
+    this.apply({ t: 'setUserMode', name, userId, mode });
+    this.cluster?.relay({ t: 'setUserMode', name, userId, mode });
+  }
+
+  /**
+   * Applies a revocation or a change of mode to this process's connections (the methods of this
+   * class call it, then relay the event; other processes call it with what they relay).
+   */
+  apply = (event: LiveEvent): Promise<void> => {
+    switch (event.t) {
+      case 'setAuthorsMode':
+        this.epoch += 1;
+        this.docs.get(event.name)?.live.setAuthorsMode(event.mode);
+        return Promise.resolve();
+      case 'closeAuthors':
+        this.epoch += 1;
+        this.docs.get(event.name)?.live.closeAuthors(event.reason);
+        return Promise.resolve();
+      case 'setUserMode':
+        this.docs.get(event.name)?.live.setUserMode(event.userId, event.mode);
+        return Promise.resolve();
+      case 'revokeSession':
+        this.epoch += 1;
+        for (const { conn } of this.connections()) if (conn.sessionHash === event.tokenHash) conn.close(sessionEnded.code, sessionEnded.reason);
+        return Promise.resolve();
+      case 'recheckUser':
+        this.epoch += 1;
+        return this.recheck(this.connections().filter(({ conn }) => conn.userId === event.userId));
+      case 'recheckDocs':
+        return this.recheckMatching(event.filter);
+    }
+  };
+
+  /** After Redis came back: every loaded document catches up with what others stored or hold. */
+  async resyncAll(): Promise<void> {
+    await Promise.all([...this.docs.values()].map((e) => e.ready.then(() => e.link?.resync())));
   }
 
   /**
@@ -139,16 +204,21 @@ export class DocRegistry implements LiveTexts, LiveRevocation {
   epoch = 0;
 
   revokeSession(tokenHash: string): void {
-    this.epoch += 1;
-    for (const { conn } of this.connections()) if (conn.sessionHash === tokenHash) conn.close(sessionEnded.code, sessionEnded.reason);
+    void this.apply({ t: 'revokeSession', tokenHash });
+    this.cluster?.relay({ t: 'revokeSession', tokenHash });
   }
 
   async recheckUser(userId: string): Promise<void> {
-    this.epoch += 1;
-    await this.recheck(this.connections().filter(({ conn }) => conn.userId === userId));
+    this.cluster?.relay({ t: 'recheckUser', userId });
+    await this.apply({ t: 'recheckUser', userId });
   }
 
   async recheckDocs(filter: DocFilter): Promise<void> {
+    this.cluster?.relay({ t: 'recheckDocs', filter });
+    await this.apply({ t: 'recheckDocs', filter });
+  }
+
+  private async recheckMatching(filter: DocFilter): Promise<void> {
     this.epoch += 1;
     const names = 'amendmentId' in filter
       ? [amendmentDocName(filter.amendmentId), formalisationDocName(filter.amendmentId)]

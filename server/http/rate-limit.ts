@@ -1,13 +1,13 @@
 import express, { type Request, type RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit, type Options, type RateLimitRequestHandler } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Options, type RateLimitRequestHandler, type Store } from 'express-rate-limit';
 import type { RateLimitKnob } from '../config';
 import { errorBody } from './errors';
 
 /**
  * Every rate limit of the server, in one place (README › Configuration). Budgets are generous for
  * people and short for scripts: a citizen voting as fast as they can click on 200 amendments makes
- * well under 100 writes a minute; a script makes thousands. Memory store: one process today; a
- * shared store (Redis) when there are several.
+ * well under 100 writes a minute; a script makes thousands. Memory store with one process; with
+ * several (REDIS_URL), one shared store in Redis (server/cluster/rate-store.ts).
  */
 export const RATE_LIMIT_DEFAULTS: Readonly<Record<RateLimitKnob, number>> = {
   /** Writes (any method but GET, HEAD, OPTIONS: API and form posts) per signed-in account per minute. */
@@ -32,6 +32,8 @@ export const RATE_LIMIT_DEFAULTS: Readonly<Record<RateLimitKnob, number>> = {
 };
 
 export type RateLimitBudget = Partial<Record<RateLimitKnob, number>>;
+/** The store of each limiter, by its identifier; none: each process counts in its memory. */
+export type LimitStores = ((identifier: string) => Store) | null;
 const withDefaults = (budget: RateLimitBudget) => ({ ...RATE_LIMIT_DEFAULTS, ...budget });
 
 const MINUTE = 60_000;
@@ -45,8 +47,10 @@ const isComputePath = (path: string) => COMPUTE_PATHS.has(path.toLowerCase().rep
 const pass: RequestHandler = (_req, _res, next) => next();
 const ipKey = (req: Request) => `ip:${ipKeyGenerator(req.ip ?? '')}`;
 
-function limiter(windowMs: number, limit: number, message: string, extra: Partial<Options> = {}): RateLimitRequestHandler {
+function limiter(stores: LimitStores, windowMs: number, limit: number, message: string, extra: Partial<Options> & { identifier: string }): RateLimitRequestHandler {
   return rateLimit({
+    // a shared store that is away lets requests through rather than refuse everyone
+    ...(stores ? { store: stores(extra.identifier), passOnStoreError: true } : {}),
     windowMs,
     limit,
     standardHeaders: 'draft-8',
@@ -63,15 +67,15 @@ function limiter(windowMs: number, limit: number, message: string, extra: Partia
  * One app-level middleware for every write: a budget per account and one per address; the
  * compute endpoints get a third, tighter one per address. Reads are never limited here.
  */
-export function writeLimits(enabled: boolean, overrides: RateLimitBudget = {}): RequestHandler {
+export function writeLimits(enabled: boolean, overrides: RateLimitBudget = {}, stores: LimitStores = null): RequestHandler {
   if (!enabled) return pass;
   const budget = withDefaults(overrides);
   const tooMany = 'Trop de requêtes en peu de temps. Réessayez dans une minute.';
-  const perIp = limiter(MINUTE, budget.writesPerIp, tooMany, { identifier: 'writes-ip' });
-  const perAccount = limiter(MINUTE, budget.writesPerAccount, tooMany, {
+  const perIp = limiter(stores, MINUTE, budget.writesPerIp, tooMany, { identifier: 'writes-ip' });
+  const perAccount = limiter(stores, MINUTE, budget.writesPerAccount, tooMany, {
     identifier: 'writes-account', skip: (req) => !req.user, keyGenerator: (req) => `user:${req.user!.id}`,
   });
-  const compute = limiter(MINUTE, budget.computePerIp, 'Trop de calculs demandés en peu de temps. Réessayez dans une minute.', { identifier: 'compute-ip' });
+  const compute = limiter(stores, MINUTE, budget.computePerIp, 'Trop de calculs demandés en peu de temps. Réessayez dans une minute.', { identifier: 'compute-ip' });
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     void perIp(req, res, (err?: unknown) => {
@@ -104,14 +108,14 @@ function accountTried(req: Request): string | undefined {
  * account from one address lock that account from that address; a hundred from all addresses
  * together lock it everywhere (so that nobody locks someone else out with ten guesses).
  */
-function loginLimiter(budget: Record<RateLimitKnob, number>): RequestHandler {
+function loginLimiter(budget: Record<RateLimitKnob, number>, stores: LimitStores): RequestHandler {
   const message = 'Trop de tentatives de connexion échouées. Réessayez dans quelques minutes.';
-  const perIp = limiter(LOGIN_WINDOW_MS, budget.loginFailuresPerIp, message, { identifier: 'login-failures-ip', skipSuccessfulRequests: true });
-  const perAccountIp = limiter(LOGIN_WINDOW_MS, budget.loginFailuresPerAccount, message, {
+  const perIp = limiter(stores, LOGIN_WINDOW_MS, budget.loginFailuresPerIp, message, { identifier: 'login-failures-ip', skipSuccessfulRequests: true });
+  const perAccountIp = limiter(stores, LOGIN_WINDOW_MS, budget.loginFailuresPerAccount, message, {
     identifier: 'login-failures-account-ip', skipSuccessfulRequests: true,
     skip: (req) => accountTried(req) === undefined, keyGenerator: (req) => `${accountTried(req)!}|${ipKey(req)}`,
   });
-  const perAccount = limiter(LOGIN_WINDOW_MS, budget.loginFailuresPerAccountAllIps, message, {
+  const perAccount = limiter(stores, LOGIN_WINDOW_MS, budget.loginFailuresPerAccountAllIps, message, {
     identifier: 'login-failures-account', skipSuccessfulRequests: true,
     skip: (req) => accountTried(req) === undefined, keyGenerator: (req) => accountTried(req)!,
   });
@@ -137,12 +141,12 @@ function loginLimiter(budget: Record<RateLimitKnob, number>): RequestHandler {
   };
 }
 
-export function authLimiters(enabled: boolean, overrides: RateLimitBudget = {}): AuthLimiters {
+export function authLimiters(enabled: boolean, overrides: RateLimitBudget = {}, stores: LimitStores = null): AuthLimiters {
   if (!enabled) return { login: pass, register: pass, mailRequest: pass };
   const budget = withDefaults(overrides);
   return {
-    login: loginLimiter(budget),
-    register: limiter(60 * MINUTE, budget.signUpsPerIp, 'Trop d’inscriptions depuis cette adresse. Réessayez plus tard.', { identifier: 'sign-ups-ip' }),
-    mailRequest: limiter(60 * MINUTE, budget.mailRequestsPerIp, 'Trop de demandes de courriel depuis cette adresse. Réessayez plus tard.', { identifier: 'mail-requests-ip' }),
+    login: loginLimiter(budget, stores),
+    register: limiter(stores, 60 * MINUTE, budget.signUpsPerIp, 'Trop d’inscriptions depuis cette adresse. Réessayez plus tard.', { identifier: 'sign-ups-ip' }),
+    mailRequest: limiter(stores, 60 * MINUTE, budget.mailRequestsPerIp, 'Trop de demandes de courriel depuis cette adresse. Réessayez plus tard.', { identifier: 'mail-requests-ip' }),
   };
 }

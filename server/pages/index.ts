@@ -23,7 +23,8 @@ import { adminPages } from './admin';
 import { confirmationGate } from './confirm-gate';
 
 /** Every server-rendered page, then the HTML 404. */
-export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, sessions: SessionCache, lists: AmendmentListCache, mail: MailService): Router {
+/** `reads`: a replica for the history pages (DATABASE_READ_URL; they tolerate a second of lag). */
+export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, sessions: SessionCache, lists: AmendmentListCache, mail: MailService, reads: Db = db): Router {
   const r = express.Router();
   r.use(pageQueryText);
   // The header says how many notifications wait; one indexed count per signed-in page view.
@@ -47,7 +48,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(parliamentImportPages({ db, live }));
   r.use(notificationPages({ db, live }));
   r.use(commissionPages(db, live));
-  r.use(historyPages(db));
+  r.use(historyPages(reads));
   // browsers ask for it whatever the page says
   r.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
   r.use((req, res) => {

@@ -24,7 +24,8 @@ import { peopleAndChartRoutes } from './privacy';
 import { userRoutes } from './users';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
-export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live: DocRegistry, sessions: SessionCache, lists: AmendmentListCache, mail: MailService): void {
+/** `reads`: a replica for history, open data and feeds (DATABASE_READ_URL; they tolerate a second of lag). */
+export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live: DocRegistry, sessions: SessionCache, lists: AmendmentListCache, mail: MailService, reads: Db = db): void {
   const deps = { db, live };
   authRoutes(api, db, limiters, sessions, live, mail);
   accountMailRoutes(api, { db, live, sessions, mail, limiters });
@@ -40,7 +41,7 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   notificationRoutes(api, deps);
   commissionRoutes(api, deps);
   commissionDecisionRoutes(api, db, live);
-  historyRoutes(api, db);
-  openDataRoutes(api, db);
+  historyRoutes(api, reads);
+  openDataRoutes(api, reads);
   peopleAndChartRoutes(api, db, { limiters, sessions, live });
 }

@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import type { Db, Queryable } from '../db/db';
 
 /** SQL for `collab_updates`: the persisted Yjs updates of live documents. */
@@ -21,15 +22,25 @@ export async function loadUpdates(db: Queryable, docName: string): Promise<{ id:
 
 /**
  * Replaces a document's rows by `state` (the full document as the live process holds it), under a
- * per-document advisory lock. Safe because one process holds a live document at a time (live
- * broadcast assumes it too); several processes would have to delete only the rows they know.
+ * per-document advisory lock. With one process, what it holds includes every row. With several
+ * (`shared`), another may have appended a row this one has not received yet: the rows deleted are
+ * merged into the state written (Yjs merges are idempotent), so that none is lost.
  */
-export async function replaceUpdates(db: Db, docName: string, state: Uint8Array): Promise<void> {
+export async function replaceUpdates(db: Db, docName: string, state: Uint8Array, shared = false): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query(SQL.lock, [docName]);
-    const last = (await tx.query<{ id: number | null }>(SQL.maxId, [docName])).rows[0]?.id;
+    let merged = state;
+    let last: number | null | undefined;
+    if (shared) {
+      // the rows merged are the rows deleted (one appended meanwhile stays)
+      const rows = (await tx.query<{ id: number; update: Uint8Array }>(SQL.load, [docName])).rows;
+      if (rows.length) merged = Y.mergeUpdates([state, ...rows.map((r) => new Uint8Array(r.update))]);
+      last = rows.at(-1)?.id;
+    } else {
+      last = (await tx.query<{ id: number | null }>(SQL.maxId, [docName])).rows[0]?.id;
+    }
     if (last !== null && last !== undefined) await tx.query(SQL.deleteUpTo, [docName, last]);
-    await appendUpdate(tx, docName, state);
+    await appendUpdate(tx, docName, merged);
   });
 }
 
