@@ -99,10 +99,10 @@ export function accountMailSections(user: UserRow, s: AccountMailState): SafeHtm
       ${user.email_verified_at ? '' : html`<p class="notice notice-warn">Rien ne part vers une adresse non confirmée : confirmez d’abord la vôtre.</p>`}
       <form method="post" action="/compte/courriels" class="form preferences">
         <table class="data-table"><caption class="visually-hidden">Courriels par type de notification</caption>
-          <thead><tr><th scope="col">Quand…</th>${MAIL_MODES.map((m) => html`<th scope="col">${MAIL_MODE_LABELS[m]}</th>`)}</tr></thead>
+          <thead><tr><th scope="col">Quand…</th>${MAIL_MODES.map((m) => html`<th scope="col" id="pref-h-${m}">${MAIL_MODE_LABELS[m]}</th>`)}</tr></thead>
           <tbody>${NOTIFICATION_KINDS.map((k) => html`<tr>
-            <th scope="row" id="kind-${k}"><strong>${NOTIFICATION_KIND_LABELS[k].label}</strong><br><span class="muted">${NOTIFICATION_KIND_LABELS[k].about}</span></th>
-            ${MAIL_MODES.map((m) => html`<td><input type="radio" name="${k}" value="${m}" id="pref-${k}-${m}" aria-labelledby="kind-${k} pref-h-${m}"${s.prefs[k] === m ? html` checked` : ''}><label for="pref-${k}-${m}" class="visually-hidden" id="pref-h-${k}-${m}">${MAIL_MODE_LABELS[m]}</label></td>`)}
+            <th scope="row"><strong id="kind-${k}">${NOTIFICATION_KIND_LABELS[k].label}</strong><br><span class="muted" id="kind-${k}-about">${NOTIFICATION_KIND_LABELS[k].about}</span></th>
+            ${MAIL_MODES.map((m) => html`<td><input type="radio" name="${k}" value="${m}" id="pref-${k}-${m}" aria-labelledby="kind-${k} pref-h-${m}" aria-describedby="kind-${k}-about"${s.prefs[k] === m ? html` checked` : ''}></td>`)}
           </tr>`)}</tbody>
         </table>
         <button type="submit">Enregistrer mes préférences</button>
@@ -173,7 +173,8 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
   const r = express.Router();
   const form = formBody('10kb');
   const sessionDeps = { sessions, live: deps.live, mail };
-  const noStore = (res: Response) => res.set('Cache-Control', 'no-store').set('Referrer-Policy', 'no-referrer');
+  // (the site-wide Referrer-Policy, same-origin, already keeps the tokens in these addresses from other sites)
+  const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
 
   // --- forgotten password ---
   r.get('/mot-de-passe-oublie', (req, res) => {

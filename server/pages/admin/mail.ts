@@ -89,7 +89,7 @@ export function mailConsolePages(db: Db, mail: MailService): Router {
     const id = String(req.params.id);
     const m = /^\d{1,18}$/.test(id) ? await findOutbox(db, id) : undefined;
     if (!m) throw notFound('Courriel introuvable.');
-    res.set('Cache-Control', 'no-store').set('Referrer-Policy', 'no-referrer').type('html').send(adminLayout(ctx(req), {
+    res.set('Cache-Control', 'no-store').type('html').send(adminLayout(ctx(req), {
       title: m.subject ?? 'Courriel', here: '/admin/courriels', crumbs: html`<a href="/admin/courriels">Courriels</a>`, main: messagePage(m),
       notice: req.query.fait === 'renvoye' ? 'Le courriel est remis dans la file d’envoi.' : undefined,
     }));
