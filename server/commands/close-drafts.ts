@@ -1,8 +1,7 @@
 import { draftPhaseOf } from '../../shared/policy';
 import { STATUS_LABELS_FR, type BillStatus } from '../../shared/phases';
 import type { Queryable } from '../db/db';
-import { draftAuthorsOfPhase } from '../sql/amendments';
-import { notifyUser } from '../sql/notifications';
+import { notifyDraftAuthors } from '../sql/notifications';
 
 /**
  * When a phase ends, the drafts begun in it are frozen (the live documents follow through
@@ -11,10 +10,8 @@ import { notifyUser } from '../sql/notifications';
 export async function notifyFrozenDrafts(tx: Queryable, input: { billId: string; from: BillStatus; actorId: string }): Promise<void> {
   const origin = (['citizen', 'commission'] as const).find((o) => draftPhaseOf(o) === input.from);
   if (!origin) return;
-  for (const d of await draftAuthorsOfPhase(tx, input.billId, origin)) {
-    await notifyUser(tx, {
-      userId: d.user_id, amendmentId: d.amendment_id, type: 'phase', actorId: input.actorId,
-      message: `La phase « ${STATUS_LABELS_FR[input.from]} » est close : votre brouillon à l’article ${d.article_number} ne peut plus être modifié ni déposé.`,
-    });
-  }
+  await notifyDraftAuthors(tx, {
+    billId: input.billId, origin, actorId: input.actorId,
+    before: `La phase « ${STATUS_LABELS_FR[input.from]} » est close : votre brouillon à l’article `, after: ' ne peut plus être modifié ni déposé.',
+  });
 }

@@ -15,9 +15,6 @@ const SQL = {
   insert: `INSERT INTO amendments (bill_id, article_id, kind, origin, base_version, alineas, rationale, created_by, identity_key)
            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9) RETURNING id`,
   byId: `SELECT ${COLUMNS} ${FROM} WHERE a.id = $1`,
-  draftAuthors: `SELECT au.user_id, a.id AS amendment_id, ar.number AS article_number
-                 FROM amendments a JOIN amendment_authors au ON au.amendment_id = a.id JOIN articles ar ON ar.id = a.article_id
-                 WHERE a.bill_id = $1 AND a.status = 'draft' AND a.origin = $2 ORDER BY a.id, au.user_id`,
   byIdForUpdate: `SELECT ${COLUMNS} ${FROM} WHERE a.id = $1 FOR UPDATE OF a`,
   byIds: `SELECT ${COLUMNS} ${FROM} WHERE a.id = ANY($1::uuid[])`,
   updateText: 'UPDATE amendments SET alineas = $2::jsonb, rationale = $3, identity_key = $4 WHERE id = $1',
@@ -198,11 +195,6 @@ export async function backfillIdentityKeys(db: Queryable): Promise<number> {
 /** The ids of the bill's amendments still awaiting a decision, in text order. */
 export async function pendingAmendmentIds(db: Queryable, billId: string): Promise<string[]> {
   return (await db.query<{ id: string }>(SQL.pendingOfBill, [billId])).rows.map((r) => r.id);
-}
-
-/** Every author of every draft of a bill begun in a phase (origin), to tell them it closed. */
-export async function draftAuthorsOfPhase(db: Queryable, billId: string, origin: AmendmentOrigin): Promise<{ user_id: string; amendment_id: string; article_number: string }[]> {
-  return (await db.query<{ user_id: string; amendment_id: string; article_number: string }>(SQL.draftAuthors, [billId, origin])).rows;
 }
 
 const PARLIAMENT = {

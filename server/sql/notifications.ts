@@ -17,6 +17,11 @@ const SQL = {
   page: `${SELECT} WHERE n.user_id = $1 AND ($2::bigint IS NULL OR n.id < $2)
          ORDER BY n.id DESC LIMIT $3`,
   byIds: `${SELECT} WHERE n.id = ANY($1::bigint[]) ORDER BY n.id`,
+  // one statement for every author of every draft (a big bill's closing: tens of thousands of rows)
+  draftAuthors: `INSERT INTO notifications (user_id, type, amendment_id, actor_id, message)
+                 SELECT au.user_id, 'phase', a.id, $3, $4 || ar.number || $5
+                 FROM amendments a JOIN amendment_authors au ON au.amendment_id = a.id JOIN articles ar ON ar.id = a.article_id
+                 WHERE a.bill_id = $1 AND a.status = 'draft' AND a.origin = $2 ORDER BY a.id, au.user_id`,
   one: `SELECT id, type, amendment_id, bill_id FROM notifications WHERE id = $1 AND user_id = $2`,
   unread: 'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
   markRead: `UPDATE notifications SET read_at = now()
@@ -82,4 +87,9 @@ export async function markNotificationsRead(db: Queryable, userId: string, ids: 
 export async function notificationsByIds(db: Queryable, ids: readonly string[]): Promise<(NotificationRow & { user_id: string })[]> {
   if (ids.length === 0) return [];
   return (await db.query<NotificationRow & { user_id: string }>(SQL.byIds, [ids])).rows;
+}
+
+/** Tells every author of every draft of the bill begun with `origin`; the message is `before` + article number + `after`. */
+export async function notifyDraftAuthors(db: Queryable, n: { billId: string; origin: 'citizen' | 'commission'; actorId: string; before: string; after: string }): Promise<number> {
+  return (await db.query(SQL.draftAuthors, [n.billId, n.origin, n.actorId, n.before, n.after])).rowCount;
 }

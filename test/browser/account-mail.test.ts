@@ -28,7 +28,7 @@ afterAll(async () => {
   await sink?.close();
 });
 
-async function page(user: TestUser | null, viewport = VIEWPORTS.desktop) {
+async function page(user: TestUser | null, viewport: { width: number; height: number } = VIEWPORTS.desktop) {
   const opened = await openContext(browser, { baseURL: app.url, viewport, ...(user ? { signedInWith: user } : {}) });
   contexts.push(opened.context);
   return opened.page;
