@@ -73,4 +73,5 @@ export default tseslint.config(
   },
   { files: ['server/config.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**'], rules: { 'no-restricted-syntax': 'off' } },
   { files: ['scripts/**/*.mjs', 'eslint.config.mjs', 'jest.config.js'], languageOptions: { globals: { ...globals.node } } },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );
