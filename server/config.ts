@@ -72,6 +72,8 @@ const envSchema = z.object({
   RATE_LIMIT_WRITES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).optional(),
   RATE_LIMIT_WRITES_PER_IP: z.coerce.number().int().min(1).max(1_000_000).optional(),
   RATE_LIMIT_COMPUTE_PER_IP: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  /** Per hour and address: password-reset requests and new verification links. */
+  RATE_LIMIT_MAIL_REQUESTS_PER_IP: z.coerce.number().int().min(1).max(1_000_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Public origin (e.g. https://palimpseste.example) used for CSRF checks behind a proxy. */
   PUBLIC_ORIGIN: z.string().url().optional().or(z.literal('').transform(() => undefined)),
@@ -174,7 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO,
     rateLimits: e.RATE_LIMITS === 'on',
     rateLimitBudget: Object.fromEntries(Object.entries({
-      writesPerAccount: e.RATE_LIMIT_WRITES_PER_ACCOUNT, writesPerIp: e.RATE_LIMIT_WRITES_PER_IP, computePerIp: e.RATE_LIMIT_COMPUTE_PER_IP,
+      writesPerAccount: e.RATE_LIMIT_WRITES_PER_ACCOUNT, writesPerIp: e.RATE_LIMIT_WRITES_PER_IP, computePerIp: e.RATE_LIMIT_COMPUTE_PER_IP, mailRequestsPerIp: e.RATE_LIMIT_MAIL_REQUESTS_PER_IP,
     }).filter(([, v]) => v !== undefined)),
     logLevel: e.LOG_LEVEL,
     publicOrigin: e.PUBLIC_ORIGIN,
