@@ -1,4 +1,5 @@
 import express, { type Router } from 'express';
+import { NOTIFICATION_KIND_LABELS } from '../../shared/notification-kinds';
 import { markNotificationsReadOp } from '../operations/accounts';
 import type { OpDeps } from '../operations/operation';
 import { presentNotification } from '../present/notification';
@@ -10,10 +11,7 @@ import { formOperation } from './form-operation';
 import { ctx, formBody, page } from './page-kit';
 
 const PAGE_SIZE = 30;
-const TYPE_LABELS: Record<NotificationType, string> = {
-  formalised: 'Mis en forme', inadmissible: 'Irrecevable', response: 'Réponse du greffe', decided: 'Décision', coauthor: 'Co-rédaction',
-  taken_over: 'Repris par un greffier', assigned: 'Pris en charge par le greffe', appointed: 'Commission', phase: 'Étape du texte',
-};
+const TYPE_LABELS = Object.fromEntries(Object.entries(NOTIFICATION_KIND_LABELS).map(([k, v]) => [k, v.label])) as Record<NotificationType, string>;
 
 type Item = ReturnType<typeof presentNotification>;
 
