@@ -10,7 +10,7 @@ import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/db';
 import { AppError, forbidden } from '../errors';
 import { emailChangedNotice, emailChangeMessage, passwordChangedNotice, passwordResetMessage, verifyEmailMessage } from '../mail/render';
 import type { MailService } from '../mail/service';
-import { accountTokenState, consumeAccountToken, countRecentTokens, insertAccountToken, type TokenPurpose } from '../sql/account-tokens';
+import { accountTokenState, consumeAccountToken, countRecentTokens, insertAccountToken, liveTokenOwner, type TokenPurpose } from '../sql/account-tokens';
 import { enqueueRendered } from '../sql/mail-outbox';
 import { readMailModes, writeMailModes } from '../sql/notification-preferences';
 import { deleteUserSessions } from '../sql/sessions';
@@ -116,8 +116,8 @@ function afterSessionsEnded(deps: SessionDeps, userId: string, hashes: readonly 
  */
 export async function confirmPasswordReset(db: Db, deps: MailDeps & SessionDeps, input: { token: string; password: string }): Promise<void> {
   const hash = hashToken(input.token);
-  const peek = await db.query<{ user_id: string }>(`SELECT user_id FROM account_tokens WHERE token_hash = $1 AND purpose = 'password_reset' AND used_at IS NULL AND expires_at > now()`, [hash]);
-  const owner = peek.rows[0] ? await findUserById(db, peek.rows[0].user_id) : undefined;
+  const ownerId = await liveTokenOwner(db, hash, 'password_reset');
+  const owner = ownerId ? await findUserById(db, ownerId) : undefined;
   if (!owner) throw await deadLink(db, hash, 'password_reset');
   checkPassword(input.password, { email: owner.email, displayName: owner.display_name });
   const passwordHash = await hashPassword(input.password);

@@ -2,14 +2,12 @@ import type { Logger } from 'pino';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/db';
 import { presentNotification } from '../present/notification';
-import { abandonStale, claimDue, markRetry, markSent, settle, type OutboxRow } from '../sql/mail-outbox';
+import { abandonStale, claimDue, LINK_KINDS, markRetry, markSent, settle, type OutboxRow } from '../sql/mail-outbox';
 import { notificationsByIds } from '../sql/notifications';
 import { mailRecipients } from '../sql/users';
 import { digestMessage, notificationMessage, type Rendered } from './render';
 import type { UnsubscribeLinks } from './unsubscribe';
 
-/** Kinds whose body holds a single-use link: forgotten once the relay has it. */
-const SCRUBBED = new Set(['verify_email', 'password_reset', 'email_change']);
 
 export interface WorkerOptions {
   /** Messages claimed at once; they go out in parallel over the transport's pooled connections. */
@@ -134,7 +132,7 @@ export class MailWorker {
       this.deps.logger.warn({ outbox: row.id, verdict, attempts: row.attempts, err: text }, 'mail: not sent');
       return false;
     }
-    await markSent(this.db, row.id, SCRUBBED.has(row.kind));
+    await markSent(this.db, row.id, LINK_KINDS.has(row.kind));
     return true;
   }
 }

@@ -15,7 +15,7 @@ import type { AuthLimiters } from '../http/rate-limit';
 import { route, type Api } from '../http/route';
 import { queryInt, serialId } from '../http/schemas';
 import type { MailService } from '../mail/service';
-import { findOutbox, listOutbox, outboxCounts, OUTBOX_STATUSES, requeue, type OutboxListRow } from '../sql/mail-outbox';
+import { findOutbox, LINK_KINDS, listOutbox, outboxCounts, OUTBOX_STATUSES, requeue, type OutboxListRow } from '../sql/mail-outbox';
 
 export interface AccountMailDeps {
   db: Db;
@@ -36,8 +36,13 @@ export const preferencesBody = z.object({
   preferences: z.partialRecord(z.enum(NOTIFICATION_KINDS), z.enum(MAIL_MODES)),
 }).strict();
 
-/** A message of the outbox as an admin reads it (/admin/courriels): to whom, what, and how it went. */
-export const presentOutbox = (m: OutboxListRow, full = false) => ({
+/**
+ * A message of the outbox as an admin reads it (/admin/courriels): to whom, what, and how it went.
+ * With a relay configured, a message holding a single-use link never shows its body (an admin
+ * could otherwise take over an account with a reset link); without one — the demo — it does.
+ */
+export const hidesBody = (m: Pick<OutboxListRow, 'kind'>, sending: boolean) => sending && LINK_KINDS.has(m.kind);
+export const presentOutbox = (m: OutboxListRow, full = false, sending = false) => ({
   id: String(m.id),
   kind: m.kind,
   to: m.to_address ?? m.user_email,
@@ -48,7 +53,7 @@ export const presentOutbox = (m: OutboxListRow, full = false) => ({
   createdAt: m.created_at.toISOString(),
   sentAt: m.sent_at?.toISOString() ?? null,
   nextAttemptAt: m.status === 'pending' ? m.next_attempt_at.toISOString() : null,
-  ...(full ? { text: m.body_text, html: m.body_html, notificationId: m.notification_id, digestIds: m.digest_ids } : {}),
+  ...(full ? { text: hidesBody(m, sending) ? null : m.body_text, html: hidesBody(m, sending) ? null : m.body_html, notificationId: m.notification_id, digestIds: m.digest_ids } : {}),
 });
 
 /** API.md › Accounts and messages: verification, reset, password and address changes, preferences, the outbox. */
@@ -136,7 +141,7 @@ export function accountMailRoutes(api: Api, deps: AccountMailDeps): void {
   }, async ({ params }) => {
     const m = await findOutbox(db, params.id);
     if (!m) throw notFound('Courriel introuvable.');
-    return { json: { message: presentOutbox(m, true) } };
+    return { json: { message: presentOutbox(m, true, mail.sending) } };
   });
 
   route(api, {

@@ -9,6 +9,7 @@ const SQL = {
   consume: `UPDATE account_tokens SET used_at = now()
             WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
             RETURNING user_id, email`,
+  live: `SELECT user_id FROM account_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()`,
   state: `SELECT used_at IS NOT NULL AS used, expires_at <= now() AS expired FROM account_tokens WHERE token_hash = $1 AND purpose = $2`,
   // A new link makes the earlier ones of the same purpose useless: only the last one sent works.
   revokeOthers: `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL`,
@@ -29,6 +30,11 @@ export async function insertAccountToken(
 export async function consumeAccountToken(db: Queryable, hash: string, purpose: TokenPurpose): Promise<{ user_id: string; email: string | null } | undefined> {
   const row = (await db.query<{ user_id: string; email: string | null }>(SQL.consume, [hash, purpose])).rows[0];
   return row && isId(row.user_id) ? row : undefined;
+}
+
+/** The account a token still works for, without using it (to check a new password before the change). */
+export async function liveTokenOwner(db: Queryable, hash: string, purpose: TokenPurpose): Promise<string | undefined> {
+  return (await db.query<{ user_id: string }>(SQL.live, [hash, purpose])).rows[0]?.user_id;
 }
 
 /** Why a token no longer works, to say so plainly: used, expired, or never issued. */

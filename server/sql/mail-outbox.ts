@@ -44,6 +44,9 @@ const SQL = {
 } as const;
 
 export type OutboxKind = 'verify_email' | 'password_reset' | 'email_change' | 'email_changed' | 'password_changed' | 'notification' | 'digest';
+/** Kinds whose body holds a single-use link: forgotten once sent, never shown to admins when a relay sends them. */
+export const LINK_KINDS: ReadonlySet<OutboxKind> = new Set(['verify_email', 'password_reset', 'email_change']);
+
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain' | 'cancelled';
 export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'failed', 'uncertain', 'cancelled'];
 

@@ -41,6 +41,10 @@ const EXPORT_SQL = {
   sessions: 'SELECT created_at, expires_at FROM sessions WHERE user_id = $1 AND expires_at > now() ORDER BY created_at',
   // the identities linked at providers (OpenID Connect): the pair that names each, nothing more is kept
   identities: 'SELECT issuer, subject, linked_at FROM identities WHERE user_id = $1 ORDER BY linked_at',
+  // e-mail (migration 021): the preferences, and the messages sent (what, when, how it went — not their links)
+  notificationPreferences: 'SELECT kind, mode FROM notification_preferences WHERE user_id = $1 ORDER BY kind',
+  emails: `SELECT id::text AS id, kind, to_address, subject, status, created_at, sent_at
+           FROM mail_outbox WHERE user_id = $1 ORDER BY id`,
 } as const;
 
 export type ExportSection = keyof typeof EXPORT_SQL;
@@ -62,6 +66,10 @@ const SQL = {
   deleteNotifications: 'DELETE FROM notifications WHERE user_id = $1',
   deleteInvitations: 'DELETE FROM amendment_invitations WHERE created_by = $1',
   deleteIdentities: 'DELETE FROM identities WHERE user_id = $1',
+  // the outbox holds the address and links: the messages go with the account (pending ones are not sent)
+  deleteMail: 'DELETE FROM mail_outbox WHERE user_id = $1',
+  deleteAccountTokens: 'DELETE FROM account_tokens WHERE user_id = $1',
+  deletePreferences: 'DELETE FROM notification_preferences WHERE user_id = $1',
   // Another clerk can take over what a departing clerk was formalising.
   releaseAssignments: `UPDATE amendments SET assigned_clerk_id = NULL
                        WHERE assigned_clerk_id = $1 AND status IN ('submitted', 'formalised')`,
@@ -114,10 +122,13 @@ export async function deleteLiveDocuments(db: Queryable, docNames: readonly stri
   if (docNames.length > 0) await db.query(SQL.deleteDocs, [docNames]);
 }
 
-/** Sessions, notifications, invitation links and linked identities: what exists for the person alone. */
+/** Sessions, notifications, invitation links, linked identities, e-mails and their links: what exists for the person alone. */
 export async function deletePersonalRows(db: Queryable, userId: string): Promise<void> {
   await db.query(SQL.deleteSessions, [userId]);
   await db.query(SQL.deleteIdentities, [userId]);
+  await db.query(SQL.deleteMail, [userId]);
+  await db.query(SQL.deleteAccountTokens, [userId]);
+  await db.query(SQL.deletePreferences, [userId]);
   await db.query(SQL.deleteNotifications, [userId]);
   await db.query(SQL.deleteInvitations, [userId]);
   await db.query(SQL.releaseAssignments, [userId]);

@@ -300,6 +300,12 @@ describe('a relay that is down', () => {
         await new Promise((res) => setTimeout(res, 100));
       }
 
+      // with a relay configured, an admin never sees a message's single-use link, even while it waits
+      const downAdmin = await createUser(down, { roles: ['admin'] });
+      const waiting = await down.http.get('/api/admin/mail?status=pending').set(auth(downAdmin)).expect(200);
+      const one = await down.http.get(`/api/admin/mail/${waiting.body.messages[0].id}`).set(auth(downAdmin)).expect(200);
+      expect(one.body.message).toMatchObject({ kind: 'verify_email', status: 'pending', text: null, html: null });
+      expect(one.body.message.subject).toBe('Palimpseste — confirmez votre adresse électronique');
       const relay = await startSmtpSink({ port });
       try {
         await relay.waitFor(3, 15_000);

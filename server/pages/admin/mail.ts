@@ -9,6 +9,7 @@ import { findOutbox, listOutbox, outboxCounts, OUTBOX_STATUSES, requeue, type Ou
 import { dateTimeFr } from '../amendment-parts';
 import { ctx, formBody, page } from '../page-kit';
 import { adminLayout } from './shell';
+import { hidesBody } from '../../routes/account-mail';
 
 const PAGE_SIZE = 50;
 export const STATUS_LABELS: Record<OutboxStatus, string> = {
@@ -54,7 +55,7 @@ function listPage(rows: OutboxListRow[], counts: Record<OutboxStatus, number>, s
     ${next ? html`<p><a href="/admin/courriels?${new URLSearchParams({ ...(status ? { statut: status } : {}), avant: next }).toString()}">Courriels plus anciens</a></p>` : ''}`;
 }
 
-function messagePage(m: OutboxListRow): SafeHtml {
+function messagePage(m: OutboxListRow, sending: boolean): SafeHtml {
   const canResend = m.status === 'failed' || m.status === 'uncertain';
   return html`<h1>${m.subject ?? KIND_LABELS[m.kind]}</h1>
     <dl class="account-facts">
@@ -66,7 +67,9 @@ function messagePage(m: OutboxListRow): SafeHtml {
     </dl>
     ${canResend ? html`<form method="post" action="/admin/courriels/${m.id}/renvoyer"><input type="hidden" name="statut" value="${m.status}"><button type="submit">Renvoyer</button></form>` : ''}
     <h2>Texte</h2>
-    ${m.body_text !== null
+    ${hidesBody(m, sending)
+      ? html`<p class="muted">Masqué : ce courriel contient un lien personnel à usage unique, que seule la personne destinataire reçoit.</p>`
+      : m.body_text !== null
       ? html`<pre class="mail-text">${linkified(m.body_text)}</pre>`
       : m.kind === 'notification' || m.kind === 'digest'
         ? html`<p class="muted">Composé au moment de l’envoi, à partir des notifications de la personne (elles sont dans son espace « Notifications »).</p>`
@@ -90,7 +93,7 @@ export function mailConsolePages(db: Db, mail: MailService): Router {
     const m = /^\d{1,18}$/.test(id) ? await findOutbox(db, id) : undefined;
     if (!m) throw notFound('Courriel introuvable.');
     res.set('Cache-Control', 'no-store').type('html').send(adminLayout(ctx(req), {
-      title: m.subject ?? 'Courriel', here: '/admin/courriels', crumbs: html`<a href="/admin/courriels">Courriels</a>`, main: messagePage(m),
+      title: m.subject ?? 'Courriel', here: '/admin/courriels', crumbs: html`<a href="/admin/courriels">Courriels</a>`, main: messagePage(m, mail.sending),
       notice: req.query.fait === 'renvoye' ? 'Le courriel est remis dans la file d’envoi.' : undefined,
     }));
   }));
