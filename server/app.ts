@@ -1,4 +1,5 @@
 import { billVisibility } from './http/bill-visibility';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -95,6 +96,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
       res.status(503).json({ ok: false, ...redis });
     }
   });
+  // text responses compressed (brotli or gzip, as the client accepts); the live documents' WebSocket is not HTTP
+  app.use(compression({ threshold: 1024 }));
   app.use('/static', express.static(STATIC_DIR, { maxAge: '1h' }), express.static(BUNDLE_DIR, { maxAge: '1h' }));
 
   app.use(cookieParser());

@@ -58,7 +58,7 @@ export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; 
 <title>${page.title} · Palimpseste</title>
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/styles.css">
-<script src="/static/app.js" defer></script>
+<script type="module" src="/static/app.js"></script>
 </head>
 <body>
 <a class="skip-link" href="#contenu">Aller au contenu</a>
