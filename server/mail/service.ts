@@ -75,8 +75,11 @@ export function createMailService(config: MailConfig, db: Db, logger: Logger, ba
     return n;
   }
 
-  /** The daily job, run by whichever process moves `last_run` first. */
+  let lastLook = 0;
+  /** The daily job, run by whichever process moves `last_run` first (looked at once a minute). */
   async function dailyJob(): Promise<void> {
+    if (Date.now() - lastLook < 60_000) return;
+    lastLook = Date.now();
     await db.query(`INSERT INTO scheduled_jobs (name, last_run) VALUES ('mail-digest', now()) ON CONFLICT (name) DO NOTHING`);
     const row = (await db.query<{ last_run: Date }>(`SELECT last_run FROM scheduled_jobs WHERE name = 'mail-digest'`)).rows[0]!;
     if (!digestDue(new Date(), row.last_run, config.digestHour)) return;
