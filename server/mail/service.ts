@@ -30,12 +30,14 @@ export const DEFAULT_MAIL_CONFIG: MailConfig = {
   smtpUrl: undefined, from: 'Palimpseste <ne-pas-repondre@palimpseste.localhost>', verification: 'optional', worker: false, digestHour: 8, secret: undefined,
 };
 
-const parisHour = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: 'numeric', hourCycle: 'h23' });
+const parisHourFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: 'numeric', hourCycle: 'h23' });
+/** The hour in Paris (the parts, not the text: French writes « 08 h »). */
+const parisHour = (d: Date) => Number(parisHourFormat.formatToParts(d).find((p) => p.type === 'hour')?.value ?? NaN);
 const parisDay = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** Is the daily digest due: past the hour in Paris, and not yet run on that Paris day? */
 export function digestDue(now: Date, lastRun: Date, hour: number): boolean {
-  return Number(parisHour.format(now)) >= hour && parisDay.format(lastRun) < parisDay.format(now);
+  return parisHour(now) >= hour && parisDay.format(lastRun) < parisDay.format(now);
 }
 
 export function createMailService(config: MailConfig, db: Db, logger: Logger, baseUrl: () => string): MailService {
