@@ -10,7 +10,6 @@ import { holdCompute, releaseCompute } from './compute';
 import type { Config } from './config';
 import type { Db } from './db/db';
 import { setFlashKey } from './pages/flash';
-import { signingKey } from './mail/unsubscribe';
 import { createMailService, DEFAULT_MAIL_CONFIG, type MailService } from './mail/service';
 import type { AddressInfo } from 'node:net';
 
@@ -39,7 +38,7 @@ export function createServer(config: Config, deps: { db: Db; logger: Logger; rea
   const baseUrl = () => config.publicOrigin ?? `http://localhost:${(server.address() as AddressInfo | null)?.port ?? config.port}`;
   const mail = createMailService(config.mail ?? DEFAULT_MAIL_CONFIG, deps.db, deps.logger, baseUrl);
   // the key every process shares seals the pages' flash messages too (a redirect may land on another process)
-  signingKey(deps.db, config.mail?.secret).then(setFlashKey, (err: unknown) => deps.logger.error({ err }, 'flash key not loaded'));
+  mail.key().then(setFlashKey, () => undefined);
   const server = http.createServer(createApp(config, { ...deps, live: registry, cluster, mail }));
   const collab = attachCollab(server, { db: deps.db, registry, logger: deps.logger, publicOrigin: config.publicOrigin });
   return {

@@ -16,6 +16,8 @@ export interface MailService {
   /** Whether an SMTP relay is configured (else messages stay in the outbox). */
   readonly sending: boolean;
   baseUrl(): string;
+  /** The key this deployment signs and seals with (APP_SECRET, else the database's), loaded at start. */
+  key(): Promise<Buffer>;
   links(): Promise<UnsubscribeLinks>;
   /** Something was queued: look now rather than at the next poll. */
   kick(): void;
@@ -41,8 +43,11 @@ export function digestDue(now: Date, lastRun: Date, hour: number): boolean {
 }
 
 export function createMailService(config: MailConfig, db: Db, logger: Logger, baseUrl: () => string): MailService {
-  let key: Promise<UnsubscribeLinks> | undefined;
-  const links = () => (key ??= signingKey(db, config.secret).then((k) => new UnsubscribeLinks(k)));
+  // loaded now, once: a request (even a refused one) never writes the generated key itself
+  const key = signingKey(db, config.secret);
+  key.catch((err: unknown) => logger.error({ err }, 'mail: signing key not loaded'));
+  const signed = key.then((k) => new UnsubscribeLinks(k));
+  const links = () => signed;
   const transport = config.smtpUrl
     ? nodemailer.createTransport({
       url: config.smtpUrl, pool: true, maxConnections: 4, maxMessages: 500,
@@ -121,6 +126,7 @@ export function createMailService(config: MailConfig, db: Db, logger: Logger, ba
     verification: config.verification,
     sending: worker !== undefined,
     baseUrl,
+    key: () => key,
     links,
     kick() {
       if (!config.worker || closed) return;
