@@ -9,6 +9,7 @@ import type { Config } from './config';
 import type { Db } from './db/db';
 import { createMailService, DEFAULT_MAIL_CONFIG, type MailService } from './mail/service';
 import type { AddressInfo } from 'node:net';
+import { OpinionScheduler } from './opinion-scheduler';
 
 export interface PalimpsesteServer {
   server: http.Server;
@@ -27,6 +28,7 @@ export function createServer(config: Config, deps: { db: Db; logger: Logger }): 
   const mail = createMailService(config.mail ?? DEFAULT_MAIL_CONFIG, deps.db, deps.logger, baseUrl);
   const server = http.createServer(createApp(config, { ...deps, live: registry, mail }));
   const collab = attachCollab(server, { db: deps.db, registry, logger: deps.logger, publicOrigin: config.publicOrigin });
+  const opinions = config.opinions === false ? null : new OpinionScheduler(deps.db, deps.logger, config.opinions).start();
   return {
     server,
     registry,
@@ -35,6 +37,7 @@ export function createServer(config: Config, deps: { db: Db; logger: Logger }): 
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await collab.close();
+      await opinions?.stop();
       await closed;
       await mail.close();
       await releaseCompute();

@@ -14,14 +14,16 @@
  *   5. k-means (ml-kmeans, k-means++ seeded) for k = 2…5, k chosen by the mean silhouette on a
  *      fixed sample; each voter then belongs to the nearest centroid.
  *   6. Groups under MIN_GROUP_SIZE voters are never shown. Per item and shown group: the support
- *      share (for + ½·mitigé) / votes; bridging = the lowest, over the shown groups, of the Wilson
- *      lower bound (shared/ranking.ts › supportScore) of that share.
+ *      share (for + ½·mitigé) / votes. Bridging (pol.is's « group-informed consensus », as a
+ *      geometric mean so that it reads as a share): the geometric mean over the shown groups of
+ *      (for + ½·mitigé + 1) / (votes + 2) — each group's support smoothed by Laplace's rule, so
+ *      that a group that did not vote counts ½ (unknown), neither approval nor rejection. One
+ *      group's enthusiasm cannot make up for another's rejection, nor for others' silence.
  *
  * Pure functions of plain data: the compute pool runs them in a worker thread
  * (server/compute/tasks.ts), and the inputs never name a voter (rows are anonymous indices).
  */
 import { kmeans } from 'ml-kmeans';
-import { supportScore } from './ranking';
 import { tally } from './votes';
 
 export const OPINION_PARAMS = {
@@ -83,7 +85,7 @@ export interface ItemOutput {
   support: (number | null)[];
   /** Per shown group: how many of its voters voted on the item. */
   votes: number[];
-  /** Lowest per-group Wilson lower bound; null when no group is shown. */
+  /** Geometric mean of the per-group Laplace-smoothed support; null when no group is shown. */
   bridging: number | null;
 }
 
@@ -336,6 +338,11 @@ function distinctPoints(points: readonly number[][], cap: number): number {
   return seen.size;
 }
 
+/** One group's support as bridging counts it: Laplace-smoothed, ½ when the group did not vote. */
+export function bridgingShare(forVotes: number, mitigated: number, total: number): number {
+  return (forVotes + 0.5 * mitigated + 1) / (total + 2);
+}
+
 function evenlySpaced(n: number, max: number): number[] {
   const stride = Math.max(1, Math.ceil(n / max));
   const out: number[] = [];
@@ -433,15 +440,15 @@ export function computeOpinionGroups(input: OpinionInput): OpinionResult {
   for (let j = 0; j < m.items; j++) {
     const support: (number | null)[] = [];
     const votes: number[] = [];
-    let bridging: number | null = G > 0 ? Infinity : null;
+    let logSum = 0;
     for (let g = 0; g < G; g++) {
       const base = (j * G + g) * 3;
       const t = tally(tallies[base]!, tallies[base + 1]!, tallies[base + 2]!);
       votes.push(t.total);
       support.push(t.total > 0 ? (t.for + 0.5 * t.mitigated) / t.total : null);
-      if (bridging !== null) bridging = Math.min(bridging, supportScore(t));
+      logSum += Math.log(bridgingShare(t.for, t.mitigated, t.total));
     }
-    items.push({ support, votes, bridging });
+    items.push({ support, votes, bridging: G > 0 ? Math.exp(logSum / G) : null });
   }
 
   const groups: GroupOutput[] = order.map((g, gi) => {

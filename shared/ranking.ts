@@ -8,8 +8,8 @@
  *                not examined (withdrawn, inadmissible) close their article in submission order
  *   support      Wilson lower bound (95 %) on the share of agreement; « mitigé » counts half
  *   controversy  (for + against + ½·mitigated) ^ (min(for, against) / max(for, against))
- *   bridging     the lowest, over the opinion groups (shared/opinion-groups.ts), of the Wilson
- *                lower bound of the group's support: what every group accepts comes first
+ *   bridging     geometric mean over the opinion groups (shared/opinion-groups.ts) of each
+ *                group's Laplace-smoothed support: what every group accepts comes first
  *   recent       newest submission first
  *   random       a stable per-viewer shuffle (cyrb53 hash of seed and id)
  *
@@ -211,28 +211,31 @@ export const RANKING_DOCS: Record<Ranking, { fr: RankingDoc; en: RankingDoc }> =
     fr: {
       name: 'Rassembleurs',
       formula:
-        "score = min sur les groupes d'opinion g de W(g), où W(g) est le score « Soutien » (borne basse de Wilson, " +
-        "z = 1,96, mitigé = ½) calculé sur les seuls votes des membres du groupe g (0 si aucun n'a voté). " +
-        'Les groupes : votants regroupés selon leurs votes (analyse en composantes principales par itération de puissance, ' +
-        'votes manquants laissés de côté, puis k-moyennes, k de 2 à 5 choisi par la silhouette ; groupes de moins de 10 ' +
-        'votants ignorés ; voir la « Cartographie des opinions » de chaque texte). Tri décroissant ; à égalité (ou sans groupes calculés), par le score ' +
-        '« Soutien », puis le plus de votes, l’ordre du texte, l’identifiant.',
+        "score = (Π_g p_g)^(1/G), moyenne géométrique sur les G groupes d'opinion de p_g = (d'accord_g + 0,5 × mitigé_g + 1) / " +
+        "(votes_g + 2), où d'accord_g, mitigé_g et votes_g ne comptent que les votes des membres du groupe g (un groupe qui " +
+        "n'a pas voté compte donc ½). Les groupes : votants regroupés selon leurs votes (analyse en composantes principales " +
+        'par itération de puissance, votes manquants laissés de côté, puis k-moyennes, k de 2 à 5 choisi par la silhouette ; ' +
+        'groupes de moins de 10 votants ignorés ; voir la « Cartographie des opinions » de chaque texte). Tri décroissant ; ' +
+        'à égalité (ou sans groupes calculés), par le score « Soutien », puis le plus de votes, l’ordre du texte, l’identifiant.',
       explanation:
-        "Met en tête ce que tous les groupes d'opinion acceptent, plutôt que ce qu'un seul groupe pousse : " +
-        "une campagne de comptes qui votent tous de la même façon forme son propre groupe et ne peut pas, à elle seule, " +
-        'faire monter un amendement dans ce classement. Recalculé quelques secondes après les votes.',
+        "Met en tête ce que tous les groupes d'opinion acceptent, plutôt que ce qu'un seul groupe pousse (le « consensus " +
+        "informé par les groupes » de pol.is) : l'enthousiasme d'un groupe ne compense ni le rejet d'un autre, ni son " +
+        'silence. Une campagne de comptes qui votent tous de la même façon forme son propre groupe et ne peut pas, à elle ' +
+        'seule, faire monter un amendement dans ce classement. Recalculé quelques secondes après les votes.',
     },
     en: {
       name: 'Bridging',
       formula:
-        'score = min over opinion groups g of W(g), where W(g) is the « Support » score (Wilson lower bound, z = 1.96, ' +
-        'mixed = ½) computed on the votes of group g’s members only (0 when none voted). Groups: voters grouped by their ' +
-        'votes (principal components by power iteration, missing votes left out, then k-means with k from 2 to 5 chosen ' +
-        'by the silhouette; groups under 10 voters ignored). Descending; ties (or no groups computed yet) by the « Support » ' +
-        'score, then more votes, text order, id.',
+        'score = (Π_g p_g)^(1/G), the geometric mean over the G opinion groups of p_g = (agree_g + 0.5 × mixed_g + 1) / ' +
+        '(votes_g + 2), counting only the votes of group g’s members (a group that did not vote thus counts ½). Groups: ' +
+        'voters grouped by their votes (principal components by power iteration, missing votes left out, then k-means ' +
+        'with k from 2 to 5 chosen by the silhouette; groups under 10 voters ignored). Descending; ties (or no groups ' +
+        'computed yet) by the « Support » score, then more votes, text order, id.',
       explanation:
-        'Puts first what every opinion group accepts rather than what one group pushes: a campaign of accounts that all ' +
-        'vote alike forms its own group and cannot, on its own, lift an amendment in this ranking. Recomputed a few seconds after votes.',
+        'Puts first what every opinion group accepts rather than what one group pushes (pol.is’s « group-informed ' +
+        'consensus »): one group’s enthusiasm makes up neither for another’s rejection nor for its silence. A campaign ' +
+        'of accounts that all vote alike forms its own group and cannot, on its own, lift an amendment in this ranking. ' +
+        'Recomputed a few seconds after votes.',
     },
   },
   controversy: {

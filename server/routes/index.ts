@@ -20,6 +20,7 @@ import { historyRoutes } from './history';
 import { openDataRoutes } from './opendata';
 import { moderationRoutes } from './moderation';
 import { notificationRoutes } from './notifications';
+import { opinionRoutes } from './opinions';
 import { peopleAndChartRoutes } from './privacy';
 import { userRoutes } from './users';
 
@@ -42,5 +43,6 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   commissionDecisionRoutes(api, db, live);
   historyRoutes(api, db);
   openDataRoutes(api, db);
+  opinionRoutes(api, db);
   peopleAndChartRoutes(api, db, { limiters, sessions, live });
 }
