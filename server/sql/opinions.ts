@@ -66,7 +66,29 @@ const SQL = {
   items: `SELECT s.target_type, s.target_id, s.bridging, s.support, s.votes FROM opinion_item_scores s
           JOIN (${ITEMS}) i ON i.target_type = s.target_type AND i.id = s.target_id WHERE s.bill_id = $1`,
   itemsOf: 'SELECT target_id, bridging, support, votes FROM opinion_item_scores WHERE bill_id = $1 AND target_type = $2 AND target_id = ANY($3::uuid[])',
+  labels: `
+    SELECT 'amendment:' || a.id AS key, a.origin, a.number, ar.number AS article, NULL AS side, NULL AS body, NULL AS target
+      FROM amendments a JOIN articles ar ON ar.id = a.article_id
+      WHERE a.bill_id = $1 AND a.status <> 'draft' AND a.origin <> 'parliament' AND a.hidden_reason IS NULL
+    UNION ALL
+    SELECT 'argument:' || g.id, NULL, NULL, NULL, g.side, left(g.body, 120), g.target_type || ':' || g.target_id FROM arguments g WHERE g.bill_id = $1 AND g.hidden_reason IS NULL`,
 } as const;
+
+export interface ItemLabelRow {
+  key: string;
+  origin: 'citizen' | 'commission' | null;
+  number: number | null;
+  article: string | null;
+  side: 'for' | 'against' | null;
+  body: string | null;
+  /** An argument's target: 'article:<id>' or 'amendment:<id>'. */
+  target: string | null;
+}
+
+/** What the map page needs to name each item: an amendment's number and article, an argument's first words. */
+export async function opinionItemLabels(db: Queryable, billId: string): Promise<ItemLabelRow[]> {
+  return (await db.query<ItemLabelRow>(SQL.labels, [billId])).rows;
+}
 
 export async function loadOpinionVotes(db: Queryable, billId: string): Promise<OpinionVotes> {
   const watermark = Number((await db.query<{ id: string }>(SQL.watermark)).rows[0]!.id);
