@@ -307,7 +307,8 @@ function cluster(points: number[][], sample: number[][], k: number, runs: number
     const res = typeof s === 'number'
       ? kmeans(sample, k, { seed: s, initialization: 'kmeans++', maxIterations: 100 })
       : kmeans(sample, k, { initialization: s.map((c) => [...c]), maxIterations: 100 });
-    const labels = sample.map((p) => nearestCluster(res.centroids.map((centroid) => ({ centroid })), p));
+    const around = res.centroids.map((centroid) => ({ centroid }));
+    const labels = sample.map((p) => nearestCluster(around, p));
     const score = inertia(sample, labels, res.centroids);
     if (!best || score < best.inertia - 1e-9) best = { centroids: res.centroids, inertia: score };
   }
