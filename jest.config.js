@@ -7,9 +7,10 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
     // ESM-only packages (OpenID Connect: openid-client and what it imports) compiled to CommonJS:
     // plain node loads them with require(esm), which jest's module system does not do.
-    '^.+/node_modules/(openid-client|oauth4webapi|jose)/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+    // Likewise k-means (opinion groups, issue 18): ml-kmeans and the ESM-only mljs packages it imports.
+    '^.+/node_modules/(openid-client|oauth4webapi|jose|ml-kmeans|ml-distance-euclidean|ml-nearest-vector|ml-spectra-processing|ml-array-[a-z]+|is-any-array|cheminfo-types|binary-search|fft\\.js|ml-matrix)/.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose|ml-kmeans|ml-distance-euclidean|ml-nearest-vector|ml-spectra-processing|ml-array-[a-z]+|is-any-array|cheminfo-types|binary-search|fft\\.js|ml-matrix)/)'],
   // Browser tests start Chromium and a server each: give them room on a 2-core machine.
   testTimeout: 30000,
   maxWorkers: 2,

@@ -122,6 +122,8 @@ export interface Config {
   trustProxy: boolean;
   /** Worker threads of the compute pool; undefined → one less than the cores (at least one). */
   computeThreads?: number | undefined;
+  /** Opinion groups recomputed after votes (server/opinion-scheduler.ts); false: never (tests that compute them by hand). */
+  opinions?: import('./opinion-scheduler').OpinionScheduleOptions | false | undefined;
   /** E-mail (server/mail/): unset in tests that do not send any. */
   mail?: MailConfig;
   /** Sign-in with OpenID Connect; undefined → its routes answer 404 and no button shows. */

@@ -12,6 +12,7 @@ import type { Db } from './db/db';
 import { setFlashKey } from './pages/flash';
 import { createMailService, DEFAULT_MAIL_CONFIG, type MailService } from './mail/service';
 import type { AddressInfo } from 'node:net';
+import { OpinionScheduler } from './opinion-scheduler';
 
 export interface PalimpsesteServer {
   server: http.Server;
@@ -41,6 +42,7 @@ export function createServer(config: Config, deps: { db: Db; logger: Logger; rea
   mail.key().then(setFlashKey, () => undefined);
   const server = http.createServer(createApp(config, { ...deps, live: registry, cluster, mail }));
   const collab = attachCollab(server, { db: deps.db, registry, logger: deps.logger, publicOrigin: config.publicOrigin });
+  const opinions = config.opinions === false ? null : new OpinionScheduler(deps.db, deps.logger, config.opinions).start();
   return {
     server,
     registry,
@@ -50,6 +52,7 @@ export function createServer(config: Config, deps: { db: Db; logger: Logger; rea
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await collab.close();
+      await opinions?.stop();
       await closed;
       await mail.close();
       await bus?.close();

@@ -30,6 +30,8 @@ export const COMPUTE_BUDGET_MS = {
   reconcile: 20_000,
   export: 30_000,
   import: 20_000,
+  /** Opinion groups of one bill (docs/opinion-groups.md): about 1 s at 21,000 voters × 2,000 items. */
+  opinions: 30_000,
 } as const;
 
 export type ComputeBudget = keyof typeof COMPUTE_BUDGET_MS;

@@ -8,6 +8,8 @@
  *                not examined (withdrawn, inadmissible) close their article in submission order
  *   support      Wilson lower bound (95 %) on the share of agreement; « mitigé » counts half
  *   controversy  (for + against + ½·mitigated) ^ (min(for, against) / max(for, against))
+ *   bridging     geometric mean over the opinion groups (shared/opinion-groups.ts) of each
+ *                group's Laplace-smoothed support: what every group accepts comes first
  *   recent       newest submission first
  *   random       a stable per-viewer shuffle (cyrb53 hash of seed and id)
  *
@@ -15,7 +17,7 @@
  */
 import type { Tally } from './votes';
 
-export const RANKINGS = ['position', 'support', 'controversy', 'recent', 'random'] as const;
+export const RANKINGS = ['position', 'support', 'bridging', 'controversy', 'recent', 'random'] as const;
 export type Ranking = (typeof RANKINGS)[number];
 
 export function isRanking(value: string): value is Ranking {
@@ -101,6 +103,11 @@ export interface RankInput {
   position: [number, number];
   /** Epoch milliseconds. */
   submittedAt: number;
+  /**
+   * Bridging score of the last opinion-group computation (shared/opinion-groups.ts); absent or null
+   * when there is none (no groups yet, or the item is newer): such items follow, by support.
+   */
+  bridging?: number | null | undefined;
 }
 
 // Code-unit comparison, not localeCompare: the order must not depend on the server's locale.
@@ -123,6 +130,8 @@ export function rankItems<T extends RankInput>(items: readonly T[], ranking: Ran
     switch (ranking) {
       case 'support':
         return supportScore(item.tally);
+      case 'bridging':
+        return item.bridging ?? -1;
       case 'controversy':
         return controversyScore(item.tally);
       case 'recent':
@@ -140,6 +149,8 @@ export function rankItems<T extends RankInput>(items: readonly T[], ranking: Ran
       case 'support':
       case 'controversy':
         return b.key - a.key || b.item.tally.total - a.item.tally.total || comparePositions(a.item, b.item);
+      case 'bridging':
+        return b.key - a.key || supportScore(b.item.tally) - supportScore(a.item.tally) || b.item.tally.total - a.item.tally.total || comparePositions(a.item, b.item);
       case 'recent':
         return b.key - a.key;
       case 'random':
@@ -194,6 +205,37 @@ export const RANKING_DOCS: Record<Ranking, { fr: RankingDoc; en: RankingDoc }> =
         'Lower bound of the 95 % Wilson score interval on the share of agreement: 3 agree out of 3 (≈ 0.44) ' +
         'ranks below 900 out of 1,000 (≈ 0.88), because few votes give little certainty. ' +
         'A « mixed » vote counts as half an agreement: neither support nor rejection.',
+    },
+  },
+  bridging: {
+    fr: {
+      name: 'Rassembleurs',
+      formula:
+        "score = (Π_g p_g)^(1/G), moyenne géométrique sur les G groupes d'opinion de p_g = (d'accord_g + 0,5 × mitigé_g + 1) / " +
+        "(votes_g + 2), où d'accord_g, mitigé_g et votes_g ne comptent que les votes des membres du groupe g (un groupe qui " +
+        "n'a pas voté compte donc ½). Les groupes : votants regroupés selon leurs votes (analyse en composantes principales " +
+        'par itération de puissance, votes manquants laissés de côté, puis k-moyennes, k de 2 à 5 choisi par la silhouette ; ' +
+        'groupes de moins de 10 votants ignorés ; voir la « Cartographie des opinions » de chaque texte). Tri décroissant ; ' +
+        'à égalité (ou sans groupes calculés), par le score « Soutien », puis le plus de votes, l’ordre du texte, l’identifiant.',
+      explanation:
+        "Met en tête ce que tous les groupes d'opinion acceptent, plutôt que ce qu'un seul groupe pousse (le « consensus " +
+        "informé par les groupes » de pol.is) : l'enthousiasme d'un groupe ne compense ni le rejet d'un autre, ni son " +
+        'silence. Une campagne de comptes qui votent tous de la même façon forme son propre groupe et ne peut pas, à elle ' +
+        'seule, faire monter un amendement dans ce classement. Recalculé quelques secondes après les votes.',
+    },
+    en: {
+      name: 'Bridging',
+      formula:
+        'score = (Π_g p_g)^(1/G), the geometric mean over the G opinion groups of p_g = (agree_g + 0.5 × mixed_g + 1) / ' +
+        '(votes_g + 2), counting only the votes of group g’s members (a group that did not vote thus counts ½). Groups: ' +
+        'voters grouped by their votes (principal components by power iteration, missing votes left out, then k-means ' +
+        'with k from 2 to 5 chosen by the silhouette; groups under 10 voters ignored). Descending; ties (or no groups ' +
+        'computed yet) by the « Support » score, then more votes, text order, id.',
+      explanation:
+        'Puts first what every opinion group accepts rather than what one group pushes (pol.is’s « group-informed ' +
+        'consensus »): one group’s enthusiasm makes up neither for another’s rejection nor for its silence. A campaign ' +
+        'of accounts that all vote alike forms its own group and cannot, on its own, lift an amendment in this ranking. ' +
+        'Recomputed a few seconds after votes.',
     },
   },
   controversy: {

@@ -11,6 +11,13 @@ import { checkStructuredBill } from '../../shared/structured-bill';
 import { diffTexts } from '../../shared/text-diff';
 import { aknAmendmentList, comparatifTable, renderAkn, renderComparatifDocx, renderComparatifHtml, renderHtml, renderLiasseHtml, renderMarkdown, type ExportBill } from '../exports';
 import { parseAnXml, parseSenatCsv } from '../../shared/parliament/amendments';
+import { computeOpinionGroups, parsePackedVotes } from '../../shared/opinion-groups';
+
+/** A bill's opinion groups from its packed votes (server/sql/opinions.ts); no voter is named in or out. */
+function opinionGroups(i: { packed: string; items: number; previous?: { components: number[][]; centroids: number[][] } | undefined }) {
+  const { assignment: _rows, ...result } = computeOpinionGroups({ matrix: parsePackedVotes(i.packed, i.items), previous: i.previous });
+  return result;
+}
 
 /**
  * The computations whose cost grows with their input, as pure functions of plain data: the
@@ -73,6 +80,7 @@ export const TASKS = {
   parseBill,
   parseParliamentAmendments: (i: { format: 'an-xml' | 'senat-csv'; data: string }) => (i.format === 'an-xml' ? parseAnXml(i.data) : parseSenatCsv(i.data)),
   renderExport,
+  opinionGroups,
 };
 
 export type TaskName = keyof typeof TASKS;
@@ -82,7 +90,7 @@ export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N
 /** Which budget each task spends (shared/limits.ts › COMPUTE_BUDGET_MS). */
 export const TASK_BUDGET: Record<TaskName, ComputeBudget> = {
   generateDispositif: 'legistique', applyDispositif: 'legistique', applySubAmendment: 'legistique', dispositifFor: 'legistique', resolveFormalisation: 'legistique',
-  diffTexts: 'diff', reconcile: 'reconcile', parseParliamentAmendments: 'import', examinationOrder: 'reconcile', adoptionConflict: 'reconcile', fallenAfter: 'reconcile', parseBill: 'import', renderExport: 'export',
+  diffTexts: 'diff', reconcile: 'reconcile', parseParliamentAmendments: 'import', examinationOrder: 'reconcile', adoptionConflict: 'reconcile', fallenAfter: 'reconcile', parseBill: 'import', renderExport: 'export', opinionGroups: 'opinions',
 };
 
 /**
@@ -90,4 +98,4 @@ export const TASK_BUDGET: Record<TaskName, ComputeBudget> = {
  * (structured clone both ways, a message round trip) would cost more than the work (measured by
  * bench:abuse; a 4,000-character diff takes well under a millisecond).
  */
-export const INLINE_MAX_CHARS: Partial<Record<TaskName, number>> = { diffTexts: 4_000, dispositifFor: 1_000, generateDispositif: 1_000, applyDispositif: 1_000, applySubAmendment: 1_000 };
+export const INLINE_MAX_CHARS: Partial<Record<TaskName, number>> = { diffTexts: 4_000, dispositifFor: 1_000, generateDispositif: 1_000, applyDispositif: 1_000, applySubAmendment: 1_000, opinionGroups: 3_000 };

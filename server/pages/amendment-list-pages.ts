@@ -12,6 +12,7 @@ import { ASSURANCE_PARAM, assuranceToggle, withAssurance } from './assurance-tog
 export const RANKING_LABELS_FR: Record<Ranking, string> = {
   position: 'ordre d’examen',
   support: 'les plus soutenus',
+  bridging: 'les plus rassembleurs',
   controversy: 'les plus débattus',
   recent: 'les plus récents',
   random: 'au hasard',

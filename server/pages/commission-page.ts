@@ -4,6 +4,7 @@ import {
 import { STATUS_LABELS_FR } from '../../shared/amendment';
 import type { Dashboard } from '../present/commission-dashboard';
 import { amendmentTitle, authorList, kindBadge, paragraphs, statusBadge, tallyLine } from './amendment-parts';
+import { groupSupportLine } from './opinion-parts';
 import { phaseBadge, phaseForm } from './bill-pages';
 import { html, type SafeHtml } from '../html';
 import { layout, may, type PageContext } from './layout';
@@ -96,7 +97,7 @@ function groupItem(d: Dashboard, g: Group, ctx: PageContext, error?: string): Sa
     <h3><span class="exam-rank">${g.index}.</span> Article ${g.articleNumber} — <a href="/amendements/${head.id}">${amendmentTitle(head.displayNumber)}</a>
       ${identical.length ? html`<span class="muted">et ${identical.length} identique${identical.length > 1 ? 's' : ''} (${identical.map((a, i) => html`${i ? ', ' : ''}<a href="/amendements/${a.id}">n° ${a.displayNumber ?? ''}</a>`)})</span>` : ''}</h3>
     <p class="meta">${kindBadge(g.kind)} <span data-status>${statusBadge(head.status)}</span> · ${authorList(head.authors)}${head.origin === 'commission' ? ' · amendement de la commission' : ''}</p>
-    <p class="muted">Avis des participants :</p>${tallyLine(head.citizenTally)}
+    <p class="muted">Avis des participants :</p>${tallyLine(head.citizenTally)}${groupSupportLine(head.groupSupport, d.bill.id)}
     ${head.clerkNote ? html`<div class="clerk-note"><p class="label">Note du greffe</p>${paragraphs(head.clerkNote)}</div>` : ''}
     <div data-tally>${commissionTallyTable(g.decision?.tallies && 'all' in g.decision.tallies ? g.decision.tallies : g.commissionTally, `Vote de la commission sur l’amendement n° ${head.displayNumber ?? ''}`)}</div>
     ${decisionLine(g)}

@@ -20,6 +20,7 @@ import { notificationPages } from './notification-pages';
 import { countUnread } from '../sql/notifications';
 import { pageQueryText } from './page-kit';
 import { adminPages } from './admin';
+import { opinionPages } from './opinion-pages';
 import { confirmationGate } from './confirm-gate';
 
 /** Every server-rendered page, then the HTML 404. */
@@ -49,6 +50,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(notificationPages({ db, live }));
   r.use(commissionPages(db, live));
   r.use(historyPages(reads));
+  r.use(opinionPages(db));
   // browsers ask for it whatever the page says
   r.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
   r.use((req, res) => {

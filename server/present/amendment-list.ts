@@ -7,6 +7,7 @@ import { findAmendments, listRankRows, type AmendmentRow } from '../sql/amendmen
 import { loadCommissionData } from '../queries/commission-data';
 import { lastBillEventId } from '../sql/events';
 import { getTallies, type TallyScope } from '../sql/votes';
+import { opinionItemsOf } from '../sql/opinions';
 import { ListCache } from './list-cache';
 import { presentAmendmentSummary } from './amendment';
 
@@ -46,7 +47,7 @@ export async function listAmendmentsPage(db: Queryable, cache: AmendmentListCach
   return { amendments, total: page.total, limit: q.limit, offset: q.offset, sort: q.sort, assurance: scope };
 }
 
-const VOTE_RANKINGS: ReadonlySet<Ranking> = new Set(['support', 'controversy']);
+const VOTE_RANKINGS: ReadonlySet<Ranking> = new Set(['support', 'bridging', 'controversy']);
 
 /** Beyond any examination rank: amendments not examined (withdrawn, inadmissible) close their article. */
 const NOT_EXAMINED = 1_000_000;
@@ -59,12 +60,15 @@ async function rankPage(db: Queryable, q: ListQuery): Promise<Page> {
   const examined = q.sort === 'position' ? (await loadCommissionData(db, q.billId)).rank : new Map<string, number>();
   // ranked by the verified identities' votes when those are the ones shown
   const verified = q.assurance === 'verified' && VOTE_RANKINGS.has(q.sort) ? await getTallies(db, 'amendment', rows.map((r) => r.id), 'verified') : undefined;
+  // bridging: the scores of the last opinion-group computation (docs/opinion-groups.md)
+  const bridging = q.sort === 'bridging' ? await opinionItemsOf(db, q.billId, 'amendment', rows.map((r) => r.id)) : undefined;
   const ranked = rankItems(
     rows.map((r) => ({
       id: r.id,
       tally: verified?.get(r.id) ?? tally(r.n_for, r.n_mitigated, r.n_against),
       position: [r.article_position, examined.get(r.id) ?? NOT_EXAMINED + r.number] as [number, number],
       submittedAt: r.submitted_at.getTime(),
+      bridging: bridging?.get(r.id)?.bridging ?? null,
     })),
     q.sort,
     { viewerSeed: q.viewerSeed },

@@ -9,6 +9,7 @@ import type { UserRow } from '../sql/users';
 import { getTallies } from '../sql/votes';
 import { presentAuthor } from './amendment';
 import { loadCommissionData } from '../queries/commission-data';
+import { opinionItemsOf } from '../sql/opinions';
 
 /**
  * The commission's dashboard: amendments in examination order (identical ones together), each with
@@ -32,7 +33,7 @@ export async function loadDashboard(db: Queryable, billId: string, viewer: UserR
   const selected = ranked.filter(({ g }) => (!f.articleId || g.articleId === f.articleId) && (!f.pending || !data.decisions.has(g.amendmentIds[0]!)));
   const onPage = selected.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
   const ids = onPage.flatMap(({ g }) => g.amendmentIds);
-  const [citizen, commission, members] = await Promise.all([getTallies(db, 'amendment', ids), commissionVotesOf(db, ids), listMembers(db, bill.id)]);
+  const [citizen, commission, members, opinions] = await Promise.all([getTallies(db, 'amendment', ids), commissionVotesOf(db, ids), listMembers(db, bill.id), opinionItemsOf(db, bill.id, 'amendment', ids)]);
   const myCollege: College | null = viewer ? (members.find((m) => m.user_id === viewer.id)?.college ?? null) : null;
   const mine = viewer && myCollege ? await myCommissionVotes(db, viewer.id, ids) : new Map();
   // Clerks' notes: the note of each amendment's latest formalisation.
@@ -51,6 +52,8 @@ export async function loadDashboard(db: Queryable, billId: string, viewer: UserR
         authors: (data.authors.get(r.id) ?? []).map(presentAuthor), rationale: r.rationale,
         citizenTally: citizen.get(r.id) ?? { for: 0, mitigated: 0, against: 0, total: 0 },
         clerkNote: formal.get(r.id)?.note || null,
+        // the citizens' support per opinion group (issue 18): aggregates of groups of 10 or more
+        groupSupport: opinions.get(r.id)?.support ?? null,
       })),
       commissionTally: commissionTally(commission.get(head.id) ?? []),
       myVote: mine.get(head.id) ?? null,

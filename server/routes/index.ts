@@ -20,6 +20,7 @@ import { historyRoutes } from './history';
 import { openDataRoutes } from './opendata';
 import { moderationRoutes } from './moderation';
 import { notificationRoutes } from './notifications';
+import { opinionRoutes } from './opinions';
 import { peopleAndChartRoutes } from './privacy';
 import { userRoutes } from './users';
 
@@ -43,5 +44,6 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   commissionDecisionRoutes(api, db, live);
   historyRoutes(api, reads);
   openDataRoutes(api, reads);
+  opinionRoutes(api, db);
   peopleAndChartRoutes(api, db, { limiters, sessions, live });
 }

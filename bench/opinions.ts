@@ -1,0 +1,112 @@
+/**
+ * bench:opinions — opinion groups (issue 18, docs/opinion-groups.md) at the scale of *République
+ * numérique*: 21,000 voters, 2,000 amendments, 150,000 votes, on a fresh PostgreSQL database.
+ * Voters belong to four planted camps (each likes a random half of the amendments with
+ * probability 0.8) and vote on about 7 amendments each.
+ *
+ *   npm run bench:opinions [-- --voters=21000 --items=2000 --votes=150000 --recomputes=5]
+ *
+ * Prints: the full computation (cold: no previous model), then recomputations after 100 new votes
+ * (warm-started), each as read / compute (worker thread) / store, and the main event loop's delay
+ * meanwhile — the computation runs in the compute pool, so that the vote path is not held up.
+ * Targets: full ≤ 5 s, recomputation after 100 new votes ≤ 500 ms.
+ */
+import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { computeOpinionGroupsOf, type OpinionRun } from '../server/commands/compute-opinion-groups';
+import { releaseCompute } from '../server/compute';
+import { createBenchDb } from './lib/db';
+import { seedAccounts, seedBill } from './lib/seed';
+
+function arg(name: string, fallback: number): number {
+  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return hit ? Number(hit.split('=')[1]) : fallback;
+}
+
+function mulberry(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const fmt = (ms: number) => `${Math.round(ms)} ms`;
+const line = (label: string, r: OpinionRun, total: number) =>
+  `${label.padEnd(34)} ${fmt(total).padStart(8)}  (read ${fmt(r.loadMs)}, compute ${fmt(r.computeMs)}, store ${fmt(r.saveMs)}; ${r.voters} voters placed, ${r.groups} groups, ${r.iterations} power iterations)`;
+
+async function main(): Promise<void> {
+  const voters = arg('voters', 21_000), items = arg('items', 2_000), votes = arg('votes', 150_000), recomputes = arg('recomputes', 5);
+  const load = os.loadavg()[0]!;
+  console.log(`bench:opinions — ${voters} voters × ${items} amendments, ${votes} votes; ${os.availableParallelism()} cores, load average ${load.toFixed(2)}`);
+  const bench = await createBenchDb('opinions');
+  const { db } = bench;
+  try {
+    const t0 = performance.now();
+    const accounts = await seedAccounts(db, voters, { sessions: false });
+    const perArticle = Array.from({ length: 20 }, () => items / 20);
+    const bill = await seedBill(db, { authors: accounts.ids.slice(0, 200), amendmentsPerArticle: perArticle });
+    // four camps; each likes a random half of the amendments
+    const random = mulberry(18);
+    const likes = Array.from({ length: 4 }, () => Array.from({ length: items }, () => (random() < 0.5 ? 0.8 : 0.2)));
+    const seen = new Set<number>();
+    const U: string[] = [], A: string[] = [], V: string[] = [];
+    while (U.length < votes) {
+      const u = Math.floor(random() * voters), j = Math.floor(random() * items);
+      if (seen.has(u * items + j)) continue;
+      seen.add(u * items + j);
+      const r = random();
+      U.push(accounts.ids[u]!);
+      A.push(bill.amendmentIds[j]!);
+      V.push(r < 0.05 ? 'mitigated' : random() < likes[u % 4]![j]! ? 'for' : 'against');
+    }
+    await db.transaction(async (tx) => {
+      await tx.exec('ALTER TABLE votes DISABLE TRIGGER votes_tally');
+      for (let i = 0; i < U.length; i += 50_000) {
+        await tx.query(`INSERT INTO votes (target_type, target_id, user_id, value) SELECT 'amendment', a, u, v FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(a, u, v)`,
+          [A.slice(i, i + 50_000), U.slice(i, i + 50_000), V.slice(i, i + 50_000)]);
+      }
+      await tx.exec('ALTER TABLE votes ENABLE TRIGGER votes_tally');
+    });
+    await db.exec('ANALYZE votes');
+    console.log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    const timed = async () => {
+      const s = performance.now();
+      const r = await computeOpinionGroupsOf(db, bill.billId);
+      return { r, total: performance.now() - s };
+    };
+    delay.enable();
+    const first = await timed();
+    console.log(line('full (first, worker starting)', first.r, first.total));
+    await db.query('DELETE FROM opinion_maps WHERE bill_id = $1', [bill.billId]);
+    const full = await timed();
+    console.log(line('full (cold, no previous model)', full.r, full.total));
+    const totals: number[] = [];
+    for (let k = 0; k < recomputes; k++) {
+      for (let i = 0; i < 100; i++) {
+        await db.query('SELECT cast_vote($1, $2, $3, $4)', ['amendment', bill.amendmentIds[Math.floor(random() * items)], accounts.ids[Math.floor(random() * voters)], random() < 0.5 ? 'for' : 'against']);
+      }
+      const warm = await timed();
+      totals.push(warm.total);
+      console.log(line(`after 100 new votes (#${k + 1})`, warm.r, warm.total));
+    }
+    delay.disable();
+    totals.sort((a, b) => a - b);
+    console.log(`\nfull computation: ${fmt(full.total)} (target ≤ 5,000 ms); recomputation after 100 votes: median ${fmt(totals[Math.floor(totals.length / 2)]!)}, worst ${fmt(totals.at(-1)!)} (target ≤ 500 ms)`);
+    console.log(`main event loop while computing: delay p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms (the computation itself runs in a worker thread)`);
+    if (os.loadavg()[0]! > 1.5 || load > 1.5) console.log('measured under load: other processes were busy (load average > 1.5 on this machine)');
+  } finally {
+    await releaseCompute();
+    await bench.drop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,183 @@
+import type { GroupOutput, ItemOutput, OpinionModel } from '../../shared/opinion-groups';
+import type { Queryable } from '../db/db';
+
+/**
+ * SQL of the opinion groups (migration 026, docs/opinion-groups.md). The votes leave the database
+ * packed in one string and without any account id: the computation sees anonymous rows only.
+ */
+
+/** What a bill's computation reads: its items (amendments and arguments citizens vote on) and their votes. */
+export interface OpinionVotes {
+  /** 'amendment:<id>' / 'argument:<id>'. */
+  itemKeys: string[];
+  /** Voters separated by « ; », votes « +j », « =j », « -j » (item j) by « , » (shared/opinion-groups.ts › parsePackedVotes). */
+  packed: string;
+  /** vote_events id these votes include at least. */
+  watermark: number;
+}
+
+// Published amendments citizens vote on (not parliamentary ones, not drafts, not masked) and arguments.
+const ITEMS = `
+  SELECT 'amendment'::text AS target_type, id FROM amendments
+    WHERE bill_id = $1 AND status <> 'draft' AND origin <> 'parliament' AND hidden_reason IS NULL
+  UNION ALL
+  SELECT 'argument', id FROM arguments WHERE bill_id = $1 AND hidden_reason IS NULL`;
+
+const SQL = {
+  watermark: 'SELECT coalesce(max(id), 0)::bigint AS id FROM vote_events',
+  votes: `
+    WITH numbered AS (
+      SELECT target_type, id, (row_number() OVER (ORDER BY target_type, id) - 1)::int AS ix FROM (${ITEMS}) i
+    ), lines AS (
+      SELECT v.user_id, string_agg(CASE v.value WHEN 'for' THEN '+' WHEN 'against' THEN '-' ELSE '=' END || n.ix, ',') AS line
+      FROM votes v JOIN numbered n ON v.target_type = n.target_type AND v.target_id = n.id
+      GROUP BY v.user_id
+    )
+    SELECT (SELECT coalesce(array_agg(target_type || ':' || id ORDER BY ix), '{}') FROM numbered) AS keys,
+           (SELECT coalesce(string_agg(line, ';' ORDER BY user_id), '') FROM lines) AS packed`,
+  /** A viewer's own votes on the bill's items (to place them with the stored model). */
+  myVotes: `SELECT v.target_type || ':' || v.target_id AS key, v.value FROM votes v
+            JOIN (${ITEMS}) i ON i.target_type = v.target_type AND i.id = v.target_id WHERE v.user_id = $2`,
+  /** Bills with votes after `$1`, with their last vote event. */
+  changed: `
+    SELECT coalesce(a.bill_id, g.bill_id) AS bill_id, max(e.id)::bigint AS last
+    FROM vote_events e
+    LEFT JOIN amendments a ON e.target_type = 'amendment' AND a.id = e.target_id
+    LEFT JOIN arguments g ON e.target_type = 'argument' AND g.id = e.target_id
+    WHERE e.id > $1 AND e.target_type <> 'article'
+    GROUP BY 1`,
+  watermarks: 'SELECT bill_id, watermark FROM opinion_maps',
+  map: 'SELECT computed_at, watermark, item_keys, model, groups, placed, k, silhouette, duration_ms FROM opinion_maps WHERE bill_id = $1',
+  previous: 'SELECT item_keys, model FROM opinion_maps WHERE bill_id = $1',
+  // a result never replaces a newer one (two processes, or a slow computation overtaken)
+  save: `
+    INSERT INTO opinion_maps AS m (bill_id, computed_at, watermark, item_keys, model, groups, placed, k, silhouette, duration_ms)
+    VALUES ($1, now(), $2, $3, $4, $5, $6, $7, $8, $9)
+    ON CONFLICT (bill_id) DO UPDATE SET computed_at = now(), watermark = EXCLUDED.watermark, item_keys = EXCLUDED.item_keys,
+      model = EXCLUDED.model, groups = EXCLUDED.groups, placed = EXCLUDED.placed, k = EXCLUDED.k, silhouette = EXCLUDED.silhouette,
+      duration_ms = EXCLUDED.duration_ms
+    WHERE m.watermark <= EXCLUDED.watermark
+    RETURNING bill_id`,
+  clearItems: 'DELETE FROM opinion_item_scores WHERE bill_id = $1',
+  saveItems: `
+    INSERT INTO opinion_item_scores (bill_id, target_type, target_id, bridging, support, votes)
+    SELECT $1, t, id, b, s, n FROM unnest($2::text[], $3::uuid[], $4::float8[], $5::jsonb[], $6::jsonb[]) AS x(t, id, b, s, n)`,
+  // only what is still public (an amendment masked since the computation drops out at once)
+  items: `SELECT s.target_type, s.target_id, s.bridging, s.support, s.votes FROM opinion_item_scores s
+          JOIN (${ITEMS}) i ON i.target_type = s.target_type AND i.id = s.target_id WHERE s.bill_id = $1`,
+  itemsOf: 'SELECT target_id, bridging, support, votes FROM opinion_item_scores WHERE bill_id = $1 AND target_type = $2 AND target_id = ANY($3::uuid[])',
+  labels: `
+    SELECT 'amendment:' || a.id AS key, a.origin, a.number, ar.number AS article, NULL AS side, NULL AS body, NULL AS target
+      FROM amendments a JOIN articles ar ON ar.id = a.article_id
+      WHERE a.bill_id = $1 AND a.status <> 'draft' AND a.origin <> 'parliament' AND a.hidden_reason IS NULL
+    UNION ALL
+    SELECT 'argument:' || g.id, NULL, NULL, NULL, g.side, left(g.body, 120), g.target_type || ':' || g.target_id FROM arguments g WHERE g.bill_id = $1 AND g.hidden_reason IS NULL`,
+} as const;
+
+export interface ItemLabelRow {
+  key: string;
+  origin: 'citizen' | 'commission' | null;
+  number: number | null;
+  article: string | null;
+  side: 'for' | 'against' | null;
+  body: string | null;
+  /** An argument's target: 'article:<id>' or 'amendment:<id>'. */
+  target: string | null;
+}
+
+/** What the map page needs to name each item: an amendment's number and article, an argument's first words. */
+export async function opinionItemLabels(db: Queryable, billId: string): Promise<ItemLabelRow[]> {
+  return (await db.query<ItemLabelRow>(SQL.labels, [billId])).rows;
+}
+
+export async function loadOpinionVotes(db: Queryable, billId: string): Promise<OpinionVotes> {
+  const watermark = Number((await db.query<{ id: string }>(SQL.watermark)).rows[0]!.id);
+  const row = (await db.query<{ keys: string[]; packed: string }>(SQL.votes, [billId])).rows[0]!;
+  return { itemKeys: row.keys, packed: row.packed, watermark };
+}
+
+export async function loadMyOpinionVotes(db: Queryable, billId: string, userId: string): Promise<{ key: string; value: 'for' | 'mitigated' | 'against' }[]> {
+  return (await db.query<{ key: string; value: 'for' | 'mitigated' | 'against' }>(SQL.myVotes, [billId, userId])).rows;
+}
+
+export async function currentVoteWatermark(db: Queryable): Promise<number> {
+  return Number((await db.query<{ id: string }>(SQL.watermark)).rows[0]!.id);
+}
+
+export async function billsVotedSince(db: Queryable, after: number): Promise<{ billId: string; last: number }[]> {
+  const rows = (await db.query<{ bill_id: string | null; last: string }>(SQL.changed, [after])).rows;
+  return rows.flatMap((r) => (r.bill_id ? [{ billId: r.bill_id, last: Number(r.last) }] : []));
+}
+
+export async function opinionWatermarks(db: Queryable): Promise<Map<string, number>> {
+  return new Map((await db.query<{ bill_id: string; watermark: string }>(SQL.watermarks)).rows.map((r) => [r.bill_id, Number(r.watermark)]));
+}
+
+/** A shown group as stored: its traits as item keys. */
+export type StoredGroup = Omit<GroupOutput, 'supports' | 'rejects'> & { supports: string[]; rejects: string[] };
+
+export interface OpinionMapRow {
+  computed_at: Date;
+  watermark: string;
+  item_keys: string[];
+  model: OpinionModel;
+  groups: StoredGroup[];
+  placed: number;
+  k: number;
+  silhouette: number | null;
+  duration_ms: number;
+}
+
+export async function findOpinionMap(db: Queryable, billId: string): Promise<OpinionMapRow | undefined> {
+  return (await db.query<OpinionMapRow>(SQL.map, [billId])).rows[0];
+}
+
+export async function findPreviousModel(db: Queryable, billId: string): Promise<{ item_keys: string[]; model: OpinionModel } | undefined> {
+  return (await db.query<{ item_keys: string[]; model: OpinionModel }>(SQL.previous, [billId])).rows[0];
+}
+
+export interface OpinionItemRow {
+  target_type: 'amendment' | 'argument';
+  target_id: string;
+  bridging: number | null;
+  support: Record<string, number | null>;
+  votes: Record<string, number>;
+}
+
+export async function listOpinionItems(db: Queryable, billId: string): Promise<OpinionItemRow[]> {
+  return (await db.query<OpinionItemRow>(SQL.items, [billId])).rows;
+}
+
+export async function opinionItemsOf(db: Queryable, billId: string, type: 'amendment' | 'argument', ids: readonly string[]): Promise<Map<string, OpinionItemRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await db.query<Omit<OpinionItemRow, 'target_type'>>(SQL.itemsOf, [billId, type, ids])).rows;
+  return new Map(rows.map((r) => [r.target_id, { ...r, target_type: type }]));
+}
+
+/** Stores a computation unless a newer one is there; returns whether it was stored. */
+export async function saveOpinionMap(
+  db: Queryable & { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
+  billId: string,
+  r: { watermark: number; itemKeys: string[]; model: OpinionModel; groups: StoredGroup[]; items: ItemOutput[]; placed: number; k: number; silhouette: number | null; durationMs: number },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const saved = await tx.query(SQL.save, [
+      billId, r.watermark, r.itemKeys, JSON.stringify(r.model), JSON.stringify(r.groups), r.placed, r.k, r.silhouette, Math.round(r.durationMs),
+    ]);
+    if (saved.rowCount === 0) return false;
+    await tx.query(SQL.clearItems, [billId]);
+    const ids = r.groups.map((g) => g.id);
+    const types: string[] = [], targets: string[] = [], bridging: (number | null)[] = [], support: string[] = [], votes: string[] = [];
+    r.itemKeys.forEach((key, j) => {
+      const [type, id] = key.split(':') as [string, string];
+      const it = r.items[j]!;
+      types.push(type);
+      targets.push(id);
+      bridging.push(it.bridging);
+      support.push(JSON.stringify(Object.fromEntries(ids.map((g, gi) => [g, it.support[gi] ?? null]))));
+      votes.push(JSON.stringify(Object.fromEntries(ids.map((g, gi) => [g, it.votes[gi] ?? 0]))));
+    });
+    if (types.length) await tx.query(SQL.saveItems, [billId, types, targets, bridging, support, votes]);
+    return true;
+  });
+}
