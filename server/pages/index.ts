@@ -21,6 +21,7 @@ import { countUnread } from '../sql/notifications';
 import { pageQueryText } from './page-kit';
 import { adminPages } from './admin';
 import { confirmationGate } from './confirm-gate';
+import { subAmendmentPages } from './sub-amendment-pages';
 
 /** Every server-rendered page, then the HTML 404. */
 export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, sessions: SessionCache, lists: AmendmentListCache, mail: MailService): Router {
@@ -46,6 +47,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(clerkPages(db, live));
   r.use(parliamentImportPages({ db, live }));
   r.use(notificationPages({ db, live }));
+  r.use(subAmendmentPages({ db, live }));
   r.use(commissionPages(db, live));
   r.use(historyPages(db));
   // browsers ask for it whatever the page says
