@@ -7,7 +7,7 @@
  * occur there exactly once and hold at least one word of four letters or more (« de », « la » say nothing).
  * Otherwise the operation is refused: nothing is guessed.
  */
-import { findAll, type Span } from './match';
+import { SearchableText, type Span } from './match';
 import { quote } from './typography';
 
 /** The new start as written, without the ellipsis and « (le reste sans changement) ». */
@@ -33,9 +33,10 @@ export function rewriteStart(old: string, start: string, where: string): StartRe
   // case does not count here: a new start often capitalises a word the old text had inside (« il est » / « Il est »)
   const lower = body.toLowerCase();
   const hay = lower.length === body.length ? lower : body;
+  const searchable = new SearchableText(hay); // normalised once for every try
   for (let k = words.length; k >= 1; k--) {
     const tail = words.slice(words.length - k).join(' ');
-    const spans: Span[] = findAll(hay, hay === body ? tail : tail.toLowerCase());
+    const spans: Span[] = searchable.findAll(hay === body ? tail : tail.toLowerCase());
     if (spans.length === 0) continue;
     if (!MEANINGFUL.test(tail)) {
       return { ok: false, reason: 'words_ambiguous', message: `le nouveau début ne rejoint le texte que par ${quote(tail)}${'\u00A0'}: c’est trop peu pour dire où.` };
