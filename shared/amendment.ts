@@ -59,9 +59,22 @@ export function isOpen(status: AmendmentStatus): boolean {
  * Citizen amendments are numbered 1, 2, 3…; the commission's own COM-1, COM-2…; parliamentary
  * ones carry their printed number (`parliament_number`), this one being only their import order.
  */
-export function displayNumber(origin: AmendmentOrigin, number: number | null): string | null {
+export function displayNumber(origin: AmendmentOrigin, number: number | null, rectification = 0): string | null {
   if (number === null) return null;
-  return origin === 'commission' ? `COM-${number}` : origin === 'parliament' ? `P-${number}` : String(number);
+  return (origin === 'commission' ? `COM-${number}` : origin === 'parliament' ? `P-${number}` : String(number)) + rectifiedSuffix(rectification);
+}
+
+const RECTIFICATION_LEVELS = ['', ' bis', ' ter', ' quater', ' quinquies', ' sexies', ' septies', ' octies', ' novies', ' decies'];
+
+/** « rect. », « rect. bis »… after a number; '' for a version never rectified. */
+export function rectifiedSuffix(rectification: number): string {
+  if (rectification <= 0) return '';
+  return ` rect.${RECTIFICATION_LEVELS[rectification - 1] ?? ` ${rectification}`}`;
+}
+
+/** The number of a row as shown: a chamber's printed number, else ours with its rectification. */
+export function rowNumber(a: { origin: AmendmentOrigin; number: number | null; rectification?: number; parliament_number?: string | null }): string | null {
+  return a.parliament_number ?? displayNumber(a.origin, a.number, a.rectification ?? 0);
 }
 
 /** « Amendement parlementaire n° 123 rect. (groupe CRCE) » */

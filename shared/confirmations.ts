@@ -84,6 +84,22 @@ const ENTRIES: Entry[] = [
     }),
   },
   {
+    pattern: new RegExp(`^/amendements/${ID}/rectifier$`), serverPage: true,
+    describe: () => ({
+      title: 'Publier cette version rectifiée ?',
+      consequences: ['Elle remplace la version actuelle dans la liasse et l’examen de la commission (« rect. »).', 'L’historique garde toutes les versions ; une version publiée ne se reprend pas.'],
+      confirm: 'Publier la version rectifiée',
+    }),
+  },
+  {
+    pattern: new RegExp(`^/amendements/${ID}/sous-amender$`), serverPage: true,
+    describe: () => ({
+      title: 'Déposer ce sous-amendement ?',
+      consequences: ['Il reçoit aussitôt son numéro public (COM-…) et sera examiné juste avant l’amendement.', 'Adopté, il réécrit l’amendement ; il tombe si l’amendement est rejeté, retiré ou tombe.'],
+      confirm: 'Déposer le sous-amendement',
+    }),
+  },
+  {
     pattern: new RegExp(`^/amendements/${ID}/retirer$`), serverPage: true,
     describe: () => ({
       title: 'Retirer cet amendement ?',

@@ -101,6 +101,9 @@ export const POLICY = {
   'commission.rule': { verb: 'Choisir la règle de décision', allow: { admin: BEFORE_ADOPTION } },
   'commission.vote': { verb: 'Voter en commission', allow: { commissionMember: ['commission'] } },
   'amendment.decide': { verb: 'Décider en commission', allow: { admin: ['commission'] } },
+  // sous-amendements and rectified versions (docs/sub-amendments.md)
+  'amendment.subAmend': { verb: 'Déposer un sous-amendement', allow: { commissionMember: ['commission'] }, verified: true },
+  'amendment.rectify': { verb: 'Rectifier un amendement', allow: { author: ['commission'], clerkInCharge: ['commission'] }, otherwise: inCharge },
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof POLICY;

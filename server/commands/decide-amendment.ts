@@ -1,4 +1,4 @@
-import { isOpen, STATUS_LABELS_FR, displayNumber } from '../../shared/amendment';
+import { isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
 import { commissionTally, decideByRule, type CommissionTally } from '../../shared/commission';
 import { groupHead } from '../../shared/reconcile/group-head';
 import { formalisationDocName } from '../../shared/live-docs';
@@ -7,13 +7,14 @@ import { compute } from '../compute';
 import type { Db, Queryable } from '../db/db';
 import { AppError, notFound } from '../errors';
 import { loadCommissionData, type CommissionData } from '../queries/commission-data';
-import { findAmendment, setAmendmentStatus, type AmendmentRow } from '../sql/amendments';
+import { findAmendment, openSubAmendments, setAmendmentStatus, type AmendmentRow } from '../sql/amendments';
 import { findBill } from '../sql/bills';
 import { commissionVotesOf } from '../sql/commission';
 import { insertDecision } from '../sql/decisions';
 import { appendEvent } from '../sql/events';
 import { notifyAuthors } from '../sql/notifications';
 import type { UserRow } from '../sql/users';
+import { fallSubAmendments, numberOf, parentClosedReason, rewriteParent, textAfterSubAmendment } from './sub-amendments';
 
 export interface DecisionResult {
   outcome: 'adopted' | 'rejected' | 'not_examined';
@@ -22,7 +23,7 @@ export interface DecisionResult {
   fallen: { amendmentId: string; reason: string }[];
 }
 
-const label = (a: Pick<AmendmentRow, 'origin' | 'number'>) => `l’amendement n° ${displayNumber(a.origin, a.number) ?? '?'}`;
+const label = (a: Pick<AmendmentRow, 'origin' | 'number' | 'rectification' | 'parliament_number'>) => `l’amendement n° ${numberOf(a)}`;
 
 /**
  * Why `candidate` cannot be adopted on top of what is adopted already, or null. Only its article
@@ -42,7 +43,7 @@ async function conflict(data: CommissionData, candidate: AmendmentRow): Promise<
 async function fallenAfterAdoption(data: CommissionData, group: AmendmentRow[]): Promise<{ row: AmendmentRow; reason: string; by: string | null }[]> {
   const head = group[0]!;
   const ids = new Set(group.map((g) => g.id));
-  const pendingRows = data.rows.filter((r) => isOpen(r.status) && !ids.has(r.id) && r.article_id === head.article_id);
+  const pendingRows = data.rows.filter((r) => isOpen(r.status) && !ids.has(r.id) && r.article_id === head.article_id && r.parent_id === null);
   const articles = data.articles.filter((a) => a.id === head.article_id);
   const adopted = data.adopted(group).filter((a) => a.articleId === head.article_id);
   const pendingIds = new Set(pendingRows.map((r) => r.id));
@@ -81,6 +82,8 @@ export async function decideAmendment(
     const group = data.groupOf(a);
     // Withdrawals, formalisations and inadmissibility lock the amendment row, not the bill: lock
     // the group's rows too and make sure nothing changed since the data was read.
+    // a sous-amendement's amendment is locked before it, as withdrawals lock an amendment then its sous-amendements
+    if (a.parent_id !== null) await findAmendment(tx, a.parent_id, { forUpdate: true });
     for (const g of group) {
       const now = await findAmendment(tx, g.id, { forUpdate: true });
       if (!now || !isOpen(now.status) || JSON.stringify(now.alineas) !== JSON.stringify(g.alineas)) {
@@ -92,7 +95,9 @@ export async function decideAmendment(
     const tallies = commissionTally((await commissionVotesOf(tx, [head])).get(head) ?? []);
     if (input.decision === 'not_examined') {
       for (const g of group) await record(tx, { billId: bill.id, row: g, outcome: 'not_examined', rule: 'explicit', tallies, admin: input.admin, groupKey: null, reason });
-      return { outcome: 'not_examined' as const, amendmentIds: group.map((g) => g.id), tallies, fallen: [] };
+      const fallenSubs: { amendmentId: string; reason: string }[] = [];
+      for (const g of group) fallenSubs.push(...(await fallSubAmendments(tx, g, parentClosedReason(g, 'not_examined'), input.admin.id)));
+      return { outcome: 'not_examined' as const, amendmentIds: group.map((g) => g.id), tallies, fallen: fallenSubs };
     }
     let outcome = input.decision;
     if (!outcome) {
@@ -101,6 +106,7 @@ export async function decideAmendment(
       outcome = byRule.outcome;
     }
     const rule = input.decision ? 'explicit' : (bill.decision_rule ?? 'simple_majority');
+    if (a.parent_id !== null) return decideSubAmendment(tx, { billId: bill.id, sub: a, outcome, rule, tallies, admin: input.admin });
     if (outcome === 'adopted') {
       const why = await conflict(data, a);
       if (why) throw new AppError('conflict', `Impossible d’adopter ${label(a)} : ${why}`, { reason: why });
@@ -108,13 +114,17 @@ export async function decideAmendment(
     const groupKey = group.length > 1 ? a.identity_key : null;
     for (const g of group) await record(tx, { billId: bill.id, row: g, outcome, rule, tallies, admin: input.admin, groupKey });
     const fallen = outcome === 'adopted' ? await fallenAfterAdoption(data, group) : [];
+    // an amendment decided or fallen takes its open sous-amendements with it
+    const fallenSubs: { amendmentId: string; reason: string }[] = [];
+    for (const g of group) fallenSubs.push(...(await fallSubAmendments(tx, g, parentClosedReason(g, outcome), input.admin.id)));
+    for (const f of fallen) fallenSubs.push(...(await fallSubAmendments(tx, f.row, parentClosedReason(f.row, 'fallen'), input.admin.id)));
     for (const f of fallen) {
       await setAmendmentStatus(tx, f.row.id, 'fallen');
       await insertDecision(tx, { amendmentId: f.row.id, billId: bill.id, outcome: 'fallen', rule: 'consequence', reason: f.reason, byAmendmentId: f.by ?? a.id, tallies: {}, decidedBy: input.admin.id });
       await appendEvent(tx, { billId: bill.id, type: 'amendment.fallen', actorId: input.admin.id, subjectType: 'amendment', subjectId: f.row.id, data: { number: f.row.number, reason: f.reason, by: f.by ?? a.id } });
       await notifyAuthors(tx, { amendmentId: f.row.id, type: 'decided', message: `${capital(label(f.row))} est tombé : ${f.reason}` });
     }
-    return { outcome, amendmentIds: group.map((g) => g.id), tallies, fallen: fallen.map((f) => ({ amendmentId: f.row.id, reason: f.reason })) };
+    return { outcome, amendmentIds: group.map((g) => g.id), tallies, fallen: [...fallen.map((f) => ({ amendmentId: f.row.id, reason: f.reason })), ...fallenSubs] };
   });
   // Decided amendments are no longer formalised: their workspaces close.
   for (const id of [...result.amendmentIds, ...result.fallen.map((f) => f.amendmentId)]) live.closeAuthors(formalisationDocName(id), 'amendement décidé');
@@ -122,6 +132,42 @@ export async function decideAmendment(
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * A sous-amendement decided (docs/sub-amendments.md): adopted, it rewrites its amendment, and the
+ * other open sous-amendements of that amendment that no longer apply to the new text fall. An
+ * adoption that cannot apply to the amendment as it stands is refused (409) with the reason.
+ */
+async function decideSubAmendment(
+  tx: Queryable,
+  d: { billId: string; sub: AmendmentRow; outcome: 'adopted' | 'rejected'; rule: 'explicit' | 'simple_majority' | 'double_majority'; tallies: CommissionTally; admin: UserRow },
+): Promise<DecisionResult> {
+  const { sub } = d;
+  const parent = await findAmendment(tx, sub.parent_id!, { forUpdate: true });
+  if (!parent) throw new AppError('conflict', 'L’amendement que ce sous-amendement modifie est introuvable.');
+  const fallen: { amendmentId: string; reason: string }[] = [];
+  if (d.outcome === 'adopted') {
+    if (!isOpen(parent.status)) throw new AppError('conflict', `Impossible d’adopter ${label(sub)} : ${label(parent)} est « ${STATUS_LABELS_FR[parent.status]} ».`, { status: parent.status });
+    const next = await textAfterSubAmendment(tx, parent, sub);
+    if (!next.ok) throw new AppError('conflict', `Impossible d’adopter ${label(sub)} : ${next.reason}.`, { reason: next.reason });
+    await record(tx, { billId: d.billId, row: sub, outcome: 'adopted', rule: d.rule, tallies: d.tallies, admin: d.admin, groupKey: null });
+    await rewriteParent(tx, parent, sub, next.alineas, d.admin);
+    const rewritten = { ...parent, alineas: next.alineas };
+    for (const other of await openSubAmendments(tx, parent.id)) {
+      const still = await textAfterSubAmendment(tx, rewritten, other);
+      if (still.ok) continue;
+      const reason = `depuis l’adoption du sous-amendement n° ${numberOf(sub)}, il ne s’applique plus à ${label(parent)} : ${still.reason}.`;
+      await setAmendmentStatus(tx, other.id, 'fallen');
+      await insertDecision(tx, { amendmentId: other.id, billId: d.billId, outcome: 'fallen', rule: 'consequence', reason, byAmendmentId: sub.id, tallies: {}, decidedBy: d.admin.id });
+      await appendEvent(tx, { billId: d.billId, type: 'amendment.fallen', actorId: d.admin.id, subjectType: 'amendment', subjectId: other.id, data: { number: other.number, reason, by: sub.id } });
+      await notifyAuthors(tx, { amendmentId: other.id, type: 'decided', message: `${capital(label(other))} est tombé : ${reason}` });
+      fallen.push({ amendmentId: other.id, reason });
+    }
+  } else {
+    await record(tx, { billId: d.billId, row: sub, outcome: d.outcome, rule: d.rule, tallies: d.tallies, admin: d.admin, groupKey: null });
+  }
+  return { outcome: d.outcome, amendmentIds: [sub.id], tallies: d.tallies, fallen };
+}
 
 async function record(
   tx: Queryable,

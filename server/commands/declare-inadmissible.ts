@@ -7,6 +7,7 @@ import { appendEvent } from '../sql/events';
 import { notifyAuthors } from '../sql/notifications';
 import type { UserRow } from '../sql/users';
 import { amendmentLabel, loadForClerk } from './clerk-access';
+import { fallSubAmendments, parentClosedReason } from './sub-amendments';
 
 /** A clerk declares an open amendment inadmissible, on a ground and with a public reason. */
 export async function declareInadmissible(
@@ -15,6 +16,7 @@ export async function declareInadmissible(
   await db.transaction(async (tx) => {
     const a = await loadForClerk(tx, input.amendmentId, input.user, 'amendment.declareInadmissible', { open: true });
     await markInadmissible(tx, a.id, input.ground, input.reason);
+    await fallSubAmendments(tx, a, parentClosedReason(a, 'inadmissible'), input.user.id);
     await appendEvent(tx, {
       billId: a.bill_id, type: 'amendment.inadmissible', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id,
       data: { number: a.number, ground: input.ground, reason: input.reason },

@@ -8,6 +8,7 @@ import { authorize } from '../authorize';
 import { appendEvent } from '../sql/events';
 import type { UserRow } from '../sql/users';
 import { loadOwnAmendment } from './amendment-access';
+import { fallSubAmendments, parentClosedReason } from './sub-amendments';
 
 /** An author withdraws a submitted amendment, as long as nothing was decided on it. */
 export async function withdrawAmendment(db: Db, live: LiveTexts, input: { user: UserRow; amendmentId: string }): Promise<void> {
@@ -20,6 +21,7 @@ export async function withdrawAmendment(db: Db, live: LiveTexts, input: { user: 
       throw new AppError('conflict', `Impossible de retirer cet amendement : ${why}.`, { status: a.status });
     }
     await setAmendmentStatus(tx, a.id, 'withdrawn');
+    await fallSubAmendments(tx, a, parentClosedReason(a, 'withdrawn'), input.user.id);
     await appendEvent(tx, {
       billId: a.bill_id, type: 'amendment.withdrawn', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id, data: { number: a.number },
     });

@@ -5,7 +5,8 @@ import { changeBillStatus } from '../commands/change-bill-status';
 import { appointMember, removeMember, setCommissionRule } from '../commands/commission-members';
 import { voteInCommission } from '../commands/commission-vote';
 import { decideAmendment } from '../commands/decide-amendment';
-import { idParam, int32 } from '../http/schemas';
+import { rectifyAmendment, tableSubAmendment } from '../commands/sub-amendments';
+import { idParam, int32, textSchema } from '../http/schemas';
 import { operation } from './operation';
 
 /** The commission and the bill's phases: members, rule, votes, decisions, phase moves. */
@@ -61,4 +62,21 @@ export const decideOp = operation({
     reason: z.string().trim().min(1).max(2_000).optional(),
   }).refine((b) => b.decision !== 'not_examined' || b.reason !== undefined, { message: 'une raison publique est obligatoire pour « non examiné »', path: ['reason'] }).optional(),
   run: ({ db, live }, user, { params, body }) => decideAmendment(db, live, { admin: user, amendmentId: params.id, decision: body?.decision, reason: body?.reason }),
+});
+
+/** A commission member tables a sous-amendement: the amendment's alinéas as it would rewrite them (docs/sub-amendments.md). */
+export const subAmendOp = operation({
+  policy: 'amendment.subAmend',
+  params: amendmentParams,
+  body: z.object({ alineas: textSchema, rationale: z.string().max(20_000) }),
+  run: ({ db }, user, { params, body }) => tableSubAmendment(db, { user, parentId: params.id, alineas: body.alineas, rationale: body.rationale }),
+});
+
+/** Its authors (or the clerk in charge) publish a rectified version before the commission decides. */
+export const rectifyOp = operation({
+  policy: 'amendment.rectify',
+  params: amendmentParams,
+  body: z.object({ alineas: textSchema.optional(), rationale: z.string().max(20_000).optional() })
+    .refine((b) => b.alineas !== undefined || b.rationale !== undefined, { message: 'donnez le texte rectifié ou l’exposé rectifié', path: ['alineas'] }),
+  run: ({ db, live }, user, { params, body }) => rectifyAmendment(db, live, { user, amendmentId: params.id, alineas: body.alineas, rationale: body.rationale }),
 });

@@ -101,6 +101,14 @@ function revisionsSection(a: AmendmentView): SafeHtml {
     })}</ol></section>`;
 }
 
+/** « Rectifier » for its authors and the clerks, while the commission has not decided (the operation checks the rest). */
+function rectifyLink(ctx: PageContext, d: AmendmentPageData): SafeHtml {
+  const a = d.amendment;
+  const clerk = ctx.user?.roles.includes('clerk') ?? false;
+  if (!ctx.user || (!a.viewerIsAuthor && !clerk) || d.bill.status !== 'commission' || !isOpen(a.status) || a.parliament) return html``;
+  return html`<p class="rectify"><a href="/amendements/${a.id}/rectifier">Publier une version rectifiée (n° ${a.displayNumber ?? ''} rect.${a.rectification > 0 ? ' …' : ''})</a></p>`;
+}
+
 /** Where the amendment stands: stale, masked, withdrawn… said in words above its text. */
 function notices(d: AmendmentPageData, masked: boolean): SafeHtml {
   const a = d.amendment;
@@ -108,6 +116,8 @@ function notices(d: AmendmentPageData, masked: boolean): SafeHtml {
     ${a.stale ? html`<p class="notice notice-warn"><strong>Texte à mettre à jour :</strong> cet amendement a été rédigé sur la version ${a.baseVersion} de l’article, qui a changé depuis (version actuelle : ${d.articleVersion}).</p>` : ''}
     ${a.hidden && masked ? html`<p class="moderated">${a.hidden.label}</p>` : ''}
     ${a.hidden && !masked ? html`<p class="notice notice-warn">Masqué pour le public — ${a.hidden.label}</p>` : ''}
+    ${a.subAmendment ? html`<p class="notice">Sous-amendement à l’<a href="/amendements/${a.subAmendment.parentId}">amendement n° ${a.subAmendment.parentDisplayNumber ?? ''}</a> : il en réécrit le texte ; la commission l’examine juste avant lui.</p>` : ''}
+    ${a.rectification > 0 ? html`<p class="notice">Version rectifiée (n° ${a.displayNumber ?? ''}) : les versions précédentes sont dans les révisions et l’historique.</p>` : ''}
     ${inadmissibleNotice(a)}
     ${decisionNotice(a)}
     ${a.status === 'draft' ? html`<p class="notice">Brouillon : seuls ses auteurs le voient. Il recevra un numéro public à son dépôt.</p>` : ''}`;
@@ -141,6 +151,7 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
       ${a.parliament ? parliamentSection(a.parliament) : html`${voteSection(ctx, d)}${voteChartSection(a)}`}
       ${d.extras ?? ''}
       ${a.viewerIsAuthor && ctx.user && !closed ? authorActions(a, ctx.user.id, d.state) : ''}
+      ${rectifyLink(ctx, d)}
       ${clerkTools(a, ctx.user)}
       ${revisionsSection(a)}
       ${a.status !== 'draft' ? html`<p><a href="/amendements/${a.id}/historique">Historique de l’amendement : comparer ses révisions, sa décision</a></p>` : ''}

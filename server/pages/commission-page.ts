@@ -90,12 +90,21 @@ function decisionForm(d: Dashboard, g: Group, ctx: PageContext): SafeHtml {
   </details>`;
 }
 
+/** A member may sous-amend an open amendment of the platform (not a sous-amendement, not a deletion) before the vote on it. */
+function subAmendLink(d: Dashboard, g: Group): SafeHtml {
+  const head = g.amendments[0]!;
+  const open = head.status === 'submitted' || head.status === 'formalised';
+  if (!d.myCollege || d.bill.status !== 'commission' || !open || head.subAmendmentOf || g.kind === 'delete' || g.commissionTally.all.total > 0) return html``;
+  return html`<p class="sub-amend"><a href="/amendements/${head.id}/sous-amender?suite=${encodeURIComponent(`${here(d)}#examen-${g.index}`)}">Sous-amender l’amendement n° ${head.displayNumber ?? ''}</a></p>`;
+}
+
 function groupItem(d: Dashboard, g: Group, ctx: PageContext, error?: string): SafeHtml {
   const [head, ...identical] = g.amendments;
   if (!head) return html``;
   return html`<li class="exam-item" id="examen-${g.index}" data-amendment="${head.id}">
     <h3><span class="exam-rank">${g.index}.</span> Article ${g.articleNumber} — <a href="/amendements/${head.id}">${amendmentTitle(head.displayNumber)}</a>
       ${identical.length ? html`<span class="muted">et ${identical.length} identique${identical.length > 1 ? 's' : ''} (${identical.map((a, i) => html`${i ? ', ' : ''}<a href="/amendements/${a.id}">n° ${a.displayNumber ?? ''}</a>`)})</span>` : ''}</h3>
+    ${head.subAmendmentOf ? html`<p class="sub-amendment-of">Sous-amendement à l’<a href="/amendements/${head.subAmendmentOf.id}">amendement n° ${head.subAmendmentOf.displayNumber ?? ''}</a>, examiné juste avant lui</p>` : ''}
     <p class="meta">${kindBadge(g.kind)} <span data-status>${statusBadge(head.status)}</span> · ${authorList(head.authors)}${head.origin === 'commission' ? ' · amendement de la commission' : ''}</p>
     <p class="muted">Avis des participants :</p>${tallyLine(head.citizenTally)}${groupSupportLine(head.groupSupport, d.bill.id)}
     ${head.clerkNote ? html`<div class="clerk-note"><p class="label">Note du greffe</p>${paragraphs(head.clerkNote)}</div>` : ''}
@@ -103,6 +112,7 @@ function groupItem(d: Dashboard, g: Group, ctx: PageContext, error?: string): Sa
     ${decisionLine(g)}
     ${error ? html`<div class="alert" role="alert">${error}</div>` : ''}
     ${voteForm(d, g)}
+    ${subAmendLink(d, g)}
     ${decisionForm(d, g, ctx)}
   </li>`;
 }

@@ -22,6 +22,7 @@ import { pageQueryText } from './page-kit';
 import { adminPages } from './admin';
 import { opinionPages } from './opinion-pages';
 import { confirmationGate } from './confirm-gate';
+import { subAmendmentPages } from './sub-amendment-pages';
 
 /** Every server-rendered page, then the HTML 404. */
 /** `reads`: a replica for the history pages (DATABASE_READ_URL; they tolerate a second of lag). */
@@ -48,6 +49,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(clerkPages(db, live));
   r.use(parliamentImportPages({ db, live }));
   r.use(notificationPages({ db, live }));
+  r.use(subAmendmentPages({ db, live }));
   r.use(commissionPages(db, live));
   r.use(historyPages(reads));
   r.use(opinionPages(db));

@@ -1,4 +1,4 @@
-import { displayNumber, GROUND_LABELS_FR, parliamentLabel } from '../../shared/amendment';
+import { GROUND_LABELS_FR, parliamentLabel, rowNumber } from '../../shared/amendment';
 import type { TextDiff } from '../../shared/text-diff';
 import { decide } from '../../shared/policy';
 import { accountActors } from '../authorize';
@@ -9,7 +9,7 @@ import type { LiveTexts } from '../collab/registry';
 import type { Queryable } from '../db/db';
 import { listAuthors, type AuthorRow } from '../sql/amendment-authors';
 import { listResponses } from '../sql/amendment-responses';
-import { listRevisions } from '../sql/amendment-revisions';
+import { findRevision, listRevisions } from '../sql/amendment-revisions';
 import { findAmendment, type AmendmentRow } from '../sql/amendments';
 import { findArticleVersion } from '../sql/articles';
 import { findDecision, type DecisionRow } from '../sql/decisions';
@@ -27,7 +27,11 @@ export function presentAmendmentSummary(a: AmendmentRow, authors: AuthorRow[], t
   return {
     id: a.id,
     number: a.number,
-    displayNumber: a.parliament_number ?? displayNumber(a.origin, a.number),
+    displayNumber: rowNumber(a),
+    /** 0, or 1 for « rect. », 2 for « rect. bis »…: the earlier versions are in `revisions`. */
+    rectification: a.rectification,
+    /** A sous-amendement: the amendment whose text it rewrites. */
+    subAmendmentOf: a.parent_id,
     billId: a.bill_id,
     articleId: a.article_id,
     articleNumber: a.article_number,
@@ -78,11 +82,13 @@ export async function loadAmendmentView(
   // A draft's text is its live document; from submission on, the frozen text.
   const liveText = stored.status === 'draft' && stored.kind !== 'delete' ? await live.read(amendmentDocName(stored.id)) : null;
   const a = liveText ? { ...stored, alineas: liveText } : stored;
+  // a sous-amendement tabled here amends its amendment's text, as it was when it was written
+  const parent = a.parent_id !== null && a.parent_revision !== null ? await findAmendment(db, a.parent_id) : undefined;
   const [authors, revisions, tally, base, responses, decided] = await Promise.all([
     listAuthors(db, [a.id]),
     listRevisions(db, a.id),
     getTally(db, { type: 'amendment', id: a.id }, assurance),
-    findArticleVersion(db, a.article_id, a.base_version),
+    parent && a.parent_revision !== null ? findRevision(db, parent.id, a.parent_revision) : findArticleVersion(db, a.article_id, a.base_version),
     listResponses(db, a.id),
     findDecision(db, a.id),
   ]);
@@ -96,17 +102,20 @@ export async function loadAmendmentView(
   // The citizens' last submission, kept beside the clerks' formalisation.
   const submission = revisions.filter((r) => r.kind === 'submission').at(-1);
   const formalisation = latest?.kind === 'formalisation' ? latest : undefined;
+  // its dispositif names the amendment (« Amendement n° 12 ⏎ À l’alinéa 2… »), written at its deposit or rectification
+  const subDispositif = parent ? revisions.filter((r) => r.kind === 'submission' || r.kind === 'rectification').at(-1)?.dispositif ?? null : null;
   // diffs and the generated dispositif in the compute pool, all three at once
   const [dispositif, formalDiff, diff] = await Promise.all([
-    masked || a.status === 'draft' ? null : a.origin === 'parliament' ? a.parliament_dispositif
+    masked || a.status === 'draft' ? null : a.origin === 'parliament' ? a.parliament_dispositif : subDispositif !== null && !formalisation ? subDispositif
       : (formalisation?.dispositif ?? compute().run('dispositifFor', { kind: a.kind, base: baseAlineas, alineas: a.alineas })),
     masked || !formalisation || !submission ? null : compute().run('diffTexts', { before: submission.alineas, after: formalisation.alineas }),
-    masked || !a.text_computed ? null : amendmentDiff(a.kind, baseAlineas, a.alineas),
+    masked || !a.text_computed ? null : amendmentDiff(parent ? 'modify' : a.kind, baseAlineas, a.alineas),
   ]);
   return {
     ...summary,
     ...(masked ? {} : { alineas: a.alineas, rationale: a.rationale }),
     baseAlineas,
+    subAmendment: parent ? { parentId: parent.id, parentDisplayNumber: rowNumber(parent), parentRevision: a.parent_revision } : null,
     // A clerk's dispositif once formalised; before that, the one generated from the text.
     dispositif,
     dispositifSource: a.origin === 'parliament' ? 'parliament' as const : formalisation ? 'clerk' as const : 'generated' as const,
@@ -148,6 +157,6 @@ async function presentDecision(db: Queryable, d: DecisionRow) {
     reason: d.reason,
     decidedAt: d.decided_at.toISOString(),
     tallies: 'all' in d.tallies ? d.tallies : null,
-    by: by ? { amendmentId: by.id, displayNumber: displayNumber(by.origin, by.number) } : null,
+    by: by ? { amendmentId: by.id, displayNumber: rowNumber(by) } : null,
   };
 }

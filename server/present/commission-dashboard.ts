@@ -1,4 +1,4 @@
-import { displayNumber } from '../../shared/amendment';
+import { rowNumber } from '../../shared/amendment';
 import { commissionTally, type College } from '../../shared/commission';
 import type { Queryable } from '../db/db';
 import { notFound } from '../errors';
@@ -39,6 +39,10 @@ export async function loadDashboard(db: Queryable, billId: string, viewer: UserR
   // Clerks' notes: the note of each amendment's latest formalisation.
   const formal = await latestFormalisations(db, ids);
   const articleNumber = new Map(data.articles.map((a) => [a.id, a.number]));
+  const parentNumber = (id: string) => {
+    const p = data.byId.get(id);
+    return p ? rowNumber(p) : null;
+  };
   const groups = onPage.map(({ g, index }) => {
     const rows = g.amendmentIds.map((id) => data.byId.get(id)!);
     const head = rows[0]!;
@@ -48,7 +52,9 @@ export async function loadDashboard(db: Queryable, billId: string, viewer: UserR
       articleNumber: articleNumber.get(g.articleId) ?? head.article_number,
       kind: g.kind,
       amendments: rows.map((r) => ({
-        id: r.id, displayNumber: displayNumber(r.origin, r.number), origin: r.origin, status: r.status,
+        id: r.id, displayNumber: rowNumber(r), origin: r.origin, status: r.status, rectification: r.rectification,
+        // a sous-amendement: the amendment it rewrites (examined just after it)
+        subAmendmentOf: r.parent_id === null ? null : { id: r.parent_id, displayNumber: parentNumber(r.parent_id) },
         authors: (data.authors.get(r.id) ?? []).map(presentAuthor), rationale: r.rationale,
         citizenTally: citizen.get(r.id) ?? { for: 0, mitigated: 0, against: 0, total: 0 },
         clerkNote: formal.get(r.id)?.note || null,

@@ -1,10 +1,10 @@
-import { displayNumber, STATUS_LABELS_FR } from '../../shared/amendment';
+import { rowNumber, STATUS_LABELS_FR } from '../../shared/amendment';
 import { headingLine } from '../../shared/bill';
 import type { ReconcileResult } from '../../shared/reconcile';
 import type { Queryable } from '../db/db';
 import { compute } from '../compute';
 import type { ExportFormat, ExportInput } from '../compute/tasks';
-import { latestFormalisations } from '../sql/amendment-revisions';
+import { latestFormalisations, subAmendmentDispositifs } from '../sql/amendment-revisions';
 import { listInitialText } from '../sql/articles';
 import type { BillRow } from '../sql/bills';
 import { loadCommissionData } from '../queries/commission-data';
@@ -25,6 +25,8 @@ export async function buildExportBill(db: Queryable, bill: BillRow, result: Reco
   const [initial, data] = await Promise.all([listInitialText(db, bill.id), loadCommissionData(db, bill.id)]);
   const order = data.groups.flatMap((g) => g.amendmentIds).map((id) => data.byId.get(id)!).filter(Boolean);
   const formal = await latestFormalisations(db, order.map((r) => r.id));
+  // a sous-amendement's dispositif names its amendment: the one written at its deposit or last rectification
+  const subs = await subAmendmentDispositifs(db, order.filter((r) => r.parent_id !== null && r.parent_revision !== null).map((r) => r.id));
   const byId = new Map(initial.map((a) => [a.id, a]));
   const kept = new Set(result.articles.map((a) => a.id));
   return {
@@ -39,10 +41,10 @@ export async function buildExportBill(db: Queryable, bill: BillRow, result: Reco
     }),
     deletedArticles: initial.filter((a) => !kept.has(a.id)).map((a) => a.number),
     amendments: order.map((r) => ({
-      id: r.id, displayNumber: displayNumber(r.origin, r.number) ?? '', articleNumber: r.article_number, kind: r.kind,
+      id: r.id, displayNumber: rowNumber(r) ?? '', articleNumber: r.article_number, kind: r.kind,
       authors: (data.authors.get(r.id) ?? []).map((x) => ({ displayName: x.display_name, kind: x.kind })), origin: r.origin,
       // a contribution hidden by the moderation keeps its place in the liasse, not its content
-      dispositif: r.hidden_reason !== null ? `(masqué par la modération : ${r.hidden_reason})` : (formal.get(r.id)?.dispositif ?? { kind: r.kind, base: [...data.change(r).base], alineas: r.alineas }),
+      dispositif: r.hidden_reason !== null ? `(masqué par la modération : ${r.hidden_reason})` : (formal.get(r.id)?.dispositif ?? subs.get(r.id) ?? { kind: r.kind, base: [...data.change(r).base], alineas: r.alineas }),
       rationale: r.hidden_reason !== null ? '' : r.rationale, status: r.status, outcomeFr: OUTCOMES[r.status] ?? null, submittedAt: r.submitted_at?.toISOString() ?? null,
     })),
   };

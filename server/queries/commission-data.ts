@@ -65,14 +65,17 @@ export async function loadCommissionData(db: Queryable, billId: string) {
     decisions: new Map<string, DecisionRow>(decisions.map((d) => [d.amendment_id, d])),
     /** The adopted amendments as the reconciliation takes them, in examination order. */
     adopted(extra: readonly AmendmentRow[] = []): AdoptedAmendment[] {
-      const list = [...examined.filter((r) => r.status === 'adopted'), ...extra];
+      // a sous-amendement changes its amendment's text, never the article: its adoption is in that text
+      const list = [...examined.filter((r) => r.status === 'adopted'), ...extra].filter((r) => r.parent_id === null);
       return list
         .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))
         .map((r) => ({ ...change(r), number: r.number, authors: (authors.get(r.id) ?? []).map((x: AuthorRow) => ({ id: x.id, displayName: x.display_name })) }));
     },
     /** The identical open amendments decided with `a` by one vote (itself included), by the stored identity key. */
     groupOf(a: AmendmentRow): AmendmentRow[] {
-      return examined.filter((r) => r.id === a.id || ((r.status === 'submitted' || r.status === 'formalised') && r.identity_key === a.identity_key));
+      // sous-amendements are examined one by one, each just before its amendment
+      if (a.parent_id !== null) return [a];
+      return examined.filter((r) => r.id === a.id || ((r.status === 'submitted' || r.status === 'formalised') && r.parent_id === null && r.identity_key === a.identity_key));
     },
   };
 }

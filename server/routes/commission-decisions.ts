@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DocRegistry } from '../collab/registry';
 import type { Db } from '../db/db';
 import { operationRoute } from '../http/operation-route';
-import { decideOp } from '../operations/commission';
+import { decideOp, rectifyOp, subAmendOp } from '../operations/commission';
 import { route, type Api } from '../http/route';
 import { idParam } from '../http/schemas';
 import { loadReconciled } from '../queries/reconciled';
@@ -16,6 +16,18 @@ export function commissionDecisionRoutes(api: Api, db: Db, live: DocRegistry): v
     summary: 'Décision de la commission : adopté, rejeté, ou clos sans examen (« not_examined », avec une raison publique) ; sans corps, la règle du texte décide d’après le vote de la commission. Adopter un amendement qui ne peut plus s’appliquer → 409 avec la raison',
     responses: { 200: '{decision: {outcome, amendmentIds, tallies, fallen}}' },
   }, (decision) => ({ json: { decision } }));
+
+  operationRoute(api, { db, live }, subAmendOp, {
+    method: 'post', path: '/api/amendments/:id/sub-amendments', tag: 'Commission',
+    summary: 'Déposer un sous-amendement (membres de la commission, phase « Commission ») : {alineas, rationale}, les alinéas de l’amendement tels que le sous-amendement les réécrit. Déposé aussitôt (COM-n), examiné juste avant l’amendement ; adopté, il le réécrit. 409 si l’amendement est clos, parlementaire, de suppression, lui-même un sous-amendement, ou si le vote sur lui a commencé',
+    responses: { 201: '{subAmendment: {id, number, parentId}}' },
+  }, (subAmendment) => ({ status: 201, json: { subAmendment } }));
+
+  operationRoute(api, { db, live }, rectifyOp, {
+    method: 'post', path: '/api/amendments/:id/rectify', tag: 'Commission',
+    summary: 'Publier une version rectifiée (auteurs ou greffier en charge, phase « Commission », avant le vote des membres) : {alineas?, rationale?}. Elle remplace la précédente (« n° 12 rect. », « rect. bis ») ; l’historique garde toutes les versions',
+    responses: { 200: '{rectified: {rectification, displayNumber}}' },
+  }, (rectified) => ({ json: { rectified } }));
 
   route(api, {
     method: 'get', path: '/api/bills/:billId/reconciled', tag: 'Commission', access: 'public', params: z.object({ billId: idParam }),

@@ -7,8 +7,17 @@ const SQL = {
            RETURNING revision`,
   list: `SELECT revision, kind, alineas, rationale, dispositif, author_id, note, created_at
          FROM amendment_revisions WHERE amendment_id = $1 ORDER BY revision`,
-  latestFormal: `SELECT DISTINCT ON (amendment_id) amendment_id, dispositif, note FROM amendment_revisions
-                 WHERE amendment_id = ANY($1::uuid[]) AND kind = 'formalisation' ORDER BY amendment_id, revision DESC`,
+  // a later rectification or rewrite by a sous-amendement makes the formal text obsolete
+  latestFormal: `SELECT amendment_id, dispositif, note FROM (
+                   SELECT DISTINCT ON (amendment_id) amendment_id, kind, dispositif, note FROM amendment_revisions
+                   WHERE amendment_id = ANY($1::uuid[]) AND kind IN ('formalisation', 'rectification', 'sub_amendment')
+                   ORDER BY amendment_id, revision DESC) r WHERE r.kind = 'formalisation'`,
+  one: `SELECT revision, kind, alineas, rationale, dispositif, author_id, note, created_at
+        FROM amendment_revisions WHERE amendment_id = $1 AND revision = $2`,
+  subDispositifs: `SELECT DISTINCT ON (amendment_id) amendment_id, dispositif FROM amendment_revisions
+                   WHERE amendment_id = ANY($1::uuid[]) AND kind IN ('submission', 'rectification') AND dispositif IS NOT NULL
+                   ORDER BY amendment_id, revision DESC`,
+  latest: 'SELECT max(revision) AS revision FROM amendment_revisions WHERE amendment_id = $1',
 } as const;
 
 /** 'rectification': a rectified version (« rect. »); 'sub_amendment': the text rewritten by an adopted sous-amendement (migration 023). */
@@ -35,6 +44,15 @@ export async function appendRevision(
   return res.rows[0]!.revision;
 }
 
+export async function findRevision(db: Queryable, amendmentId: string, revision: number): Promise<RevisionRow | undefined> {
+  return (await db.query<RevisionRow>(SQL.one, [amendmentId, revision])).rows[0];
+}
+
+/** The latest revision's number (the one a sous-amendement is written against). */
+export async function latestRevisionNumber(db: Queryable, amendmentId: string): Promise<number | null> {
+  return (await db.query<{ revision: number | null }>(SQL.latest, [amendmentId])).rows[0]?.revision ?? null;
+}
+
 export async function listRevisions(db: Queryable, amendmentId: string): Promise<RevisionRow[]> {
   return (await db.query<RevisionRow>(SQL.list, [amendmentId])).rows;
 }
@@ -44,4 +62,11 @@ export async function latestFormalisations(db: Queryable, amendmentIds: readonly
   if (amendmentIds.length === 0) return new Map();
   const rows = (await db.query<{ amendment_id: string; dispositif: string | null; note: string | null }>(SQL.latestFormal, [amendmentIds])).rows;
   return new Map(rows.map((r) => [r.amendment_id, { dispositif: r.dispositif, note: r.note }]));
+}
+
+/** The dispositif of each sous-amendement tabled here (« Amendement n° 12 ⏎ … »), from its deposit or last rectification. */
+export async function subAmendmentDispositifs(db: Queryable, amendmentIds: readonly string[]): Promise<Map<string, string>> {
+  if (amendmentIds.length === 0) return new Map();
+  const rows = (await db.query<{ amendment_id: string; dispositif: string }>(SQL.subDispositifs, [amendmentIds])).rows;
+  return new Map(rows.map((r) => [r.amendment_id, r.dispositif]));
 }

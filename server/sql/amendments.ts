@@ -8,7 +8,7 @@ const COLUMNS = `a.id, a.bill_id, a.article_id, a.kind, a.origin, a.status, a.nu
   a.identity_key, a.rationale, a.created_by, a.created_at, a.submitted_at, a.withdrawn_at, a.hidden_reason,
   a.assigned_clerk_id, a.inadmissible_ground, a.inadmissible_reason,
   a.parliament_number, a.parliament_authors, a.parliament_group, a.dispositif AS parliament_dispositif, a.text_computed,
-  a.parent_id, a.rectification,
+  a.parent_id, a.parent_revision, a.rectification,
   ar.number AS article_number, ar.position AS article_position, ar.current_version AS article_version`;
 const FROM = 'FROM amendments a JOIN articles ar ON ar.id = a.article_id';
 const SQL = {
@@ -77,6 +77,8 @@ export interface AmendmentRow {
   text_computed: boolean;
   /** A sous-amendement: the amendment it amends (migration 023). */
   parent_id: string | null;
+  /** A sous-amendement tabled on the platform: the revision of its amendment it was written against (migration 025). */
+  parent_revision: number | null;
   /** How many times the amendment was rectified (« rect. » 1, « rect. bis » 2…). */
   rectification: number;
   article_number: string;
@@ -195,6 +197,50 @@ export async function backfillIdentityKeys(db: Queryable): Promise<number> {
 /** The ids of the bill's amendments still awaiting a decision, in text order. */
 export async function pendingAmendmentIds(db: Queryable, billId: string): Promise<string[]> {
   return (await db.query<{ id: string }>(SQL.pendingOfBill, [billId])).rows.map((r) => r.id);
+}
+
+const SUB = {
+  insert: `INSERT INTO amendments (bill_id, article_id, kind, origin, base_version, alineas, rationale, created_by, identity_key, parent_id, parent_revision)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11) RETURNING id`,
+  rectify: `UPDATE amendments SET alineas = $2::jsonb, rationale = $3, identity_key = $4, rectification = rectification + 1 WHERE id = $1 RETURNING rectification`,
+  rewrite: 'UPDATE amendments SET alineas = $2::jsonb, identity_key = $3 WHERE id = $1',
+  openChildren: `SELECT ${COLUMNS} ${FROM} WHERE a.parent_id = $1 AND a.status IN ('submitted', 'formalised') AND a.origin <> 'parliament' ORDER BY a.number FOR UPDATE OF a`,
+} as const;
+
+/**
+ * The identity key of an amendment's text: a sous-amendement's text is its amendment's text
+ * rewritten, so it is only ever identical to another sous-amendement of the same amendment.
+ */
+export function textKey(a: Pick<AmendmentRow, 'article_id' | 'kind' | 'parent_id'>, alineas: readonly string[]): string {
+  return identityKey(a.parent_id === null ? a.article_id : `sub:${a.parent_id}`, a.kind, alineas);
+}
+
+/** A sous-amendement tabled on the platform (submitted by the caller). */
+export async function insertSubAmendment(
+  db: Queryable,
+  a: { parent: AmendmentRow; parentRevision: number; origin: AmendmentOrigin; alineas: string[]; rationale: string; createdBy: string },
+): Promise<string> {
+  const p = a.parent;
+  const r = await db.query<{ id: string }>(SUB.insert, [
+    p.bill_id, p.article_id, p.kind, a.origin, p.base_version, JSON.stringify(a.alineas), a.rationale, a.createdBy,
+    textKey({ article_id: p.article_id, kind: p.kind, parent_id: p.id }, a.alineas), p.id, a.parentRevision,
+  ]);
+  return r.rows[0]!.id;
+}
+
+/** A rectified version replaces the text in place (« rect. », « rect. bis »); returns the new level. */
+export async function rectifyAmendmentText(db: Queryable, a: AmendmentRow, alineas: string[], rationale: string): Promise<number> {
+  return (await db.query<{ rectification: number }>(SUB.rectify, [a.id, JSON.stringify(alineas), rationale, textKey(a, alineas)])).rows[0]!.rectification;
+}
+
+/** An amendment's text rewritten by an adopted sous-amendement. */
+export async function rewriteAmendmentText(db: Queryable, a: AmendmentRow, alineas: string[]): Promise<void> {
+  await db.query(SUB.rewrite, [a.id, JSON.stringify(alineas), textKey(a, alineas)]);
+}
+
+/** The open sous-amendements tabled on the platform to `parentId`, locked, by number. */
+export async function openSubAmendments(db: Queryable, parentId: string): Promise<AmendmentRow[]> {
+  return (await db.query<AmendmentRow>(SUB.openChildren, [parentId])).rows;
 }
 
 const PARLIAMENT = {

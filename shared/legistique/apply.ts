@@ -15,6 +15,7 @@ import { COLON, ordinalWord, quote, toRoman } from './typography';
 import type { ApplyError, ApplyResult, LabelledOperation, Operation, ParseOptions } from './types';
 import { appendSentences, applyWords, choose, editAlinea, quotedWordsOf, type WordsOperation } from './words';
 import { absentMessage, ambiguousMessage, place } from './messages';
+import { rewriteStart } from './start';
 import { insideProvision, keepProvisionMarks, numberPlaceholders, provisionOpenAfter } from './provisions';
 
 interface Slot {
@@ -136,6 +137,8 @@ class ArticleState {
         return null;
       case 'edit_sentence':
         return this.editSentence(op);
+      case 'rewrite_start':
+        return this.rewriteStart(op);
       default:
         return op.alinea === null ? this.editArticleWords(op) : this.editAlineaWords(op, op.alinea);
     }
@@ -169,6 +172,30 @@ class ArticleState {
     const slot = this.slot(op.alinea);
     const done = editSentence(slot.text ?? '', op.sentence, (s) =>
       op.action === 'delete' ? '' : op.action === 'rewrite' ? op.text : `${s} ${op.text}`);
+    if (done === null) return sentenceMissing(op.sentence, op.alinea);
+    slot.text = done;
+    return null;
+  }
+
+  private rewriteStart(op: Extract<Operation, { kind: 'rewrite_start' }>): Failure | null {
+    const missing = this.live(op.alinea);
+    if (missing !== null) return missing;
+    const slot = this.slot(op.alinea);
+    if (op.sentence === undefined) {
+      const done = rewriteStart(slot.text ?? '', op.text, place(op.alinea));
+      if (!done.ok) return { reason: done.reason, message: done.message };
+      slot.text = done.text;
+      return null;
+    }
+    let failed: Failure | null = null;
+    const where = `dans ${op.sentence === -2 ? 'l’' : 'la '}${op.sentence === -1 ? 'dernière' : op.sentence === -2 ? 'avant-dernière' : ordinalWord(op.sentence)} phrase de l’alinéa ${op.alinea}`;
+    const done = editSentence(slot.text ?? '', op.sentence, (s) => {
+      const r = rewriteStart(s, op.text, where);
+      if (r.ok) return r.text;
+      failed = { reason: r.reason, message: r.message };
+      return null;
+    });
+    if (failed !== null) return failed;
     if (done === null) return sentenceMissing(op.sentence, op.alinea);
     slot.text = done;
     return null;
@@ -262,6 +289,7 @@ function fromEnd(op: Operation, count: number): Operation {
     case 'insert_words':
     case 'append_sentences':
     case 'edit_sentence':
+    case 'rewrite_start':
       return op.alinea !== null && op.alinea < 0 ? { ...op, alinea: at(op.alinea) } : op;
     default:
       return op;

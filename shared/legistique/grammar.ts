@@ -10,6 +10,7 @@ import { alineaNumber, alineaRanges, alineasBlock, announcedAlineas, dativeWords
 import { AROUND, BY, COLON, DELETE, needPlace, oneRange, REWRITE, type StatementContext } from './grammar-common';
 import { newSentences, sentenceOperation, sentenceText } from './grammar-sentences';
 import { sentenceIndex } from './sentences';
+import { newStartText } from './start';
 
 export type { StatementContext } from './grammar-common';
 import type { AlineaRange, Operation, QuotedWords, WordsPlace } from './types';
@@ -132,6 +133,16 @@ const ARTICLE_START = pattern(" ?au debut (?:de cet|du present) article ?,? ?(?:
 const INSERT_FIRST = pattern(' ?inserer (apres|avant)(?= )');
 const INTRO_REST = pattern(' ?,? ?[^:\uE000]{0,80}?:');
 const COMPLETE = pattern(' ?completer(?= )');
+const REWRITE_START = pattern(" ?,? ?rediger (?:ainsi|comme suit) le debut (?:de |du |d')");
+/** Sénat: « Alinéa 3 ⏎ Rédiger ainsi le début de cet alinéa : », « Alinéa 3, troisième phrase ⏎ … de cette phrase : » */
+const REWRITE_START_THIS = pattern(" ?,? ?rediger (?:ainsi|comme suit) le debut (?:de |du )(?:(?:cet |ce |ledit )alinea|(?:cette|ladite|la) phrase)(?![a-z]) ?:?");
+
+/** The new start of an alinéa or a sentence (start.ts), without its ellipsis. */
+function startText(c: Cursor): string {
+  const text = newStartText(sentenceText(c));
+  if (text === '') throw new ParseFailure('le nouveau début est vide');
+  return text;
+}
 
 /** Operations on whole alinéas that name them: « Supprimer les alinéas 3 à 5. », « Après l’alinéa 5, insérer… ». */
 function alineaOperation(c: Cursor): Operation[] | null {
@@ -139,6 +150,16 @@ function alineaOperation(c: Cursor): Operation[] | null {
     c.attempt(() => {
       if (!c.eat(DELETE)) return null;
       return alineaRanges(c)?.map((range): Operation => ({ kind: 'delete_alineas', range })) ?? null;
+    }) ??
+    c.attempt(() => {
+      // « Rédiger ainsi le début de l’alinéa 8 : « … (le reste sans changement) » », « … le début de la première phrase de l’alinéa 3 : »
+      if (!c.eat(REWRITE_START)) return null;
+      const ordinal = c.eat(SENTENCE_OF);
+      const n = alineaNumber(c);
+      const sentence = ordinal === null ? undefined : sentenceIndex(ordinal[1] ?? '');
+      if (n === null || sentence === null) return null;
+      c.eat(COLON);
+      return [{ kind: 'rewrite_start', alinea: n, ...(sentence === undefined ? {} : { sentence }), text: startText(c) }];
     }) ??
     c.attempt(() => {
       // « Supprimer la dernière phrase de l’alinéa 3 », « Rédiger ainsi la première phrase de l’alinéa 2 : »
@@ -329,6 +350,14 @@ function locatedOperation(c: Cursor, ctx: StatementContext, edge: 'start' | 'end
     return [{ kind: 'insert_alineas_after', after, alineas: alineasBlock(c, 'alinea', announcedAlineas(around.intro)) }];
   }
   if (c.eat(DELETE_THESE)) return needPlace(ctx).map((range): Operation => ({ kind: 'delete_alineas', range }));
+  const start = c.eat(REWRITE_START_THIS);
+  if (start !== null) {
+    const range = oneRange(needPlace(ctx));
+    if (range.from !== range.to) throw new ParseFailure('le début se réécrit dans un seul alinéa');
+    const inSentence = start[0].includes('phrase');
+    if (inSentence && ctx.sentence === null) throw new ParseFailure('quelle phrase ? (« Alinéa 3, première phrase » manque)');
+    return [{ kind: 'rewrite_start', alinea: range.from, ...(inSentence ? { sentence: ctx.sentence as number } : {}), text: startText(c) }];
+  }
   if (c.eat(REWRITE_THESE)) return [{ kind: 'rewrite_alinea', range: oneRange(needPlace(ctx)), alineas: alineasBlock(c, 'alinea') }];
   const replaced = c.eat(REPLACE_THESE);
   if (replaced !== null) {

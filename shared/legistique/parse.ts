@@ -26,8 +26,9 @@ export function parseDispositif(text: string, options: ParseOptions = {}): Parse
 }
 
 const RECTIFIED = "(?:\\s+rect(?:ifié|\\.)?(?:\\s+(?:bis|ter|quater))?)?";
-const SUB_PREFIX = new RegExp(`^\\s*(?:sous-)?amendement\\s+(?:n°\\s*)?(\\d+${RECTIFIED})\\s*,?`, 'iu');
-const SUB_OF = new RegExp(`\\s+de\\s+l['’]amendement\\s+(?:n°\\s*)?(\\d+${RECTIFIED})`, 'iu');
+// « 78 », « 78 rectifié », and the platform's own numbers (« COM-3 rect. », docs/sub-amendments.md)
+const SUB_PREFIX = new RegExp(`^\\s*(?:sous-)?amendement\\s+(?:n°\\s*)?((?:COM-)?\\d+${RECTIFIED})\\s*,?`, 'iu');
+const SUB_OF = new RegExp(`\\s+de\\s+l['’]amendement\\s+(?:n°\\s*)?((?:COM-)?\\d+${RECTIFIED})`, 'iu');
 
 /**
  * A sous-amendement names the amendment it amends on its first line (« Amendement n° 78

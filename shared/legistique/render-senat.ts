@@ -50,6 +50,10 @@ export function formatSenatOperation(op: Operation): string {
       if (op.action === 'rewrite') return `${head}\nRédiger ainsi cette phrase${COLON}\n${quote(op.text)}`;
       return `Alinéa ${op.alinea}, après la ${sentenceName(op.sentence)} phrase\nInsérer une phrase ainsi rédigée${COLON}\n${quote(op.text)}`;
     }
+    case 'rewrite_start': {
+      const head = op.sentence === undefined ? `Alinéa ${op.alinea}` : `Alinéa ${op.alinea}, ${sentenceName(op.sentence)} phrase`;
+      return `${head}\nRédiger ainsi le début de ${op.sentence === undefined ? 'cet alinéa' : 'cette phrase'}${COLON}\n${quote(`${op.text}… (le reste sans changement)`)}`;
+    }
     case 'substitute_words':
     case 'delete_words':
     case 'delete_end_of_alinea':

@@ -19,7 +19,7 @@ export function formatOperation(op: Operation): string {
 }
 
 function sentence(op: Operation): string {
-  if ('sentence' in op && op.kind !== 'edit_sentence' && op.sentence !== undefined && op.alinea !== null) {
+  if ('sentence' in op && op.kind !== 'edit_sentence' && op.kind !== 'rewrite_start' && op.sentence !== undefined && op.alinea !== null) {
     const which = op.sentence === -1 ? 'dernière' : op.sentence === -2 ? 'avant-dernière' : ordinalWord(op.sentence);
     return `à ${op.sentence === -2 ? 'l’' : 'la '}${which} phrase de l’alinéa ${op.alinea}, ${sentence({ ...op, alinea: null, sentence: undefined } as Operation).replace(/^(?:cet alinéa|compléter cet alinéa)/, (m) => (m === 'cet alinéa' ? 'cette phrase' : 'compléter cette phrase'))}`;
   }
@@ -59,6 +59,10 @@ function sentence(op: Operation): string {
       if (op.action === 'delete') return `supprimer ${which}.`;
       if (op.action === 'rewrite') return `rédiger ainsi ${which}${COLON} ${quote(op.text)}`;
       return `après ${which}, insérer une phrase ainsi rédigée${COLON} ${quote(op.text)}`;
+    }
+    case 'rewrite_start': {
+      const which = op.sentence === undefined ? '' : `${op.sentence === -2 ? 'l’' : 'la '}${op.sentence === -1 ? 'dernière' : op.sentence === -2 ? 'avant-dernière' : ordinalWord(op.sentence)} phrase de `;
+      return `rédiger ainsi le début de ${which}l’alinéa ${op.alinea}${COLON} ${quote(`${op.text}… (le reste sans changement)`)}`;
     }
     case 'insert_words':
       switch (op.at.position) {

@@ -68,7 +68,13 @@ export type Operation =
    * « Supprimer la dernière phrase de l’alinéa 3 », « Rédiger ainsi cette phrase : »,
    * « Après la première phrase, insérer une phrase ainsi rédigée : ».
    */
-  | { kind: 'edit_sentence'; alinea: number; sentence: number; action: 'delete' | 'rewrite' | 'insert_after'; text: string };
+  | { kind: 'edit_sentence'; alinea: number; sentence: number; action: 'delete' | 'rewrite' | 'insert_after'; text: string }
+  /**
+   * « Rédiger ainsi le début de l’alinéa 8 : « Lorsque plusieurs référendums sont organisés… (le
+   * reste sans changement) » » (of a sentence with `sentence`): `text` is the new start, without
+   * the ellipsis. It meets the old text at its last words, which must occur once there (start.ts).
+   */
+  | { kind: 'rewrite_start'; alinea: number; sentence?: number; text: string };
 
 export type OperationKind = Operation['kind'];
 

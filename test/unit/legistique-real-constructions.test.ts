@@ -3,7 +3,7 @@
  * (../shared/fixtures/amendments/corpus/) applied to its real article: the result is the text
  * the chamber adopted (compared as the corpus README says), or the refusal a clerk must see.
  */
-import { applyDispositif, parseDispositif } from '../../shared/legistique';
+import { applyDispositif, formatDispositif, parseDispositif } from '../../shared/legistique';
 import { loadCorpus, optionsOf, sameArticle, type CorpusItem } from '../helpers/dispositif-corpus';
 
 const corpus = new Map(loadCorpus().map((item) => [item.id, item]));
@@ -124,5 +124,77 @@ describe('never wrong in silence', () => {
 
   it('a sentence the alinéa does not have is a refusal', () => {
     expect(applyDispositif(['Un. Deux.'], 'Alinéa 1, troisième phrase\nSupprimer cette phrase.')).toMatchObject({ ok: false, error: { reason: 'alinea_missing' } });
+  });
+});
+
+/** The real amendment applied to its real article: only `changed` alinéas differ, and they read as given. */
+function appliesWith(id: string, changed: Record<number, string>): void {
+  const it = item(id);
+  if (it.article_text === null) throw new Error(`${id}: no article text`);
+  const result = applyDispositif(it.article_text, it.dispositif, optionsOf(it));
+  if (!result.ok) throw new Error(`${id}: ${result.error.message}`);
+  const expected = it.article_text.map((a, i) => changed[i + 1] ?? a);
+  expect(sameArticle(result.alineas, expected)).toBe(true);
+}
+
+describe('the start of an alinéa or a sentence rewritten (« (le reste sans changement) »)', () => {
+  const C = '14-art11_Constitution_pl__08_2emelecture_assemblee_hemicycle__3_quater/amendement_';
+
+  it('AN: « Rédiger ainsi le début de l’alinéa 8 : « Lorsque plusieurs référendums sont organisés…(le reste sans changement) » » meets the text at « organisés », inside the quoted provision', () => {
+    const ops = parseDispositif(item(`${C}20`).dispositif);
+    expect(ops).toMatchObject({ ok: true, operations: [{ operation: { kind: 'rewrite_start', alinea: 8, text: 'Lorsque plusieurs référendums sont organisés' } }] });
+    appliesWith(`${C}20`, {
+      8: '"Lorsque plusieurs référendums sont organisés le même jour, il est mis à disposition des électeurs un bulletin de vote imprimé sur papier blanc reprenant chacune des questions posées et, face à chacune d\'elle, deux cases à cocher portant, respectivement, les mentions "oui" et "non".',
+    });
+  });
+
+  it('AN: « Art. L. 558‑46. – Sont applicables aux opérations référendaires régies ...(le reste sans changement) »', () => {
+    appliesWith(`${C}21`, { 9: '"Art. L. 558-46. - Sont applicables aux opérations référendaires régies par le présent titre :' });
+  });
+
+  it('AN: « … une déclaration de... (le reste sans changement). » meets the text at « une déclaration de »', () => {
+    appliesWith('14-transparence_vie_publique_pjl__11_nouv.lect._assemblee_hemicycle__1er/amendement_35', {
+      85: 'Tout député et tout sénateur établit, au plus tard le 1er février 2014, une déclaration de situation patrimoniale et une déclaration d\'intérêts et d\'activités suivant les modalités prévues aux articles L.O. 135-1 et L.O. 135-2 du code électoral.',
+    });
+  });
+
+  it('Sénat: « Alinéa 3 ⏎ Rédiger ainsi le début de cet alinéa : ⏎ 2° Au sein de … il est rétabli… » (unquoted)', () => {
+    appliesWith(`${P}30_bis/amendement_349`, {
+      3: '2° Au sein de la sous-section 1 de la section IV du chapitre III bis du titre III du livre premier, il est rétabli un article L. 133-8-3 ainsi rédigé :',
+    });
+  });
+
+  it('Sénat: « Alinéa 7, deuxième phrase ⏎ Rédiger ainsi le début de cette phrase : ⏎ Dans ce cadre, et conformément aux.... » (after a word deleted in the first sentence)', () => {
+    const before = item('tlf-esr/20122013-614/COM-144').article_text?.[6] ?? '';
+    const after = before.replace('une seule communauté', 'une communauté').replace('Toutefois, et conformément aux', 'Dans ce cadre, et conformément aux');
+    expect(after).not.toBe(before);
+    appliesWith('tlf-esr/20122013-614/COM-144', { 7: after });
+  });
+
+  it('Sénat: the third sentence of alinéa 3: the other sentences stay', () => {
+    const id = '14-transparence_vie_publique_pjl__14_nouv.lect._senat_hemicycle__1er/amendement_9';
+    const before = item(id).article_text?.[2] ?? '';
+    appliesWith(id, { 3: before.replace('il adresse au président de la Haute Autorité ainsi qu\'au Bureau', 'il adresse au Bureau') });
+  });
+
+  it('writes back in both styles and reads the same operation', () => {
+    const op = { kind: 'rewrite_start' as const, alinea: 3, sentence: 2, text: 'Dans ce cadre, et conformément aux' };
+    for (const chamber of ['an', 'senat'] as const) {
+      const text = formatDispositif([op], { chamber });
+      expect(parseDispositif(text)).toMatchObject({ ok: true, operations: [{ operation: op }] });
+    }
+    expect(formatDispositif([{ kind: 'rewrite_start', alinea: 8, text: 'Lorsque' }])).toBe('Rédiger ainsi le début de l’alinéa 8\u00A0: «\u00A0Lorsque… (le reste sans changement)\u00A0»');
+  });
+
+  it('refuses when the junction is not said: last words absent, present twice, or too short to say', () => {
+    const start = (alinea: string, text: string) => applyDispositif([alinea], `Rédiger ainsi le début de l’alinéa 1 : « ${text}… (le reste sans changement) ».`);
+    expect(start('Les maires signent les actes.', 'Tout élu paraphe')).toMatchObject({ ok: false, error: { reason: 'words_absent' } });
+    expect(start('Les actes des maires et les actes des préfets.', 'Seuls les actes')).toMatchObject({ ok: false, error: { reason: 'words_ambiguous' } });
+    expect(start('Le maire de la commune signe.', 'Le président de')).toMatchObject({ ok: false, error: { reason: 'words_ambiguous' } });
+    expect(start('Les maires signent les actes.', 'Seuls les maires')).toEqual({ ok: true, alineas: ['Seuls les maires signent les actes.'] });
+    // a sentence the alinéa does not have
+    expect(applyDispositif(['Un. Deux.'], 'Alinéa 1, troisième phrase\nRédiger ainsi le début de cette phrase :\nTrois...')).toMatchObject({ ok: false, error: { reason: 'alinea_missing' } });
+    // « de cette phrase » with no sentence named is unreadable
+    expect(parseDispositif('Alinéa 1\nRédiger ainsi le début de cette phrase :\nTrois...')).toMatchObject({ ok: false });
   });
 });

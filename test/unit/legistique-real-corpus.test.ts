@@ -7,8 +7,8 @@
 import { describeScore, loadCorpus, scoreCorpus, total } from '../helpers/dispositif-corpus';
 
 /** Floors: the rates reached, so that a change that reads less fails here. */
-const MIN_READ = { AN: 0.94, Sénat: 0.95 };
-/** The targets: 95 % read over both chambers, 95 % exact. */
+const MIN_READ = { AN: 0.97, Sénat: 0.955 };
+/** The targets: 95 % read in each chamber and over both, 95 % exact. */
 const MIN_READ_BOTH = 0.95;
 const MIN_EXACT = 0.95;
 

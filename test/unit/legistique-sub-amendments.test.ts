@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { amendmentNumber, applySubAmendment, printedNumber, subAmendmentTarget } from '../../shared/legistique';
+import { amendmentNumber, applySubAmendment, generateDispositif, parseDispositif, printedNumber, subAmendmentTarget } from '../../shared/legistique';
 import { examinationOrder } from '../../shared/reconcile';
 import type { ExaminedAmendment } from '../../shared/reconcile/types';
 
@@ -92,5 +92,16 @@ describe('examination order of sous-amendements', () => {
   it('one whose amendment is not in the list, or parents in a loop, is not lost', () => {
     const ids = examinationOrder(articles, [amendment('s1', 1, [], 'gone'), amendment('x', 2, [], 'y'), amendment('y', 3, [], 'x')]).flatMap((g) => g.amendmentIds);
     expect(ids.sort()).toEqual(['s1', 'x', 'y']);
+  });
+});
+
+describe('sous-amendements tabled on the platform (docs/sub-amendments.md)', () => {
+  it('« Amendement n° COM-3 rect. » names the platform\'s own numbers, and the generated operations apply to the amendment\'s alinéas', () => {
+    const parent = ['Les administrations communiquent leurs documents dans un délai de quinze jours.', 'Elles les publient en ligne.'];
+    const wanted = ['Les administrations communiquent leurs documents dans un délai de huit jours.', 'Elles les publient en ligne et sur papier.'];
+    const dispositif = `Amendement n° COM-3 rect.\n${generateDispositif(parent, wanted)}`;
+    expect(parseDispositif(dispositif)).toMatchObject({ ok: true, subAmendmentOf: 'COM-3 rect.' });
+    expect(subAmendmentTarget(dispositif)).toEqual({ base: 'COM-3', rectification: 1 });
+    expect(applySubAmendment(parent, dispositif)).toEqual({ ok: true, alineas: wanted });
   });
 });
