@@ -75,23 +75,22 @@ CREATE INDEX notifications_digest_idx ON notifications (user_id) WHERE digest_pe
 
 -- Every notification reaches the outbox in the transaction that creates it, whoever creates it:
 -- at once, in the next digest, or not at all, as its person chose; and only to a confirmed
--- address (never to one somebody typed for somebody else).
+-- address (never to one somebody typed for somebody else). One statement-level trigger: a big
+-- bill's closing inserts tens of thousands of notifications at once.
 CREATE FUNCTION notifications_to_mail() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  v_mode text;
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM users WHERE id = NEW.user_id AND email_verified_at IS NOT NULL AND deleted_at IS NULL) THEN
-    RETURN NULL;
-  END IF;
-  v_mode := mail_mode(NEW.user_id, NEW.type);
-  IF v_mode = 'immediate' THEN
-    INSERT INTO mail_outbox (kind, user_id, notification_id) VALUES ('notification', NEW.user_id, NEW.id);
-  ELSIF v_mode = 'digest' THEN
-    UPDATE notifications SET digest_pending = true WHERE id = NEW.id;
-  END IF;
+  INSERT INTO mail_outbox (kind, user_id, notification_id)
+  SELECT 'notification', n.user_id, n.id
+  FROM new_rows n JOIN users u ON u.id = n.user_id
+  WHERE u.email_verified_at IS NOT NULL AND u.deleted_at IS NULL AND mail_mode(n.user_id, n.type) = 'immediate'
+  ORDER BY n.id;
+  UPDATE notifications x SET digest_pending = true
+  FROM new_rows n JOIN users u ON u.id = n.user_id
+  WHERE x.id = n.id AND u.email_verified_at IS NOT NULL AND u.deleted_at IS NULL AND mail_mode(n.user_id, n.type) = 'digest';
   RETURN NULL;
 END $$;
-CREATE TRIGGER notifications_to_mail AFTER INSERT ON notifications FOR EACH ROW EXECUTE FUNCTION notifications_to_mail();
+CREATE TRIGGER notifications_to_mail AFTER INSERT ON notifications
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION notifications_to_mail();
 
 -- Once-a-day jobs shared by every process: the one that moves `last_run` runs the job.
 CREATE TABLE scheduled_jobs (

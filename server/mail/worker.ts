@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/db';
 import { presentNotification } from '../present/notification';
-import { abandonStale, claimDue, LINK_KINDS, markRetry, markSent, settle, type OutboxRow } from '../sql/mail-outbox';
+import { abandonStale, claimDue, markRetry, markSent, settle, type OutboxRow } from '../sql/mail-outbox';
 import { notificationsByIds } from '../sql/notifications';
 import { mailRecipients } from '../sql/users';
 import { digestMessage, notificationMessage, type Rendered } from './render';
@@ -61,7 +61,10 @@ export class MailWorker {
       if (rows.length === 0) return sent;
       const prepared = await this.prepare(rows);
       const results = await Promise.all(rows.map((row) => this.sendOne(row, prepared.get(row.id))));
-      sent += results.filter(Boolean).length;
+      // acknowledged together once the batch is through (a crash before this leaves them « uncertain », never resent)
+      const accepted = rows.filter((_r, i) => results[i]).map((r) => r.id);
+      await markSent(this.db, accepted);
+      sent += accepted.length;
     }
   }
 
@@ -132,7 +135,6 @@ export class MailWorker {
       this.deps.logger.warn({ outbox: row.id, verdict, attempts: row.attempts, err: text }, 'mail: not sent');
       return false;
     }
-    await markSent(this.db, row.id, LINK_KINDS.has(row.kind));
     return true;
   }
 }

@@ -16,10 +16,11 @@ const SQL = {
             ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
           UPDATE mail_outbox m SET status = 'sending', claimed_at = now(), attempts = m.attempts + 1
           FROM due WHERE m.id = due.id RETURNING ${COLUMNS.split(',').map((c) => `m.${c.trim()}`).join(', ')}`,
+  // one statement for a whole batch: the worker holds one connection, not one per message
   sent: `UPDATE mail_outbox SET status = 'sent', sent_at = now(), last_error = NULL,
-           body_text = CASE WHEN $2 THEN NULL ELSE body_text END,
-           body_html = CASE WHEN $2 THEN NULL ELSE body_html END
-         WHERE id = $1 AND status = 'sending'`,
+           body_text = CASE WHEN kind = ANY($2::text[]) THEN NULL ELSE body_text END,
+           body_html = CASE WHEN kind = ANY($2::text[]) THEN NULL ELSE body_html END
+         WHERE id = ANY($1::bigint[]) AND status = 'sending'`,
   retry: `UPDATE mail_outbox SET status = 'pending', claimed_at = NULL, last_error = $2,
             next_attempt_at = now() + make_interval(secs => $3)
           WHERE id = $1 AND status = 'sending'`,
@@ -81,9 +82,9 @@ export async function claimDue(db: Queryable, limit: number): Promise<OutboxRow[
   return (await db.query<OutboxRow>(SQL.claim, [limit])).rows;
 }
 
-/** The relay accepted it. `scrub`: forget the body (it held a single-use link). */
-export async function markSent(db: Queryable, id: string, scrub: boolean): Promise<void> {
-  await db.query(SQL.sent, [id, scrub]);
+/** The relay accepted them; the bodies that held a single-use link are forgotten. */
+export async function markSent(db: Queryable, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await db.query(SQL.sent, [ids, [...LINK_KINDS]]);
 }
 
 export async function markRetry(db: Queryable, id: string, error: string, delaySeconds: number): Promise<void> {
