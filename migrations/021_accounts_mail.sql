@@ -65,6 +65,9 @@ CREATE TABLE mail_outbox (
   created_at      timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX mail_outbox_due_idx ON mail_outbox (next_attempt_at, id) WHERE status = 'pending';
+-- a queue: each message is updated twice soon after it is written; vacuum it often, so that claims
+-- do not wade through the dead entries of what was already sent
+ALTER TABLE mail_outbox SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 0);
 CREATE INDEX mail_outbox_sending_idx ON mail_outbox (claimed_at) WHERE status = 'sending';
 CREATE INDEX mail_outbox_user_idx ON mail_outbox (user_id);
 CREATE INDEX mail_outbox_recent_idx ON mail_outbox (id DESC);

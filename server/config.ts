@@ -99,6 +99,8 @@ const envSchema = z.object({
   MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(86_400_000).optional(),
   MAIL_POLL_MS: z.coerce.number().int().min(10).max(600_000).optional(),
   MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
+  /** Messages per second each sending process allows itself (0: no limit). */
+  MAIL_RATE: z.coerce.number().int().min(0).max(100_000).default(100),
   ...oidcEnv,
 });
 
@@ -143,6 +145,8 @@ export interface MailConfig {
   pollMs?: number;
   /** A claim older than this was abandoned by a worker that stopped mid-exchange. */
   leaseSeconds?: number;
+  /** Messages per second this process sends at most (0: no limit). */
+  ratePerSecond?: number;
 }
 
 export type RateLimitKnob = 'writesPerAccount' | 'writesPerIp' | 'computePerIp' | 'loginFailuresPerAccount' | 'loginFailuresPerAccountAllIps' | 'loginFailuresPerIp' | 'signUpsPerIp' | 'mailRequestsPerIp';
@@ -190,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.MAIL_RETRY_BASE_MS !== undefined ? { retryBaseMs: e.MAIL_RETRY_BASE_MS } : {}),
       ...(e.MAIL_POLL_MS !== undefined ? { pollMs: e.MAIL_POLL_MS } : {}),
       ...(e.MAIL_LEASE_SECONDS !== undefined ? { leaseSeconds: e.MAIL_LEASE_SECONDS } : {}),
+      ratePerSecond: e.MAIL_RATE,
     },
     oidc: oidcConfig(e),
   };

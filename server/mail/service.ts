@@ -67,6 +67,7 @@ export function createMailService(config: MailConfig, db: Db, logger: Logger, ba
       ...WORKER_DEFAULTS,
       ...(config.retryBaseMs !== undefined ? { retryBaseMs: config.retryBaseMs } : {}),
       ...(config.leaseSeconds !== undefined ? { leaseSeconds: config.leaseSeconds } : {}),
+      ...(config.ratePerSecond !== undefined ? { ratePerSecond: config.ratePerSecond } : {}),
     })
     : undefined;
 

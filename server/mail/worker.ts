@@ -19,9 +19,11 @@ export interface WorkerOptions {
   maxDelayMs: number;
   /** After this many attempts, a message that still cannot go is `failed`. */
   maxAttempts: number;
+  /** At most this many messages per second from this process (0: no limit), so that a big send-out never crowds the votes out. */
+  ratePerSecond: number;
 }
 
-export const WORKER_DEFAULTS: WorkerOptions = { batch: 20, leaseSeconds: 120, retryBaseMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 10 };
+export const WORKER_DEFAULTS: WorkerOptions = { batch: 20, leaseSeconds: 120, retryBaseMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 10, ratePerSecond: 100 };
 
 /** What to do with a message the relay did not take: try again later, give up, or never retry (it may have gone). */
 export function classifySmtpError(err: unknown): 'retry' | 'failed' | 'uncertain' {
@@ -57,6 +59,7 @@ export class MailWorker {
     if (abandoned > 0) this.deps.logger.warn({ abandoned }, 'mail: claims abandoned by a stopped worker marked uncertain');
     let sent = 0;
     for (;;) {
+      const started = Date.now();
       const rows = await claimDue(this.db, this.opts.batch);
       if (rows.length === 0) return sent;
       const prepared = await this.prepare(rows);
@@ -65,6 +68,10 @@ export class MailWorker {
       const accepted = rows.filter((_r, i) => results[i]).map((r) => r.id);
       await markSent(this.db, accepted);
       sent += accepted.length;
+      if (this.opts.ratePerSecond > 0) {
+        const due = (rows.length / this.opts.ratePerSecond) * 1000 - (Date.now() - started);
+        if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
+      }
     }
   }
 
