@@ -117,7 +117,10 @@ describe('opinion groups on synthetic electorates', () => {
     expect(agreement(incremental.assignment, Array.from(full.assignment))).toBeGreaterThan(0.99);
     // a voter on a boundary may fall either side: sizes agree within 1 %
     incremental.groups.forEach((g, i) => expect(Math.abs(g.size - full.groups[i]!.size)).toBeLessThanOrEqual(Math.ceil(0.01 * g.size)));
-    incremental.items.forEach((it, j) => expect(Math.abs(it.bridging! - full.items[j]!.bridging!)).toBeLessThan(0.01));
+    // bridging scores: each within what one boundary voter moves (≈ 35 votes per item and group), on average far less
+    const gaps = incremental.items.map((it, j) => Math.abs(it.bridging! - full.items[j]!.bridging!));
+    expect(Math.max(...gaps)).toBeLessThan(0.02);
+    expect(gaps.reduce((a, b) => a + b, 0) / gaps.length).toBeLessThan(0.003);
     expect(Math.abs(incremental.silhouette! - full.silhouette!)).toBeLessThan(0.02);
   });
 
