@@ -64,10 +64,14 @@ const SQL = {
   voteChanges: `
     WITH items AS (${ITEMS}),
     ev AS (SELECT id, target_type, target_id FROM vote_events WHERE id > $2::bigint OR id = ANY($4::bigint[])),
+    known AS (SELECT DISTINCT key FROM unnest($3::text[]) AS k(key)),
+    touched AS (SELECT DISTINCT target_type, target_id FROM ev),
     wanted AS (
+      -- hash joins: the bill's items (thousands) against the keys held and the items touched
       SELECT i.target_type, i.id FROM items i
-      WHERE EXISTS (SELECT 1 FROM ev WHERE ev.target_type = i.target_type AND ev.target_id = i.id)
-         OR NOT ((i.target_type || ':' || i.id) = ANY($3::text[]))
+      LEFT JOIN touched t ON t.target_type = i.target_type AND t.target_id = i.id
+      LEFT JOIN known k ON k.key = i.target_type || ':' || i.id
+      WHERE t.target_id IS NOT NULL OR k.key IS NULL
     )
     SELECT (SELECT coalesce(array_agg(target_type || ':' || id ORDER BY target_type, id), '{}') FROM items) AS keys,
            (SELECT coalesce(array_agg(id), '{}') FROM ev) AS events,
