@@ -98,6 +98,10 @@ const envSchema = z.object({
   /** Tuning (defaults fit production): first retry delay, idle poll, and the claim lease after which an interrupted send is « uncertain ». */
   MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(86_400_000).optional(),
   MAIL_POLL_MS: z.coerce.number().int().min(10).max(600_000).optional(),
+  // opinion groups recomputed after votes (server/opinion-scheduler.ts): off, or its delays (bench:opinions)
+  OPINIONS: z.enum(['on', 'off']).default('on'),
+  OPINIONS_QUIET_MS: z.coerce.number().int().min(10).max(600_000).optional(),
+  OPINIONS_MAX_WAIT_MS: z.coerce.number().int().min(10).max(3_600_000).optional(),
   MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
   /** Messages per second each sending process allows itself (0: no limit). */
   MAIL_RATE: z.coerce.number().int().min(0).max(100_000).default(100),
@@ -188,6 +192,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: e.PUBLIC_ORIGIN,
     trustProxy: e.TRUST_PROXY,
     computeThreads: e.COMPUTE_THREADS,
+    opinions: e.OPINIONS === 'off' ? false : {
+      ...(e.OPINIONS_QUIET_MS !== undefined ? { quietMs: e.OPINIONS_QUIET_MS } : {}),
+      ...(e.OPINIONS_MAX_WAIT_MS !== undefined ? { maxWaitMs: e.OPINIONS_MAX_WAIT_MS } : {}),
+    },
     mail: {
       smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, verification: e.EMAIL_VERIFICATION, worker: e.MAIL_WORKER,
       digestHour: e.MAIL_DIGEST_HOUR, secret: e.APP_SECRET,

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { computeOpinionGroupsOf } from './commands/compute-opinion-groups';
 import type { Db } from './db/db';
+import { OpinionVoteCache } from './opinion-vote-cache';
 import { billsVotedSince, opinionWatermarks } from './sql/opinions';
 
 export interface OpinionScheduleOptions {
@@ -29,6 +30,8 @@ export class OpinionScheduler {
   private readonly dirty = new Map<string, { first: number; last: number }>();
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** The bills' vote matrices between computations: a recomputation reads only what changed. */
+  readonly cache = new OpinionVoteCache();
 
   constructor(private readonly db: Db, private readonly logger: Logger, options: OpinionScheduleOptions = {}) {
     this.options = { ...OPINION_SCHEDULE_DEFAULTS, ...options };
@@ -70,10 +73,11 @@ export class OpinionScheduler {
       if (now - d.last < this.options.quietMs && now - d.first < this.options.maxWaitMs) continue;
       this.dirty.delete(billId);
       try {
-        const run = await computeOpinionGroupsOf(this.db, billId);
+        const run = await computeOpinionGroupsOf(this.db, billId, this.cache);
         this.logger.info({ billId, ...run }, 'opinion groups computed');
       } catch (err) {
         this.logger.warn({ err, billId }, 'opinion groups: computation failed');
+        this.cache.forget(billId);
         if (!this.dirty.has(billId)) this.dirty.set(billId, { first: now, last: now });
       }
     }

@@ -42,6 +42,12 @@ export const OPINION_PARAMS = {
   kmeansSample: 4000,
   /** Voters the silhouette is measured on (a fixed, evenly spaced sample: O(sample²)). */
   silhouetteSample: 1500,
+  /**
+   * Recomputation (a previous model given): k-means restarts from the previous centroids at the
+   * previous k only, and all of k = 2…5 are tried again only when that k's silhouette fell by more
+   * than this (or when the caller asks, e.g. after many new votes).
+   */
+  silhouetteSlack: 0.02,
   /** Power iteration: stop when every component moved less than this (1 − |cos|), or after maxIterations. */
   tolerance: 1e-6,
   maxIterations: 300,
@@ -99,6 +105,8 @@ export interface OpinionResult {
   silhouette: number | null;
   /** Power iterations spent (fewer when warm-started). */
   iterations: number;
+  /** How k was chosen: all of k = 2…5 tried, the previous k kept (its silhouette held), or no clustering (too few voters). */
+  kSearch: 'all' | 'kept' | 'none';
   /** Milliseconds spent in each stage. */
   timings: { pca: number; clustering: number; support: number };
   /** Per voter row: the cluster index (into model.clusters), or −1 when not placed. For tests and benches. */
@@ -168,6 +176,11 @@ export function sparsePca(
   }
   orthonormalise(V, items, k);
   const reference = Float64Array.from(V);
+  // offsets premultiplied by k once: the loops below are the whole cost of a computation
+  for (let t = 0; t < n; t++) {
+    R[t] = R[t]! * k;
+    C[t] = C[t]! * k;
+  }
   const y = new Float64Array(m.voters * k);
   let W = new Float64Array(items * k);
   let iterations = 0;
@@ -175,18 +188,36 @@ export function sparsePca(
     iterations++;
     y.fill(0);
     W.fill(0);
-    for (let t = 0; t < n; t++) {
-      const x = X[t]!, yr = R[t]! * k, vj = C[t]! * k;
-      for (let c = 0; c < k; c++) y[yr + c]! += x * V[vj + c]!;
-    }
-    for (let t = 0; t < n; t++) {
-      const x = X[t]!, yr = R[t]! * k, wj = C[t]! * k;
-      for (let c = 0; c < k; c++) W[wj + c]! += x * y[yr + c]!;
+    if (k === 3) {
+      // the usual case (COMPONENTS = 3), unrolled
+      for (let t = 0; t < n; t++) {
+        const x = X[t]!, yr = R[t]!, vj = C[t]!;
+        y[yr]! += x * V[vj]!;
+        y[yr + 1]! += x * V[vj + 1]!;
+        y[yr + 2]! += x * V[vj + 2]!;
+      }
+      for (let t = 0; t < n; t++) {
+        const x = X[t]!, yr = R[t]!, wj = C[t]!;
+        W[wj]! += x * y[yr]!;
+        W[wj + 1]! += x * y[yr + 1]!;
+        W[wj + 2]! += x * y[yr + 2]!;
+      }
+    } else {
+      for (let t = 0; t < n; t++) {
+        const x = X[t]!, yr = R[t]!, vj = C[t]!;
+        for (let c = 0; c < k; c++) y[yr + c]! += x * V[vj + c]!;
+      }
+      for (let t = 0; t < n; t++) {
+        const x = X[t]!, yr = R[t]!, wj = C[t]!;
+        for (let c = 0; c < k; c++) W[wj + c]! += x * y[yr + c]!;
+      }
     }
     orthonormalise(W, items, k);
     let moved = 0;
     for (let c = 0; c < k; c++) moved = Math.max(moved, 1 - Math.abs(columnDot(W, V, items, k, c, c)));
-    [V, W] = [W, V];
+    const swap = V;
+    V = W;
+    W = swap;
     if (moved < tolerance) break;
   }
   const components: Float64Array[] = [];
@@ -256,21 +287,32 @@ export function nearestCluster(clusters: readonly { centroid: readonly number[] 
 
 /** Mean silhouette of `labels` over the points (Euclidean); points in singleton clusters count 0. */
 export function silhouette(points: readonly number[][], labels: readonly number[], k: number): number {
-  const n = points.length;
+  const d = points[0]?.length ?? 0;
+  const flat = new Float64Array(points.length * d);
+  points.forEach((p, i) => flat.set(p, i * d));
+  return silhouetteFlat(flat, d, Int32Array.from(labels), k);
+}
+
+/** The same on n points laid out flat (point i at flat[i·d … i·d + d − 1]): O(n²), the sample's size is what bounds it. */
+function silhouetteFlat(flat: Float64Array, d: number, labels: Int32Array, k: number): number {
+  const n = labels.length;
   if (n < 2) return 0;
-  const size = new Array<number>(k).fill(0);
-  for (const l of labels) size[l]! += 1;
+  const size = new Float64Array(k);
+  for (let i = 0; i < n; i++) size[labels[i]!]! += 1;
   let total = 0;
   const sums = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     sums.fill(0);
-    const p = points[i]!;
+    const pi = i * d;
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
-      const q = points[j]!;
-      let d = 0;
-      for (let t = 0; t < p.length; t++) d += (p[t]! - q[t]!) ** 2;
-      sums[labels[j]!]! += Math.sqrt(d);
+      const pj = j * d;
+      let dist = 0;
+      for (let t = 0; t < d; t++) {
+        const z = flat[pi + t]! - flat[pj + t]!;
+        dist += z * z;
+      }
+      sums[labels[j]!]! += Math.sqrt(dist);
     }
     const own = labels[i]!;
     if (size[own]! <= 1) continue;
@@ -284,6 +326,33 @@ export function silhouette(points: readonly number[][], labels: readonly number[
   return total / n;
 }
 
+/** Points laid out flat, `d` coordinates each. */
+interface FlatPoints {
+  flat: Float64Array;
+  d: number;
+  n: number;
+}
+
+/** Index of the nearest centroid to point i (ties: the first). */
+function nearestFlat(P: FlatPoints, i: number, centroids: readonly number[][]): number {
+  let best = -1;
+  let bestD = Infinity;
+  const base = i * P.d;
+  for (let c = 0; c < centroids.length; c++) {
+    const cc = centroids[c]!;
+    let dist = 0;
+    for (let t = 0; t < P.d; t++) {
+      const z = P.flat[base + t]! - (cc[t] ?? 0);
+      dist += z * z;
+    }
+    if (dist < bestD) {
+      bestD = dist;
+      best = c;
+    }
+  }
+  return best;
+}
+
 function inertia(points: readonly number[][], labels: readonly number[], centroids: readonly number[][]): number {
   let s = 0;
   for (let i = 0; i < points.length; i++) {
@@ -295,14 +364,14 @@ function inertia(points: readonly number[][], labels: readonly number[], centroi
 
 /**
  * Best k-means of the points for one k: ml-kmeans on an evenly spaced sample of at most
- * KMEANS_SAMPLE points (several seeded k-means++ runs, plus one from the previous centroids), the
+ * KMEANS_SAMPLE points (`runs` seeded k-means++ runs, plus one from the previous centroids), the
  * lowest inertia kept; then every point goes to its nearest centroid and the centroids are
  * recomputed on all of them.
  */
-function cluster(points: number[][], sample: number[][], k: number, runs: number, previous?: number[][]): { centroids: number[][]; labels: number[] } {
+function cluster(P: FlatPoints, sample: number[][], k: number, runs: number, previous?: number[][]): { centroids: number[][]; labels: Int32Array } {
   let best: { centroids: number[][]; inertia: number } | null = null;
   const starts: (number[][] | number)[] = previous && previous.length === k ? [previous] : [];
-  for (let r = 0; r < runs; r++) starts.push(r + 1);
+  for (let r = 0; r < runs || starts.length === 0; r++) starts.push(r + 1);
   for (const s of starts) {
     const res = typeof s === 'number'
       ? kmeans(sample, k, { seed: s, initialization: 'kmeans++', maxIterations: 100 })
@@ -312,28 +381,28 @@ function cluster(points: number[][], sample: number[][], k: number, runs: number
     const score = inertia(sample, labels, res.centroids);
     if (!best || score < best.inertia - 1e-9) best = { centroids: res.centroids, inertia: score };
   }
-  const around = best!.centroids.map((centroid) => ({ centroid }));
-  const labels = points.map((p) => nearestCluster(around, p));
-  return { centroids: recentre(points, labels, best!.centroids), labels };
+  const labels = new Int32Array(P.n);
+  for (let i = 0; i < P.n; i++) labels[i] = nearestFlat(P, i, best!.centroids);
+  return { centroids: recentre(P, labels, best!.centroids), labels };
 }
 
-function recentre(points: readonly number[][], labels: readonly number[], fallback: readonly number[][]): number[][] {
+function recentre(P: FlatPoints, labels: Int32Array, fallback: readonly number[][]): number[][] {
   const dims = fallback[0]?.length ?? 0;
   const sums = fallback.map(() => new Array<number>(dims).fill(0));
   const counts = fallback.map(() => 0);
-  points.forEach((p, i) => {
+  for (let i = 0; i < P.n; i++) {
     const l = labels[i]!;
     counts[l]! += 1;
-    for (let t = 0; t < dims; t++) sums[l]![t]! += p[t]!;
-  });
+    for (let t = 0; t < dims; t++) sums[l]![t]! += P.flat[i * P.d + t]!;
+  }
   return sums.map((s, c) => (counts[c]! > 0 ? s.map((x) => x / counts[c]!) : [...fallback[c]!]));
 }
 
 /** Number of distinct points (k-means cannot make more clusters than that). */
-function distinctPoints(points: readonly number[][], cap: number): number {
+function distinctPoints(P: FlatPoints, cap: number): number {
   const seen = new Set<string>();
-  for (const p of points) {
-    seen.add(p.map((x) => x.toFixed(9)).join(','));
+  for (let i = 0; i < P.n; i++) {
+    seen.add(Array.from(P.flat.subarray(i * P.d, (i + 1) * P.d), (x) => x.toFixed(9)).join(','));
     if (seen.size >= cap) break;
   }
   return seen.size;
@@ -355,21 +424,26 @@ const GROUP_LETTERS = 'ABCDEFGHIJ';
 
 export interface OpinionInput {
   matrix: VoteMatrix;
-  /** The previous model's components and centroids, aligned on the current items (null: an item it did not know). */
-  previous?: { components: (number[] | null)[]; centroids: number[][] } | undefined;
+  /**
+   * The previous model, aligned on the current items (null: an item it did not know): its
+   * components warm-start the power iteration; its centroids k-means. With its silhouette, only
+   * the previous k is fitted again, unless that k's silhouette fell by more than SILHOUETTE_SLACK
+   * or `chooseK` asks for all of k = 2…5 again.
+   */
+  previous?: { components: (number[] | null)[]; centroids: number[][]; silhouette?: number | null | undefined; chooseK?: boolean | undefined } | undefined;
 }
 
 /** The whole computation: components, groups, per-group support, bridging. */
 export function computeOpinionGroups(input: OpinionInput): OpinionResult {
   const m = input.matrix;
-  const P = OPINION_PARAMS;
+  const params = OPINION_PARAMS;
   const counts = voteCounts(m);
   const include = new Uint8Array(m.voters);
-  for (let i = 0; i < m.voters; i++) include[i] = counts[i]! >= P.minVotes ? 1 : 0;
+  for (let i = 0; i < m.voters; i++) include[i] = counts[i]! >= params.minVotes ? 1 : 0;
   const means = itemMeans(m);
   const centred = new Float64Array(m.value.length);
   for (let e = 0; e < centred.length; e++) centred[e] = m.value[e]! - means[m.col[e]!]!;
-  const k = Math.min(P.components, m.items);
+  const k = Math.min(params.components, m.items);
   const clock = now();
   const { components, iterations } = sparsePca(m, centred, include, k, input.previous?.components);
 
@@ -381,32 +455,53 @@ export function computeOpinionGroups(input: OpinionInput): OpinionResult {
     for (let c = 0; c < components.length; c++) proj[c]![r]! += centred[e]! * components[c]![m.col[e]!]!;
   }
   const rows: number[] = [];
-  const points: number[][] = [];
-  for (let r = 0; r < m.voters; r++) {
-    if (!include[r]) continue;
+  for (let r = 0; r < m.voters; r++) if (include[r]) rows.push(r);
+  const d = components.length;
+  const P: FlatPoints = { flat: new Float64Array(rows.length * d), d, n: rows.length };
+  rows.forEach((r, i) => {
     const scale = Math.sqrt(m.items / counts[r]!);
-    rows.push(r);
-    points.push(proj.map((p) => p[r]! * scale));
-  }
+    for (let c = 0; c < d; c++) P.flat[i * d + c] = proj[c]![r]! * scale;
+  });
+  const pointAt = (i: number) => Array.from(P.flat.subarray(i * d, (i + 1) * d));
 
   const pcaDone = now();
   // k by silhouette, on an evenly spaced sample
-  let chosen: { centroids: number[][]; labels: number[] } | null = null;
+  let chosen: { centroids: number[][]; labels: Int32Array } | null = null;
   let chosenK = 0;
   let chosenScore: number | null = null;
-  const distinct = distinctPoints(points, P.kMax + 1);
-  if (points.length >= 2 * P.minGroupSize && distinct >= P.kMin) {
-    const sampleIdx = evenlySpaced(points.length, P.silhouetteSample);
-    const sample = sampleIdx.map((i) => points[i]!);
-    const fitSample = evenlySpaced(points.length, P.kmeansSample).map((i) => points[i]!);
-    const runs = input.previous ? 1 : P.kmeansRuns;
-    for (let kk = P.kMin; kk <= Math.min(P.kMax, distinct); kk++) {
-      const result = cluster(points, fitSample, kk, runs, input.previous?.centroids);
-      const score = silhouette(sample, sampleIdx.map((i) => result.labels[i]!), kk);
-      if (chosenScore === null || score > chosenScore + 1e-9) {
+  let kSearch: OpinionResult['kSearch'] = 'none';
+  const distinct = distinctPoints(P, OPINION_PARAMS.kMax + 1);
+  if (P.n >= 2 * OPINION_PARAMS.minGroupSize && distinct >= OPINION_PARAMS.kMin) {
+    const sampleIdx = evenlySpaced(P.n, OPINION_PARAMS.silhouetteSample);
+    const sample = new Float64Array(sampleIdx.length * d);
+    sampleIdx.forEach((i, s) => sample.set(P.flat.subarray(i * d, (i + 1) * d), s * d));
+    const scoreOf = (labels: Int32Array, kk: number) => silhouetteFlat(sample, d, Int32Array.from(sampleIdx, (i) => labels[i]!), kk);
+    const fitSample = evenlySpaced(P.n, OPINION_PARAMS.kmeansSample).map(pointAt);
+    const previous = input.previous;
+    const kMax = Math.min(OPINION_PARAMS.kMax, distinct);
+    // a recomputation: the previous k again, from the previous centroids, kept while its silhouette holds
+    const kPrevious = previous?.centroids.length ?? 0;
+    if (previous && previous.silhouette != null && !previous.chooseK && kPrevious >= OPINION_PARAMS.kMin && kPrevious <= kMax) {
+      const result = cluster(P, fitSample, kPrevious, 0, previous.centroids);
+      const score = scoreOf(result.labels, kPrevious);
+      if (score >= previous.silhouette - OPINION_PARAMS.silhouetteSlack) {
         chosen = result;
-        chosenK = kk;
+        chosenK = kPrevious;
         chosenScore = score;
+        kSearch = 'kept';
+      }
+    }
+    if (!chosen) {
+      kSearch = 'all';
+      const runs = previous ? 1 : OPINION_PARAMS.kmeansRuns;
+      for (let kk = OPINION_PARAMS.kMin; kk <= kMax; kk++) {
+        const result = cluster(P, fitSample, kk, runs, previous?.centroids);
+        const score = scoreOf(result.labels, kk);
+        if (chosenScore === null || score > chosenScore + 1e-9) {
+          chosen = result;
+          chosenK = kk;
+          chosenScore = score;
+        }
       }
     }
   }
@@ -421,7 +516,7 @@ export function computeOpinionGroups(input: OpinionInput): OpinionResult {
     });
   }
   // shown groups, largest first, lettered A, B, C…; smaller ones keep a null id
-  const order = clusterSizes.map((size, c) => ({ size, c })).filter((g) => g.size >= P.minGroupSize).sort((a, b) => b.size - a.size || a.c - b.c);
+  const order = clusterSizes.map((size, c) => ({ size, c })).filter((g) => g.size >= params.minGroupSize).sort((a, b) => b.size - a.size || a.c - b.c);
   const idOf = new Map(order.map((g, i) => [g.c, GROUP_LETTERS[i]!]));
   const shownIndex = new Map(order.map((g, i) => [g.c, i]));
   const clusters = (chosen?.centroids ?? []).map((centroid, c) => ({ id: idOf.get(c) ?? null, size: clusterSizes[c]!, centroid }));
@@ -465,6 +560,7 @@ export function computeOpinionGroups(input: OpinionInput): OpinionResult {
     k: chosenK,
     silhouette: chosenScore,
     iterations,
+    kSearch,
     timings: { pca: pcaDone - clock, clustering: clusteringDone - pcaDone, support: now() - clusteringDone },
     assignment,
   };
@@ -500,22 +596,41 @@ function traits(tallies: Int32Array, items: number, G: number, g: number): { sup
  * list of « +j », « =j » or « -j » (for, mitigé, against on item j) separated by « , ».
  */
 export function parsePackedVotes(packed: string, items: number): VoteMatrix {
-  const row: number[] = [];
-  const col: number[] = [];
-  const value: number[] = [];
-  let voters = 0;
-  if (packed.length > 0) {
-    for (const line of packed.split(';')) {
-      if (line.length === 0) continue;
-      for (const cell of line.split(',')) {
-        const j = Number(cell.slice(1));
-        if (!Number.isInteger(j) || j < 0 || j >= items) continue;
-        row.push(voters);
-        col.push(j);
-        value.push(cell[0] === '+' ? 1 : cell[0] === '-' ? -1 : 0);
-      }
-      voters += 1;
-    }
+  // one pass over the character codes (150,000 votes: a megabyte, a few milliseconds)
+  let cells = 1;
+  for (let i = 0; i < packed.length; i++) {
+    const ch = packed.charCodeAt(i);
+    if (ch === 44 || ch === 59) cells++;
   }
-  return { voters, items, row: Int32Array.from(row), col: Int32Array.from(col), value: Int8Array.from(value) };
+  const row = new Int32Array(cells), col = new Int32Array(cells), value = new Int8Array(cells);
+  let n = 0, voters = 0, lineHasCell = false;
+  let sign = 0, j = -1, digits = 0, valid = true;
+  const endCell = () => {
+    if (sign !== 0 || j !== -1 || digits > 0) {
+      lineHasCell = true;
+      if (valid && digits > 0 && sign !== 0 && j < items) {
+        row[n] = voters;
+        col[n] = j;
+        value[n++] = sign === 1 ? 1 : sign === 3 ? -1 : 0;
+      }
+    }
+    sign = 0; j = -1; digits = 0; valid = true;
+  };
+  for (let i = 0; i <= packed.length; i++) {
+    const ch = i < packed.length ? packed.charCodeAt(i) : 59;
+    if (ch === 44) endCell();
+    else if (ch === 59) {
+      endCell();
+      if (lineHasCell) voters++;
+      lineHasCell = false;
+    } else if (sign === 0 && digits === 0 && j === -1) {
+      // + (43), = (61), - (45); anything else: an unreadable cell, skipped
+      sign = ch === 43 ? 1 : ch === 61 ? 2 : ch === 45 ? 3 : 4;
+      if (sign === 4) valid = false;
+    } else if (ch >= 48 && ch <= 57 && digits < 10) {
+      j = (j === -1 ? 0 : j) * 10 + (ch - 48);
+      digits++;
+    } else valid = false;
+  }
+  return { voters, items, row: row.slice(0, n), col: col.slice(0, n), value: value.slice(0, n) };
 }

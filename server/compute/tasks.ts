@@ -11,11 +11,16 @@ import { checkStructuredBill } from '../../shared/structured-bill';
 import { diffTexts } from '../../shared/text-diff';
 import { aknAmendmentList, comparatifTable, renderAkn, renderComparatifDocx, renderComparatifHtml, renderHtml, renderLiasseHtml, renderMarkdown, type ExportBill } from '../exports';
 import { parseAnXml, parseSenatCsv } from '../../shared/parliament/amendments';
-import { computeOpinionGroups, parsePackedVotes } from '../../shared/opinion-groups';
+import { computeOpinionGroups, parsePackedVotes, type OpinionInput, type VoteMatrix } from '../../shared/opinion-groups';
 
-/** A bill's opinion groups from its packed votes (server/sql/opinions.ts); no voter is named in or out. */
-function opinionGroups(i: { packed: string; items: number; previous?: { components: number[][]; centroids: number[][] } | undefined }) {
-  const { assignment: _rows, ...result } = computeOpinionGroups({ matrix: parsePackedVotes(i.packed, i.items), previous: i.previous });
+/**
+ * A bill's opinion groups from its votes — a matrix of anonymous rows (typed arrays: copied to the
+ * worker as they are, nothing to serialise or parse), or the packed string of
+ * server/sql/opinions.ts; no voter is named in or out.
+ */
+function opinionGroups(i: ({ matrix: VoteMatrix } | { packed: string; items: number }) & { previous?: OpinionInput['previous'] }) {
+  const matrix = 'matrix' in i ? i.matrix : parsePackedVotes(i.packed, i.items);
+  const { assignment: _rows, ...result } = computeOpinionGroups({ matrix, previous: i.previous });
   return result;
 }
 

@@ -35,6 +35,53 @@ const SQL = {
     )
     SELECT (SELECT coalesce(array_agg(target_type || ':' || id ORDER BY ix), '{}') FROM numbered) AS keys,
            (SELECT coalesce(string_agg(line, ';' ORDER BY user_id), '') FROM lines) AS packed`,
+  /**
+   * The same votes with their voters, for the scheduler's cache (server/opinion-vote-cache.ts): the
+   * packed lines in account order and that order's account ids (they stay in the server's memory,
+   * never reach the computation), the vote_events id they include, and the count of deleted accounts
+   * (a deletion moves votes without a vote event: the cache is then rebuilt). One statement: one snapshot.
+   */
+  votesWithVoters: `
+    WITH numbered AS (
+      SELECT target_type, id, (row_number() OVER (ORDER BY target_type, id) - 1)::int AS ix FROM (${ITEMS}) i
+    ), lines AS (
+      SELECT v.user_id, string_agg(CASE v.value WHEN 'for' THEN '+' WHEN 'against' THEN '-' ELSE '=' END || n.ix, ',') AS line
+      FROM votes v JOIN numbered n ON v.target_type = n.target_type AND v.target_id = n.id
+      GROUP BY v.user_id
+    )
+    SELECT (SELECT coalesce(array_agg(target_type || ':' || id ORDER BY ix), '{}') FROM numbered) AS keys,
+           (SELECT coalesce(string_agg(line, ';' ORDER BY user_id), '') FROM lines) AS packed,
+           (SELECT coalesce(array_agg(user_id::text ORDER BY user_id), '{}') FROM lines) AS voters,
+           (SELECT coalesce(max(id), 0)::bigint FROM vote_events) AS watermark,
+           (SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM vote_events WHERE id > (SELECT coalesce(max(id), 0) FROM vote_events) - $2::bigint) AS recent,
+           (SELECT count(*)::int FROM users WHERE deleted_at IS NOT NULL) AS deleted`,
+  /**
+   * What changed since the cache's watermark, in one snapshot: the vote events after it (and the
+   * earlier ids that were missing then: transactions not yet committed), the bill's items now, and
+   * the current votes on the items that need reading — those an event touched, and those new to
+   * the cache ($3: the keys it holds).
+   */
+  voteChanges: `
+    WITH items AS (${ITEMS}),
+    ev AS (SELECT id, target_type, target_id FROM vote_events WHERE id > $2::bigint OR id = ANY($4::bigint[])),
+    known AS (SELECT DISTINCT key FROM unnest($3::text[]) AS k(key)),
+    touched AS (SELECT DISTINCT target_type, target_id FROM ev),
+    wanted AS (
+      -- hash joins: the bill's items (thousands) against the keys held and the items touched
+      SELECT i.target_type, i.id FROM items i
+      LEFT JOIN touched t ON t.target_type = i.target_type AND t.target_id = i.id
+      LEFT JOIN known k ON k.key = i.target_type || ':' || i.id
+      WHERE t.target_id IS NOT NULL OR k.key IS NULL
+    )
+    SELECT (SELECT coalesce(array_agg(target_type || ':' || id ORDER BY target_type, id), '{}') FROM items) AS keys,
+           (SELECT coalesce(array_agg(id), '{}') FROM ev) AS events,
+           (SELECT coalesce(max(id), 0)::bigint FROM vote_events) AS watermark,
+           (SELECT coalesce(array_agg(target_type || ':' || id), '{}') FROM wanted) AS wanted,
+           (SELECT count(*)::int FROM users WHERE deleted_at IS NOT NULL) AS deleted,
+           v.keys AS vote_keys, v.voters AS vote_voters, v.vals AS vote_values
+    FROM (SELECT coalesce(array_agg(v.target_type || ':' || v.target_id), '{}') AS keys, coalesce(array_agg(v.user_id::text), '{}') AS voters,
+                 coalesce(array_agg(CASE v.value WHEN 'for' THEN 1 WHEN 'against' THEN -1 ELSE 0 END), '{}') AS vals
+          FROM votes v JOIN wanted w ON v.target_type = w.target_type AND v.target_id = w.id) v`,
   /** A viewer's own votes on the bill's items (to place them with the stored model). */
   myVotes: `SELECT v.target_type || ':' || v.target_id AS key, v.value FROM votes v
             JOIN (${ITEMS}) i ON i.target_type = v.target_type AND i.id = v.target_id WHERE v.user_id = $2`,
@@ -48,7 +95,7 @@ const SQL = {
     GROUP BY 1`,
   watermarks: 'SELECT bill_id, watermark FROM opinion_maps',
   map: 'SELECT computed_at, watermark, item_keys, model, groups, placed, k, silhouette, duration_ms FROM opinion_maps WHERE bill_id = $1',
-  previous: 'SELECT item_keys, model FROM opinion_maps WHERE bill_id = $1',
+  previous: 'SELECT item_keys, model, silhouette FROM opinion_maps WHERE bill_id = $1',
   // a result never replaces a newer one (two processes, or a slow computation overtaken)
   save: `
     INSERT INTO opinion_maps AS m (bill_id, computed_at, watermark, item_keys, model, groups, placed, k, silhouette, duration_ms)
@@ -96,6 +143,34 @@ export async function loadOpinionVotes(db: Queryable, billId: string): Promise<O
   return { itemKeys: row.keys, packed: row.packed, watermark };
 }
 
+/** A bill's votes with their voters (server/opinion-vote-cache.ts); `recentIds`: the vote_events ids present among the last `lookback`. */
+export async function loadOpinionVotesWithVoters(db: Queryable, billId: string, lookback: number): Promise<OpinionVotes & { voters: string[]; recentIds: number[]; deletedAccounts: number }> {
+  const row = (await db.query<{ keys: string[]; packed: string; voters: string[]; watermark: string; recent: string[]; deleted: number }>(SQL.votesWithVoters, [billId, lookback])).rows[0]!;
+  return { itemKeys: row.keys, packed: row.packed, voters: row.voters, watermark: Number(row.watermark), recentIds: row.recent.map(Number), deletedAccounts: row.deleted };
+}
+
+export interface OpinionVoteChanges {
+  /** The bill's items now, in the computation's order. */
+  itemKeys: string[];
+  /** The vote_events ids read (after the watermark, and those of `pending` now committed). */
+  eventIds: number[];
+  watermark: number;
+  /** Items whose votes were read again (their votes are all of `votes` on them: possibly none). */
+  wanted: string[];
+  deletedAccounts: number;
+  votes: { keys: string[]; voters: string[]; values: number[] };
+}
+
+export async function loadOpinionVoteChanges(db: Queryable, billId: string, after: number, known: readonly string[], pending: readonly number[]): Promise<OpinionVoteChanges> {
+  const r = (await db.query<{ keys: string[]; events: string[]; watermark: string; wanted: string[]; deleted: number; vote_keys: string[]; vote_voters: string[]; vote_values: number[] }>(
+    SQL.voteChanges, [billId, after, known, pending],
+  )).rows[0]!;
+  return {
+    itemKeys: r.keys, eventIds: r.events.map(Number), watermark: Number(r.watermark), wanted: r.wanted, deletedAccounts: r.deleted,
+    votes: { keys: r.vote_keys, voters: r.vote_voters, values: r.vote_values },
+  };
+}
+
 export async function loadMyOpinionVotes(db: Queryable, billId: string, userId: string): Promise<{ key: string; value: 'for' | 'mitigated' | 'against' }[]> {
   return (await db.query<{ key: string; value: 'for' | 'mitigated' | 'against' }>(SQL.myVotes, [billId, userId])).rows;
 }
@@ -132,8 +207,8 @@ export async function findOpinionMap(db: Queryable, billId: string): Promise<Opi
   return (await db.query<OpinionMapRow>(SQL.map, [billId])).rows[0];
 }
 
-export async function findPreviousModel(db: Queryable, billId: string): Promise<{ item_keys: string[]; model: OpinionModel } | undefined> {
-  return (await db.query<{ item_keys: string[]; model: OpinionModel }>(SQL.previous, [billId])).rows[0];
+export async function findPreviousModel(db: Queryable, billId: string): Promise<{ item_keys: string[]; model: OpinionModel; silhouette: number | null } | undefined> {
+  return (await db.query<{ item_keys: string[]; model: OpinionModel; silhouette: number | null }>(SQL.previous, [billId])).rows[0];
 }
 
 export interface OpinionItemRow {

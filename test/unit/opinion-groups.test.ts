@@ -96,6 +96,49 @@ describe('opinion groups on synthetic electorates', () => {
     expect(warm.groups.map((g) => Math.sign(g.x))).toEqual(cold.groups.map((g) => Math.sign(g.x)));
   });
 
+  test('recomputation after a few new votes ≈ a full computation on the same votes (k kept, same groups, same scores)', () => {
+    const e = plantedElectorate({ sizes: [300, 200, 150], prefs: prefs(3, 60, 4), coverage: 0.25, seed: 21 });
+    const before = computeOpinionGroups({ matrix: e.matrix });
+    // 2 % of the votes change (flipped), as after a hundred new votes on a large bill
+    const random = seeded(8);
+    const value = Int8Array.from(e.matrix.value);
+    for (let n = 0; n < value.length * 0.02; n++) {
+      const at = Math.floor(random() * value.length);
+      value[at] = value[at] === 1 ? -1 : 1;
+    }
+    const after = { ...e.matrix, value };
+    const previous = { components: before.model.components, centroids: before.model.clusters.map((c) => c.centroid), silhouette: before.silhouette };
+    const incremental = computeOpinionGroups({ matrix: after, previous });
+    const full = computeOpinionGroups({ matrix: after });
+    expect(incremental.kSearch).toBe('kept');
+    expect(full.kSearch).toBe('all');
+    expect(incremental.k).toBe(full.k);
+    expect(incremental.iterations).toBeLessThan(full.iterations);
+    expect(agreement(incremental.assignment, Array.from(full.assignment))).toBeGreaterThan(0.99);
+    // a voter on a boundary may fall either side: sizes agree within 1 %
+    incremental.groups.forEach((g, i) => expect(Math.abs(g.size - full.groups[i]!.size)).toBeLessThanOrEqual(Math.ceil(0.01 * g.size)));
+    // bridging scores: each within what one boundary voter moves (≈ 35 votes per item and group), on average far less
+    const gaps = incremental.items.map((it, j) => Math.abs(it.bridging! - full.items[j]!.bridging!));
+    expect(Math.max(...gaps)).toBeLessThan(0.02);
+    expect(gaps.reduce((a, b) => a + b, 0) / gaps.length).toBeLessThan(0.003);
+    expect(Math.abs(incremental.silhouette! - full.silhouette!)).toBeLessThan(0.02);
+  });
+
+  test('recomputation: when the previous k no longer fits (its silhouette fell), every k is tried again', () => {
+    const two = plantedElectorate({ sizes: [200, 200], prefs: prefs(2, 40), coverage: 0.5, seed: 31 });
+    const before = computeOpinionGroups({ matrix: two.matrix });
+    expect(before.k).toBe(2);
+    // the same items, now voted by four camps
+    const four = plantedElectorate({ sizes: [150, 150, 150, 150], prefs: prefs(4, 40), coverage: 0.5, seed: 32 });
+    const previous = { components: before.model.components, centroids: before.model.clusters.map((c) => c.centroid), silhouette: before.silhouette };
+    const r = computeOpinionGroups({ matrix: four.matrix, previous });
+    expect(r.kSearch).toBe('all');
+    expect(r.k).toBe(4);
+    expect(agreement(r.assignment, four.group)).toBeGreaterThan(0.95);
+    // and asked for explicitly (many new votes), every k is tried even if the old one holds
+    expect(computeOpinionGroups({ matrix: two.matrix, previous: { ...previous, chooseK: true } }).kSearch).toBe('all');
+  });
+
   test('a voter placed later by the stored model lands in the group the computation gave them', () => {
     const e = plantedElectorate({ sizes: [120, 80], prefs: prefs(2, 20), coverage: 0.8, seed: 2 });
     const r = computeOpinionGroups({ matrix: e.matrix });
