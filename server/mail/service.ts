@@ -140,6 +140,7 @@ export function createMailService(config: MailConfig, db: Db, logger: Logger, ba
     runDigest,
     async close() {
       closed = true;
+      worker?.stop();
       if (timer) clearTimeout(timer);
       await running;
       transport?.close();

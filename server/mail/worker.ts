@@ -46,6 +46,8 @@ export interface Outgoing {
  * a message is only ever resent after an answer that says it was not taken.
  */
 export class MailWorker {
+  private stopping = false;
+
   constructor(
     private readonly db: Db,
     private readonly transport: Transporter,
@@ -58,7 +60,7 @@ export class MailWorker {
     const abandoned = await abandonStale(this.db, this.opts.leaseSeconds);
     if (abandoned > 0) this.deps.logger.warn({ abandoned }, 'mail: claims abandoned by a stopped worker marked uncertain');
     let sent = 0;
-    for (;;) {
+    while (!this.stopping) {
       const started = Date.now();
       const rows = await claimDue(this.db, this.opts.batch);
       if (rows.length === 0) return sent;
@@ -73,6 +75,12 @@ export class MailWorker {
         if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
       }
     }
+    return sent;
+  }
+
+  /** The batch under way finishes (sent and acknowledged); no other starts. */
+  stop(): void {
+    this.stopping = true;
   }
 
   /** Renders the notifications and digests of a batch with two queries. */
