@@ -101,6 +101,12 @@ export const POLICY = {
   'commission.rule': { verb: 'Choisir la règle de décision', allow: { admin: BEFORE_ADOPTION } },
   'commission.vote': { verb: 'Voter en commission', allow: { commissionMember: ['commission'] } },
   'amendment.decide': { verb: 'Décider en commission', allow: { admin: ['commission'] } },
+  // the sortition of the citizen college (docs/sortition.md)
+  'sortition.open': { verb: 'Ouvrir l’appel à volontaires du tirage au sort', allow: { admin: BEFORE_ADOPTION } },
+  'sortition.volunteer': { verb: 'Se porter volontaire pour le tirage au sort', allow: { citizen: DESK }, verified: true },
+  'sortition.commit': { verb: 'Clore l’appel à volontaires et publier l’engagement', allow: { admin: BEFORE_ADOPTION } },
+  'sortition.draw': { verb: 'Tirer au sort le collège citoyen', allow: { admin: BEFORE_ADOPTION } },
+  'sortition.respond': { verb: 'Répondre au tirage au sort', allow: { citizen: DESK } },
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof POLICY;

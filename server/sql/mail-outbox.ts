@@ -43,7 +43,7 @@ const SQL = {
   purge: `DELETE FROM mail_outbox WHERE status IN ('sent', 'cancelled') AND created_at < now() - interval '90 days'`,
 } as const;
 
-export type OutboxKind = 'verify_email' | 'password_reset' | 'email_change' | 'email_changed' | 'password_changed' | 'notification' | 'digest';
+export type OutboxKind = 'verify_email' | 'password_reset' | 'email_change' | 'email_changed' | 'password_changed' | 'notification' | 'digest' | 'sortition';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain' | 'cancelled';
 export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'failed', 'uncertain', 'cancelled'];
 
