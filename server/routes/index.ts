@@ -21,6 +21,7 @@ import { openDataRoutes } from './opendata';
 import { moderationRoutes } from './moderation';
 import { notificationRoutes } from './notifications';
 import { peopleAndChartRoutes } from './privacy';
+import { sortitionRoutes } from './sortition';
 import { userRoutes } from './users';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
@@ -43,4 +44,5 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   historyRoutes(api, db);
   openDataRoutes(api, db);
   peopleAndChartRoutes(api, db, { limiters, sessions, live });
+  sortitionRoutes(api, deps, mail);
 }

@@ -88,10 +88,14 @@ export async function verifyFile(file: SortitionFile, opts: { recompute?: boolea
       check('la graine révélée a l’empreinte publiée', file.seedHash !== null && sha256Hex(file.seed) === file.seedHash);
       drawn = drawPanel(problem, lottery.panels, { seed: file.seed, publicValue: file.publicValue }).members;
       check('tirage refait : même panel', JSON.stringify(drawn) === JSON.stringify(file.drawn));
-      const replay = replayDeclines(problem, { seed: file.seed, publicValue: file.publicValue }, drawn, file.declines);
-      panel = replay.panel;
-      check('remplacements refaits : mêmes remplaçants', JSON.stringify(replay.replacements) === JSON.stringify(file.replacements));
-      check('panel après les refus', JSON.stringify(panel) === JSON.stringify(file.panel));
+      try {
+        const replay = replayDeclines(problem, { seed: file.seed, publicValue: file.publicValue }, drawn, file.declines);
+        panel = replay.panel;
+        check('remplacements refaits : mêmes remplaçants', JSON.stringify(replay.replacements) === JSON.stringify(file.replacements));
+        check('panel après les refus', JSON.stringify(panel) === JSON.stringify(file.panel));
+      } catch (err) {
+        check('remplacements refaits : mêmes remplaçants', false, err instanceof Error ? err.message : String(err));
+      }
     }
   }
   return { ok: checks.every((c) => c.ok), checks, drawn, panel };

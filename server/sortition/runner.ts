@@ -15,9 +15,11 @@ let chain: Promise<unknown> = Promise.resolve();
 export function computeLottery(input: { seats: number; strata: Stratum[]; volunteers: Volunteer[] }, opts: { budgetMs: number; onProgress?: (p: Progress) => void }): Promise<Outcome> {
   const run = () => new Promise<Outcome>((resolve) => {
     const ts = path.extname(__filename) === '.ts';
-    const worker = new Worker(path.join(__dirname, `worker${ts ? '.ts' : '.js'}`), {
+    // from sources (tests, `npm run dev`, benches) the worker loads TypeScript through tsx's require hook
+    const file = path.join(__dirname, `worker${ts ? '.ts' : '.js'}`);
+    const worker = new Worker(`${ts ? "require('tsx/cjs');" : ''}require(${JSON.stringify(file)});`, {
+      eval: true,
       workerData: input,
-      execArgv: ts ? ['--import', 'tsx'] : [],
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
     });
     let settled = false;
