@@ -15,6 +15,7 @@ import { pageRoutes } from './routes';
 import { clerkPages } from './clerk-routes';
 import { parliamentImportPages } from './parliament-import-page';
 import { commissionPages } from './commission-routes';
+import { sortitionPages } from './sortition-pages';
 import { historyPages } from './history-routes';
 import { notificationPages } from './notification-pages';
 import { countUnread } from '../sql/notifications';
@@ -47,6 +48,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(parliamentImportPages({ db, live }));
   r.use(notificationPages({ db, live }));
   r.use(commissionPages(db, live));
+  r.use(sortitionPages(db, live, mail));
   r.use(historyPages(db));
   // browsers ask for it whatever the page says
   r.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
