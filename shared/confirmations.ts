@@ -143,6 +143,32 @@ const ENTRIES: Entry[] = [
     }),
   },
   {
+    pattern: new RegExp(`^/textes/${ID}/tirage/engagement$`), serverPage: true,
+    describe: () => ({
+      title: 'Clore l’appel à volontaires et publier l’engagement ?',
+      consequences: [
+        'Plus personne ne peut se porter volontaire ni changer ses réponses : le vivier est figé et son empreinte publiée.',
+        'L’empreinte SHA-256 de la graine est publiée : le tirage devra utiliser cette graine-là.',
+        'La loterie est calculée aussitôt et publiée avant le tirage. Cet engagement ne se reprend pas.',
+      ],
+      confirm: 'Clore l’appel et s’engager',
+    }),
+  },
+  {
+    pattern: new RegExp(`^/textes/${ID}/tirage/tirer$`), serverPage: true,
+    describe: () => ({
+      title: 'Tirer au sort le collège citoyen ?',
+      consequences: ['La graine est révélée et le panel tiré, publiés avec tout ce qu’il faut pour refaire le tirage.', 'Les personnes tirées sont prévenues par courriel.', 'Un tirage ne se refait pas.'],
+      confirm: 'Tirer au sort',
+    }),
+  },
+  {
+    pattern: new RegExp(`^/textes/${ID}/tirage/reponse$`), serverPage: true,
+    describe: (f) => (f.reponse === 'declined'
+      ? { title: 'Décliner votre siège ?', consequences: ['Une autre personne est tirée à votre place selon la règle publiée.', 'Vous ne pourrez pas revenir sur ce refus.'], confirm: 'Je décline' }
+      : { title: 'Accepter de siéger ?', consequences: ['Vous rejoignez le collège citoyen de la commission : votre nom y est public et vous votez sur les amendements.'], confirm: 'J’accepte' }),
+  },
+  {
     pattern: /^\/compte\/supprimer$/, serverPage: false,
     describe: () => ({
       title: 'Supprimer définitivement votre compte ?',

@@ -32,6 +32,19 @@ export const COMPUTE_BUDGET_MS = {
   import: 20_000,
   /** Opinion groups of one bill (docs/opinion-groups.md): about 1 s at 21,000 voters × 2,000 items. */
   opinions: 30_000,
+  /** The lottery of a sortition (LEXIMIN), in its own worker thread, with progress shown. */
+  sortition: 900_000,
+} as const;
+
+/** A sortition's call for volunteers (docs/sortition.md). */
+export const SORTITION_LIMITS = {
+  seats: 500,
+  strata: 8,
+  categories: 12,
+  nameChars: 100,
+  volunteers: 5_000,
+  publicValueChars: 500,
+  seedChars: 500,
 } as const;
 
 export type ComputeBudget = keyof typeof COMPUTE_BUDGET_MS;

@@ -104,6 +104,12 @@ export const POLICY = {
   // sous-amendements and rectified versions (docs/sub-amendments.md)
   'amendment.subAmend': { verb: 'Déposer un sous-amendement', allow: { commissionMember: ['commission'] }, verified: true },
   'amendment.rectify': { verb: 'Rectifier un amendement', allow: { author: ['commission'], clerkInCharge: ['commission'] }, otherwise: inCharge },
+  // the sortition of the citizen college (docs/sortition.md)
+  'sortition.open': { verb: 'Ouvrir l’appel à volontaires du tirage au sort', allow: { admin: BEFORE_ADOPTION } },
+  'sortition.volunteer': { verb: 'Se porter volontaire pour le tirage au sort', allow: { citizen: DESK }, verified: true },
+  'sortition.commit': { verb: 'Clore l’appel à volontaires et publier l’engagement', allow: { admin: BEFORE_ADOPTION } },
+  'sortition.draw': { verb: 'Tirer au sort le collège citoyen', allow: { admin: BEFORE_ADOPTION } },
+  'sortition.respond': { verb: 'Répondre au tirage au sort', allow: { citizen: DESK } },
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof POLICY;

@@ -119,3 +119,17 @@ export function digestMessage(p: { base: string; displayName: string; items: rea
     ...p.items.map((n) => ({ paragraphs: [`• ${NOTIFICATION_KIND_LABELS[n.type as NotificationKind].label} — ${notificationLine(n)}`], action: { label: 'Voir', url: `${p.base}${n.url}` } })),
   ], { base: p.base, unsubscribe: { url: p.unsubscribeUrl, what: 'Ne plus recevoir de notifications par courriel' } });
 }
+
+/** To a volunteer drawn by lot (or drawn to replace someone who declined): accept or decline. */
+export function sortitionDrawnMessage(p: { base: string; displayName: string; billTitle: string; url: string; replacement: boolean }): Rendered {
+  return compose(`${PRODUCT} — vous avez été tiré au sort`, hello(p.displayName), [{
+    paragraphs: [
+      p.replacement
+        ? `Une personne tirée au sort pour le collège citoyen de la commission du texte « ${p.billTitle} » a décliné : la règle de remplacement publiée vous a désigné à sa place.`
+        : `Vous vous étiez porté volontaire : le tirage au sort public du collège citoyen de la commission du texte « ${p.billTitle} » vous a désigné.`,
+      'Acceptez-vous de siéger ? Si vous déclinez, une autre personne sera tirée au sort à votre place, selon la règle publiée.',
+    ],
+    action: { label: 'Répondre', url: p.url },
+    after: ['Le tirage, ses données et le moyen de le refaire vous-même sont publiés sur la même page.'],
+  }], { base: p.base });
+}

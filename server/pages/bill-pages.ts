@@ -54,7 +54,7 @@ export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]
       <p class="meta">${phaseBadge(bill.status)} · ${articles.length} article${articles.length > 1 ? 's' : ''}</p>
       <p class="bill-links">${may(ctx, 'desk.read', null) ? html`<a class="button" href="/textes/${bill.id}/greffe">Bureau du greffe</a> ` : ''}${bill.status === 'commission' || bill.status === 'adopted'
         ? html`<a href="/textes/${bill.id}/commission">Commission mixte</a> · <a href="/textes/${bill.id}/texte-reconcilie">${bill.status === 'adopted' ? 'Texte adopté' : 'Texte réconcilié'}</a> · <a href="/textes/${bill.id}/comparatif">Tableau comparatif</a>`
-        : ''} <a href="/textes/${bill.id}/historique">Historique et données ouvertes</a> · <a href="/textes/${bill.id}/participation">Participation</a> · <a href="/textes/${bill.id}/opinions">Cartographie des opinions</a></p>
+        : ''} <a href="/textes/${bill.id}/historique">Historique et données ouvertes</a> · <a href="/textes/${bill.id}/participation">Participation</a> · <a href="/textes/${bill.id}/tirage">Tirage au sort du collège citoyen</a> · <a href="/textes/${bill.id}/opinions">Cartographie des opinions</a></p>
       ${may(ctx, 'bill.move', bill.status) ? phaseForm(bill) : ''}
       <div class="bill-layout">${tableOfContents(articles)}${fullText(articles)}</div>`,
   });

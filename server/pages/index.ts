@@ -15,6 +15,7 @@ import { pageRoutes } from './routes';
 import { clerkPages } from './clerk-routes';
 import { parliamentImportPages } from './parliament-import-page';
 import { commissionPages } from './commission-routes';
+import { sortitionPages } from './sortition-pages';
 import { historyPages } from './history-routes';
 import { notificationPages } from './notification-pages';
 import { countUnread } from '../sql/notifications';
@@ -53,6 +54,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(commissionPages(db, live));
   r.use(historyPages(reads));
   r.use(opinionPages(db));
+  r.use(sortitionPages(db, live, mail));
   // browsers ask for it whatever the page says
   r.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
   r.use((req, res) => {

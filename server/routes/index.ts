@@ -22,6 +22,7 @@ import { moderationRoutes } from './moderation';
 import { notificationRoutes } from './notifications';
 import { opinionRoutes } from './opinions';
 import { peopleAndChartRoutes } from './privacy';
+import { sortitionRoutes } from './sortition';
 import { userRoutes } from './users';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
@@ -46,4 +47,5 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   openDataRoutes(api, reads);
   opinionRoutes(api, db);
   peopleAndChartRoutes(api, db, { limiters, sessions, live });
+  sortitionRoutes(api, deps, mail);
 }
