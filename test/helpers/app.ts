@@ -33,6 +33,8 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   const running = createServer(testConfig({ databaseUrl: testDb.url, ...overrides }), { db: testDb.db, logger: pino({ level: 'silent' }) });
   const { server } = running;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // the generated signing key is written at start: before the test looks at the database
+  await running.mail.key();
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
