@@ -1,7 +1,6 @@
 import type { Config } from '../config';
 import type { Db } from './db';
 import { createPgDb } from './pg';
-import { createPgliteDb } from './pglite';
 
 /** The read replica (DATABASE_READ_URL) when set, else the main database itself. */
 export function openReadDb(config: Pick<Config, 'databaseReadUrl' | 'databasePoolSize'>, main: Db): Db {
@@ -10,5 +9,5 @@ export function openReadDb(config: Pick<Config, 'databaseReadUrl' | 'databasePoo
 
 /** A real PostgreSQL when DATABASE_URL is set, else the embedded one in DATA_DIR. */
 export function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databasePoolSize'>): Promise<Db> {
-  return config.databaseUrl ? Promise.resolve(createPgDb(config.databaseUrl, { max: config.databasePoolSize })) : createPgliteDb(config.dataDir);
+  return config.databaseUrl ? Promise.resolve(createPgDb(config.databaseUrl, { max: config.databasePoolSize })) : import('./pglite').then((m) => m.createPgliteDb(config.dataDir));
 }
