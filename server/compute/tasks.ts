@@ -13,8 +13,11 @@ import type { ExportBill } from '../exports';
 /*
  * The exports (docx, jszip, xmlbuilder2…) and the parsers of imported files (xmlbuilder2, csv-parse)
  * are loaded on their first use, in the thread that runs it (usually a worker): a fresh server
- * process does not hold them (bench:collab's "fresh process" memory).
+ * process does not hold them (bench:collab's "fresh process" memory). `require`, not `import()`:
+ * from sources, tsx resolves an extensionless relative `import()` as ESM and fails.
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const load = <T>(id: string): T => require(id) as T;
 
 /**
  * The computations whose cost grows with their input, as pure functions of plain data: the
@@ -42,7 +45,7 @@ function completeExport(input: ExportInput): ExportBill {
 
 async function renderExport(input: { format: ExportFormat; bill: ExportInput; workDate: string }): Promise<string | Uint8Array> {
   const bill = completeExport(input.bill);
-  const x = await import('../exports');
+  const x = load<typeof import('../exports')>('../exports');
   switch (input.format) {
     case 'markdown': return x.renderMarkdown(bill);
     case 'html': return x.renderHtml(bill);
@@ -55,15 +58,15 @@ async function renderExport(input: { format: ExportFormat; bill: ExportInput; wo
   }
 }
 
-async function parseBill(input: BillInput) {
+function parseBill(input: BillInput) {
   if ('text' in input) return parseLegisticText(input.text, { maxChars: TEXT_LIMITS.billChars, titleGiven: Boolean(input.title?.trim()) });
   if ('articles' in input) return checkStructuredBill(input);
-  if ('akn' in input) return (await import('../../shared/akn-bill')).parseAknBill(input.akn, { maxChars: TEXT_LIMITS.billChars, titleGiven: Boolean(input.title?.trim()) });
+  if ('akn' in input) return load<typeof import('../../shared/akn-bill')>('../../shared/akn-bill').parseAknBill(input.akn, { maxChars: TEXT_LIMITS.billChars, titleGiven: Boolean(input.title?.trim()) });
   return parseLaFabriqueJson(input.lafabrique);
 }
 
-async function parseParliamentAmendments(i: { format: 'an-xml' | 'senat-csv'; data: string }) {
-  const p = await import('../../shared/parliament/amendments');
+function parseParliamentAmendments(i: { format: 'an-xml' | 'senat-csv'; data: string }) {
+  const p = load<typeof import('../../shared/parliament/amendments')>('../../shared/parliament/amendments');
   return i.format === 'an-xml' ? p.parseAnXml(i.data) : p.parseSenatCsv(i.data);
 }
 

@@ -65,7 +65,8 @@ export function openDataRoutes(api: Api, db: Db): void {
   }, async ({ params, res }) => {
     const b = await bill(params.billId);
     // loaded on the first archive: a fresh process does not hold it
-    const { default: JSZip } = await import('jszip');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const JSZip = require('jszip') as typeof import('jszip');
     const zip = new JSZip();
     zip.file('LISEZMOI.txt', README);
     zip.file('bill.json', JSON.stringify(await loadBillView(db, b.id), null, 2));
