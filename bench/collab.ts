@@ -425,7 +425,6 @@ async function main(): Promise<void> {
   const cluster = o.processes > 1;
   if (cluster) {
     // one process against N in the same run, in place of the reference (idle: one process only)
-    o.order = ['ours', 'reference'];
     only.delete('idle');
     COLUMN_2 = `ours × ${o.processes}`;
   }
@@ -518,7 +517,12 @@ async function main(): Promise<void> {
       for (const r of res.values()) {
         console.log(`  ${r.kind} CPU: ${formatCpu(r.cpu)}`);
         if (r.cpu && r.cpu.other > 0.2) console.log(`  WARNING (${r.kind}): other processes took ${r.cpu.other.toFixed(2)} cores (${r.cpu.otherTop})`);
-        if (r.serverOutput) console.log(`  ${r.kind} server output: ${r.serverOutput.split('\n').slice(0, 3).join(' | ').slice(0, 600)}`);
+        if (r.serverOutput) {
+          const file = path.join(os.tmpdir(), `palimpseste-bench-collab-${sc.key}-${r.kind === 'reference' ? COLUMN_2.replace(/\W+/g, '') : r.kind}-${Date.now()}.log`);
+          fs.writeFileSync(file, `${r.serverOutput}\n`);
+          const lines = r.serverOutput.split('\n');
+          console.log(`  ${r.kind} server output (${lines.length} lines, all in ${file}): ${lines.slice(0, 3).join(' | ').slice(0, 600)}`);
+        }
       }
       console.log(`\n(${sc.key}) ${sc.title}\n${loadTable(sc, res, gcNote, o.settle)}`);
     }

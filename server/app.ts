@@ -24,7 +24,7 @@ import { BUNDLE_DIR, STATIC_DIR } from './paths';
 import { registerApiRoutes } from './routes';
 import { createAmendmentListCache } from './present/amendment-list';
 import type { Cluster } from './cluster/cluster';
-import { sharedLimitStores } from './cluster/rate-store';
+import type { sharedLimitStores as SharedLimitStores } from './cluster/rate-store';
 import { relayedBeforeReply } from './cluster/reply';
 
 /** An address with its single-use token replaced, for the logs. */
@@ -104,7 +104,9 @@ export function createApp(config: Config, deps: AppDeps): Express {
   const sessions = new SessionCache();
   cluster?.attach(live, sessions);
   const lists = createAmendmentListCache();
-  const limitStores = cluster ? sharedLimitStores(cluster.bus) : null;
+  // rate-limit-redis is loaded in cluster mode only
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const limitStores = cluster ? (require('./cluster/rate-store') as { sharedLimitStores: typeof SharedLimitStores }).sharedLimitStores(cluster.bus) : null;
   if (cluster) app.use(relayedBeforeReply(cluster.bus));
   app.use(authenticate(db, sessions));
   app.use(writeLimits(config.rateLimits, config.rateLimitBudget, limitStores));

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { Logger } from 'pino';
 import { createApp } from './app';
-import { RedisBus } from './cluster/bus';
+import type { RedisBus as Bus } from './cluster/bus';
 import { Cluster } from './cluster/cluster';
 import { pgConnAuthority } from './collab/access';
 import { DocRegistry, pgDocStore } from './collab/registry';
@@ -32,7 +32,9 @@ export interface PalimpsesteServer {
 export function createServer(config: Config, deps: { db: Db; logger: Logger; reads?: Db }): PalimpsesteServer {
   holdCompute({ threads: config.computeThreads });
   const store = pgDocStore(deps.db, { shared: Boolean(config.redisUrl) });
-  const bus = config.redisUrl ? new RedisBus({ url: config.redisUrl, prefix: config.redisPrefix ?? 'palimpseste:', logger: deps.logger }) : null;
+  // ioredis is loaded in cluster mode only
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const bus = config.redisUrl ? new (require('./cluster/bus') as { RedisBus: typeof Bus }).RedisBus({ url: config.redisUrl, prefix: config.redisPrefix ?? 'palimpseste:', logger: deps.logger }) : null;
   const cluster = bus ? new Cluster(bus, store, deps.logger) : null;
   const registry = new DocRegistry(store, deps.logger, {}, pgConnAuthority(deps.db), cluster);
   // Links in e-mails lead to the public origin, or to this server as it listens.

@@ -3,6 +3,7 @@
  * dropped at the end. The bench seeds it through its own small pool; the server under test
  * opens its own pool from DATABASE_URL.
  */
+import { countPostgresOf } from './cpu';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Db } from '../../server/db/db';
@@ -40,6 +41,7 @@ export async function createBenchDb(label: string): Promise<BenchDb> {
   const name = `palimpseste_bench_${label}_${process.pid}_${randomBytes(3).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = urlFor(name);
+  countPostgresOf(name);
   const db = createPgDb(url, { max: 4 });
   let dropped = false;
   const drop = async () => {

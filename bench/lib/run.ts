@@ -2,6 +2,7 @@
  * The frame both HTTP benches share: a fresh database, the server in its own process, optional
  * CPU profile and SQL statement counts around the measured phase, clean-up whatever happens.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,30 +12,63 @@ import { machineLine, parseEnvList, type CommonOptions } from './load';
 import { latestProfile, summariseProfile } from './profile';
 import { diffCounts, readQueryCounts } from './query-counter';
 import { buildDist, ROOT, startServer, type RunningServer } from './server';
-import { createFront } from '../../server/cluster/front';
-import type { AddressInfo } from 'node:net';
 
 /**
  * `--processes N`: N servers in cluster mode on one database and Redis (a prefix of this run),
- * behind the round-robin front of `npm run start:cluster` running in the bench's process (its CPU
- * counts as the load generator's, as a load balancer's would not count as the server's).
+ * behind the round-robin front of `npm run start:cluster` (server/cluster/front.ts) in a process of
+ * its own (bench/lib/front-process.ts): its CPU is printed apart, as a load balancer's would be.
  */
-async function startCluster(n: number, redisUrl: string, start: (extraEnv: Record<string, string>) => Promise<RunningServer>): Promise<RunningServer & { pids: number[] }> {
+async function startCluster(n: number, redisUrl: string, start: (extraEnv: Record<string, string>) => Promise<RunningServer>): Promise<RunningServer & { pids: number[]; frontPid: number }> {
   const env = { REDIS_URL: redisUrl, REDIS_PREFIX: `bench:${process.pid}:${Date.now()}:` };
   const all: RunningServer[] = [];
   for (let i = 0; i < n; i++) all.push(await start(env));
-  const front = createFront(all.map((s) => s.url));
-  await new Promise<void>((resolve) => front.server.listen(0, '127.0.0.1', resolve));
+  const front = await startFront(all.map((s) => s.url));
   return {
-    url: `http://127.0.0.1:${(front.server.address() as AddressInfo).port}`,
+    url: front.url,
     pid: all[0]!.pid,
     pids: all.map((s) => s.pid),
+    frontPid: front.pid,
     mode: all[0]!.mode,
-    output: () => all.map((s, i) => (s.output().trim() ? `[${i + 1}] ${s.output().trim()}` : '')).filter(Boolean).join('\n'),
+    output: () => [front.output().trim() ? `[front] ${front.output().trim()}` : '', ...all.map((s, i) => (s.output().trim() ? `[${i + 1}] ${s.output().trim()}` : ''))].filter(Boolean).join('\n'),
     signal: (sig) => all.forEach((s) => s.signal(sig)),
     async stop() {
-      await front.close();
+      await front.stop();
       return (await Promise.all(all.map((s) => s.stop())))[0] ?? null;
+    },
+  };
+}
+
+/** The front process, listening (on a free port of its choice) once this resolves. */
+async function startFront(targets: string[]): Promise<{ url: string; pid: number; output(): string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'front-process.ts'), ...targets], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.homedir(), NODE_ENV: 'production' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let line = '';
+    const onData = (c: Buffer) => {
+      line += c.toString();
+      const m = line.match(/listening (\d+)/);
+      if (m) {
+        child.stdout.off('data', onData);
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`front process exited (${code}) before listening:\n${out}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? -1,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
     },
   };
 }
@@ -80,7 +114,7 @@ export async function withBench(
     const n = opts.processes ?? 1;
     const cluster = n > 1 ? await startCluster(n, opts.redisUrl ?? 'redis://127.0.0.1:6379', one) : null;
     server = cluster ?? (await one({}));
-    if (cluster) console.log(`cluster: ${n} server processes (pids ${cluster.pids.join(', ')}) in cluster mode on ${opts.redisUrl ?? 'redis://127.0.0.1:6379'}, behind the round-robin front (in the bench's process) at ${cluster.url}`);
+    if (cluster) console.log(`cluster: ${n} server processes (pids ${cluster.pids.join(', ')}) in cluster mode on ${opts.redisUrl ?? 'redis://127.0.0.1:6379'}, behind the round-robin front (its own process, pid ${cluster.frontPid}) at ${cluster.url}`);
     console.log(
       `server: pid ${server.pid}, ${mode === 'dist' ? 'node dist/server/main.js' : 'node --require tsx/cjs server/main.ts'}${opts.serverRoot ? ` in ${opts.serverRoot}` : ''}` +
         ` (RATE_LIMITS=off LOG_LEVEL=${opts.logLevel} DEMO=0 NODE_ENV=production${opts.profile ? ', --cpu-prof' : ''}${opts.countQueries ? ', SQL statement counter preloaded' : ''}` +
@@ -98,7 +132,7 @@ export async function withBench(
       await snapshot();
       const busy = await busyCores(running.pid);
       if (busy && busy.cores > 0.2) console.log(`WARNING: the machine is not quiet: other processes use ${busy.cores.toFixed(2)} cores before the measure (${busy.top})`);
-      const stopCpu = startCpuWatch(cluster ? cluster.pids : running.pid);
+      const stopCpu = startCpuWatch(cluster ? cluster.pids : running.pid, cluster ? [cluster.frontPid] : []);
       const result = await fn();
       const cpu = stopCpu();
       await snapshot();

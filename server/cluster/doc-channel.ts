@@ -11,10 +11,12 @@ import type { Bus } from './bus';
  * subscribes to it *before* loading the document from PostgreSQL, then asks the others what they
  * hold (a Yjs sync step 1 of its own): nothing falls between the load and the subscription.
  *
- * - `update`: a Yjs update a process accepted (from its client, a command): the others apply it
- *   and relay it to their connections. It is stored by that process only; it tells `stored` once
- *   in PostgreSQL. An update its process never confirms (SIGKILL) is stored by the others after
- *   ORPHAN_MS, so that nothing its clients were sent is lost.
+ * - `update`: the Yjs updates a process accepted (from its clients, a command) in one event-loop
+ *   turn, in one message: the others apply them in one transaction and relay them to their
+ *   connections in one message each. They are stored by that process only; it tells `stored` once
+ *   they are in PostgreSQL. Updates never confirmed by a process that went silent (SIGKILL) for
+ *   ORPHAN_MS are stored by the others, so that nothing its clients were sent is lost (a process
+ *   that is merely late — it keeps talking — stores them itself: no duplicate rows).
  * - `presence`: awareness entries (checked and signed by the process of their connection) with
  *   the account behind each client id. A process that dies stops renewing them: the others drop
  *   them after the awareness timeout (30 s, y-protocols), as its clients' own documents do.
@@ -29,12 +31,24 @@ const enum Kind {
   SyncAnswer = 4,
 }
 
-/** An update not confirmed stored by its process this long after it arrived is stored here. */
+/** Updates not confirmed stored by a process silent this long (and as old) are stored here. */
 export const ORPHAN_MS = 5000;
 /** How long a command waits for the other processes' answers before it reads the text anyway. */
 const SYNC_WAIT_MS = 1000;
 
-type Unconfirmed = { seq: number; update: Uint8Array; at: number };
+type Unconfirmed = { seq: number; updates: Uint8Array[]; at: number };
+
+/*
+ * Why messages are batched (bench:collab -- --processes 2, load (a): 50 documents × 4 writers,
+ * each document's writers on both processes): one PUBLISH per update was one write to the Redis
+ * socket per update — on a busy machine the biggest item of the process's profile (15 % of its
+ * CPU, more than the WebSocket writes) — and each remote update was one transaction, one
+ * encoding, one WebSocket message per connection. A process that fell behind (a CPU-starved
+ * second) then paid the full price for every late message and never caught up: seconds of
+ * backlog, confirmations so late that the other process stored the same updates again. Batched
+ * per turn, a process that is behind handles its backlog in big, cheap batches; one that is not
+ * sends and applies exactly what it did before (batches of one), without waiting for anything.
+ */
 
 export class DocChannel implements DocLink {
   readonly channel: string;
@@ -47,12 +61,23 @@ export class DocChannel implements DocLink {
   private sweep: NodeJS.Timeout | null = null;
   private readonly requests = new Map<string, { answers: number; expected: number | null; done: () => void }>();
   private closed = false;
+  /** Updates this process accepted in this turn, published together at its end. */
+  private outbox: Uint8Array[] = [];
+  /** Updates other processes sent, received in this turn, applied together at its end. */
+  private inbox: Uint8Array[] = [];
+  /** When each other process was last heard on this channel (a silent one may have died). */
+  private readonly heard = new Map<string, number>();
+  /** One sync request at a time for missing updates; another after it when more went missing. */
+  private syncing = false;
+  private syncAgain = false;
 
   constructor(
     private readonly bus: Bus,
     readonly name: string,
     private readonly store: DocStore,
     private readonly logger: Logger,
+    /** ORPHAN_MS (tests shorten it). */
+    private readonly orphanMs = ORPHAN_MS,
   ) {
     this.channel = `${bus.prefix}doc:${name}`;
   }
@@ -60,12 +85,23 @@ export class DocChannel implements DocLink {
   // ——— DocPeers: what the live document tells the others ———
 
   update(update: Uint8Array): void {
-    this.seq += 1;
-    this.send(Kind.Update, (e) => {
-      encoding.writeVarUint(e, this.seq);
-      encoding.writeVarUint8Array(e, update);
-    });
+    this.outbox.push(update);
+    if (this.outbox.length === 1) queueMicrotask(this.publishOutbox);
   }
+
+  /** The updates of this turn, in one message (before anything that refers to them: a mark, a sync answer). */
+  private publishOutbox = (): void => {
+    const updates = this.outbox;
+    if (updates.length === 0) return;
+    this.outbox = [];
+    this.seq += 1;
+    const seq = this.seq;
+    this.send(Kind.Update, (e) => {
+      encoding.writeVarUint(e, seq);
+      encoding.writeVarUint(e, updates.length);
+      for (const u of updates) encoding.writeVarUint8Array(e, u);
+    });
+  };
 
   presence = (update: Uint8Array, owners: [number, string][]): void => {
     this.send(Kind.Presence, (e) => {
@@ -79,6 +115,7 @@ export class DocChannel implements DocLink {
   };
 
   mark(): number {
+    this.publishOutbox();
     return this.seq;
   }
 
@@ -104,6 +141,7 @@ export class DocChannel implements DocLink {
     const waiting = this.waiting ?? [];
     this.waiting = null;
     for (const message of waiting) this.handle(message);
+    this.applyInbox();
     return this.sync();
   }
 
@@ -145,7 +183,7 @@ export class DocChannel implements DocLink {
   async resync(): Promise<void> {
     const live = this.live;
     if (!live || this.waiting || this.closed) return;
-    for (const update of await this.store.load(this.name)) live.applyRemote(update);
+    live.applyRemote(await this.store.load(this.name));
     await this.sync(true);
   }
 
@@ -154,7 +192,8 @@ export class DocChannel implements DocLink {
    * confirm what they sent, and stores what they did not.
    */
   async leave(): Promise<void> {
-    const deadline = Date.now() + ORPHAN_MS;
+    this.applyInbox();
+    const deadline = Date.now() + this.orphanMs;
     while (this.pendingCount() > 0 && Date.now() < deadline && this.bus.up) await new Promise((r) => setTimeout(r, 50));
     this.storeOrphans(Infinity);
   }
@@ -178,14 +217,20 @@ export class DocChannel implements DocLink {
       const kind = decoding.readVarUint(d) as Kind;
       const origin = decoding.readVarString(d);
       if (origin === this.bus.nodeId) return;
+      this.heard.set(origin, Date.now());
+      if (kind === Kind.Update) {
+        // applied at the end of this turn, with the others that arrived in it (one transaction)
+        const seq = decoding.readVarUint(d);
+        const updates: Uint8Array[] = [];
+        for (let n = decoding.readVarUint(d); n > 0; n--) updates.push(decoding.readVarUint8Array(d));
+        this.track(origin, seq, updates);
+        if (this.inbox.length === 0) queueMicrotask(this.applyInbox);
+        this.inbox.push(...updates);
+        return;
+      }
+      // whatever else comes after the updates that arrived before it
+      this.applyInbox();
       switch (kind) {
-        case Kind.Update: {
-          const seq = decoding.readVarUint(d);
-          const update = decoding.readVarUint8Array(d);
-          this.track(origin, seq, update);
-          if (!live.applyRemote(update)) void this.sync();
-          return;
-        }
         case Kind.Presence: {
           const update = decoding.readVarUint8Array(d);
           const owners: [number, string][] = [];
@@ -206,6 +251,7 @@ export class DocChannel implements DocLink {
           const id = decoding.readVarString(d);
           const pushBack = decoding.readUint8(d) === 1;
           const stateVector = decoding.readVarUint8Array(d);
+          this.publishOutbox();
           void this.publish(Kind.SyncAnswer, (e) => {
             encoding.writeVarString(e, origin);
             encoding.writeVarString(e, id);
@@ -223,18 +269,13 @@ export class DocChannel implements DocLink {
           const seq = decoding.readVarUint(d);
           const diff = decoding.readVarUint8Array(d);
           const theirs = decoding.readVarUint8Array(d);
-          if (seq > 0) this.track(origin, seq, diff);
-          live.applyRemote(diff);
+          if (seq > 0) this.track(origin, seq, [diff]);
+          live.applyRemote([diff]);
           // they lack what this process accepted while Redis was away: relayed as this process's own
           if (theirs.length > 0) {
-            this.seq += 1;
-            const back = Y.encodeStateAsUpdate(live.doc, theirs);
-            this.send(Kind.Update, (e) => {
-              encoding.writeVarUint(e, this.seq);
-              encoding.writeVarUint8Array(e, back);
-            });
+            this.update(Y.encodeStateAsUpdate(live.doc, theirs));
             // stored by this process already (or pending here): confirmed with its next flush
-            this.stored(this.seq);
+            this.stored(this.mark());
           }
           const request = this.requests.get(id);
           if (request && ++request.answers >= (request.expected ?? Infinity)) request.done();
@@ -246,23 +287,56 @@ export class DocChannel implements DocLink {
     }
   }
 
-  private track(origin: string, seq: number, update: Uint8Array): void {
+  /** The updates of this turn from other processes, in one transaction (one message to each connection). */
+  private applyInbox = (): void => {
+    const updates = this.inbox;
+    if (updates.length === 0) return;
+    this.inbox = [];
+    const live = this.live;
+    if (!live || this.closed) return;
+    try {
+      if (!live.applyRemote(updates)) this.requestSync();
+    } catch (err) {
+      this.logger.error({ err, doc: this.name }, 'bad cluster update (ignored)');
+    }
+  };
+
+  /** Something another process sent depends on what this one lacks (a message lost while Redis was away). */
+  private requestSync(): void {
+    if (this.syncing) {
+      this.syncAgain = true;
+      return;
+    }
+    this.syncing = true;
+    void this.sync().finally(() => {
+      this.syncing = false;
+      if (!this.syncAgain || this.closed) return;
+      this.syncAgain = false;
+      this.requestSync();
+    });
+  }
+
+  private track(origin: string, seq: number, updates: Uint8Array[]): void {
     const list = this.unconfirmed.get(origin) ?? [];
-    list.push({ seq, update, at: Date.now() });
+    list.push({ seq, updates, at: Date.now() });
     this.unconfirmed.set(origin, list);
     if (!this.sweep) {
-      this.sweep = setInterval(() => this.storeOrphans(Date.now() - ORPHAN_MS), 1000);
+      this.sweep = setInterval(() => this.storeOrphans(Date.now() - this.orphanMs), Math.min(1000, this.orphanMs));
       this.sweep.unref();
     }
   }
 
-  /** Stores what arrived before `before` and was never confirmed by its process. */
+  /**
+   * Stores what arrived before `before` and was never confirmed by its process, if that process
+   * has been silent on this channel since (`Infinity`: whatever is left, this process unloads).
+   */
   private storeOrphans(before: number): void {
     const orphans: Uint8Array[] = [];
     for (const [origin, list] of this.unconfirmed) {
+      if (before !== Infinity && (this.heard.get(origin) ?? 0) > before) continue;
       const old = list.filter((u) => u.at <= before);
       if (old.length === 0) continue;
-      orphans.push(...old.map((u) => u.update));
+      for (const u of old) orphans.push(...u.updates);
       const rest = list.filter((u) => u.at > before);
       if (rest.length) this.unconfirmed.set(origin, rest);
       else this.unconfirmed.delete(origin);

@@ -225,12 +225,14 @@ export class LiveDoc {
   }
 
   /**
-   * An update another process accepted (cluster mode): applied and relayed to this process's
-   * connections, not stored (its process does). False when it depends on something this process
-   * lacks (a message lost while Redis was away): nothing of it is kept, the caller resyncs.
+   * Updates other processes accepted (cluster mode): applied in one transaction and relayed to
+   * this process's connections in one message, not stored (their processes do). False when one
+   * depends on something this process lacks (a message lost while Redis was away): nothing of
+   * that one is kept, the caller resyncs.
    */
-  applyRemote(update: Uint8Array): boolean {
-    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  applyRemote(updates: readonly Uint8Array[]): boolean {
+    if (updates.length === 1) Y.applyUpdate(this.doc, updates[0]!, REMOTE_ORIGIN);
+    else this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u, REMOTE_ORIGIN)), REMOTE_ORIGIN);
     const store = this.doc.store;
     if (!store.pendingStructs && !store.pendingDs) return true;
     store.pendingStructs = null;

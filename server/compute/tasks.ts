@@ -2,15 +2,13 @@ import type { AmendmentKind } from '../../shared/amendment';
 import type { BillInput } from '../commands/parse-bill-input';
 import { dispositifFor, resolveFormalisation } from '../../shared/formalisation';
 import { applyDispositif, applySubAmendment, generateDispositif, type Chamber } from '../../shared/legistique';
-import { parseAknBill } from '../../shared/akn-bill';
 import { parseLaFabriqueJson } from '../../shared/lafabrique';
 import { parseLegisticText } from '../../shared/legistic-text';
 import { TEXT_LIMITS, type ComputeBudget } from '../../shared/limits';
 import { adoptionConflict, examinationOrder, fallenAfter, reconcile, type AdoptedAmendment, type BillArticle } from '../../shared/reconcile';
 import { checkStructuredBill } from '../../shared/structured-bill';
 import { diffTexts } from '../../shared/text-diff';
-import { aknAmendmentList, comparatifTable, renderAkn, renderComparatifDocx, renderComparatifHtml, renderHtml, renderLiasseHtml, renderMarkdown, type ExportBill } from '../exports';
-import { parseAnXml, parseSenatCsv } from '../../shared/parliament/amendments';
+import type { ExportBill } from '../exports';
 import { computeOpinionGroups, parsePackedVotes, type OpinionInput, type VoteMatrix } from '../../shared/opinion-groups';
 
 /**
@@ -23,6 +21,15 @@ function opinionGroups(i: ({ matrix: VoteMatrix } | { packed: string; items: num
   const { assignment: _rows, ...result } = computeOpinionGroups({ matrix, previous: i.previous });
   return result;
 }
+
+/*
+ * The exports (docx, jszip, xmlbuilder2…) and the parsers of imported files (xmlbuilder2, csv-parse)
+ * are loaded on their first use, in the thread that runs it (usually a worker): a fresh server
+ * process does not hold them (bench:collab's "fresh process" memory). `require`, not `import()`:
+ * from sources, tsx resolves an extensionless relative `import()` as ESM and fails.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const load = <T>(id: string): T => require(id) as T;
 
 /**
  * The computations whose cost grows with their input, as pure functions of plain data: the
@@ -50,23 +57,29 @@ function completeExport(input: ExportInput): ExportBill {
 
 async function renderExport(input: { format: ExportFormat; bill: ExportInput; workDate: string }): Promise<string | Uint8Array> {
   const bill = completeExport(input.bill);
+  const x = load<typeof import('../exports')>('../exports');
   switch (input.format) {
-    case 'markdown': return renderMarkdown(bill);
-    case 'html': return renderHtml(bill);
-    case 'akn': return renderAkn(bill, { workDate: input.workDate });
-    case 'liasse-html': return renderLiasseHtml(bill);
-    case 'liasse-akn': return aknAmendmentList(bill, { workDate: input.workDate });
-    case 'comparatif-html': return renderComparatifHtml(bill);
-    case 'comparatif-table': return comparatifTable(bill).value;
-    case 'comparatif-docx': return new Uint8Array(await renderComparatifDocx(bill));
+    case 'markdown': return x.renderMarkdown(bill);
+    case 'html': return x.renderHtml(bill);
+    case 'akn': return x.renderAkn(bill, { workDate: input.workDate });
+    case 'liasse-html': return x.renderLiasseHtml(bill);
+    case 'liasse-akn': return x.aknAmendmentList(bill, { workDate: input.workDate });
+    case 'comparatif-html': return x.renderComparatifHtml(bill);
+    case 'comparatif-table': return x.comparatifTable(bill).value;
+    case 'comparatif-docx': return new Uint8Array(await x.renderComparatifDocx(bill));
   }
 }
 
 function parseBill(input: BillInput) {
   if ('text' in input) return parseLegisticText(input.text, { maxChars: TEXT_LIMITS.billChars, titleGiven: Boolean(input.title?.trim()) });
   if ('articles' in input) return checkStructuredBill(input);
-  if ('akn' in input) return parseAknBill(input.akn, { maxChars: TEXT_LIMITS.billChars, titleGiven: Boolean(input.title?.trim()) });
+  if ('akn' in input) return load<typeof import('../../shared/akn-bill')>('../../shared/akn-bill').parseAknBill(input.akn, { maxChars: TEXT_LIMITS.billChars, titleGiven: Boolean(input.title?.trim()) });
   return parseLaFabriqueJson(input.lafabrique);
+}
+
+function parseParliamentAmendments(i: { format: 'an-xml' | 'senat-csv'; data: string }) {
+  const p = load<typeof import('../../shared/parliament/amendments')>('../../shared/parliament/amendments');
+  return i.format === 'an-xml' ? p.parseAnXml(i.data) : p.parseSenatCsv(i.data);
 }
 
 type Texts = { before: readonly string[]; after: readonly string[] };
@@ -83,7 +96,7 @@ export const TASKS = {
   fallenAfter: (i: { articles: readonly BillArticle[]; adopted: readonly AdoptedAmendment[]; pending: readonly AdoptedAmendment[] }) => fallenAfter(i.articles, i.adopted, i.pending),
   examinationOrder: (i: { articles: readonly BillArticle[]; amendments: Parameters<typeof examinationOrder>[1] }) => examinationOrder(i.articles, i.amendments),
   parseBill,
-  parseParliamentAmendments: (i: { format: 'an-xml' | 'senat-csv'; data: string }) => (i.format === 'an-xml' ? parseAnXml(i.data) : parseSenatCsv(i.data)),
+  parseParliamentAmendments,
   renderExport,
   opinionGroups,
 };

@@ -1,4 +1,4 @@
-import { create } from 'xmlbuilder2';
+import type { create as Create } from 'xmlbuilder2';
 import type { PresentedEvent } from '../present/history';
 
 /** Where an event's subject can be read (stable permalinks of the site). */
@@ -16,6 +16,9 @@ export function subjectPath(e: Pick<PresentedEvent, 'subject'>, billId: string):
  * id, which never changes, so feed readers never show an event twice.
  */
 export function atomFeed(feed: { id: string; title: string; selfUrl: string; siteUrl: string; origin: string; billId: string; events: readonly PresentedEvent[] }): string {
+  // loaded on the first feed (history pages import this module for `subjectPath` alone)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { create } = require('xmlbuilder2') as { create: typeof Create };
   const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele('http://www.w3.org/2005/Atom', 'feed').att('xml:lang', 'fr');
   doc.ele('id').txt(feed.id).up();
   doc.ele('title').txt(feed.title).up();

@@ -1,5 +1,4 @@
 import type { Request } from 'express';
-import JSZip from 'jszip';
 import { z } from 'zod';
 import type { Db } from '../db/db';
 import { notFound } from '../http/errors';
@@ -65,6 +64,9 @@ export function openDataRoutes(api: Api, db: Db): void {
     responses: { 200: 'application/zip' },
   }, async ({ params, res }) => {
     const b = await bill(params.billId);
+    // loaded on the first archive: a fresh process does not hold it
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const JSZip = require('jszip') as typeof import('jszip');
     const zip = new JSZip();
     zip.file('LISEZMOI.txt', README);
     zip.file('bill.json', JSON.stringify(await loadBillView(db, b.id), null, 2));
