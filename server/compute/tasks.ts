@@ -9,6 +9,7 @@ import { TEXT_LIMITS, type ComputeBudget } from '../../shared/limits';
 import { adoptionConflict, examinationOrder, fallenAfter, reconcile, type AdoptedAmendment, type BillArticle } from '../../shared/reconcile';
 import { checkStructuredBill } from '../../shared/structured-bill';
 import { diffTexts } from '../../shared/text-diff';
+import { closestAmendments } from '../../shared/closest';
 import { aknAmendmentList, comparatifTable, renderAkn, renderComparatifDocx, renderComparatifHtml, renderHtml, renderLiasseHtml, renderMarkdown, type ExportBill } from '../exports';
 import { parseAnXml, parseSenatCsv } from '../../shared/parliament/amendments';
 
@@ -66,6 +67,7 @@ export const TASKS = {
   dispositifFor: (i: { kind: AmendmentKind; base: readonly string[]; alineas: readonly string[] }) => dispositifFor(i.kind, i.base, i.alineas),
   resolveFormalisation: (i: Parameters<typeof resolveFormalisation>[0]) => resolveFormalisation(i),
   diffTexts: (i: Texts) => diffTexts(i.before, i.after),
+  closestAmendments,
   reconcile: (i: { articles: readonly BillArticle[]; adopted: readonly AdoptedAmendment[] }) => reconcile(i.articles, i.adopted),
   adoptionConflict: (i: { articles: readonly BillArticle[]; adopted: readonly AdoptedAmendment[]; candidateId: string }) => adoptionConflict(i.articles, i.adopted, i.candidateId),
   fallenAfter: (i: { articles: readonly BillArticle[]; adopted: readonly AdoptedAmendment[]; pending: readonly AdoptedAmendment[] }) => fallenAfter(i.articles, i.adopted, i.pending),
@@ -82,7 +84,7 @@ export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N
 /** Which budget each task spends (shared/limits.ts › COMPUTE_BUDGET_MS). */
 export const TASK_BUDGET: Record<TaskName, ComputeBudget> = {
   generateDispositif: 'legistique', applyDispositif: 'legistique', applySubAmendment: 'legistique', dispositifFor: 'legistique', resolveFormalisation: 'legistique',
-  diffTexts: 'diff', reconcile: 'reconcile', parseParliamentAmendments: 'import', examinationOrder: 'reconcile', adoptionConflict: 'reconcile', fallenAfter: 'reconcile', parseBill: 'import', renderExport: 'export',
+  diffTexts: 'diff', closestAmendments: 'diff', reconcile: 'reconcile', parseParliamentAmendments: 'import', examinationOrder: 'reconcile', adoptionConflict: 'reconcile', fallenAfter: 'reconcile', parseBill: 'import', renderExport: 'export',
 };
 
 /**

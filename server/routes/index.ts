@@ -22,6 +22,7 @@ import { moderationRoutes } from './moderation';
 import { notificationRoutes } from './notifications';
 import { peopleAndChartRoutes } from './privacy';
 import { userRoutes } from './users';
+import { participationRoutes } from './participation';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
 /** `reads`: a replica for history, open data and feeds (DATABASE_READ_URL; they tolerate a second of lag). */
@@ -44,4 +45,5 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   historyRoutes(api, reads);
   openDataRoutes(api, reads);
   peopleAndChartRoutes(api, db, { limiters, sessions, live });
+  participationRoutes(api, deps, reads);
 }
