@@ -21,6 +21,7 @@ import { countUnread } from '../sql/notifications';
 import { pageQueryText } from './page-kit';
 import { adminPages } from './admin';
 import { confirmationGate } from './confirm-gate';
+import { participationPages } from './search-page';
 
 /** Every server-rendered page, then the HTML 404. */
 /** `reads`: a replica for the history pages (DATABASE_READ_URL; they tolerate a second of lag). */
@@ -49,6 +50,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(notificationPages({ db, live }));
   r.use(commissionPages(db, live));
   r.use(historyPages(reads));
+  r.use(participationPages(db, live, reads));
   // browsers ask for it whatever the page says
   r.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
   r.use((req, res) => {

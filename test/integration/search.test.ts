@@ -200,3 +200,39 @@ test('the article vector follows a new version of the article', async () => {
   expect(ids(await find({ q: 'capybara', type: 'article' }))).toEqual([a1!.id]);
   expect((await find({ q: 'maternelles', type: 'article' })).total).toBe(0);
 });
+
+describe('pages', () => {
+  const formPost = (path: string, who: TestUser | null, fields: Record<string, string> = {}) => {
+    const req = t.app.http.post(path).type('form').set('Origin', t.app.url);
+    return (who ? req.set('Cookie', `palimpseste_session=${who.token}`) : req).send(fields);
+  };
+
+  test('/recherche: the form, results with their marks, a refused query said beside the field', async () => {
+    expect((await t.app.http.get('/recherche').expect(200)).text).toContain('role="search"');
+    const found = (await t.app.http.get('/recherche').query({ q: 'ecole', type: 'bill' }).expect(200)).text;
+    expect(found).toContain('<mark>école</mark>');
+    expect(found).toContain(`href="/textes/${bill.id}"`);
+    expect(found).toMatch(/role="status">1 résultat</);
+    const refused = await t.app.http.get('/recherche').query({ q: 'x'.repeat(201) });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('aria-invalid="true"');
+  });
+
+  test('summary and exposé forms: a clerk writes, a citizen is refused, the pages show them first', async () => {
+    const [a1] = bill.articles;
+    const clerk = await createUser(t.app, { roles: ['clerk'] });
+    const ok = await formPost(`/articles/${a1!.id}/resume`, clerk, { texte: 'L’âge de l’instruction obligatoire passe à trois ans ; chaque alinéa compte.' });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.location).toBe(`/articles/${a1!.id}#ce-que-change`);
+    expect((await formPost(`/articles/${a1!.id}/resume`, citizen, { texte: 'Non.' })).status).toBe(403);
+    const html = (await t.app.http.get(`/articles/${a1!.id}`).expect(200)).text;
+    expect(html.indexOf('Ce que change cet article')).toBeGreaterThan(0);
+    expect(html.indexOf('Ce que change cet article')).toBeLessThan(html.indexOf('class="bill-text"'));
+    // the first « alinéa » of the explanation links to the glossary, its definition as description
+    expect(html).toMatch(/<a href="\/glossaire#alinea" class="terme" aria-describedby="(resume-alinea-\d+)"[^>]*>alinéa<\/a><span id="\1" hidden>/);
+    await formPost(`/textes/${bill.id}/expose-des-motifs`, clerk, { texte: 'Pourquoi ce texte.' }).expect(303);
+    const billHtml = (await t.app.http.get(`/textes/${bill.id}`).expect(200)).text;
+    expect(billHtml.indexOf('Pourquoi ce texte.')).toBeLessThan(billHtml.indexOf('class="bill-layout"'));
+    expect((await t.app.http.get('/glossaire').expect(200)).text).toMatch(/id="alinea"><dt><dfn>alinéa<\/dfn>/);
+  });
+});
