@@ -139,8 +139,8 @@ export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=32, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 const clean = (expr: string) => `translate(${expr}, chr(1) || chr(2), '')`;
-const headline = (expr: string) => `ts_headline('palimpseste_fr', ${clean(expr)}, qq.q, $3)`;
-const alineaText = (col: string) => `(SELECT string_agg(x, ' ') FROM jsonb_array_elements_text(${col}) x)`;
+const headline = (expr: string) => `coalesce(ts_headline('palimpseste_fr', ${clean(expr)}, qq.q, $3), '')`;
+const alineaText = (col: string) => `coalesce((SELECT string_agg(x, ' ') FROM jsonb_array_elements_text(${col}) x), '')`;
 
 const NULLS = {
   title: 'NULL::text', bill_id: 'NULL::uuid', bill_title: 'NULL::text', article_id: 'NULL::uuid', article_number: 'NULL::text',
