@@ -52,7 +52,9 @@ function resultsSection(f: SearchForm, r: SearchPage): SafeHtml {
   const from = (r.page - 1) * SEARCH_PAGE_SIZE + 1;
   const summary = r.total === 0
     ? 'Aucun résultat. Essayez d’autres mots, ou retirez un filtre.'
-    : `${plural(r.total, 'résultat', 'résultats')}${pages > 1 ? `, page ${r.page} sur ${pages}` : ''}`;
+    : r.totalExact
+      ? `${plural(r.total, 'résultat', 'résultats')}${pages > 1 ? `, page ${r.page} sur ${pages}` : ''}`
+      : `Plus de ${plural(r.total, 'résultat', 'résultats')}, page ${r.page} : les plus pertinents parmi les premiers trouvés. Ajoutez un mot ou un filtre pour affiner.`;
   return html`<section aria-labelledby="resultats"><h2 id="resultats">Résultats</h2>
     <p role="status">${summary}</p>
     ${r.results.length ? html`<ol class="search-results" start="${from}">${r.results.map((x) => html`<li class="search-result search-result-${x.type}">

@@ -16,6 +16,8 @@ export interface SearchResult {
 export interface SearchPage {
   results: SearchResult[];
   total: number;
+  /** False when some type had more matches than are ranked: `total` is then « at least ». */
+  totalExact: boolean;
   page: number;
 }
 
@@ -65,11 +67,11 @@ function present(d: HitDetail): SearchResult {
 
 /** One page of search results, best first (`GET /api/search`, `/recherche`). */
 export async function search(db: Queryable, f: Omit<SearchFilters, 'limit' | 'offset'> & { page: number }): Promise<SearchPage> {
-  const { hits, total } = await searchHits(db, { ...f, limit: SEARCH_PAGE_SIZE, offset: (f.page - 1) * SEARCH_PAGE_SIZE });
+  const { hits, total, totalExact } = await searchHits(db, { ...f, limit: SEARCH_PAGE_SIZE, offset: (f.page - 1) * SEARCH_PAGE_SIZE });
   const details = await hitDetails(db, f.q, hits);
   const results = hits.flatMap((h) => {
     const d = details.get(`${h.type}:${h.id}`);
     return d ? [present(d)] : [];
   });
-  return { results, total, page: f.page };
+  return { results, total, totalExact, page: f.page };
 }

@@ -87,26 +87,36 @@ function typeQuery(t: SearchType, f: SearchFilters, param: (v: unknown) => strin
   }
 }
 
-/** The page of hits, best first, and how many there are in all. */
-export async function searchHits(db: Queryable, f: SearchFilters): Promise<{ total: number; hits: SearchHit[] }> {
+/**
+ * At most this many matches of each type are ranked. Ranking reads each match's vector from the
+ * table (ts_rank), so a word found in 80,000 arguments would cost seconds; past the cap the matches
+ * ranked are the first the index yields, the total is a lower bound (`totalExact: false`, « plus
+ * de … ») and more words narrow the search down. Measured by bench:search.
+ */
+export const SEARCH_CANDIDATES_PER_TYPE = 250;
+
+/** The page of hits, best first, and how many there are (exactly, or at least). */
+export async function searchHits(db: Queryable, f: SearchFilters): Promise<{ total: number; totalExact: boolean; hits: SearchHit[] }> {
   const types = searchedTypes(f);
-  if (types.length === 0) return { total: 0, hits: [] };
+  if (types.length === 0) return { total: 0, totalExact: true, hits: [] };
   const params: unknown[] = [f.q];
   const param = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
   };
   // Responses have bigint ids, the others uuids: every branch yields text ids.
-  const branches = types.map((t) => typeQuery(t, f, param));
+  const cap = param(SEARCH_CANDIDATES_PER_TYPE);
+  const branches = types.map((t) => `(${typeQuery(t, f, param)} LIMIT ${cap})`);
   const limit = param(f.limit);
   const offset = param(f.offset);
   const sql = `WITH qq AS (SELECT ${QUERY} AS q),
     hits (type, id, rank) AS MATERIALIZED (${branches.join('\n UNION ALL \n')})
-    SELECT (SELECT count(*) FROM hits)::int AS total,
+    SELECT (SELECT coalesce(json_object_agg(type, n), '{}') FROM (SELECT type, count(*)::int AS n FROM hits GROUP BY type) c) AS counts,
            (SELECT coalesce(json_agg(p), '[]') FROM (SELECT type, id, rank FROM hits ORDER BY rank DESC, type, id LIMIT ${limit} OFFSET ${offset}) p) AS page`;
-  const r = await db.query<{ total: number; page: SearchHit[] }>(sql, params);
+  const r = await db.query<{ counts: Record<string, number>; page: SearchHit[] }>(sql, params);
   const row = r.rows[0]!;
-  return { total: row.total, hits: row.page };
+  const counts = Object.values(row.counts);
+  return { total: counts.reduce((a, b) => a + b, 0), totalExact: counts.every((n) => n < SEARCH_CANDIDATES_PER_TYPE), hits: row.page };
 }
 
 /** The page rows' details: what the title, the extract and the address are made of. */

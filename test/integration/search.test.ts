@@ -164,7 +164,7 @@ test('bad input is a 400 and changes nothing; a query of stop words only finds n
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
   }
-  expect(await find({ q: 'de la et' })).toEqual({ results: [], total: 0, page: 1 });
+  expect(await find({ q: 'de la et' })).toEqual({ results: [], total: 0, totalExact: true, page: 1 });
   // the web search syntax: a quoted phrase, an excluded word
   expect((await find({ q: '"chaque enfant" -zygomatique', type: 'article' })).total).toBe(1);
 });
@@ -235,4 +235,15 @@ describe('pages', () => {
     expect(billHtml.indexOf('Pourquoi ce texte.')).toBeLessThan(billHtml.indexOf('class="bill-layout"'));
     expect((await t.app.http.get('/glossaire').expect(200)).text).toMatch(/id="alinea"><dt><dfn>alinéa<\/dfn>/);
   });
+});
+
+test('past 250 matches of a type, the total is a lower bound and the best of those found are ranked', async () => {
+  const [a1] = bill.articles;
+  await t.app.testDb.db.query(
+    `INSERT INTO arguments (bill_id, target_type, target_id, side, body, author_id)
+     SELECT $1, 'article', $2, 'for', 'Le wombat numéro ' || i, $3 FROM generate_series(1, 260) i`, [bill.id, a1!.id, citizen.id]);
+  const r = await find({ q: 'wombat' });
+  expect(r).toMatchObject({ total: 250, totalExact: false });
+  expect(r.results).toHaveLength(20);
+  expect((await t.app.http.get('/recherche').query({ q: 'wombat' })).text).toContain('Plus de 250 résultats');
 });
