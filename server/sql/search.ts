@@ -149,7 +149,7 @@ export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=32, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 const clean = (expr: string) => `translate(${expr}, chr(1) || chr(2), '')`;
-const headline = (expr: string) => `coalesce(ts_headline('palimpseste_fr', ${clean(expr)}, qq.q, $3), '')`;
+const headline = (expr: string) => `coalesce(ts_headline('palimpseste_fr', ${clean(expr)}, qq.q, $2), '')`;
 const alineaText = (col: string) => `coalesce((SELECT string_agg(x, ' ') FROM jsonb_array_elements_text(${col}) x), '')`;
 
 const NULLS = {
@@ -164,25 +164,25 @@ const select = (type: SearchType, id: string, head: string, cols: Partial<Record
 const AMENDMENT_COLS = { amendment_id: 'm.id', origin: 'm.origin', number: 'm.number', parliament_number: 'm.parliament_number', parliament_group: 'm.parliament_group' };
 const DETAILS: Record<SearchType, string> = {
   bill: select('bill', 'b.id', headline(`coalesce(b.memorandum, b.title)`), { title: 'b.title', bill_id: 'b.id', bill_title: 'b.title' },
-    'bills b WHERE b.id::text = ANY($2::text[])'),
+    'bills b WHERE b.id = ANY($IDS)'),
   article: select('article', 'a.id', headline(`coalesce(a.summary || ' — ', '') || ${alineaText('v.alineas')}`),
     { bill_id: 'b.id', bill_title: 'b.title', article_id: 'a.id', article_number: 'a.number' },
-    'articles a JOIN bills b ON b.id = a.bill_id JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version WHERE a.id::text = ANY($2::text[])'),
+    'articles a JOIN bills b ON b.id = a.bill_id JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version WHERE a.id = ANY($IDS)'),
   amendment: select('amendment', 'm.id', headline(`coalesce(nullif(m.rationale, '') || ' — ', '') || coalesce(m.dispositif || ' — ', '') || ${alineaText('m.alineas')}`),
     { bill_id: 'b.id', bill_title: 'b.title', article_id: 'a.id', article_number: 'a.number', ...AMENDMENT_COLS },
-    'amendments m JOIN bills b ON b.id = m.bill_id JOIN articles a ON a.id = m.article_id WHERE m.id::text = ANY($2::text[])'),
+    'amendments m JOIN bills b ON b.id = m.bill_id JOIN articles a ON a.id = m.article_id WHERE m.id = ANY($IDS)'),
   argument: select('argument', 'g.id', headline('g.body'),
     { bill_id: 'b.id', bill_title: 'b.title', article_id: 'a.id', article_number: 'a.number', side: 'g.side', target_type: 'g.target_type', ...AMENDMENT_COLS },
     `arguments g JOIN bills b ON b.id = g.bill_id LEFT JOIN amendments m ON g.target_type = 'amendment' AND m.id = g.target_id
-     JOIN articles a ON a.id = coalesce(m.article_id, g.target_id) WHERE g.id::text = ANY($2::text[])`),
+     JOIN articles a ON a.id = coalesce(m.article_id, g.target_id) WHERE g.id = ANY($IDS)`),
   annotation: select('annotation', 'n.id', headline('n.body'),
     { bill_id: 'b.id', bill_title: 'b.title', article_id: 'a.id', article_number: 'a.number', quote: 'n.quote' },
-    'annotations n JOIN bills b ON b.id = n.bill_id JOIN articles a ON a.id = n.article_id WHERE n.id::text = ANY($2::text[])'),
+    'annotations n JOIN bills b ON b.id = n.bill_id JOIN articles a ON a.id = n.article_id WHERE n.id = ANY($IDS)'),
   response: select('response', 'r.id', headline('r.body'),
     { bill_id: 'b.id', bill_title: 'b.title', article_id: 'a.id', article_number: 'a.number', ...AMENDMENT_COLS },
-    'amendment_responses r JOIN amendments m ON m.id = r.amendment_id JOIN bills b ON b.id = m.bill_id JOIN articles a ON a.id = m.article_id WHERE r.id::text = ANY($2::text[])'),
+    'amendment_responses r JOIN amendments m ON m.id = r.amendment_id JOIN bills b ON b.id = m.bill_id JOIN articles a ON a.id = m.article_id WHERE r.id = ANY($IDS)'),
   contributor: select('contributor', 'u.id', headline('u.display_name'), { title: 'u.display_name', kind: 'u.kind' },
-    'users u WHERE u.id::text = ANY($2::text[])'),
+    'users u WHERE u.id = ANY($IDS)'),
 };
 
 /** Titles, extracts and addresses of the given hits (one query per type present). */
@@ -190,8 +190,14 @@ export async function hitDetails(db: Queryable, q: string, hits: readonly Search
   const out = new Map<string, HitDetail>();
   const types = [...new Set(hits.map((h) => h.type))];
   if (types.length === 0) return out;
-  const sql = `WITH qq AS (SELECT ${QUERY} AS q) ${types.map((t) => `(${DETAILS[t]})`).join(' UNION ALL ')}`;
-  const r = await db.query<HitDetail>(sql, [q, hits.map((h) => h.id), HEADLINE_OPTIONS]);
+  // each type's ids in their own array, of the column's type, so that the primary key is used
+  const params: unknown[] = [q, HEADLINE_OPTIONS];
+  const parts = types.map((t) => {
+    params.push(hits.filter((h) => h.type === t).map((h) => h.id));
+    return `(${DETAILS[t].replace('$IDS', `$${params.length}::${t === 'response' ? 'bigint' : 'uuid'}[]`)})`;
+  });
+  const sql = `WITH qq AS (SELECT ${QUERY} AS q) ${parts.join(' UNION ALL ')}`;
+  const r = await db.query<HitDetail>(sql, params);
   for (const row of r.rows) out.set(`${row.type}:${row.id}`, row);
   return out;
 }
