@@ -63,6 +63,8 @@ export const POLICY = {
   // bills and accounts
   'bill.import': { verb: 'Importer un projet de loi', allow: { admin: ALL, clerk: ALL } },
   'amendment.importParliament': { verb: 'Importer des amendements parlementaires', allow: { admin: DESK, clerk: DESK } },
+  'bill.memorandum': { verb: 'Écrire l’exposé des motifs', allow: { admin: ALL, clerk: ALL } },
+  'article.summary': { verb: 'Écrire ce que change l’article', allow: { admin: ALL, clerk: ALL } },
   'bill.move': { verb: 'Changer la phase du texte', allow: { admin: ALL } },
   'user.setRoles': { verb: 'Attribuer des rôles', allow: { admin: ALL } },
   'account.delete': { verb: 'Supprimer son compte', allow: { citizen: ALL } },
@@ -86,6 +88,8 @@ export const POLICY = {
   'argument.post': { verb: 'Argumenter', allow: { citizen: CONSULTATION } },
   'annotation.create': { verb: 'Annoter', allow: { citizen: CONSULTATION } },
   'annotation.reply': { verb: 'Répondre', allow: { citizen: CONSULTATION } },
+  'amendment.cosign': { verb: 'Cosigner un amendement', allow: { citizen: CONSULTATION }, verified: true },
+  'amendment.uncosign': { verb: 'Retirer sa cosignature', allow: { citizen: CONSULTATION } },
   'contribution.report': { verb: 'Signaler une contribution', allow: { citizen: ALL } },
   'contribution.moderate': { verb: 'Modérer une contribution', allow: { moderator: ALL, admin: ALL } },
   // the clerks' desk

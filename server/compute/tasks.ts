@@ -30,6 +30,7 @@ function opinionGroups(i: ({ matrix: VoteMatrix } | { packed: string; items: num
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = <T>(id: string): T => require(id) as T;
+import { closestAmendments } from '../../shared/closest';
 
 /**
  * The computations whose cost grows with their input, as pure functions of plain data: the
@@ -91,6 +92,7 @@ export const TASKS = {
   dispositifFor: (i: { kind: AmendmentKind; base: readonly string[]; alineas: readonly string[] }) => dispositifFor(i.kind, i.base, i.alineas),
   resolveFormalisation: (i: Parameters<typeof resolveFormalisation>[0]) => resolveFormalisation(i),
   diffTexts: (i: Texts) => diffTexts(i.before, i.after),
+  closestAmendments,
   reconcile: (i: { articles: readonly BillArticle[]; adopted: readonly AdoptedAmendment[] }) => reconcile(i.articles, i.adopted),
   adoptionConflict: (i: { articles: readonly BillArticle[]; adopted: readonly AdoptedAmendment[]; candidateId: string }) => adoptionConflict(i.articles, i.adopted, i.candidateId),
   fallenAfter: (i: { articles: readonly BillArticle[]; adopted: readonly AdoptedAmendment[]; pending: readonly AdoptedAmendment[] }) => fallenAfter(i.articles, i.adopted, i.pending),
@@ -108,7 +110,7 @@ export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N
 /** Which budget each task spends (shared/limits.ts › COMPUTE_BUDGET_MS). */
 export const TASK_BUDGET: Record<TaskName, ComputeBudget> = {
   generateDispositif: 'legistique', applyDispositif: 'legistique', applySubAmendment: 'legistique', dispositifFor: 'legistique', resolveFormalisation: 'legistique',
-  diffTexts: 'diff', reconcile: 'reconcile', parseParliamentAmendments: 'import', examinationOrder: 'reconcile', adoptionConflict: 'reconcile', fallenAfter: 'reconcile', parseBill: 'import', renderExport: 'export', opinionGroups: 'opinions',
+  diffTexts: 'diff', closestAmendments: 'diff', reconcile: 'reconcile', parseParliamentAmendments: 'import', examinationOrder: 'reconcile', adoptionConflict: 'reconcile', fallenAfter: 'reconcile', parseBill: 'import', renderExport: 'export', opinionGroups: 'opinions',
 };
 
 /**

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { Db, Queryable, QueryResult } from './db';
 
 function wrap(q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable {
@@ -25,6 +27,8 @@ export async function createPgliteDb(dataDir: string): Promise<Db> {
   const lite = await PGlite.create(dataDir, {
     // Same parsing as the pg adapter: int8 → number.
     parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
+    // French search folds accents (unaccent) and suggests near amendments (pg_trgm): migration 029.
+    extensions: { unaccent, pg_trgm },
   });
   const base = wrap(lite);
   const db: Db = {

@@ -27,8 +27,10 @@ import { amendmentListPage, rankingsPage, SORT_PARAM } from './amendment-list-pa
 import { amendmentPage, type DiffView } from './amendment-pages';
 import type { FormState } from './amendment-parts';
 import { argumentsSection, reportForm } from './contribution-parts';
+import { amendmentParticipation } from './participation-parts';
 import { formOperation, type FieldErrors } from './form-operation';
 import { ctx, formBody, formFields, page } from './page-kit';
+import { html } from '../html';
 
 const PAGE_SIZE = 20;
 
@@ -71,12 +73,13 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
     const here = `/amendements/${amendment.id}`;
     const open = bill.status === 'consultation' && isOpen(amendment.status);
     // Arguments and reports concern what the public can read: not a draft, not a masked text.
+    const cosigning = await amendmentParticipation(db, ctx(req), amendment, viewerIsAuthor, bill.status);
     const contributions = published
       ? {
-          extras: argumentsSection(ctx(req), { type: 'amendment', id: amendment.id }, presentArgumentsBySupport(args), open, here),
+          extras: html`${cosigning}${argumentsSection(ctx(req), { type: 'amendment', id: amendment.id }, presentArgumentsBySupport(args), open, here)}`,
           report: reportForm(ctx(req), 'amendment', amendment.id, here),
         }
-      : {};
+      : { extras: cosigning };
     res.status(status).type('html').send(amendmentPage(ctx(req), {
       bill, amendment: view, articleVersion: amendment.article_version, mine, view: diffView, assurance, ...(state ? { state } : {}), ...contributions,
     }));

@@ -7,6 +7,7 @@ import type { BillListRow, BillRow } from '../sql/bills';
 import { alineaList, fullText, tableOfContents, type PassageMark } from './bill-text';
 import { html, type SafeHtml } from '../html';
 import { layout, may, type PageContext } from './layout';
+import { memorandumBlock, summaryBlock } from './participation-parts';
 
 const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
@@ -56,6 +57,7 @@ export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]
         ? html`<a href="/textes/${bill.id}/commission">Commission mixte</a> · <a href="/textes/${bill.id}/texte-reconcilie">${bill.status === 'adopted' ? 'Texte adopté' : 'Texte réconcilié'}</a> · <a href="/textes/${bill.id}/comparatif">Tableau comparatif</a>`
         : ''} <a href="/textes/${bill.id}/historique">Historique et données ouvertes</a> · <a href="/textes/${bill.id}/participation">Participation</a> · <a href="/textes/${bill.id}/tirage">Tirage au sort du collège citoyen</a> · <a href="/textes/${bill.id}/opinions">Cartographie des opinions</a></p>
       ${may(ctx, 'bill.move', bill.status) ? phaseForm(bill) : ''}
+      ${memorandumBlock(ctx, bill)}
       <div class="bill-layout">${tableOfContents(articles)}${fullText(articles)}</div>`,
   });
 }
@@ -107,6 +109,7 @@ export function articlePage(
     main: html`<h1>Article ${article.number}</h1>
       ${path.length ? html`<ol class="heading-path" aria-label="Division">${path}</ol>` : ''}
       <p class="meta">${phaseBadge(bill.status)} · version ${article.version}</p>
+      ${summaryBlock(ctx, article)}
       <div class="bill-text">${alineaList(article.number, article.alineas, page.marks)}</div>
       <section aria-labelledby="avis"><h2 id="avis">Avis des participants</h2>
         ${assuranceToggle(ctx, page.assurance ?? 'all', { path: `/articles/${article.id}`, fragment: 'avis' })}

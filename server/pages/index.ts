@@ -24,6 +24,7 @@ import { adminPages } from './admin';
 import { opinionPages } from './opinion-pages';
 import { confirmationGate } from './confirm-gate';
 import { subAmendmentPages } from './sub-amendment-pages';
+import { participationPages } from './search-page';
 
 /** Every server-rendered page, then the HTML 404. */
 /** `reads`: a replica for the history pages (DATABASE_READ_URL; they tolerate a second of lag). */
@@ -55,6 +56,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(historyPages(reads));
   r.use(opinionPages(db));
   r.use(sortitionPages(db, live, mail));
+  r.use(participationPages(db, live, reads));
   // browsers ask for it whatever the page says
   r.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
   r.use((req, res) => {

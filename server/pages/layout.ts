@@ -64,6 +64,7 @@ export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; 
 <a class="skip-link" href="#contenu">Aller au contenu</a>
 <header class="site-header">
   <a class="brand" href="/">Palimpseste</a>
+  <a href="/recherche" class="search-link">Rechercher</a>
   <nav aria-label="Compte">${account}</nav>
 </header>
 ${page.breadcrumb ? html`<nav aria-label="Fil d’Ariane" class="breadcrumb">${page.breadcrumb}</nav>` : ''}
@@ -71,7 +72,7 @@ ${page.breadcrumb ? html`<nav aria-label="Fil d’Ariane" class="breadcrumb">${p
 ${page.main}
 </main>
 <footer class="site-footer">
-  <p>Palimpseste — la loi s’écrit en public. <a href="/moderation">Journal de la modération</a> · <a href="/classements">Classements</a> · <a href="/api/openapi.json">API ouverte</a></p>
+  <p>Palimpseste — la loi s’écrit en public. <a href="/moderation">Journal de la modération</a> · <a href="/classements">Classements</a> · <a href="/glossaire">Glossaire</a> · <a href="/api/openapi.json">API ouverte</a></p>
 </footer>
 </body>
 </html>`.value;

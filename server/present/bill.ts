@@ -6,7 +6,7 @@ import { findBill, type BillRow } from '../sql/bills';
 import { listBillEventsOfType } from '../sql/events';
 
 export function presentArticleSummary(a: ArticleRow) {
-  return { id: a.id, number: a.number, heading: headingLine(a.headings), headings: a.headings, alineas: a.alineas, version: a.version };
+  return { id: a.id, number: a.number, heading: headingLine(a.headings), headings: a.headings, alineas: a.alineas, version: a.version, summary: a.summary ?? null };
 }
 
 export function presentBill(bill: BillRow, articles: ArticleRow[], statusChanges: { from: string; to: string; at: Date }[] = []) {
@@ -14,6 +14,7 @@ export function presentBill(bill: BillRow, articles: ArticleRow[], statusChanges
     id: bill.id,
     title: bill.title,
     status: bill.status,
+    memorandum: bill.memorandum ?? null,
     createdAt: bill.created_at.toISOString(),
     articles: articles.map(presentArticleSummary),
     statusChanges: statusChanges.map((c) => ({ from: c.from, to: c.to, at: c.at.toISOString() })),

@@ -19,7 +19,7 @@ export function articleRoutes(api: Api, deps: OpDeps): void {
       method: 'get', path: '/api/articles/:articleId', tag: 'Articles', access: 'public', params: articleParams,
       query: z.object({ assurance: assuranceQuery }),
       summary: 'Un article : texte courant, rubrique, liste de ses versions et votes (assurance=verified : des identités vérifiées seulement)',
-      responses: { 200: '{id, billId, number, heading, alineas, version, versions, tally}' },
+      responses: { 200: '{id, billId, number, heading, alineas, version, summary, versions, tally}' },
     },
     async ({ params, query }) => {
       const a = await findArticle(db, params.articleId);
@@ -28,7 +28,7 @@ export function articleRoutes(api: Api, deps: OpDeps): void {
       return {
         json: {
           id: a.id, billId: a.bill_id, number: a.number, heading: headingLine(a.headings), headings: a.headings,
-          alineas: a.alineas, version: a.version,
+          alineas: a.alineas, version: a.version, summary: a.summary ?? null,
           versions: versions.map((v) => ({ version: v.version, createdAt: v.created_at.toISOString(), reason: v.reason })),
           tally,
         },

@@ -24,6 +24,7 @@ import { opinionRoutes } from './opinions';
 import { peopleAndChartRoutes } from './privacy';
 import { sortitionRoutes } from './sortition';
 import { userRoutes } from './users';
+import { participationRoutes } from './participation';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
 /** `reads`: a replica for history, open data and feeds (DATABASE_READ_URL; they tolerate a second of lag). */
@@ -48,4 +49,5 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   opinionRoutes(api, db);
   peopleAndChartRoutes(api, db, { limiters, sessions, live });
   sortitionRoutes(api, deps, mail);
+  participationRoutes(api, deps, reads);
 }

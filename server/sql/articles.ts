@@ -3,7 +3,7 @@ import type { Queryable } from '../db/db';
 import { isId } from './ids';
 
 /** SQL for `articles` and their immutable `article_versions`. */
-const CURRENT = `SELECT a.id, a.bill_id, a.position, a.number, a.headings, a.current_version AS version, v.alineas
+const CURRENT = `SELECT a.id, a.bill_id, a.position, a.number, a.headings, a.current_version AS version, v.alineas, a.summary
                  FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.current_version`;
 const SQL = {
   // One statement for a whole bill: a 1,000-article import is one round trip, not 2,000.
@@ -43,6 +43,8 @@ export interface ArticleRow {
   headings: Heading[];
   version: number;
   alineas: string[];
+  /** « Ce que change cet article » (migration 029). */
+  summary?: string | null;
 }
 
 export interface VersionRow {

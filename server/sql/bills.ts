@@ -6,8 +6,8 @@ import { isId } from './ids';
 /** SQL for the `bills` table. */
 const SQL = {
   insert: 'INSERT INTO bills (title, status, created_by) VALUES ($1, $2, $3) RETURNING id, title, status, created_at',
-  byId: 'SELECT id, title, status, created_at, decision_rule, quorum FROM bills WHERE id = $1',
-  byIdForUpdate: 'SELECT id, title, status, created_at, decision_rule, quorum FROM bills WHERE id = $1 FOR UPDATE',
+  byId: 'SELECT id, title, status, created_at, decision_rule, quorum, memorandum FROM bills WHERE id = $1',
+  byIdForUpdate: 'SELECT id, title, status, created_at, decision_rule, quorum, memorandum FROM bills WHERE id = $1 FOR UPDATE',
   setRule: 'UPDATE bills SET decision_rule = $2, quorum = $3 WHERE id = $1',
   list: `SELECT b.id, b.title, b.status, b.created_at,
                 (SELECT count(*) FROM articles a WHERE a.bill_id = b.id)::int AS article_count,
@@ -27,6 +27,8 @@ export interface BillRow {
   /** Absent from list rows. */
   decision_rule?: DecisionRule;
   quorum?: number | null;
+  /** The exposé des motifs (migration 029); absent from list rows. */
+  memorandum?: string | null;
 }
 
 export interface BillListRow extends BillRow {

@@ -1,0 +1,125 @@
+import { isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
+import { GLOSSARY_BY_ID } from '../../shared/glossary';
+import { decide, draftPhaseOf } from '../../shared/policy';
+import type { BillStatus } from '../../shared/phases';
+import { accountActors } from '../authorize';
+import { EXPLANATION_MAX_CHARS } from '../operations/participation';
+import type { Queryable } from '../db/db';
+import { closestTabled, loadCosignatories, type ClosestView, type CosignatoryView } from '../present/participation';
+import type { AmendmentRow } from '../sql/amendments';
+import { html, type SafeHtml } from '../html';
+import { Glosser } from './glossary';
+import { displayName, may, type PageContext } from './layout';
+
+/** The plain-language texts shown before the legal text, their forms, and co-signing (issue 16 › 1, 2). */
+
+function paragraphsGlossed(text: string, g: Glosser): SafeHtml {
+  return html`${text.split('\n').filter((l) => l.trim() !== '').map((l) => html`<p>${g.text(l)}</p>`)}`;
+}
+
+/** The edit form, folded (a `<details>`), for admins and clerks. */
+function editForm(f: { action: string; id: string; label: string; value: string; max: number; hint: string }): SafeHtml {
+  return html`<details class="explain-edit"><summary>${f.value ? 'Modifier' : 'Écrire'} : ${f.label.toLowerCase()}</summary>
+    <form method="post" action="${f.action}" class="form form-wide">
+      <div class="field"><label for="${f.id}">${f.label}</label>
+        <p class="hint" id="${f.id}-hint">${f.hint}</p>
+        <textarea id="${f.id}" name="texte" rows="6" maxlength="${f.max}" aria-describedby="${f.id}-hint">${f.value}</textarea></div>
+      <button type="submit">Enregistrer</button>
+    </form></details>`;
+}
+
+/** « Ce que change cet article », before the article's text; the form for admins and clerks. */
+export function summaryBlock(ctx: PageContext, article: { id: string; number: string; summary?: string | null | undefined }): SafeHtml {
+  const g = new Glosser('resume');
+  const text = article.summary ?? '';
+  const editable = may(ctx, 'article.summary', null);
+  if (!text && !editable) return html``;
+  return html`<section aria-labelledby="ce-que-change" class="explain">
+    <h2 id="ce-que-change">Ce que change cet article</h2>
+    ${text
+      ? html`${paragraphsGlossed(text, g)}<p class="hint">${g.text('Explication en langage courant, rédigée par le greffe : seul le texte de l’article, alinéa par alinéa, a valeur juridique.')}</p>`
+      : html`<p class="empty">Pas encore d’explication pour cet article.</p>`}
+    ${editable ? editForm({
+      action: `/articles/${article.id}/resume`, id: 'resume-texte', label: `Ce que change l’article ${article.number}`, value: text, max: EXPLANATION_MAX_CHARS.summary,
+      hint: 'En langage courant, pour qui n’a jamais lu de loi. Laissez vide pour retirer l’explication.',
+    }) : ''}
+  </section>`;
+}
+
+/** The exposé des motifs, before the bill's text; the form for admins and clerks. */
+export function memorandumBlock(ctx: PageContext, bill: { id: string; memorandum?: string | null | undefined }): SafeHtml {
+  const g = new Glosser('motifs');
+  const text = bill.memorandum ?? '';
+  const editable = may(ctx, 'bill.memorandum', null);
+  if (!text && !editable) return html``;
+  const entry = GLOSSARY_BY_ID.get('expose-des-motifs')!;
+  return html`<section aria-labelledby="expose-des-motifs" class="explain">
+    <h2 id="expose-des-motifs">${g.term(entry, 'Exposé des motifs')}</h2>
+    ${text ? paragraphsGlossed(text, g) : html`<p class="empty">Pas encore d’exposé des motifs.</p>`}
+    ${editable ? editForm({
+      action: `/textes/${bill.id}/expose-des-motifs`, id: 'motifs-texte', label: 'Exposé des motifs', value: text, max: EXPLANATION_MAX_CHARS.memorandum,
+      hint: 'Ce que le texte veut faire et pourquoi. Laissez vide pour le retirer.',
+    }) : ''}
+  </section>`;
+}
+
+const percent = (x: number) => `${Math.round(x * 100)} %`;
+
+/**
+ * On a draft, for its authors: the tabled amendments closest to it, each with « Cosigner plutôt »,
+ * so that nobody tables a duplicate without knowing.
+ */
+export function closestSection(ctx: PageContext, closest: readonly ClosestView[], phase: BillStatus): SafeHtml {
+  const g = new Glosser('proches');
+  const canCosign = decide('amendment.cosign', accountActors(ctx.user), phase).ok;
+  return html`<section aria-labelledby="proches" class="closest"><h2 id="proches">Amendements proches déjà déposés</h2>
+    ${closest.length === 0
+      ? html`<p class="muted">Aucun amendement déposé à cet article ne fait des modifications semblables à celles de ce brouillon.</p>`
+      : html`<p>${g.text('Avant de déposer : ces amendements font des modifications proches des vôtres. Si l’un dit déjà ce que vous voulez, vous pouvez le cosigner au lieu de déposer un amendement en double.')}</p>
+        <ul class="closest-list" role="list">${closest.map((c) => html`<li>
+          <p><a href="${c.url}">${c.title}</a> — ${STATUS_LABELS_FR[c.status]} · modifications communes : ${percent(c.similarity)}${c.cosignatories ? html` · ${c.cosignatories} cosignataire${c.cosignatories > 1 ? 's' : ''}` : ''}</p>
+          ${c.rationale.trim() ? html`<blockquote><p>${c.rationale.length > 280 ? `${c.rationale.slice(0, 279).trimEnd()}…` : c.rationale}</p></blockquote>` : ''}
+          ${canCosign ? html`<form method="post" action="/amendements/${c.id}/cosigner" class="inline-form">
+            <button type="submit" class="secondary" aria-label="Cosigner plutôt ${c.title}">Cosigner plutôt</button></form>` : ''}
+        </li>`)}</ul>`}
+  </section>`;
+}
+
+/** On a tabled amendment: its co-signatories, and « Cosigner » / « Retirer ma cosignature ». */
+export function cosignSection(
+  ctx: PageContext,
+  a: { id: string; status: Parameters<typeof isOpen>[0]; origin: string; viewerIsAuthor: boolean },
+  cosignatories: readonly CosignatoryView[],
+  phase: BillStatus,
+): SafeHtml {
+  if (a.origin === 'parliament') return html``;
+  const g = new Glosser('cosign');
+  const mine = ctx.user ? cosignatories.some((c) => c.id === ctx.user!.id) : false;
+  const open = isOpen(a.status) && decide('amendment.cosign', new Set(['citizen']), phase).ok;
+  let action: SafeHtml = html``;
+  if (open && !a.viewerIsAuthor) {
+    if (!ctx.user) action = html`<p><a href="/connexion?suite=/amendements/${a.id}">Connectez-vous</a> pour cosigner cet amendement.</p>`;
+    else if (mine) action = html`<form method="post" action="/amendements/${a.id}/cosigner/retirer" class="inline-form"><button type="submit" class="secondary">Retirer ma cosignature</button></form>`;
+    else action = html`<form method="post" action="/amendements/${a.id}/cosigner" class="inline-form">
+      <p class="hint" id="cosigner-hint">${g.text('Vous soutenez cet amendement tel qu’il est rédigé : votre nom s’ajoute à la liste des cosignataires.')}</p>
+      <button type="submit" aria-describedby="cosigner-hint">Cosigner cet amendement</button></form>`;
+  }
+  if (cosignatories.length === 0 && !open) return html``;
+  return html`<section aria-labelledby="cosignataires"><h2 id="cosignataires">Cosignataires</h2>
+    ${cosignatories.length
+      ? html`<ul class="cosignatories">${cosignatories.map((c) => html`<li><a href="/contributeurs/${c.id}">${displayName({ display_name: c.displayName, kind: c.kind, assurance: c.assurance })}</a></li>`)}</ul>`
+      : html`<p class="muted">Personne n’a encore cosigné cet amendement.</p>`}
+    ${action}</section>`;
+}
+
+/**
+ * What the amendment page shows of co-signing: on a draft, to its authors, the closest tabled
+ * amendments; on a public amendment, its co-signatories and the button.
+ */
+export async function amendmentParticipation(
+  db: Queryable, c: PageContext, a: AmendmentRow, viewerIsAuthor: boolean, phase: BillStatus,
+): Promise<SafeHtml> {
+  if (a.status === 'draft') return viewerIsAuthor && phase === draftPhaseOf(a.origin) ? closestSection(c, await closestTabled(db, a), phase) : html``;
+  if (a.hidden_reason !== null) return html``;
+  return cosignSection(c, { id: a.id, status: a.status, origin: a.origin, viewerIsAuthor }, await loadCosignatories(db, a.id), phase);
+}

@@ -1,0 +1,131 @@
+import express, { type Request, type Router } from 'express';
+import { AMENDMENT_STATUSES, STATUS_LABELS_FR } from '../../shared/amendment';
+import { SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, SEARCH_QUERY_MAX, SEARCH_TYPE_LABELS_FR, SEARCH_TYPES, type SearchType } from '../../shared/search';
+import type { LiveDocs } from '../collab/registry';
+import type { Db } from '../db/db';
+import { articleSummaryOp, billMemorandumOp, cosignOp, uncosignOp } from '../operations/participation';
+import { search, type SearchPage } from '../present/search';
+import { searchQuery } from '../routes/participation';
+import { html, raw, type SafeHtml } from '../html';
+import { formOperation } from './form-operation';
+import { glossaryPage } from './glossary';
+import { layout, type PageContext } from './layout';
+import { ctx, formBody, page } from './page-kit';
+
+interface SearchForm {
+  q: string;
+  type: string;
+  status: string;
+  bill: string;
+  article: string;
+}
+
+const PUBLIC_STATUSES = AMENDMENT_STATUSES.filter((s) => s !== 'draft');
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
+
+function href(f: SearchForm, page: number): string {
+  const p = new URLSearchParams();
+  for (const k of ['q', 'type', 'status', 'bill', 'article'] as const) if (f[k]) p.set(k, f[k]);
+  if (page > 1) p.set('page', String(page));
+  return `/recherche?${p.toString()}`;
+}
+
+function searchForm(f: SearchForm, error?: string): SafeHtml {
+  const option = (value: string, label: string, current: string) => html`<option value="${value}"${value === current ? html` selected` : ''}>${label}</option>`;
+  return html`<form method="get" action="/recherche" role="search" class="form search-form" aria-label="Rechercher dans les textes et les contributions">
+    <div class="field"><label for="recherche-q">Mots à chercher</label>
+      <p class="hint" id="recherche-q-hint">Les accents et le pluriel sont indifférents. Une expression entre guillemets, un mot à exclure précédé de « - ».</p>
+      ${error ? html`<p class="field-error" id="recherche-q-error">${error}</p>` : ''}
+      <input type="search" id="recherche-q" name="q" value="${f.q}" maxlength="${SEARCH_QUERY_MAX}" aria-describedby="recherche-q-hint${error ? ' recherche-q-error' : ''}"${error ? html` aria-invalid="true"` : ''}></div>
+    <div class="field"><label for="recherche-type">Chercher parmi</label>
+      <select id="recherche-type" name="type">${option('', 'Tout', f.type)}${SEARCH_TYPES.map((t) => option(t, SEARCH_TYPE_LABELS_FR[t].many, f.type))}</select></div>
+    <div class="field"><label for="recherche-statut">Statut de l’amendement</label>
+      <select id="recherche-statut" name="status">${option('', 'Tous (et les autres contributions)', f.status)}${PUBLIC_STATUSES.map((s) => option(s, STATUS_LABELS_FR[s], f.status))}</select></div>
+    ${f.bill ? html`<input type="hidden" name="bill" value="${f.bill}">` : ''}${f.article ? html`<input type="hidden" name="article" value="${f.article}">` : ''}
+    <button type="submit">Rechercher</button>
+    ${f.bill || f.article ? html`<p class="hint">Recherche limitée à ${f.article ? 'un article' : 'un projet de loi'}. <a href="${href({ ...f, bill: '', article: '' }, 1)}">Chercher partout</a></p>` : ''}
+  </form>`;
+}
+
+function resultsSection(f: SearchForm, r: SearchPage): SafeHtml {
+  const pages = Math.min(SEARCH_MAX_PAGE, Math.ceil(r.total / SEARCH_PAGE_SIZE));
+  const from = (r.page - 1) * SEARCH_PAGE_SIZE + 1;
+  const summary = r.total === 0
+    ? 'Aucun résultat. Essayez d’autres mots, ou retirez un filtre.'
+    : r.totalExact
+      ? `${plural(r.total, 'résultat', 'résultats')}${pages > 1 ? `, page ${r.page} sur ${pages}` : ''}`
+      : `Plus de ${plural(r.total, 'résultat', 'résultats')}, page ${r.page} : les plus pertinents parmi les premiers trouvés. Ajoutez un mot ou un filtre pour affiner.`;
+  return html`<section aria-labelledby="resultats"><h2 id="resultats">Résultats</h2>
+    <p role="status">${summary}</p>
+    ${r.results.length ? html`<ol class="search-results" start="${from}">${r.results.map((x) => html`<li class="search-result search-result-${x.type}">
+      <p class="result-type">${SEARCH_TYPE_LABELS_FR[x.type as SearchType].one}</p>
+      <h3><a href="${x.url}">${x.title}</a></h3>
+      <p class="excerpt">${raw(x.excerpt)}</p></li>`)}</ol>` : ''}
+    ${pages > 1 ? html`<nav aria-label="Pages de résultats" class="pager">
+      ${r.page > 1 ? html`<a href="${href(f, r.page - 1)}" rel="prev">← Page précédente</a>` : ''}
+      ${r.page < pages ? html`<a href="${href(f, r.page + 1)}" rel="next">Page suivante →</a>` : ''}</nav>` : ''}
+  </section>`;
+}
+
+export function searchPage(c: PageContext, f: SearchForm, result?: SearchPage, error?: string): string {
+  return layout(c, {
+    title: f.q ? `${error ? 'Erreur – ' : ''}Recherche : ${f.q}` : 'Rechercher',
+    breadcrumb: html`<a href="/">Projets de loi</a> › Recherche`,
+    main: html`<h1>Rechercher</h1>
+      <p class="lead">Dans les projets de loi, leurs articles, les amendements déposés, les arguments, les annotations, les réponses du greffe et les contributeurs. Seul ce qui est public est trouvé.</p>
+      ${searchForm(f, error)}
+      ${result ? resultsSection(f, result) : ''}`,
+  });
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** /recherche, /glossaire, and the forms of summaries, exposés des motifs and co-signatures. */
+export function participationPages(db: Db, live: LiveDocs, reads: Db = db): Router {
+  const r = express.Router();
+  const deps = { db, live };
+  const form = formBody('200kb');
+
+  r.get('/recherche', page(async (req, res) => {
+    const f: SearchForm = { q: str(req.query.q), type: str(req.query.type), status: str(req.query.status), bill: str(req.query.bill), article: str(req.query.article) };
+    if (!f.q.trim() && !req.query.page) {
+      res.type('html').send(searchPage(ctx(req), f));
+      return;
+    }
+    const parsed = searchQuery.safeParse({
+      q: f.q, type: f.type || undefined, status: f.status || undefined, bill: f.bill || undefined, article: f.article || undefined, page: str(req.query.page) || undefined,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = String(issue?.path[0] ?? 'q');
+      const message = field === 'q' ? (f.q.trim() ? `Trop long : ${SEARCH_QUERY_MAX} caractères au plus.` : 'Saisissez au moins un mot.') : 'Un des filtres est invalide : choisissez parmi les options proposées.';
+      res.status(400).type('html').send(searchPage(ctx(req), f, undefined, message));
+      return;
+    }
+    const q = parsed.data;
+    const result = await search(reads, { q: q.q, type: q.type, billId: q.bill, articleId: q.article, status: q.status, page: q.page });
+    res.type('html').send(searchPage(ctx(req), f, result));
+  }));
+
+  r.get('/glossaire', (req, res) => {
+    res.type('html').send(glossaryPage(ctx(req)));
+  });
+
+  const back = (path: (req: Request) => string, fragment: string) => ({
+    signIn: path,
+    done: (req: Request, res: express.Response) => res.redirect(303, `${path(req)}#${fragment}`),
+  });
+  const articlePath = (req: Request) => `/articles/${encodeURIComponent(String(req.params.articleId))}`;
+  const billPath = (req: Request) => `/textes/${encodeURIComponent(String(req.params.billId))}`;
+  const amendmentPath = (req: Request) => `/amendements/${encodeURIComponent(String(req.params.id))}`;
+
+  r.post('/articles/:articleId/resume', form, formOperation(deps, articleSummaryOp, {
+    ...back(articlePath, 'ce-que-change'), body: (f) => ({ text: f.texte ?? '' }),
+  }));
+  r.post('/textes/:billId/expose-des-motifs', form, formOperation(deps, billMemorandumOp, {
+    ...back(billPath, 'expose-des-motifs'), body: (f) => ({ text: f.texte ?? '' }),
+  }));
+  r.post('/amendements/:id/cosigner', form, formOperation(deps, cosignOp, { ...back(amendmentPath, 'cosignataires') }));
+  r.post('/amendements/:id/cosigner/retirer', form, formOperation(deps, uncosignOp, { ...back(amendmentPath, 'cosignataires') }));
+  return r;
+}

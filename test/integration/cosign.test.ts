@@ -1,0 +1,121 @@
+import { auth, createBill, createUser, useTestApp, type TestUser } from '../helpers/app';
+
+/** Co-signing instead of tabling a duplicate (issue 16 › 1), through the API and the pages. */
+const t = useTestApp();
+
+const BILL = `PROJET DE LOI sur la scolarité
+
+Article 1er
+L’instruction est obligatoire dès l’âge de trois ans.
+Elle dure jusqu’à seize ans.
+
+Article 2
+Le présent article entre en vigueur au 1er janvier.
+`;
+
+let bill: Awaited<ReturnType<typeof createBill>>;
+let alice: TestUser;
+let bruno: TestUser;
+let tabled: string;
+
+const formPost = (path: string, who: TestUser | null, fields: Record<string, string> = {}) => {
+  const req = t.app.http.post(path).type('form').set('Origin', t.app.url);
+  return (who ? req.set('Cookie', `palimpseste_session=${who.token}`) : req).send(fields);
+};
+const page = (path: string, who: TestUser | null) => {
+  const req = t.app.http.get(path);
+  return who ? req.set('Cookie', `palimpseste_session=${who.token}`) : req;
+};
+
+async function amend(who: TestUser, alineas: string[], rationale: string, submit: boolean, articleIndex = 0): Promise<string> {
+  const res = await t.app.http.post(`/api/articles/${bill.articles[articleIndex]!.id}/amendments`).set(auth(who)).send({ kind: 'modify', alineas, rationale, submit });
+  expect(res.status).toBe(201);
+  return res.body.amendment.id as string;
+}
+
+beforeAll(async () => {
+  bill = await createBill(t.app, t.admin, { text: BILL, status: 'consultation' });
+  alice = await createUser(t.app, { displayName: 'Alice Auteure' });
+  bruno = await createUser(t.app, { displayName: 'Bruno Cosignataire' });
+  tabled = await amend(alice, ['L’instruction est obligatoire dès l’âge de cinq ans.', 'Elle dure jusqu’à seize ans.'], 'Cinq ans suffisent.', true);
+  // an unrelated amendment to the same article, and one to another article
+  await amend(alice, ['L’instruction est obligatoire dès l’âge de trois ans.', 'Elle dure jusqu’à dix-huit ans.'], 'Plus longtemps.', true);
+  await amend(alice, ['Le présent article entre en vigueur au 1er septembre.'], 'À la rentrée.', true, 1);
+});
+
+test('before tabling, the author of a draft sees the closest tabled amendments to the same article', async () => {
+  const draft = await amend(bruno, ['L’instruction est obligatoire dès l’âge de cinq ans révolus.', 'Elle dure jusqu’à seize ans.'], 'Cinq ans.', false);
+  const res = await t.app.http.get(`/api/amendments/${draft}/closest`).set(auth(bruno));
+  expect(res.status).toBe(200);
+  expect(res.body.closest.map((c: { id: string }) => c.id)).toEqual([tabled]);
+  expect(res.body.closest[0]).toMatchObject({ title: 'Amendement n° 1', status: 'submitted', url: `/amendements/${tabled}`, cosignatories: 0 });
+  expect(res.body.closest[0].similarity).toBeGreaterThanOrEqual(0.3);
+  // a draft is its authors' alone
+  expect((await t.app.http.get(`/api/amendments/${draft}/closest`)).status).toBe(404);
+  expect((await t.app.http.get(`/api/amendments/${draft}/closest`).set(auth(alice))).status).toBe(404);
+  // the draft's page offers « Cosigner plutôt »
+  const html = (await page(`/amendements/${draft}`, bruno).expect(200)).text;
+  expect(html).toContain('Amendements proches déjà déposés');
+  expect(html).toContain(`action="/amendements/${tabled}/cosigner"`);
+  expect(html).toMatch(/href="\/glossaire#cosigner"[^>]*aria-describedby="proches-cosigner-\d+"/);
+});
+
+test('co-signing: once per person, public, not by its authors, not a draft, and can be withdrawn', async () => {
+  expect((await t.app.http.post(`/api/amendments/${tabled}/cosignatures`)).status).toBe(401);
+  const first = await t.app.http.post(`/api/amendments/${tabled}/cosignatures`).set(auth(bruno));
+  expect(first.status).toBe(201);
+  expect(first.body.cosignatories).toEqual([expect.objectContaining({ id: bruno.id, displayName: 'Bruno Cosignataire', kind: 'citizen' })]);
+  const again = await t.app.http.post(`/api/amendments/${tabled}/cosignatures`).set(auth(bruno));
+  expect(again.status).toBe(200);
+  expect(again.body.cosignatories).toHaveLength(1);
+  expect((await t.app.http.get(`/api/amendments/${tabled}/cosignatures`)).body.cosignatories.map((c: { id: string }) => c.id)).toEqual([bruno.id]);
+
+  const own = await t.app.http.post(`/api/amendments/${tabled}/cosignatures`).set(auth(alice));
+  expect(own.status).toBe(409);
+  const draft = await amend(alice, ['L’instruction est obligatoire dès l’âge de quatre ans.', 'Elle dure jusqu’à seize ans.'], 'Quatre.', false);
+  expect((await t.app.http.post(`/api/amendments/${draft}/cosignatures`).set(auth(bruno))).status).toBe(404);
+  expect((await t.app.http.post('/api/amendments/00000000-0000-4000-8000-000000000000/cosignatures').set(auth(bruno))).status).toBe(404);
+
+  // the page lists co-signatories and offers to withdraw
+  const html = (await page(`/amendements/${tabled}`, bruno).expect(200)).text;
+  expect(html).toMatch(/<h2 id="cosignataires">Cosignataires<\/h2>[\s\S]*Bruno Cosignataire/);
+  expect(html).toContain(`action="/amendements/${tabled}/cosigner/retirer"`);
+
+  const gone = await t.app.http.delete(`/api/amendments/${tabled}/cosignatures`).set(auth(bruno));
+  expect(gone.status).toBe(200);
+  expect(gone.body.cosignatories).toEqual([]);
+  expect((await t.app.http.delete(`/api/amendments/${tabled}/cosignatures`).set(auth(bruno))).status).toBe(409);
+});
+
+test('the page forms co-sign and withdraw, then come back to the list', async () => {
+  const carole = await createUser(t.app, { displayName: 'Carole Formulaire' });
+  const res = await formPost(`/amendements/${tabled}/cosigner`, carole);
+  expect(res.status).toBe(303);
+  expect(res.headers.location).toBe(`/amendements/${tabled}#cosignataires`);
+  expect((await page(`/amendements/${tabled}`, null).expect(200)).text).toContain('Carole Formulaire');
+  expect((await formPost(`/amendements/${tabled}/cosigner/retirer`, carole)).status).toBe(303);
+  expect((await t.app.http.get(`/api/amendments/${tabled}/cosignatures`)).body.cosignatories).toEqual([]);
+  // a visitor is sent to sign in
+  const visitor = await formPost(`/amendements/${tabled}/cosigner`, null);
+  expect(visitor.status).toBe(303);
+  expect(visitor.headers.location).toMatch(/^\/connexion\?suite=/);
+});
+
+test('closed, withdrawn or masked amendments cannot be co-signed; nor after the consultation', async () => {
+  const withdrawn = await amend(alice, ['L’instruction est obligatoire dès l’âge de six ans.', 'Elle dure jusqu’à seize ans.'], 'Six.', true);
+  await t.app.http.post(`/api/amendments/${withdrawn}/withdraw`).set(auth(alice)).expect(200);
+  expect((await t.app.http.post(`/api/amendments/${withdrawn}/cosignatures`).set(auth(bruno))).status).toBe(409);
+
+  const masked = await amend(alice, ['L’instruction est obligatoire dès l’âge de sept ans.', 'Elle dure jusqu’à seize ans.'], 'Sept.', true);
+  await t.app.http.post(`/api/moderation/amendment/${masked}/hide`).set(auth(t.admin)).send({ reason: 'Hors sujet' }).expect(200);
+  expect((await t.app.http.post(`/api/amendments/${masked}/cosignatures`).set(auth(bruno))).status).toBe(409);
+
+  await t.app.http.post(`/api/amendments/${tabled}/cosignatures`).set(auth(bruno)).expect(201);
+  await t.app.http.post(`/api/bills/${bill.id}/status`).set(auth(t.admin)).send({ status: 'commission' }).expect(200);
+  const late = await t.app.http.post(`/api/amendments/${tabled}/cosignatures`).set(auth(alice));
+  expect(late.status).toBe(409);
+  expect(late.body.error.code).toBe('wrong_phase');
+  expect((await t.app.http.delete(`/api/amendments/${tabled}/cosignatures`).set(auth(bruno))).body.error.code).toBe('wrong_phase');
+  // the list stays, frozen
+  expect((await t.app.http.get(`/api/amendments/${tabled}/cosignatures`)).body.cosignatories).toHaveLength(1);
+});
