@@ -29,6 +29,7 @@ const ABOUT: Record<ExportSection, string> = {
   amendmentsInCharge: 'Les amendements dont vous avez la charge au greffe.',
   invitations: 'Les liens d’invitation à co-écrire que vous avez créés.',
   sessions: 'Vos sessions ouvertes (dates seulement).',
+  cosignatures: 'Les amendements que vous avez cosignés.',
   notificationPreferences: 'Quand recevoir chaque type de notification par courriel (les types absents suivent le réglage par défaut : tout de suite).',
   emails: 'Les courriels que la plateforme vous a écrits : type, adresse, objet, état et dates (pas leur contenu, qui pouvait contenir un lien personnel).',
   identities: 'Les identités auxquelles votre compte est relié chez un fournisseur d’identité (OpenID Connect) : le fournisseur et l’identifiant qu’il vous donne, rien d’autre.',

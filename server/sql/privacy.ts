@@ -43,6 +43,7 @@ const EXPORT_SQL = {
   identities: 'SELECT issuer, subject, linked_at FROM identities WHERE user_id = $1 ORDER BY linked_at',
   // e-mail (migration 021): the preferences, and the messages sent (what, when, how it went — not their links)
   notificationPreferences: 'SELECT kind, mode FROM notification_preferences WHERE user_id = $1 ORDER BY kind',
+  cosignatures: 'SELECT amendment_id, created_at FROM cosignatures WHERE user_id = $1 ORDER BY created_at',
   emails: `SELECT id::text AS id, kind, to_address, subject, status, created_at, sent_at
            FROM mail_outbox WHERE user_id = $1 ORDER BY id`,
 } as const;
