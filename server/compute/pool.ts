@@ -75,6 +75,12 @@ export class ComputePool {
   private readonly waiting: Record<'platform' | 'public', (() => void)[]> = { platform: [], public: [] };
   private readonly maxThreads: number;
   private readonly maxQueue: number;
+  /**
+   * Resolved once a worker has loaded the code: a task's budget is for its computation, not for
+   * starting a thread (from sources, tsx compiles the whole domain in it). Reset when a worker is
+   * stopped (past a budget) or the threads went idle.
+   */
+  private warm: Promise<void> | undefined;
   /** Counters for benches and tests: cache hits, tasks run inline, tasks sent to a worker. */
   readonly stats = { hits: 0, inline: 0, dispatched: 0 };
 
@@ -146,12 +152,19 @@ export class ComputePool {
         queue.push(take);
       });
     } else this.running += 1;
+    if (this.pool.threads.length === 0) this.warm = undefined;
+    await (this.warm ??= this.pool.run({ task: 'ping', input: null }).then(() => undefined, () => {
+      this.warm = undefined;
+    }));
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), budgetMs);
     try {
       return (await this.pool.run({ task, input }, { signal: controller.signal })) as TaskOutput<N>;
     } catch (err) {
-      if (isAbort(err) || isOutOfMemory(err)) throw tooLong(task, budgetMs);
+      if (isAbort(err) || isOutOfMemory(err)) {
+        this.warm = undefined; // its worker is replaced: the next one loads the code again
+        throw tooLong(task, budgetMs);
+      }
       throw err;
     } finally {
       clearTimeout(timer);

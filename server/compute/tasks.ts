@@ -101,6 +101,8 @@ export const TASKS = {
   parseParliamentAmendments,
   renderExport,
   opinionGroups,
+  /** Nothing: the pool sends it to a fresh worker so that loading the code is not charged to a task's budget. */
+  ping: () => true,
 };
 
 export type TaskName = keyof typeof TASKS;
@@ -110,7 +112,7 @@ export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N
 /** Which budget each task spends (shared/limits.ts › COMPUTE_BUDGET_MS). */
 export const TASK_BUDGET: Record<TaskName, ComputeBudget> = {
   generateDispositif: 'legistique', applyDispositif: 'legistique', applySubAmendment: 'legistique', dispositifFor: 'legistique', resolveFormalisation: 'legistique',
-  diffTexts: 'diff', closestAmendments: 'diff', reconcile: 'reconcile', parseParliamentAmendments: 'import', examinationOrder: 'reconcile', adoptionConflict: 'reconcile', fallenAfter: 'reconcile', parseBill: 'import', renderExport: 'export', opinionGroups: 'opinions',
+  diffTexts: 'diff', ping: 'diff', closestAmendments: 'diff', reconcile: 'reconcile', parseParliamentAmendments: 'import', examinationOrder: 'reconcile', adoptionConflict: 'reconcile', fallenAfter: 'reconcile', parseBill: 'import', renderExport: 'export', opinionGroups: 'opinions',
 };
 
 /**

@@ -283,7 +283,7 @@ test('the list sorts by the chosen ranking without JavaScript, links to the form
   await page.getByRole('link', { name: 'Comment ces classements sont-ils calculés ?' }).click();
   await page.getByRole('heading', { level: 1, name: 'Comment les amendements sont classés' }).waitFor();
   await expectOneH1InFrench(page);
-  expect(await page.locator('.ranking-doc h2').count()).toBe(5);
+  expect(await page.locator('.ranking-doc h2').count()).toBe(6);
   expect(await page.locator('#classement-support').textContent()).toContain('les plus soutenus');
   await screenshot(page, 'rankings-desktop');
 });

@@ -285,7 +285,7 @@ describe('listing and ranking', () => {
   test('GET /api/ranking documents each formula in French and English', async () => {
     const res = await app.http.get('/api/ranking');
     expect(res.status).toBe(200);
-    expect(res.body.rankings.map((r: { id: string }) => r.id)).toEqual(['position', 'support', 'controversy', 'recent', 'random']);
+    expect(res.body.rankings.map((r: { id: string }) => r.id)).toEqual(['position', 'support', 'bridging', 'controversy', 'recent', 'random']);
     for (const r of res.body.rankings) {
       expect(r.fr.formula.length).toBeGreaterThan(5);
       expect(r.en.explanation.length).toBeGreaterThan(5);
