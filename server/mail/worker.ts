@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Transporter } from 'nodemailer';
+import { performance } from 'node:perf_hooks';
 import type { Db } from '../db/db';
 import { presentNotification } from '../present/notification';
 import { abandonStale, claimDue, markRetry, markSent, settle, type OutboxRow } from '../sql/mail-outbox';
@@ -21,9 +22,16 @@ export interface WorkerOptions {
   maxAttempts: number;
   /** At most this many messages per second from this process (0: no limit), so that a big send-out never crowds the votes out. */
   ratePerSecond: number;
+  /**
+   * While the process is busy serving people (its event loop more than `busyUtilisation` in use
+   * since the last batch), the worker yields: at most `busyRatePerSecond` messages per second.
+   * The mail waits a little; the votes do not.
+   */
+  busyUtilisation: number;
+  busyRatePerSecond: number;
 }
 
-export const WORKER_DEFAULTS: WorkerOptions = { batch: 20, leaseSeconds: 120, retryBaseMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 10, ratePerSecond: 100 };
+export const WORKER_DEFAULTS: WorkerOptions = { batch: 20, leaseSeconds: 120, retryBaseMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 10, ratePerSecond: 100, busyUtilisation: 0.5, busyRatePerSecond: 5 };
 
 /** What to do with a message the relay did not take: try again later, give up, or never retry (it may have gone). */
 export function classifySmtpError(err: unknown): 'retry' | 'failed' | 'uncertain' {
@@ -60,6 +68,7 @@ export class MailWorker {
     const abandoned = await abandonStale(this.db, this.opts.leaseSeconds);
     if (abandoned > 0) this.deps.logger.warn({ abandoned }, 'mail: claims abandoned by a stopped worker marked uncertain');
     let sent = 0;
+    let elu = performance.eventLoopUtilization();
     while (!this.stopping) {
       const started = Date.now();
       const rows = await claimDue(this.db, this.opts.batch);
@@ -70,8 +79,11 @@ export class MailWorker {
       const accepted = rows.filter((_r, i) => results[i]).map((r) => r.id);
       await markSent(this.db, accepted);
       sent += accepted.length;
-      if (this.opts.ratePerSecond > 0) {
-        const due = (rows.length / this.opts.ratePerSecond) * 1000 - (Date.now() - started);
+      const busy = performance.eventLoopUtilization(elu).utilization > this.opts.busyUtilisation;
+      elu = performance.eventLoopUtilization();
+      const rate = busy ? Math.min(this.opts.busyRatePerSecond, this.opts.ratePerSecond || Infinity) : this.opts.ratePerSecond;
+      if (rate > 0) {
+        const due = (rows.length / rate) * 1000 - (Date.now() - started);
         if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
       }
     }
