@@ -24,12 +24,15 @@ export interface WorkerOptions {
   ratePerSecond: number;
   /**
    * While the process is busy serving people (its event loop more than `busyUtilisation` in use
-   * since the last batch), the worker yields: at most `busyRatePerSecond` messages per second.
+   * during the pause after a batch, when the worker itself does nothing), the worker yields: at most `busyRatePerSecond` messages per second.
    * The mail waits a little; the votes do not.
    */
   busyUtilisation: number;
   busyRatePerSecond: number;
 }
+
+/** The shortest pause between batches, long enough to tell how busy the process is without us. */
+const PROBE_MS = 50;
 
 export const WORKER_DEFAULTS: WorkerOptions = { batch: 20, leaseSeconds: 120, retryBaseMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 10, ratePerSecond: 100, busyUtilisation: 0.5, busyRatePerSecond: 5 };
 
@@ -68,7 +71,7 @@ export class MailWorker {
     const abandoned = await abandonStale(this.db, this.opts.leaseSeconds);
     if (abandoned > 0) this.deps.logger.warn({ abandoned }, 'mail: claims abandoned by a stopped worker marked uncertain');
     let sent = 0;
-    let elu = performance.eventLoopUtilization();
+    let busy = false;
     while (!this.stopping) {
       const started = Date.now();
       const rows = await claimDue(this.db, this.opts.batch);
@@ -79,13 +82,12 @@ export class MailWorker {
       const accepted = rows.filter((_r, i) => results[i]).map((r) => r.id);
       await markSent(this.db, accepted);
       sent += accepted.length;
-      const busy = performance.eventLoopUtilization(elu).utilization > this.opts.busyUtilisation;
-      elu = performance.eventLoopUtilization();
       const rate = busy ? Math.min(this.opts.busyRatePerSecond, this.opts.ratePerSecond || Infinity) : this.opts.ratePerSecond;
-      if (rate > 0) {
-        const due = (rows.length / rate) * 1000 - (Date.now() - started);
-        if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
-      }
+      const due = rate > 0 ? (rows.length / rate) * 1000 - (Date.now() - started) : 0;
+      // the pause between batches is also the probe: how busy is the event loop while we do nothing?
+      const probe = performance.eventLoopUtilization();
+      await new Promise((resolve) => setTimeout(resolve, Math.max(PROBE_MS, due)));
+      busy = performance.eventLoopUtilization(probe).utilization > this.opts.busyUtilisation;
     }
     return sent;
   }
