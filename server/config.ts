@@ -95,7 +95,7 @@ const envSchema = z.object({
   MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   /** Signs unsubscribe links; unset → a key generated once and kept in the database. */
   APP_SECRET: z.string().min(32).optional().or(z.literal('').transform(() => undefined)),
-  /** Tuning (defaults fit production): first retry delay, idle poll, and the claim lease after which an interrupted send is « uncertain ». */
+  /** Tuning (defaults fit production): first retry delay, idle poll, and the claim lease (past the worst batch: 600 s) after which an interrupted send is « uncertain ». */
   MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(86_400_000).optional(),
   MAIL_POLL_MS: z.coerce.number().int().min(10).max(600_000).optional(),
   // opinion groups recomputed after votes (server/opinion-scheduler.ts): off, or its delays (bench:opinions)

@@ -10,7 +10,7 @@ import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/db';
 import { AppError, forbidden } from '../errors';
 import { emailChangedNotice, emailChangeMessage, passwordChangedNotice, passwordResetMessage, verifyEmailMessage } from '../mail/render';
 import type { MailService } from '../mail/service';
-import { accountTokenState, consumeAccountToken, countRecentTokens, insertAccountToken, liveTokenOwner, type TokenPurpose } from '../sql/account-tokens';
+import { accountTokenState, consumeAccountToken, countRecentTokens, insertAccountToken, liveTokenOwner, revokeAccountTokens, type TokenPurpose } from '../sql/account-tokens';
 import { enqueueRendered } from '../sql/mail-outbox';
 import { readMailModes, writeMailModes } from '../sql/notification-preferences';
 import { deleteUserSessions } from '../sql/sessions';
@@ -50,7 +50,7 @@ async function issueToken(db: Queryable, mail: MailDeps['mail'], user: Pick<User
 /** Queues the confirmation link for the account's address (at sign-up, or asked again). */
 export async function queueVerification(db: Queryable, deps: MailDeps, user: Pick<UserRow, 'id' | 'email' | 'display_name'>): Promise<void> {
   const url = await issueToken(db, deps.mail, user, 'verify_email', user.email);
-  const m = verifyEmailMessage({ base: deps.mail.baseUrl(), displayName: user.display_name, url });
+  const m = verifyEmailMessage({ base: deps.mail.baseUrl(), url });
   await enqueueRendered(db, { kind: 'verify_email', userId: user.id, to: user.email, subject: m.subject, text: m.text, html: m.html });
 }
 
@@ -91,9 +91,14 @@ export async function verifyEmail(db: Db, sessions: SessionCache, token: string)
 }
 
 /**
- * « Mot de passe oublié »: the same answer whatever the address (the route answers 202 before
- * anything is known); a link only to an account that exists, at most three an hour.
+ * « Mot de passe oublié »: the same answer whatever the address — callers answer first and run
+ * this afterwards (`requestPasswordResetLater`), so that no timing tells whether the account
+ * exists; a link only to an account that exists, at most three an hour.
  */
+export function requestPasswordResetLater(db: Db, deps: MailDeps, email: string, onError: (err: unknown) => void): void {
+  setImmediate(() => void requestPasswordReset(db, deps, email).catch(onError));
+}
+
 export async function requestPasswordReset(db: Db, deps: MailDeps, email: string): Promise<void> {
   const found = await findUserByEmailWithHash(db, email);
   if (!found || (await countRecentTokens(db, found.id, 'password_reset', 3600)) >= 3) return;
@@ -125,6 +130,7 @@ export async function confirmPasswordReset(db: Db, deps: MailDeps & SessionDeps,
     const used = await consumeAccountToken(tx, hash, 'password_reset');
     if (!used) return undefined;
     await updateUserPassword(tx, used.user_id, passwordHash);
+    await revokeAccountTokens(tx, used.user_id);
     await markEmailVerified(tx, used.user_id, owner.email);
     const m = passwordChangedNotice({ base: deps.mail.baseUrl(), displayName: owner.display_name, how: 'reset' });
     await enqueueRendered(tx, { kind: 'password_changed', userId: owner.id, to: owner.email, subject: m.subject, text: m.text, html: m.html });
@@ -156,6 +162,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.password);
   const ended = await db.transaction(async (tx) => {
     await updateUserPassword(tx, user.id, passwordHash);
+    await revokeAccountTokens(tx, user.id);
     if (user.email_verified_at) {
       const m = passwordChangedNotice({ base: deps.mail.baseUrl(), displayName: user.display_name, how: 'changed' });
       await enqueueRendered(tx, { kind: 'password_changed', userId: user.id, to: user.email, subject: m.subject, text: m.text, html: m.html });
@@ -174,9 +181,12 @@ export async function requestEmailChange(db: Db, deps: MailDeps, user: UserRow, 
   await confirmCurrentPassword(db, user, input.currentPassword);
   if (input.email.toLowerCase() === user.email.toLowerCase()) throw new AppError('validation_failed', 'C’est déjà l’adresse de votre compte.', [{ path: 'email' }]);
   if (await isEmailTaken(db, input.email, user.id)) throw new AppError('conflict', 'Un compte existe déjà avec cette adresse électronique.', { field: 'email' });
+  if ((await countRecentTokens(db, user.id, 'email_change', 60)) > 0 || (await countRecentTokens(db, user.id, 'email_change', 24 * 3600)) >= 5) {
+    throw new AppError('rate_limited', 'Un lien vient d’être envoyé : attendez une minute (cinq demandes par jour au plus).');
+  }
   await db.transaction(async (tx) => {
     const url = await issueToken(tx, deps.mail, user, 'email_change', input.email);
-    const m = emailChangeMessage({ base: deps.mail.baseUrl(), displayName: user.display_name, url, email: input.email });
+    const m = emailChangeMessage({ base: deps.mail.baseUrl(), url, email: input.email });
     await enqueueRendered(tx, { kind: 'email_change', userId: user.id, to: input.email, subject: m.subject, text: m.text, html: m.html });
     if (user.email_verified_at) {
       const n = emailChangedNotice({ base: deps.mail.baseUrl(), displayName: user.display_name, newEmail: input.email });
@@ -193,7 +203,9 @@ export async function confirmEmailChange(db: Db, sessions: SessionCache, token: 
   try {
     user = await db.transaction(async (tx) => {
       const used = await consumeAccountToken(tx, hash, 'email_change');
-      return used ? changeUserEmail(tx, used.user_id, used.email!) : undefined;
+      if (!used) return undefined;
+      await revokeAccountTokens(tx, used.user_id);
+      return changeUserEmail(tx, used.user_id, used.email!);
     });
   } catch (err) {
     if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) throw new AppError('conflict', 'Entre-temps, un autre compte a pris cette adresse électronique.', { field: 'email' });
@@ -216,7 +228,7 @@ export async function setNotificationPreferences(db: Db, userId: string, modes: 
 
 /** An unsubscribe link followed (or posted by the mail client): that kind, or all of them, to « never ». */
 export async function unsubscribe(db: Db, target: { userId: string; scope: UnsubscribeScope }): Promise<void> {
-  if (!(await findUserById(db, target.userId))) return;
+  if (!(await findUserWithHash(db, target.userId))) return; // live accounts only (an erased one keeps nothing)
   const kinds = target.scope === 'all' ? NOTIFICATION_KINDS : [target.scope];
   await writeMailModes(db, target.userId, Object.fromEntries(kinds.map((k) => [k, 'never' as const])));
 }

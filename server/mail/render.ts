@@ -53,8 +53,12 @@ ${footer.unsubscribe ? html`<p style="margin:.5em 0 0;font-size:.85em;color:#555
 
 const hello = (name: string) => `Bonjour ${name},`;
 
-export function verifyEmailMessage(p: { base: string; displayName: string; url: string }): Rendered {
-  return compose(`${PRODUCT} — confirmez votre adresse électronique`, hello(p.displayName), [{
+/*
+ * The two messages sent to an address nobody has confirmed yet greet nobody by name: the name was
+ * typed by whoever gave the address, and must not let them put words in our mail to someone else.
+ */
+export function verifyEmailMessage(p: { base: string; url: string }): Rendered {
+  return compose(`${PRODUCT} — confirmez votre adresse électronique`, 'Bonjour,', [{
     paragraphs: ['Pour confirmer que cette adresse est bien la vôtre, et pouvoir voter et déposer des amendements, suivez ce lien.'],
     action: { label: 'Confirmer mon adresse', url: p.url },
     after: ['Le lien est valable 48 heures et ne sert qu’une fois.', 'Si vous n’avez pas créé de compte sur Palimpseste, ignorez ce message : sans confirmation, rien ne vous sera plus envoyé.'],
@@ -69,8 +73,8 @@ export function passwordResetMessage(p: { base: string; displayName: string; url
   }], { base: p.base });
 }
 
-export function emailChangeMessage(p: { base: string; displayName: string; url: string; email: string }): Rendered {
-  return compose(`${PRODUCT} — confirmez votre nouvelle adresse`, hello(p.displayName), [{
+export function emailChangeMessage(p: { base: string; url: string; email: string }): Rendered {
+  return compose(`${PRODUCT} — confirmez votre nouvelle adresse`, 'Bonjour,', [{
     paragraphs: [`Vous avez demandé que votre compte Palimpseste utilise désormais l’adresse ${p.email}. Confirmez-le en suivant ce lien.`],
     action: { label: 'Confirmer ma nouvelle adresse', url: p.url },
     after: ['Le lien est valable 48 heures et ne sert qu’une fois. Tant qu’il n’est pas suivi, votre ancienne adresse reste celle du compte.', 'Si vous n’avez rien demandé, ignorez ce message.'],

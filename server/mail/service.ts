@@ -90,7 +90,7 @@ export function createMailService(config: MailConfig, db: Db, logger: Logger, ba
   async function dailyJob(): Promise<void> {
     if (Date.now() - lastLook < 60_000) return;
     lastLook = Date.now();
-    await db.query(`INSERT INTO scheduled_jobs (name, last_run) VALUES ('mail-digest', now()) ON CONFLICT (name) DO NOTHING`);
+    await db.query(`INSERT INTO scheduled_jobs (name, last_run) VALUES ('mail-digest', now() - interval '1 day') ON CONFLICT (name) DO NOTHING`);
     const row = (await db.query<{ last_run: Date }>(`SELECT last_run FROM scheduled_jobs WHERE name = 'mail-digest'`)).rows[0]!;
     if (!digestDue(new Date(), row.last_run, config.digestHour)) return;
     const won = await db.query(`UPDATE scheduled_jobs SET last_run = now() WHERE name = 'mail-digest' AND last_run = $1`, [row.last_run]);

@@ -34,15 +34,23 @@ export interface WorkerOptions {
 /** The shortest pause between batches, long enough to tell how busy the process is without us. */
 const PROBE_MS = 50;
 
-export const WORKER_DEFAULTS: WorkerOptions = { batch: 20, leaseSeconds: 120, retryBaseMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 10, ratePerSecond: 100, busyUtilisation: 0.5, busyRatePerSecond: 5 };
+export const WORKER_DEFAULTS: WorkerOptions = { batch: 20, leaseSeconds: 600, retryBaseMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 10, ratePerSecond: 100, busyUtilisation: 0.5, busyRatePerSecond: 5 };
 
-/** What to do with a message the relay did not take: try again later, give up, or never retry (it may have gone). */
+/** Failures that happen before any connection exists: nothing can have been sent. */
+const NEVER_CONNECTED = /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|Greeting never received|Connection timeout/i;
+
+/**
+ * What to do with a message the relay did not take. An answer from the relay decides: 4xx, try
+ * again later; 5xx, give up. Without an answer, only a failure to connect at all is safe to
+ * retry; any other (a connection lost or timed out during the exchange, maybe after the data) may
+ * have left the message delivered, so it is never resent by itself.
+ */
 export function classifySmtpError(err: unknown): 'retry' | 'failed' | 'uncertain' {
-  const e = err as { responseCode?: number; command?: string; code?: string };
+  const e = err as { responseCode?: number; code?: string; message?: string };
   if (typeof e.responseCode === 'number') return e.responseCode >= 500 ? 'failed' : 'retry';
-  // No answer from the relay: before the message data, nothing was sent; during it, it may have been.
-  if (e.command === 'DATA' || e.code === 'EMESSAGE') return 'uncertain';
-  return 'retry';
+  if (e.code === 'EDNS' || NEVER_CONNECTED.test(`${e.code ?? ''} ${e.message ?? ''}`)) return 'retry';
+  if (e.code === 'EAUTH' || e.code === 'EENVELOPE' || e.code === 'EMESSAGE') return 'failed';
+  return 'uncertain';
 }
 
 export interface Outgoing {
@@ -76,7 +84,14 @@ export class MailWorker {
       const started = Date.now();
       const rows = await claimDue(this.db, this.opts.batch);
       if (rows.length === 0) return sent;
-      const prepared = await this.prepare(rows);
+      let prepared: Awaited<ReturnType<MailWorker['prepare']>>;
+      try {
+        prepared = await this.prepare(rows);
+      } catch (err) {
+        // nothing was sent: the batch goes back to the queue
+        for (const row of rows) await markRetry(this.db, row.id, err instanceof Error ? err.message : String(err), this.opts.retryBaseMs / 1000);
+        throw err;
+      }
       const results = await Promise.all(rows.map((row) => this.sendOne(row, prepared.get(row.id))));
       // acknowledged together once the batch is through (a crash before this leaves them « uncertain », never resent)
       const accepted = rows.filter((_r, i) => results[i]).map((r) => r.id);
@@ -119,9 +134,11 @@ export class MailWorker {
           out.set(row.id, { cancel: 'Adresse non confirmée.' });
           continue;
         }
-        const items = (row.kind === 'notification' ? [row.notification_id!] : (row.digest_ids ?? [])).map((id) => byId.get(String(id))).filter((n) => n !== undefined);
+        // as the person wants it now: unsubscribing stops what was queued before too
+        const wanted = row.kind === 'notification' ? 'immediate' : 'digest';
+        const items = (row.kind === 'notification' ? [row.notification_id!] : (row.digest_ids ?? [])).map((id) => byId.get(String(id))).filter((n): n is NonNullable<typeof n> => n !== undefined && n.mode === wanted);
         if (items.length === 0) {
-          out.set(row.id, { cancel: 'Notification supprimée.' });
+          out.set(row.id, { cancel: 'Notification supprimée, ou courriel désormais refusé par la personne.' });
           continue;
         }
         const scope = row.kind === 'notification' ? items[0]!.type : 'all';

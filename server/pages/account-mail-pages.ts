@@ -5,7 +5,7 @@ import type { SessionCache } from '../auth/session-cache';
 import { hashToken } from '../auth/tokens';
 import type { LiveDocs } from '../collab/registry';
 import {
-  changePassword, confirmEmailChange, confirmPasswordReset, requestEmailChange, requestPasswordReset, resendVerification,
+  changePassword, confirmEmailChange, confirmPasswordReset, requestEmailChange, requestPasswordResetLater, resendVerification,
   setNotificationPreferences, unsubscribe, verifyEmail,
 } from '../commands/account-mail';
 import type { Db } from '../db/db';
@@ -186,7 +186,7 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
       res.status(400).type('html').send(forgotPage(ctx(req), { error: 'Saisissez une adresse électronique complète (nom@exemple.fr).', email: input.data?.email ?? '' }));
       return;
     }
-    await requestPasswordReset(db, { mail }, input.data.email);
+    requestPasswordResetLater(db, { mail }, input.data.email, (err) => req.log?.error({ err }, 'password reset request failed'));
     res.type('html').send(forgotPage(ctx(req), { sent: true, email: input.data.email }));
   }));
 
@@ -288,7 +288,7 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     try {
       await requestEmailChange(db, { mail }, req.user, input.data);
     } catch (err) {
-      if (!(err instanceof AppError) || !['validation_failed', 'forbidden', 'conflict'].includes(err.code)) throw err;
+      if (!(err instanceof AppError) || !['validation_failed', 'forbidden', 'conflict', 'rate_limited'].includes(err.code)) throw err;
       const fields: Record<string, string> = err.code === 'forbidden' ? { currentPassword: err.message } : { email: err.message };
       return showAccount(req, res, err.status, { refused: { form: 'email', error: err.message, fields } });
     }

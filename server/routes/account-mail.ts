@@ -5,7 +5,7 @@ import type { SessionCache } from '../auth/session-cache';
 import { hashToken } from '../auth/tokens';
 import type { LiveDocs } from '../collab/registry';
 import {
-  changePassword, confirmEmailChange, confirmPasswordReset, notificationPreferences, requestEmailChange, requestPasswordReset,
+  changePassword, confirmEmailChange, confirmPasswordReset, notificationPreferences, requestEmailChange, requestPasswordResetLater,
   resendVerification, setNotificationPreferences, verifyEmail,
 } from '../commands/account-mail';
 import type { Db } from '../db/db';
@@ -78,8 +78,8 @@ export function accountMailRoutes(api: Api, deps: AccountMailDeps): void {
     method: 'post', path: '/api/auth/password-reset', tag: 'Comptes', access: 'public', body: resetRequestBody,
     summary: 'Mot de passe oublié : un lien (valable 1 h) si un compte a cette adresse ; la même réponse sinon', responses: { 202: 'Demande reçue' },
     before: [limiters.mailRequest],
-  }, async ({ body }) => {
-    await requestPasswordReset(db, { mail }, body.email);
+  }, ({ body, req }) => {
+    requestPasswordResetLater(db, { mail }, body.email, (err) => req.log?.error({ err }, 'password reset request failed'));
     return { status: 202 };
   });
 

@@ -13,6 +13,7 @@ const SQL = {
   state: `SELECT used_at IS NOT NULL AS used, expires_at <= now() AS expired FROM account_tokens WHERE token_hash = $1 AND purpose = $2`,
   // A new link makes the earlier ones of the same purpose useless: only the last one sent works.
   revokeOthers: `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL`,
+  revokeAll: `UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`,
   recentCount: `SELECT count(*)::int AS n FROM account_tokens WHERE user_id = $1 AND purpose = $2 AND created_at > now() - make_interval(secs => $3)`,
 } as const;
 
@@ -42,6 +43,15 @@ export async function accountTokenState(db: Queryable, hash: string, purpose: To
   const row = (await db.query<{ used: boolean; expired: boolean }>(SQL.state, [hash, purpose])).rows[0];
   if (!row) return 'unknown';
   return row.used ? 'used' : row.expired ? 'expired' : 'unknown';
+}
+
+/**
+ * Every link still open for the account stops working: after a password reset or change, or an
+ * address change, a link sent before (a pending address change, a reset to the old mailbox) must
+ * not undo it.
+ */
+export async function revokeAccountTokens(db: Queryable, userId: string): Promise<void> {
+  await db.query(SQL.revokeAll, [userId]);
 }
 
 /** How many tokens of this purpose the account was sent in the last `seconds` (to throttle re-sending). */

@@ -36,10 +36,12 @@ const SQL = {
   requeue: `UPDATE mail_outbox SET status = 'pending', next_attempt_at = now(), claimed_at = NULL, last_error = NULL
             WHERE id = $1 AND status IN ('failed', 'uncertain') RETURNING id`,
   // The daily digest: one statement takes every waiting notification and queues one message per person.
+  // (only what the person still wants in a digest: a preference changed since is respected)
   digest: `WITH picked AS (
-             UPDATE notifications SET digest_pending = false WHERE digest_pending RETURNING id, user_id)
+             UPDATE notifications SET digest_pending = false WHERE digest_pending
+             RETURNING id, user_id, mail_mode(user_id, type) AS mode)
            INSERT INTO mail_outbox (kind, user_id, digest_ids)
-           SELECT 'digest', user_id, array_agg(id ORDER BY id) FROM picked GROUP BY user_id
+           SELECT 'digest', user_id, array_agg(id ORDER BY id) FROM picked WHERE mode = 'digest' GROUP BY user_id
            RETURNING id`,
   purge: `DELETE FROM mail_outbox WHERE status IN ('sent', 'cancelled') AND created_at < now() - interval '90 days'`,
 } as const;

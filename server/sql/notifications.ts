@@ -16,7 +16,8 @@ const SQL = {
                      SELECT user_id, $2, $1, $4, $3 FROM amendment_authors WHERE amendment_id = $1`,
   page: `${SELECT} WHERE n.user_id = $1 AND ($2::bigint IS NULL OR n.id < $2)
          ORDER BY n.id DESC LIMIT $3`,
-  byIds: `${SELECT} WHERE n.id = ANY($1::bigint[]) ORDER BY n.id`,
+  // with the person's e-mail preference now (the worker sends only what they still want)
+  byIds: `${SELECT.replace('SELECT n.id,', 'SELECT mail_mode(n.user_id, n.type) AS mode, n.id,')} WHERE n.id = ANY($1::bigint[]) ORDER BY n.id`,
   // one statement for every author of every draft (a big bill's closing: tens of thousands of rows)
   draftAuthors: `INSERT INTO notifications (user_id, type, amendment_id, actor_id, message)
                  SELECT au.user_id, 'phase', a.id, $3, $4 || ar.number || $5
@@ -84,9 +85,9 @@ export async function markNotificationsRead(db: Queryable, userId: string, ids: 
 }
 
 /** These notifications as the page shows them (the e-mail worker renders messages from them). */
-export async function notificationsByIds(db: Queryable, ids: readonly string[]): Promise<(NotificationRow & { user_id: string })[]> {
+export async function notificationsByIds(db: Queryable, ids: readonly string[]): Promise<(NotificationRow & { user_id: string; mode: 'immediate' | 'digest' | 'never' })[]> {
   if (ids.length === 0) return [];
-  return (await db.query<NotificationRow & { user_id: string }>(SQL.byIds, [ids])).rows;
+  return (await db.query<NotificationRow & { user_id: string; mode: 'immediate' | 'digest' | 'never' }>(SQL.byIds, [ids])).rows;
 }
 
 /** Tells every author of every draft of the bill begun with `origin`; the message is `before` + article number + `after`. */

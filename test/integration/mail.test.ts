@@ -61,7 +61,9 @@ describe('e-mail verification', () => {
     const [m] = await mailTo('alice@exemple.fr');
     expect(m!.subject).toBe('Palimpseste — confirmez votre adresse électronique');
     expect(m!.from?.value[0]).toMatchObject({ name: 'Palimpseste', address: 'ne-pas-repondre@test.local' });
-    expect(m!.text).toContain('Bonjour Alice Dupont,');
+    // to an address not confirmed yet, no name typed by whoever gave it
+    expect(m!.text).toContain('Bonjour,');
+    expect(m!.text).not.toContain('Alice Dupont');
     expect(m!.html).toContain('Confirmer mon adresse');
     expect(m!.html).toContain('lang="fr"');
     const token = tokenOf(linkIn(m!, '/compte/confirmer-adresse'));
@@ -189,6 +191,18 @@ describe('password and address changes', () => {
   });
 });
 
+test('a password reset closes a pending address change: a stolen session cannot take the account back', async () => {
+  const { token: session } = await signUp('gilles@exemple.fr', 'Gilles');
+  await app.http.put('/api/me/email').set(auth({ token: session })).send({ email: 'voleur@exemple.fr', currentPassword: STRONG }).expect(202);
+  const [change] = await mailTo('voleur@exemple.fr');
+  await app.http.post('/api/auth/password-reset').send({ email: 'gilles@exemple.fr' }).expect(202);
+  const reset = (await mailTo('gilles@exemple.fr', 2)).find((m) => m.subject === 'Palimpseste — choisir un nouveau mot de passe')!;
+  await app.http.post('/api/auth/password-reset/confirm').send({ token: tokenOf(linkIn(reset, '/mot-de-passe/nouveau')), password: STRONGER }).expect(204);
+  const stale = await app.http.post('/api/auth/email-change/confirm').send({ token: tokenOf(linkIn(change!, '/compte/confirmer-nouvelle-adresse')) }).expect(400);
+  expect(stale.body.error.details).toMatchObject({ reason: 'used' });
+  await app.http.post('/api/auth/login').send({ email: 'gilles@exemple.fr', password: STRONGER }).expect(200);
+});
+
 describe('notifications by e-mail', () => {
   let bill: { id: string };
   let member: TestUser;
@@ -245,6 +259,12 @@ describe('notifications by e-mail', () => {
     const [, digest] = await mailTo(member.email, 2);
     expect(digest!.subject).toBe('Palimpseste — 2 nouvelles notifications');
     expect(header(digest!, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(await app.mail.runDigest()).toBe(0);
+    await settle();
+    expect(sink.to(member.email)).toHaveLength(2);
+    // a notification waiting for the digest is not sent once the person says « never »
+    await appoint();
+    await app.http.put('/api/me/notification-preferences').set(auth(member)).send({ preferences: { appointed: 'never' } }).expect(200);
     expect(await app.mail.runDigest()).toBe(0);
     await settle();
     expect(sink.to(member.email)).toHaveLength(2);

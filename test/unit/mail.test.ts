@@ -1,5 +1,5 @@
 import { digestDue } from '../../server/mail/service';
-import { maskEmail, notificationMessage, verifyEmailMessage } from '../../server/mail/render';
+import { maskEmail, notificationMessage, passwordResetMessage, verifyEmailMessage } from '../../server/mail/render';
 import { UnsubscribeLinks } from '../../server/mail/unsubscribe';
 import { classifySmtpError } from '../../server/mail/worker';
 
@@ -21,23 +21,36 @@ describe('the daily digest is due once per Paris day, past its hour', () => {
 });
 
 describe('what the worker does with an SMTP error', () => {
-  test('a refusal for good fails, a temporary one retries, no answer during the data is uncertain', () => {
-    expect(classifySmtpError({ responseCode: 550, command: 'RCPT TO' })).toBe('failed');
-    expect(classifySmtpError({ responseCode: 451, command: 'DATA' })).toBe('retry');
-    expect(classifySmtpError({ code: 'ECONNECTION', command: 'CONN' })).toBe('retry');
-    expect(classifySmtpError({ code: 'ETIMEDOUT', command: 'DATA' })).toBe('uncertain');
-    expect(classifySmtpError(new Error('socket closed'))).toBe('retry');
+  // the shapes nodemailer's SMTP connection gives its errors (smtp-connection/index.js)
+  const nodemailerError = (message: string, extra: Record<string, unknown>) => Object.assign(new Error(message), extra);
+  test('an answer decides: a refusal for good fails, a temporary one retries', () => {
+    expect(classifySmtpError(nodemailerError('Can\'t send mail - all recipients were rejected', { code: 'EENVELOPE', responseCode: 550, command: 'RCPT TO' }))).toBe('failed');
+    expect(classifySmtpError(nodemailerError('Message failed', { code: 'EMESSAGE', responseCode: 451, command: 'DATA' }))).toBe('retry');
+  });
+  test('no connection at all: nothing left, retry', () => {
+    expect(classifySmtpError(nodemailerError('connect ECONNREFUSED 127.0.0.1:2525', { code: 'ESOCKET', command: 'CONN' }))).toBe('retry');
+    expect(classifySmtpError(nodemailerError('Connection timeout', { code: 'ETIMEDOUT', command: 'CONN' }))).toBe('retry');
+    expect(classifySmtpError(nodemailerError('Greeting never received', { code: 'ETIMEDOUT', command: 'CONN' }))).toBe('retry');
+  });
+  test('a connection lost or timed out during the exchange, maybe after the data: uncertain, never resent', () => {
+    expect(classifySmtpError(nodemailerError('Connection closed unexpectedly', { code: 'ECONNECTION', command: 'CONN' }))).toBe('uncertain');
+    expect(classifySmtpError(nodemailerError('Timeout', { code: 'ETIMEDOUT', command: 'CONN' }))).toBe('uncertain');
+    expect(classifySmtpError(new Error('socket hang up'))).toBe('uncertain');
   });
 });
 
 describe('messages', () => {
-  test('plain text and HTML; what a person typed is escaped in the HTML', () => {
-    const m = verifyEmailMessage({ base: 'https://loi.example.fr', displayName: '<script>alert(1)</script> Zoé', url: 'https://loi.example.fr/compte/confirmer-adresse?jeton=abc' });
+  test('to an address nobody confirmed yet, no name typed by whoever gave it', () => {
+    const m = verifyEmailMessage({ base: 'https://loi.example.fr', url: 'https://loi.example.fr/compte/confirmer-adresse?jeton=abc' });
+    expect(m.text.startsWith('Bonjour,\n')).toBe(true);
+    expect(m.html).toContain('href="https://loi.example.fr/compte/confirmer-adresse?jeton=abc"');
+    expect(m.text).toContain('https://loi.example.fr');
+  });
+  test('what a person typed is escaped in the HTML', () => {
+    const m = passwordResetMessage({ base: 'https://loi.example.fr', displayName: '<script>alert(1)</script> Zoé', url: 'https://loi.example.fr/mot-de-passe/nouveau?jeton=abc' });
     expect(m.text).toContain('Bonjour <script>alert(1)</script> Zoé,');
     expect(m.html).not.toContain('<script>alert(1)');
     expect(m.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Zoé');
-    expect(m.html).toContain('href="https://loi.example.fr/compte/confirmer-adresse?jeton=abc"');
-    expect(m.text).toContain('https://loi.example.fr');
   });
   test('a notification names what it is about and how to stop it', () => {
     const m = notificationMessage({

@@ -89,6 +89,7 @@ export function mailConsolePages(db: Db, mail: MailService): Router {
     }));
   }));
   r.get('/admin/courriels/:id', page(async (req, res) => {
+    precheck('mail.read', req.user ?? null);
     const id = String(req.params.id);
     const m = /^\d{1,18}$/.test(id) ? await findOutbox(db, id) : undefined;
     if (!m) throw notFound('Courriel introuvable.');
