@@ -16,6 +16,7 @@
  * computation a full one (a fresh process), the next ones recomputations. `--vote-load=0` skips it.
  * Targets: full ≤ 5 s, recomputation after 100 new votes ≤ 500 ms, vote p99 unchanged.
  */
+import { prng } from './lib/prng';
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { computeOpinionGroupsOf, type OpinionRun } from '../server/commands/compute-opinion-groups';
@@ -32,16 +33,6 @@ function arg(name: string, fallback: number): number {
   return hit ? Number(hit.split('=')[1]) : fallback;
 }
 
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const fmt = (ms: number) => `${Math.round(ms)} ms`;
 const line = (label: string, r: OpinionRun, total: number) =>
@@ -63,7 +54,7 @@ async function main(): Promise<void> {
     const perArticle = Array.from({ length: 20 }, () => items / 20);
     const bill = await seedBill(db, { authors: accounts.ids.slice(0, 200), amendmentsPerArticle: perArticle });
     // four camps; each likes a random half of the amendments
-    const random = mulberry(18);
+    const random = prng(18);
     const likes = Array.from({ length: 4 }, () => Array.from({ length: items }, () => (random() < 0.5 ? 0.8 : 0.2)));
     const seen = new Set<number>();
     const U: string[] = [], A: string[] = [], V: string[] = [];

@@ -23,9 +23,8 @@ const ITEMS = `
   UNION ALL
   SELECT 'argument', id FROM arguments WHERE bill_id = $1 AND hidden_reason IS NULL`;
 
-const SQL = {
-  watermark: 'SELECT coalesce(max(id), 0)::bigint AS id FROM vote_events',
-  votes: `
+/** The bill's items numbered, and each voter's votes packed on a line (`+3,-7,=12`), lines in account order. */
+const PACKED_VOTES = `
     WITH numbered AS (
       SELECT target_type, id, (row_number() OVER (ORDER BY target_type, id) - 1)::int AS ix FROM (${ITEMS}) i
     ), lines AS (
@@ -34,7 +33,12 @@ const SQL = {
       GROUP BY v.user_id
     )
     SELECT (SELECT coalesce(array_agg(target_type || ':' || id ORDER BY ix), '{}') FROM numbered) AS keys,
-           (SELECT coalesce(string_agg(line, ';' ORDER BY user_id), '') FROM lines) AS packed`,
+           (SELECT coalesce(string_agg(line, ';' ORDER BY user_id), '') FROM lines) AS packed`;
+
+const SQL = {
+  watermark: 'SELECT coalesce(max(id), 0)::bigint AS id FROM vote_events',
+  votes: `
+${PACKED_VOTES}`,
   /**
    * The same votes with their voters, for the scheduler's cache (server/opinion-vote-cache.ts): the
    * packed lines in account order and that order's account ids (they stay in the server's memory,
@@ -42,15 +46,7 @@ const SQL = {
    * (a deletion moves votes without a vote event: the cache is then rebuilt). One statement: one snapshot.
    */
   votesWithVoters: `
-    WITH numbered AS (
-      SELECT target_type, id, (row_number() OVER (ORDER BY target_type, id) - 1)::int AS ix FROM (${ITEMS}) i
-    ), lines AS (
-      SELECT v.user_id, string_agg(CASE v.value WHEN 'for' THEN '+' WHEN 'against' THEN '-' ELSE '=' END || n.ix, ',') AS line
-      FROM votes v JOIN numbered n ON v.target_type = n.target_type AND v.target_id = n.id
-      GROUP BY v.user_id
-    )
-    SELECT (SELECT coalesce(array_agg(target_type || ':' || id ORDER BY ix), '{}') FROM numbered) AS keys,
-           (SELECT coalesce(string_agg(line, ';' ORDER BY user_id), '') FROM lines) AS packed,
+${PACKED_VOTES},
            (SELECT coalesce(array_agg(user_id::text ORDER BY user_id), '{}') FROM lines) AS voters,
            (SELECT coalesce(max(id), 0)::bigint FROM vote_events) AS watermark,
            (SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM vote_events WHERE id > (SELECT coalesce(max(id), 0) FROM vote_events) - $2::bigint) AS recent,

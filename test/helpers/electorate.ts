@@ -1,16 +1,9 @@
 import type { VoteMatrix } from '../../shared/opinion-groups';
 
-/** mulberry32: reproducible synthetic electorates. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../bench/lib/prng';
+
+/** mulberry32 (bench/lib/prng.ts): reproducible synthetic electorates. */
+export const seeded = prng;
 
 export interface PlantedElectorate {
   matrix: VoteMatrix;
