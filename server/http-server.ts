@@ -20,6 +20,8 @@ export interface PalimpsesteServer {
   mail: MailService;
   /** The other processes (REDIS_URL set), else null. */
   cluster: Cluster | null;
+  /** Recomputes opinion groups after votes change (null: turned off). */
+  opinions: OpinionScheduler | null;
   /** Stops WebSockets (flushing live documents), then HTTP; the database stays open. */
   close(): Promise<void>;
 }
@@ -50,6 +52,7 @@ export function createServer(config: Config, deps: { db: Db; logger: Logger; rea
     registry,
     mail,
     cluster,
+    opinions,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

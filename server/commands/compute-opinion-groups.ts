@@ -55,7 +55,7 @@ export async function computeOpinionGroupsOf(db: Db, billId: string, cache: Opin
   const total = votes.matrix.row.length;
   const chooseK = !last || last.votesAtKChoice < 0 || Math.abs(total - last.votesAtKChoice) > K_CHOICE_DRIFT * Math.max(1, last.votesAtKChoice);
   const t1 = performance.now();
-  const result = await compute().run('opinionGroups', { matrix: votes.matrix, previous: alignPrevious(last, votes.itemKeys, chooseK) }, { cache: false });
+  const result = await compute().run('opinionGroups', { matrix: votes.matrix, previous: alignPrevious(last, votes.itemKeys, chooseK) }, { cache: false, lane: 'background' });
   const t2 = performance.now();
   cache.remember(billId, {
     itemKeys: votes.itemKeys, components: result.model.components, centroids: result.model.clusters.map((c) => c.centroid), silhouette: result.silhouette,

@@ -25,9 +25,18 @@ export interface RunOptions {
    * `public`: a request anyone may send without an account (the legistics service). It waits
    * behind the platform's own work (reads, formalisation, exports) and has a shorter queue, so
    * that a flood of it never starves the rest.
+   * `background`: work nobody waits for (the opinion groups after votes change). It runs one task
+   * at a time on a thread of its own whose scheduling priority is the lowest (nice 19, Linux
+   * threads have their own), so that requests and the database get the cores first; its budget is
+   * BACKGROUND_BUDGET_FACTOR times the task's, since it may wait for the cores.
    */
-  lane?: 'platform' | 'public';
+  lane?: 'platform' | 'public' | 'background';
 }
+
+/** A background task may wait for the cores behind everything else: its budget is this many times its task's. */
+export const BACKGROUND_BUDGET_FACTOR = 4;
+/** The background thread's nice value (the lowest priority; raising it back would need a privilege, so the thread keeps it). */
+export const BACKGROUND_NICE = 19;
 
 /**
  * Plain-data weight of an input: characters of its strings plus ten per value (alinéas are aligned
@@ -68,6 +77,11 @@ const isOutOfMemory = (err: unknown) => typeof err === 'object' && err !== null 
  */
 export class ComputePool {
   private readonly pool: Piscina;
+  /** The background lane's thread (created on first use), and the chain that runs its tasks one at a time. */
+  private background: Piscina | null = null;
+  private backgroundChain: Promise<unknown> = Promise.resolve();
+  private readonly workerFile: string;
+  private readonly execArgv: string[];
   private readonly cache: LRUCache<string, { value: unknown } | { refusal: AppError; until: number }>;
   /** Tasks running (at most one per thread) and waiting: our own queues, so that a task's budget
    *  starts when it runs, not while it waits behind others, and the platform's work goes first. */
@@ -89,10 +103,12 @@ export class ComputePool {
     this.maxThreads = threads;
     this.maxQueue = options.maxQueue ?? 16 * threads;
     const ts = path.extname(__filename) === '.ts';
+    this.workerFile = path.join(__dirname, `worker${ts ? '.ts' : '.js'}`);
+    // from sources (tests, `npm run dev`, benches) the worker loads TypeScript through tsx
+    this.execArgv = ts ? ['--import', 'tsx'] : [];
     this.pool = new Piscina({
-      filename: path.join(__dirname, `worker${ts ? '.ts' : '.js'}`),
-      // from sources (tests, `npm run dev`, benches) the worker loads TypeScript through tsx
-      execArgv: ts ? ['--import', 'tsx'] : [],
+      filename: this.workerFile,
+      execArgv: this.execArgv,
       minThreads: 0,
       maxThreads: threads,
       idleTimeout: 60_000,
@@ -124,7 +140,10 @@ export class ComputePool {
     // the input stands for the entry's weight: outputs are of the order of their inputs
     const size = () => Math.max(1, 2 * weightOf(input, Number.POSITIVE_INFINITY));
     try {
-      const value = await this.dispatch(task, input, opts.budgetMs ?? COMPUTE_BUDGET_MS[TASK_BUDGET[task]], opts.lane ?? 'platform');
+      const budget = opts.budgetMs ?? COMPUTE_BUDGET_MS[TASK_BUDGET[task]];
+      const value = opts.lane === 'background'
+        ? await this.inBackground(task, input, opts.budgetMs ?? budget * BACKGROUND_BUDGET_FACTOR)
+        : await this.dispatch(task, input, budget, opts.lane ?? 'platform');
       if (useCache) this.cache.set(key, { value }, { size: size() });
       return value;
     } catch (err) {
@@ -174,8 +193,38 @@ export class ComputePool {
     }
   }
 
+  /** Runs a task on the background thread, after the background tasks before it; its budget starts when it runs. */
+  private inBackground<N extends TaskName>(task: N, input: TaskInput<N>, budgetMs: number): Promise<TaskOutput<N>> {
+    const run = async (): Promise<TaskOutput<N>> => {
+      this.background ??= new Piscina({
+        filename: this.workerFile, execArgv: this.execArgv, minThreads: 0, maxThreads: 1, idleTimeout: 60_000,
+        resourceLimits: { maxOldGenerationSizeMb: 768 }, workerData: { nice: BACKGROUND_NICE },
+      });
+      const pool = this.background;
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), budgetMs);
+      try {
+        return (await pool.run({ task, input }, { signal: controller.signal })) as TaskOutput<N>;
+      } catch (err) {
+        if (isAbort(err) || isOutOfMemory(err)) throw tooLong(task, budgetMs);
+        throw err;
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    const result = this.backgroundChain.then(run, run);
+    this.backgroundChain = result.catch(() => undefined);
+    return result;
+  }
+
+  /** The background thread's nice value as the system reports it (tests), or null when it has not started. */
+  async backgroundNice(): Promise<number | null> {
+    if (!this.background) return null;
+    return (await this.background.run({ task: 'threadNice', input: null })) as number | null;
+  }
+
   async close(): Promise<void> {
-    await this.pool.destroy();
+    await Promise.all([this.pool.destroy(), this.background?.destroy()]);
   }
 }
 

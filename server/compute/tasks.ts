@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { AmendmentKind } from '../../shared/amendment';
 import type { BillInput } from '../commands/parse-bill-input';
 import { dispositifFor, resolveFormalisation } from '../../shared/formalisation';
@@ -103,6 +104,15 @@ export const TASKS = {
   opinionGroups,
   /** Nothing: the pool sends it to a fresh worker so that loading the code is not charged to a task's budget. */
   ping: () => true,
+  /** The calling thread's nice value (Linux), or null: the background lane's test reads it. */
+  threadNice: (): number | null => {
+    try {
+      const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    } catch {
+      return null;
+    }
+  },
 };
 
 export type TaskName = keyof typeof TASKS;
@@ -112,7 +122,7 @@ export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N
 /** Which budget each task spends (shared/limits.ts › COMPUTE_BUDGET_MS). */
 export const TASK_BUDGET: Record<TaskName, ComputeBudget> = {
   generateDispositif: 'legistique', applyDispositif: 'legistique', applySubAmendment: 'legistique', dispositifFor: 'legistique', resolveFormalisation: 'legistique',
-  diffTexts: 'diff', ping: 'diff', closestAmendments: 'diff', reconcile: 'reconcile', parseParliamentAmendments: 'import', examinationOrder: 'reconcile', adoptionConflict: 'reconcile', fallenAfter: 'reconcile', parseBill: 'import', renderExport: 'export', opinionGroups: 'opinions',
+  diffTexts: 'diff', ping: 'diff', threadNice: 'diff', closestAmendments: 'diff', reconcile: 'reconcile', parseParliamentAmendments: 'import', examinationOrder: 'reconcile', adoptionConflict: 'reconcile', fallenAfter: 'reconcile', parseBill: 'import', renderExport: 'export', opinionGroups: 'opinions',
 };
 
 /**

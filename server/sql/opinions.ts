@@ -90,6 +90,13 @@ ${PACKED_VOTES},
     WHERE e.id > $1 AND e.target_type <> 'article'
     GROUP BY 1`,
   watermarks: 'SELECT bill_id, watermark FROM opinion_maps',
+  storedWatermark: 'SELECT watermark FROM opinion_maps WHERE bill_id = $1',
+  // scheduled_jobs.last_run: when a process last started this bill's computation; -infinity once it is done
+  claim: `
+    INSERT INTO scheduled_jobs AS j (name, last_run) VALUES ($1, now()) ON CONFLICT (name) DO UPDATE SET last_run = now()
+    WHERE j.last_run < now() - make_interval(secs => $2::double precision / 1000)
+    RETURNING name`,
+  release: `UPDATE scheduled_jobs SET last_run = '-infinity' WHERE name = $1`,
   map: 'SELECT computed_at, watermark, item_keys, model, groups, placed, k, silhouette, duration_ms FROM opinion_maps WHERE bill_id = $1',
   previous: 'SELECT item_keys, model, silhouette FROM opinion_maps WHERE bill_id = $1',
   // a result never replaces a newer one (two processes, or a slow computation overtaken)
@@ -178,6 +185,24 @@ export async function currentVoteWatermark(db: Queryable): Promise<number> {
 export async function billsVotedSince(db: Queryable, after: number): Promise<{ billId: string; last: number }[]> {
   const rows = (await db.query<{ bill_id: string | null; last: string }>(SQL.changed, [after])).rows;
   return rows.flatMap((r) => (r.bill_id ? [{ billId: r.bill_id, last: Number(r.last) }] : []));
+}
+
+/** The vote_events id the bill's stored map includes (0: none stored). */
+export async function opinionWatermark(db: Queryable, billId: string): Promise<number> {
+  const row = (await db.query<{ watermark: string }>(SQL.storedWatermark, [billId])).rows[0];
+  return row ? Number(row.watermark) : 0;
+}
+
+/**
+ * Several processes run the scheduler (docs/deployment.md): the one that claims a bill computes
+ * it, the others leave it. A claim lapses after `leaseMs` (a process that died while computing).
+ */
+export async function claimOpinionComputation(db: Queryable, billId: string, leaseMs: number): Promise<boolean> {
+  return ((await db.query(SQL.claim, [`opinions:${billId}`, leaseMs])).rowCount ?? 0) > 0;
+}
+
+export async function releaseOpinionComputation(db: Queryable, billId: string): Promise<void> {
+  await db.query(SQL.release, [`opinions:${billId}`]);
 }
 
 export async function opinionWatermarks(db: Queryable): Promise<Map<string, number>> {

@@ -5,6 +5,7 @@ import { createServer } from '../../server/http-server';
 import type { DocRegistry } from '../../server/collab/registry';
 import type { Config } from '../../server/config';
 import type { MailService } from '../../server/mail/service';
+import type { OpinionScheduler } from '../../server/opinion-scheduler';
 import { hashPassword } from '../../server/auth/passwords';
 import { insertUser, type Role } from '../../server/sql/users';
 import { openSession } from '../../server/commands/open-session';
@@ -24,6 +25,7 @@ export interface TestApp {
   http: ReturnType<typeof request>;
   registry: DocRegistry;
   mail: MailService;
+  opinions: OpinionScheduler | null;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     http: request(url),
     registry: running.registry,
     mail: running.mail,
+    opinions: running.opinions,
     async close() {
       server.closeAllConnections();
       await running.close();

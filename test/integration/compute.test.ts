@@ -130,6 +130,24 @@ describe('the compute pool', () => {
     }
   });
 
+  test('background work runs on a thread of its own at the lowest priority, one task at a time, even while the requests’ threads are taken', async () => {
+    const pool = new ComputePool({ threads: 1 });
+    try {
+      // a request's task holds the only request thread: background work does not wait for it
+      const request = pool.run('generateDispositif', { before: BEFORE, after: AFTER }, { cache: false });
+      const order: string[] = [];
+      const bg = [0, 1].map((i) => pool.run('diffTexts', { before: BEFORE, after: AFTER.map((a) => a + ' '.repeat(i)) }, { cache: false, lane: 'background' }).then(() => order.push(`background ${i}`)));
+      await Promise.all([request.then(() => order.push('request')), ...bg]);
+      expect(order.filter((o) => o.startsWith('background'))).toEqual(['background 0', 'background 1']);
+      if (process.platform === 'linux') {
+        expect(await pool.backgroundNice()).toBe(19);
+        expect(await pool.run('threadNice', null, { cache: false })).toBe(0);
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
   test('many tiny alinéas are not inline work: they go to a worker', async () => {
     const pool = new ComputePool({ threads: 1 });
     try {

@@ -1,4 +1,6 @@
+import pino from 'pino';
 import { computeOpinionGroupsOf } from '../../server/commands/compute-opinion-groups';
+import { OpinionScheduler } from '../../server/opinion-scheduler';
 import { auth, createBill, createUser, startTestApp, createAdmin, type TestApp, type TestUser } from '../helpers/app';
 import { seeded } from '../helpers/electorate';
 
@@ -173,6 +175,34 @@ describe('opinion groups', () => {
       computedAt = (await app.http.get(`/api/bills/${bill.id}/opinion-groups`).expect(200)).body.computedAt;
     }
     expect(computedAt).not.toBe(before);
+  });
+
+  test('several processes: each change is computed once, by the process that claims it; a map that includes it is not computed again', async () => {
+    // two more schedulers on the same database stand for two more processes
+    const quick = { pollMs: 100, quietMs: 200, maxWaitMs: 2_000 };
+    const others = [new OpinionScheduler(app.testDb.db, pino({ level: 'silent' }), quick), new OpinionScheduler(app.testDb.db, pino({ level: 'silent' }), quick)];
+    const all = [app.opinions!, ...others];
+    try {
+      for (const s of others) await s.tick(); // their first look: the stored map is current, nothing to do
+      const computed = () => all.reduce((n, s) => n + s.counts.computed, 0);
+      const before = computed();
+      const at = (await app.http.get(`/api/bills/${bill.id}/opinion-groups`).expect(200)).body.computedAt as string;
+      for (const s of others) s.start();
+      await vote(left[2]!, ams[8]!, 'mitigated')();
+      let computedAt = at;
+      for (let i = 0; i < 100 && computedAt === at; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        computedAt = (await app.http.get(`/api/bills/${bill.id}/opinion-groups`).expect(200)).body.computedAt;
+      }
+      expect(computedAt).not.toBe(at);
+      // every scheduler has had time to look at the change (its quiet delay, a few polls)
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(computed() - before).toBe(1);
+      expect(all.reduce((n, s) => n + s.counts.skipped, 0)).toBeGreaterThanOrEqual(2);
+      expect((await app.http.get(`/api/bills/${bill.id}/opinion-groups`).expect(200)).body.computedAt).toBe(computedAt);
+    } finally {
+      await Promise.all(others.map((s) => s.stop()));
+    }
   });
 
   test('bad input: a malformed bill id is 400, an unknown bill 404, an unknown sort falls back', async () => {
