@@ -72,7 +72,15 @@ ${page.breadcrumb ? html`<nav aria-label="Fil d’Ariane" class="breadcrumb">${p
 ${page.main}
 </main>
 <footer class="site-footer">
-  <p>Palimpseste — la loi s’écrit en public. <a href="/moderation">Journal de la modération</a> · <a href="/classements">Classements</a> · <a href="/glossaire">Glossaire</a> · <a href="/api/openapi.json">API ouverte</a></p>
+  <p>Palimpseste — la loi s’écrit en public.</p>
+  <ul class="footer-links">
+    <li><a href="/moderation">Journal de la modération</a></li>
+    <li><a href="/classements">Classements</a></li>
+    <li><a href="/glossaire">Glossaire</a></li>
+    <li><a href="/api/openapi.json">API ouverte</a></li>
+    <li><a href="/plan-du-site">Plan du site</a></li>
+    <li><a href="/accessibilite">Accessibilité : partiellement conforme</a></li>
+  </ul>
 </footer>
 </body>
 </html>`.value;
