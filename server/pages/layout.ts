@@ -48,7 +48,7 @@ function notificationsLink(unread: number): SafeHtml {
 export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; breadcrumb?: SafeHtml }): string {
   const account = ctx.user
     ? html`${may(ctx, 'admin.console', null) ? html`<a href="/admin">Administration</a> ` : ''}${may(ctx, 'moderation.read', null) ? html`<a href="/moderation/signalements">Signalements</a> ` : ''}${notificationsLink(ctx.unread ?? 0)} <a href="/compte" class="account-link">Mon compte</a> <span class="who">${displayName(ctx.user)}</span>
-        <form method="post" action="/deconnexion" class="inline"><button type="submit" class="link">Se déconnecter</button></form>`
+        <form method="post" action="/deconnexion" class="inline" novalidate><button type="submit" class="link">Se déconnecter</button></form>`
     : html`<a href="/connexion">Se connecter</a> <a href="/inscription">Créer un compte</a>`;
   return html`<!doctype html>
 <html lang="fr">

@@ -114,7 +114,9 @@ export async function auditContext(context: BrowserContext, javaScript: boolean)
     // a service worker's request has no frame (frame() throws): nothing to wait for
     const frame = request.isNavigationRequest() ? (() => { try { return request.frame(); } catch { return null; } })() : null;
     const page = frame?.page();
-    const running = page && frame === page.mainFrame() ? state.running.get(page) : undefined;
+    // Without JavaScript the audit runs from here, and Chromium would not answer it while the
+    // navigation is held: such pages are left at once (an audit cut short is reported).
+    const running = javaScript && page && frame === page.mainFrame() ? state.running.get(page) : undefined;
     if (running) {
       const held = await within(running, HOLD_MS);
       if (!held && page) {
