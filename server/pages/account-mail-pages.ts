@@ -98,13 +98,13 @@ export function accountMailSections(user: UserRow, s: AccountMailState): SafeHtm
       <p>Pour chaque type de notification, choisissez quand la recevoir par courriel. Elles restent toujours dans <a href="/notifications">vos notifications</a>. Le résumé quotidien part le matin.</p>
       ${user.email_verified_at ? '' : html`<p class="notice notice-warn">Rien ne part vers une adresse non confirmée : confirmez d’abord la vôtre.</p>`}
       <form method="post" action="/compte/courriels" class="form preferences" novalidate>
-        <table class="data-table"><caption class="visually-hidden">Courriels par type de notification</caption>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Courriels par type de notification"><table class="data-table"><caption class="visually-hidden">Courriels par type de notification</caption>
           <thead><tr><th scope="col">Quand…</th>${MAIL_MODES.map((m) => html`<th scope="col" id="pref-h-${m}">${MAIL_MODE_LABELS[m]}</th>`)}</tr></thead>
           <tbody>${NOTIFICATION_KINDS.map((k) => html`<tr>
             <th scope="row"><strong id="kind-${k}">${NOTIFICATION_KIND_LABELS[k].label}</strong><br><span class="muted" id="kind-${k}-about">${NOTIFICATION_KIND_LABELS[k].about}</span></th>
             ${MAIL_MODES.map((m) => html`<td><input type="radio" name="${k}" value="${m}" id="pref-${k}-${m}" aria-labelledby="kind-${k} pref-h-${m}" aria-describedby="kind-${k}-about"${s.prefs[k] === m ? html` checked` : ''}></td>`)}
           </tr>`)}</tbody>
-        </table>
+        </table></div>
         <button type="submit">Enregistrer mes préférences</button>
       </form>
     </section>`;

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
  * until that report is in, so a quick click never outruns the audit. Chromium queues DevTools
  * commands while a navigation is pending, which is why the audit runs in the page rather than
  * from here. The last document of each page is audited again, as the test left it, when its
- * context closes. Contexts without JavaScript get the same audits from here, on each load.
+ * context closes. Contexts without JavaScript are not audited (axe needs it).
  * Violations are collected per context and thrown by `context.close()` (or `browser.close()` for
  * contexts nobody closed): the test that closes the context fails, with the list.
  */
@@ -89,34 +89,22 @@ export async function auditContext(context: BrowserContext, javaScript: boolean)
     state.finish.delete(page);
     state.running.delete(page);
   };
-  if (javaScript) {
-    await context.exposeBinding('__axeStarted', ({ page }) => started(page));
-    await context.exposeBinding('__axeDone', ({ page }, url: string, violations: RawViolation[] | null, error?: string) => {
-      if (violations) record(state, url, toFindings(url, violations));
-      else state.skipped.push(`${url}: ${error ?? 'axe failed'}`);
-      done(page);
-    });
-    await context.addInitScript({ content: `${axe.source}\n${IN_PAGE}` });
-  } else {
-    // no script runs in the page: the audit is run from here, on each document's load
-    const watch = (page: Page) => page.on('domcontentloaded', () => {
-      if (!/^https?:/.test(page.url())) return;
-      started(page);
-      const url = page.url();
-      auditPage(page).then((found) => record(state, url, found), (e: unknown) => void state.skipped.push(`${url}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`))
-        .finally(() => done(page));
-    });
-    context.pages().forEach(watch);
-    context.on('page', watch);
-  }
+  // No script runs in a page without JavaScript, axe's neither (its timers never fire): such
+  // contexts are not audited. The same server-rendered pages are, in the tests that run with it.
+  if (!javaScript) return context;
+  await context.exposeBinding('__axeStarted', ({ page }) => started(page));
+  await context.exposeBinding('__axeDone', ({ page }, url: string, violations: RawViolation[] | null, error?: string) => {
+    if (violations) record(state, url, toFindings(url, violations));
+    else state.skipped.push(`${url}: ${error ?? 'axe failed'}`);
+    done(page);
+  });
+  await context.addInitScript({ content: `${axe.source}\n${IN_PAGE}` });
   await context.route(() => true, async (route: Route) => {
     const request = route.request();
     // a service worker's request has no frame (frame() throws): nothing to wait for
     const frame = request.isNavigationRequest() ? (() => { try { return request.frame(); } catch { return null; } })() : null;
     const page = frame?.page();
-    // Without JavaScript the audit runs from here, and Chromium would not answer it while the
-    // navigation is held: such pages are left at once (an audit cut short is reported).
-    const running = javaScript && page && frame === page.mainFrame() ? state.running.get(page) : undefined;
+    const running = page && frame === page.mainFrame() ? state.running.get(page) : undefined;
     if (running) {
       const held = await within(running, HOLD_MS);
       if (!held && page) {
