@@ -125,7 +125,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.use('/api', apiNotFound);
 
   app.use(identityPages({ db, oidc: config.oidc, publicOrigin: config.publicOrigin, limiters, sessions }));
-  app.use(allPages(db, limiters, live, sessions, lists, mail, deps.reads ?? db));
+  app.use(allPages(db, limiters, live, sessions, lists, mail, deps.reads ?? db, { accessibilityContact: config.accessibilityContact }));
   app.use(errorHandler(logger, (req, status, message) => errorPage({ user: req.user ?? null }, status === 404 ? 'Page introuvable' : 'Action impossible', message)));
   return app;
 }

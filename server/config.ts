@@ -82,6 +82,9 @@ const envSchema = z.object({
   /** Worker threads for CPU-heavy work (dispositifs, diffs, reconciliation, exports); default: cores − 1. */
   COMPUTE_THREADS: z.coerce.number().int().min(1).max(64).optional(),
 
+  /** Who to write to about accessibility, shown on /accessibilite: an e-mail address or a web address. */
+  ACCESSIBILITY_CONTACT: z.string().max(200).regex(/^(https?:\/\/\S+|[^\s@]+@[^\s@]+)$/, 'une adresse électronique ou https://…').optional().or(z.literal('').transform(() => undefined)),
+
   // --- e-mail (issue 13) ---
   /** An SMTP relay (smtp://user:pass@host:587, smtps://…); unset → messages stay in the outbox (/admin/courriels). */
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'smtp://… ou smtps://…').optional().or(z.literal('').transform(() => undefined)),
@@ -110,6 +113,8 @@ const envSchema = z.object({
 
 export interface Config {
   port: number;
+  /** ACCESSIBILITY_CONTACT: named in the accessibility statement. */
+  accessibilityContact?: string | undefined;
   databaseUrl: string | undefined;
   /** A read replica (DATABASE_READ_URL); undefined → the main database. */
   databaseReadUrl?: string | undefined;
@@ -176,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port: e.PORT,
+    accessibilityContact: e.ACCESSIBILITY_CONTACT,
     databaseUrl: e.DATABASE_URL,
     databaseReadUrl: e.DATABASE_READ_URL,
     redisUrl: e.REDIS_URL,

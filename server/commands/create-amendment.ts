@@ -39,7 +39,8 @@ export async function createAmendment(
       baseVersion: article.version, alineas, rationale, createdBy: input.user.id,
     });
     await addAuthor(tx, id, input.user.id);
-    await appendRevision(tx, { amendmentId: id, kind: 'draft', alineas, rationale, authorId: input.user.id });
+    // Submitted at once, it never was a draft anyone saw: its first revision is the submission.
+    if (!input.submit) await appendRevision(tx, { amendmentId: id, kind: 'draft', alineas, rationale, authorId: input.user.id });
     // Seeded once, here, by the server: clients never insert initial content (it would duplicate).
     if (input.kind !== 'delete') await appendUpdate(tx, amendmentDocName(id), seedUpdate(alineas));
     if (input.submit) await submitLocked(tx, (await findAmendment(tx, id, { forUpdate: true }))!, input.user);

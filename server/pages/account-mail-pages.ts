@@ -69,7 +69,7 @@ export function accountMailSections(user: UserRow, s: AccountMailState): SafeHtm
         ? html`<span class="badge badge-ok">confirmée</span>`
         : html`<span class="badge badge-warn">non confirmée</span>`}</p>
       ${user.email_verified_at ? '' : html`${alertFor(verification)}<p>Suivez le lien qui vous a été envoyé à l’inscription pour confirmer votre adresse : vous recevrez alors les notifications par courriel${'' /* and may vote when required */}.</p>
-        <form method="post" action="/compte/lien-de-confirmation"><button type="submit" class="secondary">Recevoir à nouveau le lien</button></form>`}
+        <form method="post" action="/compte/lien-de-confirmation" novalidate><button type="submit" class="secondary">Recevoir à nouveau le lien</button></form>`}
       <details${email ? html` open` : ''}><summary>Changer d’adresse</summary>
         ${alertFor(email)}
         <form method="post" action="/compte/adresse" class="form" novalidate>
@@ -97,14 +97,14 @@ export function accountMailSections(user: UserRow, s: AccountMailState): SafeHtm
       ${alertFor(prefs)}
       <p>Pour chaque type de notification, choisissez quand la recevoir par courriel. Elles restent toujours dans <a href="/notifications">vos notifications</a>. Le résumé quotidien part le matin.</p>
       ${user.email_verified_at ? '' : html`<p class="notice notice-warn">Rien ne part vers une adresse non confirmée : confirmez d’abord la vôtre.</p>`}
-      <form method="post" action="/compte/courriels" class="form preferences">
-        <table class="data-table"><caption class="visually-hidden">Courriels par type de notification</caption>
+      <form method="post" action="/compte/courriels" class="form preferences" novalidate>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Courriels par type de notification"><table class="data-table"><caption class="visually-hidden">Courriels par type de notification</caption>
           <thead><tr><th scope="col">Quand…</th>${MAIL_MODES.map((m) => html`<th scope="col" id="pref-h-${m}">${MAIL_MODE_LABELS[m]}</th>`)}</tr></thead>
           <tbody>${NOTIFICATION_KINDS.map((k) => html`<tr>
             <th scope="row"><strong id="kind-${k}">${NOTIFICATION_KIND_LABELS[k].label}</strong><br><span class="muted" id="kind-${k}-about">${NOTIFICATION_KIND_LABELS[k].about}</span></th>
             ${MAIL_MODES.map((m) => html`<td><input type="radio" name="${k}" value="${m}" id="pref-${k}-${m}" aria-labelledby="kind-${k} pref-h-${m}" aria-describedby="kind-${k}-about"${s.prefs[k] === m ? html` checked` : ''}></td>`)}
           </tr>`)}</tbody>
-        </table>
+        </table></div>
         <button type="submit">Enregistrer mes préférences</button>
       </form>
     </section>`;
@@ -156,7 +156,7 @@ function confirmLinkPage(c: PageContext, p: { title: string; lead: string; actio
   return layout(c, {
     title: p.title,
     main: html`<h1>${p.title}</h1><p class="lead">${p.lead}</p>
-      <form method="post" action="${p.action}"><input type="hidden" name="jeton" value="${p.token}"><button type="submit">${p.button}</button></form>`,
+      <form method="post" action="${p.action}" novalidate><input type="hidden" name="jeton" value="${p.token}"><button type="submit">${p.button}</button></form>`,
   });
 }
 
@@ -319,7 +319,7 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     res.type('html').send(layout(ctx(req), {
       title: 'Se désabonner',
       main: html`<h1>Se désabonner</h1><p class="lead">Ne recevoir ${scopeText(target.scope)} ?</p>
-        <form method="post" action="/courriels/desabonnement/${String(req.params.token)}"><button type="submit">Confirmer le désabonnement</button></form>
+        <form method="post" action="/courriels/desabonnement/${String(req.params.token)}" novalidate><button type="submit">Confirmer le désabonnement</button></form>
         <p>Vos notifications resteront visibles sur Palimpseste. Tous les réglages : <a href="/compte#courriels">Mon compte</a>.</p>`,
     }));
   }));

@@ -8,7 +8,7 @@ function coauthorsList(a: Pick<AmendmentView, 'id' | 'authors'>, viewerId: strin
   if (a.authors.length < 2) return html``;
   return html`<section aria-labelledby="coauteurs-titre"><h3 id="coauteurs-titre">Co-auteurs</h3><ul class="coauthors">
     ${a.authors.map((p) => html`<li>${p.displayName}
-      <form method="post" action="/amendements/${a.id}/coauteurs/${p.id}/retirer" class="inline-form">
+      <form method="post" action="/amendements/${a.id}/coauteurs/${p.id}/retirer" class="inline-form" novalidate>
         <button type="submit" class="secondary"${p.id === viewerId ? '' : html` aria-label="Retirer ${p.displayName} des co-auteurs"`}>${p.id === viewerId ? 'Quitter ce brouillon' : 'Retirer'}</button>
       </form></li>`)}
   </ul></section>`;
@@ -54,7 +54,7 @@ export function authorActions(a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 
         <button type="submit" class="secondary">Ajouter le co-auteur</button>
       </form>
       ${coauthorsList(a, viewerId)}
-      <form method="post" action="/amendements/${a.id}/invitation" class="form">
+      <form method="post" action="/amendements/${a.id}/invitation" class="form" novalidate>
         <h3>Inviter par un lien</h3>
         ${values.invitation ? html`<p role="status">Lien à transmettre, valable 14 jours : <a href="${values.invitation}">${values.invitation}</a></p>` : ''}
         <button type="submit" class="secondary">Créer un lien d’invitation</button>
@@ -63,7 +63,7 @@ export function authorActions(a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 
   }
   if (isOpen(a.status)) {
     return html`<section aria-labelledby="auteurs" class="author-space"><h2 id="auteurs">Espace des auteurs</h2>
-      <form method="post" action="/amendements/${a.id}/retirer" class="form">
+      <form method="post" action="/amendements/${a.id}/retirer" class="form" novalidate>
         <p id="retirer-hint">Un amendement retiré reste visible, avec la mention « Retiré », mais n’est plus soumis au vote ni examiné. Ce choix est définitif.</p>
         <button type="submit" class="danger" aria-describedby="retirer-hint">Retirer l’amendement</button>
       </form>

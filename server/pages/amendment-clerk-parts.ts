@@ -92,7 +92,7 @@ export function clerkTools(a: AmendmentView, user: UserRow | null): SafeHtml {
   }
   return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">Espace du greffe</h2>
     ${open ? html`<p><a class="button" href="/amendements/${a.id}/mise-en-forme">Ouvrir l’espace de mise en forme</a></p>
-    <form method="post" action="/amendements/${a.id}/irrecevable" class="form">
+    <form method="post" action="/amendements/${a.id}/irrecevable" class="form" novalidate>
       <h3>Déclarer irrecevable</h3>
       <div class="field"><label for="motif">Motif</label><select id="motif" name="motif" required>
         <option value="">Choisir un motif</option>${INADMISSIBLE_GROUNDS.map((g) => html`<option value="${g}">${GROUND_LABELS_FR[g]}</option>`)}</select></div>
@@ -100,7 +100,7 @@ export function clerkTools(a: AmendmentView, user: UserRow | null): SafeHtml {
         <textarea id="raison" name="raison" rows="3" required aria-describedby="raison-hint"></textarea></div>
       <div class="actions"><button type="submit" class="danger">Déclarer irrecevable</button></div>
     </form>` : ''}
-    <form method="post" action="/amendements/${a.id}/reponse" class="form">
+    <form method="post" action="/amendements/${a.id}/reponse" class="form" novalidate>
       <h3>Publier une réponse officielle</h3>
       <div class="field"><label for="reponse">Réponse</label><textarea id="reponse" name="reponse" rows="4" required></textarea></div>
       <div class="actions"><button type="submit">Publier la réponse</button></div>

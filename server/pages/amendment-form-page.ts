@@ -2,7 +2,7 @@ import { AMENDMENT_KINDS, type AmendmentKind } from '../../shared/amendment';
 import type { ArticleRow } from '../sql/articles';
 import type { BillRow } from '../sql/bills';
 import { alertBox, rowsFor, textareaField, titled, type FormState } from './amendment-parts';
-import { html } from '../html';
+import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 
 const KIND_CHOICES: Record<AmendmentKind, (articleNumber: string) => { label: string; hint: string }> = {
@@ -13,6 +13,19 @@ const KIND_CHOICES: Record<AmendmentKind, (articleNumber: string) => { label: st
     hint: 'Remplacez le texte ci-dessous par celui du nouvel article.',
   }),
 };
+
+/**
+ * « Proposer un amendement »: a button that creates the draft at once (a modification, starting
+ * from the article's text) and opens it in the live editor, where co-authors can be invited; the
+ * other kinds, and a plain form without the editor, one link away.
+ */
+export function proposeAmendment(article: Pick<ArticleRow, 'id' | 'number'>): SafeHtml {
+  return html`<form method="post" action="/articles/${article.id}/amendements" class="propose-amendment" novalidate>
+      <input type="hidden" name="kind" value="modify"><input type="hidden" name="action" value="rediger">
+      <button type="submit" aria-describedby="propose-hint-${article.id}">Proposer un amendement</button>
+    </form>
+    <p class="hint" id="propose-hint-${article.id}">Ouvre aussitôt un brouillon dans l’éditeur en direct, avec le texte de l’article : vous y inviterez des co-auteurs si vous le souhaitez, puis vous le déposerez. <a href="/articles/${article.id}/amendements/nouveau">Supprimer l’article, insérer un article additionnel, ou écrire sans l’éditeur</a></p>`;
+}
 
 export const isKind = (v: unknown): v is AmendmentKind => typeof v === 'string' && (AMENDMENT_KINDS as readonly string[]).includes(v);
 
@@ -36,7 +49,7 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
     breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
     main: html`<h1>${title}</h1>${alertBox(state)}
       <form method="post" action="/articles/${article.id}/amendements" class="form form-wide" novalidate>
-        <fieldset${errors.kind ? html` aria-describedby="kind-error"` : ''}><legend>Nature de l’amendement</legend>
+        <fieldset id="kind"${errors.kind ? html` aria-describedby="kind-error"` : ''}><legend>Nature de l’amendement</legend>
           ${errors.kind ? html`<p class="field-error" id="kind-error">${errors.kind}</p>` : ''}
           ${choices}
         </fieldset>
@@ -48,7 +61,7 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
           id: 'expose', name: 'expose', label: 'Exposé sommaire', value: state?.values?.expose ?? '', rows: 6, error: errors.expose,
           hint: 'Expliquez en quelques phrases ce que change l’amendement et pourquoi. Il est obligatoire pour déposer l’amendement.',
         })}
-        <p class="hint" id="actions-hint">Un brouillon n’est visible que de ses auteurs et reste modifiable. Le dépôt lui attribue un numéro public et fige son texte.</p>
+        <p class="hint" id="actions-hint">Un brouillon n’est visible que de ses auteurs et reste modifiable : « Enregistrer le brouillon » l’ouvre dans l’éditeur en direct, où vous pouvez inviter des co-auteurs. Le dépôt lui attribue un numéro public et fige son texte.</p>
         <div class="actions">
           <button type="submit" name="action" value="deposer" aria-describedby="actions-hint">Déposer l’amendement</button>
           <button type="submit" name="action" value="brouillon" class="secondary" aria-describedby="actions-hint">Enregistrer le brouillon</button>

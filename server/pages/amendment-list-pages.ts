@@ -3,6 +3,7 @@ import type { listAmendmentsPage } from '../present/amendment-list';
 import type { ArticleRow } from '../sql/articles';
 import type { BillRow } from '../sql/bills';
 import { amendmentTitle, authorsLine, kindBadge, statusBadge, tallyLine } from './amendment-parts';
+import { proposeAmendment } from './amendment-form-page';
 import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 import type { TallyScope } from '../sql/votes';
@@ -82,7 +83,7 @@ export function amendmentListPage(ctx: PageContext, d: { bill: BillRow; article:
     title: `Amendements à l’article ${article.number}${page > 1 ? ` (page ${page})` : ''} – ${bill.title}`,
     breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
     main: html`<h1>Amendements à l’article ${article.number}</h1>
-      ${bill.status === 'consultation' ? html`<p><a class="button" href="/articles/${article.id}/amendements/nouveau">Proposer un amendement</a></p>` : ''}
+      ${bill.status === 'consultation' ? proposeAmendment(article) : ''}
       ${list.total > 0 ? sortForm : ''}
       ${list.total > 0 ? assuranceToggle(ctx, list.assurance, { path: `/articles/${article.id}/amendements`, params: listParams(list.sort, 1) }) : ''}
       ${count}

@@ -81,7 +81,7 @@ function voteSection(ctx: PageContext, d: AmendmentPageData): SafeHtml {
   else if (a.hidden) body = html`<p class="muted">Une contribution masquée par la modération ne peut pas recevoir de votes.</p>`;
   else if (!ctx.user) body = html`<p><a href="/connexion?suite=/amendements/${a.id}">Connectez-vous</a> pour donner votre avis.</p>`;
   else {
-    body = html`<form method="post" action="/amendements/${a.id}/vote" class="vote-form">
+    body = html`<form method="post" action="/amendements/${a.id}/vote" class="vote-form" novalidate>
       <fieldset><legend>Votre avis sur l’amendement n° ${a.displayNumber ?? ''}</legend>
       ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}" aria-pressed="${d.mine === v ? 'true' : 'false'}">${VOTE_LABELS_FR[v]}</button> `)}
       ${d.mine ? html`<button type="submit" name="value" value="none" class="link">Retirer mon vote</button>` : ''}
@@ -94,7 +94,10 @@ function voteSection(ctx: PageContext, d: AmendmentPageData): SafeHtml {
 function revisionsSection(a: AmendmentView): SafeHtml {
   if (a.revisions.length === 0) return html``;
   const names = new Map(a.authors.map((x) => [x.id, x.displayName]));
-  return html`<section aria-labelledby="revisions"><h2 id="revisions">Révisions</h2>
+  // drafts are their authors' alone: the public list starts at the submission, whatever its number
+  const first = a.revisions[0]!.revision;
+  const drafts = first > 1 ? html`<p class="hint">${first === 2 ? 'La révision 1 est un brouillon' : `Les révisions 1 à ${first - 1} sont des brouillons`}, que seuls les auteurs voient.</p>` : '';
+  return html`<section aria-labelledby="revisions"><h2 id="revisions">Révisions</h2>${drafts}
     <ol class="revisions" role="list">${a.revisions.map((r) => {
       const who = r.authorId ? names.get(r.authorId) : undefined;
       return html`<li>Révision ${r.revision} — ${REVISION_LABELS[r.kind]}, le ${dateTimeFr.format(new Date(r.createdAt))}${who ? html`, par ${who}` : ''}</li>`;

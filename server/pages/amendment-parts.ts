@@ -49,7 +49,17 @@ export function tallyLine(tally: Tally): SafeHtml {
 /** « Erreur – » first in the window title, the first thing a screen reader says on the new page. */
 export const titled = (title: string, state: FormState | undefined) => (state?.error ? `Erreur – ${title}` : title);
 
-export const alertBox = (state: FormState | undefined) => (state?.error ? html`<div class="alert" role="alert">${state.error}</div>` : '');
+/**
+ * A refused form's summary, at the top of the page: the message, then each field's error as a
+ * link to the field (field errors are keyed by the id of the element they concern). Its id,
+ * `erreurs`, is where a form sent back after a post (post → redirect → get) lands.
+ */
+export const alertBox = (state: FormState | undefined) => {
+  if (!state?.error) return '';
+  const fields = Object.entries(state.fieldErrors ?? {});
+  return html`<div class="alert" role="alert" id="erreurs" tabindex="-1"><p>${state.error}</p>${fields.length > 0
+    ? html`<ul class="error-summary">${fields.map(([id, message]) => html`<li><a href="#${id}">${message}</a></li>`)}</ul>` : ''}</div>`;
+};
 
 /**
  * A labelled textarea with its hint and its error, both tied to it by aria-describedby. `id`

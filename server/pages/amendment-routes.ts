@@ -30,6 +30,7 @@ import { argumentsSection, reportForm } from './contribution-parts';
 import { amendmentParticipation } from './participation-parts';
 import { formOperation, type FieldErrors } from './form-operation';
 import { ctx, formBody, formFields, page } from './page-kit';
+import { putFormState, takeFormState, withFormState } from './flash';
 import { html } from '../html';
 
 const PAGE_SIZE = 20;
@@ -105,25 +106,31 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
     if (!req.user) return signIn(res, `/articles/${encodeURIComponent(articleId)}/amendements/nouveau`);
     const { article, bill } = await loadArticle(articleId);
     await authorize(db, 'amendment.create', req.user, { bill });
-    res.type('html').send(newAmendmentPage(ctx(req), { bill, article }));
+    const state = takeFormState(req.query.formulaire);
+    res.type('html').send(newAmendmentPage(ctx(req), { bill, article, ...(state ? { state } : {}) }));
   }));
 
   r.post('/articles/:articleId/amendements', form, formOperation(deps, createAmendmentOp, {
     signIn: (req) => `/articles/${encodeURIComponent(param(req, 'articleId'))}/amendements/nouveau`,
-    body: (f) => ({ kind: f.kind, alineas: f.kind === 'delete' ? undefined : textToAlineas(f.texte ?? ''), rationale: f.expose ?? '', submit: f.action === 'deposer' }),
+    // « rediger » (the button of the article page) sends no text: the draft starts from the article
+    body: (f) => ({ kind: f.kind, alineas: f.kind === 'delete' || f.texte === undefined ? undefined : textToAlineas(f.texte), rationale: f.expose ?? '', submit: f.action === 'deposer' }),
     fields: NEW_FIELDS,
     done: (_req, res, id) => res.redirect(303, `/amendements/${encodeURIComponent(id)}`),
     refused: async (req, res, err, fieldErrors) => {
       if (err.code !== 'validation_failed' && err.code !== 'unprocessable') return false;
       const { article, bill } = await loadArticle(param(req, 'articleId'));
       const f = formFields(req);
-      const values = { kind: f.kind ?? '', texte: f.texte ?? '', expose: f.expose ?? '' };
-      res.status(400).type('html').send(newAmendmentPage(ctx(req), { bill, article, state: { error: err.message, fieldErrors, values } }));
+      const values = { kind: f.kind ?? '', ...(f.texte === undefined ? {} : { texte: f.texte }), expose: f.expose ?? '' };
+      const state = { error: err.message, fieldErrors, values };
+      // back to the form (post → redirect → get: a reload sends nothing again), unless it cannot travel in an address
+      const sealed = putFormState(state);
+      if (sealed) return res.redirect(303, withFormState(`/articles/${encodeURIComponent(article.id)}/amendements/nouveau`, sealed, '#erreurs'));
+      res.status(400).type('html').send(newAmendmentPage(ctx(req), { bill, article, state }));
     },
   }));
 
   r.get('/amendements/:id', page(async (req, res) => {
-    await renderAmendment(req, res, param(req, 'id'));
+    await renderAmendment(req, res, param(req, 'id'), takeFormState(req.query.formulaire));
   }));
 
   amendmentActionRoutes(r, form, renderAmendment, { db, live });
@@ -151,7 +158,11 @@ function amendmentActionRoutes(r: Router, form: RequestHandler[], renderAmendmen
     async (req: Request, res: Response, err: AppError, errors: FieldErrors) => {
       const f = formFields(req);
       const values = { ...(f.texte === undefined ? {} : { texte: f.texte }), expose: f.expose ?? '', compte: f.compte ?? '' };
-      await renderAmendment(req, res, param(req, 'id'), { error: err.message, fieldErrors: fields(err, f, errors), values }, err.status);
+      const state = { error: err.message, fieldErrors: fields(err, f, errors), values };
+      // post → redirect → get, as for the proposal form
+      const sealed = putFormState(state);
+      if (sealed) return res.redirect(303, withFormState(here(req), sealed, '#erreurs'));
+      await renderAmendment(req, res, param(req, 'id'), state, err.status);
     };
   const draftErrors = (err: AppError, _f: Record<string, string>, errors: FieldErrors) => (err.code === 'validation_failed' || err.code === 'unprocessable' ? errors : {});
 

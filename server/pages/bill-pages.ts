@@ -5,6 +5,7 @@ import { VOTE_LABELS_FR, VOTE_VALUES, type Tally, type VoteValue } from '../../s
 import type { ArticleRow, VersionRow } from '../sql/articles';
 import type { BillListRow, BillRow } from '../sql/bills';
 import { alineaList, fullText, tableOfContents, type PassageMark } from './bill-text';
+import { proposeAmendment } from './amendment-form-page';
 import { html, type SafeHtml } from '../html';
 import { layout, may, type PageContext } from './layout';
 import { memorandumBlock, summaryBlock } from './participation-parts';
@@ -40,7 +41,7 @@ const NEXT_PHASE: Partial<Record<BillStatus, { to: BillStatus; label: string; hi
 export function phaseForm(bill: Pick<BillRow, 'id' | 'status'>, suite?: string): SafeHtml {
   const next = NEXT_PHASE[bill.status];
   if (!next) return html``;
-  return html`<form method="post" action="/textes/${bill.id}/phase" class="form phase-form">
+  return html`<form method="post" action="/textes/${bill.id}/phase" class="form phase-form" novalidate>
     <input type="hidden" name="statut" value="${next.to}">${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
     <p class="hint" id="phase-hint-${bill.id}">${next.hint}</p>
     <button type="submit" aria-describedby="phase-hint-${bill.id}">${next.label}</button>
@@ -67,7 +68,7 @@ function voteForm(article: ArticleRow, tally: Tally, mine: VoteValue | null, ctx
     <span class="muted">(${tally.total} vote${tally.total > 1 ? 's' : ''})</span></p>`;
   if (!open) return html`${counts}<p class="muted">Les votes sont ouverts pendant la consultation.</p>`;
   if (!ctx.user) return html`${counts}<p><a href="/connexion?suite=/articles/${article.id}">Connectez-vous</a> pour donner votre avis.</p>`;
-  return html`${counts}<form method="post" action="/articles/${article.id}/vote" class="vote-form">
+  return html`${counts}<form method="post" action="/articles/${article.id}/vote" class="vote-form" novalidate>
     <fieldset><legend>Votre avis sur l’article ${article.number}</legend>
     ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}" aria-pressed="${mine === v ? 'true' : 'false'}">${VOTE_LABELS_FR[v]}</button> `)}
     ${mine ? html`<button type="submit" name="value" value="none" class="link">Retirer mon vote</button>` : ''}
@@ -79,7 +80,7 @@ function articleAmendments(bill: BillRow, article: ArticleRow): SafeHtml {
   return html`<section aria-labelledby="amendements"><h2 id="amendements">Amendements</h2>
     <p><a href="/articles/${article.id}/amendements">Voir les amendements à l’article ${article.number}</a></p>
     ${bill.status === 'consultation'
-      ? html`<p><a class="button" href="/articles/${article.id}/amendements/nouveau">Proposer un amendement</a></p>`
+      ? proposeAmendment(article)
       : html`<p class="muted">Les amendements se proposent pendant la consultation.</p>`}
   </section>`;
 }

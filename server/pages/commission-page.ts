@@ -64,7 +64,7 @@ function voteForm(d: Dashboard, g: Group): SafeHtml {
   const head = g.amendments[0]!;
   const open = head.status === 'submitted' || head.status === 'formalised';
   if (!d.myCollege || d.bill.status !== 'commission' || !open) return html``;
-  return html`<form method="post" action="/amendements/${head.id}/vote-commission" class="vote-form">
+  return html`<form method="post" action="/amendements/${head.id}/vote-commission" class="vote-form" novalidate>
     <fieldset><legend>Votre vote (${COLLEGE_LABELS_FR[d.myCollege]}) sur l’${amendmentTitle(head.displayNumber).replace(/^A/, 'a')}</legend>
     ${COMMISSION_VOTES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v === 'for' ? 'for' : v === 'against' ? 'against' : 'mitigated'}" aria-pressed="${g.myVote === v ? 'true' : 'false'}">${COMMISSION_VOTE_LABELS_FR[v]}</button> `)}
     </fieldset><input type="hidden" name="suite" value="${here(d)}#examen-${g.index}"></form>`;
@@ -74,14 +74,14 @@ function decisionForm(d: Dashboard, g: Group, ctx: PageContext): SafeHtml {
   const head = g.amendments[0]!;
   const open = head.status === 'submitted' || head.status === 'formalised';
   if (!may(ctx, 'amendment.decide', d.bill.status) || !open) return html``;
-  return html`<form method="post" action="/amendements/${head.id}/decision" class="decision-form actions">
+  return html`<form method="post" action="/amendements/${head.id}/decision" class="decision-form actions" novalidate>
     <input type="hidden" name="suite" value="${here(d)}#examen-${g.index}">
     <button type="submit" name="decision" value="rule">Décider selon la règle</button>
     <button type="submit" name="decision" value="adopted" class="secondary">Adopter</button>
     <button type="submit" name="decision" value="rejected" class="secondary">Rejeter</button>
   </form>
   <details class="not-examined"><summary>Clore sans examen…</summary>
-    <form method="post" action="/amendements/${head.id}/decision" class="stack">
+    <form method="post" action="/amendements/${head.id}/decision" class="stack" novalidate>
       <input type="hidden" name="suite" value="${here(d)}#examen-${g.index}">
       <label for="raison-${head.id}">Raison publique (elle sera lue par les auteurs et par tous)</label>
       <textarea id="raison-${head.id}" name="raison" rows="2" required maxlength="2000"></textarea>
@@ -119,7 +119,7 @@ function groupItem(d: Dashboard, g: Group, ctx: PageContext, error?: string): Sa
 
 /** Appointing a member (a name that suggests accounts as one types); `suite` is where the form comes back to. */
 export function memberForm(billId: string, suite?: string): SafeHtml {
-  return html`<form method="post" action="/textes/${billId}/commission/membres" class="form">
+  return html`<form method="post" action="/textes/${billId}/commission/membres" class="form" novalidate>
       <h3>Nommer un membre</h3>${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
       <div class="field"><label for="membre">Nom affiché du compte</label><p class="hint" id="membre-hint">Tapez le début du nom : des comptes vous sont proposés.</p>
         <input type="text" id="membre" name="compte" required autocomplete="off" spellcheck="false" data-suggest-accounts aria-describedby="membre-hint"></div>
@@ -130,7 +130,7 @@ export function memberForm(billId: string, suite?: string): SafeHtml {
 
 /** The decision rule and quorum of a bill's commission. */
 export function ruleForm(bill: Pick<Dashboard['bill'], 'id' | 'rule' | 'quorum'>, suite?: string): SafeHtml {
-  return html`<form method="post" action="/textes/${bill.id}/commission/regle" class="form">
+  return html`<form method="post" action="/textes/${bill.id}/commission/regle" class="form" novalidate>
       <h3>Règle de décision</h3>${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
       <div class="field"><label for="regle">Règle</label><select id="regle" name="rule">${DECISION_RULES.map((r) => html`<option value="${r}"${bill.rule === r ? html` selected` : ''}>${DECISION_RULE_LABELS_FR[r]}</option>`)}</select></div>
       <div class="field"><label for="quorum">Quorum (votes exprimés, abstentions comprises ; vide : aucun)</label><input id="quorum" name="quorum" type="number" min="1" max="10000" step="1" value="${bill.quorum === null ? '' : String(bill.quorum)}"></div>

@@ -15,7 +15,7 @@ export function confirmationPage(c: PageContext, action: string, fields: Record<
       <h1 id="confirm-title">${q.title}</h1>
       <p class="lead">Ce qui va se passer :</p>
       <ul class="consequences">${q.consequences.map((line) => html`<li>${line}</li>`)}</ul>
-      <form method="post" action="${action}" class="form confirm-form">
+      <form method="post" action="${action}" class="form confirm-form" novalidate>
         ${Object.entries(fields).filter(([k]) => k !== CONFIRM_FIELD).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
         <input type="hidden" name="${CONFIRM_FIELD}" value="1">
         <div class="actions"><button type="submit" class="danger">${q.confirm}</button> <a href="${back}" class="button secondary">Annuler</a></div>

@@ -20,7 +20,7 @@ const REPORT_LABELS: Record<string, string> = { amendment: 'cet amendement', arg
 export function reportForm(ctx: PageContext, subjectType: string, subjectId: string, returnTo: string): SafeHtml {
   if (!ctx.user) return html``;
   return html`<details class="report"><summary>Signaler<span class="visually-hidden"> ${REPORT_LABELS[subjectType] ?? 'cette contribution'}</span></summary>
-    <form method="post" action="/signalements" class="inline-form">
+    <form method="post" action="/signalements" class="inline-form" novalidate>
       <input type="hidden" name="subjectType" value="${subjectType}"><input type="hidden" name="subjectId" value="${subjectId}">
       <input type="hidden" name="suite" value="${returnTo}">
       <label for="report-${subjectId}">Motif du signalement</label>
@@ -37,7 +37,7 @@ function tallyLine(t: Tally): SafeHtml {
 
 function argumentItem(ctx: PageContext, g: Argument, open: boolean, returnTo: string): SafeHtml {
   const vote = open && ctx.user && !g.hidden
-    ? html`<form method="post" action="/arguments/${g.id}/vote" class="inline-form vote-mini">
+    ? html`<form method="post" action="/arguments/${g.id}/vote" class="inline-form vote-mini" novalidate>
         <input type="hidden" name="suite" value="${returnTo}">
         ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}">${VOTE_LABELS_FR[v]}<span class="visually-hidden"> avec cet argument</span></button> `)}
       </form>`
@@ -65,7 +65,7 @@ export function argumentsSection(
     ? html`<p class="muted">On argumente pendant la consultation, sur les textes et les amendements encore en discussion.</p>`
     : !ctx.user
       ? html`<p><a href="/connexion?suite=${returnTo}">Connectez-vous</a> pour argumenter.</p>`
-      : html`<form method="post" action="/arguments" class="form">
+      : html`<form method="post" action="/arguments" class="form" novalidate>
           <input type="hidden" name="targetType" value="${target.type}"><input type="hidden" name="targetId" value="${target.id}">
           <input type="hidden" name="suite" value="${returnTo}">
           <fieldset><legend>Votre argument</legend>
@@ -85,7 +85,7 @@ function annotationItem(ctx: PageContext, n: Annotation, index: number, open: bo
   const replies = n.replies.map((r) => html`<li>${r.hidden ? hiddenNotice(r.hidden.reason) : html`<p>${r.body}</p>`}
     <p class="meta">${authorLine(r.author)} · ${when(r.createdAt)}</p>${r.hidden ? '' : reportForm(ctx, 'reply', r.id, returnTo)}</li>`);
   const replyForm = open && ctx.user
-    ? html`<form method="post" action="/annotations/${n.id}/reponses" class="inline-form">
+    ? html`<form method="post" action="/annotations/${n.id}/reponses" class="inline-form" novalidate>
         <input type="hidden" name="suite" value="${returnTo}">
         <label for="reply-${n.id}">Répondre</label><input id="reply-${n.id}" name="body" required maxlength="5000">
         <button type="submit">Envoyer</button></form>`
@@ -118,7 +118,7 @@ export function annotationsSection(
     ? ''
     : !ctx.user
       ? html`<p><a href="/connexion?suite=${returnTo}">Connectez-vous</a> pour annoter un passage.</p>`
-      : html`<form method="post" action="/articles/${article.id}/annotations" class="form annotate-form" id="annoter">
+      : html`<form method="post" action="/articles/${article.id}/annotations" class="form annotate-form" id="annoter" novalidate>
           <h3>Annoter un passage</h3>
           ${error ? html`<div class="alert" role="alert">${error.message}</div>` : ''}
           <input type="hidden" name="version" value="${article.version}"><input type="hidden" name="start" value="${v.start ?? ''}">

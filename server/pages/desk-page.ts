@@ -67,7 +67,7 @@ function itemRow(d: DeskPageData, a: Item, ctx: PageContext): SafeHtml {
         : a.assignedClerk
           // another clerk's: taken over only after a confirmation page (that clerk is told)
           ? html`<a class="button" href="/amendements/${a.id}/reprendre">Reprendre…</a>`
-          : html`<form method="post" action="/amendements/${a.id}/prendre" class="inline"><input type="hidden" name="suite" value="/amendements/${a.id}/mise-en-forme">
+          : html`<form method="post" action="/amendements/${a.id}/prendre" class="inline" novalidate><input type="hidden" name="suite" value="/amendements/${a.id}/mise-en-forme">
             <button type="submit">Prendre en charge et mettre en forme</button></form>`}
       <a href="/amendements/${a.id}#greffe">Irrecevabilité, réponse…</a>
     </div>` : ''}

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**
  * A refused form's message, kept for the page the person is sent back to (post → redirect → get).
@@ -15,23 +16,85 @@ export function setFlashKey(shared: Buffer): void {
   key = createHmac('sha256', shared).update('palimpseste flash messages').digest();
 }
 
-export function putFlash(text: string, now = Date.now()): string {
+function seal(plain: Buffer): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const body = Buffer.concat([cipher.update(JSON.stringify([now, text.slice(0, 2000)]), 'utf8'), cipher.final()]);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
 }
 
-export function takeFlash(sealed: unknown, now = Date.now()): string | undefined {
-  if (typeof sealed !== 'string' || sealed.length > 6000 || !/^[\w-]+$/.test(sealed)) return undefined;
+function unseal(sealed: unknown, maxLength: number): Buffer | undefined {
+  if (typeof sealed !== 'string' || sealed.length > maxLength || !/^[\w-]+$/.test(sealed)) return undefined;
   const raw = Buffer.from(sealed, 'base64url');
   if (raw.length < 29) return undefined;
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(12, 28));
-    const [at, text] = JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as [number, string];
-    return typeof at === 'number' && typeof text === 'string' && now - at < TTL_MS && now >= at - 5_000 ? text : undefined;
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
   } catch {
     return undefined;
   }
+}
+
+const fresh = (at: unknown, now: number): boolean => typeof at === 'number' && now - at < TTL_MS && now >= at - 5_000;
+
+export function putFlash(text: string, now = Date.now()): string {
+  return seal(Buffer.from(JSON.stringify([now, text.slice(0, 2000)]), 'utf8'));
+}
+
+export function takeFlash(sealed: unknown, now = Date.now()): string | undefined {
+  const plain = unseal(sealed, 6000);
+  if (!plain) return undefined;
+  try {
+    const [at, text] = JSON.parse(plain.toString('utf8')) as [unknown, unknown];
+    return fresh(at, now) && typeof text === 'string' ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The longest sealed form state an address carries (well inside Node's 16 KB of request head). */
+export const FORM_STATE_MAX = 8000;
+
+/** A refused form as it was sent back to the person: the message, each field's error, what they typed. */
+export interface SealedFormState {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+/**
+ * A refused form's state for the page the person is sent back to, sealed like a flash message
+ * and compressed (a legal text is long); undefined when even so it would not fit in an address
+ * (the caller then shows the form in place). Never put a password in it.
+ */
+export function putFormState(state: SealedFormState, now = Date.now()): string | undefined {
+  const sealed = seal(deflateRawSync(Buffer.from(JSON.stringify([now, state]), 'utf8')));
+  return sealed.length <= FORM_STATE_MAX ? sealed : undefined;
+}
+
+const strings = (v: unknown): Record<string, string> | undefined =>
+  v && typeof v === 'object' && Object.values(v).every((x) => typeof x === 'string') ? (v as Record<string, string>) : undefined;
+
+export function takeFormState(sealed: unknown, now = Date.now()): SealedFormState | undefined {
+  const plain = unseal(sealed, FORM_STATE_MAX);
+  if (!plain) return undefined;
+  try {
+    const [at, state] = JSON.parse(inflateRawSync(plain, { maxOutputLength: 4_000_000 }).toString('utf8')) as [unknown, Record<string, unknown>];
+    if (!fresh(at, now) || !state || typeof state !== 'object') return undefined;
+    const fieldErrors = strings(state.fieldErrors);
+    const values = strings(state.values);
+    return {
+      ...(typeof state.error === 'string' ? { error: state.error } : {}),
+      ...(fieldErrors ? { fieldErrors } : {}),
+      ...(values ? { values } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The address of the form's page with the sealed state in `formulaire` (and a fragment). */
+export function withFormState(path: string, sealed: string, hash = ''): string {
+  return `${path}${path.includes('?') ? '&' : '?'}formulaire=${sealed}${hash}`;
 }

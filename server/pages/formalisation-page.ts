@@ -67,7 +67,7 @@ function takeForm(id: string, holder: Workspace['assignedClerk'], user: UserRow)
     return html`<p class="notice">${holder.displayName} a cet amendement en charge : seul ce greffier écrit, publie, répond ou le déclare irrecevable.
       <a class="button" href="/amendements/${id}/reprendre">Reprendre l’amendement</a></p>`;
   }
-  return html`<form method="post" action="/amendements/${id}/prendre" class="inline">
+  return html`<form method="post" action="/amendements/${id}/prendre" class="inline" novalidate>
     <input type="hidden" name="suite" value="/amendements/${id}/mise-en-forme"><button type="submit">Prendre en charge pour écrire</button></form>`;
 }
 

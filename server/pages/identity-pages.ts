@@ -57,10 +57,10 @@ export function identitySection(c: PageContext): SafeHtml {
     ${linked.length > 0
       ? html`<p>Votre compte porte le badge ${verifiedBadge()} : votre identité a été vérifiée par un fournisseur d’identité. Les décomptes « identités vérifiées seulement » comptent vos votes.</p>
         <ul>${linked.map((l) => html`<li>Relié à ${name(l.issuer)} depuis le ${dateTimeFr.format(l.linkedAt)}
-          <form method="post" action="/compte/identite/detacher" class="inline"><input type="hidden" name="issuer" value="${l.issuer}"><button type="submit" class="link">Détacher</button></form></li>`)}</ul>
+          <form method="post" action="/compte/identite/detacher" class="inline" novalidate><input type="hidden" name="issuer" value="${l.issuer}"><button type="submit" class="link">Détacher</button></form></li>`)}</ul>
         <p class="hint">Palimpseste ne conserve de cette identité que l’identifiant que le fournisseur vous donne, jamais vos noms, date de naissance ou autres données.</p>`
       : html`<p>Reliez votre compte à ${c.oidc.providerName} : votre compte portera le badge « identité vérifiée » et vous pourrez vous connecter par ce fournisseur.</p>
-        <form method="post" action="/compte/identite" class="inline"><button type="submit">Relier mon compte à ${c.oidc.providerName}</button></form>`}
+        <form method="post" action="/compte/identite" class="inline" novalidate><button type="submit">Relier mon compte à ${c.oidc.providerName}</button></form>`}
   </section>`;
 }
 

@@ -26,7 +26,7 @@ export function invitationPages(deps: OpDeps): Router {
       ? html`<p><a class="button" href="/connexion?suite=${here}">Se connecter pour rejoindre</a> ou <a href="/inscription?suite=${here}">créer un compte</a>.</p>`
       : amendment.status !== 'draft'
         ? html`<p>Cet amendement a déjà été déposé : <a href="/amendements/${amendment.id}">le consulter</a>.</p>`
-        : html`<form method="post" action="${here}"><button type="submit">Rejoindre la rédaction</button></form>`;
+        : html`<form method="post" action="${here}" novalidate><button type="submit">Rejoindre la rédaction</button></form>`;
     res.type('html').send(layout(ctx(req), {
       title: 'Invitation à co-rédiger',
       main: html`<h1>Invitation à co-rédiger un amendement</h1>

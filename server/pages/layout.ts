@@ -48,7 +48,7 @@ function notificationsLink(unread: number): SafeHtml {
 export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; breadcrumb?: SafeHtml }): string {
   const account = ctx.user
     ? html`${may(ctx, 'admin.console', null) ? html`<a href="/admin">Administration</a> ` : ''}${may(ctx, 'moderation.read', null) ? html`<a href="/moderation/signalements">Signalements</a> ` : ''}${notificationsLink(ctx.unread ?? 0)} <a href="/compte" class="account-link">Mon compte</a> <span class="who">${displayName(ctx.user)}</span>
-        <form method="post" action="/deconnexion" class="inline"><button type="submit" class="link">Se déconnecter</button></form>`
+        <form method="post" action="/deconnexion" class="inline" novalidate><button type="submit" class="link">Se déconnecter</button></form>`
     : html`<a href="/connexion">Se connecter</a> <a href="/inscription">Créer un compte</a>`;
   return html`<!doctype html>
 <html lang="fr">
@@ -72,7 +72,15 @@ ${page.breadcrumb ? html`<nav aria-label="Fil d’Ariane" class="breadcrumb">${p
 ${page.main}
 </main>
 <footer class="site-footer">
-  <p>Palimpseste — la loi s’écrit en public. <a href="/moderation">Journal de la modération</a> · <a href="/classements">Classements</a> · <a href="/glossaire">Glossaire</a> · <a href="/api/openapi.json">API ouverte</a></p>
+  <p>Palimpseste — la loi s’écrit en public.</p>
+  <ul class="footer-links">
+    <li><a href="/moderation">Journal de la modération</a></li>
+    <li><a href="/classements">Classements</a></li>
+    <li><a href="/glossaire">Glossaire</a></li>
+    <li><a href="/api/openapi.json">API ouverte</a></li>
+    <li><a href="/plan-du-site">Plan du site</a></li>
+    <li><a href="/accessibilite">Accessibilité : partiellement conforme</a></li>
+  </ul>
 </footer>
 </body>
 </html>`.value;

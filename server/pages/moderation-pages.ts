@@ -34,10 +34,10 @@ function queuePage(c: PageContext, rows: OpenReportRow[]): string {
   const item = (r: OpenReportRow) => html`<li class="report-item">
     <p>${subjectLink(r.subject_type, r.subject_id)} — ${r.reports} signalement${r.reports > 1 ? 's' : ''}</p>
     <ul>${r.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>
-    <form method="post" action="/moderation/${r.subject_type}/${r.subject_id}/hide" class="inline-form">
+    <form method="post" action="/moderation/${r.subject_type}/${r.subject_id}/hide" class="inline-form" novalidate>
       <label for="hide-${r.subject_id}">Raison publique</label><input id="hide-${r.subject_id}" name="reason" required minlength="3">
       <button type="submit">Masquer</button></form>
-    <form method="post" action="/moderation/${r.subject_type}/${r.subject_id}/restore" class="inline-form">
+    <form method="post" action="/moderation/${r.subject_type}/${r.subject_id}/restore" class="inline-form" novalidate>
       <label for="keep-${r.subject_id}">Raison (si masquée)</label><input id="keep-${r.subject_id}" name="reason" required minlength="3">
       <button type="submit">Rétablir</button></form></li>`;
   return layout(c, {

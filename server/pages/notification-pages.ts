@@ -28,7 +28,7 @@ function notificationsPage(c: PageContext, items: Item[], next: string | null): 
     title: 'Notifications',
     main: html`<h1>Notifications</h1>
       <p class="lead">Ce qu’il advient de vos amendements : mise en forme, irrecevabilité, réponses du greffe, décisions.</p>
-      ${unread > 0 ? html`<form method="post" action="/notifications/lues"><button type="submit">Tout marquer comme lu</button></form>` : ''}
+      ${unread > 0 ? html`<form method="post" action="/notifications/lues" novalidate><button type="submit">Tout marquer comme lu</button></form>` : ''}
       ${list}
       ${next ? html`<p><a href="/notifications?avant=${next}">Notifications plus anciennes</a></p>` : ''}`,
   });

@@ -20,7 +20,7 @@ function paragraphsGlossed(text: string, g: Glosser): SafeHtml {
 /** The edit form, folded (a `<details>`), for admins and clerks. */
 function editForm(f: { action: string; id: string; label: string; value: string; max: number; hint: string }): SafeHtml {
   return html`<details class="explain-edit"><summary>${f.value ? 'Modifier' : 'Écrire'} : ${f.label.toLowerCase()}</summary>
-    <form method="post" action="${f.action}" class="form form-wide">
+    <form method="post" action="${f.action}" class="form form-wide" novalidate>
       <div class="field"><label for="${f.id}">${f.label}</label>
         <p class="hint" id="${f.id}-hint">${f.hint}</p>
         <textarea id="${f.id}" name="texte" rows="6" maxlength="${f.max}" aria-describedby="${f.id}-hint">${f.value}</textarea></div>
@@ -79,7 +79,7 @@ export function closestSection(ctx: PageContext, closest: readonly ClosestView[]
         <ul class="closest-list" role="list">${closest.map((c) => html`<li>
           <p><a href="${c.url}">${c.title}</a> — ${STATUS_LABELS_FR[c.status]} · modifications communes : ${percent(c.similarity)}${c.cosignatories ? html` · ${c.cosignatories} cosignataire${c.cosignatories > 1 ? 's' : ''}` : ''}</p>
           ${c.rationale.trim() ? html`<blockquote><p>${c.rationale.length > 280 ? `${c.rationale.slice(0, 279).trimEnd()}…` : c.rationale}</p></blockquote>` : ''}
-          ${canCosign ? html`<form method="post" action="/amendements/${c.id}/cosigner" class="inline-form">
+          ${canCosign ? html`<form method="post" action="/amendements/${c.id}/cosigner" class="inline-form" novalidate>
             <button type="submit" class="secondary" aria-label="Cosigner plutôt ${c.title}">Cosigner plutôt</button></form>` : ''}
         </li>`)}</ul>`}
   </section>`;
@@ -99,8 +99,8 @@ export function cosignSection(
   let action: SafeHtml = html``;
   if (open && !a.viewerIsAuthor) {
     if (!ctx.user) action = html`<p><a href="/connexion?suite=/amendements/${a.id}">Connectez-vous</a> pour cosigner cet amendement.</p>`;
-    else if (mine) action = html`<form method="post" action="/amendements/${a.id}/cosigner/retirer" class="inline-form"><button type="submit" class="secondary">Retirer ma cosignature</button></form>`;
-    else action = html`<form method="post" action="/amendements/${a.id}/cosigner" class="inline-form">
+    else if (mine) action = html`<form method="post" action="/amendements/${a.id}/cosigner/retirer" class="inline-form" novalidate><button type="submit" class="secondary">Retirer ma cosignature</button></form>`;
+    else action = html`<form method="post" action="/amendements/${a.id}/cosigner" class="inline-form" novalidate>
       <p class="hint" id="cosigner-hint">${g.text('Vous soutenez cet amendement tel qu’il est rédigé : votre nom s’ajoute à la liste des cosignataires.')}</p>
       <button type="submit" aria-describedby="cosigner-hint">Cosigner cet amendement</button></form>`;
   }

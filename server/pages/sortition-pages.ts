@@ -66,7 +66,7 @@ function volunteerBlock(c: PageContext, bill: BillRow, v: SortitionView): SafeHt
   if (v.row.status !== 'open') return me ? html`<p>Vous êtes volontaire sous le pseudonyme <strong>${me.pseudonym}</strong>.</p>` : html``;
   if (!c.user) return html`<p><a href="/connexion?suite=/textes/${bill.id}/tirage">Connectez-vous</a> pour vous porter volontaire.</p>`;
   if (!may(c, 'sortition.volunteer', bill.status)) return html`<p class="muted">Le dépôt des candidatures s’ouvre avec la consultation.</p>`;
-  return html`<form method="post" action="/textes/${bill.id}/tirage/volontaire" class="form stack" id="volontaire">
+  return html`<form method="post" action="/textes/${bill.id}/tirage/volontaire" class="form stack" id="volontaire" novalidate>
     <h3>${me ? html`Vous êtes volontaire (pseudonyme <strong>${me.pseudonym}</strong>) : modifier vos réponses` : 'Me porter volontaire'}</h3>
     <p class="muted">Vos réponses sont publiées sous un pseudonyme, jamais avec votre nom : elles servent à tenir les quotas et à refaire le tirage.</p>
     ${v.file.strata.map((s, i) => html`<div class="field"><label for="critere-${String(i)}">${s.name}</label>
@@ -76,7 +76,7 @@ function volunteerBlock(c: PageContext, bill: BillRow, v: SortitionView): SafeHt
       </select></div>`)}
     <div class="actions"><button type="submit">${me ? 'Enregistrer mes réponses' : 'Me porter volontaire'}</button></div>
   </form>
-  ${me ? html`<form method="post" action="/textes/${bill.id}/tirage/retrait" class="inline"><button type="submit" class="link">Retirer ma candidature</button></form>` : ''}`;
+  ${me ? html`<form method="post" action="/textes/${bill.id}/tirage/retrait" class="inline" novalidate><button type="submit" class="link">Retirer ma candidature</button></form>` : ''}`;
 }
 
 function responseBlock(c: PageContext, bill: BillRow, v: SortitionView): SafeHtml {
@@ -85,7 +85,7 @@ function responseBlock(c: PageContext, bill: BillRow, v: SortitionView): SafeHtm
   if (me.response) return html`<p class="notice" id="reponse">Vous avez ${me.response === 'accepted' ? 'accepté de siéger : vous êtes membre du collège citoyen de la commission' : 'décliné'}.</p>`;
   return html`<section class="notice" id="reponse" aria-labelledby="reponse-titre"><h2 id="reponse-titre">Vous avez été tiré au sort</h2>
     <p>Acceptez-vous de siéger au collège citoyen de la commission ? Si vous déclinez, la règle publiée désigne quelqu’un d’autre à votre place.</p>
-    <form method="post" action="/textes/${bill.id}/tirage/reponse" class="actions">
+    <form method="post" action="/textes/${bill.id}/tirage/reponse" class="actions" novalidate>
       <button type="submit" name="reponse" value="accepted">J’accepte de siéger</button>
       <button type="submit" name="reponse" value="declined" class="secondary">Je décline</button>
     </form></section>`;
@@ -96,18 +96,18 @@ function adminBlock(c: PageContext, bill: BillRow, v: SortitionView | undefined)
   const s = v?.row;
   const lines = s ? s.strata.flatMap((st) => st.categories.map((cat) => `${st.name} | ${cat.value} | ${String(Math.round(cat.share * 10000) / 100)}${st.source ? ` | ${st.source}` : ''}`)).join('\n') : '';
   return html`<section class="admin-box" aria-labelledby="admin-tirage"><h2 id="admin-tirage">Administration du tirage</h2>
-    ${!s || s.status === 'open' ? html`<form method="post" action="/textes/${bill.id}/tirage/appel" class="form stack">
+    ${!s || s.status === 'open' ? html`<form method="post" action="/textes/${bill.id}/tirage/appel" class="form stack" novalidate>
       <h3>${s ? 'Modifier l’appel' : 'Ouvrir l’appel à volontaires'}</h3>
       <div class="field"><label for="sieges">Sièges du collège citoyen</label><input type="number" id="sieges" name="sieges" min="1" max="500" required value="${String(s?.seats ?? '')}"></div>
       <div class="field"><label for="criteres">Critères : une catégorie par ligne, « critère | catégorie | part en % | source »</label>
         <textarea id="criteres" name="criteres" rows="10" required placeholder="Sexe | Femme | 52 | INSEE 2024&#10;Sexe | Homme | 48 | INSEE 2024">${lines}</textarea></div>
       <div class="actions"><button type="submit">${s ? 'Enregistrer' : 'Ouvrir l’appel'}</button></div></form>` : ''}
-    ${s?.status === 'open' ? html`<form method="post" action="/textes/${bill.id}/tirage/engagement" class="form stack">
+    ${s?.status === 'open' ? html`<form method="post" action="/textes/${bill.id}/tirage/engagement" class="form stack" novalidate>
       <h3>Clore l’appel et publier l’engagement</h3>
       <div class="field"><label for="empreinte">Empreinte SHA-256 de votre graine (facultatif : sinon le serveur tire une graine secrète)</label><input id="empreinte" name="empreinte" pattern="[0-9a-fA-F]{64}" size="66"></div>
       <div class="actions"><button type="submit">Clore l’appel et s’engager</button></div></form>` : ''}
-    ${s?.status === 'failed' || (s?.status === 'computing' && !v?.row.progress) ? html`<form method="post" action="/textes/${bill.id}/tirage/calcul" class="inline"><button type="submit" class="secondary">Relancer le calcul</button></form>` : ''}
-    ${s?.status === 'ready' ? html`<form method="post" action="/textes/${bill.id}/tirage/tirer" class="form stack">
+    ${s?.status === 'failed' || (s?.status === 'computing' && !v?.row.progress) ? html`<form method="post" action="/textes/${bill.id}/tirage/calcul" class="inline" novalidate><button type="submit" class="secondary">Relancer le calcul</button></form>` : ''}
+    ${s?.status === 'ready' ? html`<form method="post" action="/textes/${bill.id}/tirage/tirer" class="form stack" novalidate>
       <h3>Tirer au sort</h3>
       <div class="field"><label for="graine">Graine (son empreinte doit être ${s.seed_hash ?? ''})</label><input id="graine" name="graine" required value="${s.seed_secret ?? ''}"></div>
       <div class="field"><label for="valeur">Valeur publique tirée après l’engagement (facultatif, par exemple un résultat de loterie)</label><input id="valeur" name="valeur"></div>

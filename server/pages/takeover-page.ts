@@ -29,7 +29,7 @@ function takeOverPage(c: PageContext, d: TakeOverData): string {
       <p>En le reprenant, vous devenez le greffier chargé de sa mise en forme : vous écrivez dans l’espace de mise en forme,
         publiez, répondez ou le déclarez irrecevable. ${d.holder} reçoit une notification et suit désormais la mise en forme en lecture seule.
         La reprise est inscrite dans l’historique public du texte.</p>
-      <form method="post" action="/amendements/${d.id}/reprendre" class="form">
+      <form method="post" action="/amendements/${d.id}/reprendre" class="form" novalidate>
         <input type="hidden" name="confirmer" value="oui">
         <div class="actions"><button type="submit">Confirmer : reprendre l’amendement</button>
           <a href="/amendements/${d.id}/mise-en-forme">Annuler</a></div>

@@ -60,7 +60,7 @@ async function register(displayName: string): Promise<Page> {
 async function amend(page: Page, billId: string, article: string, from: string, to: string): Promise<void> {
   await page.goto(`/textes/${billId}`);
   await page.locator('.article-title a', { hasText: new RegExp(`^Article ${article}$`) }).click();
-  await page.getByRole('link', { name: 'Proposer un amendement' }).click();
+  await page.getByRole('link', { name: 'Supprimer l’article, insérer un article additionnel, ou écrire sans l’éditeur' }).click();
   const text = page.getByLabel('Texte proposé');
   await text.fill((await text.inputValue()).replace(from, to));
   await page.getByLabel('Exposé sommaire').fill(`Remplacer « ${from} » par « ${to} ».`);

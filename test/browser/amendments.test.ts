@@ -49,7 +49,7 @@ test('a citizen proposes an amendment from the article page and lands on amendme
   const page = await open({ signedInWith: alice });
 
   await page.goto(`/articles/${article.id}`);
-  await page.getByRole('link', { name: 'Proposer un amendement' }).click();
+  await page.getByRole('link', { name: 'Supprimer l’article, insérer un article additionnel, ou écrire sans l’éditeur' }).click();
   await page.getByRole('heading', { level: 1, name: 'Proposer un amendement à l’article 1er' }).waitFor();
   await expectOneH1InFrench(page);
   expect(await page.getByLabel('Modifier l’article 1er').isChecked()).toBe(true);
@@ -69,6 +69,8 @@ test('a citizen proposes an amendment from the article page and lands on amendme
   expect(await page.locator('ol.diff ins').allTextContents()).toEqual(['ajouté : publient', 'ajouté : données']);
   expect(await page.locator('ol.diff del').allTextContents()).toEqual(['supprimé : communiquent', 'supprimé : documents']);
   expect(await page.locator('.rationale').textContent()).toBe('Les données valent mieux que les documents.');
+  // deposited at once: its first revision is the deposit (there was no draft)
+  expect(await page.locator('.revisions li').allTextContents()).toEqual([expect.stringMatching(/^Révision 1 — dépôt, le /)]);
   const amendmentUrl = page.url();
   await screenshot(page, 'amendment-desktop');
 
@@ -152,8 +154,13 @@ test('depositing without an exposé sommaire is refused next to that field, keep
 
   await page.getByRole('alert').waitFor();
   await expectOneH1InFrench(page);
+  // post → redirect → get: the browser is back on the form's address, and a reload sends nothing
+  expect(new URL(page.url()).pathname).toBe(`/articles/${article.id}/amendements/nouveau`);
   const message = 'Ajoutez un exposé sommaire avant de déposer l’amendement.';
-  expect(await page.getByRole('alert').textContent()).toBe(message);
+  expect(await page.getByRole('alert').locator('p').textContent()).toBe(message);
+  // the summary links to the field
+  await page.getByRole('alert').getByRole('link', { name: message }).click();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('expose');
   expect(await page.locator('#expose-error').textContent()).toBe(message);
   const expose = page.getByLabel('Exposé sommaire');
   expect(await expose.getAttribute('aria-invalid')).toBe('true');

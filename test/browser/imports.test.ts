@@ -74,7 +74,8 @@ test('a clerk, without JavaScript, pastes the Sénat’s CSV from the keyboard; 
   await page.goto(`/textes/${bill.id}/greffe`);
   await page.getByRole('link', { name: 'Importer des amendements parlementaires' }).click();
   await page.getByRole('heading', { level: 1, name: 'Importer des amendements parlementaires' }).waitFor();
-  expect(await page.getByLabel('Lire un fichier (.xml ou .csv)').isVisible()).toBe(true);
+  // the script reveals the file picker (it may run after the heading is shown)
+  await page.getByLabel('Lire un fichier (.xml ou .csv)').waitFor();
   // the keyboard reaches the form; without data, the refusal is shown beside the field
   await page.getByRole('button', { name: 'Importer les amendements' }).click();
   await page.getByText('Ce champ est requis.').first().waitFor();

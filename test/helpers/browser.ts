@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { auditBrowser } from './axe-audit';
 import { SESSION_COOKIE } from '../../server/auth/tokens';
 import { PROJECT_ROOT } from '../../server/paths';
 
@@ -27,8 +28,12 @@ export const VIEWPORTS = {
   smallPhone: { width: 360, height: 740 },
 } as const;
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+/**
+ * Chromium for a test file. Every context it opens is audited by axe-core (test/helpers/axe-audit.ts):
+ * a page with a WCAG 2.1 AA violation fails the test whose context it was in.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  return auditBrowser(await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }));
 }
 
 /**

@@ -29,7 +29,7 @@ function membersList(d: Dashboard, here: string): SafeHtml {
   return html`<ul class="members-admin" role="list">${COLLEGES.map((c) => {
     const members = d.members.filter((m) => m.college === c);
     return html`<li><h3>${COLLEGE_LABELS_FR[c]} (${members.length})</h3>${members.length ? html`<ul>${members.map((m) => html`<li>${m.displayName}
-      ${open ? html`<form method="post" action="/admin/textes/${d.bill.id}/commission/membres/${m.userId}/retirer" class="inline-form">
+      ${open ? html`<form method="post" action="/admin/textes/${d.bill.id}/commission/membres/${m.userId}/retirer" class="inline-form" novalidate>
         <input type="hidden" name="nom" value="${m.displayName}"><input type="hidden" name="suite" value="${here}">
         <button type="submit" class="secondary" aria-label="Retirer ${m.displayName} de la commission">Retirer</button></form>` : ''}</li>`)}</ul>` : html`<p class="muted">Personne pour l’instant.</p>`}</li>`;
   })}</ul>`;
@@ -81,7 +81,7 @@ export function commissionConsolePages(deps: OpDeps): Router {
       title: 'Choisir le compte', here: '/admin/textes', crumbs: html`<a href="${suite}">Retour</a>`,
       main: html`<h1>Choisir le compte à nommer</h1>
         <p>Collège : <strong>${COLLEGE_LABELS_FR[q.college]}</strong>. ${people.length ? `${people.length} compte${people.length > 1 ? 's' : ''} pour « ${q.nom} » :` : q.nom ? `Aucun compte ne correspond à « ${q.nom} ».` : ''}</p>
-        ${people.length ? html`<ul class="choices" role="list">${people.map((u) => html`<li><form method="post" action="/textes/${billId}/commission/membres" class="inline-form">
+        ${people.length ? html`<ul class="choices" role="list">${people.map((u) => html`<li><form method="post" action="/textes/${billId}/commission/membres" class="inline-form" novalidate>
           <input type="hidden" name="userId" value="${u.id}"><input type="hidden" name="college" value="${q.college}"><input type="hidden" name="suite" value="${suite}">
           <button type="submit">Nommer ${u.display_name}</button></form> ${displayName(u)} <span class="muted">${u.email}</span></li>`)}</ul>` : ''}
         <form method="get" action="/admin/textes/${billId}/commission/choisir" class="desk-filters" role="search">

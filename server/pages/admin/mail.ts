@@ -65,7 +65,7 @@ function messagePage(m: OutboxListRow, sending: boolean): SafeHtml {
       <dt>Essais</dt><dd>${m.attempts}${m.status === 'pending' && m.attempts > 0 ? html` — prochain essai le ${dateTimeFr.format(m.next_attempt_at)}` : ''}</dd>
       ${m.last_error ? html`<dt>Dernière erreur</dt><dd>${m.last_error}</dd>` : ''}
     </dl>
-    ${canResend ? html`<form method="post" action="/admin/courriels/${m.id}/renvoyer"><input type="hidden" name="statut" value="${m.status}"><button type="submit">Renvoyer</button></form>` : ''}
+    ${canResend ? html`<form method="post" action="/admin/courriels/${m.id}/renvoyer" novalidate><input type="hidden" name="statut" value="${m.status}"><button type="submit">Renvoyer</button></form>` : ''}
     <h2>Texte</h2>
     ${hidesBody(m, sending)
       ? html`<p class="muted">Masqué : ce courriel contient un lien personnel à usage unique, que seule la personne destinataire reçoit.</p>`

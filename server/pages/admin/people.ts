@@ -39,7 +39,7 @@ function pager(q: string, pageNo: number, total: number): SafeHtml {
 }
 
 function rolesForm(u: UserRow): SafeHtml {
-  return html`<form method="post" action="/admin/comptes/${u.id}/roles" class="form roles-form">
+  return html`<form method="post" action="/admin/comptes/${u.id}/roles" class="form roles-form" novalidate>
     <input type="hidden" name="nom" value="${u.display_name}">
     <fieldset><legend>Rôles de ${u.display_name}</legend>
       ${ROLES.map(([r, label]) => html`<div class="field checkbox"><input type="checkbox" id="role-${r}" name="role-${r}"${u.roles.includes(r) ? html` checked` : ''}><label for="role-${r}">${label}</label></div>`)}
