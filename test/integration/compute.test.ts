@@ -141,7 +141,7 @@ describe('the compute pool', () => {
       expect(order.filter((o) => o.startsWith('background'))).toEqual(['background 0', 'background 1']);
       if (process.platform === 'linux') {
         expect(await pool.backgroundNice()).toBe(19);
-        expect(await pool.run('threadNice', null, { cache: false })).toBe(0);
+        expect(await pool.run('threadNice', undefined, { cache: false })).toBe(0);
       }
     } finally {
       await pool.close();
