@@ -24,11 +24,12 @@ export type Provenance = {
   claimed: boolean;
 } & ({ kind: 'person'; displayName: string } | { kind: 'workshop'; place: string; date: string; participants: number });
 
-/** « 6 décembre 2026 » for a `YYYY-MM-DD` day (no time zone: a workshop's day is a calendar day). */
+/** « 6 décembre 2026 », « 1er mars 2026 » for a `YYYY-MM-DD` day (no time zone: a workshop's day is a calendar day). */
 export function frenchCalendarDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
   const date = new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1));
-  return date.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const text = date.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return d === 1 ? text.replace(/^1 /, '1er ') : text;
 }
 
 const collectedBy = (p: Provenance) => `recueilli par ${p.mediator.name} (${p.mediator.town})`;

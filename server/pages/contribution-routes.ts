@@ -31,7 +31,7 @@ export function contributionRoutes(deps: OpDeps): Router {
       params: (f) => ({ [type === 'article' ? 'articleId' : 'id']: f.targetId }),
       body: (f) => ({ side: f.side, body: f.body, onBehalfOf: onBehalfFromForm(f) }),
       fields: ON_BEHALF_FIELDS,
-      done: (rq, rs, filed) => afterFiling(rs, filed, `${safeNext(formFields(rq).suite)}#argument-${filed.id}`),
+      done: (rq, rs, filed) => afterFiling(rs, filed, `${safeNext(formFields(rq).suite)}#arguments-title`),
     })(req, res, next);
   });
 
@@ -53,7 +53,7 @@ export function contributionRoutes(deps: OpDeps): Router {
       const start = quote ? locateQuote(text, quote, f.start) : -1;
       return { version, alinea, start, end: start < 0 ? -1 : start + quote.length, quote, body: f.body ?? '', onBehalfOf: onBehalfFromForm(f) };
     },
-    done: (req, res, filed) => afterFiling(res, filed, `${articlePath(req)}#annotation-${filed.id}`),
+    done: (req, res, filed) => afterFiling(res, filed, `${articlePath(req)}#annotations-title`),
     refused: async (req, res, err) => {
       if (err.code !== 'validation_failed' && err.code !== 'unprocessable') return false;
       const f = formFields(req);

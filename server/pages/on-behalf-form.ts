@@ -41,16 +41,20 @@ export function onBehalfFieldset(user: UserRow | null, prefix: string, values: R
     <p class="hint">Structure de médiation : vous pouvez déposer pour une personne (avec son accord) ou pour un atelier. Jamais de vote en son nom.</p>
     ${error ? html`<p class="field-error" id="${id('pour-error')}">${error}</p>` : ''}
     ${choice('moi', 'En mon nom')}${choice('personne', 'Pour une personne accompagnée')}${choice('atelier', 'Pour un atelier')}
+    <fieldset class="on-behalf-person"><legend>Personne accompagnée</legend>
     <div class="field"><label for="${id('personne-nom')}">Nom affiché de la personne (nom ou pseudonyme)</label>
       <input id="${id('personne-nom')}" name="personne_nom" maxlength="${L.personName}" value="${values.personne_nom ?? ''}"></div>
     <div class="field checkbox"><input type="checkbox" id="${id('consentement')}" name="personne_consentement"${values.personne_consentement === 'on' ? html` checked` : ''}>
       <label for="${id('consentement')}">La personne a donné son accord pour que cette contribution soit publiée en son nom</label></div>
+    </fieldset>
+    <fieldset class="on-behalf-workshop"><legend>Atelier</legend>
     <div class="field"><label for="${id('atelier-lieu')}">Lieu de l’atelier</label>
       <input id="${id('atelier-lieu')}" name="atelier_lieu" maxlength="${L.place}" value="${values.atelier_lieu ?? ''}"></div>
     <div class="field"><label for="${id('atelier-date')}">Date de l’atelier</label>
       <input id="${id('atelier-date')}" name="atelier_date" type="date" value="${values.atelier_date ?? ''}"></div>
     <div class="field"><label for="${id('atelier-participants')}">Nombre de participants</label>
       <input id="${id('atelier-participants')}" name="atelier_participants" type="number" inputmode="numeric" min="${L.minParticipants}" max="${L.maxParticipants}" value="${values.atelier_participants ?? ''}"></div>
+    </fieldset>
   </fieldset>`;
 }
 
