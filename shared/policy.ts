@@ -10,7 +10,7 @@ import { BILL_STATUSES, STATUS_LABELS_FR, type BillStatus } from './phases';
  * `commissionMember`). Adding an actor is adding it to `ACTORS` and `ACTOR_LABELS`, then to the
  * rows that let it act.
  */
-export const ACTORS = ['anonymous', 'citizen', 'author', 'clerk', 'clerkInCharge', 'commissionMember', 'moderator', 'admin'] as const;
+export const ACTORS = ['anonymous', 'citizen', 'author', 'clerk', 'clerkInCharge', 'commissionMember', 'moderator', 'mediator', 'admin'] as const;
 export type Actor = (typeof ACTORS)[number];
 
 /** « réservé aux … » */
@@ -22,6 +22,7 @@ export const ACTOR_LABELS: Record<Actor, string> = {
   clerkInCharge: 'greffiers en charge de l’amendement',
   commissionMember: 'membres de la commission',
   moderator: 'modérateurs',
+  mediator: 'structures de médiation',
   admin: 'administrateurs',
 };
 
@@ -114,6 +115,10 @@ export const POLICY = {
   'sortition.commit': { verb: 'Clore l’appel à volontaires et publier l’engagement', allow: { admin: BEFORE_ADOPTION } },
   'sortition.draw': { verb: 'Tirer au sort le collège citoyen', allow: { admin: BEFORE_ADOPTION } },
   'sortition.respond': { verb: 'Répondre au tirage au sort', allow: { citizen: DESK } },
+  // assisted and collective contributions (docs/mediators.md): never a vote on anyone's behalf
+  'mediator.declare': { verb: 'Déclarer une structure de médiation', allow: { admin: ALL } },
+  'contribution.onBehalf': { verb: 'Contribuer pour une personne ou un atelier', allow: { mediator: CONSULTATION } },
+  'contribution.claim': { verb: 'Récupérer ses contributions', allow: { citizen: ALL } },
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof POLICY;

@@ -5,14 +5,16 @@ import { findAnnotation, insertAnnotation, insertReply } from '../sql/annotation
 import { findArticle, findArticleVersion } from '../sql/articles';
 import type { UserRow } from '../sql/users';
 import { authorize } from '../authorize';
+import { recordOnBehalf, type OnBehalf } from './on-behalf';
 
 /**
  * Annotates a passage of a published article version. The selection must quote the text exactly
  * (422 otherwise); prefix and suffix are stored so the passage can be found again on later versions.
+ * A mediator may annotate on behalf of a person or for a workshop (`onBehalf`).
  */
 export async function annotate(
   db: Db,
-  input: { user: UserRow; articleId: string; version: number; alinea: number; start: number; end: number; quote: string; body: string },
+  input: { user: UserRow; articleId: string; version: number; alinea: number; start: number; end: number; quote: string; body: string; onBehalf?: OnBehalf | undefined },
 ): Promise<string> {
   const article = await findArticle(db, input.articleId);
   if (!article) throw notFound('Article introuvable.');
@@ -21,9 +23,13 @@ export async function annotate(
   if (!version) throw notFound(`L’article n’a pas de version ${input.version}.`);
   const check = checkSelection(version.alineas, input);
   if (!check.ok) throw new AppError('unprocessable', check.message, { reason: check.reason });
-  return insertAnnotation(db, {
-    billId: article.bill_id, articleId: article.id, version: input.version, alinea: input.alinea, start: input.start, end: input.end,
-    quote: input.quote, prefix: check.prefix, suffix: check.suffix, body: input.body.trim(), authorId: input.user.id,
+  return db.transaction(async (tx) => {
+    const id = await insertAnnotation(tx, {
+      billId: article.bill_id, articleId: article.id, version: input.version, alinea: input.alinea, start: input.start, end: input.end,
+      quote: input.quote, prefix: check.prefix, suffix: check.suffix, body: input.body.trim(), authorId: input.user.id,
+    });
+    if (input.onBehalf) await recordOnBehalf(tx, input.user, input.onBehalf, { type: 'annotation', id, billId: article.bill_id });
+    return id;
   });
 }
 

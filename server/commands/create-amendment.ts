@@ -11,16 +11,18 @@ import { seedUpdate } from '../collab/ydoc-text';
 import { amendmentDocName } from '../../shared/live-docs';
 import type { UserRow } from '../sql/users';
 import { amendingOrigin } from './amendment-access';
+import { recordOnBehalf, type OnBehalf } from './on-behalf';
 import { submitLocked } from './submit-amendment';
 
 /**
  * Creates an amendment on an article, written against its current version; a draft that only its
  * author sees (with its live document), or submitted at once with `submit`. Citizens may do so
- * during the consultation, commission members during the commission.
+ * during the consultation, commission members during the commission; a mediator also on behalf of
+ * a person or for a workshop (`onBehalf`).
  */
 export async function createAmendment(
   db: Db,
-  input: { user: UserRow; articleId: string; kind: AmendmentKind; alineas?: string[] | undefined; rationale: string; submit: boolean },
+  input: { user: UserRow; articleId: string; kind: AmendmentKind; alineas?: string[] | undefined; rationale: string; submit: boolean; onBehalf?: OnBehalf | undefined },
 ): Promise<string> {
   const article = await findArticle(db, input.articleId);
   if (!article) throw notFound('Article introuvable.');
@@ -39,6 +41,7 @@ export async function createAmendment(
       baseVersion: article.version, alineas, rationale, createdBy: input.user.id,
     });
     await addAuthor(tx, id, input.user.id);
+    if (input.onBehalf) await recordOnBehalf(tx, input.user, input.onBehalf, { type: 'amendment', id, billId: article.bill_id });
     // Submitted at once, it never was a draft anyone saw: its first revision is the submission.
     if (!input.submit) await appendRevision(tx, { amendmentId: id, kind: 'draft', alineas, rationale, authorId: input.user.id });
     // Seeded once, here, by the server: clients never insert initial content (it would duplicate).

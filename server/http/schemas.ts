@@ -36,7 +36,13 @@ export const isoDate = z
   }, 'date ISO 8601 attendue (années 1 à 9999)')
   .transform((s) => new Date(s));
 
-export const voteBody = z.object({ value: z.enum(VOTE_VALUES) });
+/**
+ * A vote is one's own and says nothing else: no other field is accepted, so that no one (a
+ * mediator filing for a person included) votes on behalf of someone (`onBehalfOf` is a 400).
+ */
+export const voteBody = z.strictObject({ value: z.enum(VOTE_VALUES) }, {
+  error: (iss) => (iss.code === 'unrecognized_keys' ? 'un vote ne porte que sa valeur (value) : personne ne vote au nom d’autrui' : undefined),
+});
 
 /** `?assurance=verified`: tallies count only the votes of accounts whose identity a provider verified. */
 export const TALLY_SCOPES = ['all', 'verified'] as const;

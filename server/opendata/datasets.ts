@@ -18,6 +18,15 @@ type Row = Record<string, string | number | boolean | null>;
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : null);
 const text = (v: unknown) => (Array.isArray(v) ? v.join('\n') : '');
+/** The columns of a contribution a structure de médiation filed (empty for everyone else's). */
+const assisted = (r: Record<string, unknown>): Row => ({
+  collected_for: (r.collected_for as string | null) ?? null,
+  collected_by: r.collected_by_name ? `${String(r.collected_by_name)} (${String(r.collected_by_town)})` : null,
+  on_behalf_of: (r.on_behalf_of as string | null) ?? null,
+  workshop_place: (r.workshop_place as string | null) ?? null,
+  workshop_date: (r.workshop_date as string | null) ?? null,
+  workshop_participants: r.workshop_participants === null || r.workshop_participants === undefined ? null : Number(r.workshop_participants),
+});
 const num = (origin: unknown, n: unknown) => displayNumber(origin as AmendmentOrigin, typeof n === 'number' ? n : null);
 
 const SHAPES: Record<DatasetName, { table: OpenDataset; row: (r: Record<string, unknown>) => Row }> = {
@@ -29,7 +38,7 @@ const SHAPES: Record<DatasetName, { table: OpenDataset; row: (r: Record<string, 
       votes_for: Number(r.votes_for), votes_mitigated: Number(r.votes_mitigated), votes_against: Number(r.votes_against),
       votes_total: Number(r.votes_for) + Number(r.votes_mitigated) + Number(r.votes_against),
       inadmissible_ground: (r.inadmissible_ground as string | null) ?? null, hidden: Boolean(r.hidden), submitted_at: iso(r.submitted_at),
-      text: text(r.alineas), rationale: String(r.rationale ?? ''),
+      text: text(r.alineas), rationale: String(r.rationale ?? ''), ...assisted(r),
     }),
   },
   arguments: {
@@ -37,7 +46,7 @@ const SHAPES: Record<DatasetName, { table: OpenDataset; row: (r: Record<string, 
     row: (r) => ({
       id: String(r.id), target_type: String(r.target_type), target_id: String(r.target_id), side: String(r.side), author: String(r.author), author_kind: String(r.author_kind),
       votes_for: Number(r.votes_for), votes_mitigated: Number(r.votes_mitigated), votes_against: Number(r.votes_against),
-      hidden: Boolean(r.hidden), created_at: iso(r.created_at), body: String(r.body ?? ''),
+      hidden: Boolean(r.hidden), created_at: iso(r.created_at), body: String(r.body ?? ''), ...assisted(r),
     }),
   },
   decisions: {

@@ -8,6 +8,7 @@ import { removeCoauthor } from '../commands/remove-coauthor';
 import { submitAmendment } from '../commands/submit-amendment';
 import { withdrawAmendment } from '../commands/withdraw-amendment';
 import { idParam, textSchema } from '../http/schemas';
+import { fileWith, onBehalfOfSchema } from './on-behalf';
 import { operation } from './operation';
 
 /** The amendment's own operations: its authors write, table, share and withdraw it. */
@@ -17,8 +18,12 @@ const amendmentParams = z.object({ id: idParam });
 export const createAmendmentOp = operation({
   policy: 'amendment.create',
   params: z.object({ articleId: idParam }),
-  body: z.object({ kind: z.enum(AMENDMENT_KINDS), alineas: textSchema.optional(), rationale: rationale.default(''), submit: z.boolean().default(false) }),
-  run: ({ db }, user, { params, body }) => createAmendment(db, { user, articleId: params.articleId, ...body }),
+  body: z.object({
+    kind: z.enum(AMENDMENT_KINDS), alineas: textSchema.optional(), rationale: rationale.default(''), submit: z.boolean().default(false),
+    onBehalfOf: onBehalfOfSchema.optional(),
+  }),
+  run: ({ db }, user, { params, body: { onBehalfOf, ...body } }) =>
+    fileWith(onBehalfOf, (onBehalf) => createAmendment(db, { user, articleId: params.articleId, ...body, onBehalf })),
 });
 
 export const editAmendmentOp = operation({

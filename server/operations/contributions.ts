@@ -5,10 +5,13 @@ import { postArgument } from '../commands/post-argument';
 import { idParam, int32 } from '../http/schemas';
 import type { ArgumentTargetType } from '../sql/arguments';
 import { SUBJECT_TYPES } from '../sql/moderation';
+import { fileWith, onBehalfOfSchema } from './on-behalf';
 import { operation } from './operation';
 
 /** Arguments, replies, reports and moderation. */
-const argumentBody = z.object({ side: z.enum(['for', 'against']), body: z.string().trim().min(3, 'au moins 3 caractères').max(5000) });
+const argumentBody = z.object({
+  side: z.enum(['for', 'against']), body: z.string().trim().min(3, 'au moins 3 caractères').max(5000), onBehalfOf: onBehalfOfSchema.optional(),
+});
 const reason = z.string().trim().min(3, 'au moins 3 caractères').max(1000);
 
 export function argumentOp<K extends string>(type: ArgumentTargetType, key: K) {
@@ -16,7 +19,8 @@ export function argumentOp<K extends string>(type: ArgumentTargetType, key: K) {
     policy: 'argument.post',
     params: z.object({ [key]: idParam }) as z.ZodObject<Record<K, typeof idParam>>,
     body: argumentBody,
-    run: ({ db }, user, { params, body }) => postArgument(db, { user, targetType: type, targetId: String((params as Record<string, unknown>)[key]), ...body }),
+    run: ({ db }, user, { params, body: { onBehalfOf, ...body } }) => fileWith(onBehalfOf, (onBehalf) =>
+      postArgument(db, { user, targetType: type, targetId: String((params as Record<string, unknown>)[key]), ...body, onBehalf })),
   });
 }
 export const amendmentArgumentOp = argumentOp('amendment', 'id');
@@ -33,8 +37,10 @@ export const annotateOp = operation({
     end: int32(1),
     quote: z.string().min(1).max(5000),
     body: z.string().trim().min(1).max(5000),
+    onBehalfOf: onBehalfOfSchema.optional(),
   }),
-  run: ({ db }, user, { params, body }) => annotate(db, { user, articleId: params.articleId, ...body }),
+  run: ({ db }, user, { params, body: { onBehalfOf, ...body } }) =>
+    fileWith(onBehalfOf, (onBehalf) => annotate(db, { user, articleId: params.articleId, ...body, onBehalf })),
 });
 
 export const replyOp = operation({

@@ -18,7 +18,7 @@ import { ctx, formBody, formFields, page } from './page-kit';
 import { participationPages } from './participation-page';
 import { voteChartPreload } from './vote-chart';
 
-const ROLE_LABELS = { admin: 'administration', clerk: 'greffe', moderator: 'modération' } as const;
+const ROLE_LABELS = { admin: 'administration', clerk: 'greffe', moderator: 'modération', mediator: 'structure de médiation' } as const;
 
 /** What « Mon compte » needs: the privacy actions' and e-mail's. */
 export type AccountDeps = PrivacyDeps & { mail: MailService };
@@ -40,7 +40,7 @@ function accountPage(c: PageContext, user: UserRow, mailState: AccountMailState,
         ${roles ? html`<dt>Rôles</dt><dd>${roles}</dd>` : ''}
         <dt>Compte créé le</dt><dd>${dateTimeFr.format(user.created_at)}</dd>
       </dl>
-      <p><a href="/contributeurs/${user.id}">Ma page publique de contributeur</a> · <a href="/notifications">Mes notifications</a></p>
+      <p><a href="/contributeurs/${user.id}">Ma page publique de contributeur</a> · <a href="/notifications">Mes notifications</a> · <a href="/recuperer">Récupérer mes contributions</a> (avec le code remis par une structure de médiation)</p>
       ${accountMailSections(user, mailState)}
       ${identitySection(c)}
 

@@ -4,6 +4,7 @@ import type { BillRow } from '../sql/bills';
 import { alertBox, rowsFor, textareaField, titled, type FormState } from './amendment-parts';
 import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
+import { onBehalfFieldset } from './on-behalf-form';
 
 const KIND_CHOICES: Record<AmendmentKind, (articleNumber: string) => { label: string; hint: string }> = {
   modify: (n) => ({ label: `Modifier l’article ${n}`, hint: 'Corrigez le texte ci-dessous : il remplacera celui de l’article.' }),
@@ -61,6 +62,7 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
           id: 'expose', name: 'expose', label: 'Exposé sommaire', value: state?.values?.expose ?? '', rows: 6, error: errors.expose,
           hint: 'Expliquez en quelques phrases ce que change l’amendement et pourquoi. Il est obligatoire pour déposer l’amendement.',
         })}
+        ${onBehalfFieldset(ctx.user, 'amendement', state?.values, errors.pour)}
         <p class="hint" id="actions-hint">Un brouillon n’est visible que de ses auteurs et reste modifiable : « Enregistrer le brouillon » l’ouvre dans l’éditeur en direct, où vous pouvez inviter des co-auteurs. Le dépôt lui attribue un numéro public et fige son texte.</p>
         <div class="actions">
           <button type="submit" name="action" value="deposer" aria-describedby="actions-hint">Déposer l’amendement</button>

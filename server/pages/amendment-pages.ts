@@ -140,7 +140,7 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
     breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a> › <a href="/articles/${a.articleId}">Article ${a.articleNumber}</a> › <a href="/articles/${a.articleId}/amendements">Amendements</a>`,
     main: html`<h1>${title}</h1>${alertBox(d.state)}
       <p class="meta">${kindBadge(a.kind)} ${statusBadge(a.status)} · à l’<a href="/articles/${a.articleId}">article ${a.articleNumber}</a>${submitted}</p>
-      ${authorsLine(a)}
+      ${authorsLine(a)}${a.collected ? html`<p class="provenance">${a.collected.label}${a.collected.claimed ? ' (récupéré par la personne)' : ''}</p>` : ''}
       ${d.report ?? ''}
       ${notices(d, masked)}
       ${closed ? html`<p class="notice" role="status">${a.origin === 'commission' ? 'La commission a terminé ses travaux' : 'La consultation est close'} : ce brouillon ne peut plus être modifié ni déposé. Il reste lisible par ses seuls auteurs.</p>` : ''}

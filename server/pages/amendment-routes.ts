@@ -28,6 +28,7 @@ import { amendmentPage, type DiffView } from './amendment-pages';
 import type { FormState } from './amendment-parts';
 import { argumentsSection, reportForm } from './contribution-parts';
 import { amendmentParticipation } from './participation-parts';
+import { afterFiling, ON_BEHALF_FIELDS, onBehalfError, onBehalfFromForm } from './on-behalf-form';
 import { formOperation, type FieldErrors } from './form-operation';
 import { ctx, formBody, formFields, page } from './page-kit';
 import { putFormState, takeFormState, withFormState } from './flash';
@@ -113,14 +114,18 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
   r.post('/articles/:articleId/amendements', form, formOperation(deps, createAmendmentOp, {
     signIn: (req) => `/articles/${encodeURIComponent(param(req, 'articleId'))}/amendements/nouveau`,
     // « rediger » (the button of the article page) sends no text: the draft starts from the article
-    body: (f) => ({ kind: f.kind, alineas: f.kind === 'delete' || f.texte === undefined ? undefined : textToAlineas(f.texte), rationale: f.expose ?? '', submit: f.action === 'deposer' }),
-    fields: NEW_FIELDS,
-    done: (_req, res, id) => res.redirect(303, `/amendements/${encodeURIComponent(id)}`),
+    body: (f) => ({
+      kind: f.kind, alineas: f.kind === 'delete' || f.texte === undefined ? undefined : textToAlineas(f.texte), rationale: f.expose ?? '', submit: f.action === 'deposer',
+      onBehalfOf: onBehalfFromForm(f),
+    }),
+    fields: { ...NEW_FIELDS, ...ON_BEHALF_FIELDS },
+    done: (_req, res, filed) => afterFiling(res, filed, `/amendements/${encodeURIComponent(filed.id)}`),
     refused: async (req, res, err, fieldErrors) => {
       if (err.code !== 'validation_failed' && err.code !== 'unprocessable') return false;
       const { article, bill } = await loadArticle(param(req, 'articleId'));
       const f = formFields(req);
-      const values = { kind: f.kind ?? '', ...(f.texte === undefined ? {} : { texte: f.texte }), expose: f.expose ?? '' };
+      const values = { ...f, kind: f.kind ?? '', ...(f.texte === undefined ? {} : { texte: f.texte }), expose: f.expose ?? '' };
+      if (fieldErrors.pour) fieldErrors.pour = onBehalfError(err);
       const state = { error: err.message, fieldErrors, values };
       // back to the form (post → redirect → get: a reload sends nothing again), unless it cannot travel in an address
       const sealed = putFormState(state);

@@ -3,6 +3,7 @@ import type { loadArticleAnnotations } from '../present/annotations';
 import type { presentArgumentsBySupport } from '../present/argument';
 import { html, type SafeHtml } from '../html';
 import { verifiedBadge, type PageContext } from './layout';
+import { onBehalfFieldset, provenanceNote } from './on-behalf-form';
 
 type Annotation = Awaited<ReturnType<typeof loadArticleAnnotations>>[number];
 type Argument = ReturnType<typeof presentArgumentsBySupport>[number];
@@ -44,7 +45,7 @@ function argumentItem(ctx: PageContext, g: Argument, open: boolean, returnTo: st
     : '';
   return html`<li class="argument argument-${g.side}" id="argument-${g.id}">
     ${g.hidden ? hiddenNotice(g.hidden.reason) : html`<p>${g.body}</p>`}
-    <p class="meta">${authorLine(g.author)} · ${when(g.createdAt)} · ${tallyLine(g.tally)}</p>
+    <p class="meta">${authorLine(g.author)}${provenanceNote(g.collected)} · ${when(g.createdAt)} · ${tallyLine(g.tally)}</p>
     ${vote}${g.hidden ? '' : reportForm(ctx, 'argument', g.id, returnTo)}</li>`;
 }
 
@@ -73,6 +74,7 @@ export function argumentsSection(
             <div><input type="radio" id="side-against" name="side" value="against"><label for="side-against">Contre</label></div>
           </fieldset>
           <div class="field"><label for="argument-body">Argument</label><textarea id="argument-body" name="body" rows="3" required minlength="3" maxlength="5000"></textarea></div>
+          ${onBehalfFieldset(ctx.user, 'argument')}
           <button type="submit">Publier l’argument</button></form>`;
   return html`<section aria-labelledby="arguments-title" class="arguments-section"><h2 id="arguments-title">Arguments</h2>
     <div class="arguments-cols">${column('for', 'Pour')}${column('against', 'Contre')}</div>${form}</section>`;
@@ -93,7 +95,7 @@ function annotationItem(ctx: PageContext, n: Annotation, index: number, open: bo
   return html`<li id="annotation-${n.id}" class="annotation">
     <p class="annotation-head"><span class="note-num">${index}</span> ${where} — <q>${n.quote}</q></p>
     ${n.hidden ? hiddenNotice(n.hidden.reason) : html`<p>${n.body}</p>`}
-    <p class="meta">${authorLine(n.author)} · ${when(n.createdAt)}</p>
+    <p class="meta">${authorLine(n.author)}${provenanceNote(n.collected)} · ${when(n.createdAt)}</p>
     ${n.hidden ? '' : reportForm(ctx, 'annotation', n.id, returnTo)}
     ${replies.length ? html`<ol class="replies" role="list" aria-label="Réponses">${replies}</ol>` : ''}${replyForm}</li>`;
 }
@@ -129,6 +131,7 @@ export function annotationsSection(
             <input id="annot-quote" name="quote" type="text" required maxlength="5000" aria-describedby="annot-quote-hint" value="${v.quote ?? ''}"></div>
           <div class="field"><label for="annot-body">Votre commentaire</label>
             <textarea id="annot-body" name="body" rows="3" required maxlength="5000">${v.body ?? ''}</textarea></div>
+          ${onBehalfFieldset(ctx.user, 'annot', v)}
           <button type="submit">Publier l’annotation</button></form>`;
   return html`<section aria-labelledby="annotations-title" class="annotations-section"><h2 id="annotations-title">Annotations</h2>${list}${form}</section>`;
 }

@@ -1,11 +1,13 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { amendmentArgumentOp, annotateOp, articleArgumentOp, moderateOp, replyOp, reportOp } from '../operations/contributions';
+import type { Filed } from '../operations/on-behalf';
 import type { Operation, OpDeps } from '../operations/operation';
 import { argumentVote } from '../operations/votes';
 import { findArticleVersion } from '../sql/articles';
 import { renderArticlePage } from './article-route';
 import { formOperation } from './form-operation';
+import { afterFiling, ON_BEHALF_FIELDS, onBehalfError, onBehalfFromForm } from './on-behalf-form';
 import { formBody, formFields, pageInt, safeNext } from './page-kit';
 
 /** Which occurrence of `quote` in `text` the form meant: the one at `start` if given, else the first. */
@@ -21,14 +23,15 @@ export function contributionRoutes(deps: OpDeps): Router {
   const r = express.Router();
   const form = formBody('100kb');
 
-  const argumentOps = { amendment: amendmentArgumentOp, article: articleArgumentOp } as Record<string, Operation<z.ZodType, z.ZodType, string>>;
+  const argumentOps = { amendment: amendmentArgumentOp, article: articleArgumentOp } as Record<string, Operation<z.ZodType, z.ZodType, Filed>>;
   r.post('/arguments', form, (req: express.Request, res: express.Response, next: express.NextFunction) => {
     const type = formFields(req).targetType === 'article' ? 'article' : 'amendment';
     return formOperation(deps, argumentOps[type]!, {
       signIn: (rq) => safeNext(formFields(rq).suite),
       params: (f) => ({ [type === 'article' ? 'articleId' : 'id']: f.targetId }),
-      body: (f) => ({ side: f.side, body: f.body }),
-      done: (rq, rs) => rs.redirect(303, `${safeNext(formFields(rq).suite)}#arguments-title`),
+      body: (f) => ({ side: f.side, body: f.body, onBehalfOf: onBehalfFromForm(f) }),
+      fields: ON_BEHALF_FIELDS,
+      done: (rq, rs, filed) => afterFiling(rs, filed, `${safeNext(formFields(rq).suite)}#arguments-title`),
     })(req, res, next);
   });
 
@@ -48,14 +51,15 @@ export function contributionRoutes(deps: OpDeps): Router {
       const [version, alinea, quote] = [int(f.version), int(f.alinea), f.quote ?? ''];
       const text = (Number.isInteger(version) ? (await findArticleVersion(db, String(req.params.articleId), version))?.alineas[alinea - 1] : undefined) ?? '';
       const start = quote ? locateQuote(text, quote, f.start) : -1;
-      return { version, alinea, start, end: start < 0 ? -1 : start + quote.length, quote, body: f.body ?? '' };
+      return { version, alinea, start, end: start < 0 ? -1 : start + quote.length, quote, body: f.body ?? '', onBehalfOf: onBehalfFromForm(f) };
     },
-    done: (req, res) => res.redirect(303, `${articlePath(req)}#annotations-title`),
+    done: (req, res, filed) => afterFiling(res, filed, `${articlePath(req)}#annotations-title`),
     refused: async (req, res, err) => {
       if (err.code !== 'validation_failed' && err.code !== 'unprocessable') return false;
       const f = formFields(req);
       const paths = Array.isArray(err.details) ? (err.details as { path?: string }[]).map((d) => d.path) : [];
       const message = err.code === 'unprocessable' ? err.message
+        : paths.some((p) => p?.startsWith('onBehalfOf')) ? onBehalfError(err)
         : paths.some((p) => p !== 'body') ? `Le passage « ${f.quote ?? ''} » ne figure pas dans l’alinéa ${int(f.alinea)} : recopiez-le exactement.`
           : 'Écrivez votre commentaire.';
       await renderArticlePage(db, req, res, String(req.params.articleId), { message, values: f });

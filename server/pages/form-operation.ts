@@ -17,6 +17,8 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
     return Number(issue.minimum) <= 1 ? 'Ce champ est requis.' : `Au moins ${Number(issue.minimum).toLocaleString('fr-FR')} caractères.`;
   }
   if (issue.code === 'too_big' && issue.origin === 'string') return `Trop long : ${Number(issue.maximum).toLocaleString('fr-FR')} caractères au plus.`;
+  // a box that must be ticked (a consent): z.literal(true)
+  if (issue.code === 'invalid_value' && issue.values.length === 1 && issue.values[0] === true) return 'Cette case doit être cochée.';
   if (issue.code === 'invalid_value') return 'Choisissez une des options proposées.';
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'Ce champ est requis.';
   const said = fr.localeError(issue as never);

@@ -26,6 +26,7 @@ import { confirmationGate } from './confirm-gate';
 import { subAmendmentPages } from './sub-amendment-pages';
 import { participationPages } from './search-page';
 import { siteInfoPages, type SiteInfo } from './site-info-pages';
+import { mediationPages } from './mediation-pages';
 
 /** Every server-rendered page, then the HTML 404. */
 /** `reads`: a replica for the history pages (DATABASE_READ_URL; they tolerate a second of lag). */
@@ -59,6 +60,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(sortitionPages(db, live, mail));
   r.use(participationPages(db, live, reads));
   r.use(siteInfoPages(site));
+  r.use(mediationPages({ db, live }, limiters));
   // browsers ask for it whatever the page says
   r.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
   r.use((req, res) => {

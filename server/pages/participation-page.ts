@@ -7,11 +7,22 @@ import { html, raw } from '../html';
 import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
 
+/** The contributions collected by structures de médiation, counted apart. */
+function assistedLine(a: ParticipationJson['assisted']) {
+  const n = a.amendments + a.arguments + a.annotations;
+  if (n === 0) return html``;
+  const plural = (k: number, one: string, many: string) => `${k} ${k > 1 ? many : one}`;
+  return html`<p class="assisted-totals">Dont ${plural(n, 'contribution recueillie', 'contributions recueillies')} par des structures de médiation
+    (${plural(a.amendments, 'amendement', 'amendements')}, ${plural(a.arguments, 'argument', 'arguments')}, ${plural(a.annotations, 'annotation', 'annotations')}) :
+    ${plural(a.persons, 'pour une personne accompagnée', 'pour des personnes accompagnées')}, ${plural(a.workshops, 'atelier', 'ateliers')} réunissant ${plural(a.workshopParticipants, 'participant', 'participants')}. Aucun vote n’est exprimé au nom d’autrui.</p>`;
+}
+
 function participationPage(c: PageContext, bill: BillRow, days: ParticipationDay[], json: ParticipationJson): string {
   const t = json.totals;
   const body = days.length === 0
     ? html`<p class="empty">Personne n’a encore participé à ce projet de loi : ni vote, ni amendement, ni argument, ni annotation.</p>`
     : html`<ul class="chart-totals" role="list">${PARTICIPATION_SERIES.map((s) => html`<li><strong>${t[s]}</strong> ${t[s] > 1 ? PARTICIPATION_STYLE[s].many : PARTICIPATION_STYLE[s].one}</li>`)}</ul>
+      ${assistedLine(json.assisted)}
       <figure class="chart">${raw(participationSvg(days, participationText('participation', bill, json)))}</figure>
       <details class="chart-data"><summary>Voir les données</summary>
         <table class="data"><caption>Contributions par jour (jours sans participation omis)</caption>

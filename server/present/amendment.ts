@@ -8,6 +8,8 @@ import { amendmentDocName } from '../../shared/live-docs';
 import type { LiveTexts } from '../collab/registry';
 import type { Queryable } from '../db/db';
 import { listAuthors, type AuthorRow } from '../sql/amendment-authors';
+import { findProvenance } from '../sql/assisted';
+import { presentProvenance } from './provenance';
 import { listResponses } from '../sql/amendment-responses';
 import { findRevision, listRevisions } from '../sql/amendment-revisions';
 import { findAmendment, type AmendmentRow } from '../sql/amendments';
@@ -84,13 +86,14 @@ export async function loadAmendmentView(
   const a = liveText ? { ...stored, alineas: liveText } : stored;
   // a sous-amendement tabled here amends its amendment's text, as it was when it was written
   const parent = a.parent_id !== null && a.parent_revision !== null ? await findAmendment(db, a.parent_id) : undefined;
-  const [authors, revisions, tally, base, responses, decided] = await Promise.all([
+  const [authors, revisions, tally, base, responses, decided, provenance] = await Promise.all([
     listAuthors(db, [a.id]),
     listRevisions(db, a.id),
     getTally(db, { type: 'amendment', id: a.id }, assurance),
     parent && a.parent_revision !== null ? findRevision(db, parent.id, a.parent_revision) : findArticleVersion(db, a.article_id, a.base_version),
     listResponses(db, a.id),
     findDecision(db, a.id),
+    findProvenance(db, 'amendment', a.id),
   ]);
   const decision = decided ? await presentDecision(db, decided) : null;
   const summary = presentAmendmentSummary(a, authors.get(a.id) ?? [], tally);
@@ -114,6 +117,8 @@ export async function loadAmendmentView(
   return {
     ...summary,
     ...(masked ? {} : { alineas: a.alineas, rationale: a.rationale }),
+    /** « recueilli par … »: filed by a mediator for a person or a workshop (null otherwise). */
+    collected: presentProvenance(provenance),
     baseAlineas,
     subAmendment: parent ? { parentId: parent.id, parentDisplayNumber: rowNumber(parent), parentRevision: a.parent_revision } : null,
     // A clerk's dispositif once formalised; before that, the one generated from the text.

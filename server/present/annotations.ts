@@ -4,6 +4,7 @@ import { notFound } from '../errors';
 import { listAnnotations, listArticleReplies, type AnnotationRow, type ReplyRow } from '../sql/annotations';
 import { findArticle } from '../sql/articles';
 import { hiddenView } from './amendment';
+import { presentProvenance } from './provenance';
 
 const author = (r: AnnotationRow | ReplyRow) => ({ id: r.author_id, displayName: r.author_name, kind: r.author_kind, assurance: r.author_assurance });
 
@@ -26,7 +27,7 @@ export async function loadArticleAnnotations(db: Db, articleId: string) {
     const hidden = hiddenView(n.hidden_reason);
     const selection = { alinea: n.alinea, start: n.start_offset, end: n.end_offset, quote: n.quote, prefix: n.prefix, suffix: n.suffix };
     return {
-      id: n.id, version: n.version, ...selection, body: hidden ? '' : n.body, author: author(n), createdAt: n.created_at.toISOString(), hidden,
+      id: n.id, version: n.version, ...selection, body: hidden ? '' : n.body, author: author(n), collected: presentProvenance(n.provenance), createdAt: n.created_at.toISOString(), hidden,
       anchor: n.version === article.version ? { status: 'exact' as const, alinea: n.alinea, start: n.start_offset, end: n.end_offset } : reanchor(article.alineas, selection),
       replies: (byAnnotation.get(n.id) ?? []).map(presentReply),
     };

@@ -4,6 +4,7 @@ import type { Queryable } from '../db/db';
 import type { ArgumentRow } from '../sql/arguments';
 import { getTallies, type TallyScope } from '../sql/votes';
 import { hiddenView } from './amendment';
+import { presentProvenance } from './provenance';
 
 export function presentArgument(g: ArgumentRow) {
   const hidden = hiddenView(g.hidden_reason);
@@ -14,6 +15,8 @@ export function presentArgument(g: ArgumentRow) {
     side: g.side,
     body: hidden ? '' : g.body,
     author: { id: g.author_id, displayName: g.author_name, kind: g.author_kind, assurance: g.author_assurance },
+    /** « recueilli par … »: filed by a mediator for a person or a workshop (null otherwise). */
+    collected: presentProvenance(g.provenance),
     createdAt: g.created_at.toISOString(),
     tally: tally(g.n_for, g.n_mitigated, g.n_against),
     hidden,

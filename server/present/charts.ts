@@ -10,6 +10,7 @@ import { notFound } from '../errors';
 import { html, type SafeHtml } from '../html';
 import { findAmendment } from '../sql/amendments';
 import { findBill, type BillRow } from '../sql/bills';
+import { countAssisted, type AssistedCounts } from '../sql/assisted';
 import { participationPerHour, voteDeltasPerHour } from '../sql/contributions';
 
 /** Data and SVG of the two charts: votes on an amendment over time, participation in a bill. */
@@ -44,16 +45,22 @@ export type VotesOverTime = Awaited<ReturnType<typeof loadVotesOverTime>>;
 export async function loadParticipation(db: Queryable, billId: string): Promise<{ bill: BillRow; json: ParticipationJson; days: ParticipationDay[] }> {
   const bill = await findBill(db, billId);
   if (!bill) throw notFound('Projet de loi introuvable.');
-  const days = participationByDay(await participationPerHour(db, bill.id));
+  const [perHour, assisted] = await Promise.all([participationPerHour(db, bill.id), countAssisted(db, bill.id)]);
+  const days = participationByDay(perHour);
   const totals = { votes: 0, amendments: 0, arguments: 0, annotations: 0, total: 0 };
   for (const d of days) for (const k of [...PARTICIPATION_SERIES, 'total'] as const) totals[k] += d[k];
-  return { bill, days, json: { billId: bill.id, timeZone: CHART_TIME_ZONE, days: days.map(({ day, ...n }) => ({ date: day, ...n })), totals } };
+  return { bill, days, json: { billId: bill.id, timeZone: CHART_TIME_ZONE, days: days.map(({ day, ...n }) => ({ date: day, ...n })), totals, assisted } };
 }
 export interface ParticipationJson {
   billId: string;
   timeZone: string;
   days: ({ date: Day; total: number } & Record<ParticipationSeries, number>)[];
   totals: { total: number } & Record<ParticipationSeries, number>;
+  /**
+   * Counted apart: of the totals, what structures de médiation filed for a person or a workshop
+   * (issue 16 › 3), and the workshops behind them. Votes are never filed on anyone's behalf.
+   */
+  assisted: AssistedCounts;
 }
 
 // ---------------------------------------------------------------- SVG

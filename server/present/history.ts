@@ -1,6 +1,10 @@
 import type { HistoryRow } from '../sql/events';
 
 const NUMBER = (d: Record<string, unknown>) => (typeof d.number === 'number' ? ` n° ${d.number}` : '');
+const COLLECTED_BY = (d: Record<string, unknown>) => {
+  const by = d.collectedBy as { name?: unknown; town?: unknown } | undefined;
+  return by && typeof by.name === 'string' && typeof by.town === 'string' ? ` par ${by.name} (${by.town})` : '';
+};
 const OUTCOMES: Record<string, string> = { adopted: 'adopté', rejected: 'rejeté' };
 const COLLEGES_FR: Record<string, string> = { elected: 'collège des élus', citizen: 'collège des citoyens' };
 const RULES_FR: Record<string, string> = { simple_majority: 'majorité simple', double_majority: 'double majorité' };
@@ -19,6 +23,7 @@ export function eventLabel(type: string, data: Record<string, unknown>): string 
     case 'amendment.response': return `Réponse du greffe sur l’amendement${NUMBER(data)}`;
     case 'amendment.decided': return `Amendement${NUMBER(data)} ${OUTCOMES[String(data.outcome)] ?? String(data.outcome)} par la commission`;
     case 'amendment.fallen': return `Amendement${NUMBER(data)} tombé`;
+    case 'amendment.claimed': return `Amendement${NUMBER(data)} rejoint le compte de la personne pour qui il avait été recueilli${COLLECTED_BY(data)}`;
     case 'article.version_added': return `Nouvelle version de l’article ${String(data.number ?? '')}`.trim();
     case 'article.created': return `Article ${String(data.number ?? '')} créé`;
     case 'article.deleted': return `Article ${String(data.number ?? '')} supprimé`;

@@ -11,6 +11,7 @@ import {
   addCoauthorOp, createAmendmentOp, editAmendmentOp, inviteCoauthorOp, removeCoauthorOp, submitAmendmentOp, withdrawAmendmentOp,
 } from '../operations/amendments';
 import { acceptInvitationOp } from '../operations/accounts';
+import { claimJson } from '../operations/on-behalf';
 import { amendmentVote } from '../operations/votes';
 
 import { requireUser } from '../http/auth';
@@ -35,8 +36,9 @@ export function amendmentRoutes(api: Api, db: Db, live: DocRegistry, lists: Amen
 
   operationRoute(api, deps, createAmendmentOp, {
     method: 'post', path: '/api/articles/:articleId/amendments', tag: 'Amendements',
-    summary: 'Proposer un amendement (brouillon, ou déposé aussitôt avec submit: true)', responses: { 201: '{amendment}' },
-  }, async (id, _input, req) => ({ status: 201, json: await view(req, id) }));
+    summary: 'Proposer un amendement (brouillon, ou déposé aussitôt avec submit: true) ; une structure de médiation : pour une personne ou un atelier (onBehalfOf)',
+    responses: { 201: '{amendment, claim?: {code, url}} (claim : le code à remettre à la personne, donné une seule fois)' },
+  }, async (filed, _input, req) => ({ status: 201, json: { ...(await view(req, filed.id)), ...claimJson(filed) } }));
 
   route(api, {
     method: 'get', path: '/api/amendments/:id', tag: 'Amendements', access: 'public', params: amendmentParams,

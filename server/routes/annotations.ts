@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { operationRoute } from '../http/operation-route';
 import { annotateOp, replyOp } from '../operations/contributions';
+import { claimJson } from '../operations/on-behalf';
 import type { OpDeps } from '../operations/operation';
 import { route, type Api } from '../http/route';
 import { idParam } from '../http/schemas';
@@ -10,9 +11,11 @@ export function annotationRoutes(api: Api, deps: OpDeps): void {
   const { db } = deps;
   operationRoute(api, deps, annotateOp, {
     method: 'post', path: '/api/articles/:articleId/annotations', tag: 'Annotations',
-    summary: 'Annoter un passage (alinéa, début, fin en unités UTF-16, citation exacte — sinon 422)',
-    responses: { 201: '{annotation}' },
-  }, async (id, { params }) => ({ status: 201, json: { annotation: (await loadArticleAnnotations(db, params.articleId)).find((a) => a.id === id) } }));
+    summary: 'Annoter un passage (alinéa, début, fin en unités UTF-16, citation exacte — sinon 422) ; une structure de médiation : pour une personne ou un atelier (onBehalfOf)',
+    responses: { 201: '{annotation, claim?: {code, url}} (claim : le code à remettre à la personne, donné une seule fois)' },
+  }, async (filed, { params }) => ({
+    status: 201, json: { annotation: (await loadArticleAnnotations(db, params.articleId)).find((a) => a.id === filed.id), ...claimJson(filed) },
+  }));
   route(api, {
     method: 'get', path: '/api/articles/:articleId/annotations', tag: 'Annotations', access: 'public',
     params: z.object({ articleId: idParam }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loadVisibleAmendment } from '../commands/amendment-access';
 import { operationRoute } from '../http/operation-route';
 import { amendmentArgumentOp, articleArgumentOp } from '../operations/contributions';
+import { claimJson, type Filed } from '../operations/on-behalf';
 import type { Operation, OpDeps } from '../operations/operation';
 import { argumentVote } from '../operations/votes';
 import { notFound } from '../http/errors';
@@ -14,15 +15,16 @@ import { findArticle } from '../sql/articles';
 
 export function argumentRoutes(api: Api, deps: OpDeps): void {
   const { db } = deps;
-  const targets: { type: ArgumentTargetType; path: string; param: 'id' | 'articleId'; label: string; op: Operation<z.ZodType, z.ZodType, string> }[] = [
-    { type: 'amendment', path: '/api/amendments/:id/arguments', param: 'id', label: 'un amendement', op: amendmentArgumentOp as unknown as Operation<z.ZodType, z.ZodType, string> },
-    { type: 'article', path: '/api/articles/:articleId/arguments', param: 'articleId', label: 'un article', op: articleArgumentOp as unknown as Operation<z.ZodType, z.ZodType, string> },
+  const targets: { type: ArgumentTargetType; path: string; param: 'id' | 'articleId'; label: string; op: Operation<z.ZodType, z.ZodType, Filed> }[] = [
+    { type: 'amendment', path: '/api/amendments/:id/arguments', param: 'id', label: 'un amendement', op: amendmentArgumentOp as unknown as Operation<z.ZodType, z.ZodType, Filed> },
+    { type: 'article', path: '/api/articles/:articleId/arguments', param: 'articleId', label: 'un article', op: articleArgumentOp as unknown as Operation<z.ZodType, z.ZodType, Filed> },
   ];
   for (const t of targets) {
     const params = z.object({ [t.param]: idParam }) as z.ZodObject<Record<string, typeof idParam>>;
     operationRoute(api, deps, t.op, {
-      method: 'post', path: t.path, tag: 'Arguments', summary: `Argumenter pour ou contre ${t.label}`, responses: { 201: '{argument}' },
-    }, async (id) => ({ status: 201, json: { argument: presentArgument((await findArgument(db, id))!) } }));
+      method: 'post', path: t.path, tag: 'Arguments', summary: `Argumenter pour ou contre ${t.label} ; une structure de médiation : pour une personne ou un atelier (onBehalfOf)`,
+      responses: { 201: '{argument, claim?: {code, url}} (claim : le code à remettre à la personne, donné une seule fois)' },
+    }, async (filed) => ({ status: 201, json: { argument: presentArgument((await findArgument(db, filed.id))!), ...claimJson(filed) } }));
     route(api, {
       method: 'get', path: t.path, tag: 'Arguments', access: 'public', params, query: z.object({ assurance: assuranceQuery }),
       summary: `Les arguments sur ${t.label}, les plus soutenus d’abord (assurance=verified : votes des identités vérifiées seulement)`, responses: { 200: '{arguments}' },

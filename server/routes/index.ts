@@ -25,6 +25,7 @@ import { peopleAndChartRoutes } from './privacy';
 import { sortitionRoutes } from './sortition';
 import { userRoutes } from './users';
 import { participationRoutes } from './participation';
+import { mediationRoutes } from './mediation';
 
 /** Every JSON API route, registered on one `Api` (which also feeds the OpenAPI document). */
 /** `reads`: a replica for history, open data and feeds (DATABASE_READ_URL; they tolerate a second of lag). */
@@ -50,4 +51,5 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   peopleAndChartRoutes(api, db, { limiters, sessions, live });
   sortitionRoutes(api, deps, mail);
   participationRoutes(api, deps, reads);
+  mediationRoutes(api, deps, sessions, limiters);
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db';
+import { PROVENANCE_JSON, type ProvenanceJson } from './assisted';
 import { isId } from './ids';
 import type { AccountKind, Assurance } from './users';
 
@@ -8,9 +9,11 @@ const SQL = {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
   byId: 'SELECT id, bill_id, article_id FROM annotations WHERE id = $1',
   byArticle: `SELECT n.id, n.version, n.alinea, n.start_offset, n.end_offset, n.quote, n.prefix, n.suffix, n.body, n.created_at,
-                     n.hidden_reason, u.id AS author_id, u.display_name AS author_name, u.kind AS author_kind, u.assurance AS author_assurance
+                     n.hidden_reason, u.id AS author_id, u.display_name AS author_name, u.kind AS author_kind, u.assurance AS author_assurance,
+                     ${PROVENANCE_JSON('annotation', 'n.id')} AS provenance
               FROM annotations n JOIN users u ON u.id = n.author_id
               WHERE n.article_id = $1 ORDER BY n.alinea, n.start_offset, n.created_at, n.id`,
+  setAuthor: 'UPDATE annotations SET author_id = $2 WHERE id = $1',
   insertReply: 'INSERT INTO annotation_replies (annotation_id, body, author_id) VALUES ($1, $2, $3) RETURNING id',
   replyById: `SELECT r.id, r.annotation_id, n.bill_id FROM annotation_replies r JOIN annotations n ON n.id = r.annotation_id WHERE r.id = $1`,
   repliesByArticle: `SELECT r.id, r.annotation_id, r.body, r.created_at, r.hidden_reason,
@@ -38,6 +41,7 @@ export interface AnnotationRow extends Authored {
   quote: string;
   prefix: string;
   suffix: string;
+  provenance: ProvenanceJson | null;
 }
 
 export interface ReplyRow extends Authored {
@@ -84,4 +88,9 @@ export async function findReply(db: Queryable, id: string): Promise<{ id: string
 
 export async function listArticleReplies(db: Queryable, articleId: string): Promise<ReplyRow[]> {
   return (await db.query<ReplyRow>(SQL.repliesByArticle, [articleId])).rows;
+}
+
+/** Moves an annotation into another account (a person claiming what a mediator filed for them). */
+export async function setAnnotationAuthor(db: Queryable, id: string, authorId: string): Promise<void> {
+  await db.query(SQL.setAuthor, [id, authorId]);
 }

@@ -23,7 +23,8 @@ const SQL = {
                  ORDER BY lower(display_name), created_at LIMIT $2`,
 } as const;
 
-export type Role = 'admin' | 'clerk' | 'moderator';
+/** `mediator` is granted with its declaration (name, town), apart from the others (commands/mediators.ts). */
+export type Role = 'admin' | 'clerk' | 'moderator' | 'mediator';
 export type AccountKind = 'citizen' | 'organisation';
 
 export interface UserRow {

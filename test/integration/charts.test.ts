@@ -138,6 +138,8 @@ describe('participation per day in a bill', () => {
         { date: '2025-05-04', votes: 2, amendments: 0, arguments: 1, annotations: 1, total: 4 },
       ],
       totals: { votes: 3, amendments: 1, arguments: 1, annotations: 1, total: 6 },
+      // what structures de médiation collected, counted apart (test/integration/mediators.test.ts)
+      assisted: { amendments: 0, arguments: 0, annotations: 0, persons: 0, workshops: 0, workshopParticipants: 0 },
     });
 
     const svg = (await getSvg(`/api/bills/${bill.id}/participation.svg`)).text;
@@ -155,6 +157,7 @@ describe('participation per day in a bill', () => {
     const bill = await createBill(app, admin, { status: 'consultation' });
     expect((await app.http.get(`/api/bills/${bill.id}/participation`).expect(200)).body).toEqual({
       billId: bill.id, timeZone: 'Europe/Paris', days: [], totals: { votes: 0, amendments: 0, arguments: 0, annotations: 0, total: 0 },
+      assisted: { amendments: 0, arguments: 0, annotations: 0, persons: 0, workshops: 0, workshopParticipants: 0 },
     });
     wellFormedSvg((await getSvg(`/api/bills/${bill.id}/participation.svg`)).text);
     expect((await app.http.get(`/textes/${bill.id}/participation`).expect(200)).text).toContain('Personne n’a encore participé');

@@ -77,4 +77,18 @@ describe('what the table says, in words', () => {
   test('votes are open during the consultation only (what cast_vote_checked also checks)', () => {
     for (const op of ['vote.article', 'vote.amendment', 'vote.argument'] as const) expect(allowedPhases(op, ['citizen'])).toEqual(['consultation']);
   });
+
+  test('mediators file for others during the consultation only; only admins declare them; anyone signed in claims', () => {
+    expect(allowedPhases('contribution.onBehalf', ['mediator'])).toEqual(['consultation']);
+    expect(decide('contribution.onBehalf', new Set(['citizen']), 'consultation')).toMatchObject({
+      ok: false, code: 'forbidden', message: 'Contribuer pour une personne ou un atelier : réservé aux structures de médiation.',
+    });
+    expect(decide('contribution.onBehalf', new Set(['citizen', 'mediator']), 'commission')).toMatchObject({ ok: false, code: 'wrong_phase' });
+    expect(decide('mediator.declare', new Set(['citizen', 'mediator']), null)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(decide('mediator.declare', new Set(['citizen', 'admin']), null).ok).toBe(true);
+    expect(decide('contribution.claim', new Set(['citizen']), null).ok).toBe(true);
+    expect(decide('contribution.claim', new Set(['anonymous']), null)).toMatchObject({ ok: false, code: 'unauthenticated' });
+    // no vote row lets a mediator act as such: a mediator votes as the citizen it is, for itself
+    for (const op of ['vote.article', 'vote.amendment', 'vote.argument'] as const) expect(POLICY[op].allow).not.toHaveProperty('mediator');
+  });
 });

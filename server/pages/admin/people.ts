@@ -4,6 +4,8 @@ import { COLLEGE_LABELS_FR } from '../../../shared/commission';
 import type { SessionCache } from '../../auth/session-cache';
 import { notFound } from '../../http/errors';
 import { setRolesOp } from '../../operations/accounts';
+import { grantMediatorOp, withdrawMediatorOp } from '../../operations/mediation';
+import { findMediator, type MediatorRow } from '../../sql/mediators';
 import type { OpDeps } from '../../operations/operation';
 import { appointmentsOf, searchPeople, type Appointment } from '../../sql/people';
 import { findUserById, type UserRow } from '../../sql/users';
@@ -17,7 +19,7 @@ import { adminLayout } from './shell';
 
 const PAGE_SIZE = 20;
 const ROLES = [['admin', 'Administration'], ['clerk', 'Greffe'], ['moderator', 'Modération']] as const;
-const ROLE_WORD: Record<string, string> = Object.fromEntries(ROLES);
+const ROLE_WORD: Record<string, string> = { ...Object.fromEntries(ROLES), mediator: 'Structure de médiation' };
 const searchQuery = z.object({ q: z.string().trim().max(200).catch(''), page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
 function rolesText(u: UserRow): string {
@@ -49,6 +51,23 @@ function rolesForm(u: UserRow): SafeHtml {
   </form>`;
 }
 
+/** « Structure de médiation »: declared with its name and town; withdrawn apart from the other roles. */
+function mediatorSection(u: UserRow, m: MediatorRow | undefined, error?: string): SafeHtml {
+  const active = u.roles.includes('mediator');
+  return html`<section aria-labelledby="mediation"><h2 id="mediation">Structure de médiation</h2>
+    <p>${active && m ? html`Déclarée : <strong>${m.name}</strong> (${m.town}).` : 'Ce compte n’est pas une structure de médiation.'}
+      Une structure de médiation (ou un organisateur d’ateliers) dépose des amendements, arguments et annotations pour une personne
+      accompagnée, avec son accord, ou pour un atelier ; jamais de vote au nom d’autrui.</p>
+    ${error ? html`<div class="alert" role="alert">${error}</div>` : ''}
+    <form method="post" action="/admin/comptes/${u.id}/mediation" class="form">
+      <div class="field"><label for="mediation-nom">Nom de la structure</label><input id="mediation-nom" name="nom" required maxlength="120" value="${m?.name ?? ''}"></div>
+      <div class="field"><label for="mediation-commune">Commune</label><input id="mediation-commune" name="commune" required maxlength="120" value="${m?.town ?? ''}"></div>
+      <div class="actions"><button type="submit">${active ? 'Modifier la déclaration' : 'Déclarer structure de médiation'}</button></div>
+    </form>
+    ${active ? html`<form method="post" action="/admin/comptes/${u.id}/mediation/retirer" class="inline-form"><button type="submit" class="secondary">Retirer le rôle de structure de médiation</button></form>` : ''}
+  </section>`;
+}
+
 /** The people section: search by name or e-mail, each account's roles and appointments. */
 export function peoplePages(deps: OpDeps, sessions: SessionCache): Router {
   const { db } = deps;
@@ -75,13 +94,14 @@ export function peoplePages(deps: OpDeps, sessions: SessionCache): Router {
   r.get('/admin/comptes/:userId', page(async (req, res) => {
     const u = await findUserById(db, String(req.params.userId));
     if (!u) throw notFound('Compte introuvable.');
-    const appointments = (await appointmentsOf(db, [u.id])).get(u.id) ?? [];
+    const [appointments, mediator] = [(await appointmentsOf(db, [u.id])).get(u.id) ?? [], await findMediator(db, u.id)];
     res.type('html').send(adminLayout(ctx(req), {
       title: u.display_name, here: '/admin/comptes', crumbs: html`<a href="/admin/comptes">Comptes</a>`,
       notice: takeFlash(req.query.ok), error: takeFlash(req.query.erreur),
       main: html`<h1>${displayName(u)}</h1>
         <p class="meta">${u.email} · ${u.kind === 'organisation' ? 'organisation' : 'citoyenne ou citoyen'} · <a href="/contributeurs/${u.id}">page publique</a></p>
         <section aria-labelledby="roles"><h2 id="roles">Rôles</h2><p>Actuellement : ${rolesText(u)}.</p>${rolesForm(u)}</section>
+        ${mediatorSection(u, mediator)}
         <section aria-labelledby="nominations"><h2 id="nominations">Commissions</h2>${appointmentList(appointments)}</section>`,
     }));
   }));
@@ -96,6 +116,20 @@ export function peoplePages(deps: OpDeps, sessions: SessionCache): Router {
       if (err.code !== 'conflict') return false;
       res.redirect(303, `${back(req)}?erreur=${putFlash(err.message)}`);
     },
+  }));
+  const flashBack = (req: Request, res: express.Response, text: string) => res.redirect(303, `${back(req)}?ok=${putFlash(text)}`);
+  r.post('/admin/comptes/:userId/mediation', formBody('10kb'), formOperation(deps, grantMediatorOp(sessions), {
+    signIn: back,
+    body: (f) => ({ name: f.nom ?? '', town: f.commune ?? '' }),
+    done: (req, res, { user, mediator }) => flashBack(req, res, `${user.display_name} est déclaré structure de médiation : ${mediator.name} (${mediator.town}).`),
+    refused: (req, res, err) => {
+      if (err.code !== 'validation_failed') return false;
+      res.redirect(303, `${back(req)}?erreur=${putFlash(`Structure de médiation : ${err.message}`)}`);
+    },
+  }));
+  r.post('/admin/comptes/:userId/mediation/retirer', formBody('10kb'), formOperation(deps, withdrawMediatorOp(sessions), {
+    signIn: back,
+    done: (req, res, user) => flashBack(req, res, `${user.display_name} n’est plus structure de médiation.`),
   }));
   return r;
 }

@@ -1,0 +1,88 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { ERROR_STATUS } from '../../shared/errors';
+import type { Claimed } from '../commands/claim-contributions';
+import type { AuthLimiters } from '../http/rate-limit';
+import { html } from '../html';
+import { claimOp } from '../operations/mediation';
+import type { OpDeps } from '../operations/operation';
+import { contributionUrl } from '../routes/mediation';
+import { putFlash, takeFlash } from './flash';
+import { formOperation } from './form-operation';
+import { layout } from './layout';
+import { ctx, formBody, formFields, page } from './page-kit';
+
+/**
+ * « Récupérer mes contributions » (the adapter of POST /api/claims) and the page that shows a
+ * mediator, once, the claim code of what it just filed for a person.
+ */
+const WHAT: Record<Claimed['type'], string> = { amendment: 'L’amendement', argument: 'L’argument', annotation: 'L’annotation' };
+
+function claimPage(req: Request, state: { error?: string; code?: string; done?: { message: string; url: string } } = {}): string {
+  return layout(ctx(req), {
+    title: state.error ? 'Erreur – Récupérer mes contributions' : 'Récupérer mes contributions',
+    main: html`<h1>Récupérer mes contributions</h1>
+      ${state.done ? html`<div class="notice" role="status"><p>${state.done.message} <a href="${state.done.url}">La voir</a>.</p></div>` : ''}
+      <p class="lead">Une structure de médiation ou un atelier a déposé une contribution pour vous ? Saisissez le code qu’on vous a remis :
+        elle rejoindra votre compte. La mention « recueilli par … » reste, pour que chacun sache d’où elle vient.</p>
+      <form method="post" action="/recuperer" class="form" novalidate>
+        <div class="field">
+          <label for="code">Code de récupération</label>
+          <p class="hint" id="code-hint">25 caractères, par exemple ABCDE-FGHJK-MNPQR-STVWX-YZ012. Les tirets et les minuscules sont acceptés. Un code ne sert qu’une fois.</p>
+          ${state.error ? html`<p class="field-error" id="code-error">${state.error}</p>` : ''}
+          <input id="code" name="code" autocomplete="off" spellcheck="false" maxlength="100" value="${state.code ?? ''}"
+            aria-describedby="code-hint${state.error ? ' code-error' : ''}"${state.error ? html` aria-invalid="true"` : ''}>
+        </div>
+        <button type="submit">Récupérer</button>
+      </form>`,
+  });
+}
+
+function parseSealed<T>(sealed: unknown): T | undefined {
+  const text = takeFlash(sealed);
+  try {
+    return text ? (JSON.parse(text) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function mediationPages(deps: OpDeps, limiters: AuthLimiters): Router {
+  const r = express.Router();
+  r.get('/recuperer', page(async (req, res) => {
+    if (!req.user) return res.redirect(303, `/connexion?suite=${encodeURIComponent('/recuperer')}`);
+    res.type('html').send(claimPage(req, { done: parseSealed<{ message: string; url: string }>(req.query.ok) }));
+  }));
+
+  // A wrong code is answered with its 4xx status, not a redirect: the limiter counts it like a failed login.
+  r.post('/recuperer', limiters.login, formBody('10kb'), formOperation(deps, claimOp, {
+    signIn: () => '/recuperer',
+    body: (f) => ({ code: f.code ?? '' }),
+    fields: { code: 'code' },
+    done: (_req, res, claimed) => {
+      const first = claimed[0]!;
+      const message = `${WHAT[first.type]} recueilli par ${first.collectedBy.name} (${first.collectedBy.town}) est maintenant dans votre compte.`;
+      res.redirect(303, `/recuperer?ok=${putFlash(JSON.stringify({ message, url: contributionUrl(first) }))}`);
+    },
+    refused: (req: Request, res: Response, err) => {
+      res.status(ERROR_STATUS[err.code]).type('html').send(claimPage(req, { error: err.message, code: formFields(req).code ?? '' }));
+    },
+  }));
+
+  r.get('/mediation/code', page(async (req, res) => {
+    if (!req.user) return res.redirect(303, '/connexion');
+    const shown = parseSealed<{ code: string; url: string }>(req.query.c);
+    res.type('html').send(layout(ctx(req), {
+      title: 'Code de récupération',
+      main: shown
+        ? html`<h1>Contribution publiée</h1>
+          <p class="lead">Remettez ce code à la personne pour qui vous avez contribué : avec lui, depuis son propre compte,
+            elle pourra récupérer cette contribution (page « Récupérer mes contributions », adresse /recuperer).</p>
+          <p class="claim-code"><strong>Code : <output id="claim-code">${shown.code}</output></strong></p>
+          <div class="notice notice-warn"><p><strong>Notez-le maintenant</strong> (ou imprimez cette page) : il ne sera plus jamais affiché, et Palimpseste n’en garde qu’une empreinte. Il ne sert qu’une fois.</p></div>
+          <p><a href="${shown.url}">Voir la contribution publiée</a></p>`
+        : html`<h1>Code de récupération</h1>
+          <p>Ce code n’est plus affiché : il ne l’est qu’une fois, juste après le dépôt. La contribution reste au nom de votre structure.</p>`,
+    }));
+  }));
+  return r;
+}
