@@ -114,6 +114,11 @@ export const POLICY = {
   'sortition.commit': { verb: 'Clore l’appel à volontaires et publier l’engagement', allow: { admin: BEFORE_ADOPTION } },
   'sortition.draw': { verb: 'Tirer au sort le collège citoyen', allow: { admin: BEFORE_ADOPTION } },
   'sortition.respond': { verb: 'Répondre au tirage au sort', allow: { citizen: DESK } },
+  // interest representatives and the legislative footprint (docs/interest-representatives.md);
+  // that only organisations declare is the command's check (a property of the account, not a role)
+  'interest.declare': { verb: 'Se déclarer représentant d’intérêts', allow: { citizen: ALL } },
+  'amendment.markInspiration': { verb: 'Signaler l’inspiration d’un amendement par un représentant d’intérêts', allow: { clerk: ALL, admin: ALL } },
+  'hearing.manage': { verb: 'Tenir l’agenda des auditions', allow: { admin: ALL, clerk: ALL, commissionMember: DESK } },
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof POLICY;

@@ -6,6 +6,7 @@ import { findArticle } from '../sql/articles';
 import type { UserRow } from '../sql/users';
 import { authorize } from '../authorize';
 import { loadVisibleAmendment } from './amendment-access';
+import { requireRepresentative } from './interest-representatives';
 
 /** Where an argument may go: an article, or a published amendment still open — during consultation. */
 async function resolveTarget(db: Db, user: UserRow, type: ArgumentTargetType, id: string): Promise<{ billId: string }> {
@@ -20,12 +21,13 @@ async function resolveTarget(db: Db, user: UserRow, type: ArgumentTargetType, id
   return { billId: amendment.bill_id };
 }
 
-/** Posts an argument for or against an article or an amendment. */
+/** Posts an argument for or against an article or an amendment, possibly « inspiré par » a representative. */
 export async function postArgument(
   db: Db,
-  input: { user: UserRow; targetType: ArgumentTargetType; targetId: string; side: 'for' | 'against'; body: string },
+  input: { user: UserRow; targetType: ArgumentTargetType; targetId: string; side: 'for' | 'against'; body: string; inspiredBy?: string | undefined },
 ): Promise<string> {
   const { billId } = await resolveTarget(db, input.user, input.targetType, input.targetId);
   await authorize(db, 'argument.post', input.user, { billId });
-  return insertArgument(db, { billId, targetType: input.targetType, targetId: input.targetId, side: input.side, body: input.body.trim(), authorId: input.user.id });
+  const inspiredBy = input.inspiredBy ? (await requireRepresentative(db, input.inspiredBy, 'inspiredBy')).id : null;
+  return insertArgument(db, { billId, targetType: input.targetType, targetId: input.targetId, side: input.side, body: input.body.trim(), authorId: input.user.id, inspiredBy });
 }

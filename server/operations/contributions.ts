@@ -8,7 +8,11 @@ import { SUBJECT_TYPES } from '../sql/moderation';
 import { operation } from './operation';
 
 /** Arguments, replies, reports and moderation. */
-const argumentBody = z.object({ side: z.enum(['for', 'against']), body: z.string().trim().min(3, 'au moins 3 caractères').max(5000) });
+const argumentBody = z.object({
+  side: z.enum(['for', 'against']), body: z.string().trim().min(3, 'au moins 3 caractères').max(5000),
+  /** « Inspiré par … »: an organisation declared as an interest representative (docs/interest-representatives.md). */
+  inspiredBy: idParam.optional(),
+});
 const reason = z.string().trim().min(3, 'au moins 3 caractères').max(1000);
 
 export function argumentOp<K extends string>(type: ArgumentTargetType, key: K) {

@@ -15,6 +15,7 @@ export function presentArgument(g: ArgumentRow) {
     body: hidden ? '' : g.body,
     author: { id: g.author_id, displayName: g.author_name, kind: g.author_kind, assurance: g.author_assurance },
     createdAt: g.created_at.toISOString(),
+    inspiredBy: g.inspired_by ? { id: g.inspired_by, displayName: g.inspired_by_name ?? '' } : null,
     tally: tally(g.n_for, g.n_mitigated, g.n_against),
     hidden,
   };
