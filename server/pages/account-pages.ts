@@ -40,7 +40,7 @@ function accountPage(c: PageContext, user: UserRow, mailState: AccountMailState,
         ${roles ? html`<dt>Rôles</dt><dd>${roles}</dd>` : ''}
         <dt>Compte créé le</dt><dd>${dateTimeFr.format(user.created_at)}</dd>
       </dl>
-      <p><a href="/contributeurs/${user.id}">Ma page publique de contributeur</a> · <a href="/notifications">Mes notifications</a></p>
+      <p><a href="/contributeurs/${user.id}">Ma page publique de contributeur</a> · <a href="/notifications">Mes notifications</a>${user.kind === 'organisation' ? html` · <a href="/compte/representant-interets">Représentant d’intérêts : ma déclaration</a>` : ''}</p>
       ${accountMailSections(user, mailState)}
       ${identitySection(c)}
 

@@ -4,6 +4,8 @@ import type { BillRow } from '../sql/bills';
 import { alertBox, rowsFor, textareaField, titled, type FormState } from './amendment-parts';
 import { html } from '../html';
 import { layout, type PageContext } from './layout';
+import { representativeSelect } from './lobbying/parts';
+import type { RepresentativeChoice } from '../sql/interest-representatives';
 
 const KIND_CHOICES: Record<AmendmentKind, (articleNumber: string) => { label: string; hint: string }> = {
   modify: (n) => ({ label: `Modifier l’article ${n}`, hint: 'Corrigez le texte ci-dessous : il remplacera celui de l’article.' }),
@@ -20,7 +22,7 @@ export const isKind = (v: unknown): v is AmendmentKind => typeof v === 'string' 
  * « Proposer un amendement »: the kind, the proposed text (the article's alinéas, one per line,
  * to be edited in place), the exposé sommaire, then save as a draft or submit at once.
  */
-export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; article: ArticleRow; state?: FormState }): string {
+export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; article: ArticleRow; state?: FormState; representatives?: readonly RepresentativeChoice[] }): string {
   const { bill, article, state } = page;
   const kind = isKind(state?.values?.kind) ? state.values.kind : 'modify';
   const text = state?.values?.texte ?? article.alineas.join('\n');
@@ -48,6 +50,10 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
           id: 'expose', name: 'expose', label: 'Exposé sommaire', value: state?.values?.expose ?? '', rows: 6, error: errors.expose,
           hint: 'Expliquez en quelques phrases ce que change l’amendement et pourquoi. Il est obligatoire pour déposer l’amendement.',
         })}
+        ${page.representatives?.length ? representativeSelect({
+          id: 'inspire', name: 'inspire', label: 'Inspiré par (facultatif)', choices: page.representatives, value: state?.values?.inspire, error: errors.inspire,
+          hint: 'Si une organisation déclarée comme représentant d’intérêts vous a suggéré cet amendement, dites-le : ce sera publié avec lui.', none: 'Personne',
+        }) : ''}
         <p class="hint" id="actions-hint">Un brouillon n’est visible que de ses auteurs et reste modifiable. Le dépôt lui attribue un numéro public et fige son texte.</p>
         <div class="actions">
           <button type="submit" name="action" value="deposer" aria-describedby="actions-hint">Déposer l’amendement</button>

@@ -31,6 +31,9 @@ import { amendmentParticipation } from './participation-parts';
 import { formOperation, type FieldErrors } from './form-operation';
 import { ctx, formBody, formFields, page } from './page-kit';
 import { html } from '../html';
+import { inspirationSection } from './lobbying/amendment-part';
+import { may } from './layout';
+import { listActiveRepresentatives } from '../sql/interest-representatives';
 
 const PAGE_SIZE = 20;
 
@@ -74,12 +77,14 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
     const open = bill.status === 'consultation' && isOpen(amendment.status);
     // Arguments and reports concern what the public can read: not a draft, not a masked text.
     const cosigning = await amendmentParticipation(db, ctx(req), amendment, viewerIsAuthor, bill.status);
+    const mayMark = published && may(ctx(req), 'amendment.markInspiration', bill.status);
+    const inspiration = inspirationSection(ctx(req), { ...view, billStatus: bill.status }, mayMark ? await listActiveRepresentatives(db) : []);
     const contributions = published
       ? {
-          extras: html`${cosigning}${argumentsSection(ctx(req), { type: 'amendment', id: amendment.id }, presentArgumentsBySupport(args), open, here)}`,
+          extras: html`${inspiration}${cosigning}${argumentsSection(ctx(req), { type: 'amendment', id: amendment.id }, presentArgumentsBySupport(args), open, here)}`,
           report: reportForm(ctx(req), 'amendment', amendment.id, here),
         }
-      : { extras: cosigning };
+      : { extras: html`${inspiration}${cosigning}` };
     res.status(status).type('html').send(amendmentPage(ctx(req), {
       bill, amendment: view, articleVersion: amendment.article_version, mine, view: diffView, assurance, ...(state ? { state } : {}), ...contributions,
     }));
@@ -105,20 +110,20 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
     if (!req.user) return signIn(res, `/articles/${encodeURIComponent(articleId)}/amendements/nouveau`);
     const { article, bill } = await loadArticle(articleId);
     await authorize(db, 'amendment.create', req.user, { bill });
-    res.type('html').send(newAmendmentPage(ctx(req), { bill, article }));
+    res.type('html').send(newAmendmentPage(ctx(req), { bill, article, representatives: await listActiveRepresentatives(db) }));
   }));
 
   r.post('/articles/:articleId/amendements', form, formOperation(deps, createAmendmentOp, {
     signIn: (req) => `/articles/${encodeURIComponent(param(req, 'articleId'))}/amendements/nouveau`,
-    body: (f) => ({ kind: f.kind, alineas: f.kind === 'delete' ? undefined : textToAlineas(f.texte ?? ''), rationale: f.expose ?? '', submit: f.action === 'deposer' }),
+    body: (f) => ({ kind: f.kind, alineas: f.kind === 'delete' ? undefined : textToAlineas(f.texte ?? ''), rationale: f.expose ?? '', submit: f.action === 'deposer', ...(f.inspire ? { inspiredBy: f.inspire } : {}) }),
     fields: NEW_FIELDS,
     done: (_req, res, id) => res.redirect(303, `/amendements/${encodeURIComponent(id)}`),
     refused: async (req, res, err, fieldErrors) => {
       if (err.code !== 'validation_failed' && err.code !== 'unprocessable') return false;
       const { article, bill } = await loadArticle(param(req, 'articleId'));
       const f = formFields(req);
-      const values = { kind: f.kind ?? '', texte: f.texte ?? '', expose: f.expose ?? '' };
-      res.status(400).type('html').send(newAmendmentPage(ctx(req), { bill, article, state: { error: err.message, fieldErrors, values } }));
+      const values = { kind: f.kind ?? '', texte: f.texte ?? '', expose: f.expose ?? '', inspire: f.inspire ?? '' };
+      res.status(400).type('html').send(newAmendmentPage(ctx(req), { bill, article, state: { error: err.message, fieldErrors, values }, representatives: await listActiveRepresentatives(db) }));
     },
   }));
 
@@ -133,7 +138,7 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
 type Render = (req: Request, res: Response, id: string, state?: FormState, status?: number) => Promise<void>;
 
 /** Form fields of the draft's form, by the operation's body field. */
-const NEW_FIELDS = { kind: 'kind', alineas: 'texte', rationale: 'expose' };
+const NEW_FIELDS = { kind: 'kind', alineas: 'texte', rationale: 'expose', inspiredBy: 'inspire' };
 const EDIT_FIELDS = { alineas: 'edit-texte', rationale: 'edit-expose' };
 
 /** The draft form's fields as an edit (the text field is absent for a deletion, or when the live editor runs). */

@@ -16,6 +16,7 @@ import { clerkPages } from './clerk-routes';
 import { parliamentImportPages } from './parliament-import-page';
 import { commissionPages } from './commission-routes';
 import { sortitionPages } from './sortition-pages';
+import { lobbyingPages } from './lobbying/routes';
 import { historyPages } from './history-routes';
 import { notificationPages } from './notification-pages';
 import { countUnread } from '../sql/notifications';
@@ -56,6 +57,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(historyPages(reads));
   r.use(opinionPages(db));
   r.use(sortitionPages(db, live, mail));
+  r.use(lobbyingPages({ db, live }));
   r.use(participationPages(db, live, reads));
   // browsers ask for it whatever the page says
   r.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));

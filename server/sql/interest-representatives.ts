@@ -66,3 +66,11 @@ export async function isActiveRepresentative(db: Queryable, userId: string): Pro
   if (!isId(userId)) return false;
   return (await db.query(SQL.activeOne, [userId])).rowCount > 0;
 }
+
+/** The declaration's public history: declared, updated, withdrawn (events with no bill, migration 029). */
+export async function declarationEvents(db: Queryable, userId: string): Promise<{ type: string; at: Date; data: Record<string, unknown> }[]> {
+  return (await db.query<{ type: string; at: Date; data: Record<string, unknown> }>(
+    `SELECT type, at, data FROM events WHERE subject_type = 'user' AND subject_id = $1 AND type = ANY($2::text[]) ORDER BY id DESC LIMIT 100`,
+    [userId, ['interest.declared', 'interest.updated', 'interest.withdrawn']],
+  )).rows;
+}

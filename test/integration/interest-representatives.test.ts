@@ -239,3 +239,62 @@ describe('hearings', () => {
     await t.app.http.post(`/api/bills/${other.id}/hearings`).set(auth(member)).send({ heldOn: '2026-12-01', heard: 'Quelqu’un' }).expect(403);
   });
 });
+
+describe('the pages and their forms', () => {
+  const cookie = (u: TestUser) => `palimpseste_session=${u.token}`;
+  const formPost = (path: string, who: TestUser, fields: Record<string, string>) =>
+    t.app.http.post(path).type('form').set('Origin', t.app.url).set('Cookie', cookie(who)).send(fields);
+
+  test('an organisation declares from its account page; its public page shows the declaration, the HATVP link and its history', async () => {
+    const org = await createUser(t.app, { kind: 'organisation', displayName: 'Syndicat des Bibliothèques' });
+    const bad = await formPost('/compte/representant-interets', org, { registre: 'Z99', interets: 'Lecture publique', budget: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('aria-invalid="true"');
+    await formPost('/compte/representant-interets', org, { registre: 'W751234567', interets: 'Lecture publique\r\nNumérique', budget: 'lt_10k' }).expect(303);
+    const pub = await t.app.http.get(`/contributeurs/${org.id}`).expect(200);
+    expect(pub.text).toContain('https://www.hatvp.fr/fiche-organisation/?organisation=W751234567');
+    expect(pub.text).toContain('Numérique');
+    expect(pub.text).toContain('Déclaration de représentant d’intérêts');
+    const person = await formPost('/compte/representant-interets', citizen, { interets: 'x' });
+    expect(person.status).toBe(403);
+  });
+
+  test('the agenda: a clerk schedules a hearing and uploads minutes through the forms; the footprint pages show them', async () => {
+    const page = await t.app.http.get(`/textes/${bill.id}/auditions`).set('Cookie', cookie(clerk)).expect(200);
+    expect(page.text).toContain('Inscrire une audition');
+    expect((await t.app.http.get(`/textes/${bill.id}/auditions`).expect(200)).text).not.toContain('Inscrire une audition');
+    const refused = await formPost(`/textes/${bill.id}/auditions`, clerk, { date: '2026-13-01', entendu: 'CNIL' });
+    expect(refused.status).toBe(400);
+    const made = await formPost(`/textes/${bill.id}/auditions`, clerk, { date: '2026-11-25', representant: '', entendu: 'CNIL', article: bill.articles[1]!.id, objet: 'Données personnelles' }).expect(303);
+    const id = /#audition-(.+)$/.exec(made.headers.location!)![1]!;
+    await t.app.http.post(`/auditions/${id}/compte-rendu`).set('Origin', t.app.url).set('Cookie', cookie(clerk))
+      .field('suite', `/textes/${bill.id}/auditions`).attach('fichier', PDF, { filename: 'cr-cnil.pdf', contentType: 'application/pdf' }).expect(303);
+    const png = await t.app.http.post(`/auditions/${id}/compte-rendu`).set('Origin', t.app.url).set('Cookie', cookie(clerk))
+      .attach('fichier', Buffer.from([0x89, 0x50, 0x4e, 0x47]), { filename: 'x.pdf', contentType: 'application/pdf' });
+    expect(png.status).toBe(422);
+    const agenda = await t.app.http.get(`/textes/${bill.id}/auditions`).expect(200);
+    expect(agenda.text).toContain('Compte rendu (PDF');
+    const footprint = await t.app.http.get(`/articles/${bill.articles[1]!.id}/empreinte`).expect(200);
+    expect(footprint.text).toContain('CNIL');
+    expect(footprint.text).toContain('écrit par');
+    expect((await t.app.http.get(`/textes/${bill.id}/empreinte`).expect(200)).text).toContain('Fédération des Éditeurs');
+    // deleting asks first
+    const ask = await formPost(`/auditions/${id}/supprimer`, clerk, { suite: `/textes/${bill.id}/auditions` }).expect(200);
+    expect(ask.text).toContain('Retirer cette audition de l’agenda ?');
+    await formPost(`/auditions/${id}/supprimer`, clerk, { suite: `/textes/${bill.id}/auditions`, confirme: '1' }).expect(303);
+  });
+
+  test('a clerk marks an amendment from its page; the proposal form offers « inspiré par »', async () => {
+    const id = (await amend(citizen, {}).expect(201)).body.amendment.id as string;
+    expect((await t.app.http.get(`/amendements/${id}`).set('Cookie', cookie(clerk)).expect(200)).text).toContain('Signaler cet amendement comme inspiré par');
+    expect((await t.app.http.get(`/amendements/${id}`).expect(200)).text).not.toContain('Signaler cet amendement');
+    await formPost(`/amendements/${id}/inspiration`, clerk, { representant: ngo.id, note: 'Repris de leur site.' }).expect(303);
+    const shown = await t.app.http.get(`/amendements/${id}`).expect(200);
+    expect(shown.text).toContain('signalé par le greffe (Greffière Gaëlle)');
+    const form = await t.app.http.get(`/articles/${bill.articles[0]!.id}/amendements/nouveau`).set('Cookie', cookie(citizen)).expect(200);
+    expect(form.text).toContain('Inspiré par (facultatif)');
+    const made = await formPost(`/articles/${bill.articles[0]!.id}/amendements`, citizen, { kind: 'modify', texte: 'Les administrations communiquent leurs documents.\nElles les publient sous huit jours.', expose: 'Délai.', action: 'deposer', inspire: lobby.id }).expect(303);
+    const created = await t.app.http.get(`/api/amendments/${made.headers.location!.split('/').pop()}`).expect(200);
+    expect(created.body.amendment.inspiredBy.id).toBe(lobby.id);
+  });
+});
