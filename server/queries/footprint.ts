@@ -1,4 +1,4 @@
-import { rowNumber } from '../../shared/amendment';
+import { amendmentTitle, parliamentLabel, rowNumber } from '../../shared/amendment';
 import type { Queryable } from '../db/db';
 import { AppError } from '../errors';
 import { presentDeclaration, presentHearing, presentMark, type DeclarationView, type HearingView, type MarkView } from '../present/interest';
@@ -96,7 +96,7 @@ async function build(db: Queryable, bill: BillRow, articleId: string | null): Pr
     ];
     contributions.push({
       type: 'amendment', id: a.id, url: `/amendements/${a.id}`, at: a.submitted_at?.toISOString() ?? null,
-      article: { id: a.article_id, number: a.article_number }, title: displayNumber ? `Amendement ${displayNumber}` : 'Amendement',
+      article: { id: a.article_id, number: a.article_number }, title: amendmentTitle(displayNumber, a.parliament_number ? { label: parliamentLabel(a.parliament_number, null) } : null),
       amendment: { displayNumber, kind: a.kind, status: a.status }, links,
     });
   }

@@ -298,3 +298,12 @@ describe('the pages and their forms', () => {
     expect(created.body.amendment.inspiredBy.id).toBe(lobby.id);
   });
 });
+
+test('open data: the hearings dataset, and « inspiré par » in the amendments dataset', async () => {
+  const hearings = await t.app.http.get(`/api/bills/${bill.id}/opendata/hearings.json`).expect(200);
+  expect(hearings.body.rows).toEqual(expect.arrayContaining([expect.objectContaining({ heard: 'Défenseur des droits', hatvp_register: null })]));
+  const csv = await t.app.http.get(`/api/bills/${bill.id}/opendata/amendments.csv`).expect(200);
+  expect(csv.text.split('\n')[0]).toContain('inspired_by,inspiration_marks');
+  const amendments = await t.app.http.get(`/api/bills/${bill.id}/opendata/amendments.json`).expect(200);
+  expect(amendments.body.rows.some((r: { inspiration_marks: string | null }) => r.inspiration_marks === 'Fédération des Éditeurs (Greffière Gaëlle)')).toBe(true);
+});
