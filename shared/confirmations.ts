@@ -108,6 +108,14 @@ const ENTRIES: Entry[] = [
     }),
   },
   {
+    pattern: new RegExp(`^/auditions/${ID}/supprimer$`), serverPage: true,
+    describe: () => ({
+      title: 'Retirer cette audition de l’agenda ?',
+      consequences: ['L’audition et son compte rendu ne seront plus publiés.', 'L’historique du texte garde qu’elle a été inscrite, puis retirée.', 'Ce retrait ne se reprend pas : il faudrait inscrire l’audition à nouveau.'],
+      confirm: 'Retirer l’audition',
+    }),
+  },
+  {
     pattern: new RegExp(`^/admin/textes/${ID}/commission/membres/${ID}/retirer$`), serverPage: true,
     describe: (f) => ({
       title: `Retirer ${f.nom ? `« ${f.nom} »` : 'ce membre'} de la commission ?`,

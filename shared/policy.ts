@@ -119,6 +119,11 @@ export const POLICY = {
   'mediator.declare': { verb: 'Déclarer une structure de médiation', allow: { admin: ALL } },
   'contribution.onBehalf': { verb: 'Contribuer pour une personne ou un atelier', allow: { mediator: CONSULTATION } },
   'contribution.claim': { verb: 'Récupérer ses contributions', allow: { citizen: ALL } },
+  // interest representatives and the legislative footprint (docs/interest-representatives.md);
+  // that only organisations declare is the command's check (a property of the account, not a role)
+  'interest.declare': { verb: 'Se déclarer représentant d’intérêts', allow: { citizen: ALL } },
+  'amendment.markInspiration': { verb: 'Signaler l’inspiration d’un amendement par un représentant d’intérêts', allow: { clerk: ALL, admin: ALL } },
+  'hearing.manage': { verb: 'Tenir l’agenda des auditions', allow: { admin: ALL, clerk: ALL, commissionMember: DESK } },
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof POLICY;

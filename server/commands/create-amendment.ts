@@ -12,6 +12,7 @@ import { amendmentDocName } from '../../shared/live-docs';
 import type { UserRow } from '../sql/users';
 import { amendingOrigin } from './amendment-access';
 import { recordOnBehalf, type OnBehalf } from './on-behalf';
+import { requireRepresentative } from './interest-representatives';
 import { submitLocked } from './submit-amendment';
 
 /**
@@ -22,7 +23,7 @@ import { submitLocked } from './submit-amendment';
  */
 export async function createAmendment(
   db: Db,
-  input: { user: UserRow; articleId: string; kind: AmendmentKind; alineas?: string[] | undefined; rationale: string; submit: boolean; onBehalf?: OnBehalf | undefined },
+  input: { user: UserRow; articleId: string; kind: AmendmentKind; alineas?: string[] | undefined; rationale: string; submit: boolean; onBehalf?: OnBehalf | undefined; inspiredBy?: string | null | undefined },
 ): Promise<string> {
   const article = await findArticle(db, input.articleId);
   if (!article) throw notFound('Article introuvable.');
@@ -35,10 +36,12 @@ export async function createAmendment(
   }
   const alineas = input.kind === 'delete' ? [] : normaliseAlineas(input.alineas ?? (input.kind === 'modify' ? article.alineas : ['']));
   const rationale = input.rationale.trim();
+  // « inspiré par … »: an organisation declared as an interest representative (docs/interest-representatives.md)
+  const inspiredBy = input.inspiredBy ? (await requireRepresentative(db, input.inspiredBy, 'inspiredBy')).id : null;
   return db.transaction(async (tx) => {
     const id = await insertAmendment(tx, {
       billId: article.bill_id, articleId: article.id, kind: input.kind, origin,
-      baseVersion: article.version, alineas, rationale, createdBy: input.user.id,
+      baseVersion: article.version, alineas, rationale, createdBy: input.user.id, inspiredBy,
     });
     await addAuthor(tx, id, input.user.id);
     if (input.onBehalf) await recordOnBehalf(tx, input.user, input.onBehalf, { type: 'amendment', id, billId: article.bill_id });

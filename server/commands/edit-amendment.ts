@@ -4,17 +4,18 @@ import type { LiveTexts } from '../collab/registry';
 import type { Db } from '../db/db';
 import { AppError } from '../errors';
 import { appendRevision } from '../sql/amendment-revisions';
-import { updateAmendmentText } from '../sql/amendments';
+import { setAmendmentInspiredBy, updateAmendmentText } from '../sql/amendments';
 import { findArticleVersion } from '../sql/articles';
 import type { UserRow } from '../sql/users';
 import { loadOwnAmendment, requireDraftPhase } from './amendment-access';
 import { textError } from './text-error';
+import { requireRepresentative } from './interest-representatives';
 
-/** Changes a draft's text and/or rationale (authors only); a submitted text is frozen; a no-op is ignored. */
+/** Changes a draft's text, rationale and/or « inspiré par » (authors only); a submitted text is frozen; a no-op is ignored. */
 export async function editAmendment(
   db: Db,
   live: LiveTexts,
-  input: { user: UserRow; amendmentId: string; alineas?: string[] | undefined; rationale?: string | undefined },
+  input: { user: UserRow; amendmentId: string; alineas?: string[] | undefined; rationale?: string | undefined; inspiredBy?: string | null | undefined },
 ): Promise<void> {
   const docName = amendmentDocName(input.amendmentId);
   const liveText = await live.read(docName);
@@ -31,6 +32,11 @@ export async function editAmendment(
       alineas = normaliseAlineas(input.alineas);
     }
     const rationale = input.rationale === undefined ? a.rationale : input.rationale.trim();
+    // null clears it; undefined leaves it as it is
+    if (input.inspiredBy !== undefined) {
+      const inspiredBy = input.inspiredBy === null ? null : (await requireRepresentative(tx, input.inspiredBy, 'inspiredBy')).id;
+      if (inspiredBy !== a.inspired_by) await setAmendmentInspiredBy(tx, a.id, inspiredBy);
+    }
     // A save that changes nothing adds no revision: the history lists real changes only.
     if (rationale === a.rationale && JSON.stringify(alineas) === JSON.stringify(current)) return null;
     await updateAmendmentText(tx, a, alineas, rationale);

@@ -7,6 +7,7 @@ import type { UserRow } from '../sql/users';
 import { authorize } from '../authorize';
 import { loadVisibleAmendment } from './amendment-access';
 import { recordOnBehalf, type OnBehalf } from './on-behalf';
+import { requireRepresentative } from './interest-representatives';
 
 /** Where an argument may go: an article, or a published amendment still open — during consultation. */
 async function resolveTarget(db: Db, user: UserRow, type: ArgumentTargetType, id: string): Promise<{ billId: string }> {
@@ -21,15 +22,16 @@ async function resolveTarget(db: Db, user: UserRow, type: ArgumentTargetType, id
   return { billId: amendment.bill_id };
 }
 
-/** Posts an argument for or against an article or an amendment (a mediator: also on behalf of someone). */
+/** Posts an argument for or against an article or an amendment (a mediator: also on behalf of someone), possibly « inspiré par » a representative. */
 export async function postArgument(
   db: Db,
-  input: { user: UserRow; targetType: ArgumentTargetType; targetId: string; side: 'for' | 'against'; body: string; onBehalf?: OnBehalf | undefined },
+  input: { user: UserRow; targetType: ArgumentTargetType; targetId: string; side: 'for' | 'against'; body: string; onBehalf?: OnBehalf | undefined; inspiredBy?: string | undefined },
 ): Promise<string> {
   const { billId } = await resolveTarget(db, input.user, input.targetType, input.targetId);
   await authorize(db, 'argument.post', input.user, { billId });
+  const inspiredBy = input.inspiredBy ? (await requireRepresentative(db, input.inspiredBy, 'inspiredBy')).id : null;
   return db.transaction(async (tx) => {
-    const id = await insertArgument(tx, { billId, targetType: input.targetType, targetId: input.targetId, side: input.side, body: input.body.trim(), authorId: input.user.id });
+    const id = await insertArgument(tx, { billId, targetType: input.targetType, targetId: input.targetId, side: input.side, body: input.body.trim(), authorId: input.user.id, inspiredBy });
     if (input.onBehalf) await recordOnBehalf(tx, input.user, input.onBehalf, { type: 'argument', id, billId });
     return id;
   });

@@ -44,6 +44,7 @@ export function buildOpenApi(api: Api, extraPaths: Record<string, unknown> = {})
       security: spec.access === 'public' ? [] : [{ bearer: [] }, { cookie: [] }],
       parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(spec.body, 'input') } } } } : {}),
+      ...(spec.consumes ? { requestBody: { required: true, content: Object.fromEntries(spec.consumes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) } } : {}),
       responses,
     };
   }

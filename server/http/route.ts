@@ -34,6 +34,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   before?: RequestHandler[];
   /** Media type of the response when it is not JSON (exports). */
   produces?: string;
+  /** Media types of a raw (non-JSON) request body, for a file upload: the handler reads `req.body` (a Buffer) itself. */
+  consumes?: string[];
 }
 
 export interface Input<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {

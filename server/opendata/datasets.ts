@@ -7,11 +7,11 @@ import { openDataRows, type OpenDataset } from '../sql/opendata';
  * The open data of a bill (API.md › History and open data): four datasets, each as CSV (RFC 4180,
  * UTF-8, a header line) and JSON with the same columns. Never who voted what: tallies only.
  */
-export const DATASETS = ['amendments', 'arguments', 'decisions', 'article-versions'] as const;
+export const DATASETS = ['amendments', 'arguments', 'decisions', 'article-versions', 'hearings'] as const;
 export type DatasetName = (typeof DATASETS)[number];
 /** The datasets' names in French, for the files people download. */
 export const DATASET_FILE_WORDS: Record<DatasetName, string> = {
-  amendments: 'amendements', arguments: 'arguments', decisions: 'decisions', 'article-versions': 'versions-des-articles',
+  amendments: 'amendements', arguments: 'arguments', decisions: 'decisions', 'article-versions': 'versions-des-articles', hearings: 'auditions',
 };
 
 type Row = Record<string, string | number | boolean | null>;
@@ -39,6 +39,8 @@ const SHAPES: Record<DatasetName, { table: OpenDataset; row: (r: Record<string, 
       votes_total: Number(r.votes_for) + Number(r.votes_mitigated) + Number(r.votes_against),
       inadmissible_ground: (r.inadmissible_ground as string | null) ?? null, hidden: Boolean(r.hidden), submitted_at: iso(r.submitted_at),
       text: text(r.alineas), rationale: String(r.rationale ?? ''), ...assisted(r),
+      // the legislative footprint (docs/interest-representatives.md): as the authors say, and as clerks marked it (who marked it in brackets)
+      inspired_by: (r.inspired_by as string | null) ?? null, inspiration_marks: (r.inspiration_marks as string | null) ?? null,
     }),
   },
   arguments: {
@@ -46,7 +48,7 @@ const SHAPES: Record<DatasetName, { table: OpenDataset; row: (r: Record<string, 
     row: (r) => ({
       id: String(r.id), target_type: String(r.target_type), target_id: String(r.target_id), side: String(r.side), author: String(r.author), author_kind: String(r.author_kind),
       votes_for: Number(r.votes_for), votes_mitigated: Number(r.votes_mitigated), votes_against: Number(r.votes_against),
-      hidden: Boolean(r.hidden), created_at: iso(r.created_at), body: String(r.body ?? ''), ...assisted(r),
+      hidden: Boolean(r.hidden), created_at: iso(r.created_at), body: String(r.body ?? ''), ...assisted(r), inspired_by: (r.inspired_by as string | null) ?? null,
     }),
   },
   decisions: {
@@ -68,6 +70,14 @@ const SHAPES: Record<DatasetName, { table: OpenDataset; row: (r: Record<string, 
     row: (r) => ({
       article_id: String(r.article_id), article: String(r.number), version: Number(r.version), reason: String(r.reason),
       created_at: iso(r.created_at), deleted: Boolean(r.deleted), text: text(r.alineas),
+    }),
+  },
+  hearings: {
+    table: 'hearings',
+    row: (r) => ({
+      id: String(r.id), held_on: String(r.held_on), heard: String(r.heard ?? ''), representative_id: (r.representative_id as string | null) ?? null,
+      hatvp_register: (r.register as string | null) ?? null, article: (r.article_number as string | null) ?? null, subject: String(r.subject ?? ''),
+      minutes_type: (r.media_type as string | null) ?? null, minutes_sha256: (r.sha256 as string | null) ?? null, minutes_size: r.size === null || r.size === undefined ? null : Number(r.size),
     }),
   },
 };

@@ -14,12 +14,14 @@ import { operation } from './operation';
 /** The amendment's own operations: its authors write, table, share and withdraw it. */
 const rationale = z.string().max(20_000);
 const amendmentParams = z.object({ id: idParam });
+/** « Inspiré par … »: the id of an organisation declared as an interest representative; null (edit) clears it. */
+const inspiredBy = idParam.nullable().optional();
 
 export const createAmendmentOp = operation({
   policy: 'amendment.create',
   params: z.object({ articleId: idParam }),
   body: z.object({
-    kind: z.enum(AMENDMENT_KINDS), alineas: textSchema.optional(), rationale: rationale.default(''), submit: z.boolean().default(false),
+    kind: z.enum(AMENDMENT_KINDS), alineas: textSchema.optional(), rationale: rationale.default(''), submit: z.boolean().default(false), inspiredBy,
     onBehalfOf: onBehalfOfSchema.optional(),
   }),
   run: ({ db }, user, { params, body: { onBehalfOf, ...body } }) =>
@@ -29,7 +31,7 @@ export const createAmendmentOp = operation({
 export const editAmendmentOp = operation({
   policy: 'amendment.edit',
   params: amendmentParams,
-  body: z.object({ alineas: textSchema.optional(), rationale: rationale.optional() }),
+  body: z.object({ alineas: textSchema.optional(), rationale: rationale.optional(), inspiredBy }),
   run: ({ db, live }, user, { params, body }) => editAmendment(db, live, { user, amendmentId: params.id, ...body }),
 });
 

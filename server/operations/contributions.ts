@@ -11,6 +11,8 @@ import { operation } from './operation';
 /** Arguments, replies, reports and moderation. */
 const argumentBody = z.object({
   side: z.enum(['for', 'against']), body: z.string().trim().min(3, 'au moins 3 caractères').max(5000), onBehalfOf: onBehalfOfSchema.optional(),
+  /** « Inspiré par … »: an organisation declared as an interest representative (docs/interest-representatives.md). */
+  inspiredBy: idParam.optional(),
 });
 const reason = z.string().trim().min(3, 'au moins 3 caractères').max(1000);
 

@@ -40,7 +40,7 @@ function accountPage(c: PageContext, user: UserRow, mailState: AccountMailState,
         ${roles ? html`<dt>Rôles</dt><dd>${roles}</dd>` : ''}
         <dt>Compte créé le</dt><dd>${dateTimeFr.format(user.created_at)}</dd>
       </dl>
-      <p><a href="/contributeurs/${user.id}">Ma page publique de contributeur</a> · <a href="/notifications">Mes notifications</a> · <a href="/recuperer">Récupérer mes contributions</a> (avec le code remis par une structure de médiation)</p>
+      <p><a href="/contributeurs/${user.id}">Ma page publique de contributeur</a> · <a href="/notifications">Mes notifications</a> · <a href="/recuperer">Récupérer mes contributions</a> (avec le code remis par une structure de médiation)${user.kind === 'organisation' ? html` · <a href="/compte/representant-interets">Représentant d’intérêts : ma déclaration</a>` : ''}</p>
       ${accountMailSections(user, mailState)}
       ${identitySection(c)}
 

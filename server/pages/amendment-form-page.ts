@@ -5,6 +5,8 @@ import { alertBox, rowsFor, textareaField, titled, type FormState } from './amen
 import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 import { onBehalfFieldset } from './on-behalf-form';
+import { representativeSelect } from './lobbying/parts';
+import type { RepresentativeChoice } from '../sql/interest-representatives';
 
 const KIND_CHOICES: Record<AmendmentKind, (articleNumber: string) => { label: string; hint: string }> = {
   modify: (n) => ({ label: `Modifier l’article ${n}`, hint: 'Corrigez le texte ci-dessous : il remplacera celui de l’article.' }),
@@ -34,7 +36,7 @@ export const isKind = (v: unknown): v is AmendmentKind => typeof v === 'string' 
  * « Proposer un amendement »: the kind, the proposed text (the article's alinéas, one per line,
  * to be edited in place), the exposé sommaire, then save as a draft or submit at once.
  */
-export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; article: ArticleRow; state?: FormState }): string {
+export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; article: ArticleRow; state?: FormState; representatives?: readonly RepresentativeChoice[] }): string {
   const { bill, article, state } = page;
   const kind = isKind(state?.values?.kind) ? state.values.kind : 'modify';
   const text = state?.values?.texte ?? article.alineas.join('\n');
@@ -63,6 +65,10 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
           hint: 'Expliquez en quelques phrases ce que change l’amendement et pourquoi. Il est obligatoire pour déposer l’amendement.',
         })}
         ${onBehalfFieldset(ctx.user, 'amendement', state?.values, errors.pour)}
+        ${page.representatives?.length ? representativeSelect({
+          id: 'inspire', name: 'inspire', label: 'Inspiré par (facultatif)', choices: page.representatives, value: state?.values?.inspire, error: errors.inspire,
+          hint: 'Si une organisation déclarée comme représentant d’intérêts vous a suggéré cet amendement, dites-le : ce sera publié avec lui.', none: 'Personne',
+        }) : ''}
         <p class="hint" id="actions-hint">Un brouillon n’est visible que de ses auteurs et reste modifiable : « Enregistrer le brouillon » l’ouvre dans l’éditeur en direct, où vous pouvez inviter des co-auteurs. Le dépôt lui attribue un numéro public et fige son texte.</p>
         <div class="actions">
           <button type="submit" name="action" value="deposer" aria-describedby="actions-hint">Déposer l’amendement</button>

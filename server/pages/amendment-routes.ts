@@ -33,6 +33,9 @@ import { formOperation, type FieldErrors } from './form-operation';
 import { ctx, formBody, formFields, page } from './page-kit';
 import { putFormState, takeFormState, withFormState } from './flash';
 import { html } from '../html';
+import { inspirationSection } from './lobbying/amendment-part';
+import { may } from './layout';
+import { listActiveRepresentatives } from '../sql/interest-representatives';
 
 const PAGE_SIZE = 20;
 
@@ -76,12 +79,14 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
     const open = bill.status === 'consultation' && isOpen(amendment.status);
     // Arguments and reports concern what the public can read: not a draft, not a masked text.
     const cosigning = await amendmentParticipation(db, ctx(req), amendment, viewerIsAuthor, bill.status);
+    const mayMark = published && may(ctx(req), 'amendment.markInspiration', bill.status);
+    const inspiration = inspirationSection(ctx(req), { ...view, billStatus: bill.status }, mayMark ? await listActiveRepresentatives(db) : []);
     const contributions = published
       ? {
-          extras: html`${cosigning}${argumentsSection(ctx(req), { type: 'amendment', id: amendment.id }, presentArgumentsBySupport(args), open, here)}`,
+          extras: html`${inspiration}${cosigning}${argumentsSection(ctx(req), { type: 'amendment', id: amendment.id }, presentArgumentsBySupport(args), open, here)}`,
           report: reportForm(ctx(req), 'amendment', amendment.id, here),
         }
-      : { extras: cosigning };
+      : { extras: html`${inspiration}${cosigning}` };
     res.status(status).type('html').send(amendmentPage(ctx(req), {
       bill, amendment: view, articleVersion: amendment.article_version, mine, view: diffView, assurance, ...(state ? { state } : {}), ...contributions,
     }));
@@ -108,7 +113,7 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
     const { article, bill } = await loadArticle(articleId);
     await authorize(db, 'amendment.create', req.user, { bill });
     const state = takeFormState(req.query.formulaire);
-    res.type('html').send(newAmendmentPage(ctx(req), { bill, article, ...(state ? { state } : {}) }));
+    res.type('html').send(newAmendmentPage(ctx(req), { bill, article, ...(state ? { state } : {}), representatives: await listActiveRepresentatives(db) }));
   }));
 
   r.post('/articles/:articleId/amendements', form, formOperation(deps, createAmendmentOp, {
@@ -116,7 +121,7 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
     // « rediger » (the button of the article page) sends no text: the draft starts from the article
     body: (f) => ({
       kind: f.kind, alineas: f.kind === 'delete' || f.texte === undefined ? undefined : textToAlineas(f.texte), rationale: f.expose ?? '', submit: f.action === 'deposer',
-      onBehalfOf: onBehalfFromForm(f),
+      onBehalfOf: onBehalfFromForm(f), ...(f.inspire ? { inspiredBy: f.inspire } : {}),
     }),
     fields: { ...NEW_FIELDS, ...ON_BEHALF_FIELDS },
     done: (_req, res, filed) => afterFiling(res, filed, `/amendements/${encodeURIComponent(filed.id)}`),
@@ -124,13 +129,13 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
       if (err.code !== 'validation_failed' && err.code !== 'unprocessable') return false;
       const { article, bill } = await loadArticle(param(req, 'articleId'));
       const f = formFields(req);
-      const values = { ...f, kind: f.kind ?? '', ...(f.texte === undefined ? {} : { texte: f.texte }), expose: f.expose ?? '' };
+      const values = { ...f, kind: f.kind ?? '', ...(f.texte === undefined ? {} : { texte: f.texte }), expose: f.expose ?? '', inspire: f.inspire ?? '' };
       if (fieldErrors.pour) fieldErrors.pour = onBehalfError(err);
       const state = { error: err.message, fieldErrors, values };
       // back to the form (post → redirect → get: a reload sends nothing again), unless it cannot travel in an address
       const sealed = putFormState(state);
       if (sealed) return res.redirect(303, withFormState(`/articles/${encodeURIComponent(article.id)}/amendements/nouveau`, sealed, '#erreurs'));
-      res.status(400).type('html').send(newAmendmentPage(ctx(req), { bill, article, state }));
+      res.status(400).type('html').send(newAmendmentPage(ctx(req), { bill, article, state, representatives: await listActiveRepresentatives(db) }));
     },
   }));
 
@@ -145,7 +150,7 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
 type Render = (req: Request, res: Response, id: string, state?: FormState, status?: number) => Promise<void>;
 
 /** Form fields of the draft's form, by the operation's body field. */
-const NEW_FIELDS = { kind: 'kind', alineas: 'texte', rationale: 'expose' };
+const NEW_FIELDS = { kind: 'kind', alineas: 'texte', rationale: 'expose', inspiredBy: 'inspire' };
 const EDIT_FIELDS = { alineas: 'edit-texte', rationale: 'edit-expose' };
 
 /** The draft form's fields as an edit (the text field is absent for a deletion, or when the live editor runs). */

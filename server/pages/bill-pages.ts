@@ -56,7 +56,7 @@ export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]
       <p class="meta">${phaseBadge(bill.status)} · ${articles.length} article${articles.length > 1 ? 's' : ''}</p>
       <p class="bill-links">${may(ctx, 'desk.read', null) ? html`<a class="button" href="/textes/${bill.id}/greffe">Bureau du greffe</a> ` : ''}${bill.status === 'commission' || bill.status === 'adopted'
         ? html`<a href="/textes/${bill.id}/commission">Commission mixte</a> · <a href="/textes/${bill.id}/texte-reconcilie">${bill.status === 'adopted' ? 'Texte adopté' : 'Texte réconcilié'}</a> · <a href="/textes/${bill.id}/comparatif">Tableau comparatif</a>`
-        : ''} <a href="/textes/${bill.id}/historique">Historique et données ouvertes</a> · <a href="/textes/${bill.id}/participation">Participation</a> · <a href="/textes/${bill.id}/tirage">Tirage au sort du collège citoyen</a> · <a href="/textes/${bill.id}/opinions">Cartographie des opinions</a></p>
+        : ''} <a href="/textes/${bill.id}/historique">Historique et données ouvertes</a> · <a href="/textes/${bill.id}/participation">Participation</a> · <a href="/textes/${bill.id}/tirage">Tirage au sort du collège citoyen</a> · <a href="/textes/${bill.id}/opinions">Cartographie des opinions</a> · <a href="/textes/${bill.id}/empreinte">Empreinte législative</a> · <a href="/textes/${bill.id}/auditions">Auditions</a></p>
       ${may(ctx, 'bill.move', bill.status) ? phaseForm(bill) : ''}
       ${memorandumBlock(ctx, bill)}
       <div class="bill-layout">${tableOfContents(articles)}${fullText(articles)}</div>`,
@@ -119,7 +119,7 @@ export function articlePage(
       ${page.extras ?? ''}
       <section aria-labelledby="versions"><h2 id="versions">Versions</h2>
         <ol class="versions">${versions.map((v) => html`<li>Version ${v.version} — ${v.reason}, ${dateFr.format(v.created_at)}</li>`)}</ol>
-        <p><a href="/articles/${article.id}/historique">Historique de l’article : comparer ses versions, ses amendements, ses événements</a></p></section>
+        <p><a href="/articles/${article.id}/historique">Historique de l’article : comparer ses versions, ses amendements, ses événements</a> · <a href="/articles/${article.id}/empreinte">Empreinte législative : représentants d’intérêts et auditions</a></p></section>
       <nav aria-label="Articles voisins" class="pager">
         ${neighbours.previous ? html`<a href="/articles/${neighbours.previous.id}" rel="prev">← Article ${neighbours.previous.number}</a>` : ''}
         ${neighbours.next ? html`<a href="/articles/${neighbours.next.id}" rel="next">Article ${neighbours.next.number} →</a>` : ''}

@@ -5,6 +5,7 @@ import { amendmentTitle, dateTimeFr, kindBadge, statusBadge } from './amendment-
 import { html, type SafeHtml } from '../html';
 import { displayName, layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
+import { declarationFacts } from './lobbying/parts';
 
 const excerpt = (text: string, max = 280) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 const when = (iso: string) => html`<time datetime="${iso}">${dateTimeFr.format(new Date(iso))}</time>`;
@@ -54,6 +55,9 @@ function contributorPage(c: PageContext, v: ContributionsView, firstPage: boolea
       ${v.user.deleted
         ? html`<p class="notice">Ce compte a été supprimé. Ses contributions publiques restent en place, signées « contributeur supprimé », sans lien avec la personne qui les a écrites.</p>`
         : html`<p class="lead">Contributions publiques ${v.user.kind === 'organisation' ? 'de cette organisation' : 'de cette personne'}, les plus récentes d’abord.</p>`}
+      ${v.interestRepresentative ? html`<section aria-labelledby="representant" class="notice"><h2 id="representant">${v.interestRepresentative.active ? 'Représentant d’intérêts déclaré' : 'Ancien représentant d’intérêts'}</h2>
+        ${declarationFacts(v.interestRepresentative)}
+        ${v.declarationHistory.length ? html`<details><summary>Historique de la déclaration</summary><ul>${v.declarationHistory.map((e) => html`<li>${when(e.at)} : ${e.label}</li>`)}</ul></details>` : ''}</section>` : ''}
       <p class="contribution-counts">${plural(n.amendments, 'amendement déposé', 'amendements déposés')} · ${plural(n.arguments, 'argument', 'arguments')} · ${plural(n.annotations, 'annotation', 'annotations')} · ${plural(n.replies, 'réponse', 'réponses')}</p>
       <h2>${firstPage ? 'Contributions' : 'Contributions plus anciennes'}</h2>
       ${list}

@@ -65,6 +65,7 @@ export function timelinePage(ctx: PageContext, d: TimelineData): string {
           <li>Arguments : <a href="${api}/opendata/arguments.csv">CSV</a> · <a href="${api}/opendata/arguments.json">JSON</a></li>
           <li>Décisions de la commission : <a href="${api}/opendata/decisions.csv">CSV</a> · <a href="${api}/opendata/decisions.json">JSON</a></li>
           <li>Versions des articles : <a href="${api}/opendata/article-versions.csv">CSV</a> · <a href="${api}/opendata/article-versions.json">JSON</a></li>
+          <li>Auditions de la commission : <a href="${api}/opendata/hearings.csv">CSV</a> · <a href="${api}/opendata/hearings.json">JSON</a></li>
           <li>Tout le texte : <a href="${api}/opendata.zip">archive ZIP</a> · l’API : <a href="/api/openapi.json">OpenAPI</a></li>
         </ul></section>`,
   });

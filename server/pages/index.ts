@@ -16,6 +16,7 @@ import { clerkPages } from './clerk-routes';
 import { parliamentImportPages } from './parliament-import-page';
 import { commissionPages } from './commission-routes';
 import { sortitionPages } from './sortition-pages';
+import { lobbyingPages } from './lobbying/routes';
 import { historyPages } from './history-routes';
 import { notificationPages } from './notification-pages';
 import { countUnread } from '../sql/notifications';
@@ -58,6 +59,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(historyPages(reads));
   r.use(opinionPages(db));
   r.use(sortitionPages(db, live, mail));
+  r.use(lobbyingPages({ db, live }));
   r.use(participationPages(db, live, reads));
   r.use(siteInfoPages(site));
   r.use(mediationPages({ db, live }, limiters));

@@ -11,6 +11,8 @@ import { listAuthors, type AuthorRow } from '../sql/amendment-authors';
 import { findProvenance } from '../sql/assisted';
 import { presentProvenance } from './provenance';
 import { listResponses } from '../sql/amendment-responses';
+import { listMarks } from '../sql/inspiration-marks';
+import { presentMark } from './interest';
 import { findRevision, listRevisions } from '../sql/amendment-revisions';
 import { findAmendment, type AmendmentRow } from '../sql/amendments';
 import { findArticleVersion } from '../sql/articles';
@@ -49,6 +51,8 @@ export function presentAmendmentSummary(a: AmendmentRow, authors: AuthorRow[], t
     alineas: hidden ? [] : a.alineas,
     rationale: hidden ? '' : a.rationale,
     hidden,
+    /** « Inspiré par … »: the interest representative the authors name (docs/interest-representatives.md). */
+    inspiredBy: a.inspired_by ? { id: a.inspired_by, displayName: a.inspired_by_name ?? '' } : null,
     tally,
     createdAt: a.created_at.toISOString(),
     submittedAt: a.submitted_at?.toISOString() ?? null,
@@ -86,7 +90,7 @@ export async function loadAmendmentView(
   const a = liveText ? { ...stored, alineas: liveText } : stored;
   // a sous-amendement tabled here amends its amendment's text, as it was when it was written
   const parent = a.parent_id !== null && a.parent_revision !== null ? await findAmendment(db, a.parent_id) : undefined;
-  const [authors, revisions, tally, base, responses, decided, provenance] = await Promise.all([
+  const [authors, revisions, tally, base, responses, decided, provenance, marks] = await Promise.all([
     listAuthors(db, [a.id]),
     listRevisions(db, a.id),
     getTally(db, { type: 'amendment', id: a.id }, assurance),
@@ -94,6 +98,7 @@ export async function loadAmendmentView(
     listResponses(db, a.id),
     findDecision(db, a.id),
     findProvenance(db, 'amendment', a.id),
+    listMarks(db, [a.id]),
   ]);
   const decision = decided ? await presentDecision(db, decided) : null;
   const summary = presentAmendmentSummary(a, authors.get(a.id) ?? [], tally);
@@ -137,6 +142,8 @@ export async function loadAmendmentView(
       : null,
     responses: responses.map((r) => ({ id: String(r.id), body: r.body, clerk: { id: r.clerk_id, displayName: r.clerk_name }, createdAt: r.created_at.toISOString() })),
     assignedClerkId: a.assigned_clerk_id,
+    /** The clerks' markings « inspiré par » (who marked it, when, why). */
+    inspirationMarks: marks.map(presentMark),
     diff,
     revisions: masked
       ? []

@@ -18,6 +18,7 @@ export function presentArgument(g: ArgumentRow) {
     /** « recueilli par … »: filed by a mediator for a person or a workshop (null otherwise). */
     collected: presentProvenance(g.provenance),
     createdAt: g.created_at.toISOString(),
+    inspiredBy: g.inspired_by ? { id: g.inspired_by, displayName: g.inspired_by_name ?? '' } : null,
     tally: tally(g.n_for, g.n_mitigated, g.n_against),
     hidden,
   };

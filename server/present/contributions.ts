@@ -2,6 +2,9 @@ import { displayNumber } from '../../shared/amendment';
 import type { Queryable } from '../db/db';
 import { notFound } from '../errors';
 import { countContributions, findPerson, listContributions, type ContributionRow, type Cursor, type PersonRow } from '../sql/contributions';
+import { declarationEvents, findDeclaration } from '../sql/interest-representatives';
+import { eventLabel } from './history';
+import { presentDeclaration } from './interest';
 
 export const CONTRIBUTIONS_PAGE_SIZE = 20;
 
@@ -59,15 +62,20 @@ export type ContributionView = ReturnType<typeof presentContribution>;
 export async function loadContributions(db: Queryable, userId: string, before: Cursor | null) {
   const person = await findPerson(db, userId);
   if (!person) throw notFound('Ce compte n’existe pas.');
-  const [rows, counts] = await Promise.all([
+  const [rows, counts, declaration, declarationHistory] = await Promise.all([
     listContributions(db, person.id, before, CONTRIBUTIONS_PAGE_SIZE + 1),
     countContributions(db, person.id),
+    findDeclaration(db, person.id),
+    declarationEvents(db, person.id),
   ]);
   const page = rows.slice(0, CONTRIBUTIONS_PAGE_SIZE);
   return {
     user: presentPerson(person),
     counts: { amendments: counts.amendment, arguments: counts.argument, annotations: counts.annotation, replies: counts.reply },
     contributions: page.map(presentContribution),
+    /** An organisation's declaration as an interest representative (docs/interest-representatives.md), and its history. */
+    interestRepresentative: declaration ? presentDeclaration(declaration) : null,
+    declarationHistory: declarationHistory.map((e) => ({ type: e.type, at: e.at.toISOString(), label: eventLabel(e.type, e.data) })),
     next: rows.length > CONTRIBUTIONS_PAGE_SIZE ? encodeCursor(page.at(-1)!) : null,
   };
 }

@@ -5,6 +5,11 @@ const COLLECTED_BY = (d: Record<string, unknown>) => {
   const by = d.collectedBy as { name?: unknown; town?: unknown } | undefined;
   return by && typeof by.name === 'string' && typeof by.town === 'string' ? ` par ${by.name} (${by.town})` : '';
 };
+const REPRESENTATIVE = (d: Record<string, unknown>) => {
+  const r = d.representative as { displayName?: unknown } | undefined;
+  return typeof r?.displayName === 'string' && r.displayName !== '' ? r.displayName : 'un représentant d’intérêts';
+};
+const DAY = (d: Record<string, unknown>) => (typeof d.heldOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d.heldOn) ? ` du ${d.heldOn.split('-').reverse().join('/')}` : '');
 const OUTCOMES: Record<string, string> = { adopted: 'adopté', rejected: 'rejeté' };
 const COLLEGES_FR: Record<string, string> = { elected: 'collège des élus', citizen: 'collège des citoyens' };
 const RULES_FR: Record<string, string> = { simple_majority: 'majorité simple', double_majority: 'double majorité' };
@@ -30,6 +35,14 @@ export function eventLabel(type: string, data: Record<string, unknown>): string 
     case 'commission.member_appointed': return `Membre de la commission nommé${typeof data.displayName === 'string' ? ` : ${data.displayName}` : ''}${COLLEGES_FR[String(data.college)] ? ` (${COLLEGES_FR[String(data.college)]})` : ''}`;
     case 'commission.member_removed': return 'Membre de la commission retiré';
     case 'commission.rule_set': return `Règle de décision de la commission : ${RULES_FR[String(data.rule)] ?? String(data.rule)}${typeof data.quorum === 'number' ? `, quorum de ${data.quorum} votes` : ''}`;
+    case 'amendment.inspiration_marked': return `Amendement${NUMBER(data)} signalé par le greffe comme inspiré par ${REPRESENTATIVE(data)}`;
+    case 'amendment.inspiration_unmarked': return `Signalement retiré : amendement${NUMBER(data)} inspiré par ${REPRESENTATIVE(data)}`;
+    case 'hearing.scheduled': return `Audition${DAY(data)} : ${String(data.heard ?? '')}`;
+    case 'hearing.minutes_published': return `Compte rendu publié de l’audition${DAY(data)} : ${String(data.heard ?? '')}`;
+    case 'hearing.deleted': return `Audition${DAY(data)} retirée de l’agenda : ${String(data.heard ?? '')}`;
+    case 'interest.declared': return 'Déclaration de représentant d’intérêts';
+    case 'interest.updated': return 'Déclaration de représentant d’intérêts mise à jour';
+    case 'interest.withdrawn': return 'Déclaration de représentant d’intérêts retirée';
     case 'moderation.hide': return 'Contribution masquée par la modération';
     case 'moderation.restore': return 'Contribution rétablie par la modération';
     default: return type;

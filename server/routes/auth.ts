@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/db';
 import { presentUser } from '../auth/present';
+import { presentUserWithDeclaration } from '../present/interest';
 import type { SessionCache } from '../auth/session-cache';
 import type { LiveDocs } from '../collab/registry';
 import type { MailService } from '../mail/service';
@@ -67,8 +68,8 @@ export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: S
   );
   route(
     api,
-    { method: 'get', path: '/api/me', tag: 'Comptes', access: 'signed-in', summary: 'Le compte connecté', responses: { 200: '{user}' } },
-    ({ req }) => ({ json: { user: presentUser(requireUser(req)) } }),
+    { method: 'get', path: '/api/me', tag: 'Comptes', access: 'signed-in', summary: 'Le compte connecté (avec sa déclaration de représentant d’intérêts, pour une organisation)', responses: { 200: '{user}' } },
+    async ({ req }) => ({ json: { user: await presentUserWithDeclaration(db, requireUser(req)) } }),
   );
   operationRoute(api, { db, live }, setRolesOp(sessions), {
     method: 'put', path: '/api/users/:userId/roles', tag: 'Comptes', summary: 'Attribuer les rôles d’un compte', responses: { 200: '{user}' },

@@ -23,6 +23,7 @@ import { notificationRoutes } from './notifications';
 import { opinionRoutes } from './opinions';
 import { peopleAndChartRoutes } from './privacy';
 import { sortitionRoutes } from './sortition';
+import { lobbyingRoutes } from './lobbying';
 import { userRoutes } from './users';
 import { participationRoutes } from './participation';
 import { mediationRoutes } from './mediation';
@@ -50,6 +51,7 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   opinionRoutes(api, db);
   peopleAndChartRoutes(api, db, { limiters, sessions, live });
   sortitionRoutes(api, deps, mail);
+  lobbyingRoutes(api, deps);
   participationRoutes(api, deps, reads);
   mediationRoutes(api, deps, sessions, limiters);
 }

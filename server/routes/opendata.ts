@@ -23,10 +23,12 @@ const README = `Palimpseste — données ouvertes d’un projet de loi
 
 bill.json                 le projet de loi, ses articles (version courante) et ses phases
 amendments.csv / .json    les amendements déposés : article, nature, statut, origine, auteurs (noms affichés et
-                          nature du compte), décomptes des avis (d’accord / mitigé / pas d’accord), texte, exposé
+                          nature du compte), décomptes des avis (d’accord / mitigé / pas d’accord), texte, exposé,
+                          représentant d’intérêts qui l’a inspiré (selon ses auteurs, et selon le greffe)
 arguments.csv / .json     les arguments pour et contre, avec leurs décomptes
 decisions.csv / .json     les décisions de la commission, avec les décomptes par collège sur lesquels elles ont été prises
 article-versions.csv / .json  chaque version de chaque article
+hearings.csv / .json      les auditions de la commission : date, qui a été entendu (et son identifiant HATVP), objet, empreinte du compte rendu
 history.json              tous les événements publics, dans l’ordre
 reconciled.json           le texte réconcilié (ou adopté), avec la provenance de chaque mot
 

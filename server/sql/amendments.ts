@@ -8,12 +8,13 @@ const COLUMNS = `a.id, a.bill_id, a.article_id, a.kind, a.origin, a.status, a.nu
   a.identity_key, a.rationale, a.created_by, a.created_at, a.submitted_at, a.withdrawn_at, a.hidden_reason,
   a.assigned_clerk_id, a.inadmissible_ground, a.inadmissible_reason,
   a.parliament_number, a.parliament_authors, a.parliament_group, a.dispositif AS parliament_dispositif, a.text_computed,
-  a.parent_id, a.parent_revision, a.rectification,
+  a.parent_id, a.parent_revision, a.rectification, a.inspired_by, ib.display_name AS inspired_by_name,
   ar.number AS article_number, ar.position AS article_position, ar.current_version AS article_version`;
-const FROM = 'FROM amendments a JOIN articles ar ON ar.id = a.article_id';
+const FROM = 'FROM amendments a JOIN articles ar ON ar.id = a.article_id LEFT JOIN users ib ON ib.id = a.inspired_by';
 const SQL = {
-  insert: `INSERT INTO amendments (bill_id, article_id, kind, origin, base_version, alineas, rationale, created_by, identity_key)
-           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9) RETURNING id`,
+  insert: `INSERT INTO amendments (bill_id, article_id, kind, origin, base_version, alineas, rationale, created_by, identity_key, inspired_by)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10) RETURNING id`,
+  setInspiredBy: 'UPDATE amendments SET inspired_by = $2 WHERE id = $1',
   byId: `SELECT ${COLUMNS} ${FROM} WHERE a.id = $1`,
   byIdForUpdate: `SELECT ${COLUMNS} ${FROM} WHERE a.id = $1 FOR UPDATE OF a`,
   byIds: `SELECT ${COLUMNS} ${FROM} WHERE a.id = ANY($1::uuid[])`,
@@ -81,6 +82,9 @@ export interface AmendmentRow {
   parent_revision: number | null;
   /** How many times the amendment was rectified (« rect. » 1, « rect. bis » 2…). */
   rectification: number;
+  /** « Inspiré par … »: the interest representative its authors name (migration 029). */
+  inspired_by: string | null;
+  inspired_by_name: string | null;
   article_number: string;
   article_position: number;
   article_version: number;
@@ -99,12 +103,17 @@ export interface RankRow {
 
 export async function insertAmendment(
   db: Queryable,
-  a: { billId: string; articleId: string; kind: AmendmentKind; origin: AmendmentOrigin; baseVersion: number; alineas: string[]; rationale: string; createdBy: string },
+  a: { billId: string; articleId: string; kind: AmendmentKind; origin: AmendmentOrigin; baseVersion: number; alineas: string[]; rationale: string; createdBy: string; inspiredBy?: string | null },
 ): Promise<string> {
   const r = await db.query<{ id: string }>(SQL.insert, [
-    a.billId, a.articleId, a.kind, a.origin, a.baseVersion, JSON.stringify(a.alineas), a.rationale, a.createdBy, identityKey(a.articleId, a.kind, a.alineas),
+    a.billId, a.articleId, a.kind, a.origin, a.baseVersion, JSON.stringify(a.alineas), a.rationale, a.createdBy, identityKey(a.articleId, a.kind, a.alineas), a.inspiredBy ?? null,
   ]);
   return r.rows[0]!.id;
+}
+
+/** The authors' « inspiré par … » (null: nobody). */
+export async function setAmendmentInspiredBy(db: Queryable, id: string, inspiredBy: string | null): Promise<void> {
+  await db.query(SQL.setInspiredBy, [id, inspiredBy]);
 }
 
 export async function findAmendment(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<AmendmentRow | undefined> {

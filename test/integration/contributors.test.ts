@@ -99,7 +99,7 @@ test('twenty per page, « Plus anciens » leading to the rest with no repeat and
 test('an empty record says so; an unknown account is 404; a malformed cursor 400', async () => {
   const quiet = await createCitizen(app, 'Lectrice silencieuse');
   const res = (await contributions(quiet).expect(200)).body;
-  expect(res).toEqual({ user: { id: quiet.id, displayName: 'Lectrice silencieuse', kind: 'citizen', assurance: 'none', deleted: false }, counts: { amendments: 0, arguments: 0, annotations: 0, replies: 0 }, contributions: [], next: null });
+  expect(res).toEqual({ user: { id: quiet.id, displayName: 'Lectrice silencieuse', kind: 'citizen', assurance: 'none', deleted: false }, counts: { amendments: 0, arguments: 0, annotations: 0, replies: 0 }, contributions: [], next: null, interestRepresentative: null, declarationHistory: [] });
   expect((await app.http.get(`/contributeurs/${quiet.id}`).expect(200)).text).toContain('Aucune contribution publique pour l’instant.');
   expect((await contributions({ id: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
   expect((await contributions({ id: 'pas-un-id' })).status).toBe(404);

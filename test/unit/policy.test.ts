@@ -92,3 +92,22 @@ describe('what the table says, in words', () => {
     for (const op of ['vote.article', 'vote.amendment', 'vote.argument'] as const) expect(POLICY[op].allow).not.toHaveProperty('mediator');
   });
 });
+
+describe('interest representatives and hearings (issue 17 › 2)', () => {
+  test('any signed-in account may try to declare (the command keeps it to organisations); a visitor is told to sign in', () => {
+    expect(decide('interest.declare', new Set(['citizen']), null).ok).toBe(true);
+    expect(decide('interest.declare', new Set(['anonymous']), null)).toMatchObject({ ok: false, code: 'unauthenticated' });
+  });
+
+  test('clerks and admins mark an amendment as inspired, in every phase; a citizen or an author may not', () => {
+    for (const phase of BILL_STATUSES) expect(decide('amendment.markInspiration', new Set(['citizen', 'clerk']), phase).ok).toBe(true);
+    expect(decide('amendment.markInspiration', new Set(['citizen', 'author']), 'consultation')).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  test('the agenda of hearings: admins and clerks always, commission members during the consultation and the commission', () => {
+    expect(decide('hearing.manage', new Set(['citizen', 'commissionMember']), 'commission').ok).toBe(true);
+    expect(decide('hearing.manage', new Set(['citizen', 'commissionMember']), 'adopted')).toMatchObject({ ok: false, code: 'wrong_phase' });
+    expect(decide('hearing.manage', new Set(['citizen', 'clerk']), 'adopted').ok).toBe(true);
+    expect(decide('hearing.manage', new Set(['citizen']), 'consultation')).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});

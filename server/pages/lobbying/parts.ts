@@ -1,0 +1,77 @@
+import { BUDGET_BANDS, BUDGET_LABELS_FR, HATVP_SEARCH_URL } from '../../../shared/interest';
+import { html, type SafeHtml } from '../../html';
+import type { DeclarationView, HearingView } from '../../present/interest';
+import type { FootprintContribution, Link, RepresentativeView } from '../../queries/footprint';
+import type { RepresentativeChoice } from '../../sql/interest-representatives';
+import { dateTimeFr } from '../amendment-parts';
+
+/** The pieces the interest-representative pages share: a declaration, a link, a hearing, a contribution. */
+
+export const dayFr = (isoDay: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
+const when = (iso: string) => html`<time datetime="${iso}">${dateTimeFr.format(new Date(iso))}</time>`;
+
+export const repLink = (r: { id: string; displayName: string }) => html`<a href="/contributeurs/${r.id}">${r.displayName || 'contributeur supprimé'}</a>`;
+
+/** « Répertoire HATVP : H123456789 (fiche) · intérêts · dépenses ». */
+export function declarationFacts(d: DeclarationView): SafeHtml {
+  return html`<dl class="account-facts declaration">
+    <dt>Répertoire de la HATVP</dt><dd>${d.register && d.registerUrl
+      ? html`<a href="${d.registerUrl}" rel="external noopener">${d.register}</a> (<a href="${HATVP_SEARCH_URL}" rel="external noopener">rechercher dans le répertoire</a>)`
+      : html`non renseigné (<a href="${HATVP_SEARCH_URL}" rel="external noopener">rechercher dans le répertoire</a>)`}</dd>
+    <dt>Intérêts représentés</dt><dd><ul class="interests">${d.interests.map((i) => html`<li>${i}</li>`)}</ul></dd>
+    <dt>Dépenses annuelles de représentation d’intérêts</dt><dd>${d.budgetLabel ?? 'non déclarées'}</dd>
+    <dt>Déclaré le</dt><dd>${when(d.declaredAt)}${d.updatedAt !== d.declaredAt ? html` (mis à jour le ${when(d.updatedAt)})` : ''}</dd>
+    ${d.withdrawnAt ? html`<dt>Déclaration retirée le</dt><dd>${when(d.withdrawnAt)}</dd>` : ''}
+  </dl>`;
+}
+
+const RELATION_FR: Record<Link['relation'], string> = {
+  author: 'écrit par',
+  inspiredBy: 'inspiré par (selon ses auteurs)',
+  markedByClerk: 'inspiré par (signalé par le greffe)',
+};
+
+export function linkLine(l: Link): SafeHtml {
+  return html`<li>${RELATION_FR[l.relation]} ${repLink(l.representative)}${l.mark
+    ? html` — signalé par ${l.mark.markedBy.displayName} le ${when(l.mark.markedAt)}${l.mark.note ? html` : « ${l.mark.note} »` : ''}` : ''}</li>`;
+}
+
+export function contributionItem(c: FootprintContribution): SafeHtml {
+  return html`<li class="contribution contribution-${c.type}">
+    <p class="contribution-head"><a href="${c.url}">${c.title}</a>${c.at ? html` <span class="meta">· ${when(c.at)}</span>` : ''}</p>
+    ${c.excerpt ? html`<blockquote><p>${c.excerpt}</p></blockquote>` : ''}
+    <ul class="footprint-links">${c.links.map(linkLine)}</ul></li>`;
+}
+
+export function hearingItem(h: HearingView, actions: SafeHtml | string = ''): SafeHtml {
+  return html`<li class="hearing" id="audition-${h.id}">
+    <p class="contribution-head"><time datetime="${h.heldOn}">${dayFr(h.heldOn)}</time> — ${h.heard.representative ? html`${repLink(h.heard.representative)} <span class="badge">représentant d’intérêts</span>` : h.heard.name}</p>
+    ${h.subject ? html`<p>${h.subject}</p>` : ''}
+    <p class="meta">${h.article ? html`Sur l’<a href="/articles/${h.article.id}">article ${h.article.number}</a>` : 'Sur l’ensemble du texte'} · ${h.minutes
+      ? html`<a href="${h.minutes.url}" type="${h.minutes.mediaType}">Compte rendu (${h.minutes.mediaType === 'application/pdf' ? 'PDF' : 'texte'}, ${Math.max(1, Math.round(h.minutes.size / 1024))} ko)</a> <span class="muted">SHA-256 <code>${h.minutes.sha256.slice(0, 16)}…</code></span>`
+      : 'compte rendu pas encore publié'}</p>
+    ${actions}</li>`;
+}
+
+export function representativesList(reps: readonly RepresentativeView[]): SafeHtml {
+  if (reps.length === 0) return html``;
+  return html`<details class="chart-data"><summary>Les représentants d’intérêts concernés (${reps.length})</summary><ul>
+    ${reps.map((r) => html`<li>${repLink(r)}${r.declaration
+      ? html` — ${r.declaration.register && r.declaration.registerUrl ? html`<a href="${r.declaration.registerUrl}" rel="external noopener">${r.declaration.register}</a> · ` : ''}${r.declaration.interests.join(', ')}${r.declaration.withdrawnAt ? ' (déclaration retirée)' : ''}` : ''}</li>`)}
+  </ul></details>`;
+}
+
+/** A <select> of the declared representatives (« aucun » first). */
+export function representativeSelect(f: { id: string; name: string; label: string; choices: readonly RepresentativeChoice[]; value?: string | undefined; hint?: string; error?: string | undefined; none?: string }): SafeHtml {
+  const describedBy = [f.hint ? `${f.id}-hint` : '', f.error ? `${f.id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field"><label for="${f.id}">${f.label}</label>
+    ${f.hint ? html`<p class="hint" id="${f.id}-hint">${f.hint}</p>` : ''}
+    ${f.error ? html`<p class="field-error" id="${f.id}-error">${f.error}</p>` : ''}
+    <select id="${f.id}" name="${f.name}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${f.error ? html` aria-invalid="true"` : ''}>
+      <option value="">${f.none ?? 'Aucun'}</option>
+      ${f.choices.map((c) => html`<option value="${c.user_id}"${c.user_id === f.value ? html` selected` : ''}>${c.display_name}${c.register ? ` (${c.register})` : ''}</option>`)}
+    </select></div>`;
+}
+
+export const budgetOptions = (value: string | undefined) =>
+  html`<option value="">Ne pas déclarer</option>${BUDGET_BANDS.map((b) => html`<option value="${b}"${b === value ? html` selected` : ''}>${BUDGET_LABELS_FR[b]}</option>`)}`;
