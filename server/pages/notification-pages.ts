@@ -52,6 +52,7 @@ export function notificationPages(deps: OpDeps): Router {
     const n = /^\d{1,18}$/.test(id) ? await findNotification(db, req.user.id, id) : undefined;
     if (!n) return res.redirect(303, '/notifications');
     await markNotificationsRead(db, req.user.id, [n.id]);
+    if (n.moderation_action_id !== null) return res.redirect(303, `/moderation/decisions/${n.moderation_action_id}`);
     res.redirect(303, n.amendment_id ? `/amendements/${n.amendment_id}` : `/textes/${n.bill_id ?? ''}${n.type === 'appointed' ? '/commission' : ''}`);
   }));
   // The adapter of POST /api/notifications/read (no ids: all of them).

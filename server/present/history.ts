@@ -27,6 +27,9 @@ export function eventLabel(type: string, data: Record<string, unknown>): string 
     case 'commission.rule_set': return `Règle de décision de la commission : ${RULES_FR[String(data.rule)] ?? String(data.rule)}${typeof data.quorum === 'number' ? `, quorum de ${data.quorum} votes` : ''}`;
     case 'moderation.hide': return 'Contribution masquée par la modération';
     case 'moderation.restore': return 'Contribution rétablie par la modération';
+    case 'moderation.keep': return 'Contribution examinée et conservée par la modération';
+    case 'moderation.dismiss': return 'Signalements classés sans suite par la modération';
+    case 'moderation.uphold': return 'Décision de modération confirmée en appel';
     default: return type;
   }
 }
