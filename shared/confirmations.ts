@@ -61,7 +61,7 @@ function bulkConfirmation(f: Fields): Confirmation {
   const n = Object.keys(f).filter((k) => /^item-\d+$/.test(k)).length;
   const what = `${n} contribution${n > 1 ? 's' : ''}`;
   const publicLog = 'Chaque décision figure dans le journal public de la modération.';
-  switch (f.action) {
+  switch (f.mesure) {
     case 'hide':
       return {
         title: `Masquer ${what} ?`,
@@ -205,7 +205,7 @@ const ENTRIES: Entry[] = [
   {
     pattern: new RegExp(`^/moderation/appels/${ID}/decision$`), serverPage: true,
     describe: (f) => (f.decision === 'overturned'
-      ? { title: 'Annuler la décision ?', consequences: ['La contribution est rétablie (ou la suspension levée), et son auteur est prévenu.', 'L’appel est clos : la décision figure dans le journal public.'], confirm: 'Annuler la décision' }
+      ? { title: 'Infirmer la décision ?', consequences: ['La contribution est rétablie (ou la suspension levée), et son auteur est prévenu.', 'L’appel est clos : la décision figure dans le journal public.'], confirm: 'Infirmer la décision' }
       : { title: 'Confirmer la décision ?', consequences: ['La décision reste en vigueur et son auteur est prévenu.', 'L’appel est clos : on ne fait appel qu’une fois.'], confirm: 'Confirmer la décision' }),
   },
   {

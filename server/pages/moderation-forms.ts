@@ -37,7 +37,8 @@ export function moderationForms(deps: OpDeps, sessions: Pick<SessionCache, 'forg
   r.post('/moderation/lot', form, formOperation(deps, bulkModerateOp, {
     signIn: () => '/moderation/signalements',
     params: () => ({}),
-    body: (f) => ({ action: f.action, items: checkedItems(f), ...(f.rule ? { rule: f.rule } : {}), ...(f.reason ? { reason: f.reason } : {}) }),
+    // `mesure`, not `action`: a control named « action » would hide the form's own `action` from scripts
+    body: (f) => ({ action: f.mesure, items: checkedItems(f), ...(f.rule ? { rule: f.rule } : {}), ...(f.reason ? { reason: f.reason } : {}) }),
     done: (req, res, results) => {
       const done = results.filter((x) => x.outcome === 'done').length;
       const skipped = results.length - done;

@@ -79,12 +79,12 @@ function decisionPage(c: PageContext, d: Detail, link: string | null, notice: { 
         <p>Appel formé le ${dateFr.format(appeal.created_at)}${seesAppeal ? html` par ${appeal.author_name}` : ''}.</p>
         ${seesAppeal ? html`<blockquote class="appeal-body">${appeal.body}</blockquote>` : ''}
         ${appeal.decision
-          ? html`<p class="appeal-outcome"><strong>${appeal.decision === 'upheld' ? 'Décision confirmée' : 'Décision annulée'}</strong> le ${dateFr.format(appeal.decided_at ?? appeal.created_at)} par ${appeal.decided_by_name ?? ''} : ${appeal.decision_reason ?? ''}</p>`
+          ? html`<p class="appeal-outcome"><strong>${appeal.decision === 'upheld' ? 'Décision confirmée en appel' : 'Décision infirmée en appel'}</strong> le ${dateFr.format(appeal.decided_at ?? appeal.created_at)} par ${appeal.decided_by_name ?? ''} : ${appeal.decision_reason ?? ''}</p>`
           : moderator && viewer?.id !== a.moderator_id
             ? html`<form method="post" action="/moderation/appels/${appeal.id}/decision" class="form">
                 <fieldset><legend>Trancher l’appel</legend>
                   <label><input type="radio" name="decision" value="upheld" required> Confirmer la décision</label>
-                  <label><input type="radio" name="decision" value="overturned"> Annuler la décision (${a.subject_type === 'account' ? 'lever la suspension' : 'rétablir la contribution'})</label>
+                  <label><input type="radio" name="decision" value="overturned"> Infirmer la décision (${a.subject_type === 'account' ? 'lever la suspension' : 'rétablir la contribution'})</label>
                 </fieldset>
                 <label for="appeal-reason">Raison publique</label><textarea id="appeal-reason" name="reason" required minlength="3" maxlength="${L.reasonChars}" rows="3"></textarea>
                 <div class="actions"><button type="submit">Trancher l’appel</button></div></form>`

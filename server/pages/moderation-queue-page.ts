@@ -76,8 +76,8 @@ function queuePage(c: PageContext, q: QueueQuery, queue: Queue, bills: { id: str
         <table class="data queue"><caption>${queue.total} élément${queue.total > 1 ? 's' : ''} en attente, les plus anciens d’abord</caption>
           <thead><tr><th scope="col"><span class="visually-hidden">Choisir</span></th><th scope="col">Contribution</th><th scope="col">Signaux</th><th scope="col">En attente depuis</th></tr></thead>
           <tbody>${queue.items.map((it, i) => itemRow(it, i))}</tbody></table>
-        <fieldset><legend>Action sur les éléments cochés (${L.bulkItems} au plus)</legend>
-          ${BULK_ACTIONS.map((a, i) => html`<label><input type="radio" name="action" value="${a}"${i === 0 ? html` required` : ''}> ${BULK_ACTION_LABELS[a]}</label> `)}
+        <fieldset><legend>Décision sur les éléments cochés (${L.bulkItems} au plus)</legend>
+          ${BULK_ACTIONS.map((a, i) => html`<label><input type="radio" name="mesure" value="${a}"${i === 0 ? html` required` : ''}> ${BULK_ACTION_LABELS[a]}</label> `)}
           <p><label for="bulk-rule">Règle de la charte (obligatoire pour masquer)</label>
           <select id="bulk-rule" name="rule"><option value="">—</option>${CHARTER.map((r) => html`<option value="${r.id}">${r.title}</option>`)}</select></p>
           <p><label for="bulk-reason">Raison publique (facultative)</label> <input id="bulk-reason" name="reason" maxlength="${L.reasonChars}"></p>

@@ -21,7 +21,7 @@ function notificationsPage(c: PageContext, items: Item[], next: string | null): 
     ? html`<ol class="notifications" role="list">${items.map((n) => html`<li class="notification${n.read ? '' : ' unread'}">
         <p class="meta"><span class="status">${TYPE_LABELS[n.type]}</span> · ${dateTimeFr.format(new Date(n.createdAt))}${n.read ? '' : html` · <strong>non lue</strong>`}</p>
         <p>${n.message}</p>
-        <p><a href="${n.url}">${n.amendment ? html`${amendmentTitle(n.amendment.displayNumber)} — article ${n.amendment.articleNumber ?? ''}, ` : ''}${n.bill.title}</a></p>
+        <p><a href="${n.url}">${n.type === 'moderation' ? html`Voir la décision et faire appel — ` : ''}${n.amendment ? html`${amendmentTitle(n.amendment.displayNumber)} — article ${n.amendment.articleNumber ?? ''}, ` : ''}${n.bill.title}</a></p>
       </li>`)}</ol>`
     : html`<p class="empty">Aucune notification. Vous serez prévenu ici quand le greffe ou la commission traitera vos amendements.</p>`;
   return layout(c, {

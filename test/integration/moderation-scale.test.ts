@@ -109,7 +109,7 @@ describe('bulk decisions', () => {
     const [x, y, z, w] = [await argue(bill, author), await argue(bill, author), await argue(bill, author), await argue(bill, author)];
     for (const id of [x, y, z, w]) await report(reporter, id, 'spam').expect(201);
     const items = (list: string[]) => list.map((subjectId) => ({ subjectType: 'argument', subjectId }));
-    const bulk = (who: TestUser, body: unknown) => http().post('/api/moderation/bulk').set(auth(who)).send(body);
+    const bulk = (who: TestUser, body: object) => http().post('/api/moderation/bulk').set(auth(who)).send(body);
 
     expect((await bulk(reporter, { action: 'keep', items: items([x]) })).status).toBe(403);
     expect((await bulk(mod, { action: 'hide', items: items([x]) })).status).toBe(400); // no rule
@@ -156,7 +156,7 @@ describe('bulk decisions', () => {
     const [author, reporter, mod] = [await createCitizen(suite.app), await createCitizen(suite.app), await moderator()];
     const [x, y] = [await argue(bill, author), await argue(bill, author)];
     for (const id of [x, y]) await report(reporter, id, 'respect').expect(201);
-    const fields = { 'item-0': `argument:${x}`, 'item-1': `argument:${y}`, action: 'keep', suite: '/moderation/signalements' };
+    const fields = { 'item-0': `argument:${x}`, 'item-1': `argument:${y}`, mesure: 'keep', suite: '/moderation/signalements' };
     const ask = await http().post('/moderation/lot').set(auth(mod)).type('form').send(fields).expect(200);
     expect(ask.text).toContain('Conserver 2 contributions ?');
     expect(ids((await queue(mod, `?bill=${bill.id}`)).body.items)).toEqual([x, y]);
@@ -173,7 +173,7 @@ describe('appeals', () => {
     const [first, second] = [await moderator('Première'), await moderator('Seconde')];
     const id = await argue(bill, author);
     const actionId = (await http().post(`/api/moderation/argument/${id}/hide`).set(auth(first)).send({ reason: 'Injure', rule: 'respect' }).expect(200)).body.actionId as string;
-    const appeal = (who: TestUser, body: unknown) => http().post(`/api/moderation/actions/${actionId}/appeal`).set(auth(who)).send(body);
+    const appeal = (who: TestUser, body: object) => http().post(`/api/moderation/actions/${actionId}/appeal`).set(auth(who)).send(body);
 
     expect((await appeal(stranger, { body: 'Je ne suis pas l’auteur mais je proteste.' })).status).toBe(403);
     expect((await appeal(author, { body: 'court' })).status).toBe(400);
@@ -189,7 +189,7 @@ describe('appeals', () => {
     expect((await http().get(`/api/moderation/actions/${actionId}`).set(auth(author))).body.appeal.body).toBe('Ce n’était pas une injure mais une citation.');
     expect((await http().get('/api/moderation/appeals').set(auth(second))).body.appeals).toEqual(expect.arrayContaining([expect.objectContaining({ id: appealId, actionId })]));
 
-    const decide = (who: TestUser, body: unknown) => http().post(`/api/moderation/appeals/${appealId}/decision`).set(auth(who)).send(body);
+    const decide = (who: TestUser, body: object) => http().post(`/api/moderation/appeals/${appealId}/decision`).set(auth(who)).send(body);
     const self = await decide(first, { decision: 'overturned', reason: 'Je me suis trompée.' });
     expect(self.status).toBe(403);
     expect(self.body.error.message).toContain('un autre modérateur');
@@ -245,7 +245,7 @@ describe('suspension', () => {
     const socket = await connect(`amendment-${draft}`, alice);
     const closed = nextClose(socket);
 
-    const suspend = (who: TestUser, userId: string, body: unknown) => http().post(`/api/moderation/accounts/${userId}/suspend`).set(auth(who)).send(body);
+    const suspend = (who: TestUser, userId: string, body: object) => http().post(`/api/moderation/accounts/${userId}/suspend`).set(auth(who)).send(body);
     expect((await suspend(bob, alice.id, { until: null, reason: 'Essai.' })).status).toBe(403);
     expect((await suspend(mod, mod.id, { until: null, reason: 'Moi-même.' })).status).toBe(409);
     expect((await suspend(mod, suite.admin.id, { until: null, reason: 'Un admin.' })).status).toBe(403);
