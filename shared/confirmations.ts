@@ -1,11 +1,11 @@
+import { ruleTitle } from './moderation';
+
 /**
  * The irreversible actions, and what to tell before each: one table read by the server (a
  * confirmation page when a form arrives without `confirme=1`, server/pages/confirm-gate.ts) and
  * by the browser (a dialog before the form leaves, client/src/confirm-dialog.ts). A form needs
  * no marking: its action address says whether it must be confirmed.
  */
-
-import { ruleTitle } from './moderation';
 
 export interface Confirmation {
   /** The question, as the page's title and the dialog's heading. */
