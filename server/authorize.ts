@@ -1,5 +1,5 @@
 import { isOpen } from '../shared/amendment';
-import { decide, POLICY, type Actor, type Operation } from '../shared/policy';
+import { decide, decideSuspension, POLICY, type Actor, type Operation } from '../shared/policy';
 import type { BillStatus } from '../shared/phases';
 import type { Queryable } from './db/db';
 import { requireVerified } from './auth/verification';
@@ -21,6 +21,10 @@ export interface Target {
   amendment?: Pick<AmendmentRow, 'id' | 'bill_id' | 'status' | 'assigned_clerk_id'> | undefined;
   /** A bill known by id only. */
   billId?: string | undefined;
+  /** Who wrote the target when it is not an amendment (a moderated contribution, a suspended account): they are its `author`. */
+  authorIds?: readonly string[] | undefined;
+  /** A moderation decision: who took it (any other moderator is a `reviewer` of its appeal). */
+  decidedBy?: string | undefined;
 }
 
 /** The qualities an account holds by itself, whatever the resource. */
@@ -39,6 +43,8 @@ export async function actorsOf(db: Queryable, op: Operation, user: UserRow | nul
   if (a && mentions(op, 'author') && (await isAuthor(db, a.id, user.id))) actors.add('author');
   // In charge: the assigned clerk; any clerk while nobody is, or once the amendment is closed.
   if (a && actors.has('clerk') && (a.assigned_clerk_id === null || a.assigned_clerk_id === user.id || !isOpen(a.status))) actors.add('clerkInCharge');
+  if (target.authorIds?.includes(user.id)) actors.add('author');
+  if (target.decidedBy !== undefined && target.decidedBy !== user.id && (actors.has('moderator') || actors.has('admin'))) actors.add('reviewer');
   if (billId && mentions(op, 'commissionMember') && (await memberCollege(db, billId, user.id))) actors.add('commissionMember');
   return actors;
 }
@@ -58,7 +64,7 @@ export async function authorize(db: Queryable, op: Operation, user: UserRow | nu
   const actors = await actorsOf(db, op, user, target, billId);
   const d = decide(op, actors, phase);
   if (d.ok) {
-    requireVerified(op, user);
+    requireActiveAccount(op, user);
     return phase;
   }
   if (d.code === 'other_clerk_in_charge' && target.amendment?.assigned_clerk_id) {
@@ -75,10 +81,24 @@ export async function authorize(db: Queryable, op: Operation, user: UserRow | nu
 export function precheck(op: Operation, user: UserRow | null): void {
   const actors = accountActors(user);
   if (user) for (const a of ['author', 'clerkInCharge', 'commissionMember'] as const) actors.add(a);
+  if (actors.has('moderator') || actors.has('admin')) actors.add('reviewer');
   const d = decide(op, actors, null);
   if (!d.ok && d.code !== 'not_found') throw new AppError(d.code, d.message);
-  requireVerified(op, user);
+  requireActiveAccount(op, user);
 }
+
+/**
+ * What the account itself allows, whatever the resource, for every door: its e-mail verification
+ * (EMAIL_VERIFICATION) and its suspension by the moderation (`account_suspended`).
+ */
+export function requireActiveAccount(op: Operation, user: UserRow | null, now = new Date()): void {
+  if (!user) return;
+  requireVerified(op, user);
+  const d = decideSuspension(op, suspensionOf(user), now);
+  if (!d.ok) throw new AppError(d.code, d.message, user.suspended_until ? { until: user.suspended_until.toISOString() } : { until: null });
+}
+
+export const suspensionOf = (user: Pick<UserRow, 'suspended_at' | 'suspended_until'>) => ({ suspendedAt: user.suspended_at, suspendedUntil: user.suspended_until });
 
 /** 409 `other_clerk_in_charge`: who has the amendment in charge, and how to take it over. */
 export async function otherClerkInCharge(db: Queryable, clerkId: string, what: string): Promise<AppError> {

@@ -1,3 +1,5 @@
+import { ruleTitle } from './moderation';
+
 /**
  * The irreversible actions, and what to tell before each: one table read by the server (a
  * confirmation page when a form arrives without `confirme=1`, server/pages/confirm-gate.ts) and
@@ -53,6 +55,29 @@ const DECISIONS: Record<string, Confirmation> = {
   not_examined: { title: 'Clore cet amendement comme « non examiné » ?', consequences: ['L’amendement est clos sans vote, avec la raison publique donnée.', 'Cette décision ne se reprend pas.'], confirm: 'Clore sans examen' },
   rule: { title: 'Décider selon la règle de la commission ?', consequences: ['Le résultat découle des votes des membres à cet instant (règle et quorum du texte).', 'La décision est publiée et ne se reprend pas ; les amendements devenus impossibles tombent.'], confirm: 'Décider' },
 };
+
+/** The queue's bulk action (server/pages/moderation-forms.ts): how many items, which action. */
+function bulkConfirmation(f: Fields): Confirmation {
+  const n = Object.keys(f).filter((k) => /^item-\d+$/.test(k)).length;
+  const what = `${n} contribution${n > 1 ? 's' : ''}`;
+  const publicLog = 'Chaque décision figure dans le journal public de la modération.';
+  switch (f.mesure) {
+    case 'hide':
+      return {
+        title: `Masquer ${what} ?`,
+        consequences: [
+          `Chacune garde sa place avec la mention « masqué par la modération » et la raison publique${f.rule ? ` (règle « ${ruleTitle(f.rule)} »)` : ''}.`,
+          'Leurs auteurs sont prévenus, avec la raison et le moyen de faire appel : un autre modérateur réexaminera la décision.',
+          publicLog,
+        ],
+        confirm: `Masquer ${what}`,
+      };
+    case 'keep':
+      return { title: `Conserver ${what} ?`, consequences: ['Elles restent visibles : elles sont jugées conformes à la charte.', 'Leurs signalements et signaux sont clos.', publicLog], confirm: `Conserver ${what}` };
+    default:
+      return { title: `Classer sans suite ${what} ?`, consequences: ['Leurs signalements et signaux sont clos sans jugement sur le contenu, qui reste visible.', publicLog], confirm: 'Classer sans suite' };
+  }
+}
 
 const ROLE_LABELS: Record<string, string> = { admin: 'administration', clerk: 'greffe', moderator: 'modération' };
 
@@ -175,6 +200,33 @@ const ENTRIES: Entry[] = [
     describe: (f) => (f.reponse === 'declined'
       ? { title: 'Décliner votre siège ?', consequences: ['Une autre personne est tirée à votre place selon la règle publiée.', 'Vous ne pourrez pas revenir sur ce refus.'], confirm: 'Je décline' }
       : { title: 'Accepter de siéger ?', consequences: ['Vous rejoignez le collège citoyen de la commission : votre nom y est public et vous votez sur les amendements.'], confirm: 'J’accepte' }),
+  },
+  { pattern: /^\/moderation\/lot$/, serverPage: true, describe: bulkConfirmation },
+  {
+    pattern: new RegExp(`^/moderation/decisions/${ID}/appel$`), serverPage: true,
+    describe: () => ({
+      title: 'Envoyer votre appel ?',
+      consequences: ['Un autre modérateur que celui qui a pris la décision la réexaminera, et vous serez prévenu de sa réponse.', 'On ne fait appel qu’une fois d’une décision : relisez votre texte.'],
+      confirm: 'Envoyer l’appel',
+    }),
+  },
+  {
+    pattern: new RegExp(`^/moderation/appels/${ID}/decision$`), serverPage: true,
+    describe: (f) => (f.decision === 'overturned'
+      ? { title: 'Infirmer la décision ?', consequences: ['La contribution est rétablie (ou la suspension levée), et son auteur est prévenu.', 'L’appel est clos : la décision figure dans le journal public.'], confirm: 'Infirmer la décision' }
+      : { title: 'Confirmer la décision ?', consequences: ['La décision reste en vigueur et son auteur est prévenu.', 'L’appel est clos : on ne fait appel qu’une fois.'], confirm: 'Confirmer la décision' }),
+  },
+  {
+    pattern: new RegExp(`^/moderation/comptes/${ID}/suspendre$`), serverPage: true,
+    describe: (f) => ({
+      title: `Suspendre ${f.nom ? `« ${f.nom} »` : 'ce compte'} ?`,
+      consequences: [
+        f.duree === 'permanente' ? 'La suspension est définitive, jusqu’à ce qu’un modérateur la lève.' : `La suspension dure jusqu’au ${f.jusqua ?? '…'}.`,
+        'Le compte peut encore lire et faire appel, mais plus rien écrire ; ses documents ouverts en direct se ferment aussitôt.',
+        'La suspension et sa raison figurent dans le journal public de la modération.',
+      ],
+      confirm: 'Suspendre le compte',
+    }),
   },
   {
     pattern: /^\/compte\/supprimer$/, serverPage: false,

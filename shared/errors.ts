@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   /** EMAIL_VERIFICATION=required: confirm the e-mail address (or verify an identity) first. */
   email_unverified: 403,
+  /** The account is suspended by the moderation (docs/moderation.md): it reads but no longer writes. */
+  account_suspended: 403,
   not_found: 404,
   conflict: 409,
   wrong_phase: 409,

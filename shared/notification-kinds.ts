@@ -3,7 +3,7 @@
  * preferences page. The server's `NotificationType` is this list; the default e-mail mode of each
  * kind is SQL `mail_mode()` (migration 021).
  */
-export const NOTIFICATION_KINDS = ['formalised', 'inadmissible', 'response', 'decided', 'coauthor', 'taken_over', 'assigned', 'appointed', 'phase'] as const;
+export const NOTIFICATION_KINDS = ['formalised', 'inadmissible', 'response', 'decided', 'coauthor', 'taken_over', 'assigned', 'appointed', 'phase', 'moderation'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const MAIL_MODES = ['immediate', 'digest', 'never'] as const;
@@ -26,6 +26,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { label: string;
   assigned: { label: 'Pris en charge par le greffe', about: 'un greffier a pris votre amendement en charge' },
   appointed: { label: 'Commission', about: 'vous avez été nommé à la commission d’un texte, ou retiré' },
   phase: { label: 'Étape du texte', about: 'un texte sur lequel vous avez un brouillon change d’étape' },
+  moderation: { label: 'Modération', about: 'la modération a pris une décision sur l’une de vos contributions, ou sur votre appel' },
 };
 
 /** What an unsubscribe link stops: one kind, or every e-mail notification. */

@@ -10,7 +10,7 @@ import { BILL_STATUSES, STATUS_LABELS_FR, type BillStatus } from './phases';
  * `commissionMember`). Adding an actor is adding it to `ACTORS` and `ACTOR_LABELS`, then to the
  * rows that let it act.
  */
-export const ACTORS = ['anonymous', 'citizen', 'author', 'clerk', 'clerkInCharge', 'commissionMember', 'moderator', 'mediator', 'admin'] as const;
+export const ACTORS = ['anonymous', 'citizen', 'author', 'clerk', 'clerkInCharge', 'commissionMember', 'moderator', 'reviewer', 'mediator', 'admin'] as const;
 export type Actor = (typeof ACTORS)[number];
 
 /** « réservé aux … » */
@@ -23,6 +23,7 @@ export const ACTOR_LABELS: Record<Actor, string> = {
   commissionMember: 'membres de la commission',
   moderator: 'modérateurs',
   mediator: 'structures de médiation',
+  reviewer: 'modérateurs autres que l’auteur de la décision',
   admin: 'administrateurs',
 };
 
@@ -48,19 +49,25 @@ export interface Rule {
    * count once. Reading and drafting stay open to everyone signed in.
    */
   verified?: true;
+  /**
+   * A suspended account (docs/moderation.md) may still do it: reading, its own account, and the
+   * appeal of a decision. Every other operation is refused with `account_suspended`.
+   */
+  whileSuspended?: true;
 }
 
 const anyone = (phases: readonly Phase[]): Partial<Record<Actor, readonly Phase[]>> =>
   Object.fromEntries(ACTORS.map((a) => [a, phases]));
+const reviewer = { actor: 'moderator', code: 'forbidden', why: 'un autre modérateur que celui qui a pris la décision doit trancher l’appel' } as const;
 const inCharge = { actor: 'clerk', code: 'other_clerk_in_charge', why: 'un autre greffier a cet amendement en charge : reprenez-le d’abord' } as const;
 
 export const POLICY = {
   // reads whose refusal is a 404
-  'bill.read': { verb: 'Consulter ce projet de loi', allow: { ...anyone(PUBLIC), clerk: ALL, admin: ALL }, hidden: true },
-  'amendment.readDraft': { verb: 'Consulter ce brouillon', allow: { author: ALL }, hidden: true },
-  'desk.read': { verb: 'Ouvrir le bureau du greffe', allow: { clerk: ALL, admin: ALL } },
-  'moderation.read': { verb: 'Lire les signalements', allow: { moderator: ALL, admin: ALL } },
-  'admin.console': { verb: 'Ouvrir l’administration', allow: { admin: ALL } },
+  'bill.read': { verb: 'Consulter ce projet de loi', allow: { ...anyone(PUBLIC), clerk: ALL, admin: ALL }, hidden: true, whileSuspended: true },
+  'amendment.readDraft': { verb: 'Consulter ce brouillon', allow: { author: ALL }, hidden: true, whileSuspended: true },
+  'desk.read': { verb: 'Ouvrir le bureau du greffe', allow: { clerk: ALL, admin: ALL }, whileSuspended: true },
+  'moderation.read': { verb: 'Lire les signalements', allow: { moderator: ALL, admin: ALL }, whileSuspended: true },
+  'admin.console': { verb: 'Ouvrir l’administration', allow: { admin: ALL }, whileSuspended: true },
   // bills and accounts
   'bill.import': { verb: 'Importer un projet de loi', allow: { admin: ALL, clerk: ALL } },
   'amendment.importParliament': { verb: 'Importer des amendements parlementaires', allow: { admin: DESK, clerk: DESK } },
@@ -68,11 +75,11 @@ export const POLICY = {
   'article.summary': { verb: 'Écrire ce que change l’article', allow: { admin: ALL, clerk: ALL } },
   'bill.move': { verb: 'Changer la phase du texte', allow: { admin: ALL } },
   'user.setRoles': { verb: 'Attribuer des rôles', allow: { admin: ALL } },
-  'account.delete': { verb: 'Supprimer son compte', allow: { citizen: ALL } },
-  'account.manage': { verb: 'Gérer son compte (adresse, mot de passe, courriels)', allow: { citizen: ALL } },
-  'mail.read': { verb: 'Lire les courriels envoyés', allow: { admin: ALL } },
+  'account.delete': { verb: 'Supprimer son compte', allow: { citizen: ALL }, whileSuspended: true },
+  'account.manage': { verb: 'Gérer son compte (adresse, mot de passe, courriels)', allow: { citizen: ALL }, whileSuspended: true },
+  'mail.read': { verb: 'Lire les courriels envoyés', allow: { admin: ALL }, whileSuspended: true },
   'mail.resend': { verb: 'Renvoyer un courriel', allow: { admin: ALL } },
-  'notification.read': { verb: 'Marquer ses notifications comme lues', allow: { citizen: ALL } },
+  'notification.read': { verb: 'Marquer ses notifications comme lues', allow: { citizen: ALL }, whileSuspended: true },
   // the consultation
   'amendment.create': { verb: 'Proposer un amendement', allow: { citizen: CONSULTATION, commissionMember: ['commission'] } },
   'amendment.edit': { verb: 'Modifier un amendement', allow: { author: DESK } },
@@ -93,6 +100,11 @@ export const POLICY = {
   'amendment.uncosign': { verb: 'Retirer sa cosignature', allow: { citizen: CONSULTATION } },
   'contribution.report': { verb: 'Signaler une contribution', allow: { citizen: ALL } },
   'contribution.moderate': { verb: 'Modérer une contribution', allow: { moderator: ALL, admin: ALL } },
+  // moderation at scale (docs/moderation.md)
+  'moderation.appeal': { verb: 'Faire appel d’une décision de modération', allow: { author: ALL }, whileSuspended: true },
+  'moderation.decideAppeal': { verb: 'Trancher un appel', allow: { reviewer: ALL }, otherwise: reviewer },
+  'account.suspend': { verb: 'Suspendre un compte', allow: { moderator: ALL, admin: ALL } },
+  'account.lift': { verb: 'Lever une suspension', allow: { moderator: ALL, admin: ALL } },
   // the clerks' desk
   'amendment.assign': { verb: 'Prendre en charge un amendement', allow: { clerk: DESK } },
   'amendment.formalise': { verb: 'Mettre en forme', allow: { clerkInCharge: DESK }, otherwise: inCharge },
@@ -182,6 +194,32 @@ export function decideVerification(op: Operation, account: { emailVerified: bool
   return {
     ok: false, code: 'email_unverified',
     message: `${rule.verb} : confirmez d’abord votre adresse électronique, avec le lien qui vous a été envoyé (« Mon compte » pour le recevoir à nouveau).`,
+  };
+}
+
+/** An account's suspension (users.suspended_at / suspended_until, migration 028). */
+export interface Suspension {
+  suspendedAt: Date | null;
+  /** Null with `suspendedAt`: permanent. */
+  suspendedUntil: Date | null;
+}
+
+/** Whether the account is suspended at `now` (a temporary suspension ends by itself). */
+export const isSuspended = (s: Suspension, now: Date): boolean =>
+  s.suspendedAt !== null && (s.suspendedUntil === null || s.suspendedUntil.getTime() > now.getTime());
+
+const untilFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+
+/**
+ * The suspension rule: may this account do `op` while suspended? Checked after `decide()` by the
+ * server, for every door (JSON, forms, WebSocket), like the verification rule.
+ */
+export function decideSuspension(op: Operation, account: Suspension, now: Date): Decision {
+  if (rowOf(op).whileSuspended || !isSuspended(account, now)) return { ok: true };
+  const until = account.suspendedUntil ? `jusqu’au ${untilFr.format(account.suspendedUntil)}` : 'définitivement';
+  return {
+    ok: false, code: 'account_suspended',
+    message: `${rowOf(op).verb} : votre compte est suspendu ${until} (raison publique dans le journal de la modération ; vous pouvez faire appel).`,
   };
 }
 

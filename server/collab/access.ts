@@ -1,5 +1,5 @@
-import { decide, draftPhaseOf, type Actor } from '../../shared/policy';
-import { accountActors } from '../authorize';
+import { decide, decideSuspension, draftPhaseOf, type Actor } from '../../shared/policy';
+import { accountActors, suspensionOf } from '../authorize';
 import { isOpen } from '../../shared/amendment';
 import { formalisationDocName, parseDocName } from '../../shared/live-docs';
 import type { Db } from '../db/db';
@@ -26,11 +26,13 @@ const watches = (user: UserRow, author: boolean) => decide('workspace.watch', ne
  *   submitted, the authors and the clerks watch it read-only (the citizens' text as submitted).
  * - The formalisation workspace (`formalisation-<id>`): while the amendment is open, its authors
  *   and the clerk in charge of it write; other clerks watch; once closed, all of them watch.
- * Everyone else is refused.
+ * Everyone else is refused, and so is a suspended account.
  */
 export async function liveDocAccess(db: Db, docName: string, user: UserRow): Promise<Access> {
   const parsed = parseDocName(docName);
   if (!parsed) return { ok: false, reason: 'not_found' };
+  // a suspended account opens no live document, not even to watch (the policy's suspension rule)
+  if (!decideSuspension('workspace.watch', suspensionOf(user), new Date()).ok) return { ok: false, reason: 'forbidden' };
   const amendment = await findAmendment(db, parsed.id);
   if (!amendment || amendment.kind === 'delete') return { ok: false, reason: 'not_found' };
   const author = await isAuthor(db, amendment.id, user.id);

@@ -6,6 +6,7 @@ import { findArticle, findArticleVersion } from '../sql/articles';
 import type { UserRow } from '../sql/users';
 import { authorize } from '../authorize';
 import { recordOnBehalf, type OnBehalf } from './on-behalf';
+import { raiseAutoFlags } from './auto-flags';
 
 /**
  * Annotates a passage of a published article version. The selection must quote the text exactly
@@ -23,12 +24,14 @@ export async function annotate(
   if (!version) throw notFound(`L’article n’a pas de version ${input.version}.`);
   const check = checkSelection(version.alineas, input);
   if (!check.ok) throw new AppError('unprocessable', check.message, { reason: check.reason });
+  const body = input.body.trim();
   return db.transaction(async (tx) => {
     const id = await insertAnnotation(tx, {
       billId: article.bill_id, articleId: article.id, version: input.version, alinea: input.alinea, start: input.start, end: input.end,
-      quote: input.quote, prefix: check.prefix, suffix: check.suffix, body: input.body.trim(), authorId: input.user.id,
+      quote: input.quote, prefix: check.prefix, suffix: check.suffix, body, authorId: input.user.id,
     });
     if (input.onBehalf) await recordOnBehalf(tx, input.user, input.onBehalf, { type: 'annotation', id, billId: article.bill_id });
+    await raiseAutoFlags(tx, { type: 'annotation', id, billId: article.bill_id, author: input.user, text: body });
     return id;
   });
 }
@@ -38,5 +41,10 @@ export async function replyToAnnotation(db: Db, input: { user: UserRow; annotati
   const annotation = await findAnnotation(db, input.annotationId);
   if (!annotation) throw notFound('Annotation introuvable.');
   await authorize(db, 'annotation.reply', input.user, { billId: annotation.bill_id });
-  return insertReply(db, annotation.id, input.body.trim(), input.user.id);
+  const body = input.body.trim();
+  return db.transaction(async (tx) => {
+    const id = await insertReply(tx, annotation.id, body, input.user.id);
+    await raiseAutoFlags(tx, { type: 'reply', id, billId: annotation.bill_id, author: input.user, text: body });
+    return id;
+  });
 }

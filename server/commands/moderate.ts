@@ -1,42 +1,85 @@
-import type { Db } from '../db/db';
+import { ruleTitle } from '../../shared/moderation';
+import type { Db, Queryable } from '../db/db';
 import { authorize } from '../authorize';
 import { AppError, notFound } from '../errors';
 import { appendEvent } from '../sql/events';
 import { findSubject, insertModerationAction, insertReport, setSubjectHidden, type SubjectType } from '../sql/moderation';
+import { ACTOR, notifyModeration } from '../sql/notifications';
 import type { UserRow } from '../sql/users';
 
 const NOT_FOUND = 'Contribution introuvable.';
 
-/** Anyone signed in reports a public contribution once, with a reason. */
-export async function reportContribution(db: Db, input: { user: UserRow; type: SubjectType; id: string; reason: string }): Promise<void> {
+/** Anyone signed in reports a public contribution once, under a rule of the charter, with an optional comment. */
+export async function reportContribution(
+  db: Db, input: { user: UserRow; type: SubjectType; id: string; reason: string; comment?: string | undefined },
+): Promise<void> {
   await authorize(db, 'contribution.report', input.user);
-  if (!(await findSubject(db, input.type, input.id))) throw notFound(NOT_FOUND);
-  const created = await insertReport(db, { type: input.type, id: input.id, reason: input.reason.trim(), reporterId: input.user.id });
+  const subject = await findSubject(db, input.type, input.id);
+  if (!subject) throw notFound(NOT_FOUND);
+  const comment = input.comment?.trim() || null;
+  const created = await insertReport(db, { type: input.type, id: input.id, billId: subject.bill_id, reason: input.reason, comment, reporterId: input.user.id });
   if (!created) throw new AppError('conflict', 'Vous avez déjà signalé cette contribution.');
 }
 
+/** A decision on a contribution: hide, restore, keep (it conforms to the charter), dismiss (its signals, without judging). */
+export type SubjectAction = 'hide' | 'restore' | 'keep' | 'dismiss';
+
+export interface SubjectDecision {
+  type: SubjectType;
+  id: string;
+  action: SubjectAction;
+  /** A rule of the charter (required to hide from the queue). */
+  rule?: string | null | undefined;
+  /** The public reason (for a hide without one, the rule's title). */
+  reason?: string | undefined;
+}
+
+const SUBJECT_WORDS: Record<SubjectType, string> = { amendment: 'Votre amendement', argument: 'Votre argument', annotation: 'Votre annotation', reply: 'Votre réponse' };
+
+/** Why a decision cannot apply to a subject in its current state, or null. */
+function conflictOf(action: SubjectAction, hidden: boolean): string | null {
+  if (action === 'hide' && hidden) return 'Cette contribution est déjà masquée.';
+  if (action === 'restore' && !hidden) return 'Cette contribution n’est pas masquée.';
+  if (action === 'keep' && hidden) return 'Cette contribution est masquée : rétablissez-la plutôt.';
+  return null;
+}
+
 /**
- * A moderator hides a contribution with a public reason, or restores it. The contribution keeps
- * its place (« masqué par la modération : <raison> »); every action is in the public log.
+ * One decision on one contribution, inside the caller's transaction (the caller authorized it):
+ * the cached state, the public log, the bill's history, and — when it is hidden — a notification
+ * to its authors with the reason and the way to appeal. The log entry's id.
  */
-export async function moderate(
-  db: Db,
-  input: { moderator: UserRow; type: SubjectType; id: string; action: 'hide' | 'restore'; reason: string },
-): Promise<void> {
-  await authorize(db, 'contribution.moderate', input.moderator);
-  await db.transaction(async (tx) => {
-    const subject = await findSubject(tx, input.type, input.id);
-    if (!subject) throw notFound(NOT_FOUND);
-    const hidden = subject.hidden_reason !== null;
-    if (hidden === (input.action === 'hide')) {
-      throw new AppError('conflict', hidden ? 'Cette contribution est déjà masquée.' : 'Cette contribution n’est pas masquée.');
-    }
-    const reason = input.reason.trim();
-    await setSubjectHidden(tx, input.type, input.id, input.action === 'hide' ? reason : null);
-    await insertModerationAction(tx, { type: input.type, id: input.id, billId: subject.bill_id, action: input.action, reason, moderatorId: input.moderator.id });
-    await appendEvent(tx, {
-      billId: subject.bill_id, type: `moderation.${input.action}`, actorId: input.moderator.id,
-      subjectType: input.type, subjectId: input.id, data: { reason },
-    });
+export async function applyDecision(tx: Queryable, moderator: UserRow, d: SubjectDecision): Promise<string> {
+  const subject = await findSubject(tx, d.type, d.id);
+  if (!subject) throw notFound(NOT_FOUND);
+  const conflict = conflictOf(d.action, subject.hidden_reason !== null);
+  if (conflict) throw new AppError('conflict', conflict);
+  const rule = d.rule ?? null;
+  const reason = d.reason?.trim() || (rule ? ruleTitle(rule) : '');
+  if (d.action === 'hide' && reason === '') throw new AppError('validation_failed', 'Donnez une raison publique ou une règle de la charte.', [{ path: 'reason', message: 'requis pour masquer' }]);
+  if (d.action === 'hide') await setSubjectHidden(tx, d.type, d.id, reason);
+  if (d.action === 'restore') await setSubjectHidden(tx, d.type, d.id, null);
+  const actionId = await insertModerationAction(tx, { type: d.type, id: d.id, billId: subject.bill_id, action: d.action, reason, rule, moderatorId: moderator.id });
+  await appendEvent(tx, {
+    billId: subject.bill_id, type: `moderation.${d.action}`, actorId: moderator.id,
+    subjectType: d.type, subjectId: d.id, data: { reason, ...(rule ? { rule } : {}), actionId },
   });
+  if (d.action === 'hide') {
+    const why = rule ? `règle « ${ruleTitle(rule)} »${d.reason?.trim() ? ` : ${d.reason.trim()}` : ''}` : reason;
+    await notifyModeration(tx, {
+      userIds: subject.authors, billId: subject.bill_id, amendmentId: d.type === 'amendment' ? d.id : null, actorId: moderator.id, actionId,
+      message: `${SUBJECT_WORDS[d.type]} a été masqué${d.type === 'amendment' || d.type === 'argument' ? '' : 'e'} par ${ACTOR} (modération) — ${why}. Vous pouvez faire appel : un autre modérateur réexaminera la décision.`,
+    });
+  }
+  return actionId;
+}
+
+/**
+ * A moderator hides a contribution with a public reason, restores it, keeps it or dismisses its
+ * signals. The contribution keeps its place (« masqué par la modération : <raison> »); every
+ * decision is in the public log.
+ */
+export async function moderate(db: Db, input: { moderator: UserRow } & SubjectDecision): Promise<string> {
+  await authorize(db, 'contribution.moderate', input.moderator);
+  return db.transaction((tx) => applyDecision(tx, input.moderator, input));
 }

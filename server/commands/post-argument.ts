@@ -8,6 +8,7 @@ import { authorize } from '../authorize';
 import { loadVisibleAmendment } from './amendment-access';
 import { recordOnBehalf, type OnBehalf } from './on-behalf';
 import { requireRepresentative } from './interest-representatives';
+import { raiseAutoFlags } from './auto-flags';
 
 /** Where an argument may go: an article, or a published amendment still open — during consultation. */
 async function resolveTarget(db: Db, user: UserRow, type: ArgumentTargetType, id: string): Promise<{ billId: string }> {
@@ -22,7 +23,7 @@ async function resolveTarget(db: Db, user: UserRow, type: ArgumentTargetType, id
   return { billId: amendment.bill_id };
 }
 
-/** Posts an argument for or against an article or an amendment (a mediator: also on behalf of someone), possibly « inspiré par » a representative. */
+/** Posts an argument for or against an article or an amendment (a mediator: also on behalf of someone), possibly « inspiré par » a representative; raises its automatic flags, if any. */
 export async function postArgument(
   db: Db,
   input: { user: UserRow; targetType: ArgumentTargetType; targetId: string; side: 'for' | 'against'; body: string; onBehalf?: OnBehalf | undefined; inspiredBy?: string | undefined },
@@ -30,9 +31,11 @@ export async function postArgument(
   const { billId } = await resolveTarget(db, input.user, input.targetType, input.targetId);
   await authorize(db, 'argument.post', input.user, { billId });
   const inspiredBy = input.inspiredBy ? (await requireRepresentative(db, input.inspiredBy, 'inspiredBy')).id : null;
+  const body = input.body.trim();
   return db.transaction(async (tx) => {
-    const id = await insertArgument(tx, { billId, targetType: input.targetType, targetId: input.targetId, side: input.side, body: input.body.trim(), authorId: input.user.id, inspiredBy });
+    const id = await insertArgument(tx, { billId, targetType: input.targetType, targetId: input.targetId, side: input.side, body, authorId: input.user.id, inspiredBy });
     if (input.onBehalf) await recordOnBehalf(tx, input.user, input.onBehalf, { type: 'argument', id, billId });
+    await raiseAutoFlags(tx, { type: 'argument', id, billId, author: input.user, text: body });
     return id;
   });
 }

@@ -1,3 +1,4 @@
+import { raiseAutoFlags } from './auto-flags';
 import type { Db, Queryable } from '../db/db';
 import { AppError } from '../errors';
 import { appendRevision } from '../sql/amendment-revisions';
@@ -67,6 +68,7 @@ export async function submitLocked(tx: Queryable, amendment: AmendmentRow, user:
   }
   const number = await nextAmendmentNumber(tx, amendment.bill_id, amendment.origin);
   await markSubmitted(tx, amendment.id, number);
+  await raiseAutoFlags(tx, { type: 'amendment', id: amendment.id, billId: amendment.bill_id, author: user, text: amendment.rationale });
   await appendRevision(tx, { amendmentId: amendment.id, kind: 'submission', alineas: amendment.alineas, rationale: amendment.rationale, authorId: user.id });
   await appendEvent(tx, {
     billId: amendment.bill_id, type: 'amendment.submitted', actorId: user.id, subjectType: 'amendment', subjectId: amendment.id,

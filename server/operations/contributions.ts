@@ -1,20 +1,17 @@
 import { z } from 'zod';
 import { annotate, replyToAnnotation } from '../commands/annotate';
-import { moderate, reportContribution } from '../commands/moderate';
 import { postArgument } from '../commands/post-argument';
 import { idParam, int32 } from '../http/schemas';
 import type { ArgumentTargetType } from '../sql/arguments';
-import { SUBJECT_TYPES } from '../sql/moderation';
 import { fileWith, onBehalfOfSchema } from './on-behalf';
 import { operation } from './operation';
 
-/** Arguments, replies, reports and moderation. */
+/** Arguments, annotations and replies (reports and moderation: ./moderation.ts). */
 const argumentBody = z.object({
   side: z.enum(['for', 'against']), body: z.string().trim().min(3, 'au moins 3 caractères').max(5000), onBehalfOf: onBehalfOfSchema.optional(),
   /** « Inspiré par … »: an organisation declared as an interest representative (docs/interest-representatives.md). */
   inspiredBy: idParam.optional(),
 });
-const reason = z.string().trim().min(3, 'au moins 3 caractères').max(1000);
 
 export function argumentOp<K extends string>(type: ArgumentTargetType, key: K) {
   return operation({
@@ -52,16 +49,4 @@ export const replyOp = operation({
   run: ({ db }, user, { params, body }) => replyToAnnotation(db, { user, annotationId: params.id, body: body.body }),
 });
 
-export const reportOp = operation({
-  policy: 'contribution.report',
-  params: z.object({}),
-  body: z.object({ subjectType: z.enum(SUBJECT_TYPES), subjectId: idParam, reason }),
-  run: ({ db }, user, { body }) => reportContribution(db, { user, type: body.subjectType, id: body.subjectId, reason: body.reason }),
-});
-
-export const moderateOp = (action: 'hide' | 'restore') => operation({
-  policy: 'contribution.moderate',
-  params: z.object({ type: z.enum(SUBJECT_TYPES), id: idParam }),
-  body: z.object({ reason }),
-  run: ({ db }, user, { params, body }) => moderate(db, { moderator: user, type: params.type, id: params.id, action, reason: body.reason }),
-});
+export { moderateOp, reportOp } from './moderation';

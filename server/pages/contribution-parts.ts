@@ -1,3 +1,4 @@
+import { CHARTER, MODERATION_LIMITS } from '../../shared/moderation';
 import { VOTE_LABELS_FR, VOTE_VALUES, type Tally } from '../../shared/votes';
 import type { loadArticleAnnotations } from '../present/annotations';
 import type { presentArgumentsBySupport } from '../present/argument';
@@ -17,16 +18,19 @@ export function authorLine(a: { displayName: string; kind: string; assurance?: s
 
 const REPORT_LABELS: Record<string, string> = { amendment: 'cet amendement', argument: 'cet argument', annotation: 'cette annotation', reply: 'cette réponse' };
 
-/** « Signaler » as a disclosure: a reason field appears when opened; works without JavaScript. */
+/** « Signaler » as a disclosure: a rule of the charter and a comment appear when opened; works without JavaScript. */
 export function reportForm(ctx: PageContext, subjectType: string, subjectId: string, returnTo: string): SafeHtml {
   if (!ctx.user) return html``;
   return html`<details class="report"><summary>Signaler<span class="visually-hidden"> ${REPORT_LABELS[subjectType] ?? 'cette contribution'}</span></summary>
     <form method="post" action="/signalements" class="inline-form" novalidate>
       <input type="hidden" name="subjectType" value="${subjectType}"><input type="hidden" name="subjectId" value="${subjectId}">
       <input type="hidden" name="suite" value="${returnTo}">
-      <label for="report-${subjectId}">Motif du signalement</label>
-      <input id="report-${subjectId}" name="reason" required minlength="3" maxlength="1000">
+      <label for="report-${subjectId}">Règle de la charte enfreinte</label>
+      <select id="report-${subjectId}" name="reason" required><option value="">— choisir —</option>${CHARTER.map((r) => html`<option value="${r.id}">${r.title}</option>`)}</select>
+      <label for="report-comment-${subjectId}">Commentaire (facultatif)</label>
+      <input id="report-comment-${subjectId}" name="comment" maxlength="${MODERATION_LIMITS.commentChars}">
       <button type="submit">Envoyer le signalement</button>
+      <a href="/charte-de-moderation" target="_blank">Lire la charte de modération</a>
     </form></details>`;
 }
 

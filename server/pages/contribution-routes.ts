@@ -74,7 +74,7 @@ export function contributionRoutes(deps: OpDeps): Router {
 
   r.post('/signalements', form, formOperation(deps, reportOp, {
     signIn: (req) => safeNext(formFields(req).suite),
-    body: (f) => ({ subjectType: f.subjectType, subjectId: f.subjectId, reason: f.reason }),
+    body: (f) => ({ subjectType: f.subjectType, subjectId: f.subjectId, reason: f.reason, ...(f.comment ? { comment: f.comment } : {}) }),
     done: (req, res) => res.redirect(303, safeNext(formFields(req).suite)),
   }));
 
@@ -83,7 +83,7 @@ export function contributionRoutes(deps: OpDeps): Router {
     if (!action) return next();
     return formOperation(deps, moderateOp(action), {
       signIn: () => '/moderation/signalements',
-      body: (f) => ({ reason: f.reason }),
+      body: (f) => ({ reason: f.reason, ...(f.rule ? { rule: f.rule } : {}) }),
       done: (_rq, rs) => rs.redirect(303, '/moderation/signalements'),
     })(req, res, next);
   });

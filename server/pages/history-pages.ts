@@ -13,7 +13,7 @@ export const TYPE_FILTERS: Record<string, { label: string; types: string[] }> = 
   greffe: { label: 'Greffe : mises en forme, irrecevabilités, réponses, reprises', types: ['amendment.formalised', 'amendment.inadmissible', 'amendment.response', 'amendment.taken_over'] },
   commission: { label: 'Commission : décisions, amendements tombés, membres', types: ['amendment.decided', 'amendment.fallen', 'commission.member_appointed', 'commission.member_removed', 'commission.rule_set'] },
   texte: { label: 'Le texte : phases, versions des articles', types: ['bill.created', 'bill.status_changed', 'article.version_added', 'article.created', 'article.deleted'] },
-  moderation: { label: 'Modération', types: ['moderation.hide', 'moderation.restore'] },
+  moderation: { label: 'Modération', types: ['moderation.hide', 'moderation.restore', 'moderation.keep', 'moderation.dismiss', 'moderation.uphold'] },
 };
 
 export interface TimelineData {

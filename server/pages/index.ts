@@ -11,6 +11,8 @@ import { amendmentPageRoutes } from './amendment-routes';
 import { contributionRoutes } from './contribution-routes';
 import { invitationPages } from './invitation-pages';
 import { moderationPages } from './moderation-pages';
+import { moderationForms } from './moderation-forms';
+import { moderationQueuePages } from './moderation-queue-page';
 import { pageRoutes } from './routes';
 import { clerkPages } from './clerk-routes';
 import { parliamentImportPages } from './parliament-import-page';
@@ -50,6 +52,8 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(amendmentPageRoutes(db, live, lists));
   r.use(contributionRoutes({ db, live }));
   r.use(moderationPages(db));
+  r.use(moderationQueuePages(db));
+  r.use(moderationForms({ db, live }, sessions));
   r.use(invitationPages({ db, live }));
   r.use(clerkPages(db, live));
   r.use(parliamentImportPages({ db, live }));

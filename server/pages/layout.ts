@@ -1,4 +1,4 @@
-import { decide, type Operation } from '../../shared/policy';
+import { decide, isSuspended, type Operation } from '../../shared/policy';
 import type { BillStatus } from '../../shared/phases';
 import { accountActors } from '../authorize';
 import type { UserRow } from '../sql/users';
@@ -44,6 +44,14 @@ function notificationsLink(unread: number): SafeHtml {
     : html`<a href="/notifications" class="notifications-link">Notifications</a>`;
 }
 
+const untilFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+
+/** A suspended account is told on every page what it may still do (docs/moderation.md). */
+function suspensionBanner(user: UserRow | null): SafeHtml {
+  if (!user || !isSuspended({ suspendedAt: user.suspended_at, suspendedUntil: user.suspended_until }, new Date())) return html``;
+  return html`<p class="notice notice-warn suspension-banner" role="status">Votre compte est suspendu ${user.suspended_until ? `jusqu’au ${untilFr.format(user.suspended_until)}` : 'définitivement'} : vous pouvez lire et faire appel, mais plus rien écrire. La raison est dans le <a href="/moderation">journal de la modération</a>, d’où vous pouvez faire appel.</p>`;
+}
+
 /** The page shell: French, landmarks, a skip link, one h1 supplied by the page. */
 export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; breadcrumb?: SafeHtml }): string {
   const account = ctx.user
@@ -69,7 +77,7 @@ export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; 
 </header>
 ${page.breadcrumb ? html`<nav aria-label="Fil d’Ariane" class="breadcrumb">${page.breadcrumb}</nav>` : ''}
 <main id="contenu" tabindex="-1">
-${page.main}
+${suspensionBanner(ctx.user)}${page.main}
 </main>
 <footer class="site-footer">
   <p>Palimpseste — la loi s’écrit en public.</p>

@@ -1,50 +1,120 @@
 import express, { type Router } from 'express';
+import { ACTION_LABELS, CHARTER, FLAG_LABELS, FLAG_RULES, MODERATION_LIMITS as L, ruleTitle } from '../../shared/moderation';
 import type { Db } from '../db/db';
-import { precheck } from '../authorize';
+import { accountActors } from '../authorize';
+import { decide } from '../../shared/policy';
+import { notFound } from '../http/errors';
 import { serialId } from '../http/schemas';
-import { listModerationLog, listOpenReports, type ModerationLogRow, type OpenReportRow, type SubjectType } from '../sql/moderation';
+import { decisionDetail } from '../queries/moderation';
+import { listModerationLog, type ModerationLogRow } from '../sql/moderation';
+import { subjectDetails } from '../sql/moderation-queue';
 import { html, type SafeHtml } from '../html';
+import { takeFlash } from './flash';
 import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
 
-const SUBJECT_LABELS: Record<SubjectType, string> = { amendment: 'Amendement', argument: 'Argument', annotation: 'Annotation', reply: 'Réponse' };
-const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
+/** The public side of moderation: the charter, the log, and each decision with its appeal. */
 
-/** A link to the contribution where it can be seen (amendments have their own page). */
-function subjectLink(type: SubjectType, id: string): SafeHtml {
-  return type === 'amendment' ? html`<a href="/amendements/${id}">${SUBJECT_LABELS[type]}</a>` : html`${SUBJECT_LABELS[type]} <code>${id.slice(0, 8)}</code>`;
+export const SUBJECT_LABELS: Record<string, string> = { amendment: 'Amendement', argument: 'Argument', annotation: 'Annotation', reply: 'Réponse', account: 'Compte' };
+export const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
+
+/** What a decision is about, linked where it can be seen. */
+function subjectLink(r: ModerationLogRow, links: Map<string, string>): SafeHtml {
+  if (r.subject_type === 'account') return html`Compte de <a href="/contributeurs/${r.subject_id}">${r.account_name ?? 'contributeur'}</a>`;
+  const link = links.get(`${r.subject_type}:${r.subject_id}`);
+  return link ? html`<a href="${link}">${SUBJECT_LABELS[r.subject_type]}</a>` : html`${SUBJECT_LABELS[r.subject_type]} <code>${r.subject_id.slice(0, 8)}</code>`;
 }
 
-function logPage(c: PageContext, rows: ModerationLogRow[], next: number | null): string {
+const ruleLink = (rule: string | null) => (rule ? html`<a href="/charte-de-moderation#${rule}">${ruleTitle(rule)}</a>` : html`—`);
+const actionLabel = (r: ModerationLogRow) => (r.action === 'suspend'
+  ? `${ACTION_LABELS.suspend} ${r.suspended_until ? `jusqu’au ${dateFr.format(r.suspended_until)}` : 'définitivement'}`
+  : `${ACTION_LABELS[r.action] ?? r.action}${r.appeal_id ? ' (appel)' : ''}`);
+
+async function logLinks(db: Db, rows: ModerationLogRow[]): Promise<Map<string, string>> {
+  const refs = rows.flatMap((r) => (r.subject_type === 'account' ? [] : [{ type: r.subject_type, id: r.subject_id }]));
+  return new Map([...(await subjectDetails(db, refs))].map(([k, d]) => [k, d.link]));
+}
+
+function logPage(c: PageContext, rows: ModerationLogRow[], links: Map<string, string>, next: number | null): string {
   const table = rows.length
     ? html`<table class="data"><caption>Décisions de modération, les plus récentes d’abord</caption>
-        <thead><tr><th scope="col">Date</th><th scope="col">Décision</th><th scope="col">Contribution</th><th scope="col">Raison publique</th><th scope="col">Par</th></tr></thead>
-        <tbody>${rows.map((r) => html`<tr><td>${dateFr.format(r.at)}</td><td>${r.action === 'hide' ? 'Masquée' : 'Rétablie'}</td>
-          <td>${subjectLink(r.subject_type, r.subject_id)}</td><td>${r.reason}</td><td>${r.moderator_name}</td></tr>`)}</tbody></table>`
+        <thead><tr><th scope="col">Date</th><th scope="col">Décision</th><th scope="col">Sur</th><th scope="col">Règle</th><th scope="col">Raison publique</th><th scope="col">Par</th></tr></thead>
+        <tbody>${rows.map((r) => html`<tr><td><a href="/moderation/decisions/${r.id}">${dateFr.format(r.at)}</a></td><td>${actionLabel(r)}</td>
+          <td>${subjectLink(r, links)}</td><td>${ruleLink(r.rule)}</td><td>${r.reason}</td><td>${r.moderator_name}</td></tr>`)}</tbody></table>`
     : html`<p class="empty">Aucune décision de modération n’a été prise.</p>`;
   return layout(c, {
     title: 'Journal de la modération',
     main: html`<h1>Journal de la modération</h1>
-      <p class="lead">Chaque contribution masquée l’est avec une raison publique ; chaque décision figure ici.</p>
+      <p class="lead">Chaque contribution masquée l’est avec une raison publique, selon la <a href="/charte-de-moderation">charte de modération</a> ; chaque décision, chaque appel et chaque suspension de compte figure ici.</p>
       ${table}${next ? html`<p><a href="/moderation?avant=${next}">Décisions plus anciennes</a></p>` : ''}`,
   });
 }
 
-function queuePage(c: PageContext, rows: OpenReportRow[]): string {
-  const item = (r: OpenReportRow) => html`<li class="report-item">
-    <p>${subjectLink(r.subject_type, r.subject_id)} — ${r.reports} signalement${r.reports > 1 ? 's' : ''}</p>
-    <ul>${r.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>
-    <form method="post" action="/moderation/${r.subject_type}/${r.subject_id}/hide" class="inline-form" novalidate>
-      <label for="hide-${r.subject_id}">Raison publique</label><input id="hide-${r.subject_id}" name="reason" required minlength="3">
-      <button type="submit">Masquer</button></form>
-    <form method="post" action="/moderation/${r.subject_type}/${r.subject_id}/restore" class="inline-form" novalidate>
-      <label for="keep-${r.subject_id}">Raison (si masquée)</label><input id="keep-${r.subject_id}" name="reason" required minlength="3">
-      <button type="submit">Rétablir</button></form></li>`;
+function charterPage(c: PageContext): string {
   return layout(c, {
-    title: 'Signalements',
-    main: html`<h1>Signalements à traiter</h1>
-      ${rows.length ? html`<ol class="report-queue">${rows.map(item)}</ol>` : html`<p class="empty">Aucun signalement en attente.</p>`}
-      <p><a href="/moderation">Journal public de la modération</a></p>`,
+    title: 'Charte de modération',
+    main: html`<h1>Charte de modération</h1>
+      <p class="lead">Ces règles valent pour toutes les contributions publiques : amendements, arguments, annotations et réponses. Chacune a un identifiant stable, que citent les signalements et les décisions.</p>
+      <ol class="charter">${CHARTER.map((r) => html`<li id="${r.id}"><h2>${r.title}</h2><p>${r.text}</p><p class="meta">Identifiant : <code>${r.id}</code></p></li>`)}</ol>
+      <h2>Comment la modération décide</h2>
+      <ul>
+        <li>Toute personne connectée peut signaler une contribution en choisissant la règle qu’elle enfreint, avec un commentaire si elle le souhaite.</li>
+        <li>Des signaux automatiques attirent aussi l’attention des modérateurs — ${FLAG_LABELS.duplicate_text.toLowerCase()} (${FLAG_RULES.duplicateCount} fois ou plus), ${FLAG_LABELS.new_account_burst.toLowerCase()} (${FLAG_RULES.burstCount} en ${FLAG_RULES.burstMinutes} minutes pour un compte de moins de ${FLAG_RULES.newAccountHours} heures), ${FLAG_LABELS.many_links.toLowerCase()} (${FLAG_RULES.linkCount} ou plus). Un signal ne masque jamais rien par lui-même : un modérateur examine.</li>
+        <li>Une contribution masquée garde sa place, avec la mention « masqué par la modération » et la raison publique. Son auteur est prévenu et peut faire appel une fois (${L.appealChars.toLocaleString('fr-FR')} caractères au plus) ; un autre modérateur que celui qui a décidé tranche l’appel.</li>
+        <li>Un compte qui enfreint la charte de façon grave ou répétée peut être suspendu, pour un temps ou définitivement, avec une raison publique : il peut encore lire et faire appel, mais plus écrire.</li>
+        <li>Chaque décision figure dans le <a href="/moderation">journal public de la modération</a>.</li>
+      </ul>`,
+  });
+}
+
+type Detail = NonNullable<Awaited<ReturnType<typeof decisionDetail>>>;
+
+function decisionPage(c: PageContext, d: Detail, link: string | null, notice: { error?: string | undefined; done?: string | undefined }): string {
+  const { action: a, appeal } = d;
+  const viewer = c.user;
+  const moderator = decide('moderation.read', accountActors(viewer), null).ok;
+  const seesAppeal = !!appeal && (appeal.author_id === viewer?.id || moderator);
+  const appealBlock = appeal
+    ? html`<section aria-labelledby="appeal-title"><h2 id="appeal-title">Appel</h2>
+        <p>Appel formé le ${dateFr.format(appeal.created_at)}${seesAppeal ? html` par ${appeal.author_name}` : ''}.</p>
+        ${seesAppeal ? html`<blockquote class="appeal-body">${appeal.body}</blockquote>` : ''}
+        ${appeal.decision
+          ? html`<p class="appeal-outcome"><strong>${appeal.decision === 'upheld' ? 'Décision confirmée en appel' : 'Décision infirmée en appel'}</strong> le ${dateFr.format(appeal.decided_at ?? appeal.created_at)} par ${appeal.decided_by_name ?? ''} : ${appeal.decision_reason ?? ''}</p>`
+          : moderator && viewer?.id !== a.moderator_id
+            ? html`<form method="post" action="/moderation/appels/${appeal.id}/decision" class="form" novalidate>
+                <fieldset><legend>Trancher l’appel</legend>
+                  <label><input type="radio" name="decision" value="upheld" required> Confirmer la décision</label>
+                  <label><input type="radio" name="decision" value="overturned"> Infirmer la décision (${a.subject_type === 'account' ? 'lever la suspension' : 'rétablir la contribution'})</label>
+                </fieldset>
+                <label for="appeal-reason">Raison publique</label><textarea id="appeal-reason" name="reason" required minlength="3" maxlength="${L.reasonChars}" rows="3"></textarea>
+                <div class="actions"><button type="submit">Trancher l’appel</button></div></form>`
+            : html`<p class="empty">En attente de la décision d’un autre modérateur${viewer?.id === a.moderator_id ? ' : vous avez pris la décision, un autre modérateur tranchera' : ''}.</p>`}
+      </section>`
+    : html``;
+  const authorMayAppeal = !appeal && viewer && (a.action === 'hide' || a.action === 'suspend');
+  const appealForm = authorMayAppeal
+    ? html`<section aria-labelledby="appeal-form-title"><h2 id="appeal-form-title">Faire appel</h2>
+        <p>Si vous êtes l’auteur de la contribution (ou le titulaire du compte), vous pouvez faire appel une fois : un autre modérateur réexaminera la décision.</p>
+        <form method="post" action="/moderation/decisions/${a.id}/appel" class="form" novalidate>
+          <label for="appeal-body">Votre appel</label>
+          <textarea id="appeal-body" name="body" required minlength="10" maxlength="${L.appealChars}" rows="5" aria-describedby="appeal-help"></textarea>
+          <p id="appeal-help" class="hint">Entre 10 et ${L.appealChars.toLocaleString('fr-FR')} caractères. Expliquez pourquoi la décision vous semble contraire à la charte.</p>
+          <div class="actions"><button type="submit">Faire appel</button></div></form></section>`
+    : html``;
+  return layout(c, {
+    title: 'Décision de modération',
+    breadcrumb: html`<a href="/moderation">Journal de la modération</a> › Décision`,
+    main: html`<h1>Décision de modération</h1>
+      ${notice.error ? html`<p class="alert" role="alert">${notice.error}</p>` : ''}${notice.done ? html`<p class="notice notice-ok" role="status">${notice.done}</p>` : ''}
+      <dl class="facts">
+        <dt>Décision</dt><dd>${actionLabel(a)}</dd>
+        <dt>Sur</dt><dd>${a.subject_type === 'account' ? html`Compte de <a href="/contributeurs/${a.subject_id}">${a.account_name ?? ''}</a>` : link ? html`<a href="${link}">${SUBJECT_LABELS[a.subject_type]}</a>` : SUBJECT_LABELS[a.subject_type]}</dd>
+        <dt>Règle de la charte</dt><dd>${ruleLink(a.rule)}</dd>
+        <dt>Raison publique</dt><dd>${a.reason}</dd>
+        <dt>Date</dt><dd>${dateFr.format(a.at)}</dd>
+        <dt>Par</dt><dd>${a.moderator_name}</dd>
+      </dl>
+      ${appealBlock}${appealForm}`,
   });
 }
 
@@ -53,12 +123,16 @@ export function moderationPages(db: Db): Router {
   r.get('/moderation', page(async (req, res) => {
     const before = serialId.safeParse(req.query.avant);
     const rows = await listModerationLog(db, before.success ? before.data : null, 50);
-    res.type('html').send(logPage(ctx(req), rows, rows.length === 50 ? rows[rows.length - 1]!.id : null));
+    res.type('html').send(logPage(ctx(req), rows, await logLinks(db, rows), rows.length === 50 ? rows[rows.length - 1]!.id : null));
   }));
-  r.get('/moderation/signalements', page(async (req, res) => {
-    if (!req.user) return res.redirect(303, '/connexion?suite=/moderation/signalements');
-    precheck('moderation.read', req.user);
-    res.type('html').send(queuePage(ctx(req), await listOpenReports(db, 200)));
+  r.get('/charte-de-moderation', (req, res) => void res.type('html').send(charterPage(ctx(req))));
+  r.get('/moderation/decisions/:id', page(async (req, res) => {
+    const id = serialId.safeParse(req.params.id);
+    const found = id.success ? await decisionDetail(db, id.data) : undefined;
+    if (!found) throw notFound('Décision de modération introuvable.');
+    const links = found.action.subject_type === 'account' ? new Map<string, string>() : await logLinks(db, [found.action]);
+    const link = links.get(`${found.action.subject_type}:${found.action.subject_id}`) ?? null;
+    res.type('html').send(decisionPage(ctx(req), found, link, { error: takeFlash(req.query.erreur), done: takeFlash(req.query.fait) }));
   }));
   return r;
 }

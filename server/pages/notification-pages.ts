@@ -21,7 +21,7 @@ function notificationsPage(c: PageContext, items: Item[], next: string | null): 
     ? html`<ol class="notifications" role="list">${items.map((n) => html`<li class="notification${n.read ? '' : ' unread'}">
         <p class="meta"><span class="status">${TYPE_LABELS[n.type]}</span> · ${dateTimeFr.format(new Date(n.createdAt))}${n.read ? '' : html` · <strong>non lue</strong>`}</p>
         <p>${n.message}</p>
-        <p><a href="${n.url}">${n.amendment ? html`${amendmentTitle(n.amendment.displayNumber)} — article ${n.amendment.articleNumber ?? ''}, ` : ''}${n.bill.title}</a></p>
+        <p><a href="${n.url}">${n.type === 'moderation' ? html`Voir la décision et faire appel — ` : ''}${n.amendment ? html`${amendmentTitle(n.amendment.displayNumber)} — article ${n.amendment.articleNumber ?? ''}, ` : ''}${n.bill.title}</a></p>
       </li>`)}</ol>`
     : html`<p class="empty">Aucune notification. Vous serez prévenu ici quand le greffe ou la commission traitera vos amendements.</p>`;
   return layout(c, {
@@ -52,6 +52,7 @@ export function notificationPages(deps: OpDeps): Router {
     const n = /^\d{1,18}$/.test(id) ? await findNotification(db, req.user.id, id) : undefined;
     if (!n) return res.redirect(303, '/notifications');
     await markNotificationsRead(db, req.user.id, [n.id]);
+    if (n.moderation_action_id !== null) return res.redirect(303, `/moderation/decisions/${n.moderation_action_id}`);
     res.redirect(303, n.amendment_id ? `/amendements/${n.amendment_id}` : `/textes/${n.bill_id ?? ''}${n.type === 'appointed' ? '/commission' : ''}`);
   }));
   // The adapter of POST /api/notifications/read (no ids: all of them).

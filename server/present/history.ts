@@ -45,6 +45,9 @@ export function eventLabel(type: string, data: Record<string, unknown>): string 
     case 'interest.withdrawn': return 'Déclaration de représentant d’intérêts retirée';
     case 'moderation.hide': return 'Contribution masquée par la modération';
     case 'moderation.restore': return 'Contribution rétablie par la modération';
+    case 'moderation.keep': return 'Contribution examinée et conservée par la modération';
+    case 'moderation.dismiss': return 'Signalements classés sans suite par la modération';
+    case 'moderation.uphold': return 'Décision de modération confirmée en appel';
     default: return type;
   }
 }

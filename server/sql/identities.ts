@@ -2,7 +2,7 @@ import type { Queryable } from '../db/db';
 import { isId } from './ids';
 
 /** SQL for `identities` and `oidc_flows` (migration 022). */
-const USER_COLUMNS = 'u.id, u.email, u.display_name, u.kind, u.roles, u.created_at, u.email_verified_at, u.assurance';
+const USER_COLUMNS = 'u.id, u.email, u.display_name, u.kind, u.roles, u.created_at, u.email_verified_at, u.assurance, u.suspended_at, u.suspended_until';
 const SQL = {
   userByIdentity: `SELECT ${USER_COLUMNS} FROM identities i JOIN users u ON u.id = i.user_id
                    WHERE i.issuer = $1 AND i.subject = $2 AND u.deleted_at IS NULL`,

@@ -23,7 +23,9 @@ const SQL = {
                  SELECT au.user_id, 'phase', a.id, $3, $4 || ar.number || $5
                  FROM amendments a JOIN amendment_authors au ON au.amendment_id = a.id JOIN articles ar ON ar.id = a.article_id
                  WHERE a.bill_id = $1 AND a.status = 'draft' AND a.origin = $2 ORDER BY a.id, au.user_id`,
-  one: `SELECT id, type, amendment_id, bill_id FROM notifications WHERE id = $1 AND user_id = $2`,
+  one: `SELECT id, type, amendment_id, bill_id, moderation_action_id FROM notifications WHERE id = $1 AND user_id = $2`,
+  moderation: `INSERT INTO notifications (user_id, type, amendment_id, bill_id, actor_id, message, moderation_action_id)
+               SELECT u, 'moderation', $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) u`,
   unread: 'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
   markRead: `UPDATE notifications SET read_at = now()
              WHERE user_id = $1 AND read_at IS NULL AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))`,
@@ -64,8 +66,17 @@ export async function notifyUser(
   await db.query(SQL.insertForUser, [n.userId, n.type, amendmentId, billId, n.actorId ?? null, n.message]);
 }
 
+/** Tells the authors of a contribution of a moderation decision (following it leads to the decision and its appeal). */
+export async function notifyModeration(
+  db: Queryable,
+  n: { userIds: readonly string[]; billId: string; amendmentId: string | null; actorId: string; message: string; actionId: string },
+): Promise<void> {
+  if (n.userIds.length === 0) return;
+  await db.query(SQL.moderation, [n.userIds, n.amendmentId, n.amendmentId ? null : n.billId, n.actorId, n.message, n.actionId]);
+}
+
 /** One of a person's notifications (to follow it), or undefined. */
-type NotificationRef = { id: string; type: NotificationType; amendment_id: string | null; bill_id: string | null };
+type NotificationRef = { id: string; type: NotificationType; amendment_id: string | null; bill_id: string | null; moderation_action_id: number | null };
 export async function findNotification(db: Queryable, userId: string, id: string): Promise<NotificationRef | undefined> {
   return (await db.query<NotificationRef>(SQL.one, [id, userId])).rows[0];
 }

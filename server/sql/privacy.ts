@@ -25,7 +25,9 @@ const EXPORT_SQL = {
                 FROM annotations WHERE author_id = $1 ORDER BY created_at, id`,
   replies: `SELECT id, annotation_id, body, created_at, hidden_reason
             FROM annotation_replies WHERE author_id = $1 ORDER BY created_at, id`,
-  reports: 'SELECT id, subject_type, subject_id, reason, created_at FROM reports WHERE reporter_id = $1 ORDER BY created_at, id',
+  reports: 'SELECT id, subject_type, subject_id, reason, comment, created_at FROM reports WHERE reporter_id = $1 ORDER BY created_at, id',
+  appeals: `SELECT id::text AS id, action_id::text AS action_id, body, created_at, decision, decided_at, decision_reason
+            FROM moderation_appeals WHERE author_id = $1 ORDER BY id`,
   notifications: `SELECT id::text AS id, type, amendment_id, message, created_at, read_at
                   FROM notifications WHERE user_id = $1 ORDER BY id`,
   commissionMemberships: `SELECT bill_id, college, appointed_at FROM commission_members WHERE user_id = $1 ORDER BY appointed_at`,

@@ -4,7 +4,7 @@ import type { UserRow } from './users';
 /** SQL for the `sessions` table: tokens are looked up by their SHA-256 hash only. */
 const SQL = {
   insert: 'INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)',
-  userByToken: `SELECT u.id, u.email, u.display_name, u.kind, u.roles, u.created_at, u.email_verified_at, u.assurance, s.expires_at AS session_expires_at
+  userByToken: `SELECT u.id, u.email, u.display_name, u.kind, u.roles, u.created_at, u.email_verified_at, u.assurance, u.suspended_at, u.suspended_until, s.expires_at AS session_expires_at
                 FROM sessions s JOIN users u ON u.id = s.user_id
                 WHERE s.token_hash = $1 AND s.expires_at > now()`,
   delete: 'DELETE FROM sessions WHERE token_hash = $1',

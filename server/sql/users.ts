@@ -2,7 +2,7 @@ import type { Queryable } from '../db/db';
 import { isId } from './ids';
 
 /** SQL for the `users` table. */
-const COLUMNS = 'id, email, display_name, kind, roles, created_at, email_verified_at, assurance';
+const COLUMNS = 'id, email, display_name, kind, roles, created_at, email_verified_at, assurance, suspended_at, suspended_until';
 const SQL = {
   insert: `INSERT INTO users (email, password_hash, display_name, kind, roles)
            VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
@@ -38,6 +38,10 @@ export interface UserRow {
   email_verified_at: Date | null;
   /** 'verified' once an identity provider vouched for the person (OpenID Connect). */
   assurance: Assurance;
+  /** Suspended by the moderation since (migration 028); null when not suspended. */
+  suspended_at: Date | null;
+  /** The end of a temporary suspension; null with `suspended_at`: permanent. */
+  suspended_until: Date | null;
 }
 
 export type Assurance = 'none' | 'verified';
@@ -127,4 +131,10 @@ export async function findUserWithHash(db: Queryable, id: string): Promise<(User
 
 export async function isEmailTaken(db: Queryable, email: string, exceptUserId: string): Promise<boolean> {
   return (await db.query(SQL.emailTaken, [email, exceptUserId])).rowCount > 0;
+}
+
+/** Suspends an account (`until` null: permanently) or lifts its suspension (`at` null). */
+export async function setUserSuspension(db: Queryable, id: string, s: { at: Date | null; until: Date | null }): Promise<UserRow | undefined> {
+  if (!isId(id)) return undefined;
+  return (await db.query<UserRow>(`UPDATE users SET suspended_at = $2, suspended_until = $3 WHERE id = $1 AND deleted_at IS NULL RETURNING ${COLUMNS}`, [id, s.at, s.until])).rows[0];
 }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAdmin, createBill, createCitizen, createUser, startTestApp, type TestApp } from '../helpers/app';
-import { launchBrowser, openContext, screenshot } from '../helpers/browser';
+import { confirmInDialog, launchBrowser, openContext, screenshot } from '../helpers/browser';
 
 /** Annotating, arguing and moderating through the pages, in a real Chromium. */
 
@@ -100,12 +100,17 @@ test('an argument is posted and voted; a moderator hides it with a public reason
   await moderator.goto(`/articles/${article.id}`);
   const reported = moderator.locator('.argument-against').first();
   await reported.getByText('Signaler').click();
-  await reported.getByLabel('Motif du signalement').fill('Hors sujet ?');
+  await reported.getByLabel('Règle de la charte enfreinte').selectOption('spam');
+  await reported.getByLabel('Commentaire (facultatif)').fill('Hors sujet ?');
   await reported.getByRole('button', { name: 'Envoyer le signalement' }).click();
   await moderator.goto('/moderation/signalements');
-  await moderator.getByLabel('Raison publique').first().fill('Message publicitaire');
-  await moderator.getByRole('button', { name: 'Masquer' }).first().click();
-  await moderator.waitForURL(/\/moderation\/signalements$/);
+  await moderator.getByLabel(/^Choisir/).first().check();
+  await moderator.getByRole('radio', { name: 'Masquer' }).check();
+  await moderator.getByLabel('Règle de la charte (obligatoire pour masquer)').selectOption('spam');
+  await moderator.getByLabel('Raison publique (facultative)').fill('Message publicitaire');
+  await moderator.getByRole('button', { name: 'Appliquer aux éléments cochés' }).click();
+  await confirmInDialog(moderator);
+  await moderator.waitForURL(/\/moderation\/signalements\?fait=/);
   await citizen.goto(`/articles/${article.id}`);
   await expect(citizen.locator('.argument-against .moderated').first().textContent()).resolves.toBe('masqué par la modération : Message publicitaire');
   await citizen.goto('/moderation');

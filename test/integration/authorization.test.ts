@@ -72,8 +72,8 @@ const CASES: Case[] = [
   },
   {
     op: 'contribution.report',
-    json: { method: 'post', path: () => '/api/reports', body: () => ({ subjectType: 'amendment', subjectId: amendmentId, reason: 'Hors sujet ici.' }) },
-    form: { path: () => '/signalements', fields: () => ({ subjectType: 'amendment', subjectId: otherAmendmentId, reason: 'Hors sujet, vraiment.' }) },
+    json: { method: 'post', path: () => '/api/reports', body: () => ({ subjectType: 'amendment', subjectId: amendmentId, reason: 'hors-sujet', comment: 'Hors sujet ici.' }) },
+    form: { path: () => '/signalements', fields: () => ({ subjectType: 'amendment', subjectId: otherAmendmentId, reason: 'hors-sujet', comment: 'Hors sujet, vraiment.' }) },
     allowed: () => citizen,
     refused: [{ who: () => null, status: 401 }],
   },

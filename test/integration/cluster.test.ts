@@ -110,6 +110,21 @@ test('logout on A: the socket on B closes and REST on B answers 401 at once', as
   expect((await closed).code).toBe(4401);
 });
 
+test('a suspension decided on A: the socket on B closes (4403) and B refuses the next write at once', async () => {
+  const admin = await clusterUser(c, { roles: ['admin'] });
+  const moderator = await clusterUser(c, { roles: ['moderator'] });
+  const erin = await clusterUser(c, { displayName: 'Erin' });
+  const doc = await draft(admin, erin);
+  const onB = await connect(B, doc, erin.token);
+  // B has the session in its cache
+  expect((await call(B, 'GET', '/api/me', erin.token)).status).toBe(200);
+  const closed = nextClose(onB);
+  expect((await call(A, 'POST', `/api/moderation/accounts/${erin.id}/suspend`, moderator.token, { until: null, reason: 'Injures répétées.' })).status).toBe(200);
+  const refused = await call(B, 'POST', `/api/amendments/${doc.slice('amendment-'.length)}/submit`, erin.token);
+  expect(refused.body.error?.code).toBe('account_suspended');
+  expect((await closed).code).toBe(4403);
+});
+
 test('the rate limits are shared: the budget spent on A is spent on B', async () => {
   const body = { before: { alineas: ['Le texte.'] }, after: { alineas: ['Le nouveau texte.'] } };
   const statuses: number[] = [];

@@ -92,9 +92,9 @@ describe('moderation', () => {
     const amendmentId = await submitted(bill, author);
     const reporter = await createCitizen(app);
     const moderator = await createUser(app, { roles: ['moderator'], displayName: 'Modération' });
-    const report = await app.http.post('/api/reports').set(auth(reporter)).send({ subjectType: 'amendment', subjectId: amendmentId, reason: 'Propos injurieux' });
+    const report = await app.http.post('/api/reports').set(auth(reporter)).send({ subjectType: 'amendment', subjectId: amendmentId, reason: 'respect', comment: 'Propos injurieux' });
     expect(report.status).toBe(201);
-    expect((await app.http.post('/api/reports').set(auth(reporter)).send({ subjectType: 'amendment', subjectId: amendmentId, reason: 'Encore' })).status).toBe(409);
+    expect((await app.http.post('/api/reports').set(auth(reporter)).send({ subjectType: 'amendment', subjectId: amendmentId, reason: 'respect' })).status).toBe(409);
     const queue = await app.http.get('/api/moderation/reports').set(auth(moderator));
     expect(queue.body.reports).toEqual(expect.arrayContaining([expect.objectContaining({ subjectId: amendmentId, count: 1 })]));
     expect((await app.http.get('/api/moderation/reports').set(auth(reporter))).status).toBe(403);

@@ -47,7 +47,7 @@ async function activePerson(bill: Bill, name: string) {
   const argument = (await app.http.post(`/api/amendments/${other}/arguments`).set(auth(person)).send({ side: 'against', body: `Argument de ${name}.` }).expect(201)).body.argument.id;
   const annotation = await annotate(bill, person, `Annotation de ${name}.`);
   await app.http.post(`/api/annotations/${annotation}/replies`).set(auth(person)).send({ body: `Réponse de ${name}.` }).expect(201);
-  await app.http.post('/api/reports').set(auth(person)).send({ subjectType: 'amendment', subjectId: other, reason: 'Hors sujet.' });
+  await app.http.post('/api/reports').set(auth(person)).send({ subjectType: 'amendment', subjectId: other, reason: 'hors-sujet', comment: 'Hors sujet.' });
   await vote(`/api/amendments/${other}`, person, 'against');
   await vote(`/api/amendments/${amendment}`, person, 'for');
   await vote(`/api/articles/${bill.articles[0]!.id}`, person, 'mitigated');
@@ -74,7 +74,7 @@ describe('downloading one’s data', () => {
     expect(data.arguments).toEqual([expect.objectContaining({ id: argument, side: 'against', body: 'Argument de Inès Export.' })]);
     expect(data.annotations).toEqual([expect.objectContaining({ quote: 'communiquent', body: 'Annotation de Inès Export.' })]);
     expect(data.replies).toEqual([expect.objectContaining({ body: 'Réponse de Inès Export.' })]);
-    expect(data.reports).toEqual([expect.objectContaining({ subjectId: other, reason: 'Hors sujet.' })]);
+    expect(data.reports).toEqual([expect.objectContaining({ subjectId: other, reason: 'hors-sujet', comment: 'Hors sujet.' })]);
     expect(data.sessions.length).toBeGreaterThanOrEqual(1);
     // her own four votes, and not the stranger's vote on the same amendment
     const votes = data.votes.map((v: { targetType: string; targetId: string; value: string }) => `${v.targetType}:${v.targetId}:${v.value}`).sort();

@@ -1,6 +1,6 @@
 import { ERROR_STATUS } from '../../shared/errors';
 import { BILL_STATUSES, STATUS_LABELS_FR } from '../../shared/phases';
-import { ACTORS, allowedPhases, decide, OPERATIONS, POLICY, type Actor, type Rule } from '../../shared/policy';
+import { ACTORS, allowedPhases, decide, decideSuspension, isSuspended, OPERATIONS, POLICY, type Actor, type Rule } from '../../shared/policy';
 
 /** The policy table, read as a whole: every operation × every actor × every phase. */
 
@@ -109,5 +109,49 @@ describe('interest representatives and hearings (issue 17 › 2)', () => {
     expect(decide('hearing.manage', new Set(['citizen', 'commissionMember']), 'adopted')).toMatchObject({ ok: false, code: 'wrong_phase' });
     expect(decide('hearing.manage', new Set(['citizen', 'clerk']), 'adopted').ok).toBe(true);
     expect(decide('hearing.manage', new Set(['citizen']), 'consultation')).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
+
+describe('moderation at scale (docs/moderation.md)', () => {
+  const now = new Date('2026-12-06T12:00:00Z');
+  const none = { suspendedAt: null, suspendedUntil: null };
+  const temporary = { suspendedAt: new Date('2026-12-01T00:00:00Z'), suspendedUntil: new Date('2026-12-10T00:00:00Z') };
+  const permanent = { suspendedAt: new Date('2026-12-01T00:00:00Z'), suspendedUntil: null };
+
+  test.each([
+    // [operation, who, allowed]
+    ['moderation.appeal', ['citizen', 'author'], true],
+    ['moderation.appeal', ['citizen', 'moderator'], false],
+    ['moderation.decideAppeal', ['citizen', 'moderator', 'reviewer'], true],
+    ['moderation.decideAppeal', ['citizen', 'admin', 'reviewer'], true],
+    ['moderation.decideAppeal', ['citizen', 'moderator'], false],
+    ['moderation.decideAppeal', ['citizen'], false],
+    ['account.suspend', ['citizen', 'moderator'], true],
+    ['account.suspend', ['citizen', 'admin'], true],
+    ['account.suspend', ['citizen', 'clerk'], false],
+    ['account.lift', ['citizen', 'moderator'], true],
+    ['account.lift', ['anonymous'], false],
+  ] as const)('%s by %j: %s', (op, who, allowed) => {
+    expect(decide(op, new Set<Actor>(who), null).ok).toBe(allowed);
+  });
+
+  test('the moderator who took a decision is told another one settles its appeal', () => {
+    expect(decide('moderation.decideAppeal', new Set(['citizen', 'moderator']), null)).toEqual({
+      ok: false, code: 'forbidden', message: 'Trancher un appel : un autre modérateur que celui qui a pris la décision doit trancher l’appel.',
+    });
+  });
+
+  test('a suspension holds until its end (none: for good), and refuses every write but the appeal and one’s own account', () => {
+    expect(isSuspended(none, now)).toBe(false);
+    expect(isSuspended(temporary, now)).toBe(true);
+    expect(isSuspended(temporary, new Date('2026-12-10T00:00:01Z'))).toBe(false);
+    expect(isSuspended(permanent, new Date('2099-01-01T00:00:00Z'))).toBe(true);
+    for (const op of ['argument.post', 'vote.article', 'amendment.create', 'contribution.report', 'contribution.moderate', 'account.suspend', 'workspace.write', 'workspace.watch'] as const) {
+      expect(decideSuspension(op, temporary, now)).toMatchObject({ ok: false, code: 'account_suspended' });
+      expect(decideSuspension(op, none, now).ok).toBe(true);
+    }
+    expect(decideSuspension('argument.post', permanent, now)).toMatchObject({ message: expect.stringContaining('suspendu définitivement') });
+    expect(decideSuspension('argument.post', temporary, now)).toMatchObject({ message: expect.stringContaining('suspendu jusqu’au 10 décembre 2026') });
+    for (const op of ['moderation.appeal', 'account.delete', 'account.manage', 'notification.read', 'bill.read'] as const) expect(decideSuspension(op, permanent, now).ok).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { SessionCache } from '../../server/auth/session-cache';
 import type { SessionUser } from '../../server/sql/sessions';
 
 const user = (endsAt: number): SessionUser => ({
-  id: 'u1', email: 'a@exemple.fr', display_name: 'A', kind: 'citizen', roles: [], created_at: new Date(0), email_verified_at: null, assurance: 'none', session_expires_at: new Date(endsAt),
+  id: 'u1', email: 'a@exemple.fr', display_name: 'A', kind: 'citizen', roles: [], created_at: new Date(0), email_verified_at: null, assurance: 'none', suspended_at: null, suspended_until: null, session_expires_at: new Date(endsAt),
 });
 
 describe('SessionCache', () => {

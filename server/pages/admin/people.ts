@@ -59,12 +59,12 @@ function mediatorSection(u: UserRow, m: MediatorRow | undefined, error?: string)
       Une structure de médiation (ou un organisateur d’ateliers) dépose des amendements, arguments et annotations pour une personne
       accompagnée, avec son accord, ou pour un atelier ; jamais de vote au nom d’autrui.</p>
     ${error ? html`<div class="alert" role="alert">${error}</div>` : ''}
-    <form method="post" action="/admin/comptes/${u.id}/mediation" class="form">
+    <form method="post" action="/admin/comptes/${u.id}/mediation" class="form" novalidate>
       <div class="field"><label for="mediation-nom">Nom de la structure</label><input id="mediation-nom" name="nom" required maxlength="120" value="${m?.name ?? ''}"></div>
       <div class="field"><label for="mediation-commune">Commune</label><input id="mediation-commune" name="commune" required maxlength="120" value="${m?.town ?? ''}"></div>
       <div class="actions"><button type="submit">${active ? 'Modifier la déclaration' : 'Déclarer structure de médiation'}</button></div>
     </form>
-    ${active ? html`<form method="post" action="/admin/comptes/${u.id}/mediation/retirer" class="inline-form"><button type="submit" class="secondary">Retirer le rôle de structure de médiation</button></form>` : ''}
+    ${active ? html`<form method="post" action="/admin/comptes/${u.id}/mediation/retirer" class="inline-form" novalidate><button type="submit" class="secondary">Retirer le rôle de structure de médiation</button></form>` : ''}
   </section>`;
 }
 

@@ -22,7 +22,7 @@ export function inspirationSection(
     ${a.inspiredBy ? html`<p>Inspiré par ${repLink(a.inspiredBy)} <span class="badge">représentant d’intérêts</span>, selon ses auteurs.</p>` : ''}
     ${a.inspirationMarks.length ? html`<ul>${a.inspirationMarks.map((m) => html`<li>Inspiré par ${repLink(m.representative)}, signalé par le greffe (${m.markedBy.displayName}) le
       <time datetime="${m.markedAt}">${dateTimeFr.format(new Date(m.markedAt))}</time>${m.note ? html` : « ${m.note} »` : ''}
-      ${mayMark ? html`<form method="post" action="/amendements/${a.id}/inspiration/${m.representative.id}/retirer" class="inline"><button type="submit" class="link">Retirer ce signalement</button></form>` : ''}</li>`)}</ul>` : ''}
+      ${mayMark ? html`<form method="post" action="/amendements/${a.id}/inspiration/${m.representative.id}/retirer" class="inline" novalidate><button type="submit" class="link">Retirer ce signalement</button></form>` : ''}</li>`)}</ul>` : ''}
     ${!a.inspiredBy && a.inspirationMarks.length === 0 ? html`<p class="empty">Aucun représentant d’intérêts n’est associé à cet amendement.</p>` : ''}
     ${mayMark ? html`<form method="post" action="/amendements/${a.id}/inspiration" class="form" novalidate>
       ${representativeSelect({ id: 'marque-representant', name: 'representant', label: 'Signaler cet amendement comme inspiré par', choices: representatives, none: 'Choisir une organisation déclarée' })}

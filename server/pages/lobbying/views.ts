@@ -62,13 +62,13 @@ export interface AgendaData {
 function manageForms(d: AgendaData, h: AgendaData['hearings'][number]): SafeHtml {
   const back = `/textes/${d.bill.id}/auditions`;
   return html`<div class="hearing-actions">
-    <form method="post" action="/auditions/${h.id}/compte-rendu" enctype="multipart/form-data" class="form inline-form">
+    <form method="post" action="/auditions/${h.id}/compte-rendu" enctype="multipart/form-data" class="form inline-form" novalidate>
       <label for="cr-${h.id}">${h.minutes ? 'Remplacer le compte rendu' : 'Déposer le compte rendu'} (PDF ou texte, ${INTEREST_LIMITS.minutesBytes / 1024 / 1024} Mo au plus)</label>
       <input type="file" id="cr-${h.id}" name="fichier" accept="application/pdf,text/plain,.pdf,.txt" required>
       <input type="hidden" name="suite" value="${back}">
       <button type="submit" class="secondary">Déposer</button>
     </form>
-    <form method="post" action="/auditions/${h.id}/supprimer" class="inline"><input type="hidden" name="suite" value="${back}"><button type="submit" class="link danger">Retirer de l’agenda</button></form>
+    <form method="post" action="/auditions/${h.id}/supprimer" class="inline" novalidate><input type="hidden" name="suite" value="${back}"><button type="submit" class="link danger">Retirer de l’agenda</button></form>
   </div>`;
 }
 
@@ -129,7 +129,7 @@ export function declarationPage(c: PageContext, user: UserRow, current: Declarat
       ${user.kind !== 'organisation'
         ? html`<p class="notice">Ce compte est celui d’une personne : seules les organisations se déclarent représentants d’intérêts.</p>`
         : html`${active ? html`<h2>Votre déclaration</h2>${declarationFacts(active)}
-            <form method="post" action="/compte/representant-interets/retirer" class="inline"><button type="submit" class="secondary">Retirer ma déclaration</button></form>
+            <form method="post" action="/compte/representant-interets/retirer" class="inline" novalidate><button type="submit" class="secondary">Retirer ma déclaration</button></form>
             <p class="hint">Retirer la déclaration ne retire rien de l’empreinte législative : ce qui a été écrit sous elle y reste.</p>
             <h2>Modifier</h2>` : current ? html`<p class="notice">Votre déclaration a été retirée. Vous pouvez en faire une nouvelle.</p>` : ''}
           ${form}`}

@@ -1,0 +1,90 @@
+import type { SessionCache } from '../auth/session-cache';
+import { authorize } from '../authorize';
+import type { Db, Queryable } from '../db/db';
+import { AppError, notFound } from '../errors';
+import { appendEvent } from '../sql/events';
+import { findAppeal, insertAppeal, recordAppealDecision } from '../sql/moderation-appeals';
+import { findModerationAction, findSubject, insertModerationAction, lastActionOn, setSubjectHidden, type ModerationLogRow } from '../sql/moderation';
+import { ACTOR, notifyModeration } from '../sql/notifications';
+import { setUserSuspension, type UserRow } from '../sql/users';
+
+/** The decisions one may appeal: hiding a contribution, suspending an account. */
+const APPEALABLE = new Set(['hide', 'suspend']);
+
+/** Who the decision is about: the contribution's authors, or the suspended account. */
+async function authorsOf(db: Queryable, action: ModerationLogRow): Promise<string[]> {
+  if (action.subject_type === 'account') return [action.subject_id];
+  return (await findSubject(db, action.subject_type, action.subject_id))?.authors ?? [];
+}
+
+async function loadAction(db: Queryable, actionId: string): Promise<ModerationLogRow> {
+  const action = await findModerationAction(db, actionId);
+  if (!action) throw notFound('Décision de modération introuvable.');
+  return action;
+}
+
+/**
+ * The author of a hidden contribution (or a suspended account) appeals the decision, once, while
+ * it is in force. The appeal's id.
+ */
+export async function appealDecision(db: Db, input: { user: UserRow; actionId: string; body: string }): Promise<string> {
+  const action = await loadAction(db, input.actionId);
+  await authorize(db, 'moderation.appeal', input.user, { authorIds: await authorsOf(db, action) });
+  if (!APPEALABLE.has(action.action)) throw new AppError('conflict', 'Seules les décisions de masquer une contribution ou de suspendre un compte peuvent faire l’objet d’un appel.');
+  if ((await lastActionOn(db, action.subject_type, action.subject_id))?.id !== action.id) {
+    throw new AppError('conflict', 'Cette décision n’est plus en vigueur : une décision plus récente l’a remplacée.');
+  }
+  const id = await insertAppeal(db, { actionId: input.actionId, authorId: input.user.id, body: input.body.trim() });
+  if (id === null) throw new AppError('conflict', 'Cette décision a déjà fait l’objet d’un appel : on ne fait appel qu’une fois.');
+  return String(id);
+}
+
+/**
+ * Another moderator than the one who decided settles the appeal: upheld (the decision stands) or
+ * overturned (the contribution is restored, the suspension lifted). Both are in the public log and
+ * the author is told.
+ */
+export async function decideAppeal(
+  db: Db,
+  sessions: Pick<SessionCache, 'forgetUser'>,
+  input: { moderator: UserRow; appealId: string; decision: 'upheld' | 'overturned'; reason: string },
+): Promise<{ actionId: string }> {
+  const appeal = await findAppeal(db, input.appealId);
+  if (!appeal) throw notFound('Appel introuvable.');
+  const action = await loadAction(db, String(appeal.action_id));
+  await authorize(db, 'moderation.decideAppeal', input.moderator, { decidedBy: action.moderator_id });
+  const reason = input.reason.trim();
+  const out = await db.transaction(async (tx) => {
+    if (!(await recordAppealDecision(tx, { id: input.appealId, decision: input.decision, moderatorId: input.moderator.id, reason }))) {
+      throw new AppError('conflict', 'Cet appel a déjà été tranché.');
+    }
+    const upheld = input.decision === 'upheld';
+    const undo = action.subject_type === 'account' ? 'lift' : 'restore';
+    if (!upheld && (await lastActionOn(tx, action.subject_type, action.subject_id))?.id !== action.id) {
+      throw new AppError('conflict', 'Cette décision n’est plus en vigueur : il n’y a rien à annuler.');
+    }
+    if (!upheld && action.subject_type === 'account') await setUserSuspension(tx, action.subject_id, { at: null, until: null });
+    if (!upheld && action.subject_type !== 'account') await setSubjectHidden(tx, action.subject_type, action.subject_id, null);
+    const actionId = await insertModerationAction(tx, {
+      type: action.subject_type, id: action.subject_id, billId: action.bill_id, action: upheld ? 'uphold' : undo, reason,
+      rule: action.rule, moderatorId: input.moderator.id, appealId: input.appealId,
+    });
+    if (action.subject_type !== 'account' && action.bill_id) {
+      await appendEvent(tx, {
+        billId: action.bill_id, type: `moderation.${upheld ? 'uphold' : 'restore'}`, actorId: input.moderator.id,
+        subjectType: action.subject_type, subjectId: action.subject_id, data: { reason, actionId, appealId: input.appealId },
+      });
+      await notifyModeration(tx, {
+        userIds: [appeal.author_id], billId: action.bill_id, amendmentId: action.subject_type === 'amendment' ? action.subject_id : null,
+        actorId: input.moderator.id, actionId: String(action.id),
+        message: upheld
+          ? `Votre appel a été examiné par ${ACTOR} : la décision de masquer votre contribution est confirmée — ${reason}.`
+          : `Votre appel a été accepté par ${ACTOR} : votre contribution est rétablie — ${reason}.`,
+      });
+    }
+    return { actionId };
+  });
+  if (action.subject_type === 'account' && input.decision === 'overturned') sessions.forgetUser(action.subject_id);
+  return out;
+}
+
