@@ -2,7 +2,7 @@ import type { Queryable } from '../db/db';
 import type { FlagCause } from '../../shared/moderation';
 import type { SubjectType } from './moderation';
 
-/** SQL for `contribution_fingerprints` and `moderation_flags` (the automatic flags, migration 028). */
+/** SQL for `contribution_fingerprints` and `moderation_flags` (the automatic flags, migration 030). */
 const SQL = {
   fingerprint: `INSERT INTO contribution_fingerprints (subject_type, subject_id, bill_id, author_id, text_hash) VALUES ($1, $2, $3, $4, $5)
                 ON CONFLICT DO NOTHING`,

@@ -38,7 +38,7 @@ export interface UserRow {
   email_verified_at: Date | null;
   /** 'verified' once an identity provider vouched for the person (OpenID Connect). */
   assurance: Assurance;
-  /** Suspended by the moderation since (migration 028); null when not suspended. */
+  /** Suspended by the moderation since (migration 030); null when not suspended. */
   suspended_at: Date | null;
   /** The end of a temporary suspension; null with `suspended_at`: permanent. */
   suspended_until: Date | null;
