@@ -65,7 +65,7 @@ export const SEARCH_CANDIDATES_PER_TYPE = 250;
  * many documents of each type holding all the words are checked, and past it the total is a lower
  * bound (`totalExact: false`). Measured by bench:search (« phrase »).
  */
-export const SEARCH_PHRASE_CHECKS_PER_TYPE = 2000;
+export const SEARCH_PHRASE_CHECKS_PER_TYPE = 1000;
 
 /**
  * The query as PostgreSQL parsed it (`websearch_to_tsquery`), and, when it holds a phrase and no
