@@ -95,28 +95,40 @@ function contributorQuery(q: string): string {
  * The page of hits, best first, and how many there are (exactly, or at least).
  *
  * Each type is one partition of `search_documents` (migration 032), searched with the parsed query
- * as a parameter the planner sees: from the words' frequencies (ANALYZE) it reads a rare word's
+ * as a constant the planner sees: from the words' frequencies (ANALYZE) it reads a rare word's
  * matches from the GIN index, and a word in most documents by reading the type's rows until 250
- * match (building the index's bitmap of 80,000 matches would cost more than reading 400 rows).
+ * match (building the index's bitmap of 57,000 matches costs more than reading 400 rows).
  */
 export async function searchHits(db: Queryable, f: SearchFilters): Promise<{ total: number; totalExact: boolean; hits: SearchHit[] }> {
   const types = searchedTypes(f);
   const none = { total: 0, totalExact: true, hits: [] };
   if (types.length === 0) return none;
-  // parsed once, here: a query of stop words only is empty and finds nothing
-  const tsquery = (await db.query<{ q: string }>(`SELECT ${QUERY}::text AS q`, [f.q])).rows[0]!.q;
-  if (tsquery === '') return none;
-  const wide = phraseFree(tsquery);
-  const params: unknown[] = [tsquery];
+  // Words alone (letters, digits, spaces) make no phrase: parsed within the search itself (the
+  // planner folds the immutable parse into a constant). Anything else — quotes, hyphens,
+  // apostrophes (« aujourd'hui » is a phrase) — is parsed first, to find the phrases in it.
+  let wide: string | null = null;
+  let q = `${QUERY}`;
+  const params: unknown[] = [f.q];
+  if (!/^[\p{L}\p{N}\s]*$/u.test(f.q)) {
+    const tsquery = (await db.query<{ q: string }>(`SELECT ${QUERY}::text AS q`, [f.q])).rows[0]!.q;
+    // a query of stop words only is empty and finds nothing
+    if (tsquery === '') return none;
+    wide = phraseFree(tsquery);
+    params[0] = tsquery;
+    q = '$1::tsquery';
+  }
   const param = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
   };
-  const q = '$1::tsquery';
   const cap = param(SEARCH_CANDIDATES_PER_TYPE);
   // the filters, resolved in the index (migration 032: bill and article beside the words)
-  const where = (t: SearchType) => `d.doc_type = '${t}' AND d.listed AND d.bill_public${f.billId ? ` AND d.bill_id = ${param(f.billId)}` : ''}`
+  const where = () => `d.listed AND d.bill_public${f.billId ? ` AND d.bill_id = ${param(f.billId)}` : ''}`
     + `${f.articleId ? ` AND d.article_id = ${param(f.articleId)}` : ''}${f.status ? ` AND d.status = ${param(f.status)}` : ''}`;
+  // Each type's partition by its name: through the parent, PostgreSQL 15 picks the partition's
+  // path by its total cost, blind to the LIMIT, and builds the bitmap of 57,000 matches of a common
+  // word instead of reading 400 rows (bench:search, « common word »: 24 ms against 0.3 ms).
+  const partition = (t: Exclude<SearchType, 'contributor'>) => `search_documents_${t}`;
   const wideQ = wide ? `${param(wide)}::tsquery` : '';
   const checks = wide ? param(SEARCH_PHRASE_CHECKS_PER_TYPE) : '';
   const ctes: string[] = [];
@@ -128,12 +140,12 @@ export async function searchHits(db: Queryable, f: SearchFilters): Promise<{ tot
     } else if (wide) {
       // phrases: the documents holding all the words (the index alone), at most `checks` of them,
       // then the phrase itself on their stored vectors
-      ctes.push(`c_${t} AS MATERIALIZED (SELECT d.doc_id, d.search FROM search_documents d WHERE ${where(t)} AND d.search @@ ${wideQ} LIMIT ${checks})`);
+      ctes.push(`c_${t} AS MATERIALIZED (SELECT d.doc_id, d.search FROM ${partition(t)} d WHERE ${where()} AND d.search @@ ${wideQ} LIMIT ${checks})`);
       branches.push(`(SELECT '${t}' AS type, c.doc_id AS id, ts_rank(c.search, ${q}) AS rank FROM c_${t} c WHERE c.search @@ ${q} LIMIT ${cap})`);
       checked.push(`'${t}', (SELECT count(*) FROM c_${t})`);
     } else {
-      branches.push(`(SELECT '${t}' AS type, d.doc_id AS id, ts_rank(d.search, ${q}) AS rank FROM search_documents d
-                      WHERE ${where(t)} AND d.search @@ ${q} LIMIT ${cap})`);
+      branches.push(`(SELECT '${t}' AS type, d.doc_id AS id, ts_rank(d.search, ${q}) AS rank FROM ${partition(t)} d
+                      WHERE ${where()} AND d.search @@ ${q} LIMIT ${cap})`);
     }
   }
   const limit = param(f.limit);
