@@ -13,9 +13,9 @@ import type { Queryable } from '../db/db';
  * hidden or draft amendment, never an article the adopted text deleted), and for contributors
  * never a deleted account nor one with nothing public.
  *
- * Two steps: the hits (type, id, rank) of every searched type, counted and ranked in one query
- * whose page is cut by LIMIT; then, for the page's rows only, their titles and highlighted
- * extracts (`ts_headline` is the costly part: 20 rows, never the whole set).
+ * One query: the hits (type, id, rank) of every searched type, counted and ranked, the page cut
+ * by LIMIT; then, for the page's rows only, their titles and highlighted extracts (`ts_headline`
+ * is the costly part: 20 rows, never the whole set).
  */
 export interface SearchFilters {
   q: string;
@@ -91,23 +91,33 @@ function contributorQuery(q: string): string {
                        WHERE n.author_id = u.id AND n.hidden_reason IS NULL AND b.status <> 'draft'))`;
 }
 
+export interface SearchHits {
+  /** How many there are: exactly, or at least (`totalExact: false`). */
+  total: number;
+  totalExact: boolean;
+  /** The page, best first. */
+  hits: SearchHit[];
+  /** The page's details, by `type:id`. */
+  details: Map<string, HitDetail>;
+}
+
 /**
- * The page of hits, best first, and how many there are (exactly, or at least).
+ * The page of hits, best first, with their titles and highlighted extracts, and how many there are.
  *
  * Each type is one partition of `search_documents` (migration 032), searched with the parsed query
  * as a constant the planner sees: from the words' frequencies (ANALYZE) it reads a rare word's
  * matches from the GIN index, and a word in most documents by reading the type's rows until 250
  * match (building the index's bitmap of 57,000 matches costs more than reading 400 rows).
  */
-export async function searchHits(db: Queryable, f: SearchFilters): Promise<{ total: number; totalExact: boolean; hits: SearchHit[] }> {
+export async function searchHits(db: Queryable, f: SearchFilters): Promise<SearchHits> {
   const types = searchedTypes(f);
-  const none = { total: 0, totalExact: true, hits: [] };
+  const none = { total: 0, totalExact: true, hits: [], details: new Map<string, HitDetail>() };
   if (types.length === 0) return none;
   // Words alone (letters, digits, spaces) make no phrase: parsed within the search itself (the
   // planner folds the immutable parse into a constant). Anything else — quotes, hyphens,
   // apostrophes (« aujourd'hui » is a phrase) — is parsed first, to find the phrases in it.
   let wide: string | null = null;
-  let q = `${QUERY}`;
+  let q = QUERY;
   const params: unknown[] = [f.q];
   if (!/^[\p{L}\p{N}\s]*$/u.test(f.q)) {
     const tsquery = (await db.query<{ q: string }>(`SELECT ${QUERY}::text AS q`, [f.q])).rows[0]!.q;
@@ -150,16 +160,24 @@ export async function searchHits(db: Queryable, f: SearchFilters): Promise<{ tot
   }
   const limit = param(f.limit);
   const offset = param(f.offset);
+  // the page's details in the same query (one round trip): each type's ids in an array of the
+  // column's type, so that the primary key is used
+  const opts = param(HEADLINE_OPTIONS);
+  const details = types.map((t) => `(${DETAILS[t].split('$OPTS').join(opts)
+    .replace('$IDS', `ARRAY(SELECT id::${t === 'response' ? 'bigint' : 'uuid'} FROM page WHERE type = '${t}')`)})`);
   const sql = `WITH ${ctes.map((c) => `${c},`).join('\n')}
-    hits (type, id, rank) AS MATERIALIZED (${branches.join('\n UNION ALL \n')})
+    hits (type, id, rank) AS MATERIALIZED (${branches.join('\n UNION ALL \n')}),
+    page AS MATERIALIZED (SELECT type, id, rank FROM hits ORDER BY rank DESC, type, id LIMIT ${limit} OFFSET ${offset}),
+    qq AS MATERIALIZED (SELECT ${q} AS q)
     SELECT (SELECT coalesce(json_object_agg(type, n), '{}') FROM (SELECT type, count(*)::int AS n FROM hits GROUP BY type) c) AS counts,
            ${checked.length ? `json_build_object(${checked.join(', ')})` : `'{}'::json`} AS checked,
-           (SELECT coalesce(json_agg(p), '[]') FROM (SELECT type, id, rank FROM hits ORDER BY rank DESC, type, id LIMIT ${limit} OFFSET ${offset}) p) AS page`;
-  const r = await db.query<{ counts: Record<string, number>; checked: Record<string, number>; page: SearchHit[] }>(sql, params);
+           (SELECT coalesce(json_agg(p ORDER BY p.rank DESC, p.type, p.id), '[]') FROM page p) AS page,
+           (SELECT coalesce(json_agg(d), '[]') FROM (${details.join(' UNION ALL ')}) d) AS details`;
+  const r = await db.query<{ counts: Record<string, number>; checked: Record<string, number>; page: SearchHit[]; details: HitDetail[] }>(sql, params);
   const row = r.rows[0]!;
   const counts = Object.values(row.counts);
   const exact = counts.every((n) => n < SEARCH_CANDIDATES_PER_TYPE) && Object.values(row.checked).every((n) => n < SEARCH_PHRASE_CHECKS_PER_TYPE);
-  return { total: counts.reduce((a, b) => a + b, 0), totalExact: exact, hits: row.page };
+  return { total: counts.reduce((a, b) => a + b, 0), totalExact: exact, hits: row.page, details: new Map(row.details.map((d) => [`${d.type}:${d.id}`, d])) };
 }
 
 /** The page rows' details: what the title, the extract and the address are made of. */
@@ -192,7 +210,7 @@ export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=32, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 const clean = (expr: string) => `translate(${expr}, chr(1) || chr(2), '')`;
-const headline = (expr: string) => `coalesce(ts_headline('palimpseste_fr', ${clean(expr)}, qq.q, $2), '')`;
+const headline = (expr: string) => `coalesce(ts_headline('palimpseste_fr', ${clean(expr)}, qq.q, $OPTS), '')`;
 const alineaText = (col: string) => `coalesce((SELECT string_agg(x, ' ') FROM jsonb_array_elements_text(${col}) x), '')`;
 
 const NULLS = {
@@ -202,7 +220,7 @@ const NULLS = {
 };
 const select = (type: SearchType, id: string, head: string, cols: Partial<Record<keyof typeof NULLS, string>>, from: string) =>
   `SELECT '${type}' AS type, ${id}::text AS id, ${head} AS headline, ${Object.entries(NULLS).map(([k, v]) => `${cols[k as keyof typeof NULLS] ?? v} AS ${k}`).join(', ')}
-   FROM qq, ${from}`;
+   FROM qq, ${from}`; // qq: the parsed query (searchHits)
 
 const AMENDMENT_COLS = { amendment_id: 'm.id', origin: 'm.origin', number: 'm.number', parliament_number: 'm.parliament_number', parliament_group: 'm.parliament_group' };
 const DETAILS: Record<SearchType, string> = {
@@ -227,20 +245,3 @@ const DETAILS: Record<SearchType, string> = {
   contributor: select('contributor', 'u.id', headline('u.display_name'), { title: 'u.display_name', kind: 'u.kind' },
     'users u WHERE u.id = ANY($IDS)'),
 };
-
-/** Titles, extracts and addresses of the given hits (one query per type present). */
-export async function hitDetails(db: Queryable, q: string, hits: readonly SearchHit[]): Promise<Map<string, HitDetail>> {
-  const out = new Map<string, HitDetail>();
-  const types = [...new Set(hits.map((h) => h.type))];
-  if (types.length === 0) return out;
-  // each type's ids in their own array, of the column's type, so that the primary key is used
-  const params: unknown[] = [q, HEADLINE_OPTIONS];
-  const parts = types.map((t) => {
-    params.push(hits.filter((h) => h.type === t).map((h) => h.id));
-    return `(${DETAILS[t].replace('$IDS', `$${params.length}::${t === 'response' ? 'bigint' : 'uuid'}[]`)})`;
-  });
-  const sql = `WITH qq AS (SELECT ${QUERY} AS q) ${parts.join(' UNION ALL ')}`;
-  const r = await db.query<HitDetail>(sql, params);
-  for (const row of r.rows) out.set(`${row.type}:${row.id}`, row);
-  return out;
-}
