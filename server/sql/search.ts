@@ -149,9 +149,10 @@ export async function searchHits(db: Queryable, f: SearchFilters): Promise<Searc
       branches.push(`(${contributorQuery(q)} LIMIT ${cap})`);
     } else if (wide) {
       // phrases: the documents holding all the words (the index alone), at most `checks` of them,
-      // then the phrase itself on their stored vectors
-      ctes.push(`c_${t} AS MATERIALIZED (SELECT d.doc_id, d.search FROM ${partition(t)} d WHERE ${where()} AND d.search @@ ${wideQ} LIMIT ${checks})`);
-      branches.push(`(SELECT '${t}' AS type, c.doc_id AS id, ts_rank(c.search, ${q}) AS rank FROM c_${t} c WHERE c.search @@ ${q} LIMIT ${cap})`);
+      // the phrase itself checked on their stored vectors in the same pass (rank: null if not)
+      ctes.push(`c_${t} AS MATERIALIZED (SELECT d.doc_id, CASE WHEN d.search @@ ${q} THEN ts_rank(d.search, ${q}) END AS rank
+                 FROM ${partition(t)} d WHERE ${where()} AND d.search @@ ${wideQ} LIMIT ${checks})`);
+      branches.push(`(SELECT '${t}' AS type, c.doc_id AS id, c.rank FROM c_${t} c WHERE c.rank IS NOT NULL LIMIT ${cap})`);
       checked.push(`'${t}', (SELECT count(*) FROM c_${t})`);
     } else {
       branches.push(`(SELECT '${t}' AS type, d.doc_id AS id, ts_rank(d.search, ${q}) AS rank FROM ${partition(t)} d
