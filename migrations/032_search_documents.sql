@@ -4,7 +4,8 @@
 -- bill, article, amendment, argument, annotation and official response, with its search vector
 -- (the same vectors and weights as migration 027), its type, its bill, its article, its status
 -- (amendments) and whether it is public. Searches read this table only, through a GIN index
--- that also holds the bill and the article (btree_gin), so that filters are resolved in the index: the article of an argument on an amendment is stored, not joined at every search.
+-- that also holds the bill and the article (btree_gin), so that filters are resolved in the
+-- index: the article of an argument on an amendment is stored, not joined at every search.
 -- Contributors stay in `users` (a name, public once something of theirs is: decided at search
 -- time, migration 027).
 --
@@ -30,7 +31,10 @@ CREATE TABLE search_documents (
 ) PARTITION BY LIST (doc_type);
 -- One partition per type: a search runs once per type, and a word found in most documents of a
 -- type is found soonest by reading that type's rows in order until 250 match (the planner's
--- choice, from the words' frequencies), never the other types' rows.
+-- choice, from the words' frequencies), never the other types' rows. (server/sql/search.ts names
+-- the partitions: through the parent, PostgreSQL 15 would not weigh the LIMIT.) A risk to watch:
+-- a word frequent overall but found only in the most recent rows (one new bill's vocabulary)
+-- makes that reading long; the bench's words are spread evenly.
 CREATE TABLE search_documents_bill PARTITION OF search_documents FOR VALUES IN ('bill');
 CREATE TABLE search_documents_article PARTITION OF search_documents FOR VALUES IN ('article');
 CREATE TABLE search_documents_amendment PARTITION OF search_documents FOR VALUES IN ('amendment');
