@@ -5,6 +5,7 @@ import type { LiveDocs } from '../collab/registry';
 import type { Db } from '../db/db';
 import { articleSummaryOp, billMemorandumOp, cosignOp, uncosignOp } from '../operations/participation';
 import { search, type SearchPage } from '../present/search';
+import { SEARCH_PHRASE_CHECKS_PER_TYPE } from '../sql/search';
 import { searchQuery } from '../routes/participation';
 import { html, raw, type SafeHtml } from '../html';
 import { formOperation } from './form-operation';
@@ -51,7 +52,10 @@ function resultsSection(f: SearchForm, r: SearchPage): SafeHtml {
   const pages = Math.min(SEARCH_MAX_PAGE, Math.ceil(r.total / SEARCH_PAGE_SIZE));
   const from = (r.page - 1) * SEARCH_PAGE_SIZE + 1;
   const summary = r.total === 0
-    ? 'Aucun résultat. Essayez d’autres mots, ou retirez un filtre.'
+    ? r.totalExact
+      ? 'Aucun résultat. Essayez d’autres mots, ou retirez un filtre.'
+      // a phrase checked on the first documents holding all its words only (server/sql/search.ts)
+      : `Aucun résultat parmi les ${SEARCH_PHRASE_CHECKS_PER_TYPE.toLocaleString('fr-FR')} premiers documents de chaque sorte qui contiennent tous ces mots. Ajoutez un mot ou un filtre pour affiner.`
     : r.totalExact
       ? `${plural(r.total, 'résultat', 'résultats')}${pages > 1 ? `, page ${r.page} sur ${pages}` : ''}`
       : `Plus de ${plural(r.total, 'résultat', 'résultats')}, page ${r.page} : les plus pertinents parmi les premiers trouvés. Ajoutez un mot ou un filtre pour affiner.`;
