@@ -2,7 +2,7 @@
  * bench:search — French full-text search (GET /api/search's queries, issue 16) on a large
  * consultation: 100,000 amendments (10 % drafts, never found) and 200,000 arguments, in words drawn
  * from the demo bill's vocabulary with Zipf frequencies (a few words everywhere, most rare).
- * Prints the load time (the triggers of migration 032 write each row's search document, vector
+ * Prints the load time (the triggers of migration 031 write each row's search document, vector
  * included, in the same statement), the GIN index build time, the database and index sizes, then the latency of searches — rare,
  * medium and common words, two words, phrases, filters, later pages — one at a time, through the
  * same code as the route (hits, count, ranking, highlighted extracts of the page).
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
     const tArguments = performance.now() - t0;
     console.log(`load (rows, and their search documents written by the triggers, GIN index maintained): amendments ${(tAmendments / 1000).toFixed(1)} s, arguments ${(tArguments / 1000).toFixed(1)} s`);
 
-    // index build time, from scratch (migration 032: one GIN index over every searchable document)
+    // index build time, from scratch (migration 031: one GIN index over every searchable document)
     const indexDef = (await db.query<{ def: string }>(`SELECT pg_get_indexdef('search_documents_idx'::regclass) AS def`)).rows[0]!.def.replace(' ON ONLY ', ' ON ');
     await db.query('DROP INDEX search_documents_idx');
     t0 = performance.now();

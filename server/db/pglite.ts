@@ -29,7 +29,7 @@ export async function createPgliteDb(dataDir: string): Promise<Db> {
     // Same parsing as the pg adapter: int8 → number.
     parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
     // French search folds accents (unaccent) and suggests near amendments (pg_trgm): migration 027;
-    // its index holds the filters beside the words (btree_gin): migration 032.
+    // its index holds the filters beside the words (btree_gin): migration 031.
     extensions: { unaccent, pg_trgm, btree_gin },
   });
   const base = wrap(lite);

@@ -4,7 +4,7 @@ import type { Queryable } from '../db/db';
 
 /**
  * French full-text search over what the public may read (migration 027: the `palimpseste_fr`
- * configuration; migration 032: the `search_documents` table, one row per searchable bill,
+ * configuration; migration 031: the `search_documents` table, one row per searchable bill,
  * article, amendment, argument, annotation and official response, with its vector, its type,
  * bill, article and status, kept by triggers; contributors are searched in `users`).
  *
@@ -104,7 +104,7 @@ export interface SearchHits {
 /**
  * The page of hits, best first, with their titles and highlighted extracts, and how many there are.
  *
- * Each type is one partition of `search_documents` (migration 032), searched with the parsed query
+ * Each type is one partition of `search_documents` (migration 031), searched with the parsed query
  * as a constant the planner sees: from the words' frequencies (ANALYZE) it reads a rare word's
  * matches from the GIN index, and a word in most documents by reading the type's rows until 250
  * match (building the index's bitmap of 57,000 matches costs more than reading 400 rows).
@@ -132,7 +132,7 @@ export async function searchHits(db: Queryable, f: SearchFilters): Promise<Searc
     return `$${params.length}`;
   };
   const cap = param(SEARCH_CANDIDATES_PER_TYPE);
-  // the filters, resolved in the index (migration 032: bill and article beside the words)
+  // the filters, resolved in the index (migration 031: bill and article beside the words)
   const where = () => `d.listed AND d.bill_public${f.billId ? ` AND d.bill_id = ${param(f.billId)}` : ''}`
     + `${f.articleId ? ` AND d.article_id = ${param(f.articleId)}` : ''}${f.status ? ` AND d.status = ${param(f.status)}` : ''}`;
   // Each type's partition by its name: through the parent, PostgreSQL 15 picks the partition's

@@ -1,6 +1,6 @@
 import { phraseFree } from '../../server/sql/search';
 
-/** What the index answers alone for a phrase query (server/sql/search.ts, migration 032). */
+/** What the index answers alone for a phrase query (server/sql/search.ts, migration 031). */
 test('a phrase becomes « all its words »; no phrase, or an exclusion, leaves nothing to narrow with', () => {
   expect(phraseFree("'langu' <-> 'modif'")).toBe("'langu' & 'modif'");
   expect(phraseFree("'chaqu' <-> 'enfant' & 'ecol'")).toBe("'chaqu' & 'enfant' & 'ecol'");
