@@ -6,6 +6,7 @@ import { amendmentTitle, authorList, dateTimeFr, paragraphs } from './amendment-
 import { dispositifLines } from './formalisation-page';
 import { html, raw, type SafeHtml } from '../html';
 import { may } from './layout';
+import { t } from '../i18n';
 
 /**
  * The amendment as it appears in a parliamentary liasse: number, authors, the article it targets
@@ -14,7 +15,7 @@ import { may } from './layout';
 export function liasseSection(a: AmendmentView): SafeHtml {
   if (!a.dispositif) return html``;
   const target = a.kind === 'insert_after' ? `Après l’article ${a.articleNumber}` : `Article ${a.articleNumber}`;
-  return html`<section aria-labelledby="dispositif-titre"><h2 id="dispositif-titre">Dispositif</h2>
+  return html`<section aria-labelledby="dispositif-titre"><h2 id="dispositif-titre">${t('Dispositif')}</h2>
     <p class="hint">${a.dispositifSource === 'clerk'
       ? 'Rédigé par le greffe lors de la mise en forme.'
       : a.status === 'submitted' ? 'Rédigé automatiquement à partir du texte déposé ; le greffe le vérifiera lors de la mise en forme.' : 'Rédigé automatiquement à partir du texte déposé.'}</p>
@@ -23,7 +24,7 @@ export function liasseSection(a: AmendmentView): SafeHtml {
       <p class="liasse-authors">présenté par ${authorList(a.authors)}</p>
       <p class="liasse-target">${target.toUpperCase()}</p>
       <div class="liasse-dispositif">${dispositifLines(a.dispositif)}</div>
-      ${a.rationale.trim() ? html`<p class="liasse-heading">EXPOSÉ SOMMAIRE</p><div class="liasse-expose">${paragraphs(a.rationale)}</div>` : ''}
+      ${a.rationale.trim() ? html`<p class="liasse-heading">${t('EXPOSÉ SOMMAIRE')}</p><div class="liasse-expose">${paragraphs(a.rationale)}</div>` : ''}
     </article></section>`;
 }
 
@@ -31,18 +32,18 @@ export function liasseSection(a: AmendmentView): SafeHtml {
 export function formalisationSection(a: AmendmentView): SafeHtml {
   const f = a.formalisation;
   if (!f) return html``;
-  return html`<section aria-labelledby="mise-en-forme"><h2 id="mise-en-forme">Mise en forme par le greffe</h2>
+  return html`<section aria-labelledby="mise-en-forme"><h2 id="mise-en-forme">${t('Mise en forme par le greffe')}</h2>
     <p class="meta">Publiée le ${dateTimeFr.format(new Date(f.createdAt))}. Le texte déposé par les citoyens reste consultable ci-dessous.</p>
-    ${f.note.trim() ? html`<div class="clerk-note"><p class="label">Note du greffe</p>${paragraphs(f.note)}</div>` : ''}
-    <h3>Du texte déposé au texte mis en forme</h3>
-    <p class="hint">Les ajouts du greffe sont soulignés, ses suppressions barrées.</p>
+    ${f.note.trim() ? html`<div class="clerk-note"><p class="label">${t('Note du greffe')}</p>${paragraphs(f.note)}</div>` : ''}
+    <h3>${t('Du texte déposé au texte mis en forme')}</h3>
+    <p class="hint">${t('Les ajouts du greffe sont soulignés, ses suppressions barrées.')}</p>
     <div class="diff-wrap">${raw(renderUnifiedDiff(f.diff))}</div>
   </section>`;
 }
 
 export function inadmissibleNotice(a: AmendmentView): SafeHtml {
   if (!a.inadmissible) return html``;
-  return html`<div class="notice notice-warn" role="note"><p><strong>Irrecevable</strong> — ${a.inadmissible.label}.</p><p>${a.inadmissible.reason}</p></div>`;
+  return html`<div class="notice notice-warn" role="note"><p><strong>${t('Irrecevable')}</strong> — ${a.inadmissible.label}.</p><p>${a.inadmissible.reason}</p></div>`;
 }
 
 const HOW_FR: Record<string, string> = {
@@ -54,20 +55,20 @@ export function decisionNotice(a: AmendmentView): SafeHtml {
   const d = a.decision;
   if (!d) return html``;
   const when = dateTimeFr.format(new Date(d.decidedAt));
-  const t = d.tallies?.all;
-  const votes = t && t.total ? html` Votes des membres : pour ${t.for}, contre ${t.against}, abstentions ${t.abstain}.` : '';
+  const tally = d.tallies?.all;
+  const votes = tally && tally.total ? html` Votes des membres : pour ${tally.for}, contre ${tally.against}, abstentions ${tally.abstain}.` : '';
   const by = d.by ? html` — à la suite de l’adoption de l’<a href="/amendements/${d.by.amendmentId}">amendement n° ${d.by.displayNumber ?? ''}</a>` : '';
   switch (d.outcome) {
-    case 'adopted': return html`<div class="notice notice-ok" role="note"><p><strong>Adopté</strong> par la commission le ${when}, ${HOW_FR[d.rule] ?? ''}.${votes}</p></div>`;
-    case 'rejected': return html`<div class="notice" role="note"><p><strong>Rejeté</strong> par la commission le ${when}, ${HOW_FR[d.rule] ?? ''}.${votes}</p></div>`;
-    case 'fallen': return html`<div class="notice notice-warn" role="note"><p><strong>Tombé</strong> le ${when}${by} : il ne pouvait plus s’appliquer au texte.</p>${d.reason ? html`<p>${d.reason}</p>` : ''}</div>`;
-    case 'not_examined': return html`<div class="notice" role="note"><p><strong>Non examiné</strong> : la commission l’a clos sans l’examiner le ${when}.</p>${d.reason ? html`<p>${d.reason}</p>` : ''}</div>`;
+    case 'adopted': return html`<div class="notice notice-ok" role="note"><p><strong>${t('Adopté')}</strong> par la commission le ${when}, ${HOW_FR[d.rule] ?? ''}.${votes}</p></div>`;
+    case 'rejected': return html`<div class="notice" role="note"><p><strong>${t('Rejeté')}</strong> par la commission le ${when}, ${HOW_FR[d.rule] ?? ''}.${votes}</p></div>`;
+    case 'fallen': return html`<div class="notice notice-warn" role="note"><p><strong>${t('Tombé')}</strong> le ${when}${by} : il ne pouvait plus s’appliquer au texte.</p>${d.reason ? html`<p>${d.reason}</p>` : ''}</div>`;
+    case 'not_examined': return html`<div class="notice" role="note"><p><strong>${t('Non examiné')}</strong> : la commission l’a clos sans l’examiner le ${when}.</p>${d.reason ? html`<p>${d.reason}</p>` : ''}</div>`;
   }
 }
 
 export function responsesSection(a: AmendmentView): SafeHtml {
   if (a.responses.length === 0) return html``;
-  return html`<section aria-labelledby="reponses"><h2 id="reponses">Réponses du greffe</h2>
+  return html`<section aria-labelledby="reponses"><h2 id="reponses">${t('Réponses du greffe')}</h2>
     <ol class="responses" role="list">${a.responses.map((r) => html`<li class="response">
       <p class="meta">${r.clerk.displayName}, le ${dateTimeFr.format(new Date(r.createdAt))}</p>${paragraphs(r.body)}</li>`)}</ol></section>`;
 }
@@ -78,32 +79,32 @@ export function clerkTools(a: AmendmentView, user: UserRow | null): SafeHtml {
   const isClerk = may({ user }, 'desk.read', null);
   if (!isClerk) {
     return a.viewerIsAuthor && isOpen(a.status)
-      ? html`<p><a href="/amendements/${a.id}/mise-en-forme">Suivre la mise en forme de votre amendement par le greffe</a> (vous pouvez y écrire avec le greffier).</p>`
+      ? html`<p><a href="/amendements/${a.id}/mise-en-forme">${t('Suivre la mise en forme de votre amendement par le greffe')}</a> ${t('(vous pouvez y écrire avec le greffier).')}</p>`
       : html``;
   }
   const open = isOpen(a.status);
   // While open, only the clerk in charge acts (server/commands/clerk-access.ts); the others take over first.
   if (open && a.assignedClerkId && a.assignedClerkId !== user.id) {
-    return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">Espace du greffe</h2>
-      <p><a class="button" href="/amendements/${a.id}/mise-en-forme">Ouvrir l’espace de mise en forme</a></p>
-      <p class="notice">Un autre greffier a cet amendement en charge : lui seul le met en forme, y répond ou le déclare irrecevable.
-        <a href="/amendements/${a.id}/reprendre">Reprendre l’amendement</a></p>
+    return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">${t('Espace du greffe')}</h2>
+      <p><a class="button" href="/amendements/${a.id}/mise-en-forme">${t('Ouvrir l’espace de mise en forme')}</a></p>
+      <p class="notice">${t('Un autre greffier a cet amendement en charge : lui seul le met en forme, y répond ou le déclare irrecevable.')}
+        <a href="/amendements/${a.id}/reprendre">${t('Reprendre l’amendement')}</a></p>
     </section>`;
   }
-  return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">Espace du greffe</h2>
-    ${open ? html`<p><a class="button" href="/amendements/${a.id}/mise-en-forme">Ouvrir l’espace de mise en forme</a></p>
+  return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">${t('Espace du greffe')}</h2>
+    ${open ? html`<p><a class="button" href="/amendements/${a.id}/mise-en-forme">${t('Ouvrir l’espace de mise en forme')}</a></p>
     <form method="post" action="/amendements/${a.id}/irrecevable" class="form">
-      <h3>Déclarer irrecevable</h3>
-      <div class="field"><label for="motif">Motif</label><select id="motif" name="motif" required>
-        <option value="">Choisir un motif</option>${INADMISSIBLE_GROUNDS.map((g) => html`<option value="${g}">${GROUND_LABELS_FR[g]}</option>`)}</select></div>
-      <div class="field"><label for="raison">Raison publique</label><p class="hint" id="raison-hint">Publiée sur l’amendement et envoyée à ses auteurs.</p>
+      <h3>${t('Déclarer irrecevable')}</h3>
+      <div class="field"><label for="motif">${t('Motif')}</label><select id="motif" name="motif" required>
+        <option value="">${t('Choisir un motif')}</option>${INADMISSIBLE_GROUNDS.map((g) => html`<option value="${g}">${GROUND_LABELS_FR[g]}</option>`)}</select></div>
+      <div class="field"><label for="raison">${t('Raison publique')}</label><p class="hint" id="raison-hint">${t('Publiée sur l’amendement et envoyée à ses auteurs.')}</p>
         <textarea id="raison" name="raison" rows="3" required aria-describedby="raison-hint"></textarea></div>
-      <div class="actions"><button type="submit" class="danger">Déclarer irrecevable</button></div>
+      <div class="actions"><button type="submit" class="danger">${t('Déclarer irrecevable')}</button></div>
     </form>` : ''}
     <form method="post" action="/amendements/${a.id}/reponse" class="form">
-      <h3>Publier une réponse officielle</h3>
-      <div class="field"><label for="reponse">Réponse</label><textarea id="reponse" name="reponse" rows="4" required></textarea></div>
-      <div class="actions"><button type="submit">Publier la réponse</button></div>
+      <h3>${t('Publier une réponse officielle')}</h3>
+      <div class="field"><label for="reponse">${t('Réponse')}</label><textarea id="reponse" name="reponse" rows="4" required></textarea></div>
+      <div class="actions"><button type="submit">${t('Publier la réponse')}</button></div>
     </form>
   </section>`;
 }

@@ -4,6 +4,7 @@ import type { BillRow } from '../sql/bills';
 import { alertBox, rowsFor, textareaField, titled, type FormState } from './amendment-parts';
 import { html } from '../html';
 import { layout, type PageContext } from './layout';
+import { t } from '../i18n';
 
 const KIND_CHOICES: Record<AmendmentKind, (articleNumber: string) => { label: string; hint: string }> = {
   modify: (n) => ({ label: `Modifier l’article ${n}`, hint: 'Corrigez le texte ci-dessous : il remplacera celui de l’article.' }),
@@ -33,10 +34,10 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
   const title = `Proposer un amendement à l’article ${article.number}`;
   return layout(ctx, {
     title: titled(title, state),
-    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
     main: html`<h1>${title}</h1>${alertBox(state)}
       <form method="post" action="/articles/${article.id}/amendements" class="form form-wide" novalidate>
-        <fieldset${errors.kind ? html` aria-describedby="kind-error"` : ''}><legend>Nature de l’amendement</legend>
+        <fieldset${errors.kind ? html` aria-describedby="kind-error"` : ''}><legend>${t('Nature de l’amendement')}</legend>
           ${errors.kind ? html`<p class="field-error" id="kind-error">${errors.kind}</p>` : ''}
           ${choices}
         </fieldset>
@@ -48,10 +49,10 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
           id: 'expose', name: 'expose', label: 'Exposé sommaire', value: state?.values?.expose ?? '', rows: 6, error: errors.expose,
           hint: 'Expliquez en quelques phrases ce que change l’amendement et pourquoi. Il est obligatoire pour déposer l’amendement.',
         })}
-        <p class="hint" id="actions-hint">Un brouillon n’est visible que de ses auteurs et reste modifiable. Le dépôt lui attribue un numéro public et fige son texte.</p>
+        <p class="hint" id="actions-hint">${t('Un brouillon n’est visible que de ses auteurs et reste modifiable. Le dépôt lui attribue un numéro public et fige son texte.')}</p>
         <div class="actions">
-          <button type="submit" name="action" value="deposer" aria-describedby="actions-hint">Déposer l’amendement</button>
-          <button type="submit" name="action" value="brouillon" class="secondary" aria-describedby="actions-hint">Enregistrer le brouillon</button>
+          <button type="submit" name="action" value="deposer" aria-describedby="actions-hint">${t('Déposer l’amendement')}</button>
+          <button type="submit" name="action" value="brouillon" class="secondary" aria-describedby="actions-hint">${t('Enregistrer le brouillon')}</button>
         </div>
       </form>
       <p><a href="/articles/${article.id}">Revenir à l’article ${article.number} sans rien enregistrer</a></p>`,

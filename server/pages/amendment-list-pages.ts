@@ -7,6 +7,7 @@ import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 import type { TallyScope } from '../sql/votes';
 import { ASSURANCE_PARAM, assuranceToggle, withAssurance } from './assurance-toggle';
+import { t } from '../i18n';
 
 /** The orders a reader can choose, as the sort selector names them. */
 export const RANKING_LABELS_FR: Record<Ranking, string> = {
@@ -28,7 +29,7 @@ function item(a: Item): SafeHtml {
   const title = amendmentTitle(a.displayNumber, a.parliament);
   return html`<li class="amendment-item">
     <h2 class="amendment-item-title"><a href="/amendements/${a.id}">${title}</a></h2>
-    <p class="meta">${kindBadge(a.kind)} ${statusBadge(a.status)}${a.stale ? html` <span class="stale-flag">rédigé sur une version antérieure</span>` : ''}</p>
+    <p class="meta">${kindBadge(a.kind)} ${statusBadge(a.status)}${a.stale ? html` <span class="stale-flag">${t('rédigé sur une version antérieure')}</span>` : ''}</p>
     ${authorsLine(a)}
     ${a.hidden ? html`<p class="moderated">${a.hidden.label}</p>` : ''}
     ${a.parliament ? '' : tallyLine(a.tally)}
@@ -50,9 +51,9 @@ function pager(articleId: string, list: ListPage, page: number): SafeHtml {
   const hasPrevious = page > 1;
   const hasNext = list.offset + list.limit < list.total;
   if (!hasPrevious && !hasNext) return html``;
-  return html`<nav aria-label="Pages de la liste" class="pager">
-    ${hasPrevious ? html`<a href="${pageHref(articleId, list.sort, page - 1, list.assurance)}" rel="prev">← Page précédente</a>` : ''}
-    ${hasNext ? html`<a href="${pageHref(articleId, list.sort, page + 1, list.assurance)}" rel="next">Page suivante →</a>` : ''}
+  return html`<nav aria-label="${t('Pages de la liste')}" class="pager">
+    ${hasPrevious ? html`<a href="${pageHref(articleId, list.sort, page - 1, list.assurance)}" rel="prev">${t('← Page précédente')}</a>` : ''}
+    ${hasNext ? html`<a href="${pageHref(articleId, list.sort, page + 1, list.assurance)}" rel="next">${t('Page suivante →')}</a>` : ''}
   </nav>`;
 }
 
@@ -62,13 +63,13 @@ export function amendmentListPage(ctx: PageContext, d: { bill: BillRow; article:
   const first = list.offset + 1;
   const last = list.offset + list.amendments.length;
   const sortForm = html`<form method="get" action="/articles/${article.id}/amendements" class="sort-form">
-    <label for="tri">Trier par</label>
+    <label for="tri">${t('Trier par')}</label>
     <select id="tri" name="${SORT_PARAM}">${RANKINGS.map(
       (r) => html`<option value="${r}"${r === list.sort ? html` selected` : ''}>${RANKING_LABELS_FR[r]}</option>`,
     )}</select>
     ${list.assurance === 'verified' ? html`<input type="hidden" name="${ASSURANCE_PARAM}" value="verifies">` : ''}
-    <button type="submit" class="secondary">Trier</button>
-    <a href="/classements">Comment ces classements sont-ils calculés ?</a>
+    <button type="submit" class="secondary">${t('Trier')}</button>
+    <a href="/classements">${t('Comment ces classements sont-ils calculés ?')}</a>
   </form>`;
   const count = list.total === 0
     ? ''
@@ -76,13 +77,13 @@ export function amendmentListPage(ctx: PageContext, d: { bill: BillRow; article:
   const body = list.total === 0
     ? html`<p class="empty">Aucun amendement n’a encore été déposé sur cet article.${bill.status === 'consultation' ? ' Soyez le premier à en proposer un.' : ''}</p>`
     : list.amendments.length === 0
-      ? html`<p class="empty">Cette page est vide : la liste compte ${list.total} amendement${list.total > 1 ? 's' : ''}. <a href="${pageHref(article.id, list.sort, 1, list.assurance)}">Revenir à la première page</a></p>`
+      ? html`<p class="empty">Cette page est vide : la liste compte ${list.total} amendement${list.total > 1 ? 's' : ''}. <a href="${pageHref(article.id, list.sort, 1, list.assurance)}">${t('Revenir à la première page')}</a></p>`
       : html`<ol class="amendment-list" role="list">${list.amendments.map(item)}</ol>`;
   return layout(ctx, {
     title: `Amendements à l’article ${article.number}${page > 1 ? ` (page ${page})` : ''} – ${bill.title}`,
-    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
     main: html`<h1>Amendements à l’article ${article.number}</h1>
-      ${bill.status === 'consultation' ? html`<p><a class="button" href="/articles/${article.id}/amendements/nouveau">Proposer un amendement</a></p>` : ''}
+      ${bill.status === 'consultation' ? html`<p><a class="button" href="/articles/${article.id}/amendements/nouveau">${t('Proposer un amendement')}</a></p>` : ''}
       ${list.total > 0 ? sortForm : ''}
       ${list.total > 0 ? assuranceToggle(ctx, list.assurance, { path: `/articles/${article.id}/amendements`, params: listParams(list.sort, 1) }) : ''}
       ${count}
@@ -95,17 +96,17 @@ export function amendmentListPage(ctx: PageContext, d: { bill: BillRow; article:
 export function rankingsPage(ctx: PageContext): string {
   return layout(ctx, {
     title: 'Comment les amendements sont classés',
-    breadcrumb: html`<a href="/">Projets de loi</a>`,
-    main: html`<h1>Comment les amendements sont classés</h1>
-      <p class="lead">Chaque ordre de la liste des amendements est calculé à partir des votes publics seulement, par une formule publiée ici telle qu’elle est appliquée : chacun peut refaire le calcul à partir des données ouvertes.</p>
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a>`,
+    main: html`<h1>${t('Comment les amendements sont classés')}</h1>
+      <p class="lead">${t('Chaque ordre de la liste des amendements est calculé à partir des votes publics seulement, par une formule publiée ici telle qu’elle est appliquée : chacun peut refaire le calcul à partir des données ouvertes.')}</p>
       ${RANKINGS.map((r) => {
         const doc = RANKING_DOCS[r].fr;
         return html`<section aria-labelledby="classement-${r}" class="ranking-doc">
           <h2 id="classement-${r}">${doc.name} <span class="muted">— « ${RANKING_LABELS_FR[r]} »</span></h2>
           <p>${doc.explanation}</p>
-          <p class="formula"><strong>Formule :</strong> ${doc.formula}</p>
+          <p class="formula"><strong>${t('Formule :')}</strong> ${doc.formula}</p>
         </section>`;
       })}
-      <p>Les mêmes formules, en français et en anglais, au format JSON : <a href="/api/ranking">/api/ranking</a>.</p>`,
+      <p>${t('Les mêmes formules, en français et en anglais, au format JSON :')} <a href="/api/ranking">${t('/api/ranking')}</a>.</p>`,
   });
 }

@@ -3,6 +3,7 @@ import { VOTE_LABELS_FR, VOTE_VALUES, type Tally } from '../../shared/votes';
 import type { AccountKind, Assurance } from '../sql/users';
 import { html, type SafeHtml } from '../html';
 import { displayName } from './layout';
+import { t } from '../i18n';
 
 /** Pieces shared by the amendment pages: badges, authors, tallies, form fields. */
 
@@ -33,7 +34,7 @@ export function authorsLine(a: { authors: readonly { id?: string; displayName: s
 
 /** Authors' names, each a link to their public page when their id is known. */
 export function authorList(authors: readonly { id?: string; displayName: string; kind: AccountKind; assurance?: Assurance }[]): SafeHtml {
-  if (authors.length === 0) return html`<span class="muted">auteur inconnu</span>`;
+  if (authors.length === 0) return html`<span class="muted">${t('auteur inconnu')}</span>`;
   return html`${authors.map((a, i) => {
     const name = displayName({ display_name: a.displayName, kind: a.kind, assurance: a.assurance });
     return html`${i > 0 ? ', ' : ''}${a.id ? html`<a href="/contributeurs/${a.id}">${name}</a>` : name}`;

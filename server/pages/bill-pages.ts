@@ -8,6 +8,7 @@ import { alineaList, fullText, tableOfContents, type PassageMark } from './bill-
 import { html, type SafeHtml } from '../html';
 import { layout, may, type PageContext } from './layout';
 import { memorandumBlock, summaryBlock } from './participation-parts';
+import { t } from '../i18n';
 
 const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
@@ -21,11 +22,11 @@ export function homePage(ctx: PageContext, bills: BillListRow[]): string {
         (b) => html`<li><a href="/textes/${b.id}">${b.title}</a>
           <p class="meta">${phaseBadge(b.status)} · ${b.article_count} article${b.article_count > 1 ? 's' : ''} · déposé le ${dateFr.format(b.created_at)}</p></li>`,
       )}</ul>`
-    : html`<p class="empty">Aucun projet de loi n’est encore en ligne. Les textes apparaîtront ici dès leur publication.</p>`;
+    : html`<p class="empty">${t('Aucun projet de loi n’est encore en ligne. Les textes apparaîtront ici dès leur publication.')}</p>`;
   return layout(ctx, {
     title: 'Projets de loi',
-    main: html`<h1>Projets de loi</h1>
-      <p class="lead">Lisez les textes, annotez-les, proposez et votez des amendements : la loi s’écrit en public.</p>
+    main: html`<h1>${t('Projets de loi')}</h1>
+      <p class="lead">${t('Lisez les textes, annotez-les, proposez et votez des amendements : la loi s’écrit en public.')}</p>
       ${list}`,
   });
 }
@@ -50,12 +51,12 @@ export function phaseForm(bill: Pick<BillRow, 'id' | 'status'>, suite?: string):
 export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]): string {
   return layout(ctx, {
     title: bill.title,
-    breadcrumb: html`<a href="/">Projets de loi</a>`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a>`,
     main: html`<h1 class="bill-title">${bill.title}</h1>
       <p class="meta">${phaseBadge(bill.status)} · ${articles.length} article${articles.length > 1 ? 's' : ''}</p>
-      <p class="bill-links">${may(ctx, 'desk.read', null) ? html`<a class="button" href="/textes/${bill.id}/greffe">Bureau du greffe</a> ` : ''}${bill.status === 'commission' || bill.status === 'adopted'
-        ? html`<a href="/textes/${bill.id}/commission">Commission mixte</a> · <a href="/textes/${bill.id}/texte-reconcilie">${bill.status === 'adopted' ? 'Texte adopté' : 'Texte réconcilié'}</a> · <a href="/textes/${bill.id}/comparatif">Tableau comparatif</a>`
-        : ''} <a href="/textes/${bill.id}/historique">Historique et données ouvertes</a> · <a href="/textes/${bill.id}/participation">Participation</a> · <a href="/textes/${bill.id}/tirage">Tirage au sort du collège citoyen</a> · <a href="/textes/${bill.id}/opinions">Cartographie des opinions</a></p>
+      <p class="bill-links">${may(ctx, 'desk.read', null) ? html`<a class="button" href="/textes/${bill.id}/greffe">${t('Bureau du greffe')}</a> ` : ''}${bill.status === 'commission' || bill.status === 'adopted'
+        ? html`<a href="/textes/${bill.id}/commission">${t('Commission mixte')}</a> · <a href="/textes/${bill.id}/texte-reconcilie">${bill.status === 'adopted' ? 'Texte adopté' : 'Texte réconcilié'}</a> · <a href="/textes/${bill.id}/comparatif">${t('Tableau comparatif')}</a>`
+        : ''} <a href="/textes/${bill.id}/historique">${t('Historique et données ouvertes')}</a> · <a href="/textes/${bill.id}/participation">${t('Participation')}</a> · <a href="/textes/${bill.id}/tirage">${t('Tirage au sort du collège citoyen')}</a> · <a href="/textes/${bill.id}/opinions">${t('Cartographie des opinions')}</a></p>
       ${may(ctx, 'bill.move', bill.status) ? phaseForm(bill) : ''}
       ${memorandumBlock(ctx, bill)}
       <div class="bill-layout">${tableOfContents(articles)}${fullText(articles)}</div>`,
@@ -65,22 +66,22 @@ export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]
 function voteForm(article: ArticleRow, tally: Tally, mine: VoteValue | null, ctx: PageContext, open: boolean): SafeHtml {
   const counts = html`<p class="tally">${VOTE_VALUES.map((v) => html`<span class="tally-${v}">${VOTE_LABELS_FR[v]} : <strong>${tally[v]}</strong></span> `)}
     <span class="muted">(${tally.total} vote${tally.total > 1 ? 's' : ''})</span></p>`;
-  if (!open) return html`${counts}<p class="muted">Les votes sont ouverts pendant la consultation.</p>`;
-  if (!ctx.user) return html`${counts}<p><a href="/connexion?suite=/articles/${article.id}">Connectez-vous</a> pour donner votre avis.</p>`;
+  if (!open) return html`${counts}<p class="muted">${t('Les votes sont ouverts pendant la consultation.')}</p>`;
+  if (!ctx.user) return html`${counts}<p><a href="/connexion?suite=/articles/${article.id}">${t('Connectez-vous')}</a> ${t('pour donner votre avis.')}</p>`;
   return html`${counts}<form method="post" action="/articles/${article.id}/vote" class="vote-form">
     <fieldset><legend>Votre avis sur l’article ${article.number}</legend>
     ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}" aria-pressed="${mine === v ? 'true' : 'false'}">${VOTE_LABELS_FR[v]}</button> `)}
-    ${mine ? html`<button type="submit" name="value" value="none" class="link">Retirer mon vote</button>` : ''}
+    ${mine ? html`<button type="submit" name="value" value="none" class="link">${t('Retirer mon vote')}</button>` : ''}
     </fieldset></form>`;
 }
 
 /** The way from an article to its amendments, and to proposing one while the consultation is open. */
 function articleAmendments(bill: BillRow, article: ArticleRow): SafeHtml {
-  return html`<section aria-labelledby="amendements"><h2 id="amendements">Amendements</h2>
+  return html`<section aria-labelledby="amendements"><h2 id="amendements">${t('Amendements')}</h2>
     <p><a href="/articles/${article.id}/amendements">Voir les amendements à l’article ${article.number}</a></p>
     ${bill.status === 'consultation'
-      ? html`<p><a class="button" href="/articles/${article.id}/amendements/nouveau">Proposer un amendement</a></p>`
-      : html`<p class="muted">Les amendements se proposent pendant la consultation.</p>`}
+      ? html`<p><a class="button" href="/articles/${article.id}/amendements/nouveau">${t('Proposer un amendement')}</a></p>`
+      : html`<p class="muted">${t('Les amendements se proposent pendant la consultation.')}</p>`}
   </section>`;
 }
 
@@ -105,21 +106,21 @@ export function articlePage(
   const path = article.headings.map((h) => html`<li>${h.label}${h.title ? html` – ${h.title}` : ''}</li>`);
   return layout(ctx, {
     title: `Article ${article.number} – ${bill.title}`,
-    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a>`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}">${bill.title}</a>`,
     main: html`<h1>Article ${article.number}</h1>
-      ${path.length ? html`<ol class="heading-path" aria-label="Division">${path}</ol>` : ''}
+      ${path.length ? html`<ol class="heading-path" aria-label="${t('Division')}">${path}</ol>` : ''}
       <p class="meta">${phaseBadge(bill.status)} · version ${article.version}</p>
       ${summaryBlock(ctx, article)}
       <div class="bill-text">${alineaList(article.number, article.alineas, page.marks)}</div>
-      <section aria-labelledby="avis"><h2 id="avis">Avis des participants</h2>
+      <section aria-labelledby="avis"><h2 id="avis">${t('Avis des participants')}</h2>
         ${assuranceToggle(ctx, page.assurance ?? 'all', { path: `/articles/${article.id}`, fragment: 'avis' })}
         ${voteForm(article, page.tally, page.mine, ctx, bill.status === 'consultation')}</section>
       ${articleAmendments(bill, article)}
       ${page.extras ?? ''}
-      <section aria-labelledby="versions"><h2 id="versions">Versions</h2>
+      <section aria-labelledby="versions"><h2 id="versions">${t('Versions')}</h2>
         <ol class="versions">${versions.map((v) => html`<li>Version ${v.version} — ${v.reason}, ${dateFr.format(v.created_at)}</li>`)}</ol>
-        <p><a href="/articles/${article.id}/historique">Historique de l’article : comparer ses versions, ses amendements, ses événements</a></p></section>
-      <nav aria-label="Articles voisins" class="pager">
+        <p><a href="/articles/${article.id}/historique">${t('Historique de l’article : comparer ses versions, ses amendements, ses événements')}</a></p></section>
+      <nav aria-label="${t('Articles voisins')}" class="pager">
         ${neighbours.previous ? html`<a href="/articles/${neighbours.previous.id}" rel="prev">← Article ${neighbours.previous.number}</a>` : ''}
         ${neighbours.next ? html`<a href="/articles/${neighbours.next.id}" rel="next">Article ${neighbours.next.number} →</a>` : ''}
       </nav>`,
@@ -127,9 +128,9 @@ export function articlePage(
 }
 
 export function notFoundPage(ctx: PageContext, message = 'Cette page n’existe pas.'): string {
-  return layout(ctx, { title: 'Page introuvable', main: html`<h1>Page introuvable</h1><p>${message}</p><p><a href="/">Retour à l’accueil</a></p>` });
+  return layout(ctx, { title: 'Page introuvable', main: html`<h1>${t('Page introuvable')}</h1><p>${message}</p><p><a href="/">${t('Retour à l’accueil')}</a></p>` });
 }
 
 export function errorPage(ctx: PageContext, title: string, message: string): string {
-  return layout(ctx, { title, main: html`<h1>${title}</h1><p>${message}</p><p><a href="/">Retour à l’accueil</a></p>` });
+  return layout(ctx, { title, main: html`<h1>${title}</h1><p>${message}</p><p><a href="/">${t('Retour à l’accueil')}</a></p>` });
 }

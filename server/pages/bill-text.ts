@@ -1,5 +1,6 @@
 import type { Heading } from '../../shared/bill';
 import { html, raw, type SafeHtml } from '../html';
+import { t } from '../i18n';
 
 /** Anchors as in Akoma Ntoso eIds: « 2 bis » → art_2bis, its 3rd alinéa → art_2bis__al_3. */
 export function articleAnchor(number: string): string {
@@ -32,7 +33,7 @@ function markedText(text: string, marks: readonly PassageMark[]): SafeHtml | str
   // Overlapping passages: the first one wins the highlight; the note stays listed below the text.
   for (const m of [...marks].sort((a, b) => a.start - b.start)) {
     if (m.start < at || m.end > text.length) continue;
-    parts.push(html`${text.slice(at, m.start)}<mark id="passage-${m.id}">${text.slice(m.start, m.end)}</mark><a class="note-ref" href="#annotation-${m.id}"><span class="visually-hidden">annotation </span>${m.index}</a>`);
+    parts.push(html`${text.slice(at, m.start)}<mark id="passage-${m.id}">${text.slice(m.start, m.end)}</mark><a class="note-ref" href="#annotation-${m.id}"><span class="visually-hidden">${t('annotation')} </span>${m.index}</a>`);
     at = m.end;
   }
   parts.push(html`${text.slice(at)}`);
@@ -99,5 +100,5 @@ export function tableOfContents(articles: readonly TextArticle[]): SafeHtml {
     previous = a.headings;
     return html`${opened}<li class="toc-article toc-depth-${a.headings.length}"><a href="#${articleAnchor(a.number)}">Article ${a.number}</a> ${alineaCount(a.alineas.length)}</li>`;
   });
-  return html`<nav aria-labelledby="toc-title" class="toc"><h2 id="toc-title">Sommaire</h2><ul role="list">${items}</ul></nav>`;
+  return html`<nav aria-labelledby="toc-title" class="toc"><h2 id="toc-title">${t('Sommaire')}</h2><ul role="list">${items}</ul></nav>`;
 }

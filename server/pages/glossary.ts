@@ -1,6 +1,7 @@
 import { GLOSSARY, type GlossaryEntry } from '../../shared/glossary';
 import { escapeHtml, html, raw, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
+import { t } from '../i18n';
 
 /**
  * Inline definitions of the procedure's words (shared/glossary.ts).
@@ -57,9 +58,9 @@ export function glossaryPage(ctx: PageContext): string {
   const sorted = [...GLOSSARY].sort((a, b) => a.term.localeCompare(b.term, 'fr'));
   return layout(ctx, {
     title: 'Glossaire de la procédure',
-    breadcrumb: html`<a href="/">Projets de loi</a> › Glossaire`,
-    main: html`<h1>Glossaire de la procédure</h1>
-      <p class="lead">Les mots de la fabrique de la loi, expliqués simplement. Dans les pages, un mot souligné en pointillés renvoie ici.</p>
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › Glossaire`,
+    main: html`<h1>${t('Glossaire de la procédure')}</h1>
+      <p class="lead">${t('Les mots de la fabrique de la loi, expliqués simplement. Dans les pages, un mot souligné en pointillés renvoie ici.')}</p>
       <dl class="glossary">${sorted.map((e) => html`<div class="glossary-entry" id="${e.id}"><dt><dfn>${e.term}</dfn></dt><dd>${e.definition}</dd></div>`)}</dl>`,
   });
 }

@@ -6,6 +6,7 @@ import { listModerationLog, listOpenReports, type ModerationLogRow, type OpenRep
 import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
+import { t } from '../i18n';
 
 const SUBJECT_LABELS: Record<SubjectType, string> = { amendment: 'Amendement', argument: 'Argument', annotation: 'Annotation', reply: 'Réponse' };
 const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
@@ -17,16 +18,16 @@ function subjectLink(type: SubjectType, id: string): SafeHtml {
 
 function logPage(c: PageContext, rows: ModerationLogRow[], next: number | null): string {
   const table = rows.length
-    ? html`<table class="data"><caption>Décisions de modération, les plus récentes d’abord</caption>
-        <thead><tr><th scope="col">Date</th><th scope="col">Décision</th><th scope="col">Contribution</th><th scope="col">Raison publique</th><th scope="col">Par</th></tr></thead>
+    ? html`<table class="data"><caption>${t('Décisions de modération, les plus récentes d’abord')}</caption>
+        <thead><tr><th scope="col">${t('Date')}</th><th scope="col">${t('Décision')}</th><th scope="col">${t('Contribution')}</th><th scope="col">${t('Raison publique')}</th><th scope="col">${t('Par')}</th></tr></thead>
         <tbody>${rows.map((r) => html`<tr><td>${dateFr.format(r.at)}</td><td>${r.action === 'hide' ? 'Masquée' : 'Rétablie'}</td>
           <td>${subjectLink(r.subject_type, r.subject_id)}</td><td>${r.reason}</td><td>${r.moderator_name}</td></tr>`)}</tbody></table>`
-    : html`<p class="empty">Aucune décision de modération n’a été prise.</p>`;
+    : html`<p class="empty">${t('Aucune décision de modération n’a été prise.')}</p>`;
   return layout(c, {
     title: 'Journal de la modération',
-    main: html`<h1>Journal de la modération</h1>
-      <p class="lead">Chaque contribution masquée l’est avec une raison publique ; chaque décision figure ici.</p>
-      ${table}${next ? html`<p><a href="/moderation?avant=${next}">Décisions plus anciennes</a></p>` : ''}`,
+    main: html`<h1>${t('Journal de la modération')}</h1>
+      <p class="lead">${t('Chaque contribution masquée l’est avec une raison publique ; chaque décision figure ici.')}</p>
+      ${table}${next ? html`<p><a href="/moderation?avant=${next}">${t('Décisions plus anciennes')}</a></p>` : ''}`,
   });
 }
 
@@ -35,16 +36,16 @@ function queuePage(c: PageContext, rows: OpenReportRow[]): string {
     <p>${subjectLink(r.subject_type, r.subject_id)} — ${r.reports} signalement${r.reports > 1 ? 's' : ''}</p>
     <ul>${r.reasons.map((reason) => html`<li>${reason}</li>`)}</ul>
     <form method="post" action="/moderation/${r.subject_type}/${r.subject_id}/hide" class="inline-form">
-      <label for="hide-${r.subject_id}">Raison publique</label><input id="hide-${r.subject_id}" name="reason" required minlength="3">
-      <button type="submit">Masquer</button></form>
+      <label for="hide-${r.subject_id}">${t('Raison publique')}</label><input id="hide-${r.subject_id}" name="reason" required minlength="3">
+      <button type="submit">${t('Masquer')}</button></form>
     <form method="post" action="/moderation/${r.subject_type}/${r.subject_id}/restore" class="inline-form">
-      <label for="keep-${r.subject_id}">Raison (si masquée)</label><input id="keep-${r.subject_id}" name="reason" required minlength="3">
-      <button type="submit">Rétablir</button></form></li>`;
+      <label for="keep-${r.subject_id}">${t('Raison (si masquée)')}</label><input id="keep-${r.subject_id}" name="reason" required minlength="3">
+      <button type="submit">${t('Rétablir')}</button></form></li>`;
   return layout(c, {
     title: 'Signalements',
-    main: html`<h1>Signalements à traiter</h1>
-      ${rows.length ? html`<ol class="report-queue">${rows.map(item)}</ol>` : html`<p class="empty">Aucun signalement en attente.</p>`}
-      <p><a href="/moderation">Journal public de la modération</a></p>`,
+    main: html`<h1>${t('Signalements à traiter')}</h1>
+      ${rows.length ? html`<ol class="report-queue">${rows.map(item)}</ol>` : html`<p class="empty">${t('Aucun signalement en attente.')}</p>`}
+      <p><a href="/moderation">${t('Journal public de la modération')}</a></p>`,
   });
 }
 

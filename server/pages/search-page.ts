@@ -11,6 +11,7 @@ import { formOperation } from './form-operation';
 import { glossaryPage } from './glossary';
 import { layout, type PageContext } from './layout';
 import { ctx, formBody, page } from './page-kit';
+import { t } from '../i18n';
 
 interface SearchForm {
   q: string;
@@ -32,18 +33,18 @@ function href(f: SearchForm, page: number): string {
 
 function searchForm(f: SearchForm, error?: string): SafeHtml {
   const option = (value: string, label: string, current: string) => html`<option value="${value}"${value === current ? html` selected` : ''}>${label}</option>`;
-  return html`<form method="get" action="/recherche" role="search" class="form search-form" aria-label="Rechercher dans les textes et les contributions">
-    <div class="field"><label for="recherche-q">Mots à chercher</label>
-      <p class="hint" id="recherche-q-hint">Les accents et le pluriel sont indifférents. Une expression entre guillemets, un mot à exclure précédé de « - ».</p>
+  return html`<form method="get" action="/recherche" role="search" class="form search-form" aria-label="${t('Rechercher dans les textes et les contributions')}">
+    <div class="field"><label for="recherche-q">${t('Mots à chercher')}</label>
+      <p class="hint" id="recherche-q-hint">${t('Les accents et le pluriel sont indifférents. Une expression entre guillemets, un mot à exclure précédé de « - ».')}</p>
       ${error ? html`<p class="field-error" id="recherche-q-error">${error}</p>` : ''}
       <input type="search" id="recherche-q" name="q" value="${f.q}" maxlength="${SEARCH_QUERY_MAX}" aria-describedby="recherche-q-hint${error ? ' recherche-q-error' : ''}"${error ? html` aria-invalid="true"` : ''}></div>
-    <div class="field"><label for="recherche-type">Chercher parmi</label>
+    <div class="field"><label for="recherche-type">${t('Chercher parmi')}</label>
       <select id="recherche-type" name="type">${option('', 'Tout', f.type)}${SEARCH_TYPES.map((t) => option(t, SEARCH_TYPE_LABELS_FR[t].many, f.type))}</select></div>
-    <div class="field"><label for="recherche-statut">Statut de l’amendement</label>
+    <div class="field"><label for="recherche-statut">${t('Statut de l’amendement')}</label>
       <select id="recherche-statut" name="status">${option('', 'Tous (et les autres contributions)', f.status)}${PUBLIC_STATUSES.map((s) => option(s, STATUS_LABELS_FR[s], f.status))}</select></div>
     ${f.bill ? html`<input type="hidden" name="bill" value="${f.bill}">` : ''}${f.article ? html`<input type="hidden" name="article" value="${f.article}">` : ''}
-    <button type="submit">Rechercher</button>
-    ${f.bill || f.article ? html`<p class="hint">Recherche limitée à ${f.article ? 'un article' : 'un projet de loi'}. <a href="${href({ ...f, bill: '', article: '' }, 1)}">Chercher partout</a></p>` : ''}
+    <button type="submit">${t('Rechercher')}</button>
+    ${f.bill || f.article ? html`<p class="hint">Recherche limitée à ${f.article ? 'un article' : 'un projet de loi'}. <a href="${href({ ...f, bill: '', article: '' }, 1)}">${t('Chercher partout')}</a></p>` : ''}
   </form>`;
 }
 
@@ -55,24 +56,24 @@ function resultsSection(f: SearchForm, r: SearchPage): SafeHtml {
     : r.totalExact
       ? `${plural(r.total, 'résultat', 'résultats')}${pages > 1 ? `, page ${r.page} sur ${pages}` : ''}`
       : `Plus de ${plural(r.total, 'résultat', 'résultats')}, page ${r.page} : les plus pertinents parmi les premiers trouvés. Ajoutez un mot ou un filtre pour affiner.`;
-  return html`<section aria-labelledby="resultats"><h2 id="resultats">Résultats</h2>
+  return html`<section aria-labelledby="resultats"><h2 id="resultats">${t('Résultats')}</h2>
     <p role="status">${summary}</p>
     ${r.results.length ? html`<ol class="search-results" start="${from}">${r.results.map((x) => html`<li class="search-result search-result-${x.type}">
       <p class="result-type">${SEARCH_TYPE_LABELS_FR[x.type as SearchType].one}</p>
       <h3><a href="${x.url}">${x.title}</a></h3>
       <p class="excerpt">${raw(x.excerpt)}</p></li>`)}</ol>` : ''}
-    ${pages > 1 ? html`<nav aria-label="Pages de résultats" class="pager">
-      ${r.page > 1 ? html`<a href="${href(f, r.page - 1)}" rel="prev">← Page précédente</a>` : ''}
-      ${r.page < pages ? html`<a href="${href(f, r.page + 1)}" rel="next">Page suivante →</a>` : ''}</nav>` : ''}
+    ${pages > 1 ? html`<nav aria-label="${t('Pages de résultats')}" class="pager">
+      ${r.page > 1 ? html`<a href="${href(f, r.page - 1)}" rel="prev">${t('← Page précédente')}</a>` : ''}
+      ${r.page < pages ? html`<a href="${href(f, r.page + 1)}" rel="next">${t('Page suivante →')}</a>` : ''}</nav>` : ''}
   </section>`;
 }
 
 export function searchPage(c: PageContext, f: SearchForm, result?: SearchPage, error?: string): string {
   return layout(c, {
     title: f.q ? `${error ? 'Erreur – ' : ''}Recherche : ${f.q}` : 'Rechercher',
-    breadcrumb: html`<a href="/">Projets de loi</a> › Recherche`,
-    main: html`<h1>Rechercher</h1>
-      <p class="lead">Dans les projets de loi, leurs articles, les amendements déposés, les arguments, les annotations, les réponses du greffe et les contributeurs. Seul ce qui est public est trouvé.</p>
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › Recherche`,
+    main: html`<h1>${t('Rechercher')}</h1>
+      <p class="lead">${t('Dans les projets de loi, leurs articles, les amendements déposés, les arguments, les annotations, les réponses du greffe et les contributeurs. Seul ce qui est public est trouvé.')}</p>
       ${searchForm(f, error)}
       ${result ? resultsSection(f, result) : ''}`,
   });

@@ -14,6 +14,7 @@ import { displayName } from '../layout';
 import { formOperation } from '../form-operation';
 import { ctx, formBody, page } from '../page-kit';
 import { adminLayout } from './shell';
+import { t } from '../../i18n';
 
 const PAGE_SIZE = 20;
 const ROLES = [['admin', 'Administration'], ['clerk', 'Greffe'], ['moderator', 'Modération']] as const;
@@ -25,7 +26,7 @@ function rolesText(u: UserRow): string {
 }
 
 function appointmentList(list: readonly Appointment[]): SafeHtml {
-  if (list.length === 0) return html`<span class="muted">aucune</span>`;
+  if (list.length === 0) return html`<span class="muted">${t('aucune')}</span>`;
   return html`<ul class="appointments">${list.map((a) => html`<li><a href="/admin/textes/${a.billId}">${a.title}</a> — ${COLLEGE_LABELS_FR[a.college]} ${phaseBadge(a.status)}</li>`)}</ul>`;
 }
 
@@ -33,9 +34,9 @@ function pager(q: string, pageNo: number, total: number): SafeHtml {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (pages <= 1) return html``;
   const at = (p: number) => `/admin/comptes?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
-  return html`<nav aria-label="Pages des comptes" class="pager">
-    ${pageNo > 1 ? html`<a href="${at(pageNo - 1)}" rel="prev">Page précédente</a>` : ''}<span>Page ${pageNo} sur ${pages}</span>
-    ${pageNo < pages ? html`<a href="${at(pageNo + 1)}" rel="next">Page suivante</a>` : ''}</nav>`;
+  return html`<nav aria-label="${t('Pages des comptes')}" class="pager">
+    ${pageNo > 1 ? html`<a href="${at(pageNo - 1)}" rel="prev">${t('Page précédente')}</a>` : ''}<span>Page ${pageNo} sur ${pages}</span>
+    ${pageNo < pages ? html`<a href="${at(pageNo + 1)}" rel="next">${t('Page suivante')}</a>` : ''}</nav>`;
 }
 
 function rolesForm(u: UserRow): SafeHtml {
@@ -43,9 +44,9 @@ function rolesForm(u: UserRow): SafeHtml {
     <input type="hidden" name="nom" value="${u.display_name}">
     <fieldset><legend>Rôles de ${u.display_name}</legend>
       ${ROLES.map(([r, label]) => html`<div class="field checkbox"><input type="checkbox" id="role-${r}" name="role-${r}"${u.roles.includes(r) ? html` checked` : ''}><label for="role-${r}">${label}</label></div>`)}
-      <p class="hint">Greffe : met en forme les amendements avec leurs auteurs (bureau du greffe de chaque texte), répond et déclare l’irrecevabilité. Modération : traite les signalements. Administration : tout, dont cette console.</p>
+      <p class="hint">${t('Greffe : met en forme les amendements avec leurs auteurs (bureau du greffe de chaque texte), répond et déclare l’irrecevabilité. Modération : traite les signalements. Administration : tout, dont cette console.')}</p>
     </fieldset>
-    <div class="actions"><button type="submit">Enregistrer les rôles</button></div>
+    <div class="actions"><button type="submit">${t('Enregistrer les rôles')}</button></div>
   </form>`;
 }
 
@@ -60,13 +61,13 @@ export function peoplePages(deps: OpDeps, sessions: SessionCache): Router {
     const appointments = await appointmentsOf(db, people.map((p) => p.id));
     res.type('html').send(adminLayout(ctx(req), {
       title: 'Comptes', here: '/admin/comptes',
-      main: html`<h1>Comptes</h1>
+      main: html`<h1>${t('Comptes')}</h1>
         <form method="get" action="/admin/comptes" class="desk-filters" role="search">
-          <div class="field"><label for="q">Nom ou adresse électronique</label><input id="q" name="q" type="search" value="${q}" autocomplete="off"></div>
-          <button type="submit">Chercher</button></form>
+          <div class="field"><label for="q">${t('Nom ou adresse électronique')}</label><input id="q" name="q" type="search" value="${q}" autocomplete="off"></div>
+          <button type="submit">${t('Chercher')}</button></form>
         <p class="muted" role="status">${total} compte${total > 1 ? 's' : ''}${q ? html` pour « ${q} »` : ''}.</p>
-        ${people.length ? html`<div class="table-wrap" role="region" aria-label="Comptes trouvés" tabindex="0"><table class="data people"><caption class="visually-hidden">Comptes trouvés</caption>
-          <thead><tr><th scope="col">Nom</th><th scope="col">Adresse</th><th scope="col">Rôles</th><th scope="col">Commissions</th></tr></thead>
+        ${people.length ? html`<div class="table-wrap" role="region" aria-label="${t('Comptes trouvés')}" tabindex="0"><table class="data people"><caption class="visually-hidden">${t('Comptes trouvés')}</caption>
+          <thead><tr><th scope="col">${t('Nom')}</th><th scope="col">${t('Adresse')}</th><th scope="col">${t('Rôles')}</th><th scope="col">${t('Commissions')}</th></tr></thead>
           <tbody>${people.map((u) => html`<tr><th scope="row"><a href="/admin/comptes/${u.id}">${displayName(u)}</a></th><td>${u.email}</td><td>${rolesText(u)}</td><td>${appointmentList(appointments.get(u.id) ?? [])}</td></tr>`)}</tbody></table></div>` : ''}
         ${pager(q, pageNo, total)}`,
     }));
@@ -77,12 +78,12 @@ export function peoplePages(deps: OpDeps, sessions: SessionCache): Router {
     if (!u) throw notFound('Compte introuvable.');
     const appointments = (await appointmentsOf(db, [u.id])).get(u.id) ?? [];
     res.type('html').send(adminLayout(ctx(req), {
-      title: u.display_name, here: '/admin/comptes', crumbs: html`<a href="/admin/comptes">Comptes</a>`,
+      title: u.display_name, here: '/admin/comptes', crumbs: html`<a href="/admin/comptes">${t('Comptes')}</a>`,
       notice: takeFlash(req.query.ok), error: takeFlash(req.query.erreur),
       main: html`<h1>${displayName(u)}</h1>
-        <p class="meta">${u.email} · ${u.kind === 'organisation' ? 'organisation' : 'citoyenne ou citoyen'} · <a href="/contributeurs/${u.id}">page publique</a></p>
-        <section aria-labelledby="roles"><h2 id="roles">Rôles</h2><p>Actuellement : ${rolesText(u)}.</p>${rolesForm(u)}</section>
-        <section aria-labelledby="nominations"><h2 id="nominations">Commissions</h2>${appointmentList(appointments)}</section>`,
+        <p class="meta">${u.email} · ${u.kind === 'organisation' ? 'organisation' : 'citoyenne ou citoyen'} · <a href="/contributeurs/${u.id}">${t('page publique')}</a></p>
+        <section aria-labelledby="roles"><h2 id="roles">${t('Rôles')}</h2><p>Actuellement : ${rolesText(u)}.</p>${rolesForm(u)}</section>
+        <section aria-labelledby="nominations"><h2 id="nominations">${t('Commissions')}</h2>${appointmentList(appointments)}</section>`,
     }));
   }));
 

@@ -1,0 +1,3 @@
+/** English for the account pages (server/i18n/en.ts). */
+export const account: Record<string, string> = {
+};
