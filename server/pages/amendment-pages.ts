@@ -15,7 +15,10 @@ import {
 } from './amendment-parts';
 import { html, raw, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
-import { t } from '../i18n';
+import { t, th } from '../i18n';
+import { tMessage } from '../i18n/message';
+import { msg } from '../../shared/i18n';
+import { articleTitle } from './bill-text';
 
 export type AmendmentView = Awaited<ReturnType<typeof loadAmendmentView>>;
 export type DiffView = 'unified' | 'side';
@@ -37,12 +40,12 @@ export interface AmendmentPageData {
   assurance?: TallyScope;
 }
 
-const REVISION_LABELS = { draft: 'brouillon', submission: 'dépôt', formalisation: 'mise en forme', rectification: 'rectification', sub_amendment: 'sous-amendement adopté' } as const;
+const REVISION_LABELS = { draft: msg('brouillon'), submission: msg('dépôt'), formalisation: msg('mise en forme'), rectification: msg('rectification'), sub_amendment: msg('sous-amendement adopté') } as const;
 
 function diffHeading(a: AmendmentView): string {
-  if (a.kind === 'delete') return `Suppression de l’article ${a.articleNumber}`;
-  if (a.kind === 'insert_after') return `Article additionnel après l’article ${a.articleNumber}`;
-  return 'Modifications proposées';
+  if (a.kind === 'delete') return t('Suppression de l’article {{numero}}', { numero: a.articleNumber });
+  if (a.kind === 'insert_after') return t('Article additionnel après l’article {{numero}}', { numero: a.articleNumber });
+  return t('Modifications proposées');
 }
 
 /** The diff, unified by default or side by side; a plain link switches, so no script is needed. */
@@ -52,21 +55,23 @@ function diffSection(a: AmendmentView, view: DiffView): SafeHtml {
   const toggle = view === 'side'
     ? html`<a href="${here}#texte">${t('Afficher les modifications dans le texte')}</a>`
     : html`<a href="${here}?vue=cote-a-cote#texte">${t('Afficher le texte actuel et le texte proposé côte à côte')}</a>`;
-  const base = a.stale ? ` (version ${a.baseVersion} de l’article, sur laquelle il a été rédigé)` : '';
+  const caption = a.stale
+    ? t('Texte actuel (version {{n}} de l’article, sur laquelle il a été rédigé) et texte proposé, alinéa par alinéa', { n: a.baseVersion })
+    : t('Texte actuel et texte proposé, alinéa par alinéa');
   const rendered = view === 'side'
-    ? renderSideBySideDiff(a.diff, { caption: `Texte actuel${base} et texte proposé, alinéa par alinéa` })
+    ? renderSideBySideDiff(a.diff, { caption })
     : renderUnifiedDiff(a.diff);
   return html`<section aria-labelledby="texte"><h2 id="texte">${diffHeading(a)}</h2>
     <p class="hint">${t('Les ajouts sont soulignés, les suppressions barrées.')}</p>
     <p class="view-switch">${toggle}</p>
-    <div class="diff-wrap" data-live-diff>${raw(rendered)}</div>
+    <div class="diff-wrap" data-live-diff lang="fr">${raw(rendered)}</div>
   </section>`;
 }
 
 /** A chamber's amendment: its dispositif as printed; citizens do not vote on it. */
 function parliamentSection(p: { dispositif: string; textComputed: boolean }): SafeHtml {
   return html`<section aria-labelledby="dispositif-parlementaire"><h2 id="dispositif-parlementaire">${t('Dispositif (tel que déposé)')}</h2>
-    <div class="dispositif">${paragraphs(p.dispositif)}</div>
+    <div class="dispositif" lang="fr">${paragraphs(p.dispositif)}</div>
     ${p.textComputed ? '' : html`<p class="notice">${t('Ce dispositif n’a pas pu être appliqué automatiquement à l’article : pas de texte consolidé.')}</p>`}
     <p class="muted">${t('Amendement déposé au Parlement : il n’est pas soumis au vote des participants.')}</p></section>`;
 }
@@ -80,11 +85,11 @@ function voteSection(ctx: PageContext, d: AmendmentPageData): SafeHtml {
   else if (!isOpen(a.status)) body = html`<p class="muted">${t('Cet amendement n’est plus soumis au vote.')}</p>`;
   else if (!decide('vote.amendment', new Set(['citizen']), d.bill.status).ok) body = html`<p class="muted">${t('Les votes sont ouverts pendant la consultation.')}</p>`;
   else if (a.hidden) body = html`<p class="muted">${t('Une contribution masquée par la modération ne peut pas recevoir de votes.')}</p>`;
-  else if (!ctx.user) body = html`<p><a href="/connexion?suite=/amendements/${a.id}">${t('Connectez-vous')}</a> ${t('pour donner votre avis.')}</p>`;
+  else if (!ctx.user) body = html`<p>${th('{{lien}} pour donner votre avis.', { lien: html`<a href="/connexion?suite=/amendements/${a.id}">${t('Connectez-vous')}</a>` })}</p>`;
   else {
     body = html`<form method="post" action="/amendements/${a.id}/vote" class="vote-form">
-      <fieldset><legend>Votre avis sur l’amendement n° ${a.displayNumber ?? ''}</legend>
-      ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}" aria-pressed="${d.mine === v ? 'true' : 'false'}">${VOTE_LABELS_FR[v]}</button> `)}
+      <fieldset><legend>${t('Votre avis sur l’amendement n° {{numero}}', { numero: a.displayNumber ?? '' })}</legend>
+      ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}" aria-pressed="${d.mine === v ? 'true' : 'false'}">${t(VOTE_LABELS_FR[v])}</button> `)}
       ${d.mine ? html`<button type="submit" name="value" value="none" class="link">${t('Retirer mon vote')}</button>` : ''}
       </fieldset></form>`;
   }
@@ -98,7 +103,7 @@ function revisionsSection(a: AmendmentView): SafeHtml {
   return html`<section aria-labelledby="revisions"><h2 id="revisions">${t('Révisions')}</h2>
     <ol class="revisions" role="list">${a.revisions.map((r) => {
       const who = r.authorId ? names.get(r.authorId) : undefined;
-      return html`<li>Révision ${r.revision} — ${REVISION_LABELS[r.kind]}, le ${dateTimeFr.format(new Date(r.createdAt))}${who ? html`, par ${who}` : ''}</li>`;
+      return html`<li>${t('Révision {{n}} — {{quoi}}, le {{date}}', { n: r.revision, quoi: t(REVISION_LABELS[r.kind]), date: dateTimeFr.format(new Date(r.createdAt)) })}${who ? html`, ${t('par {{nom}}', { nom: who })}` : ''}</li>`;
     })}</ol></section>`;
 }
 
@@ -107,18 +112,18 @@ function rectifyLink(ctx: PageContext, d: AmendmentPageData): SafeHtml {
   const a = d.amendment;
   const clerk = ctx.user?.roles.includes('clerk') ?? false;
   if (!ctx.user || (!a.viewerIsAuthor && !clerk) || d.bill.status !== 'commission' || !isOpen(a.status) || a.parliament) return html``;
-  return html`<p class="rectify"><a href="/amendements/${a.id}/rectifier">Publier une version rectifiée (n° ${a.displayNumber ?? ''} rect.${a.rectification > 0 ? ' …' : ''})</a></p>`;
+  return html`<p class="rectify"><a href="/amendements/${a.id}/rectifier">${t('Publier une version rectifiée (n° {{numero}} rect.{{suite}})', { numero: a.displayNumber ?? '', suite: a.rectification > 0 ? ' …' : '' })}</a></p>`;
 }
 
 /** Where the amendment stands: stale, masked, withdrawn… said in words above its text. */
 function notices(d: AmendmentPageData, masked: boolean): SafeHtml {
   const a = d.amendment;
   return html`
-    ${a.stale ? html`<p class="notice notice-warn"><strong>${t('Texte à mettre à jour :')}</strong> cet amendement a été rédigé sur la version ${a.baseVersion} de l’article, qui a changé depuis (version actuelle : ${d.articleVersion}).</p>` : ''}
-    ${a.hidden && masked ? html`<p class="moderated">${a.hidden.label}</p>` : ''}
-    ${a.hidden && !masked ? html`<p class="notice notice-warn">Masqué pour le public — ${a.hidden.label}</p>` : ''}
-    ${a.subAmendment ? html`<p class="notice">${t('Sous-amendement à l’')}<a href="/amendements/${a.subAmendment.parentId}">amendement n° ${a.subAmendment.parentDisplayNumber ?? ''}</a> ${t(': il en réécrit le texte ; la commission l’examine juste avant lui.')}</p>` : ''}
-    ${a.rectification > 0 ? html`<p class="notice">Version rectifiée (n° ${a.displayNumber ?? ''}) : les versions précédentes sont dans les révisions et l’historique.</p>` : ''}
+    ${a.stale ? html`<p class="notice notice-warn"><strong>${t('Texte à mettre à jour :')}</strong> ${t('cet amendement a été rédigé sur la version {{base}} de l’article, qui a changé depuis (version actuelle : {{actuelle}}).', { base: a.baseVersion, actuelle: d.articleVersion })}</p>` : ''}
+    ${a.hidden && masked ? html`<p class="moderated">${tMessage(a.hidden.label)}</p>` : ''}
+    ${a.hidden && !masked ? html`<p class="notice notice-warn">${t('Masqué pour le public')} — ${tMessage(a.hidden.label)}</p>` : ''}
+    ${a.subAmendment ? html`<p class="notice">${th('Sous-amendement à l’{{lien}} : il en réécrit le texte ; la commission l’examine juste avant lui.', { lien: html`<a href="/amendements/${a.subAmendment.parentId}">${t('amendement n° {{numero}}', { numero: a.subAmendment.parentDisplayNumber ?? '' })}</a>` })}</p>` : ''}
+    ${a.rectification > 0 ? html`<p class="notice">${t('Version rectifiée (n° {{numero}}) : les versions précédentes sont dans les révisions et l’historique.', { numero: a.displayNumber ?? '' })}</p>` : ''}
     ${inadmissibleNotice(a)}
     ${decisionNotice(a)}
     ${a.status === 'draft' ? html`<p class="notice">${t('Brouillon : seuls ses auteurs le voient. Il recevra un numéro public à son dépôt.')}</p>` : ''}`;
@@ -132,22 +137,22 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
   const title = amendmentTitle(a.displayNumber, a.parliament);
   // A draft whose phase has ended (the consultation closed) is frozen: read-only, never tabled.
   const closed = a.status === 'draft' && d.bill.status !== draftPhaseOf(a.origin);
-  const submitted = a.submittedAt ? html` · déposé le ${dateTimeFr.format(new Date(a.submittedAt))}` : '';
+  const submitted = a.submittedAt ? html` · ${t('déposé le {{date}}', { date: dateTimeFr.format(new Date(a.submittedAt)) })}` : '';
   return layout(ctx, {
-    title: titled(`${title} – article ${a.articleNumber} – ${d.bill.title}`, d.state),
-    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a> › <a href="/articles/${a.articleId}">Article ${a.articleNumber}</a> › <a href="/articles/${a.articleId}/amendements">${t('Amendements')}</a>`,
+    title: titled(`${title} – ${t('article {{numero}}', { numero: a.articleNumber })} – ${d.bill.title}`, d.state),
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}" lang="fr">${d.bill.title}</a> › <a href="/articles/${a.articleId}">${articleTitle(a.articleNumber)}</a> › <a href="/articles/${a.articleId}/amendements">${t('Amendements')}</a>`,
     main: html`<h1>${title}</h1>${alertBox(d.state)}
-      <p class="meta">${kindBadge(a.kind)} ${statusBadge(a.status)} · à l’<a href="/articles/${a.articleId}">article ${a.articleNumber}</a>${submitted}</p>
+      <p class="meta">${kindBadge(a.kind)} ${statusBadge(a.status)} · ${th('à l’{{lien}}', { lien: html`<a href="/articles/${a.articleId}">${t('article {{numero}}', { numero: a.articleNumber })}</a>` })}${submitted}</p>
       ${authorsLine(a)}
       ${d.report ?? ''}
       ${notices(d, masked)}
-      ${closed ? html`<p class="notice" role="status">${a.origin === 'commission' ? 'La commission a terminé ses travaux' : 'La consultation est close'} : ce brouillon ne peut plus être modifié ni déposé. Il reste lisible par ses seuls auteurs.</p>` : ''}
+      ${closed ? html`<p class="notice" role="status">${a.origin === 'commission' ? t('La commission a terminé ses travaux : ce brouillon ne peut plus être modifié ni déposé. Il reste lisible par ses seuls auteurs.') : t('La consultation est close : ce brouillon ne peut plus être modifié ni déposé. Il reste lisible par ses seuls auteurs.')}</p>` : ''}
       ${masked || closed ? '' : liveEditorMount(a, ctx.user)}
       ${masked ? '' : diffSection(a, d.view)}
       ${masked ? '' : formalisationSection(a)}
       ${masked || a.parliament ? '' : liasseSection(a)}
       ${masked ? '' : html`<section aria-labelledby="expose"><h2 id="expose">${t('Exposé sommaire')}</h2>
-        ${a.rationale.trim() ? html`<div class="rationale">${paragraphs(a.rationale)}</div>` : html`<p class="empty">${t('Pas encore d’exposé sommaire.')}</p>`}</section>`}
+        ${a.rationale.trim() ? html`<div class="rationale" lang="fr">${paragraphs(a.rationale)}</div>` : html`<p class="empty">${t('Pas encore d’exposé sommaire.')}</p>`}</section>`}
       ${responsesSection(a)}
       ${a.parliament ? parliamentSection(a.parliament) : html`${voteSection(ctx, d)}${voteChartSection(a)}`}
       ${d.extras ?? ''}
@@ -156,6 +161,6 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
       ${clerkTools(a, ctx.user)}
       ${revisionsSection(a)}
       ${a.status !== 'draft' ? html`<p><a href="/amendements/${a.id}/historique">${t('Historique de l’amendement : comparer ses révisions, sa décision')}</a></p>` : ''}
-      <p><a href="/articles/${a.articleId}/amendements">Tous les amendements à l’article ${a.articleNumber}</a></p>`,
+      <p><a href="/articles/${a.articleId}/amendements">${t('Tous les amendements à l’article {{numero}}', { numero: a.articleNumber })}</a></p>`,
   });
 }

@@ -3,11 +3,13 @@ import { VOTE_LABELS_FR, VOTE_VALUES, type Tally } from '../../shared/votes';
 import type { AccountKind, Assurance } from '../sql/users';
 import { html, type SafeHtml } from '../html';
 import { displayName } from './layout';
-import { t } from '../i18n';
+import { formatDateTime, t, tn } from '../i18n';
+import { tMessage } from '../i18n/message';
 
 /** Pieces shared by the amendment pages: badges, authors, tallies, form fields. */
 
-export const dateTimeFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+/** Dates and times in the page's language (the name stays for the pages that format with it). */
+export const dateTimeFr = { format: (d: Date): string => formatDateTime(d) };
 
 /** What a form sent back, to show again with its errors: nothing the person typed is lost. */
 export interface FormState {
@@ -17,19 +19,23 @@ export interface FormState {
 }
 
 export function kindBadge(kind: AmendmentKind): SafeHtml {
-  return html`<span class="kind kind-${kind}">${KIND_LABELS_FR[kind]}</span>`;
+  return html`<span class="kind kind-${kind}">${t(KIND_LABELS_FR[kind])}</span>`;
 }
 
 export function statusBadge(status: AmendmentStatus): SafeHtml {
-  return html`<span class="status status-${status}">${STATUS_LABELS_FR[status]}</span>`;
+  return html`<span class="status status-${status}">${t(STATUS_LABELS_FR[status])}</span>`;
 }
 
-export { amendmentTitle } from '../../shared/amendment';
+/** « Amendement n° 12 » in the page's language; a chamber's amendment keeps its printed label. */
+export function amendmentTitle(displayNumber: string | null, parliament?: { label: string } | null): string {
+  if (parliament) return parliament.label;
+  return displayNumber === null ? t('Brouillon d’amendement') : t('Amendement n° {{numero}}', { numero: displayNumber });
+}
 
 /** « Auteur : … »; a chamber's amendment names its signatories as printed (not accounts). */
 export function authorsLine(a: { authors: readonly { id?: string; displayName: string; kind: AccountKind; assurance?: Assurance }[]; parliament: { authors: string } | null }): SafeHtml {
-  if (a.parliament) return html`<p class="authors">Signataires : ${a.parliament.authors || 'non indiqués'}</p>`;
-  return html`<p class="authors">${a.authors.length > 1 ? 'Auteurs' : 'Auteur'} : ${authorList(a.authors)}</p>`;
+  if (a.parliament) return html`<p class="authors">${t('Signataires :')} <span lang="fr">${a.parliament.authors || t('non indiqués')}</span></p>`;
+  return html`<p class="authors">${a.authors.length > 1 ? t('Auteurs :') : t('Auteur :')} ${authorList(a.authors)}</p>`;
 }
 
 /** Authors' names, each a link to their public page when their id is known. */
@@ -43,14 +49,14 @@ export function authorList(authors: readonly { id?: string; displayName: string;
 
 /** The three counts, each with its label: a number alone means nothing to a screen reader. */
 export function tallyLine(tally: Tally): SafeHtml {
-  return html`<p class="tally">${VOTE_VALUES.map((v) => html`<span class="tally-${v}">${VOTE_LABELS_FR[v]} : <strong>${tally[v]}</strong></span> `)}
-    <span class="muted">(${tally.total} vote${tally.total > 1 ? 's' : ''})</span></p>`;
+  return html`<p class="tally">${VOTE_VALUES.map((v) => html`<span class="tally-${v}">${t('{{label}} :', { label: t(VOTE_LABELS_FR[v]) })} <strong>${tally[v]}</strong></span> `)}
+    <span class="muted">(${tn('{{count}} vote', '{{count}} votes', tally.total)})</span></p>`;
 }
 
 /** « Erreur – » first in the window title, the first thing a screen reader says on the new page. */
-export const titled = (title: string, state: FormState | undefined) => (state?.error ? `Erreur – ${title}` : title);
+export const titled = (title: string, state: FormState | undefined) => (state?.error ? `${t('Erreur')} – ${title}` : title);
 
-export const alertBox = (state: FormState | undefined) => (state?.error ? html`<div class="alert" role="alert">${state.error}</div>` : '');
+export const alertBox = (state: FormState | undefined) => (state?.error ? html`<div class="alert" role="alert">${tMessage(state.error)}</div>` : '');
 
 /**
  * A labelled textarea with its hint and its error, both tied to it by aria-describedby. `id`

@@ -3,24 +3,25 @@ import type { loadArticleAnnotations } from '../present/annotations';
 import type { presentArgumentsBySupport } from '../present/argument';
 import { html, type SafeHtml } from '../html';
 import { verifiedBadge, type PageContext } from './layout';
-import { t } from '../i18n';
+import { formatShortDateTime, t, th } from '../i18n';
+import { msg } from '../../shared/i18n';
+import { tMessage } from '../i18n/message';
 
 type Annotation = Awaited<ReturnType<typeof loadArticleAnnotations>>[number];
 type Argument = ReturnType<typeof presentArgumentsBySupport>[number];
 
-const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
-const when = (iso: string) => html`<time datetime="${iso}">${dateFr.format(new Date(iso))}</time>`;
+const when = (iso: string) => html`<time datetime="${iso}">${formatShortDateTime(new Date(iso))}</time>`;
 
 export function authorLine(a: { displayName: string; kind: string; assurance?: string }): SafeHtml {
   return html`${a.displayName}${a.kind === 'organisation' ? html` <span class="badge">${t('organisation')}</span>` : ''}${a.assurance === 'verified' ? html` ${verifiedBadge()}` : ''}`;
 }
 
-const REPORT_LABELS: Record<string, string> = { amendment: 'cet amendement', argument: 'cet argument', annotation: 'cette annotation', reply: 'cette réponse' };
+const REPORT_LABELS: Record<string, string> = { amendment: msg('cet amendement'), argument: msg('cet argument'), annotation: msg('cette annotation'), reply: msg('cette réponse') };
 
 /** « Signaler » as a disclosure: a reason field appears when opened; works without JavaScript. */
 export function reportForm(ctx: PageContext, subjectType: string, subjectId: string, returnTo: string): SafeHtml {
   if (!ctx.user) return html``;
-  return html`<details class="report"><summary>${t('Signaler')}<span class="visually-hidden"> ${REPORT_LABELS[subjectType] ?? 'cette contribution'}</span></summary>
+  return html`<details class="report"><summary>${t('Signaler')}<span class="visually-hidden"> ${t(REPORT_LABELS[subjectType] ?? msg('cette contribution'))}</span></summary>
     <form method="post" action="/signalements" class="inline-form">
       <input type="hidden" name="subjectType" value="${subjectType}"><input type="hidden" name="subjectId" value="${subjectId}">
       <input type="hidden" name="suite" value="${returnTo}">
@@ -30,21 +31,21 @@ export function reportForm(ctx: PageContext, subjectType: string, subjectId: str
     </form></details>`;
 }
 
-const hiddenNotice = (reason: string) => html`<p class="moderated">masqué par la modération : ${reason}</p>`;
+const hiddenNotice = (reason: string) => html`<p class="moderated">${t('masqué par la modération :')} <span lang="fr">${reason}</span></p>`;
 
-function tallyLine(t: Tally): SafeHtml {
-  return html`<span class="tally">${VOTE_VALUES.map((v) => html`<span class="tally-${v}">${VOTE_LABELS_FR[v]} ${t[v]}</span> `)}</span>`;
+function tallyLine(tally: Tally): SafeHtml {
+  return html`<span class="tally">${VOTE_VALUES.map((v) => html`<span class="tally-${v}">${t(VOTE_LABELS_FR[v])} ${tally[v]}</span> `)}</span>`;
 }
 
 function argumentItem(ctx: PageContext, g: Argument, open: boolean, returnTo: string): SafeHtml {
   const vote = open && ctx.user && !g.hidden
     ? html`<form method="post" action="/arguments/${g.id}/vote" class="inline-form vote-mini">
         <input type="hidden" name="suite" value="${returnTo}">
-        ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}">${VOTE_LABELS_FR[v]}<span class="visually-hidden"> ${t('avec cet argument')}</span></button> `)}
+        ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}">${t(VOTE_LABELS_FR[v])}<span class="visually-hidden"> ${t('avec cet argument')}</span></button> `)}
       </form>`
     : '';
   return html`<li class="argument argument-${g.side}" id="argument-${g.id}">
-    ${g.hidden ? hiddenNotice(g.hidden.reason) : html`<p>${g.body}</p>`}
+    ${g.hidden ? hiddenNotice(g.hidden.reason) : html`<p lang="fr">${g.body}</p>`}
     <p class="meta">${authorLine(g.author)} · ${when(g.createdAt)} · ${tallyLine(g.tally)}</p>
     ${vote}${g.hidden ? '' : reportForm(ctx, 'argument', g.id, returnTo)}</li>`;
 }
@@ -65,7 +66,7 @@ export function argumentsSection(
   const form = !open
     ? html`<p class="muted">${t('On argumente pendant la consultation, sur les textes et les amendements encore en discussion.')}</p>`
     : !ctx.user
-      ? html`<p><a href="/connexion?suite=${returnTo}">${t('Connectez-vous')}</a> ${t('pour argumenter.')}</p>`
+      ? html`<p>${th('{{lien}} pour argumenter.', { lien: html`<a href="/connexion?suite=${returnTo}">${t('Connectez-vous')}</a>` })}</p>`
       : html`<form method="post" action="/arguments" class="form">
           <input type="hidden" name="targetType" value="${target.type}"><input type="hidden" name="targetId" value="${target.id}">
           <input type="hidden" name="suite" value="${returnTo}">
@@ -76,14 +77,14 @@ export function argumentsSection(
           <div class="field"><label for="argument-body">${t('Argument')}</label><textarea id="argument-body" name="body" rows="3" required minlength="3" maxlength="5000"></textarea></div>
           <button type="submit">${t('Publier l’argument')}</button></form>`;
   return html`<section aria-labelledby="arguments-title" class="arguments-section"><h2 id="arguments-title">${t('Arguments')}</h2>
-    <div class="arguments-cols">${column('for', 'Pour')}${column('against', 'Contre')}</div>${form}</section>`;
+    <div class="arguments-cols">${column('for', t('Pour'))}${column('against', t('Contre'))}</div>${form}</section>`;
 }
 
 function annotationItem(ctx: PageContext, n: Annotation, index: number, open: boolean, returnTo: string): SafeHtml {
   const where = n.anchor.status === 'orphaned'
     ? html`<span class="muted">${t('(passage disparu de la version actuelle)')}</span>`
-    : html`<a href="#passage-${n.id}">alinéa ${n.anchor.alinea}</a>${n.anchor.status === 'moved' ? html` <span class="muted">${t('(passage déplacé)')}</span>` : ''}`;
-  const replies = n.replies.map((r) => html`<li>${r.hidden ? hiddenNotice(r.hidden.reason) : html`<p>${r.body}</p>`}
+    : html`<a href="#passage-${n.id}">${t('alinéa {{n}}', { n: n.anchor.alinea })}</a>${n.anchor.status === 'moved' ? html` <span class="muted">${t('(passage déplacé)')}</span>` : ''}`;
+  const replies = n.replies.map((r) => html`<li>${r.hidden ? hiddenNotice(r.hidden.reason) : html`<p lang="fr">${r.body}</p>`}
     <p class="meta">${authorLine(r.author)} · ${when(r.createdAt)}</p>${r.hidden ? '' : reportForm(ctx, 'reply', r.id, returnTo)}</li>`);
   const replyForm = open && ctx.user
     ? html`<form method="post" action="/annotations/${n.id}/reponses" class="inline-form">
@@ -92,8 +93,8 @@ function annotationItem(ctx: PageContext, n: Annotation, index: number, open: bo
         <button type="submit">${t('Envoyer')}</button></form>`
     : '';
   return html`<li id="annotation-${n.id}" class="annotation">
-    <p class="annotation-head"><span class="note-num">${index}</span> ${where} — <q>${n.quote}</q></p>
-    ${n.hidden ? hiddenNotice(n.hidden.reason) : html`<p>${n.body}</p>`}
+    <p class="annotation-head"><span class="note-num">${index}</span> ${where} — <q lang="fr">${n.quote}</q></p>
+    ${n.hidden ? hiddenNotice(n.hidden.reason) : html`<p lang="fr">${n.body}</p>`}
     <p class="meta">${authorLine(n.author)} · ${when(n.createdAt)}</p>
     ${n.hidden ? '' : reportForm(ctx, 'annotation', n.id, returnTo)}
     ${replies.length ? html`<ol class="replies" role="list" aria-label="${t('Réponses')}">${replies}</ol>` : ''}${replyForm}</li>`;
@@ -118,13 +119,13 @@ export function annotationsSection(
   const form = !open
     ? ''
     : !ctx.user
-      ? html`<p><a href="/connexion?suite=${returnTo}">${t('Connectez-vous')}</a> ${t('pour annoter un passage.')}</p>`
+      ? html`<p>${th('{{lien}} pour annoter un passage.', { lien: html`<a href="/connexion?suite=${returnTo}">${t('Connectez-vous')}</a>` })}</p>`
       : html`<form method="post" action="/articles/${article.id}/annotations" class="form annotate-form" id="annoter">
           <h3>${t('Annoter un passage')}</h3>
-          ${error ? html`<div class="alert" role="alert">${error.message}</div>` : ''}
+          ${error ? html`<div class="alert" role="alert">${tMessage(error.message)}</div>` : ''}
           <input type="hidden" name="version" value="${article.version}"><input type="hidden" name="start" value="${v.start ?? ''}">
           <div class="field"><label for="annot-alinea">${t('Alinéa')}</label>
-            <select id="annot-alinea" name="alinea">${article.alineas.map((_, i) => html`<option value="${i + 1}"${v.alinea === String(i + 1) ? html` selected` : ''}>Alinéa ${i + 1}</option>`)}</select></div>
+            <select id="annot-alinea" name="alinea">${article.alineas.map((_, i) => html`<option value="${i + 1}"${v.alinea === String(i + 1) ? html` selected` : ''}>${t('Alinéa {{n}}', { n: i + 1 })}</option>`)}</select></div>
           <div class="field"><label for="annot-quote">${t('Passage cité')}</label>
             <p class="hint" id="annot-quote-hint">${t('Recopiez exactement les mots commentés, ou sélectionnez-les dans le texte.')}</p>
             <input id="annot-quote" name="quote" type="text" required maxlength="5000" aria-describedby="annot-quote-hint" value="${v.quote ?? ''}"></div>

@@ -49,7 +49,7 @@ export class Glosser {
     this.linked.add(entry.id);
     this.count += 1;
     const id = `${this.prefix}-${entry.id}-${this.count}`;
-    return html`<a href="/glossaire#${entry.id}" class="terme" aria-describedby="${id}" title="${entry.definition}">${shown}</a><span id="${id}" hidden>${entry.definition}</span>`;
+    return html`<a href="/glossaire#${entry.id}" class="terme" aria-describedby="${id}" title="${t(entry.definition)}">${shown}</a><span id="${id}" hidden>${t(entry.definition)}</span>`;
   }
 }
 
@@ -57,10 +57,10 @@ export class Glosser {
 export function glossaryPage(ctx: PageContext): string {
   const sorted = [...GLOSSARY].sort((a, b) => a.term.localeCompare(b.term, 'fr'));
   return layout(ctx, {
-    title: 'Glossaire de la procédure',
-    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › Glossaire`,
+    title: t('Glossaire de la procédure'),
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › ${t('Glossaire')}`,
     main: html`<h1>${t('Glossaire de la procédure')}</h1>
       <p class="lead">${t('Les mots de la fabrique de la loi, expliqués simplement. Dans les pages, un mot souligné en pointillés renvoie ici.')}</p>
-      <dl class="glossary">${sorted.map((e) => html`<div class="glossary-entry" id="${e.id}"><dt><dfn>${e.term}</dfn></dt><dd>${e.definition}</dd></div>`)}</dl>`,
+      <dl class="glossary">${sorted.map((e) => html`<div class="glossary-entry" id="${e.id}"><dt><dfn lang="fr">${e.term}</dfn></dt><dd>${t(e.definition)}</dd></div>`)}</dl>`,
   });
 }

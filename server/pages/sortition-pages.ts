@@ -101,7 +101,7 @@ function adminBlock(c: PageContext, bill: BillRow, v: SortitionView | undefined)
       <h3>${s ? 'Modifier l’appel' : 'Ouvrir l’appel à volontaires'}</h3>
       <div class="field"><label for="sieges">${t('Sièges du collège citoyen')}</label><input type="number" id="sieges" name="sieges" min="1" max="500" required value="${String(s?.seats ?? '')}"></div>
       <div class="field"><label for="criteres">${t('Critères : une catégorie par ligne, « critère | catégorie | part en % | source »')}</label>
-        <textarea id="criteres" name="criteres" rows="10" required placeholder="${t('Sexe | Femme | 52 | INSEE 2024&#10;Sexe | Homme | 48 | INSEE 2024')}">${lines}</textarea></div>
+        <textarea id="criteres" name="criteres" rows="10" required placeholder="Sexe | Femme | 52 | INSEE 2024&#10;Sexe | Homme | 48 | INSEE 2024" lang="fr">${lines}</textarea></div>
       <div class="actions"><button type="submit">${s ? 'Enregistrer' : 'Ouvrir l’appel'}</button></div></form>` : ''}
     ${s?.status === 'open' ? html`<form method="post" action="/textes/${bill.id}/tirage/engagement" class="form stack">
       <h3>${t('Clore l’appel et publier l’engagement')}</h3>

@@ -35,7 +35,8 @@ export function textOutsideFrench(page: string): string[] {
     const parent = top();
     const lang = a.get('lang');
     const fr = lang !== undefined ? lang.startsWith('fr') : (parent?.fr ?? false);
-    const hidden = (parent?.hidden ?? false) || tag === 'script' || tag === 'style';
+    // a <title> cannot mark the bill title it quotes: it is left to the pages' own checks
+    const hidden = (parent?.hidden ?? false) || tag === 'script' || tag === 'style' || tag === 'title';
     if (!fr) for (const name of LABELS) if (a.get(name)) out.push(a.get(name)!);
     if (!VOID.has(tag) && !selfClose) stack.push({ tag, fr, hidden });
   }
@@ -45,7 +46,10 @@ export function textOutsideFrench(page: string): string[] {
 /** Frequent French words of an interface, and accented letters, which English UI text lacks. */
 const FRENCH = /\b(le|la|les|des|du|une|et|pour|avec|vous|votre|vos|dans|sur|est|sont|pas|aux|ce|cette|amendements?|projets?|connexion|compte|rechercher|retour|aucun|aucune|voir|déposé)\b|[éèêàùçôî]/i;
 
-/** The pieces of an English page's own text that look French. */
-export function frenchLooking(page: string, allowed: readonly string[] = []): string[] {
-  return textOutsideFrench(page).filter((s) => FRENCH.test(s) && !allowed.some((a) => s.includes(a)));
+/** French names English keeps: the procedure's terms a definition explains, the chambers. */
+export const KEPT_IN_ENGLISH = ['alinéa', 'Assemblée nationale', 'Assemblée', 'Sénat', 'Français'];
+
+/** The pieces of an English page's own text that look French (`allowed` removed first). */
+export function frenchLooking(page: string, allowed: readonly string[] = KEPT_IN_ENGLISH): string[] {
+  return textOutsideFrench(page).filter((s) => FRENCH.test(allowed.reduce((rest, a) => rest.split(a).join(''), s)));
 }

@@ -64,6 +64,12 @@ test('English pages: legal texts, amendments and bill titles stay French inside 
   expect(offending).toEqual({});
   const article = (await app.http.get(`/articles/${art.id}`).set('Cookie', 'lang=en')).text;
   expect(article).toMatch(/<div class="bill-text" lang="fr">/);
+  // the window title: the interface's words in English around the French bill title
+  expect(article).toMatch(/<title>Article 1er – Projet de loi de test · Palimpseste<\/title>/);
+  const amendmentPage = (await app.http.get(`/amendements/${amendment}`).set('Cookie', 'lang=en')).text;
+  expect(amendmentPage).toContain('<title>Amendment no. 1 – article 1er');
+  expect(amendmentPage).toMatch(/<div class="rationale" lang="fr">/);
+  expect(amendmentPage).toMatch(/<article class="liasse" lang="fr"/);
 });
 
 test('a form refused after its body was read answers in the visitor’s language', async () => {

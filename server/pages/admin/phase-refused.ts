@@ -31,7 +31,7 @@ function remedy(billId: string, err: AppError, pending: readonly Pending[]): Saf
   if (err.code === 'commission_incomplete') {
     return html`<p>${t('Nommez au moins un membre dans chaque collège (élus et citoyens) :')} <a href="/admin/textes/${billId}#commission">${t('gérer la commission')}</a>.</p>`;
   }
-  return html`<p>${t('Chaque amendement doit être décidé, tombé, retiré, irrecevable ou clos comme «&nbsp;non examiné&nbsp;».')}
+  return html`<p>${t('Chaque amendement doit être décidé, tombé, retiré, irrecevable ou clos comme « non examiné ».')}
     <a href="/textes/${billId}/commission?attente=1">${t('Voir les amendements en attente sur le tableau de bord de la commission')}</a>.</p>
     ${pending.length ? html`<ul class="pending-amendments">${pending.map((p) => html`<li><a href="/amendements/${p.id}">${p.label}</a></li>`)}</ul>` : ''}`;
 }
