@@ -1,7 +1,7 @@
 import { GLOSSARY, type GlossaryEntry } from '../../shared/glossary';
 import { escapeHtml, html, raw, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
-import { t } from '../i18n';
+import { currentLang, t } from '../i18n';
 
 /**
  * Inline definitions of the procedure's words (shared/glossary.ts).
@@ -53,6 +53,9 @@ export class Glosser {
   }
 }
 
+/** A French term: in English pages marked as such (it names the French procedure). */
+const frTerm = (term: string): SafeHtml => (currentLang() === 'fr' ? html`<dfn>${term}</dfn>` : html`<dfn lang="fr">${term}</dfn>`);
+
 /** /glossaire: every term, each with an anchor the inline links point to. */
 export function glossaryPage(ctx: PageContext): string {
   const sorted = [...GLOSSARY].sort((a, b) => a.term.localeCompare(b.term, 'fr'));
@@ -61,6 +64,6 @@ export function glossaryPage(ctx: PageContext): string {
     breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › ${t('Glossaire')}`,
     main: html`<h1>${t('Glossaire de la procédure')}</h1>
       <p class="lead">${t('Les mots de la fabrique de la loi, expliqués simplement. Dans les pages, un mot souligné en pointillés renvoie ici.')}</p>
-      <dl class="glossary">${sorted.map((e) => html`<div class="glossary-entry" id="${e.id}"><dt><dfn lang="fr">${e.term}</dfn></dt><dd>${t(e.definition)}</dd></div>`)}</dl>`,
+      <dl class="glossary">${sorted.map((e) => html`<div class="glossary-entry" id="${e.id}"><dt>${frTerm(e.term)}</dt><dd>${t(e.definition)}</dd></div>`)}</dl>`,
   });
 }
