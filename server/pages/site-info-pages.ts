@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 import { ctx } from './page-kit';
+import { t } from '../i18n';
 
 export interface SiteInfo {
   /** Who to write to about accessibility (ACCESSIBILITY_CONTACT): an e-mail address or a web address. */
@@ -23,72 +24,72 @@ const TESTED_PAGES = [
 
 function contactLine(contact: string | undefined): SafeHtml {
   if (!contact) {
-    return html`<p>Écrivez à l’équipe qui exploite ce site (son adresse figure dans ses mentions légales), ou signalez le contenu en cause avec le bouton « Signaler » présent sous chaque contribution : les modérateurs transmettent.</p>`;
+    return html`<p>${t('Écrivez à l’équipe qui exploite ce site (son adresse figure dans ses mentions légales), ou signalez le contenu en cause avec le bouton « Signaler » présent sous chaque contribution : les modérateurs transmettent.')}</p>`;
   }
   const href = /^https?:\/\//.test(contact) ? contact : `mailto:${contact}`;
-  return html`<p>Écrivez-nous : <a href="${href}">${contact}</a>.</p>`;
+  return html`<p>${t('Écrivez-nous :')} <a href="${href}">${contact}</a>.</p>`;
 }
 
 /** « Déclaration d’accessibilité », in the structure RGAA 4.1 asks for. */
 export function accessibilityPage(c: PageContext, info: SiteInfo): string {
   return layout(c, {
     title: 'Déclaration d’accessibilité',
-    breadcrumb: html`<a href="/">Projets de loi</a> › Déclaration d’accessibilité`,
-    main: html`<h1>Déclaration d’accessibilité</h1>
-      <p>Les personnes qui exploitent Palimpseste s’engagent à rendre ce site accessible conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration s’applique au site Palimpseste et à son interface de programmation documentée.</p>
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › Déclaration d’accessibilité`,
+    main: html`<h1>${t('Déclaration d’accessibilité')}</h1>
+      <p>${t('Les personnes qui exploitent Palimpseste s’engagent à rendre ce site accessible conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration s’applique au site Palimpseste et à son interface de programmation documentée.')}</p>
 
-      <section aria-labelledby="etat"><h2 id="etat">État de conformité</h2>
-        <p>Palimpseste est <strong>partiellement conforme</strong> avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1, en raison des non-conformités et des dérogations énumérées ci-dessous.</p>
+      <section aria-labelledby="etat"><h2 id="etat">${t('État de conformité')}</h2>
+        <p>${t('Palimpseste est')} <strong>${t('partiellement conforme')}</strong> ${t('avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1, en raison des non-conformités et des dérogations énumérées ci-dessous.')}</p>
       </section>
 
-      <section aria-labelledby="resultats-tests"><h2 id="resultats-tests">Résultats des tests</h2>
-        <p>Aucun audit complet des 106 critères du RGAA n’a encore été mené par un tiers : le taux de conformité n’est donc pas encore établi. Les vérifications faites à ce jour sont les suivantes.</p>
+      <section aria-labelledby="resultats-tests"><h2 id="resultats-tests">${t('Résultats des tests')}</h2>
+        <p>${t('Aucun audit complet des 106 critères du RGAA n’a encore été mené par un tiers : le taux de conformité n’est donc pas encore établi. Les vérifications faites à ce jour sont les suivantes.')}</p>
         <ul>
-          <li>À chaque modification du code, les tests automatisés parcourent le site dans un navigateur et soumettent <strong>chaque page visitée</strong> à l’outil axe-core, sur les règles des niveaux A et AA des WCAG 2.1 : <strong>aucune erreur</strong> n’est tolérée.</li>
-          <li>Les pages s’affichent sans défilement horizontal sur un écran de 320 pixels de large et avec un zoom de 200 % (un tableau de données ou un extrait de code défile, le cas échéant, dans son propre cadre).</li>
-          <li>Tout se fait au clavier ; les pages de lecture fonctionnent sans JavaScript ; les différences entre deux textes sont dites en toutes lettres (« ajouté », « supprimé ») et jamais par la seule couleur.</li>
+          <li>${t('À chaque modification du code, les tests automatisés parcourent le site dans un navigateur et soumettent')} <strong>${t('chaque page visitée')}</strong> ${t('à l’outil axe-core, sur les règles des niveaux A et AA des WCAG 2.1 :')} <strong>${t('aucune erreur')}</strong> ${t('n’est tolérée.')}</li>
+          <li>${t('Les pages s’affichent sans défilement horizontal sur un écran de 320 pixels de large et avec un zoom de 200 % (un tableau de données ou un extrait de code défile, le cas échéant, dans son propre cadre).')}</li>
+          <li>${t('Tout se fait au clavier ; les pages de lecture fonctionnent sans JavaScript ; les différences entre deux textes sont dites en toutes lettres (« ajouté », « supprimé ») et jamais par la seule couleur.')}</li>
         </ul>
-        <p>Pages couvertes par les tests automatisés :</p>
+        <p>${t('Pages couvertes par les tests automatisés :')}</p>
         <ul>${TESTED_PAGES.map((p) => html`<li>${p}</li>`)}</ul>
       </section>
 
-      <section aria-labelledby="non-accessibles"><h2 id="non-accessibles">Contenus non accessibles</h2>
-        <h3>Non-conformités</h3>
-        <p>Les tests automatisés ne relèvent à ce jour aucune erreur. Restent à auditer :</p>
+      <section aria-labelledby="non-accessibles"><h2 id="non-accessibles">${t('Contenus non accessibles')}</h2>
+        <h3>${t('Non-conformités')}</h3>
+        <p>${t('Les tests automatisés ne relèvent à ce jour aucune erreur. Restent à auditer :')}</p>
         <ul>
-          <li>les critères que les outils automatiques ne peuvent pas juger (pertinence des alternatives textuelles, des titres, des intitulés de liens, ordre de lecture) ;</li>
-          <li>la restitution par les lecteurs d’écran de l’éditeur en direct d’un amendement (rédaction à plusieurs) ; le formulaire de l’espace des auteurs, qui fonctionne sans JavaScript, permet d’écrire le même amendement.</li>
+          <li>${t('les critères que les outils automatiques ne peuvent pas juger (pertinence des alternatives textuelles, des titres, des intitulés de liens, ordre de lecture) ;')}</li>
+          <li>${t('la restitution par les lecteurs d’écran de l’éditeur en direct d’un amendement (rédaction à plusieurs) ; le formulaire de l’espace des auteurs, qui fonctionne sans JavaScript, permet d’écrire le même amendement.')}</li>
         </ul>
-        <h3>Dérogations pour charge disproportionnée</h3>
-        <p>Aucune.</p>
-        <h3>Contenus non soumis à l’obligation d’accessibilité</h3>
+        <h3>${t('Dérogations pour charge disproportionnée')}</h3>
+        <p>${t('Aucune.')}</p>
+        <h3>${t('Contenus non soumis à l’obligation d’accessibilité')}</h3>
         <ul>
-          <li>Les fichiers déposés ou importés par des tiers (textes du Parlement, pièces jointes) tels qu’ils sont fournis ; leur texte est repris dans les pages du site.</li>
-          <li>Les contenus de tiers qui ne sont ni financés ni développés par l’exploitant, ni sous son contrôle.</li>
+          <li>${t('Les fichiers déposés ou importés par des tiers (textes du Parlement, pièces jointes) tels qu’ils sont fournis ; leur texte est repris dans les pages du site.')}</li>
+          <li>${t('Les contenus de tiers qui ne sont ni financés ni développés par l’exploitant, ni sous son contrôle.')}</li>
         </ul>
       </section>
 
-      <section aria-labelledby="etablissement"><h2 id="etablissement">Établissement de cette déclaration d’accessibilité</h2>
+      <section aria-labelledby="etablissement"><h2 id="etablissement">${t('Établissement de cette déclaration d’accessibilité')}</h2>
         <p>Cette déclaration a été établie le ${ESTABLISHED}.</p>
-        <h3>Technologies utilisées pour la réalisation du site</h3>
-        <ul><li>HTML5</li><li>CSS</li><li>WAI-ARIA</li><li>JavaScript (facultatif pour lire et participer, sauf l’éditeur en direct)</li></ul>
-        <h3>Environnement de test</h3>
-        <p>Les vérifications ont été faites avec Chromium (sans interface, piloté par Playwright) et axe-core, sur Linux, aux largeurs de 1 280, 375 et 320 pixels.</p>
-        <h3>Outils pour évaluer l’accessibilité</h3>
-        <ul><li>axe-core (règles WCAG 2.1 niveaux A et AA)</li><li>Navigation au clavier seul</li><li>Affichage à 320 pixels de large et zoom à 200 %</li></ul>
+        <h3>${t('Technologies utilisées pour la réalisation du site')}</h3>
+        <ul><li>${t('HTML5')}</li><li>${t('CSS')}</li><li>${t('WAI-ARIA')}</li><li>${t('JavaScript (facultatif pour lire et participer, sauf l’éditeur en direct)')}</li></ul>
+        <h3>${t('Environnement de test')}</h3>
+        <p>${t('Les vérifications ont été faites avec Chromium (sans interface, piloté par Playwright) et axe-core, sur Linux, aux largeurs de 1 280, 375 et 320 pixels.')}</p>
+        <h3>${t('Outils pour évaluer l’accessibilité')}</h3>
+        <ul><li>${t('axe-core (règles WCAG 2.1 niveaux A et AA)')}</li><li>${t('Navigation au clavier seul')}</li><li>${t('Affichage à 320 pixels de large et zoom à 200 %')}</li></ul>
       </section>
 
-      <section aria-labelledby="retour"><h2 id="retour">Retour d’information et contact</h2>
-        <p>Si vous n’arrivez pas à accéder à un contenu ou à un service, contactez-nous pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.</p>
+      <section aria-labelledby="retour"><h2 id="retour">${t('Retour d’information et contact')}</h2>
+        <p>${t('Si vous n’arrivez pas à accéder à un contenu ou à un service, contactez-nous pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.')}</p>
         ${contactLine(info.accessibilityContact)}
       </section>
 
-      <section aria-labelledby="recours"><h2 id="recours">Voies de recours</h2>
-        <p>Si vous avez signalé un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un des services du site et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez :</p>
+      <section aria-labelledby="recours"><h2 id="recours">${t('Voies de recours')}</h2>
+        <p>${t('Si vous avez signalé un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un des services du site et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez :')}</p>
         <ul>
-          <li>écrire un message au <a href="https://formulaire.defenseurdesdroits.fr/">Défenseur des droits</a> ;</li>
-          <li>contacter <a href="https://www.defenseurdesdroits.fr/saisir/delegues">le délégué du Défenseur des droits dans votre région</a> ;</li>
-          <li>envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.</li>
+          <li>${t('écrire un message au')} <a href="https://formulaire.defenseurdesdroits.fr/">${t('Défenseur des droits')}</a> ;</li>
+          <li>${t('contacter')} <a href="https://www.defenseurdesdroits.fr/saisir/delegues">${t('le délégué du Défenseur des droits dans votre région')}</a> ;</li>
+          <li>${t('envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.')}</li>
         </ul>
       </section>`,
   });
@@ -134,9 +135,9 @@ const SECTIONS: { title: string; links: { href: string; label: string; hint?: st
 export function siteMapPage(c: PageContext): string {
   return layout(c, {
     title: 'Plan du site',
-    breadcrumb: html`<a href="/">Projets de loi</a> › Plan du site`,
-    main: html`<h1>Plan du site</h1>
-      <p>Chaque projet de loi a ses propres pages (articles, amendements, historique, participation, texte adopté) : on y accède depuis la liste des projets de loi.</p>
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › Plan du site`,
+    main: html`<h1>${t('Plan du site')}</h1>
+      <p>${t('Chaque projet de loi a ses propres pages (articles, amendements, historique, participation, texte adopté) : on y accède depuis la liste des projets de loi.')}</p>
       ${SECTIONS.map((s, i) => html`<section aria-labelledby="plan-${i}"><h2 id="plan-${i}">${s.title}</h2>
         <ul class="site-map">${s.links.map((l) => html`<li><a href="${l.href}">${l.label}</a>${l.hint ? html` — ${l.hint}` : ''}</li>`)}</ul></section>`)}`,
   });
