@@ -199,12 +199,7 @@ export const account: Record<string, string> = {
   "Contribution": "Contribution",
   "Par": "By",
   "Aucune décision de modération n’a été prise.": "No moderation decision has been taken.",
-  "Chaque contribution masquée l’est avec une raison publique ; chaque décision figure ici.": "Each hidden contribution is hidden with a public reason; each decision is listed here.",
   "Décisions plus anciennes": "Older decisions",
-  "Masquer": "Hide",
-  "Raison (si masquée)": "Reason (if hidden)",
-  "Signalements à traiter": "Reports to handle",
-  "Aucun signalement en attente.": "No report waiting.",
   "Journal public de la modération": "Public moderation log",
   // server/pages/notification-pages.ts
   "non lue": "unread",

@@ -60,7 +60,6 @@ export const amendments: Record<string, string> = {
   // server/pages/amendment-form-page.ts
   "Projets de loi": "Bills",
   "Nature de l’amendement": "Kind of amendment",
-  "Un brouillon n’est visible que de ses auteurs et reste modifiable. Le dépôt lui attribue un numéro public et fige son texte.": "A draft is visible only to its authors and can still be edited. Tabling gives it a public number and freezes its text.",
   // server/pages/amendment-list-pages.ts
   "ordre d’examen": "order of examination",
   "les plus soutenus": "most supported",
@@ -197,7 +196,6 @@ export const amendments: Record<string, string> = {
   "cette réponse": "this reply",
   "Signaler": "Report",
   "cette contribution": "this contribution",
-  "Motif du signalement": "Reason for the report",
   "Envoyer le signalement": "Send the report",
   "masqué par la modération :": "hidden by moderation:",
   "avec cet argument": "with this argument",
@@ -329,4 +327,20 @@ export const amendments: Record<string, string> = {
   // server/pages/participation-parts.ts
   "{{count}} cosignataire_one": "{{count}} co-signatory",
   "{{count}} cosignataire_other": "{{count}} co-signatories",
+  // server/pages/amendment-form-page.ts
+  "Ouvre aussitôt un brouillon dans l’éditeur en direct, avec le texte de l’article : vous y inviterez des co-auteurs si vous le souhaitez, puis vous le déposerez.": "Opens a draft straight away in the live editor, with the article’s text: you can invite co-authors there if you wish, then table it.",
+  "Supprimer l’article, insérer un article additionnel, ou écrire sans l’éditeur": "Delete the article, insert an additional article, or write without the editor",
+  "Un brouillon n’est visible que de ses auteurs et reste modifiable : « Enregistrer le brouillon » l’ouvre dans l’éditeur en direct, où vous pouvez inviter des co-auteurs. Le dépôt lui attribue un numéro public et fige son texte.": "A draft is visible only to its authors and can still be changed: “Save the draft” opens it in the live editor, where you can invite co-authors. Tabling it gives it a public number and freezes its text.",
+  // server/pages/amendment-pages.ts
+  "La révision 1 est un brouillon, que seuls les auteurs voient.": "Revision 1 is a draft, which only the authors can see.",
+  "Les révisions 1 à {{n}} sont des brouillons, que seuls les auteurs voient.": "Revisions 1 to {{n}} are drafts, which only the authors can see.",
+  "récupéré par la personne": "claimed by the person",
+  // server/pages/bill-pages.ts
+  "Empreinte législative": "Legislative footprint",
+  "Auditions": "Hearings",
+  "Empreinte législative : représentants d’intérêts et auditions": "Legislative footprint: interest representatives and hearings",
+  // server/pages/contributor-pages.ts
+  "Historique de la déclaration": "History of the declaration",
+  // server/pages/history-pages.ts
+  "Auditions de la commission :": "Commission hearings:",
 };

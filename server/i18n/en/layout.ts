@@ -21,4 +21,11 @@ export const layout: Record<string, string> = {
   "API ouverte": "Open API",
   "non lue_one": "unread",
   "non lue_other": "unread",
+  // server/pages/layout.ts
+  "Votre compte est suspendu jusqu’au {{date}} : vous pouvez lire et faire appel, mais plus rien écrire.": "Your account is suspended until {{date}}: you can read and appeal, but no longer write anything.",
+  "Votre compte est suspendu définitivement : vous pouvez lire et faire appel, mais plus rien écrire.": "Your account is suspended permanently: you can read and appeal, but no longer write anything.",
+  "La raison est dans le {{lien}}, d’où vous pouvez faire appel.": "The reason is in the {{lien}}, where you can appeal.",
+  "journal de la modération": "moderation log",
+  "Plan du site": "Site map",
+  "Accessibilité : partiellement conforme": "Accessibility: partially compliant",
 };
