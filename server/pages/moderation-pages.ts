@@ -12,7 +12,7 @@ import { html, type SafeHtml } from '../html';
 import { takeFlash } from './flash';
 import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 
 /** The public side of moderation: the charter, the log, and each decision with its appeal. */
 
@@ -53,15 +53,15 @@ function logPage(c: PageContext, rows: ModerationLogRow[], links: Map<string, st
 
 function charterPage(c: PageContext): string {
   return layout(c, {
-    title: 'Charte de modération',
+    title: t('Charte de modération'),
     main: html`<h1>${t('Charte de modération')}</h1>
       <p class="lead">${t('Ces règles valent pour toutes les contributions publiques : amendements, arguments, annotations et réponses. Chacune a un identifiant stable, que citent les signalements et les décisions.')}</p>
-      <ol class="charter">${CHARTER.map((r) => html`<li id="${r.id}"><h2>${r.title}</h2><p>${r.text}</p><p class="meta">${t('Identifiant :')} <code>${r.id}</code></p></li>`)}</ol>
+      <ol class="charter">${CHARTER.map((r) => html`<li id="${r.id}"><h2>${t(r.title)}</h2><p>${t(r.text)}</p><p class="meta">${t('Identifiant :')} <code>${r.id}</code></p></li>`)}</ol>
       <h2>${t('Comment la modération décide')}</h2>
       <ul>
         <li>${t('Toute personne connectée peut signaler une contribution en choisissant la règle qu’elle enfreint, avec un commentaire si elle le souhaite.')}</li>
-        <li>Des signaux automatiques attirent aussi l’attention des modérateurs — ${FLAG_LABELS.duplicate_text.toLowerCase()} (${FLAG_RULES.duplicateCount} fois ou plus), ${FLAG_LABELS.new_account_burst.toLowerCase()} (${FLAG_RULES.burstCount} en ${FLAG_RULES.burstMinutes} minutes pour un compte de moins de ${FLAG_RULES.newAccountHours} heures), ${FLAG_LABELS.many_links.toLowerCase()} (${FLAG_RULES.linkCount} ou plus). Un signal ne masque jamais rien par lui-même : un modérateur examine.</li>
-        <li>Une contribution masquée garde sa place, avec la mention « masqué par la modération » et la raison publique. Son auteur est prévenu et peut faire appel une fois (${L.appealChars.toLocaleString('fr-FR')} caractères au plus) ; un autre modérateur que celui qui a décidé tranche l’appel.</li>
+        <li>${t('Des signaux automatiques attirent aussi l’attention des modérateurs — {{doublon}} ({{n}} fois ou plus), {{rafale}} ({{rafaleN}} en {{minutes}} minutes pour un compte de moins de {{heures}} heures), {{liens}} ({{liensN}} ou plus). Un signal ne masque jamais rien par lui-même : un modérateur examine.', { doublon: t(FLAG_LABELS.duplicate_text).toLowerCase(), n: FLAG_RULES.duplicateCount, rafale: t(FLAG_LABELS.new_account_burst).toLowerCase(), rafaleN: FLAG_RULES.burstCount, minutes: FLAG_RULES.burstMinutes, heures: FLAG_RULES.newAccountHours, liens: t(FLAG_LABELS.many_links).toLowerCase(), liensN: FLAG_RULES.linkCount })}</li>
+        <li>${t('Une contribution masquée garde sa place, avec la mention « masqué par la modération » et la raison publique. Son auteur est prévenu et peut faire appel une fois ({{n}} caractères au plus) ; un autre modérateur que celui qui a décidé tranche l’appel.', { n: formatNumber(L.appealChars) })}</li>
         <li>${t('Un compte qui enfreint la charte de façon grave ou répétée peut être suspendu, pour un temps ou définitivement, avec une raison publique : il peut encore lire et faire appel, mais plus écrire.')}</li>
         <li>${t('Chaque décision figure dans le')} <a href="/moderation">${t('journal public de la modération')}</a>.</li>
       </ul>`,

@@ -43,7 +43,7 @@ function filtersForm(q: QueueQuery, bills: { id: string; title: string }[]): Saf
       <p><label for="f-type">${t('Type')}</label> <select id="f-type" name="type">${option('', 'Tous', q.type ?? '')}${Object.entries(SUBJECT_LABELS).filter(([k]) => k !== 'account').map(([k, v]) => option(k, v, q.type))}</select></p>
       <p><label for="f-reason">${t('Motif')}</label> <select id="f-reason" name="reason">${option('', 'Tous', q.reason ?? '')}
         <optgroup label="Règles de la charte">${CHARTER.map((r) => option(r.id, r.title, q.reason))}</optgroup>
-        <optgroup label="Signaux automatiques">${FLAG_CAUSES.map((c) => option(c, FLAG_LABELS[c], q.reason))}</optgroup></select></p>
+        <optgroup label="${t('Signaux automatiques')}">${FLAG_CAUSES.map((c) => option(c, t(FLAG_LABELS[c]), q.reason))}</optgroup></select></p>
       <p><label for="f-bill">${t('Texte')}</label> <select id="f-bill" name="bill">${option('', 'Tous', q.bill ?? '')}${bills.map((b) => option(b.id, b.title, q.bill))}</select></p>
       <p><label for="f-age">${t('En attente')}</label> <select id="f-age" name="age">${option('', 'Peu importe', q.age ?? '')}${(Object.keys(QUEUE_AGES) as QueueAge[]).map((a) => option(a, QUEUE_AGE_LABELS[a], q.age))}</select></p>
       <p><button type="submit">${t('Filtrer')}</button> <a href="/moderation/signalements">${t('Tout afficher')}</a></p>

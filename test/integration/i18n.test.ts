@@ -53,7 +53,7 @@ test('English pages: legal texts, amendments and bill titles stay French inside 
   const { app } = ctx;
   const { bill, art, amendment } = await fixture();
   const pages = ['/', `/textes/${bill.id}`, `/articles/${art.id}`, `/articles/${art.id}/amendements`, `/amendements/${amendment}`,
-    '/recherche?q=ecole', '/glossaire', '/connexion', '/inscription', '/nulle-part', '/accessibilite', '/plan-du-site'];
+    '/recherche?q=ecole', '/glossaire', '/connexion', '/inscription', '/nulle-part', '/accessibilite', '/plan-du-site', '/charte-de-moderation'];
   const offending: Record<string, string[]> = {};
   for (const path of pages) {
     const res = await app.http.get(path).set('Cookie', 'lang=en');
