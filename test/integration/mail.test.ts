@@ -215,7 +215,7 @@ describe('notifications by e-mail', () => {
 
   test('preferences per kind: immediate by default, read and written through the API', async () => {
     const res = await app.http.get('/api/me/notification-preferences').set(auth(member)).expect(200);
-    expect(Object.keys(res.body.preferences).sort()).toEqual(['appointed', 'assigned', 'coauthor', 'decided', 'formalised', 'inadmissible', 'phase', 'response', 'taken_over']);
+    expect(Object.keys(res.body.preferences).sort()).toEqual(['appointed', 'assigned', 'coauthor', 'decided', 'formalised', 'inadmissible', 'moderation', 'phase', 'response', 'taken_over']);
     expect(new Set(Object.values(res.body.preferences))).toEqual(new Set(['immediate']));
     await app.http.put('/api/me/notification-preferences').set(auth(member)).send({ preferences: { decided: 'sometimes' } }).expect(400);
     await app.http.put('/api/me/notification-preferences').set(auth(member)).send({ preferences: { nope: 'never' } }).expect(400);
