@@ -11,8 +11,9 @@ module.exports = {
     '^.+/node_modules/(openid-client|oauth4webapi|jose|ml-kmeans|ml-distance-euclidean|ml-nearest-vector|ml-spectra-processing|ml-array-[a-z]+|is-any-array|cheminfo-types|binary-search|fft\\.js|ml-matrix)/.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose|ml-kmeans|ml-distance-euclidean|ml-nearest-vector|ml-spectra-processing|ml-array-[a-z]+|is-any-array|cheminfo-types|binary-search|fft\\.js|ml-matrix)/)'],
-  // Browser tests start Chromium and a server each: give them room on a 2-core machine.
-  testTimeout: 30000,
+  // Browser tests start Chromium and a server each, and run axe on every page they open: give them
+  // room on a 2-core machine (a test that hangs still fails, later).
+  testTimeout: 90000,
   maxWorkers: 2,
   globalSetup: '<rootDir>/test/global-setup.ts',
 };
