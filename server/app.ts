@@ -19,6 +19,8 @@ import { authLimiters, writeLimits } from './http/rate-limit';
 import { createApi } from './http/route';
 import { errorPage } from './pages/bill-pages';
 import { allPages } from './pages';
+import { t } from './i18n';
+import { inRequestLang, requestLanguage } from './i18n/middleware';
 import { identityPages } from './pages/identity-pages';
 import { BUNDLE_DIR, STATIC_DIR } from './paths';
 import { registerApiRoutes } from './routes';
@@ -113,6 +115,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.use(csrfProtection(config.publicOrigin));
   app.use(cookiePolicy(config.publicOrigin));
   app.use(publicReads);
+  // the interface language (French unless asked): after publicReads, whose Vary it extends
+  app.use(requestLanguage());
   app.use(billVisibility(db));
 
   const limiters = authLimiters(config.rateLimits, config.rateLimitBudget, limitStores);
@@ -126,6 +130,6 @@ export function createApp(config: Config, deps: AppDeps): Express {
 
   app.use(identityPages({ db, oidc: config.oidc, publicOrigin: config.publicOrigin, limiters, sessions }));
   app.use(allPages(db, limiters, live, sessions, lists, mail, deps.reads ?? db, { accessibilityContact: config.accessibilityContact }));
-  app.use(errorHandler(logger, (req, status, message) => errorPage({ user: req.user ?? null }, status === 404 ? 'Page introuvable' : 'Action impossible', message)));
+  app.use(errorHandler(logger, (req, status, message) => inRequestLang(req, () => errorPage({ user: req.user ?? null }, status === 404 ? t('Page introuvable') : t('Action impossible'), message))));
   return app;
 }

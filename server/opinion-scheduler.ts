@@ -96,7 +96,8 @@ export class OpinionScheduler {
         this.counts.skipped += 1; // another process stored a map that includes what this one saw
         continue;
       }
-      if (!(await claimOpinionComputation(this.db, billId, LEASE_MS))) {
+      const claim = await claimOpinionComputation(this.db, billId, LEASE_MS);
+      if (claim === null) {
         this.counts.skipped += 1; // another process is computing it: looked at again later
         again();
         continue;
@@ -110,7 +111,7 @@ export class OpinionScheduler {
         this.cache.forget(billId);
         again();
       } finally {
-        await releaseOpinionComputation(this.db, billId).catch((err: unknown) => this.logger.warn({ err, billId }, 'opinion groups: release failed'));
+        await releaseOpinionComputation(this.db, billId, claim).catch((err: unknown) => this.logger.warn({ err, billId }, 'opinion groups: release failed'));
       }
     }
   }

@@ -1,3 +1,4 @@
+import { msg } from './i18n';
 /**
  * Amendment rules that both the server and the browser apply: kinds, statuses, what a valid
  * proposed text is, and what may happen in which status.
@@ -11,27 +12,27 @@ export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
 export type AmendmentOrigin = 'citizen' | 'commission' | 'parliament';
 
 export const ORIGIN_LABELS_FR: Record<AmendmentOrigin, string> = {
-  citizen: 'Amendement citoyen',
-  commission: 'Amendement déposé en commission',
-  parliament: 'Amendement parlementaire',
+  citizen: msg('Amendement citoyen'),
+  commission: msg('Amendement déposé en commission'),
+  parliament: msg('Amendement parlementaire'),
 };
 
 export const KIND_LABELS_FR: Record<AmendmentKind, string> = {
-  modify: 'Modification',
-  delete: 'Suppression',
-  insert_after: 'Article additionnel',
+  modify: msg('Modification'),
+  delete: msg('Suppression'),
+  insert_after: msg('Article additionnel'),
 };
 
 export const STATUS_LABELS_FR: Record<AmendmentStatus, string> = {
-  draft: 'Brouillon',
-  submitted: 'Déposé',
-  formalised: 'Mis en forme',
-  inadmissible: 'Irrecevable',
-  withdrawn: 'Retiré',
-  adopted: 'Adopté',
-  rejected: 'Rejeté',
-  fallen: 'Tombé',
-  not_examined: 'Non examiné',
+  draft: msg('Brouillon'),
+  submitted: msg('Déposé'),
+  formalised: msg('Mis en forme'),
+  inadmissible: msg('Irrecevable'),
+  withdrawn: msg('Retiré'),
+  adopted: msg('Adopté'),
+  rejected: msg('Rejeté'),
+  fallen: msg('Tombé'),
+  not_examined: msg('Non examiné'),
 };
 
 /** Grounds on which a clerk declares an amendment inadmissible (LEGISTIQUE.md › Admissibility). */
@@ -39,13 +40,13 @@ export const INADMISSIBLE_GROUNDS = ['article_40', 'article_41', 'article_45', '
 export type InadmissibleGround = (typeof INADMISSIBLE_GROUNDS)[number];
 
 export const GROUND_LABELS_FR: Record<InadmissibleGround, string> = {
-  article_40: 'Article 40 de la Constitution (charge publique ou perte de recettes)',
-  article_41: 'Article 41 de la Constitution (hors du domaine de la loi)',
-  article_45: 'Article 45 de la Constitution (sans lien avec le texte)',
-  out_of_scope: 'Hors du champ du texte',
-  duplicate: 'Doublon d’un autre amendement',
-  abusive: 'Contenu abusif',
-  other: 'Autre motif',
+  article_40: msg('Article 40 de la Constitution (charge publique ou perte de recettes)'),
+  article_41: msg('Article 41 de la Constitution (hors du domaine de la loi)'),
+  article_45: msg('Article 45 de la Constitution (sans lien avec le texte)'),
+  out_of_scope: msg('Hors du champ du texte'),
+  duplicate: msg('Doublon d’un autre amendement'),
+  abusive: msg('Contenu abusif'),
+  other: msg('Autre motif'),
 };
 
 /** Published and still open: it can be voted on, argued about, withdrawn. */

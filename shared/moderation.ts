@@ -3,6 +3,8 @@
  * stable: reports and decisions store it, links point to `/charte-de-moderation#<id>`. Rules may
  * be reworded; an id is never reused for another rule.
  */
+import { msg } from './i18n';
+
 export interface CharterRule {
   id: string;
   title: string;
@@ -10,14 +12,14 @@ export interface CharterRule {
 }
 
 export const CHARTER: readonly CharterRule[] = [
-  { id: 'respect', title: 'Respect des personnes', text: 'Pas d’injure, de menace, de harcèlement ni d’attaque personnelle : on discute les idées, pas les gens.' },
-  { id: 'haine', title: 'Pas de propos haineux ni discriminatoires', text: 'Aucun propos incitant à la haine, à la violence ou à la discrimination en raison de l’origine, du sexe, de la religion, de l’orientation sexuelle, du handicap ou de toute autre caractéristique protégée.' },
-  { id: 'vie-privee', title: 'Vie privée et données personnelles', text: 'Ne publiez pas d’informations personnelles sur autrui (adresse, téléphone, santé…) ni de contenu qui permette de l’identifier sans son accord.' },
-  { id: 'hors-sujet', title: 'Rester dans le sujet', text: 'Une contribution porte sur le texte, l’article ou l’amendement où elle est publiée.' },
-  { id: 'spam', title: 'Pas de spam ni de publicité', text: 'Pas de message répété à l’identique, de publicité, de lien promotionnel ni de campagne automatisée.' },
-  { id: 'illegal', title: 'Respect de la loi', text: 'Aucun contenu manifestement illicite : apologie de crimes, contrefaçon, diffamation, appel à commettre une infraction.' },
-  { id: 'usurpation', title: 'Pas d’usurpation d’identité', text: 'On ne se fait pas passer pour une autre personne, une institution ou une organisation.' },
-  { id: 'comptes-multiples', title: 'Une personne, une voix', text: 'Un seul compte par personne ; pas de comptes multiples pour peser davantage dans les votes ou les débats.' },
+  { id: 'respect', title: msg('Respect des personnes'), text: msg('Pas d’injure, de menace, de harcèlement ni d’attaque personnelle : on discute les idées, pas les gens.') },
+  { id: 'haine', title: msg('Pas de propos haineux ni discriminatoires'), text: msg('Aucun propos incitant à la haine, à la violence ou à la discrimination en raison de l’origine, du sexe, de la religion, de l’orientation sexuelle, du handicap ou de toute autre caractéristique protégée.') },
+  { id: 'vie-privee', title: msg('Vie privée et données personnelles'), text: msg('Ne publiez pas d’informations personnelles sur autrui (adresse, téléphone, santé…) ni de contenu qui permette de l’identifier sans son accord.') },
+  { id: 'hors-sujet', title: msg('Rester dans le sujet'), text: msg('Une contribution porte sur le texte, l’article ou l’amendement où elle est publiée.') },
+  { id: 'spam', title: msg('Pas de spam ni de publicité'), text: msg('Pas de message répété à l’identique, de publicité, de lien promotionnel ni de campagne automatisée.') },
+  { id: 'illegal', title: msg('Respect de la loi'), text: msg('Aucun contenu manifestement illicite : apologie de crimes, contrefaçon, diffamation, appel à commettre une infraction.') },
+  { id: 'usurpation', title: msg('Pas d’usurpation d’identité'), text: msg('On ne se fait pas passer pour une autre personne, une institution ou une organisation.') },
+  { id: 'comptes-multiples', title: msg('Une personne, une voix'), text: msg('Un seul compte par personne ; pas de comptes multiples pour peser davantage dans les votes ou les débats.') },
 ];
 
 export const CHARTER_RULE_IDS = CHARTER.map((r) => r.id) as [string, ...string[]];
@@ -33,9 +35,9 @@ export const ruleTitle = (id: string | null | undefined): string =>
 export const FLAG_CAUSES = ['duplicate_text', 'new_account_burst', 'many_links'] as const;
 export type FlagCause = (typeof FLAG_CAUSES)[number];
 export const FLAG_LABELS: Record<FlagCause, string> = {
-  duplicate_text: 'Même texte publié plusieurs fois',
-  new_account_burst: 'Rafale de contributions d’un compte récent',
-  many_links: 'Nombreux liens',
+  duplicate_text: msg('Même texte publié plusieurs fois'),
+  new_account_burst: msg('Rafale de contributions d’un compte récent'),
+  many_links: msg('Nombreux liens'),
 };
 
 /** The thresholds of the automatic flags (a flag only asks a moderator to look). */

@@ -1,12 +1,13 @@
+import { msg } from './i18n';
 /** A bill's phases, in the only order it may move through them. */
 export const BILL_STATUSES = ['draft', 'consultation', 'commission', 'adopted'] as const;
 export type BillStatus = (typeof BILL_STATUSES)[number];
 
 export const STATUS_LABELS_FR: Record<BillStatus, string> = {
-  draft: 'Brouillon',
-  consultation: 'Consultation',
-  commission: 'Commission',
-  adopted: 'Adopté',
+  draft: msg('Brouillon'),
+  consultation: msg('Consultation'),
+  commission: msg('Commission'),
+  adopted: msg('Adopté'),
 };
 
 /** Phases only move forward, one step at a time: draft → consultation → commission → adopted. */

@@ -205,7 +205,7 @@ export function decideVerification(op: Operation, account: { emailVerified: bool
   };
 }
 
-/** An account's suspension (users.suspended_at / suspended_until, migration 028). */
+/** An account's suspension (users.suspended_at / suspended_until, migration 030). */
 export interface Suspension {
   suspendedAt: Date | null;
   /** Null with `suspendedAt`: permanent. */

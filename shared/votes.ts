@@ -1,11 +1,12 @@
+import { msg } from './i18n';
 /** d'accord / mitigé / pas d'accord. */
 export const VOTE_VALUES = ['for', 'mitigated', 'against'] as const;
 export type VoteValue = (typeof VOTE_VALUES)[number];
 
 export const VOTE_LABELS_FR: Record<VoteValue, string> = {
-  for: "D'accord",
-  mitigated: 'Mitigé',
-  against: "Pas d'accord",
+  for: msg("D'accord"),
+  mitigated: msg('Mitigé'),
+  against: msg("Pas d'accord"),
 };
 
 export interface Tally {

@@ -5,6 +5,7 @@
  * Offsets are UTF-16 units of the alinéa's own text: footnote links of earlier annotations
  * (`.note-ref`) are not part of it and are skipped.
  */
+import { t } from './i18n';
 function textOffset(root: Element, node: Node, offsetInNode: number): number | null {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let total = 0;
@@ -60,7 +61,7 @@ export function enhanceAnnotationForm(): void {
   document.addEventListener('selectionchange', () => {
     picked = currentSelection();
     button.hidden = picked === null;
-    if (picked) button.textContent = `Annoter « ${picked.quote.length > 40 ? `${picked.quote.slice(0, 40)}…` : picked.quote} »`;
+    if (picked) button.textContent = t('Annoter « {{passage}} »', { passage: picked.quote.length > 40 ? `${picked.quote.slice(0, 40)}…` : picked.quote });
   });
   // Typing a passage by hand invalidates an offset taken from an earlier selection.
   quote.addEventListener('input', () => {

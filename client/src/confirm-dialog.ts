@@ -1,4 +1,5 @@
 import { CONFIRM_FIELD, confirmationFor, type Confirmation } from '../../shared/confirmations';
+import { t } from './i18n';
 
 /**
  * Before an irreversible form leaves (shared/confirmations.ts says which), a modal `<dialog>`
@@ -27,7 +28,7 @@ function buildDialog(q: Confirmation): { dialog: HTMLDialogElement; ok: HTMLButt
   const cancel = document.createElement('button');
   cancel.type = 'button';
   cancel.className = 'secondary';
-  cancel.textContent = 'Annuler';
+  cancel.textContent = t('Annuler');
   actions.append(ok, ' ', cancel);
   dialog.append(title, list, actions);
   return { dialog, ok, cancel };

@@ -201,6 +201,8 @@ export class ComputePool {
         resourceLimits: { maxOldGenerationSizeMb: 768 }, workerData: { nice: BACKGROUND_NICE },
       });
       const pool = this.background;
+      // a fresh thread loads the code before the budget starts (as the request threads do)
+      if (pool.threads.length === 0) await pool.run({ task: 'ping', input: null });
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), budgetMs);
       try {

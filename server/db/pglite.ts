@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { Db, Queryable, QueryResult } from './db';
@@ -27,8 +28,9 @@ export async function createPgliteDb(dataDir: string): Promise<Db> {
   const lite = await PGlite.create(dataDir, {
     // Same parsing as the pg adapter: int8 → number.
     parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
-    // French search folds accents (unaccent) and suggests near amendments (pg_trgm): migration 029.
-    extensions: { unaccent, pg_trgm },
+    // French search folds accents (unaccent) and suggests near amendments (pg_trgm): migration 027;
+    // its index holds the filters beside the words (btree_gin): migration 031.
+    extensions: { unaccent, pg_trgm, btree_gin },
   });
   const base = wrap(lite);
   const db: Db = {

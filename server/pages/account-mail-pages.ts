@@ -18,6 +18,7 @@ import type { UserRow } from '../sql/users';
 import { layout, type PageContext } from './layout';
 import { ctx, formBody, formFields, page } from './page-kit';
 import { passwordAdvice } from './routes';
+import { t } from '../i18n';
 
 export interface AccountMailPageDeps {
   db: Db;
@@ -64,48 +65,48 @@ export function accountMailSections(user: UserRow, s: AccountMailState): SafeHtm
   const password = refusal(s, 'password');
   const prefs = refusal(s, 'preferences');
   return html`
-    <section aria-labelledby="adresse"><h2 id="adresse">Adresse électronique</h2>
+    <section aria-labelledby="adresse"><h2 id="adresse">${t('Adresse électronique')}</h2>
       <p>${user.email} — ${user.email_verified_at
-        ? html`<span class="badge badge-ok">confirmée</span>`
-        : html`<span class="badge badge-warn">non confirmée</span>`}</p>
+        ? html`<span class="badge badge-ok">${t('confirmée')}</span>`
+        : html`<span class="badge badge-warn">${t('non confirmée')}</span>`}</p>
       ${user.email_verified_at ? '' : html`${alertFor(verification)}<p>Suivez le lien qui vous a été envoyé à l’inscription pour confirmer votre adresse : vous recevrez alors les notifications par courriel${'' /* and may vote when required */}.</p>
-        <form method="post" action="/compte/lien-de-confirmation" novalidate><button type="submit" class="secondary">Recevoir à nouveau le lien</button></form>`}
-      <details${email ? html` open` : ''}><summary>Changer d’adresse</summary>
+        <form method="post" action="/compte/lien-de-confirmation" novalidate><button type="submit" class="secondary">${t('Recevoir à nouveau le lien')}</button></form>`}
+      <details${email ? html` open` : ''}><summary>${t('Changer d’adresse')}</summary>
         ${alertFor(email)}
         <form method="post" action="/compte/adresse" class="form" novalidate>
-          <div class="field"><label for="new-email">Nouvelle adresse électronique</label>
+          <div class="field"><label for="new-email">${t('Nouvelle adresse électronique')}</label>
             ${email?.fields?.email ? html`<p class="field-error" id="new-email-error">${email.fields.email}</p>` : ''}
             <input id="new-email" name="email" type="email" autocomplete="email" required${email?.fields?.email ? html` aria-invalid="true" aria-describedby="new-email-error"` : ''}></div>
           ${passwordField('email-current-password', 'currentPassword', 'Votre mot de passe actuel', 'current-password', email?.fields?.currentPassword)}
-          <button type="submit">Envoyer le lien de confirmation</button>
+          <button type="submit">${t('Envoyer le lien de confirmation')}</button>
         </form>
-        <p class="hint">L’adresse ne change qu’une fois le lien suivi, depuis la nouvelle boîte.</p>
+        <p class="hint">${t('L’adresse ne change qu’une fois le lien suivi, depuis la nouvelle boîte.')}</p>
       </details>
     </section>
 
-    <section aria-labelledby="mot-de-passe"><h2 id="mot-de-passe">Mot de passe</h2>
+    <section aria-labelledby="mot-de-passe"><h2 id="mot-de-passe">${t('Mot de passe')}</h2>
       ${alertFor(password)}
       <form method="post" action="/compte/mot-de-passe" class="form" novalidate>
         ${passwordField('current-password', 'currentPassword', 'Mot de passe actuel', 'current-password', password?.fields?.currentPassword)}
         ${passwordField('new-password', 'password', 'Nouveau mot de passe', 'new-password', password?.fields?.password, NEW_PASSWORD_HINT)}
-        <button type="submit">Changer le mot de passe</button>
+        <button type="submit">${t('Changer le mot de passe')}</button>
       </form>
-      <p class="hint">Vos autres sessions (autres appareils, autres navigateurs) seront fermées.</p>
+      <p class="hint">${t('Vos autres sessions (autres appareils, autres navigateurs) seront fermées.')}</p>
     </section>
 
-    <section aria-labelledby="courriels"><h2 id="courriels">Notifications par courriel</h2>
+    <section aria-labelledby="courriels"><h2 id="courriels">${t('Notifications par courriel')}</h2>
       ${alertFor(prefs)}
-      <p>Pour chaque type de notification, choisissez quand la recevoir par courriel. Elles restent toujours dans <a href="/notifications">vos notifications</a>. Le résumé quotidien part le matin.</p>
-      ${user.email_verified_at ? '' : html`<p class="notice notice-warn">Rien ne part vers une adresse non confirmée : confirmez d’abord la vôtre.</p>`}
+      <p>${t('Pour chaque type de notification, choisissez quand la recevoir par courriel. Elles restent toujours dans')} <a href="/notifications">${t('vos notifications')}</a>${t('. Le résumé quotidien part le matin.')}</p>
+      ${user.email_verified_at ? '' : html`<p class="notice notice-warn">${t('Rien ne part vers une adresse non confirmée : confirmez d’abord la vôtre.')}</p>`}
       <form method="post" action="/compte/courriels" class="form preferences" novalidate>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Courriels par type de notification"><table class="data-table"><caption class="visually-hidden">Courriels par type de notification</caption>
-          <thead><tr><th scope="col">Quand…</th>${MAIL_MODES.map((m) => html`<th scope="col" id="pref-h-${m}">${MAIL_MODE_LABELS[m]}</th>`)}</tr></thead>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="${t('Courriels par type de notification')}"><table class="data-table"><caption class="visually-hidden">${t('Courriels par type de notification')}</caption>
+          <thead><tr><th scope="col">${t('Quand…')}</th>${MAIL_MODES.map((m) => html`<th scope="col" id="pref-h-${m}">${MAIL_MODE_LABELS[m]}</th>`)}</tr></thead>
           <tbody>${NOTIFICATION_KINDS.map((k) => html`<tr>
             <th scope="row"><strong id="kind-${k}">${NOTIFICATION_KIND_LABELS[k].label}</strong><br><span class="muted" id="kind-${k}-about">${NOTIFICATION_KIND_LABELS[k].about}</span></th>
             ${MAIL_MODES.map((m) => html`<td><input type="radio" name="${k}" value="${m}" id="pref-${k}-${m}" aria-labelledby="kind-${k} pref-h-${m}" aria-describedby="kind-${k}-about"${s.prefs[k] === m ? html` checked` : ''}></td>`)}
           </tr>`)}</tbody>
         </table></div>
-        <button type="submit">Enregistrer mes préférences</button>
+        <button type="submit">${t('Enregistrer mes préférences')}</button>
       </form>
     </section>`;
 }
@@ -116,33 +117,33 @@ function forgotPage(c: PageContext, state: { error?: string; sent?: boolean; ema
   return layout(c, {
     title: `${state.error ? 'Erreur – ' : ''}Mot de passe oublié`,
     main: state.sent
-      ? html`<h1>Mot de passe oublié</h1>
-        <div class="notice" role="status"><p><strong>Demande reçue.</strong> Si un compte existe avec l’adresse ${state.email ?? ''}, un lien pour choisir un nouveau mot de passe vient d’y être envoyé. Il est valable une heure.</p></div>
-        <p>Rien reçu après quelques minutes ? Vérifiez vos courriers indésirables, ou l’orthographe de l’adresse, puis <a href="/mot-de-passe-oublie">recommencez</a>.</p>
-        <p><a href="/connexion">Retour à la connexion</a></p>`
-      : html`<h1>Mot de passe oublié</h1>
+      ? html`<h1>${t('Mot de passe oublié')}</h1>
+        <div class="notice" role="status"><p><strong>${t('Demande reçue.')}</strong> Si un compte existe avec l’adresse ${state.email ?? ''}, un lien pour choisir un nouveau mot de passe vient d’y être envoyé. Il est valable une heure.</p></div>
+        <p>${t('Rien reçu après quelques minutes ? Vérifiez vos courriers indésirables, ou l’orthographe de l’adresse, puis')} <a href="/mot-de-passe-oublie">${t('recommencez')}</a>.</p>
+        <p><a href="/connexion">${t('Retour à la connexion')}</a></p>`
+      : html`<h1>${t('Mot de passe oublié')}</h1>
         ${state.error ? html`<div class="alert" role="alert">${state.error}</div>` : ''}
-        <p class="lead">Indiquez l’adresse électronique de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
+        <p class="lead">${t('Indiquez l’adresse électronique de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.')}</p>
         <form method="post" action="/mot-de-passe-oublie" class="form" novalidate>
-          <div class="field"><label for="email">Adresse électronique</label>
+          <div class="field"><label for="email">${t('Adresse électronique')}</label>
             <input id="email" name="email" type="email" autocomplete="email" required value="${state.email ?? ''}"></div>
-          <button type="submit">Recevoir le lien</button>
+          <button type="submit">${t('Recevoir le lien')}</button>
         </form>
-        <p><a href="/connexion">Retour à la connexion</a></p>`,
+        <p><a href="/connexion">${t('Retour à la connexion')}</a></p>`,
   });
 }
 
 function resetPage(c: PageContext, token: string, state: { error?: string; fieldError?: string } = {}): string {
   return layout(c, {
     title: `${state.error ? 'Erreur – ' : ''}Nouveau mot de passe`,
-    main: html`<h1>Choisir un nouveau mot de passe</h1>
+    main: html`<h1>${t('Choisir un nouveau mot de passe')}</h1>
       ${state.error ? html`<div class="alert" role="alert">${state.error}</div>` : ''}
       <form method="post" action="/mot-de-passe/nouveau" class="form" novalidate>
         <input type="hidden" name="jeton" value="${token}">
         ${passwordField('password', 'password', 'Nouveau mot de passe', 'new-password', state.fieldError, NEW_PASSWORD_HINT)}
-        <button type="submit">Enregistrer le mot de passe</button>
+        <button type="submit">${t('Enregistrer le mot de passe')}</button>
       </form>
-      <p class="hint">Toutes vos sessions ouvertes seront fermées : vous vous connecterez ensuite avec ce mot de passe.</p>`,
+      <p class="hint">${t('Toutes vos sessions ouvertes seront fermées : vous vous connecterez ensuite avec ce mot de passe.')}</p>`,
   });
 }
 
@@ -193,7 +194,7 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
   r.get('/mot-de-passe/nouveau', (req, res) => {
     noStore(res);
     const token = tokenOf(req.query.jeton);
-    if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), 'Nouveau mot de passe', INVALID_LINK, html`<p><a href="/mot-de-passe-oublie">Demander un nouveau lien</a></p>`));
+    if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), 'Nouveau mot de passe', INVALID_LINK, html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`));
     res.type('html').send(resetPage(ctx(req), token));
   });
   r.post('/mot-de-passe/nouveau', limiters.mailRequest, form, page(async (req, res) => {
@@ -201,7 +202,7 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     const fields = formFields(req);
     const input = resetConfirmBody.safeParse({ token: fields.jeton, password: fields.password });
     const token = tokenOf(fields.jeton);
-    if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), 'Nouveau mot de passe', INVALID_LINK, html`<p><a href="/mot-de-passe-oublie">Demander un nouveau lien</a></p>`));
+    if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), 'Nouveau mot de passe', INVALID_LINK, html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`));
     if (!input.success) return void res.status(400).type('html').send(resetPage(ctx(req), token, { error: 'Le formulaire contient des erreurs.', fieldError: 'Au moins 10 caractères.' }));
     try {
       await confirmPasswordReset(db, sessionDeps, input.data);
@@ -209,17 +210,17 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
       if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
       const weak = passwordAdvice(err.details);
       if (weak) return void res.status(400).type('html').send(resetPage(ctx(req), token, { error: 'Le formulaire contient des erreurs.', fieldError: weak }));
-      return void res.status(400).type('html').send(deadLinkPage(ctx(req), 'Nouveau mot de passe', err.message, html`<p><a href="/mot-de-passe-oublie">Demander un nouveau lien</a></p>`));
+      return void res.status(400).type('html').send(deadLinkPage(ctx(req), 'Nouveau mot de passe', err.message, html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`));
     }
-    res.type('html').send(simplePage(ctx(req), 'Mot de passe changé', html`<h1>Mot de passe changé</h1>
-      <div class="notice" role="status"><p>Votre nouveau mot de passe est enregistré, et toutes vos sessions ont été fermées.</p></div>
-      <p><a href="/connexion" class="button">Se connecter</a></p>`));
+    res.type('html').send(simplePage(ctx(req), 'Mot de passe changé', html`<h1>${t('Mot de passe changé')}</h1>
+      <div class="notice" role="status"><p>${t('Votre nouveau mot de passe est enregistré, et toutes vos sessions ont été fermées.')}</p></div>
+      <p><a href="/connexion" class="button">${t('Se connecter')}</a></p>`));
   }));
 
   // --- confirming an address (at sign-up) and a new address ---
   const links = [
-    { path: '/compte/confirmer-adresse', title: 'Confirmer votre adresse', lead: 'Un clic pour confirmer que cette adresse électronique est bien la vôtre.', button: 'Confirmer mon adresse', run: verifyEmail, again: html`<p>Connectez-vous puis, dans <a href="/compte#adresse">Mon compte</a>, demandez un nouveau lien.</p>`, done: 'Votre adresse électronique est confirmée.' },
-    { path: '/compte/confirmer-nouvelle-adresse', title: 'Confirmer votre nouvelle adresse', lead: 'Un clic pour que cette adresse devienne celle de votre compte.', button: 'Confirmer ma nouvelle adresse', run: confirmEmailChange, again: html`<p>Dans <a href="/compte#adresse">Mon compte</a>, vous pouvez refaire la demande.</p>`, done: 'Votre nouvelle adresse est confirmée : c’est désormais celle de votre compte.' },
+    { path: '/compte/confirmer-adresse', title: 'Confirmer votre adresse', lead: 'Un clic pour confirmer que cette adresse électronique est bien la vôtre.', button: 'Confirmer mon adresse', run: verifyEmail, again: html`<p>${t('Connectez-vous puis, dans')} <a href="/compte#adresse">${t('Mon compte')}</a>${t(', demandez un nouveau lien.')}</p>`, done: 'Votre adresse électronique est confirmée.' },
+    { path: '/compte/confirmer-nouvelle-adresse', title: 'Confirmer votre nouvelle adresse', lead: 'Un clic pour que cette adresse devienne celle de votre compte.', button: 'Confirmer ma nouvelle adresse', run: confirmEmailChange, again: html`<p>${t('Dans')} <a href="/compte#adresse">${t('Mon compte')}</a>${t(', vous pouvez refaire la demande.')}</p>`, done: 'Votre nouvelle adresse est confirmée : c’est désormais celle de votre compte.' },
   ] as const;
   for (const l of links) {
     r.get(l.path, (req, res) => {
@@ -240,7 +241,7 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
       }
       res.type('html').send(simplePage(ctx(req), l.title, html`<h1>${l.title}</h1>
         <div class="notice" role="status"><p>${l.done}</p></div>
-        <p>${req.user ? html`<a href="/compte">Mon compte</a>` : html`<a href="/connexion">Se connecter</a>`} · <a href="/">Les projets de loi</a></p>`));
+        <p>${req.user ? html`<a href="/compte">${t('Mon compte')}</a>` : html`<a href="/connexion">${t('Se connecter')}</a>`} · <a href="/">${t('Les projets de loi')}</a></p>`));
     }));
   }
 
@@ -315,12 +316,12 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
   r.get('/courriels/desabonnement/:token', page(async (req, res) => {
     noStore(res);
     const target = (await mail.links()).read(String(req.params.token));
-    if (!target) return void res.status(404).type('html').send(deadLinkPage(ctx(req), 'Se désabonner', 'Ce lien de désabonnement n’est pas valide.', html`<p>Vos préférences de courriels sont dans <a href="/compte#courriels">Mon compte</a>.</p>`));
+    if (!target) return void res.status(404).type('html').send(deadLinkPage(ctx(req), 'Se désabonner', 'Ce lien de désabonnement n’est pas valide.', html`<p>${t('Vos préférences de courriels sont dans')} <a href="/compte#courriels">${t('Mon compte')}</a>.</p>`));
     res.type('html').send(layout(ctx(req), {
       title: 'Se désabonner',
-      main: html`<h1>Se désabonner</h1><p class="lead">Ne recevoir ${scopeText(target.scope)} ?</p>
-        <form method="post" action="/courriels/desabonnement/${String(req.params.token)}" novalidate><button type="submit">Confirmer le désabonnement</button></form>
-        <p>Vos notifications resteront visibles sur Palimpseste. Tous les réglages : <a href="/compte#courriels">Mon compte</a>.</p>`,
+      main: html`<h1>${t('Se désabonner')}</h1><p class="lead">Ne recevoir ${scopeText(target.scope)} ?</p>
+        <form method="post" action="/courriels/desabonnement/${String(req.params.token)}" novalidate><button type="submit">${t('Confirmer le désabonnement')}</button></form>
+        <p>${t('Vos notifications resteront visibles sur Palimpseste. Tous les réglages :')} <a href="/compte#courriels">${t('Mon compte')}</a>.</p>`,
     }));
   }));
   r.post('/courriels/desabonnement/:token', express.urlencoded({ extended: false, limit: '1kb' }), page(async (req, res) => {
@@ -330,8 +331,8 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     await unsubscribe(db, target);
     res.type('html').send(layout(ctx(req), {
       title: 'Désabonnement enregistré',
-      main: html`<h1>Désabonnement enregistré</h1><div class="notice" role="status"><p>Vous ne recevrez ${scopeText(target.scope)}.</p></div>
-        <p>Pour changer d’avis : <a href="/compte#courriels">Mon compte</a>.</p>`,
+      main: html`<h1>${t('Désabonnement enregistré')}</h1><div class="notice" role="status"><p>Vous ne recevrez ${scopeText(target.scope)}.</p></div>
+        <p>${t('Pour changer d’avis :')} <a href="/compte#courriels">${t('Mon compte')}</a>.</p>`,
     }));
   }));
   return r;

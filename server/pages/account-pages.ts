@@ -17,6 +17,7 @@ import { displayName, layout, type PageContext } from './layout';
 import { ctx, formBody, formFields, page } from './page-kit';
 import { participationPages } from './participation-page';
 import { voteChartPreload } from './vote-chart';
+import { t } from '../i18n';
 
 const ROLE_LABELS = { admin: 'administration', clerk: 'greffe', moderator: 'modération', mediator: 'structure de médiation' } as const;
 
@@ -31,43 +32,43 @@ function accountPage(c: PageContext, user: UserRow, mailState: AccountMailState,
   const roles = user.roles.map((r) => ROLE_LABELS[r]).join(', ');
   return layout(c, {
     title: state.error || mailState.refused ? 'Erreur – Mon compte' : 'Mon compte',
-    main: html`<h1>Mon compte</h1>
+    main: html`<h1>${t('Mon compte')}</h1>
       ${mailState.done ? html`<div class="notice" role="status"><p>${DONE[mailState.done]}</p></div>` : ''}
       <dl class="account-facts">
-        <dt>Nom affiché</dt><dd>${displayName(user)}</dd>
-        <dt>Adresse électronique</dt><dd>${user.email} <span class="muted">(jamais publiée)</span></dd>
-        <dt>Vous participez en tant que</dt><dd>${user.kind === 'organisation' ? 'organisation' : 'citoyenne ou citoyen'}</dd>
-        ${roles ? html`<dt>Rôles</dt><dd>${roles}</dd>` : ''}
-        <dt>Compte créé le</dt><dd>${dateTimeFr.format(user.created_at)}</dd>
+        <dt>${t('Nom affiché')}</dt><dd>${displayName(user)}</dd>
+        <dt>${t('Adresse électronique')}</dt><dd>${user.email} <span class="muted">${t('(jamais publiée)')}</span></dd>
+        <dt>${t('Vous participez en tant que')}</dt><dd>${user.kind === 'organisation' ? 'organisation' : 'citoyenne ou citoyen'}</dd>
+        ${roles ? html`<dt>${t('Rôles')}</dt><dd>${roles}</dd>` : ''}
+        <dt>${t('Compte créé le')}</dt><dd>${dateTimeFr.format(user.created_at)}</dd>
       </dl>
-      <p><a href="/contributeurs/${user.id}">Ma page publique de contributeur</a> · <a href="/notifications">Mes notifications</a> · <a href="/recuperer">Récupérer mes contributions</a> (avec le code remis par une structure de médiation)${user.kind === 'organisation' ? html` · <a href="/compte/representant-interets">Représentant d’intérêts : ma déclaration</a>` : ''}</p>
+      <p><a href="/contributeurs/${user.id}">${t('Ma page publique de contributeur')}</a> · <a href="/notifications">${t('Mes notifications')}</a> · <a href="/recuperer">${t('Récupérer mes contributions')}</a> (avec le code remis par une structure de médiation)${user.kind === 'organisation' ? html` · <a href="/compte/representant-interets">${t('Représentant d’intérêts : ma déclaration')}</a>` : ''}</p>
       ${accountMailSections(user, mailState)}
       ${identitySection(c)}
 
-      <section aria-labelledby="mes-donnees"><h2 id="mes-donnees">Mes données</h2>
-        <p>Un fichier JSON avec tout ce que Palimpseste conserve sur vous : votre compte (sans le mot de passe), vos amendements et leurs révisions, vos arguments, annotations et réponses, vos signalements, vos notifications, vos commissions, et vos votes — que vous seul pouvez voir.</p>
-        <p><a href="/api/me/export" class="button" download>Télécharger mes données</a></p>
+      <section aria-labelledby="mes-donnees"><h2 id="mes-donnees">${t('Mes données')}</h2>
+        <p>${t('Un fichier JSON avec tout ce que Palimpseste conserve sur vous : votre compte (sans le mot de passe), vos amendements et leurs révisions, vos arguments, annotations et réponses, vos signalements, vos notifications, vos commissions, et vos votes — que vous seul pouvez voir.')}</p>
+        <p><a href="/api/me/export" class="button" download>${t('Télécharger mes données')}</a></p>
       </section>
 
-      <section aria-labelledby="supprimer" class="danger-zone"><h2 id="supprimer">Supprimer mon compte</h2>
+      <section aria-labelledby="supprimer" class="danger-zone"><h2 id="supprimer">${t('Supprimer mon compte')}</h2>
         ${state.error ? html`<div class="alert" role="alert">${state.error}</div>` : ''}
-        <div class="notice notice-warn" id="suppression-effets"><p><strong>La suppression est définitive.</strong> Ce qui se passera :</p>
+        <div class="notice notice-warn" id="suppression-effets"><p><strong>${t('La suppression est définitive.')}</strong> ${t('Ce qui se passera :')}</p>
           <ul>
-            <li>vous serez déconnecté partout et ne pourrez plus vous connecter à ce compte ;</li>
-            <li>votre nom, votre adresse électronique et votre mot de passe seront effacés ;</li>
-            <li>vos contributions publiques (amendements déposés, arguments, annotations, réponses) resteront en ligne, signées « contributeur supprimé » ;</li>
-            <li>vos votes resteront comptés, mais ne seront plus rattachés à personne ;</li>
-            <li>vos notifications et les brouillons que vous êtes seul à écrire seront supprimés.</li>
+            <li>${t('vous serez déconnecté partout et ne pourrez plus vous connecter à ce compte ;')}</li>
+            <li>${t('votre nom, votre adresse électronique et votre mot de passe seront effacés ;')}</li>
+            <li>${t('vos contributions publiques (amendements déposés, arguments, annotations, réponses) resteront en ligne, signées « contributeur supprimé » ;')}</li>
+            <li>${t('vos votes resteront comptés, mais ne seront plus rattachés à personne ;')}</li>
+            <li>${t('vos notifications et les brouillons que vous êtes seul à écrire seront supprimés.')}</li>
           </ul>
-          <p>Pensez à télécharger vos données avant.</p></div>
+          <p>${t('Pensez à télécharger vos données avant.')}</p></div>
         <form method="post" action="/compte/supprimer" class="form" novalidate>
           <div class="field">
-            <label for="delete-password">Votre mot de passe, pour confirmer</label>
+            <label for="delete-password">${t('Votre mot de passe, pour confirmer')}</label>
             ${state.error ? html`<p class="field-error" id="delete-password-error">${state.error}</p>` : ''}
             <input id="delete-password" name="password" type="password" autocomplete="current-password" required
               aria-describedby="suppression-effets${state.error ? ' delete-password-error' : ''}"${state.error ? html` aria-invalid="true"` : ''}>
           </div>
-          <button type="submit" class="danger">Supprimer définitivement mon compte</button>
+          <button type="submit" class="danger">${t('Supprimer définitivement mon compte')}</button>
         </form>
       </section>`,
   });
@@ -76,10 +77,10 @@ function accountPage(c: PageContext, user: UserRow, mailState: AccountMailState,
 function deletedPage(c: PageContext): string {
   return layout(c, {
     title: 'Compte supprimé',
-    main: html`<h1>Compte supprimé</h1>
-      <p class="lead">Votre compte a été supprimé et vous êtes déconnecté.</p>
-      <p>Vos contributions publiques restent en ligne, signées « contributeur supprimé » ; vos votes restent comptés sans être rattachés à personne.</p>
-      <p><a href="/">Retour aux projets de loi</a></p>`,
+    main: html`<h1>${t('Compte supprimé')}</h1>
+      <p class="lead">${t('Votre compte a été supprimé et vous êtes déconnecté.')}</p>
+      <p>${t('Vos contributions publiques restent en ligne, signées « contributeur supprimé » ; vos votes restent comptés sans être rattachés à personne.')}</p>
+      <p><a href="/">${t('Retour aux projets de loi')}</a></p>`,
   });
 }
 

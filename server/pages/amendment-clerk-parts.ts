@@ -6,6 +6,8 @@ import { amendmentTitle, authorList, dateTimeFr, paragraphs } from './amendment-
 import { dispositifLines } from './formalisation-page';
 import { html, raw, type SafeHtml } from '../html';
 import { may } from './layout';
+import { t, th } from '../i18n';
+import { msg } from '../../shared/i18n';
 
 /**
  * The amendment as it appears in a parliamentary liasse: number, authors, the article it targets
@@ -14,12 +16,12 @@ import { may } from './layout';
 export function liasseSection(a: AmendmentView): SafeHtml {
   if (!a.dispositif) return html``;
   const target = a.kind === 'insert_after' ? `Après l’article ${a.articleNumber}` : `Article ${a.articleNumber}`;
-  return html`<section aria-labelledby="dispositif-titre"><h2 id="dispositif-titre">Dispositif</h2>
+  return html`<section aria-labelledby="dispositif-titre"><h2 id="dispositif-titre">${t('Dispositif')}</h2>
     <p class="hint">${a.dispositifSource === 'clerk'
-      ? 'Rédigé par le greffe lors de la mise en forme.'
-      : a.status === 'submitted' ? 'Rédigé automatiquement à partir du texte déposé ; le greffe le vérifiera lors de la mise en forme.' : 'Rédigé automatiquement à partir du texte déposé.'}</p>
-    <article class="liasse" aria-label="${amendmentTitle(a.displayNumber)} tel qu’il figure dans la liasse">
-      <p class="liasse-number">${amendmentTitle(a.displayNumber).toUpperCase()}</p>
+      ? t('Rédigé par le greffe lors de la mise en forme.')
+      : a.status === 'submitted' ? t('Rédigé automatiquement à partir du texte déposé ; le greffe le vérifiera lors de la mise en forme.') : t('Rédigé automatiquement à partir du texte déposé.')}</p>
+    <article class="liasse" lang="fr" aria-label="${t('{{titre}} tel qu’il figure dans la liasse', { titre: amendmentTitle(a.displayNumber) })}">
+      <p class="liasse-number">${(a.displayNumber === null ? 'Brouillon d’amendement' : `Amendement n° ${a.displayNumber}`).toUpperCase()}</p>
       <p class="liasse-authors">présenté par ${authorList(a.authors)}</p>
       <p class="liasse-target">${target.toUpperCase()}</p>
       <div class="liasse-dispositif">${dispositifLines(a.dispositif)}</div>
@@ -31,22 +33,22 @@ export function liasseSection(a: AmendmentView): SafeHtml {
 export function formalisationSection(a: AmendmentView): SafeHtml {
   const f = a.formalisation;
   if (!f) return html``;
-  return html`<section aria-labelledby="mise-en-forme"><h2 id="mise-en-forme">Mise en forme par le greffe</h2>
-    <p class="meta">Publiée le ${dateTimeFr.format(new Date(f.createdAt))}. Le texte déposé par les citoyens reste consultable ci-dessous.</p>
-    ${f.note.trim() ? html`<div class="clerk-note"><p class="label">Note du greffe</p>${paragraphs(f.note)}</div>` : ''}
-    <h3>Du texte déposé au texte mis en forme</h3>
-    <p class="hint">Les ajouts du greffe sont soulignés, ses suppressions barrées.</p>
-    <div class="diff-wrap">${raw(renderUnifiedDiff(f.diff))}</div>
+  return html`<section aria-labelledby="mise-en-forme"><h2 id="mise-en-forme">${t('Mise en forme par le greffe')}</h2>
+    <p class="meta">${t('Publiée le {{date}}. Le texte déposé par les citoyens reste consultable ci-dessous.', { date: dateTimeFr.format(new Date(f.createdAt)) })}</p>
+    ${f.note.trim() ? html`<div class="clerk-note"><p class="label">${t('Note du greffe')}</p><div lang="fr">${paragraphs(f.note)}</div></div>` : ''}
+    <h3>${t('Du texte déposé au texte mis en forme')}</h3>
+    <p class="hint">${t('Les ajouts du greffe sont soulignés, ses suppressions barrées.')}</p>
+    <div class="diff-wrap" lang="fr">${raw(renderUnifiedDiff(f.diff))}</div>
   </section>`;
 }
 
 export function inadmissibleNotice(a: AmendmentView): SafeHtml {
   if (!a.inadmissible) return html``;
-  return html`<div class="notice notice-warn" role="note"><p><strong>Irrecevable</strong> — ${a.inadmissible.label}.</p><p>${a.inadmissible.reason}</p></div>`;
+  return html`<div class="notice notice-warn" role="note"><p><strong>${t('Irrecevable')}</strong> — ${t(a.inadmissible.label)}.</p><p lang="fr">${a.inadmissible.reason}</p></div>`;
 }
 
 const HOW_FR: Record<string, string> = {
-  explicit: 'sur décision de sa présidence', simple_majority: 'à la majorité simple', double_majority: 'à la double majorité (dans chaque collège)',
+  explicit: msg('sur décision de sa présidence'), simple_majority: msg('à la majorité simple'), double_majority: msg('à la double majorité (dans chaque collège)'),
 };
 
 /** The commission's decision, said in words above the text: what, when, how, and why it fell. */
@@ -54,22 +56,23 @@ export function decisionNotice(a: AmendmentView): SafeHtml {
   const d = a.decision;
   if (!d) return html``;
   const when = dateTimeFr.format(new Date(d.decidedAt));
-  const t = d.tallies?.all;
-  const votes = t && t.total ? html` Votes des membres : pour ${t.for}, contre ${t.against}, abstentions ${t.abstain}.` : '';
-  const by = d.by ? html` — à la suite de l’adoption de l’<a href="/amendements/${d.by.amendmentId}">amendement n° ${d.by.displayNumber ?? ''}</a>` : '';
+  const tally = d.tallies?.all;
+  const votes = tally && tally.total ? html` ${t('Votes des membres : pour {{pour}}, contre {{contre}}, abstentions {{abstentions}}.', { pour: tally.for, contre: tally.against, abstentions: tally.abstain })}` : '';
+  const by = d.by ? html` — ${th('à la suite de l’adoption de l’{{lien}}', { lien: html`<a href="/amendements/${d.by.amendmentId}">${t('amendement n° {{numero}}', { numero: d.by.displayNumber ?? '' })}</a>` })}` : '';
+  const how = t(HOW_FR[d.rule] ?? '');
   switch (d.outcome) {
-    case 'adopted': return html`<div class="notice notice-ok" role="note"><p><strong>Adopté</strong> par la commission le ${when}, ${HOW_FR[d.rule] ?? ''}.${votes}</p></div>`;
-    case 'rejected': return html`<div class="notice" role="note"><p><strong>Rejeté</strong> par la commission le ${when}, ${HOW_FR[d.rule] ?? ''}.${votes}</p></div>`;
-    case 'fallen': return html`<div class="notice notice-warn" role="note"><p><strong>Tombé</strong> le ${when}${by} : il ne pouvait plus s’appliquer au texte.</p>${d.reason ? html`<p>${d.reason}</p>` : ''}</div>`;
-    case 'not_examined': return html`<div class="notice" role="note"><p><strong>Non examiné</strong> : la commission l’a clos sans l’examiner le ${when}.</p>${d.reason ? html`<p>${d.reason}</p>` : ''}</div>`;
+    case 'adopted': return html`<div class="notice notice-ok" role="note"><p><strong>${t('Adopté')}</strong> ${t('par la commission le {{date}}, {{comment}}.', { date: when, comment: how })}${votes}</p></div>`;
+    case 'rejected': return html`<div class="notice" role="note"><p><strong>${t('Rejeté')}</strong> ${t('par la commission le {{date}}, {{comment}}.', { date: when, comment: how })}${votes}</p></div>`;
+    case 'fallen': return html`<div class="notice notice-warn" role="note"><p><strong>${t('Tombé')}</strong> ${t('le {{date}}', { date: when })}${by} ${t(': il ne pouvait plus s’appliquer au texte.')}</p>${d.reason ? html`<p lang="fr">${d.reason}</p>` : ''}</div>`;
+    case 'not_examined': return html`<div class="notice" role="note"><p><strong>${t('Non examiné')}</strong> ${t(': la commission l’a clos sans l’examiner le {{date}}.', { date: when })}</p>${d.reason ? html`<p lang="fr">${d.reason}</p>` : ''}</div>`;
   }
 }
 
 export function responsesSection(a: AmendmentView): SafeHtml {
   if (a.responses.length === 0) return html``;
-  return html`<section aria-labelledby="reponses"><h2 id="reponses">Réponses du greffe</h2>
+  return html`<section aria-labelledby="reponses"><h2 id="reponses">${t('Réponses du greffe')}</h2>
     <ol class="responses" role="list">${a.responses.map((r) => html`<li class="response">
-      <p class="meta">${r.clerk.displayName}, le ${dateTimeFr.format(new Date(r.createdAt))}</p>${paragraphs(r.body)}</li>`)}</ol></section>`;
+      <p class="meta">${r.clerk.displayName}, ${t('le {{date}}', { date: dateTimeFr.format(new Date(r.createdAt)) })}</p><div lang="fr">${paragraphs(r.body)}</div></li>`)}</ol></section>`;
 }
 
 /** Links to the workspace for authors and clerks; clerks' forms (inadmissibility, response). */
@@ -78,32 +81,32 @@ export function clerkTools(a: AmendmentView, user: UserRow | null): SafeHtml {
   const isClerk = may({ user }, 'desk.read', null);
   if (!isClerk) {
     return a.viewerIsAuthor && isOpen(a.status)
-      ? html`<p><a href="/amendements/${a.id}/mise-en-forme">Suivre la mise en forme de votre amendement par le greffe</a> (vous pouvez y écrire avec le greffier).</p>`
+      ? html`<p><a href="/amendements/${a.id}/mise-en-forme">${t('Suivre la mise en forme de votre amendement par le greffe')}</a> ${t('(vous pouvez y écrire avec le greffier).')}</p>`
       : html``;
   }
   const open = isOpen(a.status);
   // While open, only the clerk in charge acts (server/commands/clerk-access.ts); the others take over first.
   if (open && a.assignedClerkId && a.assignedClerkId !== user.id) {
-    return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">Espace du greffe</h2>
-      <p><a class="button" href="/amendements/${a.id}/mise-en-forme">Ouvrir l’espace de mise en forme</a></p>
-      <p class="notice">Un autre greffier a cet amendement en charge : lui seul le met en forme, y répond ou le déclare irrecevable.
-        <a href="/amendements/${a.id}/reprendre">Reprendre l’amendement</a></p>
+    return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">${t('Espace du greffe')}</h2>
+      <p><a class="button" href="/amendements/${a.id}/mise-en-forme">${t('Ouvrir l’espace de mise en forme')}</a></p>
+      <p class="notice">${t('Un autre greffier a cet amendement en charge : lui seul le met en forme, y répond ou le déclare irrecevable.')}
+        <a href="/amendements/${a.id}/reprendre">${t('Reprendre l’amendement')}</a></p>
     </section>`;
   }
-  return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">Espace du greffe</h2>
-    ${open ? html`<p><a class="button" href="/amendements/${a.id}/mise-en-forme">Ouvrir l’espace de mise en forme</a></p>
+  return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">${t('Espace du greffe')}</h2>
+    ${open ? html`<p><a class="button" href="/amendements/${a.id}/mise-en-forme">${t('Ouvrir l’espace de mise en forme')}</a></p>
     <form method="post" action="/amendements/${a.id}/irrecevable" class="form" novalidate>
-      <h3>Déclarer irrecevable</h3>
-      <div class="field"><label for="motif">Motif</label><select id="motif" name="motif" required>
-        <option value="">Choisir un motif</option>${INADMISSIBLE_GROUNDS.map((g) => html`<option value="${g}">${GROUND_LABELS_FR[g]}</option>`)}</select></div>
-      <div class="field"><label for="raison">Raison publique</label><p class="hint" id="raison-hint">Publiée sur l’amendement et envoyée à ses auteurs.</p>
+      <h3>${t('Déclarer irrecevable')}</h3>
+      <div class="field"><label for="motif">${t('Motif')}</label><select id="motif" name="motif" required>
+        <option value="">${t('Choisir un motif')}</option>${INADMISSIBLE_GROUNDS.map((g) => html`<option value="${g}">${t(GROUND_LABELS_FR[g])}</option>`)}</select></div>
+      <div class="field"><label for="raison">${t('Raison publique')}</label><p class="hint" id="raison-hint">${t('Publiée sur l’amendement et envoyée à ses auteurs.')}</p>
         <textarea id="raison" name="raison" rows="3" required aria-describedby="raison-hint"></textarea></div>
-      <div class="actions"><button type="submit" class="danger">Déclarer irrecevable</button></div>
+      <div class="actions"><button type="submit" class="danger">${t('Déclarer irrecevable')}</button></div>
     </form>` : ''}
     <form method="post" action="/amendements/${a.id}/reponse" class="form" novalidate>
-      <h3>Publier une réponse officielle</h3>
-      <div class="field"><label for="reponse">Réponse</label><textarea id="reponse" name="reponse" rows="4" required></textarea></div>
-      <div class="actions"><button type="submit">Publier la réponse</button></div>
+      <h3>${t('Publier une réponse officielle')}</h3>
+      <div class="field"><label for="reponse">${t('Réponse')}</label><textarea id="reponse" name="reponse" rows="4" required></textarea></div>
+      <div class="actions"><button type="submit">${t('Publier la réponse')}</button></div>
     </form>
   </section>`;
 }

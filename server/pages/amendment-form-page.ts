@@ -7,6 +7,7 @@ import { layout, type PageContext } from './layout';
 import { onBehalfFieldset } from './on-behalf-form';
 import { representativeSelect } from './lobbying/parts';
 import type { RepresentativeChoice } from '../sql/interest-representatives';
+import { t } from '../i18n';
 
 const KIND_CHOICES: Record<AmendmentKind, (articleNumber: string) => { label: string; hint: string }> = {
   modify: (n) => ({ label: `Modifier l’article ${n}`, hint: 'Corrigez le texte ci-dessous : il remplacera celui de l’article.' }),
@@ -25,9 +26,9 @@ const KIND_CHOICES: Record<AmendmentKind, (articleNumber: string) => { label: st
 export function proposeAmendment(article: Pick<ArticleRow, 'id' | 'number'>): SafeHtml {
   return html`<form method="post" action="/articles/${article.id}/amendements" class="propose-amendment" novalidate>
       <input type="hidden" name="kind" value="modify"><input type="hidden" name="action" value="rediger">
-      <button type="submit" aria-describedby="propose-hint-${article.id}">Proposer un amendement</button>
+      <button type="submit" aria-describedby="propose-hint-${article.id}">${t('Proposer un amendement')}</button>
     </form>
-    <p class="hint" id="propose-hint-${article.id}">Ouvre aussitôt un brouillon dans l’éditeur en direct, avec le texte de l’article : vous y inviterez des co-auteurs si vous le souhaitez, puis vous le déposerez. <a href="/articles/${article.id}/amendements/nouveau">Supprimer l’article, insérer un article additionnel, ou écrire sans l’éditeur</a></p>`;
+    <p class="hint" id="propose-hint-${article.id}">${t('Ouvre aussitôt un brouillon dans l’éditeur en direct, avec le texte de l’article : vous y inviterez des co-auteurs si vous le souhaitez, puis vous le déposerez.')} <a href="/articles/${article.id}/amendements/nouveau">${t('Supprimer l’article, insérer un article additionnel, ou écrire sans l’éditeur')}</a></p>`;
 }
 
 export const isKind = (v: unknown): v is AmendmentKind => typeof v === 'string' && (AMENDMENT_KINDS as readonly string[]).includes(v);
@@ -49,10 +50,10 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
   const title = `Proposer un amendement à l’article ${article.number}`;
   return layout(ctx, {
     title: titled(title, state),
-    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
     main: html`<h1>${title}</h1>${alertBox(state)}
       <form method="post" action="/articles/${article.id}/amendements" class="form form-wide" novalidate>
-        <fieldset id="kind"${errors.kind ? html` aria-describedby="kind-error"` : ''}><legend>Nature de l’amendement</legend>
+        <fieldset id="kind"${errors.kind ? html` aria-describedby="kind-error"` : ''}><legend>${t('Nature de l’amendement')}</legend>
           ${errors.kind ? html`<p class="field-error" id="kind-error">${errors.kind}</p>` : ''}
           ${choices}
         </fieldset>
@@ -69,10 +70,10 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
           id: 'inspire', name: 'inspire', label: 'Inspiré par (facultatif)', choices: page.representatives, value: state?.values?.inspire, error: errors.inspire,
           hint: 'Si une organisation déclarée comme représentant d’intérêts vous a suggéré cet amendement, dites-le : ce sera publié avec lui.', none: 'Personne',
         }) : ''}
-        <p class="hint" id="actions-hint">Un brouillon n’est visible que de ses auteurs et reste modifiable : « Enregistrer le brouillon » l’ouvre dans l’éditeur en direct, où vous pouvez inviter des co-auteurs. Le dépôt lui attribue un numéro public et fige son texte.</p>
+        <p class="hint" id="actions-hint">${t('Un brouillon n’est visible que de ses auteurs et reste modifiable : « Enregistrer le brouillon » l’ouvre dans l’éditeur en direct, où vous pouvez inviter des co-auteurs. Le dépôt lui attribue un numéro public et fige son texte.')}</p>
         <div class="actions">
-          <button type="submit" name="action" value="deposer" aria-describedby="actions-hint">Déposer l’amendement</button>
-          <button type="submit" name="action" value="brouillon" class="secondary" aria-describedby="actions-hint">Enregistrer le brouillon</button>
+          <button type="submit" name="action" value="deposer" aria-describedby="actions-hint">${t('Déposer l’amendement')}</button>
+          <button type="submit" name="action" value="brouillon" class="secondary" aria-describedby="actions-hint">${t('Enregistrer le brouillon')}</button>
         </div>
       </form>
       <p><a href="/articles/${article.id}">Revenir à l’article ${article.number} sans rien enregistrer</a></p>`,

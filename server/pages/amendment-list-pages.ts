@@ -8,15 +8,19 @@ import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 import type { TallyScope } from '../sql/votes';
 import { ASSURANCE_PARAM, assuranceToggle, withAssurance } from './assurance-toggle';
+import { currentLang, t, th, tn } from '../i18n';
+import { tMessage } from '../i18n/message';
+import { msg } from '../../shared/i18n';
+import { articleTitle } from './bill-text';
 
 /** The orders a reader can choose, as the sort selector names them. */
 export const RANKING_LABELS_FR: Record<Ranking, string> = {
-  position: 'ordre d’examen',
-  support: 'les plus soutenus',
-  bridging: 'les plus rassembleurs',
-  controversy: 'les plus débattus',
-  recent: 'les plus récents',
-  random: 'au hasard',
+  position: msg('ordre d’examen'),
+  support: msg('les plus soutenus'),
+  bridging: msg('les plus rassembleurs'),
+  controversy: msg('les plus débattus'),
+  recent: msg('les plus récents'),
+  random: msg('au hasard'),
 };
 
 /** The query value of the sort selector is the ranking's own id: `?tri=support`. */
@@ -29,9 +33,9 @@ function item(a: Item): SafeHtml {
   const title = amendmentTitle(a.displayNumber, a.parliament);
   return html`<li class="amendment-item">
     <h2 class="amendment-item-title"><a href="/amendements/${a.id}">${title}</a></h2>
-    <p class="meta">${kindBadge(a.kind)} ${statusBadge(a.status)}${a.stale ? html` <span class="stale-flag">rédigé sur une version antérieure</span>` : ''}</p>
+    <p class="meta">${kindBadge(a.kind)} ${statusBadge(a.status)}${a.stale ? html` <span class="stale-flag">${t('rédigé sur une version antérieure')}</span>` : ''}</p>
     ${authorsLine(a)}
-    ${a.hidden ? html`<p class="moderated">${a.hidden.label}</p>` : ''}
+    ${a.hidden ? html`<p class="moderated">${tMessage(a.hidden.label)}</p>` : ''}
     ${a.parliament ? '' : tallyLine(a.tally)}
   </li>`;
 }
@@ -51,9 +55,9 @@ function pager(articleId: string, list: ListPage, page: number): SafeHtml {
   const hasPrevious = page > 1;
   const hasNext = list.offset + list.limit < list.total;
   if (!hasPrevious && !hasNext) return html``;
-  return html`<nav aria-label="Pages de la liste" class="pager">
-    ${hasPrevious ? html`<a href="${pageHref(articleId, list.sort, page - 1, list.assurance)}" rel="prev">← Page précédente</a>` : ''}
-    ${hasNext ? html`<a href="${pageHref(articleId, list.sort, page + 1, list.assurance)}" rel="next">Page suivante →</a>` : ''}
+  return html`<nav aria-label="${t('Pages de la liste')}" class="pager">
+    ${hasPrevious ? html`<a href="${pageHref(articleId, list.sort, page - 1, list.assurance)}" rel="prev">${t('← Page précédente')}</a>` : ''}
+    ${hasNext ? html`<a href="${pageHref(articleId, list.sort, page + 1, list.assurance)}" rel="next">${t('Page suivante →')}</a>` : ''}
   </nav>`;
 }
 
@@ -63,26 +67,26 @@ export function amendmentListPage(ctx: PageContext, d: { bill: BillRow; article:
   const first = list.offset + 1;
   const last = list.offset + list.amendments.length;
   const sortForm = html`<form method="get" action="/articles/${article.id}/amendements" class="sort-form">
-    <label for="tri">Trier par</label>
+    <label for="tri">${t('Trier par')}</label>
     <select id="tri" name="${SORT_PARAM}">${RANKINGS.map(
-      (r) => html`<option value="${r}"${r === list.sort ? html` selected` : ''}>${RANKING_LABELS_FR[r]}</option>`,
+      (r) => html`<option value="${r}"${r === list.sort ? html` selected` : ''}>${t(RANKING_LABELS_FR[r])}</option>`,
     )}</select>
     ${list.assurance === 'verified' ? html`<input type="hidden" name="${ASSURANCE_PARAM}" value="verifies">` : ''}
-    <button type="submit" class="secondary">Trier</button>
-    <a href="/classements">Comment ces classements sont-ils calculés ?</a>
+    <button type="submit" class="secondary">${t('Trier')}</button>
+    <a href="/classements">${t('Comment ces classements sont-ils calculés ?')}</a>
   </form>`;
   const count = list.total === 0
     ? ''
-    : html`<p class="meta">${list.total} amendement${list.total > 1 ? 's' : ''}${list.total > list.limit ? html` — ${first} à ${last} ci-dessous` : ''}, ${RANKING_LABELS_FR[list.sort]}</p>`;
+    : html`<p class="meta">${tn('{{count}} amendement', '{{count}} amendements', list.total)}${list.total > list.limit ? html` — ${t('{{first}} à {{last}} ci-dessous', { first, last })}` : ''}, ${t(RANKING_LABELS_FR[list.sort])}</p>`;
   const body = list.total === 0
-    ? html`<p class="empty">Aucun amendement n’a encore été déposé sur cet article.${bill.status === 'consultation' ? ' Soyez le premier à en proposer un.' : ''}</p>`
+    ? html`<p class="empty">${t('Aucun amendement n’a encore été déposé sur cet article.')}${bill.status === 'consultation' ? ` ${t('Soyez le premier à en proposer un.')}` : ''}</p>`
     : list.amendments.length === 0
-      ? html`<p class="empty">Cette page est vide : la liste compte ${list.total} amendement${list.total > 1 ? 's' : ''}. <a href="${pageHref(article.id, list.sort, 1, list.assurance)}">Revenir à la première page</a></p>`
+      ? html`<p class="empty">${tn('Cette page est vide : la liste compte {{count}} amendement.', 'Cette page est vide : la liste compte {{count}} amendements.', list.total)} <a href="${pageHref(article.id, list.sort, 1, list.assurance)}">${t('Revenir à la première page')}</a></p>`
       : html`<ol class="amendment-list" role="list">${list.amendments.map(item)}</ol>`;
   return layout(ctx, {
-    title: `Amendements à l’article ${article.number}${page > 1 ? ` (page ${page})` : ''} – ${bill.title}`,
-    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
-    main: html`<h1>Amendements à l’article ${article.number}</h1>
+    title: `${t('Amendements à l’article {{numero}}', { numero: article.number })}${page > 1 ? ` (${t('page {{n}}', { n: page })})` : ''} – ${bill.title}`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}" lang="fr">${bill.title}</a> › <a href="/articles/${article.id}">${articleTitle(article.number)}</a>`,
+    main: html`<h1>${th('Amendements à l’article {{numero}}', { numero: html`<span lang="fr">${article.number}</span>` })}</h1>
       ${bill.status === 'consultation' ? proposeAmendment(article) : ''}
       ${list.total > 0 ? sortForm : ''}
       ${list.total > 0 ? assuranceToggle(ctx, list.assurance, { path: `/articles/${article.id}/amendements`, params: listParams(list.sort, 1) }) : ''}
@@ -95,18 +99,18 @@ export function amendmentListPage(ctx: PageContext, d: { bill: BillRow; article:
 /** GET /classements: every ranking formula, in French, as the API publishes it. */
 export function rankingsPage(ctx: PageContext): string {
   return layout(ctx, {
-    title: 'Comment les amendements sont classés',
-    breadcrumb: html`<a href="/">Projets de loi</a>`,
-    main: html`<h1>Comment les amendements sont classés</h1>
-      <p class="lead">Chaque ordre de la liste des amendements est calculé à partir des votes publics seulement, par une formule publiée ici telle qu’elle est appliquée : chacun peut refaire le calcul à partir des données ouvertes.</p>
+    title: t('Comment les amendements sont classés'),
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a>`,
+    main: html`<h1>${t('Comment les amendements sont classés')}</h1>
+      <p class="lead">${t('Chaque ordre de la liste des amendements est calculé à partir des votes publics seulement, par une formule publiée ici telle qu’elle est appliquée : chacun peut refaire le calcul à partir des données ouvertes.')}</p>
       ${RANKINGS.map((r) => {
-        const doc = RANKING_DOCS[r].fr;
+        const doc = RANKING_DOCS[r][currentLang()];
         return html`<section aria-labelledby="classement-${r}" class="ranking-doc">
-          <h2 id="classement-${r}">${doc.name} <span class="muted">— « ${RANKING_LABELS_FR[r]} »</span></h2>
+          <h2 id="classement-${r}">${doc.name} <span class="muted">— « ${t(RANKING_LABELS_FR[r])} »</span></h2>
           <p>${doc.explanation}</p>
-          <p class="formula"><strong>Formule :</strong> ${doc.formula}</p>
+          <p class="formula"><strong>${t('Formule :')}</strong> ${doc.formula}</p>
         </section>`;
       })}
-      <p>Les mêmes formules, en français et en anglais, au format JSON : <a href="/api/ranking">/api/ranking</a>.</p>`,
+      <p>${t('Les mêmes formules, en français et en anglais, au format JSON :')} <a href="/api/ranking">${t('/api/ranking')}</a>.</p>`,
   });
 }

@@ -2,6 +2,7 @@ import { amendmentDocName } from '../../shared/live-docs';
 import type { UserRow } from '../sql/users';
 import type { AmendmentView } from './amendment-pages';
 import { html, type SafeHtml } from '../html';
+import { t } from '../i18n';
 
 /**
  * The mount point of the live editor (client/src/editor), on a draft's page for its authors. It
@@ -40,12 +41,12 @@ export function liveEditorSection(o: {
     <h2 id="live-editor-title">${o.title}</h2>
     <p class="hint" id="live-editor-hint">${o.hint}</p>
     <div class="live-editor-bar">
-      <div role="toolbar" aria-label="Vos modifications" aria-controls="live-editor-host" class="live-toolbar">
-        <button type="button" data-command="undo" aria-disabled="true" aria-keyshortcuts="Control+Z">Annuler</button>
-        <button type="button" data-command="redo" aria-disabled="true" aria-keyshortcuts="Control+Y Control+Shift+Z">Rétablir</button>
-        <button type="button" data-command="comment" aria-keyshortcuts="Control+Alt+M">Commenter</button>
+      <div role="toolbar" aria-label="${t('Vos modifications')}" aria-controls="live-editor-host" class="live-toolbar">
+        <button type="button" data-command="undo" aria-disabled="true" aria-keyshortcuts="Control+Z">${t('Annuler')}</button>
+        <button type="button" data-command="redo" aria-disabled="true" aria-keyshortcuts="Control+Y Control+Shift+Z">${t('Rétablir')}</button>
+        <button type="button" data-command="comment" aria-keyshortcuts="Control+Alt+M">${t('Commenter')}</button>
       </div>
-      <p class="live-status" role="status" aria-live="polite">Connexion…</p>
+      <p class="live-status" role="status" aria-live="polite">${t('Connexion…')}</p>
     </div>
     <p class="live-notice" id="live-editor-notice" role="status" aria-live="polite"></p>
     <div class="live-editor-body">
@@ -64,21 +65,21 @@ export function liveEditorSection(o: {
  */
 function commentsPanel(): SafeHtml {
   return html`<section class="draft-comments" aria-labelledby="draft-comments-title">
-    <h3 id="draft-comments-title">Commentaires</h3>
+    <h3 id="draft-comments-title">${t('Commentaires')}</h3>
     <form class="draft-comment-form" hidden novalidate>
       <p class="draft-comment-target" id="draft-comment-target"></p>
-      <label for="draft-comment-body">Votre commentaire</label>
+      <label for="draft-comment-body">${t('Votre commentaire')}</label>
       <p class="field-error" id="draft-comment-error" hidden></p>
       <textarea id="draft-comment-body" name="body" rows="3" maxlength="5000" aria-describedby="draft-comment-target"></textarea>
       <div class="draft-comment-actions">
-        <button type="submit">Publier</button>
-        <button type="button" data-action="cancel">Annuler</button>
+        <button type="submit">${t('Publier')}</button>
+        <button type="button" data-action="cancel">${t('Annuler')}</button>
       </div>
     </form>
     <p class="draft-comments-empty"></p>
     <ol class="draft-comments-list"></ol>
     <details class="draft-comments-resolved" hidden>
-      <summary>Commentaires résolus (<span class="draft-comments-resolved-count">0</span>)</summary>
+      <summary>${t('Commentaires résolus (')}<span class="draft-comments-resolved-count">0</span>)</summary>
       <ol class="draft-comments-list"></ol>
     </details>
   </section>`;

@@ -3,10 +3,13 @@ import { VOTE_LABELS_FR, VOTE_VALUES, type Tally } from '../../shared/votes';
 import type { AccountKind, Assurance } from '../sql/users';
 import { html, type SafeHtml } from '../html';
 import { displayName } from './layout';
+import { formatDateTime, t, tn } from '../i18n';
+import { tMessage } from '../i18n/message';
 
 /** Pieces shared by the amendment pages: badges, authors, tallies, form fields. */
 
-export const dateTimeFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+/** Dates and times in the page's language (the name stays for the pages that format with it). */
+export const dateTimeFr = { format: (d: Date): string => formatDateTime(d) };
 
 /** What a form sent back, to show again with its errors: nothing the person typed is lost. */
 export interface FormState {
@@ -16,24 +19,28 @@ export interface FormState {
 }
 
 export function kindBadge(kind: AmendmentKind): SafeHtml {
-  return html`<span class="kind kind-${kind}">${KIND_LABELS_FR[kind]}</span>`;
+  return html`<span class="kind kind-${kind}">${t(KIND_LABELS_FR[kind])}</span>`;
 }
 
 export function statusBadge(status: AmendmentStatus): SafeHtml {
-  return html`<span class="status status-${status}">${STATUS_LABELS_FR[status]}</span>`;
+  return html`<span class="status status-${status}">${t(STATUS_LABELS_FR[status])}</span>`;
 }
 
-export { amendmentTitle } from '../../shared/amendment';
+/** « Amendement n° 12 » in the page's language; a chamber's amendment keeps its printed label. */
+export function amendmentTitle(displayNumber: string | null, parliament?: { label: string } | null): string {
+  if (parliament) return parliament.label;
+  return displayNumber === null ? t('Brouillon d’amendement') : t('Amendement n° {{numero}}', { numero: displayNumber });
+}
 
 /** « Auteur : … »; a chamber's amendment names its signatories as printed (not accounts). */
 export function authorsLine(a: { authors: readonly { id?: string; displayName: string; kind: AccountKind; assurance?: Assurance }[]; parliament: { authors: string } | null }): SafeHtml {
-  if (a.parliament) return html`<p class="authors">Signataires : ${a.parliament.authors || 'non indiqués'}</p>`;
-  return html`<p class="authors">${a.authors.length > 1 ? 'Auteurs' : 'Auteur'} : ${authorList(a.authors)}</p>`;
+  if (a.parliament) return html`<p class="authors">${t('Signataires :')} <span lang="fr">${a.parliament.authors || t('non indiqués')}</span></p>`;
+  return html`<p class="authors">${a.authors.length > 1 ? t('Auteurs :') : t('Auteur :')} ${authorList(a.authors)}</p>`;
 }
 
 /** Authors' names, each a link to their public page when their id is known. */
 export function authorList(authors: readonly { id?: string; displayName: string; kind: AccountKind; assurance?: Assurance }[]): SafeHtml {
-  if (authors.length === 0) return html`<span class="muted">auteur inconnu</span>`;
+  if (authors.length === 0) return html`<span class="muted">${t('auteur inconnu')}</span>`;
   return html`${authors.map((a, i) => {
     const name = displayName({ display_name: a.displayName, kind: a.kind, assurance: a.assurance });
     return html`${i > 0 ? ', ' : ''}${a.id ? html`<a href="/contributeurs/${a.id}">${name}</a>` : name}`;
@@ -42,12 +49,12 @@ export function authorList(authors: readonly { id?: string; displayName: string;
 
 /** The three counts, each with its label: a number alone means nothing to a screen reader. */
 export function tallyLine(tally: Tally): SafeHtml {
-  return html`<p class="tally">${VOTE_VALUES.map((v) => html`<span class="tally-${v}">${VOTE_LABELS_FR[v]} : <strong>${tally[v]}</strong></span> `)}
-    <span class="muted">(${tally.total} vote${tally.total > 1 ? 's' : ''})</span></p>`;
+  return html`<p class="tally">${VOTE_VALUES.map((v) => html`<span class="tally-${v}">${t('{{label}} :', { label: t(VOTE_LABELS_FR[v]) })} <strong>${tally[v]}</strong></span> `)}
+    <span class="muted">(${tn('{{count}} vote', '{{count}} votes', tally.total)})</span></p>`;
 }
 
 /** « Erreur – » first in the window title, the first thing a screen reader says on the new page. */
-export const titled = (title: string, state: FormState | undefined) => (state?.error ? `Erreur – ${title}` : title);
+export const titled = (title: string, state: FormState | undefined) => (state?.error ? `${t('Erreur')} – ${title}` : title);
 
 /**
  * A refused form's summary, at the top of the page: the message, then each field's error as a
@@ -57,8 +64,8 @@ export const titled = (title: string, state: FormState | undefined) => (state?.e
 export const alertBox = (state: FormState | undefined) => {
   if (!state?.error) return '';
   const fields = Object.entries(state.fieldErrors ?? {});
-  return html`<div class="alert" role="alert" id="erreurs" tabindex="-1"><p>${state.error}</p>${fields.length > 0
-    ? html`<ul class="error-summary">${fields.map(([id, message]) => html`<li><a href="#${id}">${message}</a></li>`)}</ul>` : ''}</div>`;
+  return html`<div class="alert" role="alert" id="erreurs" tabindex="-1"><p>${tMessage(state.error)}</p>${fields.length > 0
+    ? html`<ul class="error-summary">${fields.map(([id, message]) => html`<li><a href="#${id}">${tMessage(message)}</a></li>`)}</ul>` : ''}</div>`;
 };
 
 /**

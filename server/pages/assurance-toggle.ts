@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { html, type SafeHtml } from '../html';
+import { t } from '../i18n';
 import type { TallyScope } from '../sql/votes';
 import type { PageContext } from './layout';
 
@@ -32,5 +33,5 @@ export function assuranceToggle(
   const link = (s: TallyScope, label: string) => (s === scope
     ? html`<a href="${withAssurance(target.path, params, s, target.fragment)}" aria-current="true">${label}</a>`
     : html`<a href="${withAssurance(target.path, params, s, target.fragment)}">${label}</a>`);
-  return html`<p class="assurance-toggle">Décompte : ${link('all', 'tous les votes')} · ${link('verified', 'identités vérifiées seulement')}</p>`;
+  return html`<p class="assurance-toggle">${t('Décompte :')} ${link('all', t('tous les votes'))} · ${link('verified', t('identités vérifiées seulement'))}</p>`;
 }

@@ -7,34 +7,37 @@ import type { BillListRow, BillRow } from '../sql/bills';
 import { alineaList, fullText, tableOfContents, type PassageMark } from './bill-text';
 import { proposeAmendment } from './amendment-form-page';
 import { html, type SafeHtml } from '../html';
+import { msg } from '../../shared/i18n';
+import { articleTitle } from './bill-text';
+import { tMessage } from '../i18n/message';
 import { layout, may, type PageContext } from './layout';
 import { memorandumBlock, summaryBlock } from './participation-parts';
+import { formatDate, t, th, tn } from '../i18n';
 
-const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
 export function phaseBadge(status: BillStatus): SafeHtml {
-  return html`<span class="phase phase-${status}">${STATUS_LABELS_FR[status]}</span>`;
+  return html`<span class="phase phase-${status}">${t(STATUS_LABELS_FR[status])}</span>`;
 }
 
 export function homePage(ctx: PageContext, bills: BillListRow[]): string {
   const list = bills.length
     ? html`<ul class="bill-list" role="list">${bills.map(
-        (b) => html`<li><a href="/textes/${b.id}">${b.title}</a>
-          <p class="meta">${phaseBadge(b.status)} · ${b.article_count} article${b.article_count > 1 ? 's' : ''} · déposé le ${dateFr.format(b.created_at)}</p></li>`,
+        (b) => html`<li><a href="/textes/${b.id}" lang="fr">${b.title}</a>
+          <p class="meta">${phaseBadge(b.status)} · ${tn('{{count}} article', '{{count}} articles', b.article_count)} · ${t('déposé le {{date}}', { date: formatDate(b.created_at) })}</p></li>`,
       )}</ul>`
-    : html`<p class="empty">Aucun projet de loi n’est encore en ligne. Les textes apparaîtront ici dès leur publication.</p>`;
+    : html`<p class="empty">${t('Aucun projet de loi n’est encore en ligne. Les textes apparaîtront ici dès leur publication.')}</p>`;
   return layout(ctx, {
-    title: 'Projets de loi',
-    main: html`<h1>Projets de loi</h1>
-      <p class="lead">Lisez les textes, annotez-les, proposez et votez des amendements : la loi s’écrit en public.</p>
+    title: t('Projets de loi'),
+    main: html`<h1>${t('Projets de loi')}</h1>
+      <p class="lead">${t('Lisez les textes, annotez-les, proposez et votez des amendements : la loi s’écrit en public.')}</p>
       ${list}`,
   });
 }
 
 const NEXT_PHASE: Partial<Record<BillStatus, { to: BillStatus; label: string; hint: string }>> = {
-  draft: { to: 'consultation', label: 'Ouvrir la consultation', hint: 'Les citoyens pourront annoter, amender, argumenter et voter.' },
-  consultation: { to: 'commission', label: 'Clore la consultation et réunir la commission', hint: 'Les citoyens ne déposeront plus d’amendements ; la commission examine et décide.' },
-  commission: { to: 'adopted', label: 'Adopter le texte', hint: 'Le texte réconcilié est figé : chaque article modifié reçoit sa nouvelle version. C’est définitif.' },
+  draft: { to: 'consultation', label: msg('Ouvrir la consultation'), hint: msg('Les citoyens pourront annoter, amender, argumenter et voter.') },
+  consultation: { to: 'commission', label: msg('Clore la consultation et réunir la commission'), hint: msg('Les citoyens ne déposeront plus d’amendements ; la commission examine et décide.') },
+  commission: { to: 'adopted', label: msg('Adopter le texte'), hint: msg('Le texte réconcilié est figé : chaque article modifié reçoit sa nouvelle version. C’est définitif.') },
 };
 
 /** The admin's one-way switch to the next phase, said in words with its consequence. */
@@ -43,20 +46,20 @@ export function phaseForm(bill: Pick<BillRow, 'id' | 'status'>, suite?: string):
   if (!next) return html``;
   return html`<form method="post" action="/textes/${bill.id}/phase" class="form phase-form" novalidate>
     <input type="hidden" name="statut" value="${next.to}">${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
-    <p class="hint" id="phase-hint-${bill.id}">${next.hint}</p>
-    <button type="submit" aria-describedby="phase-hint-${bill.id}">${next.label}</button>
+    <p class="hint" id="phase-hint-${bill.id}">${t(next.hint)}</p>
+    <button type="submit" aria-describedby="phase-hint-${bill.id}">${t(next.label)}</button>
   </form>`;
 }
 
 export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]): string {
   return layout(ctx, {
     title: bill.title,
-    breadcrumb: html`<a href="/">Projets de loi</a>`,
-    main: html`<h1 class="bill-title">${bill.title}</h1>
-      <p class="meta">${phaseBadge(bill.status)} · ${articles.length} article${articles.length > 1 ? 's' : ''}</p>
-      <p class="bill-links">${may(ctx, 'desk.read', null) ? html`<a class="button" href="/textes/${bill.id}/greffe">Bureau du greffe</a> ` : ''}${bill.status === 'commission' || bill.status === 'adopted'
-        ? html`<a href="/textes/${bill.id}/commission">Commission mixte</a> · <a href="/textes/${bill.id}/texte-reconcilie">${bill.status === 'adopted' ? 'Texte adopté' : 'Texte réconcilié'}</a> · <a href="/textes/${bill.id}/comparatif">Tableau comparatif</a>`
-        : ''} <a href="/textes/${bill.id}/historique">Historique et données ouvertes</a> · <a href="/textes/${bill.id}/participation">Participation</a> · <a href="/textes/${bill.id}/tirage">Tirage au sort du collège citoyen</a> · <a href="/textes/${bill.id}/opinions">Cartographie des opinions</a> · <a href="/textes/${bill.id}/empreinte">Empreinte législative</a> · <a href="/textes/${bill.id}/auditions">Auditions</a></p>
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a>`,
+    main: html`<h1 class="bill-title" lang="fr">${bill.title}</h1>
+      <p class="meta">${phaseBadge(bill.status)} · ${tn('{{count}} article', '{{count}} articles', articles.length)}</p>
+      <p class="bill-links">${may(ctx, 'desk.read', null) ? html`<a class="button" href="/textes/${bill.id}/greffe">${t('Bureau du greffe')}</a> ` : ''}${bill.status === 'commission' || bill.status === 'adopted'
+        ? html`<a href="/textes/${bill.id}/commission">${t('Commission mixte')}</a> · <a href="/textes/${bill.id}/texte-reconcilie">${bill.status === 'adopted' ? t('Texte adopté') : t('Texte réconcilié')}</a> · <a href="/textes/${bill.id}/comparatif">${t('Tableau comparatif')}</a>`
+        : ''} <a href="/textes/${bill.id}/historique">${t('Historique et données ouvertes')}</a> · <a href="/textes/${bill.id}/participation">${t('Participation')}</a> · <a href="/textes/${bill.id}/tirage">${t('Tirage au sort du collège citoyen')}</a> · <a href="/textes/${bill.id}/opinions">${t('Cartographie des opinions')}</a> · <a href="/textes/${bill.id}/empreinte">${t('Empreinte législative')}</a> · <a href="/textes/${bill.id}/auditions">${t('Auditions')}</a></p>
       ${may(ctx, 'bill.move', bill.status) ? phaseForm(bill) : ''}
       ${memorandumBlock(ctx, bill)}
       <div class="bill-layout">${tableOfContents(articles)}${fullText(articles)}</div>`,
@@ -64,24 +67,24 @@ export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]
 }
 
 function voteForm(article: ArticleRow, tally: Tally, mine: VoteValue | null, ctx: PageContext, open: boolean): SafeHtml {
-  const counts = html`<p class="tally">${VOTE_VALUES.map((v) => html`<span class="tally-${v}">${VOTE_LABELS_FR[v]} : <strong>${tally[v]}</strong></span> `)}
-    <span class="muted">(${tally.total} vote${tally.total > 1 ? 's' : ''})</span></p>`;
-  if (!open) return html`${counts}<p class="muted">Les votes sont ouverts pendant la consultation.</p>`;
-  if (!ctx.user) return html`${counts}<p><a href="/connexion?suite=/articles/${article.id}">Connectez-vous</a> pour donner votre avis.</p>`;
+  const counts = html`<p class="tally">${VOTE_VALUES.map((v) => html`<span class="tally-${v}">${t('{{label}} :', { label: t(VOTE_LABELS_FR[v]) })} <strong>${tally[v]}</strong></span> `)}
+    <span class="muted">(${tn('{{count}} vote', '{{count}} votes', tally.total)})</span></p>`;
+  if (!open) return html`${counts}<p class="muted">${t('Les votes sont ouverts pendant la consultation.')}</p>`;
+  if (!ctx.user) return html`${counts}<p>${th('{{lien}} pour donner votre avis.', { lien: html`<a href="/connexion?suite=/articles/${article.id}">${t('Connectez-vous')}</a>` })}</p>`;
   return html`${counts}<form method="post" action="/articles/${article.id}/vote" class="vote-form" novalidate>
-    <fieldset><legend>Votre avis sur l’article ${article.number}</legend>
-    ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}" aria-pressed="${mine === v ? 'true' : 'false'}">${VOTE_LABELS_FR[v]}</button> `)}
-    ${mine ? html`<button type="submit" name="value" value="none" class="link">Retirer mon vote</button>` : ''}
+    <fieldset><legend>${th('Votre avis sur l’article {{numero}}', { numero: html`<span lang="fr">${article.number}</span>` })}</legend>
+    ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}" aria-pressed="${mine === v ? 'true' : 'false'}">${t(VOTE_LABELS_FR[v])}</button> `)}
+    ${mine ? html`<button type="submit" name="value" value="none" class="link">${t('Retirer mon vote')}</button>` : ''}
     </fieldset></form>`;
 }
 
 /** The way from an article to its amendments, and to proposing one while the consultation is open. */
 function articleAmendments(bill: BillRow, article: ArticleRow): SafeHtml {
-  return html`<section aria-labelledby="amendements"><h2 id="amendements">Amendements</h2>
-    <p><a href="/articles/${article.id}/amendements">Voir les amendements à l’article ${article.number}</a></p>
+  return html`<section aria-labelledby="amendements"><h2 id="amendements">${t('Amendements')}</h2>
+    <p><a href="/articles/${article.id}/amendements">${th('Voir les amendements à l’article {{numero}}', { numero: html`<span lang="fr">${article.number}</span>` })}</a></p>
     ${bill.status === 'consultation'
       ? proposeAmendment(article)
-      : html`<p class="muted">Les amendements se proposent pendant la consultation.</p>`}
+      : html`<p class="muted">${t('Les amendements se proposent pendant la consultation.')}</p>`}
   </section>`;
 }
 
@@ -103,34 +106,34 @@ export function articlePage(
   },
 ): string {
   const { bill, article, versions, neighbours } = page;
-  const path = article.headings.map((h) => html`<li>${h.label}${h.title ? html` – ${h.title}` : ''}</li>`);
+  const path = article.headings.map((h) => html`<li lang="fr">${h.label}${h.title ? html` – ${h.title}` : ''}</li>`);
   return layout(ctx, {
-    title: `Article ${article.number} – ${bill.title}`,
-    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a>`,
-    main: html`<h1>Article ${article.number}</h1>
-      ${path.length ? html`<ol class="heading-path" aria-label="Division">${path}</ol>` : ''}
-      <p class="meta">${phaseBadge(bill.status)} · version ${article.version}</p>
+    title: `${t('Article {{numero}}', { numero: article.number })} – ${bill.title}`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}" lang="fr">${bill.title}</a>`,
+    main: html`<h1>${articleTitle(article.number)}</h1>
+      ${path.length ? html`<ol class="heading-path" aria-label="${t('Division')}">${path}</ol>` : ''}
+      <p class="meta">${phaseBadge(bill.status)} · ${t('version {{n}}', { n: article.version })}</p>
       ${summaryBlock(ctx, article)}
-      <div class="bill-text">${alineaList(article.number, article.alineas, page.marks)}</div>
-      <section aria-labelledby="avis"><h2 id="avis">Avis des participants</h2>
+      <div class="bill-text" lang="fr">${alineaList(article.number, article.alineas, page.marks)}</div>
+      <section aria-labelledby="avis"><h2 id="avis">${t('Avis des participants')}</h2>
         ${assuranceToggle(ctx, page.assurance ?? 'all', { path: `/articles/${article.id}`, fragment: 'avis' })}
         ${voteForm(article, page.tally, page.mine, ctx, bill.status === 'consultation')}</section>
       ${articleAmendments(bill, article)}
       ${page.extras ?? ''}
-      <section aria-labelledby="versions"><h2 id="versions">Versions</h2>
-        <ol class="versions">${versions.map((v) => html`<li>Version ${v.version} — ${v.reason}, ${dateFr.format(v.created_at)}</li>`)}</ol>
-        <p><a href="/articles/${article.id}/historique">Historique de l’article : comparer ses versions, ses amendements, ses événements</a> · <a href="/articles/${article.id}/empreinte">Empreinte législative : représentants d’intérêts et auditions</a></p></section>
-      <nav aria-label="Articles voisins" class="pager">
-        ${neighbours.previous ? html`<a href="/articles/${neighbours.previous.id}" rel="prev">← Article ${neighbours.previous.number}</a>` : ''}
-        ${neighbours.next ? html`<a href="/articles/${neighbours.next.id}" rel="next">Article ${neighbours.next.number} →</a>` : ''}
+      <section aria-labelledby="versions"><h2 id="versions">${t('Versions')}</h2>
+        <ol class="versions">${versions.map((v) => html`<li>${t('Version {{n}}', { n: v.version })} — <span lang="fr">${v.reason}</span>, ${formatDate(v.created_at)}</li>`)}</ol>
+        <p><a href="/articles/${article.id}/historique">${t('Historique de l’article : comparer ses versions, ses amendements, ses événements')}</a> · <a href="/articles/${article.id}/empreinte">${t('Empreinte législative : représentants d’intérêts et auditions')}</a></p></section>
+      <nav aria-label="${t('Articles voisins')}" class="pager">
+        ${neighbours.previous ? html`<a href="/articles/${neighbours.previous.id}" rel="prev">← ${articleTitle(neighbours.previous.number)}</a>` : ''}
+        ${neighbours.next ? html`<a href="/articles/${neighbours.next.id}" rel="next">${articleTitle(neighbours.next.number)} →</a>` : ''}
       </nav>`,
   });
 }
 
-export function notFoundPage(ctx: PageContext, message = 'Cette page n’existe pas.'): string {
-  return layout(ctx, { title: 'Page introuvable', main: html`<h1>Page introuvable</h1><p>${message}</p><p><a href="/">Retour à l’accueil</a></p>` });
+export function notFoundPage(ctx: PageContext, message = msg('Cette page n’existe pas.')): string {
+  return layout(ctx, { title: t('Page introuvable'), main: html`<h1>${t('Page introuvable')}</h1><p>${tMessage(message)}</p><p><a href="/">${t('Retour à l’accueil')}</a></p>` });
 }
 
 export function errorPage(ctx: PageContext, title: string, message: string): string {
-  return layout(ctx, { title, main: html`<h1>${title}</h1><p>${message}</p><p><a href="/">Retour à l’accueil</a></p>` });
+  return layout(ctx, { title, main: html`<h1>${title}</h1><p>${tMessage(message)}</p><p><a href="/">${t('Retour à l’accueil')}</a></p>` });
 }

@@ -8,6 +8,7 @@ import { groupSupportLine } from './opinion-parts';
 import { phaseBadge, phaseForm } from './bill-pages';
 import { html, type SafeHtml } from '../html';
 import { layout, may, type PageContext } from './layout';
+import { t } from '../i18n';
 
 type Group = Dashboard['groups'][number];
 
@@ -16,11 +17,11 @@ const RULE_USED: Record<string, string> = {
 };
 
 /** The commission's tally per college as a small table (numbers with their labels, for screen readers). */
-export function commissionTallyTable(t: CommissionTally | Record<string, never>, caption: string): SafeHtml {
-  if (!('all' in t)) return html``;
-  const rows = [...COLLEGES.map((c) => [COLLEGE_LABELS_FR[c], t[c]] as const), ['Total', t.all] as const];
+export function commissionTallyTable(tally: CommissionTally | Record<string, never>, caption: string): SafeHtml {
+  if (!('all' in tally)) return html``;
+  const rows = [...COLLEGES.map((c) => [COLLEGE_LABELS_FR[c], tally[c]] as const), ['Total', tally.all] as const];
   return html`<table class="data commission-tally"><caption>${caption}</caption>
-    <thead><tr><th scope="col">Collège</th>${COMMISSION_VOTES.map((v) => html`<th scope="col">${COMMISSION_VOTE_LABELS_FR[v]}</th>`)}</tr></thead>
+    <thead><tr><th scope="col">${t('Collège')}</th>${COMMISSION_VOTES.map((v) => html`<th scope="col">${COMMISSION_VOTE_LABELS_FR[v]}</th>`)}</tr></thead>
     <tbody>${rows.map(([label, c]) => html`<tr><th scope="row">${label}</th><td>${c.for}</td><td>${c.against}</td><td>${c.abstain}</td></tr>`)}</tbody></table>`;
 }
 
@@ -36,10 +37,10 @@ function here(d: Dashboard, page = d.filter.page): string {
 
 function filterForm(d: Dashboard): SafeHtml {
   return html`<form method="get" action="/textes/${d.bill.id}/commission" class="desk-filters">
-    <div class="field"><label for="c-article">Article</label><select id="c-article" name="article">
-      <option value="">Tous les articles</option>${d.articles.map((a) => html`<option value="${a.id}"${d.filter.articleId === a.id ? html` selected` : ''}>Article ${a.number}</option>`)}</select></div>
-    <div class="field checkbox"><input type="checkbox" id="c-attente" name="attente" value="1"${d.filter.pending ? html` checked` : ''}><label for="c-attente">En attente de décision seulement</label></div>
-    <button type="submit">Filtrer</button>
+    <div class="field"><label for="c-article">${t('Article')}</label><select id="c-article" name="article">
+      <option value="">${t('Tous les articles')}</option>${d.articles.map((a) => html`<option value="${a.id}"${d.filter.articleId === a.id ? html` selected` : ''}>Article ${a.number}</option>`)}</select></div>
+    <div class="field checkbox"><input type="checkbox" id="c-attente" name="attente" value="1"${d.filter.pending ? html` checked` : ''}><label for="c-attente">${t('En attente de décision seulement')}</label></div>
+    <button type="submit">${t('Filtrer')}</button>
   </form>`;
 }
 
@@ -47,15 +48,15 @@ function pager(d: Dashboard): SafeHtml {
   const pages = Math.max(1, Math.ceil(d.selected / d.filter.pageSize));
   if (pages <= 1) return html``;
   const p = d.filter.page;
-  return html`<nav aria-label="Pages de l’examen" class="pager">
-    ${p > 1 ? html`<a href="${here(d, p - 1)}" rel="prev">Page précédente</a>` : ''}
+  return html`<nav aria-label="${t('Pages de l’examen')}" class="pager">
+    ${p > 1 ? html`<a href="${here(d, p - 1)}" rel="prev">${t('Page précédente')}</a>` : ''}
     <span>Page ${p} sur ${pages}</span>
-    ${p < pages ? html`<a href="${here(d, p + 1)}" rel="next">Page suivante</a>` : ''}</nav>`;
+    ${p < pages ? html`<a href="${here(d, p + 1)}" rel="next">${t('Page suivante')}</a>` : ''}</nav>`;
 }
 
 function decisionLine(g: Group): SafeHtml {
   const d = g.decision;
-  if (!d) return html`<p class="decision pending" data-decision>En attente de décision</p>`;
+  if (!d) return html`<p class="decision pending" data-decision>${t('En attente de décision')}</p>`;
   const word = STATUS_LABELS_FR[d.outcome];
   return html`<p class="decision decision-${d.outcome}" data-decision><strong>${word}</strong> — ${RULE_USED[d.rule] ?? d.rule}${d.reason ? html` : ${d.reason}` : ''}</p>`;
 }
@@ -76,16 +77,16 @@ function decisionForm(d: Dashboard, g: Group, ctx: PageContext): SafeHtml {
   if (!may(ctx, 'amendment.decide', d.bill.status) || !open) return html``;
   return html`<form method="post" action="/amendements/${head.id}/decision" class="decision-form actions" novalidate>
     <input type="hidden" name="suite" value="${here(d)}#examen-${g.index}">
-    <button type="submit" name="decision" value="rule">Décider selon la règle</button>
-    <button type="submit" name="decision" value="adopted" class="secondary">Adopter</button>
-    <button type="submit" name="decision" value="rejected" class="secondary">Rejeter</button>
+    <button type="submit" name="decision" value="rule">${t('Décider selon la règle')}</button>
+    <button type="submit" name="decision" value="adopted" class="secondary">${t('Adopter')}</button>
+    <button type="submit" name="decision" value="rejected" class="secondary">${t('Rejeter')}</button>
   </form>
-  <details class="not-examined"><summary>Clore sans examen…</summary>
+  <details class="not-examined"><summary>${t('Clore sans examen…')}</summary>
     <form method="post" action="/amendements/${head.id}/decision" class="stack" novalidate>
       <input type="hidden" name="suite" value="${here(d)}#examen-${g.index}">
-      <label for="raison-${head.id}">Raison publique (elle sera lue par les auteurs et par tous)</label>
+      <label for="raison-${head.id}">${t('Raison publique (elle sera lue par les auteurs et par tous)')}</label>
       <textarea id="raison-${head.id}" name="raison" rows="2" required maxlength="2000"></textarea>
-      <button type="submit" name="decision" value="not_examined" class="secondary">Clore comme « non examiné »</button>
+      <button type="submit" name="decision" value="not_examined" class="secondary">${t('Clore comme « non examiné »')}</button>
     </form>
   </details>`;
 }
@@ -104,10 +105,10 @@ function groupItem(d: Dashboard, g: Group, ctx: PageContext, error?: string): Sa
   return html`<li class="exam-item" id="examen-${g.index}" data-amendment="${head.id}">
     <h3><span class="exam-rank">${g.index}.</span> Article ${g.articleNumber} — <a href="/amendements/${head.id}">${amendmentTitle(head.displayNumber)}</a>
       ${identical.length ? html`<span class="muted">et ${identical.length} identique${identical.length > 1 ? 's' : ''} (${identical.map((a, i) => html`${i ? ', ' : ''}<a href="/amendements/${a.id}">n° ${a.displayNumber ?? ''}</a>`)})</span>` : ''}</h3>
-    ${head.subAmendmentOf ? html`<p class="sub-amendment-of">Sous-amendement à l’<a href="/amendements/${head.subAmendmentOf.id}">amendement n° ${head.subAmendmentOf.displayNumber ?? ''}</a>, examiné juste avant lui</p>` : ''}
+    ${head.subAmendmentOf ? html`<p class="sub-amendment-of">${t('Sous-amendement à l’')}<a href="/amendements/${head.subAmendmentOf.id}">amendement n° ${head.subAmendmentOf.displayNumber ?? ''}</a>${t(', examiné juste avant lui')}</p>` : ''}
     <p class="meta">${kindBadge(g.kind)} <span data-status>${statusBadge(head.status)}</span> · ${authorList(head.authors)}${head.origin === 'commission' ? ' · amendement de la commission' : ''}</p>
-    <p class="muted">Avis des participants :</p>${tallyLine(head.citizenTally)}${groupSupportLine(head.groupSupport, d.bill.id)}
-    ${head.clerkNote ? html`<div class="clerk-note"><p class="label">Note du greffe</p>${paragraphs(head.clerkNote)}</div>` : ''}
+    <p class="muted">${t('Avis des participants :')}</p>${tallyLine(head.citizenTally)}${groupSupportLine(head.groupSupport, d.bill.id)}
+    ${head.clerkNote ? html`<div class="clerk-note"><p class="label">${t('Note du greffe')}</p>${paragraphs(head.clerkNote)}</div>` : ''}
     <div data-tally>${commissionTallyTable(g.decision?.tallies && 'all' in g.decision.tallies ? g.decision.tallies : g.commissionTally, `Vote de la commission sur l’amendement n° ${head.displayNumber ?? ''}`)}</div>
     ${decisionLine(g)}
     ${error ? html`<div class="alert" role="alert">${error}</div>` : ''}
@@ -120,28 +121,28 @@ function groupItem(d: Dashboard, g: Group, ctx: PageContext, error?: string): Sa
 /** Appointing a member (a name that suggests accounts as one types); `suite` is where the form comes back to. */
 export function memberForm(billId: string, suite?: string): SafeHtml {
   return html`<form method="post" action="/textes/${billId}/commission/membres" class="form" novalidate>
-      <h3>Nommer un membre</h3>${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
-      <div class="field"><label for="membre">Nom affiché du compte</label><p class="hint" id="membre-hint">Tapez le début du nom : des comptes vous sont proposés.</p>
+      <h3>${t('Nommer un membre')}</h3>${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
+      <div class="field"><label for="membre">${t('Nom affiché du compte')}</label><p class="hint" id="membre-hint">${t('Tapez le début du nom : des comptes vous sont proposés.')}</p>
         <input type="text" id="membre" name="compte" required autocomplete="off" spellcheck="false" data-suggest-accounts aria-describedby="membre-hint"></div>
-      <div class="field"><label for="college">Collège</label><select id="college" name="college">${COLLEGES.map((c) => html`<option value="${c}">${COLLEGE_LABELS_FR[c]}</option>`)}</select></div>
-      <div class="actions"><button type="submit">Nommer</button></div>
+      <div class="field"><label for="college">${t('Collège')}</label><select id="college" name="college">${COLLEGES.map((c) => html`<option value="${c}">${COLLEGE_LABELS_FR[c]}</option>`)}</select></div>
+      <div class="actions"><button type="submit">${t('Nommer')}</button></div>
     </form>`;
 }
 
 /** The decision rule and quorum of a bill's commission. */
 export function ruleForm(bill: Pick<Dashboard['bill'], 'id' | 'rule' | 'quorum'>, suite?: string): SafeHtml {
   return html`<form method="post" action="/textes/${bill.id}/commission/regle" class="form" novalidate>
-      <h3>Règle de décision</h3>${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
-      <div class="field"><label for="regle">Règle</label><select id="regle" name="rule">${DECISION_RULES.map((r) => html`<option value="${r}"${bill.rule === r ? html` selected` : ''}>${DECISION_RULE_LABELS_FR[r]}</option>`)}</select></div>
-      <div class="field"><label for="quorum">Quorum (votes exprimés, abstentions comprises ; vide : aucun)</label><input id="quorum" name="quorum" type="number" min="1" max="10000" step="1" value="${bill.quorum === null ? '' : String(bill.quorum)}"></div>
-      <div class="actions"><button type="submit">Enregistrer la règle</button></div>
+      <h3>${t('Règle de décision')}</h3>${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
+      <div class="field"><label for="regle">${t('Règle')}</label><select id="regle" name="rule">${DECISION_RULES.map((r) => html`<option value="${r}"${bill.rule === r ? html` selected` : ''}>${DECISION_RULE_LABELS_FR[r]}</option>`)}</select></div>
+      <div class="field"><label for="quorum">${t('Quorum (votes exprimés, abstentions comprises ; vide : aucun)')}</label><input id="quorum" name="quorum" type="number" min="1" max="10000" step="1" value="${bill.quorum === null ? '' : String(bill.quorum)}"></div>
+      <div class="actions"><button type="submit">${t('Enregistrer la règle')}</button></div>
     </form>`;
 }
 
 function adminPanel(d: Dashboard, ctx: PageContext): SafeHtml {
   if (!may(ctx, 'commission.appoint', d.bill.status)) return html``;
-  return html`<section aria-labelledby="gestion" class="clerk-space"><h2 id="gestion">Gérer la commission</h2>
-    <p><a href="/admin/textes/${d.bill.id}">Retirer des membres, changer de phase : console d’administration</a></p>
+  return html`<section aria-labelledby="gestion" class="clerk-space"><h2 id="gestion">${t('Gérer la commission')}</h2>
+    <p><a href="/admin/textes/${d.bill.id}">${t('Retirer des membres, changer de phase : console d’administration')}</a></p>
     ${memberForm(d.bill.id)}
     ${ruleForm(d.bill)}</section>`;
 }
@@ -154,21 +155,21 @@ export function commissionPage(ctx: PageContext, d: Dashboard, error?: string, e
   const pending = d.pendingTotal;
   return layout(ctx, {
     title: `${error ? 'Erreur – ' : ''}Commission – ${d.bill.title}`,
-    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
-    main: html`<h1>Commission mixte</h1>
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
+    main: html`<h1>${t('Commission mixte')}</h1>
       ${error && !inItem ? html`<div class="alert" role="alert">${error}</div>` : ''}
       <p class="meta">${phaseBadge(d.bill.status as 'commission')} · ${DECISION_RULE_LABELS_FR[d.bill.rule]}${d.bill.quorum ? ` · quorum : ${d.bill.quorum} votes` : ''}</p>
-      <p class="lead">Les amendements dans l’ordre d’examen : article par article, suppressions d’abord, puis ceux qui s’écartent le plus du texte ; les amendements identiques sont décidés par un seul vote.</p>
-      <section aria-labelledby="membres"><h2 id="membres">Membres</h2>
-        ${d.members.length === 0 ? html`<p class="empty">Aucun membre nommé pour l’instant.</p>` : html`<ul class="members">${COLLEGES.map((c) => html`<li><strong>${COLLEGE_LABELS_FR[c]} :</strong> ${byCollege(c).map((m, i) => html`${i ? ', ' : ''}${m.displayName}`)}${byCollege(c).length ? '' : html`<span class="muted">personne</span>`}</li>`)}</ul>`}
+      <p class="lead">${t('Les amendements dans l’ordre d’examen : article par article, suppressions d’abord, puis ceux qui s’écartent le plus du texte ; les amendements identiques sont décidés par un seul vote.')}</p>
+      <section aria-labelledby="membres"><h2 id="membres">${t('Membres')}</h2>
+        ${d.members.length === 0 ? html`<p class="empty">${t('Aucun membre nommé pour l’instant.')}</p>` : html`<ul class="members">${COLLEGES.map((c) => html`<li><strong>${COLLEGE_LABELS_FR[c]} :</strong> ${byCollege(c).map((m, i) => html`${i ? ', ' : ''}${m.displayName}`)}${byCollege(c).length ? '' : html`<span class="muted">${t('personne')}</span>`}</li>`)}</ul>`}
       </section>
       <p class="muted" role="status" data-pending>${pending} amendement${pending > 1 ? 's' : ''} ou groupe${pending > 1 ? 's' : ''} en attente de décision sur ${d.total}.</p>
-      <p><a href="/textes/${d.bill.id}/texte-reconcilie">Texte réconcilié</a> · <a href="/textes/${d.bill.id}/comparatif">Tableau comparatif</a> · <a href="/api/bills/${d.bill.id}/liasse?format=html">Liasse des amendements</a> (<a href="/api/bills/${d.bill.id}/liasse?format=akn">Akoma Ntoso</a>)</p>
+      <p><a href="/textes/${d.bill.id}/texte-reconcilie">${t('Texte réconcilié')}</a> · <a href="/textes/${d.bill.id}/comparatif">${t('Tableau comparatif')}</a> · <a href="/api/bills/${d.bill.id}/liasse?format=html">${t('Liasse des amendements')}</a> (<a href="/api/bills/${d.bill.id}/liasse?format=akn">Akoma Ntoso</a>)</p>
       ${d.total > 0 ? filterForm(d) : ''}
       ${d.groups.length ? html`<ol class="exam-list" role="list" data-commission-live="${d.bill.id}">${d.groups.map((g) => groupItem(d, g, ctx, inItem && g.index === errorAt ? error : undefined))}</ol>` : html`<p class="empty">${d.total > 0 ? 'Aucun amendement ne correspond à ces filtres.' : 'Aucun amendement à examiner.'}</p>`}
       ${pager(d)}
       ${may(ctx, 'bill.move', d.bill.status) && d.bill.status === 'commission' && pending === 0 && d.total > 0
-        ? html`<section aria-labelledby="adoption"><h2 id="adoption">Tout est décidé</h2>${phaseForm(d.bill, `/textes/${d.bill.id}/texte-reconcilie`)}</section>` : ''}
+        ? html`<section aria-labelledby="adoption"><h2 id="adoption">${t('Tout est décidé')}</h2>${phaseForm(d.bill, `/textes/${d.bill.id}/texte-reconcilie`)}</section>` : ''}
       ${adminPanel(d, ctx)}`,
   });
 }

@@ -22,6 +22,7 @@ import { putFlash, takeFlash } from './flash';
 import { formOperation, type FormAdapter } from './form-operation';
 import { ctx, formBody, formFields, page, safeNext } from './page-kit';
 import { reconciledPage, type ProvenanceSource } from './reconciled-page';
+import { t } from '../i18n';
 
 const param = (req: Request, name: string) => String(req.params[name]);
 const DASHBOARD_PAGE = 50;
@@ -121,10 +122,10 @@ export function commissionPages(db: Db, live: LiveDocs): Router {
     const api = `/api/bills/${bill.id}/comparatif`;
     res.type('html').send(layout(ctx(req), {
       title: `Tableau comparatif – ${bill.title}`,
-      breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a>`,
-      main: html`<h1>Tableau comparatif</h1>
+      breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}">${bill.title}</a>`,
+      main: html`<h1>${t('Tableau comparatif')}</h1>
         <p class="lead">Le texte initial et le texte ${frozen ? 'adopté' : 'tel qu’il résulte des amendements adoptés à ce jour'}, article par article.</p>
-        <p class="downloads">Télécharger : <a href="${api}?format=docx">Word (.docx)</a> · <a href="${api}?format=html">version imprimable</a></p>
+        <p class="downloads">${t('Télécharger :')} <a href="${api}?format=docx">${t('Word (.docx)')}</a> · <a href="${api}?format=html">${t('version imprimable')}</a></p>
         <div class="comparatif-wrap">${raw(table)}</div>`,
     }));
   }));

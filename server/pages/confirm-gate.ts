@@ -3,6 +3,7 @@ import { CONFIRM_FIELD, confirmationFor, type Confirmation } from '../../shared/
 import { html } from '../html';
 import { layout, type PageContext } from './layout';
 import { ctx, formBody, formFields, safeNext } from './page-kit';
+import { t } from '../i18n';
 
 /**
  * The page that asks before an irreversible action, when the browser could not (no JavaScript):
@@ -13,12 +14,12 @@ export function confirmationPage(c: PageContext, action: string, fields: Record<
     title: q.title,
     main: html`<section class="confirm-box" data-confirmation aria-labelledby="confirm-title">
       <h1 id="confirm-title">${q.title}</h1>
-      <p class="lead">Ce qui va se passer :</p>
+      <p class="lead">${t('Ce qui va se passer :')}</p>
       <ul class="consequences">${q.consequences.map((line) => html`<li>${line}</li>`)}</ul>
       <form method="post" action="${action}" class="form confirm-form" novalidate>
         ${Object.entries(fields).filter(([k]) => k !== CONFIRM_FIELD).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
         <input type="hidden" name="${CONFIRM_FIELD}" value="1">
-        <div class="actions"><button type="submit" class="danger">${q.confirm}</button> <a href="${back}" class="button secondary">Annuler</a></div>
+        <div class="actions"><button type="submit" class="danger">${q.confirm}</button> <a href="${back}" class="button secondary">${t('Annuler')}</a></div>
       </form></section>`,
   });
 }

@@ -5,50 +5,52 @@ import type { presentArgumentsBySupport } from '../present/argument';
 import { html, type SafeHtml } from '../html';
 import { verifiedBadge, type PageContext } from './layout';
 import { onBehalfFieldset, provenanceNote } from './on-behalf-form';
+import { formatShortDateTime, t, th } from '../i18n';
+import { msg } from '../../shared/i18n';
+import { tMessage } from '../i18n/message';
 
 type Annotation = Awaited<ReturnType<typeof loadArticleAnnotations>>[number];
 type Argument = ReturnType<typeof presentArgumentsBySupport>[number];
 
-const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
-const when = (iso: string) => html`<time datetime="${iso}">${dateFr.format(new Date(iso))}</time>`;
+const when = (iso: string) => html`<time datetime="${iso}">${formatShortDateTime(new Date(iso))}</time>`;
 
 export function authorLine(a: { displayName: string; kind: string; assurance?: string }): SafeHtml {
-  return html`${a.displayName}${a.kind === 'organisation' ? html` <span class="badge">organisation</span>` : ''}${a.assurance === 'verified' ? html` ${verifiedBadge()}` : ''}`;
+  return html`${a.displayName}${a.kind === 'organisation' ? html` <span class="badge">${t('organisation')}</span>` : ''}${a.assurance === 'verified' ? html` ${verifiedBadge()}` : ''}`;
 }
 
-const REPORT_LABELS: Record<string, string> = { amendment: 'cet amendement', argument: 'cet argument', annotation: 'cette annotation', reply: 'cette réponse' };
+const REPORT_LABELS: Record<string, string> = { amendment: msg('cet amendement'), argument: msg('cet argument'), annotation: msg('cette annotation'), reply: msg('cette réponse') };
 
 /** « Signaler » as a disclosure: a rule of the charter and a comment appear when opened; works without JavaScript. */
 export function reportForm(ctx: PageContext, subjectType: string, subjectId: string, returnTo: string): SafeHtml {
   if (!ctx.user) return html``;
-  return html`<details class="report"><summary>Signaler<span class="visually-hidden"> ${REPORT_LABELS[subjectType] ?? 'cette contribution'}</span></summary>
+  return html`<details class="report"><summary>${t('Signaler')}<span class="visually-hidden"> ${t(REPORT_LABELS[subjectType] ?? msg('cette contribution'))}</span></summary>
     <form method="post" action="/signalements" class="inline-form" novalidate>
       <input type="hidden" name="subjectType" value="${subjectType}"><input type="hidden" name="subjectId" value="${subjectId}">
       <input type="hidden" name="suite" value="${returnTo}">
-      <label for="report-${subjectId}">Règle de la charte enfreinte</label>
-      <select id="report-${subjectId}" name="reason" required><option value="">— choisir —</option>${CHARTER.map((r) => html`<option value="${r.id}">${r.title}</option>`)}</select>
-      <label for="report-comment-${subjectId}">Commentaire (facultatif)</label>
+      <label for="report-${subjectId}">${t('Règle de la charte enfreinte')}</label>
+      <select id="report-${subjectId}" name="reason" required><option value="">${t('— choisir —')}</option>${CHARTER.map((r) => html`<option value="${r.id}">${t(r.title)}</option>`)}</select>
+      <label for="report-comment-${subjectId}">${t('Commentaire (facultatif)')}</label>
       <input id="report-comment-${subjectId}" name="comment" maxlength="${MODERATION_LIMITS.commentChars}">
-      <button type="submit">Envoyer le signalement</button>
-      <a href="/charte-de-moderation" target="_blank">Lire la charte de modération</a>
+      <button type="submit">${t('Envoyer le signalement')}</button>
+      <a href="/charte-de-moderation" target="_blank">${t('Lire la charte de modération')}</a>
     </form></details>`;
 }
 
-const hiddenNotice = (reason: string) => html`<p class="moderated">masqué par la modération : ${reason}</p>`;
+const hiddenNotice = (reason: string) => html`<p class="moderated">${t('masqué par la modération :')} <span lang="fr">${reason}</span></p>`;
 
-function tallyLine(t: Tally): SafeHtml {
-  return html`<span class="tally">${VOTE_VALUES.map((v) => html`<span class="tally-${v}">${VOTE_LABELS_FR[v]} ${t[v]}</span> `)}</span>`;
+function tallyLine(tally: Tally): SafeHtml {
+  return html`<span class="tally">${VOTE_VALUES.map((v) => html`<span class="tally-${v}">${t(VOTE_LABELS_FR[v])} ${tally[v]}</span> `)}</span>`;
 }
 
 function argumentItem(ctx: PageContext, g: Argument, open: boolean, returnTo: string): SafeHtml {
   const vote = open && ctx.user && !g.hidden
     ? html`<form method="post" action="/arguments/${g.id}/vote" class="inline-form vote-mini" novalidate>
         <input type="hidden" name="suite" value="${returnTo}">
-        ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}">${VOTE_LABELS_FR[v]}<span class="visually-hidden"> avec cet argument</span></button> `)}
+        ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}">${t(VOTE_LABELS_FR[v])}<span class="visually-hidden"> ${t('avec cet argument')}</span></button> `)}
       </form>`
     : '';
   return html`<li class="argument argument-${g.side}" id="argument-${g.id}">
-    ${g.hidden ? hiddenNotice(g.hidden.reason) : html`<p>${g.body}</p>`}
+    ${g.hidden ? hiddenNotice(g.hidden.reason) : html`<p lang="fr">${g.body}</p>`}
     <p class="meta">${authorLine(g.author)}${provenanceNote(g.collected)} · ${when(g.createdAt)} · ${tallyLine(g.tally)}</p>
     ${vote}${g.hidden ? '' : reportForm(ctx, 'argument', g.id, returnTo)}</li>`;
 }
@@ -64,44 +66,44 @@ export function argumentsSection(
   const column = (side: 'for' | 'against', title: string) => {
     const items = args.filter((a) => a.side === side);
     return html`<div class="arguments-col"><h3>${title} <span class="muted">(${items.length})</span></h3>
-      ${items.length ? html`<ol class="arguments" role="list">${items.map((g) => argumentItem(ctx, g, open, returnTo))}</ol>` : html`<p class="empty">Aucun argument pour l’instant.</p>`}</div>`;
+      ${items.length ? html`<ol class="arguments" role="list">${items.map((g) => argumentItem(ctx, g, open, returnTo))}</ol>` : html`<p class="empty">${t('Aucun argument pour l’instant.')}</p>`}</div>`;
   };
   const form = !open
-    ? html`<p class="muted">On argumente pendant la consultation, sur les textes et les amendements encore en discussion.</p>`
+    ? html`<p class="muted">${t('On argumente pendant la consultation, sur les textes et les amendements encore en discussion.')}</p>`
     : !ctx.user
-      ? html`<p><a href="/connexion?suite=${returnTo}">Connectez-vous</a> pour argumenter.</p>`
+      ? html`<p>${th('{{lien}} pour argumenter.', { lien: html`<a href="/connexion?suite=${returnTo}">${t('Connectez-vous')}</a>` })}</p>`
       : html`<form method="post" action="/arguments" class="form" novalidate>
           <input type="hidden" name="targetType" value="${target.type}"><input type="hidden" name="targetId" value="${target.id}">
           <input type="hidden" name="suite" value="${returnTo}">
-          <fieldset><legend>Votre argument</legend>
-            <div><input type="radio" id="side-for" name="side" value="for" checked><label for="side-for">Pour</label></div>
-            <div><input type="radio" id="side-against" name="side" value="against"><label for="side-against">Contre</label></div>
+          <fieldset><legend>${t('Votre argument')}</legend>
+            <div><input type="radio" id="side-for" name="side" value="for" checked><label for="side-for">${t('Pour')}</label></div>
+            <div><input type="radio" id="side-against" name="side" value="against"><label for="side-against">${t('Contre')}</label></div>
           </fieldset>
-          <div class="field"><label for="argument-body">Argument</label><textarea id="argument-body" name="body" rows="3" required minlength="3" maxlength="5000"></textarea></div>
+          <div class="field"><label for="argument-body">${t('Argument')}</label><textarea id="argument-body" name="body" rows="3" required minlength="3" maxlength="5000"></textarea></div>
           ${onBehalfFieldset(ctx.user, 'argument')}
-          <button type="submit">Publier l’argument</button></form>`;
-  return html`<section aria-labelledby="arguments-title" class="arguments-section"><h2 id="arguments-title">Arguments</h2>
-    <div class="arguments-cols">${column('for', 'Pour')}${column('against', 'Contre')}</div>${form}</section>`;
+          <button type="submit">${t('Publier l’argument')}</button></form>`;
+  return html`<section aria-labelledby="arguments-title" class="arguments-section"><h2 id="arguments-title">${t('Arguments')}</h2>
+    <div class="arguments-cols">${column('for', t('Pour'))}${column('against', t('Contre'))}</div>${form}</section>`;
 }
 
 function annotationItem(ctx: PageContext, n: Annotation, index: number, open: boolean, returnTo: string): SafeHtml {
   const where = n.anchor.status === 'orphaned'
-    ? html`<span class="muted">(passage disparu de la version actuelle)</span>`
-    : html`<a href="#passage-${n.id}">alinéa ${n.anchor.alinea}</a>${n.anchor.status === 'moved' ? html` <span class="muted">(passage déplacé)</span>` : ''}`;
-  const replies = n.replies.map((r) => html`<li>${r.hidden ? hiddenNotice(r.hidden.reason) : html`<p>${r.body}</p>`}
+    ? html`<span class="muted">${t('(passage disparu de la version actuelle)')}</span>`
+    : html`<a href="#passage-${n.id}">${t('alinéa {{n}}', { n: n.anchor.alinea })}</a>${n.anchor.status === 'moved' ? html` <span class="muted">${t('(passage déplacé)')}</span>` : ''}`;
+  const replies = n.replies.map((r) => html`<li>${r.hidden ? hiddenNotice(r.hidden.reason) : html`<p lang="fr">${r.body}</p>`}
     <p class="meta">${authorLine(r.author)} · ${when(r.createdAt)}</p>${r.hidden ? '' : reportForm(ctx, 'reply', r.id, returnTo)}</li>`);
   const replyForm = open && ctx.user
     ? html`<form method="post" action="/annotations/${n.id}/reponses" class="inline-form" novalidate>
         <input type="hidden" name="suite" value="${returnTo}">
-        <label for="reply-${n.id}">Répondre</label><input id="reply-${n.id}" name="body" required maxlength="5000">
-        <button type="submit">Envoyer</button></form>`
+        <label for="reply-${n.id}">${t('Répondre')}</label><input id="reply-${n.id}" name="body" required maxlength="5000">
+        <button type="submit">${t('Envoyer')}</button></form>`
     : '';
   return html`<li id="annotation-${n.id}" class="annotation">
-    <p class="annotation-head"><span class="note-num">${index}</span> ${where} — <q>${n.quote}</q></p>
-    ${n.hidden ? hiddenNotice(n.hidden.reason) : html`<p>${n.body}</p>`}
+    <p class="annotation-head"><span class="note-num">${index}</span> ${where} — <q lang="fr">${n.quote}</q></p>
+    ${n.hidden ? hiddenNotice(n.hidden.reason) : html`<p lang="fr">${n.body}</p>`}
     <p class="meta">${authorLine(n.author)}${provenanceNote(n.collected)} · ${when(n.createdAt)}</p>
     ${n.hidden ? '' : reportForm(ctx, 'annotation', n.id, returnTo)}
-    ${replies.length ? html`<ol class="replies" role="list" aria-label="Réponses">${replies}</ol>` : ''}${replyForm}</li>`;
+    ${replies.length ? html`<ol class="replies" role="list" aria-label="${t('Réponses')}">${replies}</ol>` : ''}${replyForm}</li>`;
 }
 
 /**
@@ -118,24 +120,24 @@ export function annotationsSection(
 ): SafeHtml {
   const list = notes.length
     ? html`<ol class="annotations" role="list">${notes.map((n, i) => annotationItem(ctx, n, i + 1, open, returnTo))}</ol>`
-    : html`<p class="empty">Aucune annotation. Soyez la première personne à commenter un passage.</p>`;
+    : html`<p class="empty">${t('Aucune annotation. Soyez la première personne à commenter un passage.')}</p>`;
   const v = error?.values ?? {};
   const form = !open
     ? ''
     : !ctx.user
-      ? html`<p><a href="/connexion?suite=${returnTo}">Connectez-vous</a> pour annoter un passage.</p>`
+      ? html`<p>${th('{{lien}} pour annoter un passage.', { lien: html`<a href="/connexion?suite=${returnTo}">${t('Connectez-vous')}</a>` })}</p>`
       : html`<form method="post" action="/articles/${article.id}/annotations" class="form annotate-form" id="annoter" novalidate>
-          <h3>Annoter un passage</h3>
-          ${error ? html`<div class="alert" role="alert">${error.message}</div>` : ''}
+          <h3>${t('Annoter un passage')}</h3>
+          ${error ? html`<div class="alert" role="alert">${tMessage(error.message)}</div>` : ''}
           <input type="hidden" name="version" value="${article.version}"><input type="hidden" name="start" value="${v.start ?? ''}">
-          <div class="field"><label for="annot-alinea">Alinéa</label>
-            <select id="annot-alinea" name="alinea">${article.alineas.map((_, i) => html`<option value="${i + 1}"${v.alinea === String(i + 1) ? html` selected` : ''}>Alinéa ${i + 1}</option>`)}</select></div>
-          <div class="field"><label for="annot-quote">Passage cité</label>
-            <p class="hint" id="annot-quote-hint">Recopiez exactement les mots commentés, ou sélectionnez-les dans le texte.</p>
+          <div class="field"><label for="annot-alinea">${t('Alinéa')}</label>
+            <select id="annot-alinea" name="alinea">${article.alineas.map((_, i) => html`<option value="${i + 1}"${v.alinea === String(i + 1) ? html` selected` : ''}>${t('Alinéa {{n}}', { n: i + 1 })}</option>`)}</select></div>
+          <div class="field"><label for="annot-quote">${t('Passage cité')}</label>
+            <p class="hint" id="annot-quote-hint">${t('Recopiez exactement les mots commentés, ou sélectionnez-les dans le texte.')}</p>
             <input id="annot-quote" name="quote" type="text" required maxlength="5000" aria-describedby="annot-quote-hint" value="${v.quote ?? ''}"></div>
-          <div class="field"><label for="annot-body">Votre commentaire</label>
+          <div class="field"><label for="annot-body">${t('Votre commentaire')}</label>
             <textarea id="annot-body" name="body" rows="3" required maxlength="5000">${v.body ?? ''}</textarea></div>
           ${onBehalfFieldset(ctx.user, 'annot', v)}
-          <button type="submit">Publier l’annotation</button></form>`;
-  return html`<section aria-labelledby="annotations-title" class="annotations-section"><h2 id="annotations-title">Annotations</h2>${list}${form}</section>`;
+          <button type="submit">${t('Publier l’annotation')}</button></form>`;
+  return html`<section aria-labelledby="annotations-title" class="annotations-section"><h2 id="annotations-title">${t('Annotations')}</h2>${list}${form}</section>`;
 }

@@ -6,13 +6,14 @@ import { html, type SafeHtml } from '../html';
 import { displayName, layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
 import { declarationFacts } from './lobbying/parts';
+import { t } from '../i18n';
 
 const excerpt = (text: string, max = 280) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 const when = (iso: string) => html`<time datetime="${iso}">${dateTimeFr.format(new Date(iso))}</time>`;
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 function where(c: ContributionView): SafeHtml {
-  return html`<a href="/articles/${c.article.id}">article ${c.article.number}</a> du projet de loi <a href="/textes/${c.bill.id}">${c.bill.title}</a>`;
+  return html`<a href="/articles/${c.article.id}">article ${c.article.number}</a> ${t('du projet de loi')} <a href="/textes/${c.bill.id}">${c.bill.title}</a>`;
 }
 
 function item(c: ContributionView): SafeHtml {
@@ -30,12 +31,12 @@ function item(c: ContributionView): SafeHtml {
     }
     case 'annotation':
       return html`<li class="contribution contribution-annotation">
-        <p class="contribution-head"><a href="${c.url}">Annotation</a> sur <q>${excerpt(c.quote, 120)}</q></p>
+        <p class="contribution-head"><a href="${c.url}">${t('Annotation')}</a> ${t('sur')} <q>${excerpt(c.quote, 120)}</q></p>
         <blockquote><p>${excerpt(c.body)}</p></blockquote>
         <p class="meta">Le ${when(c.at)} · ${where(c)}</p></li>`;
     case 'reply':
       return html`<li class="contribution contribution-reply">
-        <p class="contribution-head"><a href="${c.url}">Réponse à une annotation</a> sur <q>${excerpt(c.annotation.quote, 120)}</q></p>
+        <p class="contribution-head"><a href="${c.url}">${t('Réponse à une annotation')}</a> ${t('sur')} <q>${excerpt(c.annotation.quote, 120)}</q></p>
         <blockquote><p>${excerpt(c.body)}</p></blockquote>
         <p class="meta">Le ${when(c.at)} · ${where(c)}</p></li>`;
   }
@@ -50,22 +51,22 @@ function contributorPage(c: PageContext, v: ContributionsView, firstPage: boolea
     : html`<p class="empty">${firstPage ? 'Aucune contribution publique pour l’instant.' : 'Aucune contribution plus ancienne.'}</p>`;
   return layout(c, {
     title: `${name} – contributions publiques`,
-    breadcrumb: html`<a href="/">Projets de loi</a> › Contributeurs › ${name}`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › Contributeurs › ${name}`,
     main: html`<h1>${v.user.deleted ? name : displayName({ display_name: v.user.displayName, kind: v.user.kind, assurance: v.user.assurance })}</h1>
       ${v.user.deleted
-        ? html`<p class="notice">Ce compte a été supprimé. Ses contributions publiques restent en place, signées « contributeur supprimé », sans lien avec la personne qui les a écrites.</p>`
+        ? html`<p class="notice">${t('Ce compte a été supprimé. Ses contributions publiques restent en place, signées « contributeur supprimé », sans lien avec la personne qui les a écrites.')}</p>`
         : html`<p class="lead">Contributions publiques ${v.user.kind === 'organisation' ? 'de cette organisation' : 'de cette personne'}, les plus récentes d’abord.</p>`}
       ${v.interestRepresentative ? html`<section aria-labelledby="representant" class="notice"><h2 id="representant">${v.interestRepresentative.active ? 'Représentant d’intérêts déclaré' : 'Ancien représentant d’intérêts'}</h2>
         ${declarationFacts(v.interestRepresentative)}
-        ${v.declarationHistory.length ? html`<details><summary>Historique de la déclaration</summary><ul>${v.declarationHistory.map((e) => html`<li>${when(e.at)} : ${e.label}</li>`)}</ul></details>` : ''}</section>` : ''}
+        ${v.declarationHistory.length ? html`<details><summary>${t('Historique de la déclaration')}</summary><ul>${v.declarationHistory.map((e) => html`<li>${when(e.at)} : ${e.label}</li>`)}</ul></details>` : ''}</section>` : ''}
       <p class="contribution-counts">${plural(n.amendments, 'amendement déposé', 'amendements déposés')} · ${plural(n.arguments, 'argument', 'arguments')} · ${plural(n.annotations, 'annotation', 'annotations')} · ${plural(n.replies, 'réponse', 'réponses')}</p>
       <h2>${firstPage ? 'Contributions' : 'Contributions plus anciennes'}</h2>
       ${list}
-      <nav aria-label="Pages de contributions" class="pager">
-        ${firstPage ? '' : html`<a href="${here}">Les plus récentes</a> `}
-        ${v.next ? html`<a href="${here}?avant=${v.next}" rel="next">Plus anciens</a>` : ''}
+      <nav aria-label="${t('Pages de contributions')}" class="pager">
+        ${firstPage ? '' : html`<a href="${here}">${t('Les plus récentes')}</a> `}
+        ${v.next ? html`<a href="${here}?avant=${v.next}" rel="next">${t('Plus anciens')}</a>` : ''}
       </nav>
-      <p class="chart-links"><a href="/api/users/${v.user.id}/contributions">Données (JSON)</a></p>`,
+      <p class="chart-links"><a href="/api/users/${v.user.id}/contributions">${t('Données (JSON)')}</a></p>`,
   });
 }
 

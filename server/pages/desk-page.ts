@@ -4,6 +4,7 @@ import type { BillRow } from '../sql/bills';
 import { amendmentTitle, authorList, dateTimeFr, kindBadge, statusBadge } from './amendment-parts';
 import { html, type SafeHtml } from '../html';
 import { layout, may, type PageContext } from './layout';
+import { t } from '../i18n';
 
 const STATUS_FILTER_LABELS: Record<(typeof DESK_STATUSES)[number], string> = {
   open: 'À traiter (déposés ou mis en forme)', submitted: 'Déposés, pas encore mis en forme', formalised: 'Mis en forme',
@@ -25,27 +26,27 @@ const option = (value: string, label: string, selected: boolean) => html`<option
 function filtersForm(d: DeskPageData): SafeHtml {
   const f = d.filters;
   return html`<form method="get" action="/textes/${d.bill.id}/greffe" class="desk-filters">
-    <div class="field"><label for="f-statut">Statut</label><select id="f-statut" name="statut">
+    <div class="field"><label for="f-statut">${t('Statut')}</label><select id="f-statut" name="statut">
       ${DESK_STATUSES.map((s) => option(s, STATUS_FILTER_LABELS[s], f.status === s))}</select></div>
-    <div class="field"><label for="f-article">Article</label><select id="f-article" name="article">
+    <div class="field"><label for="f-article">${t('Article')}</label><select id="f-article" name="article">
       ${option('', 'Tous les articles', !f.articleId)}
       ${d.desk.articles.map((a) => option(a.id, `Article ${a.number} (${a.open} à traiter)`, f.articleId === a.id))}</select></div>
-    <div class="field"><label for="f-nature">Nature</label><select id="f-nature" name="nature">
+    <div class="field"><label for="f-nature">${t('Nature')}</label><select id="f-nature" name="nature">
       ${option('', 'Toutes', !f.kind)}${AMENDMENT_KINDS.map((k) => option(k, KIND_LABELS_FR[k], f.kind === k))}</select></div>
-    <div class="field"><label for="f-greffier">Greffier</label><select id="f-greffier" name="greffier">
+    <div class="field"><label for="f-greffier">${t('Greffier')}</label><select id="f-greffier" name="greffier">
       ${(Object.keys(ASSIGNED_LABELS) as (keyof typeof ASSIGNED_LABELS)[]).map((k) => option(k, ASSIGNED_LABELS[k], f.assigned === k))}</select></div>
-    <button type="submit">Filtrer</button>
+    <button type="submit">${t('Filtrer')}</button>
   </form>`;
 }
 
 function counts(d: DeskPageData): SafeHtml {
   const c = d.desk.counts;
   return html`<dl class="desk-counts">
-    <div><dt>À mettre en forme</dt><dd>${c.submitted}</dd></div>
-    <div><dt>Mis en forme</dt><dd>${c.formalised}</dd></div>
-    <div><dt>Irrecevables</dt><dd>${c.inadmissible}</dd></div>
-    <div><dt>Retirés</dt><dd>${c.withdrawn}</dd></div>
-    <div><dt>Total déposés</dt><dd>${c.total}</dd></div>
+    <div><dt>${t('À mettre en forme')}</dt><dd>${c.submitted}</dd></div>
+    <div><dt>${t('Mis en forme')}</dt><dd>${c.formalised}</dd></div>
+    <div><dt>${t('Irrecevables')}</dt><dd>${c.inadmissible}</dd></div>
+    <div><dt>${t('Retirés')}</dt><dd>${c.withdrawn}</dd></div>
+    <div><dt>${t('Total déposés')}</dt><dd>${c.total}</dd></div>
   </dl>`;
 }
 
@@ -57,19 +58,19 @@ function itemRow(d: DeskPageData, a: Item, ctx: PageContext): SafeHtml {
   const open = a.status === 'submitted' || a.status === 'formalised';
   return html`<li class="desk-item">
     <p><a href="/amendements/${a.id}"><strong>${amendmentTitle(a.displayNumber)}</strong></a> ${kindBadge(a.kind)} ${statusBadge(a.status)}
-      ${a.stale ? html`<span class="badge badge-warn">article modifié depuis</span>` : ''}</p>
+      ${a.stale ? html`<span class="badge badge-warn">${t('article modifié depuis')}</span>` : ''}</p>
     <p class="meta">Article ${a.articleNumber} · ${authorList(a.authors)}${a.submittedAt ? html` · déposé le ${dateTimeFr.format(new Date(a.submittedAt))}` : ''}</p>
     ${a.inadmissible ? html`<p class="meta">${GROUND_LABELS_FR[a.inadmissible.ground]} — ${a.inadmissible.reason}</p>` : ''}
     <p class="meta">${a.assignedClerk ? html`Greffier : ${mine ? 'vous' : a.assignedClerk.displayName}` : 'Sans greffier'}</p>
     ${open ? html`<div class="desk-actions">
       ${mine
-        ? html`<a class="button" href="/amendements/${a.id}/mise-en-forme">Mettre en forme</a>`
+        ? html`<a class="button" href="/amendements/${a.id}/mise-en-forme">${t('Mettre en forme')}</a>`
         : a.assignedClerk
           // another clerk's: taken over only after a confirmation page (that clerk is told)
-          ? html`<a class="button" href="/amendements/${a.id}/reprendre">Reprendre…</a>`
+          ? html`<a class="button" href="/amendements/${a.id}/reprendre">${t('Reprendre…')}</a>`
           : html`<form method="post" action="/amendements/${a.id}/prendre" class="inline" novalidate><input type="hidden" name="suite" value="/amendements/${a.id}/mise-en-forme">
-            <button type="submit">Prendre en charge et mettre en forme</button></form>`}
-      <a href="/amendements/${a.id}#greffe">Irrecevabilité, réponse…</a>
+            <button type="submit">${t('Prendre en charge et mettre en forme')}</button></form>`}
+      <a href="/amendements/${a.id}#greffe">${t('Irrecevabilité, réponse…')}</a>
     </div>` : ''}
   </li>`;
 }
@@ -93,10 +94,10 @@ function pager(d: DeskPageData): SafeHtml {
     if (f.kind) q.set('nature', f.kind);
     return `/textes/${d.bill.id}/greffe?${q.toString()}`;
   };
-  return html`<nav aria-label="Pages du bureau" class="pager">
-    ${d.page > 1 ? html`<a href="${href(d.page - 1)}" rel="prev">Page précédente</a>` : ''}
+  return html`<nav aria-label="${t('Pages du bureau')}" class="pager">
+    ${d.page > 1 ? html`<a href="${href(d.page - 1)}" rel="prev">${t('Page précédente')}</a>` : ''}
     <span>Page ${d.page} sur ${pages}</span>
-    ${d.page < pages ? html`<a href="${href(d.page + 1)}" rel="next">Page suivante</a>` : ''}</nav>`;
+    ${d.page < pages ? html`<a href="${href(d.page + 1)}" rel="next">${t('Page suivante')}</a>` : ''}</nav>`;
 }
 
 /** The clerks' desk of a bill: counts, filters, the queue in text order with identical groups. */
@@ -104,14 +105,14 @@ export function deskPage(ctx: PageContext, d: DeskPageData): string {
   const groups = d.desk.groups;
   return layout(ctx, {
     title: `Bureau du greffe – ${d.bill.title}`,
-    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
-    main: html`<h1>Bureau du greffe</h1>
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
+    main: html`<h1>${t('Bureau du greffe')}</h1>
       <p class="lead">Les amendements déposés sur « ${d.bill.title} », article par article puis par numéro (l’ordre d’examen est celui de la commission). Les amendements identiques sont regroupés ; les quasi-identiques sont signalés (mêmes modifications à au moins 60 %).</p>
-      ${may(ctx, 'amendment.importParliament', d.bill.status) ? html`<p><a href="/textes/${d.bill.id}/amendements/importer">Importer des amendements parlementaires</a> (Assemblée nationale, Sénat)</p>` : ''}
+      ${may(ctx, 'amendment.importParliament', d.bill.status) ? html`<p><a href="/textes/${d.bill.id}/amendements/importer">${t('Importer des amendements parlementaires')}</a> ${t('(Assemblée nationale, Sénat)')}</p>` : ''}
       ${counts(d)}
       ${filtersForm(d)}
       <p class="muted" role="status">${d.desk.totalAmendments} amendement${d.desk.totalAmendments > 1 ? 's' : ''} correspond${d.desk.totalAmendments > 1 ? 'ent' : ''} aux filtres.</p>
-      ${groups.length ? html`<ol class="desk-queue" role="list">${groups.map((g) => groupBlock(d, g, ctx))}</ol>` : html`<p class="empty">Aucun amendement ne correspond à ces filtres.</p>`}
+      ${groups.length ? html`<ol class="desk-queue" role="list">${groups.map((g) => groupBlock(d, g, ctx))}</ol>` : html`<p class="empty">${t('Aucun amendement ne correspond à ces filtres.')}</p>`}
       ${pager(d)}`,
   });
 }

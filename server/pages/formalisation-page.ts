@@ -7,6 +7,7 @@ import { alertBox, amendmentTitle, dateTimeFr, rowsFor, textareaField, titled, t
 import type { AmendmentView } from './amendment-pages';
 import { html, type SafeHtml } from '../html';
 import { layout, type PageContext, may } from './layout';
+import { t } from '../i18n';
 
 export type Workspace = Awaited<ReturnType<typeof loadWorkspace>>;
 
@@ -37,14 +38,14 @@ function publishForm(d: WorkspacePageData): SafeHtml {
   const text = values.texte ?? w.alineas.join('\n');
   const dispositif = values.dispositif ?? w.dispositif;
   return html`<form method="post" action="/amendements/${w.amendmentId}/mise-en-forme" class="form form-wide publish-form" novalidate>
-    <h2 id="publier">Publier la mise en forme</h2>
+    <h2 id="publier">${t('Publier la mise en forme')}</h2>
     ${w.kind === 'delete' ? '' : textareaField({
       id: 'edit-texte', name: 'texte', label: 'Texte mis en forme', value: text, rows: rowsFor(text, 6), error: errors['edit-texte'],
       hint: 'Un alinéa par ligne.',
     })}
     <div class="field">
-      <label for="dispositif">Dispositif</label>
-      <p class="hint" id="dispositif-hint">Rédigé automatiquement à partir du texte ; vous pouvez le reformuler. Il doit produire exactement le texte mis en forme.</p>
+      <label for="dispositif">${t('Dispositif')}</label>
+      <p class="hint" id="dispositif-hint">${t('Rédigé automatiquement à partir du texte ; vous pouvez le reformuler. Il doit produire exactement le texte mis en forme.')}</p>
       ${errors.dispositif ? html`<p class="field-error" id="dispositif-error">${errors.dispositif}</p>` : ''}
       <textarea id="dispositif" name="dispositif" rows="${rowsFor(dispositif, 4)}" data-live-dispositif
         aria-describedby="dispositif-hint${errors.dispositif ? ' dispositif-error' : ''}"${errors.dispositif ? html` aria-invalid="true"` : ''}>${dispositif}</textarea>
@@ -54,7 +55,7 @@ function publishForm(d: WorkspacePageData): SafeHtml {
       id: 'note', name: 'note', label: 'Note aux auteurs', value: values.note ?? '', rows: 3,
       hint: 'Ce qui a changé et pourquoi : les auteurs la reçoivent avec la notification.',
     })}
-    <div class="actions"><button type="submit">Publier la mise en forme</button></div>
+    <div class="actions"><button type="submit">${t('Publier la mise en forme')}</button></div>
   </form>`;
 }
 
@@ -65,10 +66,10 @@ function publishForm(d: WorkspacePageData): SafeHtml {
 function takeForm(id: string, holder: Workspace['assignedClerk'], user: UserRow): SafeHtml {
   if (holder && holder.id !== user.id) {
     return html`<p class="notice">${holder.displayName} a cet amendement en charge : seul ce greffier écrit, publie, répond ou le déclare irrecevable.
-      <a class="button" href="/amendements/${id}/reprendre">Reprendre l’amendement</a></p>`;
+      <a class="button" href="/amendements/${id}/reprendre">${t('Reprendre l’amendement')}</a></p>`;
   }
   return html`<form method="post" action="/amendements/${id}/prendre" class="inline" novalidate>
-    <input type="hidden" name="suite" value="/amendements/${id}/mise-en-forme"><button type="submit">Prendre en charge pour écrire</button></form>`;
+    <input type="hidden" name="suite" value="/amendements/${id}/mise-en-forme"><button type="submit">${t('Prendre en charge pour écrire')}</button></form>`;
 }
 
 /** The formalisation workspace: citizens' text | formal text (live) | dispositif. */
@@ -90,22 +91,22 @@ export function workspacePage(ctx: PageContext, d: WorkspacePageData): string {
     : html``;
   return layout(ctx, {
     title: titled(`Mise en forme – ${amendmentTitle(a.displayNumber)} – ${d.bill.title}`, d.state),
-    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>${isClerk ? html` › <a href="/textes/${d.bill.id}/greffe">Bureau du greffe</a>` : ''} › <a href="/amendements/${a.id}">${amendmentTitle(a.displayNumber)}</a>`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>${isClerk ? html` › <a href="/textes/${d.bill.id}/greffe">${t('Bureau du greffe')}</a>` : ''} › <a href="/amendements/${a.id}">${amendmentTitle(a.displayNumber)}</a>`,
     main: html`<h1>Mise en forme de l’${amendmentTitle(a.displayNumber).replace(/^A/, 'a')}</h1>${alertBox(d.state)}
       <p class="meta">Article ${w.articleNumber} · greffier chargé : ${who}</p>
-      ${a.formalisation ? html`<p class="notice">Une mise en forme a été publiée le ${dateTimeFr.format(new Date(a.formalisation.createdAt))} (<a href="/amendements/${a.id}#mise-en-forme">voir sur l’amendement</a>). ${writes ? 'Vous pouvez la reprendre ici : une nouvelle publication la remplacera.' : ''}</p>` : ''}
+      ${a.formalisation ? html`<p class="notice">Une mise en forme a été publiée le ${dateTimeFr.format(new Date(a.formalisation.createdAt))} (<a href="/amendements/${a.id}#mise-en-forme">${t('voir sur l’amendement')}</a>). ${writes ? 'Vous pouvez la reprendre ici : une nouvelle publication la remplacera.' : ''}</p>` : ''}
       ${w.status !== 'submitted' && w.status !== 'formalised' ? html`<p class="notice">L’amendement est « ${STATUS_LABELS_FR[w.status]} » : sa mise en forme est close.</p>` : ''}
       ${!writes && isClerk && isOpen(w.status) ? takeForm(a.id, w.assignedClerk, user) : ''}
       <div class="workspace">
-        <section aria-labelledby="ws-citoyens" class="ws-column"><h2 id="ws-citoyens">Texte déposé par les citoyens</h2>
+        <section aria-labelledby="ws-citoyens" class="ws-column"><h2 id="ws-citoyens">${t('Texte déposé par les citoyens')}</h2>
           ${alineaList(w.citizenAlineas, a.kind === 'delete' ? 'Suppression de l’article : pas de texte.' : 'Pas de texte.')}</section>
-        <section aria-labelledby="ws-formel" class="ws-column"><h2 id="ws-formel">Texte mis en forme</h2>
+        <section aria-labelledby="ws-formel" class="ws-column"><h2 id="ws-formel">${t('Texte mis en forme')}</h2>
           ${editor}
           <div class="ws-static">${alineaList(w.alineas, 'Suppression de l’article : pas de texte.')}</div></section>
-        <section aria-labelledby="ws-dispositif" class="ws-column"><h2 id="ws-dispositif">Dispositif</h2>
+        <section aria-labelledby="ws-dispositif" class="ws-column"><h2 id="ws-dispositif">${t('Dispositif')}</h2>
           <div class="liasse-dispositif" data-live-dispositif aria-live="off">${dispositifLines(w.dispositif)}</div></section>
       </div>
-      ${isClerk && writes ? publishForm(d) : isClerk ? html`<p class="muted">Seul le greffier chargé de l’amendement publie sa mise en forme.</p>` : html`<p class="muted">Le greffier publiera la mise en forme ; vous serez prévenu et verrez la différence entre votre texte et le texte mis en forme.</p>`}
-      <p><a href="/amendements/${a.id}">Retour à l’amendement</a></p>`,
+      ${isClerk && writes ? publishForm(d) : isClerk ? html`<p class="muted">${t('Seul le greffier chargé de l’amendement publie sa mise en forme.')}</p>` : html`<p class="muted">${t('Le greffier publiera la mise en forme ; vous serez prévenu et verrez la différence entre votre texte et le texte mis en forme.')}</p>`}
+      <p><a href="/amendements/${a.id}">${t('Retour à l’amendement')}</a></p>`,
   });
 }

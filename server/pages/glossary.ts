@@ -1,6 +1,7 @@
 import { GLOSSARY, type GlossaryEntry } from '../../shared/glossary';
 import { escapeHtml, html, raw, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
+import { currentLang, t } from '../i18n';
 
 /**
  * Inline definitions of the procedure's words (shared/glossary.ts).
@@ -48,18 +49,21 @@ export class Glosser {
     this.linked.add(entry.id);
     this.count += 1;
     const id = `${this.prefix}-${entry.id}-${this.count}`;
-    return html`<a href="/glossaire#${entry.id}" class="terme" aria-describedby="${id}" title="${entry.definition}">${shown}</a><span id="${id}" hidden>${entry.definition}</span>`;
+    return html`<a href="/glossaire#${entry.id}" class="terme" aria-describedby="${id}" title="${t(entry.definition)}">${shown}</a><span id="${id}" hidden>${t(entry.definition)}</span>`;
   }
 }
+
+/** A French term: in English pages marked as such (it names the French procedure). */
+const frTerm = (term: string): SafeHtml => (currentLang() === 'fr' ? html`<dfn>${term}</dfn>` : html`<dfn lang="fr">${term}</dfn>`);
 
 /** /glossaire: every term, each with an anchor the inline links point to. */
 export function glossaryPage(ctx: PageContext): string {
   const sorted = [...GLOSSARY].sort((a, b) => a.term.localeCompare(b.term, 'fr'));
   return layout(ctx, {
-    title: 'Glossaire de la procédure',
-    breadcrumb: html`<a href="/">Projets de loi</a> › Glossaire`,
-    main: html`<h1>Glossaire de la procédure</h1>
-      <p class="lead">Les mots de la fabrique de la loi, expliqués simplement. Dans les pages, un mot souligné en pointillés renvoie ici.</p>
-      <dl class="glossary">${sorted.map((e) => html`<div class="glossary-entry" id="${e.id}"><dt><dfn>${e.term}</dfn></dt><dd>${e.definition}</dd></div>`)}</dl>`,
+    title: t('Glossaire de la procédure'),
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › ${t('Glossaire')}`,
+    main: html`<h1>${t('Glossaire de la procédure')}</h1>
+      <p class="lead">${t('Les mots de la fabrique de la loi, expliqués simplement. Dans les pages, un mot souligné en pointillés renvoie ici.')}</p>
+      <dl class="glossary">${sorted.map((e) => html`<div class="glossary-entry" id="${e.id}"><dt>${frTerm(e.term)}</dt><dd>${t(e.definition)}</dd></div>`)}</dl>`,
   });
 }

@@ -6,6 +6,7 @@ import type { BillRow } from '../sql/bills';
 import { dateTimeFr } from './amendment-parts';
 import { html, raw, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
+import { t } from '../i18n';
 
 /** The kinds of event a reader can narrow the timeline to, by family. */
 export const TYPE_FILTERS: Record<string, { label: string; types: string[] }> = {
@@ -27,7 +28,7 @@ export interface TimelineData {
 }
 
 export function eventList(events: readonly PresentedEvent[], billId: string): SafeHtml {
-  if (events.length === 0) return html`<p class="empty">Aucun événement ne correspond.</p>`;
+  if (events.length === 0) return html`<p class="empty">${t('Aucun événement ne correspond.')}</p>`;
   return html`<ol class="timeline" role="list">${events.map((e) => html`<li class="event event-${e.type.split('.')[0] ?? ''}">
     <p class="meta"><time datetime="${e.at}">${dateTimeFr.format(new Date(e.at))}</time>${e.actor ? html` · <a href="/contributeurs/${e.actor.id}">${e.actor.displayName}</a>` : ''}</p>
     <p><a href="${subjectPath(e, billId)}">${e.label}</a>${typeof e.data.reason === 'string' && e.data.reason ? html` — ${e.data.reason}` : ''}</p>
@@ -44,29 +45,29 @@ export function timelinePage(ctx: PageContext, d: TimelineData): string {
   if (d.next) older.set('avant', d.next);
   return layout(ctx, {
     title: `Historique – ${d.bill.title}`,
-    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
-    main: html`<h1>Historique du texte</h1>
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
+    main: html`<h1>${t('Historique du texte')}</h1>
       <p class="lead">Tout ce qui s’est passé publiquement sur « ${d.bill.title} », du plus récent au plus ancien : dépôts, mises en forme, décisions, versions. Jamais qui a voté quoi.</p>
       <form method="get" action="/textes/${d.bill.id}/historique" class="desk-filters">
-        <div class="field"><label for="h-famille">Événements</label><select id="h-famille" name="famille">
+        <div class="field"><label for="h-famille">${t('Événements')}</label><select id="h-famille" name="famille">
           ${option('', 'Tous', f.famille === '')}${Object.entries(TYPE_FILTERS).map(([k, v]) => option(k, v.label, f.famille === k))}</select></div>
-        <div class="field"><label for="h-article">Article</label><select id="h-article" name="article">
+        <div class="field"><label for="h-article">${t('Article')}</label><select id="h-article" name="article">
           ${option('', 'Tous les articles', f.article === '')}${d.articles.map((a) => option(a.id, `Article ${a.number}`, f.article === a.id))}</select></div>
-        <div class="field"><label for="h-du">Du</label><input type="date" id="h-du" name="du" value="${f.du}"></div>
-        <div class="field"><label for="h-au">Au</label><input type="date" id="h-au" name="au" value="${f.au}"></div>
-        <button type="submit">Filtrer</button>
+        <div class="field"><label for="h-du">${t('Du')}</label><input type="date" id="h-du" name="du" value="${f.du}"></div>
+        <div class="field"><label for="h-au">${t('Au')}</label><input type="date" id="h-au" name="au" value="${f.au}"></div>
+        <button type="submit">${t('Filtrer')}</button>
       </form>
       ${eventList(d.events, d.bill.id)}
-      ${d.next ? html`<p><a href="/textes/${d.bill.id}/historique?${older.toString()}" rel="next">Événements plus anciens</a></p>` : ''}
-      <section aria-labelledby="donnees"><h2 id="donnees">Données ouvertes</h2>
-        <p>Flux Atom : <a href="${api}/feed.atom">historique du texte</a>. Téléchargements (CSV et JSON, seulement des décomptes, jamais les votes individuels) :</p>
+      ${d.next ? html`<p><a href="/textes/${d.bill.id}/historique?${older.toString()}" rel="next">${t('Événements plus anciens')}</a></p>` : ''}
+      <section aria-labelledby="donnees"><h2 id="donnees">${t('Données ouvertes')}</h2>
+        <p>${t('Flux Atom :')} <a href="${api}/feed.atom">${t('historique du texte')}</a>${t('. Téléchargements (CSV et JSON, seulement des décomptes, jamais les votes individuels) :')}</p>
         <ul>
-          <li>Amendements : <a href="${api}/opendata/amendments.csv">CSV</a> · <a href="${api}/opendata/amendments.json">JSON</a></li>
-          <li>Arguments : <a href="${api}/opendata/arguments.csv">CSV</a> · <a href="${api}/opendata/arguments.json">JSON</a></li>
-          <li>Décisions de la commission : <a href="${api}/opendata/decisions.csv">CSV</a> · <a href="${api}/opendata/decisions.json">JSON</a></li>
-          <li>Versions des articles : <a href="${api}/opendata/article-versions.csv">CSV</a> · <a href="${api}/opendata/article-versions.json">JSON</a></li>
-          <li>Auditions de la commission : <a href="${api}/opendata/hearings.csv">CSV</a> · <a href="${api}/opendata/hearings.json">JSON</a></li>
-          <li>Tout le texte : <a href="${api}/opendata.zip">archive ZIP</a> · l’API : <a href="/api/openapi.json">OpenAPI</a></li>
+          <li>${t('Amendements :')} <a href="${api}/opendata/amendments.csv">CSV</a> · <a href="${api}/opendata/amendments.json">JSON</a></li>
+          <li>${t('Arguments :')} <a href="${api}/opendata/arguments.csv">CSV</a> · <a href="${api}/opendata/arguments.json">JSON</a></li>
+          <li>${t('Décisions de la commission :')} <a href="${api}/opendata/decisions.csv">CSV</a> · <a href="${api}/opendata/decisions.json">JSON</a></li>
+          <li>${t('Versions des articles :')} <a href="${api}/opendata/article-versions.csv">CSV</a> · <a href="${api}/opendata/article-versions.json">JSON</a></li>
+          <li>${t('Auditions de la commission :')} <a href="${api}/opendata/hearings.csv">CSV</a> · <a href="${api}/opendata/hearings.json">JSON</a></li>
+          <li>${t('Tout le texte :')} <a href="${api}/opendata.zip">${t('archive ZIP')}</a> ${t('· l’API :')} <a href="/api/openapi.json">${t('OpenAPI')}</a></li>
         </ul></section>`,
   });
 }
@@ -76,10 +77,10 @@ export function compareForm(action: string, label: string, choices: { value: num
   return html`<form method="get" action="${action}" class="desk-filters compare-form">
     <div class="field"><label for="cmp-de">${label} de départ</label><select id="cmp-de" name="de">${choices.map((c) => option(String(c.value), c.label, c.value === from))}</select></div>
     <div class="field"><label for="cmp-a">${label} d’arrivée</label><select id="cmp-a" name="a">${choices.map((c) => option(String(c.value), c.label, c.value === to))}</select></div>
-    <button type="submit">Comparer</button>
+    <button type="submit">${t('Comparer')}</button>
   </form>`;
 }
 
 export function diffBlock(diff: TextDiff, caption: string, columns: [string, string]): SafeHtml {
-  return html`<p class="hint">Les ajouts sont soulignés, les suppressions barrées.</p><div class="diff-wrap">${raw(renderSideBySideDiff(diff, { caption, columns }))}</div>`;
+  return html`<p class="hint">${t('Les ajouts sont soulignés, les suppressions barrées.')}</p><div class="diff-wrap">${raw(renderSideBySideDiff(diff, { caption, columns }))}</div>`;
 }

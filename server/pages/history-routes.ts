@@ -17,6 +17,7 @@ import { compareForm, diffBlock, eventList, timelinePage, TYPE_FILTERS } from '.
 import { html } from '../html';
 import { layout } from './layout';
 import { ctx, page, pageInt } from './page-kit';
+import { t } from '../i18n';
 
 const PAGE_SIZE = 50;
 const param = (req: Request, name: string) => String(req.params[name]);
@@ -63,22 +64,22 @@ export function historyPages(db: Db): Router {
     const diff = await compute().run('diffTexts', { before: a.alineas, after: b.alineas });
     res.type('html').send(layout(ctx(req), {
       title: `Historique de l’article ${article.number} – ${bill.title}`,
-      breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
+      breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
       main: html`<h1>Historique de l’article ${article.number}</h1>
-        <section aria-labelledby="versions"><h2 id="versions">Versions</h2>
+        <section aria-labelledby="versions"><h2 id="versions">${t('Versions')}</h2>
           <ol class="revisions">${versions.map((v) => html`<li><a href="/articles/${article.id}/versions/${v.version}">Version ${v.version}</a> — ${v.reason}, le ${dateTimeFr.format(v.created_at)}</li>`)}</ol>
           ${versions.length > 1 ? html`${compareForm(`/articles/${article.id}/historique`, 'Version', choices, from, to)}
             ${diffBlock(diff, `De la version ${from} à la version ${to}, alinéa par alinéa`, [`Version ${from}`, `Version ${to}`])}`
-          : html`<p class="muted">Une seule version : le texte tel que publié.</p>`}
+          : html`<p class="muted">${t('Une seule version : le texte tel que publié.')}</p>`}
         </section>
-        <section aria-labelledby="amendements"><h2 id="amendements">Ses amendements</h2>
+        <section aria-labelledby="amendements"><h2 id="amendements">${t('Ses amendements')}</h2>
           ${amendments.length ? html`<ul class="history-amendments" role="list">${amendments.map((x) => html`<li class="origin-${x.origin} outcome-${x.status}">
             <a href="/amendements/${x.id}">${amendmentTitle(displayNumber(x.origin, x.number))}</a> ${kindBadge(x.kind)} ${statusBadge(x.status)}
             <span class="muted">${x.origin === 'commission' ? 'amendement de la commission' : 'amendement citoyen'}</span></li>`)}</ul>`
-          : html`<p class="empty">Aucun amendement déposé sur cet article.</p>`}
+          : html`<p class="empty">${t('Aucun amendement déposé sur cet article.')}</p>`}
         </section>
-        <section aria-labelledby="evenements"><h2 id="evenements">Événements</h2>${eventList(events, bill.id)}
-          <p><a href="/api/articles/${article.id}/feed.atom">Flux Atom de l’article</a></p></section>`,
+        <section aria-labelledby="evenements"><h2 id="evenements">${t('Événements')}</h2>${eventList(events, bill.id)}
+          <p><a href="/api/articles/${article.id}/feed.atom">${t('Flux Atom de l’article')}</a></p></section>`,
     }));
   }));
 
@@ -90,11 +91,11 @@ export function historyPages(db: Db): Router {
     if (!article || !bill || !v) throw notFound('Cette version d’article n’existe pas.');
     res.type('html').send(layout(ctx(req), {
       title: `Article ${article.number}, version ${v.version} – ${bill.title}`,
-      breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
+      breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
       main: html`<h1>Article ${article.number} — version ${v.version}</h1>
         <p class="meta">${v.reason}, le ${dateTimeFr.format(v.created_at)}${v.version === article.version ? ' · version en vigueur dans le texte' : html` · <a href="/articles/${article.id}">version actuelle : ${article.version}</a>`}</p>
-        ${v.alineas.length ? html`<ol class="alineas bill-text">${v.alineas.map((al) => html`<li>${al}</li>`)}</ol>` : html`<p class="empty">Article supprimé.</p>`}
-        <p><a href="/articles/${article.id}/historique">Comparer les versions de l’article</a> · <a href="/api/articles/${article.id}/versions/${v.version}">JSON</a></p>`,
+        ${v.alineas.length ? html`<ol class="alineas bill-text">${v.alineas.map((al) => html`<li>${al}</li>`)}</ol>` : html`<p class="empty">${t('Article supprimé.')}</p>`}
+        <p><a href="/articles/${article.id}/historique">${t('Comparer les versions de l’article')}</a> · <a href="/api/articles/${article.id}/versions/${v.version}">JSON</a></p>`,
     }));
   }));
 
@@ -118,20 +119,20 @@ export function historyPages(db: Db): Router {
     const choices = revisions.map((v) => ({ value: v.revision, label: `Révision ${v.revision} — ${REVISION_LABELS[v.kind]}, ${dateTimeFr.format(v.created_at)}` }));
     res.type('html').send(layout(ctx(req), {
       title: `Historique – ${title} – ${bill.title}`,
-      breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/amendements/${a.id}">${title}</a>`,
+      breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/amendements/${a.id}">${title}</a>`,
       main: html`<h1>Historique de l’${title.replace(/^A/, 'a')}</h1>
         <p class="meta">${kindBadge(a.kind)} ${statusBadge(a.status)} · article ${a.article_number}</p>
-        <section aria-labelledby="revisions"><h2 id="revisions">Révisions publiques</h2>
+        <section aria-labelledby="revisions"><h2 id="revisions">${t('Révisions publiques')}</h2>
           ${masked ? html`<p class="moderated">masqué par la modération : ${a.hidden_reason ?? ''}</p>` : ''}
-          ${revisions.length ? html`<ol class="revisions">${revisions.map((v) => html`<li>Révision ${v.revision} — ${REVISION_LABELS[v.kind]}, le ${dateTimeFr.format(v.created_at)}</li>`)}</ol>` : html`<p class="empty">Pas encore de révision publique.</p>`}
+          ${revisions.length ? html`<ol class="revisions">${revisions.map((v) => html`<li>Révision ${v.revision} — ${REVISION_LABELS[v.kind]}, le ${dateTimeFr.format(v.created_at)}</li>`)}</ol>` : html`<p class="empty">${t('Pas encore de révision publique.')}</p>`}
           ${x && y && diff && revisions.length > 1 ? html`${compareForm(`/amendements/${a.id}/historique`, 'Révision', choices, from, to)}
             ${diffBlock(diff, `De la révision ${from} (${REVISION_LABELS[x.kind]}) à la révision ${to} (${REVISION_LABELS[y.kind]})`, [`Révision ${from} — ${REVISION_LABELS[x.kind]}`, `Révision ${to} — ${REVISION_LABELS[y.kind]}`])}` : ''}
         </section>
-        <section aria-labelledby="decision"><h2 id="decision">Décision</h2>
+        <section aria-labelledby="decision"><h2 id="decision">${t('Décision')}</h2>
           ${decision ? html`<p class="decision decision-${decision.outcome}"><strong>${STATUS_LABELS_FR[decision.outcome]}</strong>, le ${dateTimeFr.format(decision.decided_at)}${decision.reason ? html` : ${decision.reason}` : ''}</p>
-            ${commissionTallyTable(decision.tallies, 'Vote de la commission sur lequel la décision a été prise')}` : html`<p class="muted">Pas encore de décision de la commission.</p>`}
+            ${commissionTallyTable(decision.tallies, 'Vote de la commission sur lequel la décision a été prise')}` : html`<p class="muted">${t('Pas encore de décision de la commission.')}</p>`}
         </section>
-        <section aria-labelledby="evenements"><h2 id="evenements">Événements</h2>${eventList(events.map(presentEvent), bill.id)}</section>`,
+        <section aria-labelledby="evenements"><h2 id="evenements">${t('Événements')}</h2>${eventList(events.map(presentEvent), bill.id)}</section>`,
     }));
   }));
   return r;

@@ -15,6 +15,7 @@ import { listIdentities } from '../sql/identities';
 import { dateTimeFr } from './amendment-parts';
 import { layout, verifiedBadge, type PageContext } from './layout';
 import { ctx, formBody, formFields, page, safeNext } from './page-kit';
+import { t } from '../i18n';
 
 /**
  * « Se connecter avec … » (OpenID Connect, issue 13): the routes of the sign-in, the page asking
@@ -43,9 +44,9 @@ const unlinkForm = z.object({ issuer: z.string().min(1).max(500) });
 export function providerSignIn(c: PageContext, next?: string): SafeHtml {
   if (!c.oidc) return html``;
   const href = `/auth/oidc/login${next && next !== '/' ? `?suite=${encodeURIComponent(next)}` : ''}`;
-  return html`<div class="provider-sign-in"><p class="separator">ou</p>
+  return html`<div class="provider-sign-in"><p class="separator">${t('ou')}</p>
     <p><a class="button" href="${href}">Se connecter avec ${c.oidc.providerName}</a></p>
-    <p class="hint">Votre compte portera le badge « identité vérifiée ». Seuls votre nom affiché et votre adresse électronique sont repris ; l’adresse n’est jamais publiée.</p></div>`;
+    <p class="hint">${t('Votre compte portera le badge « identité vérifiée ». Seuls votre nom affiché et votre adresse électronique sont repris ; l’adresse n’est jamais publiée.')}</p></div>`;
 }
 
 /** The « Identité vérifiée » section of « Mon compte » (nothing when not configured). */
@@ -53,12 +54,12 @@ export function identitySection(c: PageContext): SafeHtml {
   if (!c.oidc || !c.user) return html``;
   const linked = c.oidc.linked ?? [];
   const name = (issuer: string) => (issuer === c.oidc!.issuer ? c.oidc!.providerName : issuer);
-  return html`<section aria-labelledby="identite"><h2 id="identite">Identité vérifiée</h2>
+  return html`<section aria-labelledby="identite"><h2 id="identite">${t('Identité vérifiée')}</h2>
     ${linked.length > 0
       ? html`<p>Votre compte porte le badge ${verifiedBadge()} : votre identité a été vérifiée par un fournisseur d’identité. Les décomptes « identités vérifiées seulement » comptent vos votes.</p>
         <ul>${linked.map((l) => html`<li>Relié à ${name(l.issuer)} depuis le ${dateTimeFr.format(l.linkedAt)}
-          <form method="post" action="/compte/identite/detacher" class="inline" novalidate><input type="hidden" name="issuer" value="${l.issuer}"><button type="submit" class="link">Détacher</button></form></li>`)}</ul>
-        <p class="hint">Palimpseste ne conserve de cette identité que l’identifiant que le fournisseur vous donne, jamais vos noms, date de naissance ou autres données.</p>`
+          <form method="post" action="/compte/identite/detacher" class="inline" novalidate><input type="hidden" name="issuer" value="${l.issuer}"><button type="submit" class="link">${t('Détacher')}</button></form></li>`)}</ul>
+        <p class="hint">${t('Palimpseste ne conserve de cette identité que l’identifiant que le fournisseur vous donne, jamais vos noms, date de naissance ou autres données.')}</p>`
       : html`<p>Reliez votre compte à ${c.oidc.providerName} : votre compte portera le badge « identité vérifiée » et vous pourrez vous connecter par ce fournisseur.</p>
         <form method="post" action="/compte/identite" class="inline" novalidate><button type="submit">Relier mon compte à ${c.oidc.providerName}</button></form>`}
   </section>`;
@@ -67,20 +68,20 @@ export function identitySection(c: PageContext): SafeHtml {
 function linkPage(c: PageContext, state: { email: string; error?: string }): string {
   return layout(c, {
     title: state.error ? 'Erreur – Relier votre identité' : 'Relier votre identité',
-    main: html`<h1>Relier votre identité à votre compte</h1>
+    main: html`<h1>${t('Relier votre identité à votre compte')}</h1>
       ${state.error ? html`<div class="alert" role="alert">${state.error}</div>` : ''}
-      <p class="lead">Un compte Palimpseste utilise déjà l’adresse <strong>${state.email}</strong>.</p>
-      <p>Pour y relier l’identité que vous venez de confirmer, saisissez le mot de passe de ce compte. Votre compte portera ensuite le badge « identité vérifiée ».</p>
+      <p class="lead">${t('Un compte Palimpseste utilise déjà l’adresse')} <strong>${state.email}</strong>.</p>
+      <p>${t('Pour y relier l’identité que vous venez de confirmer, saisissez le mot de passe de ce compte. Votre compte portera ensuite le badge « identité vérifiée ».')}</p>
       <form method="post" action="/auth/oidc/lier" class="form" novalidate>
         <input type="hidden" name="email" value="${state.email}">
         <div class="field">
-          <label for="link-password">Mot de passe du compte</label>
+          <label for="link-password">${t('Mot de passe du compte')}</label>
           ${state.error ? html`<p class="field-error" id="link-password-error">${state.error}</p>` : ''}
           <input id="link-password" name="password" type="password" autocomplete="current-password" required${state.error ? html` aria-invalid="true" aria-describedby="link-password-error"` : ''}>
         </div>
-        <button type="submit">Relier et me connecter</button>
+        <button type="submit">${t('Relier et me connecter')}</button>
       </form>
-      <p><a href="/">Annuler</a> (rien n’est relié ; le lien expire dans quelques minutes).</p>`,
+      <p><a href="/">${t('Annuler')}</a> ${t('(rien n’est relié ; le lien expire dans quelques minutes).')}</p>`,
   });
 }
 

@@ -11,6 +11,7 @@ import { authorLine } from './contribution-parts';
 import { html } from '../html';
 import { layout } from './layout';
 import { ctx, formBody, page } from './page-kit';
+import { t } from '../i18n';
 
 /** /invitations/<token>: what the draft is, who writes it, and a button to join them. */
 export function invitationPages(deps: OpDeps): Router {
@@ -23,13 +24,13 @@ export function invitationPages(deps: OpDeps): Router {
     const authors = (await listAuthors(db, [amendment.id])).get(amendment.id) ?? [];
     const here = `/invitations/${encodeURIComponent(token)}`;
     const action = !req.user
-      ? html`<p><a class="button" href="/connexion?suite=${here}">Se connecter pour rejoindre</a> ou <a href="/inscription?suite=${here}">créer un compte</a>.</p>`
+      ? html`<p><a class="button" href="/connexion?suite=${here}">${t('Se connecter pour rejoindre')}</a> ${t('ou')} <a href="/inscription?suite=${here}">${t('créer un compte')}</a>.</p>`
       : amendment.status !== 'draft'
-        ? html`<p>Cet amendement a déjà été déposé : <a href="/amendements/${amendment.id}">le consulter</a>.</p>`
-        : html`<form method="post" action="${here}" novalidate><button type="submit">Rejoindre la rédaction</button></form>`;
+        ? html`<p>${t('Cet amendement a déjà été déposé :')} <a href="/amendements/${amendment.id}">${t('le consulter')}</a>.</p>`
+        : html`<form method="post" action="${here}" novalidate><button type="submit">${t('Rejoindre la rédaction')}</button></form>`;
     res.type('html').send(layout(ctx(req), {
       title: 'Invitation à co-rédiger',
-      main: html`<h1>Invitation à co-rédiger un amendement</h1>
+      main: html`<h1>${t('Invitation à co-rédiger un amendement')}</h1>
         <p>${KIND_LABELS_FR[amendment.kind]} de l’article ${amendment.article_number}, rédigé par
           ${authors.map((a, i) => html`${i ? ', ' : ''}${authorLine({ displayName: a.display_name, kind: a.kind })}`)}.</p>
         ${action}`,

@@ -10,6 +10,7 @@ import { putFlash, takeFlash } from './flash';
 import { formOperation } from './form-operation';
 import { layout } from './layout';
 import { ctx, formBody, formFields, page } from './page-kit';
+import { t } from '../i18n';
 
 /**
  * « Récupérer mes contributions » (the adapter of POST /api/claims) and the page that shows a
@@ -20,19 +21,18 @@ const WHAT: Record<Claimed['type'], string> = { amendment: 'L’amendement', arg
 function claimPage(req: Request, state: { error?: string; code?: string; done?: { message: string; url: string } } = {}): string {
   return layout(ctx(req), {
     title: state.error ? 'Erreur – Récupérer mes contributions' : 'Récupérer mes contributions',
-    main: html`<h1>Récupérer mes contributions</h1>
-      ${state.done ? html`<div class="notice" role="status"><p>${state.done.message} <a href="${state.done.url}">La voir</a>.</p></div>` : ''}
-      <p class="lead">Une structure de médiation ou un atelier a déposé une contribution pour vous ? Saisissez le code qu’on vous a remis :
-        elle rejoindra votre compte. La mention « recueilli par … » reste, pour que chacun sache d’où elle vient.</p>
+    main: html`<h1>${t('Récupérer mes contributions')}</h1>
+      ${state.done ? html`<div class="notice" role="status"><p>${state.done.message} <a href="${state.done.url}">${t('La voir')}</a>.</p></div>` : ''}
+      <p class="lead">${t('Une structure de médiation ou un atelier a déposé une contribution pour vous ? Saisissez le code qu’on vous a remis : elle rejoindra votre compte. La mention « recueilli par … » reste, pour que chacun sache d’où elle vient.')}</p>
       <form method="post" action="/recuperer" class="form" novalidate>
         <div class="field">
-          <label for="code">Code de récupération</label>
-          <p class="hint" id="code-hint">25 caractères, par exemple ABCDE-FGHJK-MNPQR-STVWX-YZ012. Les tirets et les minuscules sont acceptés. Un code ne sert qu’une fois.</p>
+          <label for="code">${t('Code de récupération')}</label>
+          <p class="hint" id="code-hint">${t('25 caractères, par exemple ABCDE-FGHJK-MNPQR-STVWX-YZ012. Les tirets et les minuscules sont acceptés. Un code ne sert qu’une fois.')}</p>
           ${state.error ? html`<p class="field-error" id="code-error">${state.error}</p>` : ''}
           <input id="code" name="code" autocomplete="off" spellcheck="false" maxlength="100" value="${state.code ?? ''}"
             aria-describedby="code-hint${state.error ? ' code-error' : ''}"${state.error ? html` aria-invalid="true"` : ''}>
         </div>
-        <button type="submit">Récupérer</button>
+        <button type="submit">${t('Récupérer')}</button>
       </form>`,
   });
 }
@@ -77,14 +77,13 @@ export function mediationPages(deps: OpDeps, limiters: AuthLimiters): Router {
     res.type('html').send(layout(ctx(req), {
       title: 'Code de récupération',
       main: shown
-        ? html`<h1>Contribution publiée</h1>
-          <p class="lead">Remettez ce code à la personne pour qui vous avez contribué : avec lui, depuis son propre compte,
-            elle pourra récupérer cette contribution (page « Récupérer mes contributions », adresse /recuperer).</p>
-          <p class="claim-code"><strong>Code : <output id="claim-code">${shown.code}</output></strong></p>
-          <div class="notice notice-warn"><p><strong>Notez-le maintenant</strong> (ou imprimez cette page) : il ne sera plus jamais affiché, et Palimpseste n’en garde qu’une empreinte. Il ne sert qu’une fois.</p></div>
-          <p><a href="${shown.url}">Voir la contribution publiée</a></p>`
-        : html`<h1>Code de récupération</h1>
-          <p>Ce code n’est plus affiché : il ne l’est qu’une fois, juste après le dépôt. La contribution reste au nom de votre structure.</p>`,
+        ? html`<h1>${t('Contribution publiée')}</h1>
+          <p class="lead">${t('Remettez ce code à la personne pour qui vous avez contribué : avec lui, depuis son propre compte, elle pourra récupérer cette contribution (page « Récupérer mes contributions », adresse /recuperer).')}</p>
+          <p class="claim-code"><strong>${t('Code :')} <output id="claim-code">${shown.code}</output></strong></p>
+          <div class="notice notice-warn"><p><strong>${t('Notez-le maintenant')}</strong> ${t('(ou imprimez cette page) : il ne sera plus jamais affiché, et Palimpseste n’en garde qu’une empreinte. Il ne sert qu’une fois.')}</p></div>
+          <p><a href="${shown.url}">${t('Voir la contribution publiée')}</a></p>`
+        : html`<h1>${t('Code de récupération')}</h1>
+          <p>${t('Ce code n’est plus affiché : il ne l’est qu’une fois, juste après le dépôt. La contribution reste au nom de votre structure.')}</p>`,
     }));
   }));
   return r;

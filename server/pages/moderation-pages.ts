@@ -13,6 +13,7 @@ import { html, type SafeHtml } from '../html';
 import { takeFlash } from './flash';
 import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
+import { formatNumber, t } from '../i18n';
 
 /** The public side of moderation: the charter, the log, and each decision with its appeal. */
 
@@ -38,32 +39,32 @@ async function logLinks(db: Db, rows: ModerationLogRow[]): Promise<Map<string, s
 
 function logPage(c: PageContext, rows: ModerationLogRow[], links: Map<string, string>, next: number | null): string {
   const table = rows.length
-    ? html`<table class="data"><caption>Décisions de modération, les plus récentes d’abord</caption>
-        <thead><tr><th scope="col">Date</th><th scope="col">Décision</th><th scope="col">Sur</th><th scope="col">Règle</th><th scope="col">Raison publique</th><th scope="col">Par</th></tr></thead>
+    ? html`<table class="data"><caption>${t('Décisions de modération, les plus récentes d’abord')}</caption>
+        <thead><tr><th scope="col">${t('Date')}</th><th scope="col">${t('Décision')}</th><th scope="col">${t('Sur')}</th><th scope="col">${t('Règle')}</th><th scope="col">${t('Raison publique')}</th><th scope="col">${t('Par')}</th></tr></thead>
         <tbody>${rows.map((r) => html`<tr><td><a href="/moderation/decisions/${r.id}">${dateFr.format(r.at)}</a></td><td>${actionLabel(r)}</td>
           <td>${subjectLink(r, links)}</td><td>${ruleLink(r.rule)}</td><td>${r.reason}</td><td>${r.moderator_name}</td></tr>`)}</tbody></table>`
-    : html`<p class="empty">Aucune décision de modération n’a été prise.</p>`;
+    : html`<p class="empty">${t('Aucune décision de modération n’a été prise.')}</p>`;
   return layout(c, {
     title: 'Journal de la modération',
-    main: html`<h1>Journal de la modération</h1>
-      <p class="lead">Chaque contribution masquée l’est avec une raison publique, selon la <a href="/charte-de-moderation">charte de modération</a> ; chaque décision, chaque appel et chaque suspension de compte figure ici.</p>
-      ${table}${next ? html`<p><a href="/moderation?avant=${next}">Décisions plus anciennes</a></p>` : ''}`,
+    main: html`<h1>${t('Journal de la modération')}</h1>
+      <p class="lead">${t('Chaque contribution masquée l’est avec une raison publique, selon la')} <a href="/charte-de-moderation">${t('charte de modération')}</a> ${t('; chaque décision, chaque appel et chaque suspension de compte figure ici.')}</p>
+      ${table}${next ? html`<p><a href="/moderation?avant=${next}">${t('Décisions plus anciennes')}</a></p>` : ''}`,
   });
 }
 
 function charterPage(c: PageContext): string {
   return layout(c, {
-    title: 'Charte de modération',
-    main: html`<h1>Charte de modération</h1>
-      <p class="lead">Ces règles valent pour toutes les contributions publiques : amendements, arguments, annotations et réponses. Chacune a un identifiant stable, que citent les signalements et les décisions.</p>
-      <ol class="charter">${CHARTER.map((r) => html`<li id="${r.id}"><h2>${r.title}</h2><p>${r.text}</p><p class="meta">Identifiant : <code>${r.id}</code></p></li>`)}</ol>
-      <h2>Comment la modération décide</h2>
+    title: t('Charte de modération'),
+    main: html`<h1>${t('Charte de modération')}</h1>
+      <p class="lead">${t('Ces règles valent pour toutes les contributions publiques : amendements, arguments, annotations et réponses. Chacune a un identifiant stable, que citent les signalements et les décisions.')}</p>
+      <ol class="charter">${CHARTER.map((r) => html`<li id="${r.id}"><h2>${t(r.title)}</h2><p>${t(r.text)}</p><p class="meta">${t('Identifiant :')} <code>${r.id}</code></p></li>`)}</ol>
+      <h2>${t('Comment la modération décide')}</h2>
       <ul>
-        <li>Toute personne connectée peut signaler une contribution en choisissant la règle qu’elle enfreint, avec un commentaire si elle le souhaite.</li>
-        <li>Des signaux automatiques attirent aussi l’attention des modérateurs — ${FLAG_LABELS.duplicate_text.toLowerCase()} (${FLAG_RULES.duplicateCount} fois ou plus), ${FLAG_LABELS.new_account_burst.toLowerCase()} (${FLAG_RULES.burstCount} en ${FLAG_RULES.burstMinutes} minutes pour un compte de moins de ${FLAG_RULES.newAccountHours} heures), ${FLAG_LABELS.many_links.toLowerCase()} (${FLAG_RULES.linkCount} ou plus). Un signal ne masque jamais rien par lui-même : un modérateur examine.</li>
-        <li>Une contribution masquée garde sa place, avec la mention « masqué par la modération » et la raison publique. Son auteur est prévenu et peut faire appel une fois (${L.appealChars.toLocaleString('fr-FR')} caractères au plus) ; un autre modérateur que celui qui a décidé tranche l’appel.</li>
-        <li>Un compte qui enfreint la charte de façon grave ou répétée peut être suspendu, pour un temps ou définitivement, avec une raison publique : il peut encore lire et faire appel, mais plus écrire.</li>
-        <li>Chaque décision figure dans le <a href="/moderation">journal public de la modération</a>.</li>
+        <li>${t('Toute personne connectée peut signaler une contribution en choisissant la règle qu’elle enfreint, avec un commentaire si elle le souhaite.')}</li>
+        <li>${t('Des signaux automatiques attirent aussi l’attention des modérateurs — {{doublon}} ({{n}} fois ou plus), {{rafale}} ({{rafaleN}} en {{minutes}} minutes pour un compte de moins de {{heures}} heures), {{liens}} ({{liensN}} ou plus). Un signal ne masque jamais rien par lui-même : un modérateur examine.', { doublon: t(FLAG_LABELS.duplicate_text).toLowerCase(), n: FLAG_RULES.duplicateCount, rafale: t(FLAG_LABELS.new_account_burst).toLowerCase(), rafaleN: FLAG_RULES.burstCount, minutes: FLAG_RULES.burstMinutes, heures: FLAG_RULES.newAccountHours, liens: t(FLAG_LABELS.many_links).toLowerCase(), liensN: FLAG_RULES.linkCount })}</li>
+        <li>${t('Une contribution masquée garde sa place, avec la mention « masqué par la modération » et la raison publique. Son auteur est prévenu et peut faire appel une fois ({{n}} caractères au plus) ; un autre modérateur que celui qui a décidé tranche l’appel.', { n: formatNumber(L.appealChars) })}</li>
+        <li>${t('Un compte qui enfreint la charte de façon grave ou répétée peut être suspendu, pour un temps ou définitivement, avec une raison publique : il peut encore lire et faire appel, mais plus écrire.')}</li>
+        <li>${t('Chaque décision figure dans le')} <a href="/moderation">${t('journal public de la modération')}</a>.</li>
       </ul>`,
   });
 }
@@ -76,44 +77,44 @@ function decisionPage(c: PageContext, d: Detail, link: string | null, notice: { 
   const moderator = decide('moderation.read', accountActors(viewer), null).ok;
   const seesAppeal = !!appeal && (appeal.author_id === viewer?.id || moderator);
   const appealBlock = appeal
-    ? html`<section aria-labelledby="appeal-title"><h2 id="appeal-title">Appel</h2>
+    ? html`<section aria-labelledby="appeal-title"><h2 id="appeal-title">${t('Appel')}</h2>
         <p>Appel formé le ${dateFr.format(appeal.created_at)}${seesAppeal ? html` par ${appeal.author_name}` : ''}.</p>
         ${seesAppeal ? html`<blockquote class="appeal-body">${appeal.body}</blockquote>` : ''}
         ${appeal.decision
           ? html`<p class="appeal-outcome"><strong>${appeal.decision === 'upheld' ? 'Décision confirmée en appel' : 'Décision infirmée en appel'}</strong> le ${dateFr.format(appeal.decided_at ?? appeal.created_at)} par ${appeal.decided_by_name ?? ''} : ${appeal.decision_reason ?? ''}</p>`
           : mayDecide
             ? html`<form method="post" action="/moderation/appels/${appeal.id}/decision" class="form" novalidate>
-                <fieldset><legend>Trancher l’appel</legend>
-                  <label><input type="radio" name="decision" value="upheld" required> Confirmer la décision</label>
+                <fieldset><legend>${t('Trancher l’appel')}</legend>
+                  <label><input type="radio" name="decision" value="upheld" required> ${t('Confirmer la décision')}</label>
                   <label><input type="radio" name="decision" value="overturned"> Infirmer la décision (${a.subject_type === 'account' ? 'lever la suspension' : 'rétablir la contribution'})</label>
                 </fieldset>
-                <label for="appeal-reason">Raison publique</label><textarea id="appeal-reason" name="reason" required minlength="3" maxlength="${L.reasonChars}" rows="3"></textarea>
-                <div class="actions"><button type="submit">Trancher l’appel</button></div></form>`
-            : html`<p class="empty">En attente de la décision d’un autre modérateur${viewer?.id === a.moderator_id ? ' : vous avez pris la décision, un autre modérateur tranchera' : moderator ? ' : vous êtes partie à cette affaire, un autre modérateur tranchera' : ''}.</p>`}
+                <label for="appeal-reason">${t('Raison publique')}</label><textarea id="appeal-reason" name="reason" required minlength="3" maxlength="${L.reasonChars}" rows="3"></textarea>
+                <div class="actions"><button type="submit">${t('Trancher l’appel')}</button></div></form>`
+            : html`<p class="empty">${viewer?.id === a.moderator_id ? t('En attente de la décision d’un autre modérateur : vous avez pris la décision, un autre modérateur tranchera.') : moderator ? t('En attente de la décision d’un autre modérateur : vous êtes partie à cette affaire, un autre modérateur tranchera.') : t('En attente de la décision d’un autre modérateur.')}</p>`}
       </section>`
     : html``;
   const authorMayAppeal = !appeal && viewer && (a.action === 'hide' || a.action === 'suspend');
   const appealForm = authorMayAppeal
-    ? html`<section aria-labelledby="appeal-form-title"><h2 id="appeal-form-title">Faire appel</h2>
-        <p>Si vous êtes l’auteur de la contribution (ou le titulaire du compte), vous pouvez faire appel une fois : un autre modérateur réexaminera la décision.</p>
+    ? html`<section aria-labelledby="appeal-form-title"><h2 id="appeal-form-title">${t('Faire appel')}</h2>
+        <p>${t('Si vous êtes l’auteur de la contribution (ou le titulaire du compte), vous pouvez faire appel une fois : un autre modérateur réexaminera la décision.')}</p>
         <form method="post" action="/moderation/decisions/${a.id}/appel" class="form" novalidate>
-          <label for="appeal-body">Votre appel</label>
+          <label for="appeal-body">${t('Votre appel')}</label>
           <textarea id="appeal-body" name="body" required minlength="10" maxlength="${L.appealChars}" rows="5" aria-describedby="appeal-help"></textarea>
           <p id="appeal-help" class="hint">Entre 10 et ${L.appealChars.toLocaleString('fr-FR')} caractères. Expliquez pourquoi la décision vous semble contraire à la charte.</p>
-          <div class="actions"><button type="submit">Faire appel</button></div></form></section>`
+          <div class="actions"><button type="submit">${t('Faire appel')}</button></div></form></section>`
     : html``;
   return layout(c, {
     title: 'Décision de modération',
-    breadcrumb: html`<a href="/moderation">Journal de la modération</a> › Décision`,
-    main: html`<h1>Décision de modération</h1>
+    breadcrumb: html`<a href="/moderation">${t('Journal de la modération')}</a> › Décision`,
+    main: html`<h1>${t('Décision de modération')}</h1>
       ${notice.error ? html`<p class="alert" role="alert">${notice.error}</p>` : ''}${notice.done ? html`<p class="notice notice-ok" role="status">${notice.done}</p>` : ''}
       <dl class="facts">
-        <dt>Décision</dt><dd>${actionLabel(a)}</dd>
-        <dt>Sur</dt><dd>${a.subject_type === 'account' ? html`Compte de <a href="/contributeurs/${a.subject_id}">${a.account_name ?? ''}</a>` : link ? html`<a href="${link}">${SUBJECT_LABELS[a.subject_type]}</a>` : SUBJECT_LABELS[a.subject_type]}</dd>
-        <dt>Règle de la charte</dt><dd>${ruleLink(a.rule)}</dd>
-        <dt>Raison publique</dt><dd>${a.reason}</dd>
-        <dt>Date</dt><dd>${dateFr.format(a.at)}</dd>
-        <dt>Par</dt><dd>${a.moderator_name}</dd>
+        <dt>${t('Décision')}</dt><dd>${actionLabel(a)}</dd>
+        <dt>${t('Sur')}</dt><dd>${a.subject_type === 'account' ? html`Compte de <a href="/contributeurs/${a.subject_id}">${a.account_name ?? ''}</a>` : link ? html`<a href="${link}">${SUBJECT_LABELS[a.subject_type]}</a>` : SUBJECT_LABELS[a.subject_type]}</dd>
+        <dt>${t('Règle de la charte')}</dt><dd>${ruleLink(a.rule)}</dd>
+        <dt>${t('Raison publique')}</dt><dd>${a.reason}</dd>
+        <dt>${t('Date')}</dt><dd>${dateFr.format(a.at)}</dd>
+        <dt>${t('Par')}</dt><dd>${a.moderator_name}</dd>
       </dl>
       ${appealBlock}${appealForm}`,
   });

@@ -9,6 +9,7 @@ import { html } from '../html';
 import { layout, type PageContext } from './layout';
 import { formOperation } from './form-operation';
 import { ctx, formBody, page } from './page-kit';
+import { t } from '../i18n';
 
 const PAGE_SIZE = 30;
 const TYPE_LABELS = Object.fromEntries(Object.entries(NOTIFICATION_KIND_LABELS).map(([k, v]) => [k, v.label])) as Record<NotificationType, string>;
@@ -19,18 +20,18 @@ function notificationsPage(c: PageContext, items: Item[], next: string | null): 
   const unread = items.filter((n) => !n.read).length;
   const list = items.length
     ? html`<ol class="notifications" role="list">${items.map((n) => html`<li class="notification${n.read ? '' : ' unread'}">
-        <p class="meta"><span class="status">${TYPE_LABELS[n.type]}</span> · ${dateTimeFr.format(new Date(n.createdAt))}${n.read ? '' : html` · <strong>non lue</strong>`}</p>
+        <p class="meta"><span class="status">${TYPE_LABELS[n.type]}</span> · ${dateTimeFr.format(new Date(n.createdAt))}${n.read ? '' : html` · <strong>${t('non lue')}</strong>`}</p>
         <p>${n.message}</p>
         <p><a href="${n.url}">${n.type === 'moderation' ? html`Voir la décision et faire appel — ` : ''}${n.amendment ? html`${amendmentTitle(n.amendment.displayNumber)} — article ${n.amendment.articleNumber ?? ''}, ` : ''}${n.bill.title}</a></p>
       </li>`)}</ol>`
-    : html`<p class="empty">Aucune notification. Vous serez prévenu ici quand le greffe ou la commission traitera vos amendements.</p>`;
+    : html`<p class="empty">${t('Aucune notification. Vous serez prévenu ici quand le greffe ou la commission traitera vos amendements.')}</p>`;
   return layout(c, {
     title: 'Notifications',
-    main: html`<h1>Notifications</h1>
-      <p class="lead">Ce qu’il advient de vos amendements : mise en forme, irrecevabilité, réponses du greffe, décisions.</p>
-      ${unread > 0 ? html`<form method="post" action="/notifications/lues" novalidate><button type="submit">Tout marquer comme lu</button></form>` : ''}
+    main: html`<h1>${t('Notifications')}</h1>
+      <p class="lead">${t('Ce qu’il advient de vos amendements : mise en forme, irrecevabilité, réponses du greffe, décisions.')}</p>
+      ${unread > 0 ? html`<form method="post" action="/notifications/lues" novalidate><button type="submit">${t('Tout marquer comme lu')}</button></form>` : ''}
       ${list}
-      ${next ? html`<p><a href="/notifications?avant=${next}">Notifications plus anciennes</a></p>` : ''}`,
+      ${next ? html`<p><a href="/notifications?avant=${next}">${t('Notifications plus anciennes')}</a></p>` : ''}`,
   });
 }
 

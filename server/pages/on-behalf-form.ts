@@ -5,6 +5,7 @@ import type { AppError } from '../http/errors';
 import type { Filed } from '../operations/on-behalf';
 import type { UserRow } from '../sql/users';
 import { putFlash } from './flash';
+import { t } from '../i18n';
 
 /**
  * The form side of `onBehalfOf` (operations/on-behalf.ts), one place for the three forms that file
@@ -37,22 +38,22 @@ export function onBehalfFieldset(user: UserRow | null, prefix: string, values: R
   const pour = values.pour === 'personne' || values.pour === 'atelier' ? values.pour : 'moi';
   const choice = (value: string, label: string) => html`<div><input type="radio" id="${id(`pour-${value}`)}" name="pour" value="${value}"${pour === value ? html` checked` : ''}>
     <label for="${id(`pour-${value}`)}">${label}</label></div>`;
-  return html`<fieldset class="on-behalf"${error ? html` aria-describedby="${id('pour-error')}"` : ''}><legend>Pour qui contribuez-vous ?</legend>
-    <p class="hint">Structure de médiation : vous pouvez déposer pour une personne (avec son accord) ou pour un atelier. Jamais de vote en son nom.</p>
+  return html`<fieldset class="on-behalf"${error ? html` aria-describedby="${id('pour-error')}"` : ''}><legend>${t('Pour qui contribuez-vous ?')}</legend>
+    <p class="hint">${t('Structure de médiation : vous pouvez déposer pour une personne (avec son accord) ou pour un atelier. Jamais de vote en son nom.')}</p>
     ${error ? html`<p class="field-error" id="${id('pour-error')}">${error}</p>` : ''}
     ${choice('moi', 'En mon nom')}${choice('personne', 'Pour une personne accompagnée')}${choice('atelier', 'Pour un atelier')}
-    <fieldset class="on-behalf-person"><legend>Personne accompagnée</legend>
-    <div class="field"><label for="${id('personne-nom')}">Nom affiché de la personne (nom ou pseudonyme)</label>
+    <fieldset class="on-behalf-person"><legend>${t('Personne accompagnée')}</legend>
+    <div class="field"><label for="${id('personne-nom')}">${t('Nom affiché de la personne (nom ou pseudonyme)')}</label>
       <input id="${id('personne-nom')}" name="personne_nom" maxlength="${L.personName}" value="${values.personne_nom ?? ''}"></div>
     <div class="field checkbox"><input type="checkbox" id="${id('consentement')}" name="personne_consentement"${values.personne_consentement === 'on' ? html` checked` : ''}>
-      <label for="${id('consentement')}">La personne a donné son accord pour que cette contribution soit publiée en son nom</label></div>
+      <label for="${id('consentement')}">${t('La personne a donné son accord pour que cette contribution soit publiée en son nom')}</label></div>
     </fieldset>
-    <fieldset class="on-behalf-workshop"><legend>Atelier</legend>
-    <div class="field"><label for="${id('atelier-lieu')}">Lieu de l’atelier</label>
+    <fieldset class="on-behalf-workshop"><legend>${t('Atelier')}</legend>
+    <div class="field"><label for="${id('atelier-lieu')}">${t('Lieu de l’atelier')}</label>
       <input id="${id('atelier-lieu')}" name="atelier_lieu" maxlength="${L.place}" value="${values.atelier_lieu ?? ''}"></div>
-    <div class="field"><label for="${id('atelier-date')}">Date de l’atelier</label>
+    <div class="field"><label for="${id('atelier-date')}">${t('Date de l’atelier')}</label>
       <input id="${id('atelier-date')}" name="atelier_date" type="date" value="${values.atelier_date ?? ''}"></div>
-    <div class="field"><label for="${id('atelier-participants')}">Nombre de participants</label>
+    <div class="field"><label for="${id('atelier-participants')}">${t('Nombre de participants')}</label>
       <input id="${id('atelier-participants')}" name="atelier_participants" type="number" inputmode="numeric" min="${L.minParticipants}" max="${L.maxParticipants}" value="${values.atelier_participants ?? ''}"></div>
     </fieldset>
   </fieldset>`;

@@ -11,6 +11,7 @@ import { opinionItemLabels, type ItemLabelRow } from '../sql/opinions';
 import { layout, type PageContext } from './layout';
 import { percent } from './opinion-parts';
 import { ctx, page } from './page-kit';
+import { t } from '../i18n';
 
 type Map_ = Awaited<ReturnType<typeof presentOpinionGroups>>;
 type Group = Map_['groups'][number];
@@ -80,7 +81,7 @@ function itemList(refs: readonly { type: string; id: string }[], labels: Map<str
     const l = labels.get(`${r.type}:${r.id}`);
     return l ? [l] : [];
   });
-  return known.length ? html`<ul>${known.map((l) => html`<li><a href="${l.href}">${l.text}</a></li>`)}</ul>` : html`<p class="muted">Rien de marquant.</p>`;
+  return known.length ? html`<ul>${known.map((l) => html`<li><a href="${l.href}">${l.text}</a></li>`)}</ul>` : html`<p class="muted">${t('Rien de marquant.')}</p>`;
 }
 
 export function opinionMapPage(c: PageContext, bill: BillRow, map: Map_, labels: Map<string, Label>, mine: { group: string | null; reason?: MyGroupReason } | null): string {
@@ -89,31 +90,31 @@ export function opinionMapPage(c: PageContext, bill: BillRow, map: Map_, labels:
   const ranked = [...map.items].filter((it) => it.bridging !== null).sort((a, b) => b.bridging! - a.bridging! || (a.id < b.id ? -1 : 1));
   const consensus = ranked.filter((it) => groups.every((g) => (it.support[g.id] ?? 0) >= 0.5)).slice(0, 10);
   const youAre = mine === null
-    ? html`<p><a href="/connexion?suite=/textes/${bill.id}/opinions">Connectez-vous</a> pour savoir dans quel groupe vos votes vous placent (vous seul le voyez).</p>`
+    ? html`<p><a href="/connexion?suite=/textes/${bill.id}/opinions">${t('Connectez-vous')}</a> ${t('pour savoir dans quel groupe vos votes vous placent (vous seul le voyez).')}</p>`
     : mine.group
-      ? html`<p class="callout">Vos votes vous placent dans le <strong>groupe ${mine.group}</strong>. Vous seul le voyez : ni les autres participants, ni la commission, ni les données ouvertes ne disent qui est dans quel groupe.</p>`
+      ? html`<p class="callout">${t('Vos votes vous placent dans le')} <strong>groupe ${mine.group}</strong>${t('. Vous seul le voyez : ni les autres participants, ni la commission, ni les données ouvertes ne disent qui est dans quel groupe.')}</p>`
       : html`<p class="callout">${REASONS[mine.reason ?? 'not_computed']}</p>`;
   const body = groups.length === 0
     ? html`<p class="empty">Pas encore de groupes : il faut au moins ${2 * OPINION_PARAMS.minGroupSize} votants ayant voté sur ${OPINION_PARAMS.minVotes} amendements ou arguments, et des groupes d’au moins ${OPINION_PARAMS.minGroupSize} personnes.</p>`
     : html`<figure class="chart"><div class="opinion-map-frame">${raw(opinionMapSvg(groups))}</div>
-        <figcaption>Chaque disque est un groupe de votants qui votent de façon semblable ; plus deux disques sont proches, plus leurs votes se ressemblent. Aucun votant n’est représenté individuellement.</figcaption></figure>
-      <h2>Ce que chaque groupe soutient et rejette</h2>
+        <figcaption>${t('Chaque disque est un groupe de votants qui votent de façon semblable ; plus deux disques sont proches, plus leurs votes se ressemblent. Aucun votant n’est représenté individuellement.')}</figcaption></figure>
+      <h2>${t('Ce que chaque groupe soutient et rejette')}</h2>
       <div class="opinion-groups">${groups.map((g) => html`<section class="opinion-group" aria-labelledby="groupe-${g.id}">
         <h3 id="groupe-${g.id}">Groupe ${g.id} <span class="muted">— ${g.size} votants</span></h3>
-        <p class="label">Soutient plus que les autres :</p>${itemList(g.supports, labels)}
-        <p class="label">Rejette plus que les autres :</p>${itemList(g.rejects, labels)}
+        <p class="label">${t('Soutient plus que les autres :')}</p>${itemList(g.supports, labels)}
+        <p class="label">${t('Rejette plus que les autres :')}</p>${itemList(g.rejects, labels)}
       </section>`)}</div>
-      <h2>Ce qui rassemble</h2>
-      <p>Les propositions que chaque groupe soutient majoritairement, les plus rassembleuses d’abord (<a href="/classements#classement-bridging">comment le score est calculé</a>).</p>
+      <h2>${t('Ce qui rassemble')}</h2>
+      <p>${t('Les propositions que chaque groupe soutient majoritairement, les plus rassembleuses d’abord (')}<a href="/classements#classement-bridging">${t('comment le score est calculé')}</a>).</p>
       ${consensus.length
         ? html`<ol>${consensus.map((it) => {
           const l = labels.get(`${it.type}:${it.id}`);
           return l ? html`<li><a href="${l.href}">${l.text}</a> <span class="muted">— ${groups.map((g, i) => html`${i ? ', ' : ''}groupe ${g.id} ${percent(it.support[g.id])}`)}</span></li>` : html``;
         })}</ol>`
-        : html`<p class="muted">Aucune proposition n’est encore soutenue par une majorité de chaque groupe.</p>`}
-      <h2 id="donnees">Les données de la carte</h2>
-      <table class="data opinion-table"><caption>Soutien dans chaque groupe (part des votes d’accord, un vote mitigé comptant pour moitié) et score rassembleur, par proposition</caption>
-        <thead><tr><th scope="col">Proposition</th>${groups.map((g) => html`<th scope="col">Groupe ${g.id} (${g.size})</th>`)}<th scope="col">Score rassembleur</th></tr></thead>
+        : html`<p class="muted">${t('Aucune proposition n’est encore soutenue par une majorité de chaque groupe.')}</p>`}
+      <h2 id="donnees">${t('Les données de la carte')}</h2>
+      <table class="data opinion-table"><caption>${t('Soutien dans chaque groupe (part des votes d’accord, un vote mitigé comptant pour moitié) et score rassembleur, par proposition')}</caption>
+        <thead><tr><th scope="col">${t('Proposition')}</th>${groups.map((g) => html`<th scope="col">Groupe ${g.id} (${g.size})</th>`)}<th scope="col">${t('Score rassembleur')}</th></tr></thead>
         <tbody>${ranked.map((it) => {
           const l = labels.get(`${it.type}:${it.id}`);
           return l ? html`<tr><th scope="row"><a href="${l.href}">${l.text}</a></th>${supportCells(byKey.get(`${it.type}:${it.id}`), groups)}<td>${percent(it.bridging)}</td></tr>` : html``;
@@ -121,13 +122,13 @@ export function opinionMapPage(c: PageContext, bill: BillRow, map: Map_, labels:
       </table>`;
   return layout(c, {
     title: `Cartographie des opinions – ${bill.title}`,
-    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › Cartographie des opinions`,
-    main: html`<h1>Cartographie des opinions</h1>
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}">${bill.title}</a> › Cartographie des opinions`,
+    main: html`<h1>${t('Cartographie des opinions')}</h1>
       <p class="lead">${bill.title} : les votants regroupés selon leurs votes sur les amendements et les arguments, pour voir ce qui rassemble au-delà des désaccords. Un groupe de moins de ${OPINION_PARAMS.minGroupSize} votants n’est jamais montré ; les amendements parlementaires, sur lesquels on ne vote pas, n’y figurent pas.</p>
-      ${map.computedAt ? html`<p class="meta">Calculé le <time datetime="${map.computedAt}">${new Date(map.computedAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</time>, quelques secondes après les derniers votes.</p>` : ''}
+      ${map.computedAt ? html`<p class="meta">${t('Calculé le')} <time datetime="${map.computedAt}">${new Date(map.computedAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</time>${t(', quelques secondes après les derniers votes.')}</p>` : ''}
       ${youAre}
       ${body}
-      <p class="chart-links"><a href="/api/bills/${bill.id}/opinion-groups">Données (JSON)</a> · <a href="/classements#classement-bridging">Le classement « rassembleurs »</a></p>`,
+      <p class="chart-links"><a href="/api/bills/${bill.id}/opinion-groups">${t('Données (JSON)')}</a> · <a href="/classements#classement-bridging">${t('Le classement « rassembleurs »')}</a></p>`,
   });
 }
 

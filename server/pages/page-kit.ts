@@ -3,6 +3,8 @@ import { AppError } from '../http/errors';
 import { unstorableTextPaths } from '../http/text-check';
 import { errorPage, notFoundPage } from './bill-pages';
 import type { OidcPageContext, PageContext } from './layout';
+import { t } from '../i18n';
+import { inRequestLang } from '../i18n/middleware';
 
 /** Only local paths are followed after a form, never another site (open-redirect guard). */
 export function safeNext(value: unknown, fallback = '/'): string {
@@ -31,7 +33,7 @@ export function page(handler: PageHandler): RequestHandler {
     handler(req, res).catch((err: unknown) => {
       if (!(err instanceof AppError)) return next(err);
       res.status(err.status).type('html');
-      res.send(err.code === 'not_found' ? notFoundPage(ctx(req), err.message) : errorPage(ctx(req), 'Action impossible', err.message));
+      res.send(inRequestLang(req, () => (err.code === 'not_found' ? notFoundPage(ctx(req), err.message) : errorPage(ctx(req), t('Action impossible'), err.message))));
     });
   };
 }
@@ -56,7 +58,8 @@ function refuseUnstorable(value: unknown, where: 'body' | 'query'): AppError | u
 export function formBody(limit: string): RequestHandler[] {
   return [
     express.urlencoded({ extended: false, limit }),
-    (req, _res, next) => next(refuseUnstorable(req.body, 'body')),
+    // the body's stream events ran outside the request's context: back into its language
+    (req, _res, next) => inRequestLang(req, () => next(refuseUnstorable(req.body, 'body'))),
   ];
 }
 

@@ -10,6 +10,7 @@ import { layout, may, type PageContext } from './layout';
 import { phaseBadge } from './bill-pages';
 import { formOperation } from './form-operation';
 import { ctx, formBody, formFields, page } from './page-kit';
+import { t } from '../i18n';
 
 const FORMATS = [
   ['an-xml', 'Assemblée nationale : XML de l’open data (un ou plusieurs éléments <amendement>)'],
@@ -22,34 +23,34 @@ const draftOf = (f: Record<string, string>): Draft => ({ format: f.format === 's
 /** The form (on this page and in the bill's console page): a pasted file, or one read by the script. */
 export function parliamentImportForm(billId: string, d: Draft = { format: 'an-xml', donnees: '' }, error?: string): SafeHtml {
   return html`<form method="post" action="/textes/${billId}/amendements/importer" class="form form-wide parliament-import" novalidate>
-    <fieldset><legend>Origine des amendements</legend>${FORMATS.map(([v, label]) => html`<div class="field checkbox"><input type="radio" id="format-${v}" name="format" value="${v}"${d.format === v ? html` checked` : ''}><label for="format-${v}">${label}</label></div>`)}</fieldset>
-    <div class="field file-field" data-file-field hidden><label for="fichier-amendements">Lire un fichier (.xml ou .csv)</label>
+    <fieldset><legend>${t('Origine des amendements')}</legend>${FORMATS.map(([v, label]) => html`<div class="field checkbox"><input type="radio" id="format-${v}" name="format" value="${v}"${d.format === v ? html` checked` : ''}><label for="format-${v}">${label}</label></div>`)}</fieldset>
+    <div class="field file-field" data-file-field hidden><label for="fichier-amendements">${t('Lire un fichier (.xml ou .csv)')}</label>
       <input type="file" id="fichier-amendements" accept=".xml,.csv,.txt,text/xml,application/xml,text/csv,text/plain" data-read-into="donnees" data-formats="xml:an-xml csv:senat-csv"></div>
-    <div class="field"><label for="donnees">Contenu du fichier</label>
-      <p class="hint" id="donnees-hint">Collez le XML de l’Assemblée ou le CSV du Sénat. Chaque amendement est rattaché à l’article de même numéro ; ceux déjà importés, sans dispositif ou visant un article absent sont écartés, avec la raison.</p>
+    <div class="field"><label for="donnees">${t('Contenu du fichier')}</label>
+      <p class="hint" id="donnees-hint">${t('Collez le XML de l’Assemblée ou le CSV du Sénat. Chaque amendement est rattaché à l’article de même numéro ; ceux déjà importés, sans dispositif ou visant un article absent sont écartés, avec la raison.')}</p>
       ${error ? html`<p class="field-error" id="donnees-error">${error}</p>` : ''}
       <textarea id="donnees" name="donnees" rows="14" spellcheck="false" aria-describedby="donnees-hint${error ? ' donnees-error' : ''}"${error ? html` aria-invalid="true"` : ''}>${d.donnees}</textarea></div>
-    <div class="actions"><button type="submit">Importer les amendements</button></div>
+    <div class="actions"><button type="submit">${t('Importer les amendements')}</button></div>
   </form>`;
 }
 
 function report(r: ImportReport): SafeHtml {
-  return html`<section aria-labelledby="resultat" class="import-report"><h2 id="resultat">Résultat de l’import</h2>
+  return html`<section aria-labelledby="resultat" class="import-report"><h2 id="resultat">${t('Résultat de l’import')}</h2>
     <p role="status">${r.imported} amendement${r.imported > 1 ? 's' : ''} importé${r.imported > 1 ? 's' : ''}, ${r.skipped.length} écarté${r.skipped.length > 1 ? 's' : ''}.</p>
-    ${r.skipped.length ? html`<div class="table-wrap" role="region" aria-label="Amendements écartés" tabindex="0"><table class="data"><caption>Amendements écartés</caption>
-      <thead><tr><th scope="col">Numéro</th><th scope="col">Raison</th></tr></thead>
+    ${r.skipped.length ? html`<div class="table-wrap" role="region" aria-label="${t('Amendements écartés')}" tabindex="0"><table class="data"><caption>${t('Amendements écartés')}</caption>
+      <thead><tr><th scope="col">${t('Numéro')}</th><th scope="col">${t('Raison')}</th></tr></thead>
       <tbody>${r.skipped.map((s) => html`<tr><th scope="row">${s.number}</th><td>${s.reason}</td></tr>`)}</tbody></table></div>` : ''}</section>`;
 }
 
 function importPage(c: PageContext, bill: BillRow, d: Draft, opts: { error?: string; report?: ImportReport } = {}): string {
   return layout(c, {
     title: `${opts.error ? 'Erreur – ' : ''}Importer des amendements parlementaires – ${bill.title}`,
-    breadcrumb: html`<a href="/textes/${bill.id}">${bill.title}</a>${may(c, 'desk.read', null) ? html` › <a href="/textes/${bill.id}/greffe">Bureau du greffe</a>` : ''}`,
-    main: html`<h1>Importer des amendements parlementaires</h1>
+    breadcrumb: html`<a href="/textes/${bill.id}">${bill.title}</a>${may(c, 'desk.read', null) ? html` › <a href="/textes/${bill.id}/greffe">${t('Bureau du greffe')}</a>` : ''}`,
+    main: html`<h1>${t('Importer des amendements parlementaires')}</h1>
       <p class="meta">${phaseBadge(bill.status)} · « ${bill.title} »</p>
       ${opts.error ? html`<div class="alert" role="alert">${opts.error}</div>` : ''}
       ${opts.report ? report(opts.report) : ''}
-      <p>Les amendements importés ont l’origine « parlement » : leurs auteurs, groupes, numéros et sorts sont ceux de la chambre ; ils figurent à côté des amendements citoyens, sans compter dans leurs classements ni leurs décomptes.</p>
+      <p>${t('Les amendements importés ont l’origine « parlement » : leurs auteurs, groupes, numéros et sorts sont ceux de la chambre ; ils figurent à côté des amendements citoyens, sans compter dans leurs classements ni leurs décomptes.')}</p>
       ${parliamentImportForm(bill.id, opts.report ? { format: d.format, donnees: '' } : d, opts.error)}`,
   });
 }

@@ -6,6 +6,7 @@ import type { BillRow } from '../sql/bills';
 import { html, raw } from '../html';
 import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
+import { t } from '../i18n';
 
 /** The contributions collected by structures de médiation, counted apart. */
 function assistedLine(a: ParticipationJson['assisted']) {
@@ -18,25 +19,25 @@ function assistedLine(a: ParticipationJson['assisted']) {
 }
 
 function participationPage(c: PageContext, bill: BillRow, days: ParticipationDay[], json: ParticipationJson): string {
-  const t = json.totals;
+  const totals = json.totals;
   const body = days.length === 0
-    ? html`<p class="empty">Personne n’a encore participé à ce projet de loi : ni vote, ni amendement, ni argument, ni annotation.</p>`
-    : html`<ul class="chart-totals" role="list">${PARTICIPATION_SERIES.map((s) => html`<li><strong>${t[s]}</strong> ${t[s] > 1 ? PARTICIPATION_STYLE[s].many : PARTICIPATION_STYLE[s].one}</li>`)}</ul>
+    ? html`<p class="empty">${t('Personne n’a encore participé à ce projet de loi : ni vote, ni amendement, ni argument, ni annotation.')}</p>`
+    : html`<ul class="chart-totals" role="list">${PARTICIPATION_SERIES.map((s) => html`<li><strong>${totals[s]}</strong> ${totals[s] > 1 ? PARTICIPATION_STYLE[s].many : PARTICIPATION_STYLE[s].one}</li>`)}</ul>
       ${assistedLine(json.assisted)}
       <figure class="chart">${raw(participationSvg(days, participationText('participation', bill, json)))}</figure>
-      <details class="chart-data"><summary>Voir les données</summary>
-        <table class="data"><caption>Contributions par jour (jours sans participation omis)</caption>
-          <thead><tr><th scope="col">Jour</th>${PARTICIPATION_SERIES.map((s) => html`<th scope="col">${PARTICIPATION_STYLE[s].label}</th>`)}<th scope="col">Total</th></tr></thead>
+      <details class="chart-data"><summary>${t('Voir les données')}</summary>
+        <table class="data"><caption>${t('Contributions par jour (jours sans participation omis)')}</caption>
+          <thead><tr><th scope="col">${t('Jour')}</th>${PARTICIPATION_SERIES.map((s) => html`<th scope="col">${PARTICIPATION_STYLE[s].label}</th>`)}<th scope="col">${t('Total')}</th></tr></thead>
           <tbody>${days.map((d) => html`<tr><th scope="row"><time datetime="${d.day}">${frenchDay(d.day, true)}</time></th>${PARTICIPATION_SERIES.map((s) => html`<td>${d[s]}</td>`)}<td>${d.total}</td></tr>`)}</tbody>
-          <tfoot><tr><th scope="row">Total</th>${PARTICIPATION_SERIES.map((s) => html`<td>${t[s]}</td>`)}<td>${t.total}</td></tr></tfoot>
+          <tfoot><tr><th scope="row">${t('Total')}</th>${PARTICIPATION_SERIES.map((s) => html`<td>${totals[s]}</td>`)}<td>${totals.total}</td></tr></tfoot>
         </table></details>`;
   return layout(c, {
     title: `Participation – ${bill.title}`,
-    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${bill.id}">${bill.title}</a> › Participation`,
-    main: html`<h1>Participation jour par jour</h1>
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}">${bill.title}</a> › Participation`,
+    main: html`<h1>${t('Participation jour par jour')}</h1>
       <p class="lead">${bill.title} : les votes exprimés (un changement d’avis ne compte pas deux fois), les amendements déposés, les arguments et les annotations, jour par jour (heure de Paris).</p>
       ${body}
-      <p class="chart-links"><a href="/api/bills/${bill.id}/participation">Données (JSON)</a> · <a href="/api/bills/${bill.id}/participation.svg">Graphique (SVG)</a></p>`,
+      <p class="chart-links"><a href="/api/bills/${bill.id}/participation">${t('Données (JSON)')}</a> · <a href="/api/bills/${bill.id}/participation.svg">${t('Graphique (SVG)')}</a></p>`,
   });
 }
 

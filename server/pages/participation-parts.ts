@@ -10,6 +10,7 @@ import type { AmendmentRow } from '../sql/amendments';
 import { html, type SafeHtml } from '../html';
 import { Glosser } from './glossary';
 import { displayName, may, type PageContext } from './layout';
+import { t, th, tn } from '../i18n';
 
 /** The plain-language texts shown before the legal text, their forms, and co-signing (issue 16 › 1, 2). */
 
@@ -19,12 +20,12 @@ function paragraphsGlossed(text: string, g: Glosser): SafeHtml {
 
 /** The edit form, folded (a `<details>`), for admins and clerks. */
 function editForm(f: { action: string; id: string; label: string; value: string; max: number; hint: string }): SafeHtml {
-  return html`<details class="explain-edit"><summary>${f.value ? 'Modifier' : 'Écrire'} : ${f.label.toLowerCase()}</summary>
+  return html`<details class="explain-edit"><summary>${f.value ? t('Modifier : {{quoi}}', { quoi: f.label.toLowerCase() }) : t('Écrire : {{quoi}}', { quoi: f.label.toLowerCase() })}</summary>
     <form method="post" action="${f.action}" class="form form-wide" novalidate>
       <div class="field"><label for="${f.id}">${f.label}</label>
         <p class="hint" id="${f.id}-hint">${f.hint}</p>
         <textarea id="${f.id}" name="texte" rows="6" maxlength="${f.max}" aria-describedby="${f.id}-hint">${f.value}</textarea></div>
-      <button type="submit">Enregistrer</button>
+      <button type="submit">${t('Enregistrer')}</button>
     </form></details>`;
 }
 
@@ -35,13 +36,13 @@ export function summaryBlock(ctx: PageContext, article: { id: string; number: st
   const editable = may(ctx, 'article.summary', null);
   if (!text && !editable) return html``;
   return html`<section aria-labelledby="ce-que-change" class="explain">
-    <h2 id="ce-que-change">Ce que change cet article</h2>
+    <h2 id="ce-que-change">${t('Ce que change cet article')}</h2>
     ${text
-      ? html`${paragraphsGlossed(text, g)}<p class="hint">${g.text('Explication en langage courant, rédigée par le greffe : seul le texte de l’article, alinéa par alinéa, a valeur juridique.')}</p>`
-      : html`<p class="empty">Pas encore d’explication pour cet article.</p>`}
+      ? html`<div lang="fr">${paragraphsGlossed(text, g)}</div><p class="hint">${g.text(t('Explication en langage courant, rédigée par le greffe : seul le texte de l’article, alinéa par alinéa, a valeur juridique.'))}</p>`
+      : html`<p class="empty">${t('Pas encore d’explication pour cet article.')}</p>`}
     ${editable ? editForm({
-      action: `/articles/${article.id}/resume`, id: 'resume-texte', label: `Ce que change l’article ${article.number}`, value: text, max: EXPLANATION_MAX_CHARS.summary,
-      hint: 'En langage courant, pour qui n’a jamais lu de loi. Laissez vide pour retirer l’explication.',
+      action: `/articles/${article.id}/resume`, id: 'resume-texte', label: t('Ce que change l’article {{numero}}', { numero: article.number }), value: text, max: EXPLANATION_MAX_CHARS.summary,
+      hint: t('En langage courant, pour qui n’a jamais lu de loi. Laissez vide pour retirer l’explication.'),
     }) : ''}
   </section>`;
 }
@@ -54,11 +55,11 @@ export function memorandumBlock(ctx: PageContext, bill: { id: string; memorandum
   if (!text && !editable) return html``;
   const entry = GLOSSARY_BY_ID.get('expose-des-motifs')!;
   return html`<section aria-labelledby="expose-des-motifs" class="explain">
-    <h2 id="expose-des-motifs">${g.term(entry, 'Exposé des motifs')}</h2>
-    ${text ? paragraphsGlossed(text, g) : html`<p class="empty">Pas encore d’exposé des motifs.</p>`}
+    <h2 id="expose-des-motifs">${g.term(entry, t('Exposé des motifs'))}</h2>
+    ${text ? html`<div lang="fr">${paragraphsGlossed(text, g)}</div>` : html`<p class="empty">${t('Pas encore d’exposé des motifs.')}</p>`}
     ${editable ? editForm({
-      action: `/textes/${bill.id}/expose-des-motifs`, id: 'motifs-texte', label: 'Exposé des motifs', value: text, max: EXPLANATION_MAX_CHARS.memorandum,
-      hint: 'Ce que le texte veut faire et pourquoi. Laissez vide pour le retirer.',
+      action: `/textes/${bill.id}/expose-des-motifs`, id: 'motifs-texte', label: t('Exposé des motifs'), value: text, max: EXPLANATION_MAX_CHARS.memorandum,
+      hint: t('Ce que le texte veut faire et pourquoi. Laissez vide pour le retirer.'),
     }) : ''}
   </section>`;
 }
@@ -72,15 +73,15 @@ const percent = (x: number) => `${Math.round(x * 100)} %`;
 export function closestSection(ctx: PageContext, closest: readonly ClosestView[], phase: BillStatus): SafeHtml {
   const g = new Glosser('proches');
   const canCosign = decide('amendment.cosign', accountActors(ctx.user), phase).ok;
-  return html`<section aria-labelledby="proches" class="closest"><h2 id="proches">Amendements proches déjà déposés</h2>
+  return html`<section aria-labelledby="proches" class="closest"><h2 id="proches">${t('Amendements proches déjà déposés')}</h2>
     ${closest.length === 0
-      ? html`<p class="muted">Aucun amendement déposé à cet article ne fait des modifications semblables à celles de ce brouillon.</p>`
-      : html`<p>${g.text('Avant de déposer : ces amendements font des modifications proches des vôtres. Si l’un dit déjà ce que vous voulez, vous pouvez le cosigner au lieu de déposer un amendement en double.')}</p>
+      ? html`<p class="muted">${t('Aucun amendement déposé à cet article ne fait des modifications semblables à celles de ce brouillon.')}</p>`
+      : html`<p>${g.text(t('Avant de déposer : ces amendements font des modifications proches des vôtres. Si l’un dit déjà ce que vous voulez, vous pouvez le cosigner au lieu de déposer un amendement en double.'))}</p>
         <ul class="closest-list" role="list">${closest.map((c) => html`<li>
-          <p><a href="${c.url}">${c.title}</a> — ${STATUS_LABELS_FR[c.status]} · modifications communes : ${percent(c.similarity)}${c.cosignatories ? html` · ${c.cosignatories} cosignataire${c.cosignatories > 1 ? 's' : ''}` : ''}</p>
-          ${c.rationale.trim() ? html`<blockquote><p>${c.rationale.length > 280 ? `${c.rationale.slice(0, 279).trimEnd()}…` : c.rationale}</p></blockquote>` : ''}
+          <p><a href="${c.url}" lang="fr">${c.title}</a> — ${t(STATUS_LABELS_FR[c.status])} · ${t('modifications communes : {{part}}', { part: percent(c.similarity) })}${c.cosignatories ? html` · ${tn('{{count}} cosignataire', '{{count}} cosignataires', c.cosignatories)}` : ''}</p>
+          ${c.rationale.trim() ? html`<blockquote lang="fr"><p>${c.rationale.length > 280 ? `${c.rationale.slice(0, 279).trimEnd()}…` : c.rationale}</p></blockquote>` : ''}
           ${canCosign ? html`<form method="post" action="/amendements/${c.id}/cosigner" class="inline-form" novalidate>
-            <button type="submit" class="secondary" aria-label="Cosigner plutôt ${c.title}">Cosigner plutôt</button></form>` : ''}
+            <button type="submit" class="secondary" aria-label="${t('Cosigner plutôt {{titre}}', { titre: c.title })}">${t('Cosigner plutôt')}</button></form>` : ''}
         </li>`)}</ul>`}
   </section>`;
 }
@@ -98,17 +99,17 @@ export function cosignSection(
   const open = isOpen(a.status) && decide('amendment.cosign', new Set(['citizen']), phase).ok;
   let action: SafeHtml = html``;
   if (open && !a.viewerIsAuthor) {
-    if (!ctx.user) action = html`<p><a href="/connexion?suite=/amendements/${a.id}">Connectez-vous</a> pour cosigner cet amendement.</p>`;
-    else if (mine) action = html`<form method="post" action="/amendements/${a.id}/cosigner/retirer" class="inline-form" novalidate><button type="submit" class="secondary">Retirer ma cosignature</button></form>`;
+    if (!ctx.user) action = html`<p>${th('{{lien}} pour cosigner cet amendement.', { lien: html`<a href="/connexion?suite=/amendements/${a.id}">${t('Connectez-vous')}</a>` })}</p>`;
+    else if (mine) action = html`<form method="post" action="/amendements/${a.id}/cosigner/retirer" class="inline-form" novalidate><button type="submit" class="secondary">${t('Retirer ma cosignature')}</button></form>`;
     else action = html`<form method="post" action="/amendements/${a.id}/cosigner" class="inline-form" novalidate>
-      <p class="hint" id="cosigner-hint">${g.text('Vous soutenez cet amendement tel qu’il est rédigé : votre nom s’ajoute à la liste des cosignataires.')}</p>
-      <button type="submit" aria-describedby="cosigner-hint">Cosigner cet amendement</button></form>`;
+      <p class="hint" id="cosigner-hint">${g.text(t('Vous soutenez cet amendement tel qu’il est rédigé : votre nom s’ajoute à la liste des cosignataires.'))}</p>
+      <button type="submit" aria-describedby="cosigner-hint">${t('Cosigner cet amendement')}</button></form>`;
   }
   if (cosignatories.length === 0 && !open) return html``;
-  return html`<section aria-labelledby="cosignataires"><h2 id="cosignataires">Cosignataires</h2>
+  return html`<section aria-labelledby="cosignataires"><h2 id="cosignataires">${t('Cosignataires')}</h2>
     ${cosignatories.length
       ? html`<ul class="cosignatories">${cosignatories.map((c) => html`<li><a href="/contributeurs/${c.id}">${displayName({ display_name: c.displayName, kind: c.kind, assurance: c.assurance })}</a></li>`)}</ul>`
-      : html`<p class="muted">Personne n’a encore cosigné cet amendement.</p>`}
+      : html`<p class="muted">${t('Personne n’a encore cosigné cet amendement.')}</p>`}
     ${action}</section>`;
 }
 

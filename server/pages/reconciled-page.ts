@@ -3,6 +3,7 @@ import type { BillRow } from '../sql/bills';
 import { articleAnchor } from './bill-text';
 import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
+import { t } from '../i18n';
 
 /** Who an amendment is, for the provenance of the words it brought. */
 export interface ProvenanceSource {
@@ -51,14 +52,14 @@ export function passages(runs: readonly ProvenanceRun[]): ProvenanceRun[] {
 
 function articles(d: ReconciledPageData): SafeHtml {
   return html`${d.result.articles.map((a) => html`<section class="article" id="${articleAnchor(a.number)}" aria-labelledby="${articleAnchor(a.number)}-titre">
-    <h2 class="article-number" id="${articleAnchor(a.number)}-titre">Article ${a.number}${a.id === null ? html` <span class="badge">nouveau</span>` : ''}</h2>
+    <h2 class="article-number" id="${articleAnchor(a.number)}-titre">Article ${a.number}${a.id === null ? html` <span class="badge">${t('nouveau')}</span>` : ''}</h2>
     <ol class="alineas" role="list">${a.provenance.map((runs, i) => html`<li id="${articleAnchor(a.number)}__al_${i + 1}">${passages(runs).map((r) => run(r, d))}</li>`)}</ol>
   </section>`)}`;
 }
 
 function fallenList(d: ReconciledPageData): SafeHtml {
   if (d.result.fallen.length === 0) return html``;
-  return html`<section aria-labelledby="tombes"><h2 id="tombes">Amendements tombés</h2>
+  return html`<section aria-labelledby="tombes"><h2 id="tombes">${t('Amendements tombés')}</h2>
     <ul>${d.result.fallen.map((f) => html`<li><a href="/amendements/${f.amendmentId}">Amendement n° ${d.sources.get(f.amendmentId)?.displayNumber ?? '?'}</a> : ${f.reason}</li>`)}</ul></section>`;
 }
 
@@ -68,16 +69,16 @@ export function reconciledPage(ctx: PageContext, d: ReconciledPageData): string 
   const title = d.frozen ? 'Texte adopté' : 'Texte réconcilié';
   return layout(ctx, {
     title: `${title} – ${d.bill.title}`,
-    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
     main: html`<h1>${title}</h1>
       <p class="lead">${d.frozen
         ? 'Le texte adopté par la commission mixte, figé à son adoption.'
         : 'Le texte tel qu’il résulte, à cet instant, des amendements adoptés par la commission, appliqués dans l’ordre d’examen.'}
         Les passages soulignés viennent d’amendements : survolez-les ou atteignez-les au clavier pour voir lequel et ses auteurs ; ils mènent à l’amendement.</p>
-      <p class="downloads">Télécharger : <a href="${base}/reconciled?format=json">JSON</a> · <a href="${base}/reconciled?format=markdown">Markdown</a> ·
-        <a href="${base}/reconciled?format=html">HTML imprimable</a> · <a href="${base}/reconciled?format=akn">Akoma Ntoso</a> ·
-        <a href="/textes/${d.bill.id}/comparatif">Tableau comparatif</a> · <a href="${base}/liasse?format=html">Liasse (HTML)</a> · <a href="${base}/liasse?format=akn">Liasse (Akoma Ntoso)</a></p>
-      ${d.result.articles.length ? html`<div class="bill-text reconciled">${articles(d)}</div>` : html`<p class="empty">Tous les articles ont été supprimés.</p>`}
+      <p class="downloads">${t('Télécharger :')} <a href="${base}/reconciled?format=json">JSON</a> · <a href="${base}/reconciled?format=markdown">Markdown</a> ·
+        <a href="${base}/reconciled?format=html">${t('HTML imprimable')}</a> · <a href="${base}/reconciled?format=akn">Akoma Ntoso</a> ·
+        <a href="/textes/${d.bill.id}/comparatif">${t('Tableau comparatif')}</a> · <a href="${base}/liasse?format=html">${t('Liasse (HTML)')}</a> · <a href="${base}/liasse?format=akn">${t('Liasse (Akoma Ntoso)')}</a></p>
+      ${d.result.articles.length ? html`<div class="bill-text reconciled">${articles(d)}</div>` : html`<p class="empty">${t('Tous les articles ont été supprimés.')}</p>`}
       ${fallenList(d)}`,
   });
 }

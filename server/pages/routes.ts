@@ -20,21 +20,22 @@ import { billPage, homePage } from './bill-pages';
 import { renderArticlePage } from './article-route';
 import { ctx, formBody, formFields, page, safeNext } from './page-kit';
 import { loginPage, registerPage, type FormState } from './auth-pages';
+import { msg } from '../../shared/i18n';
 
 /** What to do about each field, said in words: « Valeur invalide » tells nobody how to fix it. */
 const FIELD_MESSAGES: Record<string, { too_small?: string; too_big?: string; other: string }> = {
   displayName: {
-    too_small: 'Le nom affiché doit compter au moins 2 caractères.',
-    too_big: 'Le nom affiché doit compter au plus 80 caractères.',
-    other: 'Saisissez le nom qui apparaîtra à côté de vos contributions.',
+    too_small: msg('Le nom affiché doit compter au moins 2 caractères.'),
+    too_big: msg('Le nom affiché doit compter au plus 80 caractères.'),
+    other: msg('Saisissez le nom qui apparaîtra à côté de vos contributions.'),
   },
-  email: { other: 'Saisissez une adresse électronique valide, par exemple nom@exemple.fr.' },
+  email: { other: msg('Saisissez une adresse électronique valide, par exemple nom@exemple.fr.') },
   password: {
-    too_small: 'Le mot de passe est trop court : il doit compter au moins 10 caractères.',
-    too_big: 'Le mot de passe est trop long : 256 caractères au plus.',
-    other: 'Saisissez un mot de passe.',
+    too_small: msg('Le mot de passe est trop court : il doit compter au moins 10 caractères.'),
+    too_big: msg('Le mot de passe est trop long : 256 caractères au plus.'),
+    other: msg('Saisissez un mot de passe.'),
   },
-  kind: { other: 'Choisissez « citoyenne ou citoyen » ou « organisation ».' },
+  kind: { other: msg('Choisissez « citoyenne ou citoyen » ou « organisation ».') },
 };
 
 function formErrors(error: z.ZodError): Record<string, string> {
@@ -43,7 +44,7 @@ function formErrors(error: z.ZodError): Record<string, string> {
     const key = String(issue.path[0] ?? 'form');
     const messages = FIELD_MESSAGES[key];
     const specific = issue.code === 'too_small' || issue.code === 'too_big' ? messages?.[issue.code] : undefined;
-    out[key] ??= specific ?? messages?.other ?? 'Valeur invalide.';
+    out[key] ??= specific ?? messages?.other ?? msg('Valeur invalide.');
   }
   return out;
 }
@@ -66,7 +67,7 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
 
   r.get('/textes/:billId', page(async (req, res) => {
     const bill = await findBill(db, String(req.params.billId));
-    if (!bill) throw new AppError('not_found', 'Ce projet de loi n’existe pas.');
+    if (!bill) throw new AppError('not_found', msg('Ce projet de loi n’existe pas.'));
     res.type('html').send(billPage(ctx(req), bill, await listBillArticles(db, bill.id)));
   }));
 
@@ -87,7 +88,7 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
     const next = safeNext(body.suite);
     const input = loginBody.safeParse(body);
     try {
-      if (!input.success) throw new AppError('unauthenticated', 'Adresse électronique ou mot de passe incorrect.');
+      if (!input.success) throw new AppError('unauthenticated', msg('Adresse électronique ou mot de passe incorrect.'));
       const { token } = await logIn(db, input.data);
       setSessionCookie(req, res, token);
       res.redirect(303, next);
@@ -105,7 +106,7 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
     const state: FormState = { values: { email: body.email ?? '', displayName: body.displayName ?? '', kind: body.kind ?? '' }, next: safeNext(body.suite) };
     const input = registerBody.safeParse(body);
     if (!input.success) {
-      res.status(400).type('html').send(registerPage(ctx(req), { ...state, error: 'Le formulaire contient des erreurs.', fieldErrors: formErrors(input.error) }));
+      res.status(400).type('html').send(registerPage(ctx(req), { ...state, error: msg('Le formulaire contient des erreurs.'), fieldErrors: formErrors(input.error) }));
       return;
     }
     try {
@@ -116,7 +117,7 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
       if (!(err instanceof AppError)) throw err;
       const weak = err.code === 'validation_failed' ? passwordAdvice(err.details) : undefined;
       const fieldErrors = weak ? { password: weak } : undefined;
-      res.status(err.status).type('html').send(registerPage(ctx(req), { ...state, error: weak ? 'Le formulaire contient des erreurs.' : err.message, ...(fieldErrors ? { fieldErrors } : {}) }));
+      res.status(err.status).type('html').send(registerPage(ctx(req), { ...state, error: weak ? msg('Le formulaire contient des erreurs.') : err.message, ...(fieldErrors ? { fieldErrors } : {}) }));
     }
   }));
 

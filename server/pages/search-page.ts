@@ -5,12 +5,14 @@ import type { LiveDocs } from '../collab/registry';
 import type { Db } from '../db/db';
 import { articleSummaryOp, billMemorandumOp, cosignOp, uncosignOp } from '../operations/participation';
 import { search, type SearchPage } from '../present/search';
+import { SEARCH_PHRASE_CHECKS_PER_TYPE } from '../sql/search';
 import { searchQuery } from '../routes/participation';
 import { html, raw, type SafeHtml } from '../html';
 import { formOperation } from './form-operation';
 import { glossaryPage } from './glossary';
 import { layout, type PageContext } from './layout';
 import { ctx, formBody, page } from './page-kit';
+import { formatNumber, t, tn } from '../i18n';
 
 interface SearchForm {
   q: string;
@@ -21,7 +23,6 @@ interface SearchForm {
 }
 
 const PUBLIC_STATUSES = AMENDMENT_STATUSES.filter((s) => s !== 'draft');
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 
 function href(f: SearchForm, page: number): string {
   const p = new URLSearchParams();
@@ -32,18 +33,18 @@ function href(f: SearchForm, page: number): string {
 
 function searchForm(f: SearchForm, error?: string): SafeHtml {
   const option = (value: string, label: string, current: string) => html`<option value="${value}"${value === current ? html` selected` : ''}>${label}</option>`;
-  return html`<form method="get" action="/recherche" role="search" class="form search-form" aria-label="Rechercher dans les textes et les contributions">
-    <div class="field"><label for="recherche-q">Mots à chercher</label>
-      <p class="hint" id="recherche-q-hint">Les accents et le pluriel sont indifférents. Une expression entre guillemets, un mot à exclure précédé de « - ».</p>
+  return html`<form method="get" action="/recherche" role="search" class="form search-form" aria-label="${t('Rechercher dans les textes et les contributions')}">
+    <div class="field"><label for="recherche-q">${t('Mots à chercher')}</label>
+      <p class="hint" id="recherche-q-hint">${t('Les accents et le pluriel sont indifférents. Une expression entre guillemets, un mot à exclure précédé de « - ».')}</p>
       ${error ? html`<p class="field-error" id="recherche-q-error">${error}</p>` : ''}
       <input type="search" id="recherche-q" name="q" value="${f.q}" maxlength="${SEARCH_QUERY_MAX}" aria-describedby="recherche-q-hint${error ? ' recherche-q-error' : ''}"${error ? html` aria-invalid="true"` : ''}></div>
-    <div class="field"><label for="recherche-type">Chercher parmi</label>
-      <select id="recherche-type" name="type">${option('', 'Tout', f.type)}${SEARCH_TYPES.map((t) => option(t, SEARCH_TYPE_LABELS_FR[t].many, f.type))}</select></div>
-    <div class="field"><label for="recherche-statut">Statut de l’amendement</label>
-      <select id="recherche-statut" name="status">${option('', 'Tous (et les autres contributions)', f.status)}${PUBLIC_STATUSES.map((s) => option(s, STATUS_LABELS_FR[s], f.status))}</select></div>
+    <div class="field"><label for="recherche-type">${t('Chercher parmi')}</label>
+      <select id="recherche-type" name="type">${option('', t('Tout'), f.type)}${SEARCH_TYPES.map((ty) => option(ty, t(SEARCH_TYPE_LABELS_FR[ty].many), f.type))}</select></div>
+    <div class="field"><label for="recherche-statut">${t('Statut de l’amendement')}</label>
+      <select id="recherche-statut" name="status">${option('', t('Tous (et les autres contributions)'), f.status)}${PUBLIC_STATUSES.map((s) => option(s, t(STATUS_LABELS_FR[s]), f.status))}</select></div>
     ${f.bill ? html`<input type="hidden" name="bill" value="${f.bill}">` : ''}${f.article ? html`<input type="hidden" name="article" value="${f.article}">` : ''}
-    <button type="submit">Rechercher</button>
-    ${f.bill || f.article ? html`<p class="hint">Recherche limitée à ${f.article ? 'un article' : 'un projet de loi'}. <a href="${href({ ...f, bill: '', article: '' }, 1)}">Chercher partout</a></p>` : ''}
+    <button type="submit">${t('Rechercher')}</button>
+    ${f.bill || f.article ? html`<p class="hint">${f.article ? t('Recherche limitée à un article.') : t('Recherche limitée à un projet de loi.')} <a href="${href({ ...f, bill: '', article: '' }, 1)}">${t('Chercher partout')}</a></p>` : ''}
   </form>`;
 }
 
@@ -51,28 +52,31 @@ function resultsSection(f: SearchForm, r: SearchPage): SafeHtml {
   const pages = Math.min(SEARCH_MAX_PAGE, Math.ceil(r.total / SEARCH_PAGE_SIZE));
   const from = (r.page - 1) * SEARCH_PAGE_SIZE + 1;
   const summary = r.total === 0
-    ? 'Aucun résultat. Essayez d’autres mots, ou retirez un filtre.'
+    ? r.totalExact
+      ? t('Aucun résultat. Essayez d’autres mots, ou retirez un filtre.')
+      // a phrase checked on the first documents holding all its words only (server/sql/search.ts)
+      : t('Aucun résultat parmi les {{n}} premiers documents de chaque sorte qui contiennent tous ces mots. Ajoutez un mot ou un filtre pour affiner.', { n: formatNumber(SEARCH_PHRASE_CHECKS_PER_TYPE) })
     : r.totalExact
-      ? `${plural(r.total, 'résultat', 'résultats')}${pages > 1 ? `, page ${r.page} sur ${pages}` : ''}`
-      : `Plus de ${plural(r.total, 'résultat', 'résultats')}, page ${r.page} : les plus pertinents parmi les premiers trouvés. Ajoutez un mot ou un filtre pour affiner.`;
-  return html`<section aria-labelledby="resultats"><h2 id="resultats">Résultats</h2>
+      ? `${tn('{{count}} résultat', '{{count}} résultats', r.total)}${pages > 1 ? `, ${t('page {{page}} sur {{pages}}', { page: r.page, pages })}` : ''}`
+      : t('Plus de {{n}} résultats, page {{page}} : les plus pertinents parmi les premiers trouvés. Ajoutez un mot ou un filtre pour affiner.', { n: formatNumber(r.total), page: r.page });
+  return html`<section aria-labelledby="resultats"><h2 id="resultats">${t('Résultats')}</h2>
     <p role="status">${summary}</p>
     ${r.results.length ? html`<ol class="search-results" start="${from}">${r.results.map((x) => html`<li class="search-result search-result-${x.type}">
-      <p class="result-type">${SEARCH_TYPE_LABELS_FR[x.type as SearchType].one}</p>
-      <h3><a href="${x.url}">${x.title}</a></h3>
-      <p class="excerpt">${raw(x.excerpt)}</p></li>`)}</ol>` : ''}
-    ${pages > 1 ? html`<nav aria-label="Pages de résultats" class="pager">
-      ${r.page > 1 ? html`<a href="${href(f, r.page - 1)}" rel="prev">← Page précédente</a>` : ''}
-      ${r.page < pages ? html`<a href="${href(f, r.page + 1)}" rel="next">Page suivante →</a>` : ''}</nav>` : ''}
+      <p class="result-type">${t(SEARCH_TYPE_LABELS_FR[x.type as SearchType].one)}</p>
+      <h3><a href="${x.url}" lang="fr">${x.title}</a></h3>
+      <p class="excerpt" lang="fr">${raw(x.excerpt)}</p></li>`)}</ol>` : ''}
+    ${pages > 1 ? html`<nav aria-label="${t('Pages de résultats')}" class="pager">
+      ${r.page > 1 ? html`<a href="${href(f, r.page - 1)}" rel="prev">${t('← Page précédente')}</a>` : ''}
+      ${r.page < pages ? html`<a href="${href(f, r.page + 1)}" rel="next">${t('Page suivante →')}</a>` : ''}</nav>` : ''}
   </section>`;
 }
 
 export function searchPage(c: PageContext, f: SearchForm, result?: SearchPage, error?: string): string {
   return layout(c, {
-    title: f.q ? `${error ? 'Erreur – ' : ''}Recherche : ${f.q}` : 'Rechercher',
-    breadcrumb: html`<a href="/">Projets de loi</a> › Recherche`,
-    main: html`<h1>Rechercher</h1>
-      <p class="lead">Dans les projets de loi, leurs articles, les amendements déposés, les arguments, les annotations, les réponses du greffe et les contributeurs. Seul ce qui est public est trouvé.</p>
+    title: f.q ? `${error ? `${t('Erreur')} – ` : ''}${t('Recherche : {{q}}', { q: f.q })}` : t('Rechercher'),
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › ${t('Recherche')}`,
+    main: html`<h1>${t('Rechercher')}</h1>
+      <p class="lead">${t('Dans les projets de loi, leurs articles, les amendements déposés, les arguments, les annotations, les réponses du greffe et les contributeurs. Seul ce qui est public est trouvé.')}</p>
       ${searchForm(f, error)}
       ${result ? resultsSection(f, result) : ''}`,
   });
@@ -98,7 +102,7 @@ export function participationPages(db: Db, live: LiveDocs, reads: Db = db): Rout
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = String(issue?.path[0] ?? 'q');
-      const message = field === 'q' ? (f.q.trim() ? `Trop long : ${SEARCH_QUERY_MAX} caractères au plus.` : 'Saisissez au moins un mot.') : 'Un des filtres est invalide : choisissez parmi les options proposées.';
+      const message = field === 'q' ? (f.q.trim() ? t('Trop long : {{max}} caractères au plus.', { max: SEARCH_QUERY_MAX }) : t('Saisissez au moins un mot.')) : t('Un des filtres est invalide : choisissez parmi les options proposées.');
       res.status(400).type('html').send(searchPage(ctx(req), f, undefined, message));
       return;
     }

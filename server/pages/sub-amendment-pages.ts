@@ -13,6 +13,7 @@ import { alertBox, amendmentTitle, paragraphs, rowsFor, textareaField, titled, t
 import { formOperation } from './form-operation';
 import { layout } from './layout';
 import { ctx, formBody, formFields, page, safeNext } from './page-kit';
+import { t } from '../i18n';
 
 /**
  * The forms of docs/sub-amendments.md, without JavaScript: a commission member tables a
@@ -30,15 +31,15 @@ function formPage(req: Request, a: AmendmentRow, billTitle: string, what: 'sub' 
   const suite = safeNext(values.suite ?? formFields(req).suite ?? (typeof req.query.suite === 'string' ? req.query.suite : undefined), `/amendements/${a.id}`);
   const action = `/amendements/${a.id}/${what === 'sub' ? 'sous-amender' : 'rectifier'}`;
   const intro: SafeHtml = what === 'sub'
-    ? html`<p class="lead">Le sous-amendement propose une nouvelle rédaction du texte de l’amendement : modifiez ci-dessous ses alinéas. Il est déposé aussitôt au nom de la commission (numéro COM-…), examiné juste avant l’amendement, et, s’il est adopté, l’amendement est réécrit en conséquence.</p>`
+    ? html`<p class="lead">${t('Le sous-amendement propose une nouvelle rédaction du texte de l’amendement : modifiez ci-dessous ses alinéas. Il est déposé aussitôt au nom de la commission (numéro COM-…), examiné juste avant l’amendement, et, s’il est adopté, l’amendement est réécrit en conséquence.')}</p>`
     : html`<p class="lead">La version rectifiée remplace la version actuelle dans la liasse et l’examen (« n° ${number ?? ''} rect. ») ; l’historique garde toutes les versions. Possible tant que les membres de la commission n’ont pas commencé à voter.</p>`;
   return layout(ctx(req), {
     title: titled(title, state),
-    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/textes/${a.bill_id}">${billTitle}</a> › <a href="/amendements/${a.id}">${amendmentTitle(number)}</a>`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${a.bill_id}">${billTitle}</a> › <a href="/amendements/${a.id}">${amendmentTitle(number)}</a>`,
     main: html`<h1>${title}</h1>${alertBox(state)}
       ${intro}
       <section aria-labelledby="actuel"><h2 id="actuel">Texte actuel de l’amendement (article ${a.article_number})</h2>
-        <div class="rationale">${a.kind === 'delete' ? html`<p>Suppression de l’article.</p>` : paragraphs(a.alineas.join('\n'))}</div></section>
+        <div class="rationale">${a.kind === 'delete' ? html`<p>${t('Suppression de l’article.')}</p>` : paragraphs(a.alineas.join('\n'))}</div></section>
       <form method="post" action="${action}" class="form form-wide" novalidate>
         <input type="hidden" name="suite" value="${suite}">
         ${a.kind === 'delete' && what === 'rectify' ? '' : textareaField({
@@ -50,7 +51,7 @@ function formPage(req: Request, a: AmendmentRow, billTitle: string, what: 'sub' 
           error: errors['sous-expose'], hint: what === 'sub' ? 'Obligatoire : pourquoi ce sous-amendement.' : 'Vous pouvez aussi le rectifier.',
         })}
         <div class="actions"><button type="submit">${what === 'sub' ? 'Déposer le sous-amendement' : 'Publier la version rectifiée'}</button>
-          <a href="${suite}" class="button secondary">Annuler</a></div>
+          <a href="${suite}" class="button secondary">${t('Annuler')}</a></div>
       </form>`,
   });
 }

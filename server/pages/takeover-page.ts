@@ -12,6 +12,7 @@ import { amendmentTitle } from './amendment-parts';
 import { html } from '../html';
 import { layout, type PageContext } from './layout';
 import { ctx, formFields, page } from './page-kit';
+import { t } from '../i18n';
 
 interface TakeOverData {
   id: string;
@@ -23,16 +24,16 @@ interface TakeOverData {
 function takeOverPage(c: PageContext, d: TakeOverData): string {
   return layout(c, {
     title: `Reprendre l’${d.title.replace(/^A/, 'a')}`,
-    breadcrumb: html`<a href="/">Projets de loi</a> › <a href="/amendements/${d.id}">${d.title}</a>`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/amendements/${d.id}">${d.title}</a>`,
     main: html`<h1>Reprendre l’${d.title.replace(/^A/, 'a')} ?</h1>
-      <p><strong>${d.holder}</strong> a cet amendement en charge.</p>
+      <p><strong>${d.holder}</strong> ${t('a cet amendement en charge.')}</p>
       <p>En le reprenant, vous devenez le greffier chargé de sa mise en forme : vous écrivez dans l’espace de mise en forme,
         publiez, répondez ou le déclarez irrecevable. ${d.holder} reçoit une notification et suit désormais la mise en forme en lecture seule.
         La reprise est inscrite dans l’historique public du texte.</p>
       <form method="post" action="/amendements/${d.id}/reprendre" class="form" novalidate>
         <input type="hidden" name="confirmer" value="oui">
-        <div class="actions"><button type="submit">Confirmer : reprendre l’amendement</button>
-          <a href="/amendements/${d.id}/mise-en-forme">Annuler</a></div>
+        <div class="actions"><button type="submit">${t('Confirmer : reprendre l’amendement')}</button>
+          <a href="/amendements/${d.id}/mise-en-forme">${t('Annuler')}</a></div>
       </form>`,
   });
 }

@@ -5,6 +5,7 @@ import type { Db } from '../db/db';
 import { amendmentVoteSeries, voteChartSvg, voteChartText } from '../present/charts';
 import { isId } from '../sql/ids';
 import { html, raw, type SafeHtml } from '../html';
+import { t } from '../i18n';
 
 /**
  * The amendment page's « Évolution des votes » section. The page is rendered by a synchronous
@@ -27,9 +28,9 @@ export function voteChartPreload(db: Db): Router {
 
 /** The same numbers as the drawing, for screen readers and for anyone who wants the figures. */
 export function voteTable(points: readonly VotePoint[], caption: string): SafeHtml {
-  return html`<details class="chart-data"><summary>Voir les données</summary>
+  return html`<details class="chart-data"><summary>${t('Voir les données')}</summary>
     <table class="data"><caption>${caption}</caption>
-      <thead><tr><th scope="col">Jour</th><th scope="col">D’accord</th><th scope="col">Mitigé</th><th scope="col">Pas d’accord</th><th scope="col">Total</th></tr></thead>
+      <thead><tr><th scope="col">${t('Jour')}</th><th scope="col">${t('D’accord')}</th><th scope="col">${t('Mitigé')}</th><th scope="col">${t('Pas d’accord')}</th><th scope="col">${t('Total')}</th></tr></thead>
       <tbody>${points.map((p) => html`<tr><th scope="row"><time datetime="${p.day}">${frenchDay(p.day, true)}</time></th><td>${p.for}</td><td>${p.mitigated}</td><td>${p.against}</td><td>${p.total}</td></tr>`)}</tbody>
     </table></details>`;
 }
@@ -38,13 +39,13 @@ export function voteChartSection(a: { id: string; billId: string; status: string
   if (a.status === 'draft') return html``;
   const store = preloaded.getStore();
   const points = store?.amendmentId === a.id ? store.points : null;
-  const links = html`<p class="chart-links"><a href="/api/amendments/${a.id}/votes-over-time">Données (JSON)</a> · <a href="/api/amendments/${a.id}/votes-over-time.svg">Graphique (SVG)</a> · <a href="/textes/${a.billId}/participation">Participation jour par jour au projet de loi</a></p>`;
+  const links = html`<p class="chart-links"><a href="/api/amendments/${a.id}/votes-over-time">${t('Données (JSON)')}</a> · <a href="/api/amendments/${a.id}/votes-over-time.svg">${t('Graphique (SVG)')}</a> · <a href="/textes/${a.billId}/participation">${t('Participation jour par jour au projet de loi')}</a></p>`;
   let body: SafeHtml;
   if (points === null) body = html``;
-  else if (points.length === 0) body = html`<p class="empty">Aucun vote pour l’instant.</p>`;
+  else if (points.length === 0) body = html`<p class="empty">${t('Aucun vote pour l’instant.')}</p>`;
   else {
     body = html`<figure class="chart">${raw(voteChartSvg(points, voteChartText(`votes-${a.id.slice(0, 8)}`, a.displayNumber, points)))}</figure>
       ${voteTable(points, 'Votes cumulés à la fin de chaque jour où ils ont changé')}`;
   }
-  return html`<section aria-labelledby="evolution-votes" class="chart-section"><h2 id="evolution-votes">Évolution des votes</h2>${body}${links}</section>`;
+  return html`<section aria-labelledby="evolution-votes" class="chart-section"><h2 id="evolution-votes">${t('Évolution des votes')}</h2>${body}${links}</section>`;
 }

@@ -2,7 +2,7 @@ import { amendmentTitle, displayNumber, parliamentLabel } from '../../shared/ame
 import { SEARCH_PAGE_SIZE, type SearchType } from '../../shared/search';
 import type { Queryable } from '../db/db';
 import { escapeHtml } from '../html';
-import { hitDetails, MARK_END, MARK_START, searchHits, type HitDetail, type SearchFilters } from '../sql/search';
+import { MARK_END, MARK_START, searchHits, type HitDetail, type SearchFilters } from '../sql/search';
 
 export interface SearchResult {
   type: SearchType;
@@ -67,8 +67,7 @@ function present(d: HitDetail): SearchResult {
 
 /** One page of search results, best first (`GET /api/search`, `/recherche`). */
 export async function search(db: Queryable, f: Omit<SearchFilters, 'limit' | 'offset'> & { page: number }): Promise<SearchPage> {
-  const { hits, total, totalExact } = await searchHits(db, { ...f, limit: SEARCH_PAGE_SIZE, offset: (f.page - 1) * SEARCH_PAGE_SIZE });
-  const details = await hitDetails(db, f.q, hits);
+  const { hits, total, totalExact, details } = await searchHits(db, { ...f, limit: SEARCH_PAGE_SIZE, offset: (f.page - 1) * SEARCH_PAGE_SIZE });
   const results = hits.flatMap((h) => {
     const d = details.get(`${h.type}:${h.id}`);
     return d ? [present(d)] : [];

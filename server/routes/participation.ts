@@ -25,7 +25,7 @@ export function participationRoutes(api: Api, deps: OpDeps, reads = deps.db): vo
   route(api, {
     method: 'get', path: '/api/search', tag: 'Recherche', access: 'public', query: searchQuery,
     summary: 'Recherche plein texte en français (racines des mots, accents indifférents ; "expression exacte", -exclu, ou) dans ce qui est public : projets de loi, articles, amendements (texte et exposé), arguments, annotations, réponses du greffe, contributeurs. Classée par pertinence, 20 par page ; excerpt est du HTML sûr (texte échappé, mots trouvés entre <mark>). status (un statut d’amendement) ne cherche que des amendements.',
-    responses: { 200: '{results: [{type, id, title, excerpt, url}], total, totalExact, page} (totalExact false : au-delà de 250 correspondances d’un type, seules les 250 premières trouvées sont classées et total est un minimum)' },
+    responses: { 200: '{results: [{type, id, title, excerpt, url}], total, totalExact, page} (totalExact false : au-delà de 250 correspondances d’un type, seules les 250 premières trouvées sont classées et total est un minimum ; de même quand une expression entre guillemets n’a été vérifiée que dans les 1 000 premiers documents d’un type qui contiennent tous ses mots)' },
   }, async ({ query }) => ({
     json: await search(reads, { q: query.q, type: query.type, billId: query.bill, articleId: query.article, status: query.status, page: query.page }),
   }));

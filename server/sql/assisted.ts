@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/db';
 
-/** SQL for `assisted_contributions`: what a mediator filed for a person or a workshop (migration 030). */
+/** SQL for `assisted_contributions`: what a mediator filed for a person or a workshop (migration 028). */
 export type AssistedSubject = 'amendment' | 'argument' | 'annotation';
 
 /**

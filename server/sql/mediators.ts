@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/db';
 import { isId } from './ids';
 
-/** SQL for `mediators`: the declared name and town of a structure de médiation (migration 030). */
+/** SQL for `mediators`: the declared name and town of a structure de médiation (migration 028). */
 const SQL = {
   upsert: `INSERT INTO mediators (user_id, name, town, granted_by) VALUES ($1, $2, $3, $4)
            ON CONFLICT (user_id) DO UPDATE SET name = EXCLUDED.name, town = EXCLUDED.town, granted_by = EXCLUDED.granted_by, granted_at = now()

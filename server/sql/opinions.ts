@@ -95,8 +95,9 @@ ${PACKED_VOTES},
   claim: `
     INSERT INTO scheduled_jobs AS j (name, last_run) VALUES ($1, now()) ON CONFLICT (name) DO UPDATE SET last_run = now()
     WHERE j.last_run < now() - make_interval(secs => $2::double precision / 1000)
-    RETURNING name`,
-  release: `UPDATE scheduled_jobs SET last_run = '-infinity' WHERE name = $1`,
+    RETURNING last_run::text AS claimed`,
+  // only the claim this process holds: one that overran its lease does not free the next holder's
+  release: `UPDATE scheduled_jobs SET last_run = '-infinity' WHERE name = $1 AND last_run = $2::timestamptz`,
   map: 'SELECT computed_at, watermark, item_keys, model, groups, placed, k, silhouette, duration_ms FROM opinion_maps WHERE bill_id = $1',
   previous: 'SELECT item_keys, model, silhouette FROM opinion_maps WHERE bill_id = $1',
   // a result never replaces a newer one (two processes, or a slow computation overtaken)
@@ -196,13 +197,15 @@ export async function opinionWatermark(db: Queryable, billId: string): Promise<n
 /**
  * Several processes run the scheduler (docs/deployment.md): the one that claims a bill computes
  * it, the others leave it. A claim lapses after `leaseMs` (a process that died while computing).
+ * Returns the claim (its time, to give it back), or null when another process holds it.
  */
-export async function claimOpinionComputation(db: Queryable, billId: string, leaseMs: number): Promise<boolean> {
-  return ((await db.query(SQL.claim, [`opinions:${billId}`, leaseMs])).rowCount ?? 0) > 0;
+export async function claimOpinionComputation(db: Queryable, billId: string, leaseMs: number): Promise<string | null> {
+  return (await db.query<{ claimed: string }>(SQL.claim, [`opinions:${billId}`, leaseMs])).rows[0]?.claimed ?? null;
 }
 
-export async function releaseOpinionComputation(db: Queryable, billId: string): Promise<void> {
-  await db.query(SQL.release, [`opinions:${billId}`]);
+/** Gives the claim back (`claim`: what claimOpinionComputation returned), unless another process holds it now. */
+export async function releaseOpinionComputation(db: Queryable, billId: string, claim: string): Promise<void> {
+  await db.query(SQL.release, [`opinions:${billId}`, claim]);
 }
 
 export async function opinionWatermarks(db: Queryable): Promise<Map<string, number>> {

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { computeOpinionGroupsOf } from '../../server/commands/compute-opinion-groups';
 import { OpinionScheduler } from '../../server/opinion-scheduler';
+import { claimOpinionComputation, releaseOpinionComputation } from '../../server/sql/opinions';
 import { auth, createBill, createUser, startTestApp, createAdmin, type TestApp, type TestUser } from '../helpers/app';
 import { seeded } from '../helpers/electorate';
 
@@ -203,6 +204,21 @@ describe('opinion groups', () => {
     } finally {
       await Promise.all(others.map((s) => s.stop()));
     }
+  });
+
+  test('a claim that overran its lease does not free the next holder’s', async () => {
+    const billId = '00000000-0000-4000-8000-0000000000aa';
+    const first = await claimOpinionComputation(app.testDb.db, billId, 60_000);
+    expect(first).not.toBeNull();
+    expect(await claimOpinionComputation(app.testDb.db, billId, 60_000)).toBeNull(); // held
+    // the first holder overran its lease: another process claims the bill
+    await app.testDb.db.query("UPDATE scheduled_jobs SET last_run = now() - interval '2 minutes' WHERE name = $1", [`opinions:${billId}`]);
+    const second = await claimOpinionComputation(app.testDb.db, billId, 60_000);
+    expect(second).not.toBeNull();
+    await releaseOpinionComputation(app.testDb.db, billId, first!); // late: changes nothing
+    expect(await claimOpinionComputation(app.testDb.db, billId, 60_000)).toBeNull();
+    await releaseOpinionComputation(app.testDb.db, billId, second!);
+    expect(await claimOpinionComputation(app.testDb.db, billId, 60_000)).not.toBeNull();
   });
 
   test('bad input: a malformed bill id is 400, an unknown bill 404, an unknown sort falls back', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startServerProcess, type RunningServer } from '../helpers/process';
 
 /**
- * Search on the embedded database (PGlite, with its unaccent and pg_trgm extensions): the same
+ * Search on the embedded database (PGlite, with its unaccent, pg_trgm and btree_gin extensions): the same
  * migration and the same queries as on PostgreSQL (search.test.ts). PGlite cannot load inside
  * Jest's sandbox, so the server runs in its own process, as `npm start` runs it.
  */
@@ -88,6 +88,9 @@ test('embedded: stemming, folded accents, drafts and hidden items never found, f
   expect(await find({ q: 'pagination', page: '2' })).toMatchObject({ total: 21, page: 2, results: [expect.objectContaining({ type: 'argument' })] });
   expect((await find({ q: 'pagination', type: 'amendment' })).total).toBe(0);
   expect((await find({ q: 'pagination', article: articleId })).total).toBe(21);
+  // a phrase, checked on the stored vectors; with the article filter (btree_gin, loaded by PGlite too)
+  expect((await find({ q: '"écolière propose"', article: articleId })).results.map((r) => r.id)).toEqual([tabledId]);
+  expect((await find({ q: '"propose écolière"' })).total).toBe(0);
   expect((await find({ q: 'écolière', status: 'submitted' })).total).toBe(1);
   expect((await find({ q: 'écolière', status: 'withdrawn' })).total).toBe(0);
 

@@ -247,3 +247,44 @@ test('past 250 matches of a type, the total is a lower bound and the best of tho
   expect(r.results).toHaveLength(20);
   expect((await t.app.http.get('/recherche').query({ q: 'wombat' })).text).toContain('Plus de 250 résultats');
 });
+
+test('a phrase among common words: at most 1,000 documents of a type holding all its words are checked, past that the total is a lower bound', async () => {
+  const [a1] = bill.articles;
+  await t.app.testDb.db.query(
+    `INSERT INTO arguments (bill_id, target_type, target_id, side, body, author_id)
+     SELECT $1, 'article', $2, 'for', 'Le koala dort, le panda mange ' || i, $3 FROM generate_series(1, 1001) i`, [bill.id, a1!.id, citizen.id]);
+  const adjacent = await t.app.http.post(`/api/articles/${a1!.id}/arguments`).set(auth(citizen)).send({ side: 'for', body: 'Le koala panda existe-t-il ?' });
+  expect(adjacent.status).toBe(201);
+  const phrase = await find({ q: '"koala panda"', type: 'argument' });
+  expect(phrase).toMatchObject({ totalExact: false });
+  expect(phrase.results.every((r) => r.id === adjacent.body.argument.id)).toBe(true);
+  expect((await t.app.http.get('/recherche').query({ q: '"koala panda"', type: 'argument' })).text).toMatch(/role="status">Aucun résultat parmi les 1\s000 premiers/);
+  // narrowed by the article of the adjacent one's words: exact again
+  expect(await find({ q: '"koala panda" existe' })).toMatchObject({ total: 1, totalExact: true, results: [expect.objectContaining({ id: adjacent.body.argument.id })] });
+  // an excluded phrase is checked on every document (no superset to narrow with)
+  expect((await find({ q: 'koala -"koala panda"', type: 'argument' })).total).toBe(250);
+});
+
+test('a bill back in draft takes everything of it out of the search, and back in consultation brings it back', async () => {
+  const before = (await find({ q: 'pagination', bill: bill.id })).total;
+  expect(before).toBeGreaterThan(0);
+  await t.app.testDb.db.query(`UPDATE bills SET status = 'draft' WHERE id = $1`, [bill.id]);
+  expect((await find({ q: 'pagination', bill: bill.id })).total).toBe(0);
+  expect((await find({ q: 'ecole' })).total).toBe(0);
+  await t.app.testDb.db.query(`UPDATE bills SET status = 'consultation' WHERE id = $1`, [bill.id]);
+  expect((await find({ q: 'pagination', bill: bill.id })).total).toBe(before);
+});
+
+test('the search documents, kept by triggers through every write above, equal a recomputation from the sources', async () => {
+  await t.app.testDb.db.withSession(async (db) => {
+    await db.query('CREATE TEMP TABLE kept AS SELECT * FROM search_documents');
+    await db.query('DELETE FROM search_documents');
+    await db.query(`SELECT search_refresh_bills(ARRAY(SELECT id FROM bills)), search_refresh_articles(ARRAY(SELECT id FROM articles)),
+      search_refresh_amendments(ARRAY(SELECT id FROM amendments)), search_refresh_arguments(ARRAY(SELECT id FROM arguments)),
+      search_refresh_annotations(ARRAY(SELECT id FROM annotations)), search_refresh_responses(ARRAY(SELECT id FROM amendment_responses))`);
+    const diff = await db.query(`(SELECT 'kept' AS side, * FROM kept EXCEPT SELECT 'kept', * FROM search_documents)
+      UNION ALL (SELECT 'fresh', * FROM search_documents EXCEPT SELECT 'fresh', * FROM kept)`);
+    expect(diff.rows).toEqual([]);
+    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM kept')).rows[0]!.n).toBeGreaterThan(1000);
+  });
+});

@@ -13,6 +13,7 @@ import type { PageContext } from '../layout';
 import { formOperation } from '../form-operation';
 import { ctx, formBody, formFields, page } from '../page-kit';
 import { adminLayout } from './shell';
+import { t } from '../../i18n';
 
 const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
 const FORMATS = [
@@ -72,29 +73,29 @@ function preview(bill: ParsedBill): SafeHtml {
   const alineas = bill.articles.reduce((n, a) => n + a.alineas.length, 0);
   return html`<section aria-labelledby="apercu" class="import-preview"><h2 id="apercu">Aperçu : ${bill.title}</h2>
     <p role="status">${bill.articles.length} article${bill.articles.length > 1 ? 's' : ''}, ${alineas} alinéa${alineas > 1 ? 's' : ''}. Vérifiez le découpage avant de créer le texte.</p>
-    <table class="data"><thead><tr><th scope="col">Article</th><th scope="col">Division</th><th scope="col">Alinéas</th><th scope="col">Début</th></tr></thead>
+    <table class="data"><thead><tr><th scope="col">${t('Article')}</th><th scope="col">${t('Division')}</th><th scope="col">${t('Alinéas')}</th><th scope="col">${t('Début')}</th></tr></thead>
     <tbody>${bill.articles.map((a, i) => html`<tr><th scope="row">${a.number}</th><td>${division(a.headings, bill.articles[i - 1]?.headings)}</td><td>${a.alineas.length}</td><td>${(a.alineas[0] ?? '').slice(0, 120)}${(a.alineas[0]?.length ?? 0) > 120 ? '…' : ''}</td></tr>`)}</tbody></table></section>`;
 }
 
 function newBillPage(c: PageContext, d: Draft, outcome?: Outcome): string {
   const ready = outcome && 'bill' in outcome;
   return adminLayout(c, {
-    title: 'Nouveau texte', here: '/admin/textes', crumbs: html`<a href="/admin/textes">Textes</a>`,
-    main: html`<h1>Nouveau texte</h1>
+    title: 'Nouveau texte', here: '/admin/textes', crumbs: html`<a href="/admin/textes">${t('Textes')}</a>`,
+    main: html`<h1>${t('Nouveau texte')}</h1>
       ${outcome ? ('bill' in outcome ? preview(outcome.bill) : issuesList(outcome.issues, d.texte)) : ''}
       <form method="post" action="/admin/textes/nouveau" class="form form-wide bill-import" novalidate>
-        <div class="field"><label for="titre">Titre (facultatif)</label><p class="hint" id="titre-hint">Vide : la première ligne du texte (ou le titre du fichier de La Fabrique, ou le <code>docTitle</code> du document Akoma Ntoso).</p>
+        <div class="field"><label for="titre">${t('Titre (facultatif)')}</label><p class="hint" id="titre-hint">${t('Vide : la première ligne du texte (ou le titre du fichier de La Fabrique, ou le')} <code>${t('docTitle')}</code> ${t('du document Akoma Ntoso).')}</p>
           <input type="text" id="titre" name="titre" value="${d.titre}" maxlength="500" aria-describedby="titre-hint"></div>
-        <fieldset><legend>Format</legend>${FORMATS.map(([v, label]) => html`<div class="field checkbox"><input type="radio" id="format-${v}" name="format" value="${v}"${d.format === v ? html` checked` : ''}><label for="format-${v}">${label}</label></div>`)}</fieldset>
-        <div class="field file-field" data-file-field hidden><label for="fichier">Lire un fichier (.txt, .json ou .xml)</label>
+        <fieldset><legend>${t('Format')}</legend>${FORMATS.map(([v, label]) => html`<div class="field checkbox"><input type="radio" id="format-${v}" name="format" value="${v}"${d.format === v ? html` checked` : ''}><label for="format-${v}">${label}</label></div>`)}</fieldset>
+        <div class="field file-field" data-file-field hidden><label for="fichier">${t('Lire un fichier (.txt, .json ou .xml)')}</label>
           <input type="file" id="fichier" accept=".txt,.json,.xml,.akn,text/plain,application/json,text/xml,application/xml" data-read-into="texte" data-formats="txt:texte json:lafabrique xml:akn akn:akn"></div>
-        <div class="field"><label for="texte">Texte du projet de loi</label><p class="hint" id="texte-hint">Collez le texte : une ligne par alinéa, « Article 1er », « TITRE Ier », « Chapitre II »… sur leur propre ligne ; ou le contenu du fichier JSON ou XML.</p>
+        <div class="field"><label for="texte">${t('Texte du projet de loi')}</label><p class="hint" id="texte-hint">${t('Collez le texte : une ligne par alinéa, « Article 1er », « TITRE Ier », « Chapitre II »… sur leur propre ligne ; ou le contenu du fichier JSON ou XML.')}</p>
           <textarea id="texte" name="texte" rows="18" spellcheck="false" aria-describedby="texte-hint">${d.texte}</textarea></div>
         <div class="actions">
           <button type="submit" name="etape" value="apercu"${ready ? html` class="secondary"` : ''}>${outcome ? 'Prévisualiser à nouveau' : 'Prévisualiser'}</button>
-          ${ready ? html`<button type="submit" name="etape" value="creer">Créer le texte (brouillon)</button>` : ''}
+          ${ready ? html`<button type="submit" name="etape" value="creer">${t('Créer le texte (brouillon)')}</button>` : ''}
         </div>
-        <p class="hint">Le texte est créé à l’état de brouillon, visible des seuls administrateurs et greffiers, jusqu’à l’ouverture de la consultation.</p>
+        <p class="hint">${t('Le texte est créé à l’état de brouillon, visible des seuls administrateurs et greffiers, jusqu’à l’ouverture de la consultation.')}</p>
       </form>`,
   });
 }
@@ -108,10 +109,10 @@ export function billConsolePages(deps: OpDeps): Router {
     const bills = await listAllBills(db, 200, 0);
     res.type('html').send(adminLayout(ctx(req), {
       title: 'Textes', here: '/admin/textes',
-      main: html`<h1>Textes</h1><p><a class="button" href="/admin/textes/nouveau">Nouveau texte</a></p>
-        ${bills.length ? html`<div class="table-wrap" role="region" aria-label="Textes" tabindex="0"><table class="data"><thead><tr><th scope="col">Titre</th><th scope="col">Phase</th><th scope="col">Articles</th><th scope="col">Membres de la commission</th><th scope="col">Créé le</th></tr></thead>
+      main: html`<h1>${t('Textes')}</h1><p><a class="button" href="/admin/textes/nouveau">${t('Nouveau texte')}</a></p>
+        ${bills.length ? html`<div class="table-wrap" role="region" aria-label="${t('Textes')}" tabindex="0"><table class="data"><thead><tr><th scope="col">${t('Titre')}</th><th scope="col">${t('Phase')}</th><th scope="col">${t('Articles')}</th><th scope="col">${t('Membres de la commission')}</th><th scope="col">${t('Créé le')}</th></tr></thead>
           <tbody>${bills.map((b) => html`<tr><th scope="row"><a href="/admin/textes/${b.id}">${b.title}</a></th><td>${phaseBadge(b.status)}</td><td>${b.article_count}</td><td>${b.member_count}</td><td>${dateFr.format(b.created_at)}</td></tr>`)}</tbody></table></div>`
-          : html`<p class="empty">Aucun texte pour l’instant.</p>`}`,
+          : html`<p class="empty">${t('Aucun texte pour l’instant.')}</p>`}`,
     }));
   }));
 

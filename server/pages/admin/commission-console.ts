@@ -16,6 +16,7 @@ import { parliamentImportForm } from '../parliament-import-page';
 import { formOperation } from '../form-operation';
 import { ctx, formBody, formFields, page, safeNext } from '../page-kit';
 import { adminLayout } from './shell';
+import { t } from '../../i18n';
 
 /** Where the member form sends a name that is no account's, or several's: a page to choose. */
 export function choosePath(billId: string, q: { nom: string; college: College; suite: string }): string {
@@ -31,17 +32,17 @@ function membersList(d: Dashboard, here: string): SafeHtml {
     return html`<li><h3>${COLLEGE_LABELS_FR[c]} (${members.length})</h3>${members.length ? html`<ul>${members.map((m) => html`<li>${m.displayName}
       ${open ? html`<form method="post" action="/admin/textes/${d.bill.id}/commission/membres/${m.userId}/retirer" class="inline-form" novalidate>
         <input type="hidden" name="nom" value="${m.displayName}"><input type="hidden" name="suite" value="${here}">
-        <button type="submit" class="secondary" aria-label="Retirer ${m.displayName} de la commission">Retirer</button></form>` : ''}</li>`)}</ul>` : html`<p class="muted">Personne pour l’instant.</p>`}</li>`;
+        <button type="submit" class="secondary" aria-label="Retirer ${m.displayName} de la commission">${t('Retirer')}</button></form>` : ''}</li>`)}</ul>` : html`<p class="muted">${t('Personne pour l’instant.')}</p>`}</li>`;
   })}</ul>`;
 }
 
 function phaseSection(d: Dashboard, here: string): SafeHtml {
   const next = BILL_STATUSES.find((s) => canMoveTo(d.bill.status, s));
-  if (!next) return html`<p>Le texte est adopté : il n’y a plus de phase après celle-ci.</p>`;
+  if (!next) return html`<p>${t('Le texte est adopté : il n’y a plus de phase après celle-ci.')}</p>`;
   const q = confirmationFor(`/textes/${d.bill.id}/phase`, { statut: next }, 'server');
-  return html`<p>Prochaine phase : <strong>${STATUS_LABELS_FR[next]}</strong>.${q ? html` Ce qui se passera :` : ''}</p>
+  return html`<p>${t('Prochaine phase :')} <strong>${STATUS_LABELS_FR[next]}</strong>.${q ? html` Ce qui se passera :` : ''}</p>
     ${q ? html`<ul class="consequences">${q.consequences.map((l) => html`<li>${l}</li>`)}</ul>` : ''}
-    ${d.bill.status === 'commission' ? html`<p>${d.pendingTotal} amendement${d.pendingTotal > 1 ? 's' : ''} ou groupe${d.pendingTotal > 1 ? 's' : ''} en attente de décision sur ${d.total} (<a href="/textes/${d.bill.id}/commission?attente=1">les voir</a>).</p>` : ''}
+    ${d.bill.status === 'commission' ? html`<p>${d.pendingTotal} amendement${d.pendingTotal > 1 ? 's' : ''} ou groupe${d.pendingTotal > 1 ? 's' : ''} en attente de décision sur ${d.total} (<a href="/textes/${d.bill.id}/commission?attente=1">${t('les voir')}</a>).</p>` : ''}
     ${phaseForm(d.bill, here)}`;
 }
 
@@ -54,19 +55,19 @@ export function commissionConsolePages(deps: OpDeps): Router {
     const d = await loadDashboard(db, String(req.params.billId), req.user!, { pending: false, page: 1, pageSize: 1 });
     const here = `/admin/textes/${d.bill.id}`;
     res.type('html').send(adminLayout(ctx(req), {
-      title: d.bill.title, here: '/admin/textes', crumbs: html`<a href="/admin/textes">Textes</a>`,
+      title: d.bill.title, here: '/admin/textes', crumbs: html`<a href="/admin/textes">${t('Textes')}</a>`,
       notice: takeFlash(req.query.ok), error: takeFlash(req.query.erreur),
       main: html`<h1>${d.bill.title}</h1>
-        <p class="meta">${phaseBadge(d.bill.status)} · <a href="/textes/${d.bill.id}">page publique</a> · <a href="/textes/${d.bill.id}/greffe">bureau du greffe</a> · <a href="/textes/${d.bill.id}/commission">tableau de bord de la commission</a> · <a href="/textes/${d.bill.id}/historique">historique</a></p>
-        <section aria-labelledby="phase"><h2 id="phase">Phase</h2>${phaseSection(d, here)}</section>
-        <section aria-labelledby="commission"><h2 id="commission">Commission mixte</h2>
+        <p class="meta">${phaseBadge(d.bill.status)} · <a href="/textes/${d.bill.id}">${t('page publique')}</a> · <a href="/textes/${d.bill.id}/greffe">${t('bureau du greffe')}</a> · <a href="/textes/${d.bill.id}/commission">${t('tableau de bord de la commission')}</a> · <a href="/textes/${d.bill.id}/historique">${t('historique')}</a></p>
+        <section aria-labelledby="phase"><h2 id="phase">${t('Phase')}</h2>${phaseSection(d, here)}</section>
+        <section aria-labelledby="commission"><h2 id="commission">${t('Commission mixte')}</h2>
           ${membersList(d, here)}
-          ${d.bill.status === 'adopted' ? html`<p class="muted">Le texte est adopté : la commission ne change plus.</p>` : html`<div class="admin-forms">${memberForm(d.bill.id, here)}${ruleForm(d.bill, here)}</div>`}
+          ${d.bill.status === 'adopted' ? html`<p class="muted">${t('Le texte est adopté : la commission ne change plus.')}</p>` : html`<div class="admin-forms">${memberForm(d.bill.id, here)}${ruleForm(d.bill, here)}</div>`}
         </section>
-        <section aria-labelledby="parlement"><h2 id="parlement">Amendements parlementaires</h2>
+        <section aria-labelledby="parlement"><h2 id="parlement">${t('Amendements parlementaires')}</h2>
           ${may(ctx(req), 'amendment.importParliament', d.bill.status)
-            ? html`<p>Importer les amendements déposés à l’Assemblée nationale (XML de l’open data) ou au Sénat (CSV) : ils s’ajoutent à la liasse avec leur origine, leurs auteurs et leur sort.</p>${parliamentImportForm(d.bill.id)}`
-            : html`<p class="muted">Les amendements parlementaires s’importent pendant la consultation ou l’examen en commission.</p>`}
+            ? html`<p>${t('Importer les amendements déposés à l’Assemblée nationale (XML de l’open data) ou au Sénat (CSV) : ils s’ajoutent à la liasse avec leur origine, leurs auteurs et leur sort.')}</p>${parliamentImportForm(d.bill.id)}`
+            : html`<p class="muted">${t('Les amendements parlementaires s’importent pendant la consultation ou l’examen en commission.')}</p>`}
         </section>`,
     }));
   }));
@@ -78,16 +79,16 @@ export function commissionConsolePages(deps: OpDeps): Router {
     const suite = safeNext(q.suite, `/admin/textes/${billId}`);
     const { people } = q.nom.length >= 2 ? await searchPeople(db, q.nom, 20, 0) : { people: [] };
     res.type('html').send(adminLayout(ctx(req), {
-      title: 'Choisir le compte', here: '/admin/textes', crumbs: html`<a href="${suite}">Retour</a>`,
-      main: html`<h1>Choisir le compte à nommer</h1>
-        <p>Collège : <strong>${COLLEGE_LABELS_FR[q.college]}</strong>. ${people.length ? `${people.length} compte${people.length > 1 ? 's' : ''} pour « ${q.nom} » :` : q.nom ? `Aucun compte ne correspond à « ${q.nom} ».` : ''}</p>
+      title: 'Choisir le compte', here: '/admin/textes', crumbs: html`<a href="${suite}">${t('Retour')}</a>`,
+      main: html`<h1>${t('Choisir le compte à nommer')}</h1>
+        <p>${t('Collège :')} <strong>${COLLEGE_LABELS_FR[q.college]}</strong>. ${people.length ? `${people.length} compte${people.length > 1 ? 's' : ''} pour « ${q.nom} » :` : q.nom ? `Aucun compte ne correspond à « ${q.nom} ».` : ''}</p>
         ${people.length ? html`<ul class="choices" role="list">${people.map((u) => html`<li><form method="post" action="/textes/${billId}/commission/membres" class="inline-form" novalidate>
           <input type="hidden" name="userId" value="${u.id}"><input type="hidden" name="college" value="${q.college}"><input type="hidden" name="suite" value="${suite}">
           <button type="submit">Nommer ${u.display_name}</button></form> ${displayName(u)} <span class="muted">${u.email}</span></li>`)}</ul>` : ''}
         <form method="get" action="/admin/textes/${billId}/commission/choisir" class="desk-filters" role="search">
           <input type="hidden" name="college" value="${q.college}"><input type="hidden" name="suite" value="${suite}">
-          <div class="field"><label for="nom">Nom ou adresse électronique</label><input id="nom" name="nom" value="${q.nom}" minlength="2"></div>
-          <button type="submit">Chercher</button></form>`,
+          <div class="field"><label for="nom">${t('Nom ou adresse électronique')}</label><input id="nom" name="nom" value="${q.nom}" minlength="2"></div>
+          <button type="submit">${t('Chercher')}</button></form>`,
     }));
   }));
 

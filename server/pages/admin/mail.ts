@@ -10,6 +10,7 @@ import { dateTimeFr } from '../amendment-parts';
 import { ctx, formBody, page } from '../page-kit';
 import { adminLayout } from './shell';
 import { hidesBody } from '../../routes/account-mail';
+import { t } from '../../i18n';
 
 const PAGE_SIZE = 50;
 export const STATUS_LABELS: Record<OutboxStatus, string> = {
@@ -33,47 +34,47 @@ function linkified(text: string): SafeHtml[] {
 
 function sendingNotice(mail: MailService): SafeHtml {
   return mail.sending
-    ? html`<p class="notice" role="status">Les courriels partent par le relais SMTP configuré (<code>SMTP_URL</code>). Ceux qui contenaient un lien personnel n’en gardent que l’objet une fois envoyés.</p>`
-    : html`<p class="notice notice-warn" role="status"><strong>Aucun relais SMTP n’est configuré</strong> (<code>SMTP_URL</code>) : rien ne part, les courriels restent ici, lisibles par les administrateurs — c’est le mode démonstration. En production, configurez un relais (voir le README).</p>`;
+    ? html`<p class="notice" role="status">${t('Les courriels partent par le relais SMTP configuré (')}<code>${t('SMTP_URL')}</code>${t('). Ceux qui contenaient un lien personnel n’en gardent que l’objet une fois envoyés.')}</p>`
+    : html`<p class="notice notice-warn" role="status"><strong>${t('Aucun relais SMTP n’est configuré')}</strong> (<code>${t('SMTP_URL')}</code>${t(') : rien ne part, les courriels restent ici, lisibles par les administrateurs — c’est le mode démonstration. En production, configurez un relais (voir le README).')}</p>`;
 }
 
 function listPage(rows: OutboxListRow[], counts: Record<OutboxStatus, number>, status: OutboxStatus | undefined, next: string | null, mail: MailService): SafeHtml {
   const filter = (s: OutboxStatus | undefined, label: string, n: number) =>
     html`<li><a href="/admin/courriels${s ? `?statut=${s}` : ''}"${s === status ? html` aria-current="page"` : ''}>${label} (${n})</a></li>`;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  return html`<h1>Courriels</h1>
+  return html`<h1>${t('Courriels')}</h1>
     ${sendingNotice(mail)}
-    <nav aria-label="Filtrer par état"><ul role="list" class="filters">${filter(undefined, 'Tous', total)}${OUTBOX_STATUSES.map((s) => filter(s, STATUS_LABELS[s], counts[s]))}</ul></nav>
+    <nav aria-label="${t('Filtrer par état')}"><ul role="list" class="filters">${filter(undefined, 'Tous', total)}${OUTBOX_STATUSES.map((s) => filter(s, STATUS_LABELS[s], counts[s]))}</ul></nav>
     ${rows.length === 0
       ? html`<p class="empty">Aucun courriel${status ? html` ${STATUS_LABELS[status]}` : ''} pour l’instant.</p>`
-      : html`<div class="table-scroll" tabindex="0" role="region" aria-label="Courriels"><table class="data-table">
-        <thead><tr><th scope="col">Créé le</th><th scope="col">Type</th><th scope="col">À</th><th scope="col">Objet</th><th scope="col">État</th><th scope="col">Essais</th></tr></thead>
+      : html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t('Courriels')}"><table class="data-table">
+        <thead><tr><th scope="col">${t('Créé le')}</th><th scope="col">${t('Type')}</th><th scope="col">${t('À')}</th><th scope="col">${t('Objet')}</th><th scope="col">${t('État')}</th><th scope="col">${t('Essais')}</th></tr></thead>
         <tbody>${rows.map((m) => html`<tr>
           <td>${dateTimeFr.format(m.created_at)}</td><td>${KIND_LABELS[m.kind]}</td><td>${m.to_address ?? m.user_email ?? ''}</td>
           <td><a href="/admin/courriels/${m.id}">${m.subject ?? `${KIND_LABELS[m.kind]} (composé à l’envoi)`}</a></td><td>${badge(m.status)}</td><td>${m.attempts}</td>
         </tr>`)}</tbody></table></div>`}
-    ${next ? html`<p><a href="/admin/courriels?${new URLSearchParams({ ...(status ? { statut: status } : {}), avant: next }).toString()}">Courriels plus anciens</a></p>` : ''}`;
+    ${next ? html`<p><a href="/admin/courriels?${new URLSearchParams({ ...(status ? { statut: status } : {}), avant: next }).toString()}">${t('Courriels plus anciens')}</a></p>` : ''}`;
 }
 
 function messagePage(m: OutboxListRow, sending: boolean): SafeHtml {
   const canResend = m.status === 'failed' || m.status === 'uncertain';
   return html`<h1>${m.subject ?? KIND_LABELS[m.kind]}</h1>
     <dl class="account-facts">
-      <dt>Type</dt><dd>${KIND_LABELS[m.kind]}</dd>
-      <dt>À</dt><dd>${m.to_address ?? m.user_email ?? ''}</dd>
-      <dt>État</dt><dd>${badge(m.status)}${m.sent_at ? html` le ${dateTimeFr.format(m.sent_at)}` : ''}</dd>
-      <dt>Essais</dt><dd>${m.attempts}${m.status === 'pending' && m.attempts > 0 ? html` — prochain essai le ${dateTimeFr.format(m.next_attempt_at)}` : ''}</dd>
-      ${m.last_error ? html`<dt>Dernière erreur</dt><dd>${m.last_error}</dd>` : ''}
+      <dt>${t('Type')}</dt><dd>${KIND_LABELS[m.kind]}</dd>
+      <dt>${t('À')}</dt><dd>${m.to_address ?? m.user_email ?? ''}</dd>
+      <dt>${t('État')}</dt><dd>${badge(m.status)}${m.sent_at ? html` le ${dateTimeFr.format(m.sent_at)}` : ''}</dd>
+      <dt>${t('Essais')}</dt><dd>${m.attempts}${m.status === 'pending' && m.attempts > 0 ? html` — prochain essai le ${dateTimeFr.format(m.next_attempt_at)}` : ''}</dd>
+      ${m.last_error ? html`<dt>${t('Dernière erreur')}</dt><dd>${m.last_error}</dd>` : ''}
     </dl>
-    ${canResend ? html`<form method="post" action="/admin/courriels/${m.id}/renvoyer" novalidate><input type="hidden" name="statut" value="${m.status}"><button type="submit">Renvoyer</button></form>` : ''}
-    <h2>Texte</h2>
+    ${canResend ? html`<form method="post" action="/admin/courriels/${m.id}/renvoyer" novalidate><input type="hidden" name="statut" value="${m.status}"><button type="submit">${t('Renvoyer')}</button></form>` : ''}
+    <h2>${t('Texte')}</h2>
     ${hidesBody(m, sending)
-      ? html`<p class="muted">Masqué : ce courriel contient un lien personnel à usage unique, que seule la personne destinataire reçoit.</p>`
+      ? html`<p class="muted">${t('Masqué : ce courriel contient un lien personnel à usage unique, que seule la personne destinataire reçoit.')}</p>`
       : m.body_text !== null
       ? html`<pre class="mail-text">${linkified(m.body_text)}</pre>`
       : m.kind === 'notification' || m.kind === 'digest'
-        ? html`<p class="muted">Composé au moment de l’envoi, à partir des notifications de la personne (elles sont dans son espace « Notifications »).</p>`
-        : html`<p class="muted">Effacé après l’envoi : il contenait un lien personnel à usage unique.</p>`}`;
+        ? html`<p class="muted">${t('Composé au moment de l’envoi, à partir des notifications de la personne (elles sont dans son espace « Notifications »).')}</p>`
+        : html`<p class="muted">${t('Effacé après l’envoi : il contenait un lien personnel à usage unique.')}</p>`}`;
 }
 
 /** `/admin/courriels`: the outbox, read by admins (all of it without SMTP: the demo's mailbox). */
@@ -94,7 +95,7 @@ export function mailConsolePages(db: Db, mail: MailService): Router {
     const m = /^\d{1,18}$/.test(id) ? await findOutbox(db, id) : undefined;
     if (!m) throw notFound('Courriel introuvable.');
     res.set('Cache-Control', 'no-store').type('html').send(adminLayout(ctx(req), {
-      title: m.subject ?? 'Courriel', here: '/admin/courriels', crumbs: html`<a href="/admin/courriels">Courriels</a>`, main: messagePage(m, mail.sending),
+      title: m.subject ?? 'Courriel', here: '/admin/courriels', crumbs: html`<a href="/admin/courriels">${t('Courriels')}</a>`, main: messagePage(m, mail.sending),
       notice: req.query.fait === 'renvoye' ? 'Le courriel est remis dans la file d’envoi.' : undefined,
     }));
   }));

@@ -16,6 +16,7 @@ import { displayName } from '../layout';
 import { formOperation } from '../form-operation';
 import { ctx, formBody, page } from '../page-kit';
 import { adminLayout } from './shell';
+import { t } from '../../i18n';
 
 const PAGE_SIZE = 20;
 const ROLES = [['admin', 'Administration'], ['clerk', 'Greffe'], ['moderator', 'Modération']] as const;
@@ -27,7 +28,7 @@ function rolesText(u: UserRow): string {
 }
 
 function appointmentList(list: readonly Appointment[]): SafeHtml {
-  if (list.length === 0) return html`<span class="muted">aucune</span>`;
+  if (list.length === 0) return html`<span class="muted">${t('aucune')}</span>`;
   return html`<ul class="appointments">${list.map((a) => html`<li><a href="/admin/textes/${a.billId}">${a.title}</a> — ${COLLEGE_LABELS_FR[a.college]} ${phaseBadge(a.status)}</li>`)}</ul>`;
 }
 
@@ -35,9 +36,9 @@ function pager(q: string, pageNo: number, total: number): SafeHtml {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (pages <= 1) return html``;
   const at = (p: number) => `/admin/comptes?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
-  return html`<nav aria-label="Pages des comptes" class="pager">
-    ${pageNo > 1 ? html`<a href="${at(pageNo - 1)}" rel="prev">Page précédente</a>` : ''}<span>Page ${pageNo} sur ${pages}</span>
-    ${pageNo < pages ? html`<a href="${at(pageNo + 1)}" rel="next">Page suivante</a>` : ''}</nav>`;
+  return html`<nav aria-label="${t('Pages des comptes')}" class="pager">
+    ${pageNo > 1 ? html`<a href="${at(pageNo - 1)}" rel="prev">${t('Page précédente')}</a>` : ''}<span>Page ${pageNo} sur ${pages}</span>
+    ${pageNo < pages ? html`<a href="${at(pageNo + 1)}" rel="next">${t('Page suivante')}</a>` : ''}</nav>`;
 }
 
 function rolesForm(u: UserRow): SafeHtml {
@@ -45,26 +46,26 @@ function rolesForm(u: UserRow): SafeHtml {
     <input type="hidden" name="nom" value="${u.display_name}">
     <fieldset><legend>Rôles de ${u.display_name}</legend>
       ${ROLES.map(([r, label]) => html`<div class="field checkbox"><input type="checkbox" id="role-${r}" name="role-${r}"${u.roles.includes(r) ? html` checked` : ''}><label for="role-${r}">${label}</label></div>`)}
-      <p class="hint">Greffe : met en forme les amendements avec leurs auteurs (bureau du greffe de chaque texte), répond et déclare l’irrecevabilité. Modération : traite les signalements. Administration : tout, dont cette console.</p>
+      <p class="hint">${t('Greffe : met en forme les amendements avec leurs auteurs (bureau du greffe de chaque texte), répond et déclare l’irrecevabilité. Modération : traite les signalements. Administration : tout, dont cette console.')}</p>
     </fieldset>
-    <div class="actions"><button type="submit">Enregistrer les rôles</button></div>
+    <div class="actions"><button type="submit">${t('Enregistrer les rôles')}</button></div>
   </form>`;
 }
 
 /** « Structure de médiation »: declared with its name and town; withdrawn apart from the other roles. */
 function mediatorSection(u: UserRow, m: MediatorRow | undefined, error?: string): SafeHtml {
   const active = u.roles.includes('mediator');
-  return html`<section aria-labelledby="mediation"><h2 id="mediation">Structure de médiation</h2>
+  return html`<section aria-labelledby="mediation"><h2 id="mediation">${t('Structure de médiation')}</h2>
     <p>${active && m ? html`Déclarée : <strong>${m.name}</strong> (${m.town}).` : 'Ce compte n’est pas une structure de médiation.'}
       Une structure de médiation (ou un organisateur d’ateliers) dépose des amendements, arguments et annotations pour une personne
       accompagnée, avec son accord, ou pour un atelier ; jamais de vote au nom d’autrui.</p>
     ${error ? html`<div class="alert" role="alert">${error}</div>` : ''}
     <form method="post" action="/admin/comptes/${u.id}/mediation" class="form" novalidate>
-      <div class="field"><label for="mediation-nom">Nom de la structure</label><input id="mediation-nom" name="nom" required maxlength="120" value="${m?.name ?? ''}"></div>
-      <div class="field"><label for="mediation-commune">Commune</label><input id="mediation-commune" name="commune" required maxlength="120" value="${m?.town ?? ''}"></div>
+      <div class="field"><label for="mediation-nom">${t('Nom de la structure')}</label><input id="mediation-nom" name="nom" required maxlength="120" value="${m?.name ?? ''}"></div>
+      <div class="field"><label for="mediation-commune">${t('Commune')}</label><input id="mediation-commune" name="commune" required maxlength="120" value="${m?.town ?? ''}"></div>
       <div class="actions"><button type="submit">${active ? 'Modifier la déclaration' : 'Déclarer structure de médiation'}</button></div>
     </form>
-    ${active ? html`<form method="post" action="/admin/comptes/${u.id}/mediation/retirer" class="inline-form" novalidate><button type="submit" class="secondary">Retirer le rôle de structure de médiation</button></form>` : ''}
+    ${active ? html`<form method="post" action="/admin/comptes/${u.id}/mediation/retirer" class="inline-form" novalidate><button type="submit" class="secondary">${t('Retirer le rôle de structure de médiation')}</button></form>` : ''}
   </section>`;
 }
 
@@ -79,13 +80,13 @@ export function peoplePages(deps: OpDeps, sessions: SessionCache): Router {
     const appointments = await appointmentsOf(db, people.map((p) => p.id));
     res.type('html').send(adminLayout(ctx(req), {
       title: 'Comptes', here: '/admin/comptes',
-      main: html`<h1>Comptes</h1>
+      main: html`<h1>${t('Comptes')}</h1>
         <form method="get" action="/admin/comptes" class="desk-filters" role="search">
-          <div class="field"><label for="q">Nom ou adresse électronique</label><input id="q" name="q" type="search" value="${q}" autocomplete="off"></div>
-          <button type="submit">Chercher</button></form>
+          <div class="field"><label for="q">${t('Nom ou adresse électronique')}</label><input id="q" name="q" type="search" value="${q}" autocomplete="off"></div>
+          <button type="submit">${t('Chercher')}</button></form>
         <p class="muted" role="status">${total} compte${total > 1 ? 's' : ''}${q ? html` pour « ${q} »` : ''}.</p>
-        ${people.length ? html`<div class="table-wrap" role="region" aria-label="Comptes trouvés" tabindex="0"><table class="data people"><caption class="visually-hidden">Comptes trouvés</caption>
-          <thead><tr><th scope="col">Nom</th><th scope="col">Adresse</th><th scope="col">Rôles</th><th scope="col">Commissions</th></tr></thead>
+        ${people.length ? html`<div class="table-wrap" role="region" aria-label="${t('Comptes trouvés')}" tabindex="0"><table class="data people"><caption class="visually-hidden">${t('Comptes trouvés')}</caption>
+          <thead><tr><th scope="col">${t('Nom')}</th><th scope="col">${t('Adresse')}</th><th scope="col">${t('Rôles')}</th><th scope="col">${t('Commissions')}</th></tr></thead>
           <tbody>${people.map((u) => html`<tr><th scope="row"><a href="/admin/comptes/${u.id}">${displayName(u)}</a></th><td>${u.email}</td><td>${rolesText(u)}</td><td>${appointmentList(appointments.get(u.id) ?? [])}</td></tr>`)}</tbody></table></div>` : ''}
         ${pager(q, pageNo, total)}`,
     }));
@@ -96,13 +97,13 @@ export function peoplePages(deps: OpDeps, sessions: SessionCache): Router {
     if (!u) throw notFound('Compte introuvable.');
     const [appointments, mediator] = [(await appointmentsOf(db, [u.id])).get(u.id) ?? [], await findMediator(db, u.id)];
     res.type('html').send(adminLayout(ctx(req), {
-      title: u.display_name, here: '/admin/comptes', crumbs: html`<a href="/admin/comptes">Comptes</a>`,
+      title: u.display_name, here: '/admin/comptes', crumbs: html`<a href="/admin/comptes">${t('Comptes')}</a>`,
       notice: takeFlash(req.query.ok), error: takeFlash(req.query.erreur),
       main: html`<h1>${displayName(u)}</h1>
-        <p class="meta">${u.email} · ${u.kind === 'organisation' ? 'organisation' : 'citoyenne ou citoyen'} · <a href="/contributeurs/${u.id}">page publique</a></p>
-        <section aria-labelledby="roles"><h2 id="roles">Rôles</h2><p>Actuellement : ${rolesText(u)}.</p>${rolesForm(u)}</section>
+        <p class="meta">${u.email} · ${u.kind === 'organisation' ? 'organisation' : 'citoyenne ou citoyen'} · <a href="/contributeurs/${u.id}">${t('page publique')}</a></p>
+        <section aria-labelledby="roles"><h2 id="roles">${t('Rôles')}</h2><p>Actuellement : ${rolesText(u)}.</p>${rolesForm(u)}</section>
         ${mediatorSection(u, mediator)}
-        <section aria-labelledby="nominations"><h2 id="nominations">Commissions</h2>${appointmentList(appointments)}</section>`,
+        <section aria-labelledby="nominations"><h2 id="nominations">${t('Commissions')}</h2>${appointmentList(appointments)}</section>`,
     }));
   }));
 

@@ -4,6 +4,7 @@ import type { AppError } from '../../http/errors';
 import { findAmendments } from '../../sql/amendments';
 import { html, type SafeHtml } from '../../html';
 import { layout, type PageContext } from '../layout';
+import { t } from '../../i18n';
 
 /** The refusals of a phase move that the admin can fix, each with the way to fix it. */
 export const PHASE_PRECONDITIONS = ['commission_incomplete', 'pending_amendments'] as const;
@@ -28,10 +29,10 @@ async function pendingOf(db: Queryable, details: unknown): Promise<Pending[]> {
 
 function remedy(billId: string, err: AppError, pending: readonly Pending[]): SafeHtml {
   if (err.code === 'commission_incomplete') {
-    return html`<p>Nommez au moins un membre dans chaque collège (élus et citoyens) : <a href="/admin/textes/${billId}#commission">gérer la commission</a>.</p>`;
+    return html`<p>${t('Nommez au moins un membre dans chaque collège (élus et citoyens) :')} <a href="/admin/textes/${billId}#commission">${t('gérer la commission')}</a>.</p>`;
   }
-  return html`<p>Chaque amendement doit être décidé, tombé, retiré, irrecevable ou clos comme «&nbsp;non examiné&nbsp;».
-    <a href="/textes/${billId}/commission?attente=1">Voir les amendements en attente sur le tableau de bord de la commission</a>.</p>
+  return html`<p>${t('Chaque amendement doit être décidé, tombé, retiré, irrecevable ou clos comme « non examiné ».')}
+    <a href="/textes/${billId}/commission?attente=1">${t('Voir les amendements en attente sur le tableau de bord de la commission')}</a>.</p>
     ${pending.length ? html`<ul class="pending-amendments">${pending.map((p) => html`<li><a href="/amendements/${p.id}">${p.label}</a></li>`)}</ul>` : ''}`;
 }
 
@@ -40,10 +41,10 @@ export async function phaseRefusedPage(db: Queryable, c: PageContext, billId: st
   const pending = err.code === 'pending_amendments' ? await pendingOf(db, err.details) : [];
   return layout(c, {
     title: 'Changement de phase impossible',
-    breadcrumb: html`<a href="/admin">Administration</a> › <a href="/admin/textes/${billId}">Le texte</a>`,
-    main: html`<h1>Changement de phase impossible</h1>
+    breadcrumb: html`<a href="/admin">${t('Administration')}</a> › <a href="/admin/textes/${billId}">${t('Le texte')}</a>`,
+    main: html`<h1>${t('Changement de phase impossible')}</h1>
       <div class="alert" role="alert"><p>${err.message}</p></div>
       ${remedy(billId, err, pending)}
-      <p><a href="/admin/textes/${billId}">Retour au texte dans la console</a></p>`,
+      <p><a href="/admin/textes/${billId}">${t('Retour au texte dans la console')}</a></p>`,
   });
 }

@@ -3,6 +3,7 @@ import { errorPage, notFoundPage } from '../bill-pages';
 import { html, type SafeHtml } from '../../html';
 import { layout, may, type PageContext } from '../layout';
 import { ctx } from '../page-kit';
+import { t } from '../../i18n';
 
 /** The console's one guard: visitors get a 404 (nothing to see here), signed-in non-admins a 403. */
 export const requireAdminPage: RequestHandler = (req, res, next) => {
@@ -17,8 +18,8 @@ const SECTIONS = [['/admin', 'Tableau de bord'], ['/admin/comptes', 'Comptes'], 
 export function adminLayout(c: PageContext, p: { title: string; here: string; main: SafeHtml; notice?: string | undefined; error?: string | undefined; crumbs?: SafeHtml }): string {
   return layout(c, {
     title: `${p.error ? 'Erreur – ' : ''}${p.title} – Administration`,
-    breadcrumb: html`<a href="/admin">Administration</a>${p.crumbs ? html` › ${p.crumbs}` : ''}`,
-    main: html`<nav aria-label="Console d’administration" class="admin-nav"><ul role="list">${SECTIONS.map(([href, label]) => html`<li><a href="${href}"${href === p.here ? html` aria-current="page"` : ''}>${label}</a></li>`)}</ul></nav>
+    breadcrumb: html`<a href="/admin">${t('Administration')}</a>${p.crumbs ? html` › ${p.crumbs}` : ''}`,
+    main: html`<nav aria-label="${t('Console d’administration')}" class="admin-nav"><ul role="list">${SECTIONS.map(([href, label]) => html`<li><a href="${href}"${href === p.here ? html` aria-current="page"` : ''}>${label}</a></li>`)}</ul></nav>
       ${p.error ? html`<div class="alert" role="alert">${p.error}</div>` : ''}
       ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ''}
       ${p.main}`,

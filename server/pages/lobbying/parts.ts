@@ -4,6 +4,7 @@ import type { DeclarationView, HearingView } from '../../present/interest';
 import type { FootprintContribution, Link, RepresentativeView } from '../../queries/footprint';
 import type { RepresentativeChoice } from '../../sql/interest-representatives';
 import { dateTimeFr } from '../amendment-parts';
+import { t } from '../../i18n';
 
 /** The pieces the interest-representative pages share: a declaration, a link, a hearing, a contribution. */
 
@@ -15,13 +16,13 @@ export const repLink = (r: { id: string; displayName: string }) => html`<a href=
 /** « Répertoire HATVP : H123456789 (fiche) · intérêts · dépenses ». */
 export function declarationFacts(d: DeclarationView): SafeHtml {
   return html`<dl class="account-facts declaration">
-    <dt>Répertoire de la HATVP</dt><dd>${d.register && d.registerUrl
-      ? html`<a href="${d.registerUrl}" rel="external noopener">${d.register}</a> (<a href="${HATVP_SEARCH_URL}" rel="external noopener">rechercher dans le répertoire</a>)`
-      : html`non renseigné (<a href="${HATVP_SEARCH_URL}" rel="external noopener">rechercher dans le répertoire</a>)`}</dd>
-    <dt>Intérêts représentés</dt><dd><ul class="interests">${d.interests.map((i) => html`<li>${i}</li>`)}</ul></dd>
-    <dt>Dépenses annuelles de représentation d’intérêts</dt><dd>${d.budgetLabel ?? 'non déclarées'}</dd>
-    <dt>Déclaré le</dt><dd>${when(d.declaredAt)}${d.updatedAt !== d.declaredAt ? html` (mis à jour le ${when(d.updatedAt)})` : ''}</dd>
-    ${d.withdrawnAt ? html`<dt>Déclaration retirée le</dt><dd>${when(d.withdrawnAt)}</dd>` : ''}
+    <dt>${t('Répertoire de la HATVP')}</dt><dd>${d.register && d.registerUrl
+      ? html`<a href="${d.registerUrl}" rel="external noopener">${d.register}</a> (<a href="${HATVP_SEARCH_URL}" rel="external noopener">${t('rechercher dans le répertoire')}</a>)`
+      : html`non renseigné (<a href="${HATVP_SEARCH_URL}" rel="external noopener">${t('rechercher dans le répertoire')}</a>)`}</dd>
+    <dt>${t('Intérêts représentés')}</dt><dd><ul class="interests">${d.interests.map((i) => html`<li>${i}</li>`)}</ul></dd>
+    <dt>${t('Dépenses annuelles de représentation d’intérêts')}</dt><dd>${d.budgetLabel ?? 'non déclarées'}</dd>
+    <dt>${t('Déclaré le')}</dt><dd>${when(d.declaredAt)}${d.updatedAt !== d.declaredAt ? html` (mis à jour le ${when(d.updatedAt)})` : ''}</dd>
+    ${d.withdrawnAt ? html`<dt>${t('Déclaration retirée le')}</dt><dd>${when(d.withdrawnAt)}</dd>` : ''}
   </dl>`;
 }
 
@@ -45,10 +46,10 @@ export function contributionItem(c: FootprintContribution): SafeHtml {
 
 export function hearingItem(h: HearingView, actions: SafeHtml | string = ''): SafeHtml {
   return html`<li class="hearing" id="audition-${h.id}">
-    <p class="contribution-head"><time datetime="${h.heldOn}">${dayFr(h.heldOn)}</time> — ${h.heard.representative ? html`${repLink(h.heard.representative)} <span class="badge">représentant d’intérêts</span>` : h.heard.name}</p>
+    <p class="contribution-head"><time datetime="${h.heldOn}">${dayFr(h.heldOn)}</time> — ${h.heard.representative ? html`${repLink(h.heard.representative)} <span class="badge">${t('représentant d’intérêts')}</span>` : h.heard.name}</p>
     ${h.subject ? html`<p>${h.subject}</p>` : ''}
     <p class="meta">${h.article ? html`Sur l’<a href="/articles/${h.article.id}">article ${h.article.number}</a>` : 'Sur l’ensemble du texte'} · ${h.minutes
-      ? html`<a href="${h.minutes.url}" type="${h.minutes.mediaType}">Compte rendu (${h.minutes.mediaType === 'application/pdf' ? 'PDF' : 'texte'}, ${Math.max(1, Math.round(h.minutes.size / 1024))} ko)</a> <span class="muted">SHA-256 <code>${h.minutes.sha256.slice(0, 16)}…</code></span>`
+      ? html`<a href="${h.minutes.url}" type="${h.minutes.mediaType}">Compte rendu (${h.minutes.mediaType === 'application/pdf' ? 'PDF' : 'texte'}, ${Math.max(1, Math.round(h.minutes.size / 1024))} ko)</a> <span class="muted">${t('SHA-256')} <code>${h.minutes.sha256.slice(0, 16)}…</code></span>`
       : 'compte rendu pas encore publié'}</p>
     ${actions}</li>`;
 }
@@ -74,4 +75,4 @@ export function representativeSelect(f: { id: string; name: string; label: strin
 }
 
 export const budgetOptions = (value: string | undefined) =>
-  html`<option value="">Ne pas déclarer</option>${BUDGET_BANDS.map((b) => html`<option value="${b}"${b === value ? html` selected` : ''}>${BUDGET_LABELS_FR[b]}</option>`)}`;
+  html`<option value="">${t('Ne pas déclarer')}</option>${BUDGET_BANDS.map((b) => html`<option value="${b}"${b === value ? html` selected` : ''}>${BUDGET_LABELS_FR[b]}</option>`)}`;

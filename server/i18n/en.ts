@@ -1,0 +1,15 @@
+import { account } from './en/account';
+import { amendments } from './en/amendments';
+import { common } from './en/common';
+import { layout } from './en/layout';
+import { moderation } from './en/moderation';
+import { participation } from './en/participation';
+import { representation } from './en/representation';
+import { site } from './en/site';
+
+/**
+ * The English catalogue: French interface string → English, one file per area (so that work on
+ * different pages merges without conflicts). Add an entry where its page's area is; run
+ * `npx tsx scripts/i18n-missing.ts` to list what is missing.
+ */
+export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site };

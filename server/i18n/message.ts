@@ -1,0 +1,13 @@
+import { html, type SafeHtml } from '../html';
+import { currentLang, t } from '.';
+import { EN } from './en';
+
+/**
+ * A message that may come from the domain (an AppError's French text): in English when the
+ * catalogue has it, else shown as it is, marked French. The API keeps its French messages and
+ * its stable codes (API.md); only pages translate.
+ */
+export function tMessage(message: string): SafeHtml {
+  if (currentLang() === 'fr') return html`${message}`;
+  return message in EN ? html`${t(message)}` : html`<span lang="fr">${message}</span>`;
+}

@@ -1,0 +1,65 @@
+import { CLIENT_EN } from '../../client/src/i18n-en';
+import { EN } from '../../server/i18n/en';
+import { currentLang, formatDate, runInLang, t, th, tn } from '../../server/i18n';
+import { negotiate } from '../../server/i18n/middleware';
+import { html } from '../../server/html';
+import { CLIENT_DIRS, extractKeys, requiredEntries, SERVER_DIRS } from '../helpers/i18n-keys';
+
+/**
+ * Every interface string the sources ask for has its English: the keys are read from the syntax
+ * trees of server/, shared/ and client/src (t('…'), th('…'), msg('…'), tn('…', '…', n)).
+ */
+describe.each([
+  ['server and shared', SERVER_DIRS, EN, 'server/i18n/en/'],
+  ['browser', CLIENT_DIRS, CLIENT_EN, 'client/src/i18n-en.ts'],
+] as const)('the English catalogue of the %s code', (_name, dirs, catalogue, where) => {
+  const need = requiredEntries(extractKeys([...dirs]));
+
+  test('has every key the sources use', () => {
+    const missing = [...need].filter(([key]) => !(key in catalogue)).map(([key, at]) => `${at}: ${JSON.stringify(key)}`);
+    if (missing.length) throw new Error(`${missing.length} interface strings have no English in ${where} (npx tsx scripts/i18n-missing.ts):\n${missing.join('\n')}`);
+  });
+
+  test('has no entry the sources no longer use', () => {
+    const unused = Object.keys(catalogue).filter((key) => !need.has(key));
+    expect(unused).toEqual([]);
+  });
+
+  test('keeps the {{placeholders}} of each French key', () => {
+    const names = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const wrong = Object.entries(catalogue).filter(([fr, en]) => names(fr.replace(/_(one|other)$/, '')).join() !== names(en).join() && !(fr.endsWith('_one') && names(en).length === 0));
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('t, tn, th', () => {
+  test('outside a request, French: the key itself, filled', () => {
+    expect(currentLang()).toBe('fr');
+    expect(t('Projets de loi')).toBe('Projets de loi');
+    expect(tn('{{count}} article', '{{count}} articles', 0)).toBe('0 article');
+    expect(tn('{{count}} article', '{{count}} articles', 3)).toBe('3 articles');
+  });
+
+  test('in English: the catalogue, plurals by i18next, dates by Intl', () => {
+    runInLang({ lang: 'en', url: '/' }, () => {
+      expect(t('Projets de loi')).toBe('Bills');
+      expect(tn('{{count}} article', '{{count}} articles', 1)).toBe('1 article');
+      expect(tn('{{count}} article', '{{count}} articles', 2)).toBe('2 articles');
+      expect(formatDate(new Date('2026-12-06T12:00:00Z'))).toBe('6 December 2026');
+    });
+    expect(formatDate(new Date('2026-12-06T12:00:00Z'))).toBe('6 décembre 2026');
+  });
+
+  test('th escapes the translated text and inserts the markup it is given', () => {
+    const link = html`<a href="/connexion">${'Connectez-vous'}</a>`;
+    expect(th('{{lien}} pour donner votre avis.', { lien: link }).value).toBe('<a href="/connexion">Connectez-vous</a> pour donner votre avis.');
+    expect(th('{{lien}} pour donner votre avis.', { lien: '<b>' }).value).toBe('&lt;b&gt; pour donner votre avis.');
+  });
+});
+
+test('Accept-Language: French wherever it is named; English only without French; else French', () => {
+  expect(negotiate(undefined)).toBe('fr');
+  expect(negotiate('en-US,en;q=0.9,fr;q=0.8')).toBe('fr');
+  expect(negotiate('en-GB,en;q=0.9')).toBe('en');
+  expect(negotiate('de-DE')).toBe('fr');
+});
