@@ -1,5 +1,5 @@
 import { isOpen } from '../shared/amendment';
-import { decide, decideSuspension, POLICY, type Actor, type Operation } from '../shared/policy';
+import { decide, decideSuspension, POLICY, type Actor, type Operation, type Rule } from '../shared/policy';
 import type { BillStatus } from '../shared/phases';
 import type { Queryable } from './db/db';
 import { requireVerified } from './auth/verification';
@@ -23,9 +23,17 @@ export interface Target {
   billId?: string | undefined;
   /** Who wrote the target when it is not an amendment (a moderated contribution, a suspended account): they are its `author`. */
   authorIds?: readonly string[] | undefined;
-  /** A moderation decision: who took it (any other moderator is a `reviewer` of its appeal). */
+  /**
+   * A moderation decision: who took it. A `reviewer` of its appeal is a moderator (or admin) who is
+   * none of the parties: neither `decidedBy` nor among `authorIds` (the contribution's authors and
+   * the appellant).
+   */
   decidedBy?: string | undefined;
 }
+
+/** Is `user` a party to the case `target` is about (its decision's moderator, an author, the appellant)? */
+export const isParty = (user: Pick<UserRow, 'id'>, target: Pick<Target, 'authorIds' | 'decidedBy'>): boolean =>
+  target.decidedBy === user.id || (target.authorIds?.includes(user.id) ?? false);
 
 /** The qualities an account holds by itself, whatever the resource. */
 export function accountActors(user: UserRow | null): Set<Actor> {
@@ -44,7 +52,7 @@ export async function actorsOf(db: Queryable, op: Operation, user: UserRow | nul
   // In charge: the assigned clerk; any clerk while nobody is, or once the amendment is closed.
   if (a && actors.has('clerk') && (a.assigned_clerk_id === null || a.assigned_clerk_id === user.id || !isOpen(a.status))) actors.add('clerkInCharge');
   if (target.authorIds?.includes(user.id)) actors.add('author');
-  if (target.decidedBy !== undefined && target.decidedBy !== user.id && (actors.has('moderator') || actors.has('admin'))) actors.add('reviewer');
+  if (target.decidedBy !== undefined && !isParty(user, target) && (actors.has('moderator') || actors.has('admin'))) actors.add('reviewer');
   if (billId && mentions(op, 'commissionMember') && (await memberCollege(db, billId, user.id))) actors.add('commissionMember');
   return actors;
 }
@@ -53,6 +61,17 @@ export async function actorsOf(db: Queryable, op: Operation, user: UserRow | nul
  * Refuses (throws) unless the table lets `user` do `op` on `target` in its bill's current phase.
  * Returns the phase it checked against. A target without a bill checks the actor only.
  */
+/** Whether `authorize` would let `user` do `op` on `target` (what a page offers, by the same rule). */
+export async function may(db: Queryable, op: Operation, user: UserRow | null, target: Target = {}): Promise<boolean> {
+  try {
+    await authorize(db, op, user, target);
+    return true;
+  } catch (err) {
+    if (err instanceof AppError) return false;
+    throw err;
+  }
+}
+
 export async function authorize(db: Queryable, op: Operation, user: UserRow | null, target: Target = {}): Promise<BillStatus | null> {
   const billId = target.bill?.id ?? target.amendment?.bill_id ?? target.billId;
   let phase: BillStatus | null = target.bill?.status ?? null;
@@ -82,6 +101,9 @@ export function precheck(op: Operation, user: UserRow | null): void {
   const actors = accountActors(user);
   if (user) for (const a of ['author', 'clerkInCharge', 'commissionMember'] as const) actors.add(a);
   if (actors.has('moderator') || actors.has('admin')) actors.add('reviewer');
+  // a bar is a quality held towards a resource too: assumed absent here, `authorize` checks it
+  const rule: Rule = POLICY[op];
+  if (rule.barred) actors.delete(rule.barred.actor);
   const d = decide(op, actors, null);
   if (!d.ok && d.code !== 'not_found') throw new AppError(d.code, d.message);
   requireActiveAccount(op, user);

@@ -23,7 +23,7 @@ export const ACTOR_LABELS: Record<Actor, string> = {
   commissionMember: 'membres de la commission',
   moderator: 'modérateurs',
   mediator: 'structures de médiation',
-  reviewer: 'modérateurs autres que l’auteur de la décision',
+  reviewer: 'modérateurs étrangers à l’affaire (ni auteurs de la décision, ni de la contribution, ni de l’appel)',
   admin: 'administrateurs',
 };
 
@@ -44,6 +44,11 @@ export interface Rule {
   /** A refusal code for an actor who holds `actor` but no allowed quality (the clerk not in charge). */
   otherwise?: { actor: Actor; code: ErrorCode; why: string };
   /**
+   * A quality that bars the operation even to an allowed actor: one is not judge of one's own
+   * case (a moderator who wrote the contribution does not moderate it).
+   */
+  barred?: { actor: Actor; code: ErrorCode; why: string };
+  /**
    * With EMAIL_VERIFICATION=required, only accounts with a confirmed e-mail address or a verified
    * identity may do it (`email_unverified` otherwise): votes and deposits, where one person must
    * count once. Reading and drafting stay open to everyone signed in.
@@ -58,7 +63,9 @@ export interface Rule {
 
 const anyone = (phases: readonly Phase[]): Partial<Record<Actor, readonly Phase[]>> =>
   Object.fromEntries(ACTORS.map((a) => [a, phases]));
-const reviewer = { actor: 'moderator', code: 'forbidden', why: 'un autre modérateur que celui qui a pris la décision doit trancher l’appel' } as const;
+const reviewer = { actor: 'moderator', code: 'forbidden', why: 'un autre modérateur, qui n’a ni pris la décision, ni écrit la contribution, ni formé l’appel, doit trancher l’appel' } as const;
+/** A party to a moderation case: the author of the contribution (or the account) it is about. */
+const party = { actor: 'author', code: 'forbidden', why: 'on ne modère pas sa propre contribution ; un autre modérateur en décidera' } as const;
 const inCharge = { actor: 'clerk', code: 'other_clerk_in_charge', why: 'un autre greffier a cet amendement en charge : reprenez-le d’abord' } as const;
 
 export const POLICY = {
@@ -99,7 +106,7 @@ export const POLICY = {
   'amendment.cosign': { verb: 'Cosigner un amendement', allow: { citizen: CONSULTATION }, verified: true },
   'amendment.uncosign': { verb: 'Retirer sa cosignature', allow: { citizen: CONSULTATION } },
   'contribution.report': { verb: 'Signaler une contribution', allow: { citizen: ALL } },
-  'contribution.moderate': { verb: 'Modérer une contribution', allow: { moderator: ALL, admin: ALL } },
+  'contribution.moderate': { verb: 'Modérer une contribution', allow: { moderator: ALL, admin: ALL }, barred: party },
   // moderation at scale (docs/moderation.md)
   'moderation.appeal': { verb: 'Faire appel d’une décision de modération', allow: { author: ALL }, whileSuspended: true },
   'moderation.decideAppeal': { verb: 'Trancher un appel', allow: { reviewer: ALL }, otherwise: reviewer },
@@ -162,6 +169,7 @@ export function allowedPhases(op: Operation, actors: Iterable<Actor>): Phase[] {
  */
 export function decide(op: Operation, actors: ReadonlySet<Actor>, phase: Phase | null): Decision {
   const rule = rowOf(op);
+  if (rule.barred && actors.has(rule.barred.actor)) return { ok: false, code: rule.barred.code, message: `${rule.verb} : ${rule.barred.why}.` };
   const mine = [...actors].filter((a) => rule.allow[a] !== undefined);
   if (mine.length === 0) {
     if (rule.hidden) return { ok: false, code: 'not_found', message: 'Ressource introuvable.' };

@@ -9,7 +9,7 @@ import { applyDecision } from './moderate';
 export interface BulkOutcome {
   subjectType: SubjectType;
   subjectId: string;
-  /** done: decided (its log entry); skipped: its state forbids it (already hidden…); not_found. */
+  /** done: decided (its log entry); skipped: its state forbids it (already hidden…) or the moderator wrote it; not_found. */
   outcome: 'done' | 'skipped' | 'not_found';
   actionId?: string;
   message?: string;
@@ -17,7 +17,7 @@ export interface BulkOutcome {
 
 /**
  * The queue's bulk action: one decision (hide, keep, dismiss) over several contributions, in one
- * transaction. An item whose state forbids it (already hidden, gone) is skipped and said so; the
+ * transaction. An item whose state forbids it (already hidden, gone, written by the moderator) is skipped and said so; the
  * others are decided exactly as one by one (log, history, notification).
  */
 export async function moderateBulk(
@@ -34,8 +34,9 @@ export async function moderateBulk(
         const actionId = await applyDecision(tx, input.moderator, { ...item, action: input.action, rule: input.rule ?? null, reason: input.reason });
         out.push({ ...base, outcome: 'done', actionId });
       } catch (err) {
-        if (!(err instanceof AppError) || (err.code !== 'conflict' && err.code !== 'not_found')) throw err;
-        out.push({ ...base, outcome: err.code === 'conflict' ? 'skipped' : 'not_found', message: err.message });
+        // its own author moderating it (forbidden) is skipped too, with the reason
+        if (!(err instanceof AppError) || (err.code !== 'conflict' && err.code !== 'not_found' && err.code !== 'forbidden')) throw err;
+        out.push({ ...base, outcome: err.code === 'not_found' ? 'not_found' : 'skipped', message: err.message });
       }
     }
     return out;

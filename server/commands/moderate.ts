@@ -45,13 +45,15 @@ function conflictOf(action: SubjectAction, hidden: boolean): string | null {
 }
 
 /**
- * One decision on one contribution, inside the caller's transaction (the caller authorized it):
+ * One decision on one contribution, inside the caller's transaction (authorized against its authors):
  * the cached state, the public log, the bill's history, and — when it is hidden — a notification
  * to its authors with the reason and the way to appeal. The log entry's id.
  */
 export async function applyDecision(tx: Queryable, moderator: UserRow, d: SubjectDecision): Promise<string> {
   const subject = await findSubject(tx, d.type, d.id);
   if (!subject) throw notFound(NOT_FOUND);
+  // a moderator does not moderate their own contribution (the policy's bar on its authors)
+  await authorize(tx, 'contribution.moderate', moderator, { authorIds: subject.authors });
   const conflict = conflictOf(d.action, subject.hidden_reason !== null);
   if (conflict) throw new AppError('conflict', conflict);
   const rule = d.rule ?? null;

@@ -1,12 +1,13 @@
-import type { SessionCache } from '../auth/session-cache';
-import { authorize } from '../authorize';
+import { isSuspended } from '../../shared/policy';
+import { authorize, suspensionOf, type Target } from '../authorize';
 import type { Db, Queryable } from '../db/db';
 import { AppError, notFound } from '../errors';
 import { appendEvent } from '../sql/events';
 import { findAppeal, insertAppeal, recordAppealDecision } from '../sql/moderation-appeals';
-import { findModerationAction, findSubject, insertModerationAction, lastActionOn, setSubjectHidden, type ModerationLogRow } from '../sql/moderation';
+import { findModerationAction, findSubject, insertModerationAction, lastStateChangeOn, setSubjectHidden, type ModerationLogRow } from '../sql/moderation';
 import { ACTOR, notifyModeration } from '../sql/notifications';
-import { setUserSuspension, type UserRow } from '../sql/users';
+import { findUserById, setUserSuspension, type UserRow } from '../sql/users';
+import { queueAccountNotice, type ModerationDeps } from './moderation-mail';
 
 /** The decisions one may appeal: hiding a contribution, suspending an account. */
 const APPEALABLE = new Set(['hide', 'suspend']);
@@ -15,6 +16,29 @@ const APPEALABLE = new Set(['hide', 'suspend']);
 async function authorsOf(db: Queryable, action: ModerationLogRow): Promise<string[]> {
   if (action.subject_type === 'account') return [action.subject_id];
   return (await findSubject(db, action.subject_type, action.subject_id))?.authors ?? [];
+}
+
+/**
+ * Is the decision still in force? Judged on the current state, not on the log's latest line (a
+ * report dismissed or kept since does not count): the contribution is still hidden, or the account
+ * still suspended, and no later hide, restore, suspension or lifting replaced the decision.
+ */
+export async function inForce(db: Queryable, action: ModerationLogRow, now = new Date()): Promise<boolean> {
+  if ((await lastStateChangeOn(db, action.subject_type, action.subject_id))?.id !== action.id) return false;
+  if (action.subject_type === 'account') {
+    const user = await findUserById(db, action.subject_id);
+    return !!user && isSuspended(suspensionOf(user), now);
+  }
+  return ((await findSubject(db, action.subject_type, action.subject_id))?.hidden_reason ?? null) !== null;
+}
+
+/**
+ * Whom the appeal of `action` concerns: the moderator who decided, the contribution's authors (or
+ * the account) and the appellant — none of them may settle it (the `reviewer` rule, authorize.ts).
+ * The JSON route, the form and the decision's page ask the same question with it.
+ */
+export async function appealTarget(db: Queryable, action: ModerationLogRow, appeal: { author_id: string }): Promise<Target> {
+  return { decidedBy: action.moderator_id, authorIds: [...new Set([...(await authorsOf(db, action)), appeal.author_id])] };
 }
 
 async function loadAction(db: Queryable, actionId: string): Promise<ModerationLogRow> {
@@ -31,8 +55,8 @@ export async function appealDecision(db: Db, input: { user: UserRow; actionId: s
   const action = await loadAction(db, input.actionId);
   await authorize(db, 'moderation.appeal', input.user, { authorIds: await authorsOf(db, action) });
   if (!APPEALABLE.has(action.action)) throw new AppError('conflict', 'Seules les décisions de masquer une contribution ou de suspendre un compte peuvent faire l’objet d’un appel.');
-  if ((await lastActionOn(db, action.subject_type, action.subject_id))?.id !== action.id) {
-    throw new AppError('conflict', 'Cette décision n’est plus en vigueur : une décision plus récente l’a remplacée.');
+  if (!(await inForce(db, action))) {
+    throw new AppError('conflict', 'Cette décision n’est plus en vigueur : la contribution n’est plus masquée (ou le compte plus suspendu) par elle.');
   }
   const id = await insertAppeal(db, { actionId: input.actionId, authorId: input.user.id, body: input.body.trim() });
   if (id === null) throw new AppError('conflict', 'Cette décision a déjà fait l’objet d’un appel : on ne fait appel qu’une fois.');
@@ -40,19 +64,20 @@ export async function appealDecision(db: Db, input: { user: UserRow; actionId: s
 }
 
 /**
- * Another moderator than the one who decided settles the appeal: upheld (the decision stands) or
- * overturned (the contribution is restored, the suspension lifted). Both are in the public log and
- * the author is told.
+ * A moderator who is no party to the case (neither the one who decided, nor an author of the
+ * contribution, nor the appellant) settles the appeal, while the decision is in force: upheld (the
+ * decision stands) or overturned (the contribution is restored, the suspension lifted). Both are in
+ * the public log and the person is told (a notification; an e-mail for an account).
  */
 export async function decideAppeal(
   db: Db,
-  sessions: Pick<SessionCache, 'forgetUser'>,
+  deps: ModerationDeps,
   input: { moderator: UserRow; appealId: string; decision: 'upheld' | 'overturned'; reason: string },
 ): Promise<{ actionId: string }> {
   const appeal = await findAppeal(db, input.appealId);
   if (!appeal) throw notFound('Appel introuvable.');
   const action = await loadAction(db, String(appeal.action_id));
-  await authorize(db, 'moderation.decideAppeal', input.moderator, { decidedBy: action.moderator_id });
+  await authorize(db, 'moderation.decideAppeal', input.moderator, await appealTarget(db, action, appeal));
   const reason = input.reason.trim();
   const out = await db.transaction(async (tx) => {
     if (!(await recordAppealDecision(tx, { id: input.appealId, decision: input.decision, moderatorId: input.moderator.id, reason }))) {
@@ -60,8 +85,9 @@ export async function decideAppeal(
     }
     const upheld = input.decision === 'upheld';
     const undo = action.subject_type === 'account' ? 'lift' : 'restore';
-    if (!upheld && (await lastActionOn(tx, action.subject_type, action.subject_id))?.id !== action.id) {
-      throw new AppError('conflict', 'Cette décision n’est plus en vigueur : il n’y a rien à annuler.');
+    // confirmed or undone, the decision must still be what holds the content hidden (the account suspended)
+    if (!(await inForce(tx, action))) {
+      throw new AppError('conflict', 'Cette décision n’est plus en vigueur : il n’y a plus rien à confirmer ni à annuler.');
     }
     if (!upheld && action.subject_type === 'account') await setUserSuspension(tx, action.subject_id, { at: null, until: null });
     if (!upheld && action.subject_type !== 'account') await setSubjectHidden(tx, action.subject_type, action.subject_id, null);
@@ -82,9 +108,13 @@ export async function decideAppeal(
           : `Votre appel a été accepté par ${ACTOR} : votre contribution est rétablie — ${reason}.`,
       });
     }
+    if (action.subject_type === 'account') {
+      await queueAccountNotice(tx, deps.mail, action.subject_id, actionId, { what: input.decision, reason });
+    }
     return { actionId };
   });
-  if (action.subject_type === 'account' && input.decision === 'overturned') sessions.forgetUser(action.subject_id);
+  if (action.subject_type === 'account') deps.mail.kick();
+  if (action.subject_type === 'account' && input.decision === 'overturned') deps.sessions.forgetUser(action.subject_id);
   return out;
 }
 

@@ -1,13 +1,13 @@
-import type { SessionCache } from '../auth/session-cache';
+import { ruleTitle } from '../../shared/moderation';
 import type { LiveRevocation } from '../collab/revocation';
 import { authorize } from '../authorize';
 import type { Db } from '../db/db';
 import { AppError, notFound } from '../errors';
 import { insertModerationAction } from '../sql/moderation';
 import { findUserById, setUserSuspension, type UserRow } from '../sql/users';
+import { queueAccountNotice, type ModerationDeps } from './moderation-mail';
 
-export interface SuspensionDeps {
-  sessions: Pick<SessionCache, 'forgetUser'>;
+export interface SuspensionDeps extends ModerationDeps {
   live: Pick<LiveRevocation, 'recheckUser'>;
 }
 
@@ -15,7 +15,7 @@ export interface SuspensionDeps {
  * Suspends an account until a date, or permanently (`until` null), with a public reason. From the
  * commit on it reads but no longer writes (the policy's suspension rule, every door): its cached
  * sessions are forgotten and its open live documents closed — the path of a role loss, relayed to
- * the other processes.
+ * the other processes. Its holder is told by e-mail: the reason, the end, how to appeal.
  */
 export async function suspendAccount(
   db: Db, deps: SuspensionDeps,
@@ -39,14 +39,18 @@ export async function suspendAccount(
       type: 'account', id: input.userId, billId: null, action: 'suspend', reason: input.reason.trim(), rule: input.rule ?? null,
       moderatorId: input.moderator.id, suspendedUntil: input.until,
     });
+    await queueAccountNotice(tx, deps.mail, input.userId, actionId, {
+      what: 'suspended', until: input.until, reason: input.reason.trim(), rule: input.rule ? ruleTitle(input.rule) : null,
+    });
     return { actionId, user };
   });
+  deps.mail.kick();
   deps.sessions.forgetUser(input.userId);
   await deps.live.recheckUser(input.userId);
   return out;
 }
 
-/** Lifts a suspension before its end, with a public reason. */
+/** Lifts a suspension before its end, with a public reason; its holder is told by e-mail. */
 export async function liftSuspension(
   db: Db, deps: SuspensionDeps, input: { moderator: UserRow; userId: string; reason: string },
 ): Promise<{ actionId: string }> {
@@ -59,8 +63,10 @@ export async function liftSuspension(
   const out = await db.transaction(async (tx) => {
     await setUserSuspension(tx, input.userId, { at: null, until: null });
     const actionId = await insertModerationAction(tx, { type: 'account', id: input.userId, billId: null, action: 'lift', reason: input.reason.trim(), moderatorId: input.moderator.id });
+    await queueAccountNotice(tx, deps.mail, input.userId, actionId, { what: 'lifted', reason: input.reason.trim() });
     return { actionId };
   });
+  deps.mail.kick();
   deps.sessions.forgetUser(input.userId);
   return out;
 }

@@ -137,3 +137,36 @@ export function sortitionDrawnMessage(p: { base: string; displayName: string; bi
     after: ['Le tirage, ses données et le moyen de le refaire vous-même sont publiés sur la même page.'],
   }], { base: p.base });
 }
+
+const parisDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+
+/** What the moderation decided about an account, told to its holder. */
+export type AccountModerationNotice =
+  | { what: 'suspended'; until: Date | null; reason: string; rule: string | null }
+  | { what: 'lifted'; reason: string }
+  | { what: 'upheld' | 'overturned'; reason: string };
+
+/**
+ * A suspension (with its reason, its end and how to appeal), its lifting, or the outcome of its
+ * appeal. The link leads to the decision's public page, where the appeal is made.
+ */
+export function accountModerationMessage(p: { base: string; displayName: string; notice: AccountModerationNotice; decisionUrl: string }): Rendered {
+  const n = p.notice;
+  const subject = n.what === 'suspended' ? 'votre compte est suspendu'
+    : n.what === 'lifted' ? 'la suspension de votre compte est levée'
+      : n.what === 'upheld' ? 'votre appel : la suspension est confirmée' : 'votre appel : la suspension est levée';
+  const paragraphs = n.what === 'suspended'
+    ? [`La modération a suspendu votre compte ${n.until ? `jusqu’au ${parisDate.format(n.until)} (heure de Paris)` : 'définitivement'}.`,
+      `Raison : ${n.reason}${n.rule ? ` (règle de la charte « ${n.rule} »)` : ''}.`,
+      'Pendant la suspension, vous pouvez lire et gérer votre compte, mais plus écrire, voter ni signaler.',
+      'Vous pouvez faire appel de cette décision, une fois, depuis la page de la décision : un autre modérateur la réexaminera.']
+    : n.what === 'lifted'
+      ? [`La modération a levé la suspension de votre compte : vous pouvez de nouveau participer. Raison : ${n.reason}.`]
+      : n.what === 'upheld'
+        ? [`Votre appel a été examiné par un autre modérateur : la suspension de votre compte est confirmée. Raison : ${n.reason}.`]
+        : [`Votre appel a été accepté par un autre modérateur : la suspension de votre compte est levée. Raison : ${n.reason}.`];
+  return compose(`${PRODUCT} — ${subject}`, hello(p.displayName), [{
+    paragraphs,
+    action: { label: n.what === 'suspended' ? 'Voir la décision et faire appel' : 'Voir la décision', url: p.decisionUrl },
+  }], { base: p.base });
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SessionCache } from '../auth/session-cache';
+import type { ModerationDeps } from '../commands/moderation-mail';
 import { BULK_ACTIONS, CHARTER_RULE_IDS, MODERATION_LIMITS as L } from '../../shared/moderation';
 import { moderate, reportContribution } from '../commands/moderate';
 import { moderateBulk } from '../commands/moderate-bulk';
@@ -59,24 +59,24 @@ export const appealOp = operation({
   run: ({ db }, user, { params, body }) => appealDecision(db, { user, actionId: params.id, body: body.body }),
 });
 
-export const decideAppealOp = (sessions: Pick<SessionCache, 'forgetUser'>) => operation({
+export const decideAppealOp = (mod: ModerationDeps) => operation({
   policy: 'moderation.decideAppeal',
   params: z.object({ id: serialId }),
   body: z.object({ decision: z.enum(['upheld', 'overturned']), reason }),
-  run: ({ db }, user, { params, body }) => decideAppeal(db, sessions, { moderator: user, appealId: params.id, decision: body.decision, reason: body.reason }),
+  run: ({ db }, user, { params, body }) => decideAppeal(db, mod, { moderator: user, appealId: params.id, decision: body.decision, reason: body.reason }),
 });
 
-export const suspendOp = (sessions: Pick<SessionCache, 'forgetUser'>) => operation({
+export const suspendOp = (mod: ModerationDeps) => operation({
   policy: 'account.suspend',
   params: z.object({ userId: idParam }),
   // `until` null: a permanent suspension, said explicitly
   body: z.object({ until: isoDate.nullable(), rule: charterRule.optional(), reason }),
-  run: ({ db, live }, user, { params, body }) => suspendAccount(db, { sessions, live }, { moderator: user, userId: params.userId, until: body.until, rule: body.rule, reason: body.reason }),
+  run: ({ db, live }, user, { params, body }) => suspendAccount(db, { ...mod, live }, { moderator: user, userId: params.userId, until: body.until, rule: body.rule, reason: body.reason }),
 });
 
-export const liftOp = (sessions: Pick<SessionCache, 'forgetUser'>) => operation({
+export const liftOp = (mod: ModerationDeps) => operation({
   policy: 'account.lift',
   params: z.object({ userId: idParam }),
   body: z.object({ reason }),
-  run: ({ db, live }, user, { params, body }) => liftSuspension(db, { sessions, live }, { moderator: user, userId: params.userId, reason: body.reason }),
+  run: ({ db, live }, user, { params, body }) => liftSuspension(db, { ...mod, live }, { moderator: user, userId: params.userId, reason: body.reason }),
 });

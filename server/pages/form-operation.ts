@@ -66,6 +66,23 @@ export function fieldErrorsFrom(err: AppError, fields: Record<string, string> = 
 }
 
 /**
+ * The account-level check of `op`, done before a costly body (an upload) is read: a visitor is
+ * sent to sign in, an account the policy refuses gets its error — the same `precheck` the JSON
+ * route runs before its body parser.
+ */
+export function formPrecheck(op: Operation<z.ZodType, z.ZodType, unknown>['policy'], signIn: string): RequestHandler {
+  return (req, res, next) => {
+    if (!req.user) return res.redirect(303, `/connexion?suite=${encodeURIComponent(signIn)}`);
+    try {
+      precheck(op, req.user);
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+/**
  * The HTML form adapter of an operation: a visitor is sent to sign in; then the same account-level
  * check, the same schemas and the same command as the JSON route; refusals go back to the form.
  */

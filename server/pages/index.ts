@@ -53,7 +53,7 @@ export function allPages(db: Db, limiters: AuthLimiters, live: LiveDocs, session
   r.use(contributionRoutes({ db, live }));
   r.use(moderationPages(db));
   r.use(moderationQueuePages(db));
-  r.use(moderationForms({ db, live }, sessions));
+  r.use(moderationForms({ db, live }, { sessions, mail }));
   r.use(invitationPages({ db, live }));
   r.use(clerkPages(db, live));
   r.use(parliamentImportPages({ db, live }));

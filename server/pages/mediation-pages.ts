@@ -69,8 +69,11 @@ export function mediationPages(deps: OpDeps, limiters: AuthLimiters): Router {
   }));
 
   r.get('/mediation/code', page(async (req, res) => {
+    // a code for one person's eyes: not stored by any cache, its address not sent on as a referrer
+    res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
     if (!req.user) return res.redirect(303, '/connexion');
-    const shown = parseSealed<{ code: string; url: string }>(req.query.c);
+    const sealed = parseSealed<{ code: string; url: string; userId?: string | null }>(req.query.c);
+    const shown = sealed?.userId === req.user.id ? sealed : undefined;
     res.type('html').send(layout(ctx(req), {
       title: 'Code de récupération',
       main: shown

@@ -1,5 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
-import type { SessionCache } from '../auth/session-cache';
+import { parisLocalIso } from '../../shared/paris-time';
+import type { ModerationDeps } from '../commands/moderation-mail';
 import type { AppError } from '../http/errors';
 import { appealOp, bulkModerateOp, decideAppealOp, liftOp, suspendOp } from '../operations/moderation';
 import type { OpDeps } from '../operations/operation';
@@ -27,7 +28,7 @@ export function checkedItems(fields: Record<string, string>): { subjectType: str
   });
 }
 
-export function moderationForms(deps: OpDeps, sessions: Pick<SessionCache, 'forgetUser'>): Router {
+export function moderationForms(deps: OpDeps, mod: ModerationDeps): Router {
   const r = express.Router();
   const form = formBody('100kb');
   const queue = (req: Request) => safeNext(formFields(req).suite, '/moderation/signalements');
@@ -59,7 +60,7 @@ export function moderationForms(deps: OpDeps, sessions: Pick<SessionCache, 'forg
     const appeal = /^\d{1,18}$/.test(String(req.params.id)) ? await findAppeal(deps.db, String(req.params.id)) : undefined;
     return appeal ? `/moderation/decisions/${appeal.action_id}` : '/moderation/appels';
   };
-  r.post('/moderation/appels/:id/decision', form, formOperation(deps, decideAppealOp(sessions), {
+  r.post('/moderation/appels/:id/decision', form, formOperation(deps, decideAppealOp(mod), {
     signIn: () => '/moderation/appels',
     body: (f) => ({ decision: f.decision, reason: f.reason }),
     done: async (req, res) => res.redirect(303, withFlash(await appealed(req), 'fait', 'L’appel est tranché.')),
@@ -69,18 +70,18 @@ export function moderationForms(deps: OpDeps, sessions: Pick<SessionCache, 'forg
     },
   }));
 
-  r.post('/moderation/comptes/:userId/suspendre', form, formOperation(deps, suspendOp(sessions), {
+  r.post('/moderation/comptes/:userId/suspendre', form, formOperation(deps, suspendOp(mod), {
     signIn: account,
     // a date field: the suspension lasts through that day (Paris)
     body: (f) => ({
-      until: f.duree === 'permanente' ? null : f.jusqua ? `${f.jusqua}T23:59:00+01:00` : undefined,
+      until: f.duree === 'permanente' ? null : f.jusqua ? parisLocalIso(f.jusqua) : undefined,
       ...(f.rule ? { rule: f.rule } : {}), reason: f.reason,
     }),
     done: (req, res) => res.redirect(303, withFlash(account(req), 'fait', 'Le compte est suspendu.')),
     refused: back(account),
   }));
 
-  r.post('/moderation/comptes/:userId/lever', form, formOperation(deps, liftOp(sessions), {
+  r.post('/moderation/comptes/:userId/lever', form, formOperation(deps, liftOp(mod), {
     signIn: account,
     body: (f) => ({ reason: f.reason }),
     done: (req, res) => res.redirect(303, withFlash(account(req), 'fait', 'La suspension est levée.')),

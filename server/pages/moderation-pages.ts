@@ -1,7 +1,8 @@
 import express, { type Router } from 'express';
 import { ACTION_LABELS, CHARTER, FLAG_LABELS, FLAG_RULES, MODERATION_LIMITS as L, ruleTitle } from '../../shared/moderation';
 import type { Db } from '../db/db';
-import { accountActors } from '../authorize';
+import { accountActors, may } from '../authorize';
+import { appealTarget } from '../commands/moderation-appeals';
 import { decide } from '../../shared/policy';
 import { notFound } from '../http/errors';
 import { serialId } from '../http/schemas';
@@ -70,7 +71,7 @@ function charterPage(c: PageContext): string {
 
 type Detail = NonNullable<Awaited<ReturnType<typeof decisionDetail>>>;
 
-function decisionPage(c: PageContext, d: Detail, link: string | null, notice: { error?: string | undefined; done?: string | undefined }): string {
+function decisionPage(c: PageContext, d: Detail, link: string | null, notice: { error?: string | undefined; done?: string | undefined }, mayDecide: boolean): string {
   const { action: a, appeal } = d;
   const viewer = c.user;
   const moderator = decide('moderation.read', accountActors(viewer), null).ok;
@@ -81,7 +82,7 @@ function decisionPage(c: PageContext, d: Detail, link: string | null, notice: { 
         ${seesAppeal ? html`<blockquote class="appeal-body">${appeal.body}</blockquote>` : ''}
         ${appeal.decision
           ? html`<p class="appeal-outcome"><strong>${appeal.decision === 'upheld' ? 'Décision confirmée en appel' : 'Décision infirmée en appel'}</strong> le ${dateFr.format(appeal.decided_at ?? appeal.created_at)} par ${appeal.decided_by_name ?? ''} : ${appeal.decision_reason ?? ''}</p>`
-          : moderator && viewer?.id !== a.moderator_id
+          : mayDecide
             ? html`<form method="post" action="/moderation/appels/${appeal.id}/decision" class="form" novalidate>
                 <fieldset><legend>${t('Trancher l’appel')}</legend>
                   <label><input type="radio" name="decision" value="upheld" required> ${t('Confirmer la décision')}</label>
@@ -89,7 +90,7 @@ function decisionPage(c: PageContext, d: Detail, link: string | null, notice: { 
                 </fieldset>
                 <label for="appeal-reason">${t('Raison publique')}</label><textarea id="appeal-reason" name="reason" required minlength="3" maxlength="${L.reasonChars}" rows="3"></textarea>
                 <div class="actions"><button type="submit">${t('Trancher l’appel')}</button></div></form>`
-            : html`<p class="empty">En attente de la décision d’un autre modérateur${viewer?.id === a.moderator_id ? ' : vous avez pris la décision, un autre modérateur tranchera' : ''}.</p>`}
+            : html`<p class="empty">${viewer?.id === a.moderator_id ? t('En attente de la décision d’un autre modérateur : vous avez pris la décision, un autre modérateur tranchera.') : moderator ? t('En attente de la décision d’un autre modérateur : vous êtes partie à cette affaire, un autre modérateur tranchera.') : t('En attente de la décision d’un autre modérateur.')}</p>`}
       </section>`
     : html``;
   const authorMayAppeal = !appeal && viewer && (a.action === 'hide' || a.action === 'suspend');
@@ -133,7 +134,10 @@ export function moderationPages(db: Db): Router {
     if (!found) throw notFound('Décision de modération introuvable.');
     const links = found.action.subject_type === 'account' ? new Map<string, string>() : await logLinks(db, [found.action]);
     const link = links.get(`${found.action.subject_type}:${found.action.subject_id}`) ?? null;
-    res.type('html').send(decisionPage(ctx(req), found, link, { error: takeFlash(req.query.erreur), done: takeFlash(req.query.fait) }));
+    // the form is offered by the rule that decides (authorize.ts › reviewer): no party to the case
+    const { appeal } = found;
+    const mayDecide = !!appeal && !appeal.decision && (await may(db, 'moderation.decideAppeal', req.user ?? null, await appealTarget(db, found.action, appeal)));
+    res.type('html').send(decisionPage(ctx(req), found, link, { error: takeFlash(req.query.erreur), done: takeFlash(req.query.fait) }, mayDecide));
   }));
   return r;
 }

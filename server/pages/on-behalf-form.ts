@@ -76,7 +76,8 @@ export function onBehalfError(err: AppError): string {
 /** Where a filed contribution's form goes: its page, or first the claim code's page (a person's). */
 export function afterFiling(res: Response, filed: Filed, url: string): void {
   if (!filed.claimCode) return res.redirect(303, url);
-  res.redirect(303, `/mediation/code?c=${putFlash(JSON.stringify({ code: filed.claimCode, url }))}`);
+  // sealed with the mediator's account: nobody else opening the address sees the code
+  res.redirect(303, `/mediation/code?c=${putFlash(JSON.stringify({ code: filed.claimCode, url, userId: res.req.user?.id ?? null }))}`);
 }
 
 /** « recueilli par … » beside the author of a contribution. */

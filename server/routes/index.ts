@@ -39,7 +39,7 @@ export function registerApiRoutes(api: Api, db: Db, limiters: AuthLimiters, live
   amendmentRoutes(api, db, live, lists);
   argumentRoutes(api, deps);
   annotationRoutes(api, deps);
-  moderationRoutes(api, deps, sessions);
+  moderationRoutes(api, deps, { sessions, mail });
   userRoutes(api, db);
   draftCommentRoutes(api, db, live);
   clerkRoutes(api, db, live);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decide } from '../../shared/policy';
 import { CHARTER, MODERATION_LIMITS } from '../../shared/moderation';
-import type { SessionCache } from '../auth/session-cache';
+import type { ModerationDeps } from '../commands/moderation-mail';
 import { accountActors } from '../authorize';
 import { notFound } from '../http/errors';
 import { operationRoute } from '../http/operation-route';
@@ -13,7 +13,7 @@ import { decisionDetail, moderationQueue, presentAction, presentAppeal, queueQue
 import { listModerationLog, listOpenReports } from '../sql/moderation';
 import { listPendingAppeals } from '../sql/moderation-appeals';
 
-export function moderationRoutes(api: Api, deps: OpDeps, sessions: Pick<SessionCache, 'forgetUser'>): void {
+export function moderationRoutes(api: Api, deps: OpDeps, mod: ModerationDeps): void {
   const { db } = deps;
   route(api, {
     method: 'get', path: '/api/moderation/charter', tag: 'Modération', access: 'public',
@@ -69,17 +69,17 @@ export function moderationRoutes(api: Api, deps: OpDeps, sessions: Pick<SessionC
     method: 'get', path: '/api/moderation/appeals', tag: 'Modération', access: 'moderation.read',
     summary: 'Les appels en attente de décision, les plus anciens d’abord (modérateurs)', responses: { 200: '{appeals}' },
   }, async () => ({ json: { appeals: (await listPendingAppeals(db, 200)).map((p) => ({ id: String(p.id), actionId: String(p.action_id), createdAt: p.created_at.toISOString() })) } }));
-  operationRoute(api, deps, decideAppealOp(sessions), {
+  operationRoute(api, deps, decideAppealOp(mod), {
     method: 'post', path: '/api/moderation/appeals/:id/decision', tag: 'Modération',
     summary: 'Trancher un appel : confirmer (`upheld`) ou annuler (`overturned` : la contribution est rétablie, la suspension levée) — par un autre modérateur que l’auteur de la décision',
     responses: { 200: '{actionId}' },
   }, (out) => ({ json: out }));
-  operationRoute(api, deps, suspendOp(sessions), {
+  operationRoute(api, deps, suspendOp(mod), {
     method: 'post', path: '/api/moderation/accounts/:userId/suspend', tag: 'Modération',
     summary: 'Suspendre un compte jusqu’à une date (`until`) ou définitivement (`until: null`), avec une raison publique : il lit mais n’écrit plus, ses documents en direct se ferment',
     responses: { 200: '{actionId, suspendedUntil}' },
   }, (out) => ({ json: { actionId: out.actionId, suspendedUntil: out.user.suspended_until?.toISOString() ?? null } }));
-  operationRoute(api, deps, liftOp(sessions), {
+  operationRoute(api, deps, liftOp(mod), {
     method: 'post', path: '/api/moderation/accounts/:userId/lift', tag: 'Modération',
     summary: 'Lever la suspension d’un compte, avec une raison publique', responses: { 200: '{actionId}' },
   }, (out) => ({ json: out }));

@@ -46,7 +46,7 @@ const SQL = {
   purge: `DELETE FROM mail_outbox WHERE status IN ('sent', 'cancelled') AND created_at < now() - interval '90 days'`,
 } as const;
 
-export type OutboxKind = 'verify_email' | 'password_reset' | 'email_change' | 'email_changed' | 'password_changed' | 'notification' | 'digest' | 'sortition';
+export type OutboxKind = 'verify_email' | 'password_reset' | 'email_change' | 'email_changed' | 'password_changed' | 'notification' | 'digest' | 'sortition' | 'moderation';
 /** Kinds whose body holds a single-use link: forgotten once sent, never shown to admins when a relay sends them. */
 export const LINK_KINDS: ReadonlySet<OutboxKind> = new Set(['verify_email', 'password_reset', 'email_change']);
 

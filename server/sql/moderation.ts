@@ -45,7 +45,9 @@ const SQL = {
            FROM moderation_actions m JOIN users u ON u.id = m.moderator_id
            LEFT JOIN users acc ON m.subject_type = 'account' AND acc.id = m.subject_id
            WHERE m.id = $1`,
-  lastAction: `SELECT id, action FROM moderation_actions WHERE subject_type = $1 AND subject_id = $2 ORDER BY id DESC LIMIT 1`,
+  // the decisions that change what is shown (or whether the account may write): not keep, dismiss, uphold
+  lastStateChange: `SELECT id, action FROM moderation_actions WHERE subject_type = $1 AND subject_id = $2 AND action IN ('hide', 'restore', 'suspend', 'lift')
+                    ORDER BY id DESC LIMIT 1`,
 } as const;
 
 export interface SubjectState {
@@ -123,9 +125,9 @@ export async function findModerationAction(db: Queryable, id: string): Promise<M
   return (await db.query<ModerationLogRow>(SQL.action, [id])).rows[0];
 }
 
-/** The latest decision on a subject (an overturned decision is only undone while it is the latest). */
-export async function lastActionOn(db: Queryable, type: LogSubjectType, id: string): Promise<{ id: number; action: ModerationAction } | undefined> {
-  return (await db.query<{ id: number; action: ModerationAction }>(SQL.lastAction, [type, id])).rows[0];
+/** The latest decision on a subject that changed its state (hide, restore, suspend, lift): the one in force. */
+export async function lastStateChangeOn(db: Queryable, type: LogSubjectType, id: string): Promise<{ id: number; action: ModerationAction } | undefined> {
+  return (await db.query<{ id: number; action: ModerationAction }>(SQL.lastStateChange, [type, id])).rows[0];
 }
 
 /** The public log, newest first, paginated by id (`before`, a bigserial as digits). */

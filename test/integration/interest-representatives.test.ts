@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { INTEREST_LIMITS } from '../../shared/interest';
 import { auth, createBill, createUser, useTestApp, type TestUser } from '../helpers/app';
 
 /** Issue 17 › 2: interest representatives, « inspiré par », the clerks' markings, hearings and the legislative footprint. */
@@ -269,6 +271,26 @@ describe('the pages and their forms', () => {
     const id = /#audition-(.+)$/.exec(made.headers.location!)![1]!;
     await t.app.http.post(`/auditions/${id}/compte-rendu`).set('Origin', t.app.url).set('Cookie', cookie(clerk))
       .field('suite', `/textes/${bill.id}/auditions`).attach('fichier', PDF, { filename: 'cr-cnil.pdf', contentType: 'application/pdf' }).expect(303);
+    // the sign-in and the account-level permission are checked before the upload is read: a visitor
+    // announcing a body too large is sent to sign in, not answered « too large » (nor read)
+    const announce = (who: TestUser | null) => new Promise<{ status: number; location?: string | undefined }>((resolve, reject) => {
+      const req = http.request(`${t.app.url}/auditions/${id}/compte-rendu`, {
+        method: 'POST',
+        headers: {
+          Origin: t.app.url, 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(INTEREST_LIMITS.minutesBytes + 128 * 1024),
+          ...(who ? { Cookie: cookie(who) } : {}),
+        },
+      }, (res) => {
+        res.resume();
+        resolve({ status: res.statusCode!, location: res.headers.location });
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    const anonymous = await announce(null);
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.location).toMatch(/^\/connexion/);
     const png = await t.app.http.post(`/auditions/${id}/compte-rendu`).set('Origin', t.app.url).set('Cookie', cookie(clerk))
       .attach('fichier', Buffer.from([0x89, 0x50, 0x4e, 0x47]), { filename: 'x.pdf', contentType: 'application/pdf' });
     expect(png.status).toBe(422);

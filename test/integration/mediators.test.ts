@@ -169,8 +169,15 @@ test('an annotation for a person, through the HTML form: the code is shown once,
   });
   expect(res.status).toBe(303);
   expect(res.headers.location).toMatch(/^\/mediation\/code\?c=/);
-  const shown = (await t.app.http.get(res.headers.location!).set('Cookie', `palimpseste_session=${mediator.token}`).expect(200)).text;
+  const opened = await t.app.http.get(res.headers.location!).set('Cookie', `palimpseste_session=${mediator.token}`).expect(200);
+  const shown = opened.text;
   expect(shown).toMatch(/[0-9A-Z]{5}(-[0-9A-Z]{5}){4}/);
+  expect(opened.headers['cache-control']).toBe('no-store');
+  expect(opened.headers['referrer-policy']).toBe('no-referrer');
+  // another account opening the same address gets nothing
+  const stolen = (await t.app.http.get(res.headers.location!).set('Cookie', `palimpseste_session=${citizen.token}`).expect(200)).text;
+  expect(stolen).not.toMatch(/[0-9A-Z]{5}(-[0-9A-Z]{5}){4}/);
+  expect(stolen).toContain('Ce code n’est plus affiché');
   const page = (await t.app.http.get(`/articles/${article().id}`).expect(200)).text;
   expect(page).toContain('Au nom de Jo, recueilli par Centre social des Aubiers (Bordeaux)');
   // without the consent box, the form comes back with the reason

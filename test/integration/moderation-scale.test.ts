@@ -340,3 +340,107 @@ describe('automatic flags', () => {
     expect(await flagsOf(mod, theirs.at(-1)!)).toEqual([]);
   });
 });
+
+describe('no one judges their own case', () => {
+  test('a moderator who wrote the contribution (and appealed) cannot settle the appeal, by JSON or by the page; another one can', async () => {
+    const bill = await consultation();
+    const [first, writer, third] = [await moderator('Décideuse'), await moderator('Autrice'), await moderator('Tierce')];
+    const id = await argue(bill, writer);
+    const actionId = (await http().post(`/api/moderation/argument/${id}/hide`).set(auth(first)).send({ reason: 'Injure', rule: 'respect' }).expect(200)).body.actionId as string;
+    const appealId = (await http().post(`/api/moderation/actions/${actionId}/appeal`).set(auth(writer)).send({ body: 'Ce n’était pas une injure, je fais appel.' }).expect(201)).body.appeal.id as string;
+    const own = await http().post(`/api/moderation/appeals/${appealId}/decision`).set(auth(writer)).send({ decision: 'overturned', reason: 'Je me rétablis.' });
+    expect(own.status).toBe(403);
+    expect(own.body.error.message).toContain('un autre modérateur');
+    const ownForm = await http().post(`/moderation/appels/${appealId}/decision`).set(auth(writer)).set('Origin', suite.app.url).type('form')
+      .send({ decision: 'overturned', reason: 'Je me rétablis.', confirme: '1' });
+    expect(ownForm.status).toBe(403);
+    expect((await http().get(`/api/moderation/actions/${actionId}`)).body.appeal.decision).toBeNull();
+    // the page does not offer them the form; it offers it to a moderator who is no party (not to the decider either)
+    expect((await http().get(`/moderation/decisions/${actionId}`).set(auth(first))).text).not.toContain('Trancher l’appel</button>');
+    const page = (await http().get(`/moderation/decisions/${actionId}`).set(auth(writer)).expect(200)).text;
+    expect(page).not.toContain('Trancher l’appel</button>');
+    expect(page).toContain('vous êtes partie à cette affaire');
+    expect((await http().get(`/moderation/decisions/${actionId}`).set(auth(third))).text).toContain('Trancher l’appel</button>');
+    await http().post(`/api/moderation/appeals/${appealId}/decision`).set(auth(third)).send({ decision: 'upheld', reason: 'L’injure est avérée.' }).expect(200);
+  });
+
+  test('a moderator does not moderate their own contribution: hide, restore, keep, dismiss refused; bulk skips it with the reason', async () => {
+    const bill = await consultation();
+    const [writer, other] = [await moderator('Autrice'), await moderator('Autre')];
+    const reporter = await createCitizen(suite.app);
+    const [a, b] = [await argue(bill, writer), await argue(bill, writer)];
+    for (const x of [a, b]) await report(reporter, x, 'spam').expect(201);
+    const own = await http().post(`/api/moderation/argument/${a}/hide`).set(auth(writer)).send({ reason: 'Pour voir.', rule: 'spam' });
+    expect(own.status).toBe(403);
+    expect(own.body.error.message).toContain('propre contribution');
+    const kept = await http().post('/api/moderation/bulk').set(auth(writer)).send({ action: 'keep', items: [{ subjectType: 'argument', subjectId: b }] }).expect(200);
+    expect(kept.body.results[0]).toMatchObject({ outcome: 'skipped', message: expect.stringContaining('propre contribution') });
+    await http().post(`/api/moderation/argument/${a}/hide`).set(auth(other)).send({ reason: 'Publicité', rule: 'spam' }).expect(200);
+    expect((await http().post(`/api/moderation/argument/${a}/restore`).set(auth(writer)).send({ reason: 'Je me rétablis.' })).status).toBe(403);
+    const bulk = await http().post('/api/moderation/bulk').set(auth(writer)).send({ action: 'dismiss', items: [a, b].map((subjectId) => ({ subjectType: 'argument', subjectId })) }).expect(200);
+    expect(bulk.body.results.map((r: { outcome: string }) => r.outcome)).toEqual(['skipped', 'skipped']);
+    expect(bulk.body.results[0].message).toContain('propre contribution');
+    expect(ids((await queue(other, `?bill=${bill.id}`)).body.items)).toContain(b);
+    // still hidden, and its reports still waiting
+    expect(JSON.stringify((await http().get(`/api/articles/${bill.articles[0]!.id}/arguments`)).body)).toContain('Publicité');
+  });
+});
+
+describe('appeals are judged against the current state', () => {
+  test('reports dismissed after a hide do not block the appeal; a decision undone since cannot be upheld', async () => {
+    const bill = await consultation();
+    const author = await createCitizen(suite.app);
+    const [first, second, third] = [await moderator('Un'), await moderator('Deux'), await moderator('Trois')];
+    const id = await argue(bill, author);
+    const actionId = (await http().post(`/api/moderation/argument/${id}/hide`).set(auth(first)).send({ reason: 'Hors sujet', rule: 'hors-sujet' }).expect(200)).body.actionId as string;
+    // reported after the hide, and those reports dismissed: the latest log line, but not a change of state
+    await report(await createCitizen(suite.app), id, 'spam').expect(201);
+    await http().post('/api/moderation/bulk').set(auth(second)).send({ action: 'dismiss', items: [{ subjectType: 'argument', subjectId: id }] }).expect(200);
+    const appealId = (await http().post(`/api/moderation/actions/${actionId}/appeal`).set(auth(author)).send({ body: 'Mon argument est dans le sujet.' }).expect(201)).body.appeal.id as string;
+    // restored directly since: the appealed decision no longer holds, it cannot be « confirmed »
+    await http().post(`/api/moderation/argument/${id}/restore`).set(auth(second)).send({ reason: 'Finalement dans le sujet.' }).expect(200);
+    const upheld = await http().post(`/api/moderation/appeals/${appealId}/decision`).set(auth(third)).send({ decision: 'upheld', reason: 'Confirmé.' });
+    expect(upheld.status).toBe(409);
+    expect(upheld.body.error.message).toContain('plus en vigueur');
+    expect((await http().get(`/api/moderation/actions/${actionId}`)).body.appeal.decision).toBeNull();
+  });
+});
+
+describe('the suspended person is told', () => {
+  const mails = async (userId: string) => (await db().query<{ kind: string; subject: string; body_text: string }>(
+    'SELECT kind, subject, body_text FROM mail_outbox WHERE user_id = $1 ORDER BY id', [userId])).rows;
+
+  test('by e-mail: the suspension (reason, end, how to appeal), the outcome of the appeal, the lifting', async () => {
+    const eve = await createUser(suite.app, { verified: true, displayName: 'Ève' });
+    const [mod, other] = [await moderator('Un'), await moderator('Deux')];
+    const until = '2027-07-14T21:59:00.000Z';
+    const actionId = (await http().post(`/api/moderation/accounts/${eve.id}/suspend`).set(auth(mod))
+      .send({ until, rule: 'respect', reason: 'Injures répétées.' }).expect(200)).body.actionId as string;
+    const [suspended] = await mails(eve.id);
+    expect(suspended).toMatchObject({ kind: 'moderation', subject: expect.stringContaining('votre compte est suspendu') });
+    expect(suspended!.body_text).toContain('Injures répétées.');
+    expect(suspended!.body_text).toContain('14 juillet 2027 à 23:59');
+    expect(suspended!.body_text).toContain('faire appel');
+    expect(suspended!.body_text).toContain(`/moderation/decisions/${actionId}`);
+
+    const appealId = (await http().post(`/api/moderation/actions/${actionId}/appeal`).set(auth(eve)).send({ body: 'Je conteste cette suspension.' }).expect(201)).body.appeal.id as string;
+    await http().post(`/api/moderation/appeals/${appealId}/decision`).set(auth(other)).send({ decision: 'upheld', reason: 'Les injures sont avérées.' }).expect(200);
+    const outcome = (await mails(eve.id))[1]!;
+    expect(outcome.subject).toContain('la suspension est confirmée');
+    expect(outcome.body_text).toContain('Les injures sont avérées.');
+
+    await http().post(`/api/moderation/accounts/${eve.id}/lift`).set(auth(mod)).send({ reason: 'Excuses présentées.' }).expect(200);
+    const lifted = (await mails(eve.id))[2]!;
+    expect(lifted.subject).toContain('la suspension de votre compte est levée');
+    expect(lifted.body_text).toContain('Excuses présentées.');
+  });
+
+  test('the HTML form’s end date is the end of that day in Paris, summer time included', async () => {
+    const fay = await createCitizen(suite.app, 'Fay');
+    const mod = await moderator();
+    await http().post(`/moderation/comptes/${fay.id}/suspendre`).set(auth(mod)).set('Origin', suite.app.url).type('form')
+      .send({ duree: 'temporaire', jusqua: '2027-07-14', reason: 'Une pause d’été.', nom: 'Fay', confirme: '1' }).expect(303);
+    const log = (await http().get('/api/moderation/log?limit=5')).body.actions as { action: string; account?: { id: string }; suspendedUntil: string }[];
+    expect(log.find((a) => a.action === 'suspend' && a.account?.id === fay.id)!.suspendedUntil).toBe('2027-07-14T21:59:00.000Z');
+  });
+});

@@ -74,6 +74,14 @@ describe('what the table says, in words', () => {
     expect(decide('user.setRoles', new Set(['anonymous']), null)).toMatchObject({ ok: false, code: 'unauthenticated' });
   });
 
+  test('a moderator who wrote the contribution is barred from moderating it (one is not judge of one’s own case)', () => {
+    expect(decide('contribution.moderate', new Set(['citizen', 'moderator', 'author']), null)).toMatchObject({
+      ok: false, code: 'forbidden', message: 'Modérer une contribution : on ne modère pas sa propre contribution ; un autre modérateur en décidera.',
+    });
+    expect(decide('contribution.moderate', new Set(['citizen', 'admin', 'author']), null).ok).toBe(false);
+    expect(decide('contribution.moderate', new Set(['citizen', 'moderator']), null).ok).toBe(true);
+  });
+
   test('votes are open during the consultation only (what cast_vote_checked also checks)', () => {
     for (const op of ['vote.article', 'vote.amendment', 'vote.argument'] as const) expect(allowedPhases(op, ['citizen'])).toEqual(['consultation']);
   });
@@ -135,9 +143,9 @@ describe('moderation at scale (docs/moderation.md)', () => {
     expect(decide(op, new Set<Actor>(who), null).ok).toBe(allowed);
   });
 
-  test('the moderator who took a decision is told another one settles its appeal', () => {
+  test('a party to the case (the decider, an author, the appellant) is told another moderator settles its appeal', () => {
     expect(decide('moderation.decideAppeal', new Set(['citizen', 'moderator']), null)).toEqual({
-      ok: false, code: 'forbidden', message: 'Trancher un appel : un autre modérateur que celui qui a pris la décision doit trancher l’appel.',
+      ok: false, code: 'forbidden', message: 'Trancher un appel : un autre modérateur, qui n’a ni pris la décision, ni écrit la contribution, ni formé l’appel, doit trancher l’appel.',
     });
   });
 

@@ -77,4 +77,7 @@ export const moderation: Record<string, string> = {
   "Même texte publié plusieurs fois": "Same text published several times",
   "Rafale de contributions d’un compte récent": "Burst of contributions from a new account",
   "Nombreux liens": "Many links",
+  "En attente de la décision d’un autre modérateur : vous avez pris la décision, un autre modérateur tranchera.": "Awaiting the decision of another moderator: you took the decision, another moderator will settle it.",
+  "En attente de la décision d’un autre modérateur : vous êtes partie à cette affaire, un autre modérateur tranchera.": "Awaiting the decision of another moderator: you are a party to this case, another moderator will settle it.",
+  "En attente de la décision d’un autre modérateur.": "Awaiting the decision of another moderator.",
 };

@@ -18,7 +18,7 @@ export const STATUS_LABELS: Record<OutboxStatus, string> = {
 };
 const KIND_LABELS: Record<OutboxKind, string> = {
   verify_email: 'Confirmation d’adresse', password_reset: 'Mot de passe oublié', email_change: 'Nouvelle adresse', email_changed: 'Avis de changement d’adresse',
-  password_changed: 'Avis de changement de mot de passe', notification: 'Notification', digest: 'Résumé quotidien', sortition: 'Tirage au sort',
+  password_changed: 'Avis de changement de mot de passe', notification: 'Notification', digest: 'Résumé quotidien', sortition: 'Tirage au sort', moderation: 'Décision de modération sur le compte',
 };
 const listQuery = z.object({
   statut: z.enum(OUTBOX_STATUSES).optional().catch(undefined),

@@ -15,7 +15,7 @@ import { listHearings } from '../../sql/hearings';
 import { findDeclaration, listActiveRepresentatives } from '../../sql/interest-representatives';
 import type { UserRow } from '../../sql/users';
 import type { FormState } from '../amendment-parts';
-import { formOperation } from '../form-operation';
+import { formOperation, formPrecheck } from '../form-operation';
 import { ctx, formBody, formFields, page, safeNext } from '../page-kit';
 import { agendaPage, articleFootprintPage, billFootprintPage, declarationPage } from './views';
 
@@ -58,7 +58,7 @@ export function lobbyingPages(deps: OpDeps): Router {
     },
   }));
   const suite = (req: Request) => safeNext(formFields(req).suite, '/');
-  r.post('/auditions/:id/compte-rendu', multipartForm(INTEREST_LIMITS.minutesBytes + 64 * 1024), formOperation(deps, uploadMinutesOp, {
+  r.post('/auditions/:id/compte-rendu', formPrecheck(uploadMinutesOp.policy, '/'), multipartForm(INTEREST_LIMITS.minutesBytes + 64 * 1024), formOperation(deps, uploadMinutesOp, {
     signIn: suite,
     body: (_f, req) => {
       const file = req.uploads?.fichier;
