@@ -129,3 +129,9 @@ export const formatNumberWith = (n: number, options: Intl.NumberFormatOptions): 
 
 /** `Date.toLocaleString()`'s numeric date and time, Paris time (« 06/12/2026 14:05:00 »). */
 export const PARIS_TIME = dateFormat({ year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', timeZone: 'Europe/Paris' });
+
+/**
+ * French content inside an interface sentence: marked `<span lang="fr">` on English pages, left
+ * as it was on French pages (whose markup stays unchanged).
+ */
+export const frContent = (text: string): SafeHtml => (currentLang() === 'fr' ? html`${text}` : html`<span lang="fr">${text}</span>`);

@@ -13,7 +13,7 @@ import type { PageContext } from '../layout';
 import { formOperation } from '../form-operation';
 import { ctx, formBody, formFields, page } from '../page-kit';
 import { adminLayout } from './shell';
-import { dateFormat, t, th } from '../../i18n';
+import { dateFormat, frContent, t, th } from '../../i18n';
 
 const dateFr = dateFormat({ dateStyle: 'medium', timeZone: 'Europe/Paris' });
 const FORMATS = [
@@ -71,7 +71,7 @@ function division(headings: ParsedBill['articles'][number]['headings'], previous
 
 function preview(bill: ParsedBill): SafeHtml {
   const alineas = bill.articles.reduce((n, a) => n + a.alineas.length, 0);
-  return html`<section aria-labelledby="apercu" class="import-preview"><h2 id="apercu">${th('Aperçu : {{titre}}', { titre: html`<span lang="fr">${bill.title}</span>` })}</h2>
+  return html`<section aria-labelledby="apercu" class="import-preview"><h2 id="apercu">${th('Aperçu : {{titre}}', { titre: frContent(bill.title) })}</h2>
     <p role="status">${bill.articles.length} article${bill.articles.length > 1 ? 's' : ''}, ${alineas} alinéa${alineas > 1 ? 's' : ''}. Vérifiez le découpage avant de créer le texte.</p>
     <table class="data"><thead><tr><th scope="col">${t('Article')}</th><th scope="col">${t('Division')}</th><th scope="col">${t('Alinéas')}</th><th scope="col">${t('Début')}</th></tr></thead>
     <tbody>${bill.articles.map((a, i) => html`<tr><th scope="row">${a.number}</th><td>${division(a.headings, bill.articles[i - 1]?.headings)}</td><td>${a.alineas.length}</td><td>${(a.alineas[0] ?? '').slice(0, 120)}${(a.alineas[0]?.length ?? 0) > 120 ? '…' : ''}</td></tr>`)}</tbody></table></section>`;
