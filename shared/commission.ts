@@ -3,19 +3,21 @@
  * two colleges vote for / against / abstain on each amendment, and the bill's decision rule turns
  * their votes into a decision when the admin does not decide explicitly.
  */
+import { msg } from './i18n';
+
 export const COLLEGES = ['elected', 'citizen'] as const;
 export type College = (typeof COLLEGES)[number];
-export const COLLEGE_LABELS_FR: Record<College, string> = { elected: 'Élus', citizen: 'Citoyens' };
+export const COLLEGE_LABELS_FR: Record<College, string> = { elected: msg('Élus'), citizen: msg('Citoyens') };
 
 export const COMMISSION_VOTES = ['for', 'against', 'abstain'] as const;
 export type CommissionVote = (typeof COMMISSION_VOTES)[number];
-export const COMMISSION_VOTE_LABELS_FR: Record<CommissionVote, string> = { for: 'Pour', against: 'Contre', abstain: 'Abstention' };
+export const COMMISSION_VOTE_LABELS_FR: Record<CommissionVote, string> = { for: msg('Pour'), against: msg('Contre'), abstain: msg('Abstention') };
 
 export const DECISION_RULES = ['simple_majority', 'double_majority'] as const;
 export type DecisionRule = (typeof DECISION_RULES)[number];
 export const DECISION_RULE_LABELS_FR: Record<DecisionRule, string> = {
-  simple_majority: 'Majorité simple des suffrages exprimés',
-  double_majority: 'Double majorité : majorité dans chaque collège',
+  simple_majority: msg('Majorité simple des suffrages exprimés'),
+  double_majority: msg('Double majorité : majorité dans chaque collège'),
 };
 
 export interface CollegeTally { for: number; against: number; abstain: number; total: number }

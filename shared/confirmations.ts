@@ -1,3 +1,4 @@
+import { msg } from './i18n';
 import { ruleTitle } from './moderation';
 
 /**
@@ -21,39 +22,39 @@ export const CONFIRM_FIELD = 'confirme';
 
 const PHASES: Record<string, Confirmation> = {
   consultation: {
-    title: 'Ouvrir la consultation ?',
+    title: msg('Ouvrir la consultation ?'),
     consequences: [
-      'Le projet de loi devient public : tout le monde peut le lire, y compris sans compte.',
-      'Les citoyens peuvent annoter le texte, proposer des amendements, argumenter et voter.',
-      'Le texte ne peut plus revenir à l’état de brouillon.',
+      msg('Le projet de loi devient public : tout le monde peut le lire, y compris sans compte.'),
+      msg('Les citoyens peuvent annoter le texte, proposer des amendements, argumenter et voter.'),
+      msg('Le texte ne peut plus revenir à l’état de brouillon.'),
     ],
-    confirm: 'Ouvrir la consultation',
+    confirm: msg('Ouvrir la consultation'),
   },
   commission: {
-    title: 'Clore la consultation et réunir la commission ?',
+    title: msg('Clore la consultation et réunir la commission ?'),
     consequences: [
-      'Plus personne ne dépose d’amendement ni ne vote : la consultation est close pour de bon.',
-      'Les brouillons d’amendement encore ouverts sont figés (lecture seule) et leurs auteurs en sont avertis.',
-      'La commission mixte se réunit : ses membres votent, la présidence décide de chaque amendement.',
+      msg('Plus personne ne dépose d’amendement ni ne vote : la consultation est close pour de bon.'),
+      msg('Les brouillons d’amendement encore ouverts sont figés (lecture seule) et leurs auteurs en sont avertis.'),
+      msg('La commission mixte se réunit : ses membres votent, la présidence décide de chaque amendement.'),
     ],
-    confirm: 'Clore la consultation',
+    confirm: msg('Clore la consultation'),
   },
   adopted: {
-    title: 'Adopter le texte ?',
+    title: msg('Adopter le texte ?'),
     consequences: [
-      'Le texte réconcilié est figé : chaque article modifié reçoit sa nouvelle version.',
-      'Le texte adopté est publié, avec la provenance de chaque mot ; la commission ne décide plus rien.',
-      'C’est définitif : aucune phase ne suit l’adoption et rien ne peut être annulé.',
+      msg('Le texte réconcilié est figé : chaque article modifié reçoit sa nouvelle version.'),
+      msg('Le texte adopté est publié, avec la provenance de chaque mot ; la commission ne décide plus rien.'),
+      msg('C’est définitif : aucune phase ne suit l’adoption et rien ne peut être annulé.'),
     ],
-    confirm: 'Adopter définitivement',
+    confirm: msg('Adopter définitivement'),
   },
 };
 
 const DECISIONS: Record<string, Confirmation> = {
-  adopted: { title: 'Adopter cet amendement ?', consequences: ['La décision est publiée et ne se reprend pas.', 'Les amendements que cette adoption rend impossibles tombent, avec la raison.'], confirm: 'Adopter l’amendement' },
-  rejected: { title: 'Rejeter cet amendement ?', consequences: ['La décision est publiée et ne se reprend pas.'], confirm: 'Rejeter l’amendement' },
-  not_examined: { title: 'Clore cet amendement comme « non examiné » ?', consequences: ['L’amendement est clos sans vote, avec la raison publique donnée.', 'Cette décision ne se reprend pas.'], confirm: 'Clore sans examen' },
-  rule: { title: 'Décider selon la règle de la commission ?', consequences: ['Le résultat découle des votes des membres à cet instant (règle et quorum du texte).', 'La décision est publiée et ne se reprend pas ; les amendements devenus impossibles tombent.'], confirm: 'Décider' },
+  adopted: { title: msg('Adopter cet amendement ?'), consequences: [msg('La décision est publiée et ne se reprend pas.'), msg('Les amendements que cette adoption rend impossibles tombent, avec la raison.')], confirm: msg('Adopter l’amendement') },
+  rejected: { title: msg('Rejeter cet amendement ?'), consequences: [msg('La décision est publiée et ne se reprend pas.')], confirm: msg('Rejeter l’amendement') },
+  not_examined: { title: msg('Clore cet amendement comme « non examiné » ?'), consequences: [msg('L’amendement est clos sans vote, avec la raison publique donnée.'), msg('Cette décision ne se reprend pas.')], confirm: msg('Clore sans examen') },
+  rule: { title: msg('Décider selon la règle de la commission ?'), consequences: [msg('Le résultat découle des votes des membres à cet instant (règle et quorum du texte).'), msg('La décision est publiée et ne se reprend pas ; les amendements devenus impossibles tombent.')], confirm: msg('Décider') },
 };
 
 /** The queue's bulk action (server/pages/moderation-forms.ts): how many items, which action. */

@@ -73,7 +73,7 @@ export const countLinks = (text: string): number => (text.match(/\bhttps?:\/\/\S
 /** The queue's actions on several items at once. */
 export const BULK_ACTIONS = ['hide', 'keep', 'dismiss'] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
-export const BULK_ACTION_LABELS: Record<BulkAction, string> = { hide: 'Masquer', keep: 'Conserver (conforme à la charte)', dismiss: 'Classer sans suite' };
+export const BULK_ACTION_LABELS: Record<BulkAction, string> = { hide: msg('Masquer'), keep: msg('Conserver (conforme à la charte)'), dismiss: msg('Classer sans suite') };
 export const MODERATION_LIMITS = { bulkItems: 50, appealChars: 2000, reasonChars: 1000, commentChars: 1000, queuePage: 25 } as const;
 
 /** Every decision of the public log, in words. */
@@ -85,4 +85,4 @@ export const ACTION_LABELS: Record<string, string> = {
 /** The queue's age filter: items waiting at least this long. */
 export const QUEUE_AGES = { '1h': 3600, '24h': 86_400, '7j': 7 * 86_400, '30j': 30 * 86_400 } as const;
 export type QueueAge = keyof typeof QUEUE_AGES;
-export const QUEUE_AGE_LABELS: Record<QueueAge, string> = { '1h': 'depuis plus d’une heure', '24h': 'depuis plus de 24 h', '7j': 'depuis plus de 7 jours', '30j': 'depuis plus de 30 jours' };
+export const QUEUE_AGE_LABELS: Record<QueueAge, string> = { '1h': msg('depuis plus d’une heure'), '24h': msg('depuis plus de 24 h'), '7j': msg('depuis plus de 7 jours'), '30j': msg('depuis plus de 30 jours') };

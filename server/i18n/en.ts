@@ -1,6 +1,7 @@
 import { account } from './en/account';
 import { amendments } from './en/amendments';
 import { common } from './en/common';
+import { consoles } from './en/consoles';
 import { layout } from './en/layout';
 import { moderation } from './en/moderation';
 import { participation } from './en/participation';
@@ -12,4 +13,4 @@ import { site } from './en/site';
  * different pages merges without conflicts). Add an entry where its page's area is; run
  * `npx tsx scripts/i18n-missing.ts` to list what is missing.
  */
-export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site };
+export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site, ...consoles };

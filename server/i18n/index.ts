@@ -114,3 +114,24 @@ export const formatNumber = (n: number): string => FORMATS[currentLang()].number
 
 /** The BCP 47 locale of the request's language, for code that formats by itself. */
 export const currentLocale = (): string => LOCALES[currentLang()];
+
+/**
+ * A date format of its own (`Intl.DateTimeFormatOptions`) in the request's language, for the pages
+ * that show dates differently from `formatDate`: `dateFormat({ dateStyle: 'medium', … }).format(d)`.
+ */
+export function dateFormat(options: Intl.DateTimeFormatOptions): { format: (d: Date | number) => string } {
+  const made = { fr: new Intl.DateTimeFormat(LOCALES.fr, options), en: new Intl.DateTimeFormat(LOCALES.en, options) };
+  return { format: (d) => made[currentLang()].format(d) };
+}
+
+/** A number in the request's language, with `Intl.NumberFormatOptions` of its own (percentages…). */
+export const formatNumberWith = (n: number, options: Intl.NumberFormatOptions): string => n.toLocaleString(currentLocale(), options);
+
+/** `Date.toLocaleString()`'s numeric date and time, Paris time (« 06/12/2026 14:05:00 »). */
+export const PARIS_TIME = dateFormat({ year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', timeZone: 'Europe/Paris' });
+
+/**
+ * French content inside an interface sentence: marked `<span lang="fr">` on English pages, left
+ * as it was on French pages (whose markup stays unchanged).
+ */
+export const frContent = (text: string): SafeHtml => (currentLang() === 'fr' ? html`${text}` : html`<span lang="fr">${text}</span>`);

@@ -19,6 +19,7 @@ import { layout, type PageContext } from './layout';
 import { ctx, formBody, formFields, page } from './page-kit';
 import { passwordAdvice } from './routes';
 import { t } from '../i18n';
+import { msg } from '../../shared/i18n';
 
 export interface AccountMailPageDeps {
   db: Db;
@@ -38,10 +39,10 @@ export interface AccountMailState {
 }
 
 export const DONE = {
-  'mot-de-passe': 'Votre mot de passe a été changé ; vos autres sessions ont été fermées.',
-  adresse: 'Un lien de confirmation a été envoyé à la nouvelle adresse : elle deviendra celle du compte quand vous l’aurez suivi.',
-  lien: 'Un nouveau lien de confirmation vous a été envoyé.',
-  courriels: 'Vos préférences de courriels sont enregistrées.',
+  'mot-de-passe': msg('Votre mot de passe a été changé ; vos autres sessions ont été fermées.'),
+  adresse: msg('Un lien de confirmation a été envoyé à la nouvelle adresse : elle deviendra celle du compte quand vous l’aurez suivi.'),
+  lien: msg('Un nouveau lien de confirmation vous a été envoyé.'),
+  courriels: msg('Vos préférences de courriels sont enregistrées.'),
 } as const;
 
 export const doneCode = (v: unknown): keyof typeof DONE | undefined => (typeof v === 'string' && v in DONE ? (v as keyof typeof DONE) : undefined);
@@ -56,7 +57,7 @@ function passwordField(id: string, name: string, label: string, autocomplete: st
 
 const refusal = (s: AccountMailState, form: NonNullable<AccountMailState['refused']>['form']) => (s.refused?.form === form ? s.refused : undefined);
 const alertFor = (r: { error: string } | undefined) => (r ? html`<div class="alert" role="alert">${r.error}</div>` : '');
-const NEW_PASSWORD_HINT = 'Au moins 10 caractères, difficile à deviner : quelques mots sans rapport entre eux, par exemple.';
+const NEW_PASSWORD_HINT = msg('Au moins 10 caractères, difficile à deviner : quelques mots sans rapport entre eux, par exemple.');
 
 /** « Mon compte »: the address (confirmed or not, changed), the password, and the e-mail preferences. */
 export function accountMailSections(user: UserRow, s: AccountMailState): SafeHtml {
@@ -69,7 +70,7 @@ export function accountMailSections(user: UserRow, s: AccountMailState): SafeHtm
       <p>${user.email} — ${user.email_verified_at
         ? html`<span class="badge badge-ok">${t('confirmée')}</span>`
         : html`<span class="badge badge-warn">${t('non confirmée')}</span>`}</p>
-      ${user.email_verified_at ? '' : html`${alertFor(verification)}<p>Suivez le lien qui vous a été envoyé à l’inscription pour confirmer votre adresse : vous recevrez alors les notifications par courriel${'' /* and may vote when required */}.</p>
+      ${user.email_verified_at ? '' : html`${alertFor(verification)}<p>${t('Suivez le lien qui vous a été envoyé à l’inscription pour confirmer votre adresse : vous recevrez alors les notifications par courriel.')}</p>
         <form method="post" action="/compte/lien-de-confirmation" novalidate><button type="submit" class="secondary">${t('Recevoir à nouveau le lien')}</button></form>`}
       <details${email ? html` open` : ''}><summary>${t('Changer d’adresse')}</summary>
         ${alertFor(email)}
@@ -77,7 +78,7 @@ export function accountMailSections(user: UserRow, s: AccountMailState): SafeHtm
           <div class="field"><label for="new-email">${t('Nouvelle adresse électronique')}</label>
             ${email?.fields?.email ? html`<p class="field-error" id="new-email-error">${email.fields.email}</p>` : ''}
             <input id="new-email" name="email" type="email" autocomplete="email" required${email?.fields?.email ? html` aria-invalid="true" aria-describedby="new-email-error"` : ''}></div>
-          ${passwordField('email-current-password', 'currentPassword', 'Votre mot de passe actuel', 'current-password', email?.fields?.currentPassword)}
+          ${passwordField('email-current-password', 'currentPassword', t('Votre mot de passe actuel'), 'current-password', email?.fields?.currentPassword)}
           <button type="submit">${t('Envoyer le lien de confirmation')}</button>
         </form>
         <p class="hint">${t('L’adresse ne change qu’une fois le lien suivi, depuis la nouvelle boîte.')}</p>
@@ -87,8 +88,8 @@ export function accountMailSections(user: UserRow, s: AccountMailState): SafeHtm
     <section aria-labelledby="mot-de-passe"><h2 id="mot-de-passe">${t('Mot de passe')}</h2>
       ${alertFor(password)}
       <form method="post" action="/compte/mot-de-passe" class="form" novalidate>
-        ${passwordField('current-password', 'currentPassword', 'Mot de passe actuel', 'current-password', password?.fields?.currentPassword)}
-        ${passwordField('new-password', 'password', 'Nouveau mot de passe', 'new-password', password?.fields?.password, NEW_PASSWORD_HINT)}
+        ${passwordField('current-password', 'currentPassword', t('Mot de passe actuel'), 'current-password', password?.fields?.currentPassword)}
+        ${passwordField('new-password', 'password', t('Nouveau mot de passe'), 'new-password', password?.fields?.password, t(NEW_PASSWORD_HINT))}
         <button type="submit">${t('Changer le mot de passe')}</button>
       </form>
       <p class="hint">${t('Vos autres sessions (autres appareils, autres navigateurs) seront fermées.')}</p>
@@ -100,9 +101,9 @@ export function accountMailSections(user: UserRow, s: AccountMailState): SafeHtm
       ${user.email_verified_at ? '' : html`<p class="notice notice-warn">${t('Rien ne part vers une adresse non confirmée : confirmez d’abord la vôtre.')}</p>`}
       <form method="post" action="/compte/courriels" class="form preferences" novalidate>
         <div class="table-scroll" tabindex="0" role="region" aria-label="${t('Courriels par type de notification')}"><table class="data-table"><caption class="visually-hidden">${t('Courriels par type de notification')}</caption>
-          <thead><tr><th scope="col">${t('Quand…')}</th>${MAIL_MODES.map((m) => html`<th scope="col" id="pref-h-${m}">${MAIL_MODE_LABELS[m]}</th>`)}</tr></thead>
+          <thead><tr><th scope="col">${t('Quand…')}</th>${MAIL_MODES.map((m) => html`<th scope="col" id="pref-h-${m}">${t(MAIL_MODE_LABELS[m])}</th>`)}</tr></thead>
           <tbody>${NOTIFICATION_KINDS.map((k) => html`<tr>
-            <th scope="row"><strong id="kind-${k}">${NOTIFICATION_KIND_LABELS[k].label}</strong><br><span class="muted" id="kind-${k}-about">${NOTIFICATION_KIND_LABELS[k].about}</span></th>
+            <th scope="row"><strong id="kind-${k}">${t(NOTIFICATION_KIND_LABELS[k].label)}</strong><br><span class="muted" id="kind-${k}-about">${t(NOTIFICATION_KIND_LABELS[k].about)}</span></th>
             ${MAIL_MODES.map((m) => html`<td><input type="radio" name="${k}" value="${m}" id="pref-${k}-${m}" aria-labelledby="kind-${k} pref-h-${m}" aria-describedby="kind-${k}-about"${s.prefs[k] === m ? html` checked` : ''}></td>`)}
           </tr>`)}</tbody>
         </table></div>
@@ -115,10 +116,10 @@ const simplePage = (c: PageContext, title: string, main: SafeHtml): string => la
 
 function forgotPage(c: PageContext, state: { error?: string; sent?: boolean; email?: string } = {}): string {
   return layout(c, {
-    title: `${state.error ? 'Erreur – ' : ''}Mot de passe oublié`,
+    title: `${state.error ? t('Erreur – ') : ''}${t('Mot de passe oublié')}`,
     main: state.sent
       ? html`<h1>${t('Mot de passe oublié')}</h1>
-        <div class="notice" role="status"><p><strong>${t('Demande reçue.')}</strong> Si un compte existe avec l’adresse ${state.email ?? ''}, un lien pour choisir un nouveau mot de passe vient d’y être envoyé. Il est valable une heure.</p></div>
+        <div class="notice" role="status"><p><strong>${t('Demande reçue.')}</strong> ${t('Si un compte existe avec l’adresse {{email}}, un lien pour choisir un nouveau mot de passe vient d’y être envoyé. Il est valable une heure.', { email: state.email ?? '' })}</p></div>
         <p>${t('Rien reçu après quelques minutes ? Vérifiez vos courriers indésirables, ou l’orthographe de l’adresse, puis')} <a href="/mot-de-passe-oublie">${t('recommencez')}</a>.</p>
         <p><a href="/connexion">${t('Retour à la connexion')}</a></p>`
       : html`<h1>${t('Mot de passe oublié')}</h1>
@@ -135,12 +136,12 @@ function forgotPage(c: PageContext, state: { error?: string; sent?: boolean; ema
 
 function resetPage(c: PageContext, token: string, state: { error?: string; fieldError?: string } = {}): string {
   return layout(c, {
-    title: `${state.error ? 'Erreur – ' : ''}Nouveau mot de passe`,
+    title: `${state.error ? t('Erreur – ') : ''}${t('Nouveau mot de passe')}`,
     main: html`<h1>${t('Choisir un nouveau mot de passe')}</h1>
       ${state.error ? html`<div class="alert" role="alert">${state.error}</div>` : ''}
       <form method="post" action="/mot-de-passe/nouveau" class="form" novalidate>
         <input type="hidden" name="jeton" value="${token}">
-        ${passwordField('password', 'password', 'Nouveau mot de passe', 'new-password', state.fieldError, NEW_PASSWORD_HINT)}
+        ${passwordField('password', 'password', t('Nouveau mot de passe'), 'new-password', state.fieldError, t(NEW_PASSWORD_HINT))}
         <button type="submit">${t('Enregistrer le mot de passe')}</button>
       </form>
       <p class="hint">${t('Toutes vos sessions ouvertes seront fermées : vous vous connecterez ensuite avec ce mot de passe.')}</p>`,
@@ -149,7 +150,7 @@ function resetPage(c: PageContext, token: string, state: { error?: string; field
 
 /** A link that no longer works, said plainly, with what to do. */
 function deadLinkPage(c: PageContext, title: string, message: string, again: SafeHtml): string {
-  return layout(c, { title: `Erreur – ${title}`, main: html`<h1>${title}</h1><div class="alert" role="alert">${message}</div>${again}` });
+  return layout(c, { title: `${t('Erreur – ')}${title}`, main: html`<h1>${title}</h1><div class="alert" role="alert">${message}</div>${again}` });
 }
 
 /** A landing page for a link: one button, so that a mail scanner opening the link uses nothing up. */
@@ -304,7 +305,7 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     for (const k of NOTIFICATION_KINDS) {
       const v = fields[k];
       if (v === undefined) continue;
-      if (!(MAIL_MODES as readonly string[]).includes(v)) return showAccount(req, res, 400, { refused: { form: 'preferences', error: `Choix inconnu pour « ${NOTIFICATION_KIND_LABELS[k].label} ».` } });
+      if (!(MAIL_MODES as readonly string[]).includes(v)) return showAccount(req, res, 400, { refused: { form: 'preferences', error: `Choix inconnu pour « ${t(NOTIFICATION_KIND_LABELS[k].label)} ».` } });
       modes[k] = v as MailMode;
     }
     await setNotificationPreferences(db, req.user.id, modes);

@@ -18,8 +18,9 @@ import { ctx, formBody, formFields, page } from './page-kit';
 import { participationPages } from './participation-page';
 import { voteChartPreload } from './vote-chart';
 import { t } from '../i18n';
+import { msg } from '../../shared/i18n';
 
-const ROLE_LABELS = { admin: 'administration', clerk: 'greffe', moderator: 'modération', mediator: 'structure de médiation' } as const;
+const ROLE_LABELS = { admin: msg('administration'), clerk: msg('greffe'), moderator: msg('modération'), mediator: msg('structure de médiation') } as const;
 
 /** What « Mon compte » needs: the privacy actions' and e-mail's. */
 export type AccountDeps = PrivacyDeps & { mail: MailService };
@@ -29,19 +30,19 @@ interface DeleteState {
 }
 
 function accountPage(c: PageContext, user: UserRow, mailState: AccountMailState, state: DeleteState = {}): string {
-  const roles = user.roles.map((r) => ROLE_LABELS[r]).join(', ');
+  const roles = user.roles.map((r) => t(ROLE_LABELS[r])).join(', ');
   return layout(c, {
-    title: state.error || mailState.refused ? 'Erreur – Mon compte' : 'Mon compte',
+    title: state.error || mailState.refused ? t('Erreur – Mon compte') : t('Mon compte'),
     main: html`<h1>${t('Mon compte')}</h1>
-      ${mailState.done ? html`<div class="notice" role="status"><p>${DONE[mailState.done]}</p></div>` : ''}
+      ${mailState.done ? html`<div class="notice" role="status"><p>${t(DONE[mailState.done])}</p></div>` : ''}
       <dl class="account-facts">
         <dt>${t('Nom affiché')}</dt><dd>${displayName(user)}</dd>
         <dt>${t('Adresse électronique')}</dt><dd>${user.email} <span class="muted">${t('(jamais publiée)')}</span></dd>
-        <dt>${t('Vous participez en tant que')}</dt><dd>${user.kind === 'organisation' ? 'organisation' : 'citoyenne ou citoyen'}</dd>
+        <dt>${t('Vous participez en tant que')}</dt><dd>${user.kind === 'organisation' ? t('organisation') : t('citoyenne ou citoyen')}</dd>
         ${roles ? html`<dt>${t('Rôles')}</dt><dd>${roles}</dd>` : ''}
         <dt>${t('Compte créé le')}</dt><dd>${dateTimeFr.format(user.created_at)}</dd>
       </dl>
-      <p><a href="/contributeurs/${user.id}">${t('Ma page publique de contributeur')}</a> · <a href="/notifications">${t('Mes notifications')}</a> · <a href="/recuperer">${t('Récupérer mes contributions')}</a> (avec le code remis par une structure de médiation)${user.kind === 'organisation' ? html` · <a href="/compte/representant-interets">${t('Représentant d’intérêts : ma déclaration')}</a>` : ''}</p>
+      <p><a href="/contributeurs/${user.id}">${t('Ma page publique de contributeur')}</a> · <a href="/notifications">${t('Mes notifications')}</a> · <a href="/recuperer">${t('Récupérer mes contributions')}</a> ${t('(avec le code remis par une structure de médiation)')}${user.kind === 'organisation' ? html` · <a href="/compte/representant-interets">${t('Représentant d’intérêts : ma déclaration')}</a>` : ''}</p>
       ${accountMailSections(user, mailState)}
       ${identitySection(c)}
 
@@ -76,7 +77,7 @@ function accountPage(c: PageContext, user: UserRow, mailState: AccountMailState,
 
 function deletedPage(c: PageContext): string {
   return layout(c, {
-    title: 'Compte supprimé',
+    title: t('Compte supprimé'),
     main: html`<h1>${t('Compte supprimé')}</h1>
       <p class="lead">${t('Votre compte a été supprimé et vous êtes déconnecté.')}</p>
       <p>${t('Vos contributions publiques restent en ligne, signées « contributeur supprimé » ; vos votes restent comptés sans être rattachés à personne.')}</p>

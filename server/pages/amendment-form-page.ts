@@ -50,7 +50,7 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
   const title = `Proposer un amendement à l’article ${article.number}`;
   return layout(ctx, {
     title: titled(title, state),
-    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}" lang="fr">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
     main: html`<h1>${title}</h1>${alertBox(state)}
       <form method="post" action="/articles/${article.id}/amendements" class="form form-wide" novalidate>
         <fieldset id="kind"${errors.kind ? html` aria-describedby="kind-error"` : ''}><legend>${t('Nature de l’amendement')}</legend>

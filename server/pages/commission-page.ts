@@ -8,20 +8,21 @@ import { groupSupportLine } from './opinion-parts';
 import { phaseBadge, phaseForm } from './bill-pages';
 import { html, type SafeHtml } from '../html';
 import { layout, may, type PageContext } from './layout';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
+import { msg } from '../../shared/i18n';
 
 type Group = Dashboard['groups'][number];
 
 const RULE_USED: Record<string, string> = {
-  explicit: 'décision de la présidence', simple_majority: 'majorité simple', double_majority: 'double majorité', consequence: 'conséquence d’une adoption',
+  explicit: msg('décision de la présidence'), simple_majority: msg('majorité simple'), double_majority: msg('double majorité'), consequence: msg('conséquence d’une adoption'),
 };
 
 /** The commission's tally per college as a small table (numbers with their labels, for screen readers). */
 export function commissionTallyTable(tally: CommissionTally | Record<string, never>, caption: string): SafeHtml {
   if (!('all' in tally)) return html``;
-  const rows = [...COLLEGES.map((c) => [COLLEGE_LABELS_FR[c], tally[c]] as const), ['Total', tally.all] as const];
+  const rows = [...COLLEGES.map((c) => [t(COLLEGE_LABELS_FR[c]), tally[c]] as const), [t('Total'), tally.all] as const];
   return html`<table class="data commission-tally"><caption>${caption}</caption>
-    <thead><tr><th scope="col">${t('Collège')}</th>${COMMISSION_VOTES.map((v) => html`<th scope="col">${COMMISSION_VOTE_LABELS_FR[v]}</th>`)}</tr></thead>
+    <thead><tr><th scope="col">${t('Collège')}</th>${COMMISSION_VOTES.map((v) => html`<th scope="col">${t(COMMISSION_VOTE_LABELS_FR[v])}</th>`)}</tr></thead>
     <tbody>${rows.map(([label, c]) => html`<tr><th scope="row">${label}</th><td>${c.for}</td><td>${c.against}</td><td>${c.abstain}</td></tr>`)}</tbody></table>`;
 }
 
@@ -58,7 +59,7 @@ function decisionLine(g: Group): SafeHtml {
   const d = g.decision;
   if (!d) return html`<p class="decision pending" data-decision>${t('En attente de décision')}</p>`;
   const word = STATUS_LABELS_FR[d.outcome];
-  return html`<p class="decision decision-${d.outcome}" data-decision><strong>${word}</strong> — ${RULE_USED[d.rule] ?? d.rule}${d.reason ? html` : ${d.reason}` : ''}</p>`;
+  return html`<p class="decision decision-${d.outcome}" data-decision><strong>${word}</strong> — ${RULE_USED[d.rule] ? t(RULE_USED[d.rule]!) : d.rule}${d.reason ? html` : ${d.reason}` : ''}</p>`;
 }
 
 function voteForm(d: Dashboard, g: Group): SafeHtml {
@@ -66,8 +67,8 @@ function voteForm(d: Dashboard, g: Group): SafeHtml {
   const open = head.status === 'submitted' || head.status === 'formalised';
   if (!d.myCollege || d.bill.status !== 'commission' || !open) return html``;
   return html`<form method="post" action="/amendements/${head.id}/vote-commission" class="vote-form" novalidate>
-    <fieldset><legend>Votre vote (${COLLEGE_LABELS_FR[d.myCollege]}) sur l’${amendmentTitle(head.displayNumber).replace(/^A/, 'a')}</legend>
-    ${COMMISSION_VOTES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v === 'for' ? 'for' : v === 'against' ? 'against' : 'mitigated'}" aria-pressed="${g.myVote === v ? 'true' : 'false'}">${COMMISSION_VOTE_LABELS_FR[v]}</button> `)}
+    <fieldset><legend>${t('Votre vote ({{college}}) sur l’{{amendement}}', { college: t(COLLEGE_LABELS_FR[d.myCollege]), amendement: amendmentTitle(head.displayNumber).replace(/^A/, 'a') })}</legend>
+    ${COMMISSION_VOTES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v === 'for' ? 'for' : v === 'against' ? 'against' : 'mitigated'}" aria-pressed="${g.myVote === v ? 'true' : 'false'}">${t(COMMISSION_VOTE_LABELS_FR[v])}</button> `)}
     </fieldset><input type="hidden" name="suite" value="${here(d)}#examen-${g.index}"></form>`;
 }
 
@@ -109,7 +110,7 @@ function groupItem(d: Dashboard, g: Group, ctx: PageContext, error?: string): Sa
     <p class="meta">${kindBadge(g.kind)} <span data-status>${statusBadge(head.status)}</span> · ${authorList(head.authors)}${head.origin === 'commission' ? ' · amendement de la commission' : ''}</p>
     <p class="muted">${t('Avis des participants :')}</p>${tallyLine(head.citizenTally)}${groupSupportLine(head.groupSupport, d.bill.id)}
     ${head.clerkNote ? html`<div class="clerk-note"><p class="label">${t('Note du greffe')}</p>${paragraphs(head.clerkNote)}</div>` : ''}
-    <div data-tally>${commissionTallyTable(g.decision?.tallies && 'all' in g.decision.tallies ? g.decision.tallies : g.commissionTally, `Vote de la commission sur l’amendement n° ${head.displayNumber ?? ''}`)}</div>
+    <div data-tally>${commissionTallyTable(g.decision?.tallies && 'all' in g.decision.tallies ? g.decision.tallies : g.commissionTally, t('Vote de la commission sur l’amendement n° {{n}}', { n: head.displayNumber ?? '' }))}</div>
     ${decisionLine(g)}
     ${error ? html`<div class="alert" role="alert">${error}</div>` : ''}
     ${voteForm(d, g)}
@@ -124,7 +125,7 @@ export function memberForm(billId: string, suite?: string): SafeHtml {
       <h3>${t('Nommer un membre')}</h3>${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
       <div class="field"><label for="membre">${t('Nom affiché du compte')}</label><p class="hint" id="membre-hint">${t('Tapez le début du nom : des comptes vous sont proposés.')}</p>
         <input type="text" id="membre" name="compte" required autocomplete="off" spellcheck="false" data-suggest-accounts aria-describedby="membre-hint"></div>
-      <div class="field"><label for="college">${t('Collège')}</label><select id="college" name="college">${COLLEGES.map((c) => html`<option value="${c}">${COLLEGE_LABELS_FR[c]}</option>`)}</select></div>
+      <div class="field"><label for="college">${t('Collège')}</label><select id="college" name="college">${COLLEGES.map((c) => html`<option value="${c}">${t(COLLEGE_LABELS_FR[c])}</option>`)}</select></div>
       <div class="actions"><button type="submit">${t('Nommer')}</button></div>
     </form>`;
 }
@@ -133,7 +134,7 @@ export function memberForm(billId: string, suite?: string): SafeHtml {
 export function ruleForm(bill: Pick<Dashboard['bill'], 'id' | 'rule' | 'quorum'>, suite?: string): SafeHtml {
   return html`<form method="post" action="/textes/${bill.id}/commission/regle" class="form" novalidate>
       <h3>${t('Règle de décision')}</h3>${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
-      <div class="field"><label for="regle">${t('Règle')}</label><select id="regle" name="rule">${DECISION_RULES.map((r) => html`<option value="${r}"${bill.rule === r ? html` selected` : ''}>${DECISION_RULE_LABELS_FR[r]}</option>`)}</select></div>
+      <div class="field"><label for="regle">${t('Règle')}</label><select id="regle" name="rule">${DECISION_RULES.map((r) => html`<option value="${r}"${bill.rule === r ? html` selected` : ''}>${t(DECISION_RULE_LABELS_FR[r])}</option>`)}</select></div>
       <div class="field"><label for="quorum">${t('Quorum (votes exprimés, abstentions comprises ; vide : aucun)')}</label><input id="quorum" name="quorum" type="number" min="1" max="10000" step="1" value="${bill.quorum === null ? '' : String(bill.quorum)}"></div>
       <div class="actions"><button type="submit">${t('Enregistrer la règle')}</button></div>
     </form>`;
@@ -154,19 +155,19 @@ export function commissionPage(ctx: PageContext, d: Dashboard, error?: string, e
   const byCollege = (c: (typeof COLLEGES)[number]) => d.members.filter((m) => m.college === c);
   const pending = d.pendingTotal;
   return layout(ctx, {
-    title: `${error ? 'Erreur – ' : ''}Commission – ${d.bill.title}`,
-    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
+    title: `${error ? t('Erreur – ') : ''}${t('Commission – {{titre}}', { titre: d.bill.title })}`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}" lang="fr">${d.bill.title}</a>`,
     main: html`<h1>${t('Commission mixte')}</h1>
       ${error && !inItem ? html`<div class="alert" role="alert">${error}</div>` : ''}
-      <p class="meta">${phaseBadge(d.bill.status as 'commission')} · ${DECISION_RULE_LABELS_FR[d.bill.rule]}${d.bill.quorum ? ` · quorum : ${d.bill.quorum} votes` : ''}</p>
+      <p class="meta">${phaseBadge(d.bill.status as 'commission')} · ${t(DECISION_RULE_LABELS_FR[d.bill.rule])}${d.bill.quorum ? ` · ${t('quorum : {{n}} votes', { n: d.bill.quorum })}` : ''}</p>
       <p class="lead">${t('Les amendements dans l’ordre d’examen : article par article, suppressions d’abord, puis ceux qui s’écartent le plus du texte ; les amendements identiques sont décidés par un seul vote.')}</p>
       <section aria-labelledby="membres"><h2 id="membres">${t('Membres')}</h2>
-        ${d.members.length === 0 ? html`<p class="empty">${t('Aucun membre nommé pour l’instant.')}</p>` : html`<ul class="members">${COLLEGES.map((c) => html`<li><strong>${COLLEGE_LABELS_FR[c]} :</strong> ${byCollege(c).map((m, i) => html`${i ? ', ' : ''}${m.displayName}`)}${byCollege(c).length ? '' : html`<span class="muted">${t('personne')}</span>`}</li>`)}</ul>`}
+        ${d.members.length === 0 ? html`<p class="empty">${t('Aucun membre nommé pour l’instant.')}</p>` : html`<ul class="members">${COLLEGES.map((c) => html`<li><strong>${t(COLLEGE_LABELS_FR[c])} :</strong> ${byCollege(c).map((m, i) => html`${i ? ', ' : ''}${m.displayName}`)}${byCollege(c).length ? '' : html`<span class="muted">${t('personne')}</span>`}</li>`)}</ul>`}
       </section>
-      <p class="muted" role="status" data-pending>${pending} amendement${pending > 1 ? 's' : ''} ou groupe${pending > 1 ? 's' : ''} en attente de décision sur ${d.total}.</p>
+      <p class="muted" role="status" data-pending>${tn('{{count}} amendement ou groupe en attente de décision sur {{total}}.', '{{count}} amendements ou groupes en attente de décision sur {{total}}.', pending, { total: d.total })}</p>
       <p><a href="/textes/${d.bill.id}/texte-reconcilie">${t('Texte réconcilié')}</a> · <a href="/textes/${d.bill.id}/comparatif">${t('Tableau comparatif')}</a> · <a href="/api/bills/${d.bill.id}/liasse?format=html">${t('Liasse des amendements')}</a> (<a href="/api/bills/${d.bill.id}/liasse?format=akn">Akoma Ntoso</a>)</p>
       ${d.total > 0 ? filterForm(d) : ''}
-      ${d.groups.length ? html`<ol class="exam-list" role="list" data-commission-live="${d.bill.id}">${d.groups.map((g) => groupItem(d, g, ctx, inItem && g.index === errorAt ? error : undefined))}</ol>` : html`<p class="empty">${d.total > 0 ? 'Aucun amendement ne correspond à ces filtres.' : 'Aucun amendement à examiner.'}</p>`}
+      ${d.groups.length ? html`<ol class="exam-list" role="list" data-commission-live="${d.bill.id}">${d.groups.map((g) => groupItem(d, g, ctx, inItem && g.index === errorAt ? error : undefined))}</ol>` : html`<p class="empty">${d.total > 0 ? t('Aucun amendement ne correspond à ces filtres.') : t('Aucun amendement à examiner.')}</p>`}
       ${pager(d)}
       ${may(ctx, 'bill.move', d.bill.status) && d.bill.status === 'commission' && pending === 0 && d.total > 0
         ? html`<section aria-labelledby="adoption"><h2 id="adoption">${t('Tout est décidé')}</h2>${phaseForm(d.bill, `/textes/${d.bill.id}/texte-reconcilie`)}</section>` : ''}

@@ -11,15 +11,15 @@ import { t } from '../i18n';
  */
 export function confirmationPage(c: PageContext, action: string, fields: Record<string, string>, q: Confirmation, back: string): string {
   return layout(c, {
-    title: q.title,
+    title: t(q.title),
     main: html`<section class="confirm-box" data-confirmation aria-labelledby="confirm-title">
-      <h1 id="confirm-title">${q.title}</h1>
+      <h1 id="confirm-title">${t(q.title)}</h1>
       <p class="lead">${t('Ce qui va se passer :')}</p>
-      <ul class="consequences">${q.consequences.map((line) => html`<li>${line}</li>`)}</ul>
+      <ul class="consequences">${q.consequences.map((line) => html`<li>${t(line)}</li>`)}</ul>
       <form method="post" action="${action}" class="form confirm-form" novalidate>
         ${Object.entries(fields).filter(([k]) => k !== CONFIRM_FIELD).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
         <input type="hidden" name="${CONFIRM_FIELD}" value="1">
-        <div class="actions"><button type="submit" class="danger">${q.confirm}</button> <a href="${back}" class="button secondary">${t('Annuler')}</a></div>
+        <div class="actions"><button type="submit" class="danger">${t(q.confirm)}</button> <a href="${back}" class="button secondary">${t('Annuler')}</a></div>
       </form></section>`,
   });
 }

@@ -105,7 +105,7 @@ export function deskPage(ctx: PageContext, d: DeskPageData): string {
   const groups = d.desk.groups;
   return layout(ctx, {
     title: `Bureau du greffe – ${d.bill.title}`,
-    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}" lang="fr">${d.bill.title}</a>`,
     main: html`<h1>${t('Bureau du greffe')}</h1>
       <p class="lead">Les amendements déposés sur « ${d.bill.title} », article par article puis par numéro (l’ordre d’examen est celui de la commission). Les amendements identiques sont regroupés ; les quasi-identiques sont signalés (mêmes modifications à au moins 60 %).</p>
       ${may(ctx, 'amendment.importParliament', d.bill.status) ? html`<p><a href="/textes/${d.bill.id}/amendements/importer">${t('Importer des amendements parlementaires')}</a> ${t('(Assemblée nationale, Sénat)')}</p>` : ''}

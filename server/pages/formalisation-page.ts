@@ -91,7 +91,7 @@ export function workspacePage(ctx: PageContext, d: WorkspacePageData): string {
     : html``;
   return layout(ctx, {
     title: titled(`Mise en forme – ${amendmentTitle(a.displayNumber)} – ${d.bill.title}`, d.state),
-    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>${isClerk ? html` › <a href="/textes/${d.bill.id}/greffe">${t('Bureau du greffe')}</a>` : ''} › <a href="/amendements/${a.id}">${amendmentTitle(a.displayNumber)}</a>`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}" lang="fr">${d.bill.title}</a>${isClerk ? html` › <a href="/textes/${d.bill.id}/greffe">${t('Bureau du greffe')}</a>` : ''} › <a href="/amendements/${a.id}">${amendmentTitle(a.displayNumber)}</a>`,
     main: html`<h1>Mise en forme de l’${amendmentTitle(a.displayNumber).replace(/^A/, 'a')}</h1>${alertBox(d.state)}
       <p class="meta">Article ${w.articleNumber} · greffier chargé : ${who}</p>
       ${a.formalisation ? html`<p class="notice">Une mise en forme a été publiée le ${dateTimeFr.format(new Date(a.formalisation.createdAt))} (<a href="/amendements/${a.id}#mise-en-forme">${t('voir sur l’amendement')}</a>). ${writes ? 'Vous pouvez la reprendre ici : une nouvelle publication la remplacera.' : ''}</p>` : ''}

@@ -13,18 +13,19 @@ import { html, type SafeHtml } from '../html';
 import { takeFlash } from './flash';
 import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
-import { formatNumber, t } from '../i18n';
+import { dateFormat, formatNumber, t } from '../i18n';
+import { msg } from '../../shared/i18n';
 
 /** The public side of moderation: the charter, the log, and each decision with its appeal. */
 
-export const SUBJECT_LABELS: Record<string, string> = { amendment: 'Amendement', argument: 'Argument', annotation: 'Annotation', reply: 'Réponse', account: 'Compte' };
-export const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
+export const SUBJECT_LABELS: Record<string, string> = { amendment: msg('Amendement'), argument: msg('Argument'), annotation: msg('Annotation'), reply: msg('Réponse'), account: msg('Compte') };
+export const dateFr = dateFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 /** What a decision is about, linked where it can be seen. */
 function subjectLink(r: ModerationLogRow, links: Map<string, string>): SafeHtml {
   if (r.subject_type === 'account') return html`Compte de <a href="/contributeurs/${r.subject_id}">${r.account_name ?? 'contributeur'}</a>`;
   const link = links.get(`${r.subject_type}:${r.subject_id}`);
-  return link ? html`<a href="${link}">${SUBJECT_LABELS[r.subject_type]}</a>` : html`${SUBJECT_LABELS[r.subject_type]} <code>${r.subject_id.slice(0, 8)}</code>`;
+  return link ? html`<a href="${link}">${t(SUBJECT_LABELS[r.subject_type]!)}</a>` : html`${t(SUBJECT_LABELS[r.subject_type]!)} <code>${r.subject_id.slice(0, 8)}</code>`;
 }
 
 const ruleLink = (rule: string | null) => (rule ? html`<a href="/charte-de-moderation#${rule}">${ruleTitle(rule)}</a>` : html`—`);
@@ -100,7 +101,7 @@ function decisionPage(c: PageContext, d: Detail, link: string | null, notice: { 
         <form method="post" action="/moderation/decisions/${a.id}/appel" class="form" novalidate>
           <label for="appeal-body">${t('Votre appel')}</label>
           <textarea id="appeal-body" name="body" required minlength="10" maxlength="${L.appealChars}" rows="5" aria-describedby="appeal-help"></textarea>
-          <p id="appeal-help" class="hint">Entre 10 et ${L.appealChars.toLocaleString('fr-FR')} caractères. Expliquez pourquoi la décision vous semble contraire à la charte.</p>
+          <p id="appeal-help" class="hint">Entre 10 et ${formatNumber(L.appealChars)} caractères. Expliquez pourquoi la décision vous semble contraire à la charte.</p>
           <div class="actions"><button type="submit">${t('Faire appel')}</button></div></form></section>`
     : html``;
   return layout(c, {
@@ -110,7 +111,7 @@ function decisionPage(c: PageContext, d: Detail, link: string | null, notice: { 
       ${notice.error ? html`<p class="alert" role="alert">${notice.error}</p>` : ''}${notice.done ? html`<p class="notice notice-ok" role="status">${notice.done}</p>` : ''}
       <dl class="facts">
         <dt>${t('Décision')}</dt><dd>${actionLabel(a)}</dd>
-        <dt>${t('Sur')}</dt><dd>${a.subject_type === 'account' ? html`Compte de <a href="/contributeurs/${a.subject_id}">${a.account_name ?? ''}</a>` : link ? html`<a href="${link}">${SUBJECT_LABELS[a.subject_type]}</a>` : SUBJECT_LABELS[a.subject_type]}</dd>
+        <dt>${t('Sur')}</dt><dd>${a.subject_type === 'account' ? html`Compte de <a href="/contributeurs/${a.subject_id}">${a.account_name ?? ''}</a>` : link ? html`<a href="${link}">${t(SUBJECT_LABELS[a.subject_type]!)}</a>` : t(SUBJECT_LABELS[a.subject_type]!)}</dd>
         <dt>${t('Règle de la charte')}</dt><dd>${ruleLink(a.rule)}</dd>
         <dt>${t('Raison publique')}</dt><dd>${a.reason}</dd>
         <dt>${t('Date')}</dt><dd>${dateFr.format(a.at)}</dd>

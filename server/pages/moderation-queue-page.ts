@@ -15,7 +15,7 @@ import { takeFlash } from './flash';
 import { layout, type PageContext } from './layout';
 import { dateFr, SUBJECT_LABELS } from './moderation-pages';
 import { ctx, page } from './page-kit';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 
 /** The moderators' pages: the queue (filters, pages, bulk actions) and an account's suspension. */
 
@@ -40,25 +40,25 @@ function queueHref(q: QueueQuery, pageNo: number): string {
 function filtersForm(q: QueueQuery, bills: { id: string; title: string }[]): SafeHtml {
   return html`<form method="get" action="/moderation/signalements" class="form queue-filters" aria-label="${t('Filtres de la file')}">
     <div class="filters">
-      <p><label for="f-type">${t('Type')}</label> <select id="f-type" name="type">${option('', 'Tous', q.type ?? '')}${Object.entries(SUBJECT_LABELS).filter(([k]) => k !== 'account').map(([k, v]) => option(k, v, q.type))}</select></p>
-      <p><label for="f-reason">${t('Motif')}</label> <select id="f-reason" name="reason">${option('', 'Tous', q.reason ?? '')}
-        <optgroup label="Règles de la charte">${CHARTER.map((r) => option(r.id, r.title, q.reason))}</optgroup>
+      <p><label for="f-type">${t('Type')}</label> <select id="f-type" name="type">${option('', t('Tous'), q.type ?? '')}${Object.entries(SUBJECT_LABELS).filter(([k]) => k !== 'account').map(([k, v]) => option(k, t(v), q.type))}</select></p>
+      <p><label for="f-reason">${t('Motif')}</label> <select id="f-reason" name="reason">${option('', t('Tous'), q.reason ?? '')}
+        <optgroup label="${t('Règles de la charte')}">${CHARTER.map((r) => option(r.id, t(r.title), q.reason))}</optgroup>
         <optgroup label="${t('Signaux automatiques')}">${FLAG_CAUSES.map((c) => option(c, t(FLAG_LABELS[c]), q.reason))}</optgroup></select></p>
-      <p><label for="f-bill">${t('Texte')}</label> <select id="f-bill" name="bill">${option('', 'Tous', q.bill ?? '')}${bills.map((b) => option(b.id, b.title, q.bill))}</select></p>
-      <p><label for="f-age">${t('En attente')}</label> <select id="f-age" name="age">${option('', 'Peu importe', q.age ?? '')}${(Object.keys(QUEUE_AGES) as QueueAge[]).map((a) => option(a, QUEUE_AGE_LABELS[a], q.age))}</select></p>
+      <p><label for="f-bill">${t('Texte')}</label> <select id="f-bill" name="bill">${option('', t('Tous'), q.bill ?? '')}${bills.map((b) => html`<option value="${b.id}" lang="fr"${q.bill === b.id ? html` selected` : ''}>${b.title}</option>`)}</select></p>
+      <p><label for="f-age">${t('En attente')}</label> <select id="f-age" name="age">${option('', t('Peu importe'), q.age ?? '')}${(Object.keys(QUEUE_AGES) as QueueAge[]).map((a) => option(a, t(QUEUE_AGE_LABELS[a]), q.age))}</select></p>
       <p><button type="submit">${t('Filtrer')}</button> <a href="/moderation/signalements">${t('Tout afficher')}</a></p>
     </div></form>`;
 }
 
 function itemRow(it: QueueItem, i: number): SafeHtml {
-  const label = `${SUBJECT_LABELS[it.subjectType]}${it.author ? ` de ${it.author.displayName}` : ''}`;
+  const label = it.author ? t('{{type}} de {{nom}}', { type: t(SUBJECT_LABELS[it.subjectType]!), nom: it.author.displayName }) : t(SUBJECT_LABELS[it.subjectType]!);
   return html`<tr>
-    <td><input type="checkbox" id="sel-${i}" name="item-${i}" value="${it.subjectType}:${it.subjectId}"><label for="sel-${i}" class="visually-hidden">Choisir : ${label}</label></td>
-    <td><p>${it.link ? html`<a href="${it.link}">${SUBJECT_LABELS[it.subjectType]}</a>` : SUBJECT_LABELS[it.subjectType]}${it.hidden ? html` <span class="badge badge-warn">${t('masquée')}</span>` : ''}
-      ${it.bill ? html` · <span class="meta">${it.bill.title}</span>` : ''}</p>
-      <blockquote class="excerpt">${it.excerpt}</blockquote>
-      ${it.author ? html`<p class="meta">Par ${it.author.displayName} · <a href="/moderation/comptes/${it.author.id}">${t('compte et suspension')}</a></p>` : ''}</td>
-    <td><ul class="signals">${it.signals.map((s) => html`<li>${s.source === 'flag' ? html`<span class="badge badge-warn">${t('signal automatique')}</span> ` : html`<span class="badge">${t('signalement')}</span> `}${s.label}${s.detail ? html` — <q>${s.detail}</q>` : ''}</li>`)}</ul></td>
+    <td><input type="checkbox" id="sel-${i}" name="item-${i}" value="${it.subjectType}:${it.subjectId}"><label for="sel-${i}" class="visually-hidden">${t('Choisir : {{quoi}}', { quoi: label })}</label></td>
+    <td><p>${it.link ? html`<a href="${it.link}">${t(SUBJECT_LABELS[it.subjectType]!)}</a>` : t(SUBJECT_LABELS[it.subjectType]!)}${it.hidden ? html` <span class="badge badge-warn">${t('masquée')}</span>` : ''}
+      ${it.bill ? html` · <span class="meta" lang="fr">${it.bill.title}</span>` : ''}</p>
+      <blockquote class="excerpt" lang="fr">${it.excerpt}</blockquote>
+      ${it.author ? html`<p class="meta">${t('Par {{nom}}', { nom: it.author.displayName })} · <a href="/moderation/comptes/${it.author.id}">${t('compte et suspension')}</a></p>` : ''}</td>
+    <td><ul class="signals">${it.signals.map((s) => html`<li>${s.source === 'flag' ? html`<span class="badge badge-warn">${t('signal automatique')}</span> ` : html`<span class="badge">${t('signalement')}</span> `}${t(s.label)}${s.detail ? html` — <q lang="fr">${s.detail}</q>` : ''}</li>`)}</ul></td>
     <td><time datetime="${it.waitingSince}">${dateFr.format(new Date(it.waitingSince))}</time></td></tr>`;
 }
 
@@ -66,7 +66,7 @@ function pager(q: QueueQuery, queue: Queue): SafeHtml {
   if (queue.pages <= 1) return html``;
   return html`<nav aria-label="${t('Pages de la file')}" class="pager">
     ${q.page > 1 ? html`<a href="${queueHref(q, q.page - 1)}" rel="prev">${t('← Page précédente')}</a>` : ''}
-    <span>Page ${q.page} sur ${queue.pages}</span>
+    <span>${t('Page {{n}} sur {{total}}', { n: q.page, total: queue.pages })}</span>
     ${q.page < queue.pages ? html`<a href="${queueHref(q, q.page + 1)}" rel="next">${t('Page suivante →')}</a>` : ''}</nav>`;
 }
 
@@ -74,23 +74,23 @@ function queuePage(c: PageContext, q: QueueQuery, queue: Queue, bills: { id: str
   const table = queue.items.length
     ? html`<form method="post" action="/moderation/lot" class="form bulk-form" novalidate>
         <input type="hidden" name="suite" value="${queueHref(q, q.page)}">
-        <table class="data queue"><caption>${queue.total} élément${queue.total > 1 ? 's' : ''} en attente, les plus anciens d’abord</caption>
+        <table class="data queue"><caption>${tn('{{count}} élément en attente, les plus anciens d’abord', '{{count}} éléments en attente, les plus anciens d’abord', queue.total)}</caption>
           <thead><tr><th scope="col"><span class="visually-hidden">${t('Choisir')}</span></th><th scope="col">${t('Contribution')}</th><th scope="col">${t('Signaux')}</th><th scope="col">${t('En attente depuis')}</th></tr></thead>
           <tbody>${queue.items.map((it, i) => itemRow(it, i))}</tbody></table>
-        <fieldset><legend>Décision sur les éléments cochés (${L.bulkItems} au plus)</legend>
-          ${BULK_ACTIONS.map((a, i) => html`<label><input type="radio" name="mesure" value="${a}"${i === 0 ? html` required` : ''}> ${BULK_ACTION_LABELS[a]}</label> `)}
+        <fieldset><legend>${t('Décision sur les éléments cochés ({{n}} au plus)', { n: L.bulkItems })}</legend>
+          ${BULK_ACTIONS.map((a, i) => html`<label><input type="radio" name="mesure" value="${a}"${i === 0 ? html` required` : ''}> ${t(BULK_ACTION_LABELS[a])}</label> `)}
           <p><label for="bulk-rule">${t('Règle de la charte (obligatoire pour masquer)')}</label>
-          <select id="bulk-rule" name="rule"><option value="">—</option>${CHARTER.map((r) => html`<option value="${r.id}">${r.title}</option>`)}</select></p>
+          <select id="bulk-rule" name="rule"><option value="">—</option>${CHARTER.map((r) => html`<option value="${r.id}">${t(r.title)}</option>`)}</select></p>
           <p><label for="bulk-reason">${t('Raison publique (facultative)')}</label> <input id="bulk-reason" name="reason" maxlength="${L.reasonChars}"></p>
           <div class="actions"><button type="submit">${t('Appliquer aux éléments cochés')}</button></div>
         </fieldset></form>${pager(q, queue)}`
-    : html`<p class="empty">Aucun élément en attente${q.type || q.reason || q.bill || q.age ? ' pour ces filtres' : ''}.</p>`;
+    : html`<p class="empty">${q.type || q.reason || q.bill || q.age ? t('Aucun élément en attente pour ces filtres.') : t('Aucun élément en attente.')}</p>`;
   return layout(c, {
-    title: 'File de modération',
+    title: t('File de modération'),
     main: html`<h1>${t('File de modération')}</h1>
       ${notices(n)}
       <p class="lead">${t('Signalements et signaux automatiques depuis la dernière décision sur chaque contribution. Un signal automatique ne masque rien : c’est à vous de décider, selon la')} <a href="/charte-de-moderation">${t('charte')}</a>.</p>
-      ${appeals > 0 ? html`<p><a href="/moderation/appels">${appeals} appel${appeals > 1 ? 's' : ''} en attente de décision</a></p>` : ''}
+      ${appeals > 0 ? html`<p><a href="/moderation/appels">${tn('{{count}} appel en attente de décision', '{{count}} appels en attente de décision', appeals)}</a></p>` : ''}
       ${filtersForm(q, bills)}${table}
       <p><a href="/moderation">${t('Journal public de la modération')}</a></p>`,
   });
@@ -108,7 +108,7 @@ function appealsPage(c: PageContext, rows: { id: number; action_id: number; crea
 function accountPage(c: PageContext, u: UserRow, n: Notice): string {
   const suspended = isSuspended(suspensionOf(u), new Date());
   const state = suspended
-    ? html`<p class="notice notice-warn">Compte suspendu ${u.suspended_until ? html`jusqu’au ${dateFr.format(u.suspended_until)}` : 'définitivement'}.</p>`
+    ? html`<p class="notice notice-warn">${u.suspended_until ? t('Compte suspendu jusqu’au {{date}}.', { date: dateFr.format(u.suspended_until) }) : t('Compte suspendu définitivement.')}</p>`
     : html`<p>${t('Ce compte n’est pas suspendu.')}</p>`;
   const lift = suspended
     ? html`<form method="post" action="/moderation/comptes/${u.id}/lever" class="form" novalidate><h2>${t('Lever la suspension')}</h2>
@@ -116,18 +116,18 @@ function accountPage(c: PageContext, u: UserRow, n: Notice): string {
         <div class="actions"><button type="submit">${t('Lever la suspension')}</button></div></form>`
     : html``;
   return layout(c, {
-    title: `Modération du compte ${u.display_name}`,
-    breadcrumb: html`<a href="/moderation/signalements">${t('File de modération')}</a> › Compte`,
-    main: html`<h1>Compte de ${u.display_name}</h1>${notices(n)}${state}
+    title: t('Modération du compte {{nom}}', { nom: u.display_name }),
+    breadcrumb: html`<a href="/moderation/signalements">${t('File de modération')}</a> › ${t('Compte')}`,
+    main: html`<h1>${t('Compte de {{nom}}', { nom: u.display_name })}</h1>${notices(n)}${state}
       <p><a href="/contributeurs/${u.id}">${t('Ses contributions publiques')}</a> · <a href="/moderation">${t('Journal de la modération')}</a></p>
-      <form method="post" action="/moderation/comptes/${u.id}/suspendre" class="form" novalidate><h2>${suspended ? 'Modifier la suspension' : 'Suspendre le compte'}</h2>
+      <form method="post" action="/moderation/comptes/${u.id}/suspendre" class="form" novalidate><h2>${suspended ? t('Modifier la suspension') : t('Suspendre le compte')}</h2>
         <input type="hidden" name="nom" value="${u.display_name}">
         <fieldset><legend>${t('Durée')}</legend>
           <label><input type="radio" name="duree" value="temporaire" checked> ${t('Jusqu’à une date :')}</label>
           <label for="susp-until">${t('Date de fin')}</label> <input type="date" id="susp-until" name="jusqua">
           <label><input type="radio" name="duree" value="permanente"> ${t('Définitive')}</label></fieldset>
         <label for="susp-rule">${t('Règle de la charte')}</label>
-        <select id="susp-rule" name="rule"><option value="">—</option>${CHARTER.map((r) => html`<option value="${r.id}">${r.title}</option>`)}</select>
+        <select id="susp-rule" name="rule"><option value="">—</option>${CHARTER.map((r) => html`<option value="${r.id}">${t(r.title)}</option>`)}</select>
         <label for="susp-reason">${t('Raison publique')}</label><input id="susp-reason" name="reason" required minlength="3" maxlength="${L.reasonChars}">
         <div class="actions"><button type="submit" class="danger">${t('Suspendre')}</button></div></form>
       ${lift}`,

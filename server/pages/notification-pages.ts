@@ -20,7 +20,7 @@ function notificationsPage(c: PageContext, items: Item[], next: string | null): 
   const unread = items.filter((n) => !n.read).length;
   const list = items.length
     ? html`<ol class="notifications" role="list">${items.map((n) => html`<li class="notification${n.read ? '' : ' unread'}">
-        <p class="meta"><span class="status">${TYPE_LABELS[n.type]}</span> · ${dateTimeFr.format(new Date(n.createdAt))}${n.read ? '' : html` · <strong>${t('non lue')}</strong>`}</p>
+        <p class="meta"><span class="status">${t(TYPE_LABELS[n.type])}</span> · ${dateTimeFr.format(new Date(n.createdAt))}${n.read ? '' : html` · <strong>${t('non lue')}</strong>`}</p>
         <p>${n.message}</p>
         <p><a href="${n.url}">${n.type === 'moderation' ? html`Voir la décision et faire appel — ` : ''}${n.amendment ? html`${amendmentTitle(n.amendment.displayNumber)} — article ${n.amendment.articleNumber ?? ''}, ` : ''}${n.bill.title}</a></p>
       </li>`)}</ol>`

@@ -11,7 +11,8 @@ import { opinionItemLabels, type ItemLabelRow } from '../sql/opinions';
 import { layout, type PageContext } from './layout';
 import { percent } from './opinion-parts';
 import { ctx, page } from './page-kit';
-import { t } from '../i18n';
+import { PARIS_TIME, t, th } from '../i18n';
+import { msg } from '../../shared/i18n';
 
 type Map_ = Awaited<ReturnType<typeof presentOpinionGroups>>;
 type Group = Map_['groups'][number];
@@ -67,9 +68,9 @@ export function opinionMapSvg(groups: readonly Group[]): string {
 }
 
 const REASONS: Record<MyGroupReason, string> = {
-  not_computed: 'Les groupes ne sont pas encore calculés.',
-  too_few_votes: `Vous n’êtes dans aucun groupe : il faut au moins ${OPINION_PARAMS.minVotes} votes sur les amendements ou arguments de ce texte.`,
-  small_group: `Vos votes vous placent dans un groupe de moins de ${OPINION_PARAMS.minGroupSize} votants, qui n’est pas montré.`,
+  not_computed: msg('Les groupes ne sont pas encore calculés.'),
+  too_few_votes: msg('Vous n’êtes dans aucun groupe : il faut au moins {{votes}} votes sur les amendements ou arguments de ce texte.'),
+  small_group: msg('Vos votes vous placent dans un groupe de moins de {{taille}} votants, qui n’est pas montré.'),
 };
 
 function supportCells(it: Item | undefined, groups: readonly Group[]): SafeHtml[] {
@@ -92,10 +93,10 @@ export function opinionMapPage(c: PageContext, bill: BillRow, map: Map_, labels:
   const youAre = mine === null
     ? html`<p><a href="/connexion?suite=/textes/${bill.id}/opinions">${t('Connectez-vous')}</a> ${t('pour savoir dans quel groupe vos votes vous placent (vous seul le voyez).')}</p>`
     : mine.group
-      ? html`<p class="callout">${t('Vos votes vous placent dans le')} <strong>groupe ${mine.group}</strong>${t('. Vous seul le voyez : ni les autres participants, ni la commission, ni les données ouvertes ne disent qui est dans quel groupe.')}</p>`
-      : html`<p class="callout">${REASONS[mine.reason ?? 'not_computed']}</p>`;
+      ? html`<p class="callout">${t('Vos votes vous placent dans le')} <strong>${t('groupe {{n}}', { n: mine.group })}</strong>${t('. Vous seul le voyez : ni les autres participants, ni la commission, ni les données ouvertes ne disent qui est dans quel groupe.')}</p>`
+      : html`<p class="callout">${t(REASONS[mine.reason ?? 'not_computed'], { votes: OPINION_PARAMS.minVotes, taille: OPINION_PARAMS.minGroupSize })}</p>`;
   const body = groups.length === 0
-    ? html`<p class="empty">Pas encore de groupes : il faut au moins ${2 * OPINION_PARAMS.minGroupSize} votants ayant voté sur ${OPINION_PARAMS.minVotes} amendements ou arguments, et des groupes d’au moins ${OPINION_PARAMS.minGroupSize} personnes.</p>`
+    ? html`<p class="empty">${t('Pas encore de groupes : il faut au moins {{votants}} votants ayant voté sur {{votes}} amendements ou arguments, et des groupes d’au moins {{taille}} personnes.', { votants: 2 * OPINION_PARAMS.minGroupSize, votes: OPINION_PARAMS.minVotes, taille: OPINION_PARAMS.minGroupSize })}</p>`
     : html`<figure class="chart"><div class="opinion-map-frame">${raw(opinionMapSvg(groups))}</div>
         <figcaption>${t('Chaque disque est un groupe de votants qui votent de façon semblable ; plus deux disques sont proches, plus leurs votes se ressemblent. Aucun votant n’est représenté individuellement.')}</figcaption></figure>
       <h2>${t('Ce que chaque groupe soutient et rejette')}</h2>
@@ -121,11 +122,11 @@ export function opinionMapPage(c: PageContext, bill: BillRow, map: Map_, labels:
         })}</tbody>
       </table>`;
   return layout(c, {
-    title: `Cartographie des opinions – ${bill.title}`,
-    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}">${bill.title}</a> › Cartographie des opinions`,
+    title: t('Cartographie des opinions – {{titre}}', { titre: bill.title }),
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}" lang="fr">${bill.title}</a> › ${t('Cartographie des opinions')}`,
     main: html`<h1>${t('Cartographie des opinions')}</h1>
-      <p class="lead">${bill.title} : les votants regroupés selon leurs votes sur les amendements et les arguments, pour voir ce qui rassemble au-delà des désaccords. Un groupe de moins de ${OPINION_PARAMS.minGroupSize} votants n’est jamais montré ; les amendements parlementaires, sur lesquels on ne vote pas, n’y figurent pas.</p>
-      ${map.computedAt ? html`<p class="meta">${t('Calculé le')} <time datetime="${map.computedAt}">${new Date(map.computedAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</time>${t(', quelques secondes après les derniers votes.')}</p>` : ''}
+      <p class="lead">${th('{{titre}} : les votants regroupés selon leurs votes sur les amendements et les arguments, pour voir ce qui rassemble au-delà des désaccords. Un groupe de moins de {{taille}} votants n’est jamais montré ; les amendements parlementaires, sur lesquels on ne vote pas, n’y figurent pas.', { titre: html`<span lang="fr">${bill.title}</span>`, taille: OPINION_PARAMS.minGroupSize })}</p>
+      ${map.computedAt ? html`<p class="meta">${t('Calculé le')} <time datetime="${map.computedAt}">${PARIS_TIME.format(new Date(map.computedAt))}</time>${t(', quelques secondes après les derniers votes.')}</p>` : ''}
       ${youAre}
       ${body}
       <p class="chart-links"><a href="/api/bills/${bill.id}/opinion-groups">${t('Données (JSON)')}</a> · <a href="/classements#classement-bridging">${t('Le classement « rassembleurs »')}</a></p>`,

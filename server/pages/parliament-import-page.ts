@@ -11,10 +11,11 @@ import { phaseBadge } from './bill-pages';
 import { formOperation } from './form-operation';
 import { ctx, formBody, formFields, page } from './page-kit';
 import { t } from '../i18n';
+import { msg } from '../../shared/i18n';
 
 const FORMATS = [
-  ['an-xml', 'Assemblée nationale : XML de l’open data (un ou plusieurs éléments <amendement>)'],
-  ['senat-csv', 'Sénat : export CSV « jeu complet » (séparé par des tabulations)'],
+  ['an-xml', msg('Assemblée nationale : XML de l’open data (un ou plusieurs éléments <amendement>)')],
+  ['senat-csv', msg('Sénat : export CSV « jeu complet » (séparé par des tabulations)')],
 ] as const;
 
 interface Draft { format: string; donnees: string }
@@ -23,7 +24,7 @@ const draftOf = (f: Record<string, string>): Draft => ({ format: f.format === 's
 /** The form (on this page and in the bill's console page): a pasted file, or one read by the script. */
 export function parliamentImportForm(billId: string, d: Draft = { format: 'an-xml', donnees: '' }, error?: string): SafeHtml {
   return html`<form method="post" action="/textes/${billId}/amendements/importer" class="form form-wide parliament-import" novalidate>
-    <fieldset><legend>${t('Origine des amendements')}</legend>${FORMATS.map(([v, label]) => html`<div class="field checkbox"><input type="radio" id="format-${v}" name="format" value="${v}"${d.format === v ? html` checked` : ''}><label for="format-${v}">${label}</label></div>`)}</fieldset>
+    <fieldset><legend>${t('Origine des amendements')}</legend>${FORMATS.map(([v, label]) => html`<div class="field checkbox"><input type="radio" id="format-${v}" name="format" value="${v}"${d.format === v ? html` checked` : ''}><label for="format-${v}">${t(label)}</label></div>`)}</fieldset>
     <div class="field file-field" data-file-field hidden><label for="fichier-amendements">${t('Lire un fichier (.xml ou .csv)')}</label>
       <input type="file" id="fichier-amendements" accept=".xml,.csv,.txt,text/xml,application/xml,text/csv,text/plain" data-read-into="donnees" data-formats="xml:an-xml csv:senat-csv"></div>
     <div class="field"><label for="donnees">${t('Contenu du fichier')}</label>
@@ -45,7 +46,7 @@ function report(r: ImportReport): SafeHtml {
 function importPage(c: PageContext, bill: BillRow, d: Draft, opts: { error?: string; report?: ImportReport } = {}): string {
   return layout(c, {
     title: `${opts.error ? 'Erreur – ' : ''}Importer des amendements parlementaires – ${bill.title}`,
-    breadcrumb: html`<a href="/textes/${bill.id}">${bill.title}</a>${may(c, 'desk.read', null) ? html` › <a href="/textes/${bill.id}/greffe">${t('Bureau du greffe')}</a>` : ''}`,
+    breadcrumb: html`<a href="/textes/${bill.id}" lang="fr">${bill.title}</a>${may(c, 'desk.read', null) ? html` › <a href="/textes/${bill.id}/greffe">${t('Bureau du greffe')}</a>` : ''}`,
     main: html`<h1>${t('Importer des amendements parlementaires')}</h1>
       <p class="meta">${phaseBadge(bill.status)} · « ${bill.title} »</p>
       ${opts.error ? html`<div class="alert" role="alert">${opts.error}</div>` : ''}

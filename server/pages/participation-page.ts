@@ -6,7 +6,7 @@ import type { BillRow } from '../sql/bills';
 import { html, raw } from '../html';
 import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
-import { t } from '../i18n';
+import { t, th } from '../i18n';
 
 /** The contributions collected by structures de médiation, counted apart. */
 function assistedLine(a: ParticipationJson['assisted']) {
@@ -33,9 +33,9 @@ function participationPage(c: PageContext, bill: BillRow, days: ParticipationDay
         </table></details>`;
   return layout(c, {
     title: `Participation – ${bill.title}`,
-    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}">${bill.title}</a> › Participation`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}" lang="fr">${bill.title}</a> › ${t('Participation')}`,
     main: html`<h1>${t('Participation jour par jour')}</h1>
-      <p class="lead">${bill.title} : les votes exprimés (un changement d’avis ne compte pas deux fois), les amendements déposés, les arguments et les annotations, jour par jour (heure de Paris).</p>
+      <p class="lead">${th('{{titre}} : les votes exprimés (un changement d’avis ne compte pas deux fois), les amendements déposés, les arguments et les annotations, jour par jour (heure de Paris).', { titre: html`<span lang="fr">${bill.title}</span>` })}</p>
       ${body}
       <p class="chart-links"><a href="/api/bills/${bill.id}/participation">${t('Données (JSON)')}</a> · <a href="/api/bills/${bill.id}/participation.svg">${t('Graphique (SVG)')}</a></p>`,
   });

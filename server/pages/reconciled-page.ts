@@ -69,7 +69,7 @@ export function reconciledPage(ctx: PageContext, d: ReconciledPageData): string 
   const title = d.frozen ? 'Texte adopté' : 'Texte réconcilié';
   return layout(ctx, {
     title: `${title} – ${d.bill.title}`,
-    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a>`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}" lang="fr">${d.bill.title}</a>`,
     main: html`<h1>${title}</h1>
       <p class="lead">${d.frozen
         ? 'Le texte adopté par la commission mixte, figé à son adoption.'

@@ -14,7 +14,8 @@ import { putFlash, takeFlash } from './flash';
 import { formOperation } from './form-operation';
 import { layout, may, type PageContext } from './layout';
 import { ctx, formBody, page } from './page-kit';
-import { t } from '../i18n';
+import { formatNumberWith, PARIS_TIME, t, th, tn } from '../i18n';
+import { msg } from '../../shared/i18n';
 
 /**
  * « Tirage au sort » (docs/sortition.md): one public page per bill that shows the call, the
@@ -23,10 +24,15 @@ import { t } from '../i18n';
  * there. Every form works without JavaScript; committing, drawing and declining ask first.
  */
 const STATUS_LABELS: Record<string, string> = {
-  open: 'Appel à volontaires ouvert', computing: 'Appel clos — calcul de la loterie en cours', ready: 'Loterie publiée — tirage à venir',
-  failed: 'Calcul impossible', drawn: 'Tirage effectué',
+  open: msg('Appel à volontaires ouvert'), computing: msg('Appel clos — calcul de la loterie en cours'), ready: msg('Loterie publiée — tirage à venir'),
+  failed: msg('Calcul impossible'), drawn: msg('Tirage effectué'),
 };
-const pct = (p: number) => `${(p * 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 })} %`;
+const pct = (p: number) => `${formatNumberWith(p * 100, { maximumFractionDigits: 2 })} %`;
+/** « N personnes ont rejoint le collège citoyen de la commission. » */
+const joined = (n: number, commission: SafeHtml): SafeHtml =>
+  n === 0 ? th('Aucune personne tirée n’a encore rejoint le collège citoyen de la {{commission}}.', { commission })
+    : n > 1 ? th('{{n}} personnes ont rejoint le collège citoyen de la {{commission}}.', { n, commission })
+      : th('{{n}} personne a rejoint le collège citoyen de la {{commission}}.', { n, commission });
 const param = (req: Request, name: string) => String(req.params[name]);
 
 /** « Critère | Catégorie | part en % | source » per line, as the operation's strata. */
@@ -45,13 +51,13 @@ export function parseStrataLines(text: string): unknown {
 function strataTable(v: SortitionView): SafeHtml {
   const { file } = v;
   const filled = file.panel ? fillOf(v, file.panel) : null;
-  return html`<table class="data sortition-strata"><caption>Critères, parts cibles et quotas (${file.seats} sièges)</caption>
+  return html`<table class="data sortition-strata"><caption>${t('Critères, parts cibles et quotas ({{n}} sièges)', { n: file.seats })}</caption>
     <thead><tr><th scope="col">${t('Critère')}</th><th scope="col">${t('Catégorie')}</th><th scope="col">${t('Part de la population')}</th><th scope="col">${t('Quota (sièges)')}</th><th scope="col">${t('Volontaires')}</th>${filled ? html`<th scope="col">${t('Tirés')}</th>` : ''}</tr></thead>
     <tbody>${file.strata.flatMap((s) => s.categories.map((c, j) => {
       const q = file.quotas.find((x) => x.stratum === s.name && x.value === c.value)!;
       const n = file.volunteers.filter((p) => p.answers[s.name] === c.value).length;
-      return html`<tr>${j === 0 ? html`<th scope="rowgroup" rowspan="${s.categories.length}">${s.name}<br><span class="muted">source : ${s.source || 'non indiquée'}</span></th>` : ''}
-        <td>${c.value}</td><td>${pct(c.share)}</td><td>${q.min === q.max ? String(q.min) : `${q.min} à ${q.max}`}</td><td>${String(n)}</td>${filled ? html`<td>${String(filled.get(`${s.name}\0${c.value}`) ?? 0)}</td>` : ''}</tr>`;
+      return html`<tr>${j === 0 ? html`<th scope="rowgroup" rowspan="${s.categories.length}"><span lang="fr">${s.name}</span><br><span class="muted">${t('source :')} <span lang="fr">${s.source || t('non indiquée')}</span></span></th>` : ''}
+        <td lang="fr">${c.value}</td><td>${pct(c.share)}</td><td>${q.min === q.max ? String(q.min) : t('{{min}} à {{max}}', { min: q.min, max: q.max })}</td><td>${String(n)}</td>${filled ? html`<td>${String(filled.get(`${s.name}\0${c.value}`) ?? 0)}</td>` : ''}</tr>`;
     }))}</tbody></table>`;
 }
 
@@ -68,14 +74,14 @@ function volunteerBlock(c: PageContext, bill: BillRow, v: SortitionView): SafeHt
   if (!c.user) return html`<p><a href="/connexion?suite=/textes/${bill.id}/tirage">${t('Connectez-vous')}</a> ${t('pour vous porter volontaire.')}</p>`;
   if (!may(c, 'sortition.volunteer', bill.status)) return html`<p class="muted">${t('Le dépôt des candidatures s’ouvre avec la consultation.')}</p>`;
   return html`<form method="post" action="/textes/${bill.id}/tirage/volontaire" class="form stack" id="volontaire" novalidate>
-    <h3>${me ? html`Vous êtes volontaire (pseudonyme <strong>${me.pseudonym}</strong>) : modifier vos réponses` : 'Me porter volontaire'}</h3>
+    <h3>${me ? th('Vous êtes volontaire (pseudonyme {{pseudonyme}}) : modifier vos réponses', { pseudonyme: html`<strong>${me.pseudonym}</strong>` }) : t('Me porter volontaire')}</h3>
     <p class="muted">${t('Vos réponses sont publiées sous un pseudonyme, jamais avec votre nom : elles servent à tenir les quotas et à refaire le tirage.')}</p>
     ${v.file.strata.map((s, i) => html`<div class="field"><label for="critere-${String(i)}">${s.name}</label>
       <select id="critere-${String(i)}" name="critere-${String(i)}" required>
         <option value="">${t('— choisir —')}</option>
         ${s.categories.map((cat) => html`<option value="${cat.value}"${me?.answers[s.name] === cat.value ? html` selected` : ''}>${cat.value}</option>`)}
       </select></div>`)}
-    <div class="actions"><button type="submit">${me ? 'Enregistrer mes réponses' : 'Me porter volontaire'}</button></div>
+    <div class="actions"><button type="submit">${me ? t('Enregistrer mes réponses') : t('Me porter volontaire')}</button></div>
   </form>
   ${me ? html`<form method="post" action="/textes/${bill.id}/tirage/retrait" class="inline" novalidate><button type="submit" class="link">${t('Retirer ma candidature')}</button></form>` : ''}`;
 }
@@ -83,7 +89,7 @@ function volunteerBlock(c: PageContext, bill: BillRow, v: SortitionView): SafeHt
 function responseBlock(c: PageContext, bill: BillRow, v: SortitionView): SafeHtml {
   const me = c.user ? v.volunteers.find((x) => x.user_id === c.user!.id) : undefined;
   if (!me?.seated_at) return html``;
-  if (me.response) return html`<p class="notice" id="reponse">Vous avez ${me.response === 'accepted' ? 'accepté de siéger : vous êtes membre du collège citoyen de la commission' : 'décliné'}.</p>`;
+  if (me.response) return html`<p class="notice" id="reponse">${me.response === 'accepted' ? t('Vous avez accepté de siéger : vous êtes membre du collège citoyen de la commission.') : t('Vous avez décliné.')}</p>`;
   return html`<section class="notice" id="reponse" aria-labelledby="reponse-titre"><h2 id="reponse-titre">${t('Vous avez été tiré au sort')}</h2>
     <p>${t('Acceptez-vous de siéger au collège citoyen de la commission ? Si vous déclinez, la règle publiée désigne quelqu’un d’autre à votre place.')}</p>
     <form method="post" action="/textes/${bill.id}/tirage/reponse" class="actions" novalidate>
@@ -98,11 +104,11 @@ function adminBlock(c: PageContext, bill: BillRow, v: SortitionView | undefined)
   const lines = s ? s.strata.flatMap((st) => st.categories.map((cat) => `${st.name} | ${cat.value} | ${String(Math.round(cat.share * 10000) / 100)}${st.source ? ` | ${st.source}` : ''}`)).join('\n') : '';
   return html`<section class="admin-box" aria-labelledby="admin-tirage"><h2 id="admin-tirage">${t('Administration du tirage')}</h2>
     ${!s || s.status === 'open' ? html`<form method="post" action="/textes/${bill.id}/tirage/appel" class="form stack" novalidate>
-      <h3>${s ? 'Modifier l’appel' : 'Ouvrir l’appel à volontaires'}</h3>
+      <h3>${s ? t('Modifier l’appel') : t('Ouvrir l’appel à volontaires')}</h3>
       <div class="field"><label for="sieges">${t('Sièges du collège citoyen')}</label><input type="number" id="sieges" name="sieges" min="1" max="500" required value="${String(s?.seats ?? '')}"></div>
       <div class="field"><label for="criteres">${t('Critères : une catégorie par ligne, « critère | catégorie | part en % | source »')}</label>
         <textarea id="criteres" name="criteres" rows="10" required placeholder="Sexe | Femme | 52 | INSEE 2024&#10;Sexe | Homme | 48 | INSEE 2024" lang="fr">${lines}</textarea></div>
-      <div class="actions"><button type="submit">${s ? 'Enregistrer' : 'Ouvrir l’appel'}</button></div></form>` : ''}
+      <div class="actions"><button type="submit">${s ? t('Enregistrer') : t('Ouvrir l’appel')}</button></div></form>` : ''}
     ${s?.status === 'open' ? html`<form method="post" action="/textes/${bill.id}/tirage/engagement" class="form stack" novalidate>
       <h3>${t('Clore l’appel et publier l’engagement')}</h3>
       <div class="field"><label for="empreinte">${t('Empreinte SHA-256 de votre graine (facultatif : sinon le serveur tire une graine secrète)')}</label><input id="empreinte" name="empreinte" pattern="[0-9a-fA-F]{64}" size="66"></div>
@@ -110,7 +116,7 @@ function adminBlock(c: PageContext, bill: BillRow, v: SortitionView | undefined)
     ${s?.status === 'failed' || (s?.status === 'computing' && !v?.row.progress) ? html`<form method="post" action="/textes/${bill.id}/tirage/calcul" class="inline" novalidate><button type="submit" class="secondary">${t('Relancer le calcul')}</button></form>` : ''}
     ${s?.status === 'ready' ? html`<form method="post" action="/textes/${bill.id}/tirage/tirer" class="form stack" novalidate>
       <h3>${t('Tirer au sort')}</h3>
-      <div class="field"><label for="graine">Graine (son empreinte doit être ${s.seed_hash ?? ''})</label><input id="graine" name="graine" required value="${s.seed_secret ?? ''}"></div>
+      <div class="field"><label for="graine">${t('Graine (son empreinte doit être {{empreinte}})', { empreinte: s.seed_hash ?? '' })}</label><input id="graine" name="graine" required value="${s.seed_secret ?? ''}"></div>
       <div class="field"><label for="valeur">${t('Valeur publique tirée après l’engagement (facultatif, par exemple un résultat de loterie)')}</label><input id="valeur" name="valeur"></div>
       <div class="actions"><button type="submit">${t('Tirer au sort')}</button></div></form>` : ''}
   </section>`;
@@ -122,43 +128,43 @@ export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | 
   const accepted = new Map((v?.volunteers ?? []).filter((x) => x.response === 'accepted').map((x) => [x.pseudonym, x.display_name]));
   const status = (p: string) => {
     const r = v!.volunteers.find((x) => x.pseudonym === p);
-    return r?.response === 'accepted' ? `a accepté (${r.display_name})` : r?.response === 'declined' ? 'a décliné' : 'réponse attendue';
+    return r?.response === 'accepted' ? t('a accepté ({{nom}})', { nom: r.display_name }) : r?.response === 'declined' ? t('a décliné') : t('réponse attendue');
   };
   const main = html`<h1>${t('Tirage au sort du collège citoyen')}</h1>
-    <p class="lead">${t('Texte :')} <a href="/textes/${bill.id}">${bill.title}</a></p>
+    <p class="lead">${t('Texte :')} <a href="/textes/${bill.id}" lang="fr">${bill.title}</a></p>
     ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
     ${!f ? html`<p>${t('Aucun appel à volontaires n’est ouvert pour ce texte.')}</p>${adminBlock(c, bill, v)}` : html`
-    <p data-sortition-status="${v!.row.status}"><strong>${STATUS_LABELS[v!.row.status] ?? v!.row.status}</strong> · ${String(f.volunteers.length)} volontaire${f.volunteers.length > 1 ? 's' : ''} · ${String(f.seats)} sièges</p>
+    <p data-sortition-status="${v!.row.status}"><strong>${STATUS_LABELS[v!.row.status] ? t(STATUS_LABELS[v!.row.status]!) : v!.row.status}</strong> · ${tn('{{count}} volontaire', '{{count}} volontaires', f.volunteers.length)} · ${t('{{n}} sièges', { n: f.seats })}</p>
     ${responseBlock(c, bill, v!)}
     ${strataTable(v!)}
     ${volunteerBlock(c, bill, v!)}
     ${f.seedHash ? html`<section aria-labelledby="engagement"><h2 id="engagement">${t('Engagement')}</h2>
       <dl class="facts"><dt>${t('Empreinte SHA-256 de la graine')}</dt><dd><code data-seed-hash>${f.seedHash}</code></dd>
       <dt>${t('Empreinte du vivier (sièges, critères, volontaires)')}</dt><dd><code>${f.poolHash ?? ''}</code></dd>
-      <dt>${t('Publiée le')}</dt><dd>${f.committedAt ? new Date(f.committedAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) : ''}</dd></dl></section>` : ''}
-    ${v!.row.status === 'computing' ? html`<p role="status" data-progress>Calcul en cours${v!.row.progress ? html` : ${String(v!.row.progress.fixed ?? 0)} profils fixés sur ${String(v!.row.progress.profiles ?? '?')}, ${String(v!.row.progress.panels ?? 0)} panels étudiés${typeof v!.row.progress.level === 'number' ? html`, probabilité minimale atteinte ${pct(v!.row.progress.level)}` : ''}` : ''}. <a href="/textes/${bill.id}/tirage">${t('Actualiser')}</a></p>` : ''}
+      <dt>${t('Publiée le')}</dt><dd>${f.committedAt ? PARIS_TIME.format(new Date(f.committedAt)) : ''}</dd></dl></section>` : ''}
+    ${v!.row.status === 'computing' ? html`<p role="status" data-progress>${t('Calcul en cours')}${v!.row.progress ? html` : ${t('{{fixes}} profils fixés sur {{profils}}, {{panels}} panels étudiés', { fixes: String(v!.row.progress.fixed ?? 0), profils: String(v!.row.progress.profiles ?? '?'), panels: String(v!.row.progress.panels ?? 0) })}${typeof v!.row.progress.level === 'number' ? html`, ${t('probabilité minimale atteinte {{p}}', { p: pct(v!.row.progress.level) })}` : ''}` : ''}. <a href="/textes/${bill.id}/tirage">${t('Actualiser')}</a></p>` : ''}
     ${f.failure ? html`<p class="error" data-failure>${f.failure}</p>` : ''}
     ${f.lottery && problem ? html`<section aria-labelledby="loterie"><h2 id="loterie">${t('Loterie (LEXIMIN)')}</h2>
       <p>${t('Parmi toutes les loteries sur les panels qui respectent tous les quotas, celle qui rend la plus petite probabilité d’être tiré la plus grande possible, puis la suivante, etc. (Flanigan et al.,')} <cite>${t('Nature')}</cite> 596, 2021).
-        <strong data-min-probability>Probabilité minimale : ${pct(f.minimumProbability ?? 0)}</strong> (un tirage uniforme donnerait ${pct(f.seats / Math.max(1, f.volunteers.length))} à chacun sans garantir les quotas) ; ${String(f.lottery.panels.length)} panels de poids non nul.</p>
-      <details><summary>Probabilité de chaque volontaire (${String(f.volunteers.length)})</summary>
+        <strong data-min-probability>${t('Probabilité minimale : {{p}}', { p: pct(f.minimumProbability ?? 0) })}</strong> ${t('(un tirage uniforme donnerait {{p}} à chacun sans garantir les quotas) ; {{n}} panels de poids non nul.', { p: pct(f.seats / Math.max(1, f.volunteers.length)), n: f.lottery.panels.length })}</p>
+      <details><summary>${t('Probabilité de chaque volontaire ({{n}})', { n: f.volunteers.length })}</summary>
       <table class="data"><thead><tr><th scope="col">${t('Pseudonyme')}</th>${f.strata.map((s) => html`<th scope="col">${s.name}</th>`)}<th scope="col">${t('Probabilité')}</th></tr></thead>
       <tbody>${f.volunteers.map((p) => html`<tr><td><code>${p.pseudonym}</code></td>${f.strata.map((s) => html`<td>${p.answers[s.name] ?? ''}</td>`)}<td>${pct(f.probabilities?.[p.pseudonym] ?? 0)}</td></tr>`)}</tbody></table></details>
     </section>` : ''}
     ${f.seed !== null ? html`<section aria-labelledby="tirage"><h2 id="tirage">${t('Tirage')}</h2>
-      <dl class="facts"><dt>${t('Graine révélée')}</dt><dd><code data-seed>${f.seed}</code></dd><dt>${t('Valeur publique')}</dt><dd>${f.publicValue ?? '(aucune)'}</dd>
-      <dt>${t('Tiré le')}</dt><dd>${f.drawnAt ? new Date(f.drawnAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) : ''}</dd></dl>
-      <table class="data" data-panel><caption>Panel (${String(f.panel?.length ?? 0)} sièges)</caption><thead><tr><th scope="col">${t('Pseudonyme')}</th><th scope="col">${t('Réponse')}</th></tr></thead>
+      <dl class="facts"><dt>${t('Graine révélée')}</dt><dd><code data-seed>${f.seed}</code></dd><dt>${t('Valeur publique')}</dt><dd>${f.publicValue ?? t('(aucune)')}</dd>
+      <dt>${t('Tiré le')}</dt><dd>${f.drawnAt ? PARIS_TIME.format(new Date(f.drawnAt)) : ''}</dd></dl>
+      <table class="data" data-panel><caption>${t('Panel ({{n}} sièges)', { n: f.panel?.length ?? 0 })}</caption><thead><tr><th scope="col">${t('Pseudonyme')}</th><th scope="col">${t('Réponse')}</th></tr></thead>
         <tbody>${(f.panel ?? []).map((p) => html`<tr><td><code>${p}</code></td><td>${status(p)}</td></tr>`)}</tbody></table>
-      ${f.replacements.length ? html`<h3>${t('Refus et remplacements')}</h3><ol>${f.replacements.map((r) => html`<li><code>${r.declined}</code> a décliné → ${r.replacement ? html`<code>${r.replacement}</code>` : 'aucun remplaçant possible sans rompre un quota : siège vacant'}</li>`)}</ol>` : ''}
-      <p class="muted">${accepted.size === 0 ? 'Aucune personne tirée n’a encore rejoint' : `${String(accepted.size)} personne${accepted.size > 1 ? 's ont' : ' a'} rejoint`} le collège citoyen de la <a href="/textes/${bill.id}/commission">${t('commission')}</a>.</p>
+      ${f.replacements.length ? html`<h3>${t('Refus et remplacements')}</h3><ol>${f.replacements.map((r) => html`<li><code>${r.declined}</code> ${t('a décliné')} → ${r.replacement ? html`<code>${r.replacement}</code>` : t('aucun remplaçant possible sans rompre un quota : siège vacant')}</li>`)}</ol>` : ''}
+      <p class="muted">${joined(accepted.size, html`<a href="/textes/${bill.id}/commission">${t('commission')}</a>`)}</p>
     </section>` : ''}
     <section aria-labelledby="verifier"><h2 id="verifier">${t('Vérifier vous-même')}</h2>
       <p>${t('Le fichier')} <a href="/api/bills/${bill.id}/sortition" download="tirage-${bill.id}.json" data-file-link>tirage-${bill.id}.json</a> ${t('contient tout : critères, parts et quotas, volontaires sous pseudonyme, empreintes, loterie, probabilités, graine, valeur publique, panel, refus et remplaçants. Avec le code source de Palimpseste :')} <code>npm run verify-draw -- tirage-${bill.id}.json</code> ${t('recalcule la loterie, refait le tirage et les remplacements, et affiche le même panel.')}</p>
       <p>${t('Le hasard : SHA-256 de « palimpseste-tirage-v1 », de la graine, de la valeur publique et d’un compteur ; un nombre tiré dans le total des poids choisit le panel, puis les sièges de chaque profil vont à ses membres mélangés (Fisher–Yates). Un refus est remplacé par un volontaire jamais tiré du même profil (tous les quotas restent tenus), sinon d’un profil qui les garde, au hasard de « palimpseste-remplacement-v1 » et du rang du refus. Détails : docs/sortition.md.')}</p>
     </section>
     ${adminBlock(c, bill, v)}`}`;
-  return layout(c, { title: `Tirage au sort — ${bill.title}`, main, breadcrumb: html`<a href="/textes/${bill.id}">${bill.title}</a> › Tirage au sort` });
+  return layout(c, { title: t('Tirage au sort — {{titre}}', { titre: bill.title }), main, breadcrumb: html`<a href="/textes/${bill.id}" lang="fr">${bill.title}</a> › ${t('Tirage au sort')}` });
 }
 
 export function sortitionPages(db: Db, live: LiveDocs, mail: Pick<MailService, 'baseUrl'>): Router {

@@ -35,7 +35,7 @@ function formPage(req: Request, a: AmendmentRow, billTitle: string, what: 'sub' 
     : html`<p class="lead">La version rectifiée remplace la version actuelle dans la liasse et l’examen (« n° ${number ?? ''} rect. ») ; l’historique garde toutes les versions. Possible tant que les membres de la commission n’ont pas commencé à voter.</p>`;
   return layout(ctx(req), {
     title: titled(title, state),
-    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${a.bill_id}">${billTitle}</a> › <a href="/amendements/${a.id}">${amendmentTitle(number)}</a>`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${a.bill_id}" lang="fr">${billTitle}</a> › <a href="/amendements/${a.id}">${amendmentTitle(number)}</a>`,
     main: html`<h1>${title}</h1>${alertBox(state)}
       ${intro}
       <section aria-labelledby="actuel"><h2 id="actuel">Texte actuel de l’amendement (article ${a.article_number})</h2>

@@ -72,6 +72,28 @@ test('English pages: legal texts, amendments and bill titles stay French inside 
   expect(amendmentPage).toMatch(/<article class="liasse" lang="fr"/);
 });
 
+test('English consoles and dashboards (signed in as an admin): account, administration, moderation, commission, sortition, history, opinion map, footprint, hearings, contributor, mediation', async () => {
+  const { app, admin } = ctx;
+  const { bill, art, amendment } = await fixture();
+  const citizen = await createCitizen(app, 'Alex Citizen');
+  const pages = ['/compte', '/admin', '/admin/textes', `/admin/textes/${bill.id}`, '/admin/comptes', `/admin/comptes/${citizen.id}`, '/admin/courriels',
+    '/moderation', '/moderation/signalements', '/moderation/appels', `/moderation/comptes/${citizen.id}`,
+    `/textes/${bill.id}/commission`, `/textes/${bill.id}/tirage`, `/textes/${bill.id}/historique`, `/articles/${art.id}/historique`, `/amendements/${amendment}/historique`,
+    `/textes/${bill.id}/opinions`, `/textes/${bill.id}/empreinte`, `/articles/${art.id}/empreinte`, `/textes/${bill.id}/auditions`,
+    '/mediation/code', '/notifications', `/contributeurs/${citizen.id}`, '/compte/representant-interets', '/classements'];
+  const offending: Record<string, string[]> = {};
+  for (const path of pages) {
+    const res = await app.http.get(path).set('Cookie', 'lang=en').set(auth(admin));
+    expect(`${path} ${res.status}`).toBe(`${path} 200`);
+    expect(res.text).toContain('<html lang="en">');
+    const french = frenchLooking(res.text);
+    if (french.length) offending[path] = french;
+  }
+  expect(offending).toEqual({});
+  // the same pages stay French by default
+  expect((await app.http.get(`/textes/${bill.id}/historique`).set(auth(admin))).text).toContain('Amendement n° 1 déposé');
+});
+
 test('a form refused after its body was read answers in the visitor’s language', async () => {
   const { app } = ctx;
   const res = await app.http.post('/connexion').type('form').set('Origin', app.url).set('Cookie', 'lang=en').send({ email: 'nobody@example.org', password: 'wrong password' });

@@ -121,7 +121,6 @@ export const account: Record<string, string> = {
   "Chercher une personne par son nom ou son adresse, lui donner le rôle de greffier, de modérateur ou d’administrateur, voir ses nominations.": "Find a person by name or address, give them the role of clerk, moderator or administrator, see their appointments.",
   "Courriels": "Emails",
   "Les messages envoyés par la plateforme (confirmations d’adresse, mots de passe oubliés, notifications), leur état, et ceux à renvoyer.": "The messages the platform sends (address confirmations, forgotten passwords, notifications), their state, and those to send again.",
-  "Créer un texte en collant son texte légistique ou un fichier de La Fabrique de la Loi, composer sa commission, le faire changer de phase.": "Create a text by pasting its legislative text or a La Fabrique de la Loi file, compose its commission, move it to its next phase.",
   "Derniers textes": "Latest texts",
   // server/pages/admin/mail.ts
   "Les courriels partent par le relais SMTP configuré (": "Emails go out through the configured SMTP relay (",

@@ -13,9 +13,9 @@ import type { PageContext } from '../layout';
 import { formOperation } from '../form-operation';
 import { ctx, formBody, formFields, page } from '../page-kit';
 import { adminLayout } from './shell';
-import { t } from '../../i18n';
+import { dateFormat, frContent, t, th } from '../../i18n';
 
-const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
+const dateFr = dateFormat({ dateStyle: 'medium', timeZone: 'Europe/Paris' });
 const FORMATS = [
   ['texte', 'Texte légistique (TITRE, Chapitre, Article, un alinéa par ligne)'],
   ['lafabrique', 'Fichier JSON de La Fabrique de la Loi'],
@@ -71,7 +71,7 @@ function division(headings: ParsedBill['articles'][number]['headings'], previous
 
 function preview(bill: ParsedBill): SafeHtml {
   const alineas = bill.articles.reduce((n, a) => n + a.alineas.length, 0);
-  return html`<section aria-labelledby="apercu" class="import-preview"><h2 id="apercu">Aperçu : ${bill.title}</h2>
+  return html`<section aria-labelledby="apercu" class="import-preview"><h2 id="apercu">${th('Aperçu : {{titre}}', { titre: frContent(bill.title) })}</h2>
     <p role="status">${bill.articles.length} article${bill.articles.length > 1 ? 's' : ''}, ${alineas} alinéa${alineas > 1 ? 's' : ''}. Vérifiez le découpage avant de créer le texte.</p>
     <table class="data"><thead><tr><th scope="col">${t('Article')}</th><th scope="col">${t('Division')}</th><th scope="col">${t('Alinéas')}</th><th scope="col">${t('Début')}</th></tr></thead>
     <tbody>${bill.articles.map((a, i) => html`<tr><th scope="row">${a.number}</th><td>${division(a.headings, bill.articles[i - 1]?.headings)}</td><td>${a.alineas.length}</td><td>${(a.alineas[0] ?? '').slice(0, 120)}${(a.alineas[0]?.length ?? 0) > 120 ? '…' : ''}</td></tr>`)}</tbody></table></section>`;
@@ -108,10 +108,10 @@ export function billConsolePages(deps: OpDeps): Router {
   r.get('/admin/textes', page(async (req, res) => {
     const bills = await listAllBills(db, 200, 0);
     res.type('html').send(adminLayout(ctx(req), {
-      title: 'Textes', here: '/admin/textes',
+      title: t('Textes'), here: '/admin/textes',
       main: html`<h1>${t('Textes')}</h1><p><a class="button" href="/admin/textes/nouveau">${t('Nouveau texte')}</a></p>
         ${bills.length ? html`<div class="table-wrap" role="region" aria-label="${t('Textes')}" tabindex="0"><table class="data"><thead><tr><th scope="col">${t('Titre')}</th><th scope="col">${t('Phase')}</th><th scope="col">${t('Articles')}</th><th scope="col">${t('Membres de la commission')}</th><th scope="col">${t('Créé le')}</th></tr></thead>
-          <tbody>${bills.map((b) => html`<tr><th scope="row"><a href="/admin/textes/${b.id}">${b.title}</a></th><td>${phaseBadge(b.status)}</td><td>${b.article_count}</td><td>${b.member_count}</td><td>${dateFr.format(b.created_at)}</td></tr>`)}</tbody></table></div>`
+          <tbody>${bills.map((b) => html`<tr><th scope="row"><a href="/admin/textes/${b.id}" lang="fr">${b.title}</a></th><td>${phaseBadge(b.status)}</td><td>${b.article_count}</td><td>${b.member_count}</td><td>${dateFr.format(b.created_at)}</td></tr>`)}</tbody></table></div>`
           : html`<p class="empty">${t('Aucun texte pour l’instant.')}</p>`}`,
     }));
   }));

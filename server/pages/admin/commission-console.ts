@@ -16,7 +16,7 @@ import { parliamentImportForm } from '../parliament-import-page';
 import { formOperation } from '../form-operation';
 import { ctx, formBody, formFields, page, safeNext } from '../page-kit';
 import { adminLayout } from './shell';
-import { t } from '../../i18n';
+import { t, tn } from '../../i18n';
 
 /** Where the member form sends a name that is no account's, or several's: a page to choose. */
 export function choosePath(billId: string, q: { nom: string; college: College; suite: string }): string {
@@ -29,10 +29,10 @@ function membersList(d: Dashboard, here: string): SafeHtml {
   const open = d.bill.status !== 'adopted';
   return html`<ul class="members-admin" role="list">${COLLEGES.map((c) => {
     const members = d.members.filter((m) => m.college === c);
-    return html`<li><h3>${COLLEGE_LABELS_FR[c]} (${members.length})</h3>${members.length ? html`<ul>${members.map((m) => html`<li>${m.displayName}
+    return html`<li><h3>${t(COLLEGE_LABELS_FR[c])} (${members.length})</h3>${members.length ? html`<ul>${members.map((m) => html`<li>${m.displayName}
       ${open ? html`<form method="post" action="/admin/textes/${d.bill.id}/commission/membres/${m.userId}/retirer" class="inline-form" novalidate>
         <input type="hidden" name="nom" value="${m.displayName}"><input type="hidden" name="suite" value="${here}">
-        <button type="submit" class="secondary" aria-label="Retirer ${m.displayName} de la commission">${t('Retirer')}</button></form>` : ''}</li>`)}</ul>` : html`<p class="muted">${t('Personne pour l’instant.')}</p>`}</li>`;
+        <button type="submit" class="secondary" aria-label="${t('Retirer {{nom}} de la commission', { nom: m.displayName })}">${t('Retirer')}</button></form>` : ''}</li>`)}</ul>` : html`<p class="muted">${t('Personne pour l’instant.')}</p>`}</li>`;
   })}</ul>`;
 }
 
@@ -40,9 +40,9 @@ function phaseSection(d: Dashboard, here: string): SafeHtml {
   const next = BILL_STATUSES.find((s) => canMoveTo(d.bill.status, s));
   if (!next) return html`<p>${t('Le texte est adopté : il n’y a plus de phase après celle-ci.')}</p>`;
   const q = confirmationFor(`/textes/${d.bill.id}/phase`, { statut: next }, 'server');
-  return html`<p>${t('Prochaine phase :')} <strong>${STATUS_LABELS_FR[next]}</strong>.${q ? html` Ce qui se passera :` : ''}</p>
-    ${q ? html`<ul class="consequences">${q.consequences.map((l) => html`<li>${l}</li>`)}</ul>` : ''}
-    ${d.bill.status === 'commission' ? html`<p>${d.pendingTotal} amendement${d.pendingTotal > 1 ? 's' : ''} ou groupe${d.pendingTotal > 1 ? 's' : ''} en attente de décision sur ${d.total} (<a href="/textes/${d.bill.id}/commission?attente=1">${t('les voir')}</a>).</p>` : ''}
+  return html`<p>${t('Prochaine phase :')} <strong>${t(STATUS_LABELS_FR[next])}</strong>.${q ? html` ${t('Ce qui se passera :')}` : ''}</p>
+    ${q ? html`<ul class="consequences">${q.consequences.map((l) => html`<li>${t(l)}</li>`)}</ul>` : ''}
+    ${d.bill.status === 'commission' ? html`<p>${tn('{{count}} amendement ou groupe en attente de décision sur {{total}}', '{{count}} amendements ou groupes en attente de décision sur {{total}}', d.pendingTotal, { total: d.total })} (<a href="/textes/${d.bill.id}/commission?attente=1">${t('les voir')}</a>).</p>` : ''}
     ${phaseForm(d.bill, here)}`;
 }
 
@@ -57,7 +57,7 @@ export function commissionConsolePages(deps: OpDeps): Router {
     res.type('html').send(adminLayout(ctx(req), {
       title: d.bill.title, here: '/admin/textes', crumbs: html`<a href="/admin/textes">${t('Textes')}</a>`,
       notice: takeFlash(req.query.ok), error: takeFlash(req.query.erreur),
-      main: html`<h1>${d.bill.title}</h1>
+      main: html`<h1 lang="fr">${d.bill.title}</h1>
         <p class="meta">${phaseBadge(d.bill.status)} · <a href="/textes/${d.bill.id}">${t('page publique')}</a> · <a href="/textes/${d.bill.id}/greffe">${t('bureau du greffe')}</a> · <a href="/textes/${d.bill.id}/commission">${t('tableau de bord de la commission')}</a> · <a href="/textes/${d.bill.id}/historique">${t('historique')}</a></p>
         <section aria-labelledby="phase"><h2 id="phase">${t('Phase')}</h2>${phaseSection(d, here)}</section>
         <section aria-labelledby="commission"><h2 id="commission">${t('Commission mixte')}</h2>
@@ -79,12 +79,12 @@ export function commissionConsolePages(deps: OpDeps): Router {
     const suite = safeNext(q.suite, `/admin/textes/${billId}`);
     const { people } = q.nom.length >= 2 ? await searchPeople(db, q.nom, 20, 0) : { people: [] };
     res.type('html').send(adminLayout(ctx(req), {
-      title: 'Choisir le compte', here: '/admin/textes', crumbs: html`<a href="${suite}">${t('Retour')}</a>`,
+      title: t('Choisir le compte'), here: '/admin/textes', crumbs: html`<a href="${suite}">${t('Retour')}</a>`,
       main: html`<h1>${t('Choisir le compte à nommer')}</h1>
-        <p>${t('Collège :')} <strong>${COLLEGE_LABELS_FR[q.college]}</strong>. ${people.length ? `${people.length} compte${people.length > 1 ? 's' : ''} pour « ${q.nom} » :` : q.nom ? `Aucun compte ne correspond à « ${q.nom} ».` : ''}</p>
+        <p>${t('Collège :')} <strong>${t(COLLEGE_LABELS_FR[q.college])}</strong>. ${people.length ? tn('{{count}} compte pour « {{nom}} » :', '{{count}} comptes pour « {{nom}} » :', people.length, { nom: q.nom }) : q.nom ? t('Aucun compte ne correspond à « {{nom}} ».', { nom: q.nom }) : ''}</p>
         ${people.length ? html`<ul class="choices" role="list">${people.map((u) => html`<li><form method="post" action="/textes/${billId}/commission/membres" class="inline-form" novalidate>
           <input type="hidden" name="userId" value="${u.id}"><input type="hidden" name="college" value="${q.college}"><input type="hidden" name="suite" value="${suite}">
-          <button type="submit">Nommer ${u.display_name}</button></form> ${displayName(u)} <span class="muted">${u.email}</span></li>`)}</ul>` : ''}
+          <button type="submit">${t('Nommer {{nom}}', { nom: u.display_name })}</button></form> ${displayName(u)} <span class="muted">${u.email}</span></li>`)}</ul>` : ''}
         <form method="get" action="/admin/textes/${billId}/commission/choisir" class="desk-filters" role="search">
           <input type="hidden" name="college" value="${q.college}"><input type="hidden" name="suite" value="${suite}">
           <div class="field"><label for="nom">${t('Nom ou adresse électronique')}</label><input id="nom" name="nom" value="${q.nom}" minlength="2"></div>

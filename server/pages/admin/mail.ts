@@ -11,14 +11,15 @@ import { ctx, formBody, page } from '../page-kit';
 import { adminLayout } from './shell';
 import { hidesBody } from '../../routes/account-mail';
 import { t } from '../../i18n';
+import { msg } from '../../../shared/i18n';
 
 const PAGE_SIZE = 50;
 export const STATUS_LABELS: Record<OutboxStatus, string> = {
-  pending: 'en attente', sending: 'en cours d’envoi', sent: 'envoyé', failed: 'en échec', uncertain: 'envoi incertain', cancelled: 'annulé',
+  pending: msg('en attente'), sending: msg('en cours d’envoi'), sent: msg('envoyé'), failed: msg('en échec'), uncertain: msg('envoi incertain'), cancelled: msg('annulé'),
 };
 const KIND_LABELS: Record<OutboxKind, string> = {
-  verify_email: 'Confirmation d’adresse', password_reset: 'Mot de passe oublié', email_change: 'Nouvelle adresse', email_changed: 'Avis de changement d’adresse',
-  password_changed: 'Avis de changement de mot de passe', notification: 'Notification', digest: 'Résumé quotidien', sortition: 'Tirage au sort', moderation: 'Décision de modération sur le compte',
+  verify_email: msg('Confirmation d’adresse'), password_reset: msg('Mot de passe oublié'), email_change: msg('Nouvelle adresse'), email_changed: msg('Avis de changement d’adresse'),
+  password_changed: msg('Avis de changement de mot de passe'), notification: msg('Notification'), digest: msg('Résumé quotidien'), sortition: msg('Tirage au sort'), moderation: msg('Décision de modération sur le compte'),
 };
 const listQuery = z.object({
   statut: z.enum(OUTBOX_STATUSES).optional().catch(undefined),
@@ -44,26 +45,26 @@ function listPage(rows: OutboxListRow[], counts: Record<OutboxStatus, number>, s
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return html`<h1>${t('Courriels')}</h1>
     ${sendingNotice(mail)}
-    <nav aria-label="${t('Filtrer par état')}"><ul role="list" class="filters">${filter(undefined, 'Tous', total)}${OUTBOX_STATUSES.map((s) => filter(s, STATUS_LABELS[s], counts[s]))}</ul></nav>
+    <nav aria-label="${t('Filtrer par état')}"><ul role="list" class="filters">${filter(undefined, t('Tous'), total)}${OUTBOX_STATUSES.map((s) => filter(s, t(STATUS_LABELS[s]), counts[s]))}</ul></nav>
     ${rows.length === 0
-      ? html`<p class="empty">Aucun courriel${status ? html` ${STATUS_LABELS[status]}` : ''} pour l’instant.</p>`
+      ? html`<p class="empty">${status ? t('Aucun courriel {{etat}} pour l’instant.', { etat: t(STATUS_LABELS[status]) }) : t('Aucun courriel pour l’instant.')}</p>`
       : html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t('Courriels')}"><table class="data-table">
         <thead><tr><th scope="col">${t('Créé le')}</th><th scope="col">${t('Type')}</th><th scope="col">${t('À')}</th><th scope="col">${t('Objet')}</th><th scope="col">${t('État')}</th><th scope="col">${t('Essais')}</th></tr></thead>
         <tbody>${rows.map((m) => html`<tr>
-          <td>${dateTimeFr.format(m.created_at)}</td><td>${KIND_LABELS[m.kind]}</td><td>${m.to_address ?? m.user_email ?? ''}</td>
-          <td><a href="/admin/courriels/${m.id}">${m.subject ?? `${KIND_LABELS[m.kind]} (composé à l’envoi)`}</a></td><td>${badge(m.status)}</td><td>${m.attempts}</td>
+          <td>${dateTimeFr.format(m.created_at)}</td><td>${t(KIND_LABELS[m.kind])}</td><td>${m.to_address ?? m.user_email ?? ''}</td>
+          <td><a href="/admin/courriels/${m.id}">${m.subject ?? t('{{type}} (composé à l’envoi)', { type: t(KIND_LABELS[m.kind]) })}</a></td><td>${badge(m.status)}</td><td>${m.attempts}</td>
         </tr>`)}</tbody></table></div>`}
     ${next ? html`<p><a href="/admin/courriels?${new URLSearchParams({ ...(status ? { statut: status } : {}), avant: next }).toString()}">${t('Courriels plus anciens')}</a></p>` : ''}`;
 }
 
 function messagePage(m: OutboxListRow, sending: boolean): SafeHtml {
   const canResend = m.status === 'failed' || m.status === 'uncertain';
-  return html`<h1>${m.subject ?? KIND_LABELS[m.kind]}</h1>
+  return html`<h1>${m.subject ?? t(KIND_LABELS[m.kind])}</h1>
     <dl class="account-facts">
-      <dt>${t('Type')}</dt><dd>${KIND_LABELS[m.kind]}</dd>
+      <dt>${t('Type')}</dt><dd>${t(KIND_LABELS[m.kind])}</dd>
       <dt>${t('À')}</dt><dd>${m.to_address ?? m.user_email ?? ''}</dd>
-      <dt>${t('État')}</dt><dd>${badge(m.status)}${m.sent_at ? html` le ${dateTimeFr.format(m.sent_at)}` : ''}</dd>
-      <dt>${t('Essais')}</dt><dd>${m.attempts}${m.status === 'pending' && m.attempts > 0 ? html` — prochain essai le ${dateTimeFr.format(m.next_attempt_at)}` : ''}</dd>
+      <dt>${t('État')}</dt><dd>${badge(m.status)}${m.sent_at ? html` ${t('le {{date}}', { date: dateTimeFr.format(m.sent_at) })}` : ''}</dd>
+      <dt>${t('Essais')}</dt><dd>${m.attempts}${m.status === 'pending' && m.attempts > 0 ? html` — ${t('prochain essai le {{date}}', { date: dateTimeFr.format(m.next_attempt_at) })}` : ''}</dd>
       ${m.last_error ? html`<dt>${t('Dernière erreur')}</dt><dd>${m.last_error}</dd>` : ''}
     </dl>
     ${canResend ? html`<form method="post" action="/admin/courriels/${m.id}/renvoyer" novalidate><input type="hidden" name="statut" value="${m.status}"><button type="submit">${t('Renvoyer')}</button></form>` : ''}
@@ -86,7 +87,7 @@ export function mailConsolePages(db: Db, mail: MailService): Router {
     const [rows, counts] = await Promise.all([listOutbox(db, { status: q.statut, before: q.avant, limit: PAGE_SIZE + 1 }), outboxCounts(db)]);
     const shown = rows.slice(0, PAGE_SIZE);
     res.set('Cache-Control', 'no-store').type('html').send(adminLayout(ctx(req), {
-      title: 'Courriels', here: '/admin/courriels', main: listPage(shown, counts, q.statut, rows.length > PAGE_SIZE ? shown.at(-1)!.id : null, mail),
+      title: t('Courriels'), here: '/admin/courriels', main: listPage(shown, counts, q.statut, rows.length > PAGE_SIZE ? shown.at(-1)!.id : null, mail),
     }));
   }));
   r.get('/admin/courriels/:id', page(async (req, res) => {

@@ -16,11 +16,12 @@ import { displayName } from '../layout';
 import { formOperation } from '../form-operation';
 import { ctx, formBody, page } from '../page-kit';
 import { adminLayout } from './shell';
-import { t } from '../../i18n';
+import { t, th } from '../../i18n';
+import { msg } from '../../../shared/i18n';
 
 const PAGE_SIZE = 20;
-const ROLES = [['admin', 'Administration'], ['clerk', 'Greffe'], ['moderator', 'Modération']] as const;
-const ROLE_WORD: Record<string, string> = { ...Object.fromEntries(ROLES), mediator: 'Structure de médiation' };
+const ROLES = [['admin', msg('Administration')], ['clerk', msg('Greffe')], ['moderator', msg('Modération')]] as const;
+const ROLE_WORD: Record<string, string> = { ...Object.fromEntries(ROLES), mediator: msg('Structure de médiation') };
 const searchQuery = z.object({ q: z.string().trim().max(200).catch(''), page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
 function rolesText(u: UserRow): string {
@@ -29,7 +30,7 @@ function rolesText(u: UserRow): string {
 
 function appointmentList(list: readonly Appointment[]): SafeHtml {
   if (list.length === 0) return html`<span class="muted">${t('aucune')}</span>`;
-  return html`<ul class="appointments">${list.map((a) => html`<li><a href="/admin/textes/${a.billId}">${a.title}</a> — ${COLLEGE_LABELS_FR[a.college]} ${phaseBadge(a.status)}</li>`)}</ul>`;
+  return html`<ul class="appointments">${list.map((a) => html`<li><a href="/admin/textes/${a.billId}" lang="fr">${a.title}</a> — ${t(COLLEGE_LABELS_FR[a.college])} ${phaseBadge(a.status)}</li>`)}</ul>`;
 }
 
 function pager(q: string, pageNo: number, total: number): SafeHtml {
@@ -37,15 +38,15 @@ function pager(q: string, pageNo: number, total: number): SafeHtml {
   if (pages <= 1) return html``;
   const at = (p: number) => `/admin/comptes?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
   return html`<nav aria-label="${t('Pages des comptes')}" class="pager">
-    ${pageNo > 1 ? html`<a href="${at(pageNo - 1)}" rel="prev">${t('Page précédente')}</a>` : ''}<span>Page ${pageNo} sur ${pages}</span>
+    ${pageNo > 1 ? html`<a href="${at(pageNo - 1)}" rel="prev">${t('Page précédente')}</a>` : ''}<span>${t('Page {{n}} sur {{total}}', { n: pageNo, total: pages })}</span>
     ${pageNo < pages ? html`<a href="${at(pageNo + 1)}" rel="next">${t('Page suivante')}</a>` : ''}</nav>`;
 }
 
 function rolesForm(u: UserRow): SafeHtml {
   return html`<form method="post" action="/admin/comptes/${u.id}/roles" class="form roles-form" novalidate>
     <input type="hidden" name="nom" value="${u.display_name}">
-    <fieldset><legend>Rôles de ${u.display_name}</legend>
-      ${ROLES.map(([r, label]) => html`<div class="field checkbox"><input type="checkbox" id="role-${r}" name="role-${r}"${u.roles.includes(r) ? html` checked` : ''}><label for="role-${r}">${label}</label></div>`)}
+    <fieldset><legend>${t('Rôles de {{nom}}', { nom: u.display_name })}</legend>
+      ${ROLES.map(([r, label]) => html`<div class="field checkbox"><input type="checkbox" id="role-${r}" name="role-${r}"${u.roles.includes(r) ? html` checked` : ''}><label for="role-${r}">${t(label)}</label></div>`)}
       <p class="hint">${t('Greffe : met en forme les amendements avec leurs auteurs (bureau du greffe de chaque texte), répond et déclare l’irrecevabilité. Modération : traite les signalements. Administration : tout, dont cette console.')}</p>
     </fieldset>
     <div class="actions"><button type="submit">${t('Enregistrer les rôles')}</button></div>
@@ -56,14 +57,13 @@ function rolesForm(u: UserRow): SafeHtml {
 function mediatorSection(u: UserRow, m: MediatorRow | undefined, error?: string): SafeHtml {
   const active = u.roles.includes('mediator');
   return html`<section aria-labelledby="mediation"><h2 id="mediation">${t('Structure de médiation')}</h2>
-    <p>${active && m ? html`Déclarée : <strong>${m.name}</strong> (${m.town}).` : 'Ce compte n’est pas une structure de médiation.'}
-      Une structure de médiation (ou un organisateur d’ateliers) dépose des amendements, arguments et annotations pour une personne
-      accompagnée, avec son accord, ou pour un atelier ; jamais de vote au nom d’autrui.</p>
+    <p>${active && m ? th('Déclarée : {{nom}} ({{commune}}).', { nom: html`<strong>${m.name}</strong>`, commune: m.town }) : t('Ce compte n’est pas une structure de médiation.')}
+      ${t('Une structure de médiation (ou un organisateur d’ateliers) dépose des amendements, arguments et annotations pour une personne accompagnée, avec son accord, ou pour un atelier ; jamais de vote au nom d’autrui.')}</p>
     ${error ? html`<div class="alert" role="alert">${error}</div>` : ''}
     <form method="post" action="/admin/comptes/${u.id}/mediation" class="form" novalidate>
       <div class="field"><label for="mediation-nom">${t('Nom de la structure')}</label><input id="mediation-nom" name="nom" required maxlength="120" value="${m?.name ?? ''}"></div>
       <div class="field"><label for="mediation-commune">${t('Commune')}</label><input id="mediation-commune" name="commune" required maxlength="120" value="${m?.town ?? ''}"></div>
-      <div class="actions"><button type="submit">${active ? 'Modifier la déclaration' : 'Déclarer structure de médiation'}</button></div>
+      <div class="actions"><button type="submit">${active ? t('Modifier la déclaration') : t('Déclarer structure de médiation')}</button></div>
     </form>
     ${active ? html`<form method="post" action="/admin/comptes/${u.id}/mediation/retirer" class="inline-form" novalidate><button type="submit" class="secondary">${t('Retirer le rôle de structure de médiation')}</button></form>` : ''}
   </section>`;
@@ -79,7 +79,7 @@ export function peoplePages(deps: OpDeps, sessions: SessionCache): Router {
     const { people, total } = await searchPeople(db, q, PAGE_SIZE, (pageNo - 1) * PAGE_SIZE);
     const appointments = await appointmentsOf(db, people.map((p) => p.id));
     res.type('html').send(adminLayout(ctx(req), {
-      title: 'Comptes', here: '/admin/comptes',
+      title: t('Comptes'), here: '/admin/comptes',
       main: html`<h1>${t('Comptes')}</h1>
         <form method="get" action="/admin/comptes" class="desk-filters" role="search">
           <div class="field"><label for="q">${t('Nom ou adresse électronique')}</label><input id="q" name="q" type="search" value="${q}" autocomplete="off"></div>

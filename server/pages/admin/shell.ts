@@ -17,7 +17,7 @@ const SECTIONS = [['/admin', 'Tableau de bord'], ['/admin/comptes', 'Comptes'], 
 /** A console page: the sections' navigation, the flash message if any, then the content. */
 export function adminLayout(c: PageContext, p: { title: string; here: string; main: SafeHtml; notice?: string | undefined; error?: string | undefined; crumbs?: SafeHtml }): string {
   return layout(c, {
-    title: `${p.error ? 'Erreur – ' : ''}${p.title} – Administration`,
+    title: `${p.error ? t('Erreur – ') : ''}${t('{{titre}} – Administration', { titre: p.title })}`,
     breadcrumb: html`<a href="/admin">${t('Administration')}</a>${p.crumbs ? html` › ${p.crumbs}` : ''}`,
     main: html`<nav aria-label="${t('Console d’administration')}" class="admin-nav"><ul role="list">${SECTIONS.map(([href, label]) => html`<li><a href="${href}"${href === p.here ? html` aria-current="page"` : ''}>${label}</a></li>`)}</ul></nav>
       ${p.error ? html`<div class="alert" role="alert">${p.error}</div>` : ''}

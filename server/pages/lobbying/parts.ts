@@ -4,11 +4,12 @@ import type { DeclarationView, HearingView } from '../../present/interest';
 import type { FootprintContribution, Link, RepresentativeView } from '../../queries/footprint';
 import type { RepresentativeChoice } from '../../sql/interest-representatives';
 import { dateTimeFr } from '../amendment-parts';
-import { t } from '../../i18n';
+import { dateFormat, t } from '../../i18n';
 
 /** The pieces the interest-representative pages share: a declaration, a link, a hearing, a contribution. */
 
-export const dayFr = (isoDay: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
+const DAY = dateFormat({ dateStyle: 'long', timeZone: 'UTC' });
+export const dayFr = (isoDay: string) => DAY.format(new Date(`${isoDay}T00:00:00Z`));
 const when = (iso: string) => html`<time datetime="${iso}">${dateTimeFr.format(new Date(iso))}</time>`;
 
 export const repLink = (r: { id: string; displayName: string }) => html`<a href="/contributeurs/${r.id}">${r.displayName || 'contributeur supprimé'}</a>`;

@@ -9,20 +9,20 @@ import type { UserRow } from '../../sql/users';
 import { alertBox, textareaField, titled, type FormState } from '../amendment-parts';
 import { layout, type PageContext } from '../layout';
 import { budgetOptions, contributionItem, declarationFacts, hearingItem, representativeSelect, representativesList } from './parts';
-import { t } from '../../i18n';
+import { t, th, tn } from '../../i18n';
 
-const EXPLAIN = html`<p class="lead">${t('L’empreinte législative : tout ce que des représentants d’intérêts ont écrit sur ce texte, ce que leurs auteurs ou le greffe disent inspiré par eux, et les auditions de la commission — chacun avec sa déclaration (répertoire de la HATVP, intérêts, dépenses).')}</p>`;
+const explain = () => html`<p class="lead">${t('L’empreinte législative : tout ce que des représentants d’intérêts ont écrit sur ce texte, ce que leurs auteurs ou le greffe disent inspiré par eux, et les auditions de la commission — chacun avec sa déclaration (répertoire de la HATVP, intérêts, dépenses).')}</p>`;
 
 /** `/textes/:billId/empreinte`: the whole bill, article by article. */
 export function billFootprintPage(c: PageContext, f: BillFootprint): string {
   const count = f.articles.reduce((n, a) => n + a.contributions.length, 0);
   return layout(c, {
-    title: `Empreinte législative – ${f.bill.title}`,
-    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${f.bill.id}">${f.bill.title}</a> › Empreinte législative`,
-    main: html`<h1>${t('Empreinte législative')}</h1>${EXPLAIN}
-      <p>${count} contribution${count > 1 ? 's' : ''} liée${count > 1 ? 's' : ''} à des représentants d’intérêts · <a href="/textes/${f.bill.id}/auditions">${f.hearings.length} audition${f.hearings.length > 1 ? 's' : ''} à l’agenda</a></p>
+    title: t('Empreinte législative – {{titre}}', { titre: f.bill.title }),
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${f.bill.id}" lang="fr">${f.bill.title}</a> › ${t('Empreinte législative')}`,
+    main: html`<h1>${t('Empreinte législative')}</h1>${explain()}
+      <p>${tn('{{count}} contribution liée à des représentants d’intérêts', '{{count}} contributions liées à des représentants d’intérêts', count)} · <a href="/textes/${f.bill.id}/auditions">${tn('{{count}} audition à l’agenda', '{{count}} auditions à l’agenda', f.hearings.length)}</a></p>
       ${representativesList(f.representatives)}
-      ${f.articles.map((a) => html`<section aria-labelledby="art-${a.article.id}"><h2 id="art-${a.article.id}"><a href="/articles/${a.article.id}/empreinte">Article ${a.article.number}</a></h2>
+      ${f.articles.map((a) => html`<section aria-labelledby="art-${a.article.id}"><h2 id="art-${a.article.id}"><a href="/articles/${a.article.id}/empreinte">${th('Article {{numero}}', { numero: html`<span lang="fr">${a.article.number}</span>` })}</a></h2>
         ${a.contributions.length ? html`<ol class="contributions" role="list">${a.contributions.map(contributionItem)}</ol>` : html`<p class="empty">${t('Aucune contribution liée à un représentant d’intérêts.')}</p>`}
         ${a.hearings.length ? html`<h3>${t('Auditions sur cet article')}</h3><ul class="hearings" role="list">${a.hearings.map((h) => hearingItem(h))}</ul>` : ''}
       </section>`)}
@@ -35,9 +35,9 @@ export function billFootprintPage(c: PageContext, f: BillFootprint): string {
 /** `/articles/:articleId/empreinte`: one article's footprint. */
 export function articleFootprintPage(c: PageContext, f: ArticleFootprintView): string {
   return layout(c, {
-    title: `Empreinte législative – article ${f.article.number}`,
-    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${f.bill.id}">${f.bill.title}</a> › <a href="/articles/${f.article.id}">Article ${f.article.number}</a> › Empreinte législative`,
-    main: html`<h1>Empreinte législative de l’article ${f.article.number}</h1>${EXPLAIN}
+    title: t('Empreinte législative – article {{numero}}', { numero: f.article.number }),
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${f.bill.id}" lang="fr">${f.bill.title}</a> › <a href="/articles/${f.article.id}">${th('Article {{numero}}', { numero: html`<span lang="fr">${f.article.number}</span>` })}</a> › ${t('Empreinte législative')}`,
+    main: html`<h1>${th('Empreinte législative de l’article {{numero}}', { numero: html`<span lang="fr">${f.article.number}</span>` })}</h1>${explain()}
       ${representativesList(f.representatives)}
       <h2>${t('Contributions')}</h2>
       ${f.contributions.length ? html`<ol class="contributions" role="list">${f.contributions.map(contributionItem)}</ol>` : html`<p class="empty">${t('Aucune contribution liée à un représentant d’intérêts sur cet article.')}</p>`}
@@ -80,7 +80,7 @@ export function agendaPage(c: PageContext, d: AgendaData): string {
   const title = `Auditions – ${d.bill.title}`;
   return layout(c, {
     title: titled(title, d.state),
-    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}">${d.bill.title}</a> › Auditions`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}" lang="fr">${d.bill.title}</a> › Auditions`,
     main: html`<h1>${t('Auditions de la commission')}</h1>
       <p class="lead">${t('Qui la commission a entendu sur ce texte, quand, à quel sujet, et le compte rendu de chaque audition. Voir aussi')} <a href="/textes/${d.bill.id}/empreinte">${t('l’empreinte législative')}</a>.</p>
       ${alertBox(d.state)}
@@ -90,14 +90,14 @@ export function agendaPage(c: PageContext, d: AgendaData): string {
           <div class="field"><label for="audition-date">${t('Date')}</label>
             ${e['audition-date'] ? html`<p class="field-error" id="audition-date-error">${e['audition-date']}</p>` : ''}
             <input type="date" id="audition-date" name="date" value="${v.date ?? ''}" required${e['audition-date'] ? html` aria-invalid="true" aria-describedby="audition-date-error"` : ''}></div>
-          ${representativeSelect({ id: 'audition-representant', name: 'representant', label: 'Représentant d’intérêts entendu', choices: d.representatives, value: v.representant, error: e['audition-representant'], none: 'Aucun : préciser ci-dessous', hint: 'Une organisation déclarée ; sinon, écrivez le nom ci-dessous.' })}
+          ${representativeSelect({ id: 'audition-representant', name: 'representant', label: t('Représentant d’intérêts entendu'), choices: d.representatives, value: v.representant, error: e['audition-representant'], none: t('Aucun : préciser ci-dessous'), hint: t('Une organisation déclarée ; sinon, écrivez le nom ci-dessous.') })}
           <div class="field"><label for="audition-entendu">${t('Ou : personne ou organisme entendu')}</label>
             ${e['audition-entendu'] ? html`<p class="field-error" id="audition-entendu-error">${e['audition-entendu']}</p>` : ''}
             <input type="text" id="audition-entendu" name="entendu" maxlength="${INTEREST_LIMITS.heardChars}" value="${v.entendu ?? ''}"${e['audition-entendu'] ? html` aria-invalid="true" aria-describedby="audition-entendu-error"` : ''}></div>
           <div class="field"><label for="audition-article">${t('Article concerné')}</label>
             <select id="audition-article" name="article"><option value="">${t('L’ensemble du texte')}</option>
-              ${d.articles.map((a) => html`<option value="${a.id}"${a.id === v.article ? html` selected` : ''}>Article ${a.number}</option>`)}</select></div>
-          ${textareaField({ id: 'audition-objet', name: 'objet', label: 'Objet', value: v.objet ?? '', rows: 3, error: e['audition-objet'] })}
+              ${d.articles.map((a) => html`<option value="${a.id}"${a.id === v.article ? html` selected` : ''}>${t('Article {{numero}}', { numero: a.number })}</option>`)}</select></div>
+          ${textareaField({ id: 'audition-objet', name: 'objet', label: t('Objet'), value: v.objet ?? '', rows: 3, error: e['audition-objet'] })}
           <div class="actions"><button type="submit">${t('Inscrire à l’agenda')}</button></div>
         </form></section>` : ''}
       <p class="chart-links"><a href="/api/bills/${d.bill.id}/hearings">${t('Données (JSON)')}</a></p>`,
@@ -108,22 +108,22 @@ export function agendaPage(c: PageContext, d: AgendaData): string {
 export function declarationPage(c: PageContext, user: UserRow, current: DeclarationView | null, state?: FormState): string {
   const v = state?.values ?? {};
   const e = state?.fieldErrors ?? {};
-  const title = 'Représentant d’intérêts';
+  const title = t('Représentant d’intérêts');
   const active = current?.active ? current : null;
   const form = html`<form method="post" action="/compte/representant-interets" class="form" novalidate>
       <div class="field"><label for="decl-registre">${t('Identifiant au répertoire de la HATVP')}</label>
-        <p class="hint" id="decl-registre-hint">Facultatif : ${REGISTER_HINT}.</p>
+        <p class="hint" id="decl-registre-hint">${t('Facultatif :')} ${REGISTER_HINT}.</p>
         ${e['decl-registre'] ? html`<p class="field-error" id="decl-registre-error">${e['decl-registre']}</p>` : ''}
         <input type="text" id="decl-registre" name="registre" maxlength="40" autocomplete="off" value="${v.registre ?? active?.register ?? ''}" aria-describedby="decl-registre-hint${e['decl-registre'] ? ' decl-registre-error' : ''}"${e['decl-registre'] ? html` aria-invalid="true"` : ''}></div>
-      ${textareaField({ id: 'decl-interets', name: 'interets', label: 'Intérêts représentés', value: v.interets ?? active?.interests.join('\n') ?? '', rows: 5, error: e['decl-interets'], hint: `Un par ligne, ${INTEREST_LIMITS.interests} au plus (par exemple « enseignement supérieur », « édition scientifique »).` })}
+      ${textareaField({ id: 'decl-interets', name: 'interets', label: t('Intérêts représentés'), value: v.interets ?? active?.interests.join('\n') ?? '', rows: 5, error: e['decl-interets'], hint: t('Un par ligne, {{n}} au plus (par exemple « enseignement supérieur », « édition scientifique »).', { n: INTEREST_LIMITS.interests }) })}
       <div class="field"><label for="decl-budget">${t('Dépenses annuelles de représentation d’intérêts')}</label>
         ${e['decl-budget'] ? html`<p class="field-error" id="decl-budget-error">${e['decl-budget']}</p>` : ''}
         <select id="decl-budget" name="budget">${budgetOptions(v.budget ?? active?.budgetBand ?? undefined)}</select></div>
-      <div class="actions"><button type="submit">${active ? 'Mettre à jour la déclaration' : 'Me déclarer représentant d’intérêts'}</button></div>
+      <div class="actions"><button type="submit">${active ? t('Mettre à jour la déclaration') : t('Me déclarer représentant d’intérêts')}</button></div>
     </form>`;
   return layout(c, {
     title: titled(title, state),
-    breadcrumb: html`<a href="/compte">${t('Mon compte')}</a> › Représentant d’intérêts`,
+    breadcrumb: html`<a href="/compte">${t('Mon compte')}</a> › ${title}`,
     main: html`<h1>${title}</h1>
       <p class="lead">${t('Une organisation qui cherche à influer sur la loi le déclare : son identifiant au répertoire de la HATVP, les intérêts qu’elle représente, ses dépenses. La déclaration est publique, sur votre page de contributeur et à côté de tout ce que vous écrivez ou inspirez.')}</p>
       ${alertBox(state)}
