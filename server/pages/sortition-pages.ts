@@ -12,6 +12,7 @@ import { problemOf } from '../sortition/model';
 import { findBill, type BillRow } from '../sql/bills';
 import { putFlash, takeFlash } from './flash';
 import { formOperation } from './form-operation';
+import { computationStalled, progressBlock, REFRESH_SECONDS } from './sortition-progress';
 import { layout, may, type PageContext } from './layout';
 import { ctx, formBody, page } from './page-kit';
 
@@ -106,7 +107,7 @@ function adminBlock(c: PageContext, bill: BillRow, v: SortitionView | undefined)
       <h3>Clore l’appel et publier l’engagement</h3>
       <div class="field"><label for="empreinte">Empreinte SHA-256 de votre graine (facultatif : sinon le serveur tire une graine secrète)</label><input id="empreinte" name="empreinte" pattern="[0-9a-fA-F]{64}" size="66"></div>
       <div class="actions"><button type="submit">Clore l’appel et s’engager</button></div></form>` : ''}
-    ${s?.status === 'failed' || (s?.status === 'computing' && !v?.row.progress) ? html`<form method="post" action="/textes/${bill.id}/tirage/calcul" class="inline"><button type="submit" class="secondary">Relancer le calcul</button></form>` : ''}
+    ${s?.status === 'failed' || (s && computationStalled(s)) ? html`<form method="post" action="/textes/${bill.id}/tirage/calcul" class="inline"><button type="submit" class="secondary">Relancer le calcul</button></form>` : ''}
     ${s?.status === 'ready' ? html`<form method="post" action="/textes/${bill.id}/tirage/tirer" class="form stack">
       <h3>Tirer au sort</h3>
       <div class="field"><label for="graine">Graine (son empreinte doit être ${s.seed_hash ?? ''})</label><input id="graine" name="graine" required value="${s.seed_secret ?? ''}"></div>
@@ -115,7 +116,8 @@ function adminBlock(c: PageContext, bill: BillRow, v: SortitionView | undefined)
   </section>`;
 }
 
-export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | undefined, error?: string): string {
+export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | undefined, error?: string, opts: { autoRefresh?: boolean } = {}): string {
+  const autoRefresh = opts.autoRefresh !== false;
   const f = v?.file;
   const problem = f ? problemOf(f.seats, f.strata, f.volunteers) : undefined;
   const accepted = new Map((v?.volunteers ?? []).filter((x) => x.response === 'accepted').map((x) => [x.pseudonym, x.display_name]));
@@ -135,7 +137,7 @@ export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | 
       <dl class="facts"><dt>Empreinte SHA-256 de la graine</dt><dd><code data-seed-hash>${f.seedHash}</code></dd>
       <dt>Empreinte du vivier (sièges, critères, volontaires)</dt><dd><code>${f.poolHash ?? ''}</code></dd>
       <dt>Publiée le</dt><dd>${f.committedAt ? new Date(f.committedAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) : ''}</dd></dl></section>` : ''}
-    ${v!.row.status === 'computing' ? html`<p role="status" data-progress>Calcul en cours${v!.row.progress ? html` : ${String(v!.row.progress.fixed ?? 0)} profils fixés sur ${String(v!.row.progress.profiles ?? '?')}, ${String(v!.row.progress.panels ?? 0)} panels étudiés${typeof v!.row.progress.level === 'number' ? html`, probabilité minimale atteinte ${pct(v!.row.progress.level)}` : ''}` : ''}. <a href="/textes/${bill.id}/tirage">Actualiser</a></p>` : ''}
+    ${v!.row.status === 'computing' ? progressBlock(bill.id, v!.row, { autoRefresh }) : ''}
     ${f.failure ? html`<p class="error" data-failure>${f.failure}</p>` : ''}
     ${f.lottery && problem ? html`<section aria-labelledby="loterie"><h2 id="loterie">Loterie (LEXIMIN)</h2>
       <p>Parmi toutes les loteries sur les panels qui respectent tous les quotas, celle qui rend la plus petite probabilité d’être tiré la plus grande possible, puis la suivante, etc. (Flanigan et al., <cite>Nature</cite> 596, 2021).
@@ -158,7 +160,9 @@ export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | 
       <p>Le hasard : SHA-256 de « palimpseste-tirage-v1 », de la graine, de la valeur publique et d’un compteur ; un nombre tiré dans le total des poids choisit le panel, puis les sièges de chaque profil vont à ses membres mélangés (Fisher–Yates). Un refus est remplacé par un volontaire jamais tiré du même profil (tous les quotas restent tenus), sinon d’un profil qui les garde, au hasard de « palimpseste-remplacement-v1 » et du rang du refus. Détails : docs/sortition.md.</p>
     </section>
     ${adminBlock(c, bill, v)}`}`;
-  return layout(c, { title: `Tirage au sort — ${bill.title}`, main, breadcrumb: html`<a href="/textes/${bill.id}">${bill.title}</a> › Tirage au sort` });
+  return layout(c, {
+    title: `Tirage au sort — ${bill.title}`, main, refreshSeconds: v?.row.status === 'computing' && autoRefresh ? REFRESH_SECONDS : undefined, breadcrumb: html`<a href="/textes/${bill.id}">${bill.title}</a> › Tirage au sort`,
+  });
 }
 
 export function sortitionPages(db: Db, live: LiveDocs, mail: Pick<MailService, 'baseUrl'>): Router {
@@ -170,7 +174,7 @@ export function sortitionPages(db: Db, live: LiveDocs, mail: Pick<MailService, '
   const show = async (req: Request, res: Response, error?: string) => {
     const bill = await findBill(db, param(req, 'billId'));
     if (!bill) throw notFound('Projet de loi introuvable.');
-    res.type('html').send(sortitionPage(ctx(req), bill, await loadSortition(db, bill), error));
+    res.type('html').send(sortitionPage(ctx(req), bill, await loadSortition(db, bill), error, { autoRefresh: req.query.actualisation !== 'non' }));
   };
   r.get('/textes/:billId/tirage', page(async (req, res) => show(req, res, takeFlash(req.query.erreur))));
   const on = <P extends z.ZodType, B extends z.ZodType, O>(path: string, op: Operation<P, B, O>, body?: (f: Record<string, string>, req: Request) => unknown, anchor = '') => {

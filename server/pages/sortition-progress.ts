@@ -1,0 +1,60 @@
+import { SORTITION_LEASE } from '../../shared/limits';
+import { html, type SafeHtml } from '../html';
+import type { SortitionRow } from '../sql/sortition';
+
+/**
+ * The lottery's computation as the draw page shows it while it runs (docs/sortition.md ›
+ * Calcul): the step, the round, the profiles whose probability is fixed, the panels found and
+ * the time elapsed, from the progress the worker reports. The page reloads itself every
+ * `REFRESH_SECONDS` (a meta refresh: no script needed) unless the reader stops it; a computation
+ * silent for too long (the server stopped) says so, and offers to relaunch it.
+ */
+export const REFRESH_SECONDS = 5;
+
+const PHASES: Record<string, string> = {
+  feasibility: 'vérification des quotas',
+  relaxation: 'probabilités cibles (LEXIMIN de la relaxation linéaire)',
+  decomposition: 'recherche des panels qui atteignent ces probabilités',
+  leximin: 'LEXIMIN par étapes (les cibles n’étaient pas atteignables)',
+  rounding: 'arrondi des poids de la loterie',
+};
+
+const pct = (p: number) => `${(p * 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 })} %`;
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+export function duration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
+/** True when the process computing the lottery has given no sign of life for too long. */
+export function computationStalled(row: Pick<SortitionRow, 'status' | 'compute_heartbeat' | 'committed_at'>, now = Date.now()): boolean {
+  if (row.status !== 'computing') return false;
+  const last = row.compute_heartbeat ?? row.committed_at;
+  return last !== null && now - last.getTime() > SORTITION_LEASE.staleMs;
+}
+
+export function progressBlock(billId: string, row: SortitionRow, opts: { autoRefresh: boolean; now?: number }): SafeHtml {
+  const now = opts.now ?? Date.now();
+  const p = row.progress ?? {};
+  const phase = typeof p.phase === 'string' ? p.phase : null;
+  const started = typeof p.startedAt === 'string' ? Date.parse(p.startedAt) : row.committed_at?.getTime() ?? now;
+  const level = num(p.level);
+  const parts: string[] = [];
+  if (phase) parts.push(`étape : ${PHASES[phase] ?? phase}`);
+  if (num(p.round)) parts.push(`tour ${String(p.round)}`);
+  if (num(p.profiles)) parts.push(`${String(num(p.fixed) ?? 0)} profils fixés sur ${String(p.profiles)}`);
+  if (num(p.panels)) parts.push(`${String(p.panels)} panels trouvés`);
+  if (level !== null) parts.push(phase === 'decomposition' ? `${pct(level)} des probabilités cibles atteintes` : `probabilité minimale atteinte ${pct(level)}`);
+  if ((num(p.attempt) ?? 1) > 1) parts.push(`reprise n° ${String(p.attempt)} après un arrêt du serveur`);
+  const stalled = computationStalled(row, now);
+  const here = `/textes/${billId}/tirage`;
+  return html`<section aria-labelledby="calcul" data-progress><h2 id="calcul">Calcul de la loterie</h2>
+    <p role="status">${phase ? 'Calcul en cours' : 'Calcul en attente de démarrage'} depuis <span data-elapsed>${duration(now - started)}</span>${parts.length ? ` — ${parts.join(' · ')}` : ''}.</p>
+    ${num(p.profiles) ? html`<progress max="${String(p.profiles)}" value="${String(num(p.fixed) ?? 0)}" aria-label="Profils dont la probabilité est fixée"></progress>` : ''}
+    ${stalled ? html`<p class="error" data-stalled>Aucun signe du calcul depuis plus de ${String(SORTITION_LEASE.staleMs / 1000)} s : le serveur a sans doute redémarré. Le calcul reprend de lui-même dans moins d’une minute ; l’administration peut aussi le relancer.</p>` : ''}
+    <p class="muted">${opts.autoRefresh
+    ? html`Cette page se met à jour toutes les ${String(REFRESH_SECONDS)} secondes. <a href="${here}?actualisation=non#calcul">Arrêter la mise à jour automatique</a> · <a href="${here}#calcul">Actualiser maintenant</a>`
+    : html`Mise à jour automatique arrêtée. <a href="${here}#calcul">Actualiser</a> · <a href="${here}?actualisation=oui#calcul">La reprendre</a>`}</p>
+  </section>`;
+}
