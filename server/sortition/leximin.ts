@@ -77,6 +77,8 @@ const FIXED_SLACK = 1e-9;
 /** Route 1 succeeds when every profile gets at least this share of its target. */
 const REACHED = 1 - 1e-6;
 const INITIAL_PANELS = 40;
+/** Local searches per master solve, each from one of the best panels known. */
+const STARTS = 4;
 
 interface Options {
   onProgress?: (p: Progress) => void;
@@ -122,15 +124,19 @@ export async function leximin(problem: Problem, options: Options = {}): Promise<
         const weights = y.map((v, t) => v * a[t]!);
         counters.pricingCalls += 1;
         const target = price + EPS_PRICE * Math.max(1, price);
-        // the local search finds most improving panels; the exact step proves there is none left
-        const start = bestKnown(master.panels, weights);
-        const found = timed('searchMs', () => pricing.improve(start, weights));
-        let p = valueOf(found, weights) > target && !master.has(found) ? found : undefined;
-        if (!p) {
-          counters.exactCalls += 1;
-          p = timed('exactMs', () => pricing.exact(weights, target, start));
+        // the local search, from the few best panels known, finds most improving panels (several
+        // per master solve, which is the costly part); the exact step proves there is none left
+        const starts = bestKnown(master.panels, weights, STARTS);
+        let added = 0;
+        for (const start of starts) {
+          const found = timed('searchMs', () => pricing.improve(start, weights));
+          if (valueOf(found, weights) > target && master.add(found)) added += 1;
         }
-        if (!p || !master.add(p)) return { z, y };
+        if (added === 0) {
+          counters.exactCalls += 1;
+          const p = timed('exactMs', () => pricing.exact(weights, target, starts[0]!));
+          if (!p || !master.add(p)) return { z, y };
+        }
         if (round % 10 === 0) progress(z, round);
       }
     };
@@ -141,7 +147,7 @@ export async function leximin(problem: Problem, options: Options = {}): Promise<
     for (let r = 0; r < Math.min(T, INITIAL_PANELS); r++) {
       checkTime();
       const weights = mult.map((m, t) => m / sizes[t]!);
-      const p = pricing.improve(bestKnown(initial, weights), weights);
+      const p = pricing.improve(bestKnown(initial, weights, 1)[0]!, weights);
       p.forEach((n, t) => { if (n > 0) mult[t]! *= 0.8; });
       initial.push(p);
     }
@@ -228,16 +234,9 @@ export function probabilitiesOf(panels: readonly WeightedPanel[], sizes: readonl
   return sizes.map((c, t) => panels.reduce((s, p) => s + p.weight * (p.counts[t] ?? 0), 0) / (total * c));
 }
 
-/** The known panel of largest weight. */
-function bestKnown(panels: readonly number[][], weights: readonly number[]): number[] {
-  let best = panels[0]!;
-  let value = valueOf(best, weights);
-  for (const p of panels) {
-    const v = valueOf(p, weights);
-    if (v > value) {
-      best = p;
-      value = v;
-    }
-  }
-  return best;
+/** The `k` known panels of largest weight, heaviest first. */
+function bestKnown(panels: readonly number[][], weights: readonly number[], k: number): number[][] {
+  const scored = panels.map((p) => ({ p, v: valueOf(p, weights) }));
+  scored.sort((a, b) => b.v - a.v);
+  return scored.slice(0, k).map((x) => x.p);
 }
