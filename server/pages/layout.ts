@@ -45,8 +45,11 @@ function notificationsLink(unread: number): SafeHtml {
 }
 
 /** The page shell: French, landmarks, a skip link, one h1 supplied by the page. */
-/** `refreshSeconds`: the page reloads itself (a meta refresh, no script), for pages that follow a computation. */
-export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; breadcrumb?: SafeHtml; refreshSeconds?: number | undefined }): string {
+/**
+ * `refresh`: the page reloads itself (a meta refresh, no script), for pages that follow a computation; the address is
+ * given without a fragment, else a page reached at `…#section` would only scroll to it.
+ */
+export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; breadcrumb?: SafeHtml; refresh?: { seconds: number; url: string } | undefined }): string {
   const account = ctx.user
     ? html`${may(ctx, 'admin.console', null) ? html`<a href="/admin">Administration</a> ` : ''}${may(ctx, 'moderation.read', null) ? html`<a href="/moderation/signalements">Signalements</a> ` : ''}${notificationsLink(ctx.unread ?? 0)} <a href="/compte" class="account-link">Mon compte</a> <span class="who">${displayName(ctx.user)}</span>
         <form method="post" action="/deconnexion" class="inline"><button type="submit" class="link">Se déconnecter</button></form>`
@@ -56,7 +59,7 @@ export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-${page.refreshSeconds ? html`<meta http-equiv="refresh" content="${String(page.refreshSeconds)}">` : ''}
+${page.refresh ? html`<meta http-equiv="refresh" content="${String(page.refresh.seconds)}; url=${page.refresh.url}">` : ''}
 <title>${page.title} · Palimpseste</title>
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/styles.css">

@@ -161,7 +161,7 @@ export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | 
     </section>
     ${adminBlock(c, bill, v)}`}`;
   return layout(c, {
-    title: `Tirage au sort — ${bill.title}`, main, refreshSeconds: v?.row.status === 'computing' && autoRefresh ? REFRESH_SECONDS : undefined, breadcrumb: html`<a href="/textes/${bill.id}">${bill.title}</a> › Tirage au sort`,
+    title: `Tirage au sort — ${bill.title}`, main, refresh: v?.row.status === 'computing' && autoRefresh ? { seconds: REFRESH_SECONDS, url: `/textes/${bill.id}/tirage` } : undefined, breadcrumb: html`<a href="/textes/${bill.id}">${bill.title}</a> › Tirage au sort`,
   });
 }
 
