@@ -77,8 +77,8 @@ const FIXED_SLACK = 1e-9;
 /** Route 1 succeeds when every profile gets at least this share of its target. */
 const REACHED = 1 - 1e-6;
 const INITIAL_PANELS = 40;
-/** Local searches per master solve, each from one of the best panels known. */
-const STARTS = 4;
+/** Local searches per master solve, each from one of the best panels known (measured: 4 → 8 saves a fifth, 16 costs more). */
+const STARTS = 8;
 
 interface Options {
   onProgress?: (p: Progress) => void;
@@ -124,7 +124,7 @@ export async function leximin(problem: Problem, options: Options = {}): Promise<
         const weights = y.map((v, t) => v * a[t]!);
         counters.pricingCalls += 1;
         const target = price + EPS_PRICE * Math.max(1, price);
-        // the local search, from the few best panels known, finds most improving panels (several
+        // the local search, from the best panels known, finds most improving panels (several
         // per master solve, which is the costly part); the exact step proves there is none left
         const starts = bestKnown(master.panels, weights, STARTS);
         let added = 0;
