@@ -43,15 +43,17 @@ export function progressBlock(billId: string, row: SortitionRow, opts: { autoRef
   const parts: string[] = [];
   if (phase) parts.push(`étape : ${PHASES[phase] ?? phase}`);
   if (num(p.round)) parts.push(`tour ${String(p.round)}`);
-  if (num(p.profiles)) parts.push(`${String(num(p.fixed) ?? 0)} profils fixés sur ${String(p.profiles)}`);
+  const decomposing = phase === 'decomposition';
+  if (num(p.profiles)) parts.push(decomposing ? `probabilités cibles connues pour les ${String(p.profiles)} profils` : `${String(num(p.fixed) ?? 0)} profils fixés sur ${String(p.profiles)}`);
   if (num(p.panels)) parts.push(`${String(p.panels)} panels trouvés`);
-  if (level !== null) parts.push(phase === 'decomposition' ? `${pct(level)} des probabilités cibles atteintes` : `probabilité minimale atteinte ${pct(level)}`);
+  if (level !== null) parts.push(decomposing ? `${pct(level)} des probabilités cibles atteintes` : `probabilité minimale atteinte ${pct(level)}`);
   if ((num(p.attempt) ?? 1) > 1) parts.push(`reprise n° ${String(p.attempt)} après un arrêt du serveur`);
   const stalled = computationStalled(row, now);
   const here = `/textes/${billId}/tirage`;
   return html`<section aria-labelledby="calcul" data-progress><h2 id="calcul">Calcul de la loterie</h2>
     <p role="status">${phase ? 'Calcul en cours' : 'Calcul en attente de démarrage'} depuis <span data-elapsed>${duration(now - started)}</span>${parts.length ? ` — ${parts.join(' · ')}` : ''}.</p>
-    ${num(p.profiles) ? html`<progress max="${String(p.profiles)}" value="${String(num(p.fixed) ?? 0)}" aria-label="Profils dont la probabilité est fixée"></progress>` : ''}
+    ${decomposing && level !== null ? html`<progress max="1" value="${String(Math.min(1, level))}" aria-label="Part des probabilités cibles atteinte"></progress>`
+    : num(p.profiles) ? html`<progress max="${String(p.profiles)}" value="${String(num(p.fixed) ?? 0)}" aria-label="Profils dont la probabilité est fixée"></progress>` : ''}
     ${stalled ? html`<p class="error" data-stalled>Aucun signe du calcul depuis plus de ${String(SORTITION_LEASE.staleMs / 1000)} s : le serveur a sans doute redémarré. Le calcul reprend de lui-même dans moins d’une minute ; l’administration peut aussi le relancer.</p>` : ''}
     <p class="muted">${opts.autoRefresh
     ? html`Cette page se met à jour toutes les ${String(REFRESH_SECONDS)} secondes. <a href="${here}?actualisation=non#calcul">Arrêter la mise à jour automatique</a> · <a href="${here}#calcul">Actualiser maintenant</a>`
