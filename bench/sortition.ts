@@ -53,15 +53,17 @@ async function main() {
       onProgress: (p) => {
         if (performance.now() - last < 10_000) return;
         last = performance.now();
-        console.log(`  ${((performance.now() - started) / 1000).toFixed(0)} s : ${p.phase}, ${p.fixed}/${p.profiles} profils fixés, ${p.panels} panels${p.level !== null ? `, niveau ${(p.level * 100).toFixed(2)} %` : ''}`);
+        console.log(`  ${((performance.now() - started) / 1000).toFixed(0)} s : ${p.phase}, tour ${p.round}, ${p.fixed}/${p.profiles} profils fixés, ${p.panels} panels${p.level !== null ? `, niveau ${(p.level * 100).toFixed(2)} %` : ''}`);
       },
     });
     const seconds = (performance.now() - started) / 1000;
     const base = rejectionBaseline(problem, 2_000, 2_000_000);
     const leximinMin = outcome.ok ? Math.min(...outcome.distribution.probabilities) : NaN;
-    console.log(outcome.ok
-      ? `  LEXIMIN : ${seconds.toFixed(1)} s, ${outcome.distribution.panels.length} panels, ${outcome.distribution.stats.stages} étapes, ${outcome.distribution.stats.pricingCalls} tarifications (${outcome.distribution.stats.exactCalls} MIP) ; probabilité minimale ${(leximinMin * 100).toFixed(2)} %`
-      : `  LEXIMIN : échec après ${seconds.toFixed(1)} s — ${outcome.reason}`);
+    const d = outcome.ok ? outcome.distribution : undefined;
+    const st = d?.stats;
+    console.log(d && st
+      ? `  LEXIMIN : ${seconds.toFixed(1)} s (voie ${st.route}${st.route === 2 ? `, ${st.stages} étapes` : ''}), ${d.panels.length} panels de poids non nul sur ${st.panelsGenerated} trouvés, ${st.pricingCalls} résolutions du maître (${(st.masterMs / 1000).toFixed(1)} s), recherche locale ${(st.searchMs / 1000).toFixed(1)} s, ${st.mipCalls} MIP (${(st.exactMs / 1000).toFixed(1)} s) ; probabilité minimale ${(leximinMin * 100).toFixed(2)} %`
+      : `  LEXIMIN : échec après ${seconds.toFixed(1)} s — ${outcome.ok ? '' : outcome.reason}`);
     console.log(`  rejet uniforme : ${base.accepted} panels acceptés, taux d’acceptation ${(base.acceptance * 100).toFixed(3)} %, minimum empirique ${(base.min * 100).toFixed(2)} % (${base.zero} volontaires jamais tirés)`);
     rows.push(`| ${size} | ${problem.profiles.length} | ${outcome.ok ? `${seconds.toFixed(1)} s` : `échec (${seconds.toFixed(0)} s)`} | ${outcome.ok ? `${(leximinMin * 100).toFixed(2)} %` : '—'} | ${(base.min * 100).toFixed(2)} % (${base.zero} à 0) | ${(base.acceptance * 100).toFixed(3)} % |`);
   }

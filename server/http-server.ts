@@ -13,6 +13,7 @@ import { setFlashKey } from './pages/flash';
 import { createMailService, DEFAULT_MAIL_CONFIG, type MailService } from './mail/service';
 import type { AddressInfo } from 'node:net';
 import { OpinionScheduler } from './opinion-scheduler';
+import { startSortitionRecovery } from './commands/sortition-compute';
 
 export interface PalimpsesteServer {
   server: http.Server;
@@ -47,6 +48,8 @@ export function createServer(config: Config, deps: { db: Db; logger: Logger; rea
   const server = http.createServer(createApp(config, { ...deps, live: registry, cluster, mail }));
   const collab = attachCollab(server, { db: deps.db, registry, logger: deps.logger, publicOrigin: config.publicOrigin });
   const opinions = config.opinions === false ? null : new OpinionScheduler(deps.db, deps.logger, config.opinions).start();
+  // lotteries left computing by a process that stopped are taken over (docs/sortition.md › Calcul interrompu)
+  const sortitions = startSortitionRecovery({ db: deps.db, baseUrl, log: (msg, err) => deps.logger.warn({ err }, msg) });
   return {
     server,
     registry,
@@ -58,6 +61,7 @@ export function createServer(config: Config, deps: { db: Db; logger: Logger; rea
       server.closeIdleConnections();
       await collab.close();
       await opinions?.stop();
+      sortitions.stop();
       await closed;
       await mail.close();
       await bus?.close();

@@ -47,6 +47,13 @@ export const SORTITION_LIMITS = {
   seedChars: 500,
 } as const;
 
+/**
+ * The lease of a process computing a lottery (docs/sortition.md › Calcul interrompu): its
+ * heartbeat, the silence after which another process takes over, the periodic sweep that looks
+ * for such lotteries, and the interrupted attempts after which the lottery is marked failed.
+ */
+export const SORTITION_LEASE = { heartbeatMs: 5_000, staleMs: 30_000, sweepMs: 15_000, attempts: 3 } as const;
+
 export type ComputeBudget = keyof typeof COMPUTE_BUDGET_MS;
 
 /** Total characters of a list of strings (to check `textChars` without building a string). */

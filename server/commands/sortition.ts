@@ -1,19 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { COMPUTE_BUDGET_MS } from '../../shared/limits';
 import { authorize } from '../authorize';
 import type { Db, Queryable } from '../db/db';
 import { AppError, notFound } from '../errors';
 import { sortitionDrawnMessage } from '../mail/render';
 import { drawPanel, replacementFor } from '../sortition/draw';
 import { obviousInfeasibility, poolHash, problemOf, sha256Hex, type Problem, type Stratum, type Volunteer } from '../sortition/model';
-import { computeLottery } from '../sortition/runner';
 import { findBill, type BillRow } from '../sql/bills';
 import { upsertMember } from '../sql/commission';
 import { appendEvent } from '../sql/events';
 import { enqueueRendered } from '../sql/mail-outbox';
+import { runComputation } from './sortition-compute';
 import {
-  commitSortitionRow, countVolunteers, deleteVolunteer, findSortition, listVolunteers, openSortitionRow, recordResponse, restartComputation, saveDistribution,
-  saveDraw, saveFailure, saveProgress, seatVolunteers, setReplacedBy, upsertVolunteer, type SortitionRow, type VolunteerRow,
+  commitSortitionRow, countVolunteers, deleteVolunteer, findSortition, listVolunteers, openSortitionRow, recordResponse,
+  saveDraw, seatVolunteers, setReplacedBy, upsertVolunteer, type SortitionRow, type VolunteerRow,
 } from '../sql/sortition';
 import type { UserRow } from '../sql/users';
 
@@ -147,62 +146,6 @@ export async function commitSortition(deps: SortitionDeps, input: { admin: UserR
     return { seedHash, poolHash: pool, ...(seed ? { seed } : {}) };
   });
   return { ...out, computation: runComputation(deps, input.billId) };
-}
-
-const running = new Map<string, Promise<void>>();
-
-/** The computation of a bill's lottery, started now unless this process already runs it. */
-export function runComputation(deps: SortitionDeps, billId: string): Promise<void> {
-  const current = running.get(billId);
-  if (current) return current;
-  const job = (async () => {
-    const s = await findSortition(deps.db, billId);
-    if (!s || s.status !== 'computing') return;
-    const volunteers = volunteersOf(await listVolunteers(deps.db, billId));
-    let last = 0;
-    const outcome = await computeLottery({ seats: s.seats, strata: s.strata, volunteers }, {
-      budgetMs: COMPUTE_BUDGET_MS.sortition,
-      onProgress: (p) => {
-        if (Date.now() - last < 1_000) return;
-        last = Date.now();
-        saveProgress(deps.db, billId, { ...p, at: new Date().toISOString() }).catch((err: unknown) => deps.log?.('sortition progress', err));
-      },
-    });
-    if (outcome.ok) {
-      await deps.db.transaction(async (tx) => {
-        if (!(await saveDistribution(tx, billId, outcome.distribution))) return;
-        const min = Math.min(...outcome.distribution.probabilities);
-        await appendEvent(tx, {
-          billId, type: 'sortition.computed', actorId: null, subjectType: 'bill', subjectId: billId,
-          data: { algorithm: outcome.distribution.algorithm, panels: outcome.distribution.panels.length, minimumProbability: min, ms: outcome.distribution.stats.ms },
-        });
-      });
-    } else {
-      await deps.db.transaction(async (tx) => {
-        if (!(await saveFailure(tx, billId, outcome.reason))) return;
-        await appendEvent(tx, { billId, type: 'sortition.failed', actorId: null, subjectType: 'bill', subjectId: billId, data: { reason: outcome.reason, infeasible: outcome.infeasible } });
-      });
-    }
-  })().catch((err: unknown) => deps.log?.('sortition computation', err)).finally(() => running.delete(billId));
-  running.set(billId, job);
-  return job;
-}
-
-/** True while this process computes the bill's lottery. */
-export const isComputing = (billId: string): boolean => running.has(billId);
-
-/** A computation that stopped (server restart, time budget) is started again by the admin. */
-export async function retryComputation(deps: SortitionDeps, input: { admin: UserRow; billId: string }): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    const bill = await billFor(tx, input.billId);
-    await authorize(tx, 'sortition.commit', input.admin, { bill });
-    const s = await findSortition(tx, bill.id, { forUpdate: true });
-    if (!s) throw notFound(NOT_OPEN);
-    if (s.status === 'computing' && isComputing(bill.id)) throw new AppError('conflict', 'Le calcul est en cours.');
-    if (s.status !== 'failed' && s.status !== 'computing') throw new AppError('conflict', 'Il n’y a pas de calcul à relancer.');
-    if (s.status === 'failed') await restartComputation(tx, bill.id);
-  });
-  void runComputation(deps, input.billId);
 }
 
 /**

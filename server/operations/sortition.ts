@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SORTITION_LIMITS } from '../../shared/limits';
-import { commitSortition, drawSortition, openSortition, respondToDraw, retryComputation, volunteer, withdrawVolunteer, type SortitionDeps } from '../commands/sortition';
+import { commitSortition, drawSortition, openSortition, respondToDraw, volunteer, withdrawVolunteer, type SortitionDeps } from '../commands/sortition';
+import { retryComputation } from '../commands/sortition-compute';
 import { idParam, int32 } from '../http/schemas';
 import { operation } from './operation';
 

@@ -55,8 +55,12 @@ function suspensionBanner(user: UserRow | null): SafeHtml {
   return html`<p class="notice notice-warn suspension-banner" role="status">${state} ${th('La raison est dans le {{lien}}, d’où vous pouvez faire appel.', { lien: html`<a href="/moderation">${t('journal de la modération')}</a>` })}</p>`;
 }
 
-/** The page shell: in the visitor's language (with the switch), landmarks, a skip link, one h1 supplied by the page. */
-export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; breadcrumb?: SafeHtml }): string {
+/**
+ * The page shell: in the visitor's language (with the switch), landmarks, a skip link, one h1 supplied by the page.
+ * `refresh`: the page reloads itself (a meta refresh, no script), for pages that follow a computation; the address is
+ * given without a fragment, else a page reached at `…#section` would only scroll to it.
+ */
+export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; breadcrumb?: SafeHtml; refresh?: { seconds: number; url: string } | undefined }): string {
   const account = ctx.user
     ? html`${may(ctx, 'admin.console', null) ? html`<a href="/admin">${t('Administration')}</a> ` : ''}${may(ctx, 'moderation.read', null) ? html`<a href="/moderation/signalements">${t('Signalements')}</a> ` : ''}${notificationsLink(ctx.unread ?? 0)} <a href="/compte" class="account-link">${t('Mon compte')}</a> <span class="who">${displayName(ctx.user)}</span>
         <form method="post" action="/deconnexion" class="inline" novalidate><button type="submit" class="link">${t('Se déconnecter')}</button></form>`
@@ -66,6 +70,7 @@ export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+${page.refresh ? html`<meta http-equiv="refresh" content="${String(page.refresh.seconds)}; url=${page.refresh.url}">` : ''}
 <title>${page.title} · Palimpseste</title>
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/styles.css">

@@ -12,6 +12,7 @@ import { problemOf } from '../sortition/model';
 import { findBill, type BillRow } from '../sql/bills';
 import { putFlash, takeFlash } from './flash';
 import { formOperation } from './form-operation';
+import { computationStalled, progressBlock, REFRESH_SECONDS } from './sortition-progress';
 import { layout, may, type PageContext } from './layout';
 import { ctx, formBody, page } from './page-kit';
 import { formatNumberWith, PARIS_TIME, t, th, tn } from '../i18n';
@@ -113,7 +114,7 @@ function adminBlock(c: PageContext, bill: BillRow, v: SortitionView | undefined)
       <h3>${t('Clore l’appel et publier l’engagement')}</h3>
       <div class="field"><label for="empreinte">${t('Empreinte SHA-256 de votre graine (facultatif : sinon le serveur tire une graine secrète)')}</label><input id="empreinte" name="empreinte" pattern="[0-9a-fA-F]{64}" size="66"></div>
       <div class="actions"><button type="submit">${t('Clore l’appel et s’engager')}</button></div></form>` : ''}
-    ${s?.status === 'failed' || (s?.status === 'computing' && !v?.row.progress) ? html`<form method="post" action="/textes/${bill.id}/tirage/calcul" class="inline" novalidate><button type="submit" class="secondary">${t('Relancer le calcul')}</button></form>` : ''}
+    ${s?.status === 'failed' || (s && computationStalled(s)) ? html`<form method="post" action="/textes/${bill.id}/tirage/calcul" class="inline" novalidate><button type="submit" class="secondary">${t('Relancer le calcul')}</button></form>` : ''}
     ${s?.status === 'ready' ? html`<form method="post" action="/textes/${bill.id}/tirage/tirer" class="form stack" novalidate>
       <h3>${t('Tirer au sort')}</h3>
       <div class="field"><label for="graine">${t('Graine (son empreinte doit être {{empreinte}})', { empreinte: s.seed_hash ?? '' })}</label><input id="graine" name="graine" required value="${s.seed_secret ?? ''}"></div>
@@ -122,7 +123,8 @@ function adminBlock(c: PageContext, bill: BillRow, v: SortitionView | undefined)
   </section>`;
 }
 
-export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | undefined, error?: string): string {
+export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | undefined, error?: string, opts: { autoRefresh?: boolean } = {}): string {
+  const autoRefresh = opts.autoRefresh !== false;
   const f = v?.file;
   const problem = f ? problemOf(f.seats, f.strata, f.volunteers) : undefined;
   const accepted = new Map((v?.volunteers ?? []).filter((x) => x.response === 'accepted').map((x) => [x.pseudonym, x.display_name]));
@@ -142,7 +144,7 @@ export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | 
       <dl class="facts"><dt>${t('Empreinte SHA-256 de la graine')}</dt><dd><code data-seed-hash>${f.seedHash}</code></dd>
       <dt>${t('Empreinte du vivier (sièges, critères, volontaires)')}</dt><dd><code>${f.poolHash ?? ''}</code></dd>
       <dt>${t('Publiée le')}</dt><dd>${f.committedAt ? PARIS_TIME.format(new Date(f.committedAt)) : ''}</dd></dl></section>` : ''}
-    ${v!.row.status === 'computing' ? html`<p role="status" data-progress>${t('Calcul en cours')}${v!.row.progress ? html` : ${t('{{fixes}} profils fixés sur {{profils}}, {{panels}} panels étudiés', { fixes: String(v!.row.progress.fixed ?? 0), profils: String(v!.row.progress.profiles ?? '?'), panels: String(v!.row.progress.panels ?? 0) })}${typeof v!.row.progress.level === 'number' ? html`, ${t('probabilité minimale atteinte {{p}}', { p: pct(v!.row.progress.level) })}` : ''}` : ''}. <a href="/textes/${bill.id}/tirage">${t('Actualiser')}</a></p>` : ''}
+    ${v!.row.status === 'computing' ? progressBlock(bill.id, v!.row, { autoRefresh }) : ''}
     ${f.failure ? html`<p class="error" data-failure>${f.failure}</p>` : ''}
     ${f.lottery && problem ? html`<section aria-labelledby="loterie"><h2 id="loterie">${t('Loterie (LEXIMIN)')}</h2>
       <p>${t('Parmi toutes les loteries sur les panels qui respectent tous les quotas, celle qui rend la plus petite probabilité d’être tiré la plus grande possible, puis la suivante, etc. (Flanigan et al.,')} <cite>${t('Nature')}</cite> 596, 2021).
@@ -164,7 +166,10 @@ export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | 
       <p>${t('Le hasard : SHA-256 de « palimpseste-tirage-v1 », de la graine, de la valeur publique et d’un compteur ; un nombre tiré dans le total des poids choisit le panel, puis les sièges de chaque profil vont à ses membres mélangés (Fisher–Yates). Un refus est remplacé par un volontaire jamais tiré du même profil (tous les quotas restent tenus), sinon d’un profil qui les garde, au hasard de « palimpseste-remplacement-v1 » et du rang du refus. Détails : docs/sortition.md.')}</p>
     </section>
     ${adminBlock(c, bill, v)}`}`;
-  return layout(c, { title: t('Tirage au sort — {{titre}}', { titre: bill.title }), main, breadcrumb: html`<a href="/textes/${bill.id}" lang="fr">${bill.title}</a> › ${t('Tirage au sort')}` });
+  return layout(c, {
+    title: t('Tirage au sort — {{titre}}', { titre: bill.title }), main, refresh: v?.row.status === 'computing' && autoRefresh ? { seconds: REFRESH_SECONDS, url: `/textes/${bill.id}/tirage` } : undefined,
+    breadcrumb: html`<a href="/textes/${bill.id}" lang="fr">${bill.title}</a> › ${t('Tirage au sort')}`,
+  });
 }
 
 export function sortitionPages(db: Db, live: LiveDocs, mail: Pick<MailService, 'baseUrl'>): Router {
@@ -176,7 +181,7 @@ export function sortitionPages(db: Db, live: LiveDocs, mail: Pick<MailService, '
   const show = async (req: Request, res: Response, error?: string) => {
     const bill = await findBill(db, param(req, 'billId'));
     if (!bill) throw notFound('Projet de loi introuvable.');
-    res.type('html').send(sortitionPage(ctx(req), bill, await loadSortition(db, bill), error));
+    res.type('html').send(sortitionPage(ctx(req), bill, await loadSortition(db, bill), error, { autoRefresh: req.query.actualisation !== 'non' }));
   };
   r.get('/textes/:billId/tirage', page(async (req, res) => show(req, res, takeFlash(req.query.erreur))));
   const on = <P extends z.ZodType, B extends z.ZodType, O>(path: string, op: Operation<P, B, O>, body?: (f: Record<string, string>, req: Request) => unknown, anchor = '') => {

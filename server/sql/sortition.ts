@@ -2,7 +2,7 @@ import type { Queryable } from '../db/db';
 import type { Stratum } from '../sortition/model';
 import { isId } from './ids';
 
-/** SQL for `sortitions` and `sortition_volunteers` (migration 027). */
+/** SQL for `sortitions` and `sortition_volunteers` (migrations 026, 031). */
 export type SortitionStatus = 'open' | 'computing' | 'ready' | 'failed' | 'drawn';
 
 export interface SortitionRow {
@@ -24,6 +24,10 @@ export interface SortitionRow {
   drawn_by: string | null;
   drawn_at: Date | null;
   drawn: string[] | null;
+  /** The process computing the lottery, its last sign of life, and how many times it was started. */
+  compute_owner: string | null;
+  compute_heartbeat: Date | null;
+  compute_attempts: number;
 }
 
 /** The lottery as stored and published: whole weights over panels given as seats per profile. */
@@ -65,11 +69,21 @@ const SQL = {
                     ON CONFLICT (bill_id, user_id) DO UPDATE SET answers = EXCLUDED.answers RETURNING pseudonym`,
   deleteVolunteer: 'DELETE FROM sortition_volunteers WHERE bill_id = $1 AND user_id = $2',
   commit: `UPDATE sortitions SET status = 'computing', seed_hash = $2, seed_secret = $3, pool_hash = $4, committed_at = now(),
-             progress = NULL, failure = NULL WHERE bill_id = $1`,
-  progress: `UPDATE sortitions SET progress = $2 WHERE bill_id = $1 AND status = 'computing'`,
-  computed: `UPDATE sortitions SET status = 'ready', distribution = $2, computed_at = now(), progress = NULL WHERE bill_id = $1 AND status = 'computing'`,
-  failed: `UPDATE sortitions SET status = 'failed', failure = $2, progress = NULL WHERE bill_id = $1 AND status = 'computing'`,
-  restart: `UPDATE sortitions SET status = 'computing', failure = NULL, progress = NULL WHERE bill_id = $1 AND status = 'failed'`,
+             progress = NULL, failure = NULL, compute_owner = NULL, compute_heartbeat = NULL, compute_attempts = 0 WHERE bill_id = $1`,
+  // a computing lottery nobody holds, or whose holder has been silent for $3 ms
+  claim: `UPDATE sortitions SET compute_owner = $2, compute_heartbeat = now(), compute_attempts = compute_attempts + 1, progress = NULL
+          WHERE bill_id = $1 AND status = 'computing'
+            AND (compute_owner IS NULL OR compute_heartbeat IS NULL OR compute_heartbeat < now() - make_interval(secs => $3::float8 / 1000))
+          RETURNING compute_attempts`,
+  heartbeat: `UPDATE sortitions SET compute_heartbeat = now() WHERE bill_id = $1 AND status = 'computing' AND compute_owner = $2`,
+  stale: `SELECT bill_id FROM sortitions WHERE status = 'computing'
+            AND (compute_owner IS NULL OR compute_heartbeat IS NULL OR compute_heartbeat < now() - make_interval(secs => $1::float8 / 1000))
+          ORDER BY committed_at`,
+  progress: `UPDATE sortitions SET progress = $2, compute_heartbeat = now() WHERE bill_id = $1 AND status = 'computing' AND compute_owner = $3`,
+  computed: `UPDATE sortitions SET status = 'ready', distribution = $2, computed_at = now(), progress = NULL, compute_owner = NULL WHERE bill_id = $1 AND status = 'computing'`,
+  failed: `UPDATE sortitions SET status = 'failed', failure = $2, progress = NULL, compute_owner = NULL WHERE bill_id = $1 AND status = 'computing'`,
+  restart: `UPDATE sortitions SET status = 'computing', failure = NULL, progress = NULL, compute_owner = NULL, compute_heartbeat = NULL, compute_attempts = 0
+            WHERE bill_id = $1 AND status IN ('failed', 'computing')`,
   drawn: `UPDATE sortitions SET status = 'drawn', seed = $2, public_value = $3, drawn_by = $4, drawn_at = now(), drawn = $5, seed_secret = NULL
           WHERE bill_id = $1`,
   seat: 'UPDATE sortition_volunteers SET seated_at = now() WHERE bill_id = $1 AND pseudonym = ANY($2::text[])',
@@ -77,7 +91,6 @@ const SQL = {
               decline_seq = CASE WHEN $3 = 'declined' THEN (SELECT COALESCE(max(decline_seq), 0) + 1 FROM sortition_volunteers WHERE bill_id = $1) END
             WHERE bill_id = $1 AND user_id = $2 RETURNING decline_seq`,
   replacedBy: 'UPDATE sortition_volunteers SET replaced_by = $3 WHERE bill_id = $1 AND user_id = $2',
-  computing: `SELECT bill_id FROM sortitions WHERE status = 'computing'`,
 } as const;
 
 export async function findSortition(db: Queryable, billId: string, opts: { forUpdate?: boolean } = {}): Promise<SortitionRow | undefined> {
@@ -110,8 +123,8 @@ export async function commitSortitionRow(db: Queryable, c: { billId: string; see
   await db.query(SQL.commit, [c.billId, c.seedHash, c.seedSecret, c.poolHash]);
 }
 
-export async function saveProgress(db: Queryable, billId: string, progress: Record<string, unknown>): Promise<void> {
-  await db.query(SQL.progress, [billId, JSON.stringify(progress)]);
+export async function saveProgress(db: Queryable, billId: string, owner: string, progress: Record<string, unknown>): Promise<void> {
+  await db.query(SQL.progress, [billId, JSON.stringify(progress), owner]);
 }
 
 export async function saveDistribution(db: Queryable, billId: string, d: StoredDistribution): Promise<boolean> {
@@ -139,8 +152,19 @@ export async function recordResponse(db: Queryable, billId: string, userId: stri
   return (await db.query<{ decline_seq: number | null }>(SQL.respond, [billId, userId, response])).rows[0]?.decline_seq ?? null;
 }
 
-export async function computingSortitions(db: Queryable): Promise<string[]> {
-  return (await db.query<{ bill_id: string }>(SQL.computing)).rows.map((r) => r.bill_id);
+/** Takes over a computing lottery nobody holds (or whose holder is silent past `staleMs`): the attempt's number, or null when another process holds it. */
+export async function claimComputation(db: Queryable, billId: string, owner: string, staleMs: number): Promise<number | null> {
+  return (await db.query<{ compute_attempts: number }>(SQL.claim, [billId, owner, staleMs])).rows[0]?.compute_attempts ?? null;
+}
+
+/** The holder's sign of life; false when it no longer holds the computation. */
+export async function heartbeat(db: Queryable, billId: string, owner: string): Promise<boolean> {
+  return (await db.query(SQL.heartbeat, [billId, owner])).rowCount > 0;
+}
+
+/** Lotteries left computing by a process that stopped (or silent past `staleMs`). */
+export async function staleComputations(db: Queryable, staleMs: number): Promise<string[]> {
+  return (await db.query<{ bill_id: string }>(SQL.stale, [staleMs])).rows.map((r) => r.bill_id);
 }
 
 export async function setReplacedBy(db: Queryable, billId: string, userId: string, replacement: string): Promise<void> {

@@ -113,6 +113,41 @@ describe('LEXIMIN lottery', () => {
     expect(min).toBeCloseTo(3 / 8, 5);
   });
 
+  test('both routes give the same LEXIMIN: the relaxation decomposed, and the stages of the paper (random pools)', async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.integer({ min: 3, max: 6 }),
+      fc.array(fc.tuple(fc.nat(1), fc.nat(2)), { minLength: 8, maxLength: 30 }),
+      async (seats, people) => {
+        const problem = problemOf(seats, [SEX, AGE], people.map(([x, y], i) => ({ pseudonym: `P${String(i).padStart(2, '0')}`, answers: { Sexe: ['F', 'H'][x]!, Âge: ['jeune', 'adulte', 'âgé'][y]! } })));
+        let relaxed: Awaited<ReturnType<typeof leximin>>;
+        try {
+          relaxed = await leximin(problem);
+        } catch (err) {
+          expect(err).toBeInstanceOf(InfeasibleQuotas);
+          return;
+        }
+        const staged = await leximin(problem, { stagesOnly: true });
+        expect(staged.stats.route).toBe(2);
+        const sorted = (d: typeof relaxed) => [...d.probabilities].sort((a, b) => a - b);
+        sorted(staged).forEach((p, i) => expect(sorted(relaxed)[i]).toBeCloseTo(p, 6));
+      },
+    ), { numRuns: 25, seed: 4242 });
+  });
+
+  test('when the relaxation promises more than any lottery can give, the stages of the paper take over', async () => {
+    // one seat of each category in each of 3 strata: C (F, âgé, campagne) with E (H, jeune, ville) is the only panel,
+    // though the relaxation could give everyone a half
+    const strata: Stratum[] = [SEX, { name: 'Âge', categories: [{ value: 'jeune', share: 0.5 }, { value: 'âgé', share: 0.5 }] }, { name: 'Lieu', categories: [{ value: 'ville', share: 0.5 }, { value: 'campagne', share: 0.5 }] }];
+    const v = (p: string, s: string, a: string, l: string): Volunteer => ({ pseudonym: p, answers: { Sexe: s, Âge: a, Lieu: l } });
+    const problem = problemOf(2, strata, [v('A', 'F', 'jeune', 'ville'), v('B', 'H', 'âgé', 'ville'), v('C', 'F', 'âgé', 'campagne'), v('D', 'H', 'jeune', 'campagne'), v('E', 'H', 'jeune', 'ville')]);
+    const d = await leximin(problem);
+    expect(d.stats.route).toBe(2);
+    expect(d.panels).toHaveLength(1);
+    const byMember = new Map<string, number>();
+    problem.profiles.forEach((p, t) => p.members.forEach((m) => byMember.set(m, d.probabilities[t]!)));
+    expect(Object.fromEntries(byMember)).toEqual({ A: 0, B: 0, C: 1, D: 0, E: 1 });
+  });
+
   test('infeasible quotas are refused with the reason: too few volunteers in a category', async () => {
     const problem = problemOf(4, [SEX], [{ pseudonym: 'a', answers: { Sexe: 'F' } }, { pseudonym: 'b', answers: { Sexe: 'F' } }, { pseudonym: 'c', answers: { Sexe: 'F' } }, { pseudonym: 'd', answers: { Sexe: 'H' } }]);
     await expect(leximin(problem)).rejects.toThrow('« Sexe : H » demande au moins 2 membres mais ne compte que 1 volontaire.');
