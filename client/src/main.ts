@@ -1,4 +1,5 @@
 import { enhanceAnnotationForm } from './annotate-selection';
+import { autoRefresh } from './auto-refresh';
 import { followCommission } from './commission-live';
 import { confirmIrreversibleForms } from './confirm-dialog';
 import { suggestAccounts } from './name-suggest';
@@ -12,3 +13,4 @@ followCommission();
 confirmIrreversibleForms();
 suggestAccounts();
 readFilesIntoTextareas();
+autoRefresh();

@@ -57,8 +57,9 @@ function suspensionBanner(user: UserRow | null): SafeHtml {
 
 /**
  * The page shell: in the visitor's language (with the switch), landmarks, a skip link, one h1 supplied by the page.
- * `refresh`: the page reloads itself (a meta refresh, no script), for pages that follow a computation; the address is
- * given without a fragment, else a page reached at `…#section` would only scroll to it.
+ * `refresh`: the page reloads itself (client/src/auto-refresh.ts), for pages that follow a computation; the page
+ * offers a link that stops it (WCAG 2.2.1, so no meta refresh) and one to reload by hand, for readers without
+ * JavaScript. The address is given without a fragment, else a page reached at `…#section` would only scroll to it.
  */
 export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; breadcrumb?: SafeHtml; refresh?: { seconds: number; url: string } | undefined }): string {
   const account = ctx.user
@@ -70,14 +71,13 @@ export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-${page.refresh ? html`<meta http-equiv="refresh" content="${String(page.refresh.seconds)}; url=${page.refresh.url}">` : ''}
 <title>${page.title} · Palimpseste</title>
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/styles.css">
 <script type="module" src="/static/app.js"></script>
 ${alternateLinks()}
 </head>
-<body>
+<body${page.refresh ? html` data-auto-refresh="${String(page.refresh.seconds)}" data-refresh-url="${page.refresh.url}"` : ''}>
 <a class="skip-link" href="#contenu">${t('Aller au contenu')}</a>
 <header class="site-header">
   <a class="brand" href="/">Palimpseste</a>

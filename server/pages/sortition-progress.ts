@@ -8,7 +8,7 @@ import { msg } from '../../shared/i18n';
  * The lottery's computation as the draw page shows it while it runs (docs/sortition.md ›
  * Calcul): the step, the round, the profiles whose probability is fixed, the panels found and
  * the time elapsed, from the progress the worker reports. The page reloads itself every
- * `REFRESH_SECONDS` (a meta refresh: no script needed) unless the reader stops it; a computation
+ * `REFRESH_SECONDS` (client/src/auto-refresh.ts; not a meta refresh, WCAG 2.2.1) unless the reader stops it; a computation
  * silent for too long (the server stopped) says so, and offers to relaunch it.
  */
 export const REFRESH_SECONDS = 5;

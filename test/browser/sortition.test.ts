@@ -39,7 +39,7 @@ test('a volunteer opts in, the admin draws, a visitor opens the verification pag
   await chair.getByRole('button', { name: 'Clore l’appel et s’engager' }).click();
   await confirmInDialog(chair);
   await chair.locator('[data-seed-hash]').waitFor();
-  // while the lottery is computed the page reloads itself (meta refresh): no reload by hand
+  // while the lottery is computed the page reloads itself (client/src/auto-refresh.ts): no reload by hand
   await chair.locator('[data-sortition-status="ready"]').waitFor({ timeout: 60_000 });
   await chair.getByLabel(/Valeur publique/).fill('Loto du 4 mars 2026 : 3 12 27 33 41');
   await chair.getByRole('button', { name: 'Tirer au sort' }).click();

@@ -89,8 +89,13 @@ describe('sortition of the citizen college', () => {
     const notDrawn = people.find((p) => !res.body.panel.includes(p.id))!;
     await t.app.http.post(`/api/bills/${billId}/sortition/response`).set(auth(notDrawn)).send({ response: 'accepted' }).expect(403);
     await t.app.http.post(`/api/bills/${billId}/sortition/response`).set(auth(drawn[0]!)).send({ response: 'accepted' }).expect(200);
-    const declined = await t.app.http.post(`/api/bills/${billId}/sortition/response`).set(auth(drawn[1]!)).send({ response: 'declined' }).expect(200);
+    // one who declines and has a twin (same answers) not drawn: the rule replaces them by one of those
+    const profile = (p: TestUser) => people.indexOf(p as (typeof people)[number]) % 6;
+    const decliner = drawn.slice(1).find((d) => people.some((p) => profile(p) === profile(d) && !res.body.panel.includes(p.id)))!;
+    const twins = new Set(people.filter((p) => profile(p) === profile(decliner) && !res.body.panel.includes(p.id)).map((p) => p.pseudonym));
+    const declined = await t.app.http.post(`/api/bills/${billId}/sortition/response`).set(auth(decliner)).send({ response: 'declined' }).expect(200);
     expect(declined.body.replacement).toMatch(/^V-/);
+    expect(twins.has(declined.body.replacement)).toBe(true);
     await t.app.http.post(`/api/bills/${billId}/sortition/response`).set(auth(drawn[0]!)).send({ response: 'declined' }).expect(409);
 
     // the member who accepted sits in the citizen college
@@ -105,8 +110,8 @@ describe('sortition of the citizen college', () => {
     // the file, saved and checked by the standalone script
     const file = (await t.app.http.get(`/api/bills/${billId}/sortition`).expect(200)).body;
     expect(file.seed).toBe(seed);
-    expect(file.declines).toEqual([drawn[1]!.pseudonym]);
-    expect(file.replacements).toEqual([{ declined: drawn[1]!.pseudonym, replacement: declined.body.replacement }]);
+    expect(file.declines).toEqual([decliner.pseudonym]);
+    expect(file.replacements).toEqual([{ declined: decliner.pseudonym, replacement: declined.body.replacement }]);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tirage-'));
     const where = path.join(dir, 'tirage.json');
     fs.writeFileSync(where, JSON.stringify(file));
