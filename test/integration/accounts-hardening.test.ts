@@ -200,7 +200,7 @@ describe('accounts', () => {
     const res = await app.http.post('/inscription').type('form').set('Origin', app.url)
       .send({ displayName: 'Marc Petit', email: 'marc.petit@exemple.fr', password: '1234567890', kind: 'citizen' });
     expect(res.status).toBe(303);
-    expect((await app.http.get(res.headers.location)).text).toMatch(/<p class="field-error" id="password-error">Ce mot de passe est trop facile à deviner[^<]*fréquemment utilisé/);
+    expect((await app.http.get(res.headers.location!)).text).toMatch(/<p class="field-error" id="password-error">Ce mot de passe est trop facile à deviner[^<]*fréquemment utilisé/);
     expect((await app.testDb.db.query('SELECT 1 FROM users WHERE email = $1', ['marc.petit@exemple.fr'])).rowCount).toBe(0);
   });
 

@@ -101,8 +101,8 @@ describe('pages', () => {
     const wrong = await agent.post('/connexion').type('form').set('Origin', app.url).send({ email: form.email, password: 'faux mot de passe' });
     // post → redirect → get: a refused sign-in (401 in the API) is a 303 back to the form, which shows the refusal
     expect(wrong.status).toBe(303);
-    expect(wrong.headers.location).toMatch(/^\/connexion\?formulaire=[\w-]+#erreurs$/);
-    const shown = await agent.get(wrong.headers.location);
+    expect(wrong.headers.location!).toMatch(/^\/connexion\?formulaire=[\w-]+#erreurs$/);
+    const shown = await agent.get(wrong.headers.location!);
     expect(shown.status).toBe(200);
     expect(shown.text).toContain('role="alert"');
     expect(shown.text).toContain('value="lea@exemple.fr"');
@@ -116,7 +116,7 @@ describe('pages', () => {
     const bad = await app.http.post('/inscription').type('form').set('Origin', app.url).send({ displayName: 'X', email: 'x@exemple.fr', password: 'court' });
     // a refused sign-up (400 in the API) is a 303 back to the form, which shows the errors
     expect(bad.status).toBe(303);
-    const shown = await app.http.get(bad.headers.location);
+    const shown = await app.http.get(bad.headers.location!);
     expect(shown.text).toContain('id="password-error"');
     expect(shown.text).toContain('aria-invalid="true"');
     expect(shown.text).toContain('value="x@exemple.fr"');
@@ -128,6 +128,6 @@ describe('pages', () => {
     await app.http.post('/api/auth/register').send({ email: 'redir@exemple.fr', password: 'mot de passe long', displayName: 'Redir' }).expect(201);
     const res = await app.http.post('/connexion').type('form').set('Origin', app.url).send({ email: 'redir@exemple.fr', password: 'mot de passe long', suite: '//evil.example/x' });
     expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/');
+    expect(res.headers.location!).toBe('/');
   });
 });

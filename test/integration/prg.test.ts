@@ -55,22 +55,22 @@ describe.each(CASES)('$name', (c) => {
     const who = c.signedIn ? await createCitizen(suite.app) : null;
     const res = await post(who, c.path, c.fields);
     expect(res.status).toBe(303);
-    expect(res.headers.location).toMatch(c.back);
+    expect(res.headers.location!).toMatch(c.back);
     expect(res.text).not.toContain(SECRET);
-    const page = await get(who, res.headers.location);
+    const page = await get(who, res.headers.location!);
     expect(page.status).toBe(200);
     for (const s of c.shows) expect(page.text).toMatch(s);
     expect(page.text).not.toContain(SECRET);
     expect(page.text).toMatch(/<title>Erreur/);
     // the address alone, without the sealed state, is the plain form again
-    const plain = await get(who, res.headers.location.replace(/[?&]formulaire=[\w-]+/, ''));
+    const plain = await get(who, res.headers.location!.replace(/[?&]formulaire=[\w-]+/, ''));
     expect(plain.text).not.toContain('role="alert"');
   });
 });
 
 test('the sealed state is not forged nor replayed forever: a tampered one shows the plain form', async () => {
   const res = await post(null, '/connexion', { email: 'x@exemple.fr', password: SECRET });
-  const tampered = res.headers.location.replace(/formulaire=([\w-])/, (_m: string, c: string) => `formulaire=${c === 'A' ? 'B' : 'A'}`);
+  const tampered = res.headers.location!.replace(/formulaire=([\w-])/, (_m: string, c: string) => `formulaire=${c === 'A' ? 'B' : 'A'}`);
   const page = await get(null, tampered);
   expect(page.status).toBe(200);
   expect(page.text).not.toContain('role="alert"');
@@ -79,7 +79,7 @@ test('the sealed state is not forged nor replayed forever: a tampered one shows 
 test('a request for a new password, once received, is a 303 too: a reload does not send another mail', async () => {
   const res = await post(null, '/mot-de-passe-oublie', { email: 'quelquun@exemple.fr' });
   expect(res.status).toBe(303);
-  const page = await get(null, res.headers.location);
+  const page = await get(null, res.headers.location!);
   expect(page.text).toContain('role="status"');
   expect(page.text).toContain('quelquun@exemple.fr');
 });
