@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Response } from 'express';
 
 /**
  * A refused form's message, kept for the page the person is sent back to (post → redirect → get).
@@ -106,7 +107,9 @@ export function withoutSecrets(values: Record<string, string>): Record<string, s
  * so that a reload sends nothing again. False when the state does not fit in an address (the caller then
  * shows the form in place, as before).
  */
-export function sendFormBack(res: { redirect: (status: number, url: string) => void }, path: string, state: SealedFormState, hash = '#erreurs'): boolean {
+export function sendFormBack(res: Response, path: string, state: SealedFormState, hash = '#erreurs'): boolean {
+  // a refusal, whatever its 303: the failed-login limiters count it (http/rate-limit.ts)
+  res.locals.formRefused = true;
   const sealed = putFormState(state);
   if (!sealed) return false;
   res.redirect(303, withFormState(path, sealed, hash));

@@ -1,4 +1,4 @@
-import { createCitizen, useTestApp, type TestUser } from '../helpers/app';
+import { auth, createBill, createCitizen, startTestApp, useTestApp, type TestUser } from '../helpers/app';
 
 /**
  * Post → redirect → get (issue 16, item 7): a refused form answers 303 to its form page (GET), which
@@ -82,4 +82,34 @@ test('a request for a new password, once received, is a 303 too: a reload does n
   const page = await get(null, res.headers.location!);
   expect(page.text).toContain('role="status"');
   expect(page.text).toContain('quelquun@exemple.fr');
+});
+
+test('formOperation’s default refusal: a form that names its page (the amendment page’s vote) comes back there with the message', async () => {
+  const bill = await createBill(suite.app, suite.admin, { status: 'consultation' });
+  const alice = await createCitizen(suite.app, 'Alice');
+  const res = await suite.app.http.post(`/api/articles/${bill.articles[0]!.id}/amendments`).set(auth(alice))
+    .send({ kind: 'modify', alineas: ['Les administrations publient tout.'], rationale: 'Plus clair.', submit: true }).expect(201);
+  const id = res.body.amendment.id as string;
+  const bob = await createCitizen(suite.app, 'Bob');
+  const refused = await post(bob, `/amendements/${id}/vote`, { value: 'n-importe-quoi' });
+  expect(refused.status).toBe(303);
+  expect(refused.headers.location).toMatch(new RegExp(`^/amendements/${id}\\?formulaire=[\\w-]+#erreurs$`));
+  const page = await get(bob, refused.headers.location!);
+  expect(page.status).toBe(200);
+  expect(page.text).toContain('id="erreurs"');
+  expect(page.text).toMatch(/<title>Erreur/);
+});
+
+test('a sign-in refused by a 303 still counts as a failed login: the limiter locks the account all the same', async () => {
+  const limited = await startTestApp({ rateLimits: true, rateLimitBudget: { loginFailuresPerAccount: 3, loginFailuresPerAccountAllIps: 3, writesPerIp: 1000, writesPerAccount: 1000 } });
+  try {
+    const who = { email: 'visee@exemple.fr', password: 'une phrase de passe solide 42' };
+    await limited.http.post('/api/auth/register').send({ ...who, displayName: 'Visée' }).expect(201);
+    const htmlLogin = (password: string) => limited.http.post('/connexion').type('form').set('Origin', limited.url).send({ email: who.email, password });
+    for (let i = 0; i < 3; i++) expect((await htmlLogin('faux mot de passe')).status).toBe(303);
+    // the right password no longer gets through: the three refusals were counted, not refunded as « successes »
+    expect((await htmlLogin(who.password)).status).toBe(429);
+  } finally {
+    await limited.close();
+  }
 });
