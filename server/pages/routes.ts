@@ -72,7 +72,11 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
     res.type('html').send(billPage(ctx(req), bill, await listBillArticles(db, bill.id)));
   }));
 
-  r.get('/articles/:articleId', page((req, res) => renderArticlePage(db, req, res, String(req.params.articleId))));
+  r.get('/articles/:articleId', page((req, res) => {
+    // a refused annotation comes back here by a 303 (post → redirect → get), sealed in `formulaire`
+    const back = takeFormState(req.query.formulaire);
+    return renderArticlePage(db, req, res, String(req.params.articleId), back?.error ? { message: back.error, values: back.values ?? {} } : undefined);
+  }));
 
   const back = (req: express.Request) => `/articles/${encodeURIComponent(String(req.params.articleId))}`;
   const voteForms = {
