@@ -1,4 +1,4 @@
-import express, { type Request, type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, rateLimit, type Options, type RateLimitRequestHandler, type Store } from 'express-rate-limit';
 import type { RateLimitKnob } from '../config';
 import { errorBody } from './errors';
@@ -103,6 +103,12 @@ function accountTried(req: Request): string | undefined {
 }
 
 /**
+ * A refused form that went back to its page by a 303 (post → redirect → get, pages/flash.ts sets
+ * `res.locals.formRefused`) failed as surely as a 401: it must count, and must not wipe the failures.
+ */
+const succeeded = (_req: Request, res: Response): boolean => res.statusCode < 400 && res.locals.formRefused !== true;
+
+/**
  * Failed logins only: a success takes its own attempt back (per address) and wipes the account's
  * failures, so that the real person is never locked out by their own logins. Ten failures on one
  * account from one address lock that account from that address; a hundred from all addresses
@@ -110,13 +116,14 @@ function accountTried(req: Request): string | undefined {
  */
 function loginLimiter(budget: Record<RateLimitKnob, number>, stores: LimitStores): RequestHandler {
   const message = 'Trop de tentatives de connexion échouées. Réessayez dans quelques minutes.';
-  const perIp = limiter(stores, LOGIN_WINDOW_MS, budget.loginFailuresPerIp, message, { identifier: 'login-failures-ip', skipSuccessfulRequests: true });
+  const counted = { skipSuccessfulRequests: true, requestWasSuccessful: succeeded };
+  const perIp = limiter(stores, LOGIN_WINDOW_MS, budget.loginFailuresPerIp, message, { identifier: 'login-failures-ip', ...counted });
   const perAccountIp = limiter(stores, LOGIN_WINDOW_MS, budget.loginFailuresPerAccount, message, {
-    identifier: 'login-failures-account-ip', skipSuccessfulRequests: true,
+    identifier: 'login-failures-account-ip', ...counted,
     skip: (req) => accountTried(req) === undefined, keyGenerator: (req) => `${accountTried(req)!}|${ipKey(req)}`,
   });
   const perAccount = limiter(stores, LOGIN_WINDOW_MS, budget.loginFailuresPerAccountAllIps, message, {
-    identifier: 'login-failures-account', skipSuccessfulRequests: true,
+    identifier: 'login-failures-account', ...counted,
     skip: (req) => accountTried(req) === undefined, keyGenerator: (req) => accountTried(req)!,
   });
   // The account is read from the body: parse it here (the parsers that follow see it is done).
@@ -126,7 +133,7 @@ function loginLimiter(budget: Record<RateLimitKnob, number>, stores: LimitStores
       const key = accountTried(rq);
       if (key) {
         rs.on('finish', () => {
-          if (rs.statusCode >= 400) return;
+          if (!succeeded(rq, rs)) return;
           perAccount.resetKey(key);
           perAccountIp.resetKey(`${key}|${ipKey(rq)}`);
         });

@@ -18,6 +18,7 @@ import type { UserRow } from '../sql/users';
 import { layout, type PageContext } from './layout';
 import { ctx, formBody, formFields, page } from './page-kit';
 import { passwordAdvice } from './routes';
+import { sendFormBack, takeFormState } from './flash';
 import { t } from '../i18n';
 import { msg } from '../../shared/i18n';
 
@@ -29,11 +30,14 @@ export interface AccountMailPageDeps {
   limiters: AuthLimiters;
 }
 
+export const ACCOUNT_FORMS = ['password', 'email', 'verification', 'preferences'] as const;
+export type AccountForm = (typeof ACCOUNT_FORMS)[number];
+
 /** What « Mon compte » shows in its e-mail sections, and the refusal of one of their forms. */
 export interface AccountMailState {
   prefs: Record<string, MailMode>;
   /** Which form was refused, with the message and the fields. */
-  refused?: { form: 'password' | 'email' | 'verification' | 'preferences'; error: string; fields?: Record<string, string> };
+  refused?: { form: AccountForm; error: string; fields?: Record<string, string>; values?: Record<string, string> };
   /** A notice after a form succeeded (fixed texts, chosen by a code in the address). */
   done?: keyof typeof DONE;
 }
@@ -77,7 +81,7 @@ export function accountMailSections(user: UserRow, s: AccountMailState): SafeHtm
         <form method="post" action="/compte/adresse" class="form" novalidate>
           <div class="field"><label for="new-email">${t('Nouvelle adresse électronique')}</label>
             ${email?.fields?.email ? html`<p class="field-error" id="new-email-error">${email.fields.email}</p>` : ''}
-            <input id="new-email" name="email" type="email" autocomplete="email" required${email?.fields?.email ? html` aria-invalid="true" aria-describedby="new-email-error"` : ''}></div>
+            <input id="new-email" name="email" type="email" autocomplete="email" value="${email?.values?.email ?? ''}" required${email?.fields?.email ? html` aria-invalid="true" aria-describedby="new-email-error"` : ''}></div>
           ${passwordField('email-current-password', 'currentPassword', t('Votre mot de passe actuel'), 'current-password', email?.fields?.currentPassword)}
           <button type="submit">${t('Envoyer le lien de confirmation')}</button>
         </form>
@@ -179,16 +183,23 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
   const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
 
   // --- forgotten password ---
+  // post → redirect → get: the refusal, and the « request received » notice, come back sealed in `formulaire`
   r.get('/mot-de-passe-oublie', (req, res) => {
-    res.type('html').send(forgotPage(ctx(req)));
+    const back = takeFormState(req.query.formulaire);
+    res.type('html').send(forgotPage(ctx(req), {
+      ...(back?.error ? { error: back.error } : {}), ...(back?.values?.envoye === 'oui' ? { sent: true } : {}), ...(back?.values?.email ? { email: back.values.email } : {}),
+    }));
   });
   r.post('/mot-de-passe-oublie', limiters.mailRequest, form, page(async (req, res) => {
     const input = resetRequestBody.safeParse(formFields(req));
     if (!input.success || !/^[^\s@]+@[^\s@]+$/.test(input.data.email)) {
+      const error = 'Saisissez une adresse électronique complète (nom@exemple.fr).';
+      if (sendFormBack(res, '/mot-de-passe-oublie', { error, values: { email: input.data?.email ?? formFields(req).email ?? '' } })) return;
       res.status(400).type('html').send(forgotPage(ctx(req), { error: 'Saisissez une adresse électronique complète (nom@exemple.fr).', email: input.data?.email ?? '' }));
       return;
     }
     requestPasswordResetLater(db, { mail }, input.data.email, (err) => req.log?.error({ err }, 'password reset request failed'));
+    if (sendFormBack(res, '/mot-de-passe-oublie', { values: { email: input.data.email, envoye: 'oui' } }, '')) return;
     res.type('html').send(forgotPage(ctx(req), { sent: true, email: input.data.email }));
   }));
 
@@ -196,7 +207,8 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     noStore(res);
     const token = tokenOf(req.query.jeton);
     if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), 'Nouveau mot de passe', INVALID_LINK, html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`));
-    res.type('html').send(resetPage(ctx(req), token));
+    const back = takeFormState(req.query.formulaire);
+    res.type('html').send(resetPage(ctx(req), token, { ...(back?.error ? { error: back.error } : {}), ...(back?.fieldErrors?.password ? { fieldError: back.fieldErrors.password } : {}) }));
   });
   r.post('/mot-de-passe/nouveau', limiters.mailRequest, form, page(async (req, res) => {
     noStore(res);
@@ -204,13 +216,19 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     const input = resetConfirmBody.safeParse({ token: fields.jeton, password: fields.password });
     const token = tokenOf(fields.jeton);
     if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), 'Nouveau mot de passe', INVALID_LINK, html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`));
-    if (!input.success) return void res.status(400).type('html').send(resetPage(ctx(req), token, { error: 'Le formulaire contient des erreurs.', fieldError: 'Au moins 10 caractères.' }));
+    // a weak password comes back to the link's own address (which carries the token already) by a 303
+    const refuse = (fieldError: string) => {
+      const state = { error: 'Le formulaire contient des erreurs.', fieldErrors: { password: fieldError } };
+      if (sendFormBack(res, `/mot-de-passe/nouveau?jeton=${encodeURIComponent(token)}`, state)) return;
+      res.status(400).type('html').send(resetPage(ctx(req), token, { error: state.error, fieldError }));
+    };
+    if (!input.success) return refuse('Au moins 10 caractères.');
     try {
       await confirmPasswordReset(db, sessionDeps, input.data);
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
       const weak = passwordAdvice(err.details);
-      if (weak) return void res.status(400).type('html').send(resetPage(ctx(req), token, { error: 'Le formulaire contient des erreurs.', fieldError: weak }));
+      if (weak) return refuse(weak);
       return void res.status(400).type('html').send(deadLinkPage(ctx(req), 'Nouveau mot de passe', err.message, html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`));
     }
     res.type('html').send(simplePage(ctx(req), 'Mot de passe changé', html`<h1>${t('Mot de passe changé')}</h1>
@@ -285,14 +303,14 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     const input = emailChangeBody.safeParse(formFields(req));
     if (!input.success) {
       const fields = Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'email' ? 'Saisissez une adresse électronique complète (nom@exemple.fr).' : 'Saisissez votre mot de passe actuel.']));
-      return showAccount(req, res, 400, { refused: { form: 'email', error: 'Le formulaire contient des erreurs.', fields } });
+      return showAccount(req, res, 400, { refused: { form: 'email', error: 'Le formulaire contient des erreurs.', fields, values: { email: formFields(req).email ?? '' } } });
     }
     try {
       await requestEmailChange(db, { mail }, req.user, input.data);
     } catch (err) {
       if (!(err instanceof AppError) || !['validation_failed', 'forbidden', 'conflict', 'rate_limited'].includes(err.code)) throw err;
       const fields: Record<string, string> = err.code === 'forbidden' ? { currentPassword: err.message } : { email: err.message };
-      return showAccount(req, res, err.status, { refused: { form: 'email', error: err.message, fields } });
+      return showAccount(req, res, err.status, { refused: { form: 'email', error: err.message, fields, values: { email: input.data.email } } });
     }
     res.redirect(303, '/compte?fait=adresse#adresse');
   }));

@@ -6,7 +6,8 @@ import { AppError } from '../http/errors';
 import type { PrivacyDeps } from '../routes/privacy';
 import type { MailService } from '../mail/service';
 import { notificationPreferences } from '../commands/account-mail';
-import { accountMailPages, accountMailSections, DONE, doneCode, type AccountMailState } from './account-mail-pages';
+import { ACCOUNT_FORMS, accountMailPages, accountMailSections, DONE, doneCode, type AccountForm, type AccountMailState } from './account-mail-pages';
+import { sendFormBack, takeFormState } from './flash';
 import { deleteAccountBody } from '../routes/privacy';
 import type { UserRow } from '../sql/users';
 import { contributorPages } from './contributor-pages';
@@ -94,9 +95,21 @@ export function accountPages(db: Db, deps: AccountDeps): Router {
   r.get('/compte', page(async (req, res) => {
     if (!req.user) return res.redirect(303, '/connexion?suite=/compte');
     const done = doneCode(req.query.fait);
-    res.set('Cache-Control', 'no-store').type('html').send(accountPage(ctx(req), req.user, await mailState(req.user, done ? { done } : {})));
+    // a refused form of this page comes back by a 303 (post → redirect → get), its state sealed in `formulaire`
+    const back = takeFormState(req.query.formulaire);
+    const form = back?.values?.formulaire;
+    const { formulaire: _form, ...values } = back?.values ?? {};
+    const refused = back?.error && form && (ACCOUNT_FORMS as readonly string[]).includes(form)
+      ? { refused: { form: form as AccountForm, error: back.error, ...(back.fieldErrors ? { fields: back.fieldErrors } : {}), values } } : {};
+    const deletion = back?.error && form === 'supprimer' ? { error: back.error } : {};
+    res.set('Cache-Control', 'no-store').type('html').send(accountPage(ctx(req), req.user, await mailState(req.user, { ...(done ? { done } : {}), ...refused }), deletion));
   }));
+  /** The section of « Mon compte » each refused form goes back to. */
+  const SECTIONS: Record<AccountForm | 'supprimer', string> = { password: '#mot-de-passe', email: '#adresse', verification: '#adresse', preferences: '#courriels', supprimer: '#supprimer' };
+  const sendBack = (res: express.Response, form: AccountForm | 'supprimer', error: string, fields?: Record<string, string>, values: Record<string, string> = {}) =>
+    sendFormBack(res, '/compte', { error, ...(fields ? { fieldErrors: fields } : {}), values: { ...values, formulaire: form } }, SECTIONS[form]);
   r.use(accountMailPages({ db, ...deps }, async (req, res, status, state) => {
+    if (state.refused && sendBack(res, state.refused.form, state.refused.error, state.refused.fields, state.refused.values)) return;
     res.status(status).set('Cache-Control', 'no-store').type('html').send(accountPage(ctx(req), req.user!, await mailState(req.user!, state)));
   }));
 
@@ -108,6 +121,7 @@ export function accountPages(db: Db, deps: AccountDeps): Router {
       await deleteAccount(db, { user: req.user, password: input.data.password }, deps);
     } catch (err) {
       if (!(err instanceof AppError) || err.code === 'unauthenticated') throw err;
+      if (sendBack(res, 'supprimer', err.message)) return;
       res.status(err.status).type('html').send(accountPage(ctx(req), req.user, await mailState(req.user), { error: err.message }));
       return;
     }

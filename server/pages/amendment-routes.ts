@@ -177,8 +177,8 @@ function amendmentActionRoutes(r: Router, form: RequestHandler[], renderAmendmen
   const draftErrors = (err: AppError, _f: Record<string, string>, errors: FieldErrors) => (err.code === 'validation_failed' || err.code === 'unprocessable' ? errors : {});
 
   const votes = {
-    cast: formOperation(deps, amendmentVote.cast, { signIn: here, body: (f) => ({ value: f.value }), done: back('#avis') }),
-    withdraw: formOperation(deps, amendmentVote.withdraw, { signIn: here, done: back('#avis') }),
+    cast: formOperation(deps, amendmentVote.cast, { signIn: here, formPage: here, body: (f) => ({ value: f.value }), done: back('#avis') }),
+    withdraw: formOperation(deps, amendmentVote.withdraw, { signIn: here, formPage: here, done: back('#avis') }),
   };
   r.post('/amendements/:id/vote', form, (req: Request, res: Response, next: NextFunction) => votes[formFields(req).value === 'none' ? 'withdraw' : 'cast'](req, res, next));
 
@@ -218,9 +218,9 @@ function amendmentActionRoutes(r: Router, form: RequestHandler[], renderAmendmen
   }));
 
   r.post('/amendements/:id/invitation', form, formOperation(deps, inviteCoauthorOp, {
-    signIn: here,
+    signIn: here, formPage: here,
     done: (req, res, { token }) => renderAmendment(req, res, param(req, 'id'), { values: { invitation: `${req.protocol}://${req.get('host') ?? ''}/invitations/${token}` } }),
   }));
 
-  r.post('/amendements/:id/retirer', form, formOperation(deps, withdrawAmendmentOp, { signIn: here, done: back() }));
+  r.post('/amendements/:id/retirer', form, formOperation(deps, withdrawAmendmentOp, { signIn: here, formPage: here, done: back() }));
 }

@@ -46,6 +46,6 @@ export async function renderArticlePage(
   );
   const extras = html`${argumentsSection(ctx(req), target, presentArgumentsBySupport(args), open, here)}
     ${annotationsSection(ctx(req), article, notes, open, here, annotationError)}`;
-  res.status(annotationError ? 422 : 200).type('html');
+  res.status(annotationError && req.method === 'POST' ? 422 : 200).type('html');
   res.send(articlePage(ctx(req), { bill, article, versions, tally, mine, neighbours, marks, extras, assurance }));
 }

@@ -17,6 +17,7 @@ import { formOperation } from './form-operation';
 import { deskPage } from './desk-page';
 import { workspacePage } from './formalisation-page';
 import { ctx, formBody, formFields, page, safeNext } from './page-kit';
+import { sendFormBack, takeFormState } from './flash';
 import { takeOverPages } from './takeover-page';
 
 const PAGE_SIZE = 25;
@@ -67,7 +68,7 @@ export function clerkPages(db: Db, live: LiveDocs): Router {
   r.get('/amendements/:id/mise-en-forme', page(async (req, res) => {
     const id = param(req, 'id');
     if (!req.user) return signIn(res, `/amendements/${id}/mise-en-forme`);
-    await renderWorkspace(req, res, id);
+    await renderWorkspace(req, res, id, takeFormState(req.query.formulaire));
   }));
 
   r.post('/amendements/:id/mise-en-forme', form, formOperation(deps, formaliseOp, {
@@ -84,7 +85,10 @@ export function clerkPages(db: Db, live: LiveDocs): Router {
     refused: async (req, res, err, fieldErrors) => {
       if (err.code !== 'unprocessable' && err.code !== 'validation_failed') return false;
       const errors: Record<string, string> = err.code === 'unprocessable' ? { dispositif: err.message } : { 'edit-texte': err.message, ...fieldErrors };
-      await renderWorkspace(req, res, param(req, 'id'), { error: err.message, fieldErrors: errors, values: { ...formFields(req) } }, 400);
+      const state = { error: err.message, fieldErrors: errors, values: { ...formFields(req) } };
+      // post → redirect → get, unless the text does not fit in an address
+      if (sendFormBack(res, `${amendmentPage(req)}/mise-en-forme`, state)) return;
+      await renderWorkspace(req, res, param(req, 'id'), state, 400);
     },
   }));
 

@@ -14,11 +14,11 @@ import { listAuthors } from '../sql/amendment-authors';
 import { findAmendments } from '../sql/amendments';
 import { findUsersByExactName } from '../sql/users';
 import { choosePath } from './admin/commission-console';
-import { isPhasePrecondition, phaseRefusedPage } from './admin/phase-refused';
+import { isPhasePrecondition, PHASE_PRECONDITIONS, phaseRefusedPage } from './admin/phase-refused';
 import { commissionPage } from './commission-page';
 import { html, raw } from '../html';
 import { layout } from './layout';
-import { putFlash, takeFlash } from './flash';
+import { putFlash, sendFormBack, takeFlash, takeFormState } from './flash';
 import { formOperation, type FormAdapter } from './form-operation';
 import { ctx, formBody, formFields, page, safeNext } from './page-kit';
 import { reconciledPage, type ProvenanceSource } from './reconciled-page';
@@ -71,8 +71,21 @@ export function commissionPages(db: Db, live: LiveDocs): Router {
     // adoption's preconditions (members, pending amendments) get a page that lists what is missing
     refused: async (req, res, err) => {
       if (!isPhasePrecondition(err)) return false;
+      // post → redirect → get: the refusal (its code, message and the pending amendments) sealed for the GET below
+      const list = (err.details as { amendments?: unknown } | null)?.amendments;
+      const amendments = Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string').slice(0, 200).join(' ') : '';
+      if (sendFormBack(res, `/textes/${encodeURIComponent(param(req, 'billId'))}/phase`, { error: err.message, values: { code: err.code, amendments } }, '')) return;
       res.status(err.status).type('html').send(await phaseRefusedPage(db, ctx(req), param(req, 'billId'), err));
     },
+  }));
+  /** Where a refused phase move lands: what is missing, with the ways to fix it (nothing to show without a sealed refusal). */
+  r.get('/textes/:billId/phase', page(async (req, res) => {
+    const billId = param(req, 'billId');
+    const back = takeFormState(req.query.formulaire);
+    const code = back?.values?.code;
+    if (!back?.error || !code || !(PHASE_PRECONDITIONS as readonly string[]).includes(code)) return res.redirect(303, `/textes/${encodeURIComponent(billId)}`);
+    const err = new AppError(code as (typeof PHASE_PRECONDITIONS)[number], back.error, { amendments: (back.values?.amendments ?? '').split(' ').filter(Boolean) });
+    res.set('Cache-Control', 'no-store').type('html').send(await phaseRefusedPage(db, ctx(req), billId, err));
   }));
 
   r.get('/textes/:billId/commission', page(async (req, res) => dashboard(req, res, param(req, 'billId'), takeFlash(req.query.erreur))));

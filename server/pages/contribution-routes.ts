@@ -9,6 +9,7 @@ import { renderArticlePage } from './article-route';
 import { formOperation } from './form-operation';
 import { afterFiling, ON_BEHALF_FIELDS, onBehalfError, onBehalfFromForm } from './on-behalf-form';
 import { formBody, formFields, pageInt, safeNext } from './page-kit';
+import { sendFormBack } from './flash';
 
 /** Which occurrence of `quote` in `text` the form meant: the one at `start` if given, else the first. */
 export function locateQuote(text: string, quote: string, start: string | undefined): number {
@@ -62,6 +63,7 @@ export function contributionRoutes(deps: OpDeps): Router {
         : paths.some((p) => p?.startsWith('onBehalfOf')) ? onBehalfError(err)
         : paths.some((p) => p !== 'body') ? `Le passage « ${f.quote ?? ''} » ne figure pas dans l’alinéa ${int(f.alinea)} : recopiez-le exactement.`
           : 'Écrivez votre commentaire.';
+      if (sendFormBack(res, articlePath(req), { error: message, values: f }, '#annoter')) return; // post → redirect → get
       await renderArticlePage(db, req, res, String(req.params.articleId), { message, values: f });
     },
   }));

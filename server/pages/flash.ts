@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Response } from 'express';
 
 /**
  * A refused form's message, kept for the page the person is sent back to (post → redirect → get).
@@ -69,7 +70,8 @@ export interface SealedFormState {
  * (the caller then shows the form in place). Never put a password in it.
  */
 export function putFormState(state: SealedFormState, now = Date.now()): string | undefined {
-  const sealed = seal(deflateRawSync(Buffer.from(JSON.stringify([now, state]), 'utf8')));
+  const kept = state.values ? { ...state, values: withoutSecrets(state.values) } : state;
+  const sealed = seal(deflateRawSync(Buffer.from(JSON.stringify([now, kept]), 'utf8')));
   return sealed.length <= FORM_STATE_MAX ? sealed : undefined;
 }
 
@@ -92,6 +94,26 @@ export function takeFormState(sealed: unknown, now = Date.now()): SealedFormStat
   } catch {
     return undefined;
   }
+}
+
+/** Fields that never travel in an address, sealed or not: passwords, and a link's token (one rule, here). */
+const SECRET = /pass|jeton|token|secret/i;
+export function withoutSecrets(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET.test(k)));
+}
+
+/**
+ * Post → redirect → get for a refused form: 303 to the form's page with the sealed state (`formulaire`),
+ * so that a reload sends nothing again. False when the state does not fit in an address (the caller then
+ * shows the form in place, as before).
+ */
+export function sendFormBack(res: Response, path: string, state: SealedFormState, hash = '#erreurs'): boolean {
+  // a refusal, whatever its 303: the failed-login limiters count it (http/rate-limit.ts)
+  res.locals.formRefused = true;
+  const sealed = putFormState(state);
+  if (!sealed) return false;
+  res.redirect(303, withFormState(path, sealed, hash));
+  return true;
 }
 
 /** The address of the form's page with the sealed state in `formulaire` (and a fragment). */

@@ -4,6 +4,7 @@ import { precheck } from '../authorize';
 import { AppError } from '../http/errors';
 import type { Operation, OpDeps, OpInput } from '../operations/operation';
 import type { UserRow } from '../sql/users';
+import { sendFormBack } from './flash';
 import { formFields, page } from './page-kit';
 
 /** Field errors, keyed by form field: what the page shows next to each field. */
@@ -41,6 +42,13 @@ export interface FormAdapter<P extends z.ZodType, B extends z.ZodType, O> {
    * absent, or when it returns false, the refusal is the « Action impossible » page.
    */
   refused?: (req: Request, res: Response, err: AppError, fieldErrors: FieldErrors) => Promise<boolean | void> | boolean | void;
+  /**
+   * The form's own page (GET), for the default refusal: post → redirect → get to it, the message, the
+   * field errors and what was typed (never a password) sealed in `formulaire`, which that page shows
+   * (takeFormState). Used when `refused` is absent or returns false; a refusal that does not fit in an
+   * address, or a route without a form page, is the « Action impossible » page.
+   */
+  formPage?: (req: Request) => string;
 }
 
 const REFUSALS = new Set(['validation_failed', 'conflict', 'wrong_phase', 'unprocessable', 'not_found', 'other_clerk_in_charge', 'commission_incomplete', 'pending_amendments']);
@@ -103,8 +111,12 @@ export function formOperation<P extends z.ZodType, B extends z.ZodType, O>(
       const out = await op.run(deps, user, input);
       await adapter.done(req, res, out, input, user);
     } catch (err) {
-      if (!(err instanceof AppError) || !adapter.refused || !REFUSALS.has(err.code)) throw err;
-      if ((await adapter.refused(req, res, err, fieldErrorsFrom(err, adapter.fields))) === false) throw err;
+      if (!(err instanceof AppError) || !REFUSALS.has(err.code)) throw err;
+      const fieldErrors = fieldErrorsFrom(err, adapter.fields);
+      if (adapter.refused && (await adapter.refused(req, res, err, fieldErrors)) !== false) return;
+      // the default refusal, one rule for every form that names its page
+      if (adapter.formPage && err.code !== 'not_found' && sendFormBack(res, adapter.formPage(req), { error: err.message, fieldErrors, values: formFields(req) })) return;
+      throw err;
     }
   });
 }

@@ -16,6 +16,7 @@ import { dateTimeFr } from './amendment-parts';
 import { layout, verifiedBadge, type PageContext } from './layout';
 import { ctx, formBody, formFields, page, safeNext } from './page-kit';
 import { t } from '../i18n';
+import { sendFormBack, takeFormState } from './flash';
 
 /**
  * « Se connecter avec … » (OpenID Connect, issue 13): the routes of the sign-in, the page asking
@@ -162,7 +163,8 @@ export function identityPages(deps: IdentityPagesDeps): Router {
     if (!rp) throw notConfigured();
     const pending = await pendingLink(db, handleOf(req));
     if (!pending) throw new AppError('oidc_state_mismatch', 'Ce rattachement a expiré ou a déjà servi : reconnectez-vous avec le fournisseur d’identité.');
-    res.set('Cache-Control', 'no-store').type('html').send(linkPage(ctx(req), { email: pending.email }));
+    const back = takeFormState(req.query.formulaire);
+    res.set('Cache-Control', 'no-store').type('html').send(linkPage(ctx(req), { email: pending.email, ...(back?.error ? { error: back.error } : {}) }));
   }));
 
   r.post('/auth/oidc/lier', deps.limiters.login, form, page(async (req, res) => {
@@ -180,6 +182,8 @@ export function identityPages(deps: IdentityPagesDeps): Router {
       res.redirect(303, next);
     } catch (err) {
       if (!(err instanceof AppError) || err.code === 'oidc_state_mismatch' || err.code === 'conflict') throw err;
+      // post → redirect → get (the pending link stays in its cookie; the password is never carried)
+      if (sendFormBack(res.set('Cache-Control', 'no-store'), '/auth/oidc/lier', { error: err.message })) return;
       res.status(err.status).type('html').send(linkPage(ctx(req), { email: pending.email, error: err.message }));
     }
   }));

@@ -9,6 +9,7 @@ import { html, type SafeHtml } from '../html';
 import { layout, may, type PageContext } from './layout';
 import { phaseBadge } from './bill-pages';
 import { formOperation } from './form-operation';
+import { sendFormBack, takeFormState } from './flash';
 import { ctx, formBody, formFields, page } from './page-kit';
 import { t } from '../i18n';
 import { msg } from '../../shared/i18n';
@@ -71,7 +72,9 @@ export function parliamentImportPages(deps: OpDeps): Router {
     precheck('amendment.importParliament', req.user);
     const bill = await loadBill(req);
     const open = may(ctx(req), 'amendment.importParliament', bill.status);
-    res.type('html').send(importPage(ctx(req), bill, draftOf({}), open ? {} : { error: 'Les amendements s’importent pendant la consultation ou l’examen en commission.' }));
+    const back = takeFormState(req.query.formulaire);
+    const error = back?.error ?? (open ? undefined : 'Les amendements s’importent pendant la consultation ou l’examen en commission.');
+    res.type('html').send(importPage(ctx(req), bill, draftOf(back?.values ?? {}), error ? { error } : {}));
   }));
 
   r.post('/textes/:billId/amendements/importer', formBody('5mb'), formOperation(deps, importParliamentAmendmentsOp, {
@@ -84,6 +87,8 @@ export function parliamentImportPages(deps: OpDeps): Router {
       if (err.code === 'not_found') return false;
       const details = Array.isArray(err.details) ? (err.details as { message?: unknown }[]) : [];
       const detail = details.length === 1 && typeof details[0]?.message === 'string' ? details[0].message : err.message;
+      // post → redirect → get when what was pasted fits in an address (compressed); a long file is shown back in place
+      if (sendFormBack(res, here(req), { error: detail, values: { ...draftOf(formFields(req)) } }, '#donnees')) return;
       res.status(err.status).type('html').send(importPage(ctx(req), await loadBill(req), draftOf(formFields(req)), { error: detail }));
     },
   }));

@@ -20,6 +20,7 @@ import { billPage, homePage } from './bill-pages';
 import { renderArticlePage } from './article-route';
 import { ctx, formBody, formFields, page, safeNext } from './page-kit';
 import { loginPage, registerPage, type FormState } from './auth-pages';
+import { sendFormBack, takeFormState } from './flash';
 import { msg } from '../../shared/i18n';
 
 /** What to do about each field, said in words: « Valeur invalide » tells nobody how to fix it. */
@@ -71,7 +72,11 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
     res.type('html').send(billPage(ctx(req), bill, await listBillArticles(db, bill.id)));
   }));
 
-  r.get('/articles/:articleId', page((req, res) => renderArticlePage(db, req, res, String(req.params.articleId))));
+  r.get('/articles/:articleId', page((req, res) => {
+    // a refused annotation comes back here by a 303 (post → redirect → get), sealed in `formulaire`
+    const back = takeFormState(req.query.formulaire);
+    return renderArticlePage(db, req, res, String(req.params.articleId), back?.error ? { message: back.error, values: back.values ?? {} } : undefined);
+  }));
 
   const back = (req: express.Request) => `/articles/${encodeURIComponent(String(req.params.articleId))}`;
   const voteForms = {
@@ -80,8 +85,11 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
   };
   r.post('/articles/:articleId/vote', form, (req: express.Request, res: express.Response, next: express.NextFunction) => voteForms[formFields(req).value === 'none' ? 'withdraw' : 'cast'](req, res, next));
 
+  // A refused sign-in or sign-up comes back here by a 303 (post → redirect → get: a reload sends
+  // nothing again), its message and what was typed (never the password) sealed in `formulaire`.
+  const formPath = (path: string, next: string) => (next === '/' ? path : `${path}?suite=${encodeURIComponent(next)}`);
   r.get('/connexion', (req, res) => {
-    res.type('html').send(loginPage(ctx(req), { next: safeNext(req.query.suite) }));
+    res.type('html').send(loginPage(ctx(req), { ...takeFormState(req.query.formulaire), next: safeNext(req.query.suite) }));
   });
   r.post('/connexion', limiters.login, form, page(async (req, res) => {
     const body = req.body as Record<string, string>;
@@ -94,21 +102,24 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
       res.redirect(303, next);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      res.status(err.status).type('html').send(loginPage(ctx(req), { error: err.message, values: { email: body.email ?? '' }, next }));
+      const state = { error: err.message, values: { email: body.email ?? '' } };
+      if (sendFormBack(res, formPath('/connexion', next), state)) return;
+      res.status(err.status).type('html').send(loginPage(ctx(req), { ...state, next }));
     }
   }));
 
   r.get('/inscription', (req, res) => {
-    res.type('html').send(registerPage(ctx(req), { next: safeNext(req.query.suite) }));
+    res.type('html').send(registerPage(ctx(req), { ...takeFormState(req.query.formulaire), next: safeNext(req.query.suite) }));
   });
   r.post('/inscription', limiters.register, form, page(async (req, res) => {
     const body = req.body as Record<string, string>;
     const state: FormState = { values: { email: body.email ?? '', displayName: body.displayName ?? '', kind: body.kind ?? '' }, next: safeNext(body.suite) };
     const input = registerBody.safeParse(body);
-    if (!input.success) {
-      res.status(400).type('html').send(registerPage(ctx(req), { ...state, error: msg('Le formulaire contient des erreurs.'), fieldErrors: formErrors(input.error) }));
-      return;
-    }
+    const refuse = (status: number, refusal: Pick<FormState, 'error' | 'fieldErrors'>) => {
+      if (sendFormBack(res, formPath('/inscription', state.next ?? '/'), { ...refusal, ...(state.values ? { values: state.values } : {}) })) return;
+      res.status(status).type('html').send(registerPage(ctx(req), { ...state, ...refusal }));
+    };
+    if (!input.success) return refuse(400, { error: msg('Le formulaire contient des erreurs.'), fieldErrors: formErrors(input.error) });
     try {
       const { token } = await registerAccount(db, input.data, { mail });
       setSessionCookie(req, res, token);
@@ -117,7 +128,7 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
       if (!(err instanceof AppError)) throw err;
       const weak = err.code === 'validation_failed' ? passwordAdvice(err.details) : undefined;
       const fieldErrors = weak ? { password: weak } : undefined;
-      res.status(err.status).type('html').send(registerPage(ctx(req), { ...state, error: weak ? msg('Le formulaire contient des erreurs.') : err.message, ...(fieldErrors ? { fieldErrors } : {}) }));
+      refuse(err.status, { error: weak ? msg('Le formulaire contient des erreurs.') : err.message, ...(fieldErrors ? { fieldErrors } : {}) });
     }
   }));
 

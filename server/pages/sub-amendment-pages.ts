@@ -11,6 +11,7 @@ import { html, type SafeHtml } from '../html';
 import { textToAlineas } from './amendment-forms';
 import { alertBox, amendmentTitle, paragraphs, rowsFor, textareaField, titled, type FormState } from './amendment-parts';
 import { formOperation } from './form-operation';
+import { sendFormBack, takeFormState } from './flash';
 import { layout } from './layout';
 import { ctx, formBody, formFields, page, safeNext } from './page-kit';
 import { t } from '../i18n';
@@ -67,7 +68,7 @@ export function subAmendmentPages(deps: OpDeps): Router {
     // the same table as the operation: a refusal here is the « Action impossible » page
     await authorize(db, what === 'sub' ? 'amendment.subAmend' : 'amendment.rectify', req.user, { amendment });
     const bill = await findBill(db, amendment.bill_id);
-    res.type('html').send(formPage(req, amendment, bill?.title ?? '', what));
+    res.type('html').send(formPage(req, amendment, bill?.title ?? '', what, takeFormState(req.query.formulaire)));
   });
 
   const sendBack = (what: 'sub' | 'rectify') => async (req: Request, res: Response, err: AppError, fieldErrors: Record<string, string>) => {
@@ -76,6 +77,8 @@ export function subAmendmentPages(deps: OpDeps): Router {
     const bill = await findBill(db, amendment.bill_id);
     const f = formFields(req);
     const state: FormState = { error: err.message, fieldErrors, values: { texte: f.texte ?? '', expose: f.expose ?? '', suite: f.suite ?? '' } };
+    // post → redirect → get: back to the form's own page, unless the state does not fit in an address
+    if (sendFormBack(res, `/amendements/${encodeURIComponent(amendment.id)}/${what === 'sub' ? 'sous-amender' : 'rectifier'}`, state)) return true;
     res.status(err.status).type('html').send(formPage(req, amendment, bill?.title ?? '', what, state));
     return true;
   };

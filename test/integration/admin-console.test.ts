@@ -89,9 +89,15 @@ test('a phase move and a member removal go through a confirmation page first; ad
 
   // without members in both colleges, adoption is refused on a page that says how to fix it
   const refused = await form(admin, `/textes/${bill.id}/phase`, { statut: 'adopted', confirme: '1' });
-  expect(refused.status).toBe(409);
-  expect(refused.text).toContain('Changement de phase impossible');
-  expect(refused.text).toContain(`href="/admin/textes/${bill.id}#commission"`);
+  // post → redirect → get: the refusal (409 in the API) is a 303 to GET /textes/:id/phase, which lists what to fix
+  expect(refused.status).toBe(303);
+  expect(refused.headers.location).toMatch(new RegExp(`^/textes/${bill.id}/phase\\?formulaire=[\\w-]+$`));
+  const refusal = await page(admin, refused.headers.location!);
+  expect(refusal.status).toBe(200);
+  expect(refusal.text).toContain('Changement de phase impossible');
+  expect(refusal.text).toContain(`href="/admin/textes/${bill.id}#commission"`);
+  // without a sealed refusal, that address is the bill's page
+  expect((await page(admin, `/textes/${bill.id}/phase`)).headers.location).toBe(`/textes/${bill.id}`);
 
   // a name that is nobody's exactly leads to a page to choose among those that match
   const member = await createUser(app, { displayName: 'Élise Lambert' });

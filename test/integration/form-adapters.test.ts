@@ -54,11 +54,15 @@ test('annotation: the form finds the quote’s offsets; a wrong quote or an empt
   const quote = article.alineas[0]!.split(' ').slice(1, 3).join(' ');
   const before = await count('annotations');
   const wrong = await form(alice, `/articles/${article.id}/annotations`, { version: '1', alinea: '1', quote: 'pas dans le texte', body: 'Vraiment ?' });
-  expect(wrong.status).toBe(422); // the article page again, with what was typed
-  expect(wrong.text).toContain('Le passage « pas dans le texte » ne figure pas dans l’alinéa 1 : recopiez-le exactement.');
+  // post → redirect → get: a 303 to the article page, which says the refusal and keeps what was typed
+  expect(wrong.status).toBe(303);
+  expect(wrong.headers.location).toMatch(new RegExp(`^/articles/${article.id}\\?formulaire=[\\w-]+#annoter$`));
+  const shown = await suite.app.http.get(wrong.headers.location!).set('Cookie', `palimpseste_session=${alice.token}`).expect(200);
+  expect(shown.text).toContain('Le passage « pas dans le texte » ne figure pas dans l’alinéa 1 : recopiez-le exactement.');
+  expect(shown.text).toContain('value="pas dans le texte"');
   const empty = await form(alice, `/articles/${article.id}/annotations`, { version: '1', alinea: '1', quote, body: '   ' });
-  expect(empty.status).toBe(422);
-  expect(empty.text).toContain('Écrivez votre commentaire.');
+  expect(empty.status).toBe(303);
+  expect((await suite.app.http.get(empty.headers.location!).set('Cookie', `palimpseste_session=${alice.token}`)).text).toContain('Écrivez votre commentaire.');
   expect(await count('annotations')).toBe(before);
   const ok = await form(alice, `/articles/${article.id}/annotations`, { version: '1', alinea: '1', quote, body: 'Précisez.' });
   expect(ok.status).toBe(303);

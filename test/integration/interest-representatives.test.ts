@@ -250,8 +250,11 @@ describe('the pages and their forms', () => {
   test('an organisation declares from its account page; its public page shows the declaration, the HATVP link and its history', async () => {
     const org = await createUser(t.app, { kind: 'organisation', displayName: 'Syndicat des Bibliothèques' });
     const bad = await formPost('/compte/representant-interets', org, { registre: 'Z99', interets: 'Lecture publique', budget: '' });
-    expect(bad.status).toBe(400);
-    expect(bad.text).toContain('aria-invalid="true"');
+    expect(bad.status).toBe(303); // post → redirect → get: back to the form, which shows the errors
+    expect(bad.headers.location).toMatch(/^\/compte\/representant-interets\?formulaire=[\w-]+#erreurs$/);
+    const shown = await t.app.http.get(bad.headers.location!).set('Cookie', cookie(org)).expect(200);
+    expect(shown.text).toContain('aria-invalid="true"');
+    expect(shown.text).toContain('Lecture publique');
     await formPost('/compte/representant-interets', org, { registre: 'W751234567', interets: 'Lecture publique\r\nNumérique', budget: 'lt_10k' }).expect(303);
     const pub = await t.app.http.get(`/contributeurs/${org.id}`).expect(200);
     expect(pub.text).toContain('https://www.hatvp.fr/fiche-organisation/?organisation=W751234567');
@@ -266,7 +269,10 @@ describe('the pages and their forms', () => {
     expect(page.text).toContain('Inscrire une audition');
     expect((await t.app.http.get(`/textes/${bill.id}/auditions`).expect(200)).text).not.toContain('Inscrire une audition');
     const refused = await formPost(`/textes/${bill.id}/auditions`, clerk, { date: '2026-13-01', entendu: 'CNIL' });
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(303); // post → redirect → get
+    const shownAgenda = await t.app.http.get(refused.headers.location!).set('Cookie', cookie(clerk)).expect(200);
+    expect(shownAgenda.text).toContain('role="alert"');
+    expect(shownAgenda.text).toContain('CNIL');
     const made = await formPost(`/textes/${bill.id}/auditions`, clerk, { date: '2026-11-25', representant: '', entendu: 'CNIL', article: bill.articles[1]!.id, objet: 'Données personnelles' }).expect(303);
     const id = /#audition-(.+)$/.exec(made.headers.location!)![1]!;
     await t.app.http.post(`/auditions/${id}/compte-rendu`).set('Origin', t.app.url).set('Cookie', cookie(clerk))

@@ -190,8 +190,14 @@ describe('linking an existing account', () => {
     expect(await pagePassword.text()).toContain('dominique@example.test');
 
     const wrong = await browser.request(`${app.url}/auth/oidc/lier`, { form: { password: 'pas le bon mot de passe' } });
-    expect(wrong.status).toBe(401);
-    expect(await wrong.text()).toContain('Mot de passe incorrect');
+    // post → redirect → get: the refusal (401 in the API) comes back to the linking page, without the password
+    expect(wrong.status).toBe(303);
+    expect(wrong.headers.get('location')).toMatch(/^\/auth\/oidc\/lier\?formulaire=[\w-]+#erreurs$/);
+    const shown = await browser.request(`${app.url}${wrong.headers.get('location')!.replace(/#.*/, '')}`);
+    expect(shown.status).toBe(200);
+    const shownText = await shown.text();
+    expect(shownText).toContain('Mot de passe incorrect');
+    expect(shownText).not.toContain('pas le bon mot de passe');
     expect((await app.testDb.db.query('SELECT 1 FROM identities WHERE user_id = $1', [local.id])).rowCount).toBe(0);
 
     const right = await browser.request(`${app.url}/auth/oidc/lier`, { form: { password: 'une phrase de passe solide 42' } });

@@ -99,9 +99,14 @@ describe('pages', () => {
     expect((await agent.post('/deconnexion').type('form').set('Origin', app.url).send({})).status).toBe(303);
     expect((await agent.get('/')).text).not.toContain('Léa Formulaire');
     const wrong = await agent.post('/connexion').type('form').set('Origin', app.url).send({ email: form.email, password: 'faux mot de passe' });
-    expect(wrong.status).toBe(401);
-    expect(wrong.text).toContain('role="alert"');
-    expect(wrong.text).toContain('value="lea@exemple.fr"');
+    // post → redirect → get: a refused sign-in (401 in the API) is a 303 back to the form, which shows the refusal
+    expect(wrong.status).toBe(303);
+    expect(wrong.headers.location!).toMatch(/^\/connexion\?formulaire=[\w-]+#erreurs$/);
+    const shown = await agent.get(wrong.headers.location!);
+    expect(shown.status).toBe(200);
+    expect(shown.text).toContain('role="alert"');
+    expect(shown.text).toContain('value="lea@exemple.fr"');
+    expect(shown.text).not.toContain('faux mot de passe');
     const ok = await agent.post('/connexion').type('form').set('Origin', app.url).send({ email: form.email, password: form.password, suite: '/api/me' });
     expect(ok.status).toBe(303);
     expect(ok.headers.location).toBe('/api/me');
@@ -109,9 +114,12 @@ describe('pages', () => {
 
   test('form errors are shown next to their fields; a form post from another site is refused', async () => {
     const bad = await app.http.post('/inscription').type('form').set('Origin', app.url).send({ displayName: 'X', email: 'x@exemple.fr', password: 'court' });
-    expect(bad.status).toBe(400);
-    expect(bad.text).toContain('id="password-error"');
-    expect(bad.text).toContain('aria-invalid="true"');
+    // a refused sign-up (400 in the API) is a 303 back to the form, which shows the errors
+    expect(bad.status).toBe(303);
+    const shown = await app.http.get(bad.headers.location!);
+    expect(shown.text).toContain('id="password-error"');
+    expect(shown.text).toContain('aria-invalid="true"');
+    expect(shown.text).toContain('value="x@exemple.fr"');
     const csrf = await app.http.post('/connexion').type('form').set('Origin', 'https://evil.example').send({ email: 'a@b.fr', password: 'whatever123' });
     expect(csrf.status).toBe(403);
   });
@@ -120,6 +128,6 @@ describe('pages', () => {
     await app.http.post('/api/auth/register').send({ email: 'redir@exemple.fr', password: 'mot de passe long', displayName: 'Redir' }).expect(201);
     const res = await app.http.post('/connexion').type('form').set('Origin', app.url).send({ email: 'redir@exemple.fr', password: 'mot de passe long', suite: '//evil.example/x' });
     expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/');
+    expect(res.headers.location!).toBe('/');
   });
 });

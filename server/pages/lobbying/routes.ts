@@ -17,6 +17,7 @@ import type { UserRow } from '../../sql/users';
 import type { FormState } from '../amendment-parts';
 import { formOperation, formPrecheck } from '../form-operation';
 import { ctx, formBody, formFields, page, safeNext } from '../page-kit';
+import { sendFormBack, takeFormState } from '../flash';
 import { agendaPage, articleFootprintPage, billFootprintPage, declarationPage } from './views';
 
 const param = (req: Request, name: string) => String(req.params[name]);
@@ -45,7 +46,7 @@ export function lobbyingPages(deps: OpDeps): Router {
     res.status(status).set('Cache-Control', manage ? 'no-store' : 'no-cache').type('html')
       .send(agendaPage(ctx(req), { bill, articles, hearings: hearings.map(presentHearing), manage, representatives, ...(state ? { state } : {}) }));
   }
-  r.get('/textes/:billId/auditions', page((req, res) => renderAgenda(req, res, param(req, 'billId'))));
+  r.get('/textes/:billId/auditions', page((req, res) => renderAgenda(req, res, param(req, 'billId'), takeFormState(req.query.formulaire))));
   const agenda = (req: Request) => `/textes/${encodeURIComponent(param(req, 'billId'))}/auditions`;
   r.post('/textes/:billId/auditions', form, formOperation(deps, scheduleHearingOp, {
     signIn: agenda,
@@ -54,7 +55,9 @@ export function lobbyingPages(deps: OpDeps): Router {
     done: (req, res, h) => res.redirect(303, `${agenda(req)}#audition-${h.id}`),
     refused: async (req, res, err, fieldErrors) => {
       if (err.code !== 'validation_failed') return false;
-      await renderAgenda(req, res, param(req, 'billId'), { error: err.message, fieldErrors, values: formFields(req) }, 400);
+      const state = { error: err.message, fieldErrors, values: formFields(req) };
+      if (sendFormBack(res, agenda(req), state)) return; // post → redirect → get
+      await renderAgenda(req, res, param(req, 'billId'), state, 400);
     },
   }));
   const suite = (req: Request) => safeNext(formFields(req).suite, '/');
@@ -80,7 +83,7 @@ export function lobbyingPages(deps: OpDeps): Router {
   const mine = () => '/compte/representant-interets';
   r.get('/compte/representant-interets', page(async (req, res) => {
     if (!req.user) return res.redirect(303, `/connexion?suite=${mine()}`);
-    await renderDeclaration(req, res, req.user);
+    await renderDeclaration(req, res, req.user, takeFormState(req.query.formulaire));
   }));
   r.post('/compte/representant-interets', form, formOperation(deps, declareOp, {
     signIn: mine,
@@ -89,7 +92,10 @@ export function lobbyingPages(deps: OpDeps): Router {
     done: (_req, res) => res.redirect(303, mine()),
     refused: async (req, res, err, fieldErrors) => {
       if (err.code !== 'validation_failed' && err.code !== 'forbidden') return false;
-      await renderDeclaration(req, res, req.user!, { error: err.message, fieldErrors, values: formFields(req) }, err.status);
+      const state = { error: err.message, fieldErrors, values: formFields(req) };
+      // post → redirect → get for what was typed; a policy refusal (403) keeps its status, in place
+      if (err.code === 'validation_failed' && sendFormBack(res, mine(), state)) return;
+      await renderDeclaration(req, res, req.user!, state, err.status);
     },
   }));
   r.post('/compte/representant-interets/retirer', form, formOperation(deps, withdrawDeclarationOp, { signIn: mine, done: (_req, res) => res.redirect(303, mine()) }));
