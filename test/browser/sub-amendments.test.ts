@@ -31,6 +31,8 @@ test('a member tables a sous-amendement from the dashboard; it is examined first
   await member.goto(`/textes/${bill.id}/commission`);
   await member.locator('#examen-1').getByRole('link', { name: 'Sous-amender l’amendement n° 1' }).click();
   await member.getByRole('heading', { level: 1, name: 'Sous-amender l’amendement n° 1' }).waitFor();
+  // the confirmation dialog is the page script's: on a loaded machine the heading shows before it runs
+  await member.waitForLoadState('load');
   const text = member.getByRole('textbox', { name: 'Texte de l’amendement tel que le sous-amendement le rédige' });
   expect(await text.inputValue()).toBe('Les administrations communiquent leurs documents dans un délai de un mois.\nElles les publient en ligne.');
   await text.fill('Les administrations communiquent leurs documents dans un délai de quinze jours.\nElles les publient en ligne.');
