@@ -127,6 +127,13 @@ describe('bodies the parsers refuse are 4xx, never 500', () => {
     const res = await app.http.post(`/articles/${bill.articles[0]!.id}/annotations`).set(auth(citizen)).set('Origin', app.url).type('form')
       .send({ version: '99999999999', alinea: '1', quote: 'documents', body: 'Bien.' });
     expect(res.status).toBeLessThan(500);
-    expect(res.status).not.toBe(303);
+    // refused: back to the article's form (post → redirect → get) with the error, nothing stored
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toMatch(new RegExp(`^/articles/${bill.articles[0]!.id}\\?formulaire=`));
+    const back = await app.http.get(res.headers.location!).set(auth(citizen));
+    expect(back.status).toBe(200);
+    expect(back.text).toContain('recopiez-le exactement');
+    const stored = await app.testDb.db.query("SELECT count(*)::int AS n FROM annotations WHERE body = 'Bien.'");
+    expect(stored.rows[0]!.n).toBe(0);
   });
 });

@@ -184,8 +184,10 @@ test('an annotation for a person, through the HTML form: the code is shown once,
   const refused = await formPost(`/articles/${article().id}/annotations`, mediator, {
     version: '1', alinea: '1', quote: 'administrations', body: 'Encore ?', pour: 'personne', personne_nom: 'Jo',
   });
-  expect(refused.status).toBe(422);
-  expect(refused.text).toContain('Cochez la case de consentement');
+  // post → redirect → get: back to the article with the reason
+  expect(refused.status).toBe(303);
+  const back = await t.app.http.get(refused.headers.location!).set('Cookie', `palimpseste_session=${mediator.token}`).expect(200);
+  expect(back.text).toContain('Cochez la case de consentement');
   // a citizen's form shows no « Pour qui contribuez-vous ? »; the mediator's does
   expect((await t.app.http.get(`/articles/${article().id}/amendements/nouveau`).set('Cookie', `palimpseste_session=${citizen.token}`)).text).not.toContain('Pour qui contribuez-vous');
   expect((await t.app.http.get(`/articles/${article().id}/amendements/nouveau`).set('Cookie', `palimpseste_session=${mediator.token}`)).text).toContain('Pour qui contribuez-vous');

@@ -57,7 +57,7 @@ describe('a lottery interrupted by a server restart', () => {
   test('the page says the computation went silent, refreshes itself, and offers the admin to relaunch it', async () => {
     await interrupt(billId, { attempts: 1, silentFor: '10 minutes' });
     const visitor = await t.app.http.get(`/textes/${billId}/tirage`).expect(200);
-    expect(visitor.text).toContain(`<meta http-equiv="refresh" content="5; url=/textes/${billId}/tirage">`);
+    expect(visitor.text).toContain(`<body data-auto-refresh="5" data-refresh-url="/textes/${billId}/tirage">`);
     expect(visitor.text).toContain('data-stalled');
     expect(visitor.text).toContain('tour 30');
     expect(visitor.text).not.toContain('Relancer le calcul');
