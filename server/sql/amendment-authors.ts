@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db';
+import { groupRows } from './group';
 import { isId } from './ids';
 import type { AccountKind, Assurance } from './users';
 
@@ -42,12 +43,6 @@ export async function isAuthor(db: Queryable, amendmentId: string, userId: strin
 
 /** Authors of several amendments at once, in the order they joined. */
 export async function listAuthors(db: Queryable, amendmentIds: readonly string[]): Promise<Map<string, AuthorRow[]>> {
-  const byAmendment = new Map<string, AuthorRow[]>();
-  if (amendmentIds.length === 0) return byAmendment;
-  for (const row of (await db.query<AuthorRow>(SQL.byAmendments, [amendmentIds])).rows) {
-    const list = byAmendment.get(row.amendment_id) ?? [];
-    list.push(row);
-    byAmendment.set(row.amendment_id, list);
-  }
-  return byAmendment;
+  if (amendmentIds.length === 0) return new Map();
+  return groupRows((await db.query<AuthorRow>(SQL.byAmendments, [amendmentIds])).rows, (r) => r.amendment_id);
 }

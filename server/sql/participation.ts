@@ -1,5 +1,6 @@
 import type { AmendmentKind, AmendmentOrigin, AmendmentStatus } from '../../shared/amendment';
 import type { Queryable } from '../db/db';
+import { groupRows } from './group';
 import type { AccountKind, Assurance } from './users';
 
 /** SQL for co-signatures, articles' summaries and bills' exposés des motifs (migration 029). */
@@ -40,14 +41,8 @@ export async function removeCosignature(db: Queryable, amendmentId: string, user
 }
 
 export async function listCosignatories(db: Queryable, amendmentIds: readonly string[]): Promise<Map<string, CosignatoryRow[]>> {
-  const out = new Map<string, CosignatoryRow[]>();
-  if (amendmentIds.length === 0) return out;
-  for (const row of (await db.query<CosignatoryRow>(SQL.cosignatories, [amendmentIds])).rows) {
-    const list = out.get(row.amendment_id) ?? [];
-    list.push(row);
-    out.set(row.amendment_id, list);
-  }
-  return out;
+  if (amendmentIds.length === 0) return new Map();
+  return groupRows((await db.query<CosignatoryRow>(SQL.cosignatories, [amendmentIds])).rows, (r) => r.amendment_id);
 }
 
 /** Null clears the text. False when the article does not exist. */
