@@ -10,6 +10,8 @@ import { backfillIdentityKeys } from './sql/amendments';
 import { deleteExpiredSessions } from './sql/sessions';
 import { DEMO_BILL_FILE, MIGRATIONS_DIR } from './paths';
 
+const REDIS_STARTUP_WAIT_MS = 5_000;
+
 /** Starts Palimpseste: config → database → migrations → bootstrap → HTTP; stops cleanly on SIGTERM. */
 async function main(): Promise<void> {
   const started = Date.now();
@@ -29,7 +31,10 @@ async function main(): Promise<void> {
   }
 
   const reads = openReadDb(config, db);
-  const { server, close } = createServer(config, { db, logger, reads });
+  const { server, close, cluster } = createServer(config, { db, logger, reads });
+  // In cluster mode, take traffic once Redis is there (a load balancer's /healthz then says "up");
+  // without it after a while, serve this process's clients alone, as when Redis goes away later.
+  if (cluster && !(await cluster.bus.connected(REDIS_STARTUP_WAIT_MS))) logger.warn({ waitedMs: REDIS_STARTUP_WAIT_MS }, 'redis not reachable at startup: serving alone until it comes');
   server.listen(config.port, () => {
     const where = (config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `base embarquée ${config.dataDir}`)
       + (config.databaseReadUrl ? ', lectures sur DATABASE_READ_URL' : '') + (config.redisUrl ? `, grappe via Redis (${config.redisPrefix})` : '');

@@ -22,6 +22,8 @@ export interface Bus {
   readonly up: boolean;
   /** Called when both connections are back after a loss (and every channel is subscribed again). */
   onReconnect(fn: () => void): void;
+  /** Resolves true once both connections are up and subscribed, false after `maxMs` without them. */
+  connected(maxMs: number): Promise<boolean>;
   /** Publications not yet acknowledged by Redis. */
   readonly pending: number;
   /** Resolves when what was published so far has been handed to Redis (at most `maxMs`). */
@@ -51,9 +53,12 @@ export class RedisBus implements Bus {
   /** Not (or no longer) subscribed to every channel: the next `ready` does it, and resyncs. */
   private lost = true;
   private wasUp = false;
+  private readonly firstUp: Promise<void>;
+  private markFirstUp!: () => void;
 
   constructor(private readonly options: RedisBusOptions) {
     this.prefix = options.prefix;
+    this.firstUp = new Promise<void>((resolve) => (this.markFirstUp = resolve));
     const common = { retryStrategy, lazyConnect: false, connectionName: `palimpseste:${this.nodeId.slice(0, 8)}` };
     // A command waits for a reconnection once, then fails: callers go on without Redis meanwhile.
     // The commands of one event-loop turn go in one write (one PUBLISH per write was, on a busy
@@ -92,6 +97,7 @@ export class RedisBus implements Bus {
     }
     if (!this.wasUp) {
       this.wasUp = true;
+      this.markFirstUp();
       this.options.logger.info('redis connected (cluster mode)');
       return;
     }
@@ -125,6 +131,14 @@ export class RedisBus implements Bus {
 
   onReconnect(fn: () => void): void {
     this.reconnects.push(fn);
+  }
+
+  async connected(maxMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), maxMs)));
+    const up = await Promise.race([this.firstUp.then(() => true), timeout]);
+    clearTimeout(timer);
+    return up && this.up;
   }
 
   async settled(maxMs: number): Promise<void> {
