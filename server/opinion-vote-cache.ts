@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { parsePackedVotes, type VoteMatrix } from '../shared/opinion-groups';
 import type { Queryable } from './db/db';
-import { loadOpinionVoteChanges, loadOpinionVotesWithVoters } from './sql/opinions';
+import { loadOpinionVoteChanges, loadOpinionVoteChangesQuick, loadOpinionVotesWithVoters, type OpinionVoteChanges, type SavedScores } from './sql/opinions';
 
 /**
  * The vote matrices of the bills the opinion scheduler recomputes, kept between computations
@@ -47,11 +48,11 @@ interface Column {
 interface BillVotes {
   billId: string;
   itemKeys: string[];
+  /** md5 of `itemKeys` comma-joined (as the database computes it: the items are unchanged while it matches). */
+  itemsSignature: string;
   columns: Map<string, Column>;
+  /** Every voter seen, in account order (a new one is inserted in its place: columns are renumbered). */
   voterIds: string[];
-  voterIndex: Map<string, number>;
-  /** voterIds is in account order (false once a new voter is appended). */
-  sorted: boolean;
   watermark: number;
   /** Missing event id → when it was first missed. */
   pending: Map<number, number>;
@@ -60,6 +61,8 @@ interface BillVotes {
   builtAt: number;
   /** The last computation's model (warm start of the next one), with what it was computed on. */
   last?: LastModel | undefined;
+  /** What this process last stored (the next store writes only the item rows that differ). */
+  saved?: SavedScores | undefined;
 }
 
 export interface LastModel {
@@ -108,6 +111,15 @@ export class OpinionVoteCache {
     if (bill) bill.last = last;
   }
 
+  savedScores(billId: string): SavedScores | undefined {
+    return this.bills.get(billId)?.saved;
+  }
+
+  rememberSaved(billId: string, saved: SavedScores): void {
+    const bill = this.bills.get(billId);
+    if (bill) bill.saved = saved;
+  }
+
   forget(billId: string): void {
     this.bills.delete(billId);
   }
@@ -120,6 +132,7 @@ export class OpinionVoteCache {
     if (!result) {
       result = await this.load(db, billId, now);
       this.bills.get(billId)!.last = cached?.last;
+      this.bills.get(billId)!.saved = cached?.saved;
     }
     // most recently used last; the oldest go first past the bound (never the one just read)
     const bill = this.bills.get(billId)!;
@@ -158,7 +171,7 @@ export class OpinionVoteCache {
     const present = new Set(r.recentIds);
     for (let id = Math.max(1, r.watermark - this.options.lookback + 1); id < r.watermark; id++) if (!present.has(id)) pending.set(id, now);
     const bill: BillVotes = {
-      billId, itemKeys: r.itemKeys, columns, voterIds: r.voters, voterIndex: new Map(r.voters.map((v, i) => [v, i])), sorted: true,
+      billId, itemKeys: r.itemKeys, itemsSignature: signature(r.itemKeys), columns, voterIds: r.voters,
       watermark: r.watermark, pending, deletedAccounts: r.deletedAccounts, entries: m.col.length, builtAt: now,
     };
     this.bills.set(billId, bill);
@@ -168,55 +181,69 @@ export class OpinionVoteCache {
   /** Null: the matrix must be read whole (an account was deleted, too many missing events). */
   private async patch(db: Queryable, bill: BillVotes, now: number): Promise<BillMatrix | null> {
     for (const [id, since] of bill.pending) if (now - since > this.options.pendingTtlMs) bill.pending.delete(id);
-    const c = await loadOpinionVoteChanges(db, bill.billId, bill.watermark, [...bill.columns.keys()], [...bill.pending.keys()]);
+    const pending = [...bill.pending.keys()];
+    const quick = await loadOpinionVoteChangesQuick(db, bill.billId, bill.watermark, bill.itemsSignature, pending);
+    const c: OpinionVoteChanges = quick
+      ? { ...quick, itemKeys: bill.itemKeys }
+      : await loadOpinionVoteChanges(db, bill.billId, bill.watermark, [...bill.columns.keys()], pending);
     if (c.deletedAccounts !== bill.deletedAccounts) return null;
     const seen = new Set(c.eventIds);
     for (const id of c.eventIds) bill.pending.delete(id);
     for (let id = bill.watermark + 1; id < c.watermark; id++) if (!seen.has(id)) bill.pending.set(id, now);
     if (bill.pending.size > MAX_PENDING) return null;
     bill.watermark = Math.max(bill.watermark, c.watermark);
-    // the items read again: their votes now are exactly these (none: an empty column)
+    insertVoters(bill, c.votes.voters);
+    const voterOf = (user: string) => lowerBound(bill.voterIds, user);
+    // the items read again (`wanted`): their votes now are exactly these (none: an empty column);
+    // the other votes read are single changes, upserted into their columns
     const fresh = new Map<string, { voters: number[]; values: number[] }>(c.wanted.map((k) => [k, { voters: [], values: [] }]));
+    const upserts = new Map<string, { voters: number[]; values: number[] }>();
     for (let i = 0; i < c.votes.keys.length; i++) {
-      const col = fresh.get(c.votes.keys[i]!);
-      if (!col) continue;
-      const user = c.votes.voters[i]!;
-      let v = bill.voterIndex.get(user);
-      if (v === undefined) {
-        v = bill.voterIds.length;
-        bill.voterIds.push(user);
-        bill.voterIndex.set(user, v);
-        bill.sorted = false;
-      }
-      col.voters.push(v);
-      col.values.push(c.votes.values[i]!);
+      const key = c.votes.keys[i]!;
+      const into = fresh.get(key) ?? (quick ? upserts.get(key) ?? upserts.set(key, { voters: [], values: [] }).get(key) : undefined);
+      if (!into) continue;
+      into.voters.push(voterOf(c.votes.voters[i]!));
+      into.values.push(c.votes.values[i]!);
     }
     for (const [key, col] of fresh) {
       bill.entries += col.voters.length - (bill.columns.get(key)?.voters.length ?? 0);
-      bill.columns.set(key, { voters: Int32Array.from(col.voters), values: Int8Array.from(col.values) });
+      bill.columns.set(key, sortedColumn(Int32Array.from(col.voters), Int8Array.from(col.values)));
     }
-    // items gone (masked, withdrawn): their columns go
-    const current = new Set(c.itemKeys);
-    for (const [key, col] of bill.columns) {
-      if (current.has(key)) continue;
-      bill.entries -= col.voters.length;
-      bill.columns.delete(key);
+    for (const [key, changes] of upserts) {
+      const held = bill.columns.get(key) ?? { voters: new Int32Array(0), values: new Int8Array(0) };
+      const extra: number[] = [];
+      changes.voters.forEach((v, i) => {
+        const at = held.voters.indexOf(v);
+        if (at >= 0) held.values[at] = changes.values[i]!;
+        else extra.push(i);
+      });
+      if (extra.length === 0 && bill.columns.has(key)) continue;
+      const voters = new Int32Array(held.voters.length + extra.length), values = new Int8Array(voters.length);
+      voters.set(held.voters);
+      values.set(held.values);
+      extra.forEach((i, e) => {
+        voters[held.voters.length + e] = changes.voters[i]!;
+        values[held.voters.length + e] = changes.values[i]!;
+      });
+      bill.entries += extra.length;
+      bill.columns.set(key, sortedColumn(voters, values));
     }
-    bill.itemKeys = c.itemKeys;
-    return { matrix: this.build(bill), itemKeys: bill.itemKeys, watermark: bill.watermark, kind: 'patch', changedItems: fresh.size, votesRead: c.votes.keys.length };
+    if (!quick) {
+      // items gone (masked, withdrawn): their columns go
+      const current = new Set(c.itemKeys);
+      for (const [key, col] of bill.columns) {
+        if (current.has(key)) continue;
+        bill.entries -= col.voters.length;
+        bill.columns.delete(key);
+      }
+      bill.itemKeys = c.itemKeys;
+      bill.itemsSignature = signature(c.itemKeys);
+    }
+    return { matrix: this.build(bill), itemKeys: bill.itemKeys, watermark: bill.watermark, kind: 'patch', changedItems: fresh.size + upserts.size, votesRead: c.votes.keys.length };
   }
 
   /** The matrix in the order a fresh read gives: items as listed, voters with a vote in account order. */
   private build(bill: BillVotes): VoteMatrix {
-    if (!bill.sorted) {
-      const order = bill.voterIds.map((_v, i) => i).sort((a, b) => (bill.voterIds[a]! < bill.voterIds[b]! ? -1 : 1));
-      const renumber = new Int32Array(order.length);
-      order.forEach((old, i) => { renumber[old] = i; });
-      bill.voterIds = order.map((i) => bill.voterIds[i]!);
-      bill.voterIndex = new Map(bill.voterIds.map((v, i) => [v, i]));
-      for (const col of bill.columns.values()) for (let e = 0; e < col.voters.length; e++) col.voters[e] = renumber[col.voters[e]!]!;
-      bill.sorted = true;
-    }
     const active = new Uint8Array(bill.voterIds.length);
     let n = 0;
     const cols = bill.itemKeys.map((key) => bill.columns.get(key) ?? { voters: new Int32Array(0), values: new Int8Array(0) });
@@ -238,4 +265,53 @@ export class OpinionVoteCache {
     });
     return { voters, items: bill.itemKeys.length, row, col, value };
   }
+}
+
+/** md5 of the item keys comma-joined, as `voteChangesQuick` computes it in the database. */
+function signature(itemKeys: readonly string[]): string {
+  return createHash('md5').update(itemKeys.join(',')).digest('hex');
+}
+
+/** A column's entries in voter order (the order of a fresh read: rows in account order). */
+function sortedColumn(voters: Int32Array, values: Int8Array): Column {
+  let sorted = true;
+  for (let e = 1; e < voters.length && sorted; e++) sorted = voters[e - 1]! < voters[e]!;
+  if (sorted) return { voters, values };
+  const order = Array.from(voters.keys()).sort((a, b) => voters[a]! - voters[b]!);
+  return { voters: Int32Array.from(order, (e) => voters[e]!), values: Int8Array.from(order, (e) => values[e]!) };
+}
+
+/** The index of the first id not below `id` in sorted `ids` (its index when it is there). */
+function lowerBound(ids: readonly string[], id: string): number {
+  let lo = 0, hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Inserts the voters not seen yet in their place in account order, and renumbers the columns:
+ * one pass over the votes held, and the renumbering keeps each column in voter order. (Sorting
+ * every voter again and rebuilding an index of them, whenever one new voter came, was most of a
+ * recomputation's time on the event loop.)
+ */
+function insertVoters(bill: BillVotes, users: readonly string[]): void {
+  const ids = bill.voterIds;
+  const fresh = [...new Set(users.filter((u) => ids[lowerBound(ids, u)] !== u))].sort();
+  if (fresh.length === 0) return;
+  const merged: string[] = new Array(ids.length + fresh.length);
+  const renumber = new Int32Array(ids.length);
+  let i = 0, f = 0;
+  for (let m = 0; m < merged.length; m++) {
+    if (f < fresh.length && (i >= ids.length || fresh[f]! < ids[i]!)) merged[m] = fresh[f++]!;
+    else {
+      renumber[i] = m;
+      merged[m] = ids[i++]!;
+    }
+  }
+  for (const col of bill.columns.values()) for (let e = 0; e < col.voters.length; e++) col.voters[e] = renumber[col.voters[e]!]!;
+  bill.voterIds = merged;
 }

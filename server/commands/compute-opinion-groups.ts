@@ -23,6 +23,8 @@ function alignPrevious(last: Omit<LastModel, 'votesAtKChoice'> | undefined, item
 
 export interface OpinionRun {
   stored: boolean;
+  /** Item score rows written: only those that changed, when this process stored the previous map. */
+  rowsWritten: number;
   /** Milliseconds: reading the votes, computing (in the pool), storing. */
   loadMs: number;
   computeMs: number;
@@ -72,9 +74,10 @@ export async function computeOpinionGroupsOf(db: Db, billId: string, cache: Opin
     k: result.k,
     silhouette: result.silhouette,
     durationMs: t2 - t1,
-  });
+  }, cache.savedScores(billId));
+  if (saved) cache.rememberSaved(billId, saved.saved);
   return {
-    stored: saved, loadMs: t1 - t0, computeMs: t2 - t1, saveMs: performance.now() - t2,
+    stored: saved !== null, rowsWritten: saved?.rowsWritten ?? 0, loadMs: t1 - t0, computeMs: t2 - t1, saveMs: performance.now() - t2,
     voters: result.placed, groups: result.groups.length, iterations: result.iterations,
     read: votes.kind, votesRead: votes.votesRead, kSearch: result.kSearch,
   };

@@ -47,7 +47,7 @@ ${PACKED_VOTES}`,
    */
   votesWithVoters: `
 ${PACKED_VOTES},
-           (SELECT coalesce(array_agg(user_id::text ORDER BY user_id), '{}') FROM lines) AS voters,
+           (SELECT coalesce(string_agg(user_id::text, ',' ORDER BY user_id), '') FROM lines) AS voters,
            (SELECT coalesce(max(id), 0)::bigint FROM vote_events) AS watermark,
            (SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM vote_events WHERE id > (SELECT coalesce(max(id), 0) FROM vote_events) - $2::bigint) AS recent,
            (SELECT count(*)::int FROM users WHERE deleted_at IS NOT NULL) AS deleted`,
@@ -78,6 +78,36 @@ ${PACKED_VOTES},
     FROM (SELECT coalesce(array_agg(v.target_type || ':' || v.target_id), '{}') AS keys, coalesce(array_agg(v.user_id::text), '{}') AS voters,
                  coalesce(array_agg(CASE v.value WHEN 'for' THEN 1 WHEN 'against' THEN -1 ELSE 0 END), '{}') AS vals
           FROM votes v JOIN wanted w ON v.target_type = w.target_type AND v.target_id = w.id) v`,
+  /**
+   * The cheap form of `voteChanges` while the bill's items are those the cache holds ($3: the md5 of
+   * their keys, comma-joined in order): the votes an event changed, found by the event's instant (a
+   * vote's updated_at is its last change's, migration 034), not every vote on the items touched;
+   * only an item with a withdrawn vote (an event without a new value) is read whole again.
+   * `same` false: the items changed, nothing else is read (the caller uses `voteChanges`).
+   */
+  voteChangesQuick: `
+    WITH items AS (${ITEMS}),
+    sig AS (SELECT md5(coalesce(string_agg(target_type || ':' || id, ',' ORDER BY target_type, id), '')) = $3 AS same FROM items),
+    ev AS (SELECT id, target_type, target_id, new_value, at FROM vote_events WHERE (id > $2::bigint OR id = ANY($4::bigint[])) AND (SELECT same FROM sig)),
+    withdrawn AS (SELECT DISTINCT e.target_type, e.target_id FROM ev e JOIN items i ON i.target_type = e.target_type AND i.id = e.target_id WHERE e.new_value IS NULL),
+    changed AS (
+      SELECT v.target_type, v.target_id, v.user_id, v.value
+      FROM (SELECT DISTINCT target_type, target_id, at FROM ev WHERE new_value IS NOT NULL) e
+      JOIN votes v ON v.target_type = e.target_type AND v.target_id = e.target_id AND v.updated_at = e.at
+      JOIN items i ON i.target_type = e.target_type AND i.id = e.target_id
+      WHERE NOT EXISTS (SELECT 1 FROM withdrawn w WHERE w.target_type = v.target_type AND w.target_id = v.target_id)
+      UNION ALL
+      SELECT v.target_type, v.target_id, v.user_id, v.value FROM withdrawn w JOIN votes v ON v.target_type = w.target_type AND v.target_id = w.target_id
+    )
+    SELECT (SELECT same FROM sig) AS same,
+           (SELECT coalesce(array_agg(id), '{}') FROM ev) AS events,
+           (SELECT coalesce(max(id), 0)::bigint FROM vote_events) AS watermark,
+           (SELECT coalesce(array_agg(target_type || ':' || target_id), '{}') FROM withdrawn) AS wanted,
+           (SELECT count(*)::int FROM users WHERE deleted_at IS NOT NULL) AS deleted,
+           v.keys AS vote_keys, v.voters AS vote_voters, v.vals AS vote_values
+    FROM (SELECT coalesce(array_agg(target_type || ':' || target_id), '{}') AS keys, coalesce(array_agg(user_id::text), '{}') AS voters,
+                 coalesce(array_agg(CASE value WHEN 'for' THEN 1 WHEN 'against' THEN -1 ELSE 0 END), '{}') AS vals
+          FROM changed) v`,
   /** A viewer's own votes on the bill's items (to place them with the stored model). */
   myVotes: `SELECT v.target_type || ':' || v.target_id AS key, v.value FROM votes v
             JOIN (${ITEMS}) i ON i.target_type = v.target_type AND i.id = v.target_id WHERE v.user_id = $2`,
@@ -102,17 +132,22 @@ ${PACKED_VOTES},
   previous: 'SELECT item_keys, model, silhouette FROM opinion_maps WHERE bill_id = $1',
   // a result never replaces a newer one (two processes, or a slow computation overtaken)
   save: `
+    WITH prev AS (SELECT computed_at FROM opinion_maps WHERE bill_id = $1) -- the statement's snapshot: the map before this store
     INSERT INTO opinion_maps AS m (bill_id, computed_at, watermark, item_keys, model, groups, placed, k, silhouette, duration_ms)
-    VALUES ($1, now(), $2, $3, $4, $5, $6, $7, $8, $9)
+    VALUES ($1, now(), $2, ARRAY(SELECT jsonb_array_elements_text($3::jsonb)), $4, $5, $6, $7, $8, $9)
     ON CONFLICT (bill_id) DO UPDATE SET computed_at = now(), watermark = EXCLUDED.watermark, item_keys = EXCLUDED.item_keys,
       model = EXCLUDED.model, groups = EXCLUDED.groups, placed = EXCLUDED.placed, k = EXCLUDED.k, silhouette = EXCLUDED.silhouette,
       duration_ms = EXCLUDED.duration_ms
     WHERE m.watermark <= EXCLUDED.watermark
-    RETURNING bill_id`,
+    RETURNING m.computed_at::text AS written, (SELECT computed_at::text FROM prev) AS previous`,
   clearItems: 'DELETE FROM opinion_item_scores WHERE bill_id = $1',
+  dropItems: `DELETE FROM opinion_item_scores s USING jsonb_to_recordset($2::jsonb) AS x(t text, id uuid)
+              WHERE s.bill_id = $1 AND s.target_type = x.t AND s.target_id = x.id`,
+  // one JSON parameter (JSON.stringify is native; five arrays of 2,000 elements were escaped element by element in JS)
   saveItems: `
     INSERT INTO opinion_item_scores (bill_id, target_type, target_id, bridging, support, votes)
-    SELECT $1, t, id, b, s, n FROM unnest($2::text[], $3::uuid[], $4::float8[], $5::jsonb[], $6::jsonb[]) AS x(t, id, b, s, n)`,
+    SELECT $1, x.t, x.id, x.b, x.s, x.n FROM jsonb_to_recordset($2::jsonb) AS x(t text, id uuid, b float8, s jsonb, n jsonb)
+    ON CONFLICT (bill_id, target_type, target_id) DO UPDATE SET bridging = EXCLUDED.bridging, support = EXCLUDED.support, votes = EXCLUDED.votes`,
   // only what is still public (an amendment masked since the computation drops out at once)
   items: `SELECT s.target_type, s.target_id, s.bridging, s.support, s.votes FROM opinion_item_scores s
           JOIN (${ITEMS}) i ON i.target_type = s.target_type AND i.id = s.target_id WHERE s.bill_id = $1`,
@@ -149,8 +184,9 @@ export async function loadOpinionVotes(db: Queryable, billId: string): Promise<O
 
 /** A bill's votes with their voters (server/opinion-vote-cache.ts); `recentIds`: the vote_events ids present among the last `lookback`. */
 export async function loadOpinionVotesWithVoters(db: Queryable, billId: string, lookback: number): Promise<OpinionVotes & { voters: string[]; recentIds: number[]; deletedAccounts: number }> {
-  const row = (await db.query<{ keys: string[]; packed: string; voters: string[]; watermark: string; recent: string[]; deleted: number }>(SQL.votesWithVoters, [billId, lookback])).rows[0]!;
-  return { itemKeys: row.keys, packed: row.packed, voters: row.voters, watermark: Number(row.watermark), recentIds: row.recent.map(Number), deletedAccounts: row.deleted };
+  const row = (await db.query<{ keys: string[]; packed: string; voters: string; watermark: string; recent: string[]; deleted: number }>(SQL.votesWithVoters, [billId, lookback])).rows[0]!;
+  // 21,000 account ids as one string split natively: as an array, parsed element by element on the event loop
+  return { itemKeys: row.keys, packed: row.packed, voters: row.voters ? row.voters.split(',') : [], watermark: Number(row.watermark), recentIds: row.recent.map(Number), deletedAccounts: row.deleted };
 }
 
 export interface OpinionVoteChanges {
@@ -171,6 +207,22 @@ export async function loadOpinionVoteChanges(db: Queryable, billId: string, afte
   )).rows[0]!;
   return {
     itemKeys: r.keys, eventIds: r.events.map(Number), watermark: Number(r.watermark), wanted: r.wanted, deletedAccounts: r.deleted,
+    votes: { keys: r.vote_keys, voters: r.vote_voters, values: r.vote_values },
+  };
+}
+
+/**
+ * The votes changed since `after` while the bill's items are unchanged (`itemsSignature`: md5 of
+ * the keys the caller holds, comma-joined): null when the items changed (then `loadOpinionVoteChanges`).
+ * `wanted`: the items to read whole again (a vote withdrawn); the other votes are upserts.
+ */
+export async function loadOpinionVoteChangesQuick(db: Queryable, billId: string, after: number, itemsSignature: string, pending: readonly number[]): Promise<Omit<OpinionVoteChanges, 'itemKeys'> | null> {
+  const r = (await db.query<{ same: boolean; events: string[]; watermark: string; wanted: string[]; deleted: number; vote_keys: string[]; vote_voters: string[]; vote_values: number[] }>(
+    SQL.voteChangesQuick, [billId, after, itemsSignature, pending],
+  )).rows[0]!;
+  if (!r.same) return null;
+  return {
+    eventIds: r.events.map(Number), watermark: Number(r.watermark), wanted: r.wanted, deletedAccounts: r.deleted,
     votes: { keys: r.vote_keys, voters: r.vote_voters, values: r.vote_values },
   };
 }
@@ -253,30 +305,57 @@ export async function opinionItemsOf(db: Queryable, billId: string, type: 'amend
   return new Map(rows.map((r) => [r.target_id, { ...r, target_type: type }]));
 }
 
-/** Stores a computation unless a newer one is there; returns whether it was stored. */
+/**
+ * What a process last stored for a bill: the map's `computed_at` and each item's row as written.
+ * The next store writes only the rows that differ — an item's scores change only when the votes
+ * counted for it do — unless the stored map is no longer that one (another process stored since).
+ */
+export interface SavedScores {
+  computedAt: string;
+  rows: Map<string, string>;
+}
+
+/**
+ * Stores a computation unless a newer one is there. Returns null when a newer one was there,
+ * else what was stored (to pass as `previous` next time), and how many item rows were written.
+ */
 export async function saveOpinionMap(
   db: Queryable & { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
   billId: string,
   r: { watermark: number; itemKeys: string[]; model: OpinionModel; groups: StoredGroup[]; items: ItemOutput[]; placed: number; k: number; silhouette: number | null; durationMs: number },
-): Promise<boolean> {
+  previous?: SavedScores,
+): Promise<{ saved: SavedScores; rowsWritten: number } | null> {
   return db.transaction(async (tx) => {
-    const saved = await tx.query(SQL.save, [
-      billId, r.watermark, r.itemKeys, JSON.stringify(r.model), JSON.stringify(r.groups), r.placed, r.k, r.silhouette, Math.round(r.durationMs),
-    ]);
-    if (saved.rowCount === 0) return false;
-    await tx.query(SQL.clearItems, [billId]);
+    const stored = (await tx.query<{ written: string; previous: string | null }>(SQL.save, [
+      billId, r.watermark, JSON.stringify(r.itemKeys), JSON.stringify(r.model), JSON.stringify(r.groups), r.placed, r.k, r.silhouette, Math.round(r.durationMs),
+    ])).rows[0];
+    if (!stored) return null;
     const ids = r.groups.map((g) => g.id);
-    const types: string[] = [], targets: string[] = [], bridging: (number | null)[] = [], support: string[] = [], votes: string[] = [];
+    const rows = new Map<string, string>();
     r.itemKeys.forEach((key, j) => {
-      const [type, id] = key.split(':') as [string, string];
+      const colon = key.indexOf(':');
       const it = r.items[j]!;
-      types.push(type);
-      targets.push(id);
-      bridging.push(it.bridging);
-      support.push(JSON.stringify(Object.fromEntries(ids.map((g, gi) => [g, it.support[gi] ?? null]))));
-      votes.push(JSON.stringify(Object.fromEntries(ids.map((g, gi) => [g, it.votes[gi] ?? 0]))));
+      const s: Record<string, number | null> = {}, n: Record<string, number> = {};
+      ids.forEach((g, gi) => {
+        s[g] = it.support[gi] ?? null;
+        n[g] = it.votes[gi] ?? 0;
+      });
+      rows.set(key, JSON.stringify({ t: key.slice(0, colon), id: key.slice(colon + 1), b: it.bridging, s, n }));
     });
-    if (types.length) await tx.query(SQL.saveItems, [billId, types, targets, bridging, support, votes]);
-    return true;
+    const incremental = previous !== undefined && stored.previous !== null && stored.previous === previous.computedAt;
+    const write: string[] = [];
+    if (incremental) {
+      for (const [key, row] of rows) if (previous.rows.get(key) !== row) write.push(row);
+      const gone = [...previous.rows.keys()].filter((key) => !rows.has(key)).map((key) => {
+        const colon = key.indexOf(':');
+        return { t: key.slice(0, colon), id: key.slice(colon + 1) };
+      });
+      if (gone.length) await tx.query(SQL.dropItems, [billId, JSON.stringify(gone)]);
+    } else {
+      await tx.query(SQL.clearItems, [billId]);
+      write.push(...rows.values());
+    }
+    if (write.length) await tx.query(SQL.saveItems, [billId, `[${write.join(',')}]`]);
+    return { saved: { computedAt: stored.written, rows }, rowsWritten: write.length };
   });
 }
