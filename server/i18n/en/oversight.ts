@@ -78,4 +78,71 @@ export const oversight: Record<string, string> = {
   "Classée sans suite": "Dismissed",
   "Compte suspendu": "Account suspended",
   "Suspension levée": "Suspension lifted",
+  // server/pages/amendment-routes.ts
+  "Saisissez le nom affiché (ou l’identifiant) du compte de votre co-auteur.": "Enter the display name (or the identifier) of your co-author’s account.",
+  // server/pages/commission-routes.ts
+  "Tableau comparatif – {{texte}}": "Comparative table – {{texte}}",
+  "Le texte initial et le texte adopté, article par article.": "The initial text and the adopted text, article by article.",
+  "Le texte initial et le texte tel qu’il résulte des amendements adoptés à ce jour, article par article.": "The initial text and the text as it stands after the amendments adopted so far, article by article.",
+  // server/pages/contribution-routes.ts
+  "Le passage « {{passage}} » ne figure pas dans l’alinéa {{n}} : recopiez-le exactement.": "The passage “{{passage}}” is not in paragraph {{n}}: copy it exactly.",
+  "Écrivez votre commentaire.": "Write your comment.",
+  // server/pages/invitation-pages.ts
+  "Invitation à co-rédiger": "Invitation to co-write",
+  "{{nature}} de l’article {{numero}}, rédigé par": "{{nature}} of article {{numero}}, written by",
+  // server/pages/lobbying/amendment-part.ts
+  "Inspiré par": "Inspired by",
+  "Inspiré par {{representant}}, signalé par le greffe ({{nom}}) le {{date}}": "Inspired by {{representant}}, flagged by the clerks ({{nom}}) on {{date}}",
+  "Signaler cet amendement comme inspiré par": "Flag this amendment as inspired by",
+  "Choisir une organisation déclarée": "Choose a declared organisation",
+  // server/pages/lobbying/views.ts
+  "Remplacer le compte rendu": "Replace the minutes",
+  "Déposer le compte rendu": "Upload the minutes",
+  "(PDF ou texte, {{n}} Mo au plus)": "(PDF or text, {{n}} MB at most)",
+  // server/pages/mediation-pages.ts
+  "L’amendement": "The amendment",
+  "L’argument": "The argument",
+  "L’annotation": "The annotation",
+  "{{quoi}} recueilli par {{nom}} ({{commune}}) est maintenant dans votre compte.": "{{quoi}} collected by {{nom}} ({{commune}}) is now in your account.",
+  // server/pages/moderation-forms.ts
+  "Votre appel est enregistré : un autre modérateur le tranchera.": "Your appeal is recorded: another moderator will decide it.",
+  "L’appel est tranché.": "The appeal is decided.",
+  "La suspension est levée.": "The suspension is lifted.",
+  "{{count}} élément traité_one": "{{count}} item handled",
+  "{{count}} élément traité_other": "{{count}} items handled",
+  "{{count}} ignoré (déjà traité ou introuvable)_one": "{{count}} skipped (already handled or not found)",
+  "{{count}} ignoré (déjà traité ou introuvable)_other": "{{count}} skipped (already handled or not found)",
+  // server/pages/notification-pages.ts
+  "Voir la décision et faire appel": "See the decision and appeal",
+  // server/pages/on-behalf-form.ts
+  "En mon nom": "In my own name",
+  "Pour une personne accompagnée": "For a person I am assisting",
+  "Pour un atelier": "For a workshop",
+  "Cochez la case de consentement : la personne doit avoir donné son accord.": "Tick the consent box: the person must have agreed.",
+  "le nom affiché de la personne": "the person’s display name",
+  "le lieu de l’atelier": "the workshop’s place",
+  "la date de l’atelier": "the workshop’s date",
+  "le nombre de participants": "the number of participants",
+  "Vérifiez {{champ}} : {{erreur}}": "Check {{champ}}: {{erreur}}",
+  "Pour qui contribuez-vous : {{erreur}}": "On whose behalf you contribute: {{erreur}}",
+  " (récupéré par la personne)": " (claimed by the person)",
+  // server/pages/parliament-import-page.ts
+  "{{count}} amendement importé_one": "{{count}} amendment imported",
+  "{{count}} amendement importé_other": "{{count}} amendments imported",
+  "{{count}} écarté_one": "{{count}} set aside",
+  "{{count}} écarté_other": "{{count}} set aside",
+  // server/pages/participation-page.ts
+  "Dont {{count}} contribution recueillie par des structures de médiation_one": "Of which {{count}} contribution collected by mediation organisations",
+  "Dont {{count}} contribution recueillie par des structures de médiation_other": "Of which {{count}} contributions collected by mediation organisations",
+  "{{count}} pour une personne accompagnée_one": "{{count}} for an assisted person",
+  "{{count}} pour une personne accompagnée_other": "{{count}} for assisted people",
+  "{{count}} atelier réunissant_one": "{{count}} workshop bringing together",
+  "{{count}} atelier réunissant_other": "{{count}} workshops bringing together",
+  "{{count}} participant_one": "{{count}} participant",
+  "{{count}} participant_other": "{{count}} participants",
+  "Aucun vote n’est exprimé au nom d’autrui.": "No vote is cast on anyone else’s behalf.",
+  // server/pages/takeover-page.ts
+  "Reprendre l’{{amendement}}": "Take over {{amendement}}",
+  "Reprendre l’{{amendement}} ?": "Take over {{amendement}}?",
+  "En le reprenant, vous devenez le greffier chargé de sa mise en forme : vous écrivez dans l’espace de mise en forme, publiez, répondez ou le déclarez irrecevable. {{nom}} reçoit une notification et suit désormais la mise en forme en lecture seule. La reprise est inscrite dans l’historique public du texte.": "By taking it over, you become the clerk in charge of its legal drafting: you write in the drafting space, publish, reply or declare it inadmissible. {{nom}} receives a notification and from now on follows the drafting read-only. The takeover is recorded in the text’s public history.",
 };

@@ -62,7 +62,7 @@ function issuesList(issues: readonly ImportIssue[], text: string): SafeHtml {
   const lines = text.split(/\r?\n/);
   return html`<div class="alert" role="alert"><p>${tn('Le texte ne peut pas être importé tel quel : {{count}} problème à corriger.', 'Le texte ne peut pas être importé tel quel : {{count}} problèmes à corriger.', issues.length)}</p></div>
     <ol class="import-issues">${issues.map((i) => html`<li>${i.line ? html`<strong>${t('Ligne {{n}}', { n: i.line })}</strong> : ` : i.path ? html`<strong>${i.path}</strong> : ` : ''}${tMessage(i.message)}
-      ${i.line && lines[i.line - 1] !== undefined ? html`<pre class="issue-line" lang="fr">${lines[i.line - 1]!.slice(0, 300)}</pre>` : ''}</li>`)}</ol>`;
+      ${i.line && lines[i.line - 1] !== undefined ? html`<pre class="issue-line">${frContent(lines[i.line - 1]!.slice(0, 300))}</pre>` : ''}</li>`)}</ol>`;
 }
 
 /** The division of an article, said only when it changes from the previous one's. */
