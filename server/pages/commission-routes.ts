@@ -139,7 +139,7 @@ export function commissionPages(db: Db, live: LiveDocs): Router {
       main: html`<h1>${t('Tableau comparatif')}</h1>
         <p class="lead">${frozen ? t('Le texte initial et le texte adopté, article par article.') : t('Le texte initial et le texte tel qu’il résulte des amendements adoptés à ce jour, article par article.')}</p>
         <p class="downloads">${t('Télécharger :')} <a href="${api}?format=docx">${t('Word (.docx)')}</a> · <a href="${api}?format=html">${t('version imprimable')}</a></p>
-        <div class="comparatif-wrap">${raw(table)}</div>`,
+        <div class="comparatif-wrap" lang="fr">${raw(table)}</div>`,
     }));
   }));
   return r;

@@ -73,6 +73,7 @@ test('clerks’ desk, formalisation workspace, amendment and draft forms, sub-am
       [`/amendements/${parent}/mise-en-forme`, alice],
       [`/articles/${art1!.id}/amendements/nouveau`, alice],
       [`/amendements/${draft}`, alice],
+      [`/amendements/${parent}/reprendre`, other],
     ]),
   };
 
@@ -97,10 +98,11 @@ test('clerks’ desk, formalisation workspace, amendment and draft forms, sub-am
   for (const [u, college] of [[elu, 'elected'], [tire, 'citizen']] as const) {
     await app.http.put(`/api/bills/${bill.id}/commission/members/${u.id}`).set(auth(admin)).send({ college }).expect(200);
   }
-  Object.assign(offending, await frenchOn([[`/amendements/${parent}/sous-amender`, elu], [`/amendements/${parent}/rectifier`, alice]]));
+  Object.assign(offending, await frenchOn([[`/amendements/${parent}/sous-amender`, elu], [`/amendements/${parent}/rectifier`, alice], [`/textes/${bill.id}/commission`, elu]]));
+  expect(await english(`/textes/${bill.id}/commission`, elu)).toContain('Sub-amend amendment no. 1</a>');
   expect(await english(`/amendements/${parent}/sous-amender`, elu)).toContain('<h1>Sub-amend amendment no. 1</h1>');
   await app.http.post(`/api/amendments/${parent}/decision`).set(auth(admin)).send({ decision: 'adopted' }).expect(200);
-  Object.assign(offending, await frenchOn([[`/textes/${bill.id}/texte-reconcilie`, null]]));
+  Object.assign(offending, await frenchOn([[`/textes/${bill.id}/texte-reconcilie`, null], [`/textes/${bill.id}/comparatif`, null]]));
   const reconciled = await english(`/textes/${bill.id}/texte-reconcilie`, null);
   expect(reconciled).toContain('<div class="bill-text reconciled" lang="fr">');
   expect(reconciled).toMatch(/<span class="prov-tip" role="tooltip" lang="en"> — from amendment no\. 1 \(Alice Martin\) and amendment no\. 2 \(Bob Petit\)<\/span>/);
@@ -122,7 +124,8 @@ test('moderation decisions and appeals, account suspensions, the console’s bil
   const hide = (await app.http.post(`/api/moderation/amendment/${hidden}/hide`).set(auth(first)).send({ reason: 'Propos hors sujet.', rule: 'hors-sujet' }).expect(200)).body.actionId as string;
   const before = await frenchOn([[`/moderation/decisions/${hide}`, carol], ['/moderation', null]]);
   const appeal = (await app.http.post(`/api/moderation/actions/${hide}/appeal`).set(auth(carol)).send({ body: 'Mon amendement porte bien sur l’article.' }).expect(201)).body;
-  const pending = await frenchOn([[`/moderation/decisions/${hide}`, carol], [`/moderation/decisions/${hide}`, second], [`/moderation/decisions/${hide}`, first]]);
+  const pending = await frenchOn([[`/moderation/decisions/${hide}`, carol], [`/moderation/decisions/${hide}`, second], [`/moderation/decisions/${hide}`, first], ['/moderation/appels', second]]);
+  expect(await english('/moderation/appels', second)).toMatch(/>Appeal of \d/);
   await app.http.post(`/api/moderation/appeals/${appeal.appealId ?? appeal.appeal?.id ?? appeal.id}/decision`).set(auth(second)).send({ decision: 'overturned', reason: 'Il porte sur l’article.' }).expect(200);
   const suspend = (await app.http.post(`/api/moderation/accounts/${carol.id}/suspend`).set(auth(first))
     .send({ until: new Date(Date.now() + 7 * 86_400_000).toISOString(), reason: 'Injures répétées.', rule: 'respect' }).expect(200)).body.actionId as string;

@@ -145,4 +145,9 @@ export const oversight: Record<string, string> = {
   "Reprendre l’{{amendement}}": "Take over {{amendement}}",
   "Reprendre l’{{amendement}} ?": "Take over {{amendement}}?",
   "En le reprenant, vous devenez le greffier chargé de sa mise en forme : vous écrivez dans l’espace de mise en forme, publiez, répondez ou le déclarez irrecevable. {{nom}} reçoit une notification et suit désormais la mise en forme en lecture seule. La reprise est inscrite dans l’historique public du texte.": "By taking it over, you become the clerk in charge of its legal drafting: you write in the drafting space, publish, reply or declare it inadmissible. {{nom}} receives a notification and from now on follows the drafting read-only. The takeover is recorded in the text’s public history.",
+  // server/pages/commission-page.ts
+  "et {{count}} identique_one": "and {{count}} identical",
+  "et {{count}} identique_other": "and {{count}} identical",
+  // server/pages/moderation-queue-page.ts
+  "Appel du {{date}}": "Appeal of {{date}}",
 };
