@@ -150,4 +150,9 @@ export const oversight: Record<string, string> = {
   "et {{count}} identique_other": "and {{count}} identical",
   // server/pages/moderation-queue-page.ts
   "Appel du {{date}}": "Appeal of {{date}}",
+  // server/pages/opinion-pages.ts, server/pages/opinion-parts.ts
+  "Groupe {{id}}": "Group {{id}}",
+  "groupe {{id}}": "group {{id}}",
+  "{{count}} votant_one": "{{count}} voter",
+  "{{count}} votant_other": "{{count}} voters",
 };
