@@ -3,6 +3,8 @@
  * declares, how its register number is read, and how hearing minutes are recognised. Pure.
  */
 
+import { msg } from './i18n';
+
 export const INTEREST_LIMITS = {
   /** Interests declared, each a short phrase (« politique de l’eau », « enseignement supérieur »). */
   interests: 20,
@@ -21,12 +23,12 @@ export const INTEREST_LIMITS = {
 export const BUDGET_BANDS = ['lt_10k', '10k_50k', '50k_100k', '100k_500k', '500k_1m', 'gt_1m'] as const;
 export type BudgetBand = (typeof BUDGET_BANDS)[number];
 export const BUDGET_LABELS_FR: Record<BudgetBand, string> = {
-  lt_10k: 'moins de 10 000 €',
-  '10k_50k': 'de 10 000 à 50 000 €',
-  '50k_100k': 'de 50 000 à 100 000 €',
-  '100k_500k': 'de 100 000 à 500 000 €',
-  '500k_1m': 'de 500 000 € à 1 M€',
-  gt_1m: 'plus de 1 M€',
+  lt_10k: msg('moins de 10 000 €'),
+  '10k_50k': msg('de 10 000 à 50 000 €'),
+  '50k_100k': msg('de 50 000 à 100 000 €'),
+  '100k_500k': msg('de 100 000 à 500 000 €'),
+  '500k_1m': msg('de 500 000 € à 1 M€'),
+  gt_1m: msg('plus de 1 M€'),
 };
 
 /**

@@ -29,7 +29,7 @@ export const LEGACY_RULE = 'sans-regle';
 export const charterRule = (id: string | null | undefined): CharterRule | undefined => CHARTER.find((r) => r.id === id);
 /** A rule's title, or what a report before the charter is called. */
 export const ruleTitle = (id: string | null | undefined): string =>
-  charterRule(id)?.title ?? (id === LEGACY_RULE ? 'Signalement antérieur à la charte' : id ? `Règle « ${id} »` : 'Sans règle');
+  charterRule(id)?.title ?? (id === LEGACY_RULE ? msg('Signalement antérieur à la charte') : id ? `Règle « ${id} »` : msg('Sans règle'));
 
 /** The causes of automatic flags, and how the queue says them. */
 export const FLAG_CAUSES = ['duplicate_text', 'new_account_burst', 'many_links'] as const;
@@ -78,8 +78,8 @@ export const MODERATION_LIMITS = { bulkItems: 50, appealChars: 2000, reasonChars
 
 /** Every decision of the public log, in words. */
 export const ACTION_LABELS: Record<string, string> = {
-  hide: 'Masquée', restore: 'Rétablie', keep: 'Conservée', dismiss: 'Classée sans suite', uphold: 'Décision confirmée en appel',
-  suspend: 'Compte suspendu', lift: 'Suspension levée',
+  hide: msg('Masquée'), restore: msg('Rétablie'), keep: msg('Conservée'), dismiss: msg('Classée sans suite'), uphold: msg('Décision confirmée en appel'),
+  suspend: msg('Compte suspendu'), lift: msg('Suspension levée'),
 };
 
 /** The queue's age filter: items waiting at least this long. */

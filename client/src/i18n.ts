@@ -10,5 +10,8 @@ export function t(key: string, vars?: Record<string, string | number>): string {
   return vars ? text.replace(/\{\{(\w+)\}\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
 }
 
+/** Marks a French string as an interface key where it is written; `t()` translates it where it is shown. */
+export const msg = (key: string): string => key;
+
 /** The page's locale for dates and numbers. */
 export const pageLocale = (): string => (document.documentElement.lang === 'en' ? 'en-GB' : 'fr-FR');

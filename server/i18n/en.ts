@@ -6,6 +6,8 @@ import { layout } from './en/layout';
 import { moderation } from './en/moderation';
 import { participation } from './en/participation';
 import { representation } from './en/representation';
+import { oversight } from './en/oversight';
+import { clerks } from './en/clerks';
 import { site } from './en/site';
 
 /**
@@ -13,4 +15,4 @@ import { site } from './en/site';
  * different pages merges without conflicts). Add an entry where its page's area is; run
  * `npx tsx scripts/i18n-missing.ts` to list what is missing.
  */
-export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site, ...consoles };
+export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site, ...consoles, ...clerks, ...oversight };

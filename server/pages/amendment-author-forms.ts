@@ -30,12 +30,12 @@ export function authorActions(a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 
       <form method="post" action="/amendements/${a.id}/modifier" class="form form-wide" novalidate>
         <h3>${t('Modifier ou déposer le brouillon')}</h3>
         ${a.kind === 'delete' ? '' : textareaField({
-          id: 'edit-texte', name: 'texte', label: 'Texte proposé', value: text, rows: rowsFor(text, 6), error: errors['edit-texte'],
-          hint: 'Un alinéa par ligne : chaque ligne non vide devient un alinéa.',
+          id: 'edit-texte', name: 'texte', label: t('Texte proposé'), value: text, rows: rowsFor(text, 6), error: errors['edit-texte'], lang: 'fr',
+          hint: t('Un alinéa par ligne : chaque ligne non vide devient un alinéa.'),
         })}
         ${textareaField({
-          id: 'edit-expose', name: 'expose', label: 'Exposé sommaire', value: values.expose ?? a.rationale, rows: 6, error: errors['edit-expose'],
-          hint: 'Obligatoire pour déposer l’amendement.',
+          id: 'edit-expose', name: 'expose', label: t('Exposé sommaire'), value: values.expose ?? a.rationale, lang: 'fr', rows: 6, error: errors['edit-expose'],
+          hint: t('Obligatoire pour déposer l’amendement.'),
         })}
         <p class="hint" id="deposer-hint">${t('Déposer enregistre ces champs, attribue à l’amendement son numéro public, le soumet au vote de tous et fige son texte.')}</p>
         <div class="actions">

@@ -10,11 +10,11 @@ import type { RepresentativeChoice } from '../sql/interest-representatives';
 import { t } from '../i18n';
 
 const KIND_CHOICES: Record<AmendmentKind, (articleNumber: string) => { label: string; hint: string }> = {
-  modify: (n) => ({ label: `Modifier l’article ${n}`, hint: 'Corrigez le texte ci-dessous : il remplacera celui de l’article.' }),
-  delete: (n) => ({ label: `Supprimer l’article ${n}`, hint: 'Le texte proposé est alors ignoré.' }),
+  modify: (n) => ({ label: t('Modifier l’article {{numero}}', { numero: n }), hint: t('Corrigez le texte ci-dessous : il remplacera celui de l’article.') }),
+  delete: (n) => ({ label: t('Supprimer l’article {{numero}}', { numero: n }), hint: t('Le texte proposé est alors ignoré.') }),
   insert_after: (n) => ({
-    label: `Insérer un article additionnel après l’article ${n}`,
-    hint: 'Remplacez le texte ci-dessous par celui du nouvel article.',
+    label: t('Insérer un article additionnel après l’article {{numero}}', { numero: n }),
+    hint: t('Remplacez le texte ci-dessous par celui du nouvel article.'),
   }),
 };
 
@@ -47,10 +47,10 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
     return html`<div><input type="radio" id="kind-${k}" name="kind" value="${k}" aria-describedby="kind-${k}-hint"${k === kind ? html` checked` : ''}>
       <span><label for="kind-${k}">${c.label}</label><span class="hint choice-hint" id="kind-${k}-hint">${c.hint}</span></span></div>`;
   });
-  const title = `Proposer un amendement à l’article ${article.number}`;
+  const title = t('Proposer un amendement à l’article {{numero}}', { numero: article.number });
   return layout(ctx, {
     title: titled(title, state),
-    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}" lang="fr">${bill.title}</a> › <a href="/articles/${article.id}">Article ${article.number}</a>`,
+    breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}" lang="fr">${bill.title}</a> › <a href="/articles/${article.id}">${t('Article {{numero}}', { numero: article.number })}</a>`,
     main: html`<h1>${title}</h1>${alertBox(state)}
       <form method="post" action="/articles/${article.id}/amendements" class="form form-wide" novalidate>
         <fieldset id="kind"${errors.kind ? html` aria-describedby="kind-error"` : ''}><legend>${t('Nature de l’amendement')}</legend>
@@ -58,17 +58,17 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
           ${choices}
         </fieldset>
         ${textareaField({
-          id: 'texte', name: 'texte', label: 'Texte proposé', value: text, rows: rowsFor(text, 8), error: errors.texte,
-          hint: 'Un alinéa par ligne : chaque ligne non vide devient un alinéa. Le texte de l’article y figure déjà ; modifiez-le directement.',
+          id: 'texte', name: 'texte', label: t('Texte proposé'), value: text, rows: rowsFor(text, 8), error: errors.texte, lang: 'fr',
+          hint: t('Un alinéa par ligne : chaque ligne non vide devient un alinéa. Le texte de l’article y figure déjà ; modifiez-le directement.'),
         })}
         ${textareaField({
-          id: 'expose', name: 'expose', label: 'Exposé sommaire', value: state?.values?.expose ?? '', rows: 6, error: errors.expose,
-          hint: 'Expliquez en quelques phrases ce que change l’amendement et pourquoi. Il est obligatoire pour déposer l’amendement.',
+          id: 'expose', name: 'expose', label: t('Exposé sommaire'), value: state?.values?.expose ?? '', rows: 6, error: errors.expose,
+          hint: t('Expliquez en quelques phrases ce que change l’amendement et pourquoi. Il est obligatoire pour déposer l’amendement.'),
         })}
         ${onBehalfFieldset(ctx.user, 'amendement', state?.values, errors.pour)}
         ${page.representatives?.length ? representativeSelect({
-          id: 'inspire', name: 'inspire', label: 'Inspiré par (facultatif)', choices: page.representatives, value: state?.values?.inspire, error: errors.inspire,
-          hint: 'Si une organisation déclarée comme représentant d’intérêts vous a suggéré cet amendement, dites-le : ce sera publié avec lui.', none: 'Personne',
+          id: 'inspire', name: 'inspire', label: t('Inspiré par (facultatif)'), choices: page.representatives, value: state?.values?.inspire, error: errors.inspire,
+          hint: t('Si une organisation déclarée comme représentant d’intérêts vous a suggéré cet amendement, dites-le : ce sera publié avec lui.'), none: t('Personne'),
         }) : ''}
         <p class="hint" id="actions-hint">${t('Un brouillon n’est visible que de ses auteurs et reste modifiable : « Enregistrer le brouillon » l’ouvre dans l’éditeur en direct, où vous pouvez inviter des co-auteurs. Le dépôt lui attribue un numéro public et fige son texte.')}</p>
         <div class="actions">
@@ -76,6 +76,6 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
           <button type="submit" name="action" value="brouillon" class="secondary" aria-describedby="actions-hint">${t('Enregistrer le brouillon')}</button>
         </div>
       </form>
-      <p><a href="/articles/${article.id}">Revenir à l’article ${article.number} sans rien enregistrer</a></p>`,
+      <p><a href="/articles/${article.id}">${t('Revenir à l’article {{numero}} sans rien enregistrer', { numero: article.number })}</a></p>`,
   });
 }

@@ -18,8 +18,8 @@ export function liveEditorMount(
   if (!user || !a.viewerIsAuthor || a.status !== 'draft' || a.kind === 'delete') return html``;
   return liveEditorSection({
     docName: amendmentDocName(a.id), user, kind: a.kind, baseAlineas: a.baseAlineas,
-    title: 'Rédaction en direct', label: 'Texte proposé, un paragraphe par alinéa',
-    hint: 'Vos co-auteurs voient ce que vous écrivez au fur et à mesure, et vous voyez leur curseur. Chaque paragraphe est un alinéa : la touche Entrée en commence un nouveau. Le texte est enregistré tout seul ; l’exposé sommaire et le dépôt se font dans l’espace des auteurs, plus bas.',
+    title: t('Rédaction en direct'), label: t('Texte proposé, un paragraphe par alinéa'),
+    hint: t('Vos co-auteurs voient ce que vous écrivez au fur et à mesure, et vous voyez leur curseur. Chaque paragraphe est un alinéa : la touche Entrée en commence un nouveau. Le texte est enregistré tout seul ; l’exposé sommaire et le dépôt se font dans l’espace des auteurs, plus bas.'),
   });
 }
 
@@ -51,7 +51,7 @@ export function liveEditorSection(o: {
     <p class="live-notice" id="live-editor-notice" role="status" aria-live="polite"></p>
     <div class="live-editor-body">
       <div class="live-editor-column">
-        <div class="live-editor-host" id="live-editor-host"></div>
+        <div class="live-editor-host" id="live-editor-host" lang="fr"></div>
         <p class="live-peers hint"></p>
       </div>
       ${commentsPanel()}

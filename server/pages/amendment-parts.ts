@@ -73,14 +73,14 @@ export const alertBox = (state: FormState | undefined) => {
  * lets two forms on one page use the same field name.
  */
 export function textareaField(
-  f: { id: string; name: string; label: string; value: string; rows: number; hint?: string; error?: string | undefined; required?: boolean },
+  f: { id: string; name: string; label: string; value: string; rows: number; hint?: string; error?: string | undefined; required?: boolean; lang?: 'fr' },
 ): SafeHtml {
   const describedBy = [f.hint ? `${f.id}-hint` : '', f.error ? `${f.id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field">
     <label for="${f.id}">${f.label}</label>
     ${f.hint ? html`<p class="hint" id="${f.id}-hint">${f.hint}</p>` : ''}
     ${f.error ? html`<p class="field-error" id="${f.id}-error">${f.error}</p>` : ''}
-    <textarea id="${f.id}" name="${f.name}" rows="${f.rows}"${f.required ? html` required` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${f.error ? html` aria-invalid="true"` : ''}>${f.value}</textarea>
+    <textarea id="${f.id}" name="${f.name}" rows="${f.rows}"${f.lang ? html` lang="${f.lang}"` : ''}${f.required ? html` required` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${f.error ? html` aria-invalid="true"` : ''}>${f.value}</textarea>
   </div>`;
 }
 

@@ -51,7 +51,7 @@ function pager(d: Dashboard): SafeHtml {
   const p = d.filter.page;
   return html`<nav aria-label="${t('Pages de l’examen')}" class="pager">
     ${p > 1 ? html`<a href="${here(d, p - 1)}" rel="prev">${t('Page précédente')}</a>` : ''}
-    <span>Page ${p} sur ${pages}</span>
+    <span>${t('Page {{page}} sur {{pages}}', { page: p, pages })}</span>
     ${p < pages ? html`<a href="${here(d, p + 1)}" rel="next">${t('Page suivante')}</a>` : ''}</nav>`;
 }
 
@@ -97,7 +97,7 @@ function subAmendLink(d: Dashboard, g: Group): SafeHtml {
   const head = g.amendments[0]!;
   const open = head.status === 'submitted' || head.status === 'formalised';
   if (!d.myCollege || d.bill.status !== 'commission' || !open || head.subAmendmentOf || g.kind === 'delete' || g.commissionTally.all.total > 0) return html``;
-  return html`<p class="sub-amend"><a href="/amendements/${head.id}/sous-amender?suite=${encodeURIComponent(`${here(d)}#examen-${g.index}`)}">Sous-amender l’amendement n° ${head.displayNumber ?? ''}</a></p>`;
+  return html`<p class="sub-amend"><a href="/amendements/${head.id}/sous-amender?suite=${encodeURIComponent(`${here(d)}#examen-${g.index}`)}">${t('Sous-amender l’amendement n° {{numero}}', { numero: head.displayNumber ?? '' })}</a></p>`;
 }
 
 function groupItem(d: Dashboard, g: Group, ctx: PageContext, error?: string): SafeHtml {
@@ -105,11 +105,11 @@ function groupItem(d: Dashboard, g: Group, ctx: PageContext, error?: string): Sa
   if (!head) return html``;
   return html`<li class="exam-item" id="examen-${g.index}" data-amendment="${head.id}">
     <h3><span class="exam-rank">${g.index}.</span> Article ${g.articleNumber} — <a href="/amendements/${head.id}">${amendmentTitle(head.displayNumber)}</a>
-      ${identical.length ? html`<span class="muted">et ${identical.length} identique${identical.length > 1 ? 's' : ''} (${identical.map((a, i) => html`${i ? ', ' : ''}<a href="/amendements/${a.id}">n° ${a.displayNumber ?? ''}</a>`)})</span>` : ''}</h3>
-    ${head.subAmendmentOf ? html`<p class="sub-amendment-of">${t('Sous-amendement à l’')}<a href="/amendements/${head.subAmendmentOf.id}">amendement n° ${head.subAmendmentOf.displayNumber ?? ''}</a>${t(', examiné juste avant lui')}</p>` : ''}
-    <p class="meta">${kindBadge(g.kind)} <span data-status>${statusBadge(head.status)}</span> · ${authorList(head.authors)}${head.origin === 'commission' ? ' · amendement de la commission' : ''}</p>
+      ${identical.length ? html`<span class="muted">${tn('et {{count}} identique', 'et {{count}} identiques', identical.length)} (${identical.map((a, i) => html`${i ? ', ' : ''}<a href="/amendements/${a.id}">n° ${a.displayNumber ?? ''}</a>`)})</span>` : ''}</h3>
+    ${head.subAmendmentOf ? html`<p class="sub-amendment-of">${t('Sous-amendement à l’')}<a href="/amendements/${head.subAmendmentOf.id}">${t('amendement n° {{numero}}', { numero: head.subAmendmentOf.displayNumber ?? '' })}</a>${t(', examiné juste avant lui')}</p>` : ''}
+    <p class="meta">${kindBadge(g.kind)} <span data-status>${statusBadge(head.status)}</span> · ${authorList(head.authors)}${head.origin === 'commission' ? ` · ${t('amendement de la commission')}` : ''}</p>
     <p class="muted">${t('Avis des participants :')}</p>${tallyLine(head.citizenTally)}${groupSupportLine(head.groupSupport, d.bill.id)}
-    ${head.clerkNote ? html`<div class="clerk-note"><p class="label">${t('Note du greffe')}</p>${paragraphs(head.clerkNote)}</div>` : ''}
+    ${head.clerkNote ? html`<div class="clerk-note"><p class="label">${t('Note du greffe')}</p><div lang="fr">${paragraphs(head.clerkNote)}</div></div>` : ''}
     <div data-tally>${commissionTallyTable(g.decision?.tallies && 'all' in g.decision.tallies ? g.decision.tallies : g.commissionTally, t('Vote de la commission sur l’amendement n° {{n}}', { n: head.displayNumber ?? '' }))}</div>
     ${decisionLine(g)}
     ${error ? html`<div class="alert" role="alert">${error}</div>` : ''}

@@ -134,12 +134,12 @@ export function commissionPages(db: Db, live: LiveDocs): Router {
     const table = (await renderExport(db, bill, result, 'comparatif-table')).body.toString();
     const api = `/api/bills/${bill.id}/comparatif`;
     res.type('html').send(layout(ctx(req), {
-      title: `Tableau comparatif – ${bill.title}`,
+      title: t('Tableau comparatif – {{texte}}', { texte: bill.title }),
       breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}" lang="fr">${bill.title}</a>`,
       main: html`<h1>${t('Tableau comparatif')}</h1>
-        <p class="lead">Le texte initial et le texte ${frozen ? 'adopté' : 'tel qu’il résulte des amendements adoptés à ce jour'}, article par article.</p>
+        <p class="lead">${frozen ? t('Le texte initial et le texte adopté, article par article.') : t('Le texte initial et le texte tel qu’il résulte des amendements adoptés à ce jour, article par article.')}</p>
         <p class="downloads">${t('Télécharger :')} <a href="${api}?format=docx">${t('Word (.docx)')}</a> · <a href="${api}?format=html">${t('version imprimable')}</a></p>
-        <div class="comparatif-wrap">${raw(table)}</div>`,
+        <div class="comparatif-wrap" lang="fr">${raw(table)}</div>`,
     }));
   }));
   return r;

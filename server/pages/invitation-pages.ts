@@ -29,9 +29,9 @@ export function invitationPages(deps: OpDeps): Router {
         ? html`<p>${t('Cet amendement a déjà été déposé :')} <a href="/amendements/${amendment.id}">${t('le consulter')}</a>.</p>`
         : html`<form method="post" action="${here}" novalidate><button type="submit">${t('Rejoindre la rédaction')}</button></form>`;
     res.type('html').send(layout(ctx(req), {
-      title: 'Invitation à co-rédiger',
+      title: t('Invitation à co-rédiger'),
       main: html`<h1>${t('Invitation à co-rédiger un amendement')}</h1>
-        <p>${KIND_LABELS_FR[amendment.kind]} de l’article ${amendment.article_number}, rédigé par
+        <p>${t('{{nature}} de l’article {{numero}}, rédigé par', { nature: t(KIND_LABELS_FR[amendment.kind]), numero: amendment.article_number })}
           ${authors.map((a, i) => html`${i ? ', ' : ''}${authorLine({ displayName: a.display_name, kind: a.kind })}`)}.</p>
         ${action}`,
     }));

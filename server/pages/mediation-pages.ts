@@ -11,16 +11,18 @@ import { formOperation } from './form-operation';
 import { layout } from './layout';
 import { ctx, formBody, formFields, page } from './page-kit';
 import { t } from '../i18n';
+import { msg } from '../../shared/i18n';
+import { titled } from './amendment-parts';
 
 /**
  * « Récupérer mes contributions » (the adapter of POST /api/claims) and the page that shows a
  * mediator, once, the claim code of what it just filed for a person.
  */
-const WHAT: Record<Claimed['type'], string> = { amendment: 'L’amendement', argument: 'L’argument', annotation: 'L’annotation' };
+const WHAT: Record<Claimed['type'], string> = { amendment: msg('L’amendement'), argument: msg('L’argument'), annotation: msg('L’annotation') };
 
 function claimPage(req: Request, state: { error?: string; code?: string; done?: { message: string; url: string } } = {}): string {
   return layout(ctx(req), {
-    title: state.error ? 'Erreur – Récupérer mes contributions' : 'Récupérer mes contributions',
+    title: titled(t('Récupérer mes contributions'), state),
     main: html`<h1>${t('Récupérer mes contributions')}</h1>
       ${state.done ? html`<div class="notice" role="status"><p>${state.done.message} <a href="${state.done.url}">${t('La voir')}</a>.</p></div>` : ''}
       <p class="lead">${t('Une structure de médiation ou un atelier a déposé une contribution pour vous ? Saisissez le code qu’on vous a remis : elle rejoindra votre compte. La mention « recueilli par … » reste, pour que chacun sache d’où elle vient.')}</p>
@@ -60,7 +62,7 @@ export function mediationPages(deps: OpDeps, limiters: AuthLimiters): Router {
     fields: { code: 'code' },
     done: (_req, res, claimed) => {
       const first = claimed[0]!;
-      const message = `${WHAT[first.type]} recueilli par ${first.collectedBy.name} (${first.collectedBy.town}) est maintenant dans votre compte.`;
+      const message = t('{{quoi}} recueilli par {{nom}} ({{commune}}) est maintenant dans votre compte.', { quoi: t(WHAT[first.type]), nom: first.collectedBy.name, commune: first.collectedBy.town });
       res.redirect(303, `/recuperer?ok=${putFlash(JSON.stringify({ message, url: contributionUrl(first) }))}`);
     },
     refused: (req: Request, res: Response, err) => {
@@ -75,7 +77,7 @@ export function mediationPages(deps: OpDeps, limiters: AuthLimiters): Router {
     const sealed = parseSealed<{ code: string; url: string; userId?: string | null }>(req.query.c);
     const shown = sealed?.userId === req.user.id ? sealed : undefined;
     res.type('html').send(layout(ctx(req), {
-      title: 'Code de récupération',
+      title: t('Code de récupération'),
       main: shown
         ? html`<h1>${t('Contribution publiée')}</h1>
           <p class="lead">${t('Remettez ce code à la personne pour qui vous avez contribué : avec lui, depuis son propre compte, elle pourra récupérer cette contribution (page « Récupérer mes contributions », adresse /recuperer).')}</p>

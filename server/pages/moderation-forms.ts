@@ -8,6 +8,7 @@ import { findAppeal } from '../sql/moderation-appeals';
 import { putFlash } from './flash';
 import { formOperation } from './form-operation';
 import { formBody, formFields, safeNext } from './page-kit';
+import { t, tn } from '../i18n';
 
 /**
  * The moderators' and authors' forms: the queue's bulk action, an appeal and its decision, a
@@ -43,7 +44,7 @@ export function moderationForms(deps: OpDeps, mod: ModerationDeps): Router {
     done: (req, res, results) => {
       const done = results.filter((x) => x.outcome === 'done').length;
       const skipped = results.length - done;
-      res.redirect(303, withFlash(queue(req), 'fait', `${done} élément${done > 1 ? 's' : ''} traité${done > 1 ? 's' : ''}${skipped ? `, ${skipped} ignoré${skipped > 1 ? 's' : ''} (déjà traité${skipped > 1 ? 's' : ''} ou introuvable${skipped > 1 ? 's' : ''})` : ''}.`));
+      res.redirect(303, withFlash(queue(req), 'fait', `${tn('{{count}} élément traité', '{{count}} éléments traités', done)}${skipped ? `, ${tn('{{count}} ignoré (déjà traité ou introuvable)', '{{count}} ignorés (déjà traités ou introuvables)', skipped)}` : ''}.`));
     },
     refused: back(queue),
   }));
@@ -51,7 +52,7 @@ export function moderationForms(deps: OpDeps, mod: ModerationDeps): Router {
   r.post('/moderation/decisions/:id/appel', form, formOperation(deps, appealOp, {
     signIn: decision,
     body: (f) => ({ body: f.body }),
-    done: (req, res) => res.redirect(303, withFlash(decision(req), 'fait', 'Votre appel est enregistré : un autre modérateur le tranchera.')),
+    done: (req, res) => res.redirect(303, withFlash(decision(req), 'fait', t('Votre appel est enregistré : un autre modérateur le tranchera.'))),
     refused: back(decision),
   }));
 
@@ -63,7 +64,7 @@ export function moderationForms(deps: OpDeps, mod: ModerationDeps): Router {
   r.post('/moderation/appels/:id/decision', form, formOperation(deps, decideAppealOp(mod), {
     signIn: () => '/moderation/appels',
     body: (f) => ({ decision: f.decision, reason: f.reason }),
-    done: async (req, res) => res.redirect(303, withFlash(await appealed(req), 'fait', 'L’appel est tranché.')),
+    done: async (req, res) => res.redirect(303, withFlash(await appealed(req), 'fait', t('L’appel est tranché.'))),
     refused: async (req, res, err) => {
       res.redirect(303, withFlash(await appealed(req), 'erreur', err.message));
       return true;
@@ -84,7 +85,7 @@ export function moderationForms(deps: OpDeps, mod: ModerationDeps): Router {
   r.post('/moderation/comptes/:userId/lever', form, formOperation(deps, liftOp(mod), {
     signIn: account,
     body: (f) => ({ reason: f.reason }),
-    done: (req, res) => res.redirect(303, withFlash(account(req), 'fait', 'La suspension est levée.')),
+    done: (req, res) => res.redirect(303, withFlash(account(req), 'fait', t('La suspension est levée.'))),
     refused: back(account),
   }));
   return r;

@@ -13,7 +13,8 @@ import { html, type SafeHtml } from '../html';
 import { takeFlash } from './flash';
 import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
-import { dateFormat, formatNumber, t } from '../i18n';
+import { dateFormat, formatNumber, t, th } from '../i18n';
+import { tMessage } from '../i18n/message';
 import { msg } from '../../shared/i18n';
 
 /** The public side of moderation: the charter, the log, and each decision with its appeal. */
@@ -23,15 +24,15 @@ export const dateFr = dateFormat({ dateStyle: 'medium', timeStyle: 'short', time
 
 /** What a decision is about, linked where it can be seen. */
 function subjectLink(r: ModerationLogRow, links: Map<string, string>): SafeHtml {
-  if (r.subject_type === 'account') return html`Compte de <a href="/contributeurs/${r.subject_id}">${r.account_name ?? 'contributeur'}</a>`;
+  if (r.subject_type === 'account') return th('Compte de {{nom}}', { nom: html`<a href="/contributeurs/${r.subject_id}">${r.account_name ?? t('contributeur')}</a>` });
   const link = links.get(`${r.subject_type}:${r.subject_id}`);
   return link ? html`<a href="${link}">${t(SUBJECT_LABELS[r.subject_type]!)}</a>` : html`${t(SUBJECT_LABELS[r.subject_type]!)} <code>${r.subject_id.slice(0, 8)}</code>`;
 }
 
-const ruleLink = (rule: string | null) => (rule ? html`<a href="/charte-de-moderation#${rule}">${ruleTitle(rule)}</a>` : html`—`);
+const ruleLink = (rule: string | null) => (rule ? html`<a href="/charte-de-moderation#${rule}">${tMessage(ruleTitle(rule))}</a>` : html`—`);
 const actionLabel = (r: ModerationLogRow) => (r.action === 'suspend'
-  ? `${ACTION_LABELS.suspend} ${r.suspended_until ? `jusqu’au ${dateFr.format(r.suspended_until)}` : 'définitivement'}`
-  : `${ACTION_LABELS[r.action] ?? r.action}${r.appeal_id ? ' (appel)' : ''}`);
+  ? `${t(ACTION_LABELS.suspend!)} ${r.suspended_until ? t('jusqu’au {{date}}', { date: dateFr.format(r.suspended_until) }) : t('définitivement')}`
+  : `${t(ACTION_LABELS[r.action] ?? r.action)}${r.appeal_id ? t(' (appel)') : ''}`);
 
 async function logLinks(db: Db, rows: ModerationLogRow[]): Promise<Map<string, string>> {
   const refs = rows.flatMap((r) => (r.subject_type === 'account' ? [] : [{ type: r.subject_type, id: r.subject_id }]));
@@ -43,10 +44,10 @@ function logPage(c: PageContext, rows: ModerationLogRow[], links: Map<string, st
     ? html`<table class="data"><caption>${t('Décisions de modération, les plus récentes d’abord')}</caption>
         <thead><tr><th scope="col">${t('Date')}</th><th scope="col">${t('Décision')}</th><th scope="col">${t('Sur')}</th><th scope="col">${t('Règle')}</th><th scope="col">${t('Raison publique')}</th><th scope="col">${t('Par')}</th></tr></thead>
         <tbody>${rows.map((r) => html`<tr><td><a href="/moderation/decisions/${r.id}">${dateFr.format(r.at)}</a></td><td>${actionLabel(r)}</td>
-          <td>${subjectLink(r, links)}</td><td>${ruleLink(r.rule)}</td><td>${r.reason}</td><td>${r.moderator_name}</td></tr>`)}</tbody></table>`
+          <td>${subjectLink(r, links)}</td><td>${ruleLink(r.rule)}</td><td lang="fr">${r.reason}</td><td>${r.moderator_name}</td></tr>`)}</tbody></table>`
     : html`<p class="empty">${t('Aucune décision de modération n’a été prise.')}</p>`;
   return layout(c, {
-    title: 'Journal de la modération',
+    title: t('Journal de la modération'),
     main: html`<h1>${t('Journal de la modération')}</h1>
       <p class="lead">${t('Chaque contribution masquée l’est avec une raison publique, selon la')} <a href="/charte-de-moderation">${t('charte de modération')}</a> ${t('; chaque décision, chaque appel et chaque suspension de compte figure ici.')}</p>
       ${table}${next ? html`<p><a href="/moderation?avant=${next}">${t('Décisions plus anciennes')}</a></p>` : ''}`,
@@ -79,15 +80,15 @@ function decisionPage(c: PageContext, d: Detail, link: string | null, notice: { 
   const seesAppeal = !!appeal && (appeal.author_id === viewer?.id || moderator);
   const appealBlock = appeal
     ? html`<section aria-labelledby="appeal-title"><h2 id="appeal-title">${t('Appel')}</h2>
-        <p>Appel formé le ${dateFr.format(appeal.created_at)}${seesAppeal ? html` par ${appeal.author_name}` : ''}.</p>
-        ${seesAppeal ? html`<blockquote class="appeal-body">${appeal.body}</blockquote>` : ''}
+        <p>${seesAppeal ? t('Appel formé le {{date}} par {{nom}}.', { date: dateFr.format(appeal.created_at), nom: appeal.author_name }) : t('Appel formé le {{date}}.', { date: dateFr.format(appeal.created_at) })}</p>
+        ${seesAppeal ? html`<blockquote class="appeal-body" lang="fr">${appeal.body}</blockquote>` : ''}
         ${appeal.decision
-          ? html`<p class="appeal-outcome"><strong>${appeal.decision === 'upheld' ? 'Décision confirmée en appel' : 'Décision infirmée en appel'}</strong> le ${dateFr.format(appeal.decided_at ?? appeal.created_at)} par ${appeal.decided_by_name ?? ''} : ${appeal.decision_reason ?? ''}</p>`
+          ? html`<p class="appeal-outcome">${th('{{decision}} le {{date}} par {{nom}} : {{raison}}', { decision: html`<strong>${appeal.decision === 'upheld' ? t('Décision confirmée en appel') : t('Décision infirmée en appel')}</strong>`, date: dateFr.format(appeal.decided_at ?? appeal.created_at), nom: appeal.decided_by_name ?? '', raison: html`<span lang="fr">${appeal.decision_reason ?? ''}</span>` })}</p>`
           : mayDecide
             ? html`<form method="post" action="/moderation/appels/${appeal.id}/decision" class="form" novalidate>
                 <fieldset><legend>${t('Trancher l’appel')}</legend>
                   <label><input type="radio" name="decision" value="upheld" required> ${t('Confirmer la décision')}</label>
-                  <label><input type="radio" name="decision" value="overturned"> Infirmer la décision (${a.subject_type === 'account' ? 'lever la suspension' : 'rétablir la contribution'})</label>
+                  <label><input type="radio" name="decision" value="overturned"> ${a.subject_type === 'account' ? t('Infirmer la décision (lever la suspension)') : t('Infirmer la décision (rétablir la contribution)')}</label>
                 </fieldset>
                 <label for="appeal-reason">${t('Raison publique')}</label><textarea id="appeal-reason" name="reason" required minlength="3" maxlength="${L.reasonChars}" rows="3"></textarea>
                 <div class="actions"><button type="submit">${t('Trancher l’appel')}</button></div></form>`
@@ -101,19 +102,19 @@ function decisionPage(c: PageContext, d: Detail, link: string | null, notice: { 
         <form method="post" action="/moderation/decisions/${a.id}/appel" class="form" novalidate>
           <label for="appeal-body">${t('Votre appel')}</label>
           <textarea id="appeal-body" name="body" required minlength="10" maxlength="${L.appealChars}" rows="5" aria-describedby="appeal-help"></textarea>
-          <p id="appeal-help" class="hint">Entre 10 et ${formatNumber(L.appealChars)} caractères. Expliquez pourquoi la décision vous semble contraire à la charte.</p>
+          <p id="appeal-help" class="hint">${t('Entre 10 et {{n}} caractères. Expliquez pourquoi la décision vous semble contraire à la charte.', { n: formatNumber(L.appealChars) })}</p>
           <div class="actions"><button type="submit">${t('Faire appel')}</button></div></form></section>`
     : html``;
   return layout(c, {
-    title: 'Décision de modération',
-    breadcrumb: html`<a href="/moderation">${t('Journal de la modération')}</a> › Décision`,
+    title: t('Décision de modération'),
+    breadcrumb: html`<a href="/moderation">${t('Journal de la modération')}</a> › ${t('Décision')}`,
     main: html`<h1>${t('Décision de modération')}</h1>
       ${notice.error ? html`<p class="alert" role="alert">${notice.error}</p>` : ''}${notice.done ? html`<p class="notice notice-ok" role="status">${notice.done}</p>` : ''}
       <dl class="facts">
         <dt>${t('Décision')}</dt><dd>${actionLabel(a)}</dd>
-        <dt>${t('Sur')}</dt><dd>${a.subject_type === 'account' ? html`Compte de <a href="/contributeurs/${a.subject_id}">${a.account_name ?? ''}</a>` : link ? html`<a href="${link}">${t(SUBJECT_LABELS[a.subject_type]!)}</a>` : t(SUBJECT_LABELS[a.subject_type]!)}</dd>
+        <dt>${t('Sur')}</dt><dd>${a.subject_type === 'account' ? th('Compte de {{nom}}', { nom: html`<a href="/contributeurs/${a.subject_id}">${a.account_name ?? ''}</a>` }) : link ? html`<a href="${link}">${t(SUBJECT_LABELS[a.subject_type]!)}</a>` : t(SUBJECT_LABELS[a.subject_type]!)}</dd>
         <dt>${t('Règle de la charte')}</dt><dd>${ruleLink(a.rule)}</dd>
-        <dt>${t('Raison publique')}</dt><dd>${a.reason}</dd>
+        <dt>${t('Raison publique')}</dt><dd lang="fr">${a.reason}</dd>
         <dt>${t('Date')}</dt><dd>${dateFr.format(a.at)}</dd>
         <dt>${t('Par')}</dt><dd>${a.moderator_name}</dd>
       </dl>
@@ -132,7 +133,7 @@ export function moderationPages(db: Db): Router {
   r.get('/moderation/decisions/:id', page(async (req, res) => {
     const id = serialId.safeParse(req.params.id);
     const found = id.success ? await decisionDetail(db, id.data) : undefined;
-    if (!found) throw notFound('Décision de modération introuvable.');
+    if (!found) throw notFound(msg('Décision de modération introuvable.'));
     const links = found.action.subject_type === 'account' ? new Map<string, string>() : await logLinks(db, [found.action]);
     const link = links.get(`${found.action.subject_type}:${found.action.subject_id}`) ?? null;
     // the form is offered by the rule that decides (authorize.ts › reviewer): no party to the case

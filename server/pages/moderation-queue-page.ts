@@ -98,9 +98,9 @@ function queuePage(c: PageContext, q: QueueQuery, queue: Queue, bills: { id: str
 
 function appealsPage(c: PageContext, rows: { id: number; action_id: number; created_at: Date }[]): string {
   return layout(c, {
-    title: 'Appels en attente',
+    title: t('Appels en attente'),
     main: html`<h1>${t('Appels en attente')}</h1>
-      ${rows.length ? html`<ul>${rows.map((r) => html`<li><a href="/moderation/decisions/${r.action_id}">Appel du ${dateFr.format(r.created_at)}</a></li>`)}</ul>` : html`<p class="empty">${t('Aucun appel en attente.')}</p>`}
+      ${rows.length ? html`<ul>${rows.map((r) => html`<li><a href="/moderation/decisions/${r.action_id}">${t('Appel du {{date}}', { date: dateFr.format(r.created_at) })}</a></li>`)}</ul>` : html`<p class="empty">${t('Aucun appel en attente.')}</p>`}
       <p><a href="/moderation/signalements">${t('File de modération')}</a></p>`,
   });
 }

@@ -10,6 +10,7 @@ import { layout, type PageContext } from './layout';
 import { formOperation } from './form-operation';
 import { ctx, formBody, page } from './page-kit';
 import { t } from '../i18n';
+import { tMessage } from '../i18n/message';
 
 const PAGE_SIZE = 30;
 const TYPE_LABELS = Object.fromEntries(Object.entries(NOTIFICATION_KIND_LABELS).map(([k, v]) => [k, v.label])) as Record<NotificationType, string>;
@@ -21,8 +22,8 @@ function notificationsPage(c: PageContext, items: Item[], next: string | null): 
   const list = items.length
     ? html`<ol class="notifications" role="list">${items.map((n) => html`<li class="notification${n.read ? '' : ' unread'}">
         <p class="meta"><span class="status">${t(TYPE_LABELS[n.type])}</span> · ${dateTimeFr.format(new Date(n.createdAt))}${n.read ? '' : html` · <strong>${t('non lue')}</strong>`}</p>
-        <p>${n.message}</p>
-        <p><a href="${n.url}">${n.type === 'moderation' ? html`Voir la décision et faire appel — ` : ''}${n.amendment ? html`${amendmentTitle(n.amendment.displayNumber)} — article ${n.amendment.articleNumber ?? ''}, ` : ''}${n.bill.title}</a></p>
+        <p>${tMessage(n.message)}</p>
+        <p><a href="${n.url}">${n.type === 'moderation' ? html`${t('Voir la décision et faire appel')} — ` : ''}${n.amendment ? html`${amendmentTitle(n.amendment.displayNumber)} — ${t('article {{numero}}', { numero: n.amendment.articleNumber ?? '' })}, ` : ''}<span lang="fr">${n.bill.title}</span></a></p>
       </li>`)}</ol>`
     : html`<p class="empty">${t('Aucune notification. Vous serez prévenu ici quand le greffe ou la commission traitera vos amendements.')}</p>`;
   return layout(c, {

@@ -6,6 +6,7 @@ import type { Filed } from '../operations/on-behalf';
 import type { UserRow } from '../sql/users';
 import { putFlash } from './flash';
 import { t } from '../i18n';
+import { msg } from '../../shared/i18n';
 
 /**
  * The form side of `onBehalfOf` (operations/on-behalf.ts), one place for the three forms that file
@@ -41,7 +42,7 @@ export function onBehalfFieldset(user: UserRow | null, prefix: string, values: R
   return html`<fieldset class="on-behalf"${error ? html` aria-describedby="${id('pour-error')}"` : ''}><legend>${t('Pour qui contribuez-vous ?')}</legend>
     <p class="hint">${t('Structure de médiation : vous pouvez déposer pour une personne (avec son accord) ou pour un atelier. Jamais de vote en son nom.')}</p>
     ${error ? html`<p class="field-error" id="${id('pour-error')}">${error}</p>` : ''}
-    ${choice('moi', 'En mon nom')}${choice('personne', 'Pour une personne accompagnée')}${choice('atelier', 'Pour un atelier')}
+    ${choice('moi', t('En mon nom'))}${choice('personne', t('Pour une personne accompagnée'))}${choice('atelier', t('Pour un atelier'))}
     <fieldset class="on-behalf-person"><legend>${t('Personne accompagnée')}</legend>
     <div class="field"><label for="${id('personne-nom')}">${t('Nom affiché de la personne (nom ou pseudonyme)')}</label>
       <input id="${id('personne-nom')}" name="personne_nom" maxlength="${L.personName}" value="${values.personne_nom ?? ''}"></div>
@@ -63,14 +64,14 @@ export function onBehalfFieldset(user: UserRow | null, prefix: string, values: R
 export function onBehalfError(err: AppError): string {
   const details = Array.isArray(err.details) ? (err.details as { path?: unknown; message?: unknown }[]) : [];
   const mine = details.filter((d) => typeof d.path === 'string' && d.path.startsWith('onBehalfOf'));
-  if (mine.some((d) => d.path === 'onBehalfOf.consent')) return 'Cochez la case de consentement : la personne doit avoir donné son accord.';
+  if (mine.some((d) => d.path === 'onBehalfOf.consent')) return t('Cochez la case de consentement : la personne doit avoir donné son accord.');
   const first = mine[0];
   const field: Record<string, string> = {
-    'onBehalfOf.displayName': 'le nom affiché de la personne', 'onBehalfOf.place': 'le lieu de l’atelier',
-    'onBehalfOf.date': 'la date de l’atelier', 'onBehalfOf.participants': 'le nombre de participants',
+    'onBehalfOf.displayName': msg('le nom affiché de la personne'), 'onBehalfOf.place': msg('le lieu de l’atelier'),
+    'onBehalfOf.date': msg('la date de l’atelier'), 'onBehalfOf.participants': msg('le nombre de participants'),
   };
   const what = typeof first?.path === 'string' ? field[first.path] : undefined;
-  return what ? `Vérifiez ${what} : ${String(first?.message ?? '')}` : `Pour qui contribuez-vous : ${err.message}`;
+  return what ? t('Vérifiez {{champ}} : {{erreur}}', { champ: t(what), erreur: String(first?.message ?? '') }) : t('Pour qui contribuez-vous : {{erreur}}', { erreur: err.message });
 }
 
 /** Where a filed contribution's form goes: its page, or first the claim code's page (a person's). */
@@ -83,5 +84,5 @@ export function afterFiling(res: Response, filed: Filed, url: string): void {
 /** « recueilli par … » beside the author of a contribution. */
 export function provenanceNote(p: (Provenance & { label: string }) | null): SafeHtml {
   if (!p) return html``;
-  return html` · <span class="provenance">${p.label}${p.claimed ? ' (récupéré par la personne)' : ''}</span>`;
+  return html` · <span class="provenance">${p.label}${p.claimed ? t(' (récupéré par la personne)') : ''}</span>`;
 }

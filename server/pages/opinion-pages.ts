@@ -11,7 +11,7 @@ import { opinionItemLabels, type ItemLabelRow } from '../sql/opinions';
 import { layout, type PageContext } from './layout';
 import { percent } from './opinion-parts';
 import { ctx, page } from './page-kit';
-import { PARIS_TIME, t, th } from '../i18n';
+import { PARIS_TIME, t, th, tn } from '../i18n';
 import { msg } from '../../shared/i18n';
 
 type Map_ = Awaited<ReturnType<typeof presentOpinionGroups>>;
@@ -101,7 +101,7 @@ export function opinionMapPage(c: PageContext, bill: BillRow, map: Map_, labels:
         <figcaption>${t('Chaque disque est un groupe de votants qui votent de façon semblable ; plus deux disques sont proches, plus leurs votes se ressemblent. Aucun votant n’est représenté individuellement.')}</figcaption></figure>
       <h2>${t('Ce que chaque groupe soutient et rejette')}</h2>
       <div class="opinion-groups">${groups.map((g) => html`<section class="opinion-group" aria-labelledby="groupe-${g.id}">
-        <h3 id="groupe-${g.id}">Groupe ${g.id} <span class="muted">— ${g.size} votants</span></h3>
+        <h3 id="groupe-${g.id}">${t('Groupe {{id}}', { id: g.id })} <span class="muted">— ${tn('{{count}} votant', '{{count}} votants', g.size)}</span></h3>
         <p class="label">${t('Soutient plus que les autres :')}</p>${itemList(g.supports, labels)}
         <p class="label">${t('Rejette plus que les autres :')}</p>${itemList(g.rejects, labels)}
       </section>`)}</div>
@@ -115,7 +115,7 @@ export function opinionMapPage(c: PageContext, bill: BillRow, map: Map_, labels:
         : html`<p class="muted">${t('Aucune proposition n’est encore soutenue par une majorité de chaque groupe.')}</p>`}
       <h2 id="donnees">${t('Les données de la carte')}</h2>
       <table class="data opinion-table"><caption>${t('Soutien dans chaque groupe (part des votes d’accord, un vote mitigé comptant pour moitié) et score rassembleur, par proposition')}</caption>
-        <thead><tr><th scope="col">${t('Proposition')}</th>${groups.map((g) => html`<th scope="col">Groupe ${g.id} (${g.size})</th>`)}<th scope="col">${t('Score rassembleur')}</th></tr></thead>
+        <thead><tr><th scope="col">${t('Proposition')}</th>${groups.map((g) => html`<th scope="col">${t('Groupe {{id}}', { id: g.id })} (${g.size})</th>`)}<th scope="col">${t('Score rassembleur')}</th></tr></thead>
         <tbody>${ranked.map((it) => {
           const l = labels.get(`${it.type}:${it.id}`);
           return l ? html`<tr><th scope="row"><a href="${l.href}">${l.text}</a></th>${supportCells(byKey.get(`${it.type}:${it.id}`), groups)}<td>${percent(it.bridging)}</td></tr>` : html``;

@@ -12,6 +12,6 @@ export function groupSupportLine(support: Record<string, number | null> | null, 
   const groups = support ? Object.keys(support).sort() : [];
   if (!support || groups.length === 0) return html``;
   return html`<p class="group-support">${t('Soutien par')} <a href="/textes/${billId}/opinions">${t('groupe d’opinion')}</a> : ${groups.map(
-    (g, i) => html`${i ? ' · ' : ''}<span>groupe ${g} <strong>${percent(support[g])}</strong></span>`,
+    (g, i) => html`${i ? ' · ' : ''}<span>${t('groupe {{id}}', { id: g })} <strong>${percent(support[g])}</strong></span>`,
   )}</p>`;
 }

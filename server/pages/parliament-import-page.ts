@@ -11,7 +11,8 @@ import { phaseBadge } from './bill-pages';
 import { formOperation } from './form-operation';
 import { sendFormBack, takeFormState } from './flash';
 import { ctx, formBody, formFields, page } from './page-kit';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
+import { tMessage } from '../i18n/message';
 import { msg } from '../../shared/i18n';
 
 const FORMATS = [
@@ -38,10 +39,10 @@ export function parliamentImportForm(billId: string, d: Draft = { format: 'an-xm
 
 function report(r: ImportReport): SafeHtml {
   return html`<section aria-labelledby="resultat" class="import-report"><h2 id="resultat">${t('Résultat de l’import')}</h2>
-    <p role="status">${r.imported} amendement${r.imported > 1 ? 's' : ''} importé${r.imported > 1 ? 's' : ''}, ${r.skipped.length} écarté${r.skipped.length > 1 ? 's' : ''}.</p>
+    <p role="status">${tn('{{count}} amendement importé', '{{count}} amendements importés', r.imported)}, ${tn('{{count}} écarté', '{{count}} écartés', r.skipped.length)}.</p>
     ${r.skipped.length ? html`<div class="table-wrap" role="region" aria-label="${t('Amendements écartés')}" tabindex="0"><table class="data"><caption>${t('Amendements écartés')}</caption>
       <thead><tr><th scope="col">${t('Numéro')}</th><th scope="col">${t('Raison')}</th></tr></thead>
-      <tbody>${r.skipped.map((s) => html`<tr><th scope="row">${s.number}</th><td>${s.reason}</td></tr>`)}</tbody></table></div>` : ''}</section>`;
+      <tbody>${r.skipped.map((s) => html`<tr><th scope="row">${s.number}</th><td>${tMessage(s.reason)}</td></tr>`)}</tbody></table></div>` : ''}</section>`;
 }
 
 function importPage(c: PageContext, bill: BillRow, d: Draft, opts: { error?: string; report?: ImportReport } = {}): string {

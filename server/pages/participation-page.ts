@@ -6,16 +6,15 @@ import type { BillRow } from '../sql/bills';
 import { html, raw } from '../html';
 import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
-import { t, th } from '../i18n';
+import { t, th, tn } from '../i18n';
 
 /** The contributions collected by structures de médiation, counted apart. */
 function assistedLine(a: ParticipationJson['assisted']) {
   const n = a.amendments + a.arguments + a.annotations;
   if (n === 0) return html``;
-  const plural = (k: number, one: string, many: string) => `${k} ${k > 1 ? many : one}`;
-  return html`<p class="assisted-totals">Dont ${plural(n, 'contribution recueillie', 'contributions recueillies')} par des structures de médiation
-    (${plural(a.amendments, 'amendement', 'amendements')}, ${plural(a.arguments, 'argument', 'arguments')}, ${plural(a.annotations, 'annotation', 'annotations')}) :
-    ${plural(a.persons, 'pour une personne accompagnée', 'pour des personnes accompagnées')}, ${plural(a.workshops, 'atelier', 'ateliers')} réunissant ${plural(a.workshopParticipants, 'participant', 'participants')}. Aucun vote n’est exprimé au nom d’autrui.</p>`;
+  return html`<p class="assisted-totals">${tn('Dont {{count}} contribution recueillie par des structures de médiation', 'Dont {{count}} contributions recueillies par des structures de médiation', n)}
+    (${tn('{{count}} amendement', '{{count}} amendements', a.amendments)}, ${tn('{{count}} argument', '{{count}} arguments', a.arguments)}, ${tn('{{count}} annotation', '{{count}} annotations', a.annotations)}) :
+    ${tn('{{count}} pour une personne accompagnée', '{{count}} pour des personnes accompagnées', a.persons)}, ${tn('{{count}} atelier réunissant', '{{count}} ateliers réunissant', a.workshops)} ${tn('{{count}} participant', '{{count}} participants', a.workshopParticipants)}. ${t('Aucun vote n’est exprimé au nom d’autrui.')}</p>`;
 }
 
 function participationPage(c: PageContext, bill: BillRow, days: ParticipationDay[], json: ParticipationJson): string {

@@ -25,7 +25,7 @@ const param = (req: Request) => String(req.params.id);
 
 function formPage(req: Request, a: AmendmentRow, billTitle: string, what: 'sub' | 'rectify', state?: FormState): string {
   const number = rowNumber(a);
-  const title = what === 'sub' ? `Sous-amender l’amendement n° ${number ?? ''}` : `Rectifier l’amendement n° ${number ?? ''}`;
+  const title = what === 'sub' ? t('Sous-amender l’amendement n° {{numero}}', { numero: number ?? '' }) : t('Rectifier l’amendement n° {{numero}}', { numero: number ?? '' });
   const values = state?.values ?? {};
   const errors = state?.fieldErrors ?? {};
   const text = values.texte ?? a.alineas.join('\n');
@@ -33,25 +33,25 @@ function formPage(req: Request, a: AmendmentRow, billTitle: string, what: 'sub' 
   const action = `/amendements/${a.id}/${what === 'sub' ? 'sous-amender' : 'rectifier'}`;
   const intro: SafeHtml = what === 'sub'
     ? html`<p class="lead">${t('Le sous-amendement propose une nouvelle rédaction du texte de l’amendement : modifiez ci-dessous ses alinéas. Il est déposé aussitôt au nom de la commission (numéro COM-…), examiné juste avant l’amendement, et, s’il est adopté, l’amendement est réécrit en conséquence.')}</p>`
-    : html`<p class="lead">La version rectifiée remplace la version actuelle dans la liasse et l’examen (« n° ${number ?? ''} rect. ») ; l’historique garde toutes les versions. Possible tant que les membres de la commission n’ont pas commencé à voter.</p>`;
+    : html`<p class="lead">${t('La version rectifiée remplace la version actuelle dans la liasse et l’examen (« n° {{numero}} rect. ») ; l’historique garde toutes les versions. Possible tant que les membres de la commission n’ont pas commencé à voter.', { numero: number ?? '' })}</p>`;
   return layout(ctx(req), {
     title: titled(title, state),
     breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${a.bill_id}" lang="fr">${billTitle}</a> › <a href="/amendements/${a.id}">${amendmentTitle(number)}</a>`,
     main: html`<h1>${title}</h1>${alertBox(state)}
       ${intro}
-      <section aria-labelledby="actuel"><h2 id="actuel">Texte actuel de l’amendement (article ${a.article_number})</h2>
-        <div class="rationale">${a.kind === 'delete' ? html`<p>${t('Suppression de l’article.')}</p>` : paragraphs(a.alineas.join('\n'))}</div></section>
+      <section aria-labelledby="actuel"><h2 id="actuel">${t('Texte actuel de l’amendement (article {{numero}})', { numero: a.article_number })}</h2>
+        <div class="rationale" lang="fr">${a.kind === 'delete' ? html`<p>${t('Suppression de l’article.')}</p>` : paragraphs(a.alineas.join('\n'))}</div></section>
       <form method="post" action="${action}" class="form form-wide" novalidate>
         <input type="hidden" name="suite" value="${suite}">
         ${a.kind === 'delete' && what === 'rectify' ? '' : textareaField({
-          id: 'sous-texte', name: 'texte', label: what === 'sub' ? 'Texte de l’amendement tel que le sous-amendement le rédige' : 'Texte rectifié',
-          value: text, rows: rowsFor(text, 6), error: errors['sous-texte'], hint: 'Un alinéa par ligne : chaque ligne non vide devient un alinéa.',
+          id: 'sous-texte', name: 'texte', label: what === 'sub' ? t('Texte de l’amendement tel que le sous-amendement le rédige') : t('Texte rectifié'), lang: 'fr',
+          value: text, rows: rowsFor(text, 6), error: errors['sous-texte'], hint: t('Un alinéa par ligne : chaque ligne non vide devient un alinéa.'),
         })}
         ${textareaField({
-          id: 'sous-expose', name: 'expose', label: 'Exposé sommaire', value: values.expose ?? (what === 'rectify' ? a.rationale : ''), rows: 5,
-          error: errors['sous-expose'], hint: what === 'sub' ? 'Obligatoire : pourquoi ce sous-amendement.' : 'Vous pouvez aussi le rectifier.',
+          id: 'sous-expose', name: 'expose', label: t('Exposé sommaire'), value: values.expose ?? (what === 'rectify' ? a.rationale : ''), rows: 5, lang: 'fr',
+          error: errors['sous-expose'], hint: what === 'sub' ? t('Obligatoire : pourquoi ce sous-amendement.') : t('Vous pouvez aussi le rectifier.'),
         })}
-        <div class="actions"><button type="submit">${what === 'sub' ? 'Déposer le sous-amendement' : 'Publier la version rectifiée'}</button>
+        <div class="actions"><button type="submit">${what === 'sub' ? t('Déposer le sous-amendement') : t('Publier la version rectifiée')}</button>
           <a href="${suite}" class="button secondary">${t('Annuler')}</a></div>
       </form>`,
   });

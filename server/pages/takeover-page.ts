@@ -23,13 +23,11 @@ interface TakeOverData {
 /** « Reprendre » confirmed on a page of its own: it works without JavaScript and says what follows. */
 function takeOverPage(c: PageContext, d: TakeOverData): string {
   return layout(c, {
-    title: `Reprendre l’${d.title.replace(/^A/, 'a')}`,
+    title: t('Reprendre l’{{amendement}}', { amendement: d.title.replace(/^A/, 'a') }),
     breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/amendements/${d.id}">${d.title}</a>`,
-    main: html`<h1>Reprendre l’${d.title.replace(/^A/, 'a')} ?</h1>
+    main: html`<h1>${t('Reprendre l’{{amendement}} ?', { amendement: d.title.replace(/^A/, 'a') })}</h1>
       <p><strong>${d.holder}</strong> ${t('a cet amendement en charge.')}</p>
-      <p>En le reprenant, vous devenez le greffier chargé de sa mise en forme : vous écrivez dans l’espace de mise en forme,
-        publiez, répondez ou le déclarez irrecevable. ${d.holder} reçoit une notification et suit désormais la mise en forme en lecture seule.
-        La reprise est inscrite dans l’historique public du texte.</p>
+      <p>${t('En le reprenant, vous devenez le greffier chargé de sa mise en forme : vous écrivez dans l’espace de mise en forme, publiez, répondez ou le déclarez irrecevable. {{nom}} reçoit une notification et suit désormais la mise en forme en lecture seule. La reprise est inscrite dans l’historique public du texte.', { nom: d.holder })}</p>
       <form method="post" action="/amendements/${d.id}/reprendre" class="form" novalidate>
         <input type="hidden" name="confirmer" value="oui">
         <div class="actions"><button type="submit">${t('Confirmer : reprendre l’amendement')}</button>

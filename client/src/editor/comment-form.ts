@@ -3,6 +3,8 @@
  * server/pages/amendment-live-editor.ts). It knows nothing of Yjs: `publish` does the work and
  * returns a message when the comment could not be published, which the form shows by its field.
  */
+import { t } from '../i18n';
+
 export const MAX_BODY = 5000; // as the REST route (server/routes/draft-comments.ts)
 
 export interface CommentFormEvents {
@@ -47,8 +49,8 @@ export function wireCommentForm(form: HTMLFormElement, events: CommentFormEvents
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = body.value.trim();
-    const problem = text === '' ? 'Écrivez votre commentaire avant de le publier.'
-      : text.length > MAX_BODY ? `Votre commentaire dépasse ${MAX_BODY} caractères.`
+    const problem = text === '' ? t('Écrivez votre commentaire avant de le publier.')
+      : text.length > MAX_BODY ? t('Votre commentaire dépasse {{n}} caractères.', { n: MAX_BODY })
       : events.publish(text);
     if (problem === null) {
       close(true);

@@ -3,8 +3,10 @@
  * Y.Doc: it is only ever set as text, never as markup.
  */
 import type { DraftComment } from '../../../shared/draft-comments';
+import { pageLocale, t } from '../i18n';
 
-const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+let dateFormat: Intl.DateTimeFormat | undefined;
+const dateFr = () => (dateFormat ??= new Intl.DateTimeFormat(pageLocale(), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }));
 
 /** Buttons carry their action; the panel handles clicks on them in one place. */
 export type ItemAction = 'goto' | 'resolve' | 'reopen';
@@ -27,7 +29,7 @@ function button(action: ItemAction, ...content: (Node | string)[]): HTMLButtonEl
 function when(iso: string): HTMLTimeElement | null {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  const time = el('time', '', `le ${dateFr.format(date)}`);
+  const time = el('time', '', t('le {{date}}', { date: dateFr().format(date) }));
   time.dateTime = date.toISOString();
   return time;
 }
@@ -37,10 +39,10 @@ function place(c: DraftComment): HTMLElement {
   const line = el('p', 'draft-comment-place');
   if (c.state === 'active' && c.alinea !== null) {
     const quote = el('span', 'draft-comment-quote', `«\u00a0${c.quote}\u00a0»`);
-    line.append(el('span', 'draft-comment-state', `Alinéa ${c.alinea + 1}`), ' ', button('goto', el('span', 'visually-hidden', 'Aller au passage '), quote));
+    line.append(el('span', 'draft-comment-state', t('Alinéa {{n}}', { n: c.alinea + 1 })), ' ', button('goto', el('span', 'visually-hidden', `${t('Aller au passage')} `), quote));
     return line;
   }
-  line.append(el('span', 'draft-comment-state', c.state === 'collapsed' ? 'passage supprimé' : 'alinéa supprimé'));
+  line.append(el('span', 'draft-comment-state', c.state === 'collapsed' ? t('passage supprimé') : t('alinéa supprimé')));
   // comments made before the quote was kept have nothing more to show
   if (c.quotedText) line.append(' ', el('s', 'draft-comment-gone', `«\u00a0${c.quotedText}\u00a0»`));
   return line;
@@ -56,10 +58,10 @@ export function fillCommentItem(li: HTMLLIElement, c: DraftComment, readOnly: bo
   const meta = el('p', 'draft-comment-meta');
   meta.id = metaId;
   const time = when(c.createdAt);
-  meta.append(el('span', 'draft-comment-author', c.authorName.trim().slice(0, 80) || 'Co-auteur'), ...(time ? [', ', time] : []));
+  meta.append(el('span', 'draft-comment-author', c.authorName.trim().slice(0, 80) || t('Co-auteur')), ...(time ? [', ', time] : []));
   li.replaceChildren(meta, place(c), el('p', 'draft-comment-body', c.body));
   if (readOnly) return;
-  const toggle = c.resolved ? button('reopen', 'Rouvrir') : button('resolve', 'Résoudre');
+  const toggle = c.resolved ? button('reopen', t('Rouvrir')) : button('resolve', t('Résoudre'));
   // « Résoudre, Alice Martin, le … »: several identical buttons are told apart by whose comment it is
   toggle.setAttribute('aria-describedby', metaId);
   li.append(toggle);

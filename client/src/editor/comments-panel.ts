@@ -8,10 +8,11 @@
 import type * as Y from 'yjs';
 import { listComments, type DraftComment } from '../../../shared/draft-comments';
 import { fillCommentItem, type ItemAction } from './comment-item';
+import { msg, t } from '../i18n';
 
 export const REDRAW_MS = 150;
-const EMPTY = 'Aucun commentaire. Sélectionnez un passage puis « Commenter ».';
-const ALL_RESOLVED = 'Aucun commentaire à traiter.';
+const EMPTY = msg('Aucun commentaire. Sélectionnez un passage puis « Commenter ».');
+const ALL_RESOLVED = msg('Aucun commentaire à traiter.');
 
 export interface PanelActions {
   goTo(commentId: string): void;
@@ -85,7 +86,7 @@ export function commentsPanel(section: HTMLElement, doc: Y.Doc, actions: PanelAc
     resolved.hidden = done.length === 0;
     resolvedCount.textContent = String(done.length);
     // once the draft cannot change, inviting to « Commenter » would be a dead end
-    const text = all.length === 0 ? (readOnly ? 'Aucun commentaire.' : EMPTY) : open.length === 0 ? ALL_RESOLVED : '';
+    const text = all.length === 0 ? (readOnly ? t('Aucun commentaire.') : t(EMPTY)) : open.length === 0 ? t(ALL_RESOLVED) : '';
     empty.textContent = text;
     empty.hidden = text === '';
     if (before && !section.contains(document.activeElement)) buttonOf(before.id, before.action as ItemAction)?.focus();

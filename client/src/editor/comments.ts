@@ -14,17 +14,18 @@ import { wireCommentForm } from './comment-form';
 import { passageOf, pmRange } from './comment-positions';
 import { commentHighlights, type Highlight } from './comments-decorations';
 import { commentsPanel } from './comments-panel';
+import { msg, t } from '../i18n';
 
 export const COMMENT_SHORTCUT = 'Ctrl-Alt-m'; // announced as aria-keyshortcuts="Control+Alt+M" in the markup
 
 const SAY = {
-  empty: 'Pour commenter, sélectionnez d’abord un passage du texte.',
-  severalAlineas: 'Un commentaire porte sur un passage d’un seul alinéa : sélectionnez des mots d’un même alinéa.',
-  moved: 'Le texte vient de changer sous votre sélection : sélectionnez le passage à nouveau.',
-  gone: 'Un co-auteur vient de supprimer ce passage : sélectionnez-en un autre dans le texte, puis « Commenter ».',
-  published: 'Commentaire publié.',
-  resolved: 'Commentaire résolu.',
-  reopened: 'Commentaire rouvert.',
+  empty: msg('Pour commenter, sélectionnez d’abord un passage du texte.'),
+  severalAlineas: msg('Un commentaire porte sur un passage d’un seul alinéa : sélectionnez des mots d’un même alinéa.'),
+  moved: msg('Le texte vient de changer sous votre sélection : sélectionnez le passage à nouveau.'),
+  gone: msg('Un co-auteur vient de supprimer ce passage : sélectionnez-en un autre dans le texte, puis « Commenter ».'),
+  published: msg('Commentaire publié.'),
+  resolved: msg('Commentaire résolu.'),
+  reopened: msg('Commentaire rouvert.'),
 } as const;
 
 export interface DraftCommentsUi {
@@ -80,9 +81,9 @@ export function draftComments(mount: HTMLElement, doc: Y.Doc, author: { id: stri
   const form = wireCommentForm(part<HTMLFormElement>(mount, '.draft-comment-form'), {
     publish(body) {
       const now = pending ? locatePassage(doc, pending) : null;
-      if (now?.state !== 'active' || now.alinea === null || now.start === null || now.end === null) return SAY.gone;
+      if (now?.state !== 'active' || now.alinea === null || now.start === null || now.end === null) return t(SAY.gone);
       addComment(doc, { id: newId(), authorId: author.id, authorName: author.name, body, alinea: now.alinea, start: now.start, end: now.end });
-      announce(SAY.published);
+      announce(t(SAY.published));
       return null;
     },
     closed() {
@@ -98,20 +99,20 @@ export function draftComments(mount: HTMLElement, doc: Y.Doc, author: { id: stri
     if (!v || readOnly) return;
     const { from, to } = v.state.selection;
     const chosen = passageOf(v.state.doc, from, to);
-    if (chosen.kind !== 'passage') return announce(chosen.kind === 'empty' ? SAY.empty : SAY.severalAlineas);
+    if (chosen.kind !== 'passage') return announce(t(chosen.kind === 'empty' ? SAY.empty : SAY.severalAlineas));
     let anchor: PassageAnchor;
     try {
       anchor = anchorPassage(doc, chosen.alinea, chosen.start, chosen.end);
     } catch (err) {
-      if (err instanceof RangeError) return announce(SAY.moved);
+      if (err instanceof RangeError) return announce(t(SAY.moved));
       throw err;
     }
     // the editor draws the Y.Doc a moment after it changes: both must read the same words
-    if (anchor.quote !== chosen.quote) return announce(SAY.moved);
+    if (anchor.quote !== chosen.quote) return announce(t(SAY.moved));
     pending = anchor;
     quiet();
     redraw();
-    form.open(`Sur « ${excerpt(chosen.quote)} », alinéa ${chosen.alinea + 1}.`);
+    form.open(t('Sur « {{passage}} », alinéa {{n}}.', { passage: excerpt(chosen.quote), n: chosen.alinea + 1 }));
   };
   const shortcut: Command = () => {
     comment();
@@ -128,7 +129,7 @@ export function draftComments(mount: HTMLElement, doc: Y.Doc, author: { id: stri
       v.focus();
     },
     setResolved(id, resolved) {
-      if (setResolved(doc, id, resolved)) announce(resolved ? SAY.resolved : SAY.reopened);
+      if (setResolved(doc, id, resolved)) announce(t(resolved ? SAY.resolved : SAY.reopened));
     },
   });
 

@@ -5,24 +5,25 @@
  */
 import type { WebsocketProvider } from 'y-websocket';
 import { WS_CLOSE } from '../../../shared/errors';
+import { msg, t } from '../i18n';
 
 export type Phase = 'connecting' | 'connected' | 'synced' | 'offline' | 'closed';
 
 export const STATUS_TEXT: Record<Exclude<Phase, 'closed'>, string> = {
-  connecting: 'Connexion…',
-  connected: 'Connecté',
-  synced: 'Synchronisé',
-  offline: 'Hors ligne — vos modifications seront envoyées à la reconnexion',
+  connecting: msg('Connexion…'),
+  connected: msg('Connecté'),
+  synced: msg('Synchronisé'),
+  offline: msg('Hors ligne — vos modifications seront envoyées à la reconnexion'),
 };
 
 /** Refusals from the server (shared/errors.ts WS_CLOSE): reconnecting would not help. */
 export function closedText(code: number): string {
-  if (code === WS_CLOSE.unauthenticated) return 'Votre session a expiré : reconnectez-vous, puis rouvrez ce brouillon pour continuer à le rédiger.';
-  if (code === WS_CLOSE.forbidden) return 'Vous ne pouvez plus modifier ce brouillon (il a peut-être été déposé, ou vous n’en êtes plus co-auteur). Rechargez la page.';
-  if (code === WS_CLOSE.not_found) return 'Ce brouillon n’existe plus. Rechargez la page.';
-  if (code === WS_CLOSE.refused) return 'Votre dernière modification a été refusée (texte trop long, ou caractère interdit) : rechargez la page pour reprendre là où le texte a été enregistré.';
-  if (code === WS_CLOSE.too_many) return 'Trop de modifications envoyées en peu de temps : la rédaction en direct s’est arrêtée. Rechargez la page.';
-  return 'La rédaction en direct a été interrompue. Rechargez la page.';
+  if (code === WS_CLOSE.unauthenticated) return t('Votre session a expiré : reconnectez-vous, puis rouvrez ce brouillon pour continuer à le rédiger.');
+  if (code === WS_CLOSE.forbidden) return t('Vous ne pouvez plus modifier ce brouillon (il a peut-être été déposé, ou vous n’en êtes plus co-auteur). Rechargez la page.');
+  if (code === WS_CLOSE.not_found) return t('Ce brouillon n’existe plus. Rechargez la page.');
+  if (code === WS_CLOSE.refused) return t('Votre dernière modification a été refusée (texte trop long, ou caractère interdit) : rechargez la page pour reprendre là où le texte a été enregistré.');
+  if (code === WS_CLOSE.too_many) return t('Trop de modifications envoyées en peu de temps : la rédaction en direct s’est arrêtée. Rechargez la page.');
+  return t('La rédaction en direct a été interrompue. Rechargez la page.');
 }
 
 export interface ConnectionEvents {
@@ -44,7 +45,7 @@ export function watchConnection(provider: WebsocketProvider, status: HTMLElement
   };
   const set = (next: Exclude<Phase, 'closed'>) => {
     // once closed for good, late events of the dying socket must not hide the reason
-    if (phase !== 'closed') show(next, STATUS_TEXT[next]);
+    if (phase !== 'closed') show(next, t(STATUS_TEXT[next]));
   };
 
   provider.on('status', ({ status: s }) => {

@@ -18,9 +18,10 @@ import { guardRemoteChanges } from './selection-guard';
 import { wireToolbar } from './toolbar';
 import { colorFor } from './user-color';
 import { createEditor, runRedo, runUndo, undoManagerOf } from './view';
+import { msg, t } from '../i18n';
 
-const EDITOR_LABEL = 'Texte proposé, un paragraphe par alinéa';
-const WAIT_FOR_SYNC = 'Vos dernières modifications n’ont pas encore été envoyées : attendez « Synchronisé » avant d’enregistrer ou de déposer.';
+const EDITOR_LABEL = msg('Texte proposé, un paragraphe par alinéa');
+const WAIT_FOR_SYNC = msg('Vos dernières modifications n’ont pas encore été envoyées : attendez « Synchronisé » avant d’enregistrer ou de déposer.');
 
 /** The no-JavaScript text field of the authors' form (server/pages/amendment-author-forms.ts). */
 function fallbackField(): { textarea: HTMLTextAreaElement; field: HTMLElement } | null {
@@ -78,7 +79,7 @@ export function initLiveEditor(): void {
     // disconnected, we cannot know who else is there: better say nothing than « nobody »
     provider.on('status', ({ status: s }) => (peers.hidden = s !== 'connected'));
     comments = draftComments(mount, doc, { id: data.userId, name: data.userName }, () => view);
-    const editor = createEditor(host, doc, provider.awareness, { label: data.label ?? EDITOR_LABEL, describedBy: 'live-editor-hint', plugins: comments.plugins });
+    const editor = createEditor(host, doc, provider.awareness, { label: data.label ?? t(EDITOR_LABEL), describedBy: 'live-editor-hint', plugins: comments.plugins });
     view = editor;
     comments.show();
     const diff = liveDiff(mount, data.base, () => pmNodeToAlineas(editor.state.doc));
@@ -118,7 +119,7 @@ export function initLiveEditor(): void {
   fallback?.textarea.form?.addEventListener('submit', (event) => {
     if (!unsent || phase() === 'closed') return;
     event.preventDefault();
-    status.textContent = WAIT_FOR_SYNC;
+    status.textContent = t(WAIT_FOR_SYNC);
   });
   window.addEventListener('beforeunload', (event) => {
     if (unsent && phase() !== 'closed') event.preventDefault();

@@ -6,19 +6,21 @@
  */
 import { renderSideBySideDiff, renderUnifiedDiff } from '../../../shared/diff-html';
 import { diffTexts, type TextDiffStats } from '../../../shared/text-diff';
+import { msg, t } from '../i18n';
 
 export const DEBOUNCE_MS = 150;
 
-const plural = (n: number, word: string) => `${n} alinéa${n > 1 ? 's' : ''} ${word}${n > 1 ? 's' : ''}`;
+/** French agreement: the singular up to 1; the English catalogue follows (n is never 0 here). */
+const plural = (n: number, one: string, other: string) => t(n > 1 ? other : one, { n });
 
 /** « 2 alinéas modifiés, 1 alinéa ajouté, 3 alinéas inchangés » — or that nothing changed. */
 export function summarise(stats: TextDiffStats): string {
   const parts: string[] = [];
-  if (stats.modified) parts.push(plural(stats.modified, 'modifié'));
-  if (stats.inserted) parts.push(plural(stats.inserted, 'ajouté'));
-  if (stats.deleted) parts.push(plural(stats.deleted, 'supprimé'));
-  if (parts.length === 0) return 'Aucune modification par rapport au texte de l’article pour l’instant.';
-  if (stats.unchanged) parts.push(plural(stats.unchanged, 'inchangé'));
+  if (stats.modified) parts.push(plural(stats.modified, msg('{{n}} alinéa modifié'), msg('{{n}} alinéas modifiés')));
+  if (stats.inserted) parts.push(plural(stats.inserted, msg('{{n}} alinéa ajouté'), msg('{{n}} alinéas ajoutés')));
+  if (stats.deleted) parts.push(plural(stats.deleted, msg('{{n}} alinéa supprimé'), msg('{{n}} alinéas supprimés')));
+  if (parts.length === 0) return t('Aucune modification par rapport au texte de l’article pour l’instant.');
+  if (stats.unchanged) parts.push(plural(stats.unchanged, msg('{{n}} alinéa inchangé'), msg('{{n}} alinéas inchangés')));
   return `${parts.join(', ')}.`;
 }
 
@@ -34,7 +36,7 @@ function diffTarget(fallbackParent: HTMLElement): HTMLElement {
   panel.setAttribute('aria-labelledby', 'live-diff-title');
   const heading = document.createElement('h3');
   heading.id = 'live-diff-title';
-  heading.textContent = 'Modifications proposées';
+  heading.textContent = t('Modifications proposées');
   const wrap = document.createElement('div');
   wrap.className = 'diff-wrap';
   panel.append(heading, wrap);

@@ -6,6 +6,7 @@
  */
 import { dispositifFor } from '../../../shared/formalisation';
 import type { AmendmentKind } from '../../../shared/amendment';
+import { t } from '../i18n';
 
 const DEBOUNCE_MS = 300;
 
@@ -40,7 +41,7 @@ export function liveDispositif(kind: AmendmentKind, base: readonly string[], rea
       stale = document.createElement('p');
       stale.className = 'field-error';
       stale.setAttribute('role', 'status');
-      stale.textContent = 'Le texte a changé depuis que vous avez retouché le dispositif : vérifiez-le avant de publier.';
+      stale.textContent = t('Le texte a changé depuis que vous avez retouché le dispositif : vérifiez-le avant de publier.');
       field.before(stale);
     }
   };

@@ -13,13 +13,15 @@ import type { PageContext } from '../layout';
 import { formOperation } from '../form-operation';
 import { ctx, formBody, formFields, page } from '../page-kit';
 import { adminLayout } from './shell';
-import { dateFormat, frContent, t, th } from '../../i18n';
+import { dateFormat, frContent, t, th, tn } from '../../i18n';
+import { tMessage } from '../../i18n/message';
+import { msg } from '../../../shared/i18n';
 
 const dateFr = dateFormat({ dateStyle: 'medium', timeZone: 'Europe/Paris' });
 const FORMATS = [
-  ['texte', 'Texte légistique (TITRE, Chapitre, Article, un alinéa par ligne)'],
-  ['lafabrique', 'Fichier JSON de La Fabrique de la Loi'],
-  ['akn', 'Akoma Ntoso 3.0 (XML, comme l’export du texte réconcilié)'],
+  ['texte', msg('Texte légistique (TITRE, Chapitre, Article, un alinéa par ligne)')],
+  ['lafabrique', msg('Fichier JSON de {{fabrique}}')],
+  ['akn', msg('Akoma Ntoso 3.0 (XML, comme l’export du texte réconcilié)')],
 ] as const;
 type Format = (typeof FORMATS)[number][0];
 
@@ -58,41 +60,41 @@ async function parseDraft(d: Draft): Promise<Outcome> {
 
 function issuesList(issues: readonly ImportIssue[], text: string): SafeHtml {
   const lines = text.split(/\r?\n/);
-  return html`<div class="alert" role="alert"><p>Le texte ne peut pas être importé tel quel : ${issues.length} problème${issues.length > 1 ? 's' : ''} à corriger.</p></div>
-    <ol class="import-issues">${issues.map((i) => html`<li>${i.line ? html`<strong>Ligne ${i.line}</strong> : ` : i.path ? html`<strong>${i.path}</strong> : ` : ''}${i.message}
-      ${i.line && lines[i.line - 1] !== undefined ? html`<pre class="issue-line">${lines[i.line - 1]!.slice(0, 300)}</pre>` : ''}</li>`)}</ol>`;
+  return html`<div class="alert" role="alert"><p>${tn('Le texte ne peut pas être importé tel quel : {{count}} problème à corriger.', 'Le texte ne peut pas être importé tel quel : {{count}} problèmes à corriger.', issues.length)}</p></div>
+    <ol class="import-issues">${issues.map((i) => html`<li>${i.line ? html`<strong>${t('Ligne {{n}}', { n: i.line })}</strong> : ` : i.path ? html`<strong>${i.path}</strong> : ` : ''}${tMessage(i.message)}
+      ${i.line && lines[i.line - 1] !== undefined ? html`<pre class="issue-line">${frContent(lines[i.line - 1]!.slice(0, 300))}</pre>` : ''}</li>`)}</ol>`;
 }
 
 /** The division of an article, said only when it changes from the previous one's. */
 function division(headings: ParsedBill['articles'][number]['headings'], previous: typeof headings | undefined): string {
   const line = headingLine(headings) ?? '—';
-  return previous && (headingLine(previous) ?? '—') === line ? 'idem' : line;
+  return previous && (headingLine(previous) ?? '—') === line ? t('idem') : line;
 }
 
 function preview(bill: ParsedBill): SafeHtml {
   const alineas = bill.articles.reduce((n, a) => n + a.alineas.length, 0);
   return html`<section aria-labelledby="apercu" class="import-preview"><h2 id="apercu">${th('Aperçu : {{titre}}', { titre: frContent(bill.title) })}</h2>
-    <p role="status">${bill.articles.length} article${bill.articles.length > 1 ? 's' : ''}, ${alineas} alinéa${alineas > 1 ? 's' : ''}. Vérifiez le découpage avant de créer le texte.</p>
+    <p role="status">${tn('{{count}} article', '{{count}} articles', bill.articles.length)}, ${tn('{{count}} alinéa', '{{count}} alinéas', alineas)}. ${t('Vérifiez le découpage avant de créer le texte.')}</p>
     <table class="data"><thead><tr><th scope="col">${t('Article')}</th><th scope="col">${t('Division')}</th><th scope="col">${t('Alinéas')}</th><th scope="col">${t('Début')}</th></tr></thead>
-    <tbody>${bill.articles.map((a, i) => html`<tr><th scope="row">${a.number}</th><td>${division(a.headings, bill.articles[i - 1]?.headings)}</td><td>${a.alineas.length}</td><td>${(a.alineas[0] ?? '').slice(0, 120)}${(a.alineas[0]?.length ?? 0) > 120 ? '…' : ''}</td></tr>`)}</tbody></table></section>`;
+    <tbody>${bill.articles.map((a, i) => html`<tr><th scope="row">${a.number}</th><td lang="fr">${division(a.headings, bill.articles[i - 1]?.headings)}</td><td>${a.alineas.length}</td><td lang="fr">${(a.alineas[0] ?? '').slice(0, 120)}${(a.alineas[0]?.length ?? 0) > 120 ? '…' : ''}</td></tr>`)}</tbody></table></section>`;
 }
 
 function newBillPage(c: PageContext, d: Draft, outcome?: Outcome): string {
   const ready = outcome && 'bill' in outcome;
   return adminLayout(c, {
-    title: 'Nouveau texte', here: '/admin/textes', crumbs: html`<a href="/admin/textes">${t('Textes')}</a>`,
+    title: t('Nouveau texte'), here: '/admin/textes', crumbs: html`<a href="/admin/textes">${t('Textes')}</a>`,
     main: html`<h1>${t('Nouveau texte')}</h1>
       ${outcome ? ('bill' in outcome ? preview(outcome.bill) : issuesList(outcome.issues, d.texte)) : ''}
       <form method="post" action="/admin/textes/nouveau" class="form form-wide bill-import" novalidate>
-        <div class="field"><label for="titre">${t('Titre (facultatif)')}</label><p class="hint" id="titre-hint">${t('Vide : la première ligne du texte (ou le titre du fichier de La Fabrique, ou le')} <code>${t('docTitle')}</code> ${t('du document Akoma Ntoso).')}</p>
+        <div class="field"><label for="titre">${t('Titre (facultatif)')}</label><p class="hint" id="titre-hint">${th('Vide : la première ligne du texte (ou le titre du fichier de {{fabrique}}, ou le {{champ}} du document Akoma Ntoso).', { fabrique: frContent('La Fabrique'), champ: html`<code>docTitle</code>` })}</p>
           <input type="text" id="titre" name="titre" value="${d.titre}" maxlength="500" aria-describedby="titre-hint"></div>
-        <fieldset><legend>${t('Format')}</legend>${FORMATS.map(([v, label]) => html`<div class="field checkbox"><input type="radio" id="format-${v}" name="format" value="${v}"${d.format === v ? html` checked` : ''}><label for="format-${v}">${label}</label></div>`)}</fieldset>
+        <fieldset><legend>${t('Format')}</legend>${FORMATS.map(([v, label]) => html`<div class="field checkbox"><input type="radio" id="format-${v}" name="format" value="${v}"${d.format === v ? html` checked` : ''}><label for="format-${v}">${th(label, { fabrique: frContent('La Fabrique de la Loi') })}</label></div>`)}</fieldset>
         <div class="field file-field" data-file-field hidden><label for="fichier">${t('Lire un fichier (.txt, .json ou .xml)')}</label>
           <input type="file" id="fichier" accept=".txt,.json,.xml,.akn,text/plain,application/json,text/xml,application/xml" data-read-into="texte" data-formats="txt:texte json:lafabrique xml:akn akn:akn"></div>
         <div class="field"><label for="texte">${t('Texte du projet de loi')}</label><p class="hint" id="texte-hint">${t('Collez le texte : une ligne par alinéa, « Article 1er », « TITRE Ier », « Chapitre II »… sur leur propre ligne ; ou le contenu du fichier JSON ou XML.')}</p>
-          <textarea id="texte" name="texte" rows="18" spellcheck="false" aria-describedby="texte-hint">${d.texte}</textarea></div>
+          <textarea id="texte" name="texte" rows="18" spellcheck="false" lang="fr" aria-describedby="texte-hint">${d.texte}</textarea></div>
         <div class="actions">
-          <button type="submit" name="etape" value="apercu"${ready ? html` class="secondary"` : ''}>${outcome ? 'Prévisualiser à nouveau' : 'Prévisualiser'}</button>
+          <button type="submit" name="etape" value="apercu"${ready ? html` class="secondary"` : ''}>${outcome ? t('Prévisualiser à nouveau') : t('Prévisualiser')}</button>
           ${ready ? html`<button type="submit" name="etape" value="creer">${t('Créer le texte (brouillon)')}</button>` : ''}
         </div>
         <p class="hint">${t('Le texte est créé à l’état de brouillon, visible des seuls administrateurs et greffiers, jusqu’à l’ouverture de la consultation.')}</p>
@@ -127,7 +129,7 @@ export function billConsolePages(deps: OpDeps): Router {
     body: (f) => bodyOf(draftOf(f)),
     done: async (_req, res, bill) => {
       const articles = (await listBillArticles(db, bill.id)).length;
-      res.redirect(303, `/admin/textes/${bill.id}?ok=${putFlash(`Texte créé : ${articles} article${articles > 1 ? 's' : ''}, à l’état de brouillon.`)}`);
+      res.redirect(303, `/admin/textes/${bill.id}?ok=${putFlash(tn('Texte créé : {{count}} article, à l’état de brouillon.', 'Texte créé : {{count}} articles, à l’état de brouillon.', articles))}`);
     },
     refused: (req, res, err) => {
       if (err.code !== 'validation_failed' && err.code !== 'unprocessable') return false;

@@ -94,17 +94,17 @@ export function mailConsolePages(db: Db, mail: MailService): Router {
     precheck('mail.read', req.user ?? null);
     const id = String(req.params.id);
     const m = /^\d{1,18}$/.test(id) ? await findOutbox(db, id) : undefined;
-    if (!m) throw notFound('Courriel introuvable.');
+    if (!m) throw notFound(msg('Courriel introuvable.'));
     res.set('Cache-Control', 'no-store').type('html').send(adminLayout(ctx(req), {
-      title: m.subject ?? 'Courriel', here: '/admin/courriels', crumbs: html`<a href="/admin/courriels">${t('Courriels')}</a>`, main: messagePage(m, mail.sending),
-      notice: req.query.fait === 'renvoye' ? 'Le courriel est remis dans la file d’envoi.' : undefined,
+      title: m.subject ?? t('Courriel'), here: '/admin/courriels', crumbs: html`<a href="/admin/courriels">${t('Courriels')}</a>`, main: messagePage(m, mail.sending),
+      notice: req.query.fait === 'renvoye' ? t('Le courriel est remis dans la file d’envoi.') : undefined,
     }));
   }));
   r.post('/admin/courriels/:id/renvoyer', formBody('1kb'), page(async (req, res) => {
     precheck('mail.resend', req.user ?? null);
     const id = String(req.params.id);
     const m = /^\d{1,18}$/.test(id) ? await findOutbox(db, id) : undefined;
-    if (!m) throw notFound('Courriel introuvable.');
+    if (!m) throw notFound(msg('Courriel introuvable.'));
     if (await requeue(db, id)) mail.kick();
     res.redirect(303, `/admin/courriels/${id}?fait=renvoye`);
   }));

@@ -94,14 +94,14 @@ export function peoplePages(deps: OpDeps, sessions: SessionCache): Router {
 
   r.get('/admin/comptes/:userId', page(async (req, res) => {
     const u = await findUserById(db, String(req.params.userId));
-    if (!u) throw notFound('Compte introuvable.');
+    if (!u) throw notFound(msg('Compte introuvable.'));
     const [appointments, mediator] = [(await appointmentsOf(db, [u.id])).get(u.id) ?? [], await findMediator(db, u.id)];
     res.type('html').send(adminLayout(ctx(req), {
       title: u.display_name, here: '/admin/comptes', crumbs: html`<a href="/admin/comptes">${t('Comptes')}</a>`,
       notice: takeFlash(req.query.ok), error: takeFlash(req.query.erreur),
       main: html`<h1>${displayName(u)}</h1>
-        <p class="meta">${u.email} · ${u.kind === 'organisation' ? 'organisation' : 'citoyenne ou citoyen'} · <a href="/contributeurs/${u.id}">${t('page publique')}</a></p>
-        <section aria-labelledby="roles"><h2 id="roles">${t('Rôles')}</h2><p>Actuellement : ${rolesText(u)}.</p>${rolesForm(u)}</section>
+        <p class="meta">${u.email} · ${u.kind === 'organisation' ? t('organisation') : t('citoyenne ou citoyen')} · <a href="/contributeurs/${u.id}">${t('page publique')}</a></p>
+        <section aria-labelledby="roles"><h2 id="roles">${t('Rôles')}</h2><p>${t('Actuellement : {{roles}}.', { roles: rolesText(u) })}</p>${rolesForm(u)}</section>
         ${mediatorSection(u, mediator)}
         <section aria-labelledby="nominations"><h2 id="nominations">${t('Commissions')}</h2>${appointmentList(appointments)}</section>`,
     }));
@@ -112,7 +112,7 @@ export function peoplePages(deps: OpDeps, sessions: SessionCache): Router {
   r.post('/admin/comptes/:userId/roles', formBody('10kb'), formOperation(deps, setRolesOp(sessions), {
     signIn: back,
     body: (f) => ({ roles: ROLES.map(([role]) => role).filter((role) => f[`role-${role}`] === 'on') }),
-    done: (req, res, user) => res.redirect(303, `${back(req)}?ok=${putFlash(`Rôles de ${user.display_name} : ${rolesText(user)}.`)}`),
+    done: (req, res, user) => res.redirect(303, `${back(req)}?ok=${putFlash(t('Rôles de {{nom}} : {{roles}}.', { nom: user.display_name, roles: rolesText(user) }))}`),
     refused: (req, res, err) => {
       if (err.code !== 'conflict') return false;
       res.redirect(303, `${back(req)}?erreur=${putFlash(err.message)}`);
@@ -122,15 +122,15 @@ export function peoplePages(deps: OpDeps, sessions: SessionCache): Router {
   r.post('/admin/comptes/:userId/mediation', formBody('10kb'), formOperation(deps, grantMediatorOp(sessions), {
     signIn: back,
     body: (f) => ({ name: f.nom ?? '', town: f.commune ?? '' }),
-    done: (req, res, { user, mediator }) => flashBack(req, res, `${user.display_name} est déclaré structure de médiation : ${mediator.name} (${mediator.town}).`),
+    done: (req, res, { user, mediator }) => flashBack(req, res, t('{{nom}} est déclaré structure de médiation : {{structure}} ({{commune}}).', { nom: user.display_name, structure: mediator.name, commune: mediator.town })),
     refused: (req, res, err) => {
       if (err.code !== 'validation_failed') return false;
-      res.redirect(303, `${back(req)}?erreur=${putFlash(`Structure de médiation : ${err.message}`)}`);
+      res.redirect(303, `${back(req)}?erreur=${putFlash(t('Structure de médiation : {{erreur}}', { erreur: err.message }))}`);
     },
   }));
   r.post('/admin/comptes/:userId/mediation/retirer', formBody('10kb'), formOperation(deps, withdrawMediatorOp(sessions), {
     signIn: back,
-    done: (req, res, user) => flashBack(req, res, `${user.display_name} n’est plus structure de médiation.`),
+    done: (req, res, user) => flashBack(req, res, t('{{nom}} n’est plus structure de médiation.', { nom: user.display_name })),
   }));
   return r;
 }

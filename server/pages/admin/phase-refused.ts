@@ -5,6 +5,7 @@ import { findAmendments } from '../../sql/amendments';
 import { html, type SafeHtml } from '../../html';
 import { layout, type PageContext } from '../layout';
 import { t } from '../../i18n';
+import { tMessage } from '../../i18n/message';
 
 /** The refusals of a phase move that the admin can fix, each with the way to fix it. */
 export const PHASE_PRECONDITIONS = ['commission_incomplete', 'pending_amendments'] as const;
@@ -40,10 +41,10 @@ function remedy(billId: string, err: AppError, pending: readonly Pending[]): Saf
 export async function phaseRefusedPage(db: Queryable, c: PageContext, billId: string, err: AppError): Promise<string> {
   const pending = err.code === 'pending_amendments' ? await pendingOf(db, err.details) : [];
   return layout(c, {
-    title: 'Changement de phase impossible',
+    title: t('Changement de phase impossible'),
     breadcrumb: html`<a href="/admin">${t('Administration')}</a> › <a href="/admin/textes/${billId}">${t('Le texte')}</a>`,
     main: html`<h1>${t('Changement de phase impossible')}</h1>
-      <div class="alert" role="alert"><p>${err.message}</p></div>
+      <div class="alert" role="alert"><p>${tMessage(err.message)}</p></div>
       ${remedy(billId, err, pending)}
       <p><a href="/admin/textes/${billId}">${t('Retour au texte dans la console')}</a></p>`,
   });

@@ -64,7 +64,7 @@ function manageForms(d: AgendaData, h: AgendaData['hearings'][number]): SafeHtml
   const back = `/textes/${d.bill.id}/auditions`;
   return html`<div class="hearing-actions">
     <form method="post" action="/auditions/${h.id}/compte-rendu" enctype="multipart/form-data" class="form inline-form" novalidate>
-      <label for="cr-${h.id}">${h.minutes ? 'Remplacer le compte rendu' : 'Déposer le compte rendu'} (PDF ou texte, ${INTEREST_LIMITS.minutesBytes / 1024 / 1024} Mo au plus)</label>
+      <label for="cr-${h.id}">${h.minutes ? t('Remplacer le compte rendu') : t('Déposer le compte rendu')} ${t('(PDF ou texte, {{n}} Mo au plus)', { n: INTEREST_LIMITS.minutesBytes / 1024 / 1024 })}</label>
       <input type="file" id="cr-${h.id}" name="fichier" accept="application/pdf,text/plain,.pdf,.txt" required>
       <input type="hidden" name="suite" value="${back}">
       <button type="submit" class="secondary">${t('Déposer')}</button>
