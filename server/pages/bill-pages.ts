@@ -1,3 +1,4 @@
+import { formAlert, stateFor } from './form-state';
 import { STATUS_LABELS_FR, type BillStatus } from '../../shared/phases';
 import type { TallyScope } from '../sql/votes';
 import { assuranceToggle } from './assurance-toggle';
@@ -72,6 +73,7 @@ function voteForm(article: ArticleRow, tally: Tally, mine: VoteValue | null, ctx
   if (!open) return html`${counts}<p class="muted">${t('Les votes sont ouverts pendant la consultation.')}</p>`;
   if (!ctx.user) return html`${counts}<p>${th('{{lien}} pour donner votre avis.', { lien: html`<a href="/connexion?suite=/articles/${article.id}">${t('Connectez-vous')}</a>` })}</p>`;
   return html`${counts}<form method="post" action="/articles/${article.id}/vote" class="vote-form" novalidate>
+    ${formAlert(stateFor(ctx, 'avis'))}
     <fieldset><legend>${th('Votre avis sur l’article {{numero}}', { numero: html`<span lang="fr">${article.number}</span>` })}</legend>
     ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}" aria-pressed="${mine === v ? 'true' : 'false'}">${t(VOTE_LABELS_FR[v])}</button> `)}
     ${mine ? html`<button type="submit" name="value" value="none" class="link">${t('Retirer mon vote')}</button>` : ''}

@@ -93,12 +93,12 @@ export function clerkPages(db: Db, live: LiveDocs): Router {
   }));
 
   r.post('/amendements/:id/irrecevable', form, formOperation(deps, declareInadmissibleOp, {
-    signIn: amendmentPage, body: (f) => ({ ground: f.motif, reason: f.raison }),
+    signIn: amendmentPage, formPage: amendmentPage, formName: () => 'irrecevable', body: (f) => ({ ground: f.motif, reason: f.raison }),
     done: (req, res) => res.redirect(303, `${amendmentPage(req)}#greffe`),
   }));
 
   r.post('/amendements/:id/reponse', form, formOperation(deps, respondOp, {
-    signIn: amendmentPage, body: (f) => ({ body: f.reponse }),
+    signIn: amendmentPage, formPage: amendmentPage, formName: () => 'reponse', body: (f) => ({ body: f.reponse }),
     done: (req, res) => res.redirect(303, `${amendmentPage(req)}#reponses`),
   }));
   r.use(takeOverPages(db, live));

@@ -24,11 +24,15 @@ export function contributionRoutes(deps: OpDeps): Router {
   const r = express.Router();
   const form = formBody('100kb');
 
+  /** The page a contribution form was sent from (its `suite`), where a refusal goes back (post → redirect → get). */
+  const formPage = (req: express.Request) => safeNext(formFields(req).suite).split('#')[0]!;
+
   const argumentOps = { amendment: amendmentArgumentOp, article: articleArgumentOp } as Record<string, Operation<z.ZodType, z.ZodType, Filed>>;
   r.post('/arguments', form, (req: express.Request, res: express.Response, next: express.NextFunction) => {
     const type = formFields(req).targetType === 'article' ? 'article' : 'amendment';
     return formOperation(deps, argumentOps[type]!, {
       signIn: (rq) => safeNext(formFields(rq).suite),
+      formPage: formPage, formName: () => 'argument',
       params: (f) => ({ [type === 'article' ? 'articleId' : 'id']: f.targetId }),
       body: (f) => ({ side: f.side, body: f.body, onBehalfOf: onBehalfFromForm(f) }),
       fields: ON_BEHALF_FIELDS,
@@ -38,6 +42,7 @@ export function contributionRoutes(deps: OpDeps): Router {
 
   r.post('/arguments/:id/vote', form, formOperation(deps, argumentVote.cast, {
     signIn: (req) => safeNext(formFields(req).suite),
+    formPage, formName: (req) => `argument-vote-${String(req.params.id)}`,
     body: (f) => ({ value: f.value }),
     done: (req, res) => res.redirect(303, `${safeNext(formFields(req).suite)}#argument-${encodeURIComponent(String(req.params.id))}`),
   }));
@@ -63,19 +68,21 @@ export function contributionRoutes(deps: OpDeps): Router {
         : paths.some((p) => p?.startsWith('onBehalfOf')) ? onBehalfError(err)
         : paths.some((p) => p !== 'body') ? `Le passage « ${f.quote ?? ''} » ne figure pas dans l’alinéa ${int(f.alinea)} : recopiez-le exactement.`
           : 'Écrivez votre commentaire.';
-      if (sendFormBack(res, articlePath(req), { error: message, values: f }, '#annoter')) return; // post → redirect → get
+      if (sendFormBack(res, articlePath(req), { form: 'annoter', error: message, values: f }, '#annoter')) return; // post → redirect → get
       await renderArticlePage(db, req, res, String(req.params.articleId), { message, values: f });
     },
   }));
 
   r.post('/annotations/:id/reponses', form, formOperation(deps, replyOp, {
     signIn: (req) => safeNext(formFields(req).suite),
+    formPage, formName: (req) => `reponse-${String(req.params.id)}`,
     body: (f) => ({ body: f.body }),
     done: (req, res) => res.redirect(303, `${safeNext(formFields(req).suite)}#annotation-${encodeURIComponent(String(req.params.id))}`),
   }));
 
   r.post('/signalements', form, formOperation(deps, reportOp, {
     signIn: (req) => safeNext(formFields(req).suite),
+    formPage, formName: (req) => `signalement-${formFields(req).subjectId ?? ''}`,
     body: (f) => ({ subjectType: f.subjectType, subjectId: f.subjectId, reason: f.reason, ...(f.comment ? { comment: f.comment } : {}) }),
     done: (req, res) => res.redirect(303, safeNext(formFields(req).suite)),
   }));

@@ -103,12 +103,12 @@ export function lobbyingPages(deps: OpDeps): Router {
   // the clerks' markings, from the amendment page
   const amendment = (req: Request) => `/amendements/${encodeURIComponent(param(req, 'id'))}`;
   r.post('/amendements/:id/inspiration', form, formOperation(deps, markInspirationOp, {
-    signIn: amendment,
+    signIn: amendment, formPage: amendment, formName: () => 'inspiration',
     body: (f) => ({ representativeId: f.representant ?? '', note: f.note ?? '' }),
     done: (req, res) => res.redirect(303, `${amendment(req)}#inspiration`),
   }));
   r.post('/amendements/:id/inspiration/:representativeId/retirer', form, formOperation(deps, unmarkInspirationOp, {
-    signIn: amendment, done: (req, res) => res.redirect(303, `${amendment(req)}#inspiration`),
+    signIn: amendment, formPage: amendment, formName: () => 'inspiration', done: (req, res) => res.redirect(303, `${amendment(req)}#inspiration`),
   }));
   return r;
 }
