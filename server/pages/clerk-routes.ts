@@ -51,8 +51,10 @@ export function clerkPages(db: Db, live: LiveDocs): Router {
   }));
 
   const amendmentPage = (req: Request) => `/amendements/${param(req, 'id')}`;
+  // a refused « prendre en charge » (another clerk was quicker, the amendment is closed…) goes back to the
+  // workspace, which says who has it now (post → redirect → get)
   r.post('/amendements/:id/prendre', form, formOperation(deps, assignOp, {
-    signIn: amendmentPage, body: () => ({}),
+    signIn: amendmentPage, body: () => ({}), formPage: (req) => `${amendmentPage(req)}/mise-en-forme`, formName: () => 'prendre',
     done: (req, res) => res.redirect(303, safeNext(formFields(req).suite, `${amendmentPage(req)}/mise-en-forme`)),
   }));
 
@@ -68,7 +70,9 @@ export function clerkPages(db: Db, live: LiveDocs): Router {
   r.get('/amendements/:id/mise-en-forme', page(async (req, res) => {
     const id = param(req, 'id');
     if (!req.user) return signIn(res, `/amendements/${id}/mise-en-forme`);
-    await renderWorkspace(req, res, id, takeFormState(req.query.formulaire));
+    const back = takeFormState(req.query.formulaire);
+    // the take-over forms' refusal is a message only; the formalisation form's keeps what was typed
+    await renderWorkspace(req, res, id, back?.form === 'prendre' ? { error: back.error ?? '' } : back);
   }));
 
   r.post('/amendements/:id/mise-en-forme', form, formOperation(deps, formaliseOp, {
