@@ -9,7 +9,7 @@ import { renderArticlePage } from './article-route';
 import { formOperation } from './form-operation';
 import { afterFiling, ON_BEHALF_FIELDS, onBehalfError, onBehalfFromForm } from './on-behalf-form';
 import { formBody, formFields, pageInt, safeNext } from './page-kit';
-import { sendFormBack } from './flash';
+import { putFlash, sendFormBack } from './flash';
 
 /** Which occurrence of `quote` in `text` the form meant: the one at `start` if given, else the first. */
 export function locateQuote(text: string, quote: string, start: string | undefined): number {
@@ -94,6 +94,8 @@ export function contributionRoutes(deps: OpDeps): Router {
       signIn: () => '/moderation/signalements',
       body: (f) => ({ reason: f.reason, ...(f.rule ? { rule: f.rule } : {}) }),
       done: (_rq, rs) => rs.redirect(303, '/moderation/signalements'),
+      // a refusal goes back to the queue with its message (post → redirect → get)
+      refused: (_rq, rs, err) => rs.redirect(303, `/moderation/signalements?erreur=${putFlash(err.message)}`),
     })(req, res, next);
   });
   return r;
