@@ -86,21 +86,22 @@ export function clerkTools(a: AmendmentView, user: UserRow | null, c: Pick<PageC
       : html``;
   }
   const open = isOpen(a.status);
+  // a refused form comes back here (post → redirect → get): that form shows the message and what was typed
+  const [inadmissible, response] = [stateFor(c, 'irrecevable'), stateFor(c, 'reponse')];
   // While open, only the clerk in charge acts (server/commands/clerk-access.ts); the others take over first.
   if (open && a.assignedClerkId && a.assignedClerkId !== user.id) {
     return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">${t('Espace du greffe')}</h2>
+      ${formAlert(inadmissible ?? response)}
       <p><a class="button" href="/amendements/${a.id}/mise-en-forme">${t('Ouvrir l’espace de mise en forme')}</a></p>
       <p class="notice">${t('Un autre greffier a cet amendement en charge : lui seul le met en forme, y répond ou le déclare irrecevable.')}
         <a href="/amendements/${a.id}/reprendre">${t('Reprendre l’amendement')}</a></p>
     </section>`;
   }
-  // a refused form comes back here (post → redirect → get): that form shows the message and what was typed
-  const [inadmissible, response] = [stateFor(c, 'irrecevable'), stateFor(c, 'reponse')];
   return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">${t('Espace du greffe')}</h2>
+    ${formAlert(inadmissible)}
     ${open ? html`<p><a class="button" href="/amendements/${a.id}/mise-en-forme">${t('Ouvrir l’espace de mise en forme')}</a></p>
     <form method="post" action="/amendements/${a.id}/irrecevable" class="form" novalidate>
       <h3>${t('Déclarer irrecevable')}</h3>
-      ${formAlert(inadmissible)}
       <div class="field"><label for="motif">${t('Motif')}</label><select id="motif" name="motif" required>
         <option value="">${t('Choisir un motif')}</option>${INADMISSIBLE_GROUNDS.map((g) => html`<option value="${g}"${typed(inadmissible, 'motif') === g ? html` selected` : ''}>${t(GROUND_LABELS_FR[g])}</option>`)}</select></div>
       <div class="field"><label for="raison">${t('Raison publique')}</label><p class="hint" id="raison-hint">${t('Publiée sur l’amendement et envoyée à ses auteurs.')}</p>

@@ -77,6 +77,8 @@ export function clerkPages(db: Db, live: LiveDocs): Router {
 
   r.post('/amendements/:id/mise-en-forme', form, formOperation(deps, formaliseOp, {
     signIn: (req) => `${amendmentPage(req)}/mise-en-forme`,
+    // any other refusal (another clerk in charge, the amendment closed…) goes back to the workspace too
+    formPage: (req) => `${amendmentPage(req)}/mise-en-forme`,
     // The text field is disabled when the live editor runs: then the workspace's text is published.
     // A dispositif the clerk did not touch is regenerated from the text, not checked against it.
     body: (f) => ({

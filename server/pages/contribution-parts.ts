@@ -49,7 +49,6 @@ function tallyLine(tally: Tally): SafeHtml {
 function argumentItem(ctx: PageContext, g: Argument, open: boolean, returnTo: string): SafeHtml {
   const vote = open && ctx.user && !g.hidden
     ? html`<form method="post" action="/arguments/${g.id}/vote" class="inline-form vote-mini" novalidate>
-        ${formAlert(stateFor(ctx, `argument-vote-${g.id}`))}
         <input type="hidden" name="suite" value="${returnTo}">
         ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}">${t(VOTE_LABELS_FR[v])}<span class="visually-hidden"> ${t('avec cet argument')}</span></button> `)}
       </form>`
@@ -57,7 +56,7 @@ function argumentItem(ctx: PageContext, g: Argument, open: boolean, returnTo: st
   return html`<li class="argument argument-${g.side}" id="argument-${g.id}">
     ${g.hidden ? hiddenNotice(g.hidden.reason) : html`<p lang="fr">${g.body}</p>`}
     <p class="meta">${authorLine(g.author)}${provenanceNote(g.collected)} · ${when(g.createdAt)} · ${tallyLine(g.tally)}</p>
-    ${vote}${g.hidden ? '' : reportForm(ctx, 'argument', g.id, returnTo)}</li>`;
+    ${formAlert(stateFor(ctx, `argument-vote-${g.id}`))}${vote}${g.hidden ? '' : reportForm(ctx, 'argument', g.id, returnTo)}</li>`;
 }
 
 /** Arguments for and against, each column sorted by support, with a form to add one. */
@@ -81,7 +80,6 @@ export function argumentsSection(
     : !ctx.user
       ? html`<p>${th('{{lien}} pour argumenter.', { lien: html`<a href="/connexion?suite=${returnTo}">${t('Connectez-vous')}</a>` })}</p>`
       : html`<form method="post" action="/arguments" class="form" novalidate>
-          ${formAlert(back)}
           <input type="hidden" name="targetType" value="${target.type}"><input type="hidden" name="targetId" value="${target.id}">
           <input type="hidden" name="suite" value="${returnTo}">
           <fieldset><legend>${t('Votre argument')}</legend>
@@ -92,7 +90,7 @@ export function argumentsSection(
           ${onBehalfFieldset(ctx.user, 'argument', back?.values)}
           <button type="submit">${t('Publier l’argument')}</button></form>`;
   return html`<section aria-labelledby="arguments-title" class="arguments-section"><h2 id="arguments-title">${t('Arguments')}</h2>
-    <div class="arguments-cols">${column('for', t('Pour'))}${column('against', t('Contre'))}</div>${form}</section>`;
+    <div class="arguments-cols">${column('for', t('Pour'))}${column('against', t('Contre'))}</div>${formAlert(back)}${form}</section>`;
 }
 
 function annotationItem(ctx: PageContext, n: Annotation, index: number, open: boolean, returnTo: string): SafeHtml {
@@ -104,7 +102,6 @@ function annotationItem(ctx: PageContext, n: Annotation, index: number, open: bo
   const reply = stateFor(ctx, `reponse-${n.id}`);
   const replyForm = open && ctx.user
     ? html`<form method="post" action="/annotations/${n.id}/reponses" class="inline-form" novalidate>
-        ${formAlert(reply)}
         <input type="hidden" name="suite" value="${returnTo}">
         <label for="reply-${n.id}">${t('Répondre')}</label><input id="reply-${n.id}" name="body" required maxlength="5000" value="${typed(reply, 'body')}">
         <button type="submit">${t('Envoyer')}</button></form>`
@@ -114,7 +111,7 @@ function annotationItem(ctx: PageContext, n: Annotation, index: number, open: bo
     ${n.hidden ? hiddenNotice(n.hidden.reason) : html`<p lang="fr">${n.body}</p>`}
     <p class="meta">${authorLine(n.author)}${provenanceNote(n.collected)} · ${when(n.createdAt)}</p>
     ${n.hidden ? '' : reportForm(ctx, 'annotation', n.id, returnTo)}
-    ${replies.length ? html`<ol class="replies" role="list" aria-label="${t('Réponses')}">${replies}</ol>` : ''}${replyForm}</li>`;
+    ${replies.length ? html`<ol class="replies" role="list" aria-label="${t('Réponses')}">${replies}</ol>` : ''}${formAlert(reply)}${replyForm}</li>`;
 }
 
 /**
@@ -137,7 +134,7 @@ export function annotationsSection(
   const failed = error ?? (back?.error ? { message: back.error, values: back.values ?? {} } : undefined);
   const v = failed?.values ?? {};
   const form = !open
-    ? ''
+    ? html`${failed ? html`<div class="alert" role="alert" id="erreurs" tabindex="-1">${tMessage(failed.message)}</div>` : ''}`
     : !ctx.user
       ? html`<p>${th('{{lien}} pour annoter un passage.', { lien: html`<a href="/connexion?suite=${returnTo}">${t('Connectez-vous')}</a>` })}</p>`
       : html`<form method="post" action="/articles/${article.id}/annotations" class="form annotate-form" id="annoter" novalidate>

@@ -53,6 +53,8 @@ export function contributionRoutes(deps: OpDeps): Router {
   const articlePath = (req: express.Request) => `/articles/${encodeURIComponent(String(req.params.articleId))}`;
   r.post('/articles/:articleId/annotations', form, formOperation(deps, annotateOp, {
     signIn: articlePath,
+    // any other refusal (the consultation closed…) comes back to the article too
+    formPage: articlePath, formName: () => 'annoter',
     body: async (f, req) => {
       const [version, alinea, quote] = [int(f.version), int(f.alinea), f.quote ?? ''];
       const text = (Number.isInteger(version) ? (await findArticleVersion(db, String(req.params.articleId), version))?.alineas[alinea - 1] : undefined) ?? '';
@@ -95,7 +97,7 @@ export function contributionRoutes(deps: OpDeps): Router {
       body: (f) => ({ reason: f.reason, ...(f.rule ? { rule: f.rule } : {}) }),
       done: (_rq, rs) => rs.redirect(303, '/moderation/signalements'),
       // a refusal goes back to the queue with its message (post → redirect → get)
-      refused: (_rq, rs, err) => rs.redirect(303, `/moderation/signalements?erreur=${putFlash(err.message)}`),
+      refused: (_rq, rs, err) => err.code !== 'not_found' && (rs.redirect(303, `/moderation/signalements?erreur=${putFlash(err.message)}`), true),
     })(req, res, next);
   });
   return r;
