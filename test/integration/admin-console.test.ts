@@ -63,7 +63,7 @@ test('a pasted bill is previewed (or its errors shown line by line) before it is
   const broken = await page(admin, refused.headers.location!);
   expect(broken.status).toBe(200);
   expect(broken.text).toMatch(/<title>Erreur/);
-  expect(broken.text).toContain('Encore.</textarea>');
+  expect(broken.text).toMatch(/Encore\.\s*<\/textarea>/);
   expect(broken.text).toMatch(/<strong>Ligne 13<\/strong> : L’article 2 apparaît deux fois : lignes 10 et 13\.\s*<pre class="issue-line">Article 2<\/pre>/);
   const json = await form(admin, '/admin/textes/nouveau', { format: 'lafabrique', texte: '{"pas du json', etape: 'apercu' });
   expect(json.text).toContain('Ce n’est pas du JSON valide');
