@@ -27,9 +27,5 @@ export function formAlert(state: FormState | undefined): SafeHtml | '' {
   return html`<div class="alert" role="alert" id="erreurs" tabindex="-1"><p>${tMessage(state.error)}</p>${fields.map((m) => html`<p>${tMessage(m)}</p>`)}</div>`;
 }
 
-/** The attributes of a field the refusal concerns. */
-export const invalidAttrs = (state: FormState | undefined, name: string): SafeHtml | '' =>
-  (state?.fieldErrors?.[name] ? html` aria-invalid="true" aria-describedby="erreurs"` : '');
-
 /** A page's own (unnamed) form state: a named form's is shown by that form, not at the top of the page. */
 export const unnamed = <S extends { form?: string }>(state: S | undefined): S | undefined => (state?.form ? undefined : state);
