@@ -5,7 +5,8 @@ import type { AmendmentView } from './amendment-pages';
 import { amendmentTitle, authorList, dateTimeFr, paragraphs } from './amendment-parts';
 import { dispositifLines } from './formalisation-page';
 import { html, raw, type SafeHtml } from '../html';
-import { may } from './layout';
+import { formAlert, stateFor, typed } from './form-state';
+import { may, type PageContext } from './layout';
 import { t, th } from '../i18n';
 import { msg } from '../../shared/i18n';
 
@@ -76,7 +77,7 @@ export function responsesSection(a: AmendmentView): SafeHtml {
 }
 
 /** Links to the workspace for authors and clerks; clerks' forms (inadmissibility, response). */
-export function clerkTools(a: AmendmentView, user: UserRow | null): SafeHtml {
+export function clerkTools(a: AmendmentView, user: UserRow | null, c: Pick<PageContext, 'form'> = {}): SafeHtml {
   if (!user || a.status === 'draft') return html``;
   const isClerk = may({ user }, 'desk.read', null);
   if (!isClerk) {
@@ -85,27 +86,32 @@ export function clerkTools(a: AmendmentView, user: UserRow | null): SafeHtml {
       : html``;
   }
   const open = isOpen(a.status);
+  // a refused form comes back here (post → redirect → get): that form shows the message and what was typed
+  const [inadmissible, response] = [stateFor(c, 'irrecevable'), stateFor(c, 'reponse')];
   // While open, only the clerk in charge acts (server/commands/clerk-access.ts); the others take over first.
   if (open && a.assignedClerkId && a.assignedClerkId !== user.id) {
     return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">${t('Espace du greffe')}</h2>
+      ${formAlert(inadmissible ?? response)}
       <p><a class="button" href="/amendements/${a.id}/mise-en-forme">${t('Ouvrir l’espace de mise en forme')}</a></p>
       <p class="notice">${t('Un autre greffier a cet amendement en charge : lui seul le met en forme, y répond ou le déclare irrecevable.')}
         <a href="/amendements/${a.id}/reprendre">${t('Reprendre l’amendement')}</a></p>
     </section>`;
   }
   return html`<section aria-labelledby="greffe" class="clerk-space"><h2 id="greffe">${t('Espace du greffe')}</h2>
+    ${formAlert(inadmissible)}
     ${open ? html`<p><a class="button" href="/amendements/${a.id}/mise-en-forme">${t('Ouvrir l’espace de mise en forme')}</a></p>
     <form method="post" action="/amendements/${a.id}/irrecevable" class="form" novalidate>
       <h3>${t('Déclarer irrecevable')}</h3>
       <div class="field"><label for="motif">${t('Motif')}</label><select id="motif" name="motif" required>
-        <option value="">${t('Choisir un motif')}</option>${INADMISSIBLE_GROUNDS.map((g) => html`<option value="${g}">${t(GROUND_LABELS_FR[g])}</option>`)}</select></div>
+        <option value="">${t('Choisir un motif')}</option>${INADMISSIBLE_GROUNDS.map((g) => html`<option value="${g}"${typed(inadmissible, 'motif') === g ? html` selected` : ''}>${t(GROUND_LABELS_FR[g])}</option>`)}</select></div>
       <div class="field"><label for="raison">${t('Raison publique')}</label><p class="hint" id="raison-hint">${t('Publiée sur l’amendement et envoyée à ses auteurs.')}</p>
-        <textarea id="raison" name="raison" rows="3" required aria-describedby="raison-hint"></textarea></div>
+        <textarea id="raison" name="raison" rows="3" required aria-describedby="raison-hint">${typed(inadmissible, 'raison')}</textarea></div>
       <div class="actions"><button type="submit" class="danger">${t('Déclarer irrecevable')}</button></div>
     </form>` : ''}
     <form method="post" action="/amendements/${a.id}/reponse" class="form" novalidate>
       <h3>${t('Publier une réponse officielle')}</h3>
-      <div class="field"><label for="reponse">${t('Réponse')}</label><textarea id="reponse" name="reponse" rows="4" required></textarea></div>
+      ${formAlert(response)}
+      <div class="field"><label for="reponse">${t('Réponse')}</label><textarea id="reponse" name="reponse" rows="4" required>${typed(response, 'reponse')}</textarea></div>
       <div class="actions"><button type="submit">${t('Publier la réponse')}</button></div>
     </form>
   </section>`;

@@ -161,7 +161,7 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
       ${d.extras ?? ''}
       ${a.viewerIsAuthor && ctx.user && !closed ? authorActions(a, ctx.user.id, d.state) : ''}
       ${rectifyLink(ctx, d)}
-      ${clerkTools(a, ctx.user)}
+      ${clerkTools(a, ctx.user, ctx)}
       ${revisionsSection(a)}
       ${a.status !== 'draft' ? html`<p><a href="/amendements/${a.id}/historique">${t('Historique de l’amendement : comparer ses révisions, sa décision')}</a></p>` : ''}
       <p><a href="/articles/${a.articleId}/amendements">${t('Tous les amendements à l’article {{numero}}', { numero: a.articleNumber })}</a></p>`,

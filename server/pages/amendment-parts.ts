@@ -13,6 +13,8 @@ export const dateTimeFr = { format: (d: Date): string => formatDateTime(d) };
 
 /** What a form sent back, to show again with its errors: nothing the person typed is lost. */
 export interface FormState {
+  /** Which form of the page failed, when it holds several (server/pages/form-state.ts). */
+  form?: string;
   error?: string;
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;

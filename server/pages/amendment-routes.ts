@@ -141,7 +141,9 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
   }));
 
   r.get('/amendements/:id', page(async (req, res) => {
-    await renderAmendment(req, res, param(req, 'id'), takeFormState(req.query.formulaire));
+    // a named form's state (arguments, reports, co-signing, the clerk's forms…) is shown by that form (ctx().form)
+    const state = takeFormState(req.query.formulaire);
+    await renderAmendment(req, res, param(req, 'id'), state?.form ? undefined : state);
   }));
 
   amendmentActionRoutes(r, form, renderAmendment, { db, live });

@@ -1,3 +1,4 @@
+import { formAlert, stateFor } from './form-state';
 import { STATUS_LABELS_FR, type BillStatus } from '../../shared/phases';
 import type { TallyScope } from '../sql/votes';
 import { assuranceToggle } from './assurance-toggle';
@@ -69,9 +70,12 @@ export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]
 function voteForm(article: ArticleRow, tally: Tally, mine: VoteValue | null, ctx: PageContext, open: boolean): SafeHtml {
   const counts = html`<p class="tally">${VOTE_VALUES.map((v) => html`<span class="tally-${v}">${t('{{label}} :', { label: t(VOTE_LABELS_FR[v]) })} <strong>${tally[v]}</strong></span> `)}
     <span class="muted">(${tn('{{count}} vote', '{{count}} votes', tally.total)})</span></p>`;
-  if (!open) return html`${counts}<p class="muted">${t('Les votes sont ouverts pendant la consultation.')}</p>`;
+  // a refused vote comes back here (post → redirect → get): its message, whether or not the form is still offered
+  const refused = formAlert(stateFor(ctx, 'avis'));
+  if (!open) return html`${counts}${refused}<p class="muted">${t('Les votes sont ouverts pendant la consultation.')}</p>`;
   if (!ctx.user) return html`${counts}<p>${th('{{lien}} pour donner votre avis.', { lien: html`<a href="/connexion?suite=/articles/${article.id}">${t('Connectez-vous')}</a>` })}</p>`;
   return html`${counts}<form method="post" action="/articles/${article.id}/vote" class="vote-form" novalidate>
+    ${refused}
     <fieldset><legend>${th('Votre avis sur l’article {{numero}}', { numero: html`<span lang="fr">${article.number}</span>` })}</legend>
     ${VOTE_VALUES.map((v) => html`<button type="submit" name="value" value="${v}" class="vote vote-${v}" aria-pressed="${mine === v ? 'true' : 'false'}">${t(VOTE_LABELS_FR[v])}</button> `)}
     ${mine ? html`<button type="submit" name="value" value="none" class="link">${t('Retirer mon vote')}</button>` : ''}

@@ -51,8 +51,10 @@ export function clerkPages(db: Db, live: LiveDocs): Router {
   }));
 
   const amendmentPage = (req: Request) => `/amendements/${param(req, 'id')}`;
+  // a refused « prendre en charge » (another clerk was quicker, the amendment is closed…) goes back to the
+  // workspace, which says who has it now (post → redirect → get)
   r.post('/amendements/:id/prendre', form, formOperation(deps, assignOp, {
-    signIn: amendmentPage, body: () => ({}),
+    signIn: amendmentPage, body: () => ({}), formPage: (req) => `${amendmentPage(req)}/mise-en-forme`, formName: () => 'prendre',
     done: (req, res) => res.redirect(303, safeNext(formFields(req).suite, `${amendmentPage(req)}/mise-en-forme`)),
   }));
 
@@ -68,11 +70,15 @@ export function clerkPages(db: Db, live: LiveDocs): Router {
   r.get('/amendements/:id/mise-en-forme', page(async (req, res) => {
     const id = param(req, 'id');
     if (!req.user) return signIn(res, `/amendements/${id}/mise-en-forme`);
-    await renderWorkspace(req, res, id, takeFormState(req.query.formulaire));
+    const back = takeFormState(req.query.formulaire);
+    // the take-over forms' refusal is a message only; the formalisation form's keeps what was typed
+    await renderWorkspace(req, res, id, back?.form === 'prendre' ? { error: back.error ?? '' } : back);
   }));
 
   r.post('/amendements/:id/mise-en-forme', form, formOperation(deps, formaliseOp, {
     signIn: (req) => `${amendmentPage(req)}/mise-en-forme`,
+    // any other refusal (another clerk in charge, the amendment closed…) goes back to the workspace too
+    formPage: (req) => `${amendmentPage(req)}/mise-en-forme`,
     // The text field is disabled when the live editor runs: then the workspace's text is published.
     // A dispositif the clerk did not touch is regenerated from the text, not checked against it.
     body: (f) => ({
@@ -93,12 +99,12 @@ export function clerkPages(db: Db, live: LiveDocs): Router {
   }));
 
   r.post('/amendements/:id/irrecevable', form, formOperation(deps, declareInadmissibleOp, {
-    signIn: amendmentPage, body: (f) => ({ ground: f.motif, reason: f.raison }),
+    signIn: amendmentPage, formPage: amendmentPage, formName: () => 'irrecevable', body: (f) => ({ ground: f.motif, reason: f.raison }),
     done: (req, res) => res.redirect(303, `${amendmentPage(req)}#greffe`),
   }));
 
   r.post('/amendements/:id/reponse', form, formOperation(deps, respondOp, {
-    signIn: amendmentPage, body: (f) => ({ body: f.reponse }),
+    signIn: amendmentPage, formPage: amendmentPage, formName: () => 'reponse', body: (f) => ({ body: f.reponse }),
     done: (req, res) => res.redirect(303, `${amendmentPage(req)}#reponses`),
   }));
   r.use(takeOverPages(db, live));

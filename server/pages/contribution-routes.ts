@@ -9,7 +9,7 @@ import { renderArticlePage } from './article-route';
 import { formOperation } from './form-operation';
 import { afterFiling, ON_BEHALF_FIELDS, onBehalfError, onBehalfFromForm } from './on-behalf-form';
 import { formBody, formFields, pageInt, safeNext } from './page-kit';
-import { sendFormBack } from './flash';
+import { putFlash, sendFormBack } from './flash';
 import { t } from '../i18n';
 
 /** Which occurrence of `quote` in `text` the form meant: the one at `start` if given, else the first. */
@@ -25,11 +25,15 @@ export function contributionRoutes(deps: OpDeps): Router {
   const r = express.Router();
   const form = formBody('100kb');
 
+  /** The page a contribution form was sent from (its `suite`), where a refusal goes back (post → redirect → get). */
+  const formPage = (req: express.Request) => safeNext(formFields(req).suite).split('#')[0]!;
+
   const argumentOps = { amendment: amendmentArgumentOp, article: articleArgumentOp } as Record<string, Operation<z.ZodType, z.ZodType, Filed>>;
   r.post('/arguments', form, (req: express.Request, res: express.Response, next: express.NextFunction) => {
     const type = formFields(req).targetType === 'article' ? 'article' : 'amendment';
     return formOperation(deps, argumentOps[type]!, {
       signIn: (rq) => safeNext(formFields(rq).suite),
+      formPage: formPage, formName: () => 'argument',
       params: (f) => ({ [type === 'article' ? 'articleId' : 'id']: f.targetId }),
       body: (f) => ({ side: f.side, body: f.body, onBehalfOf: onBehalfFromForm(f) }),
       fields: ON_BEHALF_FIELDS,
@@ -39,6 +43,7 @@ export function contributionRoutes(deps: OpDeps): Router {
 
   r.post('/arguments/:id/vote', form, formOperation(deps, argumentVote.cast, {
     signIn: (req) => safeNext(formFields(req).suite),
+    formPage, formName: (req) => `argument-vote-${String(req.params.id)}`,
     body: (f) => ({ value: f.value }),
     done: (req, res) => res.redirect(303, `${safeNext(formFields(req).suite)}#argument-${encodeURIComponent(String(req.params.id))}`),
   }));
@@ -49,6 +54,8 @@ export function contributionRoutes(deps: OpDeps): Router {
   const articlePath = (req: express.Request) => `/articles/${encodeURIComponent(String(req.params.articleId))}`;
   r.post('/articles/:articleId/annotations', form, formOperation(deps, annotateOp, {
     signIn: articlePath,
+    // any other refusal (the consultation closed…) comes back to the article too
+    formPage: articlePath, formName: () => 'annoter',
     body: async (f, req) => {
       const [version, alinea, quote] = [int(f.version), int(f.alinea), f.quote ?? ''];
       const text = (Number.isInteger(version) ? (await findArticleVersion(db, String(req.params.articleId), version))?.alineas[alinea - 1] : undefined) ?? '';
@@ -64,19 +71,21 @@ export function contributionRoutes(deps: OpDeps): Router {
         : paths.some((p) => p?.startsWith('onBehalfOf')) ? onBehalfError(err)
         : paths.some((p) => p !== 'body') ? t('Le passage « {{passage}} » ne figure pas dans l’alinéa {{n}} : recopiez-le exactement.', { passage: f.quote ?? '', n: int(f.alinea) })
           : t('Écrivez votre commentaire.');
-      if (sendFormBack(res, articlePath(req), { error: message, values: f }, '#annoter')) return; // post → redirect → get
+      if (sendFormBack(res, articlePath(req), { form: 'annoter', error: message, values: f }, '#annoter')) return; // post → redirect → get
       await renderArticlePage(db, req, res, String(req.params.articleId), { message, values: f });
     },
   }));
 
   r.post('/annotations/:id/reponses', form, formOperation(deps, replyOp, {
     signIn: (req) => safeNext(formFields(req).suite),
+    formPage, formName: (req) => `reponse-${String(req.params.id)}`,
     body: (f) => ({ body: f.body }),
     done: (req, res) => res.redirect(303, `${safeNext(formFields(req).suite)}#annotation-${encodeURIComponent(String(req.params.id))}`),
   }));
 
   r.post('/signalements', form, formOperation(deps, reportOp, {
     signIn: (req) => safeNext(formFields(req).suite),
+    formPage, formName: (req) => `signalement-${formFields(req).subjectId ?? ''}`,
     body: (f) => ({ subjectType: f.subjectType, subjectId: f.subjectId, reason: f.reason, ...(f.comment ? { comment: f.comment } : {}) }),
     done: (req, res) => res.redirect(303, safeNext(formFields(req).suite)),
   }));
@@ -88,6 +97,8 @@ export function contributionRoutes(deps: OpDeps): Router {
       signIn: () => '/moderation/signalements',
       body: (f) => ({ reason: f.reason, ...(f.rule ? { rule: f.rule } : {}) }),
       done: (_rq, rs) => rs.redirect(303, '/moderation/signalements'),
+      // a refusal goes back to the queue with its message (post → redirect → get)
+      refused: (_rq, rs, err) => err.code !== 'not_found' && (rs.redirect(303, `/moderation/signalements?erreur=${putFlash(err.message)}`), true),
     })(req, res, next);
   });
   return r;

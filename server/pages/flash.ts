@@ -59,6 +59,8 @@ export const FORM_STATE_MAX = 8000;
 
 /** A refused form as it was sent back to the person: the message, each field's error, what they typed. */
 export interface SealedFormState {
+  /** Which form of its page failed, when the page holds several: only that one shows the state. */
+  form?: string;
   error?: string;
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;
@@ -87,6 +89,7 @@ export function takeFormState(sealed: unknown, now = Date.now()): SealedFormStat
     const fieldErrors = strings(state.fieldErrors);
     const values = strings(state.values);
     return {
+      ...(typeof state.form === 'string' ? { form: state.form } : {}),
       ...(typeof state.error === 'string' ? { error: state.error } : {}),
       ...(fieldErrors ? { fieldErrors } : {}),
       ...(values ? { values } : {}),

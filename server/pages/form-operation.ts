@@ -49,6 +49,11 @@ export interface FormAdapter<P extends z.ZodType, B extends z.ZodType, O> {
    * address, or a route without a form page, is the « Action impossible » page.
    */
   formPage?: (req: Request) => string;
+  /**
+   * Which form of its page this is, when the page holds several (a vote per argument, a report per
+   * contribution…): the sealed state says so, and only that form shows the message and the values.
+   */
+  formName?: (req: Request) => string;
 }
 
 const REFUSALS = new Set(['validation_failed', 'conflict', 'wrong_phase', 'unprocessable', 'not_found', 'other_clerk_in_charge', 'commission_incomplete', 'pending_amendments']);
@@ -115,7 +120,9 @@ export function formOperation<P extends z.ZodType, B extends z.ZodType, O>(
       const fieldErrors = fieldErrorsFrom(err, adapter.fields);
       if (adapter.refused && (await adapter.refused(req, res, err, fieldErrors)) !== false) return;
       // the default refusal, one rule for every form that names its page
-      if (adapter.formPage && err.code !== 'not_found' && sendFormBack(res, adapter.formPage(req), { error: err.message, fieldErrors, values: formFields(req) })) return;
+      if (adapter.formPage && err.code !== 'not_found' && sendFormBack(res, adapter.formPage(req), {
+        ...(adapter.formName ? { form: adapter.formName(req) } : {}), error: err.message, fieldErrors, values: formFields(req),
+      })) return;
       throw err;
     }
   });

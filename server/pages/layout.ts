@@ -5,6 +5,7 @@ import type { UserRow } from '../sql/users';
 import { html, type SafeHtml } from '../html';
 import { currentLang, formatDateTime, t, th, tn } from '../i18n';
 import { alternateLinks, languageSwitch } from '../i18n/switch';
+import type { SealedFormState } from './flash';
 
 /** Whether the viewer's account may do `op` in `phase` (the policy table), to offer its form or not. */
 export const may = (c: Pick<PageContext, 'user'>, op: Operation, phase: BillStatus | null): boolean => decide(op, accountActors(c.user), phase).ok;
@@ -15,6 +16,11 @@ export interface PageContext {
   unread?: number;
   /** Sign-in with an identity provider, when configured (server/pages/identity-pages.ts). */
   oidc?: OidcPageContext | undefined;
+  /**
+   * A refused form of the page, sent back by a 303 (post → redirect → get) with the name of the form
+   * that failed: that form shows the message and what was typed (server/pages/form-state.ts).
+   */
+  form?: SealedFormState;
 }
 
 export interface OidcPageContext {
@@ -71,7 +77,7 @@ export function layout(ctx: PageContext, page: { title: string; main: SafeHtml; 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${page.title} · Palimpseste</title>
+<title>${ctx.form?.error && !page.title.startsWith(t('Erreur')) ? `${t('Erreur')} – ` : ''}${page.title} · Palimpseste</title>
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/styles.css">
 <script type="module" src="/static/app.js"></script>

@@ -6,7 +6,8 @@ import { html } from '../html';
 import { claimOp } from '../operations/mediation';
 import type { OpDeps } from '../operations/operation';
 import { contributionUrl } from '../routes/mediation';
-import { putFlash, takeFlash } from './flash';
+import { putFlash, sendFormBack, takeFlash, takeFormState } from './flash';
+import { formAlert } from './form-state';
 import { formOperation } from './form-operation';
 import { layout } from './layout';
 import { ctx, formBody, formFields, page } from './page-kit';
@@ -27,6 +28,7 @@ function claimPage(req: Request, state: { error?: string; code?: string; done?: 
       ${state.done ? html`<div class="notice" role="status"><p>${state.done.message} <a href="${state.done.url}">${t('La voir')}</a>.</p></div>` : ''}
       <p class="lead">${t('Une structure de médiation ou un atelier a déposé une contribution pour vous ? Saisissez le code qu’on vous a remis : elle rejoindra votre compte. La mention « recueilli par … » reste, pour que chacun sache d’où elle vient.')}</p>
       <form method="post" action="/recuperer" class="form" novalidate>
+        ${formAlert(state.error ? { error: state.error } : undefined)}
         <div class="field">
           <label for="code">${t('Code de récupération')}</label>
           <p class="hint" id="code-hint">${t('25 caractères, par exemple ABCDE-FGHJK-MNPQR-STVWX-YZ012. Les tirets et les minuscules sont acceptés. Un code ne sert qu’une fois.')}</p>
@@ -52,10 +54,15 @@ export function mediationPages(deps: OpDeps, limiters: AuthLimiters): Router {
   const r = express.Router();
   r.get('/recuperer', page(async (req, res) => {
     if (!req.user) return res.redirect(303, `/connexion?suite=${encodeURIComponent('/recuperer')}`);
-    res.type('html').send(claimPage(req, { done: parseSealed<{ message: string; url: string }>(req.query.ok) }));
+    // a refused code comes back here by a 303 (post → redirect → get): the message and the code typed
+    const back = takeFormState(req.query.formulaire);
+    res.set('Cache-Control', 'no-store').type('html').send(claimPage(req, {
+      done: parseSealed<{ message: string; url: string }>(req.query.ok), ...(back?.error ? { error: back.error, code: back.values?.code ?? '' } : {}),
+    }));
   }));
 
-  // A wrong code is answered with its 4xx status, not a redirect: the limiter counts it like a failed login.
+  // A wrong code goes back to the form by a 303 (post → redirect → get); the limiter counts it like a
+  // failed login all the same (sendFormBack marks the response refused, http/rate-limit.ts).
   r.post('/recuperer', limiters.login, formBody('10kb'), formOperation(deps, claimOp, {
     signIn: () => '/recuperer',
     body: (f) => ({ code: f.code ?? '' }),
@@ -66,6 +73,8 @@ export function mediationPages(deps: OpDeps, limiters: AuthLimiters): Router {
       res.redirect(303, `/recuperer?ok=${putFlash(JSON.stringify({ message, url: contributionUrl(first) }))}`);
     },
     refused: (req: Request, res: Response, err) => {
+      const code = formFields(req).code ?? '';
+      if (sendFormBack(res, '/recuperer', { error: err.message, values: { code } }, '#erreurs')) return;
       res.status(ERROR_STATUS[err.code]).type('html').send(claimPage(req, { error: err.message, code: formFields(req).code ?? '' }));
     },
   }));

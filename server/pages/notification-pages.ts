@@ -8,6 +8,7 @@ import { amendmentTitle, dateTimeFr } from './amendment-parts';
 import { html } from '../html';
 import { layout, type PageContext } from './layout';
 import { formOperation } from './form-operation';
+import { formAlert, stateFor } from './form-state';
 import { ctx, formBody, page } from './page-kit';
 import { t } from '../i18n';
 import { tMessage } from '../i18n/message';
@@ -30,6 +31,7 @@ function notificationsPage(c: PageContext, items: Item[], next: string | null): 
     title: 'Notifications',
     main: html`<h1>${t('Notifications')}</h1>
       <p class="lead">${t('Ce qu’il advient de vos amendements : mise en forme, irrecevabilité, réponses du greffe, décisions.')}</p>
+      ${formAlert(stateFor(c, 'lues'))}
       ${unread > 0 ? html`<form method="post" action="/notifications/lues" novalidate><button type="submit">${t('Tout marquer comme lu')}</button></form>` : ''}
       ${list}
       ${next ? html`<p><a href="/notifications?avant=${next}">${t('Notifications plus anciennes')}</a></p>` : ''}`,
@@ -59,7 +61,7 @@ export function notificationPages(deps: OpDeps): Router {
   }));
   // The adapter of POST /api/notifications/read (no ids: all of them).
   r.post('/notifications/lues', formBody('10kb'), formOperation(deps, markNotificationsReadOp, {
-    signIn: () => '/notifications',
+    signIn: () => '/notifications', formPage: () => '/notifications', formName: () => 'lues',
     body: () => ({}),
     done: (_req, res) => res.redirect(303, '/notifications'),
   }));

@@ -3,6 +3,7 @@ import { AppError } from '../http/errors';
 import { unstorableTextPaths } from '../http/text-check';
 import { errorPage, notFoundPage } from './bill-pages';
 import type { OidcPageContext, PageContext } from './layout';
+import { takeFormState, type SealedFormState } from './flash';
 import { t } from '../i18n';
 import { inRequestLang } from '../i18n/middleware';
 
@@ -23,7 +24,22 @@ declare module 'express-serve-static-core' {
 /** A page's integer (a query or form field): up to 9 digits (within int32), else `fallback`. */
 export const pageInt = (v: unknown, fallback: number): number => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : fallback);
 
-export const ctx = (req: Request): PageContext => ({ user: req.user ?? null, unread: req.unreadNotifications ?? 0, oidc: req.oidcPages });
+/** A named form's refusal sent back in the address (`formulaire`), opened once per request. */
+const namedStates = new WeakMap<Request, SealedFormState | undefined>();
+function namedFormState(req: Request): SealedFormState | undefined {
+  if (req.method !== 'GET' || req.query.formulaire === undefined) return undefined;
+  if (!namedStates.has(req)) {
+    const state = takeFormState(req.query.formulaire);
+    // only the state of a named form (a page that holds several): the pages of one form read theirs themselves
+    namedStates.set(req, state?.form && state.error ? state : undefined);
+  }
+  return namedStates.get(req);
+}
+
+export const ctx = (req: Request): PageContext => {
+  const form = namedFormState(req);
+  return { user: req.user ?? null, unread: req.unreadNotifications ?? 0, oidc: req.oidcPages, ...(form ? { form } : {}) };
+};
 
 export type PageHandler = (req: Request, res: Response) => Promise<void>;
 

@@ -8,6 +8,8 @@ import type { Queryable } from '../db/db';
 import { closestTabled, loadCosignatories, type ClosestView, type CosignatoryView } from '../present/participation';
 import type { AmendmentRow } from '../sql/amendments';
 import { html, type SafeHtml } from '../html';
+import type { FormState } from './amendment-parts';
+import { formAlert, stateFor, typed } from './form-state';
 import { Glosser } from './glossary';
 import { displayName, may, type PageContext } from './layout';
 import { t, th, tn } from '../i18n';
@@ -19,12 +21,14 @@ function paragraphsGlossed(text: string, g: Glosser): SafeHtml {
 }
 
 /** The edit form, folded (a `<details>`), for admins and clerks. */
-function editForm(f: { action: string; id: string; label: string; value: string; max: number; hint: string }): SafeHtml {
-  return html`<details class="explain-edit"><summary>${f.value ? t('Modifier : {{quoi}}', { quoi: f.label.toLowerCase() }) : t('Écrire : {{quoi}}', { quoi: f.label.toLowerCase() })}</summary>
+function editForm(f: { action: string; id: string; label: string; value: string; max: number; hint: string; back?: FormState | undefined }): SafeHtml {
+  // a refused text comes back to the page (post → redirect → get): the form open, the message, what was typed
+  return html`<details class="explain-edit"${f.back ? html` open` : ''}><summary>${f.value ? t('Modifier : {{quoi}}', { quoi: f.label.toLowerCase() }) : t('Écrire : {{quoi}}', { quoi: f.label.toLowerCase() })}</summary>
     <form method="post" action="${f.action}" class="form form-wide" novalidate>
+      ${formAlert(f.back)}
       <div class="field"><label for="${f.id}">${f.label}</label>
         <p class="hint" id="${f.id}-hint">${f.hint}</p>
-        <textarea id="${f.id}" name="texte" rows="6" maxlength="${f.max}" aria-describedby="${f.id}-hint">${f.value}</textarea></div>
+        <textarea id="${f.id}" name="texte" rows="6" maxlength="${f.max}" aria-describedby="${f.id}-hint${f.back ? ' erreurs' : ''}"${f.back ? html` aria-invalid="true"` : ''}>${typed(f.back, 'texte', f.value)}</textarea></div>
       <button type="submit">${t('Enregistrer')}</button>
     </form></details>`;
 }
@@ -42,7 +46,7 @@ export function summaryBlock(ctx: PageContext, article: { id: string; number: st
       : html`<p class="empty">${t('Pas encore d’explication pour cet article.')}</p>`}
     ${editable ? editForm({
       action: `/articles/${article.id}/resume`, id: 'resume-texte', label: t('Ce que change l’article {{numero}}', { numero: article.number }), value: text, max: EXPLANATION_MAX_CHARS.summary,
-      hint: t('En langage courant, pour qui n’a jamais lu de loi. Laissez vide pour retirer l’explication.'),
+      hint: t('En langage courant, pour qui n’a jamais lu de loi. Laissez vide pour retirer l’explication.'), back: stateFor(ctx, 'ce-que-change'),
     }) : ''}
   </section>`;
 }
@@ -59,7 +63,7 @@ export function memorandumBlock(ctx: PageContext, bill: { id: string; memorandum
     ${text ? html`<div lang="fr">${paragraphsGlossed(text, g)}</div>` : html`<p class="empty">${t('Pas encore d’exposé des motifs.')}</p>`}
     ${editable ? editForm({
       action: `/textes/${bill.id}/expose-des-motifs`, id: 'motifs-texte', label: t('Exposé des motifs'), value: text, max: EXPLANATION_MAX_CHARS.memorandum,
-      hint: t('Ce que le texte veut faire et pourquoi. Laissez vide pour le retirer.'),
+      hint: t('Ce que le texte veut faire et pourquoi. Laissez vide pour le retirer.'), back: stateFor(ctx, 'expose-des-motifs'),
     }) : ''}
   </section>`;
 }
@@ -110,7 +114,7 @@ export function cosignSection(
     ${cosignatories.length
       ? html`<ul class="cosignatories">${cosignatories.map((c) => html`<li><a href="/contributeurs/${c.id}">${displayName({ display_name: c.displayName, kind: c.kind, assurance: c.assurance })}</a></li>`)}</ul>`
       : html`<p class="muted">${t('Personne n’a encore cosigné cet amendement.')}</p>`}
-    ${action}</section>`;
+    ${formAlert(stateFor(ctx, 'cosigner'))}${action}</section>`;
 }
 
 /**

@@ -73,15 +73,15 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
   }));
 
   r.get('/articles/:articleId', page((req, res) => {
-    // a refused annotation comes back here by a 303 (post → redirect → get), sealed in `formulaire`
-    const back = takeFormState(req.query.formulaire);
-    return renderArticlePage(db, req, res, String(req.params.articleId), back?.error ? { message: back.error, values: back.values ?? {} } : undefined);
+    // a refused form of the page (annotation, vote, argument, reply, report…) comes back here by a 303
+    // (post → redirect → get), sealed in `formulaire` with its name: ctx() opens it, the form shows it
+    return renderArticlePage(db, req, res, String(req.params.articleId));
   }));
 
   const back = (req: express.Request) => `/articles/${encodeURIComponent(String(req.params.articleId))}`;
   const voteForms = {
-    cast: formOperation({ db, live }, articleVote.cast, { signIn: back, body: (f) => ({ value: f.value }), done: (req, res) => res.redirect(303, `${back(req)}#avis`) }),
-    withdraw: formOperation({ db, live }, articleVote.withdraw, { signIn: back, done: (req, res) => res.redirect(303, `${back(req)}#avis`) }),
+    cast: formOperation({ db, live }, articleVote.cast, { signIn: back, formPage: back, formName: () => 'avis', body: (f) => ({ value: f.value }), done: (req, res) => res.redirect(303, `${back(req)}#avis`) }),
+    withdraw: formOperation({ db, live }, articleVote.withdraw, { signIn: back, formPage: back, formName: () => 'avis', done: (req, res) => res.redirect(303, `${back(req)}#avis`) }),
   };
   r.post('/articles/:articleId/vote', form, (req: express.Request, res: express.Response, next: express.NextFunction) => voteForms[formFields(req).value === 'none' ? 'withdraw' : 'cast'](req, res, next));
 

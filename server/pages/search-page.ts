@@ -115,8 +115,9 @@ export function participationPages(db: Db, live: LiveDocs, reads: Db = db): Rout
     res.type('html').send(glossaryPage(ctx(req)));
   });
 
+  // a refusal goes back to the form's page (post → redirect → get), the form named: only it shows the message
   const back = (path: (req: Request) => string, fragment: string) => ({
-    signIn: path,
+    signIn: path, formPage: path, formName: () => fragment,
     done: (req: Request, res: express.Response) => res.redirect(303, `${path(req)}#${fragment}`),
   });
   const articlePath = (req: Request) => `/articles/${encodeURIComponent(String(req.params.articleId))}`;
@@ -129,7 +130,7 @@ export function participationPages(db: Db, live: LiveDocs, reads: Db = db): Rout
   r.post('/textes/:billId/expose-des-motifs', form, formOperation(deps, billMemorandumOp, {
     ...back(billPath, 'expose-des-motifs'), body: (f) => ({ text: f.texte ?? '' }),
   }));
-  r.post('/amendements/:id/cosigner', form, formOperation(deps, cosignOp, { ...back(amendmentPath, 'cosignataires') }));
-  r.post('/amendements/:id/cosigner/retirer', form, formOperation(deps, uncosignOp, { ...back(amendmentPath, 'cosignataires') }));
+  r.post('/amendements/:id/cosigner', form, formOperation(deps, cosignOp, { ...back(amendmentPath, 'cosignataires'), formName: () => 'cosigner' }));
+  r.post('/amendements/:id/cosigner/retirer', form, formOperation(deps, uncosignOp, { ...back(amendmentPath, 'cosignataires'), formName: () => 'cosigner' }));
   return r;
 }

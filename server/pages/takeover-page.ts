@@ -44,6 +44,8 @@ export function takeOverPages(db: Db, live: LiveDocs): Router {
   const takeOver = formOperation({ db, live }, assignOp, {
     signIn: (req) => `/amendements/${String(req.params.id)}/reprendre`,
     body: () => ({ takeOver: true }),
+    // a refusal (the amendment closed meanwhile…) goes back to the workspace, which says who has it (post → redirect → get)
+    formPage: (req) => workspace(String(req.params.id)), formName: () => 'prendre',
     done: (req, res) => res.redirect(303, workspace(String(req.params.id))),
   });
 

@@ -56,8 +56,14 @@ test('people are found by part of their name or e-mail, and roles change only on
 });
 
 test('a pasted bill is previewed (or its errors shown line by line) before it is created, as a draft', async () => {
-  const broken = await form(admin, '/admin/textes/nouveau', { format: 'texte', texte: `${SMALL_BILL}\nArticle 2\nEncore.\n`, etape: 'creer' });
-  expect(broken.status).toBe(400);
+  // a refused creation goes back to the form (post → redirect → get), the text kept and its problems listed
+  const refused = await form(admin, '/admin/textes/nouveau', { format: 'texte', texte: `${SMALL_BILL}\nArticle 2\nEncore.\n`, etape: 'creer' });
+  expect(refused.status).toBe(303);
+  expect(refused.headers.location).toMatch(/^\/admin\/textes\/nouveau\?formulaire=[\w-]+#erreurs$/);
+  const broken = await page(admin, refused.headers.location!);
+  expect(broken.status).toBe(200);
+  expect(broken.text).toMatch(/<title>Erreur/);
+  expect(broken.text).toMatch(/Encore\.\s*<\/textarea>/);
   expect(broken.text).toMatch(/<strong>Ligne 13<\/strong> : L’article 2 apparaît deux fois : lignes 10 et 13\.\s*<pre class="issue-line">Article 2<\/pre>/);
   const json = await form(admin, '/admin/textes/nouveau', { format: 'lafabrique', texte: '{"pas du json', etape: 'apercu' });
   expect(json.text).toContain('Ce n’est pas du JSON valide');

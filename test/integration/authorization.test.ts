@@ -51,7 +51,8 @@ interface Case {
   form: { path: () => string; fields: () => Record<string, string> };
   allowed: () => Who;
   /** Refused actors, each with its JSON status; the form answers the same status, a visitor is sent to sign in (303). */
-  refused: { who: () => Who; status: number; phase?: () => string }[];
+  /** formBack: the form's refusal goes back to its page by a 303 (post → redirect → get, docs/forms.md) */
+  refused: { who: () => Who; status: number; phase?: () => string; formBack?: boolean }[];
 }
 
 const art = () => consultation.articles[0]!.id;
@@ -61,7 +62,7 @@ const CASES: Case[] = [
     json: { method: 'put', path: () => `/api/articles/${art()}/vote`, body: () => ({ value: 'for' }) },
     form: { path: () => `/articles/${art()}/vote`, fields: () => ({ value: 'against' }) },
     allowed: () => citizen,
-    refused: [{ who: () => null, status: 401 }, { who: () => citizen, status: 409, phase: () => `/articles/${commission.articles[0]!.id}/vote` }],
+    refused: [{ who: () => null, status: 401 }, { who: () => citizen, status: 409, phase: () => `/articles/${commission.articles[0]!.id}/vote`, formBack: true }],
   },
   {
     op: 'argument.post',
@@ -129,6 +130,9 @@ describe.each(CASES)('$op', (c) => {
     if (r.status === 401) {
       expect(form.status).toBe(303);
       expect(form.headers.location).toMatch(/^\/connexion\?suite=/);
+    } else if (r.formBack) {
+      expect(form.status).toBe(303);
+      expect(form.headers.location).toMatch(/[?&]formulaire=[\w-]+#erreurs$/);
     } else {
       expect(form.status).toBe(r.status);
       expect(form.type).toBe('text/html');

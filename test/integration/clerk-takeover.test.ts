@@ -63,9 +63,13 @@ test('another clerk’s amendment: formalise, response and inadmissible are 409 
     [`/amendements/${id}/reponse`, { reponse: 'Réponse d’un autre.' }],
     [`/amendements/${id}/irrecevable`, { motif: 'article_40', raison: 'Charge publique.', confirme: '1' }], // confirmed (shared/confirmations.ts)
   ] as const) {
+    // the form goes back to its page (post → redirect → get), which says who has the amendment
     const res = await form(martin, path, fields);
-    expect([path, res.status]).toEqual([path, 409]);
-    expect(res.text).toContain('Greffière Dupont a cet amendement en charge');
+    expect([path, res.status]).toEqual([path, 303]);
+    expect(res.headers.location).toMatch(/[?&]formulaire=[\w-]+#erreurs$/);
+    const back = await app.http.get(res.headers.location!).set({ Cookie: `palimpseste_session=${martin.token}` }).expect(200);
+    expect(back.text).toContain('Greffière Dupont a cet amendement en charge');
+    expect(back.text).toContain('role="alert"');
   }
   const after = await get(id);
   expect(after).toMatchObject({ status: 'submitted', assignedClerkId: dupont.id, responses: [], formalisation: null, inadmissible: null });

@@ -75,7 +75,10 @@ test('annotation: the form finds the quote’s offsets; a wrong quote or an empt
   const json = await suite.app.http.post(`/api/articles/${article.id}/annotations`).set(auth(alice)).send({ version: 1, alinea: 1, start, end: start + quote.length, quote, body: 'Tard.' });
   expect(json.status).toBe(409);
   expect(json.body.error.code).toBe('wrong_phase');
-  expect((await form(alice, `/articles/${article.id}/annotations`, { version: '1', alinea: '1', quote, body: 'Tard.' })).status).toBe(409);
+  // the form goes back to the article (post → redirect → get), which says why
+  const late = await form(alice, `/articles/${article.id}/annotations`, { version: '1', alinea: '1', quote, body: 'Tard.' });
+  expect(late.status).toBe(303);
+  expect((await suite.app.http.get(late.headers.location!).set('Cookie', `palimpseste_session=${alice.token}`)).text).toContain('role="alert"');
   expect(await count('annotations')).toBe(before + 1);
 });
 
@@ -84,9 +87,11 @@ test('bill import: the console’s « Créer » is POST /api/bills (a clerk may 
   const created = await form(suite.admin, '/admin/textes/nouveau', { titre: '', format: 'texte', texte: text, etape: 'creer' });
   expect(created.status).toBe(303);
   expect(created.headers.location).toMatch(/^\/admin\/textes\/[0-9a-f-]{36}\?ok=/);
-  const bad = await form(suite.admin, '/admin/textes/nouveau', { titre: '', format: 'lafabrique', texte: '{ pas du json', etape: 'creer' });
-  expect(bad.status).toBe(400);
+  const refused = await form(suite.admin, '/admin/textes/nouveau', { titre: '', format: 'lafabrique', texte: '{ pas du json', etape: 'creer' });
+  expect(refused.status).toBe(303);
+  const bad = await suite.app.http.get(refused.headers.location!).set('Cookie', `palimpseste_session=${suite.admin.token}`).expect(200);
   expect(bad.text).toContain('Ce n’est pas du JSON valide');
+  expect(bad.text).toContain('{ pas du json</textarea>');
   const clerk = await createUser(suite.app, { roles: ['clerk'] });
   expect((await suite.app.http.post('/api/bills').set(auth(clerk)).send({ text })).status).toBe(201);
   expect((await suite.app.http.post('/api/bills').set(auth(await createCitizen(suite.app))).send({ text })).status).toBe(403);

@@ -297,9 +297,14 @@ describe('the pages and their forms', () => {
     const anonymous = await announce(null);
     expect(anonymous.status).toBe(303);
     expect(anonymous.location).toMatch(/^\/connexion/);
+    // refused for its content: back to the agenda (post → redirect → get), the message beside this hearing
     const png = await t.app.http.post(`/auditions/${id}/compte-rendu`).set('Origin', t.app.url).set('Cookie', cookie(clerk))
-      .attach('fichier', Buffer.from([0x89, 0x50, 0x4e, 0x47]), { filename: 'x.pdf', contentType: 'application/pdf' });
-    expect(png.status).toBe(422);
+      .field('suite', `/textes/${bill.id}/auditions`).attach('fichier', Buffer.from([0x89, 0x50, 0x4e, 0x47]), { filename: 'x.pdf', contentType: 'application/pdf' });
+    expect(png.status).toBe(303);
+    expect(png.headers.location).toMatch(new RegExp(`^/textes/${bill.id}/auditions\\?formulaire=[\\w-]+#erreurs$`));
+    const refusedMinutes = await t.app.http.get(png.headers.location!).set('Cookie', cookie(clerk)).expect(200);
+    expect(refusedMinutes.text.match(/role="alert"/g)).toHaveLength(1);
+    expect(refusedMinutes.text).toMatch(new RegExp(`class="hearing-actions">\\s*<div class="alert" role="alert" id="erreurs"`));
     const agenda = await t.app.http.get(`/textes/${bill.id}/auditions`).expect(200);
     expect(agenda.text).toContain('Compte rendu (PDF');
     const footprint = await t.app.http.get(`/articles/${bill.articles[1]!.id}/empreinte`).expect(200);

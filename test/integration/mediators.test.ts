@@ -193,10 +193,14 @@ test('an annotation for a person, through the HTML form: the code is shown once,
   expect((await t.app.http.get(`/articles/${article().id}/amendements/nouveau`).set('Cookie', `palimpseste_session=${mediator.token}`)).text).toContain('Pour qui contribuez-vous');
 });
 
-test('the claim page: a wrong code is a 404 page, not a redirect', async () => {
+test('the claim page: a wrong code goes back to the form by a 303 (post → redirect → get), the code typed kept', async () => {
   const res = await formPost('/recuperer', marie, { code: 'ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ' });
-  expect(res.status).toBe(404);
-  expect(res.text).toContain('Ce code ne correspond à aucune contribution');
+  expect(res.status).toBe(303);
+  expect(res.headers.location).toMatch(/^\/recuperer\?formulaire=[\w-]+#erreurs$/);
+  const back = await t.app.http.get(res.headers.location!).set('Cookie', `palimpseste_session=${marie.token}`).expect(200);
+  expect(back.text).toContain('Ce code ne correspond à aucune contribution');
+  expect(back.text).toContain('role="alert"');
+  expect(back.text).toContain('value="ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ"');
 });
 
 test('statistics and open data count collected contributions apart', async () => {

@@ -51,8 +51,10 @@ describe('reports carry a rule of the charter', () => {
     const form = await http().post('/signalements').set(auth(await createCitizen(suite.app))).type('form')
       .send({ subjectType: 'argument', subjectId: id, reason: 'spam', comment: 'Publicité', suite: '/' });
     expect(form.status).toBe(303);
+    // a refused report goes back to the page it was sent from (post → redirect → get)
     const bad = await http().post('/signalements').set(auth(await createCitizen(suite.app))).type('form').send({ subjectType: 'argument', subjectId: id, reason: 'n’importe quoi', suite: '/' });
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(303);
+    expect(bad.headers.location).toMatch(/^\/\?formulaire=[\w-]+#erreurs$/);
   });
 });
 

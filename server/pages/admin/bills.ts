@@ -7,7 +7,7 @@ import type { OpDeps } from '../../operations/operation';
 import { listBillArticles } from '../../sql/articles';
 import { listAllBills } from '../../sql/people';
 import { phaseBadge } from '../bill-pages';
-import { putFlash } from '../flash';
+import { putFlash, sendFormBack, takeFormState } from '../flash';
 import { html, type SafeHtml } from '../../html';
 import type { PageContext } from '../layout';
 import { formOperation } from '../form-operation';
@@ -43,6 +43,18 @@ function bodyOf(d: Draft): unknown {
   }
 }
 
+/** The problems of a refused creation, as sealed in the form's state (one value, JSON). */
+function sealedIssues(sealed: string | undefined, message: string): ImportIssue[] {
+  try {
+    const list = JSON.parse(sealed ?? '') as unknown;
+    if (Array.isArray(list) && list.length > 0) {
+      return list.filter((i): i is ImportIssue => !!i && typeof (i as ImportIssue).message === 'string')
+        .map((i) => ({ message: i.message, ...(typeof i.line === 'number' ? { line: i.line } : {}), ...(typeof i.path === 'string' ? { path: i.path } : {}) }));
+    }
+  } catch { /* a state without its list: the message alone */ }
+  return [{ message }];
+}
+
 /** An import refused for its input, as the list of problems the page shows. */
 const issuesOf = (err: AppError): ImportIssue[] => (Array.isArray(err.details) ? (err.details as ImportIssue[]) : [{ message: err.message }]);
 
@@ -60,7 +72,7 @@ async function parseDraft(d: Draft): Promise<Outcome> {
 
 function issuesList(issues: readonly ImportIssue[], text: string): SafeHtml {
   const lines = text.split(/\r?\n/);
-  return html`<div class="alert" role="alert"><p>${tn('Le texte ne peut pas être importé tel quel : {{count}} problème à corriger.', 'Le texte ne peut pas être importé tel quel : {{count}} problèmes à corriger.', issues.length)}</p></div>
+  return html`<div class="alert" role="alert" id="erreurs" tabindex="-1"><p>${tn('Le texte ne peut pas être importé tel quel : {{count}} problème à corriger.', 'Le texte ne peut pas être importé tel quel : {{count}} problèmes à corriger.', issues.length)}</p></div>
     <ol class="import-issues">${issues.map((i) => html`<li>${i.line ? html`<strong>${t('Ligne {{n}}', { n: i.line })}</strong> : ` : i.path ? html`<strong>${i.path}</strong> : ` : ''}${tMessage(i.message)}
       ${i.line && lines[i.line - 1] !== undefined ? html`<pre class="issue-line">${frContent(lines[i.line - 1]!.slice(0, 300))}</pre>` : ''}</li>`)}</ol>`;
 }
@@ -82,7 +94,7 @@ function preview(bill: ParsedBill): SafeHtml {
 function newBillPage(c: PageContext, d: Draft, outcome?: Outcome): string {
   const ready = outcome && 'bill' in outcome;
   return adminLayout(c, {
-    title: t('Nouveau texte'), here: '/admin/textes', crumbs: html`<a href="/admin/textes">${t('Textes')}</a>`,
+    title: `${outcome && !ready ? `${t('Erreur')} – ` : ''}${t('Nouveau texte')}`, here: '/admin/textes', crumbs: html`<a href="/admin/textes">${t('Textes')}</a>`,
     main: html`<h1>${t('Nouveau texte')}</h1>
       ${outcome ? ('bill' in outcome ? preview(outcome.bill) : issuesList(outcome.issues, d.texte)) : ''}
       <form method="post" action="/admin/textes/nouveau" class="form form-wide bill-import" novalidate>
@@ -119,7 +131,10 @@ export function billConsolePages(deps: OpDeps): Router {
   }));
 
   r.get('/admin/textes/nouveau', (req, res) => {
-    res.type('html').send(newBillPage(ctx(req), { titre: '', format: 'texte', texte: '' }));
+    // a refused creation comes back here by a 303 (post → redirect → get): what was pasted and its problems
+    const back = takeFormState(req.query.formulaire);
+    if (!back?.error) return res.type('html').send(newBillPage(ctx(req), { titre: '', format: 'texte', texte: '' }));
+    res.set('Cache-Control', 'no-store').type('html').send(newBillPage(ctx(req), draftOf(back.values ?? {}), { issues: sealedIssues(back.values?.problemes, back.error) }));
   });
 
   // « Créer » is the adapter of POST /api/bills; « Prévisualiser » parses and shows, creating nothing.
@@ -133,6 +148,9 @@ export function billConsolePages(deps: OpDeps): Router {
     },
     refused: (req, res, err) => {
       if (err.code !== 'validation_failed' && err.code !== 'unprocessable') return false;
+      const d = draftOf(formFields(req));
+      // back to the form (post → redirect → get), unless the pasted text does not fit in an address
+      if (sendFormBack(res, '/admin/textes/nouveau', { error: err.message, values: { ...d, problemes: JSON.stringify(issuesOf(err).slice(0, 50)) } })) return;
       res.status(err.status).type('html').send(newBillPage(ctx(req), draftOf(formFields(req)), { issues: issuesOf(err) }));
     },
   });

@@ -100,8 +100,8 @@ export function commissionConsolePages(deps: OpDeps): Router {
   r.post('/admin/textes/:billId/commission/membres/:userId/retirer', formBody('10kb'), formOperation(deps, removeMemberOp, {
     signIn: (req) => `/admin/textes/${encodeURIComponent(String(req.params.billId))}`,
     done: (req, res) => res.redirect(303, back(req, 'ok', t('{{nom}} ne fait plus partie de la commission.', { nom: formFields(req).nom ?? t('Le membre') }))),
+    // every refusal goes back to the page the form was sent from, with its message (post → redirect → get)
     refused: (req, res, err) => {
-      if (!['not_found', 'wrong_phase'].includes(err.code)) return false;
       res.redirect(303, back(req, 'erreur', err.message));
     },
   }));

@@ -14,6 +14,8 @@ import { putFlash, takeFlash } from '../flash';
 import { html, type SafeHtml } from '../../html';
 import { displayName } from '../layout';
 import { formOperation } from '../form-operation';
+import { formAlert, stateFor, typed } from '../form-state';
+import type { FormState } from '../amendment-parts';
 import { ctx, formBody, page } from '../page-kit';
 import { adminLayout } from './shell';
 import { t, th } from '../../i18n';
@@ -42,11 +44,14 @@ function pager(q: string, pageNo: number, total: number): SafeHtml {
     ${pageNo < pages ? html`<a href="${at(pageNo + 1)}" rel="next">${t('Page suivante')}</a>` : ''}</nav>`;
 }
 
-function rolesForm(u: UserRow): SafeHtml {
+function rolesForm(u: UserRow, back?: FormState): SafeHtml {
+  // a refused change comes back here (post → redirect → get): the message, and the boxes as they were ticked
+  const ticked = (r: string) => (back ? back.values?.[`role-${r}`] === 'on' : u.roles.includes(r as UserRow['roles'][number]));
   return html`<form method="post" action="/admin/comptes/${u.id}/roles" class="form roles-form" novalidate>
+    ${formAlert(back)}
     <input type="hidden" name="nom" value="${u.display_name}">
     <fieldset><legend>${t('Rôles de {{nom}}', { nom: u.display_name })}</legend>
-      ${ROLES.map(([r, label]) => html`<div class="field checkbox"><input type="checkbox" id="role-${r}" name="role-${r}"${u.roles.includes(r) ? html` checked` : ''}><label for="role-${r}">${t(label)}</label></div>`)}
+      ${ROLES.map(([r, label]) => html`<div class="field checkbox"><input type="checkbox" id="role-${r}" name="role-${r}"${ticked(r) ? html` checked` : ''}><label for="role-${r}">${t(label)}</label></div>`)}
       <p class="hint">${t('Greffe : met en forme les amendements avec leurs auteurs (bureau du greffe de chaque texte), répond et déclare l’irrecevabilité. Modération : traite les signalements. Administration : tout, dont cette console.')}</p>
     </fieldset>
     <div class="actions"><button type="submit">${t('Enregistrer les rôles')}</button></div>
@@ -54,15 +59,15 @@ function rolesForm(u: UserRow): SafeHtml {
 }
 
 /** « Structure de médiation »: declared with its name and town; withdrawn apart from the other roles. */
-function mediatorSection(u: UserRow, m: MediatorRow | undefined, error?: string): SafeHtml {
+function mediatorSection(u: UserRow, m: MediatorRow | undefined, back?: FormState): SafeHtml {
   const active = u.roles.includes('mediator');
   return html`<section aria-labelledby="mediation"><h2 id="mediation">${t('Structure de médiation')}</h2>
     <p>${active && m ? th('Déclarée : {{nom}} ({{commune}}).', { nom: html`<strong>${m.name}</strong>`, commune: m.town }) : t('Ce compte n’est pas une structure de médiation.')}
       ${t('Une structure de médiation (ou un organisateur d’ateliers) dépose des amendements, arguments et annotations pour une personne accompagnée, avec son accord, ou pour un atelier ; jamais de vote au nom d’autrui.')}</p>
-    ${error ? html`<div class="alert" role="alert">${error}</div>` : ''}
+    ${formAlert(back)}
     <form method="post" action="/admin/comptes/${u.id}/mediation" class="form" novalidate>
-      <div class="field"><label for="mediation-nom">${t('Nom de la structure')}</label><input id="mediation-nom" name="nom" required maxlength="120" value="${m?.name ?? ''}"></div>
-      <div class="field"><label for="mediation-commune">${t('Commune')}</label><input id="mediation-commune" name="commune" required maxlength="120" value="${m?.town ?? ''}"></div>
+      <div class="field"><label for="mediation-nom">${t('Nom de la structure')}</label><input id="mediation-nom" name="nom" required maxlength="120" value="${typed(back, 'nom', m?.name ?? '')}"></div>
+      <div class="field"><label for="mediation-commune">${t('Commune')}</label><input id="mediation-commune" name="commune" required maxlength="120" value="${typed(back, 'commune', m?.town ?? '')}"></div>
       <div class="actions"><button type="submit">${active ? t('Modifier la déclaration') : t('Déclarer structure de médiation')}</button></div>
     </form>
     ${active ? html`<form method="post" action="/admin/comptes/${u.id}/mediation/retirer" class="inline-form" novalidate><button type="submit" class="secondary">${t('Retirer le rôle de structure de médiation')}</button></form>` : ''}
@@ -101,8 +106,8 @@ export function peoplePages(deps: OpDeps, sessions: SessionCache): Router {
       notice: takeFlash(req.query.ok), error: takeFlash(req.query.erreur),
       main: html`<h1>${displayName(u)}</h1>
         <p class="meta">${u.email} · ${u.kind === 'organisation' ? t('organisation') : t('citoyenne ou citoyen')} · <a href="/contributeurs/${u.id}">${t('page publique')}</a></p>
-        <section aria-labelledby="roles"><h2 id="roles">${t('Rôles')}</h2><p>${t('Actuellement : {{roles}}.', { roles: rolesText(u) })}</p>${rolesForm(u)}</section>
-        ${mediatorSection(u, mediator)}
+        <section aria-labelledby="roles"><h2 id="roles">${t('Rôles')}</h2><p>${t('Actuellement : {{roles}}.', { roles: rolesText(u) })}</p>${rolesForm(u, stateFor(ctx(req), 'roles'))}</section>
+        ${mediatorSection(u, mediator, stateFor(ctx(req), 'mediation'))}
         <section aria-labelledby="nominations"><h2 id="nominations">${t('Commissions')}</h2>${appointmentList(appointments)}</section>`,
     }));
   }));
@@ -110,26 +115,19 @@ export function peoplePages(deps: OpDeps, sessions: SessionCache): Router {
   // The adapter of PUT /api/users/:userId/roles: one checkbox per role.
   const back = (req: Request) => `/admin/comptes/${encodeURIComponent(String(req.params.userId))}`;
   r.post('/admin/comptes/:userId/roles', formBody('10kb'), formOperation(deps, setRolesOp(sessions), {
-    signIn: back,
+    // a refusal (the last administrator…) goes back to the account's page, beside this form (post → redirect → get)
+    signIn: back, formPage: back, formName: () => 'roles',
     body: (f) => ({ roles: ROLES.map(([role]) => role).filter((role) => f[`role-${role}`] === 'on') }),
     done: (req, res, user) => res.redirect(303, `${back(req)}?ok=${putFlash(t('Rôles de {{nom}} : {{roles}}.', { nom: user.display_name, roles: rolesText(user) }))}`),
-    refused: (req, res, err) => {
-      if (err.code !== 'conflict') return false;
-      res.redirect(303, `${back(req)}?erreur=${putFlash(err.message)}`);
-    },
   }));
   const flashBack = (req: Request, res: express.Response, text: string) => res.redirect(303, `${back(req)}?ok=${putFlash(text)}`);
   r.post('/admin/comptes/:userId/mediation', formBody('10kb'), formOperation(deps, grantMediatorOp(sessions), {
-    signIn: back,
+    signIn: back, formPage: back, formName: () => 'mediation',
     body: (f) => ({ name: f.nom ?? '', town: f.commune ?? '' }),
     done: (req, res, { user, mediator }) => flashBack(req, res, t('{{nom}} est déclaré structure de médiation : {{structure}} ({{commune}}).', { nom: user.display_name, structure: mediator.name, commune: mediator.town })),
-    refused: (req, res, err) => {
-      if (err.code !== 'validation_failed') return false;
-      res.redirect(303, `${back(req)}?erreur=${putFlash(t('Structure de médiation : {{erreur}}', { erreur: err.message }))}`);
-    },
   }));
   r.post('/admin/comptes/:userId/mediation/retirer', formBody('10kb'), formOperation(deps, withdrawMediatorOp(sessions), {
-    signIn: back,
+    signIn: back, formPage: back, formName: () => 'mediation',
     done: (req, res, user) => flashBack(req, res, t('{{nom}} n’est plus structure de médiation.', { nom: user.display_name })),
   }));
   return r;

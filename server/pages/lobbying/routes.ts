@@ -18,6 +18,7 @@ import type { FormState } from '../amendment-parts';
 import { formOperation, formPrecheck } from '../form-operation';
 import { ctx, formBody, formFields, page, safeNext } from '../page-kit';
 import { sendFormBack, takeFormState } from '../flash';
+import { unnamed } from '../form-state';
 import { agendaPage, articleFootprintPage, billFootprintPage, declarationPage } from './views';
 
 const param = (req: Request, name: string) => String(req.params[name]);
@@ -46,7 +47,8 @@ export function lobbyingPages(deps: OpDeps): Router {
     res.status(status).set('Cache-Control', manage ? 'no-store' : 'no-cache').type('html')
       .send(agendaPage(ctx(req), { bill, articles, hearings: hearings.map(presentHearing), manage, representatives, ...(state ? { state } : {}) }));
   }
-  r.get('/textes/:billId/auditions', page((req, res) => renderAgenda(req, res, param(req, 'billId'), takeFormState(req.query.formulaire))));
+  // the schedule form's refusal is shown at the top, with what was typed; a hearing's forms (named) show theirs beside it
+  r.get('/textes/:billId/auditions', page((req, res) => renderAgenda(req, res, param(req, 'billId'), unnamed(takeFormState(req.query.formulaire)))));
   const agenda = (req: Request) => `/textes/${encodeURIComponent(param(req, 'billId'))}/auditions`;
   r.post('/textes/:billId/auditions', form, formOperation(deps, scheduleHearingOp, {
     signIn: agenda,
@@ -61,8 +63,10 @@ export function lobbyingPages(deps: OpDeps): Router {
     },
   }));
   const suite = (req: Request) => safeNext(formFields(req).suite, '/');
+  // a hearing's forms are sent from the agenda: a refusal goes back there, beside that hearing (post → redirect → get)
+  const hearingForm = { formPage: (req: Request) => suite(req).split('#')[0]!, formName: (req: Request) => `audition-${param(req, 'id')}` };
   r.post('/auditions/:id/compte-rendu', formPrecheck(uploadMinutesOp.policy, '/'), multipartForm(INTEREST_LIMITS.minutesBytes + 64 * 1024), formOperation(deps, uploadMinutesOp, {
-    signIn: suite,
+    signIn: suite, ...hearingForm,
     body: (_f, req) => {
       const file = req.uploads?.fichier;
       if (!file || file.bytes.length === 0) throw new AppError('validation_failed', 'Choisissez le fichier du compte rendu (PDF ou texte).');
@@ -72,7 +76,7 @@ export function lobbyingPages(deps: OpDeps): Router {
     done: (req, res) => res.redirect(303, `${suite(req)}#audition-${encodeURIComponent(param(req, 'id'))}`),
   }));
   r.post('/auditions/:id/supprimer', form, formOperation(deps, removeHearingOp, {
-    signIn: suite, done: (req, res) => res.redirect(303, suite(req)),
+    signIn: suite, ...hearingForm, done: (req, res) => res.redirect(303, suite(req)),
   }));
 
   // the declaration
@@ -83,7 +87,9 @@ export function lobbyingPages(deps: OpDeps): Router {
   const mine = () => '/compte/representant-interets';
   r.get('/compte/representant-interets', page(async (req, res) => {
     if (!req.user) return res.redirect(303, `/connexion?suite=${mine()}`);
-    await renderDeclaration(req, res, req.user, takeFormState(req.query.formulaire));
+    // the withdrawal's refusal (named) is a message only; the declaration form's keeps what was typed
+    const back = takeFormState(req.query.formulaire);
+    await renderDeclaration(req, res, req.user, back?.form ? { error: back.error ?? '' } : back);
   }));
   r.post('/compte/representant-interets', form, formOperation(deps, declareOp, {
     signIn: mine,
@@ -98,17 +104,19 @@ export function lobbyingPages(deps: OpDeps): Router {
       await renderDeclaration(req, res, req.user!, state, err.status);
     },
   }));
-  r.post('/compte/representant-interets/retirer', form, formOperation(deps, withdrawDeclarationOp, { signIn: mine, done: (_req, res) => res.redirect(303, mine()) }));
+  r.post('/compte/representant-interets/retirer', form, formOperation(deps, withdrawDeclarationOp, {
+    signIn: mine, formPage: mine, formName: () => 'retirer', done: (_req, res) => res.redirect(303, mine()),
+  }));
 
   // the clerks' markings, from the amendment page
   const amendment = (req: Request) => `/amendements/${encodeURIComponent(param(req, 'id'))}`;
   r.post('/amendements/:id/inspiration', form, formOperation(deps, markInspirationOp, {
-    signIn: amendment,
+    signIn: amendment, formPage: amendment, formName: () => 'inspiration',
     body: (f) => ({ representativeId: f.representant ?? '', note: f.note ?? '' }),
     done: (req, res) => res.redirect(303, `${amendment(req)}#inspiration`),
   }));
   r.post('/amendements/:id/inspiration/:representativeId/retirer', form, formOperation(deps, unmarkInspirationOp, {
-    signIn: amendment, done: (req, res) => res.redirect(303, `${amendment(req)}#inspiration`),
+    signIn: amendment, formPage: amendment, formName: () => 'inspiration', done: (req, res) => res.redirect(303, `${amendment(req)}#inspiration`),
   }));
   return r;
 }

@@ -7,6 +7,7 @@ import type { BillRow } from '../../sql/bills';
 import type { RepresentativeChoice } from '../../sql/interest-representatives';
 import type { UserRow } from '../../sql/users';
 import { alertBox, textareaField, titled, type FormState } from '../amendment-parts';
+import { formAlert, stateFor } from '../form-state';
 import { layout, type PageContext } from '../layout';
 import { budgetOptions, contributionItem, declarationFacts, hearingItem, representativeSelect, representativesList } from './parts';
 import { t, th, tn } from '../../i18n';
@@ -60,9 +61,11 @@ export interface AgendaData {
   state?: FormState;
 }
 
-function manageForms(d: AgendaData, h: AgendaData['hearings'][number]): SafeHtml {
+function manageForms(c: PageContext, d: AgendaData, h: AgendaData['hearings'][number]): SafeHtml {
   const back = `/textes/${d.bill.id}/auditions`;
+  // a refused upload or removal comes back here (post → redirect → get), its message beside this hearing's forms
   return html`<div class="hearing-actions">
+    ${formAlert(stateFor(c, `audition-${h.id}`))}
     <form method="post" action="/auditions/${h.id}/compte-rendu" enctype="multipart/form-data" class="form inline-form" novalidate>
       <label for="cr-${h.id}">${h.minutes ? t('Remplacer le compte rendu') : t('Déposer le compte rendu')} ${t('(PDF ou texte, {{n}} Mo au plus)', { n: INTEREST_LIMITS.minutesBytes / 1024 / 1024 })}</label>
       <input type="file" id="cr-${h.id}" name="fichier" accept="application/pdf,text/plain,.pdf,.txt" required>
@@ -84,7 +87,7 @@ export function agendaPage(c: PageContext, d: AgendaData): string {
     main: html`<h1>${t('Auditions de la commission')}</h1>
       <p class="lead">${t('Qui la commission a entendu sur ce texte, quand, à quel sujet, et le compte rendu de chaque audition. Voir aussi')} <a href="/textes/${d.bill.id}/empreinte">${t('l’empreinte législative')}</a>.</p>
       ${alertBox(d.state)}
-      ${d.hearings.length ? html`<ul class="hearings" role="list">${d.hearings.map((h) => hearingItem(h, d.manage ? manageForms(d, h) : ''))}</ul>` : html`<p class="empty">${t('Aucune audition à l’agenda pour l’instant.')}</p>`}
+      ${d.hearings.length ? html`<ul class="hearings" role="list">${d.hearings.map((h) => hearingItem(h, d.manage ? manageForms(c, d, h) : ''))}</ul>` : html`<p class="empty">${t('Aucune audition à l’agenda pour l’instant.')}</p>`}
       ${d.manage ? html`<section aria-labelledby="nouvelle-audition"><h2 id="nouvelle-audition">${t('Inscrire une audition')}</h2>
         <form method="post" action="/textes/${d.bill.id}/auditions" class="form" novalidate>
           <div class="field"><label for="audition-date">${t('Date')}</label>

@@ -1,0 +1,31 @@
+import { html, type SafeHtml } from '../html';
+import { tMessage } from '../i18n/message';
+import type { FormState } from './amendment-parts';
+import type { PageContext } from './layout';
+
+/**
+ * A refused form sent back to its page (post → redirect → get, docs/forms.md), for pages that hold
+ * several forms: the sealed state names the form that failed (`form`, see `formName` in
+ * form-operation.ts), `ctx()` opens it, and only that form shows the message and what was typed.
+ */
+
+/** The refused form's state if it is `form`'s, else nothing (another form of the page failed, or none). */
+export function stateFor(c: Pick<PageContext, 'form'>, form: string): FormState | undefined {
+  return c.form?.error && c.form.form === form ? c.form : undefined;
+}
+
+/** What the person typed in the refused form's field `name` (empty without a state). */
+export const typed = (state: FormState | undefined, name: string, fallback = ''): string => state?.values?.[name] ?? fallback;
+
+/**
+ * The refusal's message inside the form that failed: `role="alert"`, and `id="erreurs"` where the
+ * 303 lands (only one form of a page shows its state, so the id stays unique).
+ */
+export function formAlert(state: FormState | undefined): SafeHtml | '' {
+  if (!state?.error) return '';
+  const fields = [...new Set(Object.values(state.fieldErrors ?? {}))].filter((m) => m !== state.error);
+  return html`<div class="alert" role="alert" id="erreurs" tabindex="-1"><p>${tMessage(state.error)}</p>${fields.map((m) => html`<p>${tMessage(m)}</p>`)}</div>`;
+}
+
+/** A page's own (unnamed) form state: a named form's is shown by that form, not at the top of the page. */
+export const unnamed = <S extends { form?: string }>(state: S | undefined): S | undefined => (state?.form ? undefined : state);
