@@ -26,7 +26,6 @@ export const oversight: Record<string, string> = {
   "Actuellement : {{roles}}.": "Currently: {{roles}}.",
   "Rôles de {{nom}} : {{roles}}.": "Roles of {{nom}}: {{roles}}.",
   "{{nom}} est déclaré structure de médiation : {{structure}} ({{commune}}).": "{{nom}} is declared a mediation organisation: {{structure}} ({{commune}}).",
-  "Structure de médiation : {{erreur}}": "Mediation organisation: {{erreur}}",
   "{{nom}} n’est plus structure de médiation.": "{{nom}} is no longer a mediation organisation.",
   // server/pages/admin/phase-refused.ts
   // server/pages/admin/shell.ts
