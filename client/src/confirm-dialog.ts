@@ -1,11 +1,14 @@
 import { CONFIRM_FIELD, confirmationFor, type Confirmation } from '../../shared/confirmations';
+import { CONFIRMATIONS_EN } from '../../shared/confirmations-en';
+import { catalogueSay, isLang } from '../../shared/i18n';
 import { t } from './i18n';
 
 /**
  * Before an irreversible form leaves (shared/confirmations.ts says which), a modal `<dialog>`
  * states the consequences: « Annuler » has the focus first, Échap cancels, and the focus goes
  * back to the button that was pressed. Confirming sends the form with `confirme=1`, so the
- * server does not ask again; without this script the server asks with a page.
+ * server does not ask again; without this script the server asks with a page. The dialog speaks
+ * the page's language (`<html lang>`), with the confirmations' own catalogue.
  */
 function buildDialog(q: Confirmation): { dialog: HTMLDialogElement; ok: HTMLButtonElement; cancel: HTMLButtonElement } {
   const dialog = document.createElement('dialog');
@@ -66,7 +69,8 @@ export function confirmIrreversibleForms(): void {
     data.forEach((v, k) => { if (typeof v === 'string') fields[k] = v; });
     const action = new URL(submitter?.getAttribute('formaction') ?? form.action, location.href);
     if (action.origin !== location.origin) return;
-    const q = confirmationFor(action.pathname, fields, 'browser');
+    const lang = document.documentElement.lang;
+    const q = confirmationFor(action.pathname, fields, 'browser', catalogueSay(isLang(lang) ? lang : 'fr', CONFIRMATIONS_EN));
     if (!q) return;
     event.preventDefault();
     ask(form, submitter, q);

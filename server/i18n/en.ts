@@ -1,3 +1,4 @@
+import { CONFIRMATIONS_EN } from '../../shared/confirmations-en';
 import { account } from './en/account';
 import { amendments } from './en/amendments';
 import { common } from './en/common';
@@ -13,4 +14,7 @@ import { site } from './en/site';
  * different pages merges without conflicts). Add an entry where its page's area is; run
  * `npx tsx scripts/i18n-missing.ts` to list what is missing.
  */
-export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site, ...consoles };
+export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site, ...consoles,
+  // the confirmations' English is shared with the browser's dialog
+  ...CONFIRMATIONS_EN,
+};
