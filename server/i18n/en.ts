@@ -1,6 +1,7 @@
 import { CONFIRMATIONS_EN } from '../../shared/confirmations-en';
 import { account } from './en/account';
 import { amendments } from './en/amendments';
+import { charts } from './en/charts';
 import { common } from './en/common';
 import { consoles } from './en/consoles';
 import { layout } from './en/layout';
@@ -15,6 +16,7 @@ import { site } from './en/site';
  * `npx tsx scripts/i18n-missing.ts` to list what is missing.
  */
 export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site, ...consoles,
+  ...charts,
   // the confirmations' English is shared with the browser's dialog
   ...CONFIRMATIONS_EN,
 };
