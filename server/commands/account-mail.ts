@@ -8,6 +8,7 @@ import type { LiveRevocation } from '../collab/revocation';
 import type { Db, Queryable } from '../db/db';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/db';
 import { AppError, forbidden } from '../errors';
+import { currentLang } from '../i18n';
 import { emailChangedNotice, emailChangeMessage, passwordChangedNotice, passwordResetMessage, verifyEmailMessage } from '../mail/render';
 import type { MailService } from '../mail/service';
 import { accountTokenState, consumeAccountToken, countRecentTokens, insertAccountToken, liveTokenOwner, revokeAccountTokens, type TokenPurpose } from '../sql/account-tokens';
@@ -50,7 +51,7 @@ async function issueToken(db: Queryable, mail: MailDeps['mail'], user: Pick<User
 /** Queues the confirmation link for the account's address (at sign-up, or asked again). */
 export async function queueVerification(db: Queryable, deps: MailDeps, user: Pick<UserRow, 'id' | 'email' | 'display_name'>): Promise<void> {
   const url = await issueToken(db, deps.mail, user, 'verify_email', user.email);
-  const m = verifyEmailMessage({ base: deps.mail.baseUrl(), url });
+  const m = verifyEmailMessage({ base: deps.mail.baseUrl(), url, lang: currentLang() });
   await enqueueRendered(db, { kind: 'verify_email', userId: user.id, to: user.email, subject: m.subject, text: m.text, html: m.html });
 }
 
@@ -104,7 +105,7 @@ export async function requestPasswordReset(db: Db, deps: MailDeps, email: string
   if (!found || (await countRecentTokens(db, found.id, 'password_reset', 3600)) >= 3) return;
   await db.transaction(async (tx) => {
     const url = await issueToken(tx, deps.mail, found, 'password_reset');
-    const m = passwordResetMessage({ base: deps.mail.baseUrl(), displayName: found.display_name, url });
+    const m = passwordResetMessage({ base: deps.mail.baseUrl(), displayName: found.display_name, url, lang: currentLang() });
     await enqueueRendered(tx, { kind: 'password_reset', userId: found.id, to: found.email, subject: m.subject, text: m.text, html: m.html });
   });
   deps.mail.kick();
@@ -132,7 +133,7 @@ export async function confirmPasswordReset(db: Db, deps: MailDeps & SessionDeps,
     await updateUserPassword(tx, used.user_id, passwordHash);
     await revokeAccountTokens(tx, used.user_id);
     await markEmailVerified(tx, used.user_id, owner.email);
-    const m = passwordChangedNotice({ base: deps.mail.baseUrl(), displayName: owner.display_name, how: 'reset' });
+    const m = passwordChangedNotice({ base: deps.mail.baseUrl(), displayName: owner.display_name, how: 'reset', lang: currentLang() });
     await enqueueRendered(tx, { kind: 'password_changed', userId: owner.id, to: owner.email, subject: m.subject, text: m.text, html: m.html });
     return deleteUserSessions(tx, used.user_id, null);
   });
@@ -164,7 +165,7 @@ export async function changePassword(
     await updateUserPassword(tx, user.id, passwordHash);
     await revokeAccountTokens(tx, user.id);
     if (user.email_verified_at) {
-      const m = passwordChangedNotice({ base: deps.mail.baseUrl(), displayName: user.display_name, how: 'changed' });
+      const m = passwordChangedNotice({ base: deps.mail.baseUrl(), displayName: user.display_name, how: 'changed', lang: currentLang() });
       await enqueueRendered(tx, { kind: 'password_changed', userId: user.id, to: user.email, subject: m.subject, text: m.text, html: m.html });
     }
     return deleteUserSessions(tx, user.id, input.sessionHash);
@@ -186,10 +187,10 @@ export async function requestEmailChange(db: Db, deps: MailDeps, user: UserRow, 
   }
   await db.transaction(async (tx) => {
     const url = await issueToken(tx, deps.mail, user, 'email_change', input.email);
-    const m = emailChangeMessage({ base: deps.mail.baseUrl(), url, email: input.email });
+    const m = emailChangeMessage({ base: deps.mail.baseUrl(), url, email: input.email, lang: currentLang() });
     await enqueueRendered(tx, { kind: 'email_change', userId: user.id, to: input.email, subject: m.subject, text: m.text, html: m.html });
     if (user.email_verified_at) {
-      const n = emailChangedNotice({ base: deps.mail.baseUrl(), displayName: user.display_name, newEmail: input.email });
+      const n = emailChangedNotice({ base: deps.mail.baseUrl(), displayName: user.display_name, newEmail: input.email, lang: currentLang() });
       await enqueueRendered(tx, { kind: 'email_changed', userId: user.id, to: user.email, subject: n.subject, text: n.text, html: n.html });
     }
   });

@@ -5,6 +5,7 @@ import { charts } from './en/charts';
 import { common } from './en/common';
 import { consoles } from './en/consoles';
 import { layout } from './en/layout';
+import { mail } from './en/mail';
 import { moderation } from './en/moderation';
 import { participation } from './en/participation';
 import { representation } from './en/representation';
@@ -16,7 +17,7 @@ import { site } from './en/site';
  * `npx tsx scripts/i18n-missing.ts` to list what is missing.
  */
 export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site, ...consoles,
-  ...charts,
+  ...charts, ...mail,
   // the confirmations' English is shared with the browser's dialog
   ...CONFIRMATIONS_EN,
 };
