@@ -1,5 +1,6 @@
 import { CONFIRMATIONS_EN } from '../../shared/confirmations-en';
 import { account } from './en/account';
+import { accountMail } from './en/account-mail';
 import { amendments } from './en/amendments';
 import { charts } from './en/charts';
 import { common } from './en/common';
@@ -17,7 +18,7 @@ import { site } from './en/site';
  * `npx tsx scripts/i18n-missing.ts` to list what is missing.
  */
 export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site, ...consoles,
-  ...charts, ...mail,
+  ...charts, ...mail, ...accountMail,
   // the confirmations' English is shared with the browser's dialog
   ...CONFIRMATIONS_EN,
 };
