@@ -9,6 +9,7 @@ import { layout } from './en/layout';
 import { mail } from './en/mail';
 import { moderation } from './en/moderation';
 import { participation } from './en/participation';
+import { policy } from './en/policy';
 import { representation } from './en/representation';
 import { site } from './en/site';
 
@@ -18,7 +19,7 @@ import { site } from './en/site';
  * `npx tsx scripts/i18n-missing.ts` to list what is missing.
  */
 export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site, ...consoles,
-  ...charts, ...mail, ...accountMail,
+  ...charts, ...mail, ...accountMail, ...policy,
   // the confirmations' English is shared with the browser's dialog
   ...CONFIRMATIONS_EN,
 };
