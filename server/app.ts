@@ -20,6 +20,7 @@ import { createApi } from './http/route';
 import { errorPage } from './pages/bill-pages';
 import { allPages } from './pages';
 import { t } from './i18n';
+import { tError } from './i18n/message';
 import { inRequestLang, requestLanguage } from './i18n/middleware';
 import { identityPages } from './pages/identity-pages';
 import { BUNDLE_DIR, STATIC_DIR } from './paths';
@@ -130,6 +131,6 @@ export function createApp(config: Config, deps: AppDeps): Express {
 
   app.use(identityPages({ db, oidc: config.oidc, publicOrigin: config.publicOrigin, limiters, sessions }));
   app.use(allPages(db, limiters, live, sessions, lists, mail, deps.reads ?? db, { accessibilityContact: config.accessibilityContact }));
-  app.use(errorHandler(logger, (req, status, message) => inRequestLang(req, () => errorPage({ user: req.user ?? null }, status === 404 ? t('Page introuvable') : t('Action impossible'), message))));
+  app.use(errorHandler(logger, (req, status, _message, err) => inRequestLang(req, () => errorPage({ user: req.user ?? null }, status === 404 ? t('Page introuvable') : t('Action impossible'), tError(err)))));
   return app;
 }

@@ -3,7 +3,7 @@ import { decide, decideSuspension, POLICY, type Actor, type Operation, type Rule
 import type { BillStatus } from '../shared/phases';
 import type { Queryable } from './db/db';
 import { requireVerified } from './auth/verification';
-import { AppError } from './errors';
+import { AppError, refusalError } from './errors';
 import { isAuthor } from './sql/amendment-authors';
 import type { AmendmentRow } from './sql/amendments';
 import { findBill, type BillRow } from './sql/bills';
@@ -89,7 +89,7 @@ export async function authorize(db: Queryable, op: Operation, user: UserRow | nu
   if (d.code === 'other_clerk_in_charge' && target.amendment?.assigned_clerk_id) {
     throw await otherClerkInCharge(db, target.amendment.assigned_clerk_id, POLICY[op].verb);
   }
-  throw new AppError(d.code, d.message, d.code === 'wrong_phase' ? { status: phase } : undefined);
+  throw refusalError(d, d.code === 'wrong_phase' ? { status: phase } : undefined);
 }
 
 /**
@@ -105,7 +105,7 @@ export function precheck(op: Operation, user: UserRow | null): void {
   const rule: Rule = POLICY[op];
   if (rule.barred) actors.delete(rule.barred.actor);
   const d = decide(op, actors, null);
-  if (!d.ok && d.code !== 'not_found') throw new AppError(d.code, d.message);
+  if (!d.ok && d.code !== 'not_found') throw refusalError(d);
   requireActiveAccount(op, user);
 }
 
@@ -117,7 +117,7 @@ export function requireActiveAccount(op: Operation, user: UserRow | null, now = 
   if (!user) return;
   requireVerified(op, user);
   const d = decideSuspension(op, suspensionOf(user), now);
-  if (!d.ok) throw new AppError(d.code, d.message, user.suspended_until ? { until: user.suspended_until.toISOString() } : { until: null });
+  if (!d.ok) throw refusalError(d, user.suspended_until ? { until: user.suspended_until.toISOString() } : { until: null });
 }
 
 export const suspensionOf = (user: Pick<UserRow, 'suspended_at' | 'suspended_until'>) => ({ suspendedAt: user.suspended_at, suspendedUntil: user.suspended_until });

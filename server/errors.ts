@@ -1,4 +1,5 @@
 import { ERROR_STATUS, type ErrorCode } from '../shared/errors';
+import type { Say } from '../shared/i18n';
 
 /**
  * The errors every layer may throw (commands, presenters, the collab server, HTTP): a stable code
@@ -12,9 +13,21 @@ export class AppError extends Error {
   ) {
     super(message);
   }
+  /**
+   * The message in the reader's language, for pages (a refusal of shared/policy.ts): `message`
+   * stays the API's French. Absent, pages translate `message` through the catalogue.
+   */
+  explain?: (say: Say) => string;
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+/** A refusal of shared/policy.ts as an error, with its message in every language. */
+export function refusalError(d: { code: ErrorCode; message: string; explain: (say: Say) => string }, details?: unknown): AppError {
+  const err = new AppError(d.code, d.message, details);
+  err.explain = d.explain;
+  return err;
 }
 
 export const notFound = (what = 'Ressource introuvable.') => new AppError('not_found', what);

@@ -1,4 +1,5 @@
 import type { ErrorCode } from './errors';
+import { msg, SAY_FR, type Say } from './i18n';
 import { BILL_STATUSES, STATUS_LABELS_FR, type BillStatus } from './phases';
 
 /**
@@ -15,16 +16,16 @@ export type Actor = (typeof ACTORS)[number];
 
 /** « réservé aux … » */
 export const ACTOR_LABELS: Record<Actor, string> = {
-  anonymous: 'visiteurs',
-  citizen: 'personnes connectées',
-  author: 'auteurs de l’amendement',
-  clerk: 'greffiers',
-  clerkInCharge: 'greffiers en charge de l’amendement',
-  commissionMember: 'membres de la commission',
-  moderator: 'modérateurs',
-  mediator: 'structures de médiation',
-  reviewer: 'modérateurs étrangers à l’affaire (ni auteurs de la décision, ni de la contribution, ni de l’appel)',
-  admin: 'administrateurs',
+  anonymous: msg('visiteurs'),
+  citizen: msg('personnes connectées'),
+  author: msg('auteurs de l’amendement'),
+  clerk: msg('greffiers'),
+  clerkInCharge: msg('greffiers en charge de l’amendement'),
+  commissionMember: msg('membres de la commission'),
+  moderator: msg('modérateurs'),
+  mediator: msg('structures de médiation'),
+  reviewer: msg('modérateurs étrangers à l’affaire (ni auteurs de la décision, ni de la contribution, ni de l’appel)'),
+  admin: msg('administrateurs'),
 };
 
 export type Phase = BillStatus;
@@ -63,95 +64,103 @@ export interface Rule {
 
 const anyone = (phases: readonly Phase[]): Partial<Record<Actor, readonly Phase[]>> =>
   Object.fromEntries(ACTORS.map((a) => [a, phases]));
-const reviewer = { actor: 'moderator', code: 'forbidden', why: 'un autre modérateur, qui n’a ni pris la décision, ni écrit la contribution, ni formé l’appel, doit trancher l’appel' } as const;
+const reviewer = { actor: 'moderator', code: 'forbidden', why: msg('un autre modérateur, qui n’a ni pris la décision, ni écrit la contribution, ni formé l’appel, doit trancher l’appel') } as const;
 /** A party to a moderation case: the author of the contribution (or the account) it is about. */
-const party = { actor: 'author', code: 'forbidden', why: 'on ne modère pas sa propre contribution ; un autre modérateur en décidera' } as const;
-const inCharge = { actor: 'clerk', code: 'other_clerk_in_charge', why: 'un autre greffier a cet amendement en charge : reprenez-le d’abord' } as const;
+const party = { actor: 'author', code: 'forbidden', why: msg('on ne modère pas sa propre contribution ; un autre modérateur en décidera') } as const;
+const inCharge = { actor: 'clerk', code: 'other_clerk_in_charge', why: msg('un autre greffier a cet amendement en charge : reprenez-le d’abord') } as const;
 
 export const POLICY = {
   // reads whose refusal is a 404
-  'bill.read': { verb: 'Consulter ce projet de loi', allow: { ...anyone(PUBLIC), clerk: ALL, admin: ALL }, hidden: true, whileSuspended: true },
-  'amendment.readDraft': { verb: 'Consulter ce brouillon', allow: { author: ALL }, hidden: true, whileSuspended: true },
-  'desk.read': { verb: 'Ouvrir le bureau du greffe', allow: { clerk: ALL, admin: ALL }, whileSuspended: true },
-  'moderation.read': { verb: 'Lire les signalements', allow: { moderator: ALL, admin: ALL }, whileSuspended: true },
-  'admin.console': { verb: 'Ouvrir l’administration', allow: { admin: ALL }, whileSuspended: true },
+  'bill.read': { verb: msg('Consulter ce projet de loi'), allow: { ...anyone(PUBLIC), clerk: ALL, admin: ALL }, hidden: true, whileSuspended: true },
+  'amendment.readDraft': { verb: msg('Consulter ce brouillon'), allow: { author: ALL }, hidden: true, whileSuspended: true },
+  'desk.read': { verb: msg('Ouvrir le bureau du greffe'), allow: { clerk: ALL, admin: ALL }, whileSuspended: true },
+  'moderation.read': { verb: msg('Lire les signalements'), allow: { moderator: ALL, admin: ALL }, whileSuspended: true },
+  'admin.console': { verb: msg('Ouvrir l’administration'), allow: { admin: ALL }, whileSuspended: true },
   // bills and accounts
-  'bill.import': { verb: 'Importer un projet de loi', allow: { admin: ALL, clerk: ALL } },
-  'amendment.importParliament': { verb: 'Importer des amendements parlementaires', allow: { admin: DESK, clerk: DESK } },
-  'bill.memorandum': { verb: 'Écrire l’exposé des motifs', allow: { admin: ALL, clerk: ALL } },
-  'article.summary': { verb: 'Écrire ce que change l’article', allow: { admin: ALL, clerk: ALL } },
-  'bill.move': { verb: 'Changer la phase du texte', allow: { admin: ALL } },
-  'user.setRoles': { verb: 'Attribuer des rôles', allow: { admin: ALL } },
-  'account.delete': { verb: 'Supprimer son compte', allow: { citizen: ALL }, whileSuspended: true },
-  'account.manage': { verb: 'Gérer son compte (adresse, mot de passe, courriels)', allow: { citizen: ALL }, whileSuspended: true },
-  'mail.read': { verb: 'Lire les courriels envoyés', allow: { admin: ALL }, whileSuspended: true },
-  'mail.resend': { verb: 'Renvoyer un courriel', allow: { admin: ALL } },
-  'notification.read': { verb: 'Marquer ses notifications comme lues', allow: { citizen: ALL }, whileSuspended: true },
+  'bill.import': { verb: msg('Importer un projet de loi'), allow: { admin: ALL, clerk: ALL } },
+  'amendment.importParliament': { verb: msg('Importer des amendements parlementaires'), allow: { admin: DESK, clerk: DESK } },
+  'bill.memorandum': { verb: msg('Écrire l’exposé des motifs'), allow: { admin: ALL, clerk: ALL } },
+  'article.summary': { verb: msg('Écrire ce que change l’article'), allow: { admin: ALL, clerk: ALL } },
+  'bill.move': { verb: msg('Changer la phase du texte'), allow: { admin: ALL } },
+  'user.setRoles': { verb: msg('Attribuer des rôles'), allow: { admin: ALL } },
+  'account.delete': { verb: msg('Supprimer son compte'), allow: { citizen: ALL }, whileSuspended: true },
+  'account.manage': { verb: msg('Gérer son compte (adresse, mot de passe, courriels)'), allow: { citizen: ALL }, whileSuspended: true },
+  'mail.read': { verb: msg('Lire les courriels envoyés'), allow: { admin: ALL }, whileSuspended: true },
+  'mail.resend': { verb: msg('Renvoyer un courriel'), allow: { admin: ALL } },
+  'notification.read': { verb: msg('Marquer ses notifications comme lues'), allow: { citizen: ALL }, whileSuspended: true },
   // the consultation
-  'amendment.create': { verb: 'Proposer un amendement', allow: { citizen: CONSULTATION, commissionMember: ['commission'] } },
-  'amendment.edit': { verb: 'Modifier un amendement', allow: { author: DESK } },
-  'amendment.submit': { verb: 'Déposer un amendement', allow: { author: DESK }, verified: true },
-  'amendment.withdraw': { verb: 'Retirer un amendement', allow: { author: DESK } },
-  'amendment.addCoauthor': { verb: 'Ajouter un co-auteur', allow: { author: DESK } },
-  'amendment.removeCoauthor': { verb: 'Retirer un co-auteur', allow: { author: ALL } },
-  'amendment.invite': { verb: 'Inviter un co-auteur', allow: { author: DESK } },
-  'invitation.accept': { verb: 'Rejoindre la rédaction d’un brouillon', allow: { citizen: ALL } },
-  'draft.comment': { verb: 'Commenter le brouillon', allow: { author: DESK } },
-  'vote.article': { verb: 'Voter sur un article', allow: { citizen: CONSULTATION }, verified: true },
-  'vote.amendment': { verb: 'Voter sur un amendement', allow: { citizen: CONSULTATION }, verified: true },
-  'vote.argument': { verb: 'Voter sur un argument', allow: { citizen: CONSULTATION }, verified: true },
-  'argument.post': { verb: 'Argumenter', allow: { citizen: CONSULTATION } },
-  'annotation.create': { verb: 'Annoter', allow: { citizen: CONSULTATION } },
-  'annotation.reply': { verb: 'Répondre', allow: { citizen: CONSULTATION } },
-  'amendment.cosign': { verb: 'Cosigner un amendement', allow: { citizen: CONSULTATION }, verified: true },
-  'amendment.uncosign': { verb: 'Retirer sa cosignature', allow: { citizen: CONSULTATION } },
-  'contribution.report': { verb: 'Signaler une contribution', allow: { citizen: ALL } },
-  'contribution.moderate': { verb: 'Modérer une contribution', allow: { moderator: ALL, admin: ALL }, barred: party },
+  'amendment.create': { verb: msg('Proposer un amendement'), allow: { citizen: CONSULTATION, commissionMember: ['commission'] } },
+  'amendment.edit': { verb: msg('Modifier un amendement'), allow: { author: DESK } },
+  'amendment.submit': { verb: msg('Déposer un amendement'), allow: { author: DESK }, verified: true },
+  'amendment.withdraw': { verb: msg('Retirer un amendement'), allow: { author: DESK } },
+  'amendment.addCoauthor': { verb: msg('Ajouter un co-auteur'), allow: { author: DESK } },
+  'amendment.removeCoauthor': { verb: msg('Retirer un co-auteur'), allow: { author: ALL } },
+  'amendment.invite': { verb: msg('Inviter un co-auteur'), allow: { author: DESK } },
+  'invitation.accept': { verb: msg('Rejoindre la rédaction d’un brouillon'), allow: { citizen: ALL } },
+  'draft.comment': { verb: msg('Commenter le brouillon'), allow: { author: DESK } },
+  'vote.article': { verb: msg('Voter sur un article'), allow: { citizen: CONSULTATION }, verified: true },
+  'vote.amendment': { verb: msg('Voter sur un amendement'), allow: { citizen: CONSULTATION }, verified: true },
+  'vote.argument': { verb: msg('Voter sur un argument'), allow: { citizen: CONSULTATION }, verified: true },
+  'argument.post': { verb: msg('Argumenter'), allow: { citizen: CONSULTATION } },
+  'annotation.create': { verb: msg('Annoter'), allow: { citizen: CONSULTATION } },
+  'annotation.reply': { verb: msg('Répondre'), allow: { citizen: CONSULTATION } },
+  'amendment.cosign': { verb: msg('Cosigner un amendement'), allow: { citizen: CONSULTATION }, verified: true },
+  'amendment.uncosign': { verb: msg('Retirer sa cosignature'), allow: { citizen: CONSULTATION } },
+  'contribution.report': { verb: msg('Signaler une contribution'), allow: { citizen: ALL } },
+  'contribution.moderate': { verb: msg('Modérer une contribution'), allow: { moderator: ALL, admin: ALL }, barred: party },
   // moderation at scale (docs/moderation.md)
-  'moderation.appeal': { verb: 'Faire appel d’une décision de modération', allow: { author: ALL }, whileSuspended: true },
-  'moderation.decideAppeal': { verb: 'Trancher un appel', allow: { reviewer: ALL }, otherwise: reviewer },
-  'account.suspend': { verb: 'Suspendre un compte', allow: { moderator: ALL, admin: ALL } },
-  'account.lift': { verb: 'Lever une suspension', allow: { moderator: ALL, admin: ALL } },
+  'moderation.appeal': { verb: msg('Faire appel d’une décision de modération'), allow: { author: ALL }, whileSuspended: true },
+  'moderation.decideAppeal': { verb: msg('Trancher un appel'), allow: { reviewer: ALL }, otherwise: reviewer },
+  'account.suspend': { verb: msg('Suspendre un compte'), allow: { moderator: ALL, admin: ALL } },
+  'account.lift': { verb: msg('Lever une suspension'), allow: { moderator: ALL, admin: ALL } },
   // the clerks' desk
-  'amendment.assign': { verb: 'Prendre en charge un amendement', allow: { clerk: DESK } },
-  'amendment.formalise': { verb: 'Mettre en forme', allow: { clerkInCharge: DESK }, otherwise: inCharge },
-  'amendment.respond': { verb: 'Répondre à l’amendement', allow: { clerkInCharge: DESK }, otherwise: inCharge },
-  'amendment.declareInadmissible': { verb: 'Déclarer irrecevable', allow: { clerkInCharge: DESK }, otherwise: inCharge },
-  'workspace.write': { verb: 'Rédiger la mise en forme', allow: { author: DESK, clerkInCharge: DESK } },
-  'workspace.watch': { verb: 'Suivre la mise en forme', allow: { author: ALL, clerk: ALL } },
+  'amendment.assign': { verb: msg('Prendre en charge un amendement'), allow: { clerk: DESK } },
+  'amendment.formalise': { verb: msg('Mettre en forme'), allow: { clerkInCharge: DESK }, otherwise: inCharge },
+  'amendment.respond': { verb: msg('Répondre à l’amendement'), allow: { clerkInCharge: DESK }, otherwise: inCharge },
+  'amendment.declareInadmissible': { verb: msg('Déclarer irrecevable'), allow: { clerkInCharge: DESK }, otherwise: inCharge },
+  'workspace.write': { verb: msg('Rédiger la mise en forme'), allow: { author: DESK, clerkInCharge: DESK } },
+  'workspace.watch': { verb: msg('Suivre la mise en forme'), allow: { author: ALL, clerk: ALL } },
   // the commission
-  'commission.appoint': { verb: 'Nommer un membre de la commission', allow: { admin: BEFORE_ADOPTION } },
-  'commission.remove': { verb: 'Retirer un membre de la commission', allow: { admin: BEFORE_ADOPTION } },
-  'commission.rule': { verb: 'Choisir la règle de décision', allow: { admin: BEFORE_ADOPTION } },
-  'commission.vote': { verb: 'Voter en commission', allow: { commissionMember: ['commission'] } },
-  'amendment.decide': { verb: 'Décider en commission', allow: { admin: ['commission'] } },
+  'commission.appoint': { verb: msg('Nommer un membre de la commission'), allow: { admin: BEFORE_ADOPTION } },
+  'commission.remove': { verb: msg('Retirer un membre de la commission'), allow: { admin: BEFORE_ADOPTION } },
+  'commission.rule': { verb: msg('Choisir la règle de décision'), allow: { admin: BEFORE_ADOPTION } },
+  'commission.vote': { verb: msg('Voter en commission'), allow: { commissionMember: ['commission'] } },
+  'amendment.decide': { verb: msg('Décider en commission'), allow: { admin: ['commission'] } },
   // sous-amendements and rectified versions (docs/sub-amendments.md)
-  'amendment.subAmend': { verb: 'Déposer un sous-amendement', allow: { commissionMember: ['commission'] }, verified: true },
-  'amendment.rectify': { verb: 'Rectifier un amendement', allow: { author: ['commission'], clerkInCharge: ['commission'] }, otherwise: inCharge },
+  'amendment.subAmend': { verb: msg('Déposer un sous-amendement'), allow: { commissionMember: ['commission'] }, verified: true },
+  'amendment.rectify': { verb: msg('Rectifier un amendement'), allow: { author: ['commission'], clerkInCharge: ['commission'] }, otherwise: inCharge },
   // the sortition of the citizen college (docs/sortition.md)
-  'sortition.open': { verb: 'Ouvrir l’appel à volontaires du tirage au sort', allow: { admin: BEFORE_ADOPTION } },
-  'sortition.volunteer': { verb: 'Se porter volontaire pour le tirage au sort', allow: { citizen: DESK }, verified: true },
-  'sortition.commit': { verb: 'Clore l’appel à volontaires et publier l’engagement', allow: { admin: BEFORE_ADOPTION } },
-  'sortition.draw': { verb: 'Tirer au sort le collège citoyen', allow: { admin: BEFORE_ADOPTION } },
-  'sortition.respond': { verb: 'Répondre au tirage au sort', allow: { citizen: DESK } },
+  'sortition.open': { verb: msg('Ouvrir l’appel à volontaires du tirage au sort'), allow: { admin: BEFORE_ADOPTION } },
+  'sortition.volunteer': { verb: msg('Se porter volontaire pour le tirage au sort'), allow: { citizen: DESK }, verified: true },
+  'sortition.commit': { verb: msg('Clore l’appel à volontaires et publier l’engagement'), allow: { admin: BEFORE_ADOPTION } },
+  'sortition.draw': { verb: msg('Tirer au sort le collège citoyen'), allow: { admin: BEFORE_ADOPTION } },
+  'sortition.respond': { verb: msg('Répondre au tirage au sort'), allow: { citizen: DESK } },
   // assisted and collective contributions (docs/mediators.md): never a vote on anyone's behalf
-  'mediator.declare': { verb: 'Déclarer une structure de médiation', allow: { admin: ALL } },
-  'contribution.onBehalf': { verb: 'Contribuer pour une personne ou un atelier', allow: { mediator: CONSULTATION } },
-  'contribution.claim': { verb: 'Récupérer ses contributions', allow: { citizen: ALL } },
+  'mediator.declare': { verb: msg('Déclarer une structure de médiation'), allow: { admin: ALL } },
+  'contribution.onBehalf': { verb: msg('Contribuer pour une personne ou un atelier'), allow: { mediator: CONSULTATION } },
+  'contribution.claim': { verb: msg('Récupérer ses contributions'), allow: { citizen: ALL } },
   // interest representatives and the legislative footprint (docs/interest-representatives.md);
   // that only organisations declare is the command's check (a property of the account, not a role)
-  'interest.declare': { verb: 'Se déclarer représentant d’intérêts', allow: { citizen: ALL } },
-  'amendment.markInspiration': { verb: 'Signaler l’inspiration d’un amendement par un représentant d’intérêts', allow: { clerk: ALL, admin: ALL } },
-  'hearing.manage': { verb: 'Tenir l’agenda des auditions', allow: { admin: ALL, clerk: ALL, commissionMember: DESK } },
+  'interest.declare': { verb: msg('Se déclarer représentant d’intérêts'), allow: { citizen: ALL } },
+  'amendment.markInspiration': { verb: msg('Signaler l’inspiration d’un amendement par un représentant d’intérêts'), allow: { clerk: ALL, admin: ALL } },
+  'hearing.manage': { verb: msg('Tenir l’agenda des auditions'), allow: { admin: ALL, clerk: ALL, commissionMember: DESK } },
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof POLICY;
 export const OPERATIONS = Object.keys(POLICY) as Operation[];
 
-export type Decision = { ok: true } | { ok: false; code: ErrorCode; message: string };
+/**
+ * A refusal carries its stable code, its French `message` (the API's, API.md) and `explain`, the
+ * same message in another language for the pages (`explain(SAY_FR)` is `message`).
+ */
+export type Decision = { ok: true } | { ok: false; code: ErrorCode; message: string; explain: (say: Say) => string };
 
-const list = (items: readonly string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ou ${items.at(-1)!}`);
-const phaseNames = (phases: readonly Phase[]) => list(phases.map((p) => `« ${STATUS_LABELS_FR[p]} »`));
+const refusal = (code: ErrorCode, explain: (say: Say) => string): Decision => ({ ok: false, code, message: explain(SAY_FR), explain });
+
+/** « a, b ou c » */
+const list = ({ t }: Say, items: readonly string[]) => (items.length < 2 ? (items[0] ?? '') : t('{{debut}} ou {{fin}}', { debut: items.slice(0, -1).join(', '), fin: items.at(-1)! }));
+const phaseName = ({ t }: Say, p: Phase) => t('« {{phase}} »', { phase: t(STATUS_LABELS_FR[p]) });
+const actorsSaid = (say: Say, actors: readonly Actor[]) => list(say, actors.map((a) => say.t(ACTOR_LABELS[a])));
 const rowOf = (op: Operation): Rule => POLICY[op];
 
 /** The phases in which one holding `actors` may do `op` (what SQL fast paths check too). */
@@ -169,24 +178,33 @@ export function allowedPhases(op: Operation, actors: Iterable<Actor>): Phase[] {
  */
 export function decide(op: Operation, actors: ReadonlySet<Actor>, phase: Phase | null): Decision {
   const rule = rowOf(op);
-  if (rule.barred && actors.has(rule.barred.actor)) return { ok: false, code: rule.barred.code, message: `${rule.verb} : ${rule.barred.why}.` };
+  const because = (code: ErrorCode, why: string) => refusal(code, ({ t }) => t('{{action}} : {{raison}}.', { action: t(rule.verb), raison: t(why) }));
+  const notFound = () => refusal('not_found', ({ t }) => t('Ressource introuvable.'));
+  if (rule.barred && actors.has(rule.barred.actor)) return because(rule.barred.code, rule.barred.why);
   const mine = [...actors].filter((a) => rule.allow[a] !== undefined);
   if (mine.length === 0) {
-    if (rule.hidden) return { ok: false, code: 'not_found', message: 'Ressource introuvable.' };
-    if (rule.otherwise && actors.has(rule.otherwise.actor)) return { ok: false, code: rule.otherwise.code, message: `${rule.verb} : ${rule.otherwise.why}.` };
-    if (!actors.has('citizen')) return { ok: false, code: 'unauthenticated', message: `${rule.verb} : connectez-vous d’abord.` };
-    const who = Object.keys(rule.allow).map((a) => ACTOR_LABELS[a as Actor]);
-    return { ok: false, code: 'forbidden', message: `${rule.verb} : réservé aux ${list(who)}.` };
+    if (rule.hidden) return notFound();
+    if (rule.otherwise && actors.has(rule.otherwise.actor)) return because(rule.otherwise.code, rule.otherwise.why);
+    if (!actors.has('citizen')) return refusal('unauthenticated', ({ t }) => t('{{action}} : connectez-vous d’abord.', { action: t(rule.verb) }));
+    const who = Object.keys(rule.allow) as Actor[];
+    return refusal('forbidden', (say) => {
+      const { t } = say;
+      return t('{{action}} : réservé aux {{qui}}.', { action: t(rule.verb), qui: actorsSaid(say, who) });
+    });
   }
   if (phase === null) return { ok: true };
   const phases = allowedPhases(op, mine);
   if (phases.includes(phase)) return { ok: true };
-  if (rule.hidden) return { ok: false, code: 'not_found', message: 'Ressource introuvable.' };
-  const others = (Object.entries(rule.allow) as [Actor, readonly Phase[]][]).filter(([, ps]) => ps.includes(phase)).map(([a]) => ACTOR_LABELS[a]);
-  const message = others.length > 0
-    ? `${rule.verb} : pendant la phase « ${STATUS_LABELS_FR[phase]} », réservé aux ${list(others)}.`
-    : `${rule.verb} : impossible en phase « ${STATUS_LABELS_FR[phase]} »${phases.length > 0 ? `, seulement en phase ${phaseNames(phases)}` : ''}.`;
-  return { ok: false, code: 'wrong_phase', message };
+  if (rule.hidden) return notFound();
+  const others = (Object.entries(rule.allow) as [Actor, readonly Phase[]][]).filter(([, ps]) => ps.includes(phase)).map(([a]) => a);
+  return refusal('wrong_phase', (say) => {
+    const { t } = say;
+    const vars = { action: t(rule.verb), phase: t(STATUS_LABELS_FR[phase]) };
+    if (others.length > 0) return t('{{action}} : pendant la phase « {{phase}} », réservé aux {{qui}}.', { ...vars, qui: actorsSaid(say, others) });
+    return phases.length > 0
+      ? t('{{action}} : impossible en phase « {{phase}} », seulement en phase {{phases}}.', { ...vars, phases: list(say, phases.map((p) => phaseName(say, p))) })
+      : t('{{action}} : impossible en phase « {{phase}} ».', vars);
+  });
 }
 
 /** Whether an account counts as verified: a confirmed e-mail address, or an identity a provider vouched for. */
@@ -199,10 +217,7 @@ export const isVerifiedAccount = (a: { emailVerified: boolean; assurance: 'none'
 export function decideVerification(op: Operation, account: { emailVerified: boolean; assurance: 'none' | 'verified' }, mode: 'optional' | 'required'): Decision {
   const rule = rowOf(op);
   if (mode === 'optional' || !rule.verified || isVerifiedAccount(account)) return { ok: true };
-  return {
-    ok: false, code: 'email_unverified',
-    message: `${rule.verb} : confirmez d’abord votre adresse électronique, avec le lien qui vous a été envoyé (« Mon compte » pour le recevoir à nouveau).`,
-  };
+  return refusal('email_unverified', ({ t }) => t('{{action}} : confirmez d’abord votre adresse électronique, avec le lien qui vous a été envoyé (« Mon compte » pour le recevoir à nouveau).', { action: t(rule.verb) }));
 }
 
 /** An account's suspension (users.suspended_at / suspended_until, migration 030). */
@@ -216,7 +231,10 @@ export interface Suspension {
 export const isSuspended = (s: Suspension, now: Date): boolean =>
   s.suspendedAt !== null && (s.suspendedUntil === null || s.suspendedUntil.getTime() > now.getTime());
 
-const untilFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+const UNTIL = {
+  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }),
+};
 
 /**
  * The suspension rule: may this account do `op` while suspended? Checked after `decide()` by the
@@ -224,11 +242,10 @@ const untilFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle:
  */
 export function decideSuspension(op: Operation, account: Suspension, now: Date): Decision {
   if (rowOf(op).whileSuspended || !isSuspended(account, now)) return { ok: true };
-  const until = account.suspendedUntil ? `jusqu’au ${untilFr.format(account.suspendedUntil)}` : 'définitivement';
-  return {
-    ok: false, code: 'account_suspended',
-    message: `${rowOf(op).verb} : votre compte est suspendu ${until} (raison publique dans le journal de la modération ; vous pouvez faire appel).`,
-  };
+  const until = account.suspendedUntil;
+  return refusal('account_suspended', ({ t, lang }) => (until
+    ? t('{{action}} : votre compte est suspendu jusqu’au {{date}} (raison publique dans le journal de la modération ; vous pouvez faire appel).', { action: t(rowOf(op).verb), date: UNTIL[lang].format(until) })
+    : t('{{action}} : votre compte est suspendu définitivement (raison publique dans le journal de la modération ; vous pouvez faire appel).', { action: t(rowOf(op).verb) })));
 }
 
 /** The phase a draft belongs to: citizens' drafts to the consultation, members' to the commission. */

@@ -1,11 +1,14 @@
 import { CONFIRM_FIELD, confirmationFor, type Confirmation } from '../../shared/confirmations';
+import { catalogueSay } from '../../shared/i18n';
 import { t } from './i18n';
 
 /**
  * Before an irreversible form leaves (shared/confirmations.ts says which), a modal `<dialog>`
  * states the consequences: « Annuler » has the focus first, Échap cancels, and the focus goes
  * back to the button that was pressed. Confirming sends the form with `confirme=1`, so the
- * server does not ask again; without this script the server asks with a page.
+ * server does not ask again; without this script the server asks with a page. The dialog speaks
+ * the page's language (`<html lang>`): on English pages, the confirmations' own catalogue is a
+ * chunk loaded at the first confirmation (French pages never load it).
  */
 function buildDialog(q: Confirmation): { dialog: HTMLDialogElement; ok: HTMLButtonElement; cancel: HTMLButtonElement } {
   const dialog = document.createElement('dialog');
@@ -55,6 +58,9 @@ function ask(form: HTMLFormElement, submitter: HTMLElement | null, q: Confirmati
   cancel.focus();
 }
 
+let english: Promise<Readonly<Record<string, string>>> | undefined;
+const englishCatalogue = () => (english ??= import('../../shared/confirmations-en').then((m) => m.CONFIRMATIONS_EN));
+
 export function confirmIrreversibleForms(): void {
   document.addEventListener('submit', (event) => {
     const form = event.target;
@@ -69,6 +75,11 @@ export function confirmIrreversibleForms(): void {
     const q = confirmationFor(action.pathname, fields, 'browser');
     if (!q) return;
     event.preventDefault();
-    ask(form, submitter, q);
+    if (document.documentElement.lang !== 'en') return ask(form, submitter, q);
+    // the English words, or the French ones if the chunk cannot be had
+    englishCatalogue().then(
+      (en) => ask(form, submitter, confirmationFor(action.pathname, fields, 'browser', catalogueSay('en', en)) ?? q),
+      () => ask(form, submitter, q),
+    );
   });
 }

@@ -1,5 +1,5 @@
 import { decideVerification, type Operation } from '../../shared/policy';
-import { AppError } from '../errors';
+import { refusalError } from '../errors';
 import type { UserRow } from '../sql/users';
 
 /**
@@ -19,5 +19,5 @@ export const verificationMode = (): 'optional' | 'required' => mode;
 export function requireVerified(op: Operation, user: UserRow | null): void {
   if (!user) return;
   const d = decideVerification(op, { emailVerified: user.email_verified_at !== null, assurance: user.assurance }, mode);
-  if (!d.ok) throw new AppError(d.code, d.message);
+  if (!d.ok) throw refusalError(d);
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import type { MailMode } from '../../shared/notification-kinds';
 import { NOTIFICATION_KINDS, type UnsubscribeScope } from '../../shared/notification-kinds';
 import { checkPassword } from '../auth/password-strength';
@@ -8,6 +9,7 @@ import type { LiveRevocation } from '../collab/revocation';
 import type { Db, Queryable } from '../db/db';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/db';
 import { AppError, forbidden } from '../errors';
+import { currentLang } from '../i18n';
 import { emailChangedNotice, emailChangeMessage, passwordChangedNotice, passwordResetMessage, verifyEmailMessage } from '../mail/render';
 import type { MailService } from '../mail/service';
 import { accountTokenState, consumeAccountToken, countRecentTokens, insertAccountToken, liveTokenOwner, revokeAccountTokens, type TokenPurpose } from '../sql/account-tokens';
@@ -50,18 +52,18 @@ async function issueToken(db: Queryable, mail: MailDeps['mail'], user: Pick<User
 /** Queues the confirmation link for the account's address (at sign-up, or asked again). */
 export async function queueVerification(db: Queryable, deps: MailDeps, user: Pick<UserRow, 'id' | 'email' | 'display_name'>): Promise<void> {
   const url = await issueToken(db, deps.mail, user, 'verify_email', user.email);
-  const m = verifyEmailMessage({ base: deps.mail.baseUrl(), url });
+  const m = verifyEmailMessage({ base: deps.mail.baseUrl(), url, lang: currentLang() });
   await enqueueRendered(db, { kind: 'verify_email', userId: user.id, to: user.email, subject: m.subject, text: m.text, html: m.html });
 }
 
 /** « Renvoyer le lien »: at most one a minute and five a day per account. */
 export async function resendVerification(db: Db, deps: MailDeps, user: UserRow): Promise<void> {
-  if (user.email_verified_at) throw new AppError('conflict', 'Votre adresse électronique est déjà confirmée.');
+  if (user.email_verified_at) throw new AppError('conflict', msg('Votre adresse électronique est déjà confirmée.'));
   if ((await countRecentTokens(db, user.id, 'verify_email', 60)) > 0) {
-    throw new AppError('rate_limited', 'Un lien vient de vous être envoyé : attendez une minute avant d’en demander un autre.');
+    throw new AppError('rate_limited', msg('Un lien vient de vous être envoyé : attendez une minute avant d’en demander un autre.'));
   }
   if ((await countRecentTokens(db, user.id, 'verify_email', 24 * 3600)) >= 5) {
-    throw new AppError('rate_limited', 'Cinq liens vous ont été envoyés aujourd’hui : vérifiez vos courriers indésirables, ou réessayez demain.');
+    throw new AppError('rate_limited', msg('Cinq liens vous ont été envoyés aujourd’hui : vérifiez vos courriers indésirables, ou réessayez demain.'));
   }
   await db.transaction((tx) => queueVerification(tx, deps, user));
   deps.mail.kick();
@@ -70,8 +72,8 @@ export async function resendVerification(db: Db, deps: MailDeps, user: UserRow):
 /** Why a link does not work, in words. */
 async function deadLink(db: Queryable, hash: string, purpose: TokenPurpose): Promise<AppError> {
   const state = await accountTokenState(db, hash, purpose);
-  const message = state === 'used' ? 'Ce lien a déjà servi (ou un lien plus récent a été envoyé depuis).'
-    : state === 'expired' ? 'Ce lien a expiré.' : 'Ce lien n’est pas valide : vérifiez qu’il a été copié en entier.';
+  const message = state === 'used' ? msg('Ce lien a déjà servi (ou un lien plus récent a été envoyé depuis).')
+    : state === 'expired' ? msg('Ce lien a expiré.') : msg('Ce lien n’est pas valide : vérifiez qu’il a été copié en entier.');
   return new AppError('validation_failed', message, { field: 'token', reason: state });
 }
 
@@ -82,7 +84,7 @@ export async function verifyEmail(db: Db, sessions: SessionCache, token: string)
     const used = await consumeAccountToken(tx, hash, 'verify_email');
     if (!used) return undefined;
     const done = await markEmailVerified(tx, used.user_id, used.email!);
-    if (!done) throw new AppError('conflict', 'Ce lien confirmait une adresse qui n’est plus celle de votre compte.');
+    if (!done) throw new AppError('conflict', msg('Ce lien confirmait une adresse qui n’est plus celle de votre compte.'));
     return done;
   });
   if (!user) throw await deadLink(db, hash, 'verify_email');
@@ -104,7 +106,7 @@ export async function requestPasswordReset(db: Db, deps: MailDeps, email: string
   if (!found || (await countRecentTokens(db, found.id, 'password_reset', 3600)) >= 3) return;
   await db.transaction(async (tx) => {
     const url = await issueToken(tx, deps.mail, found, 'password_reset');
-    const m = passwordResetMessage({ base: deps.mail.baseUrl(), displayName: found.display_name, url });
+    const m = passwordResetMessage({ base: deps.mail.baseUrl(), displayName: found.display_name, url, lang: currentLang() });
     await enqueueRendered(tx, { kind: 'password_reset', userId: found.id, to: found.email, subject: m.subject, text: m.text, html: m.html });
   });
   deps.mail.kick();
@@ -132,7 +134,7 @@ export async function confirmPasswordReset(db: Db, deps: MailDeps & SessionDeps,
     await updateUserPassword(tx, used.user_id, passwordHash);
     await revokeAccountTokens(tx, used.user_id);
     await markEmailVerified(tx, used.user_id, owner.email);
-    const m = passwordChangedNotice({ base: deps.mail.baseUrl(), displayName: owner.display_name, how: 'reset' });
+    const m = passwordChangedNotice({ base: deps.mail.baseUrl(), displayName: owner.display_name, how: 'reset', lang: currentLang() });
     await enqueueRendered(tx, { kind: 'password_changed', userId: owner.id, to: owner.email, subject: m.subject, text: m.text, html: m.html });
     return deleteUserSessions(tx, used.user_id, null);
   });
@@ -147,9 +149,9 @@ async function confirmCurrentPassword(db: Db, user: UserRow, password: string): 
   if (!found) throw new AppError('unauthenticated', 'Session terminée.');
   if (!found.password_hash) {
     await burnVerify(password);
-    throw forbidden('Ce compte n’a pas de mot de passe : il se connecte par un fournisseur d’identité.');
+    throw forbidden(msg('Ce compte n’a pas de mot de passe : il se connecte par un fournisseur d’identité.'));
   }
-  if (!(await verifyPassword(found.password_hash, password))) throw forbidden('Mot de passe actuel incorrect.');
+  if (!(await verifyPassword(found.password_hash, password))) throw forbidden(msg('Mot de passe actuel incorrect.'));
 }
 
 /** Changes the password: asks the current one, closes every other session. */
@@ -158,13 +160,13 @@ export async function changePassword(
 ): Promise<void> {
   await confirmCurrentPassword(db, user, input.currentPassword);
   checkPassword(input.password, { email: user.email, displayName: user.display_name });
-  if (input.password === input.currentPassword) throw new AppError('validation_failed', 'Le nouveau mot de passe est identique à l’actuel.', [{ path: 'password' }]);
+  if (input.password === input.currentPassword) throw new AppError('validation_failed', msg('Le nouveau mot de passe est identique à l’actuel.'), [{ path: 'password' }]);
   const passwordHash = await hashPassword(input.password);
   const ended = await db.transaction(async (tx) => {
     await updateUserPassword(tx, user.id, passwordHash);
     await revokeAccountTokens(tx, user.id);
     if (user.email_verified_at) {
-      const m = passwordChangedNotice({ base: deps.mail.baseUrl(), displayName: user.display_name, how: 'changed' });
+      const m = passwordChangedNotice({ base: deps.mail.baseUrl(), displayName: user.display_name, how: 'changed', lang: currentLang() });
       await enqueueRendered(tx, { kind: 'password_changed', userId: user.id, to: user.email, subject: m.subject, text: m.text, html: m.html });
     }
     return deleteUserSessions(tx, user.id, input.sessionHash);
@@ -179,17 +181,17 @@ export async function changePassword(
  */
 export async function requestEmailChange(db: Db, deps: MailDeps, user: UserRow, input: { email: string; currentPassword: string }): Promise<void> {
   await confirmCurrentPassword(db, user, input.currentPassword);
-  if (input.email.toLowerCase() === user.email.toLowerCase()) throw new AppError('validation_failed', 'C’est déjà l’adresse de votre compte.', [{ path: 'email' }]);
-  if (await isEmailTaken(db, input.email, user.id)) throw new AppError('conflict', 'Un compte existe déjà avec cette adresse électronique.', { field: 'email' });
+  if (input.email.toLowerCase() === user.email.toLowerCase()) throw new AppError('validation_failed', msg('C’est déjà l’adresse de votre compte.'), [{ path: 'email' }]);
+  if (await isEmailTaken(db, input.email, user.id)) throw new AppError('conflict', msg('Un compte existe déjà avec cette adresse électronique.'), { field: 'email' });
   if ((await countRecentTokens(db, user.id, 'email_change', 60)) > 0 || (await countRecentTokens(db, user.id, 'email_change', 24 * 3600)) >= 5) {
-    throw new AppError('rate_limited', 'Un lien vient d’être envoyé : attendez une minute (cinq demandes par jour au plus).');
+    throw new AppError('rate_limited', msg('Un lien vient d’être envoyé : attendez une minute (cinq demandes par jour au plus).'));
   }
   await db.transaction(async (tx) => {
     const url = await issueToken(tx, deps.mail, user, 'email_change', input.email);
-    const m = emailChangeMessage({ base: deps.mail.baseUrl(), url, email: input.email });
+    const m = emailChangeMessage({ base: deps.mail.baseUrl(), url, email: input.email, lang: currentLang() });
     await enqueueRendered(tx, { kind: 'email_change', userId: user.id, to: input.email, subject: m.subject, text: m.text, html: m.html });
     if (user.email_verified_at) {
-      const n = emailChangedNotice({ base: deps.mail.baseUrl(), displayName: user.display_name, newEmail: input.email });
+      const n = emailChangedNotice({ base: deps.mail.baseUrl(), displayName: user.display_name, newEmail: input.email, lang: currentLang() });
       await enqueueRendered(tx, { kind: 'email_changed', userId: user.id, to: user.email, subject: n.subject, text: n.text, html: n.html });
     }
   });
@@ -208,7 +210,7 @@ export async function confirmEmailChange(db: Db, sessions: SessionCache, token: 
       return changeUserEmail(tx, used.user_id, used.email!);
     });
   } catch (err) {
-    if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) throw new AppError('conflict', 'Entre-temps, un autre compte a pris cette adresse électronique.', { field: 'email' });
+    if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) throw new AppError('conflict', msg('Entre-temps, un autre compte a pris cette adresse électronique.'), { field: 'email' });
     throw err;
   }
   if (!user) throw await deadLink(db, hash, 'email_change');

@@ -4,6 +4,7 @@ import { verifyPassword } from '../auth/passwords';
 import { hashToken, newSessionToken } from '../auth/tokens';
 import type { Db } from '../db/db';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/db';
+import { msg } from '../../shared/i18n';
 import { AppError, forbidden } from '../errors';
 import {
   accountHasPassword, findLiveAccountByEmail, findUserIdByIdentity, insertFlow, insertProviderAccount, linkIdentity, peekFlow,
@@ -82,7 +83,7 @@ export async function completeOidcFlow(
   }
   if (!input.state || !sameSecret(input.state, flow.state)) throw stateMismatch('elle ne correspond pas à cette connexion (state).');
   if (flow.user_id !== null && flow.user_id !== input.viewerId) {
-    throw forbidden('Vous n’êtes plus connecté au compte qui a demandé ce rattachement.');
+    throw forbidden(msg('Vous n’êtes plus connecté au compte qui a demandé ce rattachement.'));
   }
   const who = await rp.finish(input.callbackUrl, {
     state: flow.state, nonce: flow.nonce, codeVerifier: flow.code_verifier, redirectUri: flow.redirect_uri,
@@ -91,26 +92,26 @@ export async function completeOidcFlow(
   const owner = await findUserIdByIdentity(db, who.issuer, who.subject);
 
   if (flow.user_id !== null) {
-    if (owner && owner !== flow.user_id) throw new AppError('conflict', 'Cette identité est déjà reliée à un autre compte Palimpseste.');
+    if (owner && owner !== flow.user_id) throw new AppError('conflict', msg('Cette identité est déjà reliée à un autre compte Palimpseste.'));
     if (!owner && !(await linkIdentity(db, flow.user_id, who.issuer, who.subject))) {
-      throw new AppError('conflict', 'Votre compte est déjà relié à une autre identité chez ce fournisseur.');
+      throw new AppError('conflict', msg('Votre compte est déjà relié à une autre identité chez ce fournisseur.'));
     }
     return { kind: 'linked', userId: flow.user_id, next };
   }
   if (owner) return { kind: 'signed-in', userId: owner, token: await openSession(db, owner), next, created: false };
   if (!who.email) {
-    throw new AppError('oidc_failed', 'Le fournisseur d’identité n’a pas communiqué d’adresse électronique : impossible de créer votre compte.');
+    throw new AppError('oidc_failed', msg('Le fournisseur d’identité n’a pas communiqué d’adresse électronique : impossible de créer votre compte.'));
   }
   const match = await findLiveAccountByEmail(db, who.email);
   if (match) {
     if (who.emailVerified && match.email_verified_at !== null) {
       if (!(await linkIdentity(db, match.id, who.issuer, who.subject))) {
-        throw new AppError('conflict', 'Le compte qui a cette adresse est déjà relié à une autre identité chez ce fournisseur.');
+        throw new AppError('conflict', msg('Le compte qui a cette adresse est déjà relié à une autre identité chez ce fournisseur.'));
       }
       return { kind: 'signed-in', userId: match.id, token: await openSession(db, match.id), next, created: false };
     }
     if (!match.has_password) {
-      throw new AppError('conflict', 'Un compte existe déjà avec cette adresse, relié à une autre identité : connectez-vous avec celle-ci.');
+      throw new AppError('conflict', msg('Un compte existe déjà avec cette adresse, relié à une autre identité : connectez-vous avec celle-ci.'));
     }
     const handle = newSessionToken();
     const pending: PendingLink = { issuer: who.issuer, subject: who.subject, userId: match.id, email: who.email };
@@ -125,12 +126,12 @@ async function createProviderAccount(db: Db, who: ProviderIdentity & { email: st
   try {
     return await db.transaction(async (tx) => {
       const id = await insertProviderAccount(tx, { email: who.email, displayName: who.displayName, emailVerified: who.emailVerified });
-      if (!(await linkIdentity(tx, id, who.issuer, who.subject))) throw new AppError('conflict', 'Cette identité vient d’être reliée à un compte : reconnectez-vous.');
+      if (!(await linkIdentity(tx, id, who.issuer, who.subject))) throw new AppError('conflict', msg('Cette identité vient d’être reliée à un compte : reconnectez-vous.'));
       return id;
     });
   } catch (err) {
     // two first sign-ins at once: the other one made the account
-    if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) throw new AppError('conflict', 'Ce compte vient d’être créé : reconnectez-vous.');
+    if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) throw new AppError('conflict', msg('Ce compte vient d’être créé : reconnectez-vous.'));
     throw err;
   }
 }
@@ -149,7 +150,7 @@ export async function pendingLink(db: Db, handle: string | undefined): Promise<{
   return flow && p ? { email: p.email, next: flow.next_path } : undefined;
 }
 
-const expired = () => new AppError('oidc_state_mismatch', 'Ce rattachement a expiré ou a déjà servi : reconnectez-vous avec le fournisseur d’identité.');
+const expired = () => new AppError('oidc_state_mismatch', msg('Ce rattachement a expiré ou a déjà servi : reconnectez-vous avec le fournisseur d’identité.'));
 
 /**
  * Links the pending identity to the account that has its e-mail, once that account's password is
@@ -165,12 +166,12 @@ export async function confirmLinkWithPassword(
   if (!flow || !p) throw expired();
   const creds = await lockCredentials(db, p.userId);
   if (!creds?.password_hash || !(await verifyPassword(creds.password_hash, input.password))) {
-    throw new AppError('unauthenticated', 'Mot de passe incorrect : votre identité n’a pas été rattachée.');
+    throw new AppError('unauthenticated', msg('Mot de passe incorrect : votre identité n’a pas été rattachée.'));
   }
   // single use: only the request that removes the row goes on
   if (!(await takeFlow(db, hashToken(input.handle), 'link'))) throw expired();
   if (!(await linkIdentity(db, p.userId, p.issuer, p.subject))) {
-    throw new AppError('conflict', 'Cette identité, ou ce compte chez ce fournisseur, est déjà relié.');
+    throw new AppError('conflict', msg('Cette identité, ou ce compte chez ce fournisseur, est déjà relié.'));
   }
   return { userId: p.userId, token: await openSession(db, p.userId), next: flow.next_path };
 }
@@ -178,7 +179,7 @@ export async function confirmLinkWithPassword(
 /** « Mon compte » › détacher: only an account that keeps a password can lose its identity. */
 export async function unlinkOwnIdentity(db: Db, input: { userId: string; issuer: string }): Promise<void> {
   if (!(await accountHasPassword(db, input.userId))) {
-    throw new AppError('conflict', 'Votre compte n’a pas de mot de passe : sans cette identité, vous ne pourriez plus vous connecter. Définissez d’abord un mot de passe.');
+    throw new AppError('conflict', msg('Votre compte n’a pas de mot de passe : sans cette identité, vous ne pourriez plus vous connecter. Définissez d’abord un mot de passe.'));
   }
-  if (!(await unlinkIdentity(db, input.userId, input.issuer))) throw new AppError('not_found', 'Aucune identité de ce fournisseur n’est reliée à votre compte.');
+  if (!(await unlinkIdentity(db, input.userId, input.issuer))) throw new AppError('not_found', msg('Aucune identité de ce fournisseur n’est reliée à votre compte.'));
 }

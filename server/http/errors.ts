@@ -36,7 +36,7 @@ function exposed(err: object): AppError | undefined {
   return new AppError('validation_failed', 'Requête illisible : vérifiez son corps et ses en-têtes.');
 }
 
-export type HtmlErrorRenderer = (req: Request, status: number, message: string) => string;
+export type HtmlErrorRenderer = (req: Request, status: number, message: string, err: AppError) => string;
 
 /**
  * The one error handler: catalogue errors as API.md's body, anything else logged and `internal`.
@@ -52,7 +52,7 @@ export function errorHandler(logger: Logger, renderHtml: HtmlErrorRenderer): Err
     res.status(known.status);
     if (known.code === 'busy') res.set('Retry-After', '2');
     if (req.path.startsWith('/api/') || req.path === '/api') res.json(errorBody(known.code, known.message, known.details));
-    else res.type('html').send(renderHtml(req, known.status, known.message));
+    else res.type('html').send(renderHtml(req, known.status, known.message, known));
   };
 }
 

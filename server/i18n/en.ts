@@ -1,10 +1,15 @@
+import { CONFIRMATIONS_EN } from '../../shared/confirmations-en';
 import { account } from './en/account';
+import { accountMail } from './en/account-mail';
 import { amendments } from './en/amendments';
+import { charts } from './en/charts';
 import { common } from './en/common';
 import { consoles } from './en/consoles';
 import { layout } from './en/layout';
+import { mail } from './en/mail';
 import { moderation } from './en/moderation';
 import { participation } from './en/participation';
+import { policy } from './en/policy';
 import { representation } from './en/representation';
 import { oversight } from './en/oversight';
 import { clerks } from './en/clerks';
@@ -15,4 +20,8 @@ import { site } from './en/site';
  * different pages merges without conflicts). Add an entry where its page's area is; run
  * `npx tsx scripts/i18n-missing.ts` to list what is missing.
  */
-export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site, ...consoles, ...clerks, ...oversight };
+export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site, ...consoles,
+  ...clerks, ...oversight, ...charts, ...mail, ...accountMail, ...policy,
+  // the confirmations' English is shared with the browser's dialog
+  ...CONFIRMATIONS_EN,
+};

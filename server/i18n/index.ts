@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import i18next, { type i18n } from 'i18next';
-import { DEFAULT_LANG, type Lang } from '../../shared/i18n';
+import { DEFAULT_LANG, type Lang, type Say } from '../../shared/i18n';
 import { html, type SafeHtml } from '../html';
 import { EN } from './en';
 
@@ -87,6 +87,9 @@ export function th(key: string, vars: Record<string, SafeHtml | string | number>
   const parts = template.split(/\{\{(\w+)\}\}/);
   return html`${parts.map((p, i) => (i % 2 === 0 ? p : (vars[p] ?? '')))}`;
 }
+
+/** The request's language for shared code that takes its words as a parameter (shared/confirmations.ts, shared/policy.ts). */
+export const say = (): Say => ({ t, tn, lang: currentLang() });
 
 const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 

@@ -20,6 +20,8 @@ import { ctx, formBody, formFields, page } from './page-kit';
 import { passwordAdvice } from './routes';
 import { sendFormBack, takeFormState } from './flash';
 import { t } from '../i18n';
+import { tMessage } from '../i18n/message';
+import { inRequestLang } from '../i18n/middleware';
 import { msg } from '../../shared/i18n';
 
 export interface AccountMailPageDeps {
@@ -55,12 +57,12 @@ function passwordField(id: string, name: string, label: string, autocomplete: st
   const describedBy = [hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field"><label for="${id}">${label}</label>
     ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : ''}
-    ${err ? html`<p class="field-error" id="${id}-error">${err}</p>` : ''}
+    ${err ? html`<p class="field-error" id="${id}-error">${tMessage(err)}</p>` : ''}
     <input id="${id}" name="${name}" type="password" autocomplete="${autocomplete}" required${describedBy ? html` aria-describedby="${describedBy}"` : ''}${err ? html` aria-invalid="true"` : ''}></div>`;
 }
 
 const refusal = (s: AccountMailState, form: NonNullable<AccountMailState['refused']>['form']) => (s.refused?.form === form ? s.refused : undefined);
-const alertFor = (r: { error: string } | undefined) => (r ? html`<div class="alert" role="alert">${r.error}</div>` : '');
+const alertFor = (r: { error: string } | undefined) => (r ? html`<div class="alert" role="alert">${tMessage(r.error)}</div>` : '');
 const NEW_PASSWORD_HINT = msg('Au moins 10 caractères, difficile à deviner : quelques mots sans rapport entre eux, par exemple.');
 
 /** « Mon compte »: the address (confirmed or not, changed), the password, and the e-mail preferences. */
@@ -80,7 +82,7 @@ export function accountMailSections(user: UserRow, s: AccountMailState): SafeHtm
         ${alertFor(email)}
         <form method="post" action="/compte/adresse" class="form" novalidate>
           <div class="field"><label for="new-email">${t('Nouvelle adresse électronique')}</label>
-            ${email?.fields?.email ? html`<p class="field-error" id="new-email-error">${email.fields.email}</p>` : ''}
+            ${email?.fields?.email ? html`<p class="field-error" id="new-email-error">${tMessage(email.fields.email)}</p>` : ''}
             <input id="new-email" name="email" type="email" autocomplete="email" value="${email?.values?.email ?? ''}" required${email?.fields?.email ? html` aria-invalid="true" aria-describedby="new-email-error"` : ''}></div>
           ${passwordField('email-current-password', 'currentPassword', t('Votre mot de passe actuel'), 'current-password', email?.fields?.currentPassword)}
           <button type="submit">${t('Envoyer le lien de confirmation')}</button>
@@ -127,7 +129,7 @@ function forgotPage(c: PageContext, state: { error?: string; sent?: boolean; ema
         <p>${t('Rien reçu après quelques minutes ? Vérifiez vos courriers indésirables, ou l’orthographe de l’adresse, puis')} <a href="/mot-de-passe-oublie">${t('recommencez')}</a>.</p>
         <p><a href="/connexion">${t('Retour à la connexion')}</a></p>`
       : html`<h1>${t('Mot de passe oublié')}</h1>
-        ${state.error ? html`<div class="alert" role="alert">${state.error}</div>` : ''}
+        ${state.error ? html`<div class="alert" role="alert">${tMessage(state.error)}</div>` : ''}
         <p class="lead">${t('Indiquez l’adresse électronique de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.')}</p>
         <form method="post" action="/mot-de-passe-oublie" class="form" novalidate>
           <div class="field"><label for="email">${t('Adresse électronique')}</label>
@@ -142,7 +144,7 @@ function resetPage(c: PageContext, token: string, state: { error?: string; field
   return layout(c, {
     title: `${state.error ? t('Erreur – ') : ''}${t('Nouveau mot de passe')}`,
     main: html`<h1>${t('Choisir un nouveau mot de passe')}</h1>
-      ${state.error ? html`<div class="alert" role="alert">${state.error}</div>` : ''}
+      ${state.error ? html`<div class="alert" role="alert">${tMessage(state.error)}</div>` : ''}
       <form method="post" action="/mot-de-passe/nouveau" class="form" novalidate>
         <input type="hidden" name="jeton" value="${token}">
         ${passwordField('password', 'password', t('Nouveau mot de passe'), 'new-password', state.fieldError, t(NEW_PASSWORD_HINT))}
@@ -152,17 +154,17 @@ function resetPage(c: PageContext, token: string, state: { error?: string; field
   });
 }
 
-/** A link that no longer works, said plainly, with what to do. */
+/** A link that no longer works, said plainly, with what to do (`title` and `message` French, said here). */
 function deadLinkPage(c: PageContext, title: string, message: string, again: SafeHtml): string {
-  return layout(c, { title: `${t('Erreur – ')}${title}`, main: html`<h1>${title}</h1><div class="alert" role="alert">${message}</div>${again}` });
+  return layout(c, { title: `${t('Erreur – ')}${t(title)}`, main: html`<h1>${t(title)}</h1><div class="alert" role="alert">${tMessage(message)}</div>${again}` });
 }
 
-/** A landing page for a link: one button, so that a mail scanner opening the link uses nothing up. */
+/** A landing page for a link: one button, so that a mail scanner opening the link uses nothing up (`title`, `lead`, `button` French, said here). */
 function confirmLinkPage(c: PageContext, p: { title: string; lead: string; action: string; token: string; button: string }): string {
   return layout(c, {
-    title: p.title,
-    main: html`<h1>${p.title}</h1><p class="lead">${p.lead}</p>
-      <form method="post" action="${p.action}" novalidate><input type="hidden" name="jeton" value="${p.token}"><button type="submit">${p.button}</button></form>`,
+    title: t(p.title),
+    main: html`<h1>${t(p.title)}</h1><p class="lead">${t(p.lead)}</p>
+      <form method="post" action="${p.action}" novalidate><input type="hidden" name="jeton" value="${p.token}"><button type="submit">${t(p.button)}</button></form>`,
   });
 }
 
@@ -171,7 +173,14 @@ const tokenOf = (v: unknown): string | undefined => {
   return r.success ? r.data : undefined;
 };
 
-const INVALID_LINK = 'Ce lien n’est pas valide : vérifiez qu’il a été copié en entier.';
+const INVALID_LINK = msg('Ce lien n’est pas valide : vérifiez qu’il a été copié en entier.');
+const NEW_PASSWORD = msg('Nouveau mot de passe');
+const UNSUBSCRIBE = msg('Se désabonner');
+const BAD_UNSUBSCRIBE_LINK = msg('Ce lien de désabonnement n’est pas valide.');
+const FULL_ADDRESS = msg('Saisissez une adresse électronique complète (nom@exemple.fr).');
+const FORM_ERRORS = msg('Le formulaire contient des erreurs.');
+const AT_LEAST_10 = msg('Au moins 10 caractères.');
+const CURRENT_PASSWORD = msg('Saisissez votre mot de passe actuel.');
 
 /** The public pages of e-mail links and forgotten passwords, and « Mon compte »'s e-mail forms. */
 export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: Request, res: Response, status: number, state: Partial<AccountMailState>) => Promise<void>): Router {
@@ -193,9 +202,8 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
   r.post('/mot-de-passe-oublie', limiters.mailRequest, form, page(async (req, res) => {
     const input = resetRequestBody.safeParse(formFields(req));
     if (!input.success || !/^[^\s@]+@[^\s@]+$/.test(input.data.email)) {
-      const error = 'Saisissez une adresse électronique complète (nom@exemple.fr).';
-      if (sendFormBack(res, '/mot-de-passe-oublie', { error, values: { email: input.data?.email ?? formFields(req).email ?? '' } })) return;
-      res.status(400).type('html').send(forgotPage(ctx(req), { error: 'Saisissez une adresse électronique complète (nom@exemple.fr).', email: input.data?.email ?? '' }));
+      if (sendFormBack(res, '/mot-de-passe-oublie', { error: FULL_ADDRESS, values: { email: input.data?.email ?? formFields(req).email ?? '' } })) return;
+      res.status(400).type('html').send(forgotPage(ctx(req), { error: FULL_ADDRESS, email: input.data?.email ?? '' }));
       return;
     }
     requestPasswordResetLater(db, { mail }, input.data.email, (err) => req.log?.error({ err }, 'password reset request failed'));
@@ -206,7 +214,7 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
   r.get('/mot-de-passe/nouveau', (req, res) => {
     noStore(res);
     const token = tokenOf(req.query.jeton);
-    if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), 'Nouveau mot de passe', INVALID_LINK, html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`));
+    if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), NEW_PASSWORD, INVALID_LINK, html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`));
     const back = takeFormState(req.query.formulaire);
     res.type('html').send(resetPage(ctx(req), token, { ...(back?.error ? { error: back.error } : {}), ...(back?.fieldErrors?.password ? { fieldError: back.fieldErrors.password } : {}) }));
   });
@@ -215,51 +223,51 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     const fields = formFields(req);
     const input = resetConfirmBody.safeParse({ token: fields.jeton, password: fields.password });
     const token = tokenOf(fields.jeton);
-    if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), 'Nouveau mot de passe', INVALID_LINK, html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`));
+    if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), NEW_PASSWORD, INVALID_LINK, html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`));
     // a weak password comes back to the link's own address (which carries the token already) by a 303
     const refuse = (fieldError: string) => {
-      const state = { error: 'Le formulaire contient des erreurs.', fieldErrors: { password: fieldError } };
+      const state = { error: FORM_ERRORS, fieldErrors: { password: fieldError } };
       if (sendFormBack(res, `/mot-de-passe/nouveau?jeton=${encodeURIComponent(token)}`, state)) return;
       res.status(400).type('html').send(resetPage(ctx(req), token, { error: state.error, fieldError }));
     };
-    if (!input.success) return refuse('Au moins 10 caractères.');
+    if (!input.success) return refuse(AT_LEAST_10);
     try {
       await confirmPasswordReset(db, sessionDeps, input.data);
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
       const weak = passwordAdvice(err.details);
       if (weak) return refuse(weak);
-      return void res.status(400).type('html').send(deadLinkPage(ctx(req), 'Nouveau mot de passe', err.message, html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`));
+      return void res.status(400).type('html').send(deadLinkPage(ctx(req), NEW_PASSWORD, err.message, html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`));
     }
-    res.type('html').send(simplePage(ctx(req), 'Mot de passe changé', html`<h1>${t('Mot de passe changé')}</h1>
+    res.type('html').send(simplePage(ctx(req), t('Mot de passe changé'), html`<h1>${t('Mot de passe changé')}</h1>
       <div class="notice" role="status"><p>${t('Votre nouveau mot de passe est enregistré, et toutes vos sessions ont été fermées.')}</p></div>
       <p><a href="/connexion" class="button">${t('Se connecter')}</a></p>`));
   }));
 
   // --- confirming an address (at sign-up) and a new address ---
   const links = [
-    { path: '/compte/confirmer-adresse', title: 'Confirmer votre adresse', lead: 'Un clic pour confirmer que cette adresse électronique est bien la vôtre.', button: 'Confirmer mon adresse', run: verifyEmail, again: html`<p>${t('Connectez-vous puis, dans')} <a href="/compte#adresse">${t('Mon compte')}</a>${t(', demandez un nouveau lien.')}</p>`, done: 'Votre adresse électronique est confirmée.' },
-    { path: '/compte/confirmer-nouvelle-adresse', title: 'Confirmer votre nouvelle adresse', lead: 'Un clic pour que cette adresse devienne celle de votre compte.', button: 'Confirmer ma nouvelle adresse', run: confirmEmailChange, again: html`<p>${t('Dans')} <a href="/compte#adresse">${t('Mon compte')}</a>${t(', vous pouvez refaire la demande.')}</p>`, done: 'Votre nouvelle adresse est confirmée : c’est désormais celle de votre compte.' },
+    { path: '/compte/confirmer-adresse', title: msg('Confirmer votre adresse'), lead: msg('Un clic pour confirmer que cette adresse électronique est bien la vôtre.'), button: msg('Confirmer mon adresse'), run: verifyEmail, again: () => html`<p>${t('Connectez-vous puis, dans')} <a href="/compte#adresse">${t('Mon compte')}</a>${t(', demandez un nouveau lien.')}</p>`, done: msg('Votre adresse électronique est confirmée.') },
+    { path: '/compte/confirmer-nouvelle-adresse', title: msg('Confirmer votre nouvelle adresse'), lead: msg('Un clic pour que cette adresse devienne celle de votre compte.'), button: msg('Confirmer ma nouvelle adresse'), run: confirmEmailChange, again: () => html`<p>${t('Dans')} <a href="/compte#adresse">${t('Mon compte')}</a>${t(', vous pouvez refaire la demande.')}</p>`, done: msg('Votre nouvelle adresse est confirmée : c’est désormais celle de votre compte.') },
   ] as const;
   for (const l of links) {
     r.get(l.path, (req, res) => {
       noStore(res);
       const token = tokenOf(req.query.jeton);
-      if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), l.title, INVALID_LINK, l.again));
+      if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), l.title, INVALID_LINK, l.again()));
       res.type('html').send(confirmLinkPage(ctx(req), { title: l.title, lead: l.lead, action: l.path, token, button: l.button }));
     });
     r.post(l.path, form, page(async (req, res) => {
       noStore(res);
       const token = tokenOf(formFields(req).jeton);
-      if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), l.title, INVALID_LINK, l.again));
+      if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), l.title, INVALID_LINK, l.again()));
       try {
         await l.run(db, sessions, token);
       } catch (err) {
         if (!(err instanceof AppError) || (err.code !== 'validation_failed' && err.code !== 'conflict')) throw err;
-        return void res.status(err.status).type('html').send(deadLinkPage(ctx(req), l.title, err.message, l.again));
+        return void res.status(err.status).type('html').send(deadLinkPage(ctx(req), l.title, err.message, l.again()));
       }
-      res.type('html').send(simplePage(ctx(req), l.title, html`<h1>${l.title}</h1>
-        <div class="notice" role="status"><p>${l.done}</p></div>
+      res.type('html').send(simplePage(ctx(req), t(l.title), html`<h1>${t(l.title)}</h1>
+        <div class="notice" role="status"><p>${t(l.done)}</p></div>
         <p>${req.user ? html`<a href="/compte">${t('Mon compte')}</a>` : html`<a href="/connexion">${t('Se connecter')}</a>`} · <a href="/">${t('Les projets de loi')}</a></p>`));
     }));
   }
@@ -283,8 +291,8 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     precheck('account.manage', req.user);
     const input = passwordChangeBody.safeParse(formFields(req));
     if (!input.success) {
-      const fields = Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'password' ? 'Au moins 10 caractères.' : 'Saisissez votre mot de passe actuel.']));
-      return showAccount(req, res, 400, { refused: { form: 'password', error: 'Le formulaire contient des erreurs.', fields } });
+      const fields = Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'password' ? AT_LEAST_10 : CURRENT_PASSWORD]));
+      return showAccount(req, res, 400, { refused: { form: 'password', error: FORM_ERRORS, fields } });
     }
     try {
       await changePassword(db, sessionDeps, req.user, { ...input.data, sessionHash: req.sessionToken ? hashToken(req.sessionToken) : null });
@@ -292,7 +300,7 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
       if (!(err instanceof AppError) || (err.code !== 'validation_failed' && err.code !== 'forbidden')) throw err;
       const weak = passwordAdvice(err.details);
       const fields: Record<string, string> = err.code === 'forbidden' ? { currentPassword: err.message } : { password: weak ?? err.message };
-      return showAccount(req, res, err.status, { refused: { form: 'password', error: err.code === 'forbidden' ? err.message : 'Le formulaire contient des erreurs.', fields } });
+      return showAccount(req, res, err.status, { refused: { form: 'password', error: err.code === 'forbidden' ? err.message : FORM_ERRORS, fields } });
     }
     res.redirect(303, '/compte?fait=mot-de-passe#mot-de-passe');
   }));
@@ -302,8 +310,8 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     precheck('account.manage', req.user);
     const input = emailChangeBody.safeParse(formFields(req));
     if (!input.success) {
-      const fields = Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'email' ? 'Saisissez une adresse électronique complète (nom@exemple.fr).' : 'Saisissez votre mot de passe actuel.']));
-      return showAccount(req, res, 400, { refused: { form: 'email', error: 'Le formulaire contient des erreurs.', fields, values: { email: formFields(req).email ?? '' } } });
+      const fields = Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), i.path[0] === 'email' ? FULL_ADDRESS : CURRENT_PASSWORD]));
+      return showAccount(req, res, 400, { refused: { form: 'email', error: FORM_ERRORS, fields, values: { email: formFields(req).email ?? '' } } });
     }
     try {
       await requestEmailChange(db, { mail }, req.user, input.data);
@@ -323,7 +331,7 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     for (const k of NOTIFICATION_KINDS) {
       const v = fields[k];
       if (v === undefined) continue;
-      if (!(MAIL_MODES as readonly string[]).includes(v)) return showAccount(req, res, 400, { refused: { form: 'preferences', error: `Choix inconnu pour « ${t(NOTIFICATION_KIND_LABELS[k].label)} ».` } });
+      if (!(MAIL_MODES as readonly string[]).includes(v)) return showAccount(req, res, 400, { refused: { form: 'preferences', error: msg('Choix inconnu pour un type de notification : choisissez une des options proposées.') } });
       modes[k] = v as MailMode;
     }
     await setNotificationPreferences(db, req.user.id, modes);
@@ -331,26 +339,30 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
   }));
 
   // --- unsubscribe links (RFC 8058: the mail client posts « List-Unsubscribe=One-Click ») ---
-  const scopeText = (scope: string) => (scope === 'all' ? 'aucune notification par courriel' : `plus les courriels « ${NOTIFICATION_KIND_LABELS[scope as keyof typeof NOTIFICATION_KIND_LABELS].label} »`);
+  // the unsubscribe page's question and notice, per scope: everything, or one kind of notification
+  const kindOf = (scope: string) => t(NOTIFICATION_KIND_LABELS[scope as keyof typeof NOTIFICATION_KIND_LABELS].label);
+  const question = (scope: string) => (scope === 'all' ? t('Ne recevoir aucune notification par courriel ?') : t('Ne plus recevoir les courriels « {{type}} » ?', { type: kindOf(scope) }));
+  const noticeOf = (scope: string) => (scope === 'all' ? t('Vous ne recevrez aucune notification par courriel.') : t('Vous ne recevrez plus les courriels « {{type}} ».', { type: kindOf(scope) }));
   r.get('/courriels/desabonnement/:token', page(async (req, res) => {
     noStore(res);
     const target = (await mail.links()).read(String(req.params.token));
-    if (!target) return void res.status(404).type('html').send(deadLinkPage(ctx(req), 'Se désabonner', 'Ce lien de désabonnement n’est pas valide.', html`<p>${t('Vos préférences de courriels sont dans')} <a href="/compte#courriels">${t('Mon compte')}</a>.</p>`));
+    if (!target) return void res.status(404).type('html').send(deadLinkPage(ctx(req), UNSUBSCRIBE, BAD_UNSUBSCRIBE_LINK, html`<p>${t('Vos préférences de courriels sont dans')} <a href="/compte#courriels">${t('Mon compte')}</a>.</p>`));
     res.type('html').send(layout(ctx(req), {
-      title: 'Se désabonner',
-      main: html`<h1>${t('Se désabonner')}</h1><p class="lead">Ne recevoir ${scopeText(target.scope)} ?</p>
+      title: t(UNSUBSCRIBE),
+      main: html`<h1>${t(UNSUBSCRIBE)}</h1><p class="lead">${question(target.scope)}</p>
         <form method="post" action="/courriels/desabonnement/${String(req.params.token)}" novalidate><button type="submit">${t('Confirmer le désabonnement')}</button></form>
         <p>${t('Vos notifications resteront visibles sur Palimpseste. Tous les réglages :')} <a href="/compte#courriels">${t('Mon compte')}</a>.</p>`,
     }));
   }));
-  r.post('/courriels/desabonnement/:token', express.urlencoded({ extended: false, limit: '1kb' }), page(async (req, res) => {
+  // (its own small parser: a mail client posts « List-Unsubscribe=One-Click »; then back into the request's language)
+  r.post('/courriels/desabonnement/:token', express.urlencoded({ extended: false, limit: '1kb' }), (req, _res, next) => inRequestLang(req, next), page(async (req, res) => {
     noStore(res);
     const target = (await mail.links()).read(String(req.params.token));
-    if (!target) return void res.status(404).type('html').send(deadLinkPage(ctx(req), 'Se désabonner', 'Ce lien de désabonnement n’est pas valide.', html``));
+    if (!target) return void res.status(404).type('html').send(deadLinkPage(ctx(req), UNSUBSCRIBE, BAD_UNSUBSCRIBE_LINK, html``));
     await unsubscribe(db, target);
     res.type('html').send(layout(ctx(req), {
-      title: 'Désabonnement enregistré',
-      main: html`<h1>${t('Désabonnement enregistré')}</h1><div class="notice" role="status"><p>Vous ne recevrez ${scopeText(target.scope)}.</p></div>
+      title: t('Désabonnement enregistré'),
+      main: html`<h1>${t('Désabonnement enregistré')}</h1><div class="notice" role="status"><p>${noticeOf(target.scope)}</p></div>
         <p>${t('Pour changer d’avis :')} <a href="/compte#courriels">${t('Mon compte')}</a>.</p>`,
     }));
   }));

@@ -138,6 +138,7 @@ export function notFoundPage(ctx: PageContext, message = msg('Cette page n’exi
   return layout(ctx, { title: t('Page introuvable'), main: html`<h1>${t('Page introuvable')}</h1><p>${tMessage(message)}</p><p><a href="/">${t('Retour à l’accueil')}</a></p>` });
 }
 
-export function errorPage(ctx: PageContext, title: string, message: string): string {
-  return layout(ctx, { title, main: html`<h1>${title}</h1><p>${tMessage(message)}</p><p><a href="/">${t('Retour à l’accueil')}</a></p>` });
+/** `message`: French, said through the catalogue; or already said (`tError`). */
+export function errorPage(ctx: PageContext, title: string, message: string | SafeHtml): string {
+  return layout(ctx, { title, main: html`<h1>${title}</h1><p>${typeof message === 'string' ? tMessage(message) : message}</p><p><a href="/">${t('Retour à l’accueil')}</a></p>` });
 }

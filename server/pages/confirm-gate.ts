@@ -3,23 +3,24 @@ import { CONFIRM_FIELD, confirmationFor, type Confirmation } from '../../shared/
 import { html } from '../html';
 import { layout, type PageContext } from './layout';
 import { ctx, formBody, formFields, safeNext } from './page-kit';
-import { t } from '../i18n';
+import { say, t } from '../i18n';
 
 /**
  * The page that asks before an irreversible action, when the browser could not (no JavaScript):
- * it states the consequences and sends the same form again, confirmed, or goes back.
+ * it states the consequences (in the visitor's language: `q` is said with `say()`) and sends the
+ * same form again, confirmed, or goes back.
  */
 export function confirmationPage(c: PageContext, action: string, fields: Record<string, string>, q: Confirmation, back: string): string {
   return layout(c, {
-    title: t(q.title),
+    title: q.title,
     main: html`<section class="confirm-box" data-confirmation aria-labelledby="confirm-title">
-      <h1 id="confirm-title">${t(q.title)}</h1>
+      <h1 id="confirm-title">${q.title}</h1>
       <p class="lead">${t('Ce qui va se passer :')}</p>
-      <ul class="consequences">${q.consequences.map((line) => html`<li>${t(line)}</li>`)}</ul>
+      <ul class="consequences">${q.consequences.map((line) => html`<li>${line}</li>`)}</ul>
       <form method="post" action="${action}" class="form confirm-form" novalidate>
         ${Object.entries(fields).filter(([k]) => k !== CONFIRM_FIELD).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
         <input type="hidden" name="${CONFIRM_FIELD}" value="1">
-        <div class="actions"><button type="submit" class="danger">${t(q.confirm)}</button> <a href="${back}" class="button secondary">${t('Annuler')}</a></div>
+        <div class="actions"><button type="submit" class="danger">${q.confirm}</button> <a href="${back}" class="button secondary">${t('Annuler')}</a></div>
       </form></section>`,
   });
 }
@@ -35,7 +36,7 @@ export function confirmationGate(): Router {
     if (!req.user) return next();
     const fields = formFields(req);
     if (fields[CONFIRM_FIELD] === '1') return next();
-    const q = confirmationFor(req.path, fields, 'server');
+    const q = confirmationFor(req.path, fields, 'server', say());
     if (!q) return next();
     const referer = req.get('referer');
     const from = referer ? safeNext(new URL(referer, 'http://x').pathname) : '/';

@@ -15,7 +15,9 @@ import { listIdentities } from '../sql/identities';
 import { dateTimeFr } from './amendment-parts';
 import { layout, verifiedBadge, type PageContext } from './layout';
 import { ctx, formBody, formFields, page, safeNext } from './page-kit';
-import { t } from '../i18n';
+import { msg } from '../../shared/i18n';
+import { t, th } from '../i18n';
+import { tMessage } from '../i18n/message';
 import { sendFormBack, takeFormState } from './flash';
 
 /**
@@ -46,7 +48,7 @@ export function providerSignIn(c: PageContext, next?: string): SafeHtml {
   if (!c.oidc) return html``;
   const href = `/auth/oidc/login${next && next !== '/' ? `?suite=${encodeURIComponent(next)}` : ''}`;
   return html`<div class="provider-sign-in"><p class="separator">${t('ou')}</p>
-    <p><a class="button" href="${href}">Se connecter avec ${c.oidc.providerName}</a></p>
+    <p><a class="button" href="${href}">${t('Se connecter avec {{fournisseur}}', { fournisseur: c.oidc.providerName })}</a></p>
     <p class="hint">${t('Votre compte portera le badge « identité vérifiée ». Seuls votre nom affiché et votre adresse électronique sont repris ; l’adresse n’est jamais publiée.')}</p></div>`;
 }
 
@@ -57,27 +59,27 @@ export function identitySection(c: PageContext): SafeHtml {
   const name = (issuer: string) => (issuer === c.oidc!.issuer ? c.oidc!.providerName : issuer);
   return html`<section aria-labelledby="identite"><h2 id="identite">${t('Identité vérifiée')}</h2>
     ${linked.length > 0
-      ? html`<p>Votre compte porte le badge ${verifiedBadge()} : votre identité a été vérifiée par un fournisseur d’identité. Les décomptes « identités vérifiées seulement » comptent vos votes.</p>
-        <ul>${linked.map((l) => html`<li>Relié à ${name(l.issuer)} depuis le ${dateTimeFr.format(l.linkedAt)}
+      ? html`<p>${th('Votre compte porte le badge {{badge}} : votre identité a été vérifiée par un fournisseur d’identité. Les décomptes « identités vérifiées seulement » comptent vos votes.', { badge: verifiedBadge() })}</p>
+        <ul>${linked.map((l) => html`<li>${t('Relié à {{fournisseur}} depuis le {{date}}', { fournisseur: name(l.issuer), date: dateTimeFr.format(l.linkedAt) })}
           <form method="post" action="/compte/identite/detacher" class="inline" novalidate><input type="hidden" name="issuer" value="${l.issuer}"><button type="submit" class="link">${t('Détacher')}</button></form></li>`)}</ul>
         <p class="hint">${t('Palimpseste ne conserve de cette identité que l’identifiant que le fournisseur vous donne, jamais vos noms, date de naissance ou autres données.')}</p>`
-      : html`<p>Reliez votre compte à ${c.oidc.providerName} : votre compte portera le badge « identité vérifiée » et vous pourrez vous connecter par ce fournisseur.</p>
-        <form method="post" action="/compte/identite" class="inline" novalidate><button type="submit">Relier mon compte à ${c.oidc.providerName}</button></form>`}
+      : html`<p>${t('Reliez votre compte à {{fournisseur}} : votre compte portera le badge « identité vérifiée » et vous pourrez vous connecter par ce fournisseur.', { fournisseur: c.oidc.providerName })}</p>
+        <form method="post" action="/compte/identite" class="inline" novalidate><button type="submit">${t('Relier mon compte à {{fournisseur}}', { fournisseur: c.oidc.providerName })}</button></form>`}
   </section>`;
 }
 
 function linkPage(c: PageContext, state: { email: string; error?: string }): string {
   return layout(c, {
-    title: state.error ? 'Erreur – Relier votre identité' : 'Relier votre identité',
+    title: `${state.error ? t('Erreur – ') : ''}${t('Relier votre identité')}`,
     main: html`<h1>${t('Relier votre identité à votre compte')}</h1>
-      ${state.error ? html`<div class="alert" role="alert">${state.error}</div>` : ''}
+      ${state.error ? html`<div class="alert" role="alert">${tMessage(state.error)}</div>` : ''}
       <p class="lead">${t('Un compte Palimpseste utilise déjà l’adresse')} <strong>${state.email}</strong>.</p>
       <p>${t('Pour y relier l’identité que vous venez de confirmer, saisissez le mot de passe de ce compte. Votre compte portera ensuite le badge « identité vérifiée ».')}</p>
       <form method="post" action="/auth/oidc/lier" class="form" novalidate>
         <input type="hidden" name="email" value="${state.email}">
         <div class="field">
           <label for="link-password">${t('Mot de passe du compte')}</label>
-          ${state.error ? html`<p class="field-error" id="link-password-error">${state.error}</p>` : ''}
+          ${state.error ? html`<p class="field-error" id="link-password-error">${tMessage(state.error)}</p>` : ''}
           <input id="link-password" name="password" type="password" autocomplete="current-password" required${state.error ? html` aria-invalid="true" aria-describedby="link-password-error"` : ''}>
         </div>
         <button type="submit">${t('Relier et me connecter')}</button>
@@ -113,7 +115,7 @@ export function identityPages(deps: IdentityPagesDeps): Router {
   };
   const clearFlowCookie = (res: Response) => res.clearCookie(FLOW_COOKIE, { path: '/auth/oidc' });
   const handleOf = (req: Request) => (req.cookies as Record<string, string> | undefined)?.[FLOW_COOKIE];
-  const notConfigured = () => new AppError('not_found', 'La connexion par un fournisseur d’identité n’est pas proposée ici.');
+  const notConfigured = () => new AppError('not_found', msg('La connexion par un fournisseur d’identité n’est pas proposée ici.'));
 
   // Every page knows whether the button shows; « Mon compte » also lists the linked identities.
   r.use((req, _res, next) => {
@@ -140,7 +142,7 @@ export function identityPages(deps: IdentityPagesDeps): Router {
   r.get(CALLBACK_PATH, deps.limiters.login, page(async (req, res) => {
     if (!rp) throw notConfigured();
     const query = callbackQuery.safeParse(req.query);
-    if (!query.success) throw new AppError('validation_failed', 'Réponse du fournisseur d’identité illisible.');
+    if (!query.success) throw new AppError('validation_failed', msg('Réponse du fournisseur d’identité illisible.'));
     res.set('Cache-Control', 'no-store');
     const handle = handleOf(req);
     clearFlowCookie(res);
@@ -162,7 +164,7 @@ export function identityPages(deps: IdentityPagesDeps): Router {
   r.get('/auth/oidc/lier', page(async (req, res) => {
     if (!rp) throw notConfigured();
     const pending = await pendingLink(db, handleOf(req));
-    if (!pending) throw new AppError('oidc_state_mismatch', 'Ce rattachement a expiré ou a déjà servi : reconnectez-vous avec le fournisseur d’identité.');
+    if (!pending) throw new AppError('oidc_state_mismatch', msg('Ce rattachement a expiré ou a déjà servi : reconnectez-vous avec le fournisseur d’identité.'));
     const back = takeFormState(req.query.formulaire);
     res.set('Cache-Control', 'no-store').type('html').send(linkPage(ctx(req), { email: pending.email, ...(back?.error ? { error: back.error } : {}) }));
   }));
@@ -171,10 +173,10 @@ export function identityPages(deps: IdentityPagesDeps): Router {
     if (!rp) throw notConfigured();
     const handle = handleOf(req);
     const pending = await pendingLink(db, handle);
-    if (!pending) throw new AppError('oidc_state_mismatch', 'Ce rattachement a expiré ou a déjà servi : reconnectez-vous avec le fournisseur d’identité.');
+    if (!pending) throw new AppError('oidc_state_mismatch', msg('Ce rattachement a expiré ou a déjà servi : reconnectez-vous avec le fournisseur d’identité.'));
     const input = linkForm.safeParse(formFields(req));
     try {
-      if (!input.success) throw new AppError('validation_failed', 'Saisissez le mot de passe du compte.');
+      if (!input.success) throw new AppError('validation_failed', msg('Saisissez le mot de passe du compte.'));
       const { userId, token, next } = await confirmLinkWithPassword(db, { handle, password: input.data.password });
       sessions.forgetUser(userId);
       clearFlowCookie(res);
@@ -201,7 +203,7 @@ export function identityPages(deps: IdentityPagesDeps): Router {
     if (!rp) throw notConfigured();
     if (!req.user) return res.redirect(303, '/connexion?suite=/compte');
     const input = unlinkForm.safeParse(formFields(req));
-    if (!input.success) throw new AppError('validation_failed', 'Quelle identité détacher ?');
+    if (!input.success) throw new AppError('validation_failed', msg('Quelle identité détacher ?'));
     await unlinkOwnIdentity(db, { userId: req.user.id, issuer: input.data.issuer });
     sessions.forgetUser(req.user.id);
     res.redirect(303, '/compte#identite');

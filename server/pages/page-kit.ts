@@ -5,6 +5,7 @@ import { errorPage, notFoundPage } from './bill-pages';
 import type { OidcPageContext, PageContext } from './layout';
 import { takeFormState, type SealedFormState } from './flash';
 import { t } from '../i18n';
+import { tError } from '../i18n/message';
 import { inRequestLang } from '../i18n/middleware';
 
 /** Only local paths are followed after a form, never another site (open-redirect guard). */
@@ -49,7 +50,7 @@ export function page(handler: PageHandler): RequestHandler {
     handler(req, res).catch((err: unknown) => {
       if (!(err instanceof AppError)) return next(err);
       res.status(err.status).type('html');
-      res.send(inRequestLang(req, () => (err.code === 'not_found' ? notFoundPage(ctx(req), err.message) : errorPage(ctx(req), t('Action impossible'), err.message))));
+      res.send(inRequestLang(req, () => (err.code === 'not_found' ? notFoundPage(ctx(req), err.message) : errorPage(ctx(req), t('Action impossible'), tError(err)))));
     });
   };
 }

@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import express, { type Router } from 'express';
-import { frenchDay, type VotePoint } from '../../shared/charts';
+import type { VotePoint } from '../../shared/charts';
 import type { Db } from '../db/db';
-import { amendmentVoteSeries, voteChartSvg, voteChartText } from '../present/charts';
+import { amendmentVoteSeries, chartDay, voteChartSvg, voteChartText } from '../present/charts';
 import { isId } from '../sql/ids';
 import { html, raw, type SafeHtml } from '../html';
 import { t } from '../i18n';
@@ -31,7 +31,7 @@ export function voteTable(points: readonly VotePoint[], caption: string): SafeHt
   return html`<details class="chart-data"><summary>${t('Voir les données')}</summary>
     <table class="data"><caption>${caption}</caption>
       <thead><tr><th scope="col">${t('Jour')}</th><th scope="col">${t('D’accord')}</th><th scope="col">${t('Mitigé')}</th><th scope="col">${t('Pas d’accord')}</th><th scope="col">${t('Total')}</th></tr></thead>
-      <tbody>${points.map((p) => html`<tr><th scope="row"><time datetime="${p.day}">${frenchDay(p.day, true)}</time></th><td>${p.for}</td><td>${p.mitigated}</td><td>${p.against}</td><td>${p.total}</td></tr>`)}</tbody>
+      <tbody>${points.map((p) => html`<tr><th scope="row"><time datetime="${p.day}">${chartDay(p.day, true)}</time></th><td>${p.for}</td><td>${p.mitigated}</td><td>${p.against}</td><td>${p.total}</td></tr>`)}</tbody>
     </table></details>`;
 }
 
@@ -45,7 +45,7 @@ export function voteChartSection(a: { id: string; billId: string; status: string
   else if (points.length === 0) body = html`<p class="empty">${t('Aucun vote pour l’instant.')}</p>`;
   else {
     body = html`<figure class="chart">${raw(voteChartSvg(points, voteChartText(`votes-${a.id.slice(0, 8)}`, a.displayNumber, points)))}</figure>
-      ${voteTable(points, 'Votes cumulés à la fin de chaque jour où ils ont changé')}`;
+      ${voteTable(points, t('Votes cumulés à la fin de chaque jour où ils ont changé'))}`;
   }
   return html`<section aria-labelledby="evolution-votes" class="chart-section"><h2 id="evolution-votes">${t('Évolution des votes')}</h2>${body}${links}</section>`;
 }

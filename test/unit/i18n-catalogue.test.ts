@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { CLIENT_EN } from '../../client/src/i18n-en';
 import { EN } from '../../server/i18n/en';
 import { currentLang, formatDate, runInLang, t, th, tn } from '../../server/i18n';
@@ -62,4 +64,19 @@ test('Accept-Language: French wherever it is named; English only without French;
   expect(negotiate('en-US,en;q=0.9,fr;q=0.8')).toBe('fr');
   expect(negotiate('en-GB,en;q=0.9')).toBe('en');
   expect(negotiate('de-DE')).toBe('fr');
+});
+
+test('no key has its English in two catalogue files (the one spread last would silently win)', () => {
+  const dir = path.join(__dirname, '../../server/i18n/en');
+  const where = new Map<string, string[]>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(path.join(dir, file)) as Record<string, unknown>;
+    for (const part of Object.values(mod)) {
+      if (typeof part !== 'object' || part === null) continue;
+      for (const key of Object.keys(part)) where.set(key, [...(where.get(key) ?? []), file]);
+    }
+  }
+  expect([...where].filter(([, files]) => files.length > 1).map(([key, files]) => `${key}: ${files.join(', ')}`)).toEqual([]);
+  expect(where.size).toBeGreaterThan(500);
 });

@@ -1,6 +1,7 @@
 import { ERROR_STATUS } from '../../shared/errors';
 import { BILL_STATUSES, STATUS_LABELS_FR } from '../../shared/phases';
 import { ACTORS, allowedPhases, decide, decideSuspension, isSuspended, OPERATIONS, POLICY, type Actor, type Rule } from '../../shared/policy';
+import { runInLang, say } from '../../server/i18n';
 
 /** The policy table, read as a whole: every operation × every actor × every phase. */
 
@@ -46,7 +47,17 @@ describe('decide(), over the whole table', () => {
 describe('what the table says, in words', () => {
   test('depositing on an adopted bill names the deposit, not an edit', () => {
     const d = decide('amendment.submit', new Set(['citizen', 'author']), 'adopted');
-    expect(d).toEqual({ ok: false, code: 'wrong_phase', message: 'Déposer un amendement : impossible en phase « Adopté », seulement en phase « Consultation » ou « Commission ».' });
+    expect(d).toMatchObject({ ok: false, code: 'wrong_phase', message: 'Déposer un amendement : impossible en phase « Adopté », seulement en phase « Consultation » ou « Commission ».' });
+  });
+
+  test('the same refusal, said in English for an English page (the API keeps the French message)', () => {
+    const d = decide('amendment.submit', new Set(['citizen', 'author']), 'adopted');
+    if (d.ok) throw new Error('allowed');
+    expect(runInLang({ lang: 'en', url: '/' }, () => d.explain(say()))).toBe('Table an amendment: not possible in the “Adopted” phase, only in the “Consultation” or “Commission” phase.');
+    expect(d.explain(say())).toBe(d.message);
+    const f = decide('amendment.decide', new Set(['citizen']), 'commission');
+    if (f.ok) throw new Error('allowed');
+    expect(runInLang({ lang: 'en', url: '/' }, () => f.explain(say()))).toBe('Decide in commission: reserved for administrators.');
   });
 
   test('a citizen proposing during the commission is told who may', () => {
@@ -144,7 +155,7 @@ describe('moderation at scale (docs/moderation.md)', () => {
   });
 
   test('a party to the case (the decider, an author, the appellant) is told another moderator settles its appeal', () => {
-    expect(decide('moderation.decideAppeal', new Set(['citizen', 'moderator']), null)).toEqual({
+    expect(decide('moderation.decideAppeal', new Set(['citizen', 'moderator']), null)).toMatchObject({
       ok: false, code: 'forbidden', message: 'Trancher un appel : un autre modérateur, qui n’a ni pris la décision, ni écrit la contribution, ni formé l’appel, doit trancher l’appel.',
     });
   });

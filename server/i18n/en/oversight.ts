@@ -112,7 +112,6 @@ export const oversight: Record<string, string> = {
   "{{count}} ignoré (déjà traité ou introuvable)_one": "{{count}} skipped (already handled or not found)",
   "{{count}} ignoré (déjà traité ou introuvable)_other": "{{count}} skipped (already handled or not found)",
   // server/pages/notification-pages.ts
-  "Voir la décision et faire appel": "See the decision and appeal",
   // server/pages/on-behalf-form.ts
   "En mon nom": "In my own name",
   "Pour une personne accompagnée": "For a person I am assisting",
@@ -131,15 +130,6 @@ export const oversight: Record<string, string> = {
   "{{count}} écarté_one": "{{count}} set aside",
   "{{count}} écarté_other": "{{count}} set aside",
   // server/pages/participation-page.ts
-  "Dont {{count}} contribution recueillie par des structures de médiation_one": "Of which {{count}} contribution collected by mediation organisations",
-  "Dont {{count}} contribution recueillie par des structures de médiation_other": "Of which {{count}} contributions collected by mediation organisations",
-  "{{count}} pour une personne accompagnée_one": "{{count}} for an assisted person",
-  "{{count}} pour une personne accompagnée_other": "{{count}} for assisted people",
-  "{{count}} atelier réunissant_one": "{{count}} workshop bringing together",
-  "{{count}} atelier réunissant_other": "{{count}} workshops bringing together",
-  "{{count}} participant_one": "{{count}} participant",
-  "{{count}} participant_other": "{{count}} participants",
-  "Aucun vote n’est exprimé au nom d’autrui.": "No vote is cast on anyone else’s behalf.",
   // server/pages/takeover-page.ts
   "Reprendre l’{{amendement}}": "Take over {{amendement}}",
   "Reprendre l’{{amendement}} ?": "Take over {{amendement}}?",
