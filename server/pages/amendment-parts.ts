@@ -16,6 +16,8 @@ export interface FormState {
   /** Which form of the page failed, when it holds several (server/pages/form-state.ts). */
   form?: string;
   error?: string;
+  /** The error as a policy refusal said it in the person's language (server/pages/flash.ts). */
+  said?: { lang: string; text: string };
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;
 }

@@ -62,6 +62,8 @@ export interface SealedFormState {
   /** Which form of its page failed, when the page holds several: only that one shows the state. */
   form?: string;
   error?: string;
+  /** The error as a policy refusal said it in the person's language when refused (`error` is the French). */
+  said?: { lang: string; text: string };
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;
 }
@@ -80,6 +82,11 @@ export function putFormState(state: SealedFormState, now = Date.now()): string |
 const strings = (v: unknown): Record<string, string> | undefined =>
   v && typeof v === 'object' && Object.values(v).every((x) => typeof x === 'string') ? (v as Record<string, string>) : undefined;
 
+const saidOf = (v: unknown): { lang: string; text: string } | undefined => {
+  const s = v as { lang?: unknown; text?: unknown } | null;
+  return s && typeof s === 'object' && typeof s.lang === 'string' && typeof s.text === 'string' ? { lang: s.lang, text: s.text } : undefined;
+};
+
 export function takeFormState(sealed: unknown, now = Date.now()): SealedFormState | undefined {
   const plain = unseal(sealed, FORM_STATE_MAX);
   if (!plain) return undefined;
@@ -91,6 +98,7 @@ export function takeFormState(sealed: unknown, now = Date.now()): SealedFormStat
     return {
       ...(typeof state.form === 'string' ? { form: state.form } : {}),
       ...(typeof state.error === 'string' ? { error: state.error } : {}),
+      ...(saidOf(state.said) ? { said: saidOf(state.said)! } : {}),
       ...(fieldErrors ? { fieldErrors } : {}),
       ...(values ? { values } : {}),
     };

@@ -5,6 +5,7 @@ import { AppError } from '../http/errors';
 import type { Operation, OpDeps, OpInput } from '../operations/operation';
 import type { UserRow } from '../sql/users';
 import { sendFormBack } from './flash';
+import { currentLang, say } from '../i18n';
 import { formFields, page } from './page-kit';
 
 /** Field errors, keyed by form field: what the page shows next to each field. */
@@ -122,6 +123,8 @@ export function formOperation<P extends z.ZodType, B extends z.ZodType, O>(
       // the default refusal, one rule for every form that names its page
       if (adapter.formPage && err.code !== 'not_found' && sendFormBack(res, adapter.formPage(req), {
         ...(adapter.formName ? { form: adapter.formName(req) } : {}), error: err.message, fieldErrors, values: formFields(req),
+        // a refusal of the policy (a closed phase…) says itself in the person's language: kept as said
+        ...(err.explain ? { said: { lang: currentLang(), text: err.explain(say()) } } : {}),
       })) return;
       throw err;
     }

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../html';
+import { currentLang } from '../i18n';
 import { tMessage } from '../i18n/message';
 import type { FormState } from './amendment-parts';
 import type { PageContext } from './layout';
@@ -24,7 +25,8 @@ export const typed = (state: FormState | undefined, name: string, fallback = '')
 export function formAlert(state: FormState | undefined): SafeHtml | '' {
   if (!state?.error) return '';
   const fields = [...new Set(Object.values(state.fieldErrors ?? {}))].filter((m) => m !== state.error);
-  return html`<div class="alert" role="alert" id="erreurs" tabindex="-1"><p>${tMessage(state.error)}</p>${fields.map((m) => html`<p>${tMessage(m)}</p>`)}</div>`;
+  const error = state.said?.lang === currentLang() ? html`${state.said.text}` : tMessage(state.error);
+  return html`<div class="alert" role="alert" id="erreurs" tabindex="-1"><p>${error}</p>${fields.map((m) => html`<p>${tMessage(m)}</p>`)}</div>`;
 }
 
 /** A page's own (unnamed) form state: a named form's is shown by that form, not at the top of the page. */

@@ -187,3 +187,21 @@ test('the JSON API keeps its statuses', async () => {
   expect((await suite.app.http.put(`/api/articles/${art}/vote`).set(auth(alice)).send({ value: 'n-importe-quoi' })).status).toBe(400);
   expect((await suite.app.http.delete(`/api/amendments/${amendmentId}/cosignatures`).set(auth(alice))).status).toBe(409);
 });
+
+test('a refusal of the policy sent back to its form speaks the visitor’s language', async () => {
+  const closed = await createBill(suite.app, suite.admin, { status: 'consultation' });
+  const article = closed.articles[0]!.id;
+  await suite.app.http.post(`/api/bills/${closed.id}/status`).set(auth(suite.admin)).send({ status: 'commission' }).expect(200);
+  const fields = { targetType: 'article', targetId: article, side: 'for', body: 'Un argument trop tardif.', suite: `/articles/${article}` };
+  const inEnglish = { Cookie: `palimpseste_session=${alice.token}; lang=en` };
+  const res = await suite.app.http.post('/arguments').type('form').set('Origin', suite.app.url).set(inEnglish).send(fields);
+  expect(res.status).toBe(303);
+  const shown = await suite.app.http.get(res.headers.location!).set(inEnglish);
+  const alert = slice(shown.text, 'role="alert"', '</div>');
+  expect(alert).not.toContain('lang="fr"');
+  expect(alert).toMatch(/[Cc]onsultation|phase/);
+  // the same refusal for a French visitor: in French
+  const fr = await post(alice, '/arguments', fields);
+  const french = slice((await get(alice, fr.headers.location!)).text, 'role="alert"', '</div>');
+  expect(french).not.toBe(alert);
+});
