@@ -9,6 +9,7 @@ import type { AmendmentRow } from './sql/amendments';
 import { findBill, type BillRow } from './sql/bills';
 import { memberCollege } from './sql/commission';
 import { findUserById, type UserRow } from './sql/users';
+import { msg } from '../shared/i18n';
 
 /**
  * The server's side of `shared/policy.ts`: which qualities a person holds towards a bill or an
@@ -77,7 +78,7 @@ export async function authorize(db: Queryable, op: Operation, user: UserRow | nu
   let phase: BillStatus | null = target.bill?.status ?? null;
   if (billId && !target.bill) {
     const bill = await findBill(db, billId);
-    if (!bill) throw new AppError('not_found', 'Projet de loi introuvable.');
+    if (!bill) throw new AppError('not_found', msg('Projet de loi introuvable.'));
     phase = bill.status;
   }
   const actors = await actorsOf(db, op, user, target, billId);

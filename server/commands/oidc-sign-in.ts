@@ -36,7 +36,7 @@ const sameSecret = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-const stateMismatch = (why: string) => new AppError('oidc_state_mismatch', `Réponse du fournisseur d’identité refusée : ${why}`);
+const stateMismatch = (message: string) => new AppError('oidc_state_mismatch', message);
 
 /** Starts a sign-in (or, with `userId`, the linking of an identity to that signed-in account). */
 export async function startOidcFlow(
@@ -76,12 +76,12 @@ export async function completeOidcFlow(
   rp: OidcRelyingParty,
   input: { handle: string | undefined; callbackUrl: URL; state: string | undefined; viewerId: string | null },
 ): Promise<OidcOutcome> {
-  if (!input.handle) throw stateMismatch('cette connexion n’a pas été commencée dans ce navigateur, ou elle a expiré. Recommencez.');
+  if (!input.handle) throw stateMismatch(msg('Réponse du fournisseur d’identité refusée : cette connexion n’a pas été commencée dans ce navigateur, ou elle a expiré. Recommencez.'));
   const flow = await takeFlow(db, hashToken(input.handle), 'authorize');
   if (!flow?.state || !flow.nonce || !flow.code_verifier || !flow.redirect_uri) {
-    throw stateMismatch('cette connexion a expiré ou a déjà servi. Recommencez.');
+    throw stateMismatch(msg('Réponse du fournisseur d’identité refusée : cette connexion a expiré ou a déjà servi. Recommencez.'));
   }
-  if (!input.state || !sameSecret(input.state, flow.state)) throw stateMismatch('elle ne correspond pas à cette connexion (state).');
+  if (!input.state || !sameSecret(input.state, flow.state)) throw stateMismatch(msg('Réponse du fournisseur d’identité refusée : elle ne correspond pas à cette connexion (state).'));
   if (flow.user_id !== null && flow.user_id !== input.viewerId) {
     throw forbidden(msg('Vous n’êtes plus connecté au compte qui a demandé ce rattachement.'));
   }

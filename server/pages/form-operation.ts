@@ -7,6 +7,7 @@ import type { UserRow } from '../sql/users';
 import { sendFormBack } from './flash';
 import { currentLang, say } from '../i18n';
 import { formFields, page } from './page-kit';
+import { fill, msg } from '../../shared/i18n';
 
 /** Field errors, keyed by form field: what the page shows next to each field. */
 export type FieldErrors = Record<string, string>;
@@ -16,13 +17,13 @@ const fr = z.locales.fr();
 /** One zod issue said in French, for a person filling a form. */
 export function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_small' && issue.origin === 'string') {
-    return Number(issue.minimum) <= 1 ? 'Ce champ est requis.' : `Au moins ${Number(issue.minimum).toLocaleString('fr-FR')} caractères.`;
+    return Number(issue.minimum) <= 1 ? msg('Ce champ est requis.') : fill(msg('Au moins {{n}} caractères.'), { n: Number(issue.minimum).toLocaleString('fr-FR') });
   }
-  if (issue.code === 'too_big' && issue.origin === 'string') return `Trop long : ${Number(issue.maximum).toLocaleString('fr-FR')} caractères au plus.`;
+  if (issue.code === 'too_big' && issue.origin === 'string') return fill(msg('Trop long : {{n}} caractères au plus.'), { n: Number(issue.maximum).toLocaleString('fr-FR') });
   // a box that must be ticked (a consent): z.literal(true)
-  if (issue.code === 'invalid_value' && issue.values.length === 1 && issue.values[0] === true) return 'Cette case doit être cochée.';
-  if (issue.code === 'invalid_value') return 'Choisissez une des options proposées.';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'Ce champ est requis.';
+  if (issue.code === 'invalid_value' && issue.values.length === 1 && issue.values[0] === true) return msg('Cette case doit être cochée.');
+  if (issue.code === 'invalid_value') return msg('Choisissez une des options proposées.');
+  if (issue.code === 'invalid_type' && issue.input === undefined) return msg('Ce champ est requis.');
   const said = fr.localeError(issue as never);
   return typeof said === 'string' ? said : (said?.message ?? issue.message);
 }
@@ -62,7 +63,7 @@ const REFUSALS = new Set(['validation_failed', 'conflict', 'wrong_phase', 'unpro
 /** The validation error of a form, as the API would give it, with its details keyed by body path. */
 function invalid(error: z.ZodError): AppError {
   const first = error.issues[0];
-  return new AppError('validation_failed', first ? issueMessage(first) : 'Le formulaire contient des erreurs.', error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: issueMessage(i) })));
+  return new AppError('validation_failed', first ? issueMessage(first) : msg('Le formulaire contient des erreurs.'), error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: issueMessage(i) })));
 }
 
 /** Details of a validation error (ours or a command's) as messages keyed by form field. */
@@ -109,7 +110,7 @@ export function formOperation<P extends z.ZodType, B extends z.ZodType, O>(
     try {
       precheck(op.policy, user);
       const params = op.params.safeParse(adapter.params ? await adapter.params(formFields(req), req, deps) : req.params);
-      if (!params.success) throw new AppError('not_found', 'Ressource introuvable.');
+      if (!params.success) throw new AppError('not_found', msg('Ressource introuvable.'));
       const raw = adapter.body ? await adapter.body(formFields(req), req, deps) : undefined;
       const body = op.body ? op.body.safeParse(raw) : undefined;
       if (body && !body.success) throw invalid(body.error);

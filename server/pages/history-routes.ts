@@ -33,7 +33,7 @@ export function historyPages(db: Db): Router {
 
   r.get('/textes/:billId/historique', page(async (req, res) => {
     const bill = await findBill(db, param(req, 'billId'));
-    if (!bill) throw notFound('Ce projet de loi n’existe pas.');
+    if (!bill) throw notFound(msg('Ce projet de loi n’existe pas.'));
     const articles = await listBillArticles(db, bill.id);
     const filters = { famille: str(req.query.famille) in TYPE_FILTERS ? str(req.query.famille) : '', article: articles.some((a) => a.id === req.query.article) ? str(req.query.article) : '', du: day(str(req.query.du)), au: day(str(req.query.au)) };
     const before = str(req.query.avant);
@@ -53,7 +53,7 @@ export function historyPages(db: Db): Router {
   r.get('/articles/:articleId/historique', page(async (req, res) => {
     const article = await findArticle(db, param(req, 'articleId'));
     const bill = article ? await findBill(db, article.bill_id) : undefined;
-    if (!article || !bill) throw notFound('Cet article n’existe pas.');
+    if (!article || !bill) throw notFound(msg('Cet article n’existe pas.'));
     const versions = await listArticleVersions(db, article.id);
     const from = int(req.query.de, Math.max(1, article.version - 1));
     const to = int(req.query.a, article.version);
@@ -89,7 +89,7 @@ export function historyPages(db: Db): Router {
     const article = await findArticle(db, param(req, 'articleId'));
     const bill = article ? await findBill(db, article.bill_id) : undefined;
     const v = article ? await findArticleVersion(db, article.id, int(req.params.version, 0)) : undefined;
-    if (!article || !bill || !v) throw notFound('Cette version d’article n’existe pas.');
+    if (!article || !bill || !v) throw notFound(msg('Cette version d’article n’existe pas.'));
     res.type('html').send(layout(ctx(req), {
       title: t('Article {{numero}}, version {{n}} – {{titre}}', { numero: article.number, n: v.version, titre: bill.title }),
       breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}" lang="fr">${bill.title}</a> › <a href="/articles/${article.id}">${th('Article {{numero}}', { numero: html`<span lang="fr">${article.number}</span>` })}</a>`,
@@ -103,7 +103,7 @@ export function historyPages(db: Db): Router {
   r.get('/amendements/:id/historique', page(async (req, res) => {
     const { amendment: a } = await loadVisibleAmendment(db, param(req, 'id'), req.user ?? null);
     const bill = await findBill(db, a.bill_id);
-    if (!bill) throw notFound('Ce projet de loi n’existe pas.');
+    if (!bill) throw notFound(msg('Ce projet de loi n’existe pas.'));
     // the public history: submissions and formalisations (drafts are the authors' working copies)
     // a text hidden by the moderation is not shown, not even as a diff (moderators still see it)
     const masked = a.hidden_reason !== null && !req.user?.roles.some((r) => r === 'moderator' || r === 'admin');
@@ -113,7 +113,7 @@ export function historyPages(db: Db): Router {
     const from = int(req.query.de, revisions.length > 1 ? revisions.at(-2)!.revision : firstPublic);
     const to = int(req.query.a, last);
     const [x, y] = [revisions.find((v) => v.revision === from), revisions.find((v) => v.revision === to)];
-    if (revisions.length && (!x || !y)) throw new AppError('not_found', 'Cette révision n’existe pas (ou n’est pas publique).');
+    if (revisions.length && (!x || !y)) throw new AppError('not_found', msg('Cette révision n’existe pas (ou n’est pas publique).'));
     const [decision, events] = await Promise.all([findDecision(db, a.id), listHistory(db, { billId: bill.id, amendmentId: a.id, order: 'asc', limit: 200 })]);
     const title = amendmentTitle(displayNumber(a.origin, a.number));
     const diff = x && y ? await compute().run('diffTexts', { before: x.alineas, after: y.alineas }) : null;

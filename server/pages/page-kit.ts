@@ -7,6 +7,7 @@ import { takeFormState, type SealedFormState } from './flash';
 import { t } from '../i18n';
 import { tError } from '../i18n/message';
 import { inRequestLang } from '../i18n/middleware';
+import { fill, msg } from '../../shared/i18n';
 
 /** Only local paths are followed after a form, never another site (open-redirect guard). */
 export function safeNext(value: unknown, fallback = '/'): string {
@@ -65,7 +66,8 @@ export function formFields(req: Request): Record<string, string> {
 function refuseUnstorable(value: unknown, where: 'body' | 'query'): AppError | undefined {
   const paths = unstorableTextPaths(value, where).map((p) => `« ${p.slice(where.length + 1)} »`);
   if (paths.length === 0) return undefined;
-  return new AppError('validation_failed', `Caractère interdit (NUL ou demi-paire UTF-16 isolée) dans ${paths.length > 1 ? 'les champs' : 'le champ'} ${paths.join(', ')}.`, paths);
+  const message = paths.length > 1 ? msg('Caractère interdit (NUL ou demi-paire UTF-16 isolée) dans les champs {{champs}}.') : msg('Caractère interdit (NUL ou demi-paire UTF-16 isolée) dans le champ {{champs}}.');
+  return new AppError('validation_failed', fill(message, { champs: paths.join(', ') }), paths);
 }
 
 /**

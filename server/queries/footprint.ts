@@ -9,6 +9,7 @@ import { listHearings } from '../sql/hearings';
 import { listMarks } from '../sql/inspiration-marks';
 import { findDeclarations } from '../sql/interest-representatives';
 import { findUsersByIds } from '../sql/users';
+import { msg } from '../../shared/i18n';
 
 /**
  * The legislative footprint (docs/interest-representatives.md) of a bill or of one article: every
@@ -138,14 +139,14 @@ async function build(db: Queryable, bill: BillRow, articleId: string | null): Pr
 
 export async function loadBillFootprint(db: Queryable, billId: string): Promise<BillFootprint> {
   const bill = await findBill(db, billId);
-  if (!bill) throw new AppError('not_found', 'Projet de loi introuvable.');
+  if (!bill) throw new AppError('not_found', msg('Projet de loi introuvable.'));
   return build(db, bill, null);
 }
 
 /** One article's footprint: its contributions, its hearings and those about the whole text. */
 export async function loadArticleFootprint(db: Queryable, articleId: string) {
   const article = await findArticle(db, articleId);
-  if (!article) throw new AppError('not_found', 'Article introuvable.');
+  if (!article) throw new AppError('not_found', msg('Article introuvable.'));
   const bill = (await findBill(db, article.bill_id))!;
   const all = await build(db, bill, article.id);
   const mine = all.articles[0]!;

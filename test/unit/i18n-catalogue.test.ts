@@ -5,6 +5,7 @@ import { EN } from '../../server/i18n/en';
 import { currentLang, formatDate, runInLang, t, th, tn } from '../../server/i18n';
 import { negotiate } from '../../server/i18n/middleware';
 import { html } from '../../server/html';
+import { tMessage } from '../../server/i18n/message';
 import { CLIENT_DIRS, extractKeys, requiredEntries, SERVER_DIRS } from '../helpers/i18n-keys';
 
 /**
@@ -79,4 +80,15 @@ test('no key has its English in two catalogue files (the one spread last would s
   }
   expect([...where].filter(([, files]) => files.length > 1).map(([key, files]) => `${key}: ${files.join(', ')}`)).toEqual([]);
   expect(where.size).toBeGreaterThan(500);
+});
+
+test('a domain message filled from a catalogue key is said in English from that key, with its values', () => {
+  runInLang({ lang: 'en', url: '/' }, () => {
+    expect(String(tMessage('Au moins 12 caractères.'))).toBe('At least 12 characters.');
+    expect(String(tMessage('Caractère interdit (NUL ou demi-paire UTF-16 isolée) dans le champ « titre ».'))).toBe('Forbidden character (NUL or lone UTF-16 surrogate) in the field « titre ».');
+    expect(String(tMessage('Ce champ est requis.'))).toBe('This field is required.');
+    // not from the catalogue: shown as it is, marked French
+    expect(String(tMessage('Un message que personne n’a traduit.'))).toBe('<span lang="fr">Un message que personne n’a traduit.</span>');
+  });
+  runInLang({ lang: 'fr', url: '/' }, () => expect(String(tMessage('Au moins 12 caractères.'))).toBe('Au moins 12 caractères.'));
 });

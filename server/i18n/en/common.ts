@@ -56,4 +56,20 @@ export const common: Record<string, string> = {
   // server/pages/bill-text.ts
   "{{count}} alinéa_one": "{{count}} paragraph",
   "{{count}} alinéa_other": "{{count}} paragraphs",
+  // messages of the domain shown on pages (server/i18n/message.ts)
+  "Projet de loi introuvable.": "Bill not found.",
+  "Réponse du fournisseur d’identité refusée : cette connexion n’a pas été commencée dans ce navigateur, ou elle a expiré. Recommencez.": "The identity provider’s answer was refused: this sign-in was not started in this browser, or it has expired. Start again.",
+  "Réponse du fournisseur d’identité refusée : cette connexion a expiré ou a déjà servi. Recommencez.": "The identity provider’s answer was refused: this sign-in has expired or was already used. Start again.",
+  "Réponse du fournisseur d’identité refusée : elle ne correspond pas à cette connexion (state).": "The identity provider’s answer was refused: it does not match this sign-in (state).",
+  "Ce champ est requis.": "This field is required.",
+  "Au moins {{n}} caractères.": "At least {{n}} characters.",
+  "Trop long : {{n}} caractères au plus.": "Too long: {{n}} characters at most.",
+  "Cette case doit être cochée.": "This box must be ticked.",
+  "Choisissez une des options proposées.": "Choose one of the options offered.",
+  "Cet article n’existe pas.": "This article does not exist.",
+  "Cette version d’article n’existe pas.": "This version of the article does not exist.",
+  "Cette révision n’existe pas (ou n’est pas publique).": "This revision does not exist (or is not public).",
+  "Caractère interdit (NUL ou demi-paire UTF-16 isolée) dans les champs {{champs}}.": "Forbidden character (NUL or lone UTF-16 surrogate) in the fields {{champs}}.",
+  "Caractère interdit (NUL ou demi-paire UTF-16 isolée) dans le champ {{champs}}.": "Forbidden character (NUL or lone UTF-16 surrogate) in the field {{champs}}.",
+  "Article introuvable.": "Article not found.",
 };
