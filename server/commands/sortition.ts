@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { fill, msg } from '../../shared/i18n';
 import { authorize } from '../authorize';
 import type { Db, Queryable } from '../db/db';
 import { AppError, notFound } from '../errors';
@@ -31,7 +32,7 @@ export interface SortitionDeps {
   log?: (msg: string, err?: unknown) => void;
 }
 
-const NOT_OPEN = 'Aucun appel à volontaires n’est ouvert pour ce texte.';
+const NOT_OPEN = msg('Aucun appel à volontaires n’est ouvert pour ce texte.');
 
 async function billFor(tx: Queryable, billId: string): Promise<BillRow> {
   const bill = await findBill(tx, billId, { forUpdate: true });
@@ -43,16 +44,16 @@ async function billFor(tx: Queryable, billId: string): Promise<BillRow> {
 export function checkStrata(strata: readonly Stratum[], seats: number): void {
   const names = new Set<string>();
   strata.forEach((s, i) => {
-    if (names.has(s.name)) throw new AppError('validation_failed', `Le critère « ${s.name} » apparaît deux fois.`, [{ path: `strata.${i}.name`, message: 'nom en double' }]);
+    if (names.has(s.name)) throw new AppError('validation_failed', fill(msg('Le critère « {{critere}} » apparaît deux fois.'), { critere: s.name }), [{ path: `strata.${i}.name`, message: 'nom en double' }]);
     names.add(s.name);
     const values = new Set(s.categories.map((c) => c.value));
-    if (values.size !== s.categories.length) throw new AppError('validation_failed', `« ${s.name} » : une catégorie apparaît deux fois.`, [{ path: `strata.${i}.categories`, message: 'catégorie en double' }]);
+    if (values.size !== s.categories.length) throw new AppError('validation_failed', fill(msg('« {{critere}} » : une catégorie apparaît deux fois.'), { critere: s.name }), [{ path: `strata.${i}.categories`, message: 'catégorie en double' }]);
     const sum = s.categories.reduce((n, c) => n + c.share, 0);
     if (Math.abs(sum - 1) > 0.001) {
-      throw new AppError('validation_failed', `« ${s.name} » : les parts des catégories font ${(sum * 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 })} %, pas 100 %.`, [{ path: `strata.${i}.categories`, message: 'la somme des parts doit valoir 1' }]);
+      throw new AppError('validation_failed', fill(msg('« {{critere}} » : les parts des catégories font {{somme}} %, pas 100 %.'), { critere: s.name, somme: (sum * 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 }) }), [{ path: `strata.${i}.categories`, message: 'la somme des parts doit valoir 1' }]);
     }
   });
-  if (seats < 1) throw new AppError('validation_failed', 'Au moins un siège.');
+  if (seats < 1) throw new AppError('validation_failed', msg('Au moins un siège.'));
 }
 
 /** PUT /api/bills/:billId/sortition: opens the call, or changes it while nobody has answered. */
@@ -62,9 +63,9 @@ export async function openSortition(db: Db, input: { admin: UserRow; billId: str
     const bill = await billFor(tx, input.billId);
     await authorize(tx, 'sortition.open', input.admin, { bill });
     const current = await findSortition(tx, bill.id, { forUpdate: true });
-    if (current && current.status !== 'open') throw new AppError('conflict', 'L’appel à volontaires est clos : l’engagement est publié, il ne peut plus changer.');
+    if (current && current.status !== 'open') throw new AppError('conflict', msg('L’appel à volontaires est clos : l’engagement est publié, il ne peut plus changer.'));
     if (current && JSON.stringify(current.strata) !== JSON.stringify(input.strata) && (await countVolunteers(tx, bill.id)) > 0) {
-      throw new AppError('conflict', 'Des volontaires ont déjà répondu à ces critères : ils ne peuvent plus changer (le nombre de sièges, si).');
+      throw new AppError('conflict', msg('Des volontaires ont déjà répondu à ces critères : ils ne peuvent plus changer (le nombre de sièges, si).'));
     }
     await openSortitionRow(tx, { billId: bill.id, seats: input.seats, strata: input.strata, openedBy: input.admin.id });
     await appendEvent(tx, {
@@ -80,19 +81,19 @@ export async function volunteer(db: Db, input: { user: UserRow; billId: string; 
   return db.transaction(async (tx) => {
     const bill = await billFor(tx, input.billId);
     await authorize(tx, 'sortition.volunteer', input.user, { bill });
-    if (input.user.kind !== 'citizen') throw new AppError('forbidden', 'Seules les personnes (pas les organisations) peuvent être tirées au sort.');
+    if (input.user.kind !== 'citizen') throw new AppError('forbidden', msg('Seules les personnes (pas les organisations) peuvent être tirées au sort.'));
     const s = await findSortition(tx, bill.id, { forUpdate: true });
     if (!s) throw notFound(NOT_OPEN);
-    if (s.status !== 'open') throw new AppError('conflict', 'L’appel à volontaires est clos.');
+    if (s.status !== 'open') throw new AppError('conflict', msg('L’appel à volontaires est clos.'));
     const answers: Record<string, string> = {};
     const details: { path: string; message: string }[] = [];
     for (const st of s.strata) {
       const v = input.answers[st.name];
-      if (v === undefined || !st.categories.some((c) => c.value === v)) details.push({ path: `answers.${st.name}`, message: `choisissez une des catégories de « ${st.name} »` });
+      if (v === undefined || !st.categories.some((c) => c.value === v)) details.push({ path: `answers.${st.name}`, message: fill(msg('choisissez une des catégories de « {{critere}} »'), { critere: st.name }) });
       else answers[st.name] = v;
     }
-    for (const k of Object.keys(input.answers)) if (!s.strata.some((st) => st.name === k)) details.push({ path: `answers.${k}`, message: 'critère inconnu' });
-    if (details.length > 0) throw new AppError('validation_failed', `Réponse à revoir : ${details[0]!.message}.`, details);
+    for (const k of Object.keys(input.answers)) if (!s.strata.some((st) => st.name === k)) details.push({ path: `answers.${k}`, message: msg('critère inconnu') });
+    if (details.length > 0) throw new AppError('validation_failed', fill(msg('Réponse à revoir : {{detail}}.'), { detail: details[0]!.message }), details);
     const pseudonym = await upsertVolunteer(tx, { billId: bill.id, userId: input.user.id, pseudonym: `V-${randomBytes(5).toString('hex')}`, answers });
     return { pseudonym };
   });
@@ -104,8 +105,8 @@ export async function withdrawVolunteer(db: Db, input: { user: UserRow; billId: 
     await authorize(tx, 'sortition.volunteer', input.user, { bill });
     const s = await findSortition(tx, bill.id, { forUpdate: true });
     if (!s) throw notFound(NOT_OPEN);
-    if (s.status !== 'open') throw new AppError('conflict', 'L’appel à volontaires est clos : le vivier publié ne change plus.');
-    if (!(await deleteVolunteer(tx, bill.id, input.user.id))) throw notFound('Vous n’êtes pas volontaire pour ce texte.');
+    if (s.status !== 'open') throw new AppError('conflict', msg('L’appel à volontaires est clos : le vivier publié ne change plus.'));
+    if (!(await deleteVolunteer(tx, bill.id, input.user.id))) throw notFound(msg('Vous n’êtes pas volontaire pour ce texte.'));
   });
 }
 
@@ -125,14 +126,14 @@ export async function commitSortition(deps: SortitionDeps, input: { admin: UserR
     await authorize(tx, 'sortition.commit', input.admin, { bill });
     const s = await findSortition(tx, bill.id, { forUpdate: true });
     if (!s) throw notFound(NOT_OPEN);
-    if (s.status !== 'open') throw new AppError('conflict', 'L’engagement est déjà publié.', { seedHash: s.seed_hash });
+    if (s.status !== 'open') throw new AppError('conflict', msg('L’engagement est déjà publié.'), { seedHash: s.seed_hash });
     const volunteers = volunteersOf(await listVolunteers(tx, bill.id));
     const problem = problemOf(s.seats, s.strata, volunteers);
     const obvious = obviousInfeasibility(problem);
-    if (obvious) throw new AppError('unprocessable', `Quotas impossibles à tenir : ${obvious}`, { reason: 'infeasible_quotas', explanation: obvious });
+    if (obvious) throw new AppError('unprocessable', fill(msg('Quotas impossibles à tenir : {{raison}}'), { raison: obvious }), { reason: 'infeasible_quotas', explanation: obvious });
     let seed: string | undefined;
     let seedHash = input.seedHash?.toLowerCase();
-    if (seedHash !== undefined && !SEED_HASH.test(seedHash)) throw new AppError('validation_failed', 'L’empreinte de la graine est un SHA-256 en hexadécimal (64 caractères).', [{ path: 'body.seedHash', message: '64 caractères hexadécimaux' }]);
+    if (seedHash !== undefined && !SEED_HASH.test(seedHash)) throw new AppError('validation_failed', msg('L’empreinte de la graine est un SHA-256 en hexadécimal (64 caractères).'), [{ path: 'body.seedHash', message: '64 caractères hexadécimaux' }]);
     if (seedHash === undefined) {
       seed = randomBytes(32).toString('hex');
       seedHash = sha256Hex(seed);
@@ -159,12 +160,12 @@ export async function drawSortition(deps: SortitionDeps, input: { admin: UserRow
     await authorize(tx, 'sortition.draw', input.admin, { bill });
     const s = await findSortition(tx, bill.id, { forUpdate: true });
     if (!s) throw notFound(NOT_OPEN);
-    if (s.status === 'open') throw new AppError('conflict', 'Publiez d’abord l’engagement (clôture de l’appel et empreinte de la graine).');
-    if (s.status === 'computing') throw new AppError('conflict', 'La loterie est en cours de calcul : le tirage sera possible à la fin du calcul.', { progress: s.progress });
-    if (s.status === 'failed') throw new AppError('unprocessable', `Tirage impossible : ${s.failure ?? 'le calcul a échoué'}`, { reason: 'computation_failed', explanation: s.failure });
-    if (s.status === 'drawn') throw new AppError('conflict', 'Le tirage a déjà eu lieu.');
+    if (s.status === 'open') throw new AppError('conflict', msg('Publiez d’abord l’engagement (clôture de l’appel et empreinte de la graine).'));
+    if (s.status === 'computing') throw new AppError('conflict', msg('La loterie est en cours de calcul : le tirage sera possible à la fin du calcul.'), { progress: s.progress });
+    if (s.status === 'failed') throw new AppError('unprocessable', fill(msg('Tirage impossible : {{raison}}'), { raison: s.failure ?? msg('le calcul a échoué') }), { reason: 'computation_failed', explanation: s.failure });
+    if (s.status === 'drawn') throw new AppError('conflict', msg('Le tirage a déjà eu lieu.'));
     if (sha256Hex(input.seed) !== s.seed_hash) {
-      throw new AppError('unprocessable', 'Cette graine ne correspond pas à l’empreinte publiée : le tirage doit utiliser la graine annoncée.', { reason: 'seed_mismatch', seedHash: s.seed_hash });
+      throw new AppError('unprocessable', msg('Cette graine ne correspond pas à l’empreinte publiée : le tirage doit utiliser la graine annoncée.'), { reason: 'seed_mismatch', seedHash: s.seed_hash });
     }
     const rows = await listVolunteers(tx, bill.id);
     const problem = problemOf(s.seats, s.strata, volunteersOf(rows));
@@ -207,8 +208,8 @@ export async function respondToDraw(deps: SortitionDeps, input: { user: UserRow;
     if (!s || s.status !== 'drawn') throw notFound('Aucun tirage au sort n’a eu lieu pour ce texte.');
     const rows = await listVolunteers(tx, bill.id);
     const me = rows.find((r) => r.user_id === input.user.id);
-    if (!me || !me.seated_at) throw new AppError('forbidden', 'Vous n’avez pas été tiré au sort pour ce texte.');
-    if (me.response) throw new AppError('conflict', me.response === 'accepted' ? 'Vous avez déjà accepté.' : 'Vous avez déjà décliné.');
+    if (!me || !me.seated_at) throw new AppError('forbidden', msg('Vous n’avez pas été tiré au sort pour ce texte.'));
+    if (me.response) throw new AppError('conflict', me.response === 'accepted' ? msg('Vous avez déjà accepté.') : msg('Vous avez déjà décliné.'));
     const k = await recordResponse(tx, bill.id, input.user.id, input.response);
     if (input.response === 'accepted') {
       await upsertMember(tx, { billId: bill.id, userId: input.user.id, college: 'citizen', appointedBy: s.drawn_by ?? input.user.id });

@@ -24,7 +24,7 @@ const MIN_LITERAL = 8;
  * caractères. » from « Au moins {{n}} caractères. »), said from that key's English with the same
  * values; undefined when no key gives it.
  */
-function fromTemplate(message: string): string | undefined {
+function fromTemplate(message: string, depth = 0): string | undefined {
   if (message.length > 2_000) return undefined;
   templates ??= Object.keys(EN).filter((key) => key.includes('{{') && !/_(one|other)$/.test(key)).flatMap((key) => {
     const names: string[] = [];
@@ -44,7 +44,8 @@ function fromTemplate(message: string): string | undefined {
     // its fixed text first (cheap), then the anchored pattern
     if (!literals.every((l) => message.includes(l))) continue;
     const m = re.exec(message);
-    if (m) return t(key, Object.fromEntries(names.map((name, i) => [name, m[i + 1]!])));
+    // a value may itself be a message of the catalogue (« Réponse à revoir : {{detail}}. »)
+    if (m) return t(key, Object.fromEntries(names.map((name, i) => [name, m[i + 1]! in EN ? t(m[i + 1]!) : (depth < 1 && fromTemplate(m[i + 1]!, depth + 1)) || m[i + 1]!])));
   }
   return undefined;
 }

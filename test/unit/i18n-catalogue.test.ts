@@ -92,3 +92,10 @@ test('a domain message filled from a catalogue key is said in English from that 
   });
   runInLang({ lang: 'fr', url: '/' }, () => expect(String(tMessage('Au moins 12 caractères.'))).toBe('Au moins 12 caractères.'));
 });
+
+test('a value of a filled message that is itself a message of the catalogue is said in English too', () => {
+  runInLang({ lang: 'en', url: '/' }, () => {
+    expect(String(tMessage('Réponse à revoir : choisissez une des catégories de « âge ».'))).toBe('Answer to review: choose one of the categories of « âge ».');
+    expect(String(tMessage('Réponse à revoir : critère inconnu.'))).toBe('Answer to review: unknown criterion.');
+  });
+});
