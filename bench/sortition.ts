@@ -62,7 +62,7 @@ async function main() {
     const d = outcome.ok ? outcome.distribution : undefined;
     const st = d?.stats;
     console.log(d && st
-      ? `  LEXIMIN : ${seconds.toFixed(1)} s (voie ${st.route}${st.route === 2 ? `, ${st.stages} étapes` : ''}), ${d.panels.length} panels de poids non nul sur ${st.panelsGenerated} trouvés, ${st.pricingCalls} résolutions du maître (${(st.masterMs / 1000).toFixed(1)} s), recherche locale ${(st.searchMs / 1000).toFixed(1)} s, ${st.mipCalls} MIP (${(st.exactMs / 1000).toFixed(1)} s) ; probabilité minimale ${(leximinMin * 100).toFixed(2)} %`
+      ? `  LEXIMIN : ${seconds.toFixed(1)} s (voie ${st.route}${st.route === 2 ? `, ${st.stages} étapes` : ''}), Carathéodory ${st.steps} pas (${(st.decomposeMs / 1000).toFixed(1)} s, reste ${st.rest.toExponential(1)}), ${d.panels.length} panels de poids non nul sur ${st.panelsGenerated} trouvés, ${st.pricingCalls} résolutions du maître (${(st.masterMs / 1000).toFixed(1)} s), recherche locale ${(st.searchMs / 1000).toFixed(1)} s, ${st.mipCalls} MIP (${(st.exactMs / 1000).toFixed(1)} s) ; probabilité minimale ${(leximinMin * 100).toFixed(2)} %`
       : `  LEXIMIN : échec après ${seconds.toFixed(1)} s — ${outcome.ok ? '' : outcome.reason}`);
     console.log(`  rejet uniforme : ${base.accepted} panels acceptés, taux d’acceptation ${(base.acceptance * 100).toFixed(3)} %, minimum empirique ${(base.min * 100).toFixed(2)} % (${base.zero} volontaires jamais tirés)`);
     rows.push(`| ${size} | ${problem.profiles.length} | ${outcome.ok ? `${seconds.toFixed(1)} s` : `échec (${seconds.toFixed(0)} s)`} | ${outcome.ok ? `${(leximinMin * 100).toFixed(2)} %` : '—'} | ${(base.min * 100).toFixed(2)} % (${base.zero} à 0) | ${(base.acceptance * 100).toFixed(3)} % |`);

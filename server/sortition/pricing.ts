@@ -27,6 +27,8 @@ export interface Pricing {
   improve(start: readonly number[], weights: readonly number[]): number[];
   /** A panel of weight above `target` if there is one (exact), else undefined. */
   exact(weights: readonly number[], target: number, start: readonly number[]): number[] | undefined;
+  /** Some panel within tighter bounds (seats per profile, quota counts), heavy for `weights`; undefined when none is. */
+  within(colLower: readonly number[], colUpper: readonly number[], rowLower: readonly number[], rowUpper: readonly number[], weights: readonly number[]): number[] | undefined;
   stats: { searches: number; relaxations: number; mips: number };
   dispose(): void;
 }
@@ -37,16 +39,27 @@ const MAX_MOVES = 200;
 const MAX_HEAVY = 60;
 const GAIN = 1e-12;
 
-export function pricingModel(highs: Highs, problem: Problem): Pricing {
-  const T = problem.profiles.length;
-  const S = problem.strata.length;
+/**
+ * What the searches need to know of the profiles: each one's ceiling, its quota rows, and its
+ * categories as one number (mixed radix) with the profile of each such number (-1: none), to find
+ * the partners of an exchange.
+ */
+export interface ProfileIndex {
+  upper: number[];
+  cats: number[][];
+  rows: number[][];
+  radix: number[];
+  code: number[];
+  profileOf: Int32Array;
+  mins: number[];
+  maxs: number[];
+}
+
+export function profileIndex(problem: Problem): ProfileIndex {
   const idx = quotaIndex(problem.strata);
-  const Q = problem.quotas.length;
   const upper = problem.profiles.map((p) => Math.min(p.members.length, problem.seats, ...p.categories.map((c, s) => problem.quotas[idx[s]![c]!]!.max)));
   const cats = problem.profiles.map((p) => p.categories);
-  // quota rows of each profile, and each profile by its categories (to find exchange partners)
   const rows = cats.map((c) => c.map((v, s) => idx[s]![v]!));
-  // each profile's categories as one number (mixed radix), and the profile of each such number
   const radix: number[] = [];
   let codes = 1;
   for (const st of problem.strata) {
@@ -56,8 +69,14 @@ export function pricingModel(highs: Highs, problem: Problem): Pricing {
   const code = cats.map((c) => c.reduce((n, v, s) => n + v * radix[s]!, 0));
   const profileOf = new Int32Array(codes).fill(-1);
   code.forEach((k, t) => { profileOf[k] = t; });
-  const mins = problem.quotas.map((q) => q.min);
-  const maxs = problem.quotas.map((q) => q.max);
+  return { upper, cats, rows, radix, code, profileOf, mins: problem.quotas.map((q) => q.min), maxs: problem.quotas.map((q) => q.max) };
+}
+
+export function pricingModel(highs: Highs, problem: Problem): Pricing {
+  const T = problem.profiles.length;
+  const S = problem.strata.length;
+  const Q = problem.quotas.length;
+  const { upper, cats, rows, radix, code, profileOf, mins, maxs } = profileIndex(problem);
   const stats = { searches: 0, relaxations: 0, mips: 0 };
 
   const improve = (start: readonly number[], weights: readonly number[]): number[] => {
@@ -182,6 +201,19 @@ export function pricingModel(highs: Highs, problem: Problem): Pricing {
     stats,
     improve,
     feasible: () => runMip(new Array<number>(T).fill(0)),
+    within(colLower, colUpper, rowLower, rowUpper, weights) {
+      // the MIP with tighter bounds, any panel will do (a loose gap: stopping early is fine), then the bounds as they were
+      if (T > 0) mip.changeColsBounds({ kind: 'range', from: 0, to: T - 1 }, colLower, colUpper);
+      mip.changeRowsBounds({ kind: 'range', from: 1, to: Q }, rowLower, rowUpper);
+      mip.options.set({ mip_rel_gap: 0.05 });
+      try {
+        return runMip(weights);
+      } finally {
+        mip.options.set({ mip_rel_gap: 1e-6 });
+        if (T > 0) mip.changeColsBounds({ kind: 'range', from: 0, to: T - 1 }, new Array<number>(T).fill(0), upper);
+        mip.changeRowsBounds({ kind: 'range', from: 1, to: Q }, mins, maxs);
+      }
+    },
     exact(weights, target, start) {
       stats.relaxations += 1;
       setCosts(lp, weights);
