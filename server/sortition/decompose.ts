@@ -35,7 +35,7 @@ const EPS = 1e-9;
 /** The remaining weight under which the decomposition is complete. */
 const DONE = 1e-12;
 
-export function decompose(problem: Problem, pricing: Pricing, targets: readonly number[], opts: { checkTime?: () => void; onStep?: (assigned: number, panels: number) => void } = {}): Decomposition {
+export function decompose(problem: Problem, pricing: Pricing, targets: readonly number[], opts: { start?: readonly number[]; checkTime?: () => void; onStep?: (assigned: number, panels: number) => void } = {}): Decomposition {
   const T = problem.profiles.length;
   const S = problem.strata.length;
   const Q = problem.quotas.length;
@@ -68,7 +68,8 @@ export function decompose(problem: Problem, pricing: Pricing, targets: readonly 
   while (out.rest > DONE) {
     opts.checkTime?.();
     face();
-    panel = panel ? repair(panel) : undefined;
+    // the previous panel repaired (the first one: a panel meeting the quotas), else the MIP
+    panel = panel ? repair(panel) : opts.start && repair(opts.start);
     if (!panel) {
       out.mips += 1;
       panel = pricing.within(lo, hi, rlo, rhi, x);

@@ -202,16 +202,38 @@ export function pricingModel(highs: Highs, problem: Problem): Pricing {
     improve,
     feasible: () => runMip(new Array<number>(T).fill(0)),
     within(colLower, colUpper, rowLower, rowUpper, weights) {
-      // the MIP with tighter bounds, any panel will do (a loose gap: stopping early is fine), then the bounds as they were
-      if (T > 0) mip.changeColsBounds({ kind: 'range', from: 0, to: T - 1 }, colLower, colUpper);
-      mip.changeRowsBounds({ kind: 'range', from: 1, to: Q }, rowLower, rowUpper);
-      mip.options.set({ mip_rel_gap: 0.05 });
+      // a MIP of its own over the profiles that may take a seat (often few: HiGHS's presolve, which
+      // would drop the others, costs more here), any heavy panel will do: a loose gap
+      stats.mips += 1;
+      const cols: number[] = [];
+      for (let t = 0; t < T; t++) if (colUpper[t]! > 0) cols.push(t);
+      const st = [0];
+      const ix: number[] = [];
+      for (const t of cols) {
+        ix.push(0, ...rows[t]!.map((q) => 1 + q));
+        st.push(ix.length);
+      }
+      const m: Model = highs.createModel();
       try {
-        return runMip(weights);
+        m.options.set({ output_flag: false, mip_rel_gap: 0.3, presolve: 'off' });
+        m.passModel({
+          numCols: cols.length, numRows: 1 + Q, sense: highs.constants.objectiveSense.maximize,
+          colCost: cols.map((t) => weights[t]!), colLower: cols.map((t) => colLower[t]!), colUpper: cols.map((t) => colUpper[t]!),
+          rowLower: [problem.seats, ...rowLower], rowUpper: [problem.seats, ...rowUpper],
+          matrix: { format: 'csc', numRows: 1 + Q, numCols: cols.length, starts: st, indices: ix, values: ix.map(() => 1) },
+          integrality: cols.map(() => highs.constants.variableType.integer) as never,
+        });
+        m.run();
+        const status = m.getModelStatus();
+        if (status === modelStatus.infeasible) return undefined;
+        if (status !== modelStatus.optimal) throw new Error(`pricing MIP: status ${status}`);
+        const counts = new Array<number>(T).fill(0);
+        const v = m.getSolution().colValue;
+        cols.forEach((t, i) => { counts[t] = Math.round(v[i]!); });
+        if (!meetsQuotas(problem, counts)) throw new Error('internal: the pricing MIP returned a panel that misses a quota');
+        return counts;
       } finally {
-        mip.options.set({ mip_rel_gap: 1e-6 });
-        if (T > 0) mip.changeColsBounds({ kind: 'range', from: 0, to: T - 1 }, new Array<number>(T).fill(0), upper);
-        mip.changeRowsBounds({ kind: 'range', from: 1, to: Q }, mins, maxs);
+        m.dispose();
       }
     },
     exact(weights, target, start) {
