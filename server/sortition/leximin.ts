@@ -13,8 +13,10 @@ import { decompose, type Decomposition } from './decompose';
  *
  * Two routes to the same lottery (docs/sortition.md › Loterie):
  * 1. **Relaxation, then decomposition** (fast, usually enough). The LEXIMIN of the linear
- *    relaxation (relaxed.ts) gives target probabilities p* that no lottery can beat. A column
- *    generation then looks for a lottery reaching them: a master LP (master.ts) maximises
+ *    relaxation (relaxed.ts) gives target probabilities p* that no lottery can beat. Carathéodory's
+ *    method on the relaxation's polytope (decompose.ts) writes p* as a mixture of panels, one step
+ *    per profile at most and no LP; it may stop just short (a face without a panel). A column
+ *    generation then finishes, from the panels found: a master LP (master.ts) maximises
  *    min_t prob_t / p*_t over the panels found; its dual prices weigh the profiles, and a pricing
  *    step (pricing.ts: local search, then HiGHS's MIP to prove there is nothing better) looks
  *    for a panel that improves it. If the optimum reaches 1, the lottery meets p*: since p* is
@@ -27,7 +29,13 @@ import { decompose, type Decomposition } from './decompose';
  * are those of the rounded lottery, exactly what the draw does.
  */
 export const WEIGHT_TOTAL = 1_000_000_000_000;
-export const ALGORITHM = 'leximin-v1';
+/**
+ * The version in the verification file. v1 (column generation only) and v2 (Carathéodory's steps,
+ * then the column generation) compute the same LEXIMIN probabilities (they are unique) but may mix
+ * other panels; a draw is redone from the panels published, so `verify-draw` checks both.
+ */
+export const ALGORITHM = 'leximin-v2';
+export const KNOWN_ALGORITHMS: readonly string[] = ['leximin-v1', ALGORITHM];
 
 export interface WeightedPanel {
   /** Seats per profile, in the problem's profile order. */
