@@ -167,6 +167,20 @@ describe('LEXIMIN lottery', () => {
     }
   });
 
+  test("the relaxation's stages go on when HiGHS's warm start says « infeasible » by a hair (a pool where it did)", async () => {
+    const highs = await highsLoader();
+    const problem = problemOf(50, BENCH_STRATA, syntheticPool(2000, 3));
+    const pricing = pricingModel(highs, problem);
+    try {
+      const targets = relaxedLeximin(highs, problem, pricing.upper);
+      const sizes = problem.profiles.map((p) => p.members.length);
+      // the seats add up to 50 (here within 4·10⁻⁴: a level recorded a hair low, see the report of issue 17)
+      expect(targets.reduce((s, p, t) => s + p * sizes[t]!, 0)).toBeCloseTo(50, 2);
+    } finally {
+      pricing.dispose();
+    }
+  });
+
   test('when the relaxation promises more than any lottery can give, the stages of the paper take over', async () => {
     // one seat of each category in each of 3 strata: C (F, âgé, campagne) with E (H, jeune, ville) is the only panel,
     // though the relaxation could give everyone a half
