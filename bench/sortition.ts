@@ -13,6 +13,7 @@ import { BENCH_STRATA, syntheticPool } from './lib/sortition-pool';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const SEATS = 50;
+const BASELINE_ATTEMPTS = 2_000_000;
 
 function rejectionBaseline(problem: Problem, accepted: number, maxAttempts: number): { min: number; zero: number; acceptance: number; accepted: number } {
   const rand = prng(42);
@@ -57,15 +58,17 @@ async function main() {
       },
     });
     const seconds = (performance.now() - started) / 1000;
-    const base = rejectionBaseline(problem, 2_000, 2_000_000);
+    const base = rejectionBaseline(problem, 2_000, BASELINE_ATTEMPTS);
     const leximinMin = outcome.ok ? Math.min(...outcome.distribution.probabilities) : NaN;
     const d = outcome.ok ? outcome.distribution : undefined;
     const st = d?.stats;
     console.log(d && st
-      ? `  LEXIMIN : ${seconds.toFixed(1)} s (voie ${st.route}${st.route === 2 ? `, ${st.stages} étapes` : ''}), ${d.panels.length} panels de poids non nul sur ${st.panelsGenerated} trouvés, ${st.pricingCalls} résolutions du maître (${(st.masterMs / 1000).toFixed(1)} s), recherche locale ${(st.searchMs / 1000).toFixed(1)} s, ${st.mipCalls} MIP (${(st.exactMs / 1000).toFixed(1)} s) ; probabilité minimale ${(leximinMin * 100).toFixed(2)} %`
+      ? `  LEXIMIN : ${seconds.toFixed(1)} s (voie ${st.route}${st.route === 2 ? `, ${st.stages} étapes` : ''}), Carathéodory ${st.steps} pas (${(st.decomposeMs / 1000).toFixed(1)} s, reste ${st.rest.toExponential(1)}), ${d.panels.length} panels de poids non nul sur ${st.panelsGenerated} trouvés, ${st.pricingCalls} résolutions du maître (${(st.masterMs / 1000).toFixed(1)} s), recherche locale ${(st.searchMs / 1000).toFixed(1)} s, ${st.mipCalls} MIP (Carathéodory et tarification ; tarification exacte ${(st.exactMs / 1000).toFixed(1)} s) ; probabilité minimale ${(leximinMin * 100).toFixed(2)} %`
       : `  LEXIMIN : échec après ${seconds.toFixed(1)} s — ${outcome.ok ? '' : outcome.reason}`);
-    console.log(`  rejet uniforme : ${base.accepted} panels acceptés, taux d’acceptation ${(base.acceptance * 100).toFixed(3)} %, minimum empirique ${(base.min * 100).toFixed(2)} % (${base.zero} volontaires jamais tirés)`);
-    rows.push(`| ${size} | ${problem.profiles.length} | ${outcome.ok ? `${seconds.toFixed(1)} s` : `échec (${seconds.toFixed(0)} s)`} | ${outcome.ok ? `${(leximinMin * 100).toFixed(2)} %` : '—'} | ${(base.min * 100).toFixed(2)} % (${base.zero} à 0) | ${(base.acceptance * 100).toFixed(3)} % |`);
+    console.log(base.accepted > 0
+      ? `  rejet uniforme : ${base.accepted} panels acceptés, taux d’acceptation ${(base.acceptance * 100).toFixed(3)} %, minimum empirique ${(base.min * 100).toFixed(2)} % (${base.zero} volontaires jamais tirés)`
+      : `  rejet uniforme : aucun panel accepté sur ${BASELINE_ATTEMPTS.toLocaleString('fr-FR')} tirages uniformes de ${SEATS} (les quotas sont presque tous exacts sur 6 critères) : pas de loterie du tout`);
+    rows.push(`| ${size} | ${problem.profiles.length} | ${outcome.ok ? `${seconds.toFixed(1)} s` : `échec (${seconds.toFixed(0)} s)`} | ${outcome.ok ? `${(leximinMin * 100).toFixed(2)} %` : '—'} | ${base.accepted > 0 ? `${(base.min * 100).toFixed(2)} % (${base.zero} à 0)` : `aucun panel sur ${BASELINE_ATTEMPTS.toLocaleString('fr-FR')} tirages`} | ${(base.acceptance * 100).toFixed(3)} % |`);
   }
   console.log('\n| vivier | profils | LEXIMIN (temps) | LEXIMIN (p min) | rejet uniforme (p min empirique) | acceptation |');
   console.log('|---|---|---|---|---|---|');

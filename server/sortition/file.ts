@@ -1,5 +1,5 @@
 import { drawPanel, replayDeclines, type Replacement } from './draw';
-import { leximin, probabilitiesOf, type WeightedPanel } from './leximin';
+import { KNOWN_ALGORITHMS, leximin, probabilitiesOf, type WeightedPanel } from './leximin';
 import { meetsQuotas, poolHash, problemOf, quotasFor, sha256Hex, type Quota, type Stratum, type Volunteer } from './model';
 
 /**
@@ -69,6 +69,7 @@ export async function verifyFile(file: SortitionFile, opts: { recompute?: boolea
   let panel: string[] | null = null;
   if (file.lottery) {
     const lottery = file.lottery;
+    check(`algorithme ${lottery.algorithm} connu (${KNOWN_ALGORITHMS.join(', ')} : mêmes probabilités LEXIMIN)`, KNOWN_ALGORITHMS.includes(lottery.algorithm));
     check('profils = volontaires regroupés par réponses', JSON.stringify(lottery.profiles.map((p) => p.members)) === JSON.stringify(problem.profiles.map((p) => p.members)));
     check(`poids entiers de total ${lottery.total}`, lottery.panels.reduce((s, p) => s + p.weight, 0) === lottery.total && lottery.panels.every((p) => Number.isSafeInteger(p.weight) && p.weight > 0));
     const bad = lottery.panels.findIndex((p) => !meetsQuotas(problem, p.counts));

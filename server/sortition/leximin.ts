@@ -3,6 +3,7 @@ import { meetsQuotas, obviousInfeasibility, type Problem } from './model';
 import { Master } from './master';
 import { pricingModel, valueOf } from './pricing';
 import { relaxedLeximin } from './relaxed';
+import { decompose, type Decomposition } from './decompose';
 
 /**
  * LEXIMIN (Flanigan, Hennig, Hoffmann, Procaccia, Gölz, « Fair algorithms for selecting citizens'
@@ -12,8 +13,10 @@ import { relaxedLeximin } from './relaxed';
  *
  * Two routes to the same lottery (docs/sortition.md › Loterie):
  * 1. **Relaxation, then decomposition** (fast, usually enough). The LEXIMIN of the linear
- *    relaxation (relaxed.ts) gives target probabilities p* that no lottery can beat. A column
- *    generation then looks for a lottery reaching them: a master LP (master.ts) maximises
+ *    relaxation (relaxed.ts) gives target probabilities p* that no lottery can beat. Carathéodory's
+ *    method on the relaxation's polytope (decompose.ts) writes p* as a mixture of panels, one step
+ *    per profile at most and no LP; it may stop just short (a face without a panel). A column
+ *    generation then finishes, from the panels found: a master LP (master.ts) maximises
  *    min_t prob_t / p*_t over the panels found; its dual prices weigh the profiles, and a pricing
  *    step (pricing.ts: local search, then HiGHS's MIP to prove there is nothing better) looks
  *    for a panel that improves it. If the optimum reaches 1, the lottery meets p*: since p* is
@@ -26,7 +29,13 @@ import { relaxedLeximin } from './relaxed';
  * are those of the rounded lottery, exactly what the draw does.
  */
 export const WEIGHT_TOTAL = 1_000_000_000_000;
-export const ALGORITHM = 'leximin-v1';
+/**
+ * The version in the verification file. v1 (column generation only) and v2 (Carathéodory's steps,
+ * then the column generation) compute the same LEXIMIN probabilities (they are unique) but may mix
+ * other panels; a draw is redone from the panels published, so `verify-draw` checks both.
+ */
+export const ALGORITHM = 'leximin-v2';
+export const KNOWN_ALGORITHMS: readonly string[] = ['leximin-v1', ALGORITHM];
 
 export interface WeightedPanel {
   /** Seats per profile, in the problem's profile order. */
@@ -43,8 +52,10 @@ export interface Distribution {
   probabilities: number[];
   stats: {
     route: 1 | 2; stages: number; panelsGenerated: number; pricingCalls: number; exactCalls: number; mipCalls: number;
-    /** Total time, and the time in the master LP, in the local search and in the exact pricing. */
-    ms: number; masterMs: number; searchMs: number; exactMs: number;
+    /** Carathéodory's steps (route 1), and the weight they left to the column generation. */
+    steps: number; rest: number;
+    /** Total time, and the time in Carathéodory's steps, in the master LP, in the local search and in the exact pricing. */
+    ms: number; decomposeMs: number; masterMs: number; searchMs: number; exactMs: number;
   };
 }
 
@@ -103,8 +114,8 @@ export async function leximin(problem: Problem, options: Options = {}): Promise<
 
   const pricing = pricingModel(highs, problem);
   const masters: Master[] = [];
-  const counters = { pricingCalls: 0, exactCalls: 0, masterMs: 0, searchMs: 0, exactMs: 0 };
-  const timed = <R>(key: 'masterMs' | 'searchMs' | 'exactMs', f: () => R): R => {
+  const counters = { pricingCalls: 0, exactCalls: 0, masterMs: 0, searchMs: 0, exactMs: 0, decomposeMs: 0 };
+  const timed = <R>(key: 'masterMs' | 'searchMs' | 'exactMs' | 'decomposeMs', f: () => R): R => {
     const t0 = performance.now();
     try {
       return f();
@@ -117,10 +128,11 @@ export async function leximin(problem: Problem, options: Options = {}): Promise<
     if (!first) throw new InfeasibleQuotas('Aucun panel ne respecte tous les quotas à la fois : ils se contredisent pour ce vivier de volontaires (chaque quota pris seul peut être tenu). Élargissez les quotas ou attendez d’autres volontaires.');
 
     /** Column generation on one master until no panel improves it: its last optimum. */
-    const generate = (master: Master, a: readonly number[], progress: (z: number, round: number) => void) => {
+    const generate = (master: Master, a: readonly number[], progress: (z: number, round: number) => void, enough = Infinity) => {
       for (let round = 1; ; round++) {
         checkTime();
         const { z, y, price } = timed('masterMs', () => master.solve());
+        if (z >= enough) return { z, y };
         const weights = y.map((v, t) => v * a[t]!);
         counters.pricingCalls += 1;
         const target = price + EPS_PRICE * Math.max(1, price);
@@ -141,16 +153,19 @@ export async function leximin(problem: Problem, options: Options = {}): Promise<
       }
     };
 
-    // initial panels, diverse: multiplicative weights favour the profiles seldom chosen so far
-    const initial: number[][] = [first];
-    const mult = sizes.map(() => 1);
-    for (let r = 0; r < Math.min(T, INITIAL_PANELS); r++) {
-      checkTime();
-      const weights = mult.map((m, t) => m / sizes[t]!);
-      const p = pricing.improve(bestKnown(initial, weights, 1)[0]!, weights);
-      p.forEach((n, t) => { if (n > 0) mult[t]! *= 0.8; });
-      initial.push(p);
-    }
+    /** Diverse panels to start the stages from: multiplicative weights favour the profiles seldom chosen so far. */
+    const diverse = () => {
+      const initial: number[][] = [first];
+      const mult = sizes.map(() => 1);
+      for (let r = 0; r < Math.min(T, INITIAL_PANELS); r++) {
+        checkTime();
+        const weights = mult.map((m, t) => m / sizes[t]!);
+        const p = pricing.improve(bestKnown(initial, weights, 1)[0]!, weights);
+        p.forEach((n, t) => { if (n > 0) mult[t]! *= 0.8; });
+        initial.push(p);
+      }
+      return initial;
+    };
 
     // route 1: the relaxation's LEXIMIN, then a lottery that reaches it
     const targets = options.stagesOnly ? sizes.map(() => 0) : relaxedLeximin(highs, problem, pricing.upper, (fixed, level, round) => {
@@ -161,8 +176,18 @@ export async function leximin(problem: Problem, options: Options = {}): Promise<
     const decomposition = new Master(highs, ratio);
     masters.push(decomposition);
     targets.forEach((p, t) => { if (p <= 0) decomposition.fix(t, 0); });
-    for (const p of initial) decomposition.add(p);
-    const reached = options.stagesOnly ? 0 : generate(decomposition, ratio, (z, round) => report({ phase: 'decomposition', round, fixed: T, panels: decomposition.panels.length, level: z })).z;
+    let reached = 0;
+    let carath: Decomposition | undefined;
+    if (!options.stagesOnly) {
+      // Carathéodory's method first (no LP), then the column generation finishes what it could not reach
+      carath = timed('decomposeMs', () => decompose(problem, pricing, targets, {
+        checkTime,
+        onStep: (assigned, panels) => report({ phase: 'decomposition', round: panels, fixed: T, panels, level: assigned }),
+      }));
+      decomposition.add(first);
+      for (const p of carath.panels) decomposition.add(p);
+      reached = generate(decomposition, ratio, (z, round) => report({ phase: 'decomposition', round, fixed: T, panels: decomposition.panels.length, level: z }), REACHED).z;
+    }
     let lottery = decomposition;
     let stages = 0;
     if (reached < REACHED) {
@@ -170,7 +195,7 @@ export async function leximin(problem: Problem, options: Options = {}): Promise<
       const a = sizes.map((c) => 1 / c);
       const master = new Master(highs, a);
       masters.push(master);
-      for (const p of decomposition.panels) master.add(p);
+      for (const p of [...diverse(), ...decomposition.panels]) master.add(p);
       const fixed = new Array<boolean>(T).fill(false);
       let nFixed = 0;
       let level: number | null = null;
@@ -207,7 +232,8 @@ export async function leximin(problem: Problem, options: Options = {}): Promise<
       probabilities: probabilitiesOf(weighted, sizes),
       stats: {
         route: lottery === decomposition ? 1 : 2, stages, panelsGenerated: masters.reduce((n, m) => n + m.panels.length, 0),
-        pricingCalls: counters.pricingCalls, exactCalls: counters.exactCalls, mipCalls: pricing.stats.mips, ms: Math.round(performance.now() - started),
+        pricingCalls: counters.pricingCalls, exactCalls: counters.exactCalls, mipCalls: pricing.stats.mips, steps: carath?.steps ?? 0, rest: carath?.rest ?? 1,
+        ms: Math.round(performance.now() - started), decomposeMs: Math.round(counters.decomposeMs),
         masterMs: Math.round(counters.masterMs), searchMs: Math.round(counters.searchMs), exactMs: Math.round(counters.exactMs),
       },
     };

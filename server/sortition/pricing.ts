@@ -17,6 +17,7 @@ import { meetsQuotas, quotaIndex, type Problem } from './model';
  *   search small: the dual prices are sparse;
  * - the exact step: first the linear relaxation (its value bounds every panel's, and often proves
  *   that no panel improves the master), then the MIP, stopped at the first panel above the target.
+ * `within` is the MIP with tighter bounds that Carathéodory's steps (decompose.ts) fall back on.
  */
 export interface Pricing {
   /** Seats a profile can take at most (its size, the seats, its categories' ceilings). */
@@ -27,6 +28,8 @@ export interface Pricing {
   improve(start: readonly number[], weights: readonly number[]): number[];
   /** A panel of weight above `target` if there is one (exact), else undefined. */
   exact(weights: readonly number[], target: number, start: readonly number[]): number[] | undefined;
+  /** Some panel within tighter bounds (seats per profile, quota counts), heavy for `weights`; undefined when none is. */
+  within(colLower: readonly number[], colUpper: readonly number[], rowLower: readonly number[], rowUpper: readonly number[], weights: readonly number[]): number[] | undefined;
   stats: { searches: number; relaxations: number; mips: number };
   dispose(): void;
 }
@@ -37,16 +40,27 @@ const MAX_MOVES = 200;
 const MAX_HEAVY = 60;
 const GAIN = 1e-12;
 
-export function pricingModel(highs: Highs, problem: Problem): Pricing {
-  const T = problem.profiles.length;
-  const S = problem.strata.length;
+/**
+ * What the searches need to know of the profiles: each one's ceiling, its quota rows, and its
+ * categories as one number (mixed radix) with the profile of each such number (-1: none), to find
+ * the partners of an exchange.
+ */
+export interface ProfileIndex {
+  upper: number[];
+  cats: number[][];
+  rows: number[][];
+  radix: number[];
+  code: number[];
+  profileOf: Int32Array;
+  mins: number[];
+  maxs: number[];
+}
+
+export function profileIndex(problem: Problem): ProfileIndex {
   const idx = quotaIndex(problem.strata);
-  const Q = problem.quotas.length;
   const upper = problem.profiles.map((p) => Math.min(p.members.length, problem.seats, ...p.categories.map((c, s) => problem.quotas[idx[s]![c]!]!.max)));
   const cats = problem.profiles.map((p) => p.categories);
-  // quota rows of each profile, and each profile by its categories (to find exchange partners)
   const rows = cats.map((c) => c.map((v, s) => idx[s]![v]!));
-  // each profile's categories as one number (mixed radix), and the profile of each such number
   const radix: number[] = [];
   let codes = 1;
   for (const st of problem.strata) {
@@ -56,8 +70,14 @@ export function pricingModel(highs: Highs, problem: Problem): Pricing {
   const code = cats.map((c) => c.reduce((n, v, s) => n + v * radix[s]!, 0));
   const profileOf = new Int32Array(codes).fill(-1);
   code.forEach((k, t) => { profileOf[k] = t; });
-  const mins = problem.quotas.map((q) => q.min);
-  const maxs = problem.quotas.map((q) => q.max);
+  return { upper, cats, rows, radix, code, profileOf, mins: problem.quotas.map((q) => q.min), maxs: problem.quotas.map((q) => q.max) };
+}
+
+export function pricingModel(highs: Highs, problem: Problem): Pricing {
+  const T = problem.profiles.length;
+  const S = problem.strata.length;
+  const Q = problem.quotas.length;
+  const { upper, cats, rows, radix, code, profileOf, mins, maxs } = profileIndex(problem);
   const stats = { searches: 0, relaxations: 0, mips: 0 };
 
   const improve = (start: readonly number[], weights: readonly number[]): number[] => {
@@ -182,6 +202,43 @@ export function pricingModel(highs: Highs, problem: Problem): Pricing {
     stats,
     improve,
     feasible: () => runMip(new Array<number>(T).fill(0)),
+    within(colLower, colUpper, rowLower, rowUpper, weights) {
+      // a MIP of its own over the profiles that may take a seat (often few: HiGHS's presolve, which
+      // would drop the others, costs more here); any heavy panel will do, hence a loose gap
+      // (measured on the bench pools: 30 % rather than 5 % saves a fifth; 100 % takes twice the
+      // MIPs, and no objective at all leaves Carathéodory stuck far from the end)
+      stats.mips += 1;
+      const cols: number[] = [];
+      for (let t = 0; t < T; t++) if (colUpper[t]! > 0) cols.push(t);
+      const st = [0];
+      const ix: number[] = [];
+      for (const t of cols) {
+        ix.push(0, ...rows[t]!.map((q) => 1 + q));
+        st.push(ix.length);
+      }
+      const m: Model = highs.createModel();
+      try {
+        m.options.set({ output_flag: false, mip_rel_gap: 0.3, presolve: 'off' });
+        m.passModel({
+          numCols: cols.length, numRows: 1 + Q, sense: highs.constants.objectiveSense.maximize,
+          colCost: cols.map((t) => weights[t]!), colLower: cols.map((t) => colLower[t]!), colUpper: cols.map((t) => colUpper[t]!),
+          rowLower: [problem.seats, ...rowLower], rowUpper: [problem.seats, ...rowUpper],
+          matrix: { format: 'csc', numRows: 1 + Q, numCols: cols.length, starts: st, indices: ix, values: ix.map(() => 1) },
+          integrality: cols.map(() => highs.constants.variableType.integer) as never,
+        });
+        m.run();
+        const status = m.getModelStatus();
+        if (status === modelStatus.infeasible) return undefined;
+        if (status !== modelStatus.optimal) throw new Error(`pricing MIP: status ${status}`);
+        const counts = new Array<number>(T).fill(0);
+        const v = m.getSolution().colValue;
+        cols.forEach((t, i) => { counts[t] = Math.round(v[i]!); });
+        if (!meetsQuotas(problem, counts)) throw new Error('internal: the pricing MIP returned a panel that misses a quota');
+        return counts;
+      } finally {
+        m.dispose();
+      }
+    },
     exact(weights, target, start) {
       stats.relaxations += 1;
       setCosts(lp, weights);

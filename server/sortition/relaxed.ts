@@ -17,6 +17,7 @@ import { quotaIndex, type Problem } from './model';
  */
 const EPS_FIX = 1e-7;
 const FIXED_SLACK = 1e-9;
+const RETRY_SLACK = 1e-7;
 
 export function relaxedLeximin(highs: Highs, problem: Problem, upper: readonly number[], onStage?: (fixed: number, level: number, stage: number) => void): number[] {
   const T = problem.profiles.length;
@@ -47,11 +48,23 @@ export function relaxedLeximin(highs: Highs, problem: Problem, upper: readonly n
       rowUpper: [problem.seats, ...problem.quotas.map((q) => q.max), ...sizes.map(() => highs.infinity)],
       matrix: { format: 'csc', numRows: 1 + Q + T, numCols: T + 1, starts, indices, values },
     });
+    const { optimal } = highs.constants.modelStatus;
     const level = new Array<number | null>(T).fill(null);
     let fixed = 0;
     for (let stage = 1; fixed < T; stage++) {
       model.run();
-      if (model.getModelStatus() !== highs.constants.modelStatus.optimal) throw new Error(`relaxation LP: status ${model.getModelStatus()}`);
+      if (model.getModelStatus() !== optimal) {
+        // numerical trouble from the previous basis (seen once the levels fixed are many: « infeasible »
+        // by 10⁻⁹): once more from scratch, then with the fixed levels a little lower
+        model.clearSolver();
+        model.run();
+      }
+      if (model.getModelStatus() !== optimal) {
+        level.forEach((l, t) => { if (l !== null) model.changeRowBounds(1 + Q + t, Math.max(0, l - RETRY_SLACK), highs.infinity); });
+        model.clearSolver();
+        model.run();
+      }
+      if (model.getModelStatus() !== optimal) throw new Error(`relaxation LP: status ${model.getModelStatus()}`);
       const z = model.getObjectiveValue();
       const dual = model.getSolution().rowDual;
       let best = -1;
