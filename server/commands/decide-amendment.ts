@@ -189,7 +189,6 @@ async function record(
   }
   const t = d.tallies.all;
   const how = { explicit: msg('sur décision de sa présidence'), simple_majority: msg('à la majorité simple'), double_majority: msg('à la double majorité (dans chaque collège)') }[d.rule];
-  // with the votes first: the key without them would also read a message with them
   const key = d.outcome === 'adopted'
     ? t.total ? msg('La commission a adopté l’amendement n° {{numero}} {{comment}} ; votes de ses membres : pour {{pour}}, contre {{contre}}, abstentions {{abstentions}}.') : msg('La commission a adopté l’amendement n° {{numero}} {{comment}}.')
     : t.total ? msg('La commission a rejeté l’amendement n° {{numero}} {{comment}} ; votes de ses membres : pour {{pour}}, contre {{contre}}, abstentions {{abstentions}}.') : msg('La commission a rejeté l’amendement n° {{numero}} {{comment}}.');
