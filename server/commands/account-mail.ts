@@ -146,7 +146,7 @@ export async function confirmPasswordReset(db: Db, deps: MailDeps & SessionDeps,
 /** Checks the signed-in person's current password (a wrong one is a 403 the login limiter counts). */
 async function confirmCurrentPassword(db: Db, user: UserRow, password: string): Promise<void> {
   const found = await findUserWithHash(db, user.id);
-  if (!found) throw new AppError('unauthenticated', 'Session terminée.');
+  if (!found) throw new AppError('unauthenticated', msg('Session terminée.'));
   if (!found.password_hash) {
     await burnVerify(password);
     throw forbidden(msg('Ce compte n’a pas de mot de passe : il se connecte par un fournisseur d’identité.'));

@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { POLICY, type Operation } from '../../shared/policy';
 import { authorize } from '../authorize';
 import type { Queryable } from '../db/db';
@@ -18,16 +19,16 @@ export async function loadVisibleAmendment(
   opts: { forUpdate?: boolean } = {},
 ): Promise<{ amendment: AmendmentRow; viewerIsAuthor: boolean }> {
   const amendment = await findAmendment(db, id, opts);
-  if (!amendment) throw notFound('Amendement introuvable.');
+  if (!amendment) throw notFound(msg('Amendement introuvable.'));
   const viewerIsAuthor = viewer ? await isAuthor(db, amendment.id, viewer.id) : false;
-  if (amendment.status === 'draft' && !viewerIsAuthor) throw notFound('Amendement introuvable.');
+  if (amendment.status === 'draft' && !viewerIsAuthor) throw notFound(msg('Amendement introuvable.'));
   return { amendment, viewerIsAuthor };
 }
 
 /** The same, for an action only an author may take (403 for others who can see it). */
 export async function loadOwnAmendment(db: Queryable, id: string, user: UserRow, opts: { forUpdate?: boolean } = {}): Promise<AmendmentRow> {
   const { amendment, viewerIsAuthor } = await loadVisibleAmendment(db, id, user, opts);
-  if (!viewerIsAuthor) throw forbidden('Seuls les auteurs de l’amendement peuvent faire cela.');
+  if (!viewerIsAuthor) throw forbidden(msg('Seuls les auteurs de l’amendement peuvent faire cela.'));
   return amendment;
 }
 
@@ -53,6 +54,6 @@ export async function requireDraftPhase(db: Queryable, op: Operation, amendment:
     throw err;
   });
   if (origin !== amendment.origin) {
-    throw new AppError('wrong_phase', `${POLICY[op].verb} : ce brouillon a été commencé pendant la consultation, qui est close.`, { origin: amendment.origin });
+    throw new AppError('wrong_phase', fill(msg('{{action}} : ce brouillon a été commencé pendant la consultation, qui est close.'), { action: POLICY[op].verb }), { origin: amendment.origin });
   }
 }

@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { checkSelection } from '../../shared/annotation-anchor';
 import type { Db } from '../db/db';
 import { AppError, notFound } from '../errors';
@@ -18,10 +19,10 @@ export async function annotate(
   input: { user: UserRow; articleId: string; version: number; alinea: number; start: number; end: number; quote: string; body: string; onBehalf?: OnBehalf | undefined },
 ): Promise<string> {
   const article = await findArticle(db, input.articleId);
-  if (!article) throw notFound('Article introuvable.');
+  if (!article) throw notFound(msg('Article introuvable.'));
   await authorize(db, 'annotation.create', input.user, { billId: article.bill_id });
   const version = await findArticleVersion(db, article.id, input.version);
-  if (!version) throw notFound(`L’article n’a pas de version ${input.version}.`);
+  if (!version) throw notFound(fill(msg('L’article n’a pas de version {{version}}.'), { version: input.version }));
   const check = checkSelection(version.alineas, input);
   if (!check.ok) throw new AppError('unprocessable', check.message, { reason: check.reason });
   const body = input.body.trim();
@@ -39,7 +40,7 @@ export async function annotate(
 /** Replies to an annotation (during the consultation). */
 export async function replyToAnnotation(db: Db, input: { user: UserRow; annotationId: string; body: string }): Promise<string> {
   const annotation = await findAnnotation(db, input.annotationId);
-  if (!annotation) throw notFound('Annotation introuvable.');
+  if (!annotation) throw notFound(msg('Annotation introuvable.'));
   await authorize(db, 'annotation.reply', input.user, { billId: annotation.bill_id });
   const body = input.body.trim();
   return db.transaction(async (tx) => {

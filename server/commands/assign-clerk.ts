@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { POLICY } from '../../shared/policy';
 import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
@@ -30,7 +31,7 @@ export async function assignAmendment(db: Db, live: LiveRevocation, input: Assig
     const clerkId = input.clerkId === undefined ? input.user.id : input.clerkId;
     if (clerkId !== null && clerkId !== input.user.id) {
       const clerk = await findUserById(tx, clerkId);
-      if (!clerk?.roles.includes('clerk')) throw new AppError('validation_failed', 'Cette personne n’est pas greffier.', [{ path: 'clerkId', message: 'pas un greffier' }]);
+      if (!clerk?.roles.includes('clerk')) throw new AppError('validation_failed', msg('Cette personne n’est pas greffier.'), [{ path: 'clerkId', message: msg('pas un greffier') }]);
     }
     const previous = a.assigned_clerk_id;
     if (previous === clerkId) return;
@@ -40,7 +41,7 @@ export async function assignAmendment(db: Db, live: LiveRevocation, input: Assig
     if (clerkId) {
       await notifyAuthors(tx, {
         amendmentId: a.id, type: 'assigned', actorId: clerkId,
-        message: `${ACTOR}, du greffe, a pris en charge la mise en forme de ${amendmentLabel(a)} : vous pouvez l’écrire avec elle ou lui dans l’espace de mise en forme.`,
+        message: fill(msg('{{acteur}}, du greffe, a pris en charge la mise en forme de {{amendement}} : vous pouvez l’écrire avec elle ou lui dans l’espace de mise en forme.'), { acteur: ACTOR, amendement: amendmentLabel(a) }),
       });
     }
     if (takenFromOther) {
@@ -48,10 +49,15 @@ export async function assignAmendment(db: Db, live: LiveRevocation, input: Assig
         billId: a.bill_id, type: 'amendment.taken_over', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id,
         data: { number: a.number, from: previous, to: clerkId },
       });
-      const to = clerkId === input.user.id ? '' : clerkId ? ` et l’a confié à ${(await findUserById(tx, clerkId))?.display_name ?? 'un autre greffier'}` : ' et l’a laissé sans greffier';
+      const vars = { nom: input.user.display_name, amendement: amendmentLabel(a) };
+      const message = clerkId === input.user.id
+        ? fill(msg('{{nom}} a repris {{amendement}}, dont vous aviez la charge. Vous suivez désormais sa mise en forme en lecture seule.'), vars)
+        : clerkId
+          ? fill(msg('{{nom}} a repris {{amendement}}, dont vous aviez la charge et l’a confié à {{greffier}}. Vous suivez désormais sa mise en forme en lecture seule.'), { ...vars, greffier: (await findUserById(tx, clerkId))?.display_name ?? msg('un autre greffier') })
+          : fill(msg('{{nom}} a repris {{amendement}}, dont vous aviez la charge et l’a laissé sans greffier. Vous suivez désormais sa mise en forme en lecture seule.'), vars);
       await notifyUser(tx, {
         userId: previous, amendmentId: a.id, type: 'taken_over',
-        message: `${input.user.display_name} a repris ${amendmentLabel(a)}, dont vous aviez la charge${to}. Vous suivez désormais sa mise en forme en lecture seule.`,
+        message,
       });
     }
   });

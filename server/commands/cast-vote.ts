@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import { decide } from '../../shared/policy';
 import type { Tally, VoteValue } from '../../shared/votes';
 import type { Db } from '../db/db';
@@ -6,9 +7,9 @@ import { AppError, notFound } from '../errors';
 import { castVoteChecked, type VoteTarget } from '../sql/votes';
 
 const NOT_FOUND: Record<VoteTarget['type'], string> = {
-  article: 'Article introuvable.',
-  amendment: 'Amendement introuvable.',
-  argument: 'Argument introuvable.',
+  article: msg('Article introuvable.'),
+  amendment: msg('Amendement introuvable.'),
+  argument: msg('Argument introuvable.'),
 };
 
 /**
@@ -28,13 +29,13 @@ export async function castVote(db: Db, input: { userId: string; target: VoteTarg
       throw notFound(NOT_FOUND[input.target.type]);
     case 'wrong_phase': {
       const refused = decide(`vote.${input.target.type}`, new Set(['citizen']), billStatus ?? 'draft');
-      throw new AppError('wrong_phase', refused.ok ? 'Les votes sont clos.' : refused.message, { status: billStatus });
+      throw new AppError('wrong_phase', refused.ok ? msg('Les votes sont clos.') : refused.message, { status: billStatus });
     }
     case 'closed':
-      throw new AppError('conflict', 'Cet amendement n’est plus soumis au vote.');
+      throw new AppError('conflict', msg('Cet amendement n’est plus soumis au vote.'));
     case 'parliament':
-      throw new AppError('conflict', 'Les amendements parlementaires ne sont pas soumis au vote des citoyens.');
+      throw new AppError('conflict', msg('Les amendements parlementaires ne sont pas soumis au vote des citoyens.'));
     case 'hidden':
-      throw new AppError('conflict', 'Cette contribution a été masquée par la modération.');
+      throw new AppError('conflict', msg('Cette contribution a été masquée par la modération.'));
   }
 }

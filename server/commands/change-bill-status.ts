@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { adoptionBlocker } from '../../shared/commission';
 import { canMoveTo, STATUS_LABELS_FR, type BillStatus } from '../../shared/phases';
 import type { LiveRevocation } from '../collab/revocation';
@@ -22,11 +23,11 @@ export async function changeBillStatus(
 ): Promise<BillRow> {
   const bill = await db.transaction(async (tx) => {
     const bill = await findBill(tx, input.billId, { forUpdate: true });
-    if (!bill) throw notFound('Projet de loi introuvable.');
+    if (!bill) throw notFound(msg('Projet de loi introuvable.'));
     if (!canMoveTo(bill.status, input.to)) {
       throw new AppError(
         'wrong_phase',
-        `Impossible de passer de la phase « ${STATUS_LABELS_FR[bill.status]} » à « ${STATUS_LABELS_FR[input.to]} » : les phases avancent une à une.`,
+        fill(msg('Impossible de passer de la phase « {{de}} » à « {{vers}} » : les phases avancent une à une.'), { de: STATUS_LABELS_FR[bill.status], vers: STATUS_LABELS_FR[input.to] }),
         { status: bill.status, requested: input.to },
       );
     }

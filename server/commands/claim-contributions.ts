@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import { normaliseClaimCode, type Provenance } from '../../shared/assisted';
 import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
@@ -22,7 +23,7 @@ export interface Claimed {
 }
 
 /** One message for a code that opens nothing, whatever the reason: a guesser learns nothing from it. */
-const wrongCode = () => new AppError('not_found', 'Ce code ne correspond à aucune contribution à récupérer : vérifiez-le auprès de la structure qui vous l’a remis.');
+const wrongCode = () => new AppError('not_found', msg('Ce code ne correspond à aucune contribution à récupérer : vérifiez-le auprès de la structure qui vous l’a remis.'));
 
 /**
  * A person takes into their own account the contribution a mediator filed for them, with the code
@@ -35,9 +36,9 @@ export async function claimContributions(db: Db, live: LiveRevocation, input: { 
   const claimed = await db.transaction(async (tx) => {
     const row = await lockByClaimHash(tx, claimHash(code));
     if (!row) throw wrongCode();
-    if (row.claimed_by !== null) throw new AppError('conflict', 'Ce code a déjà servi : la contribution a été récupérée.');
+    if (row.claimed_by !== null) throw new AppError('conflict', msg('Ce code a déjà servi : la contribution a été récupérée.'));
     if (row.mediator_id === input.user.id) {
-      throw new AppError('conflict', 'Ce code est à remettre à la personne pour qui vous avez contribué : c’est elle qui le saisit, depuis son propre compte.');
+      throw new AppError('conflict', msg('Ce code est à remettre à la personne pour qui vous avez contribué : c’est elle qui le saisit, depuis son propre compte.'));
     }
     const from = row.mediator_id;
     let on: Claimed['on'] = { type: 'amendment', id: row.subject_id };
@@ -60,7 +61,7 @@ export async function claimContributions(db: Db, live: LiveRevocation, input: { 
       const n = await findAnnotation(tx, row.subject_id);
       if (n) on = { type: 'article', id: n.article_id };
     }
-    if (!(await markClaimed(tx, row.id, input.user.id))) throw new AppError('conflict', 'Ce code a déjà servi : la contribution a été récupérée.');
+    if (!(await markClaimed(tx, row.id, input.user.id))) throw new AppError('conflict', msg('Ce code a déjà servi : la contribution a été récupérée.'));
     return [{ type: row.subject_type, id: row.subject_id, billId: row.bill_id, on, collectedBy: { name: row.mediator_name, town: row.mediator_town } }];
   });
   // the mediator no longer writes a draft it handed over

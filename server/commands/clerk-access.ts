@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { displayNumber, isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
 import { POLICY, type Operation } from '../../shared/policy';
 import { authorize, precheck } from '../authorize';
@@ -17,14 +18,14 @@ export async function loadForClerk(
 ): Promise<AmendmentRow> {
   precheck(op, user);
   const a = await findAmendment(tx, id, { forUpdate: true });
-  if (!a || a.status === 'draft') throw notFound('Amendement introuvable.');
+  if (!a || a.status === 'draft') throw notFound(msg('Amendement introuvable.'));
   await authorize(tx, op, user, { amendment: a });
   if (opts.open && !isOpen(a.status)) {
-    throw new AppError('conflict', `${POLICY[op].verb} : l’amendement est « ${STATUS_LABELS_FR[a.status]} ».`, { status: a.status });
+    throw new AppError('conflict', fill(msg('{{action}} : l’amendement est « {{statut}} ».'), { action: POLICY[op].verb, statut: STATUS_LABELS_FR[a.status] }), { status: a.status });
   }
   return a;
 }
 
 /** « l’amendement n° 12 » in messages to its authors. */
 export const amendmentLabel = (a: Pick<AmendmentRow, 'origin' | 'number' | 'article_number'>) =>
-  `l’amendement n° ${displayNumber(a.origin, a.number) ?? '?'} (article ${a.article_number})`;
+  fill(msg('l’amendement n° {{numero}} (article {{article}})'), { numero: displayNumber(a.origin, a.number) ?? '?', article: a.article_number });

@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { commissionTally, type CommissionTally, type CommissionVote } from '../../shared/commission';
 import { isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
 import type { Db } from '../db/db';
@@ -15,9 +16,9 @@ import type { UserRow } from '../sql/users';
 export async function voteInCommission(db: Db, input: { user: UserRow; amendmentId: string; value: CommissionVote | null }): Promise<CommissionTally> {
   return db.transaction(async (tx) => {
     const a = await findAmendment(tx, input.amendmentId, { forUpdate: true });
-    if (!a || a.status === 'draft') throw notFound('Amendement introuvable.');
+    if (!a || a.status === 'draft') throw notFound(msg('Amendement introuvable.'));
     await authorize(tx, 'commission.vote', input.user, { amendment: a });
-    if (!isOpen(a.status)) throw new AppError('conflict', `Cet amendement est « ${STATUS_LABELS_FR[a.status]} » : il n’est plus soumis au vote.`, { status: a.status });
+    if (!isOpen(a.status)) throw new AppError('conflict', fill(msg('Cet amendement est « {{statut}} » : il n’est plus soumis au vote.'), { statut: STATUS_LABELS_FR[a.status] }), { status: a.status });
     // Identical amendments are decided by one vote: it is cast on the head of their group.
     const head = groupHead(await identicalOpen(tx, a))?.id ?? a.id;
     await castCommissionVote(tx, head, input.user.id, input.value);

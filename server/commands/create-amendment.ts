@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import { checkAmendmentText, normaliseAlineas, type AmendmentKind } from '../../shared/amendment';
 import type { Db } from '../db/db';
 import { notFound } from '../errors';
@@ -26,7 +27,7 @@ export async function createAmendment(
   input: { user: UserRow; articleId: string; kind: AmendmentKind; alineas?: string[] | undefined; rationale: string; submit: boolean; onBehalf?: OnBehalf | undefined; inspiredBy?: string | null | undefined },
 ): Promise<string> {
   const article = await findArticle(db, input.articleId);
-  if (!article) throw notFound('Article introuvable.');
+  if (!article) throw notFound(msg('Article introuvable.'));
   const origin = await amendingOrigin(db, article.bill_id, input.user);
   // A draft may start without a text: its live document then starts from the article (modify)
   // or from one empty alinéa (article additionnel); the text is checked at submission.

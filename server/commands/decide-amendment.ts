@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
 import { commissionTally, decideByRule, type CommissionTally } from '../../shared/commission';
 import { groupHead } from '../../shared/reconcile/group-head';
@@ -23,7 +24,6 @@ export interface DecisionResult {
   fallen: { amendmentId: string; reason: string }[];
 }
 
-const label = (a: Pick<AmendmentRow, 'origin' | 'number' | 'rectification' | 'parliament_number'>) => `l’amendement n° ${numberOf(a)}`;
 
 /**
  * Why `candidate` cannot be adopted on top of what is adopted already, or null. Only its article
@@ -36,7 +36,9 @@ async function conflict(data: CommissionData, candidate: AmendmentRow): Promise<
   if (!found) return null;
   if (!found.with) return found.reason;
   const o = data.byId.get(found.with);
-  return `Il est incompatible avec ${o ? label(o) : 'un amendement'} déjà adopté : ${found.reason}`;
+  return o
+    ? fill(msg('Il est incompatible avec l’amendement n° {{numero}} déjà adopté : {{raison}}'), { numero: numberOf(o), raison: found.reason })
+    : fill(msg('Il est incompatible avec un amendement déjà adopté : {{raison}}'), { raison: found.reason });
 }
 
 /** The open amendments of the same article that the adoption of `group` makes impossible. */
@@ -64,20 +66,20 @@ export async function decideAmendment(
   input: { admin: UserRow; amendmentId: string; decision?: 'adopted' | 'rejected' | 'not_examined' | undefined; reason?: string | undefined },
 ): Promise<DecisionResult> {
   const reason = input.reason?.trim() ?? '';
-  if (reason.length > 2_000) throw new AppError('validation_failed', 'La raison est trop longue : 2 000 caractères au plus.', [{ path: 'reason', message: 'trop longue' }]);
+  if (reason.length > 2_000) throw new AppError('validation_failed', msg('La raison est trop longue : 2 000 caractères au plus.'), [{ path: 'reason', message: msg('trop longue') }]);
   if (input.decision === 'not_examined' && !reason) {
-    throw new AppError('validation_failed', 'Donnez la raison publique pour laquelle la commission n’examine pas cet amendement.', [{ path: 'reason', message: 'obligatoire' }]);
+    throw new AppError('validation_failed', msg('Donnez la raison publique pour laquelle la commission n’examine pas cet amendement.'), [{ path: 'reason', message: msg('obligatoire') }]);
   }
   const first = await findAmendment(db, input.amendmentId);
-  if (!first || first.status === 'draft') throw notFound('Amendement introuvable.');
+  if (!first || first.status === 'draft') throw notFound(msg('Amendement introuvable.'));
   const result = await db.transaction(async (tx) => {
     const bill = await findBill(tx, first.bill_id, { forUpdate: true });
-    if (bill?.status !== 'commission') throw new AppError('wrong_phase', 'La commission décide pendant la phase « Commission ».', { status: bill?.status });
+    if (bill?.status !== 'commission') throw new AppError('wrong_phase', msg('La commission décide pendant la phase « Commission ».'), { status: bill?.status });
     const data = await loadCommissionData(tx, bill.id);
     const a = data.byId.get(first.id);
     if (!a || !isOpen(a.status)) {
       const status = a?.status ?? first.status;
-      throw new AppError('conflict', `Cet amendement est « ${STATUS_LABELS_FR[status]} » : il n’y a plus rien à décider.`, { status });
+      throw new AppError('conflict', fill(msg('Cet amendement est « {{statut}} » : il n’y a plus rien à décider.'), { statut: STATUS_LABELS_FR[status] }), { status });
     }
     const group = data.groupOf(a);
     // Withdrawals, formalisations and inadmissibility lock the amendment row, not the bill: lock
@@ -87,7 +89,7 @@ export async function decideAmendment(
     for (const g of group) {
       const now = await findAmendment(tx, g.id, { forUpdate: true });
       if (!now || !isOpen(now.status) || JSON.stringify(now.alineas) !== JSON.stringify(g.alineas)) {
-        throw new AppError('conflict', `L’${label(g).slice(2)} vient de changer : rechargez la page avant de décider.`, { amendmentId: g.id });
+        throw new AppError('conflict', fill(msg('L’amendement n° {{numero}} vient de changer : rechargez la page avant de décider.'), { numero: numberOf(g) }), { amendmentId: g.id });
       }
     }
     // Identical amendments are decided by one vote: the members vote on the head of the group.
@@ -109,7 +111,7 @@ export async function decideAmendment(
     if (a.parent_id !== null) return decideSubAmendment(tx, { billId: bill.id, sub: a, outcome, rule, tallies, admin: input.admin });
     if (outcome === 'adopted') {
       const why = await conflict(data, a);
-      if (why) throw new AppError('conflict', `Impossible d’adopter ${label(a)} : ${why}`, { reason: why });
+      if (why) throw new AppError('conflict', fill(msg('Impossible d’adopter l’amendement n° {{numero}} : {{raison}}'), { numero: numberOf(a), raison: why }), { reason: why });
     }
     const groupKey = group.length > 1 ? a.identity_key : null;
     for (const g of group) await record(tx, { billId: bill.id, row: g, outcome, rule, tallies, admin: input.admin, groupKey });
@@ -122,7 +124,7 @@ export async function decideAmendment(
       await setAmendmentStatus(tx, f.row.id, 'fallen');
       await insertDecision(tx, { amendmentId: f.row.id, billId: bill.id, outcome: 'fallen', rule: 'consequence', reason: f.reason, byAmendmentId: f.by ?? a.id, tallies: {}, decidedBy: input.admin.id });
       await appendEvent(tx, { billId: bill.id, type: 'amendment.fallen', actorId: input.admin.id, subjectType: 'amendment', subjectId: f.row.id, data: { number: f.row.number, reason: f.reason, by: f.by ?? a.id } });
-      await notifyAuthors(tx, { amendmentId: f.row.id, type: 'decided', message: `${capital(label(f.row))} est tombé : ${f.reason}` });
+      await notifyAuthors(tx, { amendmentId: f.row.id, type: 'decided', message: fill(msg('L’amendement n° {{numero}} est tombé : {{raison}}'), { numero: numberOf(f.row), raison: f.reason }) });
     }
     return { outcome, amendmentIds: group.map((g) => g.id), tallies, fallen: [...fallen.map((f) => ({ amendmentId: f.row.id, reason: f.reason })), ...fallenSubs] };
   });
@@ -131,7 +133,6 @@ export async function decideAmendment(
   return result;
 }
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * A sous-amendement decided (docs/sub-amendments.md): adopted, it rewrites its amendment, and the
@@ -144,23 +145,23 @@ async function decideSubAmendment(
 ): Promise<DecisionResult> {
   const { sub } = d;
   const parent = await findAmendment(tx, sub.parent_id!, { forUpdate: true });
-  if (!parent) throw new AppError('conflict', 'L’amendement que ce sous-amendement modifie est introuvable.');
+  if (!parent) throw new AppError('conflict', msg('L’amendement que ce sous-amendement modifie est introuvable.'));
   const fallen: { amendmentId: string; reason: string }[] = [];
   if (d.outcome === 'adopted') {
-    if (!isOpen(parent.status)) throw new AppError('conflict', `Impossible d’adopter ${label(sub)} : ${label(parent)} est « ${STATUS_LABELS_FR[parent.status]} ».`, { status: parent.status });
+    if (!isOpen(parent.status)) throw new AppError('conflict', fill(msg('Impossible d’adopter l’amendement n° {{numero}} : l’amendement n° {{parent}} est « {{statut}} ».'), { numero: numberOf(sub), parent: numberOf(parent), statut: STATUS_LABELS_FR[parent.status] }), { status: parent.status });
     const next = await textAfterSubAmendment(tx, parent, sub);
-    if (!next.ok) throw new AppError('conflict', `Impossible d’adopter ${label(sub)} : ${next.reason}.`, { reason: next.reason });
+    if (!next.ok) throw new AppError('conflict', fill(msg('Impossible d’adopter l’amendement n° {{numero}} : {{raison}}.'), { numero: numberOf(sub), raison: next.reason }), { reason: next.reason });
     await record(tx, { billId: d.billId, row: sub, outcome: 'adopted', rule: d.rule, tallies: d.tallies, admin: d.admin, groupKey: null });
     await rewriteParent(tx, parent, sub, next.alineas, d.admin);
     const rewritten = { ...parent, alineas: next.alineas };
     for (const other of await openSubAmendments(tx, parent.id)) {
       const still = await textAfterSubAmendment(tx, rewritten, other);
       if (still.ok) continue;
-      const reason = `depuis l’adoption du sous-amendement n° ${numberOf(sub)}, il ne s’applique plus à ${label(parent)} : ${still.reason}.`;
+      const reason = fill(msg('depuis l’adoption du sous-amendement n° {{numero}}, il ne s’applique plus à l’amendement n° {{parent}} : {{raison}}.'), { numero: numberOf(sub), parent: numberOf(parent), raison: still.reason });
       await setAmendmentStatus(tx, other.id, 'fallen');
       await insertDecision(tx, { amendmentId: other.id, billId: d.billId, outcome: 'fallen', rule: 'consequence', reason, byAmendmentId: sub.id, tallies: {}, decidedBy: d.admin.id });
       await appendEvent(tx, { billId: d.billId, type: 'amendment.fallen', actorId: d.admin.id, subjectType: 'amendment', subjectId: other.id, data: { number: other.number, reason, by: sub.id } });
-      await notifyAuthors(tx, { amendmentId: other.id, type: 'decided', message: `${capital(label(other))} est tombé : ${reason}` });
+      await notifyAuthors(tx, { amendmentId: other.id, type: 'decided', message: fill(msg('L’amendement n° {{numero}} est tombé : {{raison}}'), { numero: numberOf(other), raison: reason }) });
       fallen.push({ amendmentId: other.id, reason });
     }
   } else {
@@ -183,15 +184,16 @@ async function record(
     data: { number: d.row.number, outcome: d.outcome, rule: d.rule, tallies: d.tallies, ...(d.reason ? { reason: d.reason } : {}) },
   });
   if (d.outcome === 'not_examined') {
-    await notifyAuthors(tx, { amendmentId: d.row.id, type: 'decided', message: `La commission a clos ${label(d.row)} sans l’examiner : ${d.reason ?? ''}` });
+    await notifyAuthors(tx, { amendmentId: d.row.id, type: 'decided', message: fill(msg('La commission a clos l’amendement n° {{numero}} sans l’examiner : {{raison}}'), { numero: numberOf(d.row), raison: d.reason ?? '' }) });
     return;
   }
-  const word = d.outcome === 'adopted' ? 'adopté' : 'rejeté';
   const t = d.tallies.all;
-  const how = { explicit: 'sur décision de sa présidence', simple_majority: 'à la majorité simple', double_majority: 'à la double majorité (dans chaque collège)' }[d.rule];
-  const votes = t.total ? ` ; votes de ses membres : pour ${t.for}, contre ${t.against}, abstentions ${t.abstain}` : '';
+  const how = { explicit: msg('sur décision de sa présidence'), simple_majority: msg('à la majorité simple'), double_majority: msg('à la double majorité (dans chaque collège)') }[d.rule];
+  const key = d.outcome === 'adopted'
+    ? t.total ? msg('La commission a adopté l’amendement n° {{numero}} {{comment}} ; votes de ses membres : pour {{pour}}, contre {{contre}}, abstentions {{abstentions}}.') : msg('La commission a adopté l’amendement n° {{numero}} {{comment}}.')
+    : t.total ? msg('La commission a rejeté l’amendement n° {{numero}} {{comment}} ; votes de ses membres : pour {{pour}}, contre {{contre}}, abstentions {{abstentions}}.') : msg('La commission a rejeté l’amendement n° {{numero}} {{comment}}.');
   await notifyAuthors(tx, {
     amendmentId: d.row.id, type: 'decided',
-    message: `La commission a ${word} ${label(d.row)} ${how}${votes}.`,
+    message: fill(key, { numero: numberOf(d.row), comment: how, pour: t.for, contre: t.against, abstentions: t.abstain }),
   });
 }

@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { formalisationDocName } from '../../shared/live-docs';
 import { GROUND_LABELS_FR, type InadmissibleGround } from '../../shared/amendment';
 import type { LiveTexts } from '../collab/registry';
@@ -23,7 +24,7 @@ export async function declareInadmissible(
     });
     await notifyAuthors(tx, {
       amendmentId: a.id, type: 'inadmissible',
-      message: `Le greffe a déclaré ${amendmentLabel(a)} irrecevable — ${GROUND_LABELS_FR[input.ground]} : ${input.reason}`,
+      message: fill(msg('Le greffe a déclaré {{amendement}} irrecevable — {{motif}} : {{raison}}'), { amendement: amendmentLabel(a), motif: GROUND_LABELS_FR[input.ground], raison: input.reason }),
     });
   });
   // Nobody writes the formal text of an amendment that will not be examined.

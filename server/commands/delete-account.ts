@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import type { ReconcileResult } from '../../shared/reconcile';
 import { amendmentDocName } from '../../shared/live-docs';
 import { verifyPassword } from '../auth/passwords';
@@ -38,16 +39,16 @@ export async function deleteAccount(
   if (!before) throw unauthenticated();
   if (before.password_hash === null) {
     // an account created through an identity provider: it confirms with a password it sets first
-    throw forbidden('Votre compte n’a pas de mot de passe : définissez-en un (« Mot de passe oublié » sur la page de connexion), puis confirmez la suppression avec lui.');
+    throw forbidden(msg('Votre compte n’a pas de mot de passe : définissez-en un (« Mot de passe oublié » sur la page de connexion), puis confirmez la suppression avec lui.'));
   }
   if (!(await verifyPassword(before.password_hash, input.password))) {
-    throw forbidden('Mot de passe incorrect : votre compte n’a pas été supprimé.');
+    throw forbidden(msg('Mot de passe incorrect : votre compte n’a pas été supprimé.'));
   }
   const drafts = await db.transaction(async (tx) => {
     const account = await lockCredentials(tx, userId);
     if (!account || account.password_hash !== before.password_hash) throw unauthenticated();
     if (account.roles.includes('admin') && (await countOtherAdmins(tx, userId)) === 0) {
-      throw new AppError('conflict', 'Vous êtes la seule personne administratrice : nommez-en une autre avant de supprimer votre compte.');
+      throw new AppError('conflict', msg('Vous êtes la seule personne administratrice : nommez-en une autre avant de supprimer votre compte.'));
     }
     await detachVotes(tx, userId);
     const deleted = await deleteOwnDrafts(tx, userId);

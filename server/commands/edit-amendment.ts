@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import { checkAmendmentText, normaliseAlineas } from '../../shared/amendment';
 import { amendmentDocName } from '../../shared/live-docs';
 import type { LiveTexts } from '../collab/registry';
@@ -21,7 +22,7 @@ export async function editAmendment(
   const liveText = await live.read(docName);
   const written = await db.transaction(async (tx) => {
     const a = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
-    if (a.status !== 'draft') throw new AppError('conflict', 'Un amendement déposé ne peut plus être modifié : son texte est figé.', { status: a.status });
+    if (a.status !== 'draft') throw new AppError('conflict', msg('Un amendement déposé ne peut plus être modifié : son texte est figé.'), { status: a.status });
     await requireDraftPhase(tx, 'amendment.edit', a, input.user);
     const current = a.kind === 'delete' ? [] : (liveText ?? a.alineas);
     let alineas = current;

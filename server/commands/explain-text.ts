@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import { authorize } from '../authorize';
 import type { Queryable } from '../db/db';
 import { notFound } from '../errors';
@@ -12,7 +13,7 @@ import type { UserRow } from '../sql/users';
  */
 export async function writeArticleSummary(db: Queryable, p: { user: UserRow; articleId: string; text: string }): Promise<string | null> {
   const article = await findArticle(db, p.articleId);
-  if (!article) throw notFound('Article introuvable.');
+  if (!article) throw notFound(msg('Article introuvable.'));
   await authorize(db, 'article.summary', p.user, { billId: article.bill_id });
   const text = p.text === '' ? null : p.text;
   await setArticleSummary(db, article.id, text);
@@ -21,7 +22,7 @@ export async function writeArticleSummary(db: Queryable, p: { user: UserRow; art
 
 export async function writeBillMemorandum(db: Queryable, p: { user: UserRow; billId: string; text: string }): Promise<string | null> {
   const bill = await findBill(db, p.billId);
-  if (!bill) throw notFound('Projet de loi introuvable.');
+  if (!bill) throw notFound(msg('Projet de loi introuvable.'));
   await authorize(db, 'bill.memorandum', p.user, { bill });
   const text = p.text === '' ? null : p.text;
   await setBillMemorandum(db, bill.id, text);

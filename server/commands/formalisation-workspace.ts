@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import { formalisationDocName } from '../../shared/live-docs';
 import { trimTrailingEmpty } from '../../shared/pm-schema';
 import { liveDocAccess } from '../collab/access';
@@ -18,11 +19,11 @@ import { findUserById, type UserRow } from '../sql/users';
  */
 export async function loadWorkspace(db: Db, live: LiveTexts, input: { user: UserRow; amendmentId: string }) {
   const a = await findAmendment(db, input.amendmentId);
-  if (!a || a.status === 'draft') throw notFound('Amendement introuvable.');
+  if (!a || a.status === 'draft') throw notFound(msg('Amendement introuvable.'));
   const docName = formalisationDocName(a.id);
   const isAuthorOrClerk = input.user.roles.includes('clerk') || (await isAuthor(db, a.id, input.user.id));
   const access = await liveDocAccess(db, docName, input.user);
-  if (!isAuthorOrClerk || (!access.ok && access.reason === 'forbidden')) throw forbidden('L’espace de mise en forme est réservé aux greffiers et aux auteurs de l’amendement.');
+  if (!isAuthorOrClerk || (!access.ok && access.reason === 'forbidden')) throw forbidden(msg('L’espace de mise en forme est réservé aux greffiers et aux auteurs de l’amendement.'));
   const [base, revisions, clerk] = await Promise.all([
     findArticleVersion(db, a.article_id, a.base_version),
     listRevisions(db, a.id),

@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { checkAmendmentText, normaliseAlineas } from '../../shared/amendment';
 import { formalisationDocName } from '../../shared/live-docs';
 import { trimTrailingEmpty } from '../../shared/pm-schema';
@@ -60,10 +61,12 @@ export async function formaliseAmendment(db: Db, live: LiveTexts, input: Formali
       billId: a.bill_id, type: 'amendment.formalised', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id,
       data: { number: a.number, revision },
     });
-    const note = input.note.trim() ? ` Note du greffe : ${input.note.trim()}` : '';
+    const note = input.note.trim();
     await notifyAuthors(tx, {
       amendmentId: a.id, type: 'formalised',
-      message: `Le greffe a mis en forme ${amendmentLabel(a)} : comparez votre texte et le texte mis en forme.${note}`,
+      message: note
+        ? fill(msg('Le greffe a mis en forme {{amendement}} : comparez votre texte et le texte mis en forme. Note du greffe : {{note}}'), { amendement: amendmentLabel(a), note })
+        : fill(msg('Le greffe a mis en forme {{amendement}} : comparez votre texte et le texte mis en forme.'), { amendement: amendmentLabel(a) }),
     });
   });
 }

@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { createHash } from 'node:crypto';
 import { cleanFilename, INTEREST_LIMITS, sniffMinutes, type MinutesType } from '../../shared/interest';
 import { authorize } from '../authorize';
@@ -29,7 +30,7 @@ const whoWasHeard = (h: Pick<HearingRow, 'representative_name' | 'heard'>) => h.
 
 async function hearingFor(tx: Queryable, user: UserRow, id: string): Promise<HearingRow> {
   const h = await findHearing(tx, id);
-  if (!h) throw notFound('Audition introuvable.');
+  if (!h) throw notFound(msg('Audition introuvable.'));
   await authorize(tx, 'hearing.manage', user, { billId: h.bill_id });
   return h;
 }
@@ -38,13 +39,13 @@ async function hearingFor(tx: Queryable, user: UserRow, id: string): Promise<Hea
 export async function scheduleHearing(db: Db, input: { user: UserRow; billId: string } & HearingInput): Promise<HearingRow> {
   return db.transaction(async (tx) => {
     const bill = await findBill(tx, input.billId);
-    if (!bill) throw notFound('Projet de loi introuvable.');
+    if (!bill) throw notFound(msg('Projet de loi introuvable.'));
     await authorize(tx, 'hearing.manage', input.user, { bill });
     let articleId: string | null = null;
     if (input.articleId !== undefined) {
       const article = await findArticle(tx, input.articleId);
       if (!article || article.bill_id !== bill.id) {
-        throw new AppError('validation_failed', 'Cet article n’est pas un article de ce projet de loi.', [{ path: 'articleId', message: 'article d’un autre texte' }]);
+        throw new AppError('validation_failed', msg('Cet article n’est pas un article de ce projet de loi.'), [{ path: 'articleId', message: msg('article d’un autre texte') }]);
       }
       articleId = article.id;
     }
@@ -79,12 +80,12 @@ export async function uploadMinutes(
   db: Db, input: { user: UserRow; hearingId: string; filename: string; bytes: Uint8Array; declaredType?: MinutesType | undefined },
 ): Promise<HearingRow> {
   if (input.bytes.length > INTEREST_LIMITS.minutesBytes) {
-    throw new AppError('payload_too_large', `Le compte rendu dépasse ${INTEREST_LIMITS.minutesBytes / 1024 / 1024} Mo.`);
+    throw new AppError('payload_too_large', fill(msg('Le compte rendu dépasse {{mo}} Mo.'), { mo: INTEREST_LIMITS.minutesBytes / 1024 / 1024 }));
   }
   const sniffed = sniffMinutes(input.bytes);
-  if ('refused' in sniffed) throw new AppError('unprocessable', `Compte rendu refusé : ${sniffed.refused}. Envoyez un PDF ou un fichier texte.`, { reason: 'unsupported_file' });
+  if ('refused' in sniffed) throw new AppError('unprocessable', fill(msg('Compte rendu refusé : {{raison}}. Envoyez un PDF ou un fichier texte.'), { raison: sniffed.refused }), { reason: 'unsupported_file' });
   if (input.declaredType && input.declaredType !== sniffed.type) {
-    throw new AppError('unprocessable', `Compte rendu refusé : annoncé comme ${input.declaredType}, son contenu est ${sniffed.type}.`, { reason: 'type_mismatch', detected: sniffed.type });
+    throw new AppError('unprocessable', fill(msg('Compte rendu refusé : annoncé comme {{annonce}}, son contenu est {{detecte}}.'), { annonce: input.declaredType, detecte: sniffed.type }), { reason: 'type_mismatch', detected: sniffed.type });
   }
   const filename = cleanFilename(input.filename, sniffed.type);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');

@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import type { AmendmentKind } from '../../shared/amendment';
 import { amendmentNumber } from '../../shared/legistique/sub-amendment';
 import type { ParliamentAmendment } from '../../shared/parliament/amendments';
@@ -51,7 +52,7 @@ export async function importParliamentAmendments(
   input: { billId: string; format: ParliamentFormat; data: string; actorId: string },
 ): Promise<ImportReport> {
   const bill = await findBill(db, input.billId);
-  if (!bill) throw notFound('Projet de loi introuvable.');
+  if (!bill) throw notFound(msg('Projet de loi introuvable.'));
   // parsing megabytes of XML or CSV is work for the compute pool, not the event loop
   const parsed = await compute().run('parseParliamentAmendments', { format: input.format, data: input.data }, { cache: false });
   if (!parsed.ok) throw new AppError('validation_failed', parsed.message, [{ path: 'data', message: parsed.message }]);
@@ -70,13 +71,13 @@ export async function importParliamentAmendments(
       const skip = (reason: string) => report.skipped.push({ number: a.number, reason });
       const n = amendmentNumber(a.number);
       const before = known.get(n.base);
-      if (before && before.parliament_number === a.number) { skip('déjà importé'); continue; }
-      if (before && before.rectification >= n.rectification) { skip(`version antérieure : « ${before.parliament_number} » est déjà importé`); continue; }
-      if (a.dispositif === '') { skip('dispositif vide'); continue; }
+      if (before && before.parliament_number === a.number) { skip(msg('déjà importé')); continue; }
+      if (before && before.rectification >= n.rectification) { skip(fill(msg('version antérieure : « {{numero}} » est déjà importé'), { numero: before.parliament_number ?? '' })); continue; }
+      if (a.dispositif === '') { skip(msg('dispositif vide')); continue; }
       const parent = a.parentNumber === null ? undefined : known.get(amendmentNumber(a.parentNumber).base);
-      if (a.parentNumber !== null && !parent) { skip(`sous-amendement de l’amendement n° ${a.parentNumber}, absent de ce texte`); continue; }
+      if (a.parentNumber !== null && !parent) { skip(fill(msg('sous-amendement de l’amendement n° {{numero}}, absent de ce texte'), { numero: a.parentNumber })); continue; }
       const article = parent ? byId.get(parent.article_id) : a.articleNumber === null ? undefined : articles.get(a.articleNumber);
-      if (!article) { skip(a.articleNumber === null ? 'article visé illisible' : `aucun article ${a.articleNumber} dans ce projet de loi`); continue; }
+      if (!article) { skip(a.articleNumber === null ? msg('article visé illisible') : fill(msg('aucun article {{numero}} dans ce projet de loi'), { numero: a.articleNumber })); continue; }
       // a sous-amendement has no text of its own on the article: its effect is on its amendment
       const text = parent ? { kind: 'modify' as const, alineas: null } : await computeText(a, article);
       const status = a.outcome ?? 'submitted';

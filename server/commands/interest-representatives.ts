@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { rowNumber } from '../../shared/amendment';
 import type { BudgetBand } from '../../shared/interest';
 import { authorize } from '../authorize';
@@ -24,7 +25,7 @@ export interface Declaration {
 /** PUT /api/me/interest-representative: an organisation (never a person) declares, or updates its declaration. */
 export async function declareInterestRepresentative(db: Db, input: { user: UserRow } & Declaration): Promise<DeclarationRow> {
   await authorize(db, 'interest.declare', input.user);
-  if (input.user.kind !== 'organisation') throw forbidden('Seules les organisations peuvent se déclarer représentants d’intérêts : ce compte est celui d’une personne.');
+  if (input.user.kind !== 'organisation') throw forbidden(msg('Seules les organisations peuvent se déclarer représentants d’intérêts : ce compte est celui d’une personne.'));
   return db.transaction(async (tx) => {
     const before = await findDeclaration(tx, input.user.id);
     const row = await upsertDeclaration(tx, { userId: input.user.id, register: input.register, interests: input.interests, budgetBand: input.budgetBand });
@@ -41,7 +42,7 @@ export async function withdrawInterestRepresentative(db: Db, input: { user: User
   await authorize(db, 'interest.declare', input.user);
   return db.transaction(async (tx) => {
     const row = await withdrawDeclaration(tx, input.user.id);
-    if (!row) throw notFound('Aucune déclaration de représentant d’intérêts en vigueur pour ce compte.');
+    if (!row) throw notFound(msg('Aucune déclaration de représentant d’intérêts en vigueur pour ce compte.'));
     await appendEvent(tx, { billId: null, type: 'interest.withdrawn', actorId: input.user.id, subjectType: 'user', subjectId: input.user.id });
     return row;
   });
@@ -51,7 +52,7 @@ export async function withdrawInterestRepresentative(db: Db, input: { user: User
 export async function requireRepresentative(db: Queryable, id: string, field: string): Promise<UserRow> {
   const user = (await isActiveRepresentative(db, id)) ? await findUserById(db, id) : undefined;
   if (!user) {
-    throw new AppError('validation_failed', 'Choisissez une organisation déclarée comme représentant d’intérêts.', [{ path: field, message: 'pas un représentant d’intérêts déclaré' }]);
+    throw new AppError('validation_failed', msg('Choisissez une organisation déclarée comme représentant d’intérêts.'), [{ path: field, message: msg('pas un représentant d’intérêts déclaré') }]);
   }
   return user;
 }
@@ -59,7 +60,7 @@ export async function requireRepresentative(db: Queryable, id: string, field: st
 async function publishedAmendment(tx: Queryable, id: string) {
   const a = await findAmendment(tx, id, { forUpdate: true });
   // drafts are their authors' alone: nobody else can see them, nor mark them
-  if (!a || a.status === 'draft') throw notFound('Amendement introuvable.');
+  if (!a || a.status === 'draft') throw notFound(msg('Amendement introuvable.'));
   return a;
 }
 
@@ -71,7 +72,7 @@ export async function markInspiration(db: Db, input: { user: UserRow; amendmentI
     const rep = await requireRepresentative(tx, input.representativeId, 'representativeId');
     const note = input.note.trim();
     if (!(await insertMark(tx, { amendmentId: a.id, representativeId: rep.id, markedBy: input.user.id, note }))) {
-      throw new AppError('conflict', `Cet amendement est déjà signalé comme inspiré par ${rep.display_name}.`);
+      throw new AppError('conflict', fill(msg('Cet amendement est déjà signalé comme inspiré par {{representant}}.'), { representant: rep.display_name }));
     }
     await appendEvent(tx, {
       billId: a.bill_id, type: 'amendment.inspiration_marked', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id,
@@ -85,7 +86,7 @@ export async function unmarkInspiration(db: Db, input: { user: UserRow; amendmen
   await db.transaction(async (tx) => {
     const a = await publishedAmendment(tx, input.amendmentId);
     await authorize(tx, 'amendment.markInspiration', input.user, { amendment: a });
-    if (!(await removeMark(tx, a.id, input.representativeId))) throw notFound('Cet amendement n’est pas signalé comme inspiré par ce représentant.');
+    if (!(await removeMark(tx, a.id, input.representativeId))) throw notFound(msg('Cet amendement n’est pas signalé comme inspiré par ce représentant.'));
     const rep = await findUserById(tx, input.representativeId);
     await appendEvent(tx, {
       billId: a.bill_id, type: 'amendment.inspiration_unmarked', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id,

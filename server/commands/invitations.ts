@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import type { Db } from '../db/db';
 import { hashToken, newSessionToken } from '../auth/tokens';
 import { AppError, notFound } from '../errors';
@@ -12,7 +13,7 @@ const INVITATION_TTL_MS = 14 * 24 * 3600 * 1000;
 /** An author creates a link that lets whoever opens it (signed in) join the draft's authors. */
 export async function createInvitation(db: Db, input: { user: UserRow; amendmentId: string }): Promise<{ token: string; expiresAt: Date }> {
   const a = await loadOwnAmendment(db, input.amendmentId, input.user);
-  if (a.status !== 'draft') throw new AppError('conflict', 'On invite des co-auteurs avant le dépôt.', { status: a.status });
+  if (a.status !== 'draft') throw new AppError('conflict', msg('On invite des co-auteurs avant le dépôt.'), { status: a.status });
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   await insertInvitation(db, { tokenHash: hashToken(token), amendmentId: a.id, createdBy: input.user.id, expiresAt });
@@ -22,7 +23,7 @@ export async function createInvitation(db: Db, input: { user: UserRow; amendment
 /** The draft an invitation leads to (404 when unknown or expired). */
 export async function invitationTarget(db: Db, token: string): Promise<string> {
   const invitation = await findInvitation(db, hashToken(token));
-  if (!invitation) throw notFound('Ce lien d’invitation n’existe pas ou a expiré.');
+  if (!invitation) throw notFound(msg('Ce lien d’invitation n’existe pas ou a expiré.'));
   return invitation.amendment_id;
 }
 
@@ -31,8 +32,8 @@ export async function acceptInvitation(db: Db, input: { user: UserRow; token: st
   const amendmentId = await invitationTarget(db, input.token);
   return db.transaction(async (tx) => {
     const a = await findAmendment(tx, amendmentId, { forUpdate: true });
-    if (!a) throw notFound('Cet amendement n’existe plus.');
-    if (a.status !== 'draft') throw new AppError('conflict', 'Cet amendement a déjà été déposé : il n’accueille plus de co-auteurs.');
+    if (!a) throw notFound(msg('Cet amendement n’existe plus.'));
+    if (a.status !== 'draft') throw new AppError('conflict', msg('Cet amendement a déjà été déposé : il n’accueille plus de co-auteurs.'));
     await addAuthor(tx, a.id, input.user.id);
     return a.id;
   });

@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import type { Db } from '../db/db';
 import { AppError } from '../errors';
 import { burnVerify, verifyPassword } from '../auth/passwords';
@@ -12,7 +13,7 @@ export async function logIn(db: Db, input: { email: string; password: string }):
   const found = await findUserByEmailWithHash(db, input.email);
   if (!found?.password_hash) await burnVerify(input.password);
   if (!found?.password_hash || !(await verifyPassword(found.password_hash, input.password))) {
-    throw new AppError('unauthenticated', 'Adresse électronique ou mot de passe incorrect.');
+    throw new AppError('unauthenticated', msg('Adresse électronique ou mot de passe incorrect.'));
   }
   const { password_hash: _hash, ...user } = found;
   return { user, token: await openSession(db, user.id) };

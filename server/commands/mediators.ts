@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
 import { notFound } from '../errors';
@@ -12,20 +13,20 @@ import { findUserById, updateUserRoles, type UserRow } from '../sql/users';
 export async function grantMediator(db: Db, input: { actor: UserRow; userId: string; name: string; town: string }): Promise<{ user: UserRow; mediator: MediatorRow }> {
   return db.transaction(async (tx) => {
     const user = await findUserById(tx, input.userId);
-    if (!user) throw notFound('Compte introuvable.');
+    if (!user) throw notFound(msg('Compte introuvable.'));
     const mediator = await upsertMediator(tx, { userId: user.id, name: input.name, town: input.town, grantedBy: input.actor.id });
     const roles = [...new Set([...user.roles, 'mediator' as const])].sort();
     const updated = await updateUserRoles(tx, user.id, roles);
-    if (!updated) throw notFound('Compte introuvable.');
+    if (!updated) throw notFound(msg('Compte introuvable.'));
     return { user: updated, mediator };
   });
 }
 
 export async function withdrawMediator(db: Db, live: LiveRevocation, input: { userId: string }): Promise<UserRow> {
   const user = await findUserById(db, input.userId);
-  if (!user) throw notFound('Compte introuvable.');
+  if (!user) throw notFound(msg('Compte introuvable.'));
   const updated = await updateUserRoles(db, user.id, user.roles.filter((r) => r !== 'mediator'));
-  if (!updated) throw notFound('Compte introuvable.');
+  if (!updated) throw notFound(msg('Compte introuvable.'));
   await live.recheckUser(updated.id);
   return updated;
 }

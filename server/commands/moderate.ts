@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { ruleTitle } from '../../shared/moderation';
 import type { Db, Queryable } from '../db/db';
 import { authorize } from '../authorize';
@@ -7,7 +8,7 @@ import { findSubject, insertModerationAction, insertReport, setSubjectHidden, ty
 import { ACTOR, notifyModeration } from '../sql/notifications';
 import type { UserRow } from '../sql/users';
 
-const NOT_FOUND = 'Contribution introuvable.';
+const NOT_FOUND = msg('Contribution introuvable.');
 
 /** Anyone signed in reports a public contribution once, under a rule of the charter, with an optional comment. */
 export async function reportContribution(
@@ -18,7 +19,7 @@ export async function reportContribution(
   if (!subject) throw notFound(NOT_FOUND);
   const comment = input.comment?.trim() || null;
   const created = await insertReport(db, { type: input.type, id: input.id, billId: subject.bill_id, reason: input.reason, comment, reporterId: input.user.id });
-  if (!created) throw new AppError('conflict', 'Vous avez déjà signalé cette contribution.');
+  if (!created) throw new AppError('conflict', msg('Vous avez déjà signalé cette contribution.'));
 }
 
 /** A decision on a contribution: hide, restore, keep (it conforms to the charter), dismiss (its signals, without judging). */
@@ -34,13 +35,18 @@ export interface SubjectDecision {
   reason?: string | undefined;
 }
 
-const SUBJECT_WORDS: Record<SubjectType, string> = { amendment: 'Votre amendement', argument: 'Votre argument', annotation: 'Votre annotation', reply: 'Votre réponse' };
+const HIDDEN_NOTICE: Record<SubjectType, string> = {
+  amendment: msg('Votre amendement a été masqué par {{acteur}} (modération) — {{raison}}. Vous pouvez faire appel : un autre modérateur réexaminera la décision.'),
+  argument: msg('Votre argument a été masqué par {{acteur}} (modération) — {{raison}}. Vous pouvez faire appel : un autre modérateur réexaminera la décision.'),
+  annotation: msg('Votre annotation a été masquée par {{acteur}} (modération) — {{raison}}. Vous pouvez faire appel : un autre modérateur réexaminera la décision.'),
+  reply: msg('Votre réponse a été masquée par {{acteur}} (modération) — {{raison}}. Vous pouvez faire appel : un autre modérateur réexaminera la décision.'),
+};
 
 /** Why a decision cannot apply to a subject in its current state, or null. */
 function conflictOf(action: SubjectAction, hidden: boolean): string | null {
-  if (action === 'hide' && hidden) return 'Cette contribution est déjà masquée.';
-  if (action === 'restore' && !hidden) return 'Cette contribution n’est pas masquée.';
-  if (action === 'keep' && hidden) return 'Cette contribution est masquée : rétablissez-la plutôt.';
+  if (action === 'hide' && hidden) return msg('Cette contribution est déjà masquée.');
+  if (action === 'restore' && !hidden) return msg('Cette contribution n’est pas masquée.');
+  if (action === 'keep' && hidden) return msg('Cette contribution est masquée : rétablissez-la plutôt.');
   return null;
 }
 
@@ -58,7 +64,7 @@ export async function applyDecision(tx: Queryable, moderator: UserRow, d: Subjec
   if (conflict) throw new AppError('conflict', conflict);
   const rule = d.rule ?? null;
   const reason = d.reason?.trim() || (rule ? ruleTitle(rule) : '');
-  if (d.action === 'hide' && reason === '') throw new AppError('validation_failed', 'Donnez une raison publique ou une règle de la charte.', [{ path: 'reason', message: 'requis pour masquer' }]);
+  if (d.action === 'hide' && reason === '') throw new AppError('validation_failed', msg('Donnez une raison publique ou une règle de la charte.'), [{ path: 'reason', message: msg('requis pour masquer') }]);
   if (d.action === 'hide') await setSubjectHidden(tx, d.type, d.id, reason);
   if (d.action === 'restore') await setSubjectHidden(tx, d.type, d.id, null);
   const actionId = await insertModerationAction(tx, { type: d.type, id: d.id, billId: subject.bill_id, action: d.action, reason, rule, moderatorId: moderator.id });
@@ -67,10 +73,11 @@ export async function applyDecision(tx: Queryable, moderator: UserRow, d: Subjec
     subjectType: d.type, subjectId: d.id, data: { reason, ...(rule ? { rule } : {}), actionId },
   });
   if (d.action === 'hide') {
-    const why = rule ? `règle « ${ruleTitle(rule)} »${d.reason?.trim() ? ` : ${d.reason.trim()}` : ''}` : reason;
+    const why = !rule ? reason
+      : d.reason?.trim() ? fill(msg('règle « {{regle}} » : {{raison}}'), { regle: ruleTitle(rule), raison: d.reason.trim() }) : fill(msg('règle « {{regle}} »'), { regle: ruleTitle(rule) });
     await notifyModeration(tx, {
       userIds: subject.authors, billId: subject.bill_id, amendmentId: d.type === 'amendment' ? d.id : null, actorId: moderator.id, actionId,
-      message: `${SUBJECT_WORDS[d.type]} a été masqué${d.type === 'amendment' || d.type === 'argument' ? '' : 'e'} par ${ACTOR} (modération) — ${why}. Vous pouvez faire appel : un autre modérateur réexaminera la décision.`,
+      message: fill(HIDDEN_NOTICE[d.type], { acteur: ACTOR, raison: why }),
     });
   }
   return actionId;

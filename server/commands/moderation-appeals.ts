@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { isSuspended } from '../../shared/policy';
 import { authorize, suspensionOf, type Target } from '../authorize';
 import type { Db, Queryable } from '../db/db';
@@ -43,7 +44,7 @@ export async function appealTarget(db: Queryable, action: ModerationLogRow, appe
 
 async function loadAction(db: Queryable, actionId: string): Promise<ModerationLogRow> {
   const action = await findModerationAction(db, actionId);
-  if (!action) throw notFound('Décision de modération introuvable.');
+  if (!action) throw notFound(msg('Décision de modération introuvable.'));
   return action;
 }
 
@@ -54,12 +55,12 @@ async function loadAction(db: Queryable, actionId: string): Promise<ModerationLo
 export async function appealDecision(db: Db, input: { user: UserRow; actionId: string; body: string }): Promise<string> {
   const action = await loadAction(db, input.actionId);
   await authorize(db, 'moderation.appeal', input.user, { authorIds: await authorsOf(db, action) });
-  if (!APPEALABLE.has(action.action)) throw new AppError('conflict', 'Seules les décisions de masquer une contribution ou de suspendre un compte peuvent faire l’objet d’un appel.');
+  if (!APPEALABLE.has(action.action)) throw new AppError('conflict', msg('Seules les décisions de masquer une contribution ou de suspendre un compte peuvent faire l’objet d’un appel.'));
   if (!(await inForce(db, action))) {
-    throw new AppError('conflict', 'Cette décision n’est plus en vigueur : la contribution n’est plus masquée (ou le compte plus suspendu) par elle.');
+    throw new AppError('conflict', msg('Cette décision n’est plus en vigueur : la contribution n’est plus masquée (ou le compte plus suspendu) par elle.'));
   }
   const id = await insertAppeal(db, { actionId: input.actionId, authorId: input.user.id, body: input.body.trim() });
-  if (id === null) throw new AppError('conflict', 'Cette décision a déjà fait l’objet d’un appel : on ne fait appel qu’une fois.');
+  if (id === null) throw new AppError('conflict', msg('Cette décision a déjà fait l’objet d’un appel : on ne fait appel qu’une fois.'));
   return String(id);
 }
 
@@ -75,19 +76,19 @@ export async function decideAppeal(
   input: { moderator: UserRow; appealId: string; decision: 'upheld' | 'overturned'; reason: string },
 ): Promise<{ actionId: string }> {
   const appeal = await findAppeal(db, input.appealId);
-  if (!appeal) throw notFound('Appel introuvable.');
+  if (!appeal) throw notFound(msg('Appel introuvable.'));
   const action = await loadAction(db, String(appeal.action_id));
   await authorize(db, 'moderation.decideAppeal', input.moderator, await appealTarget(db, action, appeal));
   const reason = input.reason.trim();
   const out = await db.transaction(async (tx) => {
     if (!(await recordAppealDecision(tx, { id: input.appealId, decision: input.decision, moderatorId: input.moderator.id, reason }))) {
-      throw new AppError('conflict', 'Cet appel a déjà été tranché.');
+      throw new AppError('conflict', msg('Cet appel a déjà été tranché.'));
     }
     const upheld = input.decision === 'upheld';
     const undo = action.subject_type === 'account' ? 'lift' : 'restore';
     // confirmed or undone, the decision must still be what holds the content hidden (the account suspended)
     if (!(await inForce(tx, action))) {
-      throw new AppError('conflict', 'Cette décision n’est plus en vigueur : il n’y a plus rien à confirmer ni à annuler.');
+      throw new AppError('conflict', msg('Cette décision n’est plus en vigueur : il n’y a plus rien à confirmer ni à annuler.'));
     }
     if (!upheld && action.subject_type === 'account') await setUserSuspension(tx, action.subject_id, { at: null, until: null });
     if (!upheld && action.subject_type !== 'account') await setSubjectHidden(tx, action.subject_type, action.subject_id, null);
@@ -104,8 +105,8 @@ export async function decideAppeal(
         userIds: [appeal.author_id], billId: action.bill_id, amendmentId: action.subject_type === 'amendment' ? action.subject_id : null,
         actorId: input.moderator.id, actionId: String(action.id),
         message: upheld
-          ? `Votre appel a été examiné par ${ACTOR} : la décision de masquer votre contribution est confirmée — ${reason}.`
-          : `Votre appel a été accepté par ${ACTOR} : votre contribution est rétablie — ${reason}.`,
+          ? fill(msg('Votre appel a été examiné par {{acteur}} : la décision de masquer votre contribution est confirmée — {{raison}}.'), { acteur: ACTOR, raison: reason })
+          : fill(msg('Votre appel a été accepté par {{acteur}} : votre contribution est rétablie — {{raison}}.'), { acteur: ACTOR, raison: reason }),
       });
     }
     if (action.subject_type === 'account') {

@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import { createHash, randomBytes } from 'node:crypto';
 import { formatClaimCode, type OnBehalfOf } from '../../shared/assisted';
 import { authorize } from '../authorize';
@@ -38,7 +39,7 @@ export async function recordOnBehalf(
 ): Promise<void> {
   await authorize(tx, 'contribution.onBehalf', user, { billId: subject.billId });
   const mediator = await findMediator(tx, user.id);
-  if (!mediator) throw new AppError('forbidden', 'Contribuer pour une personne ou un atelier : votre structure de médiation n’est pas déclarée.');
+  if (!mediator) throw new AppError('forbidden', msg('Contribuer pour une personne ou un atelier : votre structure de médiation n’est pas déclarée.'));
   const of = on.of;
   await insertAssisted(tx, {
     subjectType: subject.type, subjectId: subject.id, billId: subject.billId,

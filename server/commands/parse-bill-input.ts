@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import type { ParsedBill } from '../../shared/bill';
 import { TEXT_LIMITS } from '../../shared/limits';
 import { compute } from '../compute';
@@ -22,13 +23,13 @@ export async function parseBillInput(input: BillInput): Promise<ParsedBill> {
   if (!result.ok) {
     // a well-formed Akoma Ntoso document that is not a readable bill: 422, the XML itself being fine
     if ('reason' in result && result.reason === 'unreadable') {
-      throw new AppError('unprocessable', 'Le document Akoma Ntoso n’est pas un projet de loi lisible : voir le détail.', result.issues);
+      throw new AppError('unprocessable', msg('Le document Akoma Ntoso n’est pas un projet de loi lisible : voir le détail.'), result.issues);
     }
-    throw new AppError('validation_failed', 'Le texte du projet de loi est invalide : voir le détail ligne par ligne.', result.issues);
+    throw new AppError('validation_failed', msg('Le texte du projet de loi est invalide : voir le détail ligne par ligne.'), result.issues);
   }
   const title = input.title?.trim() || result.bill.title;
   if (title.length > MAX_TITLE_CHARS) {
-    throw new AppError('validation_failed', `L’intitulé du texte est trop long : ${MAX_TITLE_CHARS} caractères au plus (la première ligne du texte est son intitulé).`, [{ line: 1, message: 'intitulé trop long' }]);
+    throw new AppError('validation_failed', fill(msg('L’intitulé du texte est trop long : {{max}} caractères au plus (la première ligne du texte est son intitulé).'), { max: MAX_TITLE_CHARS }), [{ line: 1, message: msg('intitulé trop long') }]);
   }
   return { ...result.bill, title };
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import { isOpen } from '../../shared/amendment';
 import type { Db } from '../db/db';
 import { AppError, notFound } from '../errors';
@@ -14,12 +15,12 @@ import { raiseAutoFlags } from './auto-flags';
 async function resolveTarget(db: Db, user: UserRow, type: ArgumentTargetType, id: string): Promise<{ billId: string }> {
   if (type === 'article') {
     const article = await findArticle(db, id);
-    if (!article) throw notFound('Article introuvable.');
+    if (!article) throw notFound(msg('Article introuvable.'));
     return { billId: article.bill_id };
   }
   const { amendment } = await loadVisibleAmendment(db, id, user);
-  if (amendment.status === 'draft') throw new AppError('conflict', 'On argumente sur un amendement déposé, pas sur un brouillon.');
-  if (!isOpen(amendment.status)) throw new AppError('conflict', 'Cet amendement n’est plus en discussion.', { status: amendment.status });
+  if (amendment.status === 'draft') throw new AppError('conflict', msg('On argumente sur un amendement déposé, pas sur un brouillon.'));
+  if (!isOpen(amendment.status)) throw new AppError('conflict', msg('Cet amendement n’est plus en discussion.'), { status: amendment.status });
   return { billId: amendment.bill_id };
 }
 

@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import type { Db } from '../db/db';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/db';
 import { AppError } from '../errors';
@@ -30,7 +31,7 @@ export async function registerAccount(
     });
   } catch (err) {
     if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) {
-      throw new AppError('conflict', 'Un compte existe déjà avec cette adresse électronique.', { field: 'email' });
+      throw new AppError('conflict', msg('Un compte existe déjà avec cette adresse électronique.'), { field: 'email' });
     }
     throw err;
   }

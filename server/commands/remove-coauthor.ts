@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
 import { AppError, notFound } from '../errors';
@@ -13,15 +14,15 @@ import { loadOwnAmendment } from './amendment-access';
 export async function removeCoauthor(db: Db, live: LiveRevocation, input: { user: UserRow; amendmentId: string; coauthorId: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const a = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
-    if (a.status !== 'draft') throw new AppError('conflict', 'Les co-auteurs d’un amendement déposé ne changent plus.', { status: a.status });
+    if (a.status !== 'draft') throw new AppError('conflict', msg('Les co-auteurs d’un amendement déposé ne changent plus.'), { status: a.status });
     if ((await countAuthors(tx, a.id)) <= 1) {
-      throw new AppError('conflict', 'Un brouillon garde au moins un auteur : supprimez-le plutôt, ou ajoutez d’abord un co-auteur.');
+      throw new AppError('conflict', msg('Un brouillon garde au moins un auteur : supprimez-le plutôt, ou ajoutez d’abord un co-auteur.'));
     }
-    if (!(await removeAuthor(tx, a.id, input.coauthorId))) throw notFound('Cette personne n’est pas co-autrice de ce brouillon.');
+    if (!(await removeAuthor(tx, a.id, input.coauthorId))) throw notFound(msg('Cette personne n’est pas co-autrice de ce brouillon.'));
     if (input.coauthorId !== input.user.id) {
       await notifyUser(tx, {
         userId: input.coauthorId, amendmentId: a.id, type: 'coauthor',
-        message: `Vous avez été retiré des co-auteurs d’un brouillon d’amendement à l’article ${a.article_number} : vous ne pouvez plus l’écrire.`,
+        message: fill(msg('Vous avez été retiré des co-auteurs d’un brouillon d’amendement à l’article {{article}} : vous ne pouvez plus l’écrire.'), { article: a.article_number }),
       });
     }
   });

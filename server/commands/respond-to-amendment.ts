@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import type { Db } from '../db/db';
 import { insertResponse } from '../sql/amendment-responses';
 import { appendEvent } from '../sql/events';
@@ -14,7 +15,7 @@ export async function respondToAmendment(db: Db, input: { user: UserRow; amendme
       billId: a.bill_id, type: 'amendment.response', actorId: input.user.id, subjectType: 'amendment', subjectId: a.id,
       data: { number: a.number, responseId: response.id },
     });
-    await notifyAuthors(tx, { amendmentId: a.id, type: 'response', message: `Le greffe a répondu sur ${amendmentLabel(a)} : ${input.body}` });
+    await notifyAuthors(tx, { amendmentId: a.id, type: 'response', message: fill(msg('Le greffe a répondu sur {{amendement}} : {{reponse}}'), { amendement: amendmentLabel(a), reponse: input.body }) });
     return response;
   });
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import type { LiveRevocation } from '../collab/revocation';
 import type { Db } from '../db/db';
 import { AppError, notFound } from '../errors';
@@ -10,14 +11,14 @@ import { findUserById, updateUserRoles, type Role, type UserRow } from '../sql/u
  */
 export async function setRoles(db: Db, live: LiveRevocation, input: { actor: UserRow; userId: string; roles: Role[] }): Promise<UserRow> {
   if (input.actor.id === input.userId && !input.roles.includes('admin')) {
-    throw new AppError('conflict', 'Vous ne pouvez pas retirer votre propre rôle d’administrateur.');
+    throw new AppError('conflict', msg('Vous ne pouvez pas retirer votre propre rôle d’administrateur.'));
   }
   const current = await findUserById(db, input.userId);
-  if (!current) throw notFound('Compte introuvable.');
+  if (!current) throw notFound(msg('Compte introuvable.'));
   const kept = current.roles.filter((r) => r === 'mediator');
   const roles = [...new Set([...input.roles.filter((r) => r !== 'mediator'), ...kept])].sort();
   const user = await updateUserRoles(db, input.userId, roles);
-  if (!user) throw notFound('Compte introuvable.');
+  if (!user) throw notFound(msg('Compte introuvable.'));
   await live.recheckUser(user.id);
   return user;
 }

@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { randomBytes } from 'node:crypto';
 import { COMPUTE_BUDGET_MS, SORTITION_LEASE } from '../../shared/limits';
 import { authorize } from '../authorize';
@@ -29,7 +30,7 @@ const running = new Map<string, Promise<void>>();
 /** True while this process computes (or queues) the bill's lottery. */
 export const isComputing = (billId: string): boolean => running.has(billId);
 
-const interrupted = (n: number) => `Le calcul de la loterie a été interrompu ${n} fois (arrêt ou redémarrage du serveur) sans aboutir. Relancez-le avec « Relancer le calcul » ; s’il s’interrompt encore, signalez-le à l’équipe technique.`;
+const interrupted = (n: number) => fill(msg('Le calcul de la loterie a été interrompu {{n}} fois (arrêt ou redémarrage du serveur) sans aboutir. Relancez-le avec « Relancer le calcul » ; s’il s’interrompt encore, signalez-le à l’équipe technique.'), { n });
 
 /** Computes the bill's lottery if it is computing and nobody else holds it (stale holders are replaced). */
 export function runComputation(deps: SortitionDeps, billId: string): Promise<void> {
@@ -126,13 +127,13 @@ export function startSortitionRecovery(deps: SortitionDeps, sweepMs: number = SO
 export async function retryComputation(deps: SortitionDeps, input: { admin: UserRow; billId: string }): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const bill = await findBill(tx, input.billId, { forUpdate: true });
-    if (!bill) throw notFound('Projet de loi introuvable.');
+    if (!bill) throw notFound(msg('Projet de loi introuvable.'));
     await authorize(tx, 'sortition.commit', input.admin, { bill });
     const s = await findSortition(tx, bill.id, { forUpdate: true });
-    if (!s) throw notFound('Aucun appel à volontaires n’est ouvert pour ce texte.');
+    if (!s) throw notFound(msg('Aucun appel à volontaires n’est ouvert pour ce texte.'));
     const alive = s.compute_owner !== null && s.compute_heartbeat !== null && Date.now() - s.compute_heartbeat.getTime() < SORTITION_LEASE.staleMs;
-    if (s.status === 'computing' && (isComputing(bill.id) || alive)) throw new AppError('conflict', 'Le calcul est en cours.', { progress: s.progress });
-    if (s.status !== 'failed' && s.status !== 'computing') throw new AppError('conflict', 'Il n’y a pas de calcul à relancer.');
+    if (s.status === 'computing' && (isComputing(bill.id) || alive)) throw new AppError('conflict', msg('Le calcul est en cours.'), { progress: s.progress });
+    if (s.status !== 'failed' && s.status !== 'computing') throw new AppError('conflict', msg('Il n’y a pas de calcul à relancer.'));
     await restartComputation(tx, bill.id);
   });
   void runComputation(deps, input.billId);

@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { raiseAutoFlags } from './auto-flags';
 import type { Db, Queryable } from '../db/db';
 import { AppError } from '../errors';
@@ -24,7 +25,7 @@ export async function submitAmendment(db: Db, live: LiveTexts, input: { user: Us
   const docName = amendmentDocName(input.amendmentId);
   // Only an author may freeze a draft's editors, and only a draft's: checked before touching them.
   const own = await loadOwnAmendment(db, input.amendmentId, input.user);
-  if (own.status !== 'draft') throw new AppError('conflict', 'Cet amendement est déjà déposé.', { status: own.status });
+  if (own.status !== 'draft') throw new AppError('conflict', msg('Cet amendement est déjà déposé.'), { status: own.status });
   // Authors' live edits stop being accepted first, so the snapshot is exactly what is submitted.
   live.setAuthorsMode(docName, 'read');
   try {
@@ -35,7 +36,7 @@ export async function submitAmendment(db: Db, live: LiveTexts, input: { user: Us
     if (liveText) checkLiveText(trimTrailingEmpty(liveText));
     await db.transaction(async (tx) => {
       const amendment = await loadOwnAmendment(tx, input.amendmentId, input.user, { forUpdate: true });
-      if (amendment.status !== 'draft') throw new AppError('conflict', 'Cet amendement est déjà déposé.', { status: amendment.status });
+      if (amendment.status !== 'draft') throw new AppError('conflict', msg('Cet amendement est déjà déposé.'), { status: amendment.status });
       // The live text is normalised as REST texts are (create, edit): trailing empty alinéas dropped,
       // each alinéa trimmed; the stored identity key follows it (sql/amendments.ts).
       const text = amendment.kind === 'delete' ? [] : normaliseAlineas(trimTrailingEmpty(liveText ?? amendment.alineas));
@@ -54,16 +55,16 @@ export async function submitAmendment(db: Db, live: LiveTexts, input: { user: Us
 
 /** The submission itself, for a draft already locked by the caller (also used at creation). */
 export async function submitLocked(tx: Queryable, amendment: AmendmentRow, user: UserRow): Promise<number> {
-  if (amendment.status !== 'draft') throw new AppError('conflict', 'Cet amendement est déjà déposé.', { status: amendment.status });
+  if (amendment.status !== 'draft') throw new AppError('conflict', msg('Cet amendement est déjà déposé.'), { status: amendment.status });
   await requireDraftPhase(tx, 'amendment.submit', amendment, user);
   if (amendment.rationale.trim() === '') {
-    throw new AppError('validation_failed', 'Ajoutez un exposé sommaire avant de déposer l’amendement.', [{ path: 'rationale', message: 'requis pour le dépôt' }]);
+    throw new AppError('validation_failed', msg('Ajoutez un exposé sommaire avant de déposer l’amendement.'), [{ path: 'rationale', message: msg('requis pour le dépôt') }]);
   }
   // Depositing the same text twice (the back button after « Déposer ») is a mistake: identical
   // amendments of different people are grouped, the same person's twice is refused.
   for (const twin of await identicalOpen(tx, { identity_key: identityKey(amendment.article_id, amendment.kind, amendment.alineas) })) {
     if (twin.id !== amendment.id && (await isAuthor(tx, twin.id, user.id))) {
-      throw new AppError('conflict', `Vous avez déjà déposé un amendement identique : l’amendement n° ${displayNumber(twin.origin, twin.number) ?? '?'}.`, { amendmentId: twin.id });
+      throw new AppError('conflict', fill(msg('Vous avez déjà déposé un amendement identique : l’amendement n° {{numero}}.'), { numero: displayNumber(twin.origin, twin.number) ?? '?' }), { amendmentId: twin.id });
     }
   }
   const number = await nextAmendmentNumber(tx, amendment.bill_id, amendment.origin);

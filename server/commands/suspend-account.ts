@@ -1,3 +1,4 @@
+import { msg } from '../../shared/i18n';
 import { ruleTitle } from '../../shared/moderation';
 import type { LiveRevocation } from '../collab/revocation';
 import { authorize } from '../authorize';
@@ -22,19 +23,19 @@ export async function suspendAccount(
   input: { moderator: UserRow; userId: string; until: Date | null; rule?: string | undefined; reason: string; now?: Date },
 ): Promise<{ actionId: string; user: UserRow }> {
   await authorize(db, 'account.suspend', input.moderator);
-  if (input.userId === input.moderator.id) throw new AppError('conflict', 'Vous ne pouvez pas suspendre votre propre compte.');
+  if (input.userId === input.moderator.id) throw new AppError('conflict', msg('Vous ne pouvez pas suspendre votre propre compte.'));
   const now = input.now ?? new Date();
   if (input.until && input.until.getTime() <= now.getTime()) {
-    throw new AppError('validation_failed', 'La fin de la suspension doit être dans le futur.', [{ path: 'until', message: 'date passée' }]);
+    throw new AppError('validation_failed', msg('La fin de la suspension doit être dans le futur.'), [{ path: 'until', message: msg('date passée') }]);
   }
   const target = await findUserById(db, input.userId);
-  if (!target) throw notFound('Compte introuvable.');
+  if (!target) throw notFound(msg('Compte introuvable.'));
   if (target.roles.length > 0 && !input.moderator.roles.includes('admin')) {
-    throw new AppError('forbidden', 'Suspendre un compte : seul un administrateur suspend un compte qui a un rôle (administration, greffe, modération).');
+    throw new AppError('forbidden', msg('Suspendre un compte : seul un administrateur suspend un compte qui a un rôle (administration, greffe, modération).'));
   }
   const out = await db.transaction(async (tx) => {
     const user = await setUserSuspension(tx, input.userId, { at: now, until: input.until });
-    if (!user) throw notFound('Compte introuvable.');
+    if (!user) throw notFound(msg('Compte introuvable.'));
     const actionId = await insertModerationAction(tx, {
       type: 'account', id: input.userId, billId: null, action: 'suspend', reason: input.reason.trim(), rule: input.rule ?? null,
       moderatorId: input.moderator.id, suspendedUntil: input.until,
@@ -56,9 +57,9 @@ export async function liftSuspension(
 ): Promise<{ actionId: string }> {
   await authorize(db, 'account.lift', input.moderator);
   const target = await findUserById(db, input.userId);
-  if (!target) throw notFound('Compte introuvable.');
+  if (!target) throw notFound(msg('Compte introuvable.'));
   if (target.suspended_at === null || (target.suspended_until !== null && target.suspended_until.getTime() <= Date.now())) {
-    throw new AppError('conflict', 'Ce compte n’est pas suspendu.');
+    throw new AppError('conflict', msg('Ce compte n’est pas suspendu.'));
   }
   const out = await db.transaction(async (tx) => {
     await setUserSuspension(tx, input.userId, { at: null, until: null });

@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { isOpen, STATUS_LABELS_FR } from '../../shared/amendment';
 import { formalisationDocName } from '../../shared/live-docs';
 import type { LiveTexts } from '../collab/registry';
@@ -17,8 +18,8 @@ export async function withdrawAmendment(db: Db, live: LiveTexts, input: { user: 
     // once the text is adopted, its amendments are history
     await authorize(tx, 'amendment.withdraw', input.user, { amendment: a });
     if (!isOpen(a.status)) {
-      const why = a.status === 'draft' ? 'un brouillon n’est pas déposé' : `il est « ${STATUS_LABELS_FR[a.status]} »`;
-      throw new AppError('conflict', `Impossible de retirer cet amendement : ${why}.`, { status: a.status });
+      const why = a.status === 'draft' ? msg('un brouillon n’est pas déposé') : fill(msg('il est « {{statut}} »'), { statut: STATUS_LABELS_FR[a.status] });
+      throw new AppError('conflict', fill(msg('Impossible de retirer cet amendement : {{raison}}.'), { raison: why }), { status: a.status });
     }
     await setAmendmentStatus(tx, a.id, 'withdrawn');
     await fallSubAmendments(tx, a, parentClosedReason(a, 'withdrawn'), input.user.id);

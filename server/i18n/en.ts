@@ -3,6 +3,7 @@ import { account } from './en/account';
 import { accountMail } from './en/account-mail';
 import { amendments } from './en/amendments';
 import { charts } from './en/charts';
+import { commands } from './en/commands';
 import { common } from './en/common';
 import { consoles } from './en/consoles';
 import { layout } from './en/layout';
@@ -21,7 +22,7 @@ import { site } from './en/site';
  * `npx tsx scripts/i18n-missing.ts` to list what is missing.
  */
 export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site, ...consoles,
-  ...clerks, ...oversight, ...charts, ...mail, ...accountMail, ...policy,
+  ...clerks, ...oversight, ...charts, ...mail, ...accountMail, ...policy, ...commands,
   // the confirmations' English is shared with the browser's dialog
   ...CONFIRMATIONS_EN,
 };

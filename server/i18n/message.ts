@@ -39,7 +39,8 @@ function fromTemplate(message: string, depth = 0): string | undefined {
       return '([^]+?)';
     }).join('');
     return literals.join('').length < MIN_LITERAL ? [] : [{ re: new RegExp(`^${source}$`), key, names, literals }];
-  });
+  // the key that says the most first: « version {{n}} » must not read « version antérieure : … »
+  }).sort((a, b) => b.literals.join('').length - a.literals.join('').length);
   for (const { re, key, names, literals } of templates) {
     // its fixed text first (cheap), then the anchored pattern
     if (!literals.every((l) => message.includes(l))) continue;

@@ -99,3 +99,16 @@ test('a value of a filled message that is itself a message of the catalogue is s
     expect(String(tMessage('Réponse à revoir : critère inconnu.'))).toBe('Answer to review: unknown criterion.');
   });
 });
+
+test('the domain commands’ refusals and notifications are said in English on pages, their French unchanged', () => {
+  const refused = 'Cet amendement n’est plus ouvert : il ne peut plus être cosigné.';
+  const fallen = 'Le sous-amendement n° COM-3 est tombé : L’amendement n° COM-1, qu’il modifiait, a été retiré.';
+  runInLang({ lang: 'en', url: '/' }, () => {
+    expect(String(tMessage(refused))).toBe('This amendment is no longer open: it can no longer be co-signed.');
+    // filled, with a value that is itself a filled message of the catalogue, whose value is one too
+    expect(String(tMessage(fallen))).toBe('Sub-amendment no. COM-3 has fallen: Amendment no. COM-1, which it changed, was withdrawn.');
+    // the key with the most fixed text reads it: not « version {{n}} »
+    expect(String(tMessage('version antérieure : « 12 rect. » est déjà importé'))).toBe('earlier version: “12 rect.” is already imported');
+  });
+  runInLang({ lang: 'fr', url: '/' }, () => expect(String(tMessage(fallen))).toBe(fallen));
+});
