@@ -61,9 +61,11 @@ export class RedisBus implements Bus {
     this.firstUp = new Promise<void>((resolve) => (this.markFirstUp = resolve));
     const common = { retryStrategy, lazyConnect: false, connectionName: `palimpseste:${this.nodeId.slice(0, 8)}` };
     // A command waits for a reconnection once, then fails: callers go on without Redis meanwhile.
-    // The commands of one event-loop turn go in one write (one PUBLISH per write was, on a busy
-    // machine, the costliest item of a cluster process's profile: see doc-channel.ts).
-    this.pub = new Redis(options.url, { ...common, maxRetriesPerRequest: 1, enableAutoPipelining: true });
+    // No auto-pipelining: it sends one pipeline at a time and queues the next behind the previous
+    // one's replies, so that a PUBLISH waited for a round trip through Redis *and* for this
+    // process's event loop to read its reply (bench:collab --processes 2: most of the extra
+    // cross-process p99). The commands of one turn still go in one write: see `publish`.
+    this.pub = new Redis(options.url, { ...common, maxRetriesPerRequest: 1 });
     // Channels are re-subscribed by us, in `ready`, so that we know when it is done.
     this.sub = new Redis(options.url, { ...common, maxRetriesPerRequest: null, autoResubscribe: false });
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.handlers.get(channel.toString())?.(message));
@@ -105,13 +107,37 @@ export class RedisBus implements Bus {
     for (const fn of this.reconnects) fn();
   }
 
+  /**
+   * Sent at the end of this event-loop turn, with every other command of the turn, in one write
+   * (the socket is corked until the check phase): one PUBLISH per write was, on a busy machine,
+   * the costliest item of a cluster process's profile (see doc-channel.ts). Nothing waits for an
+   * earlier command's reply.
+   */
   publish(channel: string, message: Uint8Array | string): Promise<number> {
+    this.cork();
     const sent = this.pub.publish(channel, typeof message === 'string' ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength));
     this.inflight.add(sent);
     const done = () => this.inflight.delete(sent);
     sent.then(done, done);
     return sent;
   }
+
+  /** The publishing socket, corked until the check phase of this turn (once per turn). */
+  private corked: { uncork(): void } | null = null;
+
+  private cork(): void {
+    if (this.corked || this.pub.status !== 'ready') return;
+    const stream = this.pub.stream;
+    stream.cork();
+    this.corked = stream;
+    setImmediate(this.uncork);
+  }
+
+  private readonly uncork = (): void => {
+    const stream = this.corked;
+    this.corked = null;
+    stream?.uncork();
+  };
 
   async subscribe(channel: string, handler: (message: Buffer) => void): Promise<void> {
     this.handlers.set(channel, handler);
@@ -150,6 +176,7 @@ export class RedisBus implements Bus {
   }
 
   command(args: string[]): Promise<unknown> {
+    this.cork();
     const [name, ...rest] = args;
     return this.pub.call(name!, ...rest);
   }
