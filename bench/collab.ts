@@ -163,7 +163,33 @@ async function memory(t: Target, o: Options, heap: Record<string, number>, key: 
     if (used === undefined) throw new Error(`${t.kind} server: no inspector to ask for a GC (run with --no-gc)`);
     heap[key] = used;
   }
-  return settledRss(t.pid);
+  const rss = await settledRss(t.pid);
+  if (process.env.BENCH_MEMORY_DETAIL) console.log(`  RSS by mapping (${key}): ${smapsSummary(t.pid)}`);
+  return rss;
+}
+
+/** Resident memory by kind of mapping (BENCH_MEMORY_DETAIL=1): brk heap, anonymous by size, files. */
+function smapsSummary(pid: number): string {
+  let text = '';
+  try {
+    text = fs.readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  } catch {
+    return '?';
+  }
+  const kb = new Map<string, number>();
+  let kind = '';
+  for (const line of text.split('\n')) {
+    const m = line.match(/^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/);
+    if (m) {
+      const size = (parseInt(m[2]!, 16) - parseInt(m[1]!, 16)) / 1024;
+      const name = m[3]!;
+      kind = name === '' ? `anon ${size >= 65536 ? '≥64M' : size >= 1024 ? '1-64M' : size >= 256 ? '256K-1M' : '<256K'}` : name.startsWith('[') ? name : 'files';
+      continue;
+    }
+    const r = line.match(/^Rss:\s+(\d+) kB/);
+    if (r) kb.set(kind, (kb.get(kind) ?? 0) + Number(r[1]));
+  }
+  return [...kb].filter(([, v]) => v > 512).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)}M`).join(', ');
 }
 
 async function stop(t: Target, profDir: string | undefined): Promise<string> {
