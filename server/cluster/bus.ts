@@ -61,10 +61,9 @@ export class RedisBus implements Bus {
     this.firstUp = new Promise<void>((resolve) => (this.markFirstUp = resolve));
     const common = { retryStrategy, lazyConnect: false, connectionName: `palimpseste:${this.nodeId.slice(0, 8)}` };
     // A command waits for a reconnection once, then fails: callers go on without Redis meanwhile.
-    // No auto-pipelining: it sends one pipeline at a time and queues the next behind the previous
-    // one's replies, so that a PUBLISH waited for a round trip through Redis *and* for this
-    // process's event loop to read its reply (bench:collab --processes 2: most of the extra
-    // cross-process p99). The commands of one turn still go in one write: see `publish`.
+    // No auto-pipelining: it waits for the loop's check phase (setImmediate), then sends one
+    // pipeline at a time, the next one queued behind the previous one's replies. The commands of
+    // one callback still go in one write: see `publish`.
     this.pub = new Redis(options.url, { ...common, maxRetriesPerRequest: 1 });
     // Channels are re-subscribed by us, in `ready`, so that we know when it is done.
     this.sub = new Redis(options.url, { ...common, maxRetriesPerRequest: null, autoResubscribe: false });
@@ -108,10 +107,12 @@ export class RedisBus implements Bus {
   }
 
   /**
-   * Sent at the end of this event-loop turn, with every other command of the turn, in one write
-   * (the socket is corked until the check phase): one PUBLISH per write was, on a busy machine,
-   * the costliest item of a cluster process's profile (see doc-channel.ts). Nothing waits for an
-   * earlier command's reply.
+   * Sent once the callback that published it (a socket read: one or several client messages) and
+   * its microtasks are done, with every other command they issued, in one write: the socket is
+   * corked until `process.nextTick`. One PUBLISH per write was, on a busy machine, the costliest
+   * item of a cluster process's profile (see doc-channel.ts); waiting for the check phase of the
+   * loop (auto-pipelining's setImmediate) made the first message of a busy turn wait for all the
+   * others, which a client of the same process never does. Nothing waits for an earlier reply.
    */
   publish(channel: string, message: Uint8Array | string): Promise<number> {
     this.cork();
@@ -122,7 +123,7 @@ export class RedisBus implements Bus {
     return sent;
   }
 
-  /** The publishing socket, corked until the check phase of this turn (once per turn). */
+  /** The publishing socket, corked until the end of the current callback (its nextTick). */
   private corked: { uncork(): void } | null = null;
 
   private cork(): void {
@@ -130,7 +131,7 @@ export class RedisBus implements Bus {
     const stream = this.pub.stream;
     stream.cork();
     this.corked = stream;
-    setImmediate(this.uncork);
+    process.nextTick(this.uncork);
   }
 
   private readonly uncork = (): void => {
