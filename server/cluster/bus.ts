@@ -13,8 +13,12 @@ export interface Bus {
   readonly nodeId: string;
   /** Prefix of every channel and key (one deployment, or one test file, per prefix). */
   readonly prefix: string;
-  /** The number of subscribed connections that received it (this process's included); rejects when Redis is away. */
-  publish(channel: string, message: Uint8Array | string): Promise<number>;
+  /**
+   * The number of subscribed connections that received it (this process's included); rejects when
+   * Redis is away. `untracked`: not among the publications an HTTP reply waits for (`pending`,
+   * `settled`: reply.ts) — live documents' messages, which no reply depends on.
+   */
+  publish(channel: string, message: Uint8Array | string, options?: { untracked?: boolean }): Promise<number>;
   /** Resolves once subscribed (or at once while Redis is away: subscribed when it returns). */
   subscribe(channel: string, handler: (message: Buffer) => void): Promise<void>;
   unsubscribe(channel: string): Promise<void>;
@@ -114,9 +118,10 @@ export class RedisBus implements Bus {
    * loop (auto-pipelining's setImmediate) made the first message of a busy turn wait for all the
    * others, which a client of the same process never does. Nothing waits for an earlier reply.
    */
-  publish(channel: string, message: Uint8Array | string): Promise<number> {
+  publish(channel: string, message: Uint8Array | string, options: { untracked?: boolean } = {}): Promise<number> {
     this.cork();
     const sent = this.pub.publish(channel, typeof message === 'string' ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength));
+    if (options.untracked) return sent;
     this.inflight.add(sent);
     const done = () => this.inflight.delete(sent);
     sent.then(done, done);

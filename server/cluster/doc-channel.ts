@@ -374,6 +374,8 @@ export class DocChannel implements DocLink {
     encoding.writeVarUint(e, kind);
     encoding.writeVarString(e, this.bus.nodeId);
     body(e);
-    return this.bus.publish(this.channel, encoding.toUint8Array(e));
+    // no HTTP reply waits for a document's messages (reply.ts): a REST write's reply is not held
+    // by the traffic of every live document (a command reads the others' state with `sync`)
+    return this.bus.publish(this.channel, encoding.toUint8Array(e), { untracked: true });
   }
 }
