@@ -251,7 +251,8 @@ async function runLoad(kind: Kind, sc: Scenario, o: Options, ctx: { databaseUrl:
     // a cluster target: client i on process i mod N (a document's clients on every process)
     const urls = target.wsUrls;
     const clients = urls ? sc.clients.map((cl, i) => ({ ...cl, serverUrl: urls[i % urls.length]! })) : sc.clients;
-    const c = await pool.connect({ serverUrl: target.wsUrl, clients, seed: ctx.seed, awareness: o.awareness, concurrency: 16, spreadMs: o.spread * 1000, timeoutMs: 60_000 });
+    const writerServers = urls ? clients.filter((cl) => cl.writerId >= 0).map((cl): [number, string] => [cl.writerId, cl.serverUrl!]) : undefined;
+    const c = await pool.connect({ serverUrl: target.wsUrl, clients, seed: ctx.seed, awareness: o.awareness, concurrency: 16, spreadMs: o.spread * 1000, timeoutMs: 60_000, writerServers });
     console.log(`  ${c.ok}/${sc.clients.length} clients connected and synced in ${(c.ms / 1000).toFixed(1)} s${c.failures.length ? `; failures: ${c.failures.slice(0, 3).join('; ')}` : ''}`);
     await sleep(1000);
     const connected = await memory(target, o, heap, 'connected');
@@ -302,6 +303,12 @@ async function runLoad(kind: Kind, sc: Scenario, o: Options, ctx: { databaseUrl:
     for (const r of reports) r.sentTimes.forEach((t, i) => buckets[Math.min(buckets.length - 1, Math.max(0, Math.floor((t - from) / 1000)))]!.push(r.latencies[i]!));
     const timeline = buckets.map((b) => percentile(Float64Array.from(b).sort(), 99));
     console.log(`  p99 per second of the measured ${o.duration} s: ${timeline.map((x) => x.toFixed(1)).join(' ')} ms`);
+    if (urls) {
+      // a cluster target: deliveries within one process and across processes, apart
+      const split = [1, 0].map((same) => Float64Array.from(reports.flatMap((r) => Array.from(r.latencies).filter((_, i) => r.sameServer[i] === same))).sort());
+      const f = (a: Float64Array) => `${a.length} deliveries, p50 ${percentile(a, 50).toFixed(2)} p90 ${percentile(a, 90).toFixed(2)} p99 ${percentile(a, 99).toFixed(2)} max ${(a[a.length - 1] ?? NaN).toFixed(1)} ms`;
+      console.log(`  writer and reader on the same process: ${f(split[0]!)}\n  on different processes: ${f(split[1]!)}`);
+    }
     all.sort();
     let persisted: LoadResult['persisted'];
     if (kind === 'ours' || o.processes > 1) {
