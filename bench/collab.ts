@@ -163,7 +163,33 @@ async function memory(t: Target, o: Options, heap: Record<string, number>, key: 
     if (used === undefined) throw new Error(`${t.kind} server: no inspector to ask for a GC (run with --no-gc)`);
     heap[key] = used;
   }
-  return settledRss(t.pid);
+  const rss = await settledRss(t.pid);
+  if (process.env.BENCH_MEMORY_DETAIL) console.log(`  RSS by mapping (${key}): ${smapsSummary(t.pid)}`);
+  return rss;
+}
+
+/** Resident memory by kind of mapping (BENCH_MEMORY_DETAIL=1): brk heap, anonymous by size, files. */
+function smapsSummary(pid: number): string {
+  let text = '';
+  try {
+    text = fs.readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  } catch {
+    return '?';
+  }
+  const kb = new Map<string, number>();
+  let kind = '';
+  for (const line of text.split('\n')) {
+    const m = line.match(/^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/);
+    if (m) {
+      const size = (parseInt(m[2]!, 16) - parseInt(m[1]!, 16)) / 1024;
+      const name = m[3]!;
+      kind = name === '' ? `anon ${size >= 65536 ? '≥64M' : size >= 1024 ? '1-64M' : size >= 256 ? '256K-1M' : '<256K'}` : name.startsWith('[') ? name : 'files';
+      continue;
+    }
+    const r = line.match(/^Rss:\s+(\d+) kB/);
+    if (r) kb.set(kind, (kb.get(kind) ?? 0) + Number(r[1]));
+  }
+  return [...kb].filter(([, v]) => v > 512).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)}M`).join(', ');
 }
 
 async function stop(t: Target, profDir: string | undefined): Promise<string> {
@@ -225,7 +251,8 @@ async function runLoad(kind: Kind, sc: Scenario, o: Options, ctx: { databaseUrl:
     // a cluster target: client i on process i mod N (a document's clients on every process)
     const urls = target.wsUrls;
     const clients = urls ? sc.clients.map((cl, i) => ({ ...cl, serverUrl: urls[i % urls.length]! })) : sc.clients;
-    const c = await pool.connect({ serverUrl: target.wsUrl, clients, seed: ctx.seed, awareness: o.awareness, concurrency: 16, spreadMs: o.spread * 1000, timeoutMs: 60_000 });
+    const writerServers = urls ? clients.filter((cl) => cl.writerId >= 0).map((cl): [number, string] => [cl.writerId, cl.serverUrl!]) : undefined;
+    const c = await pool.connect({ serverUrl: target.wsUrl, clients, seed: ctx.seed, awareness: o.awareness, concurrency: 16, spreadMs: o.spread * 1000, timeoutMs: 60_000, writerServers });
     console.log(`  ${c.ok}/${sc.clients.length} clients connected and synced in ${(c.ms / 1000).toFixed(1)} s${c.failures.length ? `; failures: ${c.failures.slice(0, 3).join('; ')}` : ''}`);
     await sleep(1000);
     const connected = await memory(target, o, heap, 'connected');
@@ -276,6 +303,12 @@ async function runLoad(kind: Kind, sc: Scenario, o: Options, ctx: { databaseUrl:
     for (const r of reports) r.sentTimes.forEach((t, i) => buckets[Math.min(buckets.length - 1, Math.max(0, Math.floor((t - from) / 1000)))]!.push(r.latencies[i]!));
     const timeline = buckets.map((b) => percentile(Float64Array.from(b).sort(), 99));
     console.log(`  p99 per second of the measured ${o.duration} s: ${timeline.map((x) => x.toFixed(1)).join(' ')} ms`);
+    if (urls) {
+      // a cluster target: deliveries within one process and across processes, apart
+      const split = [1, 0].map((same) => Float64Array.from(reports.flatMap((r) => Array.from(r.latencies).filter((_, i) => r.sameServer[i] === same))).sort());
+      const f = (a: Float64Array) => `${a.length} deliveries, p50 ${percentile(a, 50).toFixed(2)} p90 ${percentile(a, 90).toFixed(2)} p99 ${percentile(a, 99).toFixed(2)} max ${(a[a.length - 1] ?? NaN).toFixed(1)} ms`;
+      console.log(`  writer and reader on the same process: ${f(split[0]!)}\n  on different processes: ${f(split[1]!)}`);
+    }
     all.sort();
     let persisted: LoadResult['persisted'];
     if (kind === 'ours' || o.processes > 1) {

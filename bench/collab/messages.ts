@@ -40,6 +40,8 @@ export interface ConnectRequest {
    */
   spreadMs: number;
   timeoutMs: number;
+  /** A cluster target (`--processes`): the server each writer is connected to (split of the latencies). */
+  writerServers?: [writerId: number, serverUrl: string][];
 }
 
 export interface StartRequest {
@@ -66,6 +68,8 @@ export interface Report {
   type: 'report';
   /** Propagation latencies (ms), one per delivered measured update and receiving client. */
   latencies: Float64Array;
+  /** Per latency: 1 when the writer and the receiving client were on the same server process (cluster targets). */
+  sameServer: Uint8Array;
   /** Send time of each of them (same order). */
   sentTimes: Float64Array;
   /** Updates sent, per writer id. */

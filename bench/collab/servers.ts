@@ -102,6 +102,11 @@ function collectGarbage(output: () => string): Promise<number | undefined> {
     // Twice: the first pass can leave weakly-held objects for the second.
     await call('HeapProfiler.collectGarbage');
     await call('HeapProfiler.collectGarbage');
+    if (process.env.BENCH_MEMORY_DETAIL) {
+      // where the RSS is (BENCH_MEMORY_DETAIL=1): V8 heap committed, code, outside the heap
+      const r = await call('Runtime.evaluate', { expression: `JSON.stringify({ ...process.memoryUsage(), spaces: process.mainModule.require('node:v8').getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size, s.space_used_size]) })`, returnByValue: true });
+      console.log(`  memory detail: ${(r.result as { value?: string } | undefined)?.value ?? '?'}`);
+    }
     return Number((await call('Runtime.getHeapUsage')).usedSize);
   });
 }

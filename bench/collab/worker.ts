@@ -55,6 +55,8 @@ interface Client {
 const clients: Client[] = [];
 let latencies = new Float64Array(1 << 16);
 let sentTimes = new Float64Array(1 << 16);
+let sameServer = new Uint8Array(1 << 16);
+const writerServer = new Map<number, string>();
 let nLatencies = 0;
 let delivered = 0;
 let duplicates = 0;
@@ -66,7 +68,7 @@ const loop = monitorEventLoopDelay({ resolution: 5 });
 /** Sequence numbers below this are warm-up: delivered, not measured. */
 let warmup = Infinity;
 
-function record(sentAt: number, latency: number): void {
+function record(sentAt: number, latency: number, same: boolean): void {
   if (nLatencies === latencies.length) {
     const grow = (a: Float64Array) => {
       const bigger = new Float64Array(a.length * 2);
@@ -75,7 +77,11 @@ function record(sentAt: number, latency: number): void {
     };
     latencies = grow(latencies);
     sentTimes = grow(sentTimes);
+    const bigger = new Uint8Array(sameServer.length * 2);
+    bigger.set(sameServer);
+    sameServer = bigger;
   }
+  sameServer[nLatencies] = same ? 1 : 0;
   sentTimes[nLatencies] = sentAt;
   latencies[nLatencies++] = latency;
 }
@@ -101,7 +107,7 @@ function open(spec: ClientSpec, req: ConnectRequest): Promise<Client> {
           delivered++;
           if (Number(m[2]) < warmup) continue;
           const sentAt = Number(m[3]);
-          record(sentAt, at - sentAt);
+          record(sentAt, at - sentAt, writerServer.get(Number(m[1])) === (spec.serverUrl ?? req.serverUrl));
         }
       }
     }
@@ -142,6 +148,7 @@ function open(spec: ClientSpec, req: ConnectRequest): Promise<Client> {
 }
 
 async function connect(req: ConnectRequest): Promise<void> {
+  for (const [w, url] of req.writerServers ?? []) writerServer.set(w, url);
   const t0 = performance.now();
   const failures: string[] = [];
   let next = 0;
@@ -203,11 +210,13 @@ function report(): void {
   const lags = sendLags.slice().sort((a, b) => a - b);
   const out = latencies.slice(0, nLatencies);
   const outSent = sentTimes.slice(0, nLatencies);
+  const outSame = sameServer.slice(0, nLatencies);
   post(
     {
       type: 'report',
       latencies: out,
       sentTimes: outSent,
+      sameServer: outSame,
       sent: [...sent.entries()],
       delivered,
       duplicates,
@@ -215,7 +224,7 @@ function report(): void {
       loopDelay: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
       sendLagP99: lags.length ? lags[Math.min(lags.length - 1, Math.floor(lags.length * 0.99))]! : 0,
     },
-    [out.buffer, outSent.buffer],
+    [out.buffer, outSent.buffer, outSame.buffer],
   );
 }
 

@@ -13,8 +13,12 @@ export interface Bus {
   readonly nodeId: string;
   /** Prefix of every channel and key (one deployment, or one test file, per prefix). */
   readonly prefix: string;
-  /** The number of subscribed connections that received it (this process's included); rejects when Redis is away. */
-  publish(channel: string, message: Uint8Array | string): Promise<number>;
+  /**
+   * The number of subscribed connections that received it (this process's included); rejects when
+   * Redis is away. `untracked`: not among the publications an HTTP reply waits for (`pending`,
+   * `settled`: reply.ts) — live documents' messages, which no reply depends on.
+   */
+  publish(channel: string, message: Uint8Array | string, options?: { untracked?: boolean }): Promise<number>;
   /** Resolves once subscribed (or at once while Redis is away: subscribed when it returns). */
   subscribe(channel: string, handler: (message: Buffer) => void): Promise<void>;
   unsubscribe(channel: string): Promise<void>;
@@ -61,9 +65,10 @@ export class RedisBus implements Bus {
     this.firstUp = new Promise<void>((resolve) => (this.markFirstUp = resolve));
     const common = { retryStrategy, lazyConnect: false, connectionName: `palimpseste:${this.nodeId.slice(0, 8)}` };
     // A command waits for a reconnection once, then fails: callers go on without Redis meanwhile.
-    // The commands of one event-loop turn go in one write (one PUBLISH per write was, on a busy
-    // machine, the costliest item of a cluster process's profile: see doc-channel.ts).
-    this.pub = new Redis(options.url, { ...common, maxRetriesPerRequest: 1, enableAutoPipelining: true });
+    // No auto-pipelining: it waits for the loop's check phase (setImmediate), then sends one
+    // pipeline at a time, the next one queued behind the previous one's replies. The commands of
+    // one callback still go in one write: see `publish`.
+    this.pub = new Redis(options.url, { ...common, maxRetriesPerRequest: 1 });
     // Channels are re-subscribed by us, in `ready`, so that we know when it is done.
     this.sub = new Redis(options.url, { ...common, maxRetriesPerRequest: null, autoResubscribe: false });
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.handlers.get(channel.toString())?.(message));
@@ -105,13 +110,40 @@ export class RedisBus implements Bus {
     for (const fn of this.reconnects) fn();
   }
 
-  publish(channel: string, message: Uint8Array | string): Promise<number> {
+  /**
+   * Sent once the callback that published it (a socket read: one or several client messages) and
+   * its microtasks are done, with every other command they issued, in one write: the socket is
+   * corked until `process.nextTick`. One PUBLISH per write was, on a busy machine, the costliest
+   * item of a cluster process's profile (see doc-channel.ts); waiting for the check phase of the
+   * loop (auto-pipelining's setImmediate) made the first message of a busy turn wait for all the
+   * others, which a client of the same process never does. Nothing waits for an earlier reply.
+   */
+  publish(channel: string, message: Uint8Array | string, options: { untracked?: boolean } = {}): Promise<number> {
+    this.cork();
     const sent = this.pub.publish(channel, typeof message === 'string' ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength));
+    if (options.untracked) return sent;
     this.inflight.add(sent);
     const done = () => this.inflight.delete(sent);
     sent.then(done, done);
     return sent;
   }
+
+  /** The publishing socket, corked until the end of the current callback (its nextTick). */
+  private corked: { uncork(): void } | null = null;
+
+  private cork(): void {
+    if (this.corked || this.pub.status !== 'ready') return;
+    const stream = this.pub.stream;
+    stream.cork();
+    this.corked = stream;
+    process.nextTick(this.uncork);
+  }
+
+  private readonly uncork = (): void => {
+    const stream = this.corked;
+    this.corked = null;
+    stream?.uncork();
+  };
 
   async subscribe(channel: string, handler: (message: Buffer) => void): Promise<void> {
     this.handlers.set(channel, handler);
@@ -150,6 +182,7 @@ export class RedisBus implements Bus {
   }
 
   command(args: string[]): Promise<unknown> {
+    this.cork();
     const [name, ...rest] = args;
     return this.pub.call(name!, ...rest);
   }

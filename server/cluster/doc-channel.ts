@@ -80,7 +80,13 @@ export class DocChannel implements DocLink {
     private readonly orphanMs = ORPHAN_MS,
   ) {
     this.channel = `${bus.prefix}doc:${name}`;
+    const e = encoding.createEncoder();
+    encoding.writeVarString(e, bus.nodeId);
+    this.self = Buffer.from(encoding.toUint8Array(e));
   }
+
+  /** This process's id as its messages carry it (after their kind, one byte). */
+  private readonly self: Buffer;
 
   // ——— DocPeers: what the live document tells the others ———
 
@@ -212,6 +218,8 @@ export class DocChannel implements DocLink {
   private handle(message: Buffer): void {
     const live = this.live;
     if (!live || this.closed) return;
+    // this process's own messages come back to it (Redis echoes to every subscriber): skipped unread
+    if (message.length > this.self.length && message.compare(this.self, 0, this.self.length, 1, this.self.length + 1) === 0) return;
     try {
       const d = decoding.createDecoder(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
       const kind = decoding.readVarUint(d) as Kind;
@@ -295,7 +303,7 @@ export class DocChannel implements DocLink {
     const live = this.live;
     if (!live || this.closed) return;
     try {
-      if (!live.applyRemote(updates)) this.requestSync();
+      if (!live.applyRemote(updates, { relayAsReceived: true })) this.requestSync();
     } catch (err) {
       this.logger.error({ err, doc: this.name }, 'bad cluster update (ignored)');
     }
@@ -366,6 +374,8 @@ export class DocChannel implements DocLink {
     encoding.writeVarUint(e, kind);
     encoding.writeVarString(e, this.bus.nodeId);
     body(e);
-    return this.bus.publish(this.channel, encoding.toUint8Array(e));
+    // no HTTP reply waits for a document's messages (reply.ts): a REST write's reply is not held
+    // by the traffic of every live document (a command reads the others' state with `sync`)
+    return this.bus.publish(this.channel, encoding.toUint8Array(e), { untracked: true });
   }
 }

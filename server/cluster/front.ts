@@ -20,6 +20,9 @@ const DOWN_MS = 2000;
 
 export function createFront(targets: readonly string[]): Front {
   const proxy = httpProxy.createProxyServer({ xfwd: true, ws: true });
+  // Kept-alive connections to the processes: without an agent, http-proxy opens one per request
+  // (`Connection: close`), a TCP handshake and a socket in TIME_WAIT per vote (bench:votes --processes).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 });
   const downUntil = new Map<string, number>();
   let turn = 0;
 
@@ -39,7 +42,7 @@ export function createFront(targets: readonly string[]): Front {
       res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' }).end('Aucun serveur disponible.\n');
       return;
     }
-    proxy.web(req, res, { target }, (err: NodeJS.ErrnoException) => {
+    proxy.web(req, res, { target, agent }, (err: NodeJS.ErrnoException) => {
       if (refused(err) && !res.headersSent) {
         downUntil.set(target, Date.now() + DOWN_MS);
         return web(req, res, tries);
@@ -74,6 +77,7 @@ export function createFront(targets: readonly string[]): Front {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       proxy.close();
+      agent.destroy();
     },
   };
 }

@@ -230,14 +230,29 @@ export class LiveDoc {
    * depends on something this process lacks (a message lost while Redis was away): nothing of
    * that one is kept, the caller resyncs.
    */
-  applyRemote(updates: readonly Uint8Array[]): boolean {
-    if (updates.length === 1) Y.applyUpdate(this.doc, updates[0]!, REMOTE_ORIGIN);
-    else this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u, REMOTE_ORIGIN)), REMOTE_ORIGIN);
+  applyRemote(updates: readonly Uint8Array[], { relayAsReceived = false } = {}): boolean {
+    if (relayAsReceived) {
+      // Relayed as they came (what another process accepted from its clients, each update once):
+      // without an 'update' listener, Yjs does not encode again what it applied — a third of
+      // what a remote update cost this process (bench:collab --processes 2).
+      this.doc.off('update', this.onUpdate);
+      try {
+        this.applyRemoteUpdates(updates);
+      } finally {
+        this.doc.on('update', this.onUpdate);
+      }
+      this.relay(...updates);
+    } else this.applyRemoteUpdates(updates);
     const store = this.doc.store;
     if (!store.pendingStructs && !store.pendingDs) return true;
     store.pendingStructs = null;
     store.pendingDs = null;
     return false;
+  }
+
+  private applyRemoteUpdates(updates: readonly Uint8Array[]): void {
+    if (updates.length === 1) Y.applyUpdate(this.doc, updates[0]!, REMOTE_ORIGIN);
+    else this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u, REMOTE_ORIGIN)), REMOTE_ORIGIN);
   }
 
   /** Presence relayed by another process (checked and signed there). */
@@ -253,14 +268,20 @@ export class LiveDoc {
   private onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
     if (origin !== REMOTE_ORIGIN) this.peers?.update(update);
-    this.outgoing.push(update);
+    this.relay(update);
+    if (origin !== REMOTE_ORIGIN) this.queueStore(update);
+  };
+
+  /** To this process's connections, in one message: at once to a few, once per turn to many. */
+  private relay(...updates: Uint8Array[]): void {
+    if (this.conns.size === 0 || updates.length === 0) return;
+    this.outgoing.push(...updates);
     if (this.conns.size <= IMMEDIATE_FANOUT && !this.broadcastScheduled) this.broadcast();
     else if (!this.broadcastScheduled) {
       this.broadcastScheduled = true;
       setImmediate(this.broadcast);
     }
-    if (origin !== REMOTE_ORIGIN) this.queueStore(update);
-  };
+  }
 
   private queueStore(update: Uint8Array): void {
     this.pending.push(update);
@@ -274,6 +295,7 @@ export class LiveDoc {
     this.broadcastScheduled = false;
     const updates = this.outgoing;
     this.outgoing = [];
+    if (updates.length === 0) return;
     // Encoded once for every connection; several updates of one turn travel as one.
     const message = updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
     for (const conn of this.conns) conn.send(message);
