@@ -15,38 +15,76 @@ export function tMessage(message: string): SafeHtml {
   return filled !== undefined ? html`${filled}` : html`<span lang="fr">${message}</span>`;
 }
 
-let templates: { re: RegExp; key: string; names: string[]; literals: string[] }[] | undefined;
+interface Template {
+  key: string;
+  /** The fixed text around the placeholders: literals[i] before names[i], the last one after them all. */
+  literals: string[];
+  names: string[];
+  fixed: number;
+}
+
+let templates: Template[] | undefined;
 /** Keys with less fixed text than this say too little to be recognised (« {{nom}} : {{erreur}} »). */
 const MIN_LITERAL = 8;
+/** Longer messages are not read back (people's own words are, in a message, at most a few hundred characters). */
+const MAX_MESSAGE = 600;
+/**
+ * The placeholders that hold a message of the catalogue (« Réponse à revoir : {{detail}}. »): their
+ * value is read back too, once. Every other placeholder holds data — names, numbers, people's own
+ * words — shown as it is: never read as a message.
+ */
+const MESSAGE_SLOTS = new Set(['raison', 'detail', 'issue']);
+
+function compile(key: string): Template | undefined {
+  const parts = key.split(/\{\{(\w+)\}\}/);
+  const literals = parts.filter((_p, i) => i % 2 === 0);
+  const names = parts.filter((_p, i) => i % 2 === 1);
+  const fixed = literals.join('').length;
+  return fixed < MIN_LITERAL ? undefined : { key, literals, names, fixed };
+}
+
+/**
+ * The values of `message` read against a template, or undefined: leftmost, each value at least
+ * one character, without backtracking (one `indexOf` per placeholder: linear in the message).
+ */
+function read(tpl: Template, message: string): string[] | undefined {
+  const { literals } = tpl;
+  const first = literals[0]!, last = literals[literals.length - 1]!;
+  if (!message.startsWith(first) || !message.endsWith(last)) return undefined;
+  const end = message.length - last.length;
+  const values: string[] = [];
+  let pos = first.length;
+  for (let i = 1; i < literals.length - 1; i++) {
+    const at = message.indexOf(literals[i]!, pos + 1);
+    if (at < 0 || at + literals[i]!.length > end) return undefined;
+    values.push(message.slice(pos, at));
+    pos = at + literals[i]!.length;
+  }
+  if (end - pos < 1) return undefined;
+  values.push(message.slice(pos, end));
+  return values;
+}
 
 /**
  * A message the domain filled from a catalogue key with `{{placeholders}}` (« Au moins 12
  * caractères. » from « Au moins {{n}} caractères. »), said from that key's English with the same
- * values; undefined when no key gives it.
+ * values; undefined when no key gives it. Keys with the most fixed text are tried first
+ * (« version {{n}} » must not read « version antérieure : … »).
  */
 function fromTemplate(message: string, depth = 0): string | undefined {
-  if (message.length > 2_000) return undefined;
-  templates ??= Object.keys(EN).filter((key) => key.includes('{{') && !/_(one|other)$/.test(key)).flatMap((key) => {
-    const names: string[] = [];
-    const literals: string[] = [];
-    const source = key.split(/(\{\{\w+\}\})/).map((part) => {
-      const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
-      if (!name) {
-        if (part) literals.push(part);
-        return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      }
-      names.push(name);
-      return '([^]+?)';
-    }).join('');
-    return literals.join('').length < MIN_LITERAL ? [] : [{ re: new RegExp(`^${source}$`), key, names, literals }];
-  // the key that says the most first: « version {{n}} » must not read « version antérieure : … »
-  }).sort((a, b) => b.literals.join('').length - a.literals.join('').length);
-  for (const { re, key, names, literals } of templates) {
-    // its fixed text first (cheap), then the anchored pattern
-    if (!literals.every((l) => message.includes(l))) continue;
-    const m = re.exec(message);
-    // a value may itself be a message of the catalogue (« Réponse à revoir : {{detail}}. »)
-    if (m) return t(key, Object.fromEntries(names.map((name, i) => [name, m[i + 1]! in EN ? t(m[i + 1]!) : (depth < 1 && fromTemplate(m[i + 1]!, depth + 1)) || m[i + 1]!])));
+  if (message.length > MAX_MESSAGE) return undefined;
+  templates ??= Object.keys(EN)
+    .filter((key) => key.includes('{{') && !/_(one|other)$/.test(key))
+    .flatMap((key) => compile(key) ?? [])
+    .sort((a, b) => b.fixed - a.fixed);
+  for (const tpl of templates) {
+    const values = read(tpl, message);
+    if (!values) continue;
+    return t(tpl.key, Object.fromEntries(tpl.names.map((name, i) => {
+      const v = values[i]!;
+      if (!MESSAGE_SLOTS.has(name)) return [name, v];
+      return [name, v in EN ? t(v) : (depth < 1 && fromTemplate(v, depth + 1)) || v];
+    })));
   }
   return undefined;
 }

@@ -132,14 +132,16 @@ ${PACKED_VOTES},
   previous: 'SELECT item_keys, model, silhouette FROM opinion_maps WHERE bill_id = $1',
   // a result never replaces a newer one (two processes, or a slow computation overtaken)
   save: `
-    WITH prev AS (SELECT computed_at FROM opinion_maps WHERE bill_id = $1) -- the statement's snapshot: the map before this store
     INSERT INTO opinion_maps AS m (bill_id, computed_at, watermark, item_keys, model, groups, placed, k, silhouette, duration_ms)
     VALUES ($1, now(), $2, ARRAY(SELECT jsonb_array_elements_text($3::jsonb)), $4, $5, $6, $7, $8, $9)
     ON CONFLICT (bill_id) DO UPDATE SET computed_at = now(), watermark = EXCLUDED.watermark, item_keys = EXCLUDED.item_keys,
       model = EXCLUDED.model, groups = EXCLUDED.groups, placed = EXCLUDED.placed, k = EXCLUDED.k, silhouette = EXCLUDED.silhouette,
       duration_ms = EXCLUDED.duration_ms
     WHERE m.watermark <= EXCLUDED.watermark
-    RETURNING m.computed_at::text AS written, (SELECT computed_at::text FROM prev) AS previous`,
+    RETURNING m.computed_at::text AS written`,
+  // the map as it is now, locked until the store commits: in a statement of its own, since the
+  // upsert's snapshot would not see a map another process committed while the upsert waited for it
+  lockMap: 'SELECT computed_at::text AS previous FROM opinion_maps WHERE bill_id = $1 FOR UPDATE',
   clearItems: 'DELETE FROM opinion_item_scores WHERE bill_id = $1',
   dropItems: `DELETE FROM opinion_item_scores s USING jsonb_to_recordset($2::jsonb) AS x(t text, id uuid)
               WHERE s.bill_id = $1 AND s.target_type = x.t AND s.target_id = x.id`,
@@ -326,7 +328,8 @@ export async function saveOpinionMap(
   previous?: SavedScores,
 ): Promise<{ saved: SavedScores; rowsWritten: number } | null> {
   return db.transaction(async (tx) => {
-    const stored = (await tx.query<{ written: string; previous: string | null }>(SQL.save, [
+    const previousAt = (await tx.query<{ previous: string }>(SQL.lockMap, [billId])).rows[0]?.previous ?? null;
+    const stored = (await tx.query<{ written: string }>(SQL.save, [
       billId, r.watermark, JSON.stringify(r.itemKeys), JSON.stringify(r.model), JSON.stringify(r.groups), r.placed, r.k, r.silhouette, Math.round(r.durationMs),
     ])).rows[0];
     if (!stored) return null;
@@ -342,7 +345,7 @@ export async function saveOpinionMap(
       });
       rows.set(key, JSON.stringify({ t: key.slice(0, colon), id: key.slice(colon + 1), b: it.bridging, s, n }));
     });
-    const incremental = previous !== undefined && stored.previous !== null && stored.previous === previous.computedAt;
+    const incremental = previous !== undefined && previousAt !== null && previousAt === previous.computedAt;
     const write: string[] = [];
     if (incremental) {
       for (const [key, row] of rows) if (previous.rows.get(key) !== row) write.push(row);

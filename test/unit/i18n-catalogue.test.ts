@@ -112,3 +112,16 @@ test('the domain commands’ refusals and notifications are said in English on p
   });
   runInLang({ lang: 'fr', url: '/' }, () => expect(String(tMessage(fallen))).toBe(fallen));
 });
+
+test('reading a message back is linear in its length, and people’s own words in it are never read as a message', () => {
+  runInLang({ lang: 'en', url: '/' }, () => {
+    // a crafted reason of 590 characters made of pieces of catalogue keys: no backtracking
+    const crafted = 'Réponse à revoir : '.concat('Au moins  caractères. est tombé : « » '.repeat(15)).slice(0, 590);
+    const started = performance.now();
+    for (let i = 0; i < 20; i++) tMessage(crafted);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    // a value that is not a message slot keeps its words, even when they look like a message
+    const quoted = 'Réponse à revoir : critère inconnu.';
+    expect(String(tMessage(quoted))).toBe('Answer to review: unknown criterion.');
+  });
+});
