@@ -23,6 +23,6 @@ export async function queueAccountNotice(
   const user = await findUserById(tx, userId);
   if (!user || !user.email_verified_at) return;
   const base = mail.baseUrl();
-  const m = accountModerationMessage({ base, displayName: user.display_name, notice, decisionUrl: `${base}/moderation/decisions/${actionId}` });
+  const m = accountModerationMessage({ base, displayName: user.display_name, notice, decisionUrl: `${base}/moderation/decisions/${actionId}`, lang: user.lang ?? undefined });
   await enqueueRendered(tx, { kind: 'moderation', userId: user.id, to: user.email, subject: m.subject, text: m.text, html: m.html });
 }

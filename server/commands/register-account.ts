@@ -1,4 +1,4 @@
-import { msg } from '../../shared/i18n';
+import { msg, type Lang } from '../../shared/i18n';
 import type { Db } from '../db/db';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../db/db';
 import { AppError } from '../errors';
@@ -15,7 +15,7 @@ import { queueVerification, type MailDeps } from './account-mail';
  */
 export async function registerAccount(
   db: Db,
-  input: { email: string; password: string; displayName: string; kind: AccountKind; roles?: Role[]; verified?: boolean },
+  input: { email: string; password: string; displayName: string; kind: AccountKind; roles?: Role[]; verified?: boolean; lang?: Lang },
   deps: MailDeps,
 ): Promise<{ user: UserRow; token: string }> {
   checkPassword(input.password, input);

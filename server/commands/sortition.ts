@@ -192,7 +192,7 @@ export function probabilitiesByPseudonym(problem: Problem, byProfile: readonly n
 }
 
 async function inviteDrawn(tx: Queryable, deps: SortitionDeps, bill: Pick<BillRow, 'id' | 'title'>, v: VolunteerRow, replacement: boolean): Promise<void> {
-  const m = sortitionDrawnMessage({ base: deps.baseUrl(), displayName: v.display_name, billTitle: bill.title, url: `${deps.baseUrl()}/textes/${bill.id}/tirage#reponse`, replacement });
+  const m = sortitionDrawnMessage({ base: deps.baseUrl(), displayName: v.display_name, billTitle: bill.title, url: `${deps.baseUrl()}/textes/${bill.id}/tirage#reponse`, replacement, lang: v.lang ?? undefined });
   await enqueueRendered(tx, { kind: 'sortition', userId: v.user_id, to: v.email, subject: m.subject, text: m.text, html: m.html });
 }
 

@@ -3,7 +3,8 @@ import type { Db } from '../db/db';
 import type { SessionCache } from '../auth/session-cache';
 import { hashToken, SESSION_COOKIE } from '../auth/tokens';
 import { findUserBySessionHash } from '../sql/sessions';
-import type { Role, UserRow } from '../sql/users';
+import { setUserLang, type Role, type UserRow } from '../sql/users';
+import { isLang } from '../../shared/i18n';
 import { AppError, forbidden, unauthenticated } from './errors';
 
 declare module 'express-serve-static-core' {
@@ -30,6 +31,12 @@ export function authenticate(db: Db, cache: SessionCache): RequestHandler {
       req.authVia = bearer ? 'bearer' : cookie ? 'cookie' : null;
       req.sessionToken = token;
       req.user = token ? await lookUp(db, cache, hashToken(token)) : null;
+      // the language switch (`?lang=`, server/i18n/middleware.ts) also sets the account's e-mails' language
+      const chosen = req.method === 'GET' && isLang(req.query.lang) ? req.query.lang : undefined;
+      if (req.user && chosen && req.user.lang !== chosen) {
+        await setUserLang(db, req.user.id, chosen);
+        req.user.lang = chosen;
+      }
       next();
     } catch (err) {
       next(err);

@@ -10,10 +10,11 @@ import { notificationAbout, type presentNotification } from '../present/notifica
  * happened, one link back, and for notifications how to stop them. Pure functions: what goes in
  * is all that comes out (the worker and the tests call them alike).
  *
- * In `lang`, French unless told: accounts store no language (the interface's is a cookie), so a
- * message is in English only when the recipient's own request asked for it (server/commands/
- * account-mail.ts passes the request's language); notifications, digests, moderation notices and
- * sortition invitations — sent by the worker or on someone else's action — are in French.
+ * In `lang`, French unless told. A message the recipient's own request asks for is in that
+ * request's language (server/commands/account-mail.ts); notifications, digests, moderation notices
+ * and sortition invitations — sent by the worker or on someone else's action — are in the account's
+ * language (`users.lang`, migration 035: the one it last chose with the language switch, or signed
+ * up in; French when it never chose).
  */
 export interface Rendered {
   subject: string;

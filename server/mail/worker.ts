@@ -145,8 +145,8 @@ export class MailWorker {
         const unsubscribeUrl = `${base}/courriels/desabonnement/${links.token(who.id, scope)}`;
         const presented = items.map(presentNotification);
         const message = row.kind === 'notification'
-          ? notificationMessage({ base, displayName: who.display_name, n: presented[0]!, unsubscribeUrl })
-          : digestMessage({ base, displayName: who.display_name, items: presented, unsubscribeUrl });
+          ? notificationMessage({ base, displayName: who.display_name, n: presented[0]!, unsubscribeUrl, lang: who.lang ?? undefined })
+          : digestMessage({ base, displayName: who.display_name, items: presented, unsubscribeUrl, lang: who.lang ?? undefined });
         out.set(row.id, {
           to: who.email, message,
           headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },

@@ -121,7 +121,7 @@ export function pageRoutes(db: Db, limiters: AuthLimiters, sessions: SessionCach
     };
     if (!input.success) return refuse(400, { error: msg('Le formulaire contient des erreurs.'), fieldErrors: formErrors(input.error) });
     try {
-      const { token } = await registerAccount(db, input.data, { mail });
+      const { token } = await registerAccount(db, { ...input.data, lang: req.lang }, { mail });
       setSessionCookie(req, res, token);
       res.redirect(303, state.next ?? '/');
     } catch (err) {

@@ -40,7 +40,7 @@ export function authRoutes(api: Api, db: Db, limiters: AuthLimiters, sessions: S
       responses: { 201: '{user, token}' }, before: [limiters.register],
     },
     async ({ body, req, res }) => {
-      const { user, token } = await registerAccount(db, body, { mail });
+      const { user, token } = await registerAccount(db, { ...body, lang: req.lang }, { mail });
       setSessionCookie(req, res, token);
       return { status: 201, json: { user: presentUser(user), token } };
     },

@@ -52,6 +52,8 @@ export interface VolunteerRow {
   display_name: string;
   email: string;
   email_verified_at: Date | null;
+  /** The language of the account's e-mails (null: French). */
+  lang: 'fr' | 'en' | null;
 }
 
 const SQL = {
@@ -62,7 +64,7 @@ const SQL = {
            opened_at = now(), status = 'open', seed_hash = NULL, seed_secret = NULL, pool_hash = NULL, committed_at = NULL,
            progress = NULL, failure = NULL, distribution = NULL, computed_at = NULL`,
   volunteers: `SELECT v.user_id, v.pseudonym, v.answers, v.created_at, v.seated_at, v.response, v.responded_at, v.decline_seq, v.replaced_by,
-                      u.display_name, u.email, u.email_verified_at
+                      u.display_name, u.email, u.email_verified_at, u.lang
                FROM sortition_volunteers v JOIN users u ON u.id = v.user_id WHERE v.bill_id = $1 ORDER BY v.pseudonym`,
   countVolunteers: 'SELECT count(*)::int AS n FROM sortition_volunteers WHERE bill_id = $1',
   upsertVolunteer: `INSERT INTO sortition_volunteers (bill_id, user_id, pseudonym, answers) VALUES ($1, $2, $3, $4)

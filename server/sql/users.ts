@@ -1,11 +1,13 @@
+import type { Lang } from '../../shared/i18n';
 import type { Queryable } from '../db/db';
 import { isId } from './ids';
 
 /** SQL for the `users` table. */
-const COLUMNS = 'id, email, display_name, kind, roles, created_at, email_verified_at, assurance, suspended_at, suspended_until';
+const COLUMNS = 'id, email, display_name, kind, roles, created_at, email_verified_at, assurance, suspended_at, suspended_until, lang';
 const SQL = {
-  insert: `INSERT INTO users (email, password_hash, display_name, kind, roles)
-           VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+  insert: `INSERT INTO users (email, password_hash, display_name, kind, roles, lang)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+  setLang: 'UPDATE users SET lang = $2 WHERE id = $1',
   byId: `SELECT ${COLUMNS} FROM users WHERE id = $1`,
   // Deleted accounts (migration 013) have no password, sign in to nothing, and are found by no one.
   byEmailWithHash: `SELECT ${COLUMNS}, password_hash FROM users WHERE lower(email) = lower($1) AND deleted_at IS NULL`,
@@ -42,15 +44,17 @@ export interface UserRow {
   suspended_at: Date | null;
   /** The end of a temporary suspension; null with `suspended_at`: permanent. */
   suspended_until: Date | null;
+  /** The language of its e-mails, chosen with the language switch or at sign-up (null: French; migration 035). */
+  lang?: Lang | null;
 }
 
 export type Assurance = 'none' | 'verified';
 
 export async function insertUser(
   db: Queryable,
-  u: { email: string; passwordHash: string; displayName: string; kind: AccountKind; roles?: Role[] },
+  u: { email: string; passwordHash: string; displayName: string; kind: AccountKind; roles?: Role[]; lang?: Lang },
 ): Promise<UserRow> {
-  const r = await db.query<UserRow>(SQL.insert, [u.email, u.passwordHash, u.displayName, u.kind, u.roles ?? []]);
+  const r = await db.query<UserRow>(SQL.insert, [u.email, u.passwordHash, u.displayName, u.kind, u.roles ?? [], u.lang ?? null]);
   return r.rows[0]!;
 }
 
@@ -101,14 +105,21 @@ export interface MailRecipient {
   id: string;
   email: string;
   display_name: string;
+  /** The language of its e-mails (null: French). */
+  lang: Lang | null;
   verified: boolean;
   deleted: boolean;
+}
+
+/** The language of the account's e-mails: the one it last chose with the language switch. */
+export async function setUserLang(db: Queryable, id: string, lang: Lang): Promise<void> {
+  await db.query(SQL.setLang, [id, lang]);
 }
 
 export async function mailRecipients(db: Queryable, ids: readonly string[]): Promise<Map<string, MailRecipient>> {
   if (ids.length === 0) return new Map();
   const rows = (await db.query<MailRecipient>(
-    `SELECT id, email, display_name, email_verified_at IS NOT NULL AS verified, deleted_at IS NOT NULL AS deleted FROM users WHERE id = ANY($1::uuid[])`,
+    `SELECT id, email, display_name, lang, email_verified_at IS NOT NULL AS verified, deleted_at IS NOT NULL AS deleted FROM users WHERE id = ANY($1::uuid[])`,
     [ids],
   )).rows;
   return new Map(rows.map((r) => [r.id, r]));

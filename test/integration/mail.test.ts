@@ -249,6 +249,24 @@ describe('notifications by e-mail', () => {
     expect(inApp.body.notifications).toHaveLength(2);
   });
 
+  test('an account that chose English with the language switch gets its notifications in English', async () => {
+    const other = await createUser(app, { displayName: 'Grace Switch', verified: true });
+    // the switch, as a signed-in page view follows it
+    await app.http.get('/?lang=en').set('Cookie', `palimpseste_session=${other.token}`).expect(200);
+    const stored = await app.testDb.db.query<{ lang: string | null }>('SELECT lang FROM users WHERE id = $1', [other.id]);
+    expect(stored.rows[0]!.lang).toBe('en');
+    await app.http.put(`/api/bills/${bill.id}/commission/members/${other.id}`).set(auth(admin)).send({ college: 'citizen' }).expect(200);
+    const [m] = await mailTo(other.email);
+    expect(m!.html).toContain('<html lang="en">');
+    expect(m!.text).toContain('Grace Switch');
+    expect(m!.subject).not.toContain('Vous êtes');
+    // back to French: the next e-mail is French again
+    await app.http.get('/?lang=fr').set('Cookie', `palimpseste_session=${other.token}`).expect(200);
+    await app.http.delete(`/api/bills/${bill.id}/commission/members/${other.id}`).set(auth(admin)).expect(204);
+    const [, back] = await mailTo(other.email, 2);
+    expect(back!.html).toContain('<html lang="fr">');
+  });
+
   test('the daily digest gathers the notifications waiting for it, once', async () => {
     await app.http.put('/api/me/notification-preferences').set(auth(member)).send({ preferences: { appointed: 'digest' } }).expect(200);
     await appoint();
