@@ -46,7 +46,7 @@ export function normaliseRegister(input: string): string | null {
   return REGISTER.test(s) ? s : null;
 }
 
-export const REGISTER_HINT = 'l’identifiant du répertoire de la HATVP : H suivi de 9 chiffres (H123456789), ou le SIREN (9 chiffres) ou le numéro RNA (W suivi de 9 caractères) sous lequel l’organisation y est inscrite';
+export const REGISTER_HINT = msg('l’identifiant du répertoire de la HATVP : H suivi de 9 chiffres (H123456789), ou le SIREN (9 chiffres) ou le numéro RNA (W suivi de 9 caractères) sous lequel l’organisation y est inscrite');
 
 /** The organisation's page in the HATVP register, and the register's search. */
 export const hatvpUrl = (register: string): string => `https://www.hatvp.fr/fiche-organisation/?organisation=${encodeURIComponent(register)}`;
@@ -83,16 +83,16 @@ function endsWithEof(bytes: Uint8Array): boolean {
  * page breaks). Anything else — an image, an office document, a program — is refused.
  */
 export function sniffMinutes(bytes: Uint8Array): { type: MinutesType } | { refused: string } {
-  if (bytes.length === 0) return { refused: 'le fichier est vide' };
-  if (startsWith(bytes, '%PDF-')) return endsWithEof(bytes) ? { type: 'application/pdf' } : { refused: 'ce PDF est incomplet (pas de marque de fin %%EOF)' };
+  if (bytes.length === 0) return { refused: msg('le fichier est vide') };
+  if (startsWith(bytes, '%PDF-')) return endsWithEof(bytes) ? { type: 'application/pdf' } : { refused: msg('ce PDF est incomplet (pas de marque de fin %%EOF)') };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { refused: 'ce n’est ni un PDF ni un texte en UTF-8' };
+    return { refused: msg('ce n’est ni un PDF ni un texte en UTF-8') };
   }
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return { refused: 'ce texte contient des caractères de contrôle : ce n’est pas un fichier texte' };
+  if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return { refused: msg('ce texte contient des caractères de contrôle : ce n’est pas un fichier texte') };
   return { type: 'text/plain' };
 }
 

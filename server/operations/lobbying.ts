@@ -1,3 +1,4 @@
+import { fill, msg } from '../../shared/i18n';
 import { z } from 'zod';
 import { BUDGET_BANDS, INTEREST_LIMITS as L, MINUTES_TYPES, normaliseInterests, normaliseRegister, REGISTER_HINT } from '../../shared/interest';
 import { removeHearing, scheduleHearing, uploadMinutes } from '../commands/hearings';
@@ -17,7 +18,7 @@ export const declarationBody = z.object({
     .transform((s, ctx) => {
       if (s === undefined) return null;
       const r = normaliseRegister(s);
-      if (r === null) ctx.addIssue({ code: 'custom', message: `Identifiant HATVP non reconnu : ${REGISTER_HINT}.` });
+      if (r === null) ctx.addIssue({ code: 'custom', message: fill(msg('Identifiant HATVP non reconnu : {{detail}}.'), { detail: REGISTER_HINT }) });
       return r;
     }),
   interests: z.array(z.string().max(L.interestChars, `${L.interestChars} caractères au plus par intérêt`)).max(L.interests * 2)

@@ -125,3 +125,9 @@ test('reading a message back is linear in its length, and people’s own words i
     expect(String(tMessage(quoted))).toBe('Answer to review: unknown criterion.');
   });
 });
+
+test('a refused minutes file says why in English, its reason read from the catalogue', () => {
+  runInLang({ lang: 'en', url: '/' }, () => {
+    expect(String(tMessage('Compte rendu refusé : le fichier est vide. Envoyez un PDF ou un fichier texte.'))).toBe('Minutes refused: the file is empty. Send a PDF or a text file.');
+  });
+});

@@ -98,4 +98,11 @@ export const common: Record<string, string> = {
   "Vous n’avez pas été tiré au sort pour ce texte.": "You were not drawn by lot for this text.",
   "Vous avez déjà accepté.": "You have already accepted.",
   "Vous avez déjà décliné.": "You have already declined.",
+  // interest representatives' register hint and minutes files (shared/interest.ts)
+  "Identifiant HATVP non reconnu : {{detail}}.": "HATVP identifier not recognised: {{detail}}.",
+  "l’identifiant du répertoire de la HATVP : H suivi de 9 chiffres (H123456789), ou le SIREN (9 chiffres) ou le numéro RNA (W suivi de 9 caractères) sous lequel l’organisation y est inscrite": "the identifier in the HATVP register: H followed by 9 digits (H123456789), or the SIREN (9 digits) or the RNA number (W followed by 9 characters) under which the organisation is registered there",
+  "le fichier est vide": "the file is empty",
+  "ce PDF est incomplet (pas de marque de fin %%EOF)": "this PDF is incomplete (no %%EOF end marker)",
+  "ce n’est ni un PDF ni un texte en UTF-8": "it is neither a PDF nor UTF-8 text",
+  "ce texte contient des caractères de contrôle : ce n’est pas un fichier texte": "this text contains control characters: it is not a text file",
 };

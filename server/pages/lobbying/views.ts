@@ -115,7 +115,7 @@ export function declarationPage(c: PageContext, user: UserRow, current: Declarat
   const active = current?.active ? current : null;
   const form = html`<form method="post" action="/compte/representant-interets" class="form" novalidate>
       <div class="field"><label for="decl-registre">${t('Identifiant au répertoire de la HATVP')}</label>
-        <p class="hint" id="decl-registre-hint">${t('Facultatif :')} ${REGISTER_HINT}.</p>
+        <p class="hint" id="decl-registre-hint">${t('Facultatif :')} ${t(REGISTER_HINT)}.</p>
         ${e['decl-registre'] ? html`<p class="field-error" id="decl-registre-error">${e['decl-registre']}</p>` : ''}
         <input type="text" id="decl-registre" name="registre" maxlength="40" autocomplete="off" value="${v.registre ?? active?.register ?? ''}" aria-describedby="decl-registre-hint${e['decl-registre'] ? ' decl-registre-error' : ''}"${e['decl-registre'] ? html` aria-invalid="true"` : ''}></div>
       ${textareaField({ id: 'decl-interets', name: 'interets', label: t('Intérêts représentés'), value: v.interets ?? active?.interests.join('\n') ?? '', rows: 5, error: e['decl-interets'], hint: t('Un par ligne, {{n}} au plus (par exemple « enseignement supérieur », « édition scientifique »).', { n: INTEREST_LIMITS.interests }) })}
