@@ -41,6 +41,8 @@ test('a volunteer opts in, the admin draws, a visitor opens the verification pag
   await chair.locator('[data-seed-hash]').waitFor();
   // while the lottery is computed the page reloads itself (client/src/auto-refresh.ts): no reload by hand
   await chair.locator('[data-sortition-status="ready"]').waitFor({ timeout: 60_000 });
+  // the page that says « ready » came by a reload: its script (the confirmation dialog) must be there first
+  await chair.waitForLoadState('load');
   await chair.getByLabel(/Valeur publique/).fill('Loto du 4 mars 2026 : 3 12 27 33 41');
   await chair.getByRole('button', { name: 'Tirer au sort' }).click();
   await confirmInDialog(chair);
