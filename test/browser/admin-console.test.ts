@@ -95,7 +95,8 @@ test('an admin runs a consultation from the browser, from an empty database to t
   await admin.getByRole('status').filter({ hasText: 'Texte créé : 3 articles' }).waitFor();
   const billId = new URL(admin.url()).pathname.split('/')[3]!;
 
-  // Opening the consultation asks first, in a dialog that says what follows.
+  // Opening the consultation asks first, in a dialog that says what follows (once the page's script is there).
+  await admin.waitForLoadState('load');
   await admin.getByRole('button', { name: 'Ouvrir la consultation' }).click();
   expect(await confirmInDialog(admin)).toBe('Ouvrir la consultation ?');
   await admin.locator('.meta .phase', { hasText: 'Consultation' }).waitFor();
