@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '../html';
 import { displayName } from './layout';
 import { formatDateTime, t, tn } from '../i18n';
 import { tMessage } from '../i18n/message';
+import type { SealedFormState } from './flash';
 
 /** Pieces shared by the amendment pages: badges, authors, tallies, form fields. */
 
@@ -12,15 +13,7 @@ import { tMessage } from '../i18n/message';
 export const dateTimeFr = { format: (d: Date): string => formatDateTime(d) };
 
 /** What a form sent back, to show again with its errors: nothing the person typed is lost. */
-export interface FormState {
-  /** Which form of the page failed, when it holds several (server/pages/form-state.ts). */
-  form?: string;
-  error?: string;
-  /** The error as a policy refusal said it in the person's language (server/pages/flash.ts). */
-  said?: { lang: string; text: string };
-  fieldErrors?: Record<string, string>;
-  values?: Record<string, string>;
-}
+export type FormState = SealedFormState;
 
 export function kindBadge(kind: AmendmentKind): SafeHtml {
   return html`<span class="kind kind-${kind}">${t(KIND_LABELS_FR[kind])}</span>`;

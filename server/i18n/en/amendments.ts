@@ -15,7 +15,6 @@ export const amendments: Record<string, string> = {
   "Lien à transmettre, valable 14 jours :": "Link to pass on, valid for 14 days:",
   "Créer un lien d’invitation": "Create an invitation link",
   "Un amendement retiré reste visible, avec la mention « Retiré », mais n’est plus soumis au vote ni examiné. Ce choix est définitif.": "A withdrawn amendment stays visible, marked “Withdrawn”, but is no longer put to the vote or examined. This choice is final.",
-  "Retirer l’amendement": "Withdraw the amendment",
   // server/pages/amendment-clerk-parts.ts
   "Dispositif": "Operative text (dispositif)",
   "Rédigé par le greffe lors de la mise en forme.": "Drafted by the clerks when putting it into legal form.",
@@ -49,7 +48,6 @@ export const amendments: Record<string, string> = {
   "Ouvrir l’espace de mise en forme": "Open the legal drafting space",
   "Un autre greffier a cet amendement en charge : lui seul le met en forme, y répond ou le déclare irrecevable.": "Another clerk is in charge of this amendment: only they put it into legal form, reply to it or declare it inadmissible.",
   "Reprendre l’amendement": "Take over the amendment",
-  "Déclarer irrecevable": "Declare inadmissible",
   "Motif": "Ground",
   "Choisir un motif": "Choose a ground",
   "Raison publique": "Public reason",

@@ -74,6 +74,4 @@ export const clerks: Record<string, string> = {
   "Un alinéa par ligne : chaque ligne non vide devient un alinéa.": "One paragraph per line: each non-empty line becomes a paragraph.",
   "Obligatoire : pourquoi ce sous-amendement.": "Required: why this sub-amendment.",
   "Vous pouvez aussi le rectifier.": "You can rectify it too.",
-  "Déposer le sous-amendement": "Table the sub-amendment",
-  "Publier la version rectifiée": "Publish the rectified version",
 };

@@ -7,7 +7,6 @@ export const common: Record<string, string> = {
   // server/pages/bill-pages.ts
   "Aucun projet de loi n’est encore en ligne. Les textes apparaîtront ici dès leur publication.": "No bill is online yet. Texts will appear here as soon as they are published.",
   "Lisez les textes, annotez-les, proposez et votez des amendements : la loi s’écrit en public.": "Read the texts, annotate them, propose and vote on amendments: the law is written in public.",
-  "Ouvrir la consultation": "Open the consultation",
   "Les citoyens pourront annoter, amender, argumenter et voter.": "Citizens will be able to annotate, amend, argue and vote.",
   "Clore la consultation et réunir la commission": "Close the consultation and convene the commission",
   "Les citoyens ne déposeront plus d’amendements ; la commission examine et décide.": "Citizens will no longer table amendments; the commission examines and decides.",

@@ -19,7 +19,6 @@ export const moderation: Record<string, string> = {
   "journal public de la modération": "public moderation log",
   "Appel": "Appeal",
   "Trancher l’appel": "Decide the appeal",
-  "Confirmer la décision": "Confirm the decision",
   "Faire appel": "Appeal",
   "Si vous êtes l’auteur de la contribution (ou le titulaire du compte), vous pouvez faire appel une fois : un autre modérateur réexaminera la décision.": "If you are the author of the contribution (or the account holder), you can appeal once: another moderator will review the decision.",
   "Votre appel": "Your appeal",
@@ -54,14 +53,6 @@ export const moderation: Record<string, string> = {
   "Définitive": "Permanent",
   "Suspendre": "Suspend",
   // shared/moderation.ts
-  "Respect des personnes": "Respect for people",
-  "Pas de propos haineux ni discriminatoires": "No hateful or discriminatory remarks",
-  "Vie privée et données personnelles": "Privacy and personal data",
-  "Rester dans le sujet": "Stay on topic",
-  "Pas de spam ni de publicité": "No spam or advertising",
-  "Respect de la loi": "Respect for the law",
-  "Pas d’usurpation d’identité": "No impersonation",
-  "Une personne, une voix": "One person, one voice",
   // shared/moderation.ts (charter texts, flag labels), server/pages/moderation-pages.ts (charter page)
   "Des signaux automatiques attirent aussi l’attention des modérateurs — {{doublon}} ({{n}} fois ou plus), {{rafale}} ({{rafaleN}} en {{minutes}} minutes pour un compte de moins de {{heures}} heures), {{liens}} ({{liensN}} ou plus). Un signal ne masque jamais rien par lui-même : un modérateur examine.": "Automatic flags also draw the moderators’ attention — {{doublon}} ({{n}} times or more), {{rafale}} ({{rafaleN}} in {{minutes}} minutes for an account less than {{heures}} hours old), {{liens}} ({{liensN}} or more). A flag never hides anything by itself: a moderator reviews.",
   "Une contribution masquée garde sa place, avec la mention « masqué par la modération » et la raison publique. Son auteur est prévenu et peut faire appel une fois ({{n}} caractères au plus) ; un autre modérateur que celui qui a décidé tranche l’appel.": "A hidden contribution keeps its place, with the note “hidden by moderation” and the public reason. Its author is told and may appeal once ({{n}} characters at most); a moderator other than the one who decided rules on the appeal.",
