@@ -1,4 +1,4 @@
-import { msg } from './i18n';
+import { fill, msg } from './i18n';
 /**
  * Amendment rules that both the server and the browser apply: kinds, statuses, what a valid
  * proposed text is, and what may happen in which status.
@@ -100,15 +100,15 @@ export function normaliseAlineas(alineas: readonly string[]): string[] {
  */
 export function checkAmendmentText(kind: AmendmentKind, base: readonly string[], alineas: readonly string[] | undefined): TextProblem | null {
   if (kind === 'delete') {
-    return alineas && alineas.length > 0 ? { reason: 'unexpected_text', message: 'Un amendement de suppression ne propose pas de texte.' } : null;
+    return alineas && alineas.length > 0 ? { reason: 'unexpected_text', message: msg('Un amendement de suppression ne propose pas de texte.') } : null;
   }
   if (!alineas || alineas.length === 0) {
-    return { reason: 'missing_text', message: 'Proposez le texte de l’article (au moins un alinéa).' };
+    return { reason: 'missing_text', message: msg('Proposez le texte de l’article (au moins un alinéa).') };
   }
   const empty = alineas.findIndex((a) => a.trim() === '');
-  if (empty >= 0) return { reason: 'empty_alinea', index: empty, message: `L’alinéa ${empty + 1} est vide.` };
+  if (empty >= 0) return { reason: 'empty_alinea', index: empty, message: fill(msg('L’alinéa {{n}} est vide.'), { n: empty + 1 }) };
   if (kind === 'modify' && sameText(base, normaliseAlineas(alineas))) {
-    return { reason: 'no_change', message: 'Le texte proposé est identique au texte de l’article : l’amendement ne change rien.' };
+    return { reason: 'no_change', message: msg('Le texte proposé est identique au texte de l’article : l’amendement ne change rien.') };
   }
   return null;
 }

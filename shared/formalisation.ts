@@ -1,5 +1,6 @@
 import type { AmendmentKind } from './amendment';
 import { applyDispositif, generateDispositif } from './legistique';
+import { fill, msg } from './i18n';
 
 /**
  * What a clerk's formalisation publishes: the formal text and its dispositif, kept consistent.
@@ -52,11 +53,11 @@ export function resolveFormalisation(input: {
     return { ok: true, alineas, dispositif: generateDispositif(input.base, alineas) };
   }
   const applied = applyDispositif(input.base, dispositif);
-  if (!applied.ok) return { ok: false, message: `Le dispositif ne s’applique pas à l’article : ${applied.error.message}`, details: applied.error };
+  if (!applied.ok) return { ok: false, message: fill(msg('Le dispositif ne s’applique pas à l’article : {{raison}}'), { raison: applied.error.message }), details: applied.error };
   if (input.alineas && !same(applied.alineas, input.alineas)) {
     return {
       ok: false,
-      message: 'Le dispositif ne produit pas le texte mis en forme : corrigez l’un ou l’autre.',
+      message: msg('Le dispositif ne produit pas le texte mis en forme : corrigez l’un ou l’autre.'),
       details: { fromDispositif: applied.alineas, alineas: input.alineas },
     };
   }

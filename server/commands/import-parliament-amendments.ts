@@ -123,7 +123,7 @@ async function adoptSubAmendment(
   x: { bill: string; parent: Known; article: ArticleRow; sub: ParliamentAmendment; actorId: string },
 ): Promise<string | null> {
   const r = await compute().run('applySubAmendment', { parent: (x.parent.dispositif ?? '').split('\n'), dispositif: x.sub.dispositif });
-  if (!r.ok) return `adopté, mais il ne s’applique pas à l’amendement n° ${x.parent.parliament_number} : ${r.error.message}`;
+  if (!r.ok) return fill(msg('adopté, mais il ne s’applique pas à l’amendement n° {{numero}} : {{raison}}'), { numero: String(x.parent.parliament_number), raison: r.error.message });
   const dispositif = r.alineas.join('\n');
   const text = await computeText({ additional: x.parent.additional, dispositif }, x.article);
   await rewriteParliamentAmendment(tx, x.parent.id, { articleId: x.article.id, kind: text.kind, alineas: text.alineas, dispositif, billId: x.bill, label: x.parent.parliament_number });

@@ -112,7 +112,7 @@ export async function textAfterSubAmendment(tx: Queryable, parent: AmendmentRow,
   if (sameText(base.alineas, parent.alineas)) return { ok: true, alineas: [...sub.alineas] };
   const dispositif = generateDispositif(base.alineas, sub.alineas);
   const applied = applyDispositif(parent.alineas, dispositif);
-  if (!applied.ok) return { ok: false, reason: fill(msg('l’amendement n° {{numero}} a changé depuis son dépôt et ce sous-amendement ne s’y applique plus ({{erreur}})'), { numero: numberOf(parent), erreur: applied.error.message }) };
+  if (!applied.ok) return { ok: false, reason: fill(msg('l’amendement n° {{numero}} a changé depuis son dépôt et ce sous-amendement ne s’y applique plus ({{raison}})'), { numero: numberOf(parent), raison: applied.error.message }) };
   if (sameText(applied.alineas, parent.alineas)) return { ok: false, reason: fill(msg('l’amendement n° {{numero}} contient déjà ce que propose ce sous-amendement'), { numero: numberOf(parent) }) };
   return { ok: true, alineas: applied.alineas };
 }

@@ -7,6 +7,7 @@ import { commands } from './en/commands';
 import { common } from './en/common';
 import { consoles } from './en/consoles';
 import { layout } from './en/layout';
+import { legistique } from './en/legistique';
 import { mail } from './en/mail';
 import { moderation } from './en/moderation';
 import { participation } from './en/participation';
@@ -22,7 +23,7 @@ import { site } from './en/site';
  * `npx tsx scripts/i18n-missing.ts` to list what is missing.
  */
 export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site, ...consoles,
-  ...clerks, ...oversight, ...charts, ...mail, ...accountMail, ...policy, ...commands,
+  ...clerks, ...oversight, ...charts, ...mail, ...accountMail, ...policy, ...commands, ...legistique,
   // the confirmations' English is shared with the browser's dialog
   ...CONFIRMATIONS_EN,
 };

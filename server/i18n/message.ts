@@ -29,11 +29,34 @@ const MIN_LITERAL = 8;
 /** Longer messages are not read back (people's own words are, in a message, at most a few hundred characters). */
 const MAX_MESSAGE = 600;
 /**
- * The placeholders that hold a message of the catalogue (« Réponse à revoir : {{detail}}. »): their
- * value is read back too, once. Every other placeholder holds data — names, numbers, people's own
- * words — shown as it is: never read as a message.
+ * The placeholders that hold a message of the catalogue (« Réponse à revoir : {{detail}}. »), or a
+ * place (« {{lieu}} »: « à l’alinéa 3 », « dans la dernière phrase de l’alinéa 2 »): their value is
+ * read back too. Every other placeholder holds data — names, numbers, people's own words — shown as
+ * it is: never read as a message.
  */
-const MESSAGE_SLOTS = new Set(['raison', 'detail', 'issue']);
+const MESSAGE_SLOTS = new Set(['raison', 'detail', 'issue', 'lieu']);
+/**
+ * How deep messages nest: a page's refusal of a sous-amendement (« Impossible d’adopter … :
+ * {{raison}} ») holds why it no longer applies (« … ({{raison}}) »), which holds the dispositif's
+ * refusal (« Opération II : {{raison}} »), which holds why (« les mots … ne figurent pas {{lieu}}. »),
+ * which holds a place. Each level is shorter than the one holding it (a key has fixed text).
+ */
+const MAX_DEPTH = 4;
+/**
+ * A rank (« il n’y a pas de {{rang}} occurrence… »): a word of the catalogue (« deuxième »,
+ * « dernière »), or in figures beyond the words (« 21e »), said as an English ordinal (« 21st »).
+ */
+const RANK_SLOTS = new Set(['rang']);
+const ENGLISH_ORDINAL = new Intl.PluralRules('en-GB', { type: 'ordinal' });
+const ORDINAL_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+
+function rank(value: string): string {
+  if (value in EN) return t(value);
+  const figures = /^(\d+)e$/.exec(value);
+  if (!figures) return value;
+  const n = Number(figures[1]);
+  return `${n}${ORDINAL_SUFFIX[ENGLISH_ORDINAL.select(n)] ?? 'th'}`;
+}
 
 function compile(key: string): Template | undefined {
   const parts = key.split(/\{\{(\w+)\}\}/);
@@ -82,8 +105,9 @@ function fromTemplate(message: string, depth = 0): string | undefined {
     if (!values) continue;
     return t(tpl.key, Object.fromEntries(tpl.names.map((name, i) => {
       const v = values[i]!;
+      if (RANK_SLOTS.has(name)) return [name, rank(v)];
       if (!MESSAGE_SLOTS.has(name)) return [name, v];
-      return [name, v in EN ? t(v) : (depth < 1 && fromTemplate(v, depth + 1)) || v];
+      return [name, v in EN ? t(v) : (depth < MAX_DEPTH && fromTemplate(v, depth + 1)) || v];
     })));
   }
   return undefined;

@@ -11,10 +11,11 @@
 import { findAll, type Span } from './match';
 import { parseDispositif } from './parse';
 import { editSentence } from './sentences';
-import { COLON, ordinalWord, quote, toRoman } from './typography';
+import { toRoman } from './typography';
+import { fill, msg } from '../i18n';
 import type { ApplyError, ApplyResult, LabelledOperation, Operation, ParseOptions } from './types';
 import { appendSentences, applyWords, choose, editAlinea, quotedWordsOf, type WordsOperation } from './words';
-import { absentMessage, ambiguousMessage, place } from './messages';
+import { absentMessage, ambiguousMessage, place, sentencePlace, sentenceRank } from './messages';
 import { rewriteStart } from './start';
 import { insideProvision, keepProvisionMarks, numberPlaceholders, provisionOpenAfter } from './provisions';
 
@@ -36,11 +37,14 @@ export function applyDispositif(alineas: readonly string[], dispositif: string, 
     const first = parsed.errors[0];
     const n = parsed.operations.length + 1;
     const label = first?.label ?? toRoman(n);
-    const what = first === undefined ? '' : `la phrase ${quote(first.sentence)} (ligne ${first.line}) ne peut pas être lue${COLON} ${first.message}`;
-    return { ok: false, error: { operation: n, label, reason: 'unparseable', message: `Opération ${label}${COLON} ${what}.` } };
+    // (a parse that fails always says why: `first` is there)
+    const message = first === undefined
+      ? fill(msg('Opération {{label}}\u00a0: {{raison}}'), { label, raison: '.' })
+      : fill(msg('Opération {{label}}\u00a0: la phrase «\u00a0{{phrase}}\u00a0» (ligne {{ligne}}) ne peut pas être lue\u00a0: {{raison}}.'), { label, phrase: first.sentence, ligne: first.line, raison: first.message });
+    return { ok: false, error: { operation: n, label, reason: 'unparseable', message } };
   }
   if (parsed.subAmendmentOf !== undefined) {
-    const message = `Opération I${COLON} ce sous-amendement modifie l’amendement n° ${parsed.subAmendmentOf}, pas l’article.`;
+    const message = fill(msg('Opération I\u00a0: ce sous-amendement modifie l’amendement n° {{numero}}, pas l’article.'), { numero: parsed.subAmendmentOf });
     return { ok: false, error: { operation: 1, label: 'I', reason: 'sub_amendment', message } };
   }
   return applyOperations(alineas, parsed.operations);
@@ -51,7 +55,7 @@ export function applyOperations(alineas: readonly string[], operations: readonly
   for (const [i, { label, operation }] of operations.entries()) {
     const failure = article.apply(operation, operations.length);
     if (failure !== null) {
-      return { ok: false, error: { operation: i + 1, label, ...failure, message: `Opération ${label}${COLON} ${failure.message}` } };
+      return { ok: false, error: { operation: i + 1, label, ...failure, message: fill(msg('Opération {{label}}\u00a0: {{raison}}'), { label, raison: failure.message }) } };
     }
   }
   return article.result();
@@ -92,18 +96,18 @@ class ArticleState {
 
   private perform(written: Operation, total: number): Failure | null {
     const op = fromEnd(written, this.slots.length);
-    if (this.deleted) return conflict('cet article a déjà été supprimé par une opération précédente.');
+    if (this.deleted) return conflict(msg('cet article a déjà été supprimé par une opération précédente.'));
     switch (op.kind) {
       case 'delete_article':
-        if (this.applied > 0) return conflict('l’article ne peut pas être supprimé après avoir été modifié.');
+        if (this.applied > 0) return conflict(msg('l’article ne peut pas être supprimé après avoir été modifié.'));
         this.deleted = true;
         return null;
       case 'insert_article_after':
-        if (total > 1) return conflict('un article additionnel ne se combine pas avec d’autres opérations.');
+        if (total > 1) return conflict(msg('un article additionnel ne se combine pas avec d’autres opérations.'));
         this.newArticle = op.alineas;
         return null;
       case 'rewrite_article':
-        if (this.applied > 0) return conflict('l’article ne peut pas être réécrit après avoir été modifié.');
+        if (this.applied > 0) return conflict(msg('l’article ne peut pas être réécrit après avoir été modifié.'));
         this.whole = op.alineas;
         return null;
       case 'complete_article':
@@ -112,7 +116,7 @@ class ArticleState {
       case 'complete_article_sentences':
         return this.appendToLast(op.text);
       default:
-        if (this.whole !== null) return conflict('l’article a été réécrit par une opération précédente : ses alinéas d’origine n’existent plus.');
+        if (this.whole !== null) return conflict(msg('l’article a été réécrit par une opération précédente : ses alinéas d’origine n’existent plus.'));
         return this.performOnAlineas(op);
     }
   }
@@ -163,7 +167,7 @@ class ArticleState {
         return null;
       }
     }
-    return { reason: 'alinea_missing', message: 'l’article n’a pas d’alinéa à compléter.' };
+    return { reason: 'alinea_missing', message: msg('l’article n’a pas d’alinéa à compléter.') };
   }
 
   private editSentence(op: Extract<Operation, { kind: 'edit_sentence' }>): Failure | null {
@@ -188,7 +192,7 @@ class ArticleState {
       return null;
     }
     let failed: Failure | null = null;
-    const where = `dans ${op.sentence === -2 ? 'l’' : 'la '}${op.sentence === -1 ? 'dernière' : op.sentence === -2 ? 'avant-dernière' : ordinalWord(op.sentence)} phrase de l’alinéa ${op.alinea}`;
+    const where = sentencePlace(op.sentence, op.alinea);
     const done = editSentence(slot.text ?? '', op.sentence, (s) => {
       const r = rewriteStart(s, op.text, where);
       if (r.ok) return r.text;
@@ -229,7 +233,7 @@ class ArticleState {
     const words = quotedWordsOf(op);
     const live = this.slots.filter((s): s is Slot & { text: string } => s.text !== null);
     if (words === null) {
-      if (live.length !== 1) return { reason: 'alinea_missing', message: 'précisez l’alinéa où insérer ces mots.' };
+      if (live.length !== 1) return { reason: 'alinea_missing', message: msg('précisez l’alinéa où insérer ces mots.') };
       const only = live[0] as Slot & { text: string };
       only.text = editAlinea(only.text, op, null);
       return null;
@@ -264,13 +268,13 @@ class ArticleState {
   /** Null when original alinéa `n` exists and no earlier operation removed it. */
   private live(n: number): Failure | null {
     if (n < 1 || n > this.slots.length) return this.missing(n);
-    if (this.slot(n).text === null) return conflict(`l’alinéa ${n} a déjà été supprimé ou réécrit par une opération précédente.`);
+    if (this.slot(n).text === null) return conflict(fill(msg('l’alinéa {{n}} a déjà été supprimé ou réécrit par une opération précédente.'), { n }));
     return null;
   }
 
   private missing(n: number): Failure {
     const count = this.slots.length;
-    return { reason: 'alinea_missing', message: `l’alinéa ${n} n’existe pas (l’article en compte ${count}).` };
+    return { reason: 'alinea_missing', message: fill(msg('l’alinéa {{n}} n’existe pas (l’article en compte {{total}}).'), { n, total: count }) };
   }
 }
 
@@ -297,8 +301,7 @@ function fromEnd(op: Operation, count: number): Operation {
 }
 
 function sentenceMissing(sentence: number, alinea: number): Failure {
-  const which = sentence === -1 ? 'dernière' : sentence === -2 ? 'avant-dernière' : ordinalWord(sentence);
-  return { reason: 'alinea_missing', message: `l’alinéa ${alinea} n’a pas de ${which} phrase.` };
+  return { reason: 'alinea_missing', message: fill(msg('l’alinéa {{n}} n’a pas de {{rang}} phrase.'), { n: alinea, rang: sentenceRank(sentence) }) };
 }
 
 function conflict(message: string): Failure {
@@ -307,7 +310,7 @@ function conflict(message: string): Failure {
 
 function wordsFailure(op: WordsOperation, reason: 'words_absent' | 'words_ambiguous', found: number, alinea: number | null): Failure {
   const words = quotedWordsOf(op);
-  if (words === null) return { reason, message: 'mots introuvables.' };
+  if (words === null) return { reason, message: msg('mots introuvables.') };
   const message = reason === 'words_absent' ? absentMessage(words, found, place(alinea)) : ambiguousMessage(words, found, place(alinea));
   return { reason, message };
 }

@@ -4,6 +4,7 @@
  * with shorthands expanded by `pattern`: {Q} a quotation placeholder (captures its index),
  * {ORD} an ordinal word (captures it), {NOUN} the nouns that introduce quoted words.
  */
+import { msg } from '../i18n';
 import { buildSkeleton, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN, type Skeleton } from './skeleton';
 import type { Quotation } from './quotes';
 
@@ -71,8 +72,8 @@ export class Cursor {
 
   quotation(index: string | undefined): Quotation {
     const q = this.skeleton.quotes[Number(index)];
-    if (q === undefined) throw new ParseFailure('citation introuvable');
-    if (!q.closed) throw new ParseFailure('un guillemet ouvrant n’est jamais fermé');
+    if (q === undefined) throw new ParseFailure(msg('citation introuvable'));
+    if (!q.closed) throw new ParseFailure(msg('un guillemet ouvrant n’est jamais fermé'));
     return q;
   }
 

@@ -2,6 +2,7 @@
  * What the parts of the grammar share: the context a sentence is read in, the verbs several of
  * them start with, and the checks on the place a locator named.
  */
+import { msg } from '../i18n';
 import { ParseFailure, pattern } from './cursor';
 import { contiguous } from './refs';
 import type { AlineaRange, Operation } from './types';
@@ -29,11 +30,11 @@ export const COLON = pattern(' ?:');
 
 export function oneRange(ranges: readonly AlineaRange[]): AlineaRange {
   const range = contiguous(ranges);
-  if (range === null) throw new ParseFailure('un seul bloc d’alinéas consécutifs peut être rédigé à la fois');
+  if (range === null) throw new ParseFailure(msg('un seul bloc d’alinéas consécutifs peut être rédigé à la fois'));
   return range;
 }
 
 export function needPlace(ctx: StatementContext): AlineaRange[] {
-  if (ctx.at === null) throw new ParseFailure('quel alinéa ? (« Alinéa 6 » ou « l’alinéa 6 » manque)');
+  if (ctx.at === null) throw new ParseFailure(msg('quel alinéa ? (« Alinéa 6 » ou « l’alinéa 6 » manque)'));
   return ctx.at;
 }

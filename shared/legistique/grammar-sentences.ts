@@ -3,6 +3,7 @@
  * operations on a sentence a locator named (« Alinéa 2, dernière phrase ⏎ Supprimer cette
  * phrase », « Après la première phrase, insérer une phrase ainsi rédigée : »).
  */
+import { msg } from '../i18n';
 import { Cursor, ParseFailure, pattern } from './cursor';
 import { AROUND, BY, COLON, DELETE, needPlace, oneRange, REWRITE, type StatementContext } from './grammar-common';
 import { alineasBlock, newWords } from './refs';
@@ -23,9 +24,9 @@ export function newSentences(c: Cursor): string | null {
   if (m === null) return null;
   // Sénat style: the sentence unquoted, on its own line
   const q = m[1] === undefined ? { alineas: alineasBlock(c, 'alinea', 1) } : c.quotation(m[1]);
-  if (q.alineas.length !== 1) throw new ParseFailure('des phrases ajoutées à un alinéa ne peuvent pas s’étendre sur plusieurs alinéas : insérez un alinéa');
+  if (q.alineas.length !== 1) throw new ParseFailure(msg('des phrases ajoutées à un alinéa ne peuvent pas s’étendre sur plusieurs alinéas : insérez un alinéa'));
   const text = q.alineas[0] ?? '';
-  if (text === '') throw new ParseFailure('la phrase citée est vide');
+  if (text === '') throw new ParseFailure(msg('la phrase citée est vide'));
   return text;
 }
 
@@ -40,7 +41,7 @@ const INSERT_SENTENCE = pattern(" ?,? ?(?:inserer|ajouter) (?:une|la|deux|les) (
 /** The one sentence after « : », quoted or (Sénat) on its own line. */
 export function sentenceText(c: Cursor): string {
   const text = alineasBlock(c, 'alinea', 1)[0] ?? '';
-  if (text === '') throw new ParseFailure('la phrase citée est vide');
+  if (text === '') throw new ParseFailure(msg('la phrase citée est vide'));
   return text;
 }
 
@@ -48,7 +49,7 @@ export function sentenceText(c: Cursor): string {
 export function sentenceOperation(c: Cursor, ctx: StatementContext): Operation[] | null {
   const one = (): number => {
     const range = oneRange(needPlace(ctx));
-    if (range.from !== range.to) throw new ParseFailure('une phrase se désigne dans un seul alinéa');
+    if (range.from !== range.to) throw new ParseFailure(msg('une phrase se désigne dans un seul alinéa'));
     return range.from;
   };
   const named = (): number | null => {

@@ -5,6 +5,7 @@
  *   operation on it (« substituer aux mots : … », « Remplacer les mots : … par … », « Supprimer ces
  *   alinéas »). A locator alone, or ending in « : », carries over to the next numbered items.
  */
+import { fill, msg } from '../i18n';
 import { Cursor, ParseFailure, pattern } from './cursor';
 import { alineaNumber, alineaRanges, alineasBlock, announcedAlineas, dativeWords, directWords, newWords, withTimes } from './refs';
 import { AROUND, BY, COLON, DELETE, needPlace, oneRange, REWRITE, type StatementContext } from './grammar-common';
@@ -32,7 +33,7 @@ export function readStatement(c: Cursor, ctx: StatementContext): Operation[] | n
   if (own !== null) return own;
   const same = c.eat(SAME_ALINEA);
   if (same !== null) {
-    if (ctx.lastAt === null) throw new ParseFailure('« même alinéa » : aucun alinéa n’a été nommé avant');
+    if (ctx.lastAt === null) throw new ParseFailure(msg('« même alinéa » : aucun alinéa n’a été nommé avant'));
     ctx.at = ctx.lastAt;
     c.eat(LOCATOR_END);
     if (c.sees(STATEMENT_END) || c.sees(LABEL)) return [];
@@ -83,7 +84,7 @@ function sameOperation(c: Cursor, ctx: StatementContext): Operation[] | null {
   const ranges = alineaRanges(c);
   const last = ctx.last;
   if (ranges === null) return null;
-  if (last === null || !('alinea' in last) || last.kind === 'edit_sentence') throw new ParseFailure('« la même » opération : aucune opération sur des mots ne précède');
+  if (last === null || !('alinea' in last) || last.kind === 'edit_sentence') throw new ParseFailure(msg('« la même » opération : aucune opération sur des mots ne précède'));
   const ops: Operation[] = [];
   // on the whole alinéa: the words must then occur once there (the sentence named before was another alinéa's)
   const { sentence: _sentence, ...operation } = last as Operation & { sentence?: number };
@@ -140,7 +141,7 @@ const REWRITE_START_THIS = pattern(" ?,? ?rediger (?:ainsi|comme suit) le debut 
 /** The new start of an alinéa or a sentence (start.ts), without its ellipsis. */
 function startText(c: Cursor): string {
   const text = newStartText(sentenceText(c));
-  if (text === '') throw new ParseFailure('le nouveau début est vide');
+  if (text === '') throw new ParseFailure(msg('le nouveau début est vide'));
   return text;
 }
 
@@ -311,10 +312,10 @@ function locator(c: Cursor): Place | null {
   c.eat(LOCATOR_END);
   const ordinal = phrase?.[1] ?? senatPhrase?.[2];
   const sentence = ordinal === undefined ? null : sentenceIndex(ordinal);
-  if (ordinal !== undefined && sentence === null) throw new ParseFailure(`phrase illisible : « ${ordinal} »`);
+  if (ordinal !== undefined && sentence === null) throw new ParseFailure(fill(msg('phrase illisible : « {{mots}} »'), { mots: ordinal }));
   // « Alinéa 4, avant la dernière phrase ⏎ Insérer… » is after the one before it
   if (senatPhrase?.[1] === 'avant ' && sentence !== null) {
-    if (sentence === 1) throw new ParseFailure('avant la première phrase : écrivez « Au début de l’alinéa »');
+    if (sentence === 1) throw new ParseFailure(msg('avant la première phrase : écrivez « Au début de l’alinéa »'));
     return { at, sentence: sentence - 1, afterSentence: true, edge: null };
   }
   return { at, sentence, afterSentence: senatPhrase?.[1] !== undefined, edge: null };
@@ -353,9 +354,9 @@ function locatedOperation(c: Cursor, ctx: StatementContext, edge: 'start' | 'end
   const start = c.eat(REWRITE_START_THIS);
   if (start !== null) {
     const range = oneRange(needPlace(ctx));
-    if (range.from !== range.to) throw new ParseFailure('le début se réécrit dans un seul alinéa');
+    if (range.from !== range.to) throw new ParseFailure(msg('le début se réécrit dans un seul alinéa'));
     const inSentence = start[0].includes('phrase');
-    if (inSentence && ctx.sentence === null) throw new ParseFailure('quelle phrase ? (« Alinéa 3, première phrase » manque)');
+    if (inSentence && ctx.sentence === null) throw new ParseFailure(msg('quelle phrase ? (« Alinéa 3, première phrase » manque)'));
     return [{ kind: 'rewrite_start', alinea: range.from, ...(inSentence ? { sentence: ctx.sentence as number } : {}), text: startText(c) }];
   }
   if (c.eat(REWRITE_THESE)) return [{ kind: 'rewrite_alinea', range: oneRange(needPlace(ctx)), alineas: alineasBlock(c, 'alinea') }];
@@ -443,7 +444,7 @@ function wordsOperation(c: Cursor, edge: 'start' | 'end' | null, located: Locate
   if (deleted !== null) return { kind: 'delete_words', words: deleted };
   const endOf = c.eat(END_OF);
   if (endOf !== null) {
-    if (around[1] === 'avant') throw new ParseFailure('seule la fin d’un alinéa, après des mots cités, peut être supprimée');
+    if (around[1] === 'avant') throw new ParseFailure(msg('seule la fin d’un alinéa, après des mots cités, peut être supprimée'));
     return { kind: 'delete_end_of_alinea', after: anchor, ...(endOf[1] === 'phrase' ? { inSentence: true as const } : {}) };
   }
   // « après le mot : « X », rédiger ainsi la fin de cet alinéa / de l’alinéa 11 / de cette phrase : « Y » »
@@ -508,20 +509,20 @@ function wordsOperations(ctx: StatementContext, draft: WordsDraft): Operation[] 
   // which is only safe when they must be unique there (an occurrence would count differently).
   void quoted;
   if (draft.kind === 'delete_end_of_alinea' && draft.inSentence === true) {
-    if (ctx.sentence === null) throw new ParseFailure('quelle phrase ? (« Alinéa 3, première phrase » manque)');
+    if (ctx.sentence === null) throw new ParseFailure(msg('quelle phrase ? (« Alinéa 3, première phrase » manque)'));
     delete draft.inSentence;
   }
-  if (ctx.sentence !== null && draft.kind === 'append_sentences') throw new ParseFailure('des phrases s’ajoutent à l’alinéa, pas à une phrase');
+  if (ctx.sentence !== null && draft.kind === 'append_sentences') throw new ParseFailure(msg('des phrases s’ajoutent à l’alinéa, pas à une phrase'));
   const scopes = ctx.sentence === null || draft.kind === 'append_sentences' ? [{}] : [ctx.sentence, ...(ctx.moreSentences ?? [])].map((sentence) => ({ sentence }));
   if (ctx.at === null) {
-    if (ctx.sentence !== null) throw new ParseFailure('quel alinéa ? (la phrase est nommée sans son alinéa)');
+    if (ctx.sentence !== null) throw new ParseFailure(msg('quel alinéa ? (la phrase est nommée sans son alinéa)'));
     return [{ ...draft, alinea: null }];
   }
   const ops: Operation[] = [];
   for (const range of ctx.at) for (let n = range.from; n <= range.to; n++) for (const scope of scopes) ops.push({ ...draft, alinea: n, ...scope } as Operation);
   // « Aux alinéas 3, 7 et 9, remplacer les mots (trois fois) »: once in each place
   if (quoted?.times !== undefined && ops.length > 1) {
-    if (ops.length !== quoted.times) throw new ParseFailure(`« (${quoted.times} fois) » sur ${ops.length} endroits : combien de fois dans chacun ?`);
+    if (ops.length !== quoted.times) throw new ParseFailure(fill(msg('« ({{n}} fois) » sur {{endroits}} endroits : combien de fois dans chacun ?'), { n: quoted.times, endroits: ops.length }));
     return ops.map((op) => withoutTimes(op));
   }
   return ops;

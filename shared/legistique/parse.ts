@@ -3,6 +3,7 @@
  * (docs/dispositif.md). Never throws: a sentence that cannot be read is reported with its line,
  * its text and why, and reading goes on with the next sentence.
  */
+import { msg } from '../i18n';
 import { Cursor, ParseFailure, pattern } from './cursor';
 import { LABEL, readStatement, type StatementContext } from './grammar';
 import { quoteBareLines, repairVerbs, withoutBareMarks } from './bare';
@@ -74,9 +75,9 @@ function parseAdditionnel(body: string, article: string | null, headingIntroduce
   try {
     const introduced = headingIntroduces || c.eat(INSERT_NEW_ARTICLE) !== null;
     const alineas = introduced ? alineasBlock(c, 'article') : body.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-    if (alineas.length === 0) return failed([], [{ line: 1, sentence: '', message: 'le texte de l’article additionnel manque' }]);
+    if (alineas.length === 0) return failed([], [{ line: 1, sentence: '', message: msg('le texte de l’article additionnel manque') }]);
     c.eat(/ ?\.?/y);
-    if (introduced && !c.atEnd()) return failed([], [sentenceError(c, c.pos, c.pos, 'texte inattendu après l’article additionnel')]);
+    if (introduced && !c.atEnd()) return failed([], [sentenceError(c, c.pos, c.pos, msg('texte inattendu après l’article additionnel'))]);
     return { ok: true, operations: [{ label: 'I', operation: { kind: 'insert_article_after', article, alineas } }] };
   } catch (err) {
     if (!(err instanceof ParseFailure)) throw err;
@@ -108,7 +109,7 @@ function parseOperations(body: string, lineOffset: number): ParseResult {
         labels[level - 1] = label[1]?.toUpperCase() ?? (label[2] !== undefined ? `${label[2]}°` : `${label[3]})`);
         located.length = Math.min(located.length, level);
         body = c.pos;
-        if (c.atEnd()) throw new ParseFailure('opération annoncée mais absente');
+        if (c.atEnd()) throw new ParseFailure(msg('opération annoncée mais absente'));
       }
       const inherited = [...located].reverse().find((x) => x !== undefined);
       const ctx: StatementContext = {
@@ -116,7 +117,7 @@ function parseOperations(body: string, lineOffset: number): ParseResult {
         lastAt, last: operations[operations.length - 1]?.operation ?? null,
       };
       const ops = readStatement(c, ctx);
-      if (ops === null) throw new ParseFailure('phrase non reconnue');
+      if (ops === null) throw new ParseFailure(msg('phrase non reconnue'));
       if (ctx.at !== (inherited?.at ?? null) || ctx.sentence !== (inherited?.sentence ?? null)) located[labels.length] = ctx;
       lastAt = ctx.at ?? lastAt;
       const name = labels.filter((l) => l !== undefined).join(', ');
@@ -132,7 +133,7 @@ function parseOperations(body: string, lineOffset: number): ParseResult {
     }
   }
   if (errors.length > 0) return failed(operations, errors);
-  if (operations.length === 0) return failed(operations, [{ line: 1, sentence: excerpt(body.trim()), message: 'aucune opération' }]);
+  if (operations.length === 0) return failed(operations, [{ line: 1, sentence: excerpt(body.trim()), message: msg('aucune opération') }]);
   return { ok: true, operations };
 }
 

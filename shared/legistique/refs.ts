@@ -2,6 +2,7 @@
  * Locators of the grammar: alinéa numbers and lists, quoted words with their occurrence, and the
  * quoted or unquoted alinéas that follow « ainsi rédigé : ».
  */
+import { fill, msg } from '../i18n';
 import { Cursor, ParseFailure, pattern } from './cursor';
 import { withoutBareMarks } from './bare';
 import { PLACEHOLDER_OPEN, skeletonIndexAt } from './skeleton';
@@ -26,7 +27,7 @@ export function alineaNumber(c: Cursor): number | null {
   if (word.startsWith('avant-dernier')) return -2;
   if (word.startsWith('dernier')) return -1;
   const n = ordinalValue(word);
-  if (n === undefined) throw new ParseFailure(`alinéa illisible : « ${word} »`);
+  if (n === undefined) throw new ParseFailure(fill(msg('alinéa illisible : « {{mots}} »'), { mots: word }));
   return n;
 }
 
@@ -45,10 +46,10 @@ export function alineaRanges(c: Cursor): AlineaRange[] | null {
   const ranges: AlineaRange[] = [];
   for (const item of (list[1] ?? '').split(/ ?(?:,| et ) ?/)) {
     const m = /^(\d+)(?: ?er)?(?: a (\d+))?$/.exec(item);
-    if (m === null) throw new ParseFailure(`liste d’alinéas illisible : « ${item} »`);
+    if (m === null) throw new ParseFailure(fill(msg('liste d’alinéas illisible : « {{mots}} »'), { mots: item }));
     const from = Number(m[1]);
     const to = m[2] === undefined ? from : Number(m[2]);
-    if (to < from) throw new ParseFailure(`les alinéas ${from} à ${to} ne forment pas un intervalle`);
+    if (to < from) throw new ParseFailure(fill(msg('les alinéas {{de}} à {{a}} ne forment pas un intervalle'), { de: from, a: to }));
     const last = ranges[ranges.length - 1];
     // « les alinéas 3 et 4 » is one block, « les alinéas 3 et 6 » two
     if (last !== undefined && from === last.to + 1) last.to = to;
@@ -97,7 +98,7 @@ export function withTimes(words: QuotedWords, written: string): QuotedWords {
   const m = /\((deux|trois|quatre|cinq) fois\)/.exec(written);
   const times = m?.[1] === undefined ? undefined : TIMES[m[1]];
   if (times === undefined) return words;
-  if (words.occurrence !== undefined) throw new ParseFailure('une occurrence et « (deux fois) » ne vont pas ensemble');
+  if (words.occurrence !== undefined) throw new ParseFailure(msg('une occurrence et « (deux fois) » ne vont pas ensemble'));
   return { ...words, times };
 }
 
@@ -109,7 +110,7 @@ export function newWords(c: Cursor): string | null {
 
 function quotedWords(c: Cursor, index: string | undefined, ordinal: string | undefined): QuotedWords {
   const text = oneAlinea(c, index);
-  if (text === '') throw new ParseFailure('les mots cités sont vides');
+  if (text === '') throw new ParseFailure(msg('les mots cités sont vides'));
   if (ordinal === undefined) return { text };
   return { text, occurrence: occurrenceOf(ordinal) };
 }
@@ -117,13 +118,13 @@ function quotedWords(c: Cursor, index: string | undefined, ordinal: string | und
 function occurrenceOf(ordinal: string): Occurrence {
   if (ordinal.startsWith('dernier')) return 'last';
   const n = ordinalValue(ordinal);
-  if (n === undefined || n < 1) throw new ParseFailure(`occurrence illisible : « ${ordinal} »`);
+  if (n === undefined || n < 1) throw new ParseFailure(fill(msg('occurrence illisible : « {{mots}} »'), { mots: ordinal }));
   return n;
 }
 
 function oneAlinea(c: Cursor, index: string | undefined): string {
   const q = c.quotation(index);
-  if (q.alineas.length !== 1) throw new ParseFailure('des mots cités ne peuvent pas s’étendre sur plusieurs alinéas');
+  if (q.alineas.length !== 1) throw new ParseFailure(msg('des mots cités ne peuvent pas s’étendre sur plusieurs alinéas'));
   return q.alineas[0] ?? '';
 }
 
@@ -179,10 +180,10 @@ export function alineasBlock(c: Cursor, scope: 'article' | 'alinea', announced: 
   c.skipSpace();
   const quoted = c.attempt(() => quotedAlineas(c));
   if (quoted !== null) {
-    if (announced !== null && quoted.length !== announced) throw new ParseFailure(`${announced} alinéa(s) annoncé(s), ${quoted.length} cité(s)`);
+    if (announced !== null && quoted.length !== announced) throw new ParseFailure(fill(msg('{{annonces}} alinéa(s) annoncé(s), {{cites}} cité(s)'), { annonces: announced, cites: quoted.length }));
     return quoted;
   }
-  if (c.pos >= c.text.length) throw new ParseFailure('le texte annoncé par « : » manque');
+  if (c.pos >= c.text.length) throw new ParseFailure(msg('le texte annoncé par « : » manque'));
   const { source } = c.skeleton;
   const from = c.offset();
   let to = source.length;
@@ -201,6 +202,6 @@ export function alineasBlock(c: Cursor, scope: 'article' | 'alinea', announced: 
   }
   c.pos = skeletonIndexAt(c.skeleton, to);
   const lines = source.slice(from, to).split('\n').map((l) => withoutBareMarks(l).trim()).filter((l) => l !== '');
-  if (announced !== null && lines.length !== announced) throw new ParseFailure(`${announced} alinéa(s) annoncé(s), ${lines.length} écrit(s)`);
+  if (announced !== null && lines.length !== announced) throw new ParseFailure(fill(msg('{{annonces}} alinéa(s) annoncé(s), {{ecrits}} écrit(s)'), { annonces: announced, ecrits: lines.length }));
   return lines;
 }

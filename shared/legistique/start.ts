@@ -8,7 +8,7 @@
  * Otherwise the operation is refused: nothing is guessed.
  */
 import { SearchableText, type Span } from './match';
-import { quote } from './typography';
+import { fill, msg } from '../i18n';
 
 /** The new start as written, without the ellipsis and « (le reste sans changement) ». */
 export function newStartText(written: string): string {
@@ -39,13 +39,13 @@ export function rewriteStart(old: string, start: string, where: string): StartRe
     const spans: Span[] = searchable.findAll(hay === body ? tail : tail.toLowerCase());
     if (spans.length === 0) continue;
     if (!MEANINGFUL.test(tail)) {
-      return { ok: false, reason: 'words_ambiguous', message: `le nouveau début ne rejoint le texte que par ${quote(tail)}${'\u00A0'}: c’est trop peu pour dire où.` };
+      return { ok: false, reason: 'words_ambiguous', message: fill(msg('le nouveau début ne rejoint le texte que par «\u00a0{{mots}}\u00a0»\u00a0: c’est trop peu pour dire où.'), { mots: tail }) };
     }
     const span = spans[0] as Span;
     if (spans.length > 1) {
-      return { ok: false, reason: 'words_ambiguous', message: `le nouveau début se termine par ${quote(tail)}, qui figure ${spans.length} fois ${where}${'\u00A0'}: où il rejoint le texte n’est pas dit.` };
+      return { ok: false, reason: 'words_ambiguous', message: fill(msg('le nouveau début se termine par «\u00a0{{mots}}\u00a0», qui figure {{n}} fois {{lieu}}\u00a0: où il rejoint le texte n’est pas dit.'), { mots: tail, n: spans.length, lieu: where }) };
     }
     return { ok: true, text: mark + start + body.slice(span.end) };
   }
-  return { ok: false, reason: 'words_absent', message: `les derniers mots du nouveau début ne figurent pas ${where}${'\u00A0'}: où il rejoint le texte n’est pas dit.` };
+  return { ok: false, reason: 'words_absent', message: fill(msg('les derniers mots du nouveau début ne figurent pas {{lieu}}\u00a0: où il rejoint le texte n’est pas dit.'), { lieu: where }) };
 }

@@ -10,6 +10,7 @@
  * bis »: `amendmentNumber` splits it into the base number and the level (0, 1 for « rect. »,
  * 2 for « rect. bis »…), so that a rectified version replaces the earlier one.
  */
+import { fill, msg } from '../i18n';
 import { parseDispositif } from './parse';
 import { applyOperations } from './apply';
 import type { ApplyResult } from './types';
@@ -59,10 +60,12 @@ export function applySubAmendment(parentDispositif: readonly string[], dispositi
   const parsed = parseDispositif(dispositif);
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    return { ok: false, error: { operation: parsed.operations.length + 1, label: 'I', reason: 'unparseable', message: `Opération I : ${first ? `la phrase « ${first.sentence} » (ligne ${first.line}) ne peut pas être lue : ${first.message}` : 'illisible'}.` } };
+    return { ok: false, error: { operation: parsed.operations.length + 1, label: 'I', reason: 'unparseable', message: first
+      ? fill(msg('Opération I : la phrase « {{phrase}} » (ligne {{ligne}}) ne peut pas être lue : {{raison}}.'), { phrase: first.sentence, ligne: first.line, raison: first.message })
+      : msg('Opération I : illisible.') } };
   }
   if (parsed.subAmendmentOf === undefined) {
-    return { ok: false, error: { operation: 1, label: 'I', reason: 'unparseable', message: 'Opération I : ce dispositif ne nomme pas l’amendement qu’il modifie (« Amendement n° 78 rectifié, alinéa 9 »).' } };
+    return { ok: false, error: { operation: 1, label: 'I', reason: 'unparseable', message: msg('Opération I : ce dispositif ne nomme pas l’amendement qu’il modifie (« Amendement n° 78 rectifié, alinéa 9 »).') } };
   }
   return applyOperations(parentDispositif, parsed.operations);
 }

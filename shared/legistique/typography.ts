@@ -3,6 +3,7 @@
  * Generated text uses « » with no-break spaces inside, a no-break space before « : », the
  * typographic apostrophe ’ and « I. – » (no-break space, en dash) for numbered operations.
  */
+import { msg } from '../i18n';
 
 export const NBSP = '\u00A0';
 export const COLON = `${NBSP}:`;
@@ -16,11 +17,14 @@ export function quoteBlock(alineas: readonly string[], open = '«', close = '»'
   return alineas.map((a, i) => `${open}${NBSP}${a}${i === alineas.length - 1 ? `${NBSP}${close}` : ''}`).join('\n');
 }
 
-/** Feminine ordinals, as in « la deuxième occurrence » (index = number). */
+/**
+ * Feminine ordinals, as in « la deuxième occurrence » (index = number). Also the ranks the
+ * applier's refusals name (« l’alinéa 3 n’a pas de deuxième phrase »): catalogue entries.
+ */
 const ORDINALS = [
-  '', 'première', 'deuxième', 'troisième', 'quatrième', 'cinquième', 'sixième', 'septième', 'huitième',
-  'neuvième', 'dixième', 'onzième', 'douzième', 'treizième', 'quatorzième', 'quinzième', 'seizième',
-  'dix-septième', 'dix-huitième', 'dix-neuvième', 'vingtième',
+  '', msg('première'), msg('deuxième'), msg('troisième'), msg('quatrième'), msg('cinquième'), msg('sixième'), msg('septième'), msg('huitième'),
+  msg('neuvième'), msg('dixième'), msg('onzième'), msg('douzième'), msg('treizième'), msg('quatorzième'), msg('quinzième'), msg('seizième'),
+  msg('dix-septième'), msg('dix-huitième'), msg('dix-neuvième'), msg('vingtième'),
 ];
 
 export function ordinalWord(n: number): string {

@@ -107,6 +107,7 @@ export const commands: Record<string, string> = {
   "sous-amendement de l’amendement n° {{numero}}, absent de ce texte": "sub-amendment to amendment no. {{numero}}, which is not in this text",
   "article visé illisible": "target article unreadable",
   "aucun article {{numero}} dans ce projet de loi": "no article {{numero}} in this bill",
+  "adopté, mais il ne s’applique pas à l’amendement n° {{numero}} : {{raison}}": "adopted, but it does not apply to amendment no. {{numero}}: {{raison}}",
   // server/commands/interest-representatives.ts
   "Seules les organisations peuvent se déclarer représentants d’intérêts : ce compte est celui d’une personne.": "Only organisations can declare themselves interest representatives: this account is a person’s.",
   "Aucune déclaration de représentant d’intérêts en vigueur pour ce compte.": "No interest representative declaration in force for this account.",
@@ -179,7 +180,7 @@ export const commands: Record<string, string> = {
   "Le sous-amendement n° COM-{{numero}} a été déposé sur l’amendement n° {{parent}} : la commission l’examinera juste avant lui.": "Sub-amendment no. COM-{{numero}} was tabled on amendment no. {{parent}}: the commission will examine it just before.",
   "ce sous-amendement importé ne se décide pas ici": "this imported sub-amendment is not decided here",
   "la version de l’amendement qu’il modifie est introuvable": "the version of the amendment it changes cannot be found",
-  "l’amendement n° {{numero}} a changé depuis son dépôt et ce sous-amendement ne s’y applique plus ({{erreur}})": "amendment no. {{numero}} has changed since it was tabled and this sub-amendment no longer applies to it ({{erreur}})",
+  "l’amendement n° {{numero}} a changé depuis son dépôt et ce sous-amendement ne s’y applique plus ({{raison}})": "amendment no. {{numero}} has changed since it was tabled and this sub-amendment no longer applies to it ({{raison}})",
   "l’amendement n° {{numero}} contient déjà ce que propose ce sous-amendement": "amendment no. {{numero}} already contains what this sub-amendment proposes",
   "La commission a adopté le sous-amendement n° {{numero}} : l’amendement n° {{parent}} est réécrit en conséquence (son historique garde la version précédente).": "The commission adopted sub-amendment no. {{numero}}: amendment no. {{parent}} is rewritten accordingly (its history keeps the previous version).",
   "Le sous-amendement n° {{numero}} est tombé : {{raison}}": "Sub-amendment no. {{numero}} has fallen: {{raison}}",
@@ -196,6 +197,10 @@ export const commands: Record<string, string> = {
   "L’exposé sommaire ne peut pas être vide.": "The explanatory statement cannot be empty.",
   "requis": "required",
   "Un amendement de suppression ne propose pas de texte.": "A deletion amendment proposes no text.",
+  // shared/amendment.ts (what a kind requires of its text)
+  "Proposez le texte de l’article (au moins un alinéa).": "Propose the article’s text (at least one paragraph).",
+  "L’alinéa {{n}} est vide.": "Paragraph {{n}} is empty.",
+  "Le texte proposé est identique au texte de l’article : l’amendement ne change rien.": "The proposed text is the same as the article’s: the amendment changes nothing.",
   "inattendu": "unexpected",
   "L’amendement n° {{numero}} a changé depuis le dépôt de ce sous-amendement : déposez plutôt un nouveau sous-amendement sur sa version actuelle.": "Amendment no. {{numero}} has changed since this sub-amendment was tabled: table a new sub-amendment on its current version instead.",
   "La version rectifiée est identique à la version en vigueur.": "The rectified version is identical to the version in force.",
