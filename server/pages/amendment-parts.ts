@@ -76,7 +76,7 @@ export function textareaField(
   return html`<div class="field">
     <label for="${f.id}">${f.label}</label>
     ${f.hint ? html`<p class="hint" id="${f.id}-hint">${f.hint}</p>` : ''}
-    ${f.error ? html`<p class="field-error" id="${f.id}-error">${f.error}</p>` : ''}
+    ${f.error ? html`<p class="field-error" id="${f.id}-error">${tMessage(f.error)}</p>` : ''}
     <textarea id="${f.id}" name="${f.name}" rows="${f.rows}"${f.lang ? html` lang="${f.lang}"` : ''}${f.required ? html` required` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${f.error ? html` aria-invalid="true"` : ''}>${f.value}</textarea>
   </div>`;
 }

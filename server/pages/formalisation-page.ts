@@ -8,6 +8,7 @@ import type { AmendmentView } from './amendment-pages';
 import { html, type SafeHtml } from '../html';
 import { layout, type PageContext, may } from './layout';
 import { t, th } from '../i18n';
+import { tMessage } from '../i18n/message';
 
 export type Workspace = Awaited<ReturnType<typeof loadWorkspace>>;
 
@@ -46,7 +47,7 @@ function publishForm(d: WorkspacePageData): SafeHtml {
     <div class="field">
       <label for="dispositif">${t('Dispositif')}</label>
       <p class="hint" id="dispositif-hint">${t('Rédigé automatiquement à partir du texte ; vous pouvez le reformuler. Il doit produire exactement le texte mis en forme.')}</p>
-      ${errors.dispositif ? html`<p class="field-error" id="dispositif-error">${errors.dispositif}</p>` : ''}
+      ${errors.dispositif ? html`<p class="field-error" id="dispositif-error">${tMessage(errors.dispositif)}</p>` : ''}
       <textarea id="dispositif" name="dispositif" lang="fr" rows="${rowsFor(dispositif, 4)}" data-live-dispositif
         aria-describedby="dispositif-hint${errors.dispositif ? ' dispositif-error' : ''}"${errors.dispositif ? html` aria-invalid="true"` : ''}>${dispositif}</textarea>
       <input type="hidden" name="dispositif_initial" value="${values.dispositif_initial ?? w.dispositif}" data-live-dispositif-initial>

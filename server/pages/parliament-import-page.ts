@@ -11,7 +11,7 @@ import { phaseBadge } from './bill-pages';
 import { formOperation } from './form-operation';
 import { sendFormBack, takeFormState } from './flash';
 import { ctx, formBody, formFields, page } from './page-kit';
-import { t, tn } from '../i18n';
+import { t, th, tn } from '../i18n';
 import { tMessage } from '../i18n/message';
 import { msg } from '../../shared/i18n';
 
@@ -31,7 +31,7 @@ export function parliamentImportForm(billId: string, d: Draft = { format: 'an-xm
       <input type="file" id="fichier-amendements" accept=".xml,.csv,.txt,text/xml,application/xml,text/csv,text/plain" data-read-into="donnees" data-formats="xml:an-xml csv:senat-csv"></div>
     <div class="field"><label for="donnees">${t('Contenu du fichier')}</label>
       <p class="hint" id="donnees-hint">${t('Collez le XML de l’Assemblée ou le CSV du Sénat. Chaque amendement est rattaché à l’article de même numéro ; ceux déjà importés, sans dispositif ou visant un article absent sont écartés, avec la raison.')}</p>
-      ${error ? html`<p class="field-error" id="donnees-error">${error}</p>` : ''}
+      ${error ? html`<p class="field-error" id="donnees-error">${tMessage(error)}</p>` : ''}
       <textarea id="donnees" name="donnees" rows="14" spellcheck="false" aria-describedby="donnees-hint${error ? ' donnees-error' : ''}"${error ? html` aria-invalid="true"` : ''}>${d.donnees}</textarea></div>
     <div class="actions"><button type="submit">${t('Importer les amendements')}</button></div>
   </form>`;
@@ -42,16 +42,17 @@ function report(r: ImportReport): SafeHtml {
     <p role="status">${tn('{{count}} amendement importé', '{{count}} amendements importés', r.imported)}, ${tn('{{count}} écarté', '{{count}} écartés', r.skipped.length)}.</p>
     ${r.skipped.length ? html`<div class="table-wrap" role="region" aria-label="${t('Amendements écartés')}" tabindex="0"><table class="data"><caption>${t('Amendements écartés')}</caption>
       <thead><tr><th scope="col">${t('Numéro')}</th><th scope="col">${t('Raison')}</th></tr></thead>
-      <tbody>${r.skipped.map((s) => html`<tr><th scope="row">${s.number}</th><td>${tMessage(s.reason)}</td></tr>`)}</tbody></table></div>` : ''}</section>`;
+      <tbody>${r.skipped.map((s) => html`<tr><th scope="row">${s.number}</th><td>${tMessage(s.reason)}</td></tr>`)}</tbody></table></div>` : ''}
+    ${r.notes.length ? html`<h3 id="notes-import">${t('À savoir')}</h3><ul aria-labelledby="notes-import">${r.notes.map((n) => html`<li>${th('Sous-amendement n° {{numero}} : {{note}}', { numero: n.number, note: tMessage(n.note) })}</li>`)}</ul>` : ''}</section>`;
 }
 
 function importPage(c: PageContext, bill: BillRow, d: Draft, opts: { error?: string; report?: ImportReport } = {}): string {
   return layout(c, {
-    title: `${opts.error ? 'Erreur – ' : ''}Importer des amendements parlementaires – ${bill.title}`,
+    title: `${opts.error ? `${t('Erreur')} – ` : ''}${t('Importer des amendements parlementaires')} – ${bill.title}`,
     breadcrumb: html`<a href="/textes/${bill.id}" lang="fr">${bill.title}</a>${may(c, 'desk.read', null) ? html` › <a href="/textes/${bill.id}/greffe">${t('Bureau du greffe')}</a>` : ''}`,
     main: html`<h1>${t('Importer des amendements parlementaires')}</h1>
       <p class="meta">${phaseBadge(bill.status)} · « ${bill.title} »</p>
-      ${opts.error ? html`<div class="alert" role="alert">${opts.error}</div>` : ''}
+      ${opts.error ? html`<div class="alert" role="alert">${tMessage(opts.error)}</div>` : ''}
       ${opts.report ? report(opts.report) : ''}
       <p>${t('Les amendements importés ont l’origine « parlement » : leurs auteurs, groupes, numéros et sorts sont ceux de la chambre ; ils figurent à côté des amendements citoyens, sans compter dans leurs classements ni leurs décomptes.')}</p>
       ${parliamentImportForm(bill.id, opts.report ? { format: d.format, donnees: '' } : d, opts.error)}`,
@@ -74,7 +75,7 @@ export function parliamentImportPages(deps: OpDeps): Router {
     const bill = await loadBill(req);
     const open = may(ctx(req), 'amendment.importParliament', bill.status);
     const back = takeFormState(req.query.formulaire);
-    const error = back?.error ?? (open ? undefined : 'Les amendements s’importent pendant la consultation ou l’examen en commission.');
+    const error = back?.error ?? (open ? undefined : msg('Les amendements s’importent pendant la consultation ou l’examen en commission.'));
     res.type('html').send(importPage(ctx(req), bill, draftOf(back?.values ?? {}), error ? { error } : {}));
   }));
 
