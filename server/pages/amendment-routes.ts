@@ -126,6 +126,10 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
     }),
     fields: { ...NEW_FIELDS, ...ON_BEHALF_FIELDS },
     done: (_req, res, filed) => afterFiling(res, filed, `/amendements/${encodeURIComponent(filed.id)}`),
+    // a refusal of the proposal itself (the consultation closed meanwhile…): its form page refuses the same, so
+    // back to the article (post → redirect → get), said in its « Amendements » section, what was typed kept
+    formPage: (req) => `/articles/${encodeURIComponent(param(req, 'articleId'))}`, formName: () => 'amender',
+    // the form's own refusals (what was typed): back to the form
     refused: async (req, res, err, fieldErrors) => {
       if (err.code !== 'validation_failed' && err.code !== 'unprocessable') return false;
       const { article, bill } = await loadArticle(param(req, 'articleId'));

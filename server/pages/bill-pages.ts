@@ -82,9 +82,24 @@ function voteForm(article: ArticleRow, tally: Tally, mine: VoteValue | null, ctx
     </fieldset></form>`;
 }
 
+/**
+ * What a refused proposal held (the consultation closed meanwhile, post → redirect → get): no form takes it
+ * any more, so it is shown to be copied, not lost.
+ */
+function refusedProposal(state: ReturnType<typeof stateFor>): SafeHtml | '' {
+  const [text, rationale] = [state?.values?.texte ?? '', state?.values?.expose ?? ''];
+  if (!text.trim() && !rationale.trim()) return '';
+  const box = (id: string, label: string, value: string) => html`<div class="field"><label for="${id}">${label}</label>
+    <textarea id="${id}" readonly rows="${Math.min(12, value.split('\n').length + 1)}" lang="fr">${value}</textarea></div>`;
+  return html`<details class="typed-copy" open><summary>${t('Ce que vous aviez écrit')}</summary>
+    ${text.trim() ? box('amender-texte', t('Texte proposé'), text) : ''}${rationale.trim() ? box('amender-expose', t('Exposé sommaire'), rationale) : ''}</details>`;
+}
+
 /** The way from an article to its amendments, and to proposing one while the consultation is open. */
-function articleAmendments(bill: BillRow, article: ArticleRow): SafeHtml {
+function articleAmendments(ctx: PageContext, bill: BillRow, article: ArticleRow): SafeHtml {
+  const refused = stateFor(ctx, 'amender');
   return html`<section aria-labelledby="amendements"><h2 id="amendements">${t('Amendements')}</h2>
+    ${formAlert(refused)}${refusedProposal(refused)}
     <p><a href="/articles/${article.id}/amendements">${th('Voir les amendements à l’article {{numero}}', { numero: html`<span lang="fr">${article.number}</span>` })}</a></p>
     ${bill.status === 'consultation'
       ? proposeAmendment(article)
@@ -122,7 +137,7 @@ export function articlePage(
       <section aria-labelledby="avis"><h2 id="avis">${t('Avis des participants')}</h2>
         ${assuranceToggle(ctx, page.assurance ?? 'all', { path: `/articles/${article.id}`, fragment: 'avis' })}
         ${voteForm(article, page.tally, page.mine, ctx, bill.status === 'consultation')}</section>
-      ${articleAmendments(bill, article)}
+      ${articleAmendments(ctx, bill, article)}
       ${page.extras ?? ''}
       <section aria-labelledby="versions"><h2 id="versions">${t('Versions')}</h2>
         <ol class="versions">${versions.map((v) => html`<li>${t('Version {{n}}', { n: v.version })} — <span lang="fr">${v.reason}</span>, ${formatDate(v.created_at)}</li>`)}</ol>

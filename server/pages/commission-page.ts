@@ -8,6 +8,8 @@ import { groupSupportLine } from './opinion-parts';
 import { phaseBadge, phaseForm } from './bill-pages';
 import { html, type SafeHtml } from '../html';
 import { layout, may, type PageContext } from './layout';
+import { fieldAria, fieldError, formAlert, stateFor, typed } from './form-state';
+import type { FormState } from './amendment-parts';
 import { t, tn } from '../i18n';
 import { msg } from '../../shared/i18n';
 
@@ -72,7 +74,7 @@ function voteForm(d: Dashboard, g: Group): SafeHtml {
     </fieldset><input type="hidden" name="suite" value="${here(d)}#examen-${g.index}"></form>`;
 }
 
-function decisionForm(d: Dashboard, g: Group, ctx: PageContext): SafeHtml {
+function decisionForm(d: Dashboard, g: Group, ctx: PageContext, back: FormState | undefined): SafeHtml {
   const head = g.amendments[0]!;
   const open = head.status === 'submitted' || head.status === 'formalised';
   if (!may(ctx, 'amendment.decide', d.bill.status) || !open) return html``;
@@ -82,11 +84,11 @@ function decisionForm(d: Dashboard, g: Group, ctx: PageContext): SafeHtml {
     <button type="submit" name="decision" value="adopted" class="secondary">${t('Adopter')}</button>
     <button type="submit" name="decision" value="rejected" class="secondary">${t('Rejeter')}</button>
   </form>
-  <details class="not-examined"><summary>${t('Clore sans examen…')}</summary>
+  <details class="not-examined"${typed(back, 'decision') === 'not_examined' ? html` open` : ''}><summary>${t('Clore sans examen…')}</summary>
     <form method="post" action="/amendements/${head.id}/decision" class="stack" novalidate>
       <input type="hidden" name="suite" value="${here(d)}#examen-${g.index}">
-      <label for="raison-${head.id}">${t('Raison publique (elle sera lue par les auteurs et par tous)')}</label>
-      <textarea id="raison-${head.id}" name="raison" rows="2" required maxlength="2000"></textarea>
+      <label for="raison-${head.id}">${t('Raison publique (elle sera lue par les auteurs et par tous)')}</label>${fieldError(back, 'raison', `raison-${head.id}`)}
+      <textarea id="raison-${head.id}" name="raison" rows="2" required maxlength="2000"${fieldAria(back, 'raison', `raison-${head.id}`)}>${typed(back, 'raison')}</textarea>
       <button type="submit" name="decision" value="not_examined" class="secondary">${t('Clore comme « non examiné »')}</button>
     </form>
   </details>`;
@@ -100,9 +102,13 @@ function subAmendLink(d: Dashboard, g: Group): SafeHtml {
   return html`<p class="sub-amend"><a href="/amendements/${head.id}/sous-amender?suite=${encodeURIComponent(`${here(d)}#examen-${g.index}`)}">${t('Sous-amender l’amendement n° {{numero}}', { numero: head.displayNumber ?? '' })}</a></p>`;
 }
 
-function groupItem(d: Dashboard, g: Group, ctx: PageContext, error?: string): SafeHtml {
+/** The name of an item's forms (its vote, its decision): a refusal of either is said in that item. */
+export const itemForm = (amendmentId: string) => `amendement-${amendmentId}`;
+
+function groupItem(d: Dashboard, g: Group, ctx: PageContext): SafeHtml {
   const [head, ...identical] = g.amendments;
   if (!head) return html``;
+  const back = stateFor(ctx, itemForm(head.id));
   return html`<li class="exam-item" id="examen-${g.index}" data-amendment="${head.id}">
     <h3><span class="exam-rank">${g.index}.</span> Article ${g.articleNumber} — <a href="/amendements/${head.id}">${amendmentTitle(head.displayNumber)}</a>
       ${identical.length ? html`<span class="muted">${tn('et {{count}} identique', 'et {{count}} identiques', identical.length)} (${identical.map((a, i) => html`${i ? ', ' : ''}<a href="/amendements/${a.id}">n° ${a.displayNumber ?? ''}</a>`)})</span>` : ''}</h3>
@@ -112,30 +118,34 @@ function groupItem(d: Dashboard, g: Group, ctx: PageContext, error?: string): Sa
     ${head.clerkNote ? html`<div class="clerk-note"><p class="label">${t('Note du greffe')}</p><div lang="fr">${paragraphs(head.clerkNote)}</div></div>` : ''}
     <div data-tally>${commissionTallyTable(g.decision?.tallies && 'all' in g.decision.tallies ? g.decision.tallies : g.commissionTally, t('Vote de la commission sur l’amendement n° {{n}}', { n: head.displayNumber ?? '' }))}</div>
     ${decisionLine(g)}
-    ${error ? html`<div class="alert" role="alert">${error}</div>` : ''}
+    ${formAlert(back)}
     ${voteForm(d, g)}
     ${subAmendLink(d, g)}
-    ${decisionForm(d, g, ctx)}
+    ${decisionForm(d, g, ctx, back)}
   </li>`;
 }
 
 /** Appointing a member (a name that suggests accounts as one types); `suite` is where the form comes back to. */
-export function memberForm(billId: string, suite?: string): SafeHtml {
-  return html`<form method="post" action="/textes/${billId}/commission/membres" class="form" novalidate>
+export function memberForm(billId: string, suite?: string, back?: FormState): SafeHtml {
+  return html`${formAlert(back)}<form method="post" action="/textes/${billId}/commission/membres" class="form" novalidate>
       <h3>${t('Nommer un membre')}</h3>${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
-      <div class="field"><label for="membre">${t('Nom affiché du compte')}</label><p class="hint" id="membre-hint">${t('Tapez le début du nom : des comptes vous sont proposés.')}</p>
-        <input type="text" id="membre" name="compte" required autocomplete="off" spellcheck="false" data-suggest-accounts aria-describedby="membre-hint"></div>
-      <div class="field"><label for="college">${t('Collège')}</label><select id="college" name="college">${COLLEGES.map((c) => html`<option value="${c}">${t(COLLEGE_LABELS_FR[c])}</option>`)}</select></div>
+      <div class="field"><label for="membre">${t('Nom affiché du compte')}</label><p class="hint" id="membre-hint">${t('Tapez le début du nom : des comptes vous sont proposés.')}</p>${fieldError(back, 'compte', 'membre')}
+        <input type="text" id="membre" name="compte" required autocomplete="off" spellcheck="false" data-suggest-accounts value="${typed(back, 'compte')}"${fieldAria(back, 'compte', 'membre', 'membre-hint')}></div>
+      <div class="field"><label for="college">${t('Collège')}</label>${fieldError(back, 'college', 'college')}
+        <select id="college" name="college"${fieldAria(back, 'college', 'college')}>${COLLEGES.map((c) => html`<option value="${c}"${typed(back, 'college') === c ? html` selected` : ''}>${t(COLLEGE_LABELS_FR[c])}</option>`)}</select></div>
       <div class="actions"><button type="submit">${t('Nommer')}</button></div>
     </form>`;
 }
 
 /** The decision rule and quorum of a bill's commission. */
-export function ruleForm(bill: Pick<Dashboard['bill'], 'id' | 'rule' | 'quorum'>, suite?: string): SafeHtml {
-  return html`<form method="post" action="/textes/${bill.id}/commission/regle" class="form" novalidate>
+export function ruleForm(bill: Pick<Dashboard['bill'], 'id' | 'rule' | 'quorum'>, suite?: string, back?: FormState): SafeHtml {
+  const rule = typed(back, 'rule', bill.rule);
+  return html`${formAlert(back)}<form method="post" action="/textes/${bill.id}/commission/regle" class="form" novalidate>
       <h3>${t('Règle de décision')}</h3>${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
-      <div class="field"><label for="regle">${t('Règle')}</label><select id="regle" name="rule">${DECISION_RULES.map((r) => html`<option value="${r}"${bill.rule === r ? html` selected` : ''}>${t(DECISION_RULE_LABELS_FR[r])}</option>`)}</select></div>
-      <div class="field"><label for="quorum">${t('Quorum (votes exprimés, abstentions comprises ; vide : aucun)')}</label><input id="quorum" name="quorum" type="number" min="1" max="10000" step="1" value="${bill.quorum === null ? '' : String(bill.quorum)}"></div>
+      <div class="field"><label for="regle">${t('Règle')}</label>${fieldError(back, 'rule', 'regle')}
+        <select id="regle" name="rule"${fieldAria(back, 'rule', 'regle')}>${DECISION_RULES.map((r) => html`<option value="${r}"${rule === r ? html` selected` : ''}>${t(DECISION_RULE_LABELS_FR[r])}</option>`)}</select></div>
+      <div class="field"><label for="quorum">${t('Quorum (votes exprimés, abstentions comprises ; vide : aucun)')}</label>${fieldError(back, 'quorum', 'quorum')}
+        <input id="quorum" name="quorum" type="number" min="1" max="10000" step="1" value="${typed(back, 'quorum', bill.quorum === null ? '' : String(bill.quorum))}"${fieldAria(back, 'quorum', 'quorum')}></div>
       <div class="actions"><button type="submit">${t('Enregistrer la règle')}</button></div>
     </form>`;
 }
@@ -144,21 +154,23 @@ function adminPanel(d: Dashboard, ctx: PageContext): SafeHtml {
   if (!may(ctx, 'commission.appoint', d.bill.status)) return html``;
   return html`<section aria-labelledby="gestion" class="clerk-space"><h2 id="gestion">${t('Gérer la commission')}</h2>
     <p><a href="/admin/textes/${d.bill.id}">${t('Retirer des membres, changer de phase : console d’administration')}</a></p>
-    ${memberForm(d.bill.id)}
-    ${ruleForm(d.bill)}</section>`;
+    ${memberForm(d.bill.id, undefined, stateFor(ctx, 'membres'))}
+    ${ruleForm(d.bill, undefined, stateFor(ctx, 'regle'))}</section>`;
 }
 
 /** The commission's dashboard: members, rule, and the amendments in examination order. */
-export function commissionPage(ctx: PageContext, d: Dashboard, error?: string, errorAt?: number): string {
-  // a refused action on one item is said beside it; otherwise at the top
-  const inItem = error !== undefined && errorAt !== undefined && d.groups.some((g) => g.index === errorAt);
+export function commissionPage(ctx: PageContext, d: Dashboard): string {
+  // a refused form (post → redirect → get) is said beside it: an item's vote or decision in that item, the
+  // members and the rule in « Gérer la commission »; at the top when that form is not on the page (any more)
+  const shown = new Set([...d.groups.map((g) => itemForm(g.amendments[0]?.id ?? '')), ...(may(ctx, 'commission.appoint', d.bill.status) ? ['membres', 'regle'] : [])]);
+  const stray = ctx.form?.form !== undefined && !shown.has(ctx.form.form) ? ctx.form : undefined;
   const byCollege = (c: (typeof COLLEGES)[number]) => d.members.filter((m) => m.college === c);
   const pending = d.pendingTotal;
   return layout(ctx, {
-    title: `${error ? t('Erreur – ') : ''}${t('Commission – {{titre}}', { titre: d.bill.title })}`,
+    title: t('Commission – {{titre}}', { titre: d.bill.title }),
     breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}" lang="fr">${d.bill.title}</a>`,
     main: html`<h1>${t('Commission mixte')}</h1>
-      ${error && !inItem ? html`<div class="alert" role="alert">${error}</div>` : ''}
+      ${formAlert(stray)}
       <p class="meta">${phaseBadge(d.bill.status as 'commission')} · ${t(DECISION_RULE_LABELS_FR[d.bill.rule])}${d.bill.quorum ? ` · ${t('quorum : {{n}} votes', { n: d.bill.quorum })}` : ''}</p>
       <p class="lead">${t('Les amendements dans l’ordre d’examen : article par article, suppressions d’abord, puis ceux qui s’écartent le plus du texte ; les amendements identiques sont décidés par un seul vote.')}</p>
       <section aria-labelledby="membres"><h2 id="membres">${t('Membres')}</h2>
@@ -167,7 +179,7 @@ export function commissionPage(ctx: PageContext, d: Dashboard, error?: string, e
       <p class="muted" role="status" data-pending>${tn('{{count}} amendement ou groupe en attente de décision sur {{total}}.', '{{count}} amendements ou groupes en attente de décision sur {{total}}.', pending, { total: d.total })}</p>
       <p><a href="/textes/${d.bill.id}/texte-reconcilie">${t('Texte réconcilié')}</a> · <a href="/textes/${d.bill.id}/comparatif">${t('Tableau comparatif')}</a> · <a href="/api/bills/${d.bill.id}/liasse?format=html">${t('Liasse des amendements')}</a> (<a href="/api/bills/${d.bill.id}/liasse?format=akn">Akoma Ntoso</a>)</p>
       ${d.total > 0 ? filterForm(d) : ''}
-      ${d.groups.length ? html`<ol class="exam-list" role="list" data-commission-live="${d.bill.id}">${d.groups.map((g) => groupItem(d, g, ctx, inItem && g.index === errorAt ? error : undefined))}</ol>` : html`<p class="empty">${d.total > 0 ? t('Aucun amendement ne correspond à ces filtres.') : t('Aucun amendement à examiner.')}</p>`}
+      ${d.groups.length ? html`<ol class="exam-list" role="list" data-commission-live="${d.bill.id}">${d.groups.map((g) => groupItem(d, g, ctx))}</ol>` : html`<p class="empty">${d.total > 0 ? t('Aucun amendement ne correspond à ces filtres.') : t('Aucun amendement à examiner.')}</p>`}
       ${pager(d)}
       ${may(ctx, 'bill.move', d.bill.status) && d.bill.status === 'commission' && pending === 0 && d.total > 0
         ? html`<section aria-labelledby="adoption"><h2 id="adoption">${t('Tout est décidé')}</h2>${phaseForm(d.bill, `/textes/${d.bill.id}/texte-reconcilie`)}</section>` : ''}

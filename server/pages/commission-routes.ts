@@ -15,10 +15,10 @@ import { findAmendments } from '../sql/amendments';
 import { findUsersByExactName } from '../sql/users';
 import { choosePath } from './admin/commission-console';
 import { isPhasePrecondition, PHASE_PRECONDITIONS, phaseRefusedPage } from './admin/phase-refused';
-import { commissionPage } from './commission-page';
+import { commissionPage, itemForm } from './commission-page';
 import { html, raw } from '../html';
 import { layout } from './layout';
-import { putFlash, sendFormBack, takeFlash, takeFormState } from './flash';
+import { sendFormBack, takeFormState } from './flash';
 import { formOperation, type FormAdapter } from './form-operation';
 import { ctx, formBody, formFields, page, safeNext } from './page-kit';
 import { reconciledPage, type ProvenanceSource } from './reconciled-page';
@@ -38,29 +38,17 @@ export function commissionPages(db: Db, live: LiveDocs): Router {
   const deps = { db, live };
   const form = formBody('100kb');
 
-  const dashboard = async (req: Request, res: Response, billId: string, error?: string, status = 200) => {
-    // filters travel in the address (GET) or, after a form, in its `suite`
-    const from = new URL(safeNext(req.method === 'GET' ? req.originalUrl : formFields(req).suite, `/textes/${billId}/commission`), 'http://x');
-    const q = dashboardQuery.parse(Object.fromEntries(from.searchParams));
-    const filter = { articleId: q.article || undefined, pending: q.attente === '1', page: q.page, pageSize: DASHBOARD_PAGE };
-    const at = Number(from.searchParams.get('examen'));
-    res.status(status).type('html').send(commissionPage(ctx(req), await loadDashboard(db, billId, req.user ?? null, filter), error, Number.isInteger(at) && at > 0 ? at : undefined));
-  };
   /**
    * After a form, back to where it was sent from (filters, page and the item's anchor); a refused
-   * action (quorum, conflict, wrong phase) comes back with its reason shown there.
+   * action (quorum, conflict, wrong phase) goes back there too (post → redirect → get), its reason
+   * and what was typed shown beside the form that failed (`formName`, commission-page.ts).
    */
   const backTo = (req: Request, fallback: string) => safeNext(formFields(req).suite, fallback);
   const dashboardOf = (req: Request) => (req.params.billId ? `/textes/${param(req, 'billId')}/commission` : `/amendements/${param(req, 'id')}`);
-  const withError = (req: Request, res: Response, err: AppError) => {
-    const [path, hash] = backTo(req, dashboardOf(req)).split('#');
-    const item = /^examen-(\d+)$/.exec(hash ?? '')?.[1];
-    res.redirect(303, `${path}${path!.includes('?') ? '&' : '?'}erreur=${putFlash(err.message)}${item ? `&examen=${item}` : ''}${hash ? `#${hash}` : ''}`);
-  };
-  const onDashboard = <P extends z.ZodType, B extends z.ZodType, O>(op: Operation<P, B, O>, body?: FormAdapter<P, B, O>['body']) => formOperation(deps, op, {
-    signIn: dashboardOf, ...(body ? { body } : {}),
+  const formPage = (req: Request) => backTo(req, dashboardOf(req)).split('#')[0]!;
+  const onDashboard = <P extends z.ZodType, B extends z.ZodType, O>(op: Operation<P, B, O>, form: Pick<FormAdapter<P, B, O>, 'body' | 'fields' | 'formName'>) => formOperation(deps, op, {
+    signIn: dashboardOf, ...form, formPage,
     done: (req, res) => res.redirect(303, backTo(req, dashboardOf(req))),
-    refused: (req, res, err) => withError(req, res, err),
   });
 
   // The admin moves the bill one phase forward from its page or the dashboard (adoption freezes it).
@@ -88,21 +76,32 @@ export function commissionPages(db: Db, live: LiveDocs): Router {
     res.set('Cache-Control', 'no-store').type('html').send(await phaseRefusedPage(db, ctx(req), billId, err));
   }));
 
-  r.get('/textes/:billId/commission', page(async (req, res) => dashboard(req, res, param(req, 'billId'), takeFlash(req.query.erreur))));
+  r.get('/textes/:billId/commission', page(async (req, res) => {
+    const billId = param(req, 'billId');
+    // filters travel in the address
+    const q = dashboardQuery.parse(req.query);
+    const filter = { articleId: q.article || undefined, pending: q.attente === '1', page: q.page, pageSize: DASHBOARD_PAGE };
+    res.type('html').send(commissionPage(ctx(req), await loadDashboard(db, billId, req.user ?? null, filter)));
+  }));
 
-  r.post('/amendements/:id/vote-commission', form, onDashboard(commissionVoteOp, (f) => ({ value: f.value })));
-  r.post('/amendements/:id/decision', form, onDashboard(decideOp, (f) => ({
-    decision: f.decision === 'adopted' || f.decision === 'rejected' || f.decision === 'not_examined' ? f.decision : undefined,
-    reason: f.raison?.trim() ? f.raison : undefined,
-  })));
+  // an item's vote and decision: a refusal is said in that item
+  const item = (req: Request) => itemForm(param(req, 'id'));
+  r.post('/amendements/:id/vote-commission', form, onDashboard(commissionVoteOp, { body: (f) => ({ value: f.value }), formName: item }));
+  r.post('/amendements/:id/decision', form, onDashboard(decideOp, {
+    body: (f) => ({
+      decision: f.decision === 'adopted' || f.decision === 'rejected' || f.decision === 'not_examined' ? f.decision : undefined,
+      reason: f.raison?.trim() ? f.raison : undefined,
+    }),
+    fields: { reason: 'raison' }, formName: item,
+  }));
   // Members are chosen by account (suggestions as one types) or named by display name: a name that
   // is not exactly one account's leads to a choice among those that match (admin/commission-console.ts).
   const appoint = formOperation(deps, appointMemberOp, {
     signIn: dashboardOf,
     params: async (f, req) => ({ billId: req.params.billId, userId: f.userId ?? (await resolveAccount(db, { displayName: f.compte ?? '' })).id }),
-    body: (f) => ({ college: f.college }),
+    body: (f) => ({ college: f.college }), fields: { college: 'college' },
+    formPage, formName: () => 'membres',
     done: (req, res) => res.redirect(303, backTo(req, dashboardOf(req))),
-    refused: (req, res, err) => withError(req, res, err),
   });
   r.post('/textes/:billId/commission/membres', form, (req: Request, res: Response, next: NextFunction) => {
     const f = formFields(req);
@@ -114,9 +113,12 @@ export function commissionPages(db: Db, live: LiveDocs): Router {
       res.redirect(303, choosePath(billId, { nom: f.compte ?? '', college: college!, suite: safeNext(f.suite, `/textes/${billId}/commission`) }));
     }, next);
   });
-  r.post('/textes/:billId/commission/regle', form, onDashboard(commissionRuleOp, (f) => {
-    const quorum = (f.quorum ?? '').trim();
-    return { rule: f.rule, quorum: quorum === '' ? null : Number(quorum) };
+  r.post('/textes/:billId/commission/regle', form, onDashboard(commissionRuleOp, {
+    body: (f) => {
+      const quorum = (f.quorum ?? '').trim();
+      return { rule: f.rule, quorum: quorum === '' ? null : Number(quorum) };
+    },
+    fields: { rule: 'rule', quorum: 'quorum' }, formName: () => 'regle',
   }));
 
   r.get('/textes/:billId/texte-reconcilie', page(async (req, res) => {

@@ -107,8 +107,8 @@ export function takeFormState(sealed: unknown, now = Date.now()): SealedFormStat
   }
 }
 
-/** Fields that never travel in an address, sealed or not: passwords, and a link's token (one rule, here). */
-const SECRET = /pass|jeton|token|secret/i;
+/** Fields that never travel in an address, sealed or not: passwords, a link's token, a draw's seed before it is revealed (one rule, here). */
+const SECRET = /pass|jeton|token|secret|graine/i;
 export function withoutSecrets(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET.test(k)));
 }

@@ -48,9 +48,10 @@ export interface FormAdapter<P extends z.ZodType, B extends z.ZodType, O> {
    * The form's own page (GET), for the default refusal: post → redirect → get to it, the message, the
    * field errors and what was typed (never a password) sealed in `formulaire`, which that page shows
    * (takeFormState). Used when `refused` is absent or returns false; a refusal that does not fit in an
-   * address, or a route without a form page, is the « Action impossible » page.
+   * address, or a route without a form page, is the « Action impossible » page. It may look the page
+   * up (the decision an appeal is about).
    */
-  formPage?: (req: Request) => string;
+  formPage?: (req: Request) => string | Promise<string>;
   /**
    * Which form of its page this is, when the page holds several (a vote per argument, a report per
    * contribution…): the sealed state says so, and only that form shows the message and the values.
@@ -122,7 +123,7 @@ export function formOperation<P extends z.ZodType, B extends z.ZodType, O>(
       const fieldErrors = fieldErrorsFrom(err, adapter.fields);
       if (adapter.refused && (await adapter.refused(req, res, err, fieldErrors)) !== false) return;
       // the default refusal, one rule for every form that names its page
-      if (adapter.formPage && err.code !== 'not_found' && sendFormBack(res, adapter.formPage(req), {
+      if (adapter.formPage && err.code !== 'not_found' && sendFormBack(res, await adapter.formPage(req), {
         ...(adapter.formName ? { form: adapter.formName(req) } : {}), error: err.message, fieldErrors, values: formFields(req),
         // a refusal of the policy (a closed phase…) says itself in the person's language: kept as said
         ...(err.explain ? { said: { lang: currentLang(), text: err.explain(say()) } } : {}),

@@ -31,3 +31,16 @@ export function formAlert(state: FormState | undefined): SafeHtml | '' {
 
 /** A page's own (unnamed) form state: a named form's is shown by that form, not at the top of the page. */
 export const unnamed = <S extends { form?: string }>(state: S | undefined): S | undefined => (state?.form ? undefined : state);
+
+/** The refused form's error for field `name`, to show beside the field (`<id>-error`); nothing without one. */
+export function fieldError(state: FormState | undefined, name: string, id: string): SafeHtml | '' {
+  const message = state?.fieldErrors?.[name];
+  return message ? html`<p class="field-error" id="${id}-error">${tMessage(message)}</p>` : '';
+}
+
+/** The attributes that tie field `name` (element `id`) to its error and to its hint, if any: aria-describedby, aria-invalid. */
+export function fieldAria(state: FormState | undefined, name: string, id: string, hint?: string): SafeHtml {
+  const invalid = !!state?.fieldErrors?.[name];
+  const describedBy = [hint, invalid ? `${id}-error` : undefined].filter(Boolean).join(' ');
+  return html`${describedBy ? html` aria-describedby="${describedBy}"` : ''}${invalid ? html` aria-invalid="true"` : ''}`;
+}

@@ -11,6 +11,7 @@ import { listModerationLog, type ModerationLogRow } from '../sql/moderation';
 import { subjectDetails } from '../sql/moderation-queue';
 import { html, type SafeHtml } from '../html';
 import { takeFlash } from './flash';
+import { fieldAria, fieldError, formAlert, stateFor, typed } from './form-state';
 import { layout, type PageContext } from './layout';
 import { ctx, page } from './page-kit';
 import { dateFormat, formatNumber, t, th } from '../i18n';
@@ -73,8 +74,10 @@ function charterPage(c: PageContext): string {
 
 type Detail = NonNullable<Awaited<ReturnType<typeof decisionDetail>>>;
 
-function decisionPage(c: PageContext, d: Detail, link: string | null, notice: { error?: string | undefined; done?: string | undefined }, mayDecide: boolean): string {
+function decisionPage(c: PageContext, d: Detail, link: string | null, notice: { done?: string | undefined }, mayDecide: boolean): string {
   const { action: a, appeal } = d;
+  // a refused appeal or decision (post → redirect → get): the message beside that form, even when it is no longer offered
+  const [appealing, deciding] = [stateFor(c, 'appel'), stateFor(c, 'trancher')];
   const viewer = c.user;
   const moderator = decide('moderation.read', accountActors(viewer), null).ok;
   const seesAppeal = !!appeal && (appeal.author_id === viewer?.id || moderator);
@@ -82,34 +85,38 @@ function decisionPage(c: PageContext, d: Detail, link: string | null, notice: { 
     ? html`<section aria-labelledby="appeal-title"><h2 id="appeal-title">${t('Appel')}</h2>
         <p>${seesAppeal ? t('Appel formé le {{date}} par {{nom}}.', { date: dateFr.format(appeal.created_at), nom: appeal.author_name }) : t('Appel formé le {{date}}.', { date: dateFr.format(appeal.created_at) })}</p>
         ${seesAppeal ? html`<blockquote class="appeal-body" lang="fr">${appeal.body}</blockquote>` : ''}
+        ${formAlert(deciding)}
         ${appeal.decision
           ? html`<p class="appeal-outcome">${th('{{decision}} le {{date}} par {{nom}} : {{raison}}', { decision: html`<strong>${appeal.decision === 'upheld' ? t('Décision confirmée en appel') : t('Décision infirmée en appel')}</strong>`, date: dateFr.format(appeal.decided_at ?? appeal.created_at), nom: appeal.decided_by_name ?? '', raison: html`<span lang="fr">${appeal.decision_reason ?? ''}</span>` })}</p>`
           : mayDecide
             ? html`<form method="post" action="/moderation/appels/${appeal.id}/decision" class="form" novalidate>
-                <fieldset><legend>${t('Trancher l’appel')}</legend>
-                  <label><input type="radio" name="decision" value="upheld" required> ${t('Confirmer la décision')}</label>
-                  <label><input type="radio" name="decision" value="overturned"> ${a.subject_type === 'account' ? t('Infirmer la décision (lever la suspension)') : t('Infirmer la décision (rétablir la contribution)')}</label>
+                <fieldset${deciding?.fieldErrors?.decision ? html` aria-describedby="appeal-decision-error"` : ''}><legend>${t('Trancher l’appel')}</legend>
+                  ${fieldError(deciding, 'decision', 'appeal-decision')}
+                  <label><input type="radio" name="decision" value="upheld" required${typed(deciding, 'decision') === 'upheld' ? html` checked` : ''}> ${t('Confirmer la décision')}</label>
+                  <label><input type="radio" name="decision" value="overturned"${typed(deciding, 'decision') === 'overturned' ? html` checked` : ''}> ${a.subject_type === 'account' ? t('Infirmer la décision (lever la suspension)') : t('Infirmer la décision (rétablir la contribution)')}</label>
                 </fieldset>
-                <label for="appeal-reason">${t('Raison publique')}</label><textarea id="appeal-reason" name="reason" required minlength="3" maxlength="${L.reasonChars}" rows="3"></textarea>
+                <label for="appeal-reason">${t('Raison publique')}</label>${fieldError(deciding, 'reason', 'appeal-reason')}
+                <textarea id="appeal-reason" name="reason" required minlength="3" maxlength="${L.reasonChars}" rows="3"${fieldAria(deciding, 'reason', 'appeal-reason')}>${typed(deciding, 'reason')}</textarea>
                 <div class="actions"><button type="submit">${t('Trancher l’appel')}</button></div></form>`
             : html`<p class="empty">${viewer?.id === a.moderator_id ? t('En attente de la décision d’un autre modérateur : vous avez pris la décision, un autre modérateur tranchera.') : moderator ? t('En attente de la décision d’un autre modérateur : vous êtes partie à cette affaire, un autre modérateur tranchera.') : t('En attente de la décision d’un autre modérateur.')}</p>`}
       </section>`
-    : html``;
+    : formAlert(deciding);
   const authorMayAppeal = !appeal && viewer && (a.action === 'hide' || a.action === 'suspend');
   const appealForm = authorMayAppeal
     ? html`<section aria-labelledby="appeal-form-title"><h2 id="appeal-form-title">${t('Faire appel')}</h2>
         <p>${t('Si vous êtes l’auteur de la contribution (ou le titulaire du compte), vous pouvez faire appel une fois : un autre modérateur réexaminera la décision.')}</p>
+        ${formAlert(appealing)}
         <form method="post" action="/moderation/decisions/${a.id}/appel" class="form" novalidate>
-          <label for="appeal-body">${t('Votre appel')}</label>
-          <textarea id="appeal-body" name="body" required minlength="10" maxlength="${L.appealChars}" rows="5" aria-describedby="appeal-help"></textarea>
+          <label for="appeal-body">${t('Votre appel')}</label>${fieldError(appealing, 'body', 'appeal-body')}
+          <textarea id="appeal-body" name="body" required minlength="10" maxlength="${L.appealChars}" rows="5"${fieldAria(appealing, 'body', 'appeal-body', 'appeal-help')}>${typed(appealing, 'body')}</textarea>
           <p id="appeal-help" class="hint">${t('Entre 10 et {{n}} caractères. Expliquez pourquoi la décision vous semble contraire à la charte.', { n: formatNumber(L.appealChars) })}</p>
           <div class="actions"><button type="submit">${t('Faire appel')}</button></div></form></section>`
-    : html``;
+    : formAlert(appealing);
   return layout(c, {
     title: t('Décision de modération'),
     breadcrumb: html`<a href="/moderation">${t('Journal de la modération')}</a> › ${t('Décision')}`,
     main: html`<h1>${t('Décision de modération')}</h1>
-      ${notice.error ? html`<p class="alert" role="alert">${notice.error}</p>` : ''}${notice.done ? html`<p class="notice notice-ok" role="status">${notice.done}</p>` : ''}
+      ${notice.done ? html`<p class="notice notice-ok" role="status">${notice.done}</p>` : ''}
       <dl class="facts">
         <dt>${t('Décision')}</dt><dd>${actionLabel(a)}</dd>
         <dt>${t('Sur')}</dt><dd>${a.subject_type === 'account' ? th('Compte de {{nom}}', { nom: html`<a href="/contributeurs/${a.subject_id}">${a.account_name ?? ''}</a>` }) : link ? html`<a href="${link}">${t(SUBJECT_LABELS[a.subject_type]!)}</a>` : t(SUBJECT_LABELS[a.subject_type]!)}</dd>
@@ -139,7 +146,7 @@ export function moderationPages(db: Db): Router {
     // the form is offered by the rule that decides (authorize.ts › reviewer): no party to the case
     const { appeal } = found;
     const mayDecide = !!appeal && !appeal.decision && (await may(db, 'moderation.decideAppeal', req.user ?? null, await appealTarget(db, found.action, appeal)));
-    res.type('html').send(decisionPage(ctx(req), found, link, { error: takeFlash(req.query.erreur), done: takeFlash(req.query.fait) }, mayDecide));
+    res.type('html').send(decisionPage(ctx(req), found, link, { done: takeFlash(req.query.fait) }, mayDecide));
   }));
   return r;
 }

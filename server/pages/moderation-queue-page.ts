@@ -12,6 +12,8 @@ import { listPendingAppeals } from '../sql/moderation-appeals';
 import { findUserById, type UserRow } from '../sql/users';
 import { html, type SafeHtml } from '../html';
 import { takeFlash } from './flash';
+import { fieldAria, fieldError, formAlert, stateFor, typed } from './form-state';
+import type { FormState } from './amendment-parts';
 import { layout, type PageContext } from './layout';
 import { dateFr, SUBJECT_LABELS } from './moderation-pages';
 import { ctx, page } from './page-kit';
@@ -50,10 +52,10 @@ function filtersForm(q: QueueQuery, bills: { id: string; title: string }[]): Saf
     </div></form>`;
 }
 
-function itemRow(it: QueueItem, i: number): SafeHtml {
+function itemRow(it: QueueItem, i: number, ticked: ReadonlySet<string>): SafeHtml {
   const label = it.author ? t('{{type}} de {{nom}}', { type: t(SUBJECT_LABELS[it.subjectType]!), nom: it.author.displayName }) : t(SUBJECT_LABELS[it.subjectType]!);
   return html`<tr>
-    <td><input type="checkbox" id="sel-${i}" name="item-${i}" value="${it.subjectType}:${it.subjectId}"><label for="sel-${i}" class="visually-hidden">${t('Choisir : {{quoi}}', { quoi: label })}</label></td>
+    <td><input type="checkbox" id="sel-${i}" name="item-${i}" value="${it.subjectType}:${it.subjectId}"${ticked.has(`${it.subjectType}:${it.subjectId}`) ? html` checked` : ''}><label for="sel-${i}" class="visually-hidden">${t('Choisir : {{quoi}}', { quoi: label })}</label></td>
     <td><p>${it.link ? html`<a href="${it.link}">${t(SUBJECT_LABELS[it.subjectType]!)}</a>` : t(SUBJECT_LABELS[it.subjectType]!)}${it.hidden ? html` <span class="badge badge-warn">${t('masquée')}</span>` : ''}
       ${it.bill ? html` · <span class="meta" lang="fr">${it.bill.title}</span>` : ''}</p>
       <blockquote class="excerpt" lang="fr">${it.excerpt}</blockquote>
@@ -70,18 +72,27 @@ function pager(q: QueueQuery, queue: Queue): SafeHtml {
     ${q.page < queue.pages ? html`<a href="${queueHref(q, q.page + 1)}" rel="next">${t('Page suivante →')}</a>` : ''}</nav>`;
 }
 
+/** The items ticked in a refused bulk form (`<type>:<id>`): ticked again wherever they are on the page. */
+const tickedIn = (back: FormState | undefined) => new Set(Object.entries(back?.values ?? {}).filter(([k]) => /^item-\d{1,4}$/.test(k)).map(([, v]) => v));
+
 function queuePage(c: PageContext, q: QueueQuery, queue: Queue, bills: { id: string; title: string }[], appeals: number, n: Notice): string {
+  // a refused bulk decision (post → redirect → get): its message beside the form, the boxes, the decision, the rule and the reason as they were
+  const back = stateFor(c, 'lot');
+  const ticked = tickedIn(back);
   const table = queue.items.length
     ? html`<form method="post" action="/moderation/lot" class="form bulk-form" novalidate>
         <input type="hidden" name="suite" value="${queueHref(q, q.page)}">
         <table class="data queue"><caption>${tn('{{count}} élément en attente, les plus anciens d’abord', '{{count}} éléments en attente, les plus anciens d’abord', queue.total)}</caption>
           <thead><tr><th scope="col"><span class="visually-hidden">${t('Choisir')}</span></th><th scope="col">${t('Contribution')}</th><th scope="col">${t('Signaux')}</th><th scope="col">${t('En attente depuis')}</th></tr></thead>
-          <tbody>${queue.items.map((it, i) => itemRow(it, i))}</tbody></table>
-        <fieldset><legend>${t('Décision sur les éléments cochés ({{n}} au plus)', { n: L.bulkItems })}</legend>
-          ${BULK_ACTIONS.map((a, i) => html`<label><input type="radio" name="mesure" value="${a}"${i === 0 ? html` required` : ''}> ${t(BULK_ACTION_LABELS[a])}</label> `)}
+          <tbody>${queue.items.map((it, i) => itemRow(it, i, ticked))}</tbody></table>
+        <fieldset${back?.fieldErrors?.mesure ? html` aria-describedby="bulk-mesure-error"` : ''}><legend>${t('Décision sur les éléments cochés ({{n}} au plus)', { n: L.bulkItems })}</legend>
+          ${fieldError(back, 'mesure', 'bulk-mesure')}
+          ${BULK_ACTIONS.map((a, i) => html`<label><input type="radio" name="mesure" value="${a}"${i === 0 ? html` required` : ''}${typed(back, 'mesure') === a ? html` checked` : ''}> ${t(BULK_ACTION_LABELS[a])}</label> `)}
           <p><label for="bulk-rule">${t('Règle de la charte (obligatoire pour masquer)')}</label>
-          <select id="bulk-rule" name="rule"><option value="">—</option>${CHARTER.map((r) => html`<option value="${r.id}">${t(r.title)}</option>`)}</select></p>
-          <p><label for="bulk-reason">${t('Raison publique (facultative)')}</label> <input id="bulk-reason" name="reason" maxlength="${L.reasonChars}"></p>
+          ${fieldError(back, 'rule', 'bulk-rule')}
+          <select id="bulk-rule" name="rule"${fieldAria(back, 'rule', 'bulk-rule')}><option value="">—</option>${CHARTER.map((r) => html`<option value="${r.id}"${typed(back, 'rule') === r.id ? html` selected` : ''}>${t(r.title)}</option>`)}</select></p>
+          <p><label for="bulk-reason">${t('Raison publique (facultative)')}</label> ${fieldError(back, 'reason', 'bulk-reason')}
+          <input id="bulk-reason" name="reason" maxlength="${L.reasonChars}" value="${typed(back, 'reason')}"${fieldAria(back, 'reason', 'bulk-reason')}></p>
           <div class="actions"><button type="submit">${t('Appliquer aux éléments cochés')}</button></div>
         </fieldset></form>${pager(q, queue)}`
     : html`<p class="empty">${q.type || q.reason || q.bill || q.age ? t('Aucun élément en attente pour ces filtres.') : t('Aucun élément en attente.')}</p>`;
@@ -91,7 +102,7 @@ function queuePage(c: PageContext, q: QueueQuery, queue: Queue, bills: { id: str
       ${notices(n)}
       <p class="lead">${t('Signalements et signaux automatiques depuis la dernière décision sur chaque contribution. Un signal automatique ne masque rien : c’est à vous de décider, selon la')} <a href="/charte-de-moderation">${t('charte')}</a>.</p>
       ${appeals > 0 ? html`<p><a href="/moderation/appels">${tn('{{count}} appel en attente de décision', '{{count}} appels en attente de décision', appeals)}</a></p>` : ''}
-      ${filtersForm(q, bills)}${table}
+      ${filtersForm(q, bills)}${formAlert(back)}${table}
       <p><a href="/moderation">${t('Journal public de la modération')}</a></p>`,
   });
 }
@@ -107,30 +118,37 @@ function appealsPage(c: PageContext, rows: { id: number; action_id: number; crea
 
 function accountPage(c: PageContext, u: UserRow, n: Notice): string {
   const suspended = isSuspended(suspensionOf(u), new Date());
+  // a refused suspension or lifting (post → redirect → get): the message beside that form, what was typed kept
+  const [susp, lifting] = [stateFor(c, 'suspendre'), stateFor(c, 'lever')];
   const state = suspended
     ? html`<p class="notice notice-warn">${u.suspended_until ? t('Compte suspendu jusqu’au {{date}}.', { date: dateFr.format(u.suspended_until) }) : t('Compte suspendu définitivement.')}</p>`
     : html`<p>${t('Ce compte n’est pas suspendu.')}</p>`;
   const lift = suspended
     ? html`<form method="post" action="/moderation/comptes/${u.id}/lever" class="form" novalidate><h2>${t('Lever la suspension')}</h2>
-        <label for="lift-reason">${t('Raison publique')}</label><input id="lift-reason" name="reason" required minlength="3" maxlength="${L.reasonChars}">
+        <label for="lift-reason">${t('Raison publique')}</label>${fieldError(lifting, 'reason', 'lift-reason')}
+        <input id="lift-reason" name="reason" required minlength="3" maxlength="${L.reasonChars}" value="${typed(lifting, 'reason')}"${fieldAria(lifting, 'reason', 'lift-reason')}>
         <div class="actions"><button type="submit">${t('Lever la suspension')}</button></div></form>`
     : html``;
+  const permanent = typed(susp, 'duree') === 'permanente';
   return layout(c, {
     title: t('Modération du compte {{nom}}', { nom: u.display_name }),
     breadcrumb: html`<a href="/moderation/signalements">${t('File de modération')}</a> › ${t('Compte')}`,
     main: html`<h1>${t('Compte de {{nom}}', { nom: u.display_name })}</h1>${notices(n)}${state}
       <p><a href="/contributeurs/${u.id}">${t('Ses contributions publiques')}</a> · <a href="/moderation">${t('Journal de la modération')}</a></p>
+      ${formAlert(susp)}
       <form method="post" action="/moderation/comptes/${u.id}/suspendre" class="form" novalidate><h2>${suspended ? t('Modifier la suspension') : t('Suspendre le compte')}</h2>
         <input type="hidden" name="nom" value="${u.display_name}">
         <fieldset><legend>${t('Durée')}</legend>
-          <label><input type="radio" name="duree" value="temporaire" checked> ${t('Jusqu’à une date :')}</label>
-          <label for="susp-until">${t('Date de fin')}</label> <input type="date" id="susp-until" name="jusqua">
-          <label><input type="radio" name="duree" value="permanente"> ${t('Définitive')}</label></fieldset>
-        <label for="susp-rule">${t('Règle de la charte')}</label>
-        <select id="susp-rule" name="rule"><option value="">—</option>${CHARTER.map((r) => html`<option value="${r.id}">${t(r.title)}</option>`)}</select>
-        <label for="susp-reason">${t('Raison publique')}</label><input id="susp-reason" name="reason" required minlength="3" maxlength="${L.reasonChars}">
+          <label><input type="radio" name="duree" value="temporaire"${permanent ? '' : html` checked`}> ${t('Jusqu’à une date :')}</label>
+          <label for="susp-until">${t('Date de fin')}</label> ${fieldError(susp, 'jusqua', 'susp-until')}
+          <input type="date" id="susp-until" name="jusqua" value="${typed(susp, 'jusqua')}"${fieldAria(susp, 'jusqua', 'susp-until')}>
+          <label><input type="radio" name="duree" value="permanente"${permanent ? html` checked` : ''}> ${t('Définitive')}</label></fieldset>
+        <label for="susp-rule">${t('Règle de la charte')}</label>${fieldError(susp, 'rule', 'susp-rule')}
+        <select id="susp-rule" name="rule"${fieldAria(susp, 'rule', 'susp-rule')}><option value="">—</option>${CHARTER.map((r) => html`<option value="${r.id}"${typed(susp, 'rule') === r.id ? html` selected` : ''}>${t(r.title)}</option>`)}</select>
+        <label for="susp-reason">${t('Raison publique')}</label>${fieldError(susp, 'reason', 'susp-reason')}
+        <input id="susp-reason" name="reason" required minlength="3" maxlength="${L.reasonChars}" value="${typed(susp, 'reason')}"${fieldAria(susp, 'reason', 'susp-reason')}>
         <div class="actions"><button type="submit" class="danger">${t('Suspendre')}</button></div></form>
-      ${lift}`,
+      ${formAlert(lifting)}${lift}`,
   });
 }
 
@@ -162,7 +180,7 @@ export function moderationQueuePages(db: Db): Router {
     precheck('account.suspend', signedIn(req));
     const u = await findUserById(db, String(req.params.userId));
     if (!u) throw notFound('Compte introuvable.');
-    res.set('Cache-Control', 'no-store').type('html').send(accountPage(ctx(req), u, { error: takeFlash(req.query.erreur), done: takeFlash(req.query.fait) }));
+    res.set('Cache-Control', 'no-store').type('html').send(accountPage(ctx(req), u, { done: takeFlash(req.query.fait) }));
   }));
   return r;
 }

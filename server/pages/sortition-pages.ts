@@ -1,17 +1,17 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import type { z } from 'zod';
 import type { LiveDocs } from '../collab/registry';
 import type { Db } from '../db/db';
 import { html, type SafeHtml } from '../html';
-import { notFound, type AppError } from '../http/errors';
+import { notFound } from '../http/errors';
 import type { MailService } from '../mail/service';
 import type { Operation } from '../operations/operation';
 import { sortitionOps } from '../operations/sortition';
 import { loadSortition, type SortitionView } from '../queries/sortition-file';
 import { problemOf } from '../sortition/model';
 import { findBill, type BillRow } from '../sql/bills';
-import { putFlash, takeFlash } from './flash';
 import { formOperation } from './form-operation';
+import { fieldAria, fieldError, formAlert, stateFor, typed } from './form-state';
 import { computationStalled, progressBlock, REFRESH_SECONDS } from './sortition-progress';
 import { layout, may, type PageContext } from './layout';
 import { ctx, formBody, page } from './page-kit';
@@ -69,8 +69,20 @@ function fillOf(v: SortitionView, members: readonly string[]): Map<string, numbe
   return out;
 }
 
+/**
+ * The page's forms by block: a refused form (post → redirect → get) is said at the top of its block,
+ * beside the form, even when the refusal means the form is no longer offered (the call closed…).
+ */
+const BLOCKS = { admin: ['appel', 'engagement', 'calcul', 'tirer'], volunteer: ['volontaire', 'retrait'], response: ['reponse'] } as const;
+const blockState = (c: PageContext, block: keyof typeof BLOCKS) => BLOCKS[block].map((name) => stateFor(c, name)).find(Boolean);
+
 function volunteerBlock(c: PageContext, bill: BillRow, v: SortitionView): SafeHtml {
+  return html`${formAlert(blockState(c, 'volunteer'))}${volunteerForm(c, bill, v)}`;
+}
+
+function volunteerForm(c: PageContext, bill: BillRow, v: SortitionView): SafeHtml {
   const me = c.user ? v.volunteers.find((x) => x.user_id === c.user!.id) : undefined;
+  const back = stateFor(c, 'volontaire');
   if (v.row.status !== 'open') return me ? html`<p>${t('Vous êtes volontaire sous le pseudonyme')} <strong>${me.pseudonym}</strong>.</p>` : html``;
   if (!c.user) return html`<p><a href="/connexion?suite=/textes/${bill.id}/tirage">${t('Connectez-vous')}</a> ${t('pour vous porter volontaire.')}</p>`;
   if (!may(c, 'sortition.volunteer', bill.status)) return html`<p class="muted">${t('Le dépôt des candidatures s’ouvre avec la consultation.')}</p>`;
@@ -80,7 +92,7 @@ function volunteerBlock(c: PageContext, bill: BillRow, v: SortitionView): SafeHt
     ${v.file.strata.map((s, i) => html`<div class="field"><label for="critere-${String(i)}">${s.name}</label>
       <select id="critere-${String(i)}" name="critere-${String(i)}" required>
         <option value="">${t('— choisir —')}</option>
-        ${s.categories.map((cat) => html`<option value="${cat.value}"${me?.answers[s.name] === cat.value ? html` selected` : ''}>${cat.value}</option>`)}
+        ${s.categories.map((cat) => html`<option value="${cat.value}"${typed(back, `critere-${String(i)}`, me?.answers[s.name] ?? '') === cat.value ? html` selected` : ''}>${cat.value}</option>`)}
       </select></div>`)}
     <div class="actions"><button type="submit">${me ? t('Enregistrer mes réponses') : t('Me porter volontaire')}</button></div>
   </form>
@@ -88,6 +100,10 @@ function volunteerBlock(c: PageContext, bill: BillRow, v: SortitionView): SafeHt
 }
 
 function responseBlock(c: PageContext, bill: BillRow, v: SortitionView): SafeHtml {
+  return html`${formAlert(blockState(c, 'response'))}${responseForm(c, bill, v)}`;
+}
+
+function responseForm(c: PageContext, bill: BillRow, v: SortitionView): SafeHtml {
   const me = c.user ? v.volunteers.find((x) => x.user_id === c.user!.id) : undefined;
   if (!me?.seated_at) return html``;
   if (me.response) return html`<p class="notice" id="reponse">${me.response === 'accepted' ? t('Vous avez accepté de siéger : vous êtes membre du collège citoyen de la commission.') : t('Vous avez décliné.')}</p>`;
@@ -103,27 +119,39 @@ function adminBlock(c: PageContext, bill: BillRow, v: SortitionView | undefined)
   if (!may(c, 'sortition.open', bill.status)) return html``;
   const s = v?.row;
   const lines = s ? s.strata.flatMap((st) => st.categories.map((cat) => `${st.name} | ${cat.value} | ${String(Math.round(cat.share * 10000) / 100)}${st.source ? ` | ${st.source}` : ''}`)).join('\n') : '';
+  const [call, commit, draw] = [stateFor(c, 'appel'), stateFor(c, 'engagement'), stateFor(c, 'tirer')];
   return html`<section class="admin-box" aria-labelledby="admin-tirage"><h2 id="admin-tirage">${t('Administration du tirage')}</h2>
+    ${formAlert(blockState(c, 'admin'))}
     ${!s || s.status === 'open' ? html`<form method="post" action="/textes/${bill.id}/tirage/appel" class="form stack" novalidate>
       <h3>${s ? t('Modifier l’appel') : t('Ouvrir l’appel à volontaires')}</h3>
-      <div class="field"><label for="sieges">${t('Sièges du collège citoyen')}</label><input type="number" id="sieges" name="sieges" min="1" max="500" required value="${String(s?.seats ?? '')}"></div>
-      <div class="field"><label for="criteres">${t('Critères : une catégorie par ligne, « critère | catégorie | part en % | source »')}</label>
-        <textarea id="criteres" name="criteres" rows="10" required placeholder="Sexe | Femme | 52 | INSEE 2024&#10;Sexe | Homme | 48 | INSEE 2024" lang="fr">${lines}</textarea></div>
+      <div class="field"><label for="sieges">${t('Sièges du collège citoyen')}</label>${fieldError(call, 'sieges', 'sieges')}
+        <input type="number" id="sieges" name="sieges" min="1" max="500" required value="${typed(call, 'sieges', String(s?.seats ?? ''))}"${fieldAria(call, 'sieges', 'sieges')}></div>
+      <div class="field"><label for="criteres">${t('Critères : une catégorie par ligne, « critère | catégorie | part en % | source »')}</label>${fieldError(call, 'criteres', 'criteres')}
+        <textarea id="criteres" name="criteres" rows="10" required placeholder="Sexe | Femme | 52 | INSEE 2024&#10;Sexe | Homme | 48 | INSEE 2024" lang="fr"${fieldAria(call, 'criteres', 'criteres')}>${typed(call, 'criteres', lines)}</textarea></div>
       <div class="actions"><button type="submit">${s ? t('Enregistrer') : t('Ouvrir l’appel')}</button></div></form>` : ''}
     ${s?.status === 'open' ? html`<form method="post" action="/textes/${bill.id}/tirage/engagement" class="form stack" novalidate>
       <h3>${t('Clore l’appel et publier l’engagement')}</h3>
-      <div class="field"><label for="empreinte">${t('Empreinte SHA-256 de votre graine (facultatif : sinon le serveur tire une graine secrète)')}</label><input id="empreinte" name="empreinte" pattern="[0-9a-fA-F]{64}" size="66"></div>
+      <div class="field"><label for="empreinte">${t('Empreinte SHA-256 de votre graine (facultatif : sinon le serveur tire une graine secrète)')}</label>${fieldError(commit, 'empreinte', 'empreinte')}
+        <input id="empreinte" name="empreinte" pattern="[0-9a-fA-F]{64}" size="66" value="${typed(commit, 'empreinte')}"${fieldAria(commit, 'empreinte', 'empreinte')}></div>
       <div class="actions"><button type="submit">${t('Clore l’appel et s’engager')}</button></div></form>` : ''}
     ${s?.status === 'failed' || (s && computationStalled(s)) ? html`<form method="post" action="/textes/${bill.id}/tirage/calcul" class="inline" novalidate><button type="submit" class="secondary">${t('Relancer le calcul')}</button></form>` : ''}
     ${s?.status === 'ready' ? html`<form method="post" action="/textes/${bill.id}/tirage/tirer" class="form stack" novalidate>
       <h3>${t('Tirer au sort')}</h3>
-      <div class="field"><label for="graine">${t('Graine (son empreinte doit être {{empreinte}})', { empreinte: s.seed_hash ?? '' })}</label><input id="graine" name="graine" required value="${s.seed_secret ?? ''}"></div>
-      <div class="field"><label for="valeur">${t('Valeur publique tirée après l’engagement (facultatif, par exemple un résultat de loterie)')}</label><input id="valeur" name="valeur"></div>
+      <div class="field"><label for="graine">${t('Graine (son empreinte doit être {{empreinte}})', { empreinte: s.seed_hash ?? '' })}</label>${fieldError(draw, 'graine', 'graine')}
+        <input id="graine" name="graine" required value="${s.seed_secret ?? ''}"${fieldAria(draw, 'graine', 'graine')}></div>
+      <div class="field"><label for="valeur">${t('Valeur publique tirée après l’engagement (facultatif, par exemple un résultat de loterie)')}</label>${fieldError(draw, 'valeur', 'valeur')}
+        <input id="valeur" name="valeur" value="${typed(draw, 'valeur')}"${fieldAria(draw, 'valeur', 'valeur')}></div>
       <div class="actions"><button type="submit">${t('Tirer au sort')}</button></div></form>` : ''}
   </section>`;
 }
 
-export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | undefined, error?: string, opts: { autoRefresh?: boolean } = {}): string {
+/** A refused form whose block is not on the page (no call yet): said at the top. */
+function stray(c: PageContext, bill: BillRow, hasFile: boolean) {
+  const shown = (name: string) => ((BLOCKS.admin as readonly string[]).includes(name) ? may(c, 'sortition.open', bill.status) : hasFile);
+  return c.form?.form !== undefined && !shown(c.form.form) ? c.form : undefined;
+}
+
+export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | undefined, opts: { autoRefresh?: boolean } = {}): string {
   const autoRefresh = opts.autoRefresh !== false;
   const f = v?.file;
   const problem = f ? problemOf(f.seats, f.strata, f.volunteers) : undefined;
@@ -134,7 +162,7 @@ export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | 
   };
   const main = html`<h1>${t('Tirage au sort du collège citoyen')}</h1>
     <p class="lead">${t('Texte :')} <a href="/textes/${bill.id}" lang="fr">${bill.title}</a></p>
-    ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+    ${formAlert(stray(c, bill, f !== undefined))}
     ${!f ? html`<p>${t('Aucun appel à volontaires n’est ouvert pour ce texte.')}</p>${adminBlock(c, bill, v)}` : html`
     <p data-sortition-status="${v!.row.status}"><strong>${STATUS_LABELS[v!.row.status] ? t(STATUS_LABELS[v!.row.status]!) : v!.row.status}</strong> · ${tn('{{count}} volontaire', '{{count}} volontaires', f.volunteers.length)} · ${t('{{n}} sièges', { n: f.seats })}</p>
     ${responseBlock(c, bill, v!)}
@@ -178,29 +206,31 @@ export function sortitionPages(db: Db, live: LiveDocs, mail: Pick<MailService, '
   const ops = sortitionOps({ baseUrl: () => mail.baseUrl() });
   const form = formBody('200kb');
   const here = (req: Request) => `/textes/${param(req, 'billId')}/tirage`;
-  const show = async (req: Request, res: Response, error?: string) => {
+  r.get('/textes/:billId/tirage', page(async (req, res) => {
     const bill = await findBill(db, param(req, 'billId'));
     if (!bill) throw notFound('Projet de loi introuvable.');
-    res.type('html').send(sortitionPage(ctx(req), bill, await loadSortition(db, bill), error, { autoRefresh: req.query.actualisation !== 'non' }));
-  };
-  r.get('/textes/:billId/tirage', page(async (req, res) => show(req, res, takeFlash(req.query.erreur))));
-  const on = <P extends z.ZodType, B extends z.ZodType, O>(path: string, op: Operation<P, B, O>, body?: (f: Record<string, string>, req: Request) => unknown, anchor = '') => {
+    res.type('html').send(sortitionPage(ctx(req), bill, await loadSortition(db, bill), { autoRefresh: req.query.actualisation !== 'non' }));
+  }));
+  // each form is named by its path: a refusal goes back to the page (post → redirect → get), said in that form's block
+  const on = <P extends z.ZodType, B extends z.ZodType, O>(
+    path: string, op: Operation<P, B, O>, body?: (f: Record<string, string>, req: Request) => unknown, anchor = '', fields?: Record<string, string>,
+  ) => {
     r.post(`/textes/:billId/tirage/${path}`, form, formOperation(deps, op, {
-      signIn: here, ...(body ? { body: (f: Record<string, string>, req: Request) => body(f, req) } : {}),
+      signIn: here, ...(body ? { body: (f: Record<string, string>, req: Request) => body(f, req) } : {}), ...(fields ? { fields } : {}),
+      formPage: here, formName: () => path,
       done: (req, res) => res.redirect(303, `${here(req)}${anchor}`),
-      refused: (req, res, err: AppError) => res.redirect(303, `${here(req)}?erreur=${putFlash(err.message)}`),
     }));
   };
-  on('appel', ops.open, (f) => ({ seats: Number(f.sieges), strata: parseStrataLines(f.criteres ?? '') }));
+  on('appel', ops.open, (f) => ({ seats: Number(f.sieges), strata: parseStrataLines(f.criteres ?? '') }), '', { seats: 'sieges', strata: 'criteres' });
   on('volontaire', ops.volunteer, async (f, req) => {
     const bill = await findBill(db, param(req, 'billId'));
     const v = bill ? await loadSortition(db, bill) : undefined;
     return { answers: Object.fromEntries((v?.file.strata ?? []).map((s, i) => [s.name, f[`critere-${i}`] ?? ''])) };
   }, '#volontaire');
   on('retrait', ops.withdraw);
-  on('engagement', ops.commit, (f) => (f.empreinte ? { seedHash: f.empreinte } : {}), '#engagement');
+  on('engagement', ops.commit, (f) => (f.empreinte ? { seedHash: f.empreinte } : {}), '#engagement', { seedHash: 'empreinte' });
   on('calcul', ops.retry);
-  on('tirer', ops.draw, (f) => ({ seed: f.graine ?? '', publicValue: f.valeur ?? '' }), '#tirage');
+  on('tirer', ops.draw, (f) => ({ seed: f.graine ?? '', publicValue: f.valeur ?? '' }), '#tirage', { seed: 'graine', publicValue: 'valeur' });
   on('reponse', ops.respond, (f) => ({ response: f.reponse }), '#reponse');
   return r;
 }

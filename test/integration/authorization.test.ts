@@ -104,7 +104,7 @@ const CASES: Case[] = [
     json: { method: 'post', path: () => `/api/articles/${art()}/amendments`, body: () => ({ kind: 'delete', rationale: 'Inutile.' }) },
     form: { path: () => `/articles/${art()}/amendements`, fields: () => ({ kind: 'delete', expose: 'Inutile.' }) },
     allowed: () => citizen,
-    refused: [{ who: () => citizen, status: 409, phase: () => `/articles/${commission.articles[0]!.id}/amendements` }, { who: () => null, status: 401 }],
+    refused: [{ who: () => citizen, status: 409, phase: () => `/articles/${commission.articles[0]!.id}/amendements`, formBack: true }, { who: () => null, status: 401 }],
   },
   {
     op: 'contribution.moderate',

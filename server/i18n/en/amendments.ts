@@ -344,4 +344,6 @@ export const amendments: Record<string, string> = {
   "Historique de la déclaration": "History of the declaration",
   // server/pages/history-pages.ts
   "Auditions de la commission :": "Commission hearings:",
+  // server/pages/bill-pages.ts
+  "Ce que vous aviez écrit": "What you had written",
 };

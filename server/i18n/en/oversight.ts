@@ -107,6 +107,7 @@ export const oversight: Record<string, string> = {
   "Votre appel est enregistré : un autre modérateur le tranchera.": "Your appeal is recorded: another moderator will decide it.",
   "L’appel est tranché.": "The appeal is decided.",
   "La suspension est levée.": "The suspension is lifted.",
+  "Le compte est suspendu.": "The account is suspended.",
   "{{count}} élément traité_one": "{{count}} item handled",
   "{{count}} élément traité_other": "{{count}} items handled",
   "{{count}} ignoré (déjà traité ou introuvable)_one": "{{count}} skipped (already handled or not found)",

@@ -14,6 +14,7 @@ import { html, type SafeHtml } from '../../html';
 import { displayName, may } from '../layout';
 import { parliamentImportForm } from '../parliament-import-page';
 import { formOperation } from '../form-operation';
+import { formAlert, stateFor } from '../form-state';
 import { ctx, formBody, formFields, page, safeNext } from '../page-kit';
 import { adminLayout } from './shell';
 import { t, tn } from '../../i18n';
@@ -62,7 +63,10 @@ export function commissionConsolePages(deps: OpDeps): Router {
         <section aria-labelledby="phase"><h2 id="phase">${t('Phase')}</h2>${phaseSection(d, here)}</section>
         <section aria-labelledby="commission"><h2 id="commission">${t('Commission mixte')}</h2>
           ${membersList(d, here)}
-          ${d.bill.status === 'adopted' ? html`<p class="muted">${t('Le texte est adopté : la commission ne change plus.')}</p>` : html`<div class="admin-forms">${memberForm(d.bill.id, here)}${ruleForm(d.bill, here)}</div>`}
+          ${d.bill.status === 'adopted'
+            // a form refused as the text was adopted meanwhile: its message here, in place of the forms
+            ? html`${formAlert(stateFor(ctx(req), 'membres') ?? stateFor(ctx(req), 'regle'))}<p class="muted">${t('Le texte est adopté : la commission ne change plus.')}</p>`
+            : html`<div class="admin-forms">${memberForm(d.bill.id, here, stateFor(ctx(req), 'membres'))}${ruleForm(d.bill, here, stateFor(ctx(req), 'regle'))}</div>`}
         </section>
         <section aria-labelledby="parlement"><h2 id="parlement">${t('Amendements parlementaires')}</h2>
           ${may(ctx(req), 'amendment.importParliament', d.bill.status)
