@@ -194,7 +194,7 @@ export async function startReference(opts: { inspect: boolean; cpuProfDir?: stri
 export async function startOurs(opts: { databaseUrl: string; mode: ServerMode; cpuProfDir?: string | undefined; inspect: boolean; root?: string | undefined; env?: Record<string, string> }): Promise<Target> {
   const s = await startServer({
     databaseUrl: opts.databaseUrl, mode: opts.mode, logLevel: 'warn', cpuProfDir: opts.cpuProfDir, root: opts.root,
-    extraEnv: { ...opts.env, ...(opts.inspect ? { NODE_OPTIONS: INSPECT_OPTION } : {}) },
+    extraEnv: { ...opts.env, ...(opts.inspect ? { NODE_OPTIONS: [INSPECT_OPTION, opts.env?.NODE_OPTIONS].filter(Boolean).join(' ') } : {}) },
   });
   return {
     kind: 'ours',

@@ -8,6 +8,7 @@ import { liftSuspension, suspendAccount } from '../commands/suspend-account';
 import { idParam, isoDate, serialId } from '../http/schemas';
 import { SUBJECT_TYPES } from '../sql/moderation';
 import { operation } from './operation';
+import { msg } from '../../shared/i18n';
 
 /** Reports, decisions on contributions (one or in bulk), appeals and suspensions (docs/moderation.md). */
 
@@ -41,7 +42,7 @@ export const bulkBody = z.object({
     .refine((xs) => new Set(xs.map((x) => `${x.subjectType}:${x.subjectId}`)).size === xs.length, 'un élément figure deux fois'),
   rule: charterRule.optional(),
   reason: z.string().trim().max(L.reasonChars).optional(),
-}).refine((b) => b.action !== 'hide' || b.rule !== undefined, { message: 'masquer demande une règle de la charte', path: ['rule'] });
+}).refine((b) => b.action !== 'hide' || b.rule !== undefined, { message: msg('masquer demande une règle de la charte'), path: ['rule'] });
 
 export const bulkModerateOp = operation({
   policy: 'contribution.moderate',

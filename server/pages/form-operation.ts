@@ -13,6 +13,7 @@ import { fill, msg } from '../../shared/i18n';
 export type FieldErrors = Record<string, string>;
 
 const fr = z.locales.fr();
+const en = z.locales.en();
 
 /** One zod issue said in French, for a person filling a form. */
 export function issueMessage(issue: z.core.$ZodIssue): string {
@@ -24,8 +25,15 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value' && issue.values.length === 1 && issue.values[0] === true) return msg('Cette case doit être cochée.');
   if (issue.code === 'invalid_value') return msg('Choisissez une des options proposées.');
   if (issue.code === 'invalid_type' && issue.input === undefined) return msg('Ce champ est requis.');
-  const said = fr.localeError(issue as never);
-  return typeof said === 'string' ? said : (said?.message ?? issue.message);
+  // a rule of our own (refine, superRefine) says its sentence (« masquer demande une règle de la charte »);
+  // one without a sentence of its own carries zod's default, said in French below
+  if (issue.code === 'custom' && issue.message && issue.message !== sayIn(en, issue)) return issue.message;
+  return sayIn(fr, issue) ?? issue.message;
+}
+
+function sayIn(locale: ReturnType<typeof z.locales.en>, issue: z.core.$ZodIssue): string | undefined {
+  const said = locale.localeError(issue as never);
+  return typeof said === 'string' ? said : said?.message;
 }
 
 export interface FormAdapter<P extends z.ZodType, B extends z.ZodType, O> {
