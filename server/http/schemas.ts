@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TEXT_LIMITS, totalChars } from '../../shared/limits';
 import { VOTE_VALUES } from '../../shared/votes';
+import { msg } from '../../shared/i18n';
 
 /** Zod schemas shared by several routes (and published in the OpenAPI document). */
 
@@ -13,7 +14,7 @@ export const INT64_MAX = 9_223_372_036_854_775_807n;
  * In a path, a malformed one names nothing: `route()` answers 404 like for an unknown id (API.md:
  * ids are opaque); in a query or a body it is a 400 naming the field.
  */
-export const idParam = z.guid('identifiant mal formé');
+export const idParam = z.guid(msg('identifiant mal formé'));
 
 /** The id of a row keyed by `bigserial` (events, notifications, moderation actions), as digits. */
 export const serialId = z

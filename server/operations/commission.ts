@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../../shared/i18n';
 import { COLLEGES, COMMISSION_VOTES, DECISION_RULES } from '../../shared/commission';
 import { BILL_STATUSES } from '../../shared/phases';
 import { changeBillStatus } from '../commands/change-bill-status';
@@ -60,7 +61,7 @@ export const decideOp = operation({
   body: z.object({
     decision: z.enum(['adopted', 'rejected', 'not_examined']).optional(),
     reason: z.string().trim().min(1).max(2_000).optional(),
-  }).refine((b) => b.decision !== 'not_examined' || b.reason !== undefined, { message: 'une raison publique est obligatoire pour « non examiné »', path: ['reason'] }).optional(),
+  }).refine((b) => b.decision !== 'not_examined' || b.reason !== undefined, { message: msg('une raison publique est obligatoire pour « non examiné »'), path: ['reason'] }).optional(),
   run: ({ db, live }, user, { params, body }) => decideAmendment(db, live, { admin: user, amendmentId: params.id, decision: body?.decision, reason: body?.reason }),
 });
 
@@ -77,6 +78,6 @@ export const rectifyOp = operation({
   policy: 'amendment.rectify',
   params: amendmentParams,
   body: z.object({ alineas: textSchema.optional(), rationale: z.string().max(20_000).optional() })
-    .refine((b) => b.alineas !== undefined || b.rationale !== undefined, { message: 'donnez le texte rectifié ou l’exposé rectifié', path: ['alineas'] }),
+    .refine((b) => b.alineas !== undefined || b.rationale !== undefined, { message: msg('donnez le texte rectifié ou l’exposé rectifié'), path: ['alineas'] }),
   run: ({ db, live }, user, { params, body }) => rectifyAmendment(db, live, { user, amendmentId: params.id, alineas: body.alineas, rationale: body.rationale }),
 });

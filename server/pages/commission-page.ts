@@ -9,6 +9,7 @@ import { phaseBadge, phaseForm } from './bill-pages';
 import { html, type SafeHtml } from '../html';
 import { layout, may, type PageContext } from './layout';
 import { t, tn } from '../i18n';
+import { tMessage } from '../i18n/message';
 import { msg } from '../../shared/i18n';
 
 type Group = Dashboard['groups'][number];
@@ -59,7 +60,7 @@ function decisionLine(g: Group): SafeHtml {
   const d = g.decision;
   if (!d) return html`<p class="decision pending" data-decision>${t('En attente de décision')}</p>`;
   const word = STATUS_LABELS_FR[d.outcome];
-  return html`<p class="decision decision-${d.outcome}" data-decision><strong>${word}</strong> — ${RULE_USED[d.rule] ? t(RULE_USED[d.rule]!) : d.rule}${d.reason ? html` : ${d.reason}` : ''}</p>`;
+  return html`<p class="decision decision-${d.outcome}" data-decision><strong>${t(word)}</strong> — ${RULE_USED[d.rule] ? t(RULE_USED[d.rule]!) : d.rule}${d.reason ? html` : ${tMessage(d.reason)}` : ''}</p>`;
 }
 
 function voteForm(d: Dashboard, g: Group): SafeHtml {
@@ -112,7 +113,7 @@ function groupItem(d: Dashboard, g: Group, ctx: PageContext, error?: string): Sa
     ${head.clerkNote ? html`<div class="clerk-note"><p class="label">${t('Note du greffe')}</p><div lang="fr">${paragraphs(head.clerkNote)}</div></div>` : ''}
     <div data-tally>${commissionTallyTable(g.decision?.tallies && 'all' in g.decision.tallies ? g.decision.tallies : g.commissionTally, t('Vote de la commission sur l’amendement n° {{n}}', { n: head.displayNumber ?? '' }))}</div>
     ${decisionLine(g)}
-    ${error ? html`<div class="alert" role="alert">${error}</div>` : ''}
+    ${error ? html`<div class="alert" role="alert">${tMessage(error)}</div>` : ''}
     ${voteForm(d, g)}
     ${subAmendLink(d, g)}
     ${decisionForm(d, g, ctx)}
@@ -158,7 +159,7 @@ export function commissionPage(ctx: PageContext, d: Dashboard, error?: string, e
     title: `${error ? t('Erreur – ') : ''}${t('Commission – {{titre}}', { titre: d.bill.title })}`,
     breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}" lang="fr">${d.bill.title}</a>`,
     main: html`<h1>${t('Commission mixte')}</h1>
-      ${error && !inItem ? html`<div class="alert" role="alert">${error}</div>` : ''}
+      ${error && !inItem ? html`<div class="alert" role="alert">${tMessage(error)}</div>` : ''}
       <p class="meta">${phaseBadge(d.bill.status as 'commission')} · ${t(DECISION_RULE_LABELS_FR[d.bill.rule])}${d.bill.quorum ? ` · ${t('quorum : {{n}} votes', { n: d.bill.quorum })}` : ''}</p>
       <p class="lead">${t('Les amendements dans l’ordre d’examen : article par article, suppressions d’abord, puis ceux qui s’écartent le plus du texte ; les amendements identiques sont décidés par un seul vote.')}</p>
       <section aria-labelledby="membres"><h2 id="membres">${t('Membres')}</h2>

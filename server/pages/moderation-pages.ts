@@ -109,7 +109,7 @@ function decisionPage(c: PageContext, d: Detail, link: string | null, notice: { 
     title: t('Décision de modération'),
     breadcrumb: html`<a href="/moderation">${t('Journal de la modération')}</a> › ${t('Décision')}`,
     main: html`<h1>${t('Décision de modération')}</h1>
-      ${notice.error ? html`<p class="alert" role="alert">${notice.error}</p>` : ''}${notice.done ? html`<p class="notice notice-ok" role="status">${notice.done}</p>` : ''}
+      ${notice.error ? html`<p class="alert" role="alert">${tMessage(notice.error)}</p>` : ''}${notice.done ? html`<p class="notice notice-ok" role="status">${notice.done}</p>` : ''}
       <dl class="facts">
         <dt>${t('Décision')}</dt><dd>${actionLabel(a)}</dd>
         <dt>${t('Sur')}</dt><dd>${a.subject_type === 'account' ? th('Compte de {{nom}}', { nom: html`<a href="/contributeurs/${a.subject_id}">${a.account_name ?? ''}</a>` }) : link ? html`<a href="${link}">${t(SUBJECT_LABELS[a.subject_type]!)}</a>` : t(SUBJECT_LABELS[a.subject_type]!)}</dd>

@@ -16,6 +16,7 @@ import { computationStalled, progressBlock, REFRESH_SECONDS } from './sortition-
 import { layout, may, type PageContext } from './layout';
 import { ctx, formBody, page } from './page-kit';
 import { formatNumberWith, PARIS_TIME, t, th, tn } from '../i18n';
+import { tMessage } from '../i18n/message';
 import { msg } from '../../shared/i18n';
 
 /**
@@ -134,7 +135,7 @@ export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | 
   };
   const main = html`<h1>${t('Tirage au sort du collège citoyen')}</h1>
     <p class="lead">${t('Texte :')} <a href="/textes/${bill.id}" lang="fr">${bill.title}</a></p>
-    ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+    ${error ? html`<p class="error" role="alert">${tMessage(error)}</p>` : ''}
     ${!f ? html`<p>${t('Aucun appel à volontaires n’est ouvert pour ce texte.')}</p>${adminBlock(c, bill, v)}` : html`
     <p data-sortition-status="${v!.row.status}"><strong>${STATUS_LABELS[v!.row.status] ? t(STATUS_LABELS[v!.row.status]!) : v!.row.status}</strong> · ${tn('{{count}} volontaire', '{{count}} volontaires', f.volunteers.length)} · ${t('{{n}} sièges', { n: f.seats })}</p>
     ${responseBlock(c, bill, v!)}
@@ -145,7 +146,7 @@ export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | 
       <dt>${t('Empreinte du vivier (sièges, critères, volontaires)')}</dt><dd><code>${f.poolHash ?? ''}</code></dd>
       <dt>${t('Publiée le')}</dt><dd>${f.committedAt ? PARIS_TIME.format(new Date(f.committedAt)) : ''}</dd></dl></section>` : ''}
     ${v!.row.status === 'computing' ? progressBlock(bill.id, v!.row, { autoRefresh }) : ''}
-    ${f.failure ? html`<p class="error" data-failure>${f.failure}</p>` : ''}
+    ${f.failure ? html`<p class="error" data-failure>${tMessage(f.failure)}</p>` : ''}
     ${f.lottery && problem ? html`<section aria-labelledby="loterie"><h2 id="loterie">${t('Loterie (LEXIMIN)')}</h2>
       <p>${t('Parmi toutes les loteries sur les panels qui respectent tous les quotas, celle qui rend la plus petite probabilité d’être tiré la plus grande possible, puis la suivante, etc. (Flanigan et al.,')} <cite>${t('Nature')}</cite> 596, 2021).
         <strong data-min-probability>${t('Probabilité minimale : {{p}}', { p: pct(f.minimumProbability ?? 0) })}</strong> ${t('(un tirage uniforme donnerait {{p}} à chacun sans garantir les quotas) ; {{n}} panels de poids non nul.', { p: pct(f.seats / Math.max(1, f.volunteers.length)), n: f.lottery.panels.length })}</p>
