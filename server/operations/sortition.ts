@@ -28,7 +28,7 @@ export function sortitionOps(deps: Omit<SortitionDeps, 'db'>) {
     volunteer: operation({
       policy: 'sortition.volunteer',
       params: billParams,
-      body: z.object({ answers: z.record(z.string().max(L.nameChars), z.string().max(L.nameChars)).refine((a) => Object.keys(a).length <= L.strata, 'trop de critères') }),
+      body: z.object({ answers: z.record(z.string().max(L.nameChars), z.string().max(L.nameChars)).refine((a) => Object.keys(a).length <= L.strata, msg('trop de critères')) }),
       run: ({ db }, user, { params, body }) => volunteer(db, { user, billId: params.billId, answers: body.answers }),
     }),
     withdraw: operation({

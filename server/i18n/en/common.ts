@@ -123,5 +123,10 @@ export const common: Record<string, string> = {
   "donnez le texte rectifié ou l’exposé rectifié": "give the rectified text or the rectified explanatory statement",
   "un SHA-256 en hexadécimal (64 caractères)": "a SHA-256 in hexadecimal (64 characters)",
   "identifiant mal formé": "malformed identifier",
+  "identifiant numérique attendu (entier positif sur 64 bits)": "numeric identifier expected (positive 64-bit integer)",
+  "date ISO 8601 attendue (années 1 à 9999)": "ISO 8601 date expected (years 1 to 9999)",
+  "un alinéa ne contient pas de saut de ligne": "a paragraph contains no line break",
+  "au plus {{n}} caractères en tout": "at most {{n}} characters in all",
+  "trop de critères": "too many criteria",
   "Saisissez votre mot de passe pour confirmer la suppression.": "Enter your password to confirm the deletion.",
 };
