@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TEXT_LIMITS, totalChars } from '../../shared/limits';
 import { VOTE_VALUES } from '../../shared/votes';
+import { fill, msg } from '../../shared/i18n';
 
 /** Zod schemas shared by several routes (and published in the OpenAPI document). */
 
@@ -13,12 +14,12 @@ export const INT64_MAX = 9_223_372_036_854_775_807n;
  * In a path, a malformed one names nothing: `route()` answers 404 like for an unknown id (API.md:
  * ids are opaque); in a query or a body it is a 400 naming the field.
  */
-export const idParam = z.guid('identifiant mal formé');
+export const idParam = z.guid(msg('identifiant mal formé'));
 
 /** The id of a row keyed by `bigserial` (events, notifications, moderation actions), as digits. */
 export const serialId = z
   .string()
-  .refine((s) => /^\d{1,19}$/.test(s) && BigInt(s) <= INT64_MAX, 'identifiant numérique attendu (entier positif sur 64 bits)');
+  .refine((s) => /^\d{1,19}$/.test(s) && BigInt(s) <= INT64_MAX, msg('identifiant numérique attendu (entier positif sur 64 bits)'));
 
 /** An integer in a JSON body, within PostgreSQL's `integer`. */
 export const int32 = (min: number, max = INT32_MAX) => z.number().int().min(min).max(max);
@@ -33,7 +34,7 @@ export const isoDate = z
     const t = Date.parse(s);
     const year = new Date(t).getUTCFullYear();
     return !Number.isNaN(t) && year >= 1 && year <= 9999;
-  }, 'date ISO 8601 attendue (années 1 à 9999)')
+  }, msg('date ISO 8601 attendue (années 1 à 9999)'))
   .transform((s) => new Date(s));
 
 /**
@@ -47,9 +48,9 @@ export const voteBody = z.strictObject({ value: z.enum(VOTE_VALUES) }, {
 /** `?assurance=verified`: tallies count only the votes of accounts whose identity a provider verified. */
 export const TALLY_SCOPES = ['all', 'verified'] as const;
 export const assuranceQuery = z.enum(TALLY_SCOPES).default('all');
-export const alineasSchema = z.array(z.string().max(TEXT_LIMITS.alineaChars).refine((s) => !/[\r\n]/.test(s), 'un alinéa ne contient pas de saut de ligne'));
+export const alineasSchema = z.array(z.string().max(TEXT_LIMITS.alineaChars).refine((s) => !/[\r\n]/.test(s), msg('un alinéa ne contient pas de saut de ligne')));
 /** A whole text (an article, an amendment's proposal): bounded in alinéas and in characters (shared/limits.ts). */
 export const textSchema = alineasSchema
   .max(TEXT_LIMITS.alineas)
-  .refine((a) => totalChars(a) <= TEXT_LIMITS.textChars, `au plus ${TEXT_LIMITS.textChars.toLocaleString('fr-FR')} caractères en tout`);
+  .refine((a) => totalChars(a) <= TEXT_LIMITS.textChars, fill(msg('au plus {{n}} caractères en tout'), { n: TEXT_LIMITS.textChars.toLocaleString('fr-FR') }));
 export const dispositifSchema = z.string().max(TEXT_LIMITS.dispositifChars);

@@ -11,8 +11,7 @@ import { EN } from './en';
 export function tMessage(message: string): SafeHtml {
   if (currentLang() === 'fr') return html`${message}`;
   if (message in EN) return html`${t(message)}`;
-  const filled = fromTemplate(message);
-  return filled !== undefined ? html`${filled}` : html`<span lang="fr">${message}</span>`;
+  return fromTemplate(message) ?? frenchWords(message);
 }
 
 interface Template {
@@ -50,12 +49,22 @@ const RANK_SLOTS = new Set(['rang']);
 const ENGLISH_ORDINAL = new Intl.PluralRules('en-GB', { type: 'ordinal' });
 const ORDINAL_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
 
-function rank(value: string): string {
+/** A rank in English (« deuxième » → « second », « 21e » → « 21st »); undefined when it is neither. */
+function rank(value: string): string | undefined {
   if (value in EN) return t(value);
   const figures = /^(\d+)e$/.exec(value);
-  if (!figures) return value;
+  if (!figures) return undefined;
   const n = Number(figures[1]);
   return `${n}${ORDINAL_SUFFIX[ENGLISH_ORDINAL.select(n)] ?? 'th'}`;
+}
+
+/**
+ * A value left French inside an English sentence: people's own words, a quote of the text, a
+ * message the catalogue lacks. Words are marked `lang="fr"`; a value without a lowercase letter
+ * (a number, a label such as « COM-3 » or « II ») is the same in both languages and left bare.
+ */
+function frenchWords(value: string): SafeHtml {
+  return /\p{Ll}/u.test(value) ? html`<span lang="fr">${value}</span>` : html`${value}`;
 }
 
 function compile(key: string): Template | undefined {
@@ -92,9 +101,10 @@ function read(tpl: Template, message: string): string[] | undefined {
  * A message the domain filled from a catalogue key with `{{placeholders}}` (« Au moins 12
  * caractères. » from « Au moins {{n}} caractères. »), said from that key's English with the same
  * values; undefined when no key gives it. Keys with the most fixed text are tried first
- * (« version {{n}} » must not read « version antérieure : … »).
+ * (« version {{n}} » must not read « version antérieure : … »). The values that stay French (a
+ * quote, a name, a message the catalogue lacks) are marked `lang="fr"` (`frenchWords`).
  */
-function fromTemplate(message: string, depth = 0): string | undefined {
+function fromTemplate(message: string, depth = 0): SafeHtml | undefined {
   if (message.length > MAX_MESSAGE) return undefined;
   templates ??= Object.keys(EN)
     .filter((key) => key.includes('{{') && !/_(one|other)$/.test(key))
@@ -103,14 +113,22 @@ function fromTemplate(message: string, depth = 0): string | undefined {
   for (const tpl of templates) {
     const values = read(tpl, message);
     if (!values) continue;
-    return t(tpl.key, Object.fromEntries(tpl.names.map((name, i) => {
-      const v = values[i]!;
-      if (RANK_SLOTS.has(name)) return [name, rank(v)];
-      if (!MESSAGE_SLOTS.has(name)) return [name, v];
-      return [name, v in EN ? t(v) : (depth < MAX_DEPTH && fromTemplate(v, depth + 1)) || v];
-    })));
+    const said = new Map(tpl.names.map((name, i) => [name, value(name, values[i]!, depth)]));
+    // the key's English, its values inserted as the html`` template would (one English entry per key: the catalogue test)
+    return html`${EN[tpl.key]!.split(/\{\{(\w+)\}\}/).map((part, i) => (i % 2 === 0 ? part : (said.get(part) ?? '')))}`;
   }
   return undefined;
+}
+
+/** One value of a filled message, in English where it is a message or a rank of the catalogue, else as it is (`frenchWords`). */
+function value(name: string, v: string, depth: number): SafeHtml {
+  if (RANK_SLOTS.has(name)) {
+    const ranked = rank(v);
+    return ranked === undefined ? frenchWords(v) : html`${ranked}`;
+  }
+  if (!MESSAGE_SLOTS.has(name)) return frenchWords(v);
+  if (v in EN) return html`${t(v)}`;
+  return (depth < MAX_DEPTH ? fromTemplate(v, depth + 1) : undefined) ?? frenchWords(v);
 }
 
 /** An error's message on a page: a policy refusal says itself in the request's language (`explain`), any other goes through `tMessage`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../../shared/i18n';
 import { COLLEGES, COMMISSION_VOTES, DECISION_RULES } from '../../shared/commission';
 import { BILL_STATUSES } from '../../shared/phases';
 import { changeBillStatus } from '../commands/change-bill-status';
@@ -8,7 +9,6 @@ import { decideAmendment } from '../commands/decide-amendment';
 import { rectifyAmendment, tableSubAmendment } from '../commands/sub-amendments';
 import { idParam, int32, textSchema } from '../http/schemas';
 import { operation } from './operation';
-import { msg } from '../../shared/i18n';
 
 /** The commission and the bill's phases: members, rule, votes, decisions, phase moves. */
 const memberParams = z.object({ billId: idParam, userId: idParam });

@@ -21,10 +21,10 @@ export const declarationBody = z.object({
       if (r === null) ctx.addIssue({ code: 'custom', message: fill(msg('Identifiant HATVP non reconnu : {{detail}}.'), { detail: REGISTER_HINT }) });
       return r;
     }),
-  interests: z.array(z.string().max(L.interestChars, `${L.interestChars} caractères au plus par intérêt`)).max(L.interests * 2)
+  interests: z.array(z.string().max(L.interestChars, fill(msg('{{n}} caractères au plus par intérêt'), { n: L.interestChars }))).max(L.interests * 2)
     .transform(normaliseInterests)
-    .refine((a) => a.length >= 1, 'Déclarez au moins un intérêt représenté.')
-    .refine((a) => a.length <= L.interests, `${L.interests} intérêts au plus.`),
+    .refine((a) => a.length >= 1, msg('Déclarez au moins un intérêt représenté.'))
+    .refine((a) => a.length <= L.interests, fill(msg('{{n}} intérêts au plus.'), { n: L.interests })),
   budgetBand: z.preprocess(blankToUndefined, z.enum(BUDGET_BANDS).optional()).transform((b) => b ?? null),
 });
 
@@ -55,11 +55,11 @@ export const unmarkInspirationOp = operation({
 });
 
 /** A calendar day, YYYY-MM-DD, that exists, between 1900 and 2199. */
-export const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ').refine((s) => {
+export const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg('date attendue au format AAAA-MM-JJ')).refine((s) => {
   const d = new Date(`${s}T00:00:00Z`);
   const y = d.getUTCFullYear();
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && y >= 1900 && y < 2200;
-}, 'cette date n’existe pas');
+}, msg('cette date n’existe pas'));
 
 export const hearingBody = z.object({
   heldOn: calendarDay,
@@ -68,7 +68,7 @@ export const hearingBody = z.object({
   subject: z.string().trim().max(L.subjectChars).default(''),
   articleId: z.preprocess(blankToUndefined, idParam.optional()),
 }).refine((h) => (h.representativeId === undefined) !== (h.heard === undefined), {
-  message: 'Indiquez qui a été entendu : un représentant d’intérêts déclaré, ou un nom (l’un ou l’autre).', path: ['heard'],
+  message: msg('Indiquez qui a été entendu : un représentant d’intérêts déclaré, ou un nom (l’un ou l’autre).'), path: ['heard'],
 });
 
 export const scheduleHearingOp = operation({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fill, msg } from '../../shared/i18n';
 import type { ModerationDeps } from '../commands/moderation-mail';
 import { BULK_ACTIONS, CHARTER_RULE_IDS, MODERATION_LIMITS as L } from '../../shared/moderation';
 import { moderate, reportContribution } from '../commands/moderate';
@@ -8,7 +9,6 @@ import { liftSuspension, suspendAccount } from '../commands/suspend-account';
 import { idParam, isoDate, serialId } from '../http/schemas';
 import { SUBJECT_TYPES } from '../sql/moderation';
 import { operation } from './operation';
-import { msg } from '../../shared/i18n';
 
 /** Reports, decisions on contributions (one or in bulk), appeals and suspensions (docs/moderation.md). */
 
@@ -38,8 +38,8 @@ export const moderateOp = (action: 'hide' | 'restore') => operation({
 const item = z.object({ subjectType: z.enum(SUBJECT_TYPES), subjectId: idParam });
 export const bulkBody = z.object({
   action: z.enum(BULK_ACTIONS),
-  items: z.array(item).min(1, 'choisissez au moins un élément').max(L.bulkItems, `au plus ${L.bulkItems} éléments à la fois`)
-    .refine((xs) => new Set(xs.map((x) => `${x.subjectType}:${x.subjectId}`)).size === xs.length, 'un élément figure deux fois'),
+  items: z.array(item).min(1, msg('choisissez au moins un élément')).max(L.bulkItems, fill(msg('au plus {{n}} éléments à la fois'), { n: L.bulkItems }))
+    .refine((xs) => new Set(xs.map((x) => `${x.subjectType}:${x.subjectId}`)).size === xs.length, msg('un élément figure deux fois')),
   rule: charterRule.optional(),
   reason: z.string().trim().max(L.reasonChars).optional(),
 }).refine((b) => b.action !== 'hide' || b.rule !== undefined, { message: msg('masquer demande une règle de la charte'), path: ['rule'] });

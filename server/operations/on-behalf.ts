@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../../shared/i18n';
 import { ASSISTED_LIMITS as L, type OnBehalfOf } from '../../shared/assisted';
 import { prepareOnBehalf, type OnBehalf } from '../commands/on-behalf';
 
@@ -16,9 +17,9 @@ const isDay = (s: string) => {
 /** A workshop is reported after it took place: no later than tomorrow (whatever the time zone). */
 const notFuture = (s: string) => Date.parse(`${s}T00:00:00Z`) <= Date.now() + 86_400_000;
 
-export const workshopDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ')
-  .refine(isDay, 'cette date n’existe pas')
-  .refine((s) => s >= MIN_DAY && notFuture(s), 'l’atelier a eu lieu depuis 2000, et pas après demain');
+export const workshopDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg('date attendue au format AAAA-MM-JJ'))
+  .refine(isDay, msg('cette date n’existe pas'))
+  .refine((s) => s >= MIN_DAY && notFuture(s), msg('l’atelier a eu lieu depuis 2000, et pas après demain'));
 
 export const onBehalfOfSchema = z.discriminatedUnion('kind', [
   z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../../shared/i18n';
 import { SORTITION_LIMITS } from '../../shared/limits';
 import { commitSortition, drawSortition, openSortition, respondToDraw, volunteer, withdrawVolunteer, type SortitionDeps } from '../commands/sortition';
 import { retryComputation } from '../commands/sortition-compute';
@@ -27,7 +28,7 @@ export function sortitionOps(deps: Omit<SortitionDeps, 'db'>) {
     volunteer: operation({
       policy: 'sortition.volunteer',
       params: billParams,
-      body: z.object({ answers: z.record(z.string().max(L.nameChars), z.string().max(L.nameChars)).refine((a) => Object.keys(a).length <= L.strata, 'trop de critères') }),
+      body: z.object({ answers: z.record(z.string().max(L.nameChars), z.string().max(L.nameChars)).refine((a) => Object.keys(a).length <= L.strata, msg('trop de critères')) }),
       run: ({ db }, user, { params, body }) => volunteer(db, { user, billId: params.billId, answers: body.answers }),
     }),
     withdraw: operation({
@@ -38,7 +39,7 @@ export function sortitionOps(deps: Omit<SortitionDeps, 'db'>) {
     commit: operation({
       policy: 'sortition.commit',
       params: billParams,
-      body: z.object({ seedHash: z.string().regex(/^[0-9a-fA-F]{64}$/, 'un SHA-256 en hexadécimal (64 caractères)').optional() }).optional(),
+      body: z.object({ seedHash: z.string().regex(/^[0-9a-fA-F]{64}$/, msg('un SHA-256 en hexadécimal (64 caractères)')).optional() }).optional(),
       run: ({ db }, user, { params, body }) => commitSortition({ ...deps, db }, { admin: user, billId: params.billId, seedHash: body?.seedHash }),
     }),
     retry: operation({

@@ -19,6 +19,7 @@ import { ctx, formBody, formFields, page } from './page-kit';
 import { participationPages } from './participation-page';
 import { voteChartPreload } from './vote-chart';
 import { t } from '../i18n';
+import { tMessage } from '../i18n/message';
 import { msg } from '../../shared/i18n';
 
 const ROLE_LABELS = { admin: msg('administration'), clerk: msg('greffe'), moderator: msg('modération'), mediator: msg('structure de médiation') } as const;
@@ -53,7 +54,7 @@ function accountPage(c: PageContext, user: UserRow, mailState: AccountMailState,
       </section>
 
       <section aria-labelledby="supprimer" class="danger-zone"><h2 id="supprimer">${t('Supprimer mon compte')}</h2>
-        ${state.error ? html`<div class="alert" role="alert">${state.error}</div>` : ''}
+        ${state.error ? html`<div class="alert" role="alert">${tMessage(state.error)}</div>` : ''}
         <div class="notice notice-warn" id="suppression-effets"><p><strong>${t('La suppression est définitive.')}</strong> ${t('Ce qui se passera :')}</p>
           <ul>
             <li>${t('vous serez déconnecté partout et ne pourrez plus vous connecter à ce compte ;')}</li>
@@ -66,7 +67,7 @@ function accountPage(c: PageContext, user: UserRow, mailState: AccountMailState,
         <form method="post" action="/compte/supprimer" class="form" novalidate>
           <div class="field">
             <label for="delete-password">${t('Votre mot de passe, pour confirmer')}</label>
-            ${state.error ? html`<p class="field-error" id="delete-password-error">${state.error}</p>` : ''}
+            ${state.error ? html`<p class="field-error" id="delete-password-error">${tMessage(state.error)}</p>` : ''}
             <input id="delete-password" name="password" type="password" autocomplete="current-password" required
               aria-describedby="suppression-effets${state.error ? ' delete-password-error' : ''}"${state.error ? html` aria-invalid="true"` : ''}>
           </div>
@@ -117,7 +118,7 @@ export function accountPages(db: Db, deps: AccountDeps): Router {
     if (!req.user) return res.redirect(303, '/connexion?suite=/compte');
     const input = deleteAccountBody.safeParse(formFields(req));
     try {
-      if (!input.success) throw new AppError('validation_failed', 'Saisissez votre mot de passe pour confirmer la suppression.');
+      if (!input.success) throw new AppError('validation_failed', msg('Saisissez votre mot de passe pour confirmer la suppression.'));
       await deleteAccount(db, { user: req.user, password: input.data.password }, deps);
     } catch (err) {
       if (!(err instanceof AppError) || err.code === 'unauthenticated') throw err;

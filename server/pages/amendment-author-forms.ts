@@ -3,6 +3,7 @@ import type { AmendmentView } from './amendment-pages';
 import { rowsFor, textareaField, type FormState } from './amendment-parts';
 import { html, type SafeHtml } from '../html';
 import { t } from '../i18n';
+import { tMessage } from '../i18n/message';
 
 /** The co-authors, each with « Retirer » (« Quitter ce brouillon » for oneself); the last one stays. */
 function coauthorsList(a: Pick<AmendmentView, 'id' | 'authors'>, viewerId: string): SafeHtml {
@@ -48,7 +49,7 @@ export function authorActions(a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 
         <div class="field">
           <label for="coauteur">${t('Nom affiché du co-auteur')}</label>
           <p class="hint" id="coauteur-hint">${t('Le nom sous lequel cette personne participe (ou l’identifiant de son compte). Les co-auteurs se joignent avant le dépôt.')}</p>
-          ${coauthorError ? html`<p class="field-error" id="coauteur-error">${coauthorError}</p>` : ''}
+          ${coauthorError ? html`<p class="field-error" id="coauteur-error">${tMessage(coauthorError)}</p>` : ''}
           <input type="text" id="coauteur" name="compte" autocomplete="off" spellcheck="false" data-suggest-accounts value="${values.compte ?? ''}"
             aria-describedby="coauteur-hint${coauthorError ? ' coauteur-error' : ''}"${coauthorError ? html` aria-invalid="true"` : ''}>
         </div>

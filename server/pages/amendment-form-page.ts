@@ -8,6 +8,7 @@ import { onBehalfFieldset } from './on-behalf-form';
 import { representativeSelect } from './lobbying/parts';
 import type { RepresentativeChoice } from '../sql/interest-representatives';
 import { t } from '../i18n';
+import { tMessage } from '../i18n/message';
 
 const KIND_CHOICES: Record<AmendmentKind, (articleNumber: string) => { label: string; hint: string }> = {
   modify: (n) => ({ label: t('Modifier l’article {{numero}}', { numero: n }), hint: t('Corrigez le texte ci-dessous : il remplacera celui de l’article.') }),
@@ -54,7 +55,7 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
     main: html`<h1>${title}</h1>${alertBox(state)}
       <form method="post" action="/articles/${article.id}/amendements" class="form form-wide" novalidate>
         <fieldset id="kind"${errors.kind ? html` aria-describedby="kind-error"` : ''}><legend>${t('Nature de l’amendement')}</legend>
-          ${errors.kind ? html`<p class="field-error" id="kind-error">${errors.kind}</p>` : ''}
+          ${errors.kind ? html`<p class="field-error" id="kind-error">${tMessage(errors.kind)}</p>` : ''}
           ${choices}
         </fieldset>
         ${textareaField({

@@ -36,7 +36,7 @@ import { html } from '../html';
 import { inspirationSection } from './lobbying/amendment-part';
 import { may } from './layout';
 import { listActiveRepresentatives } from '../sql/interest-representatives';
-import { t } from '../i18n';
+import { msg } from '../../shared/i18n';
 
 const PAGE_SIZE = 20;
 
@@ -214,7 +214,7 @@ function amendmentActionRoutes(r: Router, form: RequestHandler[], renderAmendmen
       return /^[0-9a-f-]{36}$/i.test(compte) ? { userId: compte } : { displayName: compte };
     },
     done: back(),
-    refused: onPage((err) => ({ coauteur: err.code === 'validation_failed' ? t('Saisissez le nom affiché (ou l’identifiant) du compte de votre co-auteur.') : err.message })),
+    refused: onPage((err) => ({ coauteur: err.code === 'validation_failed' ? msg('Saisissez le nom affiché (ou l’identifiant) du compte de votre co-auteur.') : err.message })),
   }));
 
   r.post('/amendements/:id/coauteurs/:userId/retirer', form, formOperation(deps, removeCoauthorOp, {

@@ -11,6 +11,7 @@ import { layout, may, type PageContext } from './layout';
 import { fieldAria, fieldError, formAlert, stateFor, typed } from './form-state';
 import type { FormState } from './amendment-parts';
 import { t, tn } from '../i18n';
+import { tMessage } from '../i18n/message';
 import { msg } from '../../shared/i18n';
 
 type Group = Dashboard['groups'][number];
@@ -61,7 +62,7 @@ function decisionLine(g: Group): SafeHtml {
   const d = g.decision;
   if (!d) return html`<p class="decision pending" data-decision>${t('En attente de décision')}</p>`;
   const word = STATUS_LABELS_FR[d.outcome];
-  return html`<p class="decision decision-${d.outcome}" data-decision><strong>${word}</strong> — ${RULE_USED[d.rule] ? t(RULE_USED[d.rule]!) : d.rule}${d.reason ? html` : ${d.reason}` : ''}</p>`;
+  return html`<p class="decision decision-${d.outcome}" data-decision><strong>${t(word)}</strong> — ${RULE_USED[d.rule] ? t(RULE_USED[d.rule]!) : d.rule}${d.reason ? html` : ${tMessage(d.reason)}` : ''}</p>`;
 }
 
 function voteForm(d: Dashboard, g: Group): SafeHtml {

@@ -10,7 +10,7 @@ import { formOperation } from './form-operation';
 import { afterFiling, ON_BEHALF_FIELDS, onBehalfError, onBehalfFromForm } from './on-behalf-form';
 import { formBody, formFields, pageInt, safeNext } from './page-kit';
 import { putFlash, sendFormBack } from './flash';
-import { t } from '../i18n';
+import { fill, msg } from '../../shared/i18n';
 
 /** Which occurrence of `quote` in `text` the form meant: the one at `start` if given, else the first. */
 export function locateQuote(text: string, quote: string, start: string | undefined): number {
@@ -69,8 +69,8 @@ export function contributionRoutes(deps: OpDeps): Router {
       const paths = Array.isArray(err.details) ? (err.details as { path?: string }[]).map((d) => d.path) : [];
       const message = err.code === 'unprocessable' ? err.message
         : paths.some((p) => p?.startsWith('onBehalfOf')) ? onBehalfError(err)
-        : paths.some((p) => p !== 'body') ? t('Le passage « {{passage}} » ne figure pas dans l’alinéa {{n}} : recopiez-le exactement.', { passage: f.quote ?? '', n: int(f.alinea) })
-          : t('Écrivez votre commentaire.');
+        : paths.some((p) => p !== 'body') ? fill(msg('Le passage « {{passage}} » ne figure pas dans l’alinéa {{n}} : recopiez-le exactement.'), { passage: f.quote ?? '', n: int(f.alinea) })
+          : msg('Écrivez votre commentaire.');
       if (sendFormBack(res, articlePath(req), { form: 'annoter', error: message, values: f }, '#annoter')) return; // post → redirect → get
       await renderArticlePage(db, req, res, String(req.params.articleId), { message, values: f });
     },

@@ -15,7 +15,11 @@ export type FieldErrors = Record<string, string>;
 const fr = z.locales.fr();
 const en = z.locales.en();
 
-/** One zod issue said in French, for a person filling a form. */
+/**
+ * One zod issue said in French, for a person filling a form: our sentences for lengths, choices and
+ * required fields; else the schema's own sentence (a `refine`, a `regex` with its message: French
+ * and in the catalogue, as the API gives it); else zod's French.
+ */
 export function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_small' && issue.origin === 'string') {
     return Number(issue.minimum) <= 1 ? msg('Ce champ est requis.') : fill(msg('Au moins {{n}} caractères.'), { n: Number(issue.minimum).toLocaleString('fr-FR') });
@@ -25,15 +29,13 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value' && issue.values.length === 1 && issue.values[0] === true) return msg('Cette case doit être cochée.');
   if (issue.code === 'invalid_value') return msg('Choisissez une des options proposées.');
   if (issue.code === 'invalid_type' && issue.input === undefined) return msg('Ce champ est requis.');
-  // a rule of our own (refine, superRefine) says its sentence (« masquer demande une règle de la charte »);
-  // one without a sentence of its own carries zod's default, said in French below
-  if (issue.code === 'custom' && issue.message && issue.message !== sayIn(en, issue)) return issue.message;
-  return sayIn(fr, issue) ?? issue.message;
-}
-
-function sayIn(locale: ReturnType<typeof z.locales.en>, issue: z.core.$ZodIssue): string | undefined {
-  const said = locale.localeError(issue as never);
-  return typeof said === 'string' ? said : said?.message;
+  if (issue.code === 'too_small' && issue.origin === 'number') return fill(msg('Au moins {{n}}.'), { n: Number(issue.minimum).toLocaleString('fr-FR') });
+  if (issue.code === 'too_big' && issue.origin === 'number') return fill(msg('Au plus {{n}}.'), { n: Number(issue.maximum).toLocaleString('fr-FR') });
+  // the schema's own sentence: zod's default (English) is what it says without one
+  const plain = en.localeError(issue as never);
+  if (issue.message !== (typeof plain === 'string' ? plain : plain?.message)) return issue.message;
+  const said = fr.localeError(issue as never);
+  return typeof said === 'string' ? said : (said?.message ?? issue.message);
 }
 
 export interface FormAdapter<P extends z.ZodType, B extends z.ZodType, O> {

@@ -12,6 +12,7 @@ import { formOperation } from './form-operation';
 import { layout } from './layout';
 import { ctx, formBody, formFields, page } from './page-kit';
 import { t } from '../i18n';
+import { tMessage } from '../i18n/message';
 import { msg } from '../../shared/i18n';
 import { titled } from './amendment-parts';
 
@@ -32,7 +33,7 @@ function claimPage(req: Request, state: { error?: string; code?: string; done?: 
         <div class="field">
           <label for="code">${t('Code de récupération')}</label>
           <p class="hint" id="code-hint">${t('25 caractères, par exemple ABCDE-FGHJK-MNPQR-STVWX-YZ012. Les tirets et les minuscules sont acceptés. Un code ne sert qu’une fois.')}</p>
-          ${state.error ? html`<p class="field-error" id="code-error">${state.error}</p>` : ''}
+          ${state.error ? html`<p class="field-error" id="code-error">${tMessage(state.error)}</p>` : ''}
           <input id="code" name="code" autocomplete="off" spellcheck="false" maxlength="100" value="${state.code ?? ''}"
             aria-describedby="code-hint${state.error ? ' code-error' : ''}"${state.error ? html` aria-invalid="true"` : ''}>
         </div>

@@ -18,13 +18,14 @@ import { layout, type PageContext } from './layout';
 import { dateFr, SUBJECT_LABELS } from './moderation-pages';
 import { ctx, page } from './page-kit';
 import { t, tn } from '../i18n';
+import { tMessage } from '../i18n/message';
 
 /** The moderators' pages: the queue (filters, pages, bulk actions) and an account's suspension. */
 
 type Queue = Awaited<ReturnType<typeof moderationQueue>>;
 type Notice = { error?: string | undefined; done?: string | undefined };
 
-const notices = (n: Notice) => html`${n.error ? html`<p class="alert" role="alert">${n.error}</p>` : ''}${n.done ? html`<p class="notice notice-ok" role="status">${n.done}</p>` : ''}`;
+const notices = (n: Notice) => html`${n.error ? html`<p class="alert" role="alert">${tMessage(n.error)}</p>` : ''}${n.done ? html`<p class="notice notice-ok" role="status">${n.done}</p>` : ''}`;
 const option = (value: string, label: string, selected: string | undefined) => html`<option value="${value}"${selected === value ? html` selected` : ''}>${label}</option>`;
 
 /** The page's filters as a query string (the pager and the bulk form carry them). */

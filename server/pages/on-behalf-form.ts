@@ -6,7 +6,8 @@ import type { Filed } from '../operations/on-behalf';
 import type { UserRow } from '../sql/users';
 import { putFlash } from './flash';
 import { t } from '../i18n';
-import { msg } from '../../shared/i18n';
+import { tMessage } from '../i18n/message';
+import { fill, msg } from '../../shared/i18n';
 
 /**
  * The form side of `onBehalfOf` (operations/on-behalf.ts), one place for the three forms that file
@@ -41,7 +42,7 @@ export function onBehalfFieldset(user: UserRow | null, prefix: string, values: R
     <label for="${id(`pour-${value}`)}">${label}</label></div>`;
   return html`<fieldset class="on-behalf"${error ? html` aria-describedby="${id('pour-error')}"` : ''}><legend>${t('Pour qui contribuez-vous ?')}</legend>
     <p class="hint">${t('Structure de médiation : vous pouvez déposer pour une personne (avec son accord) ou pour un atelier. Jamais de vote en son nom.')}</p>
-    ${error ? html`<p class="field-error" id="${id('pour-error')}">${error}</p>` : ''}
+    ${error ? html`<p class="field-error" id="${id('pour-error')}">${tMessage(error)}</p>` : ''}
     ${choice('moi', t('En mon nom'))}${choice('personne', t('Pour une personne accompagnée'))}${choice('atelier', t('Pour un atelier'))}
     <fieldset class="on-behalf-person"><legend>${t('Personne accompagnée')}</legend>
     <div class="field"><label for="${id('personne-nom')}">${t('Nom affiché de la personne (nom ou pseudonyme)')}</label>
@@ -60,18 +61,22 @@ export function onBehalfFieldset(user: UserRow | null, prefix: string, values: R
   </fieldset>`;
 }
 
-/** The sentence shown beside the fieldset for a refused `onBehalfOf` (the consent has its own). */
+/**
+ * The sentence shown beside the fieldset for a refused `onBehalfOf` (the consent has its own), in
+ * French like every refusal a form keeps: the page says it in its language (`tMessage`).
+ */
 export function onBehalfError(err: AppError): string {
   const details = Array.isArray(err.details) ? (err.details as { path?: unknown; message?: unknown }[]) : [];
   const mine = details.filter((d) => typeof d.path === 'string' && d.path.startsWith('onBehalfOf'));
-  if (mine.some((d) => d.path === 'onBehalfOf.consent')) return t('Cochez la case de consentement : la personne doit avoir donné son accord.');
+  if (mine.some((d) => d.path === 'onBehalfOf.consent')) return msg('Cochez la case de consentement : la personne doit avoir donné son accord.');
   const first = mine[0];
-  const field: Record<string, string> = {
-    'onBehalfOf.displayName': msg('le nom affiché de la personne'), 'onBehalfOf.place': msg('le lieu de l’atelier'),
-    'onBehalfOf.date': msg('la date de l’atelier'), 'onBehalfOf.participants': msg('le nombre de participants'),
+  // whole sentences, one per field, the field's error in {{raison}} (said in English where the catalogue has it)
+  const check: Record<string, string> = {
+    'onBehalfOf.displayName': msg('Vérifiez le nom affiché de la personne : {{raison}}'), 'onBehalfOf.place': msg('Vérifiez le lieu de l’atelier : {{raison}}'),
+    'onBehalfOf.date': msg('Vérifiez la date de l’atelier : {{raison}}'), 'onBehalfOf.participants': msg('Vérifiez le nombre de participants : {{raison}}'),
   };
-  const what = typeof first?.path === 'string' ? field[first.path] : undefined;
-  return what ? t('Vérifiez {{champ}} : {{erreur}}', { champ: t(what), erreur: String(first?.message ?? '') }) : t('Pour qui contribuez-vous : {{erreur}}', { erreur: err.message });
+  const sentence = typeof first?.path === 'string' ? check[first.path] : undefined;
+  return sentence ? fill(sentence, { raison: String(first?.message ?? '') }) : fill(msg('Pour qui contribuez-vous : {{raison}}'), { raison: err.message });
 }
 
 /** Where a filed contribution's form goes: its page, or first the claim code's page (a person's). */

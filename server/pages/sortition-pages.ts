@@ -16,6 +16,7 @@ import { computationStalled, progressBlock, REFRESH_SECONDS } from './sortition-
 import { layout, may, type PageContext } from './layout';
 import { ctx, formBody, page } from './page-kit';
 import { formatNumberWith, PARIS_TIME, t, th, tn } from '../i18n';
+import { tMessage } from '../i18n/message';
 import { msg } from '../../shared/i18n';
 
 /**
@@ -173,7 +174,7 @@ export function sortitionPage(c: PageContext, bill: BillRow, v: SortitionView | 
       <dt>${t('Empreinte du vivier (sièges, critères, volontaires)')}</dt><dd><code>${f.poolHash ?? ''}</code></dd>
       <dt>${t('Publiée le')}</dt><dd>${f.committedAt ? PARIS_TIME.format(new Date(f.committedAt)) : ''}</dd></dl></section>` : ''}
     ${v!.row.status === 'computing' ? progressBlock(bill.id, v!.row, { autoRefresh }) : ''}
-    ${f.failure ? html`<p class="error" data-failure>${f.failure}</p>` : ''}
+    ${f.failure ? html`<p class="error" data-failure>${tMessage(f.failure)}</p>` : ''}
     ${f.lottery && problem ? html`<section aria-labelledby="loterie"><h2 id="loterie">${t('Loterie (LEXIMIN)')}</h2>
       <p>${t('Parmi toutes les loteries sur les panels qui respectent tous les quotas, celle qui rend la plus petite probabilité d’être tiré la plus grande possible, puis la suivante, etc. (Flanigan et al.,')} <cite>${t('Nature')}</cite> 596, 2021).
         <strong data-min-probability>${t('Probabilité minimale : {{p}}', { p: pct(f.minimumProbability ?? 0) })}</strong> ${t('(un tirage uniforme donnerait {{p}} à chacun sans garantir les quotas) ; {{n}} panels de poids non nul.', { p: pct(f.seats / Math.max(1, f.volunteers.length)), n: f.lottery.panels.length })}</p>

@@ -88,7 +88,7 @@ test('no key has its English in two catalogue files (the one spread last would s
 test('a domain message filled from a catalogue key is said in English from that key, with its values', () => {
   runInLang({ lang: 'en', url: '/' }, () => {
     expect(String(tMessage('Au moins 12 caractères.'))).toBe('At least 12 characters.');
-    expect(String(tMessage('Caractère interdit (NUL ou demi-paire UTF-16 isolée) dans le champ « titre ».'))).toBe('Forbidden character (NUL or lone UTF-16 surrogate) in the field « titre ».');
+    expect(String(tMessage('Caractère interdit (NUL ou demi-paire UTF-16 isolée) dans le champ « titre ».'))).toBe('Forbidden character (NUL or lone UTF-16 surrogate) in the field <span lang="fr">« titre »</span>.');
     expect(String(tMessage('Ce champ est requis.'))).toBe('This field is required.');
     // not from the catalogue: shown as it is, marked French
     expect(String(tMessage('Un message que personne n’a traduit.'))).toBe('<span lang="fr">Un message que personne n’a traduit.</span>');
@@ -98,7 +98,7 @@ test('a domain message filled from a catalogue key is said in English from that 
 
 test('a value of a filled message that is itself a message of the catalogue is said in English too', () => {
   runInLang({ lang: 'en', url: '/' }, () => {
-    expect(String(tMessage('Réponse à revoir : choisissez une des catégories de « âge ».'))).toBe('Answer to review: choose one of the categories of « âge ».');
+    expect(String(tMessage('Réponse à revoir : choisissez une des catégories de « âge ».'))).toBe('Answer to review: choose one of the categories of « <span lang="fr">âge</span> ».');
     expect(String(tMessage('Réponse à revoir : critère inconnu.'))).toBe('Answer to review: unknown criterion.');
   });
 });
@@ -111,7 +111,7 @@ test('the domain commands’ refusals and notifications are said in English on p
     // filled, with a value that is itself a filled message of the catalogue, whose value is one too
     expect(String(tMessage(fallen))).toBe('Sub-amendment no. COM-3 has fallen: Amendment no. COM-1, which it changed, was withdrawn.');
     // the key with the most fixed text reads it: not « version {{n}} »
-    expect(String(tMessage('version antérieure : « 12 rect. » est déjà importé'))).toBe('earlier version: “12 rect.” is already imported');
+    expect(String(tMessage('version antérieure : « 12 rect. » est déjà importé'))).toBe('earlier version: “<span lang="fr">12 rect.</span>” is already imported');
   });
   runInLang({ lang: 'fr', url: '/' }, () => expect(String(tMessage(fallen))).toBe(fallen));
 });
@@ -133,4 +133,19 @@ test('a refused minutes file says why in English, its reason read from the catal
   runInLang({ lang: 'en', url: '/' }, () => {
     expect(String(tMessage('Compte rendu refusé : le fichier est vide. Envoyez un PDF ou un fichier texte.'))).toBe('Minutes refused: the file is empty. Send a PDF or a text file.');
   });
+});
+
+test('the values a filled message keeps French are marked lang="fr" on English pages: words, not numbers or labels', () => {
+  const unknownReason = 'une raison que le catalogue n’a pas';
+  runInLang({ lang: 'en', url: '/' }, () => {
+    // a person's name (a value with words), a number left bare
+    expect(String(tMessage('Aucun compte ne s’appelle « Jeanne <b> Dupont ».'))).toBe('No account is called “<span lang="fr">Jeanne &lt;b&gt; Dupont</span>”.');
+    expect(String(tMessage('Au moins 12 caractères.'))).toBe('At least 12 characters.');
+    // a label without a lowercase letter (« COM-3 ») is the same in both languages
+    expect(String(tMessage('Le sous-amendement n° COM-3 est tombé : L’amendement n° COM-1, qu’il modifiait, a été retiré.'))).toBe('Sub-amendment no. COM-3 has fallen: Amendment no. COM-1, which it changed, was withdrawn.');
+    // a message slot whose value the catalogue cannot read: kept, marked French
+    expect(String(tMessage(`Réponse à revoir : ${unknownReason}.`))).toBe(`Answer to review: <span lang="fr">${unknownReason}</span>.`);
+  });
+  // French pages: as it was, nothing marked
+  runInLang({ lang: 'fr', url: '/' }, () => expect(String(tMessage('Aucun compte ne s’appelle « Jeanne <b> Dupont ».'))).toBe('Aucun compte ne s’appelle « Jeanne &lt;b&gt; Dupont ».'));
 });

@@ -35,7 +35,7 @@ const CASES: [string, string, string][] = [
     'Operation II: the last words of the new beginning do not appear in the last sentence of paragraph 1: where it joins the text is not said.'],
   ['À l’alinéa 1, supprimer la deuxième occurrence du mot : « chat ».',
     'Opération I\u00a0: il n’y a pas de deuxième occurrence du mot «\u00a0chat\u00a0» à l’alinéa 1 (une seule fois).',
-    'Operation I: there is no second occurrence of the word “chat” in paragraph 1 (only one).'],
+    'Operation I: there is no second occurrence of the word “<span lang="fr">chat</span>” in paragraph 1 (only one).'],
   ['Supprimer la troisième phrase de l’alinéa 1.',
     'Opération I\u00a0: l’alinéa 1 n’a pas de troisième phrase.',
     'Operation I: paragraph 1 has no third sentence.'],
@@ -47,10 +47,10 @@ const CASES: [string, string, string][] = [
     'Operation I: paragraph 1 has no 21st sentence.'],
   ['Supprimer le mot : « Le ».',
     'Opération I\u00a0: le mot «\u00a0Le\u00a0» figure 3 fois dans cet article\u00a0: citez des mots voisins ou précisez l’occurrence («\u00a0la première occurrence\u00a0»).',
-    'Operation I: the word “Le” appears 3 times in this article: quote neighbouring words or name the occurrence (“la première occurrence”).'],
+    'Operation I: the word “<span lang="fr">Le</span>” appears 3 times in this article: quote neighbouring words or name the occurrence (“la première occurrence”).'],
   ['Blabla.',
     'Opération I\u00a0: la phrase «\u00a0Blabla.\u00a0» (ligne 1) ne peut pas être lue\u00a0: phrase non reconnue.',
-    'Operation I: the sentence “Blabla.” (line 1) cannot be read: sentence not recognised.'],
+    'Operation I: the sentence “<span lang="fr">Blabla.</span>” (line 1) cannot be read: sentence not recognised.'],
 ];
 
 describe('the dispositif’s refusals', () => {
@@ -75,7 +75,7 @@ describe('the dispositif’s refusals', () => {
     if (r.ok) throw new Error('applied');
     const stale = fill(msg('l’amendement n° {{numero}} a changé depuis son dépôt et ce sous-amendement ne s’y applique plus ({{raison}})'), { numero: 'COM-1', raison: r.error.message });
     const refused = fill(msg('Impossible d’adopter l’amendement n° {{numero}} : {{raison}}'), { numero: 'COM-2', raison: stale });
-    expect(english(refused)).toBe('Cannot adopt amendment no. COM-2: amendment no. COM-1 has changed since it was tabled and this sub-amendment no longer applies to it (Operation I: the words “le renard” do not appear in paragraph 2.)');
+    expect(english(refused)).toBe('Cannot adopt amendment no. COM-2: amendment no. COM-1 has changed since it was tabled and this sub-amendment no longer applies to it (Operation I: the words “<span lang="fr">le renard</span>” do not appear in paragraph 2.)');
   });
 
   test('a sous-amendement that names no amendment', () => {

@@ -4,6 +4,7 @@ import { html, type SafeHtml } from '../../html';
 import { layout, may, type PageContext } from '../layout';
 import { ctx } from '../page-kit';
 import { t } from '../../i18n';
+import { tMessage } from '../../i18n/message';
 import { msg } from '../../../shared/i18n';
 
 /** The console's one guard: visitors get a 404 (nothing to see here), signed-in non-admins a 403. */
@@ -21,7 +22,7 @@ export function adminLayout(c: PageContext, p: { title: string; here: string; ma
     title: `${p.error ? t('Erreur – ') : ''}${t('{{titre}} – Administration', { titre: p.title })}`,
     breadcrumb: html`<a href="/admin">${t('Administration')}</a>${p.crumbs ? html` › ${p.crumbs}` : ''}`,
     main: html`<nav aria-label="${t('Console d’administration')}" class="admin-nav"><ul role="list">${SECTIONS.map(([href, label]) => html`<li><a href="${href}"${href === p.here ? html` aria-current="page"` : ''}>${t(label)}</a></li>`)}</ul></nav>
-      ${p.error ? html`<div class="alert" role="alert">${p.error}</div>` : ''}
+      ${p.error ? html`<div class="alert" role="alert">${tMessage(p.error)}</div>` : ''}
       ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ''}
       ${p.main}`,
   });

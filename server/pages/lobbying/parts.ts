@@ -5,6 +5,7 @@ import type { FootprintContribution, Link, RepresentativeView } from '../../quer
 import type { RepresentativeChoice } from '../../sql/interest-representatives';
 import { dateTimeFr } from '../amendment-parts';
 import { dateFormat, t, th } from '../../i18n';
+import { tMessage } from '../../i18n/message';
 import { msg } from '../../../shared/i18n';
 
 /** The pieces the interest-representative pages share: a declaration, a link, a hearing, a contribution. */
@@ -69,7 +70,7 @@ export function representativeSelect(f: { id: string; name: string; label: strin
   const describedBy = [f.hint ? `${f.id}-hint` : '', f.error ? `${f.id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field"><label for="${f.id}">${f.label}</label>
     ${f.hint ? html`<p class="hint" id="${f.id}-hint">${f.hint}</p>` : ''}
-    ${f.error ? html`<p class="field-error" id="${f.id}-error">${f.error}</p>` : ''}
+    ${f.error ? html`<p class="field-error" id="${f.id}-error">${tMessage(f.error)}</p>` : ''}
     <select id="${f.id}" name="${f.name}"${describedBy ? html` aria-describedby="${describedBy}"` : ''}${f.error ? html` aria-invalid="true"` : ''}>
       <option value="">${f.none ?? t('Aucun')}</option>
       ${f.choices.map((c) => html`<option value="${c.user_id}"${c.user_id === f.value ? html` selected` : ''}>${c.display_name}${c.register ? ` (${c.register})` : ''}</option>`)}

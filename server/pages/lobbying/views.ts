@@ -11,6 +11,7 @@ import { formAlert, stateFor } from '../form-state';
 import { layout, type PageContext } from '../layout';
 import { budgetOptions, contributionItem, declarationFacts, hearingItem, representativeSelect, representativesList } from './parts';
 import { t, th, tn } from '../../i18n';
+import { tMessage } from '../../i18n/message';
 
 const explain = () => html`<p class="lead">${t('L’empreinte législative : tout ce que des représentants d’intérêts ont écrit sur ce texte, ce que leurs auteurs ou le greffe disent inspiré par eux, et les auditions de la commission — chacun avec sa déclaration (répertoire de la HATVP, intérêts, dépenses).')}</p>`;
 
@@ -91,11 +92,11 @@ export function agendaPage(c: PageContext, d: AgendaData): string {
       ${d.manage ? html`<section aria-labelledby="nouvelle-audition"><h2 id="nouvelle-audition">${t('Inscrire une audition')}</h2>
         <form method="post" action="/textes/${d.bill.id}/auditions" class="form" novalidate>
           <div class="field"><label for="audition-date">${t('Date')}</label>
-            ${e['audition-date'] ? html`<p class="field-error" id="audition-date-error">${e['audition-date']}</p>` : ''}
+            ${e['audition-date'] ? html`<p class="field-error" id="audition-date-error">${tMessage(e['audition-date'])}</p>` : ''}
             <input type="date" id="audition-date" name="date" value="${v.date ?? ''}" required${e['audition-date'] ? html` aria-invalid="true" aria-describedby="audition-date-error"` : ''}></div>
           ${representativeSelect({ id: 'audition-representant', name: 'representant', label: t('Représentant d’intérêts entendu'), choices: d.representatives, value: v.representant, error: e['audition-representant'], none: t('Aucun : préciser ci-dessous'), hint: t('Une organisation déclarée ; sinon, écrivez le nom ci-dessous.') })}
           <div class="field"><label for="audition-entendu">${t('Ou : personne ou organisme entendu')}</label>
-            ${e['audition-entendu'] ? html`<p class="field-error" id="audition-entendu-error">${e['audition-entendu']}</p>` : ''}
+            ${e['audition-entendu'] ? html`<p class="field-error" id="audition-entendu-error">${tMessage(e['audition-entendu'])}</p>` : ''}
             <input type="text" id="audition-entendu" name="entendu" maxlength="${INTEREST_LIMITS.heardChars}" value="${v.entendu ?? ''}"${e['audition-entendu'] ? html` aria-invalid="true" aria-describedby="audition-entendu-error"` : ''}></div>
           <div class="field"><label for="audition-article">${t('Article concerné')}</label>
             <select id="audition-article" name="article"><option value="">${t('L’ensemble du texte')}</option>
@@ -116,11 +117,11 @@ export function declarationPage(c: PageContext, user: UserRow, current: Declarat
   const form = html`<form method="post" action="/compte/representant-interets" class="form" novalidate>
       <div class="field"><label for="decl-registre">${t('Identifiant au répertoire de la HATVP')}</label>
         <p class="hint" id="decl-registre-hint">${t('Facultatif :')} ${t(REGISTER_HINT)}.</p>
-        ${e['decl-registre'] ? html`<p class="field-error" id="decl-registre-error">${e['decl-registre']}</p>` : ''}
+        ${e['decl-registre'] ? html`<p class="field-error" id="decl-registre-error">${tMessage(e['decl-registre'])}</p>` : ''}
         <input type="text" id="decl-registre" name="registre" maxlength="40" autocomplete="off" value="${v.registre ?? active?.register ?? ''}" aria-describedby="decl-registre-hint${e['decl-registre'] ? ' decl-registre-error' : ''}"${e['decl-registre'] ? html` aria-invalid="true"` : ''}></div>
       ${textareaField({ id: 'decl-interets', name: 'interets', label: t('Intérêts représentés'), value: v.interets ?? active?.interests.join('\n') ?? '', rows: 5, error: e['decl-interets'], hint: t('Un par ligne, {{n}} au plus (par exemple « enseignement supérieur », « édition scientifique »).', { n: INTEREST_LIMITS.interests }) })}
       <div class="field"><label for="decl-budget">${t('Dépenses annuelles de représentation d’intérêts')}</label>
-        ${e['decl-budget'] ? html`<p class="field-error" id="decl-budget-error">${e['decl-budget']}</p>` : ''}
+        ${e['decl-budget'] ? html`<p class="field-error" id="decl-budget-error">${tMessage(e['decl-budget'])}</p>` : ''}
         <select id="decl-budget" name="budget">${budgetOptions(v.budget ?? active?.budgetBand ?? undefined)}</select></div>
       <div class="actions"><button type="submit">${active ? t('Mettre à jour la déclaration') : t('Me déclarer représentant d’intérêts')}</button></div>
     </form>`;
