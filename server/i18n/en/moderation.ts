@@ -71,8 +71,4 @@ export const moderation: Record<string, string> = {
   "En attente de la décision d’un autre modérateur : vous avez pris la décision, un autre modérateur tranchera.": "Awaiting the decision of another moderator: you took the decision, another moderator will settle it.",
   "En attente de la décision d’un autre modérateur : vous êtes partie à cette affaire, un autre modérateur tranchera.": "Awaiting the decision of another moderator: you are a party to this case, another moderator will settle it.",
   "En attente de la décision d’un autre modérateur.": "Awaiting the decision of another moderator.",
-  // zod rules of server/operations/moderation.ts and commission.ts, shown beside their field
-  "masquer demande une règle de la charte": "hiding requires a rule of the charter",
-  "une raison publique est obligatoire pour « non examiné »": "a public reason is required for « not examined »",
-  "donnez le texte rectifié ou l’exposé rectifié": "give the corrected text or the corrected statement of reasons",
 };
