@@ -18,7 +18,7 @@ import type { UserRow } from '../sql/users';
 import { layout, type PageContext } from './layout';
 import { ctx, formBody, formFields, page } from './page-kit';
 import { passwordAdvice } from './routes';
-import { sendFormBack, takeFormState } from './flash';
+import { sendFormBack, sendFormDone, takeFormState } from './flash';
 import { t } from '../i18n';
 import { tMessage } from '../i18n/message';
 import { inRequestLang } from '../i18n/middleware';
@@ -211,11 +211,19 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     res.type('html').send(forgotPage(ctx(req), { sent: true, email: input.data.email }));
   }));
 
+  // post → redirect → get: a dead link and the success come back to this address too, sealed in `formulaire`
+  // (`form`: 'lien' for a link that no longer works, 'fait' once the password is changed)
+  const againReset = () => html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`;
+  const passwordChanged = (c: PageContext) => simplePage(c, t('Mot de passe changé'), html`<h1>${t('Mot de passe changé')}</h1>
+      <div class="notice" role="status"><p>${t('Votre nouveau mot de passe est enregistré, et toutes vos sessions ont été fermées.')}</p></div>
+      <p><a href="/connexion" class="button">${t('Se connecter')}</a></p>`);
   r.get('/mot-de-passe/nouveau', (req, res) => {
     noStore(res);
-    const token = tokenOf(req.query.jeton);
-    if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), NEW_PASSWORD, INVALID_LINK, html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`));
     const back = takeFormState(req.query.formulaire);
+    if (back?.form === 'fait') return void res.type('html').send(passwordChanged(ctx(req)));
+    const token = tokenOf(req.query.jeton);
+    if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), NEW_PASSWORD, INVALID_LINK, againReset()));
+    if (back?.form === 'lien' && back.error) return void res.type('html').send(deadLinkPage(ctx(req), NEW_PASSWORD, back.error, againReset()));
     res.type('html').send(resetPage(ctx(req), token, { ...(back?.error ? { error: back.error } : {}), ...(back?.fieldErrors?.password ? { fieldError: back.fieldErrors.password } : {}) }));
   });
   r.post('/mot-de-passe/nouveau', limiters.mailRequest, form, page(async (req, res) => {
@@ -223,11 +231,13 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     const fields = formFields(req);
     const input = resetConfirmBody.safeParse({ token: fields.jeton, password: fields.password });
     const token = tokenOf(fields.jeton);
-    if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), NEW_PASSWORD, INVALID_LINK, html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`));
+    // (a token the link's page never gives: its GET says the link is not valid)
+    if (!token) return res.redirect(303, '/mot-de-passe/nouveau');
+    const here = `/mot-de-passe/nouveau?jeton=${encodeURIComponent(token)}`;
     // a weak password comes back to the link's own address (which carries the token already) by a 303
     const refuse = (fieldError: string) => {
       const state = { error: FORM_ERRORS, fieldErrors: { password: fieldError } };
-      if (sendFormBack(res, `/mot-de-passe/nouveau?jeton=${encodeURIComponent(token)}`, state)) return;
+      if (sendFormBack(res, here, state)) return;
       res.status(400).type('html').send(resetPage(ctx(req), token, { error: state.error, fieldError }));
     };
     if (!input.success) return refuse(AT_LEAST_10);
@@ -237,11 +247,11 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
       if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
       const weak = passwordAdvice(err.details);
       if (weak) return refuse(weak);
-      return void res.status(400).type('html').send(deadLinkPage(ctx(req), NEW_PASSWORD, err.message, html`<p><a href="/mot-de-passe-oublie">${t('Demander un nouveau lien')}</a></p>`));
+      if (sendFormBack(res, here, { form: 'lien', error: err.message })) return;
+      return void res.status(400).type('html').send(deadLinkPage(ctx(req), NEW_PASSWORD, err.message, againReset()));
     }
-    res.type('html').send(simplePage(ctx(req), t('Mot de passe changé'), html`<h1>${t('Mot de passe changé')}</h1>
-      <div class="notice" role="status"><p>${t('Votre nouveau mot de passe est enregistré, et toutes vos sessions ont été fermées.')}</p></div>
-      <p><a href="/connexion" class="button">${t('Se connecter')}</a></p>`));
+    if (sendFormDone(res, '/mot-de-passe/nouveau', { form: 'fait' })) return;
+    res.type('html').send(passwordChanged(ctx(req)));
   }));
 
   // --- confirming an address (at sign-up) and a new address ---
@@ -249,9 +259,16 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     { path: '/compte/confirmer-adresse', title: msg('Confirmer votre adresse'), lead: msg('Un clic pour confirmer que cette adresse électronique est bien la vôtre.'), button: msg('Confirmer mon adresse'), run: verifyEmail, again: () => html`<p>${t('Connectez-vous puis, dans')} <a href="/compte#adresse">${t('Mon compte')}</a>${t(', demandez un nouveau lien.')}</p>`, done: msg('Votre adresse électronique est confirmée.') },
     { path: '/compte/confirmer-nouvelle-adresse', title: msg('Confirmer votre nouvelle adresse'), lead: msg('Un clic pour que cette adresse devienne celle de votre compte.'), button: msg('Confirmer ma nouvelle adresse'), run: confirmEmailChange, again: () => html`<p>${t('Dans')} <a href="/compte#adresse">${t('Mon compte')}</a>${t(', vous pouvez refaire la demande.')}</p>`, done: msg('Votre nouvelle adresse est confirmée : c’est désormais celle de votre compte.') },
   ] as const;
+  const linkDone = (c: PageContext, l: (typeof links)[number], signedIn: boolean) => simplePage(c, t(l.title), html`<h1>${t(l.title)}</h1>
+        <div class="notice" role="status"><p>${t(l.done)}</p></div>
+        <p>${signedIn ? html`<a href="/compte">${t('Mon compte')}</a>` : html`<a href="/connexion">${t('Se connecter')}</a>`} · <a href="/">${t('Les projets de loi')}</a></p>`);
   for (const l of links) {
+    // post → redirect → get: the outcome comes back to the link's page, sealed in `formulaire` ('fait', or 'lien' and why it failed)
     r.get(l.path, (req, res) => {
       noStore(res);
+      const back = takeFormState(req.query.formulaire);
+      if (back?.form === 'fait') return void res.type('html').send(linkDone(ctx(req), l, !!req.user));
+      if (back?.form === 'lien' && back.error) return void res.type('html').send(deadLinkPage(ctx(req), l.title, back.error, l.again()));
       const token = tokenOf(req.query.jeton);
       if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), l.title, INVALID_LINK, l.again()));
       res.type('html').send(confirmLinkPage(ctx(req), { title: l.title, lead: l.lead, action: l.path, token, button: l.button }));
@@ -259,16 +276,17 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     r.post(l.path, form, page(async (req, res) => {
       noStore(res);
       const token = tokenOf(formFields(req).jeton);
-      if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), l.title, INVALID_LINK, l.again()));
+      // (a token the link's page never gives: its GET says the link is not valid)
+      if (!token) return res.redirect(303, l.path);
       try {
         await l.run(db, sessions, token);
       } catch (err) {
         if (!(err instanceof AppError) || (err.code !== 'validation_failed' && err.code !== 'conflict')) throw err;
+        if (sendFormBack(res, l.path, { form: 'lien', error: err.message })) return;
         return void res.status(err.status).type('html').send(deadLinkPage(ctx(req), l.title, err.message, l.again()));
       }
-      res.type('html').send(simplePage(ctx(req), t(l.title), html`<h1>${t(l.title)}</h1>
-        <div class="notice" role="status"><p>${t(l.done)}</p></div>
-        <p>${req.user ? html`<a href="/compte">${t('Mon compte')}</a>` : html`<a href="/connexion">${t('Se connecter')}</a>`} · <a href="/">${t('Les projets de loi')}</a></p>`));
+      if (sendFormDone(res, l.path, { form: 'fait' })) return;
+      res.type('html').send(linkDone(ctx(req), l, !!req.user));
     }));
   }
 
@@ -343,10 +361,18 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
   const kindOf = (scope: string) => t(NOTIFICATION_KIND_LABELS[scope as keyof typeof NOTIFICATION_KIND_LABELS].label);
   const question = (scope: string) => (scope === 'all' ? t('Ne recevoir aucune notification par courriel ?') : t('Ne plus recevoir les courriels « {{type}} » ?', { type: kindOf(scope) }));
   const noticeOf = (scope: string) => (scope === 'all' ? t('Vous ne recevrez aucune notification par courriel.') : t('Vous ne recevrez plus les courriels « {{type}} ».', { type: kindOf(scope) }));
+  const unsubscribed = (c: PageContext, scope: string) => layout(c, {
+    title: t('Désabonnement enregistré'),
+    main: html`<h1>${t('Désabonnement enregistré')}</h1><div class="notice" role="status"><p>${noticeOf(scope)}</p></div>
+        <p>${t('Pour changer d’avis :')} <a href="/compte#courriels">${t('Mon compte')}</a>.</p>`,
+  });
+  const unsubscribePath = (req: Request) => `/courriels/desabonnement/${encodeURIComponent(String(req.params.token))}`;
   r.get('/courriels/desabonnement/:token', page(async (req, res) => {
     noStore(res);
     const target = (await mail.links()).read(String(req.params.token));
     if (!target) return void res.status(404).type('html').send(deadLinkPage(ctx(req), UNSUBSCRIBE, BAD_UNSUBSCRIBE_LINK, html`<p>${t('Vos préférences de courriels sont dans')} <a href="/compte#courriels">${t('Mon compte')}</a>.</p>`));
+    // after the page's button (post → redirect → get): what was done
+    if (takeFormState(req.query.formulaire)?.form === 'fait') return void res.type('html').send(unsubscribed(ctx(req), target.scope));
     res.type('html').send(layout(ctx(req), {
       title: t(UNSUBSCRIBE),
       main: html`<h1>${t(UNSUBSCRIBE)}</h1><p class="lead">${question(target.scope)}</p>
@@ -355,16 +381,19 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     }));
   }));
   // (its own small parser: a mail client posts « List-Unsubscribe=One-Click »; then back into the request's language)
+  // RFC 8058's one-click (the mail client's POST, that body) gets its answer in place, a 2xx; the page's button
+  // (any other body) gets post → redirect → get, to this link's page saying what was done
   r.post('/courriels/desabonnement/:token', express.urlencoded({ extended: false, limit: '1kb' }), (req, _res, next) => inRequestLang(req, next), page(async (req, res) => {
     noStore(res);
+    const oneClick = formFields(req)['List-Unsubscribe'] === 'One-Click';
     const target = (await mail.links()).read(String(req.params.token));
-    if (!target) return void res.status(404).type('html').send(deadLinkPage(ctx(req), UNSUBSCRIBE, BAD_UNSUBSCRIBE_LINK, html``));
+    if (!target) {
+      if (!oneClick) return res.redirect(303, unsubscribePath(req));
+      return void res.status(404).type('html').send(deadLinkPage(ctx(req), UNSUBSCRIBE, BAD_UNSUBSCRIBE_LINK, html``));
+    }
     await unsubscribe(db, target);
-    res.type('html').send(layout(ctx(req), {
-      title: t('Désabonnement enregistré'),
-      main: html`<h1>${t('Désabonnement enregistré')}</h1><div class="notice" role="status"><p>${noticeOf(target.scope)}</p></div>
-        <p>${t('Pour changer d’avis :')} <a href="/compte#courriels">${t('Mon compte')}</a>.</p>`,
-    }));
+    if (!oneClick && sendFormDone(res, unsubscribePath(req), { form: 'fait' })) return;
+    res.type('html').send(unsubscribed(ctx(req), target.scope));
   }));
   return r;
 }

@@ -41,12 +41,16 @@ const NEXT_PHASE: Partial<Record<BillStatus, { to: BillStatus; label: string; hi
   commission: { to: 'adopted', label: msg('Adopter le texte'), hint: msg('Le texte réconcilié est figé : chaque article modifié reçoit sa nouvelle version. C’est définitif.') },
 };
 
-/** The admin's one-way switch to the next phase, said in words with its consequence. */
-export function phaseForm(bill: Pick<BillRow, 'id' | 'status'>, suite?: string): SafeHtml {
+/**
+ * The admin's one-way switch to the next phase, said in words with its consequence: `suite` is where
+ * it leads once done, `from` the page it is on (where a refusal comes back, form `phase`; default:
+ * `suite`, else the bill's page).
+ */
+export function phaseForm(bill: Pick<BillRow, 'id' | 'status'>, suite?: string, from?: string): SafeHtml {
   const next = NEXT_PHASE[bill.status];
   if (!next) return html``;
   return html`<form method="post" action="/textes/${bill.id}/phase" class="form phase-form" novalidate>
-    <input type="hidden" name="statut" value="${next.to}">${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}
+    <input type="hidden" name="statut" value="${next.to}">${suite ? html`<input type="hidden" name="suite" value="${suite}">` : ''}${from ? html`<input type="hidden" name="depuis" value="${from}">` : ''}
     <p class="hint" id="phase-hint-${bill.id}">${t(next.hint)}</p>
     <button type="submit" aria-describedby="phase-hint-${bill.id}">${t(next.label)}</button>
   </form>`;
@@ -61,7 +65,7 @@ export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]
       <p class="bill-links">${may(ctx, 'desk.read', null) ? html`<a class="button" href="/textes/${bill.id}/greffe">${t('Bureau du greffe')}</a> ` : ''}${bill.status === 'commission' || bill.status === 'adopted'
         ? html`<a href="/textes/${bill.id}/commission">${t('Commission mixte')}</a> · <a href="/textes/${bill.id}/texte-reconcilie">${bill.status === 'adopted' ? t('Texte adopté') : t('Texte réconcilié')}</a> · <a href="/textes/${bill.id}/comparatif">${t('Tableau comparatif')}</a>`
         : ''} <a href="/textes/${bill.id}/historique">${t('Historique et données ouvertes')}</a> · <a href="/textes/${bill.id}/participation">${t('Participation')}</a> · <a href="/textes/${bill.id}/tirage">${t('Tirage au sort du collège citoyen')}</a> · <a href="/textes/${bill.id}/opinions">${t('Cartographie des opinions')}</a> · <a href="/textes/${bill.id}/empreinte">${t('Empreinte législative')}</a> · <a href="/textes/${bill.id}/auditions">${t('Auditions')}</a></p>
-      ${may(ctx, 'bill.move', bill.status) ? phaseForm(bill) : ''}
+      ${formAlert(stateFor(ctx, 'phase'))}${may(ctx, 'bill.move', bill.status) ? phaseForm(bill) : ''}
       ${memorandumBlock(ctx, bill)}
       <div class="bill-layout">${tableOfContents(articles)}${fullText(articles)}</div>`,
   });

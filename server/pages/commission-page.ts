@@ -183,7 +183,7 @@ export function commissionPage(ctx: PageContext, d: Dashboard): string {
       ${d.groups.length ? html`<ol class="exam-list" role="list" data-commission-live="${d.bill.id}">${d.groups.map((g) => groupItem(d, g, ctx))}</ol>` : html`<p class="empty">${d.total > 0 ? t('Aucun amendement ne correspond à ces filtres.') : t('Aucun amendement à examiner.')}</p>`}
       ${pager(d)}
       ${may(ctx, 'bill.move', d.bill.status) && d.bill.status === 'commission' && pending === 0 && d.total > 0
-        ? html`<section aria-labelledby="adoption"><h2 id="adoption">${t('Tout est décidé')}</h2>${phaseForm(d.bill, `/textes/${d.bill.id}/texte-reconcilie`)}</section>` : ''}
+        ? html`<section aria-labelledby="adoption"><h2 id="adoption">${t('Tout est décidé')}</h2>${phaseForm(d.bill, `/textes/${d.bill.id}/texte-reconcilie`, `/textes/${d.bill.id}/commission`)}</section>` : ''}
       ${adminPanel(d, ctx)}`,
   });
 }

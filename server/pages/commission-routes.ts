@@ -56,6 +56,10 @@ export function commissionPages(db: Db, live: LiveDocs): Router {
     signIn: (req) => `/textes/${param(req, 'billId')}`,
     body: (f) => ({ status: f.statut }),
     done: (req, res) => res.redirect(303, backTo(req, `/textes/${param(req, 'billId')}`)),
+    // any other refusal (wrong phase, conflict, validation) goes back to the page the form is on (`depuis`,
+    // else `suite`, else the bill's page), said beside the phase form (form `phase`)
+    formPage: (req) => safeNext(formFields(req).depuis, backTo(req, `/textes/${param(req, 'billId')}`)).split('#')[0]!,
+    formName: () => 'phase',
     // adoption's preconditions (members, pending amendments) get a page that lists what is missing
     refused: async (req, res, err) => {
       if (!isPhasePrecondition(err)) return false;

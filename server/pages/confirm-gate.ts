@@ -2,7 +2,8 @@ import express, { type RequestHandler, type Router } from 'express';
 import { CONFIRM_FIELD, confirmationFor, type Confirmation } from '../../shared/confirmations';
 import { html } from '../html';
 import { layout, type PageContext } from './layout';
-import { ctx, formBody, formFields, safeNext } from './page-kit';
+import { ctx, formBody, formFields, page, safeNext } from './page-kit';
+import { putFormState, takeFormState, withFormState, withoutSecrets } from './flash';
 import { say, t } from '../i18n';
 
 /**
@@ -25,10 +26,20 @@ export function confirmationPage(c: PageContext, action: string, fields: Record<
   });
 }
 
+/** Where the confirmation page is shown (GET), after the gate's 303; its state keeps the action and the way back under these keys. */
+export const CONFIRMATION_PATH = '/confirmation';
+const ACTION = '@action';
+const BACK = '@retour';
+
 /**
  * Before every page form: a form posted to an irreversible action (shared/confirmations.ts)
  * without `confirme=1` gets the confirmation page instead of acting. Visitors not signed in go
  * through: the action's own handler sends them to sign in.
+ *
+ * Post → redirect → get (docs/forms.md): the gate answers a 303 to `GET /confirmation`, the form's
+ * fields, its action and the way back sealed in `formulaire`; the page posts them again, confirmed.
+ * A form whose fields must not travel in an address (a password, a token, the draw's seed) or too
+ * long for one gets the page in place, as before.
  */
 export function confirmationGate(): Router {
   const r = express.Router();
@@ -40,9 +51,23 @@ export function confirmationGate(): Router {
     if (!q) return next();
     const referer = req.get('referer');
     const from = referer ? safeNext(new URL(referer, 'http://x').pathname) : '/';
-    res.set('Cache-Control', 'no-store').type('html').send(confirmationPage(ctx(req), req.originalUrl, fields, q, safeNext(fields.suite, from)));
+    const back = safeNext(fields.suite, from);
+    res.set('Cache-Control', 'no-store');
+    const secret = Object.keys(withoutSecrets(fields)).length !== Object.keys(fields).length;
+    const sealed = secret ? undefined : putFormState({ form: 'confirmation', values: { ...fields, [ACTION]: req.originalUrl, [BACK]: back } });
+    if (sealed) return res.redirect(303, withFormState(CONFIRMATION_PATH, sealed));
+    res.type('html').send(confirmationPage(ctx(req), req.originalUrl, fields, q, back));
   };
   const concerned: RequestHandler = (req, _res, next) => (req.method === 'POST' && confirmationFor(req.path, {}, 'server') ? next() : next('router'));
+  // the page the gate's 303 leads to: the question, said again from the sealed fields (in the reader's language)
+  r.get(CONFIRMATION_PATH, page(async (req, res) => {
+    const state = takeFormState(req.query.formulaire);
+    const { [ACTION]: action, [BACK]: back, ...fields } = state?.form === 'confirmation' ? state.values ?? {} : {};
+    const path = action === undefined ? undefined : safeNext(action, '').split(/[?#]/)[0];
+    const q = path ? confirmationFor(path, fields, 'server', say()) : undefined;
+    if (!q || !req.user) return res.redirect(303, safeNext(back, '/'));
+    res.set('Cache-Control', 'no-store').type('html').send(confirmationPage(ctx(req), action!, fields, q, safeNext(back, '/')));
+  }));
   r.use(concerned, formBody('2mb'), gate);
   return r;
 }

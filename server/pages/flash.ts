@@ -127,6 +127,17 @@ export function sendFormBack(res: Response, path: string, state: SealedFormState
   return true;
 }
 
+/**
+ * Post → redirect → get for a form that succeeded, when the page that follows says what happened from
+ * a sealed state (`form` names the outcome): a 303, not counted as a refusal. False when it does not fit.
+ */
+export function sendFormDone(res: Response, path: string, state: SealedFormState, hash = ''): boolean {
+  const sealed = putFormState(state);
+  if (!sealed) return false;
+  res.redirect(303, withFormState(path, sealed, hash));
+  return true;
+}
+
 /** The address of the form's page with the sealed state in `formulaire` (and a fragment). */
 export function withFormState(path: string, sealed: string, hash = ''): string {
   return `${path}${path.includes('?') ? '&' : '?'}formulaire=${sealed}${hash}`;

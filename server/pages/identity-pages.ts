@@ -19,6 +19,7 @@ import { msg } from '../../shared/i18n';
 import { t, th } from '../i18n';
 import { tMessage } from '../i18n/message';
 import { sendFormBack, takeFormState } from './flash';
+import { formAlert, stateFor } from './form-state';
 
 /**
  * « Se connecter avec … » (OpenID Connect, issue 13): the routes of the sign-in, the page asking
@@ -58,6 +59,7 @@ export function identitySection(c: PageContext): SafeHtml {
   const linked = c.oidc.linked ?? [];
   const name = (issuer: string) => (issuer === c.oidc!.issuer ? c.oidc!.providerName : issuer);
   return html`<section aria-labelledby="identite"><h2 id="identite">${t('Identité vérifiée')}</h2>
+    ${formAlert(stateFor(c, 'identite'))}
     ${linked.length > 0
       ? html`<p>${th('Votre compte porte le badge {{badge}} : votre identité a été vérifiée par un fournisseur d’identité. Les décomptes « identités vérifiées seulement » comptent vos votes.', { badge: verifiedBadge() })}</p>
         <ul>${linked.map((l) => html`<li>${t('Relié à {{fournisseur}} depuis le {{date}}', { fournisseur: name(l.issuer), date: dateTimeFr.format(l.linkedAt) })}
@@ -85,6 +87,16 @@ function linkPage(c: PageContext, state: { email: string; error?: string }): str
         <button type="submit">${t('Relier et me connecter')}</button>
       </form>
       <p><a href="/">${t('Annuler')}</a> ${t('(rien n’est relié ; le lien expire dans quelques minutes).')}</p>`,
+  });
+}
+
+/** A link that can no longer be made (already linked, expired): the reason, and the way on. */
+function linkEndedPage(c: PageContext, error: string): string {
+  return layout(c, {
+    title: `${t('Erreur – ')}${t('Relier votre identité')}`,
+    main: html`<h1>${t('Relier votre identité à votre compte')}</h1>
+      <div class="alert" role="alert" id="erreurs">${tMessage(error)}</div>
+      <p><a href="/connexion">${t('Se connecter')}</a> · <a href="/">${t('Les projets de loi')}</a></p>`,
   });
 }
 
@@ -163,9 +175,11 @@ export function identityPages(deps: IdentityPagesDeps): Router {
 
   r.get('/auth/oidc/lier', page(async (req, res) => {
     if (!rp) throw notConfigured();
+    const back = takeFormState(req.query.formulaire);
+    // a link that could not be made (already linked, expired): said here, after the POST's 303
+    if (back?.form === 'fin' && back.error) return void res.set('Cache-Control', 'no-store').type('html').send(linkEndedPage(ctx(req), back.error));
     const pending = await pendingLink(db, handleOf(req));
     if (!pending) throw new AppError('oidc_state_mismatch', msg('Ce rattachement a expiré ou a déjà servi : reconnectez-vous avec le fournisseur d’identité.'));
-    const back = takeFormState(req.query.formulaire);
     res.set('Cache-Control', 'no-store').type('html').send(linkPage(ctx(req), { email: pending.email, ...(back?.error ? { error: back.error } : {}) }));
   }));
 
@@ -173,7 +187,12 @@ export function identityPages(deps: IdentityPagesDeps): Router {
     if (!rp) throw notConfigured();
     const handle = handleOf(req);
     const pending = await pendingLink(db, handle);
-    if (!pending) throw new AppError('oidc_state_mismatch', msg('Ce rattachement a expiré ou a déjà servi : reconnectez-vous avec le fournisseur d’identité.'));
+    const ended = (err: AppError) => sendFormBack(res.set('Cache-Control', 'no-store'), '/auth/oidc/lier', { form: 'fin', error: err.message });
+    if (!pending) {
+      const err = new AppError('oidc_state_mismatch', msg('Ce rattachement a expiré ou a déjà servi : reconnectez-vous avec le fournisseur d’identité.'));
+      if (ended(err)) return;
+      throw err;
+    }
     const input = linkForm.safeParse(formFields(req));
     try {
       if (!input.success) throw new AppError('validation_failed', msg('Saisissez le mot de passe du compte.'));
@@ -183,7 +202,12 @@ export function identityPages(deps: IdentityPagesDeps): Router {
       setSessionCookie(req, res, token);
       res.redirect(303, next);
     } catch (err) {
-      if (!(err instanceof AppError) || err.code === 'oidc_state_mismatch' || err.code === 'conflict') throw err;
+      if (!(err instanceof AppError)) throw err;
+      // the link was used up (already linked elsewhere, expired meanwhile): nothing to retry on this form
+      if (err.code === 'oidc_state_mismatch' || err.code === 'conflict') {
+        if (ended(err)) return;
+        throw err;
+      }
       // post → redirect → get (the pending link stays in its cookie; the password is never carried)
       if (sendFormBack(res.set('Cache-Control', 'no-store'), '/auth/oidc/lier', { error: err.message })) return;
       res.status(err.status).type('html').send(linkPage(ctx(req), { email: pending.email, error: err.message }));
@@ -203,8 +227,15 @@ export function identityPages(deps: IdentityPagesDeps): Router {
     if (!rp) throw notConfigured();
     if (!req.user) return res.redirect(303, '/connexion?suite=/compte');
     const input = unlinkForm.safeParse(formFields(req));
-    if (!input.success) throw new AppError('validation_failed', msg('Quelle identité détacher ?'));
-    await unlinkOwnIdentity(db, { userId: req.user.id, issuer: input.data.issuer });
+    try {
+      if (!input.success) throw new AppError('validation_failed', msg('Quelle identité détacher ?'));
+      await unlinkOwnIdentity(db, { userId: req.user.id, issuer: input.data.issuer });
+    } catch (err) {
+      // post → redirect → get: back to « Identité vérifiée » in « Mon compte », the reason beside the section (a 404 stays)
+      if (!(err instanceof AppError) || (err.code !== 'validation_failed' && err.code !== 'conflict')) throw err;
+      if (sendFormBack(res, '/compte', { form: 'identite', error: err.message })) return;
+      throw err;
+    }
     sessions.forgetUser(req.user.id);
     res.redirect(303, '/compte#identite');
   }));

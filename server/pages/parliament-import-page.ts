@@ -5,6 +5,7 @@ import type { OpDeps } from '../operations/operation';
 import { precheck } from '../authorize';
 import { notFound } from '../http/errors';
 import { findBill, type BillRow } from '../sql/bills';
+import { findImportReport, putImportReport } from '../sql/import-reports';
 import { html, type SafeHtml } from '../html';
 import { layout, may, type PageContext } from './layout';
 import { phaseBadge } from './bill-pages';
@@ -46,7 +47,7 @@ function report(r: ImportReport): SafeHtml {
     ${r.notes.length ? html`<h3 id="notes-import">${t('À savoir')}</h3><ul aria-labelledby="notes-import">${r.notes.map((n) => html`<li>${th('Sous-amendement n° {{numero}} : {{note}}', { numero: n.number, note: tMessage(n.note) })}</li>`)}</ul>` : ''}</section>`;
 }
 
-function importPage(c: PageContext, bill: BillRow, d: Draft, opts: { error?: string; report?: ImportReport } = {}): string {
+function importPage(c: PageContext, bill: BillRow, d: Draft, opts: { error?: string; report?: ImportReport; gone?: boolean } = {}): string {
   return layout(c, {
     title: `${opts.error ? `${t('Erreur')} – ` : ''}${t('Importer des amendements parlementaires')} – ${bill.title}`,
     breadcrumb: html`<a href="/textes/${bill.id}" lang="fr">${bill.title}</a>${may(c, 'desk.read', null) ? html` › <a href="/textes/${bill.id}/greffe">${t('Bureau du greffe')}</a>` : ''}`,
@@ -54,6 +55,7 @@ function importPage(c: PageContext, bill: BillRow, d: Draft, opts: { error?: str
       <p class="meta">${phaseBadge(bill.status)} · « ${bill.title} »</p>
       ${opts.error ? html`<div class="alert" role="alert">${tMessage(opts.error)}</div>` : ''}
       ${opts.report ? report(opts.report) : ''}
+      ${opts.gone ? html`<p class="notice" role="status">${t('Le rapport de cet import n’est plus disponible : les amendements importés figurent dans la liasse du texte.')}</p>` : ''}
       <p>${t('Les amendements importés ont l’origine « parlement » : leurs auteurs, groupes, numéros et sorts sont ceux de la chambre ; ils figurent à côté des amendements citoyens, sans compter dans leurs classements ni leurs décomptes.')}</p>
       ${parliamentImportForm(bill.id, opts.report ? { format: d.format, donnees: '' } : d, opts.error)}`,
   });
@@ -76,14 +78,22 @@ export function parliamentImportPages(deps: OpDeps): Router {
     const open = may(ctx(req), 'amendment.importParliament', bill.status);
     const back = takeFormState(req.query.formulaire);
     const error = back?.error ?? (open ? undefined : msg('Les amendements s’importent pendant la consultation ou l’examen en commission.'));
-    res.type('html').send(importPage(ctx(req), bill, draftOf(back?.values ?? {}), error ? { error } : {}));
+    // after an import (post → redirect → get): its report, kept for its author (sql/import-reports.ts)
+    const shown = req.query.rapport === undefined ? undefined : await findImportReport(deps.db, { id: req.query.rapport, billId: bill.id, userId: req.user.id });
+    const draft = draftOf(back?.values ?? { format: String(req.query.format ?? '') });
+    res.set('Cache-Control', 'no-store').type('html').send(importPage(ctx(req), bill, draft, {
+      ...(error ? { error } : {}), ...(shown ? { report: shown } : req.query.rapport === undefined ? {} : { gone: true }),
+    }));
   }));
 
   r.post('/textes/:billId/amendements/importer', formBody('5mb'), formOperation(deps, importParliamentAmendmentsOp, {
     signIn: here,
     body: (f) => ({ format: draftOf(f).format, data: f.donnees ?? '' }),
-    done: async (req, res, out) => {
-      res.status(201).type('html').send(importPage(ctx(req), await loadBill(req), draftOf(formFields(req)), { report: out }));
+    // post → redirect → get: the report (however long) is kept for the page the 303 leads to
+    done: async (req, res, out, input, user) => {
+      const id = await putImportReport(deps.db, { billId: input.params.billId, userId: user.id, report: out });
+      const format = draftOf(formFields(req)).format === 'senat-csv' ? '&format=senat-csv' : '';
+      res.redirect(303, `${here(req)}?rapport=${id}${format}#resultat`);
     },
     refused: async (req, res, err) => {
       if (err.code === 'not_found') return false;

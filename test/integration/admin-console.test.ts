@@ -39,8 +39,14 @@ test('people are found by part of their name or e-mail, and roles change only on
   // LIKE wildcards are taken literally
   expect((await page(admin, '/admin/comptes?q=%25')).text).toContain('0 compte pour');
 
-  const unconfirmed = await form(admin, `/admin/comptes/${clerk.id}/roles`, { nom: 'Gaëlle Greffier', 'role-clerk': 'on' });
+  // post → redirect → get: the question is a page of its own, the form's fields sealed in its address
+  const asking = await form(admin, `/admin/comptes/${clerk.id}/roles`, { nom: 'Gaëlle Greffier', 'role-clerk': 'on' });
+  expect(asking.status).toBe(303);
+  expect(asking.headers.location).toMatch(/^\/confirmation\?formulaire=[\w-]+$/);
+  const unconfirmed = await page(admin, asking.headers.location!);
   expect(unconfirmed.status).toBe(200);
+  expect(unconfirmed.text).toContain(`<form method="post" action="/admin/comptes/${clerk.id}/roles"`);
+  expect(unconfirmed.text).toContain('<input type="hidden" name="role-clerk" value="on">');
   expect(unconfirmed.text).toContain('Changer les rôles de « Gaëlle Greffier » ?');
   expect(unconfirmed.text).toContain('Rôles après le changement : greffe.');
   expect(unconfirmed.text).toMatch(/<input type="hidden" name="confirme" value="1">/);
@@ -84,7 +90,9 @@ test('a pasted bill is previewed (or its errors shown line by line) before it is
 
 test('a phase move and a member removal go through a confirmation page first; adoption refusals list what to fix', async () => {
   const bill = await createBill(app, admin, { status: 'consultation' });
-  const asked = await form(admin, `/textes/${bill.id}/phase`, { statut: 'commission', suite: `/admin/textes/${bill.id}` });
+  const asking = await form(admin, `/textes/${bill.id}/phase`, { statut: 'commission', suite: `/admin/textes/${bill.id}` });
+  expect(asking.status).toBe(303);
+  const asked = await page(admin, asking.headers.location!);
   expect(asked.status).toBe(200);
   expect(asked.text).toContain('Clore la consultation et réunir la commission ?');
   expect(asked.text).toContain('Les brouillons d’amendement encore ouverts sont figés');
@@ -92,6 +100,17 @@ test('a phase move and a member removal go through a confirmation page first; ad
   expect(await status(bill.id)).toBe('consultation');
   expect((await form(admin, `/textes/${bill.id}/phase`, { statut: 'commission', confirme: '1' })).status).toBe(303);
   expect(await status(bill.id)).toBe('commission');
+  // the same move again (another tab, another admin first): refused, back to the page the form was on, said in « Phase »
+  const stale = await form(admin, `/textes/${bill.id}/phase`, { statut: 'commission', suite: `/admin/textes/${bill.id}`, confirme: '1' });
+  expect(stale.status).toBe(303);
+  expect(stale.headers.location).toMatch(new RegExp(`^/admin/textes/${bill.id}\\?formulaire=[\\w-]+#erreurs$`));
+  const staleShown = (await page(admin, stale.headers.location!)).text;
+  expect(staleShown).toMatch(/<h2 id="phase">Phase<\/h2><div class="alert" role="alert" id="erreurs"/);
+  expect(staleShown).toMatch(/<title>Erreur – /);
+  // from the bill's page (no `suite`): back to it, the message above the phase form
+  const fromBill = await form(admin, `/textes/${bill.id}/phase`, { statut: 'consultation', confirme: '1' });
+  expect(fromBill.headers.location).toMatch(new RegExp(`^/textes/${bill.id}\\?formulaire=[\\w-]+#erreurs$`));
+  expect((await page(admin, fromBill.headers.location!)).text).toContain('role="alert" id="erreurs"');
 
   // without members in both colleges, adoption is refused on a page that says how to fix it
   const refused = await form(admin, `/textes/${bill.id}/phase`, { statut: 'adopted', confirme: '1' });
@@ -116,7 +135,9 @@ test('a phase move and a member removal go through a confirmation page first; ad
   expect(JSON.stringify(await members())).toContain(member.id);
 
   const removal = `/admin/textes/${bill.id}/commission/membres/${member.id}/retirer`;
-  expect((await form(admin, removal, { nom: 'Élise Lambert' })).text).toContain('Retirer « Élise Lambert » de la commission ?');
+  const removing = await form(admin, removal, { nom: 'Élise Lambert' });
+  expect(removing.status).toBe(303);
+  expect((await page(admin, removing.headers.location!)).text).toContain('Retirer « Élise Lambert » de la commission ?');
   expect(JSON.stringify(await members())).toContain(member.id);
   expect((await form(admin, removal, { nom: 'Élise Lambert', confirme: '1' })).status).toBe(303);
   expect(JSON.stringify(await members())).not.toContain(member.id);

@@ -21,9 +21,13 @@ async function fixture() {
 
 test('a confirmation page asks in English, its count said with the right plural; French by default', async () => {
   const { app, admin } = ctx;
-  const ask = (fields: Record<string, string>, cookie?: string) => {
+  // post → redirect → get: the gate's 303 leads to GET /confirmation, said in the reader's language
+  const ask = async (fields: Record<string, string>, cookie?: string) => {
     const req = app.http.post('/moderation/lot').set(auth(admin)).type('form');
-    return (cookie ? req.set('Cookie', cookie) : req).send(fields).expect(200);
+    const res = await (cookie ? req.set('Cookie', cookie) : req).send(fields).expect(303);
+    expect(res.headers.location).toMatch(/^\/confirmation\?formulaire=[\w-]+$/);
+    const get = app.http.get(res.headers.location!).set(auth(admin));
+    return (cookie ? get.set('Cookie', cookie) : get).expect(200);
   };
   const two = { 'item-0': 'argument:1', 'item-1': 'argument:2', mesure: 'hide', rule: 'respect', suite: '/moderation/signalements' };
   const en = (await ask(two, EN)).text;
@@ -67,9 +71,12 @@ test('the e-mail link pages and the forgotten-password page, in English', async 
   }
   expect(offending).toEqual({});
   // a link confirmed with a token nobody issued: the command's refusal, said in English
+  // (post → redirect → get: to the link's page, which says it)
   const dead = await app.http.post('/compte/confirmer-adresse').type('form').set('Origin', app.url).set('Cookie', EN).send({ jeton: token });
-  expect(dead.status).toBe(400);
-  expect(dead.text).toContain('This link is not valid: check that it was copied in full.');
+  expect(dead.status).toBe(303);
+  const said = await app.http.get(dead.headers.location!).set('Cookie', EN);
+  expect(said.text).toContain('This link is not valid: check that it was copied in full.');
+  expect(said.text).toContain('<title>Error – ');
 });
 
 test('a message an account asks for itself comes in the language of its request; French otherwise', async () => {

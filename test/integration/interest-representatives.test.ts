@@ -312,7 +312,8 @@ describe('the pages and their forms', () => {
     expect(footprint.text).toContain('écrit par');
     expect((await t.app.http.get(`/textes/${bill.id}/empreinte`).expect(200)).text).toContain('Fédération des Éditeurs');
     // deleting asks first
-    const ask = await formPost(`/auditions/${id}/supprimer`, clerk, { suite: `/textes/${bill.id}/auditions` }).expect(200);
+    const asking = await formPost(`/auditions/${id}/supprimer`, clerk, { suite: `/textes/${bill.id}/auditions` }).expect(303);
+    const ask = await t.app.http.get(asking.headers.location!).set('Cookie', cookie(clerk)).expect(200);
     expect(ask.text).toContain('Retirer cette audition de l’agenda ?');
     await formPost(`/auditions/${id}/supprimer`, clerk, { suite: `/textes/${bill.id}/auditions`, confirme: '1' }).expect(303);
   });

@@ -159,7 +159,9 @@ describe('bulk decisions', () => {
     const [x, y] = [await argue(bill, author), await argue(bill, author)];
     for (const id of [x, y]) await report(reporter, id, 'respect').expect(201);
     const fields = { 'item-0': `argument:${x}`, 'item-1': `argument:${y}`, mesure: 'keep', suite: '/moderation/signalements' };
-    const ask = await http().post('/moderation/lot').set(auth(mod)).type('form').send(fields).expect(200);
+    // (post → redirect → get: the question is GET /confirmation, the fields sealed in its address)
+    const asking = await http().post('/moderation/lot').set(auth(mod)).type('form').send(fields).expect(303);
+    const ask = await http().get(asking.headers.location!).set(auth(mod)).expect(200);
     expect(ask.text).toContain('Conserver 2 contributions ?');
     expect(ids((await queue(mod, `?bill=${bill.id}`)).body.items)).toEqual([x, y]);
     const done = await http().post('/moderation/lot').set(auth(mod)).type('form').send({ ...fields, confirme: '1' }).expect(303);
@@ -223,7 +225,8 @@ describe('appeals', () => {
     const page = await http().get(`/moderation/decisions/${actionId}`).set(auth(author)).expect(200);
     expect(page.text).toContain('Faire appel');
     const form = { body: 'Mon argument porte bien sur cet article.' };
-    expect((await http().post(`/moderation/decisions/${actionId}/appel`).set(auth(author)).type('form').send(form).expect(200)).text).toContain('Envoyer votre appel ?');
+    const asking = await http().post(`/moderation/decisions/${actionId}/appel`).set(auth(author)).type('form').send(form).expect(303);
+    expect((await http().get(asking.headers.location!).set(auth(author)).expect(200)).text).toContain('Envoyer votre appel ?');
     await http().post(`/moderation/decisions/${actionId}/appel`).set(auth(author)).type('form').send({ ...form, confirme: '1' }).expect(303);
     const appealId = (await http().get(`/api/moderation/actions/${actionId}`)).body.appeal.id as string;
     // the moderator who decided is not offered the decision form; another one is
@@ -292,7 +295,8 @@ describe('suspension', () => {
     await http().post(`/api/articles/${bill.articles[0]!.id}/arguments`).set(auth(carl)).send({ side: 'for', body: 'Après la pause.' }).expect(201);
 
     const fields = { duree: 'permanente', reason: 'Comptes multiples.', rule: 'comptes-multiples', nom: 'Dora' };
-    expect((await http().post(`/moderation/comptes/${dora.id}/suspendre`).set(auth(mod)).type('form').send(fields).expect(200)).text).toContain('Suspendre « Dora » ?');
+    const asking = await http().post(`/moderation/comptes/${dora.id}/suspendre`).set(auth(mod)).type('form').send(fields).expect(303);
+    expect((await http().get(asking.headers.location!).set(auth(mod)).expect(200)).text).toContain('Suspendre « Dora » ?');
     await http().post(`/moderation/comptes/${dora.id}/suspendre`).set(auth(mod)).type('form').send({ ...fields, confirme: '1' }).expect(303);
     const refused = await http().post(`/api/articles/${bill.articles[0]!.id}/arguments`).set(auth(dora)).send({ side: 'for', body: 'Je reviens.' });
     expect(refused.body.error.message).toContain('suspendu définitivement');

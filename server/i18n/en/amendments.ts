@@ -256,6 +256,7 @@ export const amendments: Record<string, string> = {
   "Collez le XML de l’Assemblée ou le CSV du Sénat. Chaque amendement est rattaché à l’article de même numéro ; ceux déjà importés, sans dispositif ou visant un article absent sont écartés, avec la raison.": "Paste the Assemblée’s XML or the Sénat’s CSV. Each amendment is attached to the article of the same number; those already imported, without operative text or aimed at a missing article are set aside, with the reason.",
   "Importer les amendements": "Import the amendments",
   "Résultat de l’import": "Result of the import",
+  "Le rapport de cet import n’est plus disponible : les amendements importés figurent dans la liasse du texte.": "The report of this import is no longer available: the amendments imported are in the bill’s list of amendments.",
   "Amendements écartés": "Amendments set aside",
   "À savoir": "Worth knowing",
   "Sous-amendement n° {{numero}} : {{note}}": "Sub-amendment no. {{numero}}: {{note}}",

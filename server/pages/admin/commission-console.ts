@@ -60,7 +60,7 @@ export function commissionConsolePages(deps: OpDeps): Router {
       notice: takeFlash(req.query.ok), error: takeFlash(req.query.erreur),
       main: html`<h1 lang="fr">${d.bill.title}</h1>
         <p class="meta">${phaseBadge(d.bill.status)} · <a href="/textes/${d.bill.id}">${t('page publique')}</a> · <a href="/textes/${d.bill.id}/greffe">${t('bureau du greffe')}</a> · <a href="/textes/${d.bill.id}/commission">${t('tableau de bord de la commission')}</a> · <a href="/textes/${d.bill.id}/historique">${t('historique')}</a></p>
-        <section aria-labelledby="phase"><h2 id="phase">${t('Phase')}</h2>${phaseSection(d, here)}</section>
+        <section aria-labelledby="phase"><h2 id="phase">${t('Phase')}</h2>${formAlert(stateFor(ctx(req), 'phase'))}${phaseSection(d, here)}</section>
         <section aria-labelledby="commission"><h2 id="commission">${t('Commission mixte')}</h2>
           ${membersList(d, here)}
           ${d.bill.status === 'adopted'
