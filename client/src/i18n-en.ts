@@ -4,6 +4,17 @@ export const CLIENT_EN: Readonly<Record<string, string>> = {
   'Annoter « {{passage}} »': 'Annotate “{{passage}}”',
   // client/src/confirm-dialog.ts
   'Annuler': 'Cancel',
+  // client/src/editor/closest.ts
+  'Déposé': 'Tabled',
+  'Mis en forme': 'In legal form',
+  'modifications communes : {{part}}': 'changes in common: {{part}}',
+  '{{n}} cosignataire': '{{n}} co-signatory',
+  '{{n}} cosignataires': '{{n}} co-signatories',
+  'Cosigner plutôt': 'Co-sign instead',
+  'Cosigner plutôt {{titre}}': 'Co-sign {{titre}} instead',
+  'Plus aucun amendement déposé ne fait des modifications semblables à celles de ce brouillon.': 'No tabled amendment makes changes similar to this draft’s any more.',
+  '{{n}} amendement déjà déposé fait des modifications proches des vôtres.': '{{n}} amendment already tabled makes changes close to yours.',
+  '{{n}} amendements déjà déposés font des modifications proches des vôtres.': '{{n}} amendments already tabled make changes close to yours.',
   // client/src/editor/comment-form.ts
   'Écrivez votre commentaire avant de le publier.': 'Write your comment before publishing it.',
   'Votre commentaire dépasse {{n}} caractères.': 'Your comment is longer than {{n}} characters.',

@@ -17,13 +17,16 @@ const amendmentParams = z.object({ id: idParam });
 /** « Inspiré par … »: the id of an organisation declared as an interest representative; null (edit) clears it. */
 const inspiredBy = idParam.nullable().optional();
 
+/** The body of a new amendment (the pages' proposal form adds its own field: amendment-routes.ts). */
+export const createAmendmentBody = z.object({
+  kind: z.enum(AMENDMENT_KINDS), alineas: textSchema.optional(), rationale: rationale.default(''), submit: z.boolean().default(false), inspiredBy,
+  onBehalfOf: onBehalfOfSchema.optional(),
+});
+
 export const createAmendmentOp = operation({
   policy: 'amendment.create',
   params: z.object({ articleId: idParam }),
-  body: z.object({
-    kind: z.enum(AMENDMENT_KINDS), alineas: textSchema.optional(), rationale: rationale.default(''), submit: z.boolean().default(false), inspiredBy,
-    onBehalfOf: onBehalfOfSchema.optional(),
-  }),
+  body: createAmendmentBody,
   run: ({ db }, user, { params, body: { onBehalfOf, ...body } }) =>
     fileWith(onBehalfOf, (onBehalf) => createAmendment(db, { user, articleId: params.articleId, ...body, onBehalf })),
 });

@@ -36,10 +36,14 @@ export const isKind = (v: unknown): v is AmendmentKind => typeof v === 'string' 
 
 /**
  * « Proposer un amendement »: the kind, the proposed text (the article's alinéas, one per line,
- * to be edited in place), the exposé sommaire, then save as a draft or submit at once.
+ * to be edited in place), the exposé sommaire, then save as a draft or submit at once. `before`:
+ * « Déposer » found close tabled amendments (participation-parts.ts › closestBeforeFiling), shown
+ * first; the form then files with « Déposer quand même ».
  */
-export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; article: ArticleRow; state?: FormState; representatives?: readonly RepresentativeChoice[] }): string {
-  const { bill, article, state } = page;
+export function newAmendmentPage(ctx: PageContext, page: {
+  bill: BillRow; article: ArticleRow; state?: FormState; representatives?: readonly RepresentativeChoice[]; before?: SafeHtml;
+}): string {
+  const { bill, article, state, before } = page;
   const kind = isKind(state?.values?.kind) ? state.values.kind : 'modify';
   const text = state?.values?.texte ?? article.alineas.join('\n');
   const errors = state?.fieldErrors ?? {};
@@ -52,7 +56,7 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
   return layout(ctx, {
     title: titled(title, state),
     breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${bill.id}" lang="fr">${bill.title}</a> › <a href="/articles/${article.id}">${t('Article {{numero}}', { numero: article.number })}</a>`,
-    main: html`<h1>${title}</h1>${alertBox(state)}
+    main: html`<h1>${title}</h1>${alertBox(state)}${before ?? ''}
       <form method="post" action="/articles/${article.id}/amendements" class="form form-wide" novalidate>
         <fieldset id="kind"${errors.kind ? html` aria-describedby="kind-error"` : ''}><legend>${t('Nature de l’amendement')}</legend>
           ${errors.kind ? html`<p class="field-error" id="kind-error">${tMessage(errors.kind)}</p>` : ''}
@@ -73,7 +77,8 @@ export function newAmendmentPage(ctx: PageContext, page: { bill: BillRow; articl
         }) : ''}
         <p class="hint" id="actions-hint">${t('Un brouillon n’est visible que de ses auteurs et reste modifiable : « Enregistrer le brouillon » l’ouvre dans l’éditeur en direct, où vous pouvez inviter des co-auteurs. Le dépôt lui attribue un numéro public et fige son texte.')}</p>
         <div class="actions">
-          <button type="submit" name="action" value="deposer" aria-describedby="actions-hint">${t('Déposer l’amendement')}</button>
+          ${before ? html`<input type="hidden" name="proches" value="vus">` : ''}
+          <button type="submit" name="action" value="deposer" aria-describedby="actions-hint">${before ? t('Déposer quand même') : t('Déposer l’amendement')}</button>
           <button type="submit" name="action" value="brouillon" class="secondary" aria-describedby="actions-hint">${t('Enregistrer le brouillon')}</button>
         </div>
       </form>

@@ -4,13 +4,13 @@ import { isOpen } from '../../shared/amendment';
 import { RANKINGS } from '../../shared/ranking';
 import type { LiveDocs } from '../collab/registry';
 import type { Db } from '../db/db';
-import { loadVisibleAmendment } from '../commands/amendment-access';
+import { amendingOrigin, loadVisibleAmendment } from '../commands/amendment-access';
 import { authorize } from '../authorize';
 import { AppError } from '../http/errors';
 import {
-  addCoauthorOp, createAmendmentOp, editAmendmentOp, inviteCoauthorOp, removeCoauthorOp, submitAmendmentOp, withdrawAmendmentOp,
+  addCoauthorOp, createAmendmentBody, createAmendmentOp, editAmendmentOp, inviteCoauthorOp, removeCoauthorOp, submitAmendmentOp, withdrawAmendmentOp,
 } from '../operations/amendments';
-import type { OpDeps } from '../operations/operation';
+import { operation, type OpDeps } from '../operations/operation';
 import { amendmentVote } from '../operations/votes';
 import { viewerSeed } from '../http/viewer-seed';
 import { loadAmendmentView } from '../present/amendment';
@@ -18,16 +18,17 @@ import { listAmendmentsPage, type AmendmentListCache } from '../present/amendmen
 import { presentArgumentsBySupport, withArgumentTallies } from '../present/argument';
 import { pageAssurance } from './assurance-toggle';
 import { listArguments } from '../sql/arguments';
-import { findArticle } from '../sql/articles';
+import { findArticle, type ArticleRow } from '../sql/articles';
 import { findBill } from '../sql/bills';
 import { findMyVote } from '../sql/votes';
-import { newAmendmentPage } from './amendment-form-page';
+import { isKind, newAmendmentPage } from './amendment-form-page';
 import { textToAlineas } from './amendment-forms';
 import { amendmentListPage, rankingsPage, SORT_PARAM } from './amendment-list-pages';
 import { amendmentPage, type DiffView } from './amendment-pages';
 import type { FormState } from './amendment-parts';
 import { argumentsSection, reportForm } from './contribution-parts';
-import { amendmentParticipation } from './participation-parts';
+import { amendmentParticipation, closestBeforeFiling } from './participation-parts';
+import { closestToProposal } from '../present/participation';
 import { afterFiling, ON_BEHALF_FIELDS, onBehalfError, onBehalfFromForm } from './on-behalf-form';
 import { formOperation, type FieldErrors } from './form-operation';
 import { ctx, formBody, formFields, page } from './page-kit';
@@ -39,6 +40,8 @@ import { listActiveRepresentatives } from '../sql/interest-representatives';
 import { msg } from '../../shared/i18n';
 
 const PAGE_SIZE = 20;
+/** The proposal form's state after « Déposer » when close amendments are already tabled. */
+const BEFORE_FILING = 'avant-depot';
 
 const listQuery = z.object({
   [SORT_PARAM]: z.enum(RANKINGS).catch('position'),
@@ -79,7 +82,7 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
     const here = `/amendements/${amendment.id}`;
     const open = bill.status === 'consultation' && isOpen(amendment.status);
     // Arguments and reports concern what the public can read: not a draft, not a masked text.
-    const cosigning = await amendmentParticipation(db, ctx(req), amendment, viewerIsAuthor, bill.status);
+    const cosigning = await amendmentParticipation(db, live, ctx(req), amendment, viewerIsAuthor, bill.status);
     const mayMark = published && may(ctx(req), 'amendment.markInspiration', bill.status);
     const inspiration = inspirationSection(ctx(req), { ...view, billStatus: bill.status }, mayMark ? await listActiveRepresentatives(db) : []);
     const contributions = published
@@ -114,18 +117,62 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
     const { article, bill } = await loadArticle(articleId);
     await authorize(db, 'amendment.create', req.user, { bill });
     const state = takeFormState(req.query.formulaire);
-    res.type('html').send(newAmendmentPage(ctx(req), { bill, article, ...(state ? { state } : {}), representatives: await listActiveRepresentatives(db) }));
+    // after « Déposer »: the close tabled amendments, looked up again (one may have been withdrawn meanwhile)
+    const closest = state?.form === BEFORE_FILING ? await closestToTyped(article, state.values ?? {}) : [];
+    const before = closest.length ? closestBeforeFiling(ctx(req), closest, bill.status) : undefined;
+    res.type('html').send(newAmendmentPage(ctx(req), { bill, article, ...(state ? { state } : {}), ...(before ? { before } : {}), representatives: await listActiveRepresentatives(db) }));
   }));
 
-  r.post('/articles/:articleId/amendements', form, formOperation(deps, createAmendmentOp, {
+  /** The close tabled amendments to what the proposal form holds. */
+  const closestToTyped = (article: ArticleRow, f: Record<string, string>) =>
+    isKind(f.kind) ? closestToProposal(db, article, f.kind, f.kind === 'delete' || f.texte === undefined ? undefined : textToAlineas(f.texte)) : Promise.resolve([]);
+
+  /**
+   * The proposal form's « Déposer » (issue 16 › 1): when tabled amendments to the article make close
+   * changes, nothing is filed yet; the author is sent back to the form (post → redirect → get, what
+   * was typed sealed, form BEFORE_FILING) where they are listed with « Cosigner plutôt », and the form's
+   * « Déposer quand même » sends `proches=vus`. Once the rest of the proposal is valid only (the
+   * refusals come first), and not for a mediator filing on someone's behalf (co-signing is one's own).
+   * The JSON API files at once, as API.md says.
+   */
+  const fileOrSuggestOp = operation({
+    policy: createAmendmentOp.policy, params: createAmendmentOp.params,
+    body: createAmendmentBody.extend({ closestSeen: z.boolean().default(false) }),
+    run: async (d, user, { params, body: { closestSeen, ...body } }) => {
+      if (body.submit && !closestSeen && !body.onBehalfOf && body.rationale.trim() !== '') {
+        const article = await findArticle(d.db, params.articleId);
+        if (article) {
+          // a closed phase is refused as the filing would be
+          await amendingOrigin(d.db, article.bill_id, user);
+          if ((await closestToProposal(d.db, article, body.kind, body.alineas)).length > 0) return { closest: true as const };
+        }
+      }
+      return { closest: false as const, filed: await createAmendmentOp.run(d, user, { params, body }) };
+    },
+  });
+
+  r.post('/articles/:articleId/amendements', form, formOperation(deps, fileOrSuggestOp, {
     signIn: (req) => `/articles/${encodeURIComponent(param(req, 'articleId'))}/amendements/nouveau`,
     // « rediger » (the button of the article page) sends no text: the draft starts from the article
     body: (f) => ({
       kind: f.kind, alineas: f.kind === 'delete' || f.texte === undefined ? undefined : textToAlineas(f.texte), rationale: f.expose ?? '', submit: f.action === 'deposer',
-      onBehalfOf: onBehalfFromForm(f), ...(f.inspire ? { inspiredBy: f.inspire } : {}),
+      onBehalfOf: onBehalfFromForm(f), ...(f.inspire ? { inspiredBy: f.inspire } : {}), closestSeen: f.proches === 'vus',
     }),
     fields: { ...NEW_FIELDS, ...ON_BEHALF_FIELDS },
-    done: (_req, res, filed) => afterFiling(res, filed, `/amendements/${encodeURIComponent(filed.id)}`),
+    done: async (req, res, out) => {
+      if (!out.closest) return afterFiling(res, out.filed, `/amendements/${encodeURIComponent(out.filed.id)}`);
+      const articleId = param(req, 'articleId');
+      const values = formFields(req);
+      const sealed = putFormState({ form: BEFORE_FILING, values });
+      if (sealed) return res.redirect(303, withFormState(`/articles/${encodeURIComponent(articleId)}/amendements/nouveau`, sealed, '#avant-depot'));
+      // a text too long for an address: the same page, in answer to the post
+      const { article, bill } = await loadArticle(articleId);
+      const state = { form: BEFORE_FILING, values };
+      const closest = await closestToTyped(article, values);
+      res.type('html').send(newAmendmentPage(ctx(req), {
+        bill, article, state, ...(closest.length ? { before: closestBeforeFiling(ctx(req), closest, bill.status) } : {}), representatives: await listActiveRepresentatives(db),
+      }));
+    },
     // a refusal of the proposal itself (the consultation closed meanwhile…): its form page refuses the same, so
     // back to the article (post → redirect → get), said in its « Amendements » section, what was typed kept
     formPage: (req) => `/articles/${encodeURIComponent(param(req, 'articleId'))}`, formName: () => 'amender',

@@ -13,6 +13,7 @@ import { articleTitle } from './bill-text';
 import { tMessage } from '../i18n/message';
 import { layout, may, type PageContext } from './layout';
 import { memorandumBlock, summaryBlock } from './participation-parts';
+import { searchWithin } from './search-within';
 import { formatDate, t, th, tn } from '../i18n';
 
 
@@ -66,6 +67,7 @@ export function billPage(ctx: PageContext, bill: BillRow, articles: ArticleRow[]
         ? html`<a href="/textes/${bill.id}/commission">${t('Commission mixte')}</a> · <a href="/textes/${bill.id}/texte-reconcilie">${bill.status === 'adopted' ? t('Texte adopté') : t('Texte réconcilié')}</a> · <a href="/textes/${bill.id}/comparatif">${t('Tableau comparatif')}</a>`
         : ''} <a href="/textes/${bill.id}/historique">${t('Historique et données ouvertes')}</a> · <a href="/textes/${bill.id}/participation">${t('Participation')}</a> · <a href="/textes/${bill.id}/tirage">${t('Tirage au sort du collège citoyen')}</a> · <a href="/textes/${bill.id}/opinions">${t('Cartographie des opinions')}</a> · <a href="/textes/${bill.id}/empreinte">${t('Empreinte législative')}</a> · <a href="/textes/${bill.id}/auditions">${t('Auditions')}</a></p>
       ${formAlert(stateFor(ctx, 'phase'))}${may(ctx, 'bill.move', bill.status) ? phaseForm(bill) : ''}
+      ${bill.status === 'draft' ? '' : searchWithin({ billId: bill.id })}
       ${memorandumBlock(ctx, bill)}
       <div class="bill-layout">${tableOfContents(articles)}${fullText(articles)}</div>`,
   });
@@ -136,6 +138,7 @@ export function articlePage(
     main: html`<h1>${articleTitle(article.number)}</h1>
       ${path.length ? html`<ol class="heading-path" aria-label="${t('Division')}">${path}</ol>` : ''}
       <p class="meta">${phaseBadge(bill.status)} · ${t('version {{n}}', { n: article.version })}</p>
+      ${bill.status === 'draft' ? '' : searchWithin({ billId: bill.id, article })}
       ${summaryBlock(ctx, article)}
       <div class="bill-text" lang="fr">${alineaList(article.number, article.alineas, page.marks)}</div>
       <section aria-labelledby="avis"><h2 id="avis">${t('Avis des participants')}</h2>

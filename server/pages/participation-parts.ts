@@ -4,8 +4,9 @@ import { decide, draftPhaseOf } from '../../shared/policy';
 import type { BillStatus } from '../../shared/phases';
 import { accountActors } from '../authorize';
 import { EXPLANATION_MAX_CHARS } from '../operations/participation';
+import type { LiveTexts } from '../collab/registry';
 import type { Queryable } from '../db/db';
-import { closestTabled, loadCosignatories, type ClosestView, type CosignatoryView } from '../present/participation';
+import { closestToAmendment, loadCosignatories, type ClosestView, type CosignatoryView } from '../present/participation';
 import type { AmendmentRow } from '../sql/amendments';
 import { html, type SafeHtml } from '../html';
 import type { FormState } from './amendment-parts';
@@ -70,23 +71,44 @@ export function memorandumBlock(ctx: PageContext, bill: { id: string; memorandum
 
 const percent = (x: number) => `${Math.round(x * 100)} %`;
 
+/** The closest tabled amendments, each with « Cosigner plutôt » when the viewer may co-sign. */
+function closestItems(closest: readonly ClosestView[], canCosign: boolean): SafeHtml {
+  return html`${closest.map((c) => html`<li>
+    <p><a href="${c.url}" lang="fr">${c.title}</a> — ${t(STATUS_LABELS_FR[c.status])} · ${t('modifications communes : {{part}}', { part: percent(c.similarity) })}${c.cosignatories ? html` · ${tn('{{count}} cosignataire', '{{count}} cosignataires', c.cosignatories)}` : ''}</p>
+    ${c.rationale.trim() ? html`<blockquote lang="fr"><p>${c.rationale.length > 280 ? `${c.rationale.slice(0, 279).trimEnd()}…` : c.rationale}</p></blockquote>` : ''}
+    ${canCosign ? html`<form method="post" action="/amendements/${c.id}/cosigner" class="inline-form" novalidate>
+      <button type="submit" class="secondary" aria-label="${t('Cosigner plutôt {{titre}}', { titre: c.title })}">${t('Cosigner plutôt')}</button></form>` : ''}
+  </li>`)}`;
+}
+
 /**
  * On a draft, for its authors: the tabled amendments closest to it, each with « Cosigner plutôt »,
- * so that nobody tables a duplicate without knowing.
+ * so that nobody tables a duplicate without knowing. The live editor refreshes the list as the text
+ * changes (client/src/editor/closest.ts, from `data-closest`): both paragraphs are always there, one hidden.
  */
-export function closestSection(ctx: PageContext, closest: readonly ClosestView[], phase: BillStatus): SafeHtml {
+export function closestSection(ctx: PageContext, closest: readonly ClosestView[], phase: BillStatus, draftId: string): SafeHtml {
   const g = new Glosser('proches');
   const canCosign = decide('amendment.cosign', accountActors(ctx.user), phase).ok;
-  return html`<section aria-labelledby="proches" class="closest"><h2 id="proches">${t('Amendements proches déjà déposés')}</h2>
-    ${closest.length === 0
-      ? html`<p class="muted">${t('Aucun amendement déposé à cet article ne fait des modifications semblables à celles de ce brouillon.')}</p>`
-      : html`<p>${g.text(t('Avant de déposer : ces amendements font des modifications proches des vôtres. Si l’un dit déjà ce que vous voulez, vous pouvez le cosigner au lieu de déposer un amendement en double.'))}</p>
-        <ul class="closest-list" role="list">${closest.map((c) => html`<li>
-          <p><a href="${c.url}" lang="fr">${c.title}</a> — ${t(STATUS_LABELS_FR[c.status])} · ${t('modifications communes : {{part}}', { part: percent(c.similarity) })}${c.cosignatories ? html` · ${tn('{{count}} cosignataire', '{{count}} cosignataires', c.cosignatories)}` : ''}</p>
-          ${c.rationale.trim() ? html`<blockquote lang="fr"><p>${c.rationale.length > 280 ? `${c.rationale.slice(0, 279).trimEnd()}…` : c.rationale}</p></blockquote>` : ''}
-          ${canCosign ? html`<form method="post" action="/amendements/${c.id}/cosigner" class="inline-form" novalidate>
-            <button type="submit" class="secondary" aria-label="${t('Cosigner plutôt {{titre}}', { titre: c.title })}">${t('Cosigner plutôt')}</button></form>` : ''}
-        </li>`)}</ul>`}
+  const none = closest.length === 0;
+  return html`<section aria-labelledby="proches" class="closest" data-closest="/api/amendments/${draftId}/closest"${canCosign ? html` data-cosign` : ''}>
+    <h2 id="proches">${t('Amendements proches déjà déposés')}</h2>
+    <p class="muted closest-none"${none ? '' : html` hidden`}>${t('Aucun amendement déposé à cet article ne fait des modifications semblables à celles de ce brouillon.')}</p>
+    <p class="closest-intro"${none ? html` hidden` : ''}>${g.text(t('Avant de déposer : ces amendements font des modifications proches des vôtres. Si l’un dit déjà ce que vous voulez, vous pouvez le cosigner au lieu de déposer un amendement en double.'))}</p>
+    <ul class="closest-list" role="list"${none ? html` hidden` : ''}>${closestItems(closest, canCosign)}</ul>
+  </section>`;
+}
+
+/**
+ * On the proposal form, after « Déposer » (amendment-routes.ts): the amendment is not filed yet, and
+ * these tabled amendments make close changes; co-sign one, or file anyway (the form below).
+ */
+export function closestBeforeFiling(ctx: PageContext, closest: readonly ClosestView[], phase: BillStatus): SafeHtml {
+  const g = new Glosser('proches');
+  const canCosign = decide('amendment.cosign', accountActors(ctx.user), phase).ok;
+  return html`<section aria-labelledby="proches" class="closest closest-before" tabindex="-1" id="avant-depot">
+    <h2 id="proches">${t('Des amendements proches sont déjà déposés')}</h2>
+    <p>${g.text(t('Votre amendement n’est pas encore déposé. Ces amendements déjà déposés à cet article font des modifications proches des vôtres : si l’un dit déjà ce que vous voulez, cosignez-le plutôt. Sinon, déposez le vôtre quand même avec le formulaire ci-dessous, où votre texte est conservé.'))}</p>
+    <ul class="closest-list" role="list">${closestItems(closest, canCosign)}</ul>
   </section>`;
 }
 
@@ -122,9 +144,9 @@ export function cosignSection(
  * amendments; on a public amendment, its co-signatories and the button.
  */
 export async function amendmentParticipation(
-  db: Queryable, c: PageContext, a: AmendmentRow, viewerIsAuthor: boolean, phase: BillStatus,
+  db: Queryable, live: LiveTexts, c: PageContext, a: AmendmentRow, viewerIsAuthor: boolean, phase: BillStatus,
 ): Promise<SafeHtml> {
-  if (a.status === 'draft') return viewerIsAuthor && phase === draftPhaseOf(a.origin) ? closestSection(c, await closestTabled(db, a), phase) : html``;
+  if (a.status === 'draft') return viewerIsAuthor && phase === draftPhaseOf(a.origin) ? closestSection(c, await closestToAmendment(db, live, a), phase, a.id) : html``;
   if (a.hidden_reason !== null) return html``;
   return cosignSection(c, { id: a.id, status: a.status, origin: a.origin, viewerIsAuthor }, await loadCosignatories(db, a.id), phase);
 }

@@ -1,7 +1,10 @@
-import { amendmentTitle, displayNumber, parliamentLabel } from '../../shared/amendment';
+import { amendmentTitle, checkAmendmentText, displayNumber, normaliseAlineas, parliamentLabel, type AmendmentKind } from '../../shared/amendment';
+import { amendmentDocName } from '../../shared/live-docs';
 import { NEAR_IDENTICAL } from '../../shared/similarity';
 import { compute } from '../compute';
+import type { LiveTexts } from '../collab/registry';
 import type { Queryable } from '../db/db';
+import type { ArticleRow } from '../sql/articles';
 import type { AmendmentRow } from '../sql/amendments';
 import { amendmentBriefs, articleVersions, listCosignatories, tabledOnArticle, type CosignatoryRow } from '../sql/participation';
 
@@ -30,8 +33,13 @@ export interface ClosestView {
   cosignatories: number;
 }
 
-/** The tabled amendments to the same article closest to `a` (a draft, usually), closest first. */
-export async function closestTabled(db: Queryable, a: Pick<AmendmentRow, 'id' | 'article_id' | 'kind' | 'base_version' | 'alineas'>): Promise<ClosestView[]> {
+/**
+ * The tabled amendments to the same article closest to `a` (a draft, usually), closest first; `id`
+ * null for a proposal not yet filed.
+ */
+export async function closestTabled(
+  db: Queryable, a: Pick<AmendmentRow, 'article_id' | 'kind' | 'base_version' | 'alineas'> & { id: string | null },
+): Promise<ClosestView[]> {
   const candidates = await tabledOnArticle(db, a.article_id, a.id, CLOSEST_CANDIDATES);
   if (candidates.length === 0) return [];
   const bases = await articleVersions(db, a.article_id, [a.base_version, ...candidates.map((c) => c.base_version)]);
@@ -51,4 +59,28 @@ export async function closestTabled(db: Queryable, a: Pick<AmendmentRow, 'id' | 
       rationale: b.rationale, url: `/amendements/${b.id}`, cosignatories: cosigned.get(b.id)?.length ?? 0,
     }];
   });
+}
+
+/**
+ * The closest tabled amendments to an amendment as its authors see it now: a draft's text is its
+ * live document (what is being typed in the live editor), as on its page (present/amendment.ts).
+ */
+export async function closestToAmendment(
+  db: Queryable, live: LiveTexts, a: Pick<AmendmentRow, 'id' | 'article_id' | 'kind' | 'base_version' | 'alineas' | 'status'>,
+): Promise<ClosestView[]> {
+  const liveText = a.status === 'draft' && a.kind !== 'delete' ? await live.read(amendmentDocName(a.id)) : null;
+  return closestTabled(db, liveText ? { ...a, alineas: normaliseAlineas(liveText) } : a);
+}
+
+/**
+ * The closest tabled amendments to a proposal about to be filed at once (the plain form's
+ * « Déposer »), written against the article's current version. A text the filing would refuse has
+ * none: the refusal comes first.
+ */
+export async function closestToProposal(
+  db: Queryable, article: Pick<ArticleRow, 'id' | 'version' | 'alineas'>, kind: AmendmentKind, alineas: readonly string[] | undefined,
+): Promise<ClosestView[]> {
+  if (checkAmendmentText(kind, article.alineas, alineas)) return [];
+  const proposed = kind === 'delete' ? [] : normaliseAlineas(alineas ?? []);
+  return closestTabled(db, { id: null, article_id: article.id, kind, base_version: article.version, alineas: proposed });
 }

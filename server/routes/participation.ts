@@ -7,7 +7,7 @@ import { route, type Api } from '../http/route';
 import { idParam, queryInt } from '../http/schemas';
 import type { OpDeps } from '../operations/operation';
 import { articleSummaryOp, billMemorandumOp, cosignOp, uncosignOp } from '../operations/participation';
-import { closestTabled, loadCosignatories, presentCosignatory } from '../present/participation';
+import { closestToAmendment, loadCosignatories, presentCosignatory } from '../present/participation';
 import { search } from '../present/search';
 
 /** Search (`GET /api/search`), summaries and exposés des motifs, co-signatures (API.md › Participation). */
@@ -58,12 +58,12 @@ export function participationRoutes(api: Api, deps: OpDeps, reads = deps.db): vo
 
   route(api, {
     method: 'get', path: '/api/amendments/:id/closest', tag: 'Amendements', access: 'public', params: z.object({ id: idParam }),
-    summary: 'Les amendements déposés au même article les plus proches de celui-ci (ce qu’ils changent : indice de Jaccard des modifications), pour cosigner plutôt que déposer un doublon ; un brouillon : ses auteurs seulement',
+    summary: 'Les amendements déposés au même article les plus proches de celui-ci (ce qu’ils changent : indice de Jaccard des modifications), pour cosigner plutôt que déposer un doublon ; un brouillon (comparé tel qu’il est dans l’éditeur en direct) : ses auteurs seulement',
     responses: { 200: '{closest: [{id, title, status, similarity, rationale, url, cosignatories}]}' },
   }, async ({ params, req }) => {
     const { amendment } = await loadVisibleAmendment(db, params.id, req.user ?? null);
     // what a masked amendment says is not compared in public
     if (amendment.hidden_reason !== null) return { json: { closest: [] } };
-    return { json: { closest: await closestTabled(db, amendment) } };
+    return { json: { closest: await closestToAmendment(db, deps.live, amendment) } };
   });
 }

@@ -16,7 +16,7 @@ const SQL = {
   memorandum: 'SELECT memorandum FROM bills WHERE id = $1',
   // The open, public amendments to an article, most recent first (the candidates a draft is compared with).
   tabledOnArticle: `SELECT id, kind, base_version, alineas FROM amendments
-                    WHERE article_id = $1 AND status IN ('submitted', 'formalised') AND origin <> 'parliament' AND hidden_reason IS NULL AND id <> $2
+                    WHERE article_id = $1 AND status IN ('submitted', 'formalised') AND origin <> 'parliament' AND hidden_reason IS NULL AND id IS DISTINCT FROM $2::uuid
                     ORDER BY submitted_at DESC, id LIMIT $3`,
   versions: 'SELECT version, alineas FROM article_versions WHERE article_id = $1 AND version = ANY($2::int[])',
   brief: `SELECT m.id, m.origin, m.number, m.kind, m.status, m.rationale, m.parliament_number, m.parliament_group FROM amendments m WHERE m.id = ANY($1::uuid[])`,
@@ -69,7 +69,8 @@ export interface CandidateRow {
   alineas: string[];
 }
 
-export async function tabledOnArticle(db: Queryable, articleId: string, exceptId: string, limit: number): Promise<CandidateRow[]> {
+/** The tabled amendments to an article, but `exceptId` (null: a proposal not yet filed has no id). */
+export async function tabledOnArticle(db: Queryable, articleId: string, exceptId: string | null, limit: number): Promise<CandidateRow[]> {
   return (await db.query<CandidateRow>(SQL.tabledOnArticle, [articleId, exceptId, limit])).rows;
 }
 

@@ -56,3 +56,29 @@ test('« Ce que change cet article » comes before the legal text, written by a 
   await visitor.waitForURL('**/glossaire#alinea');
   await visitor.locator('#alinea:target').waitFor();
 });
+
+test('« Rechercher dans ce texte » from a bill’s page lands on /recherche limited to it; its articles can then be chosen', async () => {
+  const { app, admin } = suite;
+  const bill = await createBill(app, admin, { status: 'consultation' });
+  const [art1, art2] = bill.articles;
+  const page = await suite.open(null);
+  await page.goto(`/textes/${bill.id}`);
+  const within = page.getByRole('search', { name: 'Rechercher dans ce texte' });
+  await within.getByRole('searchbox', { name: 'Rechercher dans ce texte' }).fill('vigueur');
+  await within.getByRole('button', { name: 'Rechercher' }).click();
+  await page.waitForURL(`**/recherche?bill=${bill.id}&q=vigueur`);
+  await page.getByRole('status').filter({ hasText: '1 résultat' }).waitFor();
+  expect(await page.getByRole('combobox', { name: 'Projet de loi' }).inputValue()).toBe(bill.id);
+  // the bill chosen, its articles are offered
+  await page.getByRole('combobox', { name: 'Article' }).selectOption({ label: 'Article 1er' });
+  await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+  await page.waitForURL((u) => u.pathname === '/recherche' && u.searchParams.get('bill') === bill.id && u.searchParams.get('article') === art1!.id && u.searchParams.get('q') === 'vigueur');
+  await page.getByRole('status').filter({ hasText: 'Aucun résultat' }).waitFor();
+  // from an article's page, limited to that article
+  await page.goto(`/articles/${art2!.id}`);
+  await page.getByRole('searchbox', { name: 'Rechercher dans cet article' }).fill('vigueur');
+  await page.getByRole('searchbox', { name: 'Rechercher dans cet article' }).press('Enter');
+  await page.waitForURL(`**/recherche?bill=${bill.id}&article=${art2!.id}&q=vigueur`);
+  await page.getByRole('status').filter({ hasText: '1 résultat' }).waitFor();
+  expect(await page.getByRole('combobox', { name: 'Article' }).inputValue()).toBe(art2!.id);
+});

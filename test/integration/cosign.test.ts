@@ -1,7 +1,11 @@
+import * as Y from 'yjs';
+import { amendmentDocName } from '../../shared/live-docs';
 import { auth, createBill, createUser, useTestApp, type TestUser } from '../helpers/app';
+import { clientAlineas, eventually, typeInto, until, useClients } from '../helpers/collab';
 
 /** Co-signing instead of tabling a duplicate (issue 16 › 1), through the API and the pages. */
 const t = useTestApp();
+const connect = useClients(() => t.app.url);
 
 const BILL = `PROJET DE LOI sur la scolarité
 
@@ -99,6 +103,69 @@ test('the page forms co-sign and withdraw, then come back to the list', async ()
   const visitor = await formPost(`/amendements/${tabled}/cosigner`, null);
   expect(visitor.status).toBe(303);
   expect(visitor.headers.location).toMatch(/^\/connexion\?suite=/);
+});
+
+/** The ids `GET /api/amendments/:id/closest` gives the author of a draft. */
+const closestIds = async (draft: string, who: TestUser) => ((await t.app.http.get(`/api/amendments/${draft}/closest`).set(auth(who)).expect(200)).body.closest as { id: string }[]).map((c) => c.id);
+
+test('the closest list follows the draft’s live text, as the live editor changes it', async () => {
+  const dora = await createUser(t.app, { displayName: 'Dora Direct' });
+  // a draft that starts from the article's text changes nothing yet: nothing to compare
+  const draft = (await t.app.http.post(`/api/articles/${bill.articles[0]!.id}/amendments`).set(auth(dora)).send({ kind: 'modify', rationale: 'Cinq ans.' }).expect(201)).body.amendment.id as string;
+  expect(await closestIds(draft, dora)).toEqual([]);
+  const client = await connect(amendmentDocName(draft), dora);
+  // « trois ans » → « cinq ans », as amendment n° 1 does, typed in the live document only
+  const first = clientAlineas(client.doc)[0]!;
+  const at = first.indexOf('trois');
+  ((client.doc.getXmlFragment('prosemirror').get(0) as Y.XmlElement).get(0) as Y.XmlText).delete(at, 'trois'.length);
+  typeInto(client.doc, 0, at, 'cinq');
+  await until(client.doc, () => clientAlineas(client.doc)[0]!.includes('cinq ans'));
+  expect(await eventually(() => closestIds(draft, dora), (ids) => ids.length > 0)).toEqual([tabled]);
+  // the row still holds the article's text: the draft page compares the live text too
+  const html = (await page(`/amendements/${draft}`, dora).expect(200)).text;
+  expect(html).toContain(`action="/amendements/${tabled}/cosigner"`);
+  expect(html).toContain(`data-closest="/api/amendments/${draft}/closest"`);
+});
+
+test('the plain form’s « Déposer »: close amendments are shown first, nothing filed; « Cosigner plutôt » or « Déposer quand même »', async () => {
+  const emile = await createUser(t.app, { displayName: 'Émile Presque-Doublon' });
+  const article = bill.articles[0]!;
+  const mine = () => t.app.http.get(`/api/bills/${bill.id}/amendments`).then((r) => (r.body.amendments as { authors: { id: string }[] }[]).filter((a) => a.authors.some((u) => u.id === emile.id)).length);
+  const fields = { kind: 'modify', texte: 'L’instruction est obligatoire dès l’âge de cinq ans révolus.\nElle dure jusqu’à seize ans.', expose: 'Cinq ans, révolus.', action: 'deposer' };
+
+  // an exposé missing: the refusal comes first, as before
+  const refused = await formPost(`/articles/${article.id}/amendements`, emile, { ...fields, expose: '' });
+  expect(refused.status).toBe(303);
+  expect(refused.headers.location).toMatch(/\/amendements\/nouveau\?formulaire=[\w-]+#erreurs$/);
+
+  const res = await formPost(`/articles/${article.id}/amendements`, emile, fields);
+  expect(res.status).toBe(303);
+  expect(res.headers.location).toMatch(new RegExp(`^/articles/${article.id}/amendements/nouveau\\?formulaire=[\\w-]+#avant-depot$`));
+  expect(await mine()).toBe(0);
+  const html = (await page(res.headers.location as string, emile).expect(200)).text;
+  expect(html).toContain('Des amendements proches sont déjà déposés');
+  expect(html).toContain(`action="/amendements/${tabled}/cosigner"`);
+  expect(html).toContain('Cosigner plutôt');
+  // what was typed is kept, and the form now files anyway
+  expect(html).toContain('cinq ans révolus');
+  expect(html).toContain('Cinq ans, révolus.');
+  expect(html).toContain('<input type="hidden" name="proches" value="vus">');
+  expect(html).toContain('Déposer quand même');
+
+  const anyway = await formPost(`/articles/${article.id}/amendements`, emile, { ...fields, proches: 'vus' });
+  expect(anyway.status).toBe(303);
+  expect(anyway.headers.location).toMatch(/^\/amendements\/[0-9a-f-]{36}$/);
+  expect(await mine()).toBe(1);
+
+  // a proposal like no tabled one is filed at once
+  const other = await formPost(`/articles/${article.id}/amendements`, emile, { kind: 'modify', texte: 'L’instruction est facultative.\nElle dure jusqu’à seize ans.', expose: 'Liberté.', action: 'deposer' });
+  expect(other.status).toBe(303);
+  expect(other.headers.location).toMatch(/^\/amendements\/[0-9a-f-]{36}$/);
+  // the JSON API files at once, as API.md says, close amendments or not
+  const api = await t.app.http.post(`/api/articles/${article.id}/amendments`).set(auth(emile))
+    .send({ kind: 'modify', alineas: ['L’instruction est obligatoire dès l’âge de cinq ans pile.', 'Elle dure jusqu’à seize ans.'], rationale: 'Cinq.', submit: true });
+  expect(api.status).toBe(201);
+  expect(api.body.amendment.status).toBe('submitted');
 });
 
 test('closed, withdrawn or masked amendments cannot be co-signed; nor after the consultation', async () => {

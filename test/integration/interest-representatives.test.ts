@@ -327,7 +327,12 @@ describe('the pages and their forms', () => {
     expect(shown.text).toContain('signalé par le greffe (Greffière Gaëlle)');
     const form = await t.app.http.get(`/articles/${bill.articles[0]!.id}/amendements/nouveau`).set('Cookie', cookie(citizen)).expect(200);
     expect(form.text).toContain('Inspiré par (facultatif)');
-    const made = await formPost(`/articles/${bill.articles[0]!.id}/amendements`, citizen, { kind: 'modify', texte: 'Les administrations communiquent leurs documents.\nElles les publient sous huit jours.', expose: 'Délai.', action: 'deposer', inspire: lobby.id }).expect(303);
+    const proposal = { kind: 'modify', texte: 'Les administrations communiquent leurs documents.\nElles les publient sous huit jours.', expose: 'Délai.', action: 'deposer', inspire: lobby.id };
+    // close to the amendment above: shown first (issue 16 › 1), « inspiré par » kept through that step
+    const before = await formPost(`/articles/${bill.articles[0]!.id}/amendements`, citizen, proposal).expect(303);
+    expect(before.headers.location).toMatch(/\/amendements\/nouveau\?formulaire=[\w-]+#avant-depot$/);
+    expect((await t.app.http.get(before.headers.location!).set('Cookie', cookie(citizen)).expect(200)).text).toContain(`<option value="${lobby.id}" selected`);
+    const made = await formPost(`/articles/${bill.articles[0]!.id}/amendements`, citizen, { ...proposal, proches: 'vus' }).expect(303);
     const created = await t.app.http.get(`/api/amendments/${made.headers.location!.split('/').pop()}`).expect(200);
     expect(created.body.amendment.inspiredBy.id).toBe(lobby.id);
   });

@@ -15,6 +15,7 @@ let dir: string;
 let adminToken: string;
 let citizenToken: string;
 let articleId: string;
+let billId: string;
 
 async function call(method: string, url: string, token?: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${server.url}${url}`, {
@@ -47,7 +48,8 @@ beforeAll(async () => {
   adminToken = await login(admin[1]!, admin[2]!);
   citizenToken = await login(citizen[1]!, citizen[2]!);
   const bills = (await call('GET', '/api/bills')).body.bills as { id: string }[];
-  const bill = (await call('GET', `/api/bills/${bills[0]!.id}`)).body.bill as { articles: { id: string }[] };
+  billId = bills[0]!.id;
+  const bill = (await call('GET', `/api/bills/${billId}`)).body.bill as { articles: { id: string }[] };
   articleId = bill.articles[0]!.id;
 });
 
@@ -88,6 +90,14 @@ test('embedded: stemming, folded accents, drafts and hidden items never found, f
   expect(await find({ q: 'pagination', page: '2' })).toMatchObject({ total: 21, page: 2, results: [expect.objectContaining({ type: 'argument' })] });
   expect((await find({ q: 'pagination', type: 'amendment' })).total).toBe(0);
   expect((await find({ q: 'pagination', article: articleId })).total).toBe(21);
+  // the bill filter: another public bill's article speaks of pagination too
+  const other = await call('POST', '/api/bills', adminToken, { title: 'Projet sur la pagination', text: 'Article 1er\nLa pagination est libre.\n' });
+  expect(other.status).toBe(201);
+  const otherId = (other.body.bill as { id: string }).id;
+  expect((await call('POST', `/api/bills/${otherId}/status`, adminToken, { status: 'consultation' })).status).toBe(200);
+  expect((await find({ q: 'pagination' })).total).toBe(23);
+  expect((await find({ q: 'pagination', bill: billId })).total).toBe(21);
+  expect((await find({ q: 'pagination', bill: otherId })).results.map((r) => r.type).sort()).toEqual(['article', 'bill']);
   // a phrase, checked on the stored vectors; with the article filter (btree_gin, loaded by PGlite too)
   expect((await find({ q: '"écolière propose"', article: articleId })).results.map((r) => r.id)).toEqual([tabledId]);
   expect((await find({ q: '"propose écolière"' })).total).toBe(0);

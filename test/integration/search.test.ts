@@ -100,6 +100,24 @@ test('moderated contributions are never found, nor what hangs on a masked amendm
   expect((await find({ q: 'tamanoir' })).total).toBe(0);
 });
 
+test('annotations are found by their words, with the article they annotate; a hidden one is not', async () => {
+  const [, a2] = bill.articles;
+  const note = await t.app.http.post(`/api/articles/${a2!.id}/annotations`).set(auth(citizen))
+    .send({ version: 1, alinea: 1, start: 0, end: 3, quote: 'Les', body: 'Un pangolin lirait ces résultats avec inquiétude.' });
+  expect(note.status).toBe(201);
+  const id = note.body.annotation.id as string;
+  const found = await find({ q: 'pangolins' });
+  expect(found.results.map((r) => [r.type, r.id])).toEqual([['annotation', id]]);
+  expect(found.results[0]!.url).toContain(`/articles/${a2!.id}`);
+  expect(found.results[0]!.excerpt).toContain('<mark>pangolin</mark>');
+  // the type and article filters reach it; another article's filter does not
+  expect(ids(await find({ q: 'pangolin', type: 'annotation', article: a2!.id }))).toEqual([id]);
+  expect((await find({ q: 'pangolin', article: bill.articles[0]!.id })).total).toBe(0);
+  expect((await find({ q: 'pangolin', type: 'argument' })).total).toBe(0);
+  await t.app.http.post(`/api/moderation/annotation/${id}/hide`).set(auth(t.admin)).send({ reason: 'Hors sujet' }).expect(200);
+  expect((await find({ q: 'pangolin' })).total).toBe(0);
+});
+
 test('extracts are escaped: markup a person typed comes back as text, only <mark> is ours', async () => {
   const [a1] = bill.articles;
   const body = 'Attention <script>alert("okapi")</script> & <b>okapi</b> 2 < 3 > 1 \u0001 faux\u0002';
@@ -216,6 +234,34 @@ describe('pages', () => {
     const refused = await t.app.http.get('/recherche').query({ q: 'x'.repeat(201) });
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('aria-invalid="true"');
+  });
+
+  test('/recherche: a bill to choose, then its articles; the bill and article pages search within themselves', async () => {
+    const [a1, a2] = bill.articles;
+    const draft = await createBill(t.app, t.admin);
+    const blank = (await t.app.http.get('/recherche').expect(200)).text;
+    expect(blank).toMatch(/<select id="recherche-texte" name="bill"[^>]*>\s*<option value="" selected>Tous les projets de loi<\/option>/);
+    expect(blank).toContain(`<option value="${bill.id}" lang="fr">Pour une école de la confiance</option>`);
+    // public bills only; no article list before a bill is chosen
+    expect(blank).not.toContain(draft.id);
+    expect(blank).not.toContain('id="recherche-article"');
+
+    const chosen = (await t.app.http.get('/recherche').query({ q: 'enfants', bill: bill.id }).expect(200)).text;
+    expect(chosen).toContain(`<option value="${bill.id}" lang="fr" selected>`);
+    expect(chosen).toMatch(new RegExp(`<select id="recherche-article" name="article"><option value="" selected>Tous les articles</option><option value="${a1!.id}">Article 1er</option><option value="${a2!.id}">Article 2</option>`));
+    expect(chosen).toContain('Recherche limitée à un projet de loi.');
+    const inArticle = (await t.app.http.get('/recherche').query({ q: 'enfants', bill: bill.id, article: a2!.id }).expect(200)).text;
+    expect(inArticle).toContain(`<option value="${a2!.id}" selected>Article 2</option>`);
+    expect(inArticle).toMatch(/role="status">Aucun résultat/);
+
+    // « Rechercher dans ce texte » on the bill's page, and in the article on its page: they land on /recherche limited to it
+    const billPage = (await t.app.http.get(`/textes/${bill.id}`).expect(200)).text;
+    expect(billPage).toMatch(new RegExp(`<form method="get" action="/recherche" role="search" class="search-within" aria-label="Rechercher dans ce texte">\\s*<input type="hidden" name="bill" value="${bill.id}">\\s*<label for="recherche-texte">`));
+    const articlePage = (await t.app.http.get(`/articles/${a1!.id}`).expect(200)).text;
+    expect(articlePage).toContain(`<input type="hidden" name="bill" value="${bill.id}"><input type="hidden" name="article" value="${a1!.id}">`);
+    expect(articlePage).toContain(`<a href="/recherche?bill=${bill.id}">Ou dans tout le projet de loi</a>`);
+    // not on a draft bill (nothing of it is found)
+    expect((await t.app.http.get(`/textes/${draft.id}`).set('Cookie', `palimpseste_session=${t.admin.token}`).expect(200)).text).not.toContain('class="search-within"');
   });
 
   test('summary and exposé forms: a clerk writes, a citizen is refused, the pages show them first', async () => {

@@ -8,6 +8,7 @@ import type { EditorView } from 'prosemirror-view';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { pmNodeToAlineas } from '../../../shared/pm-schema';
+import { closestRefresh } from './closest';
 import { draftComments, type DraftCommentsUi } from './comments';
 import { watchConnection } from './connection';
 import { liveDiff } from './live-diff';
@@ -85,9 +86,12 @@ export function initLiveEditor(): void {
     const diff = liveDiff(mount, data.base, () => pmNodeToAlineas(editor.state.doc));
     diff.render();
     const dispositif = liveDispositif(data.kind, data.base, () => pmNodeToAlineas(editor.state.doc));
+    // the draft page's closest tabled amendments follow the text (a few seconds after the last change)
+    const closest = closestRefresh();
     doc.on('update', () => {
       diff.schedule();
       dispositif?.schedule();
+      closest?.schedule();
     });
     const toolbar = wireToolbar(toolbarEl, { undo: () => runUndo(editor), redo: () => runRedo(editor), comment: () => comments?.comment() });
     const undoManager = undoManagerOf(editor);

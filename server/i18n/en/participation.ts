@@ -93,6 +93,13 @@ export const participation: Record<string, string> = {
   "Tous (et les autres contributions)": "All (and the other contributions)",
   "Recherche limitée à un article.": "Search limited to one article.",
   "Recherche limitée à un projet de loi.": "Search limited to one bill.",
+  "Tous les projets de loi": "All bills",
+  "Un projet de loi choisi, la recherche suivante propose ses articles.": "Once a bill is chosen, the next search offers its articles.",
+  // server/pages/search-within.ts
+  "Rechercher dans cet article": "Search this article",
+  "Rechercher dans ce texte": "Search this text",
+  "Amendements, arguments, annotations et réponses du greffe compris.": "Amendments, arguments, annotations and the clerks’ responses included.",
+  "Ou dans tout le projet de loi": "Or in the whole bill",
   "Chercher partout": "Search everywhere",
   "Aucun résultat. Essayez d’autres mots, ou retirez un filtre.": "No results. Try other words, or remove a filter.",
   "Aucun résultat parmi les {{n}} premiers documents de chaque sorte qui contiennent tous ces mots. Ajoutez un mot ou un filtre pour affiner.": "No results among the first {{n}} documents of each kind that contain all these words. Add a word or a filter to narrow the search.",
