@@ -30,6 +30,11 @@ export function currentLang(): Lang {
   return requestLang.getStore()?.lang ?? DEFAULT_LANG;
 }
 
+/** The request being answered (an identity for what lasts one page), none outside a request. */
+export function currentRequest(): object | undefined {
+  return requestLang.getStore();
+}
+
 export function currentUrl(): string {
   return requestLang.getStore()?.url ?? '/';
 }

@@ -4,6 +4,7 @@ import { rowsFor, textareaField, type FormState } from './amendment-parts';
 import { html, type SafeHtml } from '../html';
 import { t } from '../i18n';
 import { tMessage } from '../i18n/message';
+import { glossedText } from './glossary';
 
 /** The co-authors, each with « Retirer » (« Quitter ce brouillon » for oneself); the last one stays. */
 function coauthorsList(a: Pick<AmendmentView, 'id' | 'authors'>, viewerId: string): SafeHtml {
@@ -32,7 +33,7 @@ export function authorActions(a: Pick<AmendmentView, 'id' | 'kind' | 'status' | 
         <h3>${t('Modifier ou déposer le brouillon')}</h3>
         ${a.kind === 'delete' ? '' : textareaField({
           id: 'edit-texte', name: 'texte', label: t('Texte proposé'), value: text, rows: rowsFor(text, 6), error: errors['edit-texte'], lang: 'fr',
-          hint: t('Un alinéa par ligne : chaque ligne non vide devient un alinéa.'),
+          hint: glossedText(t('Un alinéa par ligne : chaque ligne non vide devient un alinéa.')),
         })}
         ${textareaField({
           id: 'edit-expose', name: 'expose', label: t('Exposé sommaire'), value: values.expose ?? a.rationale, lang: 'fr', rows: 6, error: errors['edit-expose'],

@@ -9,6 +9,7 @@ import { formAlert, stateFor, typed } from './form-state';
 import { may, type PageContext } from './layout';
 import { t, th } from '../i18n';
 import { msg } from '../../shared/i18n';
+import { glossed } from './glossary';
 
 /**
  * The amendment as it appears in a parliamentary liasse: number, authors, the article it targets
@@ -17,7 +18,7 @@ import { msg } from '../../shared/i18n';
 export function liasseSection(a: AmendmentView): SafeHtml {
   if (!a.dispositif) return html``;
   const target = a.kind === 'insert_after' ? `Après l’article ${a.articleNumber}` : `Article ${a.articleNumber}`;
-  return html`<section aria-labelledby="dispositif-titre"><h2 id="dispositif-titre">${t('Dispositif')}</h2>
+  return html`<section aria-labelledby="dispositif-titre"><h2 id="dispositif-titre">${glossed('dispositif', t('Dispositif'))}</h2>
     <p class="hint">${a.dispositifSource === 'clerk'
       ? t('Rédigé par le greffe lors de la mise en forme.')
       : a.status === 'submitted' ? t('Rédigé automatiquement à partir du texte déposé ; le greffe le vérifiera lors de la mise en forme.') : t('Rédigé automatiquement à partir du texte déposé.')}</p>
@@ -45,7 +46,7 @@ export function formalisationSection(a: AmendmentView): SafeHtml {
 
 export function inadmissibleNotice(a: AmendmentView): SafeHtml {
   if (!a.inadmissible) return html``;
-  return html`<div class="notice notice-warn" role="note"><p><strong>${t('Irrecevable')}</strong> — ${t(a.inadmissible.label)}.</p><p lang="fr">${a.inadmissible.reason}</p></div>`;
+  return html`<div class="notice notice-warn" role="note"><p><strong>${glossed('irrecevable', t('Irrecevable'))}</strong> — ${t(a.inadmissible.label)}.</p><p lang="fr">${a.inadmissible.reason}</p></div>`;
 }
 
 const HOW_FR: Record<string, string> = {
@@ -64,7 +65,7 @@ export function decisionNotice(a: AmendmentView): SafeHtml {
   switch (d.outcome) {
     case 'adopted': return html`<div class="notice notice-ok" role="note"><p><strong>${t('Adopté')}</strong> ${t('par la commission le {{date}}, {{comment}}.', { date: when, comment: how })}${votes}</p></div>`;
     case 'rejected': return html`<div class="notice" role="note"><p><strong>${t('Rejeté')}</strong> ${t('par la commission le {{date}}, {{comment}}.', { date: when, comment: how })}${votes}</p></div>`;
-    case 'fallen': return html`<div class="notice notice-warn" role="note"><p><strong>${t('Tombé')}</strong> ${t('le {{date}}', { date: when })}${by} ${t(': il ne pouvait plus s’appliquer au texte.')}</p>${d.reason ? html`<p lang="fr">${d.reason}</p>` : ''}</div>`;
+    case 'fallen': return html`<div class="notice notice-warn" role="note"><p><strong>${glossed('tomber', t('Tombé'))}</strong> ${t('le {{date}}', { date: when })}${by} ${t(': il ne pouvait plus s’appliquer au texte.')}</p>${d.reason ? html`<p lang="fr">${d.reason}</p>` : ''}</div>`;
     case 'not_examined': return html`<div class="notice" role="note"><p><strong>${t('Non examiné')}</strong> ${t(': la commission l’a clos sans l’examiner le {{date}}.', { date: when })}</p>${d.reason ? html`<p lang="fr">${d.reason}</p>` : ''}</div>`;
   }
 }

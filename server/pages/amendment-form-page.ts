@@ -9,6 +9,7 @@ import { representativeSelect } from './lobbying/parts';
 import type { RepresentativeChoice } from '../sql/interest-representatives';
 import { t } from '../i18n';
 import { tMessage } from '../i18n/message';
+import { glossedText } from './glossary';
 
 const KIND_CHOICES: Record<AmendmentKind, (articleNumber: string) => { label: string; hint: string }> = {
   modify: (n) => ({ label: t('Modifier l’article {{numero}}', { numero: n }), hint: t('Corrigez le texte ci-dessous : il remplacera celui de l’article.') }),
@@ -64,7 +65,7 @@ export function newAmendmentPage(ctx: PageContext, page: {
         </fieldset>
         ${textareaField({
           id: 'texte', name: 'texte', label: t('Texte proposé'), value: text, rows: rowsFor(text, 8), error: errors.texte, lang: 'fr',
-          hint: t('Un alinéa par ligne : chaque ligne non vide devient un alinéa. Le texte de l’article y figure déjà ; modifiez-le directement.'),
+          hint: glossedText(t('Un alinéa par ligne : chaque ligne non vide devient un alinéa. Le texte de l’article y figure déjà ; modifiez-le directement.')),
         })}
         ${textareaField({
           id: 'expose', name: 'expose', label: t('Exposé sommaire'), value: state?.values?.expose ?? '', rows: 6, error: errors.expose,

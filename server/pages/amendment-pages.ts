@@ -19,6 +19,7 @@ import { t, th } from '../i18n';
 import { tMessage } from '../i18n/message';
 import { msg } from '../../shared/i18n';
 import { articleTitle } from './bill-text';
+import { glossed } from './glossary';
 
 export type AmendmentView = Awaited<ReturnType<typeof loadAmendmentView>>;
 export type DiffView = 'unified' | 'side';
@@ -70,7 +71,7 @@ function diffSection(a: AmendmentView, view: DiffView): SafeHtml {
 
 /** A chamber's amendment: its dispositif as printed; citizens do not vote on it. */
 function parliamentSection(p: { dispositif: string; textComputed: boolean }): SafeHtml {
-  return html`<section aria-labelledby="dispositif-parlementaire"><h2 id="dispositif-parlementaire">${t('Dispositif (tel que déposé)')}</h2>
+  return html`<section aria-labelledby="dispositif-parlementaire"><h2 id="dispositif-parlementaire">${glossed('dispositif', t('Dispositif (tel que déposé)'))}</h2>
     <div class="dispositif" lang="fr">${paragraphs(p.dispositif)}</div>
     ${p.textComputed ? '' : html`<p class="notice">${t('Ce dispositif n’a pas pu être appliqué automatiquement à l’article : pas de texte consolidé.')}</p>`}
     <p class="muted">${t('Amendement déposé au Parlement : il n’est pas soumis au vote des participants.')}</p></section>`;
@@ -154,7 +155,7 @@ export function amendmentPage(ctx: PageContext, d: AmendmentPageData): string {
       ${masked ? '' : diffSection(a, d.view)}
       ${masked ? '' : formalisationSection(a)}
       ${masked || a.parliament ? '' : liasseSection(a)}
-      ${masked ? '' : html`<section aria-labelledby="expose"><h2 id="expose">${t('Exposé sommaire')}</h2>
+      ${masked ? '' : html`<section aria-labelledby="expose"><h2 id="expose">${glossed('expose-sommaire', t('Exposé sommaire'))}</h2>
         ${a.rationale.trim() ? html`<div class="rationale" lang="fr">${paragraphs(a.rationale)}</div>` : html`<p class="empty">${t('Pas encore d’exposé sommaire.')}</p>`}</section>`}
       ${responsesSection(a)}
       ${a.parliament ? parliamentSection(a.parliament) : html`${voteSection(ctx, d)}${voteChartSection(a)}`}

@@ -2,6 +2,7 @@ import { KIND_LABELS_FR, STATUS_LABELS_FR, type AmendmentKind, type AmendmentSta
 import { VOTE_LABELS_FR, VOTE_VALUES, type Tally } from '../../shared/votes';
 import type { AccountKind, Assurance } from '../sql/users';
 import { html, type SafeHtml } from '../html';
+import { glossedApart } from './glossary';
 import { displayName } from './layout';
 import { formatDateTime, t, tn } from '../i18n';
 import { tMessage } from '../i18n/message';
@@ -19,8 +20,16 @@ export function kindBadge(kind: AmendmentKind): SafeHtml {
   return html`<span class="kind kind-${kind}">${t(KIND_LABELS_FR[kind])}</span>`;
 }
 
+/** The statuses that are words of the procedure: their badge links to the definition (once a page). */
+const STATUS_TERMS: Partial<Record<AmendmentStatus, string>> = { inadmissible: 'irrecevable', fallen: 'tomber', withdrawn: 'retire' };
+
 export function statusBadge(status: AmendmentStatus): SafeHtml {
-  return html`<span class="status status-${status}">${t(STATUS_LABELS_FR[status])}</span>`;
+  const id = STATUS_TERMS[status];
+  const label = t(STATUS_LABELS_FR[status]);
+  if (!id) return html`<span class="status status-${status}">${label}</span>`;
+  // the definition follows the badge: the badge's text is its status alone
+  const { term, definition } = glossedApart(id, label);
+  return html`<span class="status status-${status}">${term}</span>${definition}`;
 }
 
 /** « Amendement n° 12 » in the page's language; a chamber's amendment keeps its printed label. */
@@ -70,7 +79,7 @@ export const alertBox = (state: FormState | undefined) => {
  * lets two forms on one page use the same field name.
  */
 export function textareaField(
-  f: { id: string; name: string; label: string; value: string; rows: number; hint?: string; error?: string | undefined; required?: boolean; lang?: 'fr' },
+  f: { id: string; name: string; label: string; value: string; rows: number; hint?: string | SafeHtml; error?: string | undefined; required?: boolean; lang?: 'fr' },
 ): SafeHtml {
   const describedBy = [f.hint ? `${f.id}-hint` : '', f.error ? `${f.id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field">

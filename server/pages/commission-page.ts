@@ -13,6 +13,7 @@ import type { FormState } from './amendment-parts';
 import { t, tn } from '../i18n';
 import { tMessage } from '../i18n/message';
 import { msg } from '../../shared/i18n';
+import { glossed } from './glossary';
 
 type Group = Dashboard['groups'][number];
 
@@ -170,7 +171,7 @@ export function commissionPage(ctx: PageContext, d: Dashboard): string {
   return layout(ctx, {
     title: t('Commission – {{titre}}', { titre: d.bill.title }),
     breadcrumb: html`<a href="/">${t('Projets de loi')}</a> › <a href="/textes/${d.bill.id}" lang="fr">${d.bill.title}</a>`,
-    main: html`<h1>${t('Commission mixte')}</h1>
+    main: html`<h1>${glossed('commission-mixte', t('Commission mixte'))}</h1>
       ${formAlert(stray)}
       <p class="meta">${phaseBadge(d.bill.status as 'commission')} · ${t(DECISION_RULE_LABELS_FR[d.bill.rule])}${d.bill.quorum ? ` · ${t('quorum : {{n}} votes', { n: d.bill.quorum })}` : ''}</p>
       <p class="lead">${t('Les amendements dans l’ordre d’examen : article par article, suppressions d’abord, puis ceux qui s’écartent le plus du texte ; les amendements identiques sont décidés par un seul vote.')}</p>

@@ -9,6 +9,7 @@ import { html, type SafeHtml } from '../html';
 import { layout, type PageContext, may } from './layout';
 import { t, th } from '../i18n';
 import { tMessage } from '../i18n/message';
+import { glossed, glossedText } from './glossary';
 
 export type Workspace = Awaited<ReturnType<typeof loadWorkspace>>;
 
@@ -42,7 +43,7 @@ function publishForm(d: WorkspacePageData): SafeHtml {
     <h2 id="publier">${t('Publier la mise en forme')}</h2>
     ${w.kind === 'delete' ? '' : textareaField({
       id: 'edit-texte', name: 'texte', label: t('Texte mis en forme'), value: text, rows: rowsFor(text, 6), error: errors['edit-texte'], lang: 'fr',
-      hint: t('Un alinéa par ligne.'),
+      hint: glossedText(t('Un alinéa par ligne.')),
     })}
     <div class="field">
       <label for="dispositif">${t('Dispositif')}</label>
@@ -104,7 +105,7 @@ export function workspacePage(ctx: PageContext, d: WorkspacePageData): string {
         <section aria-labelledby="ws-formel" class="ws-column"><h2 id="ws-formel">${t('Texte mis en forme')}</h2>
           ${editor}
           <div class="ws-static">${alineaList(w.alineas, t('Suppression de l’article : pas de texte.'))}</div></section>
-        <section aria-labelledby="ws-dispositif" class="ws-column"><h2 id="ws-dispositif">${t('Dispositif')}</h2>
+        <section aria-labelledby="ws-dispositif" class="ws-column"><h2 id="ws-dispositif">${glossed('dispositif', t('Dispositif'))}</h2>
           <div class="liasse-dispositif" data-live-dispositif aria-live="off" lang="fr">${dispositifLines(w.dispositif)}</div></section>
       </div>
       ${isClerk && writes ? publishForm(d) : isClerk ? html`<p class="muted">${t('Seul le greffier chargé de l’amendement publie sa mise en forme.')}</p>` : html`<p class="muted">${t('Le greffier publiera la mise en forme ; vous serez prévenu et verrez la différence entre votre texte et le texte mis en forme.')}</p>`}

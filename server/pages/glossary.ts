@@ -1,7 +1,7 @@
-import { GLOSSARY, type GlossaryEntry } from '../../shared/glossary';
+import { GLOSSARY, GLOSSARY_BY_ID, type GlossaryEntry } from '../../shared/glossary';
 import { escapeHtml, html, raw, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
-import { currentLang, t } from '../i18n';
+import { currentLang, currentRequest, t } from '../i18n';
 
 /**
  * Inline definitions of the procedure's words (shared/glossary.ts).
@@ -17,6 +17,13 @@ import { currentLang, t } from '../i18n';
  *   could not be dismissed with Escape without a script (WCAG 1.4.13).
  * - Nothing moves the text around: a `<details>` would, and cannot sit inside a paragraph.
  * Only the first occurrence per page is linked, so that a page is not a sea of links.
+ *
+ * Two uses: the explanatory texts (participation-parts.ts) gloss their own running text with a
+ * `Glosser` of their own; the words the pages themselves name (the status badges « Irrecevable »,
+ * « Tombé », « Retiré », the « Dispositif » and « Exposé sommaire » headings, the hints that say
+ * « alinéa ») go through `glossed`/`glossedText`, the page's one glosser, so that a list of twenty
+ * inadmissible amendments links the word once. The definition is in the page's language; the word
+ * shown is the page's own (« Inadmissible » on an English page).
  */
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const BY_FORM = new Map<string, GlossaryEntry>(GLOSSARY.flatMap((e) => e.forms.map((f) => [f.toLocaleLowerCase('fr'), e] as const)));
@@ -44,14 +51,55 @@ export class Glosser {
     return raw(out + escapeHtml(text.slice(last)));
   }
 
+  /**
+   * `shown`, linked to the term `id` if this glosser has not linked it yet, else plain; apart, the
+   * hidden definition, for the caller to put right after what holds the link (a badge).
+   */
+  once(id: string, shown: string): { term: SafeHtml; definition: SafeHtml } {
+    const entry = GLOSSARY_BY_ID.get(id);
+    if (!entry) throw new Error(`no glossary entry ${id}`);
+    return this.linked.has(entry.id) ? { term: html`${shown}`, definition: html`` } : this.parts(entry, shown);
+  }
+
   /** A term, linked whatever it says (a heading that is the term itself). */
   term(entry: GlossaryEntry, shown: string): SafeHtml {
+    const { term, definition } = this.parts(entry, shown);
+    return html`${term}${definition}`;
+  }
+
+  private parts(entry: GlossaryEntry, shown: string): { term: SafeHtml; definition: SafeHtml } {
     this.linked.add(entry.id);
     this.count += 1;
     const id = `${this.prefix}-${entry.id}-${this.count}`;
-    return html`<a href="/glossaire#${entry.id}" class="terme" aria-describedby="${id}" title="${t(entry.definition)}">${shown}</a><span id="${id}" hidden>${t(entry.definition)}</span>`;
+    return {
+      term: html`<a href="/glossaire#${entry.id}" class="terme" aria-describedby="${id}" title="${t(entry.definition)}">${shown}</a>`,
+      definition: html`<span id="${id}" hidden>${t(entry.definition)}</span>`,
+    };
   }
 }
+
+const perRequest = new WeakMap<object, Glosser>();
+
+/** The page's glosser: one per request (a fresh one outside a request). */
+function pageGlosser(): Glosser {
+  const request = currentRequest();
+  if (!request) return new Glosser('def');
+  let g = perRequest.get(request);
+  if (!g) perRequest.set(request, (g = new Glosser('def')));
+  return g;
+}
+
+/** A word the page names, `shown` in the page's language: linked to its definition the first time on the page. */
+export function glossed(id: string, shown: string): SafeHtml {
+  const { term, definition } = pageGlosser().once(id, shown);
+  return html`${term}${definition}`;
+}
+
+/** The same, the definition apart (to follow a badge rather than sit in it). */
+export const glossedApart = (id: string, shown: string): { term: SafeHtml; definition: SafeHtml } => pageGlosser().once(id, shown);
+
+/** A sentence of the page's own (a hint), its first unseen glossary words linked (French pages: the terms are French words). */
+export const glossedText = (text: string): SafeHtml => pageGlosser().text(text);
 
 /** A French term: in English pages marked as such (it names the French procedure). */
 const frTerm = (term: string): SafeHtml => (currentLang() === 'fr' ? html`<dfn>${term}</dfn>` : html`<dfn lang="fr">${term}</dfn>`);

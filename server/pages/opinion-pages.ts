@@ -3,7 +3,7 @@ import { displayNumber } from '../../shared/amendment';
 import { OPINION_PARAMS } from '../../shared/opinion-groups';
 import type { Db } from '../db/db';
 import { AppError } from '../errors';
-import { html, raw, type SafeHtml } from '../html';
+import { escapeHtml, html, raw, type SafeHtml } from '../html';
 import { myOpinionGroup, presentOpinionGroups, type MyGroupReason } from '../present/opinion-groups';
 import { findBill, type BillRow } from '../sql/bills';
 import { isId } from '../sql/ids';
@@ -11,7 +11,7 @@ import { opinionItemLabels, type ItemLabelRow } from '../sql/opinions';
 import { layout, type PageContext } from './layout';
 import { percent } from './opinion-parts';
 import { ctx, page } from './page-kit';
-import { PARIS_TIME, t, th, tn } from '../i18n';
+import { currentLang, PARIS_TIME, t, th, tn } from '../i18n';
 import { msg } from '../../shared/i18n';
 
 type Map_ = Awaited<ReturnType<typeof presentOpinionGroups>>;
@@ -22,19 +22,21 @@ type Item = Map_['items'][number];
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00'];
 
 interface Label {
-  text: string;
+  text: SafeHtml;
   href: string;
 }
 
 function labelOf(r: ItemLabelRow): Label {
   const [type, id] = r.key.split(':') as [string, string];
   if (type === 'amendment') {
-    return { text: `Amendement n° ${displayNumber(r.origin ?? 'citizen', r.number) ?? '?'} (article ${r.article ?? '?'})`, href: `/amendements/${id}` };
+    return { text: html`${t('Amendement n° {{numero}}', { numero: displayNumber(r.origin ?? 'citizen', r.number) ?? '?' })} (${t('article {{numero}}', { numero: r.article ?? '?' })})`, href: `/amendements/${id}` };
   }
   const words = (r.body ?? '').replace(/\s+/g, ' ').trim();
   const [targetType, targetId] = (r.target ?? ':').split(':') as [string, string];
   const href = `${targetType === 'article' ? `/articles/${targetId}` : `/amendements/${targetId}`}#argument-${id}`;
-  return { text: `Argument ${r.side === 'for' ? 'pour' : 'contre'} : « ${words.length > 80 ? `${words.slice(0, 80)}…` : words} »`, href };
+  // what the person wrote stays French on an English page
+  const quote = html`<span lang="fr">« ${words.length > 80 ? `${words.slice(0, 80)}…` : words} »</span>`;
+  return { text: r.side === 'for' ? th('Argument pour : {{texte}}', { texte: quote }) : th('Argument contre : {{texte}}', { texte: quote }), href };
 }
 
 /**
@@ -54,16 +56,19 @@ export function opinionMapSvg(groups: readonly Group[]): string {
   const cx = (Math.max(...xs) + Math.min(...xs)) / 2, cy = (Math.max(...ys) + Math.min(...ys)) / 2;
   const px = (x: number) => (groups.length > 1 ? W / 2 + (x - cx) * scale : W / 2);
   const py = (y: number) => (groups.length > 1 ? H / 2 - (y - cy) * scale : H / 2);
-  const desc = groups.map((g) => `groupe ${g.id}, ${g.size} votants`).join(' ; ');
+  // its text in the page's language: the image's accessible name and description
+  const e = escapeHtml;
+  const groupList = groups.map((g) => tn('groupe {{groupe}}, {{count}} votant', 'groupe {{groupe}}, {{count}} votants', g.size, { groupe: g.id })).join(currentLang() === 'fr' ? ' ; ' : '; ');
+  const desc = t('{{groupes}}. Plus deux groupes sont proches, plus leurs votes se ressemblent ; l’aire de chaque disque est proportionnelle au nombre de votants du groupe.', { groupes: groupList });
   const discs = groups.map((g, i) => {
     const colour = COLOURS[i % COLOURS.length]!;
     const x = px(g.x).toFixed(1), y = py(g.y).toFixed(1), r = radius(g);
     return `<g><circle cx="${x}" cy="${y}" r="${r.toFixed(1)}" fill="${colour}" fill-opacity="0.25" stroke="${colour}" stroke-width="3"/>` +
       `<text x="${x}" y="${(py(g.y) - 4).toFixed(1)}" text-anchor="middle" font-size="22" font-weight="bold" fill="#1b1b1b">${g.id}</text>` +
-      `<text x="${x}" y="${(py(g.y) + 16).toFixed(1)}" text-anchor="middle" font-size="13" fill="#1b1b1b">${g.size} votants</text></g>`;
+      `<text x="${x}" y="${(py(g.y) + 16).toFixed(1)}" text-anchor="middle" font-size="13" fill="#1b1b1b">${e(tn('{{count}} votant', '{{count}} votants', g.size))}</text></g>`;
   }).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-labelledby="carte-titre carte-desc" class="opinion-map">` +
-    `<title id="carte-titre">Carte des groupes d’opinion</title><desc id="carte-desc">${desc}. Plus deux groupes sont proches, plus leurs votes se ressemblent ; l’aire de chaque disque est proportionnelle au nombre de votants du groupe.</desc>` +
+    `<title id="carte-titre">${e(t('Carte des groupes d’opinion'))}</title><desc id="carte-desc">${e(desc)}</desc>` +
     `<rect x="0" y="0" width="${W}" height="${H}" fill="#fafafa" stroke="#ccc"/>${discs}</svg>`;
 }
 
@@ -110,7 +115,7 @@ export function opinionMapPage(c: PageContext, bill: BillRow, map: Map_, labels:
       ${consensus.length
         ? html`<ol>${consensus.map((it) => {
           const l = labels.get(`${it.type}:${it.id}`);
-          return l ? html`<li><a href="${l.href}">${l.text}</a> <span class="muted">— ${groups.map((g, i) => html`${i ? ', ' : ''}groupe ${g.id} ${percent(it.support[g.id])}`)}</span></li>` : html``;
+          return l ? html`<li><a href="${l.href}">${l.text}</a> <span class="muted">— ${groups.map((g, i) => html`${i ? ', ' : ''}${t('groupe {{id}}', { id: g.id })} ${percent(it.support[g.id])}`)}</span></li>` : html``;
         })}</ol>`
         : html`<p class="muted">${t('Aucune proposition n’est encore soutenue par une majorité de chaque groupe.')}</p>`}
       <h2 id="donnees">${t('Les données de la carte')}</h2>

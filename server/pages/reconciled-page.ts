@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '../html';
 import { layout, type PageContext } from './layout';
 import { currentLang, t } from '../i18n';
 import { tMessage } from '../i18n/message';
+import { glossed } from './glossary';
 
 /** Who an amendment is, for the provenance of the words it brought. */
 export interface ProvenanceSource {
@@ -60,7 +61,7 @@ function articles(d: ReconciledPageData): SafeHtml {
 
 function fallenList(d: ReconciledPageData): SafeHtml {
   if (d.result.fallen.length === 0) return html``;
-  return html`<section aria-labelledby="tombes"><h2 id="tombes">${t('Amendements tombés')}</h2>
+  return html`<section aria-labelledby="tombes"><h2 id="tombes">${glossed('tomber', t('Amendements tombés'))}</h2>
     <ul>${d.result.fallen.map((f) => html`<li><a href="/amendements/${f.amendmentId}">${t('Amendement n° {{numero}}', { numero: d.sources.get(f.amendmentId)?.displayNumber ?? '?' })}</a> : ${tMessage(f.reason)}</li>`)}</ul></section>`;
 }
 

@@ -15,6 +15,7 @@ import { sendFormBack, takeFormState } from './flash';
 import { layout } from './layout';
 import { ctx, formBody, formFields, page, safeNext } from './page-kit';
 import { t } from '../i18n';
+import { glossedText } from './glossary';
 
 /**
  * The forms of docs/sub-amendments.md, without JavaScript: a commission member tables a
@@ -45,7 +46,7 @@ function formPage(req: Request, a: AmendmentRow, billTitle: string, what: 'sub' 
         <input type="hidden" name="suite" value="${suite}">
         ${a.kind === 'delete' && what === 'rectify' ? '' : textareaField({
           id: 'sous-texte', name: 'texte', label: what === 'sub' ? t('Texte de l’amendement tel que le sous-amendement le rédige') : t('Texte rectifié'), lang: 'fr',
-          value: text, rows: rowsFor(text, 6), error: errors['sous-texte'], hint: t('Un alinéa par ligne : chaque ligne non vide devient un alinéa.'),
+          value: text, rows: rowsFor(text, 6), error: errors['sous-texte'], hint: glossedText(t('Un alinéa par ligne : chaque ligne non vide devient un alinéa.')),
         })}
         ${textareaField({
           id: 'sous-expose', name: 'expose', label: t('Exposé sommaire'), value: values.expose ?? (what === 'rectify' ? a.rationale : ''), rows: 5, lang: 'fr',

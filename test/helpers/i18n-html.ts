@@ -35,8 +35,11 @@ export function textOutsideFrench(page: string): string[] {
     const parent = top();
     const lang = a.get('lang');
     const fr = lang !== undefined ? lang.startsWith('fr') : (parent?.fr ?? false);
-    // a <title> cannot mark the bill title it quotes: it is left to the pages' own checks
-    const hidden = (parent?.hidden ?? false) || tag === 'script' || tag === 'style' || tag === 'title';
+    // a page's <title> cannot mark the bill title it quotes: it is left to the pages' own checks;
+    // an SVG's <title> (and <desc>) is an image's accessible name: checked (a test whose chart title
+    // quotes a bill title, which a <title> cannot mark either, allows that title)
+    const inSvg = stack.some((e) => e.tag === 'svg');
+    const hidden = (parent?.hidden ?? false) || tag === 'script' || tag === 'style' || (tag === 'title' && !inSvg);
     if (!fr) for (const name of LABELS) if (a.get(name)) out.push(a.get(name)!);
     if (!VOID.has(tag) && !selfClose) stack.push({ tag, fr, hidden });
   }

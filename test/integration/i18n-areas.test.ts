@@ -1,5 +1,5 @@
 import { auth, createBill, createCitizen, useTestApp } from '../helpers/app';
-import { frenchLooking } from '../helpers/i18n-html';
+import { frenchLooking, KEPT_IN_ENGLISH } from '../helpers/i18n-html';
 
 /**
  * English as a second language of the interface (issue 16 › 5), area by area: the confirmations
@@ -55,7 +55,8 @@ test('the charts: the SVG’s title and description in English, the participatio
   expect(votes).toContain('<desc id="votes-desc">No votes yet.</desc>');
   const page = (await app.http.get(`/textes/${bill.id}/participation`).set('Cookie', EN).expect(200)).text;
   expect(page).toContain('<strong>1</strong> amendment tabled');
-  expect(frenchLooking(page)).toEqual([]);
+  // the chart's <title> (its accessible name) quotes the bill's title, which text in a <title> cannot mark as French
+  expect(frenchLooking(page, [...KEPT_IN_ENGLISH, 'Projet de loi de test'])).toEqual([]);
 });
 
 test('the e-mail link pages and the forgotten-password page, in English', async () => {

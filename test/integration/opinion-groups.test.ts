@@ -4,6 +4,7 @@ import { OpinionScheduler } from '../../server/opinion-scheduler';
 import { claimOpinionComputation, releaseOpinionComputation } from '../../server/sql/opinions';
 import { auth, createBill, createUser, startTestApp, createAdmin, type TestApp, type TestUser } from '../helpers/app';
 import { seeded } from '../helpers/electorate';
+import { frenchLooking } from '../helpers/i18n-html';
 
 /**
  * Issue 18 › opinion groups and the bridging ranking, end to end: votes through the API, the
@@ -97,6 +98,11 @@ describe('opinion groups', () => {
     expect(a.rejects.map((s: { id: string }) => ams.indexOf(s.id)).every((j: number) => j >= 5)).toBe(true);
     expect(await ranking(bill.id, 'bridging')).toHaveLength(10);
     expect((await ranking(bill.id, 'bridging'))[0]).toBe(ams[0]);
+    // the page with its map, in English: the picture's name and description too (issue 16 › 5)
+    const en = (await app.http.get(`/textes/${bill.id}/opinions`).set('Cookie', 'lang=en').expect(200)).text;
+    expect(en).toContain('<title id="carte-titre">Map of the opinion groups</title>');
+    expect(en).toMatch(/<desc id="carte-desc">group \w+, (60|40) voters; group \w+, (60|40) voters\. The closer/);
+    expect(frenchLooking(en)).toEqual([]);
   });
 
   test('a campaign of 500 identical accounts forms its own group: it lifts its amendments in the support ranking, not in bridging', async () => {

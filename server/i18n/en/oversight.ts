@@ -144,4 +144,10 @@ export const oversight: Record<string, string> = {
   "groupe {{id}}": "group {{id}}",
   "{{count}} votant_one": "{{count}} voter",
   "{{count}} votant_other": "{{count}} voters",
+  "Carte des groupes d’opinion": "Map of the opinion groups",
+  "groupe {{groupe}}, {{count}} votant_one": "group {{groupe}}, {{count}} voter",
+  "groupe {{groupe}}, {{count}} votant_other": "group {{groupe}}, {{count}} voters",
+  "{{groupes}}. Plus deux groupes sont proches, plus leurs votes se ressemblent ; l’aire de chaque disque est proportionnelle au nombre de votants du groupe.": "{{groupes}}. The closer two groups are, the more alike their votes; the area of each disc is proportional to the number of voters in the group.",
+  "Argument pour : {{texte}}": "Argument for: {{texte}}",
+  "Argument contre : {{texte}}": "Argument against: {{texte}}",
 };
