@@ -12,6 +12,8 @@ export const CLIENT_EN: Readonly<Record<string, string>> = {
   '{{n}} cosignataires': '{{n}} co-signatories',
   'Cosigner plutôt': 'Co-sign instead',
   'Cosigner plutôt {{titre}}': 'Co-sign {{titre}} instead',
+  'Vous en êtes l’un des auteurs.': 'You are one of its authors.',
+  'Vous le cosignez déjà.': 'You already co-sign it.',
   'Plus aucun amendement déposé ne fait des modifications semblables à celles de ce brouillon.': 'No tabled amendment makes changes similar to this draft’s any more.',
   '{{n}} amendement déjà déposé fait des modifications proches des vôtres.': '{{n}} amendment already tabled makes changes close to yours.',
   '{{n}} amendements déjà déposés font des modifications proches des vôtres.': '{{n}} amendments already tabled make changes close to yours.',

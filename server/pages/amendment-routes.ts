@@ -118,14 +118,14 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
     await authorize(db, 'amendment.create', req.user, { bill });
     const state = takeFormState(req.query.formulaire);
     // after « Déposer »: the close tabled amendments, looked up again (one may have been withdrawn meanwhile)
-    const closest = state?.form === BEFORE_FILING ? await closestToTyped(article, state.values ?? {}) : [];
+    const closest = state?.form === BEFORE_FILING ? await closestToTyped(article, state.values ?? {}, req.user.id) : [];
     const before = closest.length ? closestBeforeFiling(ctx(req), closest, bill.status) : undefined;
     res.type('html').send(newAmendmentPage(ctx(req), { bill, article, ...(state ? { state } : {}), ...(before ? { before } : {}), representatives: await listActiveRepresentatives(db) }));
   }));
 
   /** The close tabled amendments to what the proposal form holds. */
-  const closestToTyped = (article: ArticleRow, f: Record<string, string>) =>
-    isKind(f.kind) ? closestToProposal(db, article, f.kind, f.kind === 'delete' || f.texte === undefined ? undefined : textToAlineas(f.texte)) : Promise.resolve([]);
+  const closestToTyped = (article: ArticleRow, f: Record<string, string>, viewerId: string | null) =>
+    isKind(f.kind) ? closestToProposal(db, article, f.kind, f.kind === 'delete' || f.texte === undefined ? undefined : textToAlineas(f.texte), viewerId) : Promise.resolve([]);
 
   /**
    * The proposal form's « Déposer » (issue 16 › 1): when tabled amendments to the article make close
@@ -144,7 +144,7 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
         if (article) {
           // a closed phase is refused as the filing would be
           await amendingOrigin(d.db, article.bill_id, user);
-          if ((await closestToProposal(d.db, article, body.kind, body.alineas)).length > 0) return { closest: true as const };
+          if ((await closestToProposal(d.db, article, body.kind, body.alineas, user.id)).length > 0) return { closest: true as const };
         }
       }
       return { closest: false as const, filed: await createAmendmentOp.run(d, user, { params, body }) };
@@ -168,7 +168,7 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
       // a text too long for an address: the same page, in answer to the post
       const { article, bill } = await loadArticle(articleId);
       const state = { form: BEFORE_FILING, values };
-      const closest = await closestToTyped(article, values);
+      const closest = await closestToTyped(article, values, req.user?.id ?? null);
       res.type('html').send(newAmendmentPage(ctx(req), {
         bill, article, state, ...(closest.length ? { before: closestBeforeFiling(ctx(req), closest, bill.status) } : {}), representatives: await listActiveRepresentatives(db),
       }));

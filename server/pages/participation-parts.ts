@@ -76,7 +76,7 @@ function closestItems(closest: readonly ClosestView[], canCosign: boolean): Safe
   return html`${closest.map((c) => html`<li>
     <p><a href="${c.url}" lang="fr">${c.title}</a> — ${t(STATUS_LABELS_FR[c.status])} · ${t('modifications communes : {{part}}', { part: percent(c.similarity) })}${c.cosignatories ? html` · ${tn('{{count}} cosignataire', '{{count}} cosignataires', c.cosignatories)}` : ''}</p>
     ${c.rationale.trim() ? html`<blockquote lang="fr"><p>${c.rationale.length > 280 ? `${c.rationale.slice(0, 279).trimEnd()}…` : c.rationale}</p></blockquote>` : ''}
-    ${canCosign ? html`<form method="post" action="/amendements/${c.id}/cosigner" class="inline-form" novalidate>
+    ${c.mine ? html`<p class="muted">${c.mine === 'author' ? t('Vous en êtes l’un des auteurs.') : t('Vous le cosignez déjà.')}</p>` : canCosign ? html`<form method="post" action="/amendements/${c.id}/cosigner" class="inline-form" novalidate>
       <button type="submit" class="secondary" aria-label="${t('Cosigner plutôt {{titre}}', { titre: c.title })}">${t('Cosigner plutôt')}</button></form>` : ''}
   </li>`)}`;
 }
@@ -146,7 +146,7 @@ export function cosignSection(
 export async function amendmentParticipation(
   db: Queryable, live: LiveTexts, c: PageContext, a: AmendmentRow, viewerIsAuthor: boolean, phase: BillStatus,
 ): Promise<SafeHtml> {
-  if (a.status === 'draft') return viewerIsAuthor && phase === draftPhaseOf(a.origin) ? closestSection(c, await closestToAmendment(db, live, a), phase, a.id) : html``;
+  if (a.status === 'draft') return viewerIsAuthor && phase === draftPhaseOf(a.origin) ? closestSection(c, await closestToAmendment(db, live, a, c.user?.id ?? null), phase, a.id) : html``;
   if (a.hidden_reason !== null) return html``;
   return cosignSection(c, { id: a.id, status: a.status, origin: a.origin, viewerIsAuthor }, await loadCosignatories(db, a.id), phase);
 }

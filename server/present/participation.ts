@@ -6,6 +6,7 @@ import type { LiveTexts } from '../collab/registry';
 import type { Queryable } from '../db/db';
 import type { ArticleRow } from '../sql/articles';
 import type { AmendmentRow } from '../sql/amendments';
+import { listAuthors } from '../sql/amendment-authors';
 import { amendmentBriefs, articleVersions, listCosignatories, tabledOnArticle, type CosignatoryRow } from '../sql/participation';
 
 export const presentCosignatory = (c: CosignatoryRow) => ({ id: c.id, displayName: c.display_name, kind: c.kind, assurance: c.assurance, at: c.created_at.toISOString() });
@@ -31,6 +32,11 @@ export interface ClosestView {
   rationale: string;
   url: string;
   cosignatories: number;
+  /**
+   * What the viewer already is to it: one of its authors, or a co-signatory — no « Cosigner
+   * plutôt » there (co-signing it would be refused). Null for anyone else, and for visitors.
+   */
+  mine: 'author' | 'cosignatory' | null;
 }
 
 /**
@@ -38,7 +44,7 @@ export interface ClosestView {
  * null for a proposal not yet filed.
  */
 export async function closestTabled(
-  db: Queryable, a: Pick<AmendmentRow, 'article_id' | 'kind' | 'base_version' | 'alineas'> & { id: string | null },
+  db: Queryable, a: Pick<AmendmentRow, 'article_id' | 'kind' | 'base_version' | 'alineas'> & { id: string | null }, viewerId: string | null,
 ): Promise<ClosestView[]> {
   const candidates = await tabledOnArticle(db, a.article_id, a.id, CLOSEST_CANDIDATES);
   if (candidates.length === 0) return [];
@@ -49,14 +55,16 @@ export async function closestTabled(
     bases, threshold: CLOSEST_THRESHOLD, limit: CLOSEST_SHOWN,
   });
   const ids = ranked.map((r) => r.id);
-  const [briefs, cosigned] = await Promise.all([amendmentBriefs(db, ids), listCosignatories(db, ids)]);
+  const [briefs, cosigned, authors] = await Promise.all([amendmentBriefs(db, ids), listCosignatories(db, ids), viewerId ? listAuthors(db, ids) : new Map<string, { id: string }[]>()]);
+  const mine = (id: string): ClosestView['mine'] =>
+    !viewerId ? null : authors.get(id)?.some((u) => u.id === viewerId) ? 'author' : cosigned.get(id)?.some((u) => u.id === viewerId) ? 'cosignatory' : null;
   return ranked.flatMap((r) => {
     const b = briefs.get(r.id);
     if (!b) return [];
     const parliament = b.origin === 'parliament' && b.parliament_number ? { label: parliamentLabel(b.parliament_number, b.parliament_group) } : null;
     return [{
       id: b.id, title: amendmentTitle(displayNumber(b.origin, b.number), parliament), status: b.status, similarity: Math.round(r.similarity * 100) / 100,
-      rationale: b.rationale, url: `/amendements/${b.id}`, cosignatories: cosigned.get(b.id)?.length ?? 0,
+      rationale: b.rationale, url: `/amendements/${b.id}`, cosignatories: cosigned.get(b.id)?.length ?? 0, mine: mine(b.id),
     }];
   });
 }
@@ -66,10 +74,10 @@ export async function closestTabled(
  * live document (what is being typed in the live editor), as on its page (present/amendment.ts).
  */
 export async function closestToAmendment(
-  db: Queryable, live: LiveTexts, a: Pick<AmendmentRow, 'id' | 'article_id' | 'kind' | 'base_version' | 'alineas' | 'status'>,
+  db: Queryable, live: LiveTexts, a: Pick<AmendmentRow, 'id' | 'article_id' | 'kind' | 'base_version' | 'alineas' | 'status'>, viewerId: string | null,
 ): Promise<ClosestView[]> {
   const liveText = a.status === 'draft' && a.kind !== 'delete' ? await live.read(amendmentDocName(a.id)) : null;
-  return closestTabled(db, liveText ? { ...a, alineas: normaliseAlineas(liveText) } : a);
+  return closestTabled(db, liveText ? { ...a, alineas: normaliseAlineas(liveText) } : a, viewerId);
 }
 
 /**
@@ -78,9 +86,9 @@ export async function closestToAmendment(
  * none: the refusal comes first.
  */
 export async function closestToProposal(
-  db: Queryable, article: Pick<ArticleRow, 'id' | 'version' | 'alineas'>, kind: AmendmentKind, alineas: readonly string[] | undefined,
+  db: Queryable, article: Pick<ArticleRow, 'id' | 'version' | 'alineas'>, kind: AmendmentKind, alineas: readonly string[] | undefined, viewerId: string | null,
 ): Promise<ClosestView[]> {
   if (checkAmendmentText(kind, article.alineas, alineas)) return [];
   const proposed = kind === 'delete' ? [] : normaliseAlineas(alineas ?? []);
-  return closestTabled(db, { id: null, article_id: article.id, kind, base_version: article.version, alineas: proposed });
+  return closestTabled(db, { id: null, article_id: article.id, kind, base_version: article.version, alineas: proposed }, viewerId);
 }

@@ -59,11 +59,11 @@ export function participationRoutes(api: Api, deps: OpDeps, reads = deps.db): vo
   route(api, {
     method: 'get', path: '/api/amendments/:id/closest', tag: 'Amendements', access: 'public', params: z.object({ id: idParam }),
     summary: 'Les amendements déposés au même article les plus proches de celui-ci (ce qu’ils changent : indice de Jaccard des modifications), pour cosigner plutôt que déposer un doublon ; un brouillon (comparé tel qu’il est dans l’éditeur en direct) : ses auteurs seulement',
-    responses: { 200: '{closest: [{id, title, status, similarity, rationale, url, cosignatories}]}' },
+    responses: { 200: '{closest: [{id, title, status, similarity, rationale, url, cosignatories, mine}]} (mine: "author" | "cosignatory" | null, pour la personne connectée)' },
   }, async ({ params, req }) => {
     const { amendment } = await loadVisibleAmendment(db, params.id, req.user ?? null);
     // what a masked amendment says is not compared in public
     if (amendment.hidden_reason !== null) return { json: { closest: [] } };
-    return { json: { closest: await closestToAmendment(db, deps.live, amendment) } };
+    return { json: { closest: await closestToAmendment(db, deps.live, amendment, req.user?.id ?? null) } };
   });
 }

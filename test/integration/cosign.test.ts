@@ -168,6 +168,31 @@ test('the plain form’s « Déposer »: close amendments are shown first, nothi
   expect(api.body.amendment.status).toBe('submitted');
 });
 
+test('the closest list says which one the viewer wrote or co-signs, with no « Cosigner plutôt » there', async () => {
+  // Alice drafts close to her own tabled amendment: hers is listed, without the button (co-signing it is refused)
+  const draft = await amend(alice, ['L’instruction est obligatoire dès l’âge de cinq ans pleins.', 'Elle dure jusqu’à seize ans.'], 'Cinq ans.', false);
+  const api = await t.app.http.get(`/api/amendments/${draft}/closest`).set(auth(alice)).expect(200);
+  expect(api.body.closest.find((c: { id: string }) => c.id === tabled)).toMatchObject({ mine: 'author' });
+  const html = (await page(`/amendements/${draft}`, alice).expect(200)).text;
+  expect(html).toContain(`href="/amendements/${tabled}"`);
+  expect(html).not.toContain(`action="/amendements/${tabled}/cosigner"`);
+  expect(html).toContain('Vous en êtes l’un des auteurs.');
+  // a co-signatory sees « Vous le cosignez déjà. » on the plain form's step before filing
+  const claire = await createUser(t.app, { displayName: 'Claire Cosignataire' });
+  await t.app.http.post(`/api/amendments/${tabled}/cosignatures`).set(auth(claire)).expect((r) => expect([200, 201]).toContain(r.status));
+  const art = bill.articles[0]!.id;
+  const filed = await formPost(`/articles/${art}/amendements`, claire, {
+    kind: 'modify', texte: 'L’instruction est obligatoire dès l’âge de cinq ans accomplis.\nElle dure jusqu’à seize ans.', expose: 'Cinq ans.', action: 'deposer',
+  }).expect(303);
+  const before = (await page(filed.headers.location!, claire).expect(200)).text;
+  expect(before).toContain('Vous le cosignez déjà.');
+  expect(before).not.toContain(`action="/amendements/${tabled}/cosigner"`);
+  // in English
+  const en = (await t.app.http.get(`/amendements/${draft}`).set('Cookie', `lang=en; palimpseste_session=${alice.token}`).expect(200)).text;
+  expect(en).toContain('You are one of its authors.');
+  await t.app.http.delete(`/api/amendments/${tabled}/cosignatures`).set(auth(claire)).expect(200);
+});
+
 test('closed, withdrawn or masked amendments cannot be co-signed; nor after the consultation', async () => {
   const withdrawn = await amend(alice, ['L’instruction est obligatoire dès l’âge de six ans.', 'Elle dure jusqu’à seize ans.'], 'Six.', true);
   await t.app.http.post(`/api/amendments/${withdrawn}/withdraw`).set(auth(alice)).expect(200);

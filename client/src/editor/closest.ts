@@ -12,7 +12,7 @@ export const CLOSEST_REFRESH_MS = 3000;
 /** The rationale quoted, as on the server's list. */
 const QUOTE_MAX = 280;
 
-interface Closest { id: string; title: string; status: string; similarity: number; rationale: string; url: string; cosignatories: number }
+interface Closest { id: string; title: string; status: string; similarity: number; rationale: string; url: string; cosignatories: number; mine?: 'author' | 'cosignatory' | null }
 
 /** The statuses a tabled, open amendment has (the only ones listed). */
 const STATUS: Record<string, string> = { submitted: msg('Déposé'), formalised: msg('Mis en forme') };
@@ -38,7 +38,9 @@ function item(c: Closest, canCosign: boolean): HTMLLIElement {
     quote.lang = 'fr';
     li.append(quote);
   }
-  if (canCosign) {
+  if (c.mine) {
+    li.append(el('p', { className: 'muted' }, c.mine === 'author' ? t('Vous en êtes l’un des auteurs.') : t('Vous le cosignez déjà.')));
+  } else if (canCosign) {
     const form = el('form', { method: 'post', action: `/amendements/${encodeURIComponent(c.id)}/cosigner`, className: 'inline-form', noValidate: true });
     const button = el('button', { type: 'submit', className: 'secondary' }, t('Cosigner plutôt'));
     button.setAttribute('aria-label', t('Cosigner plutôt {{titre}}', { titre: c.title }));

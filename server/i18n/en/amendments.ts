@@ -282,6 +282,8 @@ export const amendments: Record<string, string> = {
   "Avant de déposer : ces amendements font des modifications proches des vôtres. Si l’un dit déjà ce que vous voulez, vous pouvez le cosigner au lieu de déposer un amendement en double.": "Before tabling: these amendments make changes close to yours. If one already says what you want, you can co-sign it instead of tabling a duplicate amendment.",
   "modifications communes : {{part}}": "changes in common: {{part}}",
   "Cosigner plutôt {{titre}}": "Co-sign {{titre}} instead",
+  "Vous en êtes l’un des auteurs.": "You are one of its authors.",
+  "Vous le cosignez déjà.": "You already co-sign it.",
   "Cosigner plutôt": "Co-sign instead",
   "Des amendements proches sont déjà déposés": "Similar amendments are already tabled",
   "Votre amendement n’est pas encore déposé. Ces amendements déjà déposés à cet article font des modifications proches des vôtres : si l’un dit déjà ce que vous voulez, cosignez-le plutôt. Sinon, déposez le vôtre quand même avec le formulaire ci-dessous, où votre texte est conservé.": "Your amendment is not tabled yet. These amendments already tabled on this article make changes close to yours: if one already says what you want, co-sign it instead. Otherwise, table yours anyway with the form below, where your text is kept.",
