@@ -18,7 +18,7 @@ import type { UserRow } from '../sql/users';
 import { layout, type PageContext } from './layout';
 import { ctx, formBody, formFields, page } from './page-kit';
 import { passwordAdvice } from './routes';
-import { sendFormBack, sendFormDone, takeFormState } from './flash';
+import { isDone, sendFormBack, sendFormDone, takeFormState } from './flash';
 import { t } from '../i18n';
 import { tMessage } from '../i18n/message';
 import { inRequestLang } from '../i18n/middleware';
@@ -220,7 +220,7 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
   r.get('/mot-de-passe/nouveau', (req, res) => {
     noStore(res);
     const back = takeFormState(req.query.formulaire);
-    if (back?.form === 'fait') return void res.type('html').send(passwordChanged(ctx(req)));
+    if (isDone(back, '/mot-de-passe/nouveau')) return void res.type('html').send(passwordChanged(ctx(req)));
     const token = tokenOf(req.query.jeton);
     if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), NEW_PASSWORD, INVALID_LINK, againReset()));
     if (back?.form === 'lien' && back.error) return void res.type('html').send(deadLinkPage(ctx(req), NEW_PASSWORD, back.error, againReset()));
@@ -267,7 +267,7 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     r.get(l.path, (req, res) => {
       noStore(res);
       const back = takeFormState(req.query.formulaire);
-      if (back?.form === 'fait') return void res.type('html').send(linkDone(ctx(req), l, !!req.user));
+      if (isDone(back, l.path)) return void res.type('html').send(linkDone(ctx(req), l, !!req.user));
       if (back?.form === 'lien' && back.error) return void res.type('html').send(deadLinkPage(ctx(req), l.title, back.error, l.again()));
       const token = tokenOf(req.query.jeton);
       if (!token) return void res.status(400).type('html').send(deadLinkPage(ctx(req), l.title, INVALID_LINK, l.again()));
@@ -366,26 +366,29 @@ export function accountMailPages(deps: AccountMailPageDeps, showAccount: (req: R
     main: html`<h1>${t('Désabonnement enregistré')}</h1><div class="notice" role="status"><p>${noticeOf(scope)}</p></div>
         <p>${t('Pour changer d’avis :')} <a href="/compte#courriels">${t('Mon compte')}</a>.</p>`,
   });
+  /** The unsubscribe page's own button (not a mail client's one-click post). */
+  const FROM_PAGE = 'depuis-la-page';
   const unsubscribePath = (req: Request) => `/courriels/desabonnement/${encodeURIComponent(String(req.params.token))}`;
   r.get('/courriels/desabonnement/:token', page(async (req, res) => {
     noStore(res);
     const target = (await mail.links()).read(String(req.params.token));
     if (!target) return void res.status(404).type('html').send(deadLinkPage(ctx(req), UNSUBSCRIBE, BAD_UNSUBSCRIBE_LINK, html`<p>${t('Vos préférences de courriels sont dans')} <a href="/compte#courriels">${t('Mon compte')}</a>.</p>`));
     // after the page's button (post → redirect → get): what was done
-    if (takeFormState(req.query.formulaire)?.form === 'fait') return void res.type('html').send(unsubscribed(ctx(req), target.scope));
+    if (isDone(takeFormState(req.query.formulaire), unsubscribePath(req))) return void res.type('html').send(unsubscribed(ctx(req), target.scope));
     res.type('html').send(layout(ctx(req), {
       title: t(UNSUBSCRIBE),
       main: html`<h1>${t(UNSUBSCRIBE)}</h1><p class="lead">${question(target.scope)}</p>
-        <form method="post" action="/courriels/desabonnement/${String(req.params.token)}" novalidate><button type="submit">${t('Confirmer le désabonnement')}</button></form>
+        <form method="post" action="/courriels/desabonnement/${String(req.params.token)}" novalidate><input type="hidden" name="${FROM_PAGE}" value="1"><button type="submit">${t('Confirmer le désabonnement')}</button></form>
         <p>${t('Vos notifications resteront visibles sur Palimpseste. Tous les réglages :')} <a href="/compte#courriels">${t('Mon compte')}</a>.</p>`,
     }));
   }));
   // (its own small parser: a mail client posts « List-Unsubscribe=One-Click »; then back into the request's language)
-  // RFC 8058's one-click (the mail client's POST, that body) gets its answer in place, a 2xx; the page's button
-  // (any other body) gets post → redirect → get, to this link's page saying what was done
+  // RFC 8058's one-click (the mail client's POST: « List-Unsubscribe=One-Click », urlencoded or multipart, or a
+  // body this parser does not read) gets its answer in place, a 2xx (404 for a dead link), as always; only the
+  // page's own button (its FROM_PAGE field) gets post → redirect → get, to this link's page saying what was done
   r.post('/courriels/desabonnement/:token', express.urlencoded({ extended: false, limit: '1kb' }), (req, _res, next) => inRequestLang(req, next), page(async (req, res) => {
     noStore(res);
-    const oneClick = formFields(req)['List-Unsubscribe'] === 'One-Click';
+    const oneClick = formFields(req)[FROM_PAGE] !== '1';
     const target = (await mail.links()).read(String(req.params.token));
     if (!target) {
       if (!oneClick) return res.redirect(303, unsubscribePath(req));

@@ -135,6 +135,8 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
    * refusals come first), and not for a mediator filing on someone's behalf (co-signing is one's own).
    * The JSON API files at once, as API.md says.
    */
+  /** How long the text typed stays on the step before filing (a reload, the way back from a close amendment). */
+  const BEFORE_FILING_KEEP_MS = 30 * 60_000;
   const fileOrSuggestOp = operation({
     policy: createAmendmentOp.policy, params: createAmendmentOp.params,
     body: createAmendmentBody.extend({ closestSeen: z.boolean().default(false) }),
@@ -163,7 +165,8 @@ export function amendmentPageRoutes(db: Db, live: LiveDocs, lists: AmendmentList
       if (!out.closest) return afterFiling(res, out.filed, `/amendements/${encodeURIComponent(out.filed.id)}`);
       const articleId = param(req, 'articleId');
       const values = formFields(req);
-      const sealed = putFormState({ form: BEFORE_FILING, values });
+      // kept half an hour: the step invites reading the close amendments before coming back to file
+      const sealed = putFormState({ form: BEFORE_FILING, values }, Date.now(), BEFORE_FILING_KEEP_MS);
       if (sealed) return res.redirect(303, withFormState(`/articles/${encodeURIComponent(articleId)}/amendements/nouveau`, sealed, '#avant-depot'));
       // a text too long for an address: the same page, in answer to the post
       const { article, bill } = await loadArticle(articleId);

@@ -30,6 +30,8 @@ export function confirmationPage(c: PageContext, action: string, fields: Record<
 export const CONFIRMATION_PATH = '/confirmation';
 const ACTION = '@action';
 const BACK = '@retour';
+/** The account that posted the form: the page is shown to it alone (a link made by someone else asks nothing). */
+const OWNER = '@compte';
 
 /**
  * Before every page form: a form posted to an irreversible action (shared/confirmations.ts)
@@ -54,7 +56,7 @@ export function confirmationGate(): Router {
     const back = safeNext(fields.suite, from);
     res.set('Cache-Control', 'no-store');
     const secret = Object.keys(withoutSecrets(fields)).length !== Object.keys(fields).length;
-    const sealed = secret ? undefined : putFormState({ form: 'confirmation', values: { ...fields, [ACTION]: req.originalUrl, [BACK]: back } });
+    const sealed = secret ? undefined : putFormState({ form: 'confirmation', values: { ...fields, [ACTION]: req.originalUrl, [BACK]: back, [OWNER]: req.user.id } });
     if (sealed) return res.redirect(303, withFormState(CONFIRMATION_PATH, sealed));
     res.type('html').send(confirmationPage(ctx(req), req.originalUrl, fields, q, back));
   };
@@ -62,10 +64,10 @@ export function confirmationGate(): Router {
   // the page the gate's 303 leads to: the question, said again from the sealed fields (in the reader's language)
   r.get(CONFIRMATION_PATH, page(async (req, res) => {
     const state = takeFormState(req.query.formulaire);
-    const { [ACTION]: action, [BACK]: back, ...fields } = state?.form === 'confirmation' ? state.values ?? {} : {};
+    const { [ACTION]: action, [BACK]: back, [OWNER]: owner, ...fields } = state?.form === 'confirmation' ? state.values ?? {} : {};
     const path = action === undefined ? undefined : safeNext(action, '').split(/[?#]/)[0];
     const q = path ? confirmationFor(path, fields, 'server', say()) : undefined;
-    if (!q || !req.user) return res.redirect(303, safeNext(back, '/'));
+    if (!q || !req.user || owner !== req.user.id) return res.redirect(303, safeNext(back, '/'));
     res.set('Cache-Control', 'no-store').type('html').send(confirmationPage(ctx(req), action!, fields, q, safeNext(back, '/')));
   }));
   r.use(concerned, formBody('2mb'), gate);

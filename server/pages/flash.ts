@@ -37,7 +37,9 @@ function unseal(sealed: unknown, maxLength: number): Buffer | undefined {
   }
 }
 
-const fresh = (at: unknown, now: number): boolean => typeof at === 'number' && now - at < TTL_MS && now >= at - 5_000;
+const fresh = (at: unknown, now: number, ttl = TTL_MS): boolean => typeof at === 'number' && now - at < ttl && now >= at - 5_000;
+/** The longest a sealed form state may be kept (`putFormState`'s `keepMs`). */
+export const FORM_STATE_MAX_KEEP_MS = 60 * 60_000;
 
 export function putFlash(text: string, now = Date.now()): string {
   return seal(Buffer.from(JSON.stringify([now, text.slice(0, 2000)]), 'utf8'));
@@ -73,9 +75,10 @@ export interface SealedFormState {
  * and compressed (a legal text is long); undefined when even so it would not fit in an address
  * (the caller then shows the form in place). Never put a password in it.
  */
-export function putFormState(state: SealedFormState, now = Date.now()): string | undefined {
+export function putFormState(state: SealedFormState, now = Date.now(), keepMs = TTL_MS): string | undefined {
   const kept = state.values ? { ...state, values: withoutSecrets(state.values) } : state;
-  const sealed = seal(deflateRawSync(Buffer.from(JSON.stringify([now, kept]), 'utf8')));
+  const payload = keepMs === TTL_MS ? [now, kept] : [now, kept, Math.min(keepMs, FORM_STATE_MAX_KEEP_MS)];
+  const sealed = seal(deflateRawSync(Buffer.from(JSON.stringify(payload), 'utf8')));
   return sealed.length <= FORM_STATE_MAX ? sealed : undefined;
 }
 
@@ -91,8 +94,9 @@ export function takeFormState(sealed: unknown, now = Date.now()): SealedFormStat
   const plain = unseal(sealed, FORM_STATE_MAX);
   if (!plain) return undefined;
   try {
-    const [at, state] = JSON.parse(inflateRawSync(plain, { maxOutputLength: 4_000_000 }).toString('utf8')) as [unknown, Record<string, unknown>];
-    if (!fresh(at, now) || !state || typeof state !== 'object') return undefined;
+    const [at, state, keep] = JSON.parse(inflateRawSync(plain, { maxOutputLength: 4_000_000 }).toString('utf8')) as [unknown, Record<string, unknown>, unknown];
+    const ttl = typeof keep === 'number' && keep > 0 ? Math.min(keep, FORM_STATE_MAX_KEEP_MS) : TTL_MS;
+    if (!fresh(at, now, ttl) || !state || typeof state !== 'object') return undefined;
     const fieldErrors = strings(state.fieldErrors);
     const values = strings(state.values);
     return {
@@ -132,10 +136,19 @@ export function sendFormBack(res: Response, path: string, state: SealedFormState
  * a sealed state (`form` names the outcome): a 303, not counted as a refusal. False when it does not fit.
  */
 export function sendFormDone(res: Response, path: string, state: SealedFormState, hash = ''): boolean {
-  const sealed = putFormState(state);
+  const sealed = putFormState({ ...state, values: { ...state.values, [DONE_AT]: pagePath(path) } });
   if (!sealed) return false;
   res.redirect(303, withFormState(path, sealed, hash));
   return true;
+}
+
+/** Where a success was sealed for: only that page says it (a « done » pasted onto another flow's page says nothing). */
+const DONE_AT = '@page';
+const pagePath = (path: string) => path.split(/[?#]/)[0]!;
+
+/** The success `sendFormDone` sealed for this page (`form` names it: 'fait'). */
+export function isDone(state: SealedFormState | undefined, path: string, form = 'fait'): boolean {
+  return state?.form === form && state.values?.[DONE_AT] === pagePath(path);
 }
 
 /** The address of the form's page with the sealed state in `formulaire` (and a fragment). */

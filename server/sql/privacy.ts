@@ -72,6 +72,7 @@ const SQL = {
   // the outbox holds the address and links: the messages go with the account (pending ones are not sent)
   deleteMail: 'DELETE FROM mail_outbox WHERE user_id = $1',
   deleteAccountTokens: 'DELETE FROM account_tokens WHERE user_id = $1',
+  deleteImportReports: 'DELETE FROM import_reports WHERE user_id = $1',
   deletePreferences: 'DELETE FROM notification_preferences WHERE user_id = $1',
   // Another clerk can take over what a departing clerk was formalising.
   releaseAssignments: `UPDATE amendments SET assigned_clerk_id = NULL
@@ -125,12 +126,13 @@ export async function deleteLiveDocuments(db: Queryable, docNames: readonly stri
   if (docNames.length > 0) await db.query(SQL.deleteDocs, [docNames]);
 }
 
-/** Sessions, notifications, invitation links, linked identities, e-mails and their links: what exists for the person alone. */
+/** Sessions, notifications, invitation links, linked identities, e-mails and their links, import reports: what exists for the person alone. */
 export async function deletePersonalRows(db: Queryable, userId: string): Promise<void> {
   await db.query(SQL.deleteSessions, [userId]);
   await db.query(SQL.deleteIdentities, [userId]);
   await db.query(SQL.deleteMail, [userId]);
   await db.query(SQL.deleteAccountTokens, [userId]);
+  await db.query(SQL.deleteImportReports, [userId]);
   await db.query(SQL.deletePreferences, [userId]);
   await db.query(SQL.deleteNotifications, [userId]);
   await db.query(SQL.deleteInvitations, [userId]);

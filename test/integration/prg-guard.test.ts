@@ -62,9 +62,15 @@ async function post(who: TestUser, url: string, form: Record<string, string>): P
  */
 const IN_PLACE: Record<string, (form: Record<string, string>, a: Answer) => boolean> = {
   '/admin/textes/nouveau': (form, a) => form.etape !== 'creer' && a.title.includes('Nouveau texte'),
+  // RFC 8058: what is not the page's own button is a mail client's one-click post, answered in place
+  // (a 2xx, or a 404 for a dead link): a mail client follows no redirect
+  '/courriels/desabonnement/:token': (form, a) => form['depuis-la-page'] !== '1' && [200, 404].includes(a.status),
 };
-/** More forms for a route: the other button of /admin/textes/nouveau (« Créer »), which is not an exception. */
-const MORE: Record<string, Record<string, string>[]> = { '/admin/textes/nouveau': [{ etape: 'creer' }, { etape: 'creer', confirme: '1' }] };
+/** More forms for a route: the other button of /admin/textes/nouveau (« Créer »), and the unsubscribe page's button, which are not exceptions. */
+const MORE: Record<string, Record<string, string>[]> = {
+  '/admin/textes/nouveau': [{ etape: 'creer' }, { etape: 'creer', confirme: '1' }],
+  '/courriels/desabonnement/:token': [{ 'depuis-la-page': '1' }],
+};
 
 /** What docs/forms.md allows on the POST address besides a redirect. */
 function allowed(path: string, form: Record<string, string>, a: Answer): boolean {
@@ -108,6 +114,6 @@ test('RFC 8058: the mail client’s one-click POST is answered in place (2xx); t
     method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click',
   });
   expect(bad.status).toBe(404);
-  const button = await post(citizen, `/courriels/desabonnement/${'x'.repeat(43)}`, {});
+  const button = await post(citizen, `/courriels/desabonnement/${'x'.repeat(43)}`, { 'depuis-la-page': '1' });
   expect(button.status).toBe(303);
 });

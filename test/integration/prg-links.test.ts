@@ -86,7 +86,7 @@ test.each([
 test('unsubscribe: the page’s button gets a 303 to the link’s page saying it is done; the one-click POST of RFC 8058 is a 200 in place', async () => {
   const user = await createCitizen(suite.app);
   const links = await suite.app.mail.links();
-  const button = await post(null, `/courriels/desabonnement/${links.token(user.id, 'appointed')}`, {});
+  const button = await post(null, `/courriels/desabonnement/${links.token(user.id, 'appointed')}`, { 'depuis-la-page': '1' });
   expect(button.status).toBe(303);
   const shown = await get(null, button.headers.location!);
   expect(shown.status).toBe(200);
@@ -99,6 +99,15 @@ test('unsubscribe: the page’s button gets a 303 to the link’s page saying it
   const oneClick = await suite.app.http.post(`/courriels/desabonnement/${links.token(user.id, 'all')}`).type('form').send('List-Unsubscribe=One-Click');
   expect(oneClick.status).toBe(200);
   expect(oneClick.text).toContain('Désabonnement enregistré');
+  // RFC 8058 says a mail client SHOULD post multipart/form-data: answered in place too, and done
+  const other = await createCitizen(suite.app);
+  const multipart = await suite.app.http.post(`/courriels/desabonnement/${links.token(other.id, 'appointed')}`).field('List-Unsubscribe', 'One-Click');
+  expect(multipart.status).toBe(200);
+  expect((await suite.app.http.get('/api/me/notification-preferences').set(auth(other)).expect(200)).body.preferences.appointed).toBe('never');
+  // a « done » sealed for one flow says nothing on another flow's page (here: the new-password page)
+  const done = new URL(button.headers.location!, 'http://x').searchParams.get('formulaire')!;
+  const elsewhere = await get(null, `/mot-de-passe/nouveau?formulaire=${done}`);
+  expect(elsewhere.text).not.toContain('Mot de passe changé');
 });
 
 test('the parliamentary import: success is a 303 to the form’s page showing the report, kept for its author only', async () => {
@@ -145,6 +154,11 @@ test('the confirmation gate (no JavaScript): a 303 to GET /confirmation with the
   expect(asked.text).toContain('<input type="hidden" name="statut" value="commission">');
   expect(asked.text).toContain('<input type="hidden" name="confirme" value="1">');
   expect(asked.text).toContain(`href="/admin/textes/${bill.id}" class="button secondary">Annuler</a>`);
+  // the link asks its own author only: another account opening it is asked nothing (sent back)
+  const other = await createUser(suite.app, { roles: ['admin'] });
+  const foreign = await get(other, asking.headers.location!);
+  expect(foreign.status).toBe(303);
+  expect(foreign.headers.location).toBe(`/admin/textes/${bill.id}`);
   // no state (or a stale one): nothing to ask, home
   expect((await get(admin, '/confirmation')).headers.location).toBe('/');
   expect((await get(admin, '/confirmation?formulaire=abc')).status).toBe(303);
