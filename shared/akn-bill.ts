@@ -22,6 +22,7 @@
  */
 import { create } from 'xmlbuilder2';
 import type { Heading, HeadingLevel, ImportIssue, ParsedArticle, ParsedBill } from './bill';
+import { fill, msg } from './i18n';
 import { excerpt, LEVEL_DEPTH, limitIssues, normaliseArticleNumber, normaliseSpaces } from './legistic-text';
 import { readHeadingLine } from './structured-bill';
 
@@ -59,38 +60,38 @@ export function scanXml(xml: string): { message: string; index: number } | null 
     special.lastIndex = i;
     const m = special.exec(xml);
     const text = xml.slice(i, m ? m.index : xml.length);
-    if (stack.length === 0 && text.trim() !== '') return fail('Du texte se trouve hors de l’élément racine.', i);
+    if (stack.length === 0 && text.trim() !== '') return fail(msg('Du texte se trouve hors de l’élément racine.'), i);
     if (!m) break;
     const at = m.index;
     if (xml[at] === '&') {
       ENTITY.lastIndex = at;
-      if (!ENTITY.test(xml)) return fail('Référence d’entité inconnue : seules &amp; &lt; &gt; &quot; &apos; et les références numériques sont admises.', at);
+      if (!ENTITY.test(xml)) return fail(msg('Référence d’entité inconnue : seules &amp; &lt; &gt; &quot; &apos; et les références numériques sont admises.'), at);
       i = ENTITY.lastIndex;
       continue;
     }
-    const skipTo = (open: number, close: string, what: string): number | { message: string; index: number } => {
+    const skipTo = (open: number, close: string, unclosed: string): number | { message: string; index: number } => {
       const end = xml.indexOf(close, open);
-      return end === -1 ? fail(`${what} non fermé.`, at) : end + close.length;
+      return end === -1 ? fail(unclosed, at) : end + close.length;
     };
     let next: number | { message: string; index: number };
-    if (xml.startsWith('<!--', at)) next = skipTo(at + 4, '-->', 'Commentaire');
+    if (xml.startsWith('<!--', at)) next = skipTo(at + 4, '-->', msg('Commentaire non fermé.'));
     else if (xml.startsWith('<![CDATA[', at)) {
-      if (stack.length === 0) return fail('Section CDATA hors de l’élément racine.', at);
-      next = skipTo(at + 9, ']]>', 'Section CDATA');
-    } else if (xml.startsWith('<?', at)) next = skipTo(at + 2, '?>', 'Instruction de traitement');
+      if (stack.length === 0) return fail(msg('Section CDATA hors de l’élément racine.'), at);
+      next = skipTo(at + 9, ']]>', msg('Section CDATA non fermé.'));
+    } else if (xml.startsWith('<?', at)) next = skipTo(at + 2, '?>', msg('Instruction de traitement non fermé.'));
     else if (xml.startsWith('<!', at)) {
-      return fail('Les déclarations <!DOCTYPE> et <!ENTITY> sont refusées : un document Akoma Ntoso n’en a pas besoin.', at);
+      return fail(msg('Les déclarations <!DOCTYPE> et <!ENTITY> sont refusées : un document Akoma Ntoso n’en a pas besoin.'), at);
     } else {
       if (stack.length === 0 && xml[at + 1] !== '/') roots += 1;
       next = scanTag(xml, at, stack);
-      if (roots > 1) return fail('Le document a plusieurs éléments racines.', at);
-      if (stack.length > MAX_DEPTH) return fail(`Imbrication trop profonde : plus de ${MAX_DEPTH} éléments.`, at);
+      if (roots > 1) return fail(msg('Le document a plusieurs éléments racines.'), at);
+      if (stack.length > MAX_DEPTH) return fail(fill(msg('Imbrication trop profonde : plus de {{n}} éléments.'), { n: MAX_DEPTH }), at);
     }
     if (typeof next !== 'number') return next;
     i = next;
   }
-  if (stack.length > 0) return fail(`Élément <${stack[stack.length - 1]}> non fermé.`, xml.length);
-  if (roots === 0) return fail('Le document ne contient aucun élément.', 0);
+  if (stack.length > 0) return fail(fill(msg('Élément <{{element}}> non fermé.'), { element: stack[stack.length - 1] ?? '' }), xml.length);
+  if (roots === 0) return fail(msg('Le document ne contient aucun élément.'), 0);
   return null;
 }
 
@@ -99,22 +100,22 @@ function scanTag(xml: string, at: number, stack: string[]): number | { message: 
   const closing = xml[at + 1] === '/';
   NAME.lastIndex = at + (closing ? 2 : 1);
   const name = NAME.exec(xml)?.[0];
-  if (name === undefined) return { message: 'Caractère « < » qui n’ouvre aucune balise (écrire &lt;).', index: at };
+  if (name === undefined) return { message: msg('Caractère « < » qui n’ouvre aucune balise (écrire &lt;).'), index: at };
   let j = NAME.lastIndex;
   for (;;) {
     while (j < xml.length && /\s/.test(xml[j] ?? '')) j += 1;
     if (xml[j] === '>') {
       j += 1;
       if (!closing) stack.push(name);
-      else if (stack.pop() !== name) return { message: `Balise fermante </${name}> sans balise ouvrante correspondante.`, index: at };
+      else if (stack.pop() !== name) return { message: fill(msg('Balise fermante </{{element}}> sans balise ouvrante correspondante.'), { element: name }), index: at };
       return j;
     }
     if (!closing && xml[j] === '/' && xml[j + 1] === '>') return j + 2;
-    if (closing) return { message: `Balise fermante </${name}> mal formée.`, index: at };
+    if (closing) return { message: fill(msg('Balise fermante </{{element}}> mal formée.'), { element: name }), index: at };
     ATTRIBUTE.lastIndex = j;
     const attribute = ATTRIBUTE.exec(xml);
-    if (!attribute) return { message: `Attribut mal formé dans <${name}>.`, index: j };
-    if (BAD_ENTITY.test(attribute[2] ?? '')) return { message: `Référence d’entité inconnue dans un attribut de <${name}>.`, index: j };
+    if (!attribute) return { message: fill(msg('Attribut mal formé dans <{{element}}>.'), { element: name }), index: j };
+    if (BAD_ENTITY.test(attribute[2] ?? '')) return { message: fill(msg('Référence d’entité inconnue dans un attribut de <{{element}}>.'), { element: name }), index: j };
     j = ATTRIBUTE.lastIndex;
   }
 }
@@ -207,19 +208,19 @@ function readArticle(el: DomNode, headings: readonly Heading[], path: string, r:
   const num = cleanText(childNamed(el, 'num'));
   const number = num === '' ? null : articleNumber(num);
   if (number === null) {
-    r.issues.push({ path: `${path}/num`, message: num === '' ? 'Article sans numéro (<num>).' : `Numéro d’article non reconnu : « ${excerpt(num)} » (attendu par exemple « Article 1er », « Article 2 bis »).` });
+    r.issues.push({ path: `${path}/num`, message: num === '' ? msg('Article sans numéro (<num>).') : fill(msg('Numéro d’article non reconnu : « {{texte}} » (attendu par exemple « Article 1er », « Article 2 bis »).'), { texte: excerpt(num) }) });
     return;
   }
   const first = r.seen.get(number);
   if (first !== undefined) {
-    r.issues.push({ path, message: `L’article ${number} apparaît deux fois : ${first} et ${path}.` });
+    r.issues.push({ path, message: fill(msg('L’article {{numero}} apparaît deux fois : {{premier}} et {{chemin}}.'), { numero: number, premier: first, chemin: path }) });
     return;
   }
   r.seen.set(number, path);
   let alineas = readAlineas(el);
   if (alineas.length === 0 && el.getAttribute?.('status') === 'removed') alineas = ['(Supprimé)'];
   if (alineas.length === 0) {
-    r.issues.push({ path, message: `L’article ${number} ne contient aucun alinéa (<p>).` });
+    r.issues.push({ path, message: fill(msg('L’article {{numero}} ne contient aucun alinéa (<p>).'), { numero: number }) });
     return;
   }
   const own = cleanText(childNamed(el, 'heading'));
@@ -239,7 +240,7 @@ function readContainer(node: DomNode, headings: readonly Heading[], path: string
     else if (level !== undefined) {
       const previous = headings[headings.length - 1];
       if (previous !== undefined && LEVEL_DEPTH[level] <= LEVEL_DEPTH[previous.level]) {
-        r.issues.push({ path: at, message: `Un élément <${name}> ne peut pas se trouver dans une division de niveau ${previous.level}.` });
+        r.issues.push({ path: at, message: fill(msg('Un élément <{{element}}> ne peut pas se trouver dans une division de niveau {{niveau}}.'), { element: name, niveau: previous.level }) });
         continue;
       }
       const num = cleanText(childNamed(c, 'num'));
@@ -271,34 +272,40 @@ function readTitle(doc: DomNode): string {
   return normaliseSpaces(name?.getAttribute?.('value') ?? '');
 }
 
+/** Why the XML cannot be read: one of `scanXml`'s reasons (a sentence of the catalogue, read back on pages), or the XML library's own. */
+const XML_MALFORMED = msg('XML mal formé : {{raison}}');
+
 export function parseAknBill(xml: string, opts: { maxChars: number; titleGiven?: boolean }): AknImportResult {
   const malformed = (message: string, line?: number): AknImportResult => ({ ok: false, reason: 'malformed', issues: [{ ...(line ? { line } : {}), message }] });
   const unreadable = (issues: ImportIssue[]): AknImportResult => ({ ok: false, reason: 'unreadable', issues: limitIssues(issues) });
-  if (xml.length > opts.maxChars) return malformed(`Le document dépasse ${opts.maxChars} caractères.`);
+  if (xml.length > opts.maxChars) return malformed(fill(msg('Le document dépasse {{max}} caractères.'), { max: opts.maxChars }));
   const source = xml.replace(/^\uFEFF/, '');
   const problem = scanXml(source);
-  if (problem) return malformed(`XML mal formé : ${problem.message}`, lineAt(source, problem.index));
+  if (problem) return malformed(fill(XML_MALFORMED, { raison: problem.message }), lineAt(source, problem.index));
   let root: DomNode;
   try {
     root = create(source).root().node as unknown as DomNode;
   } catch (e) {
-    return malformed(`XML mal formé : ${excerpt((e as Error).message, 200)}`);
+    return malformed(fill(XML_MALFORMED, { raison: excerpt((e as Error).message, 200) }));
   }
   if (root.localName !== 'akomaNtoso' || root.namespaceURI !== AKN_NS) {
-    return unreadable([{ path: '/', message: `Élément racine attendu : <akomaNtoso xmlns="${AKN_NS}"> (Akoma Ntoso 3.0), trouvé <${root.localName ?? '?'}>${root.namespaceURI ? ` dans l’espace de noms ${root.namespaceURI}` : ''}.` }]);
+    // the namespace is AKN_NS, written out: a catalogue key is a literal (test/unit/imports-i18n.test.ts checks they agree)
+    return unreadable([{ path: '/', message: root.namespaceURI
+      ? fill(msg('Élément racine attendu : <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"> (Akoma Ntoso 3.0), trouvé <{{element}}> dans l’espace de noms {{espace}}.'), { element: root.localName ?? '?', espace: root.namespaceURI })
+      : fill(msg('Élément racine attendu : <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"> (Akoma Ntoso 3.0), trouvé <{{element}}>.'), { element: root.localName ?? '?' }) }]);
   }
   const doc = elements(root)[0];
   if (doc === undefined || (doc.localName !== 'bill' && doc.localName !== 'act')) {
-    return unreadable([{ path: '/akomaNtoso', message: `Document attendu : <bill> (projet ou proposition de loi), trouvé ${doc ? `<${doc.localName ?? '?'}>` : 'aucun'}.` }]);
+    return unreadable([{ path: '/akomaNtoso', message: doc ? fill(msg('Document attendu : <bill> (projet ou proposition de loi), trouvé <{{element}}>.'), { element: doc.localName ?? '?' }) : msg('Document attendu : <bill> (projet ou proposition de loi), trouvé aucun.') }]);
   }
   const base = `/akomaNtoso/${doc.localName ?? ''}`;
   const body = childNamed(doc, 'body');
-  if (body === undefined) return unreadable([{ path: base, message: 'Le document n’a pas de <body>.' }]);
+  if (body === undefined) return unreadable([{ path: base, message: msg('Le document n’a pas de <body>.') }]);
   const r: Reader = { issues: [], articles: [], seen: new Map() };
   readContainer(body, [], `${base}/body`, r);
-  if (r.articles.length === 0 && r.issues.length === 0) r.issues.push({ path: `${base}/body`, message: 'Le document ne contient aucun article (<article>).' });
+  if (r.articles.length === 0 && r.issues.length === 0) r.issues.push({ path: `${base}/body`, message: msg('Le document ne contient aucun article (<article>).') });
   const title = readTitle(doc);
-  if (title === '' && !opts.titleGiven) r.issues.push({ path: `${base}/preface`, message: 'Intitulé introuvable (<docTitle> ou <longTitle> dans <preface>) : donnez un intitulé.' });
+  if (title === '' && !opts.titleGiven) r.issues.push({ path: `${base}/preface`, message: msg('Intitulé introuvable (<docTitle> ou <longTitle> dans <preface>) : donnez un intitulé.') });
   if (r.issues.length > 0) return unreadable(r.issues);
   return { ok: true, bill: { title, articles: r.articles } };
 }

@@ -3,7 +3,7 @@
  * two colleges vote for / against / abstain on each amendment, and the bill's decision rule turns
  * their votes into a decision when the admin does not decide explicitly.
  */
-import { msg } from './i18n';
+import { fill, msg } from './i18n';
 
 export const COLLEGES = ['elected', 'citizen'] as const;
 export type College = (typeof COLLEGES)[number];
@@ -46,13 +46,23 @@ export type RuleOutcome = { ok: true; outcome: 'adopted' | 'rejected' } | { ok: 
  */
 export function decideByRule(rule: DecisionRule, quorum: number | null, tally: CommissionTally): RuleOutcome {
   if (quorum !== null && tally.all.total < quorum) {
-    return { ok: false, message: `Quorum non atteint : ${tally.all.total} vote${tally.all.total > 1 ? 's' : ''} pour un quorum de ${quorum}.` };
+    const n = tally.all.total;
+    // French says « 0 vote », English « no votes »: no vote at all has a sentence of its own
+    const quorumMissed = n === 0 ? msg('Quorum non atteint : 0 vote pour un quorum de {{quorum}}.')
+      : n === 1 ? msg('Quorum non atteint : {{n}} vote pour un quorum de {{quorum}}.') : msg('Quorum non atteint : {{n}} votes pour un quorum de {{quorum}}.');
+    return { ok: false, message: fill(quorumMissed, { n, quorum }) };
   }
-  if (tally.all.total === 0) return { ok: false, message: 'Aucun membre de la commission n’a encore voté sur cet amendement.' };
+  if (tally.all.total === 0) return { ok: false, message: msg('Aucun membre de la commission n’a encore voté sur cet amendement.') };
   const majority = (c: CollegeTally) => c.for > c.against;
   const adopted = rule === 'simple_majority' ? majority(tally.all) : COLLEGES.every((c) => majority(tally[c]));
   return { ok: true, outcome: adopted ? 'adopted' : 'rejected' };
 }
+
+/** The refusal to adopt a bill while one college has no member (whole sentences: the colleges' names are those of `COLLEGE_LABELS_FR`). */
+const MISSING_COLLEGE: Record<College, string> = {
+  elected: msg('La commission doit compter des membres dans les deux collèges avant d’adopter le texte : il manque le collège « Élus ».'),
+  citizen: msg('La commission doit compter des membres dans les deux collèges avant d’adopter le texte : il manque le collège « Citoyens ».'),
+};
 
 /**
  * What must hold before a bill is adopted (API.md › Second stage › Process rules): a commission
@@ -67,7 +77,7 @@ export function adoptionBlocker(members: readonly { college: College }[], pendin
   if (missing.length) {
     return {
       code: 'commission_incomplete',
-      message: `La commission doit compter des membres dans les deux collèges avant d’adopter le texte : il manque ${missing.map((c) => `le collège « ${COLLEGE_LABELS_FR[c]} »`).join(' et ')}.`,
+      message: missing.length === COLLEGES.length ? msg('La commission doit compter des membres dans les deux collèges avant d’adopter le texte : il manque le collège « Élus » et le collège « Citoyens ».') : MISSING_COLLEGE[missing[0]!],
       details: { missing },
     };
   }
@@ -75,7 +85,9 @@ export function adoptionBlocker(members: readonly { college: College }[], pendin
     const n = pendingAmendmentIds.length;
     return {
       code: 'pending_amendments',
-      message: `${n} amendement${n > 1 ? 's attendent' : ' attend'} encore une décision de la commission (adopté, rejeté ou clos sans examen) : le texte ne peut pas être adopté.`,
+      message: n > 1
+        ? fill(msg('{{n}} amendements attendent encore une décision de la commission (adopté, rejeté ou clos sans examen) : le texte ne peut pas être adopté.'), { n })
+        : fill(msg('{{n}} amendement attend encore une décision de la commission (adopté, rejeté ou clos sans examen) : le texte ne peut pas être adopté.'), { n }),
       details: { amendments: [...pendingAmendmentIds] },
     };
   }

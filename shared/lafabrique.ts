@@ -20,6 +20,7 @@
  *   parser writes it) becomes the single alinéa « (Supprimé) », as printed in the text version.
  */
 import type { Heading, HeadingLevel, ImportIssue, ImportResult, ParsedArticle } from './bill';
+import { fill, msg } from './i18n';
 import { ADVERB_PATTERN, excerpt, LEVEL_DEPTH, limitIssues, normaliseArticleNumber, normaliseSpaces } from './legistic-text';
 import { toRoman } from './legistique/typography';
 
@@ -112,7 +113,7 @@ function headingsForSection(id: string, titles: ReadonlyMap<string, string>): He
 function readBillTitle(json: JsonObject, issues: ImportIssue[]): string {
   const title = json['titre'];
   if (typeof title === 'string' && normaliseSpaces(title) !== '') return normaliseSpaces(title);
-  issues.push({ path: 'titre', message: 'Le champ « titre » (intitulé du texte) doit être un texte non vide.' });
+  issues.push({ path: 'titre', message: msg('Le champ « titre » (intitulé du texte) doit être un texte non vide.') });
   return '';
 }
 
@@ -121,17 +122,17 @@ function readSections(value: unknown, issues: ImportIssue[]): Map<string, string
   const titles = new Map<string, string>();
   if (value === undefined) return titles;
   if (!Array.isArray(value)) {
-    issues.push({ path: 'sections', message: 'Le champ « sections » doit être une liste.' });
+    issues.push({ path: 'sections', message: msg('Le champ « sections » doit être une liste.') });
     return titles;
   }
   value.forEach((section: unknown, i) => {
     if (!isObject(section) || typeof section['id'] !== 'string') {
-      issues.push({ path: `sections/${i}/id`, message: 'Chaque division doit avoir un identifiant « id » textuel.' });
+      issues.push({ path: `sections/${i}/id`, message: msg('Chaque division doit avoir un identifiant « id » textuel.') });
       return;
     }
     const title = section['titre'];
     if (title !== undefined && typeof title !== 'string') {
-      issues.push({ path: `sections/${i}/titre`, message: 'L\u2019intitulé « titre » d\u2019une division doit être un texte.' });
+      issues.push({ path: `sections/${i}/titre`, message: msg('L\u2019intitulé « titre » d\u2019une division doit être un texte.') });
     }
     titles.set(section['id'], typeof title === 'string' ? normaliseSpaces(title) : '');
   });
@@ -145,7 +146,7 @@ function isDeleted(statut: unknown): boolean {
 function readAlineas(article: JsonObject, path: string, issues: ImportIssue[]): string[] | null {
   const value = article['alineas'];
   if (!isObject(value)) {
-    issues.push({ path: `${path}/alineas`, message: 'Le champ « alineas » doit être un objet {"001": "…", "002": "…"}.' });
+    issues.push({ path: `${path}/alineas`, message: msg('Le champ « alineas » doit être un objet {"001": "…", "002": "…"}.') });
     return null;
   }
   const before = issues.length;
@@ -153,9 +154,9 @@ function readAlineas(article: JsonObject, path: string, issues: ImportIssue[]): 
   for (const key of keys) {
     const text = value[key];
     const at = `${path}/alineas/${pointerPart(key)}`;
-    if (!/^\d+$/.test(key)) issues.push({ path: at, message: `Clé d\u2019alinéa non numérique : « ${excerpt(key)} ».` });
-    else if (typeof text !== 'string') issues.push({ path: at, message: 'Un alinéa doit être un texte.' });
-    else if (NEWLINE_RE.test(text)) issues.push({ path: at, message: 'Un alinéa ne peut pas contenir de retour à la ligne : chaque ligne est un alinéa distinct.' });
+    if (!/^\d+$/.test(key)) issues.push({ path: at, message: fill(msg('Clé d\u2019alinéa non numérique : « {{cle}} ».'), { cle: excerpt(key) }) });
+    else if (typeof text !== 'string') issues.push({ path: at, message: msg('Un alinéa doit être un texte.') });
+    else if (NEWLINE_RE.test(text)) issues.push({ path: at, message: msg('Un alinéa ne peut pas contenir de retour à la ligne : chaque ligne est un alinéa distinct.') });
   }
   if (issues.length > before) return null;
   // Numeric order: « 010 » after « 009 », whatever order the keys were written in.
@@ -166,12 +167,12 @@ function readAlineas(article: JsonObject, path: string, issues: ImportIssue[]): 
 
 function checkAlineaTexts(texts: string[], keys: string[], path: string, issues: ImportIssue[]): string[] | null {
   if (texts.length === 0) {
-    issues.push({ path: `${path}/alineas`, message: 'L\u2019article ne contient aucun alinéa.' });
+    issues.push({ path: `${path}/alineas`, message: msg('L\u2019article ne contient aucun alinéa.') });
     return null;
   }
   const before = issues.length;
   texts.forEach((t, i) => {
-    if (t === '') issues.push({ path: `${path}/alineas/${pointerPart(keys[i] ?? String(i))}`, message: 'Alinéa vide.' });
+    if (t === '') issues.push({ path: `${path}/alineas/${pointerPart(keys[i] ?? String(i))}`, message: msg('Alinéa vide.') });
   });
   return issues.length > before ? null : texts;
 }
@@ -181,7 +182,7 @@ function readHeadings(article: JsonObject, path: string, titles: ReadonlyMap<str
   if (section === undefined || section === null || section === '') return [];
   const headings = typeof section === 'string' ? headingsForSection(section, titles) : null;
   if (headings === null) {
-    issues.push({ path: `${path}/section`, message: `Identifiant de division non reconnu : ${excerpt(JSON.stringify(section) ?? '')} (attendu par exemple « T1C2 », « T3 bis », « T4C1S2 »).` });
+    issues.push({ path: `${path}/section`, message: fill(msg('Identifiant de division non reconnu : {{valeur}} (attendu par exemple « T1C2 », « T3 bis », « T4C1S2 »).'), { valeur: excerpt(JSON.stringify(section) ?? '') }) });
   }
   return headings;
 }
@@ -197,11 +198,11 @@ function readArticle(article: JsonObject, index: number, titles: ReadonlyMap<str
   const raw = article['titre'];
   const number = typeof raw === 'string' ? normaliseArticleNumber(raw) : null;
   if (number === null) {
-    issues.push({ path: `${path}/titre`, message: `Numéro d\u2019article non reconnu : ${excerpt(JSON.stringify(raw ?? null) ?? '')} (attendu par exemple « 1er », « 2 bis », « 1er A »).` });
+    issues.push({ path: `${path}/titre`, message: fill(msg('Numéro d\u2019article non reconnu : {{valeur}} (attendu par exemple « 1er », « 2 bis », « 1er A »).'), { valeur: excerpt(JSON.stringify(raw ?? null) ?? '') }) });
   }
   const order = article['order'];
   if (typeof order !== 'number' || !Number.isFinite(order)) {
-    issues.push({ path: `${path}/order`, message: 'Le champ « order » doit être un nombre.' });
+    issues.push({ path: `${path}/order`, message: msg('Le champ « order » doit être un nombre.') });
   }
   const headings = readHeadings(article, path, titles, issues);
   const alineas = readAlineas(article, path, issues);
@@ -218,12 +219,12 @@ interface ReadArticles {
 function readArticles(value: unknown, titles: ReadonlyMap<string, string>, issues: ImportIssue[]): ReadArticles {
   const result: ReadArticles = { entries: [], articleCount: 0 };
   if (!Array.isArray(value)) {
-    issues.push({ path: 'articles', message: 'Le champ « articles » doit être une liste.' });
+    issues.push({ path: 'articles', message: msg('Le champ « articles » doit être une liste.') });
     return result;
   }
   value.forEach((item: unknown, index) => {
     if (!isObject(item)) {
-      issues.push({ path: `articles/${index}`, message: 'Chaque élément de « articles » doit être un objet.' });
+      issues.push({ path: `articles/${index}`, message: msg('Chaque élément de « articles » doit être un objet.') });
       return;
     }
     if (item['type'] !== 'article') return;
@@ -239,13 +240,13 @@ function checkDuplicates(entries: readonly ArticleEntry[], issues: ImportIssue[]
   for (const { index, article } of entries) {
     const first = firstIndex.get(article.number);
     if (first === undefined) firstIndex.set(article.number, index);
-    else issues.push({ path: `articles/${index}/titre`, message: `L\u2019article ${article.number} apparaît deux fois : articles/${first} et articles/${index}.` });
+    else issues.push({ path: `articles/${index}/titre`, message: fill(msg('L\u2019article {{numero}} apparaît deux fois : articles/{{premier}} et articles/{{index}}.'), { numero: article.number, premier: first, index }) });
   }
 }
 
 export function parseLaFabriqueJson(json: unknown): ImportResult {
   if (!isObject(json)) {
-    return { ok: false, issues: [{ message: 'Le document doit être un objet JSON au format de La Fabrique de la Loi.' }] };
+    return { ok: false, issues: [{ message: msg('Le document doit être un objet JSON au format de La Fabrique de la Loi.') }] };
   }
   const issues: ImportIssue[] = [];
   const title = readBillTitle(json, issues);
@@ -253,7 +254,7 @@ export function parseLaFabriqueJson(json: unknown): ImportResult {
   const { entries, articleCount } = readArticles(json['articles'], titles, issues);
   checkDuplicates(entries, issues);
   if (Array.isArray(json['articles']) && articleCount === 0) {
-    issues.push({ path: 'articles', message: 'Aucun article : la liste ne contient aucun élément de type « article ».' });
+    issues.push({ path: 'articles', message: msg('Aucun article : la liste ne contient aucun élément de type « article ».') });
   }
   if (issues.length > 0) return { ok: false, issues: limitIssues(issues) };
   // Stable: entries with the same order keep their position in the list.

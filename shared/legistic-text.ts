@@ -30,6 +30,7 @@
  * to that no-break space, so that the typography survives sloppy pastes.
  */
 import type { Heading, HeadingLevel, ImportIssue, ImportResult, ParsedArticle, ParsedBill } from './bill';
+import { fill, msg } from './i18n';
 
 export const DEFAULT_MAX_CHARS = 2_000_000;
 
@@ -296,7 +297,7 @@ class BillTextReader {
     if (this.titleGiven) return this.readBodyLine(text, line);
     this.issues.push({
       line,
-      message: 'La première ligne doit être l\u2019intitulé du texte (par exemple « PROJET DE LOI relatif à … »), pas une division ni un article.',
+      message: msg('La première ligne doit être l\u2019intitulé du texte (par exemple « PROJET DE LOI relatif à … »), pas une division ni un article.'),
     });
     this.readBodyLine(text, line);
   }
@@ -318,7 +319,7 @@ class BillTextReader {
     this.closeArticle();
     this.sawHeading = true;
     if (!division.validNumber) {
-      this.issues.push({ line, message: `Numéro de division non reconnu : « ${excerpt(text)} » (attendu par exemple « TITRE II », « Chapitre Ier », « Section 2 bis »).` });
+      this.issues.push({ line, message: fill(msg('Numéro de division non reconnu : « {{texte}} » (attendu par exemple « TITRE II », « Chapitre Ier », « Section 2 bis »).'), { texte: excerpt(text) }) });
     }
     const depth = LEVEL_DEPTH[division.heading.level];
     // A new division closes every deeper one: a new TITRE leaves no Chapitre open.
@@ -332,7 +333,7 @@ class BillTextReader {
     this.sawHeading = true;
     this.sawArticleHeading = true;
     if (heading.number === null) {
-      this.issues.push({ line, message: `Numéro d\u2019article non reconnu : « ${excerpt(heading.raw)} » (attendu par exemple « 1er », « 2 bis », « 1er A »).` });
+      this.issues.push({ line, message: fill(msg('Numéro d\u2019article non reconnu : « {{texte}} » (attendu par exemple « 1er », « 2 bis », « 1er A »).'), { texte: excerpt(heading.raw) }) });
     } else {
       this.checkDuplicate(heading.number, line);
     }
@@ -351,7 +352,7 @@ class BillTextReader {
       this.firstLineOf.set(number, line);
       return;
     }
-    this.issues.push({ line, message: `L\u2019article ${number} apparaît deux fois : lignes ${first} et ${line}.` });
+    this.issues.push({ line, message: fill(msg('L\u2019article {{numero}} apparaît deux fois : lignes {{premiere}} et {{ligne}}.'), { numero: number, premiere: first, ligne: line }) });
   }
 
   private readAlinea(text: string, line: number): void {
@@ -360,8 +361,8 @@ class BillTextReader {
       return;
     }
     const message = this.sawHeading
-      ? 'Texte inattendu entre l\u2019intitulé d\u2019une division et le premier article qui la suit : chaque alinéa doit appartenir à un article (un intitulé de division tient sur une ligne).'
-      : 'Texte inattendu avant la première division ou le premier article : l\u2019intitulé du texte doit tenir sur la première ligne.';
+      ? msg('Texte inattendu entre l\u2019intitulé d\u2019une division et le premier article qui la suit : chaque alinéa doit appartenir à un article (un intitulé de division tient sur une ligne).')
+      : msg('Texte inattendu avant la première division ou le premier article : l\u2019intitulé du texte doit tenir sur la première ligne.');
     this.issues.push({ line, message });
   }
 
@@ -370,7 +371,7 @@ class BillTextReader {
     this.article = null;
     if (article === null || article.number === null) return;
     if (article.alineas.length === 0) {
-      this.issues.push({ line: article.line, message: `L\u2019article ${article.number} ne contient aucun alinéa.` });
+      this.issues.push({ line: article.line, message: fill(msg('L\u2019article {{numero}} ne contient aucun alinéa.'), { numero: article.number }) });
       return;
     }
     this.articles.push({ number: article.number, headings: article.headings, alineas: article.alineas });
@@ -388,7 +389,7 @@ export function limitIssues(issues: readonly ImportIssue[]): ImportIssue[] {
   const sorted = [...issues].sort((a, b) => rank(a) - rank(b)); // stable: same-line issues keep their order
   if (sorted.length <= MAX_REPORTED_ISSUES) return sorted;
   const hidden = sorted.length - (MAX_REPORTED_ISSUES - 1);
-  return [...sorted.slice(0, MAX_REPORTED_ISSUES - 1), { message: `… et ${hidden} autres problèmes, non détaillés.` }];
+  return [...sorted.slice(0, MAX_REPORTED_ISSUES - 1), { message: fill(msg('… et {{n}} autres problèmes, non détaillés.'), { n: hidden }) }];
 }
 
 /**
@@ -398,15 +399,15 @@ export function limitIssues(issues: readonly ImportIssue[]): ImportIssue[] {
 export function parseLegisticText(text: string, options: { maxChars?: number; titleGiven?: boolean } = {}): ImportResult {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   if (text.length > maxChars) {
-    return { ok: false, issues: [{ message: `Le texte est trop long : ${text.length} caractères, pour ${maxChars} au plus.` }] };
+    return { ok: false, issues: [{ message: fill(msg('Le texte est trop long : {{n}} caractères, pour {{max}} au plus.'), { n: text.length, max: maxChars }) }] };
   }
   const reader = new BillTextReader(options.titleGiven);
   splitLines(text).forEach((line, index) => reader.read(line, index + 1));
   reader.finish();
-  if (reader.title === null) return { ok: false, issues: [{ message: 'Le texte est vide.' }] };
+  if (reader.title === null) return { ok: false, issues: [{ message: msg('Le texte est vide.') }] };
   const issues = [...reader.issues];
   if (!reader.sawArticleHeading) {
-    issues.push({ message: 'Aucun article trouvé : chaque article doit commencer par une ligne « Article 1er », « Article 2 », …' });
+    issues.push({ message: msg('Aucun article trouvé : chaque article doit commencer par une ligne « Article 1er », « Article 2 », …') });
   }
   if (issues.length > 0) return { ok: false, issues: limitIssues(issues) };
   const bill: ParsedBill = { title: reader.title, articles: reader.articles };

@@ -6,6 +6,7 @@ import { charts } from './en/charts';
 import { commands } from './en/commands';
 import { common } from './en/common';
 import { consoles } from './en/consoles';
+import { imports } from './en/imports';
 import { layout } from './en/layout';
 import { legistique } from './en/legistique';
 import { mail } from './en/mail';
@@ -23,7 +24,7 @@ import { site } from './en/site';
  * `npx tsx scripts/i18n-missing.ts` to list what is missing.
  */
 export const EN: Readonly<Record<string, string>> = { ...common, ...layout, ...amendments, ...participation, ...account, ...moderation, ...representation, ...site, ...consoles,
-  ...clerks, ...oversight, ...charts, ...mail, ...accountMail, ...policy, ...commands, ...legistique,
+  ...clerks, ...oversight, ...charts, ...mail, ...accountMail, ...policy, ...commands, ...legistique, ...imports,
   // the confirmations' English is shared with the browser's dialog
   ...CONFIRMATIONS_EN,
 };

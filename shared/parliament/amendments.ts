@@ -1,5 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { convert } from 'xmlbuilder2';
+import { fill, msg } from '../i18n';
 import { printedNumber, subAmendmentTarget } from '../legistique/sub-amendment';
 
 /**
@@ -129,7 +130,7 @@ export function parseAnXml(xml: string): ParseResult {
   try {
     doc = convert(xml, { format: 'object' }) as Record<string, unknown>;
   } catch (e) {
-    return { ok: false, message: `XML illisible : ${(e as Error).message.slice(0, 200)}` };
+    return { ok: false, message: fill(msg('XML illisible : {{raison}}'), { raison: (e as Error).message.slice(0, 200) }) };
   }
   const found: unknown[] = [];
   const walk = (n: unknown, depth: number): void => {
@@ -141,7 +142,7 @@ export function parseAnXml(xml: string): ParseResult {
   };
   walk(doc, 0);
   const amendments = found.map((a) => anAmendment(a as Node)).filter((a) => a.number !== '');
-  if (amendments.length === 0) return { ok: false, message: 'Aucun élément <amendement> avec un numéro.' };
+  if (amendments.length === 0) return { ok: false, message: msg('Aucun élément <amendement> avec un numéro.') };
   return { ok: true, amendments };
 }
 
@@ -154,12 +155,12 @@ export function parseSenatCsv(csv: string): ParseResult {
     const body = csv.replace(/^\uFEFF?sep=.*\r?\n/, '');
     rows = parseCsv(body, { delimiter: '\t', relax_quotes: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
   } catch (e) {
-    return { ok: false, message: `CSV illisible : ${(e as Error).message.slice(0, 200)}` };
+    return { ok: false, message: fill(msg('CSV illisible : {{raison}}'), { raison: (e as Error).message.slice(0, 200) }) };
   }
   const header = (rows[0] ?? []).map(norm);
   const col = (name: string): number => header.findIndex((h) => h.startsWith(name));
   const c = { number: col('num'), sub: col('subdivision'), author: col('auteur'), group: col('au nom de'), dispositif: col('dispositif'), objet: col('objet'), sort: col('sort') };
-  if (c.number < 0 || c.sub < 0 || c.dispositif < 0) return { ok: false, message: 'En-tête attendu : Numéro, Subdivision, Dispositif (export CSV du Sénat).' };
+  if (c.number < 0 || c.sub < 0 || c.dispositif < 0) return { ok: false, message: msg('En-tête attendu : Numéro, Subdivision, Dispositif (export CSV du Sénat).') };
   const amendments = rows.slice(1).filter((r) => (r[c.number] ?? '').trim() !== '').map((r): ParliamentAmendment => {
     const cell = (i: number): string => (i < 0 ? '' : (r[i] ?? '').trim());
     const where = readArticle(cell(c.sub));
@@ -176,6 +177,6 @@ export function parseSenatCsv(csv: string): ParseResult {
       parentNumber: parentOf(dispositif),
     };
   });
-  if (amendments.length === 0) return { ok: false, message: 'Aucune ligne d’amendement.' };
+  if (amendments.length === 0) return { ok: false, message: msg('Aucune ligne d’amendement.') };
   return { ok: true, amendments };
 }
