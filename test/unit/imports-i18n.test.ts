@@ -7,7 +7,7 @@
 import { runInLang } from '../../server/i18n';
 import { tMessage } from '../../server/i18n/message';
 import { AKN_NS, parseAknBill } from '../../shared/akn-bill';
-import { adoptionBlocker, decideByRule, type CommissionTally } from '../../shared/commission';
+import { adoptionBlocker, COLLEGE_LABELS_FR, decideByRule, type CommissionTally } from '../../shared/commission';
 import { parseLaFabriqueJson } from '../../shared/lafabrique';
 import { parseLegisticText } from '../../shared/legistic-text';
 import { parseSenatCsv } from '../../shared/parliament/amendments';
@@ -95,6 +95,12 @@ describe('the importers’ refusals and the commission’s rules', () => {
     expect(withoutData(english(message))).not.toMatch(FRENCH);
     // on a French page, the French as it is
     expect(runInLang({ lang: 'fr', url: '/' }, () => String(tMessage(message)))).toBe(french.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+  });
+
+  test('a missing college is named as the commission pages name it (COLLEGE_LABELS_FR)', () => {
+    expect(refusal(adoptionBlocker([{ college: 'citizen' }], []))).toContain(`le collège « ${COLLEGE_LABELS_FR.elected} »`);
+    expect(refusal(adoptionBlocker([{ college: 'elected' }], []))).toContain(`le collège « ${COLLEGE_LABELS_FR.citizen} »`);
+    expect(refusal(adoptionBlocker([], []))).toContain(`le collège « ${COLLEGE_LABELS_FR.elected} » et le collège « ${COLLEGE_LABELS_FR.citizen} »`);
   });
 
   test('past 100 issues, the summary of the others is said in English too', () => {
