@@ -1,5 +1,6 @@
-import { takeFormState } from '../../server/pages/flash';
 import { auth, createBill, createCitizen, createUser, seatCommission, useTestApp, type TestUser } from '../helpers/app';
+import { formClient, slice } from '../helpers/forms';
+import { takeFormState } from '../../server/pages/flash';
 
 /**
  * Post → redirect → get for the moderators', the commission's and the sortition's forms, and for a
@@ -13,45 +14,7 @@ import { auth, createBill, createCitizen, createUser, seatCommission, useTestApp
 jest.setTimeout(120_000);
 const suite = useTestApp();
 const http = () => suite.app.http;
-const cookie = (who: TestUser) => ({ Cookie: `palimpseste_session=${who.token}` });
-/** A confirmed form (the confirmation page is another test's matter). */
-const post = (who: TestUser, path: string, fields: Record<string, string>) =>
-  http().post(path).type('form').set('Origin', suite.app.url).set(cookie(who)).send({ ...fields, confirme: '1' });
-const get = (who: TestUser, path: string) => http().get(path).set(cookie(who));
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * The refused post: a 303 to `page` (a GET address, not the POST's) with the sealed state of form `form`;
- * the page shows one alert, « Erreur – » first in its title; shown again (a reload), it is the same GET.
- */
-async function sentBack(who: TestUser, path: string, fields: Record<string, string>, page: string, form: string): Promise<string> {
-  const res = await post(who, path, fields);
-  expect([path, res.status]).toEqual([path, 303]);
-  const location = res.headers.location!;
-  expect(location).toMatch(new RegExp(`^${escape(page)}[?&]formulaire=[\\w-]+#erreurs$`));
-  expect(location.split('?')[0]).not.toBe(path);
-  const sealed = new URL(location, suite.app.url).searchParams.get('formulaire');
-  expect(takeFormState(sealed)?.form).toBe(form);
-  const shown = await get(who, location);
-  expect(shown.status).toBe(200);
-  expect(shown.text).toMatch(/<title>Erreur – /);
-  expect(shown.text.match(/role="alert"/g)).toHaveLength(1);
-  expect(shown.text.match(/id="erreurs"/g)).toHaveLength(1);
-  // a reload: the same GET, the same page (nothing is sent again)
-  const again = await get(who, location);
-  expect(again.status).toBe(200);
-  expect(again.text.match(/role="alert"/g)).toHaveLength(1);
-  // the page alone is the plain page again
-  expect((await get(who, page)).text).not.toContain('role="alert"');
-  return shown.text;
-}
-
-/** The piece of `html` from `start` to the next `end`. */
-function slice(html: string, start: string, end: string): string {
-  const at = html.indexOf(start);
-  expect(at).toBeGreaterThanOrEqual(0);
-  return html.slice(at, html.indexOf(end, at + start.length));
-}
+const { post, get, sentBack } = formClient(suite, { confirmed: true });
 
 const moderator = (name: string) => createUser(suite.app, { roles: ['moderator'], displayName: name });
 const logSize = async () => ((await http().get('/api/moderation/log?limit=100').expect(200)).body.actions as unknown[]).length;

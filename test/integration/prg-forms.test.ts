@@ -1,4 +1,5 @@
 import { auth, createBill, createCitizen, createUser, useTestApp, type TestUser } from '../helpers/app';
+import { formClient, slice } from '../helpers/forms';
 
 /**
  * Post → redirect → get for the `formOperation` forms that name their page (issue 16, item 7,
@@ -8,34 +9,7 @@ import { auth, createBill, createCitizen, createUser, useTestApp, type TestUser 
  */
 
 const suite = useTestApp();
-const cookie = (who: TestUser) => ({ Cookie: `palimpseste_session=${who.token}` });
-const post = (who: TestUser, path: string, fields: Record<string, string>) =>
-  suite.app.http.post(path).type('form').set('Origin', suite.app.url).set(cookie(who)).send(fields);
-const get = (who: TestUser, path: string) => suite.app.http.get(path).set(cookie(who));
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The refused post: a 303 to `page` with the sealed state; then the page, with one alert, the message first in its title. */
-async function sentBack(who: TestUser, path: string, fields: Record<string, string>, page: string): Promise<string> {
-  const res = await post(who, path, fields);
-  expect([path, res.status]).toEqual([path, 303]);
-  expect(res.headers.location).toMatch(new RegExp(`^${escape(page)}\\?formulaire=[\\w-]+#erreurs$`));
-  const shown = await get(who, res.headers.location!);
-  expect(shown.status).toBe(200);
-  expect(shown.text).toMatch(/<title>Erreur – /);
-  // only the form that failed shows the refusal
-  expect(shown.text.match(/role="alert"/g)).toHaveLength(1);
-  expect(shown.text.match(/id="erreurs"/g)).toHaveLength(1);
-  // the page alone is the plain page again
-  expect((await get(who, page)).text).not.toContain('role="alert"');
-  return shown.text;
-}
-
-/** The piece of `html` from `start` to the next `end`. */
-function slice(html: string, start: string, end: string): string {
-  const at = html.indexOf(start);
-  expect(at).toBeGreaterThanOrEqual(0);
-  return html.slice(at, html.indexOf(end, at + start.length));
-}
+const { post, get, sentBack } = formClient(suite);
 
 let bill: Awaited<ReturnType<typeof createBill>>;
 let art: string;
