@@ -226,6 +226,8 @@ test('an author invites by link and adds a co-author by display name; an unknown
 
   await page.getByRole('main').getByRole('button', { name: 'Déposer l’amendement' }).click();
   await page.getByRole('heading', { level: 1, name: 'Amendement n° 1' }).waitFor();
+  // the dialog is the page script's: a click before it loaded would get the no-JS confirmation page
+  await page.waitForLoadState('load');
   await page.getByRole('button', { name: 'Retirer l’amendement' }).click();
   await confirmInDialog(page);
   await page.locator('.meta .status-withdrawn').waitFor();
