@@ -41,6 +41,8 @@ import { refVersion, sampleRss, settledRss, startOurs, startOursCluster, startRe
 import type { Db } from '../server/db/db';
 
 const TARGET_P99_RATIO = 1.5;
+/** Server CPU per update, PostgreSQL's included, against the reference's (which stores nothing). */
+const TARGET_CPU_RATIO = 1.3;
 /** `--processes N`: cross-process p99 ≤ one-process p99 + this. */
 const TARGET_CLUSTER_EXTRA_MS = 5;
 /** The second column: the reference server, or (`--processes N`) N of our processes. */
@@ -56,6 +58,9 @@ const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 const smib = (b: number) => `${b >= 0 ? '+' : '−'}${mib(Math.abs(b))}`;
 const kb = (b: number) => `${(b / 1000).toFixed(1)} KB`;
 const fms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 1)} ms` : 'n/a');
+const fus = (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} µs` : 'n/a');
+/** CPU time (server + PostgreSQL) per update sent, in µs: the load runs at a fixed rate, warm-up included. */
+const cpuPerUpdate = (r: LoadResult) => (r.cpu ? ((r.cpu.server + r.cpu.postgres) * 1e6) / r.updatesPerSecond : NaN);
 const ratio = (a: number, b: number) => (Number.isFinite(a / b) && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 
 interface Options {
@@ -115,6 +120,8 @@ interface LoadResult {
   latencies: Float64Array;
   /** Updates sent, warm-up included, and their expected deliveries. */
   sent: number;
+  /** Updates per second the writers sent (their fixed rate). */
+  updatesPerSecond: number;
   expected: number;
   /** Deliveries expected of the measured updates (`latencies.length` of them arrived). */
   measuredExpected: number;
@@ -317,7 +324,7 @@ async function runLoad(kind: Kind, sc: Scenario, o: Options, ctx: { databaseUrl:
     }
     const serverOutput = await stop(target, profDir);
     return {
-      kind, connectMs: c.ms, failures: c.failures, baseline, connected, heap, during, afterNatural, after, latencies: all, sent, expected, measuredExpected,
+      kind, connectMs: c.ms, failures: c.failures, baseline, connected, heap, during, afterNatural, after, latencies: all, sent, updatesPerSecond: (sent * o.rate) / count, expected, measuredExpected,
       delivered: reports.reduce((s, r) => s + r.delivered, 0),
       duplicates: reports.reduce((s, r) => s + r.duplicates, 0),
       reconnects: reports.reduce((s, r) => s + r.reconnects, 0),
@@ -391,6 +398,7 @@ function loadTable(sc: Scenario, res: Map<Kind, LoadResult>, gcNote: string, set
     ['propagation p99', ...n(p(99), fms)],
     ['propagation max', ...n((r) => r.latencies[r.latencies.length - 1] ?? NaN, fms)],
     ['server CPU (cores)', ...n((r) => r.cpu?.server ?? NaN, (x) => x.toFixed(2))],
+    ['server + postgres CPU per update', ...n((r) => cpuPerUpdate(r), fus)],
     ['server event-loop delay p50/p99/max', ...v((r) => (r.serverLoop ? `${fms(r.serverLoop.p50)}/${fms(r.serverLoop.p99)}/${fms(r.serverLoop.max)}` : 'n/a')), ''],
     ['postgres CPU (cores)', ...n((r) => r.cpu?.postgres ?? NaN, (x) => x.toFixed(2), false)],
     ['load generator CPU (cores)', ...n((r) => r.cpu?.loadGenerator ?? NaN, (x) => x.toFixed(2), false)],
@@ -596,6 +604,9 @@ async function main(): Promise<void> {
           const po = percentile(ours.latencies, 99);
           const pr = percentile(ref.latencies, 99);
           targets.push({ name: `(${key}) p99 ours/ref ≤ ${TARGET_P99_RATIO}:`, measured: `${fms(po)}/${fms(pr)} = ${ratio(po, pr)}`, ok: po <= TARGET_P99_RATIO * pr });
+          const co = cpuPerUpdate(ours);
+          const cr = cpuPerUpdate(ref);
+          targets.push({ name: `(${key}) CPU per update (server + postgres) ours/ref ≤ ${TARGET_CPU_RATIO}:`, measured: `${fus(co)}/${fus(cr)} = ${ratio(co, cr)}`, ok: co <= TARGET_CPU_RATIO * cr });
         }
         if (key === 'a') {
           const po = percentile(ours.latencies, 99);

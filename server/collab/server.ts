@@ -119,7 +119,9 @@ export function attachCollab(server: Server, options: CollabOptions): { close():
           logger.warn({ docName, userId: user.id, buffered: ws.bufferedAmount }, 'collab socket cut: not reading');
           return ws.terminate();
         }
-        ws.send(message, (err) => err && ws.terminate());
+        // No callback: a failed write errors the socket, which ws then closes (`error`, then `close`:
+        // the connection leaves). A callback per message would cost one more tick per write.
+        ws.send(message);
       },
       close: (code, reason) => ws.close(code, reason),
       // when the session ends, the connection checks it again (4401 unless it was extended)
