@@ -103,7 +103,6 @@ export class LiveDoc {
   private broadcastScheduled = false;
   private debounce: NodeJS.Timeout | null = null;
   private firstPendingAt = 0;
-  private lastPendingAt = 0;
   private writing: Promise<void> = Promise.resolve();
   private readonly syncs = new Map<Conn, { last: number; timer: NodeJS.Timeout | null; stateVector: Uint8Array | null }>();
   private rowsSinceCompaction = 0;
@@ -318,26 +317,20 @@ export class LiveDoc {
 
   private queueStore(update: Uint8Array): void {
     this.pending.push(update);
-    this.lastPendingAt = Date.now();
-    if (this.pending.length === 1) this.firstPendingAt = this.lastPendingAt;
-    // One timer per flush, not one per update: when it fires it waits again if updates came
-    // meanwhile (a keystroke costs no timer; each new timer is an async resource, costlier still
-    // under the AsyncLocalStorage of i18n — bench:collab (a), 1,000 updates a second).
-    if (!this.debounce) this.debounce = setTimeout(this.debounced, this.flushWait());
-  }
-
-  /** How long until the pending updates are due: `debounceMs` after the last, `maxWaitMs` after the first. */
-  private flushWait(): number {
-    return Math.max(0, Math.min(this.lastPendingAt + this.options.debounceMs, this.firstPendingAt + this.options.maxWaitMs) - Date.now());
+    const now = Date.now();
+    if (this.pending.length === 1) this.firstPendingAt = now;
+    // One timer per flush, pushed back by each update (`refresh`: no new timer, nothing allocated)
+    // while that keeps it within `maxWaitMs` of the first pending update. A timer per update cost
+    // an allocation each; one that fired to re-check cost a wake-up each (bench:collab (a)).
+    if (!this.debounce) this.debounce = setTimeout(this.debounced, Math.min(this.options.debounceMs, this.options.maxWaitMs));
+    else if (now + this.options.debounceMs <= this.firstPendingAt + this.options.maxWaitMs) this.debounce.refresh();
   }
 
   private debounced = (): void => {
     this.debounce = null;
-    if (this.pending.length === 0) return;
-    const wait = this.flushWait();
-    if (wait > 0) this.debounce = setTimeout(this.debounced, wait);
-    else void this.flush();
+    void this.flush();
   };
+
 
   private broadcast = (except: Conn | null = null): void => {
     this.broadcastScheduled = false;
