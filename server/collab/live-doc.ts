@@ -103,6 +103,8 @@ export class LiveDoc {
   private broadcastScheduled = false;
   private debounce: NodeJS.Timeout | null = null;
   private firstPendingAt = 0;
+  /** The timer is the retry of a failed write (not pushed back by new updates). */
+  private retrying = false;
   private writing: Promise<void> = Promise.resolve();
   private readonly syncs = new Map<Conn, { last: number; timer: NodeJS.Timeout | null; stateVector: Uint8Array | null }>();
   private rowsSinceCompaction = 0;
@@ -166,8 +168,8 @@ export class LiveDoc {
         return;
       case 'doc-update':
         if (conn.mode !== 'write') return;
-        checkUpdate(this.doc, msg.update, conn);
-        this.applyAccepted(msg.update, conn);
+        if (checkUpdate(this.doc, msg.update, conn)) this.applyAccepted(msg.update, conn);
+        else this.applyChecked(msg.update, conn);
         return;
       case 'awareness':
         this.presence.receive(conn, msg.update);
@@ -178,27 +180,37 @@ export class LiveDoc {
   }
 
   /**
-   * A checked update from a connection: applied without the document's `update` listener, so that
-   * Yjs does not encode again what the client already encoded (a fifth of what an update cost,
-   * bench:collab (a)); what it changed is then relayed, told to the other processes and stored as
-   * the client sent it. An update that changed nothing (the document held it all) goes nowhere,
-   * as Yjs would have emitted nothing.
+   * A checked update that is all news (checkUpdate): applied without the document's `update`
+   * listener, so that Yjs does not encode again what the client already encoded (a fifth of what
+   * an update cost, bench:collab (a)); what it changed is then relayed, told to the other processes
+   * and stored as the client sent it. One that changed nothing (already held) goes nowhere, as Yjs
+   * would have emitted nothing. Should the apply stop half-way (it throws, or leaves content
+   * pending: a bug of the guard), what did apply goes on as Yjs would have encoded it.
    */
   private applyAccepted(update: Uint8Array, conn: Conn): void {
     this.doc.off('update', this.onUpdate);
     this.changed = false;
+    let whole = false;
     try {
       Y.applyUpdate(this.doc, update, conn);
+      whole = true;
     } finally {
       this.doc.on('update', this.onUpdate);
+      const pending = this.clearPending();
+      if (this.changed) this.onUpdate(whole && !pending ? update : Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.before)), conn);
+      if (pending) this.refusePending();
     }
-    const pending = this.clearPending();
-    // what did apply of an update refused for its pending part goes on as Yjs would have told it
-    if (this.changed) this.onUpdate(pending ? Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.before)) : update, conn);
-    if (pending) {
-      this.options.onError(new Error(`${this.name}: an update left content pending (dropped)`));
-      throw new RefusedUpdate('pending content');
-    }
+  }
+
+  /** A checked update that overlaps what the document holds: Yjs tells (and encodes) only what it added. */
+  private applyChecked(update: Uint8Array, conn: Conn): void {
+    Y.applyUpdate(this.doc, update, conn);
+    if (this.clearPending()) this.refusePending();
+  }
+
+  private refusePending(): never {
+    this.options.onError(new Error(`${this.name}: an update left content pending (dropped)`));
+    throw new RefusedUpdate('pending content');
   }
 
   /** Whether the last transaction changed the document (what Yjs checks before it emits `update`), and from what. */
@@ -323,7 +335,7 @@ export class LiveDoc {
     // while that keeps it within `maxWaitMs` of the first pending update. A timer per update cost
     // an allocation each; one that fired to re-check cost a wake-up each (bench:collab (a)).
     if (!this.debounce) this.debounce = setTimeout(this.debounced, Math.min(this.options.debounceMs, this.options.maxWaitMs));
-    else if (now + this.options.debounceMs <= this.firstPendingAt + this.options.maxWaitMs) this.debounce.refresh();
+    else if (!this.retrying && now + this.options.debounceMs <= this.firstPendingAt + this.options.maxWaitMs) this.debounce.refresh();
   }
 
   private debounced = (): void => {
@@ -346,6 +358,7 @@ export class LiveDoc {
   flush(): Promise<void> {
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = null;
+    this.retrying = false;
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return this.writing;
@@ -354,7 +367,8 @@ export class LiveDoc {
       try {
         await this.store.store(this.name, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
         this.peers?.stored(mark);
-        if (++this.rowsSinceCompaction >= this.compactAt) {
+        // (not once destroyed: a last retry stores its row, the next load compacts)
+        if (++this.rowsSinceCompaction >= this.compactAt && !this.destroyed) {
           // From memory: encoding the loaded doc costs ~0.1 ms where re-merging 100 stored rows cost
           // ~3 ms on the event loop (bench:collab p99 16 ms → 1.6 ms).
           await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc));
@@ -366,7 +380,11 @@ export class LiveDoc {
         this.pending.unshift(...batch);
         this.options.onError(err);
         if (this.debounce) clearTimeout(this.debounce);
-        if (!this.destroyed) this.debounce = setTimeout(() => void this.flush(), 1000);
+        this.debounce = null;
+        if (!this.destroyed) {
+          this.debounce = setTimeout(() => void this.flush(), 1000);
+          this.retrying = true;
+        }
       }
     });
     return this.writing;
@@ -383,8 +401,11 @@ export class LiveDoc {
 
   destroy(): void {
     this.destroyed = true;
-    if (this.debounce) clearTimeout(this.debounce);
-    this.debounce = null;
+    // (a failed last flush keeps its one retry: its updates are not dropped with the document)
+    if (this.debounce && this.pending.length === 0) {
+      clearTimeout(this.debounce);
+      this.debounce = null;
+    }
     for (const sync of this.syncs.values()) if (sync.timer) clearTimeout(sync.timer);
     this.syncs.clear();
     this.doc.off('update', this.onUpdate);

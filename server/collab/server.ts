@@ -119,8 +119,8 @@ export function attachCollab(server: Server, options: CollabOptions): { close():
           logger.warn({ docName, userId: user.id, buffered: ws.bufferedAmount }, 'collab socket cut: not reading');
           return ws.terminate();
         }
-        // No callback: a failed write errors the socket, which ws then closes (`error`, then `close`:
-        // the connection leaves). A callback per message would cost one more tick per write.
+        // No callback: a failed write closes the socket, and ws the connection (`close`: it leaves).
+        // A callback per message would cost one more tick per write.
         ws.send(message);
       },
       close: (code, reason) => ws.close(code, reason),

@@ -38,8 +38,15 @@ const MARKS = new Set(Object.keys(schema.marks));
 
 export interface Writer { userId: string; displayName: string }
 
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer): void {
+/**
+ * Throws RefusedUpdate, or tells whether the update is all news: each client's structs start where
+ * the document's state of that client ends. Only then may its bytes be relayed and stored as they
+ * came (live-doc.ts): a part the document already holds is skipped by Yjs unread, so its content
+ * is never checked — relayed as sent, it could carry anything under another author's ids.
+ */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer): boolean {
   const { structs, ds } = Y.decodeUpdate(update);
+  let fresh = true;
   if (structs.length > MAX_UPDATE_STRUCTS) refuse('too many structs');
   const seen = new Set<number>();
   let last: Y.Item | Y.GC | Y.Skip | null = null;
@@ -50,7 +57,9 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer): voi
       // a gap would leave the rest pending, applied later without this check
       if (seen.has(s.id.client)) refuse('client twice in update');
       seen.add(s.id.client);
-      if (s.id.clock > Y.getState(doc.store, s.id.client)) refuse('missing dependency');
+      const held = Y.getState(doc.store, s.id.client);
+      if (s.id.clock > held) refuse('missing dependency');
+      if (s.id.clock < held) fresh = false;
     } else if (s.id.clock !== last.id.clock + last.length) {
       refuse('gap in update');
     }
@@ -69,6 +78,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer): voi
   comments.checkSigned(deletions);
   checkDeletions(doc, deletions, structs as Struct[], places, writer.userId, budget);
   budget.check();
+  return fresh;
 }
 
 interface ItemContext { writer: Writer; deletions: Deletions; budget: TextBudget; comments: NewComments; held: number }

@@ -140,3 +140,64 @@ test('to many connections, the updates of one turn travel merged, to every conne
   }
   live.destroy();
 });
+
+test('an update that repeats what the document holds, under another author’s ids with other characters, passes on none of them', async () => {
+  // (found in review: relayed as sent, the repeated part — never read by Yjs, so never checked —
+  // reached clients that lacked it and the stored rows)
+  const stored: Uint8Array[] = [];
+  const live = new LiveDoc('amendment-f', { load: async () => [seed, ...stored], store: async (_n, u) => void stored.push(u), compact: async () => {} }, {
+    debounceMs: 10_000, maxWaitMs: 10_000, compactEvery: 1000, syncIntervalMs: 0, onError: () => {},
+  });
+  await live.load();
+  const got = new Map<string, Uint8Array[]>();
+  const conn = (id: string): Conn => {
+    got.set(id, []);
+    return { mode: 'write', userId: id, displayName: id, sessionHash: 'h', lockable: true, send: (m) => got.get(id)!.push(m), close: () => {} };
+  };
+  const c = conn('c');
+  const attacker = conn('attacker');
+  live.addConn(c);
+  live.addConn(attacker);
+  const text = (d: Y.Doc, i: number) => (d.getXmlFragment('prosemirror').get(i) as Y.XmlElement).get(0) as Y.XmlText;
+  // an honest co-author types « ab » then « cd »
+  const honest = new Y.Doc();
+  Y.applyUpdate(honest, seed);
+  const honestUpdates: Uint8Array[] = [];
+  honest.on('update', (u: Uint8Array) => honestUpdates.push(u));
+  text(honest, 0).insert(text(honest, 0).length, ' ab');
+  text(honest, 0).insert(text(honest, 0).length, 'cd');
+  for (const u of honestUpdates) live.receive(c, updateMessage(u));
+  // the attacker forges those ids with other characters (a NUL among them), plus a keystroke of its own
+  const forge = new Y.Doc();
+  forge.clientID = honest.clientID;
+  Y.applyUpdate(forge, seed);
+  text(forge, 0).insert(text(forge, 0).length, ' X\0');
+  text(forge, 0).insert(text(forge, 0).length, 'ZW');
+  const base = new Y.Doc();
+  Y.applyUpdate(base, seed);
+  const forged = Y.encodeStateAsUpdate(forge, Y.encodeStateVector(base));
+  const own = new Y.Doc();
+  Y.applyUpdate(own, Y.encodeStateAsUpdate(live.doc));
+  const ownUpdates: Uint8Array[] = [];
+  own.on('update', (u: Uint8Array) => ownUpdates.push(u));
+  text(own, 1).insert(0, '!');
+  // a co-author behind by the honest edits joins just before
+  const late = conn('late');
+  live.addConn(late);
+  got.get('late')!.length = 0;
+  live.receive(attacker, updateMessage(Y.mergeUpdates([forged, ownUpdates[0]!])));
+  expect(readAlineas(live.doc)).toEqual(['premier alinéa abcd', '!second alinéa']);
+  const lateDoc = new Y.Doc();
+  Y.applyUpdate(lateDoc, seed);
+  for (const u of updatesIn(got.get('late')!)) Y.applyUpdate(lateDoc, u);
+  Y.applyUpdate(lateDoc, Y.encodeStateAsUpdate(live.doc, Y.encodeStateVector(lateDoc)));
+  expect(readAlineas(lateDoc)).toEqual(['premier alinéa abcd', '!second alinéa']);
+  await live.flush();
+  live.destroy();
+  const reloaded = new LiveDoc('amendment-f', { load: async () => [seed, ...stored], store: async () => {}, compact: async () => {} }, {
+    debounceMs: 10_000, maxWaitMs: 10_000, compactEvery: 1000, syncIntervalMs: 0, onError: () => {},
+  });
+  await reloaded.load();
+  expect(readAlineas(reloaded.doc)).toEqual(['premier alinéa abcd', '!second alinéa']);
+  reloaded.destroy();
+});
