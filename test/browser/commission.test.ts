@@ -46,6 +46,8 @@ test('members vote by college, the chair decides, everyone sees it live; the rec
   expect(order).toEqual([delay, deletion, onArt2]);
 
   // Deciding by the rule before anyone voted is refused, and said beside the amendment.
+  // (the page reloaded after « Nommer »: its script, which opens the dialog, must have loaded)
+  await chair.waitForLoadState('load');
   await chair.locator('#examen-1').getByRole('button', { name: 'Décider selon la règle' }).click();
   await confirmInDialog(chair);
   await chair.locator('#examen-1 [role="alert"]', { hasText: 'Aucun membre de la commission n’a encore voté' }).waitFor();
@@ -67,6 +69,7 @@ test('members vote by college, the chair decides, everyone sees it live; the rec
   await pageE.locator('#examen-1 [data-decision]', { hasText: 'Adopté' }).waitFor({ timeout: 15_000 });
 
   // Adopting the deletion of article 2 makes the rewrite of article 2 fall, with the reason.
+  await chair.waitForLoadState('load');
   await chair.locator('#examen-2').getByRole('button', { name: 'Adopter' }).click();
   await confirmInDialog(chair);
   await chair.locator('#examen-3 [data-decision]', { hasText: 'Tombé' }).waitFor();
