@@ -119,6 +119,7 @@ test('an admin runs a consultation from the browser, from an empty database to t
   await screenshot(admin, 'admin-people-search');
   await admin.getByRole('link', { name: 'Gaëlle Greffier' }).click();
   await admin.getByRole('checkbox', { name: 'Greffe' }).check();
+  await admin.waitForLoadState('load'); // the dialog is the page script's
   await admin.getByRole('button', { name: 'Enregistrer les rôles' }).click();
   expect(await confirmInDialog(admin)).toBe('Changer les rôles de « Gaëlle Greffier » ?');
   await admin.getByRole('status').filter({ hasText: 'Rôles de Gaëlle Greffier : Greffe.' }).waitFor();
@@ -181,6 +182,7 @@ test('an admin runs a consultation from the browser, from an empty database to t
   await admin.locator('#examen-2 [data-decision]', { hasText: 'Adopté' }).waitFor();
   await admin.locator('#examen-1 summary').click();
   await admin.locator('#examen-1').getByLabel(/Raison publique/).fill('Hors du champ de la séance.');
+  await admin.waitForLoadState('load'); // the dialog is the page script's
   await admin.locator('#examen-1').getByRole('button', { name: 'Clore comme « non examiné »' }).click();
   expect(await confirmInDialog(admin)).toBe('Clore cet amendement comme « non examiné » ?');
   await admin.locator('[data-pending]', { hasText: '0 amendement' }).waitFor();
@@ -191,6 +193,7 @@ test('an admin runs a consultation from the browser, from an empty database to t
   await phone.goto(`/admin/textes/${billId}`);
   expect(await horizontalOverflow(phone)).toBe(0);
   await screenshot(phone, 'admin-bill-phone');
+  await phone.waitForLoadState('load'); // the dialog is the page script's
   await phone.getByRole('button', { name: 'Adopter le texte' }).click();
   await phone.getByRole('dialog').waitFor();
   await phone.screenshot({ path: path.join(ARTIFACTS_DIR, 'admin-adopt-dialog-phone.png') });

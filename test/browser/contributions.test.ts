@@ -108,6 +108,7 @@ test('an argument is posted and voted; a moderator hides it with a public reason
   await moderator.getByRole('radio', { name: 'Masquer' }).check();
   await moderator.getByLabel('Règle de la charte (obligatoire pour masquer)').selectOption('spam');
   await moderator.getByLabel('Raison publique (facultative)').fill('Message publicitaire');
+  await moderator.waitForLoadState('load'); // the dialog is the page script's
   await moderator.getByRole('button', { name: 'Appliquer aux éléments cochés' }).click();
   await confirmInDialog(moderator);
   await moderator.waitForURL(/\/moderation\/signalements\?fait=/);

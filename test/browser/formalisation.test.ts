@@ -110,6 +110,7 @@ test('a clerk declares an amendment inadmissible and answers another from its pa
   await page.goto(`/amendements/${a}`);
   await page.getByRole('combobox', { name: 'Motif' }).selectOption('article_40');
   await page.getByRole('textbox', { name: 'Raison publique' }).fill('Crée une charge publique sans compensation.');
+  await page.waitForLoadState('load'); // the dialog is the page script's
   await page.getByRole('button', { name: 'Déclarer irrecevable' }).click();
   await confirmInDialog(page);
   await page.locator('.notice', { hasText: 'Article 40 de la Constitution' }).waitFor();

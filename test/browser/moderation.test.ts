@@ -38,6 +38,7 @@ test('a moderator hides two reported arguments in one go; their author appeals; 
   await claire.getByRole('radio', { name: 'Masquer' }).check();
   await claire.getByLabel('Règle de la charte (obligatoire pour masquer)').selectOption('spam');
   await claire.getByLabel('Raison publique (facultative)').fill('Publicité commerciale');
+  await claire.waitForLoadState('load'); // the dialog is the page script's
   await claire.getByRole('button', { name: 'Appliquer aux éléments cochés' }).click();
   expect(await confirmInDialog(claire)).toBe('Masquer 2 contributions ?');
   await claire.getByRole('status').filter({ hasText: '2 éléments traités' }).waitFor();
@@ -52,6 +53,7 @@ test('a moderator hides two reported arguments in one go; their author appeals; 
   await note.getByRole('link', { name: /Voir la décision et faire appel/ }).click();
   await author.getByRole('heading', { level: 1, name: 'Décision de modération' }).waitFor();
   await author.getByLabel('Votre appel').fill('Ce message était une citation ironique d’une publicité reçue, pour illustrer le démarchage.');
+  await author.waitForLoadState('load'); // the dialog is the page script's
   await author.getByRole('button', { name: 'Faire appel' }).click();
   expect(await confirmInDialog(author)).toBe('Envoyer votre appel ?');
   await author.getByRole('status').filter({ hasText: 'Votre appel est enregistré' }).waitFor();
@@ -70,6 +72,7 @@ test('a moderator hides two reported arguments in one go; their author appeals; 
   await denis.getByRole('radio', { name: /Infirmer la décision/ }).check();
   await denis.getByLabel('Raison publique').fill('Citation dans le sujet : rétablie.');
   await screenshot(denis, 'moderation-appeal-decision');
+  await denis.waitForLoadState('load'); // the dialog is the page script's
   await denis.getByRole('button', { name: 'Trancher l’appel' }).click();
   expect(await confirmInDialog(denis)).toBe('Infirmer la décision ?');
   await denis.locator('.appeal-outcome', { hasText: 'Décision infirmée en appel' }).waitFor();

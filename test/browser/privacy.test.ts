@@ -47,6 +47,7 @@ test('download my data, delete my account with my password; my amendment then re
   // a wrong password is refused next to the field, and nothing happens
   const password = page.getByLabel('Votre mot de passe, pour confirmer');
   await password.fill('pas le bon');
+  await page.waitForLoadState('load'); // the dialog is the page script's
   await page.getByRole('button', { name: 'Supprimer définitivement mon compte' }).click();
   await confirmInDialog(page);
   await page.getByRole('alert').waitFor();
@@ -55,6 +56,7 @@ test('download my data, delete my account with my password; my amendment then re
   await screenshot(page, 'account-delete-refused');
 
   await password.fill('mot-de-passe-de-test');
+  await page.waitForLoadState('load'); // the dialog is the page script's
   await page.getByRole('button', { name: 'Supprimer définitivement mon compte' }).click();
   await confirmInDialog(page);
   await page.getByRole('heading', { level: 1, name: 'Compte supprimé' }).waitFor();

@@ -37,11 +37,13 @@ test('a member tables a sous-amendement from the dashboard; it is examined first
   expect(await text.inputValue()).toBe('Les administrations communiquent leurs documents dans un délai de un mois.\nElles les publient en ligne.');
   await text.fill('Les administrations communiquent leurs documents dans un délai de quinze jours.\nElles les publient en ligne.');
   // a missing exposé is said beside its field, and nothing typed is lost
+  await member.waitForLoadState('load'); // the dialog is the page script's
   await member.getByRole('button', { name: 'Déposer le sous-amendement' }).click();
   await confirmInDialog(member);
   await member.locator('#sous-expose[aria-invalid="true"]').waitFor();
   expect(await text.inputValue()).toContain('quinze jours');
   await member.getByRole('textbox', { name: 'Exposé sommaire' }).fill('Quinze jours suffisent.');
+  await member.waitForLoadState('load'); // the dialog is the page script's
   await member.getByRole('button', { name: 'Déposer le sous-amendement' }).click();
   await confirmInDialog(member);
   await member.getByRole('heading', { level: 1, name: 'Amendement n° COM-1' }).waitFor();
