@@ -188,17 +188,25 @@ export class LiveDoc {
    * pending: a bug of the guard), what did apply goes on as Yjs would have encoded it.
    */
   private applyAccepted(update: Uint8Array, conn: Conn): void {
-    this.doc.off('update', this.onUpdate);
     this.changed = false;
     let whole = false;
     try {
-      Y.applyUpdate(this.doc, update, conn);
+      this.unencoded(() => Y.applyUpdate(this.doc, update, conn));
       whole = true;
     } finally {
-      this.doc.on('update', this.onUpdate);
       const pending = this.clearPending();
       if (this.changed) this.onUpdate(whole && !pending ? update : Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.before)), conn);
       if (pending) this.refusePending();
+    }
+  }
+
+  /** Applies without the document's `update` listener: Yjs encodes nothing (the caller has the bytes). */
+  private unencoded(apply: () => void): void {
+    this.doc.off('update', this.onUpdate);
+    try {
+      apply();
+    } finally {
+      this.doc.on('update', this.onUpdate);
     }
   }
 
@@ -279,12 +287,7 @@ export class LiveDoc {
       // Relayed as they came (what another process accepted from its clients, each update once):
       // without an 'update' listener, Yjs does not encode again what it applied — a third of
       // what a remote update cost this process (bench:collab --processes 2).
-      this.doc.off('update', this.onUpdate);
-      try {
-        this.applyRemoteUpdates(updates);
-      } finally {
-        this.doc.on('update', this.onUpdate);
-      }
+      this.unencoded(() => this.applyRemoteUpdates(updates));
       this.relay(updates);
     } else this.applyRemoteUpdates(updates);
     return !this.clearPending();
@@ -342,7 +345,6 @@ export class LiveDoc {
     this.debounce = null;
     void this.flush();
   };
-
 
   private broadcast = (except: Conn | null = null): void => {
     this.broadcastScheduled = false;
