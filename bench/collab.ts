@@ -59,7 +59,7 @@ const smib = (b: number) => `${b >= 0 ? '+' : '−'}${mib(Math.abs(b))}`;
 const kb = (b: number) => `${(b / 1000).toFixed(1)} KB`;
 const fms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 1)} ms` : 'n/a');
 const fus = (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} µs` : 'n/a');
-/** CPU time (server + PostgreSQL) per update sent, in µs: the load runs at a fixed rate, warm-up included. */
+/** CPU time (server + PostgreSQL) per update, in µs: cores used in the measured window over the writers' fixed rate. */
 const cpuPerUpdate = (r: LoadResult) => (r.cpu ? ((r.cpu.server + r.cpu.postgres) * 1e6) / r.updatesPerSecond : NaN);
 const ratio = (a: number, b: number) => (Number.isFinite(a / b) && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 

@@ -311,7 +311,7 @@ export class LiveDoc {
   private onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
     if (origin !== REMOTE_ORIGIN) this.peers?.update(update);
-    this.relay([update], this.conns.has(origin as Conn) ? (origin as Conn) : null);
+    this.relay([update], origin);
     if (origin !== REMOTE_ORIGIN) this.queueStore(update);
   };
 
@@ -320,7 +320,7 @@ export class LiveDoc {
    * at once, an update does not go back to the connection it came from (its client holds it: one
    * message in four saved on a draft with four authors); merged with others, it goes to all.
    */
-  private relay(updates: readonly Uint8Array[], from: Conn | null = null): void {
+  private relay(updates: readonly Uint8Array[], from: unknown = null): void {
     if (this.conns.size === 0 || updates.length === 0) return;
     this.outgoing.push(...updates);
     if (this.conns.size <= IMMEDIATE_FANOUT && !this.broadcastScheduled) this.broadcast(from);
@@ -346,7 +346,8 @@ export class LiveDoc {
     void this.flush();
   };
 
-  private broadcast = (except: Conn | null = null): void => {
+  /** `except`: the origin of the update (a connection, or a symbol that is none). */
+  private broadcast = (except: unknown = null): void => {
     this.broadcastScheduled = false;
     const updates = this.outgoing;
     this.outgoing = [];
