@@ -52,7 +52,8 @@ const IN_PAGE = `(() => {
   if (window.top !== window || !/^https?:/.test(location.protocol)) return;
   document.addEventListener('DOMContentLoaded', () => {
     window.__axeStarted();
-    window.axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} }, resultTypes: ['violations'] })
+    // kept on the window: the audit on close waits for it in the page (the binding's report may lag)
+    window.__axeRun = window.axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} }, resultTypes: ['violations'] })
       .then((r) => window.__axeDone(location.href, r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })) }))),
         (e) => window.__axeDone(location.href, null, String(e)));
   });
@@ -188,6 +189,11 @@ export async function auditContext(context: BrowserContext, javaScript: boolean,
       if (running) await within(running, HOLD_MS);
       if (!javaScript) return copy(p);
       const url = p.url();
+      // The document's own audit may have started before its binding call reached us (it is not in
+      // `running` yet): wait, in the page, for it to start (DOMContentLoaded) and end, since axe runs one
+      // audit at a time per page.
+      await p.waitForLoadState('domcontentloaded', { timeout: HOLD_MS }).catch(() => undefined);
+      await within(p.evaluate(() => (window as unknown as { __axeRun?: Promise<unknown> }).__axeRun?.catch(() => undefined)).catch(() => undefined), HOLD_MS);
       await auditPage(p).then((found) => record(state, url, found), (e: unknown) => void state.skipped.push(`${url}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`));
     }));
     await state.copies;
