@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
+import { createDecoder, readUint8, readVarString, readVarUint, readVarUint8Array } from 'lib0/decoding';
+import { Encoder, createEncoder, toUint8Array, writeUint8, writeVarString, writeVarUint, writeVarUint8Array } from 'lib0/encoding';
 import type { Logger } from 'pino';
-import * as Y from 'yjs';
+import { encodeStateAsUpdate, encodeStateVector, mergeUpdates } from 'yjs';
 import type { DocLink, DocStore, LiveDoc } from '../collab/live-doc';
 import type { Bus } from './bus';
 
@@ -80,9 +80,9 @@ export class DocChannel implements DocLink {
     private readonly orphanMs = ORPHAN_MS,
   ) {
     this.channel = `${bus.prefix}doc:${name}`;
-    const e = encoding.createEncoder();
-    encoding.writeVarString(e, bus.nodeId);
-    this.self = Buffer.from(encoding.toUint8Array(e));
+    const e = createEncoder();
+    writeVarString(e, bus.nodeId);
+    this.self = Buffer.from(toUint8Array(e));
   }
 
   /** This process's id as its messages carry it (after their kind, one byte). */
@@ -103,19 +103,19 @@ export class DocChannel implements DocLink {
     this.seq += 1;
     const seq = this.seq;
     this.send(Kind.Update, (e) => {
-      encoding.writeVarUint(e, seq);
-      encoding.writeVarUint(e, updates.length);
-      for (const u of updates) encoding.writeVarUint8Array(e, u);
+      writeVarUint(e, seq);
+      writeVarUint(e, updates.length);
+      for (const u of updates) writeVarUint8Array(e, u);
     });
   };
 
   presence = (update: Uint8Array, owners: [number, string][]): void => {
     this.send(Kind.Presence, (e) => {
-      encoding.writeVarUint8Array(e, update);
-      encoding.writeVarUint(e, owners.length);
+      writeVarUint8Array(e, update);
+      writeVarUint(e, owners.length);
       for (const [clientId, userId] of owners) {
-        encoding.writeVarUint(e, clientId);
-        encoding.writeVarString(e, userId);
+        writeVarUint(e, clientId);
+        writeVarString(e, userId);
       }
     });
   };
@@ -128,7 +128,7 @@ export class DocChannel implements DocLink {
   stored(mark: number): void {
     if (mark <= this.storedSeq) return;
     this.storedSeq = mark;
-    this.send(Kind.Stored, (e) => encoding.writeVarUint(e, mark));
+    this.send(Kind.Stored, (e) => writeVarUint(e, mark));
   }
 
   // ——— DocLink: the registry's side ———
@@ -166,9 +166,9 @@ export class DocChannel implements DocLink {
     let receivers: number;
     try {
       receivers = await this.publish(Kind.SyncRequest, (e) => {
-        encoding.writeVarString(e, id);
-        encoding.writeUint8(e, pushBack ? 1 : 0);
-        encoding.writeVarUint8Array(e, Y.encodeStateVector(live.doc));
+        writeVarString(e, id);
+        writeUint8(e, pushBack ? 1 : 0);
+        writeVarUint8Array(e, encodeStateVector(live.doc));
       });
     } catch {
       this.requests.delete(id);
@@ -221,16 +221,16 @@ export class DocChannel implements DocLink {
     // this process's own messages come back to it (Redis echoes to every subscriber): skipped unread
     if (message.length > this.self.length && message.compare(this.self, 0, this.self.length, 1, this.self.length + 1) === 0) return;
     try {
-      const d = decoding.createDecoder(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
-      const kind = decoding.readVarUint(d) as Kind;
-      const origin = decoding.readVarString(d);
+      const d = createDecoder(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
+      const kind = readVarUint(d) as Kind;
+      const origin = readVarString(d);
       if (origin === this.bus.nodeId) return;
       this.heard.set(origin, Date.now());
       if (kind === Kind.Update) {
         // applied at the end of this turn, with the others that arrived in it (one transaction)
-        const seq = decoding.readVarUint(d);
+        const seq = readVarUint(d);
         const updates: Uint8Array[] = [];
-        for (let n = decoding.readVarUint(d); n > 0; n--) updates.push(decoding.readVarUint8Array(d));
+        for (let n = readVarUint(d); n > 0; n--) updates.push(readVarUint8Array(d));
         this.track(origin, seq, updates);
         if (this.inbox.length === 0) queueMicrotask(this.applyInbox);
         this.inbox.push(...updates);
@@ -240,14 +240,14 @@ export class DocChannel implements DocLink {
       this.applyInbox();
       switch (kind) {
         case Kind.Presence: {
-          const update = decoding.readVarUint8Array(d);
+          const update = readVarUint8Array(d);
           const owners: [number, string][] = [];
-          for (let n = decoding.readVarUint(d); n > 0; n--) owners.push([decoding.readVarUint(d), decoding.readVarString(d)]);
+          for (let n = readVarUint(d); n > 0; n--) owners.push([readVarUint(d), readVarString(d)]);
           live.applyRemotePresence(update, owners);
           return;
         }
         case Kind.Stored: {
-          const seq = decoding.readVarUint(d);
+          const seq = readVarUint(d);
           const list = this.unconfirmed.get(origin);
           if (!list) return;
           const rest = list.filter((u) => u.seq > seq);
@@ -256,32 +256,32 @@ export class DocChannel implements DocLink {
           return;
         }
         case Kind.SyncRequest: {
-          const id = decoding.readVarString(d);
-          const pushBack = decoding.readUint8(d) === 1;
-          const stateVector = decoding.readVarUint8Array(d);
+          const id = readVarString(d);
+          const pushBack = readUint8(d) === 1;
+          const stateVector = readVarUint8Array(d);
           this.publishOutbox();
           void this.publish(Kind.SyncAnswer, (e) => {
-            encoding.writeVarString(e, origin);
-            encoding.writeVarString(e, id);
+            writeVarString(e, origin);
+            writeVarString(e, id);
             // what this process accepted but has not stored yet is in the answer: tracked as its own
-            encoding.writeVarUint(e, this.seq > this.storedSeq ? this.seq : 0);
-            encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(live.doc, stateVector));
-            encoding.writeVarUint8Array(e, pushBack ? Y.encodeStateVector(live.doc) : new Uint8Array(0));
+            writeVarUint(e, this.seq > this.storedSeq ? this.seq : 0);
+            writeVarUint8Array(e, encodeStateAsUpdate(live.doc, stateVector));
+            writeVarUint8Array(e, pushBack ? encodeStateVector(live.doc) : new Uint8Array(0));
           }).catch(() => undefined);
           return;
         }
         case Kind.SyncAnswer: {
-          const to = decoding.readVarString(d);
+          const to = readVarString(d);
           if (to !== this.bus.nodeId) return;
-          const id = decoding.readVarString(d);
-          const seq = decoding.readVarUint(d);
-          const diff = decoding.readVarUint8Array(d);
-          const theirs = decoding.readVarUint8Array(d);
+          const id = readVarString(d);
+          const seq = readVarUint(d);
+          const diff = readVarUint8Array(d);
+          const theirs = readVarUint8Array(d);
           if (seq > 0) this.track(origin, seq, [diff]);
           live.applyRemote([diff]);
           // they lack what this process accepted while Redis was away: relayed as this process's own
           if (theirs.length > 0) {
-            this.update(Y.encodeStateAsUpdate(live.doc, theirs));
+            this.update(encodeStateAsUpdate(live.doc, theirs));
             // stored by this process already (or pending here): confirmed with its next flush
             this.stored(this.mark());
           }
@@ -355,7 +355,7 @@ export class DocChannel implements DocLink {
     }
     if (orphans.length && this.live) {
       this.logger.warn({ doc: this.name, updates: orphans.length }, 'updates not confirmed by their process: stored here');
-      this.live.storeOrphan(Y.mergeUpdates(orphans));
+      this.live.storeOrphan(mergeUpdates(orphans));
     }
   }
 
@@ -365,17 +365,17 @@ export class DocChannel implements DocLink {
     return n;
   }
 
-  private send(kind: Kind, body: (e: encoding.Encoder) => void): void {
+  private send(kind: Kind, body: (e: Encoder) => void): void {
     this.publish(kind, body).catch(() => undefined);
   }
 
-  private publish(kind: Kind, body: (e: encoding.Encoder) => void): Promise<number> {
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, kind);
-    encoding.writeVarString(e, this.bus.nodeId);
+  private publish(kind: Kind, body: (e: Encoder) => void): Promise<number> {
+    const e = createEncoder();
+    writeVarUint(e, kind);
+    writeVarString(e, this.bus.nodeId);
     body(e);
     // no HTTP reply waits for a document's messages (reply.ts): a REST write's reply is not held
     // by the traffic of every live document (a command reads the others' state with `sync`)
-    return this.bus.publish(this.channel, encoding.toUint8Array(e), { untracked: true });
+    return this.bus.publish(this.channel, toUint8Array(e), { untracked: true });
   }
 }

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import { AbstractType, ContentType, Doc, ID, Item, XmlText, decodeUpdate, findIndexSS, getState } from 'yjs';
 import { commentAuthor, docRole, refuse, type YType } from './guard-roles';
 import type { Places, Struct } from './guard-places';
 import type { TextBudget } from './guard-text';
@@ -10,7 +10,7 @@ import type { TextBudget } from './guard-text';
  */
 export const MAX_DELETE_RANGES = 50_000;
 
-type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
+type DeleteSet = ReturnType<typeof decodeUpdate>['ds'];
 interface Range { clock: number; end: number }
 
 /** An update's delete set, sorted and merged per client: lookups are binary searches. */
@@ -45,7 +45,7 @@ export class Deletions {
     return n;
   }
 
-  has(id: Y.ID): boolean {
+  has(id: ID): boolean {
     return this.overlap(id.client, id.clock, 1) > 0;
   }
 }
@@ -68,9 +68,9 @@ function firstEndingAfter(ranges: readonly Range[], clock: number): number {
  * « résolu »); what leaves the text is counted. Each struct of the document is visited once per
  * range that covers it.
  */
-export function checkDeletions(doc: Y.Doc, deletions: Deletions, structs: readonly Struct[], places: Places, writer: string, budget: TextBudget): void {
+export function checkDeletions(doc: Doc, deletions: Deletions, structs: readonly Struct[], places: Places, writer: string, budget: TextBudget): void {
   for (const [client, ranges] of deletions.byClient) {
-    const held = Y.getState(doc.store, client);
+    const held = getState(doc.store, client);
     const mine = places.clientStructs(client);
     const sent = mine ? structs[mine[mine.length - 1]!] : undefined;
     const known = Math.max(held, sent ? sent.id.clock + sent.length : 0);
@@ -80,7 +80,7 @@ export function checkDeletions(doc: Y.Doc, deletions: Deletions, structs: readon
     let i = 0;
     for (const range of ranges) {
       if (range.clock >= held) break;
-      i = Math.max(i, Y.findIndexSS(list, range.clock));
+      i = Math.max(i, findIndexSS(list, range.clock));
       for (; i < list.length && list[i]!.id.clock < range.end; i++) visit(doc, list[i]!, range, deletions, writer, budget);
       // the last struct may reach into the next range
       i = Math.max(0, i - 1);
@@ -88,11 +88,11 @@ export function checkDeletions(doc: Y.Doc, deletions: Deletions, structs: readon
   }
 }
 
-function visit(doc: Y.Doc, item: Struct, range: Range, deletions: Deletions, writer: string, budget: TextBudget): void {
-  if (!(item instanceof Y.Item) || item.deleted || !(item.parent instanceof Y.AbstractType)) return;
+function visit(doc: Doc, item: Struct, range: Range, deletions: Deletions, writer: string, budget: TextBudget): void {
+  if (!(item instanceof Item) || item.deleted || !(item.parent instanceof AbstractType)) return;
   const parent = item.parent;
   const role = docRole(doc, parent);
-  const type = item.content instanceof Y.ContentType ? item.content.type : null;
+  const type = item.content instanceof ContentType ? item.content.type : null;
   const gone = (t: YType) => !t._item || t._item.deleted || deletions.has(t._item.id);
   switch (role) {
     case 'comment':
@@ -106,11 +106,11 @@ function visit(doc: Y.Doc, item: Struct, range: Range, deletions: Deletions, wri
       return;
     case 'alinea':
       // a text node leaves its alinéa (unless the alinéa leaves with it)
-      if (type instanceof Y.XmlText && !gone(parent)) budget.removeChars(parent, type.length);
+      if (type instanceof XmlText && !gone(parent)) budget.removeChars(parent, type.length);
       return;
     case 'text': {
       const alinea = parent._item?.parent;
-      if (!item.countable || !(alinea instanceof Y.AbstractType) || gone(parent) || gone(alinea)) return;
+      if (!item.countable || !(alinea instanceof AbstractType) || gone(parent) || gone(alinea)) return;
       const from = Math.max(range.clock, item.id.clock);
       budget.removeChars(alinea, Math.min(range.end, item.id.clock + item.length) - from);
     }

@@ -1,10 +1,7 @@
-import * as Y from 'yjs';
+import { AbstractType, ContentType, createID, Doc, GC, getItem, getState, ID, Item } from 'yjs';
 import { childRole, docRole, refuse, rootRole, type Place, type YType } from './guard-roles';
 
-// bound once: this module runs per struct of every update
-const { AbstractType, ContentType, GC, ID, Item, createID, getItem, getState } = Y;
-
-export type Struct = Y.Item | Y.GC;
+export type Struct = Item | GC;
 /** Where an item of the update lands: a place, or nowhere ('gc': Yjs stores it as garbage). */
 export type Landing = Place | 'gc';
 
@@ -27,10 +24,10 @@ export class Places {
   private readonly fresh: Uint8Array;
   private readonly landing: (Landing | undefined)[];
   /** Where the update's new types land, for those who meet them as a parent (TextBudget). */
-  private readonly typeLanding = new Map<Y.Item, Landing>();
+  private readonly typeLanding = new Map<Item, Landing>();
 
   constructor(
-    private readonly doc: Y.Doc,
+    private readonly doc: Doc,
     private readonly structs: readonly Struct[],
   ) {
     this.fresh = new Uint8Array(structs.length);
@@ -54,7 +51,7 @@ export class Places {
   }
 
   /** The struct holding `id`: the document's first, else the update's; refused when neither has it. */
-  private ref(id: Y.ID): Ref {
+  private ref(id: ID): Ref {
     if (id.clock < getState(this.doc.store, id.client)) return getItem(this.doc.store, id) as Struct;
     const list = this.byClient.get(id.client);
     let lo = 0;
@@ -70,7 +67,7 @@ export class Places {
   }
 
   /** A reference of `item`: an item follows its own client's earlier items, never a later one. */
-  private refOf(item: Y.Item, id: Y.ID | null): Ref | null {
+  private refOf(item: Item, id: ID | null): Ref | null {
     if (!id) return null;
     if (id.client === item.id.client && id.clock >= item.id.clock) refuse('reference ahead of its item');
     return this.ref(id);
@@ -117,7 +114,7 @@ export class Places {
   }
 
   /** The first new struct of the update that `item` refers to and that is not resolved yet (-1: none). */
-  private dependency(item: Y.Item, self: number, state: Uint8Array): number {
+  private dependency(item: Item, self: number, state: Uint8Array): number {
     const a = this.pending(this.refOf(item, item.origin), self, state);
     if (a >= 0) return a;
     const b = this.pending(this.refOf(item, item.rightOrigin), self, state);
@@ -133,7 +130,7 @@ export class Places {
     return i > 0 && this.structs[i - 1]!.id.client === this.structs[i]!.id.client ? i - 1 : -1;
   }
 
-  private settle(i: number, item: Y.Item): void {
+  private settle(i: number, item: Item): void {
     const at = this.land(item);
     this.landing[i] = at;
     if (item.content instanceof ContentType) this.typeLanding.set(item, at);
@@ -145,7 +142,7 @@ export class Places {
   }
 
   /** Where a new type of the update lands. */
-  ofType(item: Y.Item): Landing {
+  ofType(item: Item): Landing {
     return this.typeLanding.get(item) ?? 'gc';
   }
 
@@ -156,8 +153,8 @@ export class Places {
     return role ? { role, sub: r.parentSub, parent: r.parent } : refuse('unknown parent');
   }
 
-  private land(item: Y.Item): Landing {
-    const parent = item.parent as YType | Y.ID | string | null;
+  private land(item: Item): Landing {
+    const parent = item.parent as YType | ID | string | null;
     let at: Landing;
     if (typeof parent === 'string') {
       const role = rootRole(parent) ?? refuse(`unknown root ${parent}`);
@@ -199,7 +196,7 @@ export class Places {
    * An item whose beginning the document already holds continues it: Yjs puts the rest after
    * that beginning, but in the parent the item names. Both must agree.
    */
-  private checkContinuation(item: Y.Item, at: Place): void {
+  private checkContinuation(item: Item, at: Place): void {
     const held = getItem(this.doc.store, createID(item.id.client, getState(this.doc.store, item.id.client) - 1));
     if (!(held instanceof Item) || held.parent !== at.parent || held.parentSub !== at.sub) refuse('continuation elsewhere');
   }

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import { AbstractType, Doc, Item } from 'yjs';
 import { TEXT_LIMITS } from '../../shared/limits';
 import { alineaChars, refuse, textChars, type Parent, type YType } from './guard-roles';
 import type { Places } from './guard-places';
@@ -19,7 +19,7 @@ export class TextBudget {
   private removedAlineas = 0;
 
   constructor(
-    private readonly doc: Y.Doc,
+    private readonly doc: Doc,
     private readonly places: Places,
   ) {}
 
@@ -55,7 +55,7 @@ export class TextBudget {
       total += n;
     }
     for (const [alinea, n] of byAlinea) {
-      const before = alinea instanceof Y.AbstractType ? alineaChars(alinea) - (this.removed.get(alinea) ?? 0) : 0;
+      const before = alinea instanceof AbstractType ? alineaChars(alinea) - (this.removed.get(alinea) ?? 0) : 0;
       if (before + n > TEXT_LIMITS.alineaChars) refuse('alinéa too long');
     }
     if (textChars(this.doc) - this.removedTotal + total > TEXT_LIMITS.textChars) refuse('text too long');
@@ -63,8 +63,8 @@ export class TextBudget {
 
   /** The alinéa of a text node: its parent in the document, or where the update puts it. */
   private alineaOf(text: Parent): Parent {
-    if (text instanceof Y.AbstractType) return text._item?.parent instanceof Y.AbstractType ? text._item.parent : text;
-    if (text instanceof Y.Item) {
+    if (text instanceof AbstractType) return text._item?.parent instanceof AbstractType ? text._item.parent : text;
+    if (text instanceof Item) {
       const at = this.places.ofType(text);
       return at === 'gc' ? text : at.parent;
     }

@@ -1,5 +1,5 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
-import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { Doc, Transaction, applyUpdate, encodeStateAsUpdate, encodeStateVector, mergeUpdates } from 'yjs';
 import { Presence, type PresencePublisher } from './presence';
 import { awarenessMessage, decodeMessage, syncStep1Message, syncStep2Message, updateMessage } from './protocol';
 import { checkUpdate, RefusedUpdate } from './update-guard';
@@ -94,8 +94,8 @@ const IMMEDIATE_FANOUT = 16;
  * `maxWaitMs`.
  */
 export class LiveDoc {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly doc = new Doc();
+  readonly awareness = new Awareness(this.doc);
   readonly conns = new Set<Conn>();
   private readonly presence: Presence<Conn>;
   private pending: Uint8Array[] = [];
@@ -127,7 +127,7 @@ export class LiveDoc {
   async load(): Promise<void> {
     const updates = await this.store.load(this.name);
     this.doc.transact(() => {
-      for (const u of updates) Y.applyUpdate(this.doc, u);
+      for (const u of updates) applyUpdate(this.doc, u);
     }, LOAD_ORIGIN);
     this.rowsSinceCompaction = updates.length;
     this.doc.on('update', this.onUpdate);
@@ -191,11 +191,11 @@ export class LiveDoc {
     this.changed = false;
     let whole = false;
     try {
-      this.unencoded(() => Y.applyUpdate(this.doc, update, conn));
+      this.unencoded(() => applyUpdate(this.doc, update, conn));
       whole = true;
     } finally {
       const pending = this.clearPending();
-      if (this.changed) this.onUpdate(whole && !pending ? update : Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.before)), conn);
+      if (this.changed) this.onUpdate(whole && !pending ? update : encodeStateAsUpdate(this.doc, encodeStateVector(this.before)), conn);
       if (pending) this.refusePending();
     }
   }
@@ -212,7 +212,7 @@ export class LiveDoc {
 
   /** A checked update that overlaps what the document holds: Yjs tells (and encodes) only what it added. */
   private applyChecked(update: Uint8Array, conn: Conn): void {
-    Y.applyUpdate(this.doc, update, conn);
+    applyUpdate(this.doc, update, conn);
     if (this.clearPending()) this.refusePending();
   }
 
@@ -224,7 +224,7 @@ export class LiveDoc {
   /** Whether the last transaction changed the document (what Yjs checks before it emits `update`), and from what. */
   private changed = false;
   private before = new Map<number, number>();
-  private onTransaction = (tr: Y.Transaction): void => {
+  private onTransaction = (tr: Transaction): void => {
     this.before = tr.beforeState;
     if (tr.deleteSet.clients.size > 0) this.changed = true;
     else for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) this.changed = true;
@@ -294,8 +294,8 @@ export class LiveDoc {
   }
 
   private applyRemoteUpdates(updates: readonly Uint8Array[]): void {
-    if (updates.length === 1) Y.applyUpdate(this.doc, updates[0]!, REMOTE_ORIGIN);
-    else this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u, REMOTE_ORIGIN)), REMOTE_ORIGIN);
+    if (updates.length === 1) applyUpdate(this.doc, updates[0]!, REMOTE_ORIGIN);
+    else this.doc.transact(() => updates.forEach((u) => applyUpdate(this.doc, u, REMOTE_ORIGIN)), REMOTE_ORIGIN);
   }
 
   /** Presence relayed by another process (checked and signed there). */
@@ -353,7 +353,7 @@ export class LiveDoc {
     this.outgoing = [];
     if (updates.length === 0) return;
     // Encoded once for every connection; several updates of one turn travel as one.
-    const message = updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+    const message = updateMessage(updates.length === 1 ? updates[0]! : mergeUpdates(updates));
     for (const conn of this.conns) if (conn !== except) conn.send(message);
   };
 
@@ -368,13 +368,13 @@ export class LiveDoc {
     const mark = this.peers?.mark() ?? 0;
     this.writing = this.writing.then(async () => {
       try {
-        await this.store.store(this.name, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
+        await this.store.store(this.name, batch.length === 1 ? batch[0]! : mergeUpdates(batch));
         this.peers?.stored(mark);
         // (not once destroyed: a last retry stores its row, the next load compacts)
         if (++this.rowsSinceCompaction >= this.compactAt && !this.destroyed) {
           // From memory: encoding the loaded doc costs ~0.1 ms where re-merging 100 stored rows cost
           // ~3 ms on the event loop (bench:collab p99 16 ms → 1.6 ms).
-          await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc));
+          await this.store.compact(this.name, encodeStateAsUpdate(this.doc));
           this.rowsSinceCompaction = 1;
           this.compactAt = this.jitteredThreshold();
         }

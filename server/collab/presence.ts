@@ -1,6 +1,6 @@
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
+import { createDecoder, readVarString, readVarUint } from 'lib0/decoding';
+import { createEncoder, toUint8Array, writeVarString, writeVarUint } from 'lib0/encoding';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { awarenessMessage } from './protocol';
 
 /** Who a presence entry belongs to: the connection's account, not what the client says. */
@@ -37,7 +37,7 @@ export type PresencePublisher = (update: Uint8Array, owners: [clientId: number, 
  * the last state always arrives.
  */
 export class Presence<C extends PresenceOwner> {
-  readonly awareness: awarenessProtocol.Awareness;
+  readonly awareness: Awareness;
   private readonly owners = new Map<number, C>();
   private readonly owned = new Map<C, Set<number>>();
   private readonly relays = new Map<C, { last: number; timer: NodeJS.Timeout | null; dirty: Set<number> }>();
@@ -45,7 +45,7 @@ export class Presence<C extends PresenceOwner> {
   private readonly foreign = new Map<number, string>();
 
   constructor(
-    awareness: awarenessProtocol.Awareness,
+    awareness: Awareness,
     private readonly recipients: () => Iterable<C>,
     private readonly publish: PresencePublisher | null = null,
   ) {
@@ -56,15 +56,15 @@ export class Presence<C extends PresenceOwner> {
   /** Applies a connection's awareness message, keeping only its own entries, renamed to its account. */
   receive(conn: C, update: Uint8Array): void {
     if (update.length > PRESENCE_LIMITS.messageBytes) throw new Error('presence too large');
-    const decoder = decoding.createDecoder(update);
-    const encoder = encoding.createEncoder();
+    const decoder = createDecoder(update);
+    const encoder = createEncoder();
     const entries: [number, number, string][] = [];
-    const count = decoding.readVarUint(decoder);
+    const count = readVarUint(decoder);
     let ids = this.owned.get(conn)?.size ?? 0;
     for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      const json = decoding.readVarString(decoder);
+      const clientId = readVarUint(decoder);
+      const clock = readVarUint(decoder);
+      const json = readVarString(decoder);
       if (json.length > PRESENCE_LIMITS.stateChars) throw new Error('presence too large');
       const state: unknown = JSON.parse(json);
       const owner = this.owners.get(clientId);
@@ -77,11 +77,11 @@ export class Presence<C extends PresenceOwner> {
       entries.push([clientId, clock, JSON.stringify(state === null ? null : signed(state as Record<string, unknown>, conn.displayName))]);
     }
     if (entries.length === 0) return;
-    encoding.writeVarUint(encoder, entries.length);
+    writeVarUint(encoder, entries.length);
     for (const [clientId, clock, json] of entries) {
-      encoding.writeVarUint(encoder, clientId);
-      encoding.writeVarUint(encoder, clock);
-      encoding.writeVarString(encoder, json);
+      writeVarUint(encoder, clientId);
+      writeVarUint(encoder, clock);
+      writeVarString(encoder, json);
       if (!this.owners.has(clientId)) {
         this.owners.set(clientId, conn);
         this.foreign.delete(clientId);
@@ -89,7 +89,7 @@ export class Presence<C extends PresenceOwner> {
         this.owned.set(conn, mine.add(clientId));
       }
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), conn);
+    applyAwarenessUpdate(this.awareness, toUint8Array(encoder), conn);
   }
 
   /** A connection leaves: its entries go (relayed at once), with anything it had pending. */
@@ -101,17 +101,17 @@ export class Presence<C extends PresenceOwner> {
     this.owned.delete(conn);
     for (const id of ids) this.owners.delete(id);
     if (ids.length) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+      removeAwarenessStates(this.awareness, ids, null);
       // (an entry whose first message was not applied has no clock: nothing to tell)
       const told = ids.filter((id) => this.awareness.meta.has(id));
-      if (told.length) this.publish?.(awarenessProtocol.encodeAwarenessUpdate(this.awareness, told), []);
+      if (told.length) this.publish?.(encodeAwarenessUpdate(this.awareness, told), []);
     }
   }
 
   /** Entries relayed by another process (already checked and signed there): applied and relayed here. */
   receiveRemote(update: Uint8Array, owners: readonly [number, string][]): void {
     for (const [clientId, userId] of owners) if (!this.owners.has(clientId)) this.foreign.set(clientId, userId);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_PRESENCE);
+    applyAwarenessUpdate(this.awareness, update, REMOTE_PRESENCE);
   }
 
   destroy(): void {
@@ -143,7 +143,7 @@ export class Presence<C extends PresenceOwner> {
     relay.dirty.clear();
     if (ids.length === 0) return;
     this.broadcast(ids);
-    this.publish?.(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids), ids.map((id) => [id, conn.userId]));
+    this.publish?.(encodeAwarenessUpdate(this.awareness, ids), ids.map((id) => [id, conn.userId]));
   }
 
   private broadcast(ids: number[]): void {

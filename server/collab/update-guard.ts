@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import { AbstractType, ContentAny, ContentBinary, ContentDeleted, ContentFormat, ContentString, ContentType, Doc, GC, Item, Skip, decodeUpdate, getState } from 'yjs';
 import { schema } from '../../shared/pm-schema';
 import { isStorableText } from '../http/text-check';
 import { checkDeletions, Deletions } from './guard-deletions';
@@ -44,20 +44,20 @@ export interface Writer { userId: string; displayName: string }
  * came (live-doc.ts): a part the document already holds is skipped by Yjs unread, so its content
  * is never checked — relayed as sent, it could carry anything under another author's ids.
  */
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
+export function checkUpdate(doc: Doc, update: Uint8Array, writer: Writer): boolean {
+  const { structs, ds } = decodeUpdate(update);
   let fresh = true;
   if (structs.length > MAX_UPDATE_STRUCTS) refuse('too many structs');
   const seen = new Set<number>();
-  let last: Y.Item | Y.GC | Y.Skip | null = null;
+  let last: Item | GC | Skip | null = null;
   for (const s of structs) {
-    if (s instanceof Y.Skip) refuse('gap in update');
+    if (s instanceof Skip) refuse('gap in update');
     if (s.id.client !== last?.id.client) {
       // each client once (Yjs would apply only its last group), from what the document holds:
       // a gap would leave the rest pending, applied later without this check
       if (seen.has(s.id.client)) refuse('client twice in update');
       seen.add(s.id.client);
-      const held = Y.getState(doc.store, s.id.client);
+      const held = getState(doc.store, s.id.client);
       if (s.id.clock > held) refuse('missing dependency');
       if (s.id.clock < held) fresh = false;
     } else if (s.id.clock !== last.id.clock + last.length) {
@@ -71,9 +71,9 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer): boo
   const budget = new TextBudget(doc, places);
   const comments = new NewComments();
   structs.forEach((s, i) => {
-    if (!(s instanceof Y.Item) || !places.isNew(i)) return;
+    if (!(s instanceof Item) || !places.isNew(i)) return;
     const at = places.at(i);
-    if (at !== 'gc') checkItem(s, at, { writer, deletions, budget, comments, held: Y.getState(doc.store, s.id.client) });
+    if (at !== 'gc') checkItem(s, at, { writer, deletions, budget, comments, held: getState(doc.store, s.id.client) });
   });
   comments.checkSigned(deletions);
   checkDeletions(doc, deletions, structs as Struct[], places, writer.userId, budget);
@@ -83,42 +83,42 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer): boo
 
 interface ItemContext { writer: Writer; deletions: Deletions; budget: TextBudget; comments: NewComments; held: number }
 
-function checkItem(s: Y.Item, at: Place, ctx: ItemContext): void {
+function checkItem(s: Item, at: Place, ctx: ItemContext): void {
   const { role, sub } = at;
   const content = s.content;
   // A comment's fields first: even a deleted value replaces the current one of its key.
   if (role === 'comment') {
     if (sub === null) refuse('invalid comment');
-    const author = at.parent instanceof Y.AbstractType ? commentAuthor(at.parent) : null; // null: made in this update
+    const author = at.parent instanceof AbstractType ? commentAuthor(at.parent) : null; // null: made in this update
     // on an existing comment, others only (un)resolve it
     if (author !== null && author !== ctx.writer.userId && sub !== 'resolved') refuse('comment of another author');
-    if (content instanceof Y.ContentDeleted) return;
+    if (content instanceof ContentDeleted) return;
     checkCommentField(sub!, content, ctx.writer);
     if (author === null) ctx.comments.sign(at.parent, sub!);
     return;
   }
-  if (content instanceof Y.ContentDeleted) return;
+  if (content instanceof ContentDeleted) return;
   if (role === 'fragment' || role === 'alinea' || role === 'comments') {
-    if (!(content instanceof Y.ContentType) || !childRole(role, sub, content.type)) refuse(`invalid node in ${role}`);
+    if (!(content instanceof ContentType) || !childRole(role, sub, content.type)) refuse(`invalid node in ${role}`);
     if (role === 'fragment' && !ctx.deletions.has(s.id)) ctx.budget.addAlinea();
     if (role === 'comments') ctx.comments.add(s);
     return;
   }
   // role === 'text'
   if (sub !== null) refuse('invalid text content');
-  if (content instanceof Y.ContentString) {
+  if (content instanceof ContentString) {
     if (!isStorableText(content.str)) refuse('forbidden character');
     // only what the document does not hold yet is added (Yjs skips the rest)
     const from = Math.max(s.id.clock, ctx.held);
     const len = s.id.clock + s.length - from;
     ctx.budget.insertChars(at.parent, len - ctx.deletions.overlap(s.id.client, from, len));
-  } else if (!(content instanceof Y.ContentFormat) || !MARKS.has(content.key)) {
+  } else if (!(content instanceof ContentFormat) || !MARKS.has(content.key)) {
     refuse('invalid text content');
   }
 }
 
-function checkCommentField(key: string, content: Y.Item['content'], writer: Writer): void {
-  const value: unknown = content instanceof Y.ContentAny && content.arr.length === 1 ? content.arr[0] : content instanceof Y.ContentBinary ? content.content : undefined;
+function checkCommentField(key: string, content: Item['content'], writer: Writer): void {
+  const value: unknown = content instanceof ContentAny && content.arr.length === 1 ? content.arr[0] : content instanceof ContentBinary ? content.content : undefined;
   if (key === 'resolved') {
     if (typeof value !== 'boolean') refuse('invalid comment field');
   } else if (BINARY_KEYS.has(key)) {
@@ -134,7 +134,7 @@ function checkCommentField(key: string, content: Y.Item['content'], writer: Writ
 class NewComments {
   private readonly keys = new Map<unknown, Set<string>>();
 
-  add(comment: Y.Item): void {
+  add(comment: Item): void {
     if (!this.keys.has(comment)) this.keys.set(comment, new Set());
   }
 
@@ -145,7 +145,7 @@ class NewComments {
 
   checkSigned(deletions: Deletions): void {
     for (const [comment, keys] of this.keys) {
-      if (comment instanceof Y.Item && deletions.has(comment.id)) continue;
+      if (comment instanceof Item && deletions.has(comment.id)) continue;
       if (!keys.has('authorId') || !keys.has('authorName')) refuse('unsigned comment');
     }
   }

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import { mergeUpdates } from 'yjs';
 import type { Db, Queryable } from '../db/db';
 
 /** SQL for `collab_updates`: the persisted Yjs updates of live documents. */
@@ -34,7 +34,7 @@ export async function replaceUpdates(db: Db, docName: string, state: Uint8Array,
     if (shared) {
       // the rows merged are the rows deleted (one appended meanwhile stays)
       const rows = (await tx.query<{ id: number; update: Uint8Array }>(SQL.load, [docName])).rows;
-      if (rows.length) merged = Y.mergeUpdates([state, ...rows.map((r) => new Uint8Array(r.update))]);
+      if (rows.length) merged = mergeUpdates([state, ...rows.map((r) => new Uint8Array(r.update))]);
       last = rows.at(-1)?.id;
     } else {
       last = (await tx.query<{ id: number | null }>(SQL.maxId, [docName])).rows[0]?.id;
