@@ -1,19 +1,25 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/db';
-import { appendUpdate, loadUpdates, replaceUpdates } from '../sql/collab-updates';
+import { loadUpdates, replaceUpdates } from '../sql/collab-updates';
 import { amendmentDocName, formalisationDocName } from '../../shared/live-docs';
+import { AppendBatch } from './append-batch';
 import { LiveDoc, type Conn, type DocLink, type DocStore, type LiveDocOptions, type Mode } from './live-doc';
 import { recheck, sessionEnded, type ConnAuthority, type DocFilter, type LiveRevocation } from './revocation';
 import { readAlineas, writeAlineas } from './ydoc-text';
 
+/** How long an appended row may wait for others to share its statement (append-batch.ts). */
+export const APPEND_WINDOW_MS = 100;
+
 /**
  * The PostgreSQL side of the persistence port. With several processes (`shared`), compaction
  * merges the rows others appended into the state it writes (this process may not hold them yet).
+ * Rows appended within `APPEND_WINDOW_MS` of each other go in one statement.
  */
 export function pgDocStore(db: Db, options: { shared?: boolean } = {}): DocStore {
+  const batch = new AppendBatch(db, APPEND_WINDOW_MS);
   return {
     load: async (name) => (await loadUpdates(db, name)).map((r) => r.update),
-    store: (name, update) => appendUpdate(db, name, update),
+    store: (name, update) => batch.append(name, update),
     compact: (name, state) => replaceUpdates(db, name, state, options.shared ?? false),
   };
 }
@@ -71,9 +77,10 @@ export class DocRegistry implements LiveTexts, LiveRevocation {
   ) {
     this.options = {
       // a few updates per row rather than one (each row is a round trip on the event loop's thread);
-      // what the server acknowledged is in PostgreSQL within a second
+      // what the server acknowledged is in PostgreSQL within a second: flushed within 900 ms, and
+      // appended with other documents' rows within APPEND_WINDOW_MS more
       debounceMs: 200,
-      maxWaitMs: 1000,
+      maxWaitMs: 1000 - APPEND_WINDOW_MS,
       compactEvery: 100,
       // a stock client sends one sync step 1 per connection: more is a client asking for the
       // whole document again and again

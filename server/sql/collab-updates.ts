@@ -4,6 +4,7 @@ import type { Db, Queryable } from '../db/db';
 /** SQL for `collab_updates`: the persisted Yjs updates of live documents. */
 const SQL = {
   insert: 'INSERT INTO collab_updates (doc_name, update) VALUES ($1, $2)',
+  insertMany: 'INSERT INTO collab_updates (doc_name, update) SELECT * FROM unnest($1::text[], $2::bytea[])',
   load: 'SELECT id, update FROM collab_updates WHERE doc_name = $1 ORDER BY id',
   lock: 'SELECT pg_advisory_xact_lock(hashtext($1))',
   deleteUpTo: 'DELETE FROM collab_updates WHERE doc_name = $1 AND id <= $2',
@@ -13,6 +14,12 @@ const SQL = {
 
 export async function appendUpdate(db: Queryable, docName: string, update: Uint8Array): Promise<void> {
   await db.query(SQL.insert, [docName, Buffer.from(update)]);
+}
+
+/** Several documents' rows in one statement (one round trip, one commit), in the order given. */
+export async function appendUpdates(db: Queryable, rows: readonly { docName: string; update: Uint8Array }[]): Promise<void> {
+  if (rows.length === 1) return appendUpdate(db, rows[0]!.docName, rows[0]!.update);
+  await db.query(SQL.insertMany, [rows.map((r) => r.docName), rows.map((r) => Buffer.from(r.update))]);
 }
 
 export async function loadUpdates(db: Queryable, docName: string): Promise<{ id: number; update: Uint8Array }[]> {
