@@ -13,7 +13,7 @@ import { appendUpdate, appendUpdates } from '../sql/collab-updates';
  * fails its own document only (LiveDoc keeps that document's updates and tries again).
  */
 export class AppendBatch {
-  private queue: { docName: string; update: Uint8Array; done: (err?: unknown) => void }[] = [];
+  private queue: { docName: string; update: Uint8Array; resolve: () => void; reject: (err: unknown) => void }[] = [];
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -23,7 +23,7 @@ export class AppendBatch {
 
   append(docName: string, update: Uint8Array): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ docName, update, done: (err) => (err === undefined ? resolve() : reject(err)) });
+      this.queue.push({ docName, update, resolve, reject });
       this.timer ??= setTimeout(this.write, this.windowMs - (Date.now() % this.windowMs));
     });
   }
@@ -33,10 +33,10 @@ export class AppendBatch {
     const rows = this.queue;
     this.queue = [];
     appendUpdates(this.db, rows).then(
-      () => rows.forEach((r) => r.done()),
+      () => rows.forEach((r) => r.resolve()),
       (err: unknown) => {
-        if (rows.length === 1) return rows[0]!.done(err);
-        for (const r of rows) appendUpdate(this.db, r.docName, r.update).then(() => r.done(), (e: unknown) => r.done(e));
+        if (rows.length === 1) return rows[0]!.reject(err);
+        for (const r of rows) appendUpdate(this.db, r.docName, r.update).then(r.resolve, r.reject);
       },
     );
   };

@@ -1,9 +1,8 @@
 import * as Y from 'yjs';
 import type { Queryable } from '../../server/db/db';
 import { AppendBatch } from '../../server/collab/append-batch';
-import { seedUpdate } from '../../server/collab/ydoc-text';
+import { readAlineas, seedUpdate } from '../../server/collab/ydoc-text';
 import { loadUpdates } from '../../server/sql/collab-updates';
-import { readAlineas } from '../../server/collab/ydoc-text';
 import { createTestDb, type TestDb } from '../helpers/db';
 
 /**
