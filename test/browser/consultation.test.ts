@@ -43,6 +43,8 @@ function article(number: string): { id: string; number: string; alineas: string[
 
 /** French, one h1, and the skip link first in the tab order, visible once focused. */
 async function expectSoundPage(page: Page): Promise<void> {
+  // after a click, the heading can be there before the stylesheet applies (the skip link then sits in the flow)
+  await page.waitForLoadState('load');
   const outline = await pageOutline(page);
   expect(outline.lang).toBe('fr');
   expect(outline.h1Count).toBe(1);
